@@ -1,0 +1,169 @@
+#include "app.hpp"
+
+#include "asnbelajar/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+#ifndef ASNBELAJAR_VERSION
+#define ASNBELAJAR_VERSION "dev"
+#endif
+
+namespace asnbelajar::cli {
+
+Context::Context(std::ostream& o, std::ostream& e, std::vector<std::string> args)
+    : out(o), err(e), args_(std::move(args)) {}
+
+Zone Context::zone() const { return find_zone(globals.tz); }
+Lang Context::lang() const { return globals.lang == "en" ? Lang::en : Lang::id; }
+std::string Context::store_path() const {
+    return resolve_store_path(globals.db.empty() ? std::nullopt : std::optional<std::string>(globals.db));
+}
+
+void Context::note(const std::string& line) const {
+    if (!globals.quiet) err << "asnbelajar: " << line << '\n';
+}
+
+bool Context::progress_allowed() const { return !globals.quiet && &err == &std::cerr && ::isatty(2); }
+
+void Context::emit(const Report& report) const {
+    std::optional<Format> format;
+    if (!globals.format.empty()) format = parse_format(globals.format);
+    bool to_file = !globals.output.empty() && globals.output != "-";
+    if (!format && to_file) format = format_from_extension(globals.output);
+    if (!format) format = Format::table;
+    RenderOptions options;
+    options.excel_safe = globals.excel_safe;
+    if (!to_file) {
+        options.color = *format == Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
+        render(report, *format, options, out);
+        out.flush();
+        return;
+    }
+    // Write beside the target, then rename: a cron job never publishes half a report.
+    std::string tmp = globals.output + ".tmp";
+    {
+        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+        if (!file) throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
+        try {
+            render(report, *format, options, file);
+        } catch (...) {
+            file.close();
+            std::remove(tmp.c_str());
+            throw;
+        }
+        file.flush();
+        if (!file) {
+            std::remove(tmp.c_str());
+            throw Error(fmt::format("cannot write {}", globals.output));
+        }
+    }
+    if (std::rename(tmp.c_str(), globals.output.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
+    }
+    note(fmt::format("wrote {}", globals.output));
+}
+
+Store Context::read_store() const { return Store(store_path(), Access::read); }
+
+void Context::write(const std::function<std::int64_t(Store&)>& work) const {
+    Store store(store_path(), Access::write);
+    try {
+        std::int64_t rows = 0;
+        {
+            Store::Transaction tx(store);
+            rows = work(store);
+            std::string command;
+            for (const std::string& a : args_) command += (command.empty() ? "" : " ") + a;
+            store.audit(command, rows);
+            tx.commit();
+        }
+    } catch (...) {
+        store.discard_new_file();
+        throw;
+    }
+}
+
+Date parse_date_option(const std::string& name, const std::string& value) {
+    if (auto d = parse_date(value)) return *d;
+    throw UsageError(fmt::format("{}: '{}' is not a date (expected YYYY-MM-DD)", name, value));
+}
+
+int current_year(const Context& ctx) { return today_in(ctx.zone()).year; }
+
+namespace {
+
+void add_globals(CLI::App& app, Globals& g) {
+    app.add_option("--db", g.db, "Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)");
+    app.add_option("-f,--format", g.format, "table | csv | tsv | json | jsonl | markdown | html | xlsx");
+    app.add_option("-o,--output", g.output, "Write to FILE instead of stdout (format may follow the extension)");
+    app.add_option("--lang", g.lang, "Language of human-facing labels: id (default) or en")
+        ->check(CLI::IsMember({"id", "en"}));
+    app.add_option("--tz", g.tz, "Time zone for input and display (default Asia/Jakarta)");
+    app.add_flag("-q,--quiet", g.quiet, "No progress or summary lines on stderr");
+    app.add_flag("--excel-safe", g.excel_safe, "CSV/TSV: neutralise cells a spreadsheet would run as formulas");
+}
+
+} // namespace
+
+int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> args(argv, argv + argc);
+    if (!args.empty()) args[0] = "asnbelajar";
+    Context ctx(out, err, args);
+    CLI::App app{"asnbelajar: training records for large civil-service (ASN) webinars", "asnbelajar"};
+    app.fallthrough(); // global options also work after the subcommand
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("asnbelajar ") + ASNBELAJAR_VERSION);
+    add_globals(app, ctx.globals);
+    setup_session(app, ctx);
+    setup_participant(app, ctx);
+    setup_enroll(app, ctx);
+    setup_attend(app, ctx);
+    setup_report(app, ctx);
+    setup_db(app, ctx);
+    app.footer("Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected (--skip-invalid).\n"
+               "Run 'asnbelajar COMMAND --help' for a command's options and examples.");
+
+    auto validate_globals = [&] {
+        if (!ctx.globals.format.empty() && !parse_format(ctx.globals.format))
+            throw UsageError(fmt::format("--format: unknown format '{}' (expected table, csv, tsv, json, jsonl, "
+                                         "markdown, html or xlsx)",
+                                         ctx.globals.format));
+        find_zone(ctx.globals.tz);
+    };
+    app.parse_complete_callback(validate_globals);
+    try {
+        app.parse(argc, argv);
+        return ctx.exit_code;
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return 0;
+    } catch (const CLI::CallForVersion& e) {
+        out << e.what() << '\n';
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        err << "asnbelajar: error: " << e.what() << "\nRun 'asnbelajar --help' for usage.\n";
+        return 2;
+    } catch (const UsageError& e) {
+        err << "asnbelajar: error: " << e.what() << "\n";
+        return 2;
+    } catch (const Error& e) {
+        err << "asnbelajar: error: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        err << "asnbelajar: error: " << e.what() << '\n';
+        return 1;
+    }
+}
+
+} // namespace asnbelajar::cli

@@ -1,0 +1,82 @@
+// The command-line front end: global options, the shared context, and one setup function per subcommand.
+#pragma once
+
+#include "asnbelajar/render.hpp"
+#include "asnbelajar/store.hpp"
+#include "asnbelajar/time.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace asnbelajar::cli {
+
+// Runs the whole CLI: parses argv, runs the command, prints errors. Returns the exit code
+// (0 ok, 1 failure, 2 usage, 3 rows rejected under --skip-invalid).
+int run(int argc, char** argv, std::ostream& out, std::ostream& err);
+
+// A mistake in how the command was called (exit 2), found after parsing.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Globals {
+    std::string db;
+    std::string format;
+    std::string output;
+    std::string lang = "id";
+    std::string tz = "Asia/Jakarta";
+    bool quiet = false;
+    bool excel_safe = false;
+};
+
+class Context {
+public:
+    Context(std::ostream& out, std::ostream& err, std::vector<std::string> args);
+
+    Globals globals;
+    std::ostream& out;
+    std::ostream& err;
+    int exit_code = 0;
+
+    Zone zone() const;
+    Lang lang() const;
+    std::string store_path() const;
+
+    // A summary or warning line on stderr ("asnbelajar: …"), unless --quiet.
+    void note(const std::string& line) const;
+    // True when progress bars may be drawn: stderr is a terminal and not --quiet.
+    bool progress_allowed() const;
+
+    // Renders a report to stdout or -o FILE in the chosen format (from --format, else the file's extension,
+    // else table). Files are written whole or not at all.
+    void emit(const Report& report) const;
+
+    // Opens the store for reading.
+    Store read_store() const;
+    // Opens the store for writing and runs `work` in one IMMEDIATE transaction with an audit row; `work`
+    // returns the number of rows it touched. On any failure nothing is kept (and a store this call created
+    // is removed again).
+    void write(const std::function<std::int64_t(Store&)>& work) const;
+
+private:
+    std::vector<std::string> args_;
+};
+
+void setup_session(CLI::App& app, Context& ctx);
+void setup_participant(CLI::App& app, Context& ctx);
+void setup_enroll(CLI::App& app, Context& ctx);
+void setup_attend(CLI::App& app, Context& ctx);
+void setup_report(CLI::App& app, Context& ctx);
+void setup_db(CLI::App& app, Context& ctx);
+
+// Shared option helpers.
+Date parse_date_option(const std::string& name, const std::string& value); // throws UsageError
+int current_year(const Context& ctx);
+
+} // namespace asnbelajar::cli

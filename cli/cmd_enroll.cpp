@@ -1,0 +1,75 @@
+// asnbelajar enroll SESSION PERSON... | --cancel PERSON...
+#include "app.hpp"
+
+#include "asnbelajar/enrollment.hpp"
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/participant.hpp"
+#include "asnbelajar/session.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace asnbelajar::cli {
+namespace {
+
+struct EnrollOptions {
+    std::string session;
+    std::vector<std::string> people;
+    bool cancel = false;
+};
+
+std::string_view result_text(EnrollResult r) {
+    switch (r) {
+    case EnrollResult::enrolled: return "enrolled";
+    case EnrollResult::waitlisted: return "waitlisted";
+    case EnrollResult::already_enrolled: return "already enrolled";
+    case EnrollResult::already_waitlisted: return "already waitlisted";
+    }
+    return "";
+}
+
+void run_enroll(Context& ctx, const EnrollOptions& o) {
+    if (o.people.empty()) throw UsageError("enroll needs at least one PERSON (NIP or e-mail)");
+    std::vector<std::string> lines;
+    int changed = 0;
+    std::string code;
+    ctx.write([&](Store& store) {
+        Session session = resolve_session(store, o.session);
+        code = session.code;
+        // Resolve everyone first: one unknown person changes nothing.
+        std::vector<Participant> people;
+        for (const std::string& text : o.people) people.push_back(resolve_person(store, text));
+        for (const Participant& p : people) {
+            if (o.cancel) {
+                CancelResult r = cancel_enrollment(store, session, p);
+                changed += r.changed;
+                lines.push_back(fmt::format("{}: {}", describe(p), r.changed ? "cancelled" : "already cancelled"));
+                if (r.promoted)
+                    if (auto q = store.participant_by_id(*r.promoted))
+                        lines.push_back(fmt::format("{}: promoted from the waiting list", describe(*q)));
+            } else {
+                EnrollResult r = enroll(store, session, p.id);
+                if (r == EnrollResult::enrolled || r == EnrollResult::waitlisted) ++changed;
+                lines.push_back(fmt::format("{}: {}", describe(p), result_text(r)));
+            }
+        }
+        return std::int64_t{changed};
+    });
+    for (const std::string& line : lines) ctx.note(fmt::format("{}: {}", code, line));
+}
+
+} // namespace
+
+void setup_enroll(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<EnrollOptions>();
+    auto* cmd = app.add_subcommand("enroll", "Enroll participants in a session, or cancel their enrollment");
+    cmd->add_option("SESSION", o->session, "Session code or id")->required();
+    cmd->add_option("PERSON", o->people, "NIP or e-mail of each participant");
+    cmd->add_flag("--cancel", o->cancel, "Cancel these enrollments; the first waitlisted person takes the seat");
+    cmd->footer("Examples:\n  asnbelajar enroll 2022-03-03 198609262015051001 siti@example.go.id\n"
+                "  asnbelajar enroll 2022-03-03 --cancel 198609262015051001");
+    cmd->callback([&ctx, o] { run_enroll(ctx, *o); });
+}
+
+} // namespace asnbelajar::cli

@@ -1,0 +1,82 @@
+// asnbelajar participant add|list|show
+#include "app.hpp"
+
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/participant.hpp"
+#include "asnbelajar/reports.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace asnbelajar::cli {
+namespace {
+
+struct ParticipantOptions {
+    Participant p;
+    std::string person, agency, search;
+};
+
+void run_add(Context& ctx, ParticipantOptions& o) {
+    Participant p = o.p;
+    auto problems = normalize_participant(p, current_year(ctx));
+    if (!problems.empty()) {
+        std::string msg;
+        for (const FieldProblem& f : problems)
+            msg += fmt::format("{}--{}: '{}': {}", msg.empty() ? "" : "\n  ", f.column, f.value, f.reason);
+        throw Error(msg);
+    }
+    ctx.write([&](Store& store) {
+        if (!p.nip.empty())
+            if (auto existing = store.participant_by_nip(p.nip))
+                throw Error(fmt::format("NIP {} already belongs to {}", p.nip, existing->name));
+        if (!p.email.empty())
+            if (auto existing = store.participant_by_email(p.email))
+                throw Error(fmt::format("e-mail {} already belongs to {}", p.email, existing->name));
+        p.id = store.insert_participant(p);
+        return std::int64_t{1};
+    });
+    ctx.out << (p.nip.empty() ? p.email : p.nip) << '\n';
+    ctx.note(fmt::format("added {}", describe(p)));
+}
+
+} // namespace
+
+void setup_participant(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("participant", "Add, import, list and show participants");
+    cmd->require_subcommand(1);
+    auto o = std::make_shared<ParticipantOptions>();
+
+    auto* add = cmd->add_subcommand("add", "Add one participant");
+    add->add_option("--nip", o->p.nip, "NIP or NI PPPK (18 digits; spaces allowed)");
+    add->add_option("--name", o->p.name, "Full name with titles")->required();
+    add->add_option("--email", o->p.email, "E-mail (the identity of someone without a NIP)");
+    add->add_option("--phone", o->p.phone, "Mobile number, saved as +62…");
+    add->add_option("--agency", o->p.agency, "Instansi, e.g. \"Pemerintah Kabupaten Sidoarjo\"");
+    add->add_option("--unit", o->p.unit, "Unit kerja / perangkat daerah");
+    add->add_option("--position", o->p.position, "Jabatan");
+    add->add_option("--grade", o->p.grade, "Pangkat/golongan, e.g. III/a");
+    add->footer("Example:\n  asnbelajar participant add --nip \"19860926 201505 1 001\" --name \"Siti Rahayu, S.Pd.\" "
+                "--email siti@example.go.id --agency \"Pemerintah Kabupaten Sidoarjo\" --grade IIIa");
+    add->callback([&ctx, o] { run_add(ctx, *o); });
+
+    auto* list = cmd->add_subcommand("list", "List participants");
+    list->add_option("--agency", o->agency, "Only this agency (exact name)");
+    list->add_option("--search", o->search, "Name, NIP or e-mail containing TEXT");
+    list->footer("Examples:\n  asnbelajar participant list --search rahayu\n"
+                 "  asnbelajar participant list --agency \"Pemerintah Kota Malang\" --format csv");
+    list->callback([&ctx, o] {
+        Store store = ctx.read_store();
+        ctx.emit(participant_list(store, o->agency, o->search, {ctx.zone(), ctx.lang()}));
+    });
+
+    auto* show = cmd->add_subcommand("show", "Show one participant");
+    show->add_option("PERSON", o->person, "NIP or e-mail")->required();
+    show->footer("Example:\n  asnbelajar participant show 198609262015051001");
+    show->callback([&ctx, o] {
+        Store store = ctx.read_store();
+        ctx.emit(participant_details(resolve_person(store, o->person), {ctx.zone(), ctx.lang()}));
+    });
+}
+
+} // namespace asnbelajar::cli

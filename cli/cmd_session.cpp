@@ -1,0 +1,183 @@
+// asnbelajar session add|list|show|edit|cancel
+#include "app.hpp"
+
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/reports.hpp"
+#include "asnbelajar/session.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace asnbelajar::cli {
+namespace {
+
+struct SessionOptions {
+    std::string session, title, start, jp, code, speaker, repeat, days, capacity;
+    int minutes = 0, series = 0, min_attendance = 70, count = 1;
+};
+
+// The options `add` and `edit` share; `required` only for add.
+void add_session_fields(CLI::App* cmd, SessionOptions& o, bool required) {
+    auto* title = cmd->add_option("--title", o.title, "Title, e.g. \"Webinar ASN Belajar Seri 9 | 2022\"");
+    auto* start = cmd->add_option("--start", o.start, "Local start \"YYYY-MM-DD HH:MM\" in --tz");
+    auto* minutes = cmd->add_option("--minutes", o.minutes, "Length in minutes");
+    auto* jp = cmd->add_option("--jp", o.jp, "Lesson hours (JP) earned, one decimal allowed");
+    if (required)
+        for (auto* opt : {title, start, minutes, jp}) opt->required();
+    cmd->add_option("--code", o.code, "Session code (default: the local start date YYYY-MM-DD)");
+    cmd->add_option("--series", o.series, "Series number (\"Seri 9\")");
+    cmd->add_option("--speaker", o.speaker, "Speaker (narasumber)");
+    cmd->add_option("--capacity", o.capacity, "Seats; later enrollments are waitlisted (\"none\" = unlimited)");
+    cmd->add_option("--min-attendance", o.min_attendance, "Percent of the minutes needed to count as attended")
+        ->check(CLI::Range(0, 100));
+}
+
+std::optional<int> parse_capacity(const std::string& text) {
+    if (text.empty() || text == "none" || text == "unlimited") return std::nullopt;
+    try {
+        std::size_t used = 0;
+        int v = std::stoi(text, &used);
+        if (used == text.size() && v >= 0) return v;
+    } catch (const std::exception&) {
+    }
+    throw UsageError(fmt::format("--capacity: '{}' is not a number of seats (or 'none')", text));
+}
+
+LocalDateTime parse_start(const std::string& text) {
+    if (auto t = parse_local_datetime(text)) return *t;
+    throw UsageError(fmt::format("--start: '{}' is not a local date and time (expected \"YYYY-MM-DD HH:MM\")", text));
+}
+
+int parse_jp_option(const std::string& text) {
+    if (auto v = parse_jp(text)) return *v;
+    throw UsageError(fmt::format("--jp: '{}' is not a number of lesson hours (e.g. 3 or 2.5)", text));
+}
+
+void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
+    Session base;
+    Zone zone = ctx.zone();
+    base.title = o.title;
+    base.tz = zone.name;
+    base.start = to_utc(parse_start(o.start), zone);
+    base.minutes = o.minutes;
+    base.jp_tenths = parse_jp_option(o.jp);
+    base.speaker = o.speaker;
+    base.capacity = parse_capacity(o.capacity);
+    base.min_attendance = o.min_attendance;
+    if (cmd->count("--series")) base.series = o.series;
+    SeriesPlan plan;
+    if (cmd->count("--repeat")) {
+        auto r = parse_repeat(o.repeat);
+        if (!r) throw UsageError(fmt::format("--repeat: '{}' is not weekly or twice-weekly", o.repeat));
+        plan.repeat = *r;
+        if (plan.repeat != Repeat::none && !cmd->count("--count"))
+            throw UsageError("--repeat needs --count N (how many sessions)");
+    }
+    if (cmd->count("--count") && plan.repeat == Repeat::none)
+        throw UsageError("--count needs --repeat weekly or twice-weekly");
+    plan.count = o.count;
+    if (cmd->count("--days")) plan.days = parse_weekdays(o.days);
+    std::vector<Session> added;
+    ctx.write([&](Store& store) {
+        added = add_sessions(store, base, o.code, plan);
+        return static_cast<std::int64_t>(added.size());
+    });
+    for (const Session& s : added) ctx.out << s.code << '\n';
+    ctx.note(added.size() == 1 ? fmt::format("added session {}", added.front().code)
+                               : fmt::format("added {} sessions", added.size()));
+}
+
+void run_list(Context& ctx, CLI::App* cmd, const std::string& from, const std::string& to, int year) {
+    Period p{{1, 1, 1}, {9999, 12, 31}};
+    if (cmd->count("--year")) p = {{year, 1, 1}, {year, 12, 31}};
+    if (!from.empty()) p.from = parse_date_option("--from", from);
+    if (!to.empty()) p.to = parse_date_option("--to", to);
+    Store store = ctx.read_store();
+    ctx.emit(session_list(store, p, {ctx.zone(), ctx.lang()}));
+}
+
+void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
+    SessionEdit edit;
+    if (cmd->count("--title")) edit.title = o.title;
+    if (cmd->count("--code")) edit.code = o.code;
+    if (cmd->count("--speaker")) edit.speaker = o.speaker;
+    if (cmd->count("--start")) edit.start = parse_start(o.start);
+    if (cmd->count("--minutes")) edit.minutes = o.minutes;
+    if (cmd->count("--jp")) edit.jp_tenths = parse_jp_option(o.jp);
+    if (cmd->count("--series")) edit.series = o.series;
+    if (cmd->count("--capacity")) edit.capacity = parse_capacity(o.capacity);
+    if (cmd->count("--min-attendance")) edit.min_attendance = o.min_attendance;
+    // --tz is global: it names the zone of a new --start, and becomes the session's zone when given.
+    if (cmd->count("--start")) edit.tz = ctx.zone().name;
+    EditResult result;
+    ctx.write([&](Store& store) {
+        Session s = resolve_session(store, o.session);
+        result = edit_session(store, s, edit);
+        return std::int64_t{1};
+    });
+    ctx.out << result.session.code << '\n';
+    ctx.note(fmt::format("updated session {}", result.session.code));
+    if (result.recomputed) ctx.note("attendance outcomes recomputed");
+    if (!result.promoted.empty())
+        ctx.note(fmt::format("{} promoted from the waiting list", result.promoted.size()));
+}
+
+} // namespace
+
+void setup_session(CLI::App& app, Context& ctx) {
+    auto* session = app.add_subcommand("session", "Add, list, show, edit and cancel sessions");
+    session->require_subcommand(1);
+    auto o = std::make_shared<SessionOptions>();
+
+    auto* add = session->add_subcommand("add", "Add a session, or a weekly series of sessions");
+    add_session_fields(add, *o, true);
+    add->add_option("--repeat", o->repeat, "weekly | twice-weekly: create a series");
+    add->add_option("--count", o->count, "Number of sessions in the series");
+    add->add_option("--days", o->days, "Weekdays of the series, e.g. tue,thu (default: the start's weekday)");
+    add->footer("Examples:\n"
+                "  asnbelajar session add --title \"Webinar ASN Belajar Seri 9 | 2022\" --start \"2022-03-03 09:00\" "
+                "--minutes 180 --jp 3 --series 9\n"
+                "  asnbelajar session add --title \"ASN Belajar\" --start \"2025-01-09 09:00\" --minutes 180 --jp 3 "
+                "--repeat weekly --count 12 --series 1");
+    add->callback([&ctx, add, o] { run_add(ctx, add, *o); });
+
+    auto* list = session->add_subcommand("list", "List sessions");
+    auto from = std::make_shared<std::string>(), to = std::make_shared<std::string>();
+    auto year = std::make_shared<int>(0);
+    list->add_option("--from", *from, "First local date YYYY-MM-DD");
+    list->add_option("--to", *to, "Last local date YYYY-MM-DD");
+    list->add_option("--year", *year, "Only this year");
+    list->footer("Examples:\n  asnbelajar session list --year 2022\n  asnbelajar session list --from 2022-03-01 "
+                 "--format csv");
+    list->callback([&ctx, list, from, to, year] { run_list(ctx, list, *from, *to, *year); });
+
+    auto* show = session->add_subcommand("show", "Show one session with its counts");
+    show->add_option("SESSION", o->session, "Session code or id")->required();
+    show->footer("Example:\n  asnbelajar session show 2022-03-03");
+    show->callback([&ctx, o] {
+        Store store = ctx.read_store();
+        ctx.emit(session_details(store, resolve_session(store, o->session), {ctx.zone(), ctx.lang()}));
+    });
+
+    auto* edit = session->add_subcommand("edit", "Change a session; outcomes are recomputed when needed");
+    edit->add_option("SESSION", o->session, "Session code or id")->required();
+    add_session_fields(edit, *o, false);
+    edit->footer("Examples:\n  asnbelajar session edit 2022-03-03 --min-attendance 60\n"
+                 "  asnbelajar session edit 2022-03-03 --capacity 1000");
+    edit->callback([&ctx, edit, o] { run_edit(ctx, edit, *o); });
+
+    auto* cancel = session->add_subcommand("cancel", "Cancel a session (it stays on record)");
+    cancel->add_option("SESSION", o->session, "Session code or id")->required();
+    cancel->footer("Example:\n  asnbelajar session cancel 2022-03-10");
+    cancel->callback([&ctx, o] {
+        std::string code;
+        ctx.write([&](Store& store) {
+            code = cancel_session(store, resolve_session(store, o->session)).code;
+            return std::int64_t{1};
+        });
+        ctx.note(fmt::format("cancelled session {}", code));
+    });
+}
+
+} // namespace asnbelajar::cli

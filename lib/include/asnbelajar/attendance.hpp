@@ -1,0 +1,42 @@
+// Attendance: from raw marks to minutes present and an outcome under the session's rule.
+#pragma once
+
+#include "asnbelajar/model.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace asnbelajar {
+
+class Store;
+
+// Sums one person's marks in a session:
+// - intervals: their union clipped to [start, start + minutes] (rejoins and second devices count once);
+// - durations (sources that give only a total): summed and capped at the session length;
+// - the larger of those two is the evidence from platforms;
+// - a manual mark (attend --minutes) overrides platform evidence: the admin has the last word;
+// - a self-declared mark sets self_declared.
+// Minutes are whole minutes present, rounded down, never more than the session length.
+AttendanceSummary summarize_marks(const std::vector<AttendanceMark>& marks, const Session& session);
+
+// attended when self-declared or minutes ≥ min_attendance % of the session's minutes; otherwise partial.
+// (Absent is the absence of any summary.)
+AttendanceOutcome classify(const AttendanceSummary& summary, const Session& session);
+
+enum class MarkResult { recorded, walk_in };
+
+// Records a manual mark for a known participant: with `minutes` a manual mark replacing any earlier manual
+// mark, without it a self-declared mark. Someone not enrolled (or cancelled) becomes a walk-in. Recomputes the
+// person's summary. Must run inside a write transaction. Throws Error for a cancelled session or minutes outside
+// 0..session length.
+MarkResult mark_attendance(Store& store, const Session& session, const Participant& person,
+                           std::optional<int> minutes);
+
+// Records platform marks (join–leave intervals or durations) for one person and recomputes the summary.
+MarkResult add_platform_marks(Store& store, const Session& session, Id person,
+                              const std::vector<AttendanceMark>& marks);
+
+// Recomputes every summary of the session from its marks (after a change of start, length or threshold).
+void recompute_session_attendance(Store& store, const Session& session);
+
+} // namespace asnbelajar

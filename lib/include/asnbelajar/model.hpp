@@ -1,0 +1,78 @@
+// The records asnbelajar keeps: plain values, no behaviour.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace asnbelajar {
+
+using Id = std::int64_t;
+
+struct Participant {
+    Id id = 0;
+    std::string nip; // 18 digits, or empty for someone identified by e-mail only
+    std::string name;
+    std::string email; // lower-case, or empty
+    std::string phone; // +62…, or empty
+    std::string agency;
+    std::string unit;
+    std::string position;
+    std::string grade; // normalised golongan (III/a, IX), or empty
+};
+
+enum class SessionStatus { scheduled, cancelled };
+
+struct Session {
+    Id id = 0;
+    std::string code;
+    std::optional<int> series;
+    std::string title;
+    std::int64_t start = 0; // UTC seconds
+    std::string tz = "Asia/Jakarta";
+    int minutes = 0;
+    int jp_tenths = 0; // JP × 10: "--jp" takes one decimal
+    std::string speaker;
+    std::optional<int> capacity; // none = unlimited
+    int min_attendance = 70;     // percent of the session's minutes
+    SessionStatus status = SessionStatus::scheduled;
+};
+
+enum class EnrollmentStatus { enrolled, waitlisted, cancelled, walk_in };
+
+struct Enrollment {
+    Id session = 0;
+    Id participant = 0;
+    EnrollmentStatus status = EnrollmentStatus::enrolled;
+    std::int64_t arrival = 0; // first-come order within the session
+};
+
+enum class AttendanceOutcome { attended, partial, absent };
+
+// What one person's presence in one session adds up to, computed from the raw marks.
+struct AttendanceSummary {
+    int minutes = 0;
+    bool self_declared = false; // a mark without minutes: counts as attended
+};
+
+// One raw mark, kept so that outcomes can be recomputed when a session's window or threshold changes.
+enum class MarkKind { interval, duration, manual, self };
+struct AttendanceMark {
+    MarkKind kind = MarkKind::interval;
+    std::int64_t join = 0;  // interval: UTC seconds
+    std::int64_t leave = 0; // interval: UTC seconds
+    std::int64_t seconds = 0; // duration and manual: seconds present
+    std::string source;     // zoom, teams, meet, csv, manual, self
+};
+
+std::string_view to_string(EnrollmentStatus s);
+std::string_view to_string(AttendanceOutcome o);
+std::string_view to_string(SessionStatus s);
+std::string_view to_string(MarkKind k);
+std::optional<EnrollmentStatus> enrollment_status_from(std::string_view s);
+std::optional<MarkKind> mark_kind_from(std::string_view s);
+
+// "3" for 30 tenths, "2.5" for 25.
+std::string format_jp(int jp_tenths);
+
+} // namespace asnbelajar

@@ -1,0 +1,32 @@
+// Participants: validation of their fields and finding them by what users type.
+#pragma once
+
+#include "asnbelajar/model.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace asnbelajar {
+
+class Store;
+
+struct FieldProblem {
+    std::string column; // contract key: nip, name, email, phone, grade
+    std::string value;  // as given
+    std::string reason;
+};
+
+// Normalises `p` in place (NIP digits, e-mail lower-case, phone +62…, golongan III/a, trimmed text) and
+// returns every problem found; `p` is only meaningful when none are returned. A person needs a name and a
+// NIP or an e-mail. `year` is the current year (bounds for NIP dates).
+std::vector<FieldProblem> normalize_participant(Participant& p, int year);
+
+// Finds a participant by what a user typed: a NIP (spaces, dots and a leading apostrophe allowed) or an
+// e-mail (any case). Throws Error naming the text when it is neither or nobody has it.
+Participant resolve_person(const Store& store, std::string_view text);
+
+// "NIP 198609262015051001 (Siti Rahayu)" or "siti@example.id (Siti Rahayu)": for messages.
+std::string describe(const Participant& p);
+
+} // namespace asnbelajar

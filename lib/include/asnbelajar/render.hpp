@@ -1,0 +1,38 @@
+// Renderers: one per output format, all reading the same Report.
+#pragma once
+
+#include "asnbelajar/table.hpp"
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace asnbelajar {
+
+enum class Format { table, csv, tsv, json, jsonl, markdown, html, xlsx };
+
+// "csv" → Format::csv; nullopt for an unknown name.
+std::optional<Format> parse_format(std::string_view name);
+// The format an output file's extension implies (report.csv → csv, .md → markdown, .htm/.html, .xlsx,
+// .json, .jsonl/.ndjson, .tsv, .txt → table); nullopt when the extension says nothing.
+std::optional<Format> format_from_extension(std::string_view path);
+std::string_view format_name(Format f);
+// True for the formats tools parse (csv, tsv, json, jsonl): their keys and values never change with --lang.
+bool is_machine_format(Format f);
+
+struct RenderOptions {
+    bool color = false;      // table format only: ANSI emphasis for headers (terminals without NO_COLOR)
+    bool excel_safe = false; // csv/tsv: prefix cells that spreadsheets would run as formulas with a quote
+};
+
+// Writes `report` to `out` in `format`. xlsx cannot go to a stream: use render_xlsx_file.
+// Throws Error for xlsx (or for a format this build lacks).
+void render(const Report& report, Format format, const RenderOptions& options, std::ostream& out);
+
+// Machine text of one cell (csv/tsv/json string forms): ISO dates, "2.5" JP, rates with 4 decimals.
+std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone);
+// Human text of one cell in `lang`: "Kamis, 3 Maret 2022", "83,3 %".
+std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang lang);
+
+} // namespace asnbelajar

@@ -1,0 +1,73 @@
+// The neutral table model every report fills and every renderer reads.
+#pragma once
+
+#include "asnbelajar/time.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace asnbelajar {
+
+// How a column's values are typed, which decides how each format writes them.
+enum class ColumnType {
+    text,     // std::string
+    integer,  // std::int64_t
+    jp,       // std::int64_t tenths of a JP: "3", "2.5"
+    rate,     // double fraction 0..1: 4 decimals in machine formats, a percentage in human ones
+    date,     // Date: ISO in machine formats, "Kamis, 3 Maret 2022" in human ones
+    datetime, // std::int64_t UTC seconds, shown in the report's zone
+};
+
+struct Column {
+    std::string key;      // the stable machine key (csv/tsv/json header)
+    std::string label_id; // human label, Indonesian
+    std::string label_en; // human label, English
+    ColumnType type = ColumnType::text;
+};
+
+using Cell = std::variant<std::monostate, std::string, std::int64_t, double, Date>;
+using Row = std::vector<Cell>;
+
+struct Table {
+    std::vector<Column> columns;
+    std::vector<Row> rows;
+
+    // The position of the column with `key`; throws std::out_of_range when absent.
+    std::size_t index(const std::string& key) const;
+};
+
+// A labelled single value (report totals), typed like a column.
+struct Total {
+    Column column;
+    Cell value;
+};
+
+// A report: the main table plus what human formats show around it. Titles and subtitles are already in the
+// requested language; machine formats use only keys and values, so they never change with --lang.
+struct Report {
+    std::string kind;                 // weekly, session, …
+    std::string title;                // e.g. "Laporan Mingguan Webinar ASN Belajar"
+    std::vector<std::string> subtitle; // lines under the title: period, session details
+    std::optional<Period> period;
+    Zone zone;                        // datetime cells are shown in this zone
+    Lang lang = Lang::id;
+    Table table;
+    std::string rows_key = "rows";   // key of the main rows in a JSON object report
+    std::vector<Total> totals;
+    struct Extra {
+        std::string key; // JSON key, e.g. top_agencies
+        std::string title;
+        Table table;
+    };
+    std::vector<Extra> extras;
+    // JSON shape: an array of row objects (list reports), or an object with period, rows, totals and extras.
+    bool json_object = false;
+};
+
+// The label of a column in `lang`.
+const std::string& label(const Column& c, Lang lang);
+
+} // namespace asnbelajar

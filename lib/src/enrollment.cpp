@@ -1,0 +1,64 @@
+#include "asnbelajar/enrollment.hpp"
+
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/participant.hpp"
+#include "asnbelajar/store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace asnbelajar {
+
+EnrollmentStatus place_new_enrollment(std::optional<int> capacity, int enrolled, int waitlisted) {
+    if (!capacity) return EnrollmentStatus::enrolled;
+    if (waitlisted == 0 && enrolled < *capacity) return EnrollmentStatus::enrolled;
+    return EnrollmentStatus::waitlisted;
+}
+
+int seats_to_fill(std::optional<int> capacity, int enrolled, int waitlisted) {
+    if (!capacity) return waitlisted;
+    return std::clamp(*capacity - enrolled, 0, waitlisted);
+}
+
+EnrollResult enroll(Store& store, const Session& session, Id person) {
+    if (session.status == SessionStatus::cancelled)
+        throw Error(fmt::format("session {} is cancelled: it takes no enrollments", session.code));
+    if (auto e = store.enrollment(session.id, person)) {
+        if (e->status == EnrollmentStatus::enrolled) return EnrollResult::already_enrolled;
+        if (e->status == EnrollmentStatus::waitlisted) return EnrollResult::already_waitlisted;
+    }
+    EnrollmentCounts c = store.enrollment_counts(session.id);
+    EnrollmentStatus status = place_new_enrollment(session.capacity, c.enrolled, c.waitlisted);
+    store.put_enrollment(session.id, person, status);
+    return status == EnrollmentStatus::enrolled ? EnrollResult::enrolled : EnrollResult::waitlisted;
+}
+
+std::vector<Id> promote_waitlisted(Store& store, const Session& session) {
+    EnrollmentCounts c = store.enrollment_counts(session.id);
+    std::vector<Id> promoted;
+    for (int n = seats_to_fill(session.capacity, c.enrolled, c.waitlisted); n > 0; --n) {
+        auto next = store.first_waitlisted(session.id);
+        if (!next) break;
+        store.put_enrollment(session.id, *next, EnrollmentStatus::enrolled);
+        promoted.push_back(*next);
+    }
+    return promoted;
+}
+
+CancelResult cancel_enrollment(Store& store, const Session& session, const Participant& person) {
+    auto e = store.enrollment(session.id, person.id);
+    if (!e || e->status == EnrollmentStatus::walk_in)
+        throw Error(fmt::format("{} is not enrolled in session {}", describe(person), session.code));
+    CancelResult r;
+    if (e->status == EnrollmentStatus::cancelled) return r;
+    store.put_enrollment(session.id, person.id, EnrollmentStatus::cancelled);
+    r.changed = true;
+    if (e->status == EnrollmentStatus::enrolled && session.status != SessionStatus::cancelled) {
+        auto promoted = promote_waitlisted(store, session);
+        if (!promoted.empty()) r.promoted = promoted.front();
+    }
+    return r;
+}
+
+} // namespace asnbelajar

@@ -1,0 +1,56 @@
+#include "asnbelajar/model.hpp"
+
+#include <fmt/format.h>
+
+namespace asnbelajar {
+
+std::string_view to_string(EnrollmentStatus s) {
+    switch (s) {
+    case EnrollmentStatus::enrolled: return "enrolled";
+    case EnrollmentStatus::waitlisted: return "waitlisted";
+    case EnrollmentStatus::cancelled: return "cancelled";
+    case EnrollmentStatus::walk_in: return "walk-in";
+    }
+    return "enrolled";
+}
+
+std::string_view to_string(AttendanceOutcome o) {
+    switch (o) {
+    case AttendanceOutcome::attended: return "attended";
+    case AttendanceOutcome::partial: return "partial";
+    case AttendanceOutcome::absent: return "absent";
+    }
+    return "absent";
+}
+
+std::string_view to_string(SessionStatus s) { return s == SessionStatus::cancelled ? "cancelled" : "scheduled"; }
+
+std::string_view to_string(MarkKind k) {
+    switch (k) {
+    case MarkKind::interval: return "interval";
+    case MarkKind::duration: return "duration";
+    case MarkKind::manual: return "manual";
+    case MarkKind::self: return "self";
+    }
+    return "interval";
+}
+
+std::optional<EnrollmentStatus> enrollment_status_from(std::string_view s) {
+    for (auto v : {EnrollmentStatus::enrolled, EnrollmentStatus::waitlisted, EnrollmentStatus::cancelled,
+                   EnrollmentStatus::walk_in})
+        if (to_string(v) == s) return v;
+    return std::nullopt;
+}
+
+std::optional<MarkKind> mark_kind_from(std::string_view s) {
+    for (auto v : {MarkKind::interval, MarkKind::duration, MarkKind::manual, MarkKind::self})
+        if (to_string(v) == s) return v;
+    return std::nullopt;
+}
+
+std::string format_jp(int jp_tenths) {
+    if (jp_tenths % 10 == 0) return fmt::format("{}", jp_tenths / 10);
+    return fmt::format("{}.{}", jp_tenths / 10, jp_tenths % 10);
+}
+
+} // namespace asnbelajar

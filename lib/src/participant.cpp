@@ -1,0 +1,61 @@
+#include "asnbelajar/participant.hpp"
+
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/nip.hpp"
+#include "asnbelajar/normalize.hpp"
+#include "asnbelajar/store.hpp"
+
+#include <fmt/format.h>
+
+namespace asnbelajar {
+
+std::vector<FieldProblem> normalize_participant(Participant& p, int year) {
+    std::vector<FieldProblem> problems;
+    if (!p.nip.empty()) {
+        NipCheck c = check_nip(p.nip, year);
+        if (c.ok)
+            p.nip = c.nip;
+        else
+            problems.push_back({"nip", p.nip, c.error});
+    }
+    auto normalize_field = [&](const char* column, std::string& value, auto fn) {
+        if (value.empty()) return;
+        Normalized n = fn(value);
+        if (n.ok)
+            value = n.value;
+        else
+            problems.push_back({column, value, n.error});
+    };
+    normalize_field("email", p.email, normalize_email);
+    normalize_field("phone", p.phone, normalize_phone);
+    normalize_field("grade", p.grade, normalize_grade);
+    p.name = clean_text(p.name);
+    p.agency = clean_text(p.agency);
+    p.unit = clean_text(p.unit);
+    p.position = clean_text(p.position);
+    if (p.name.empty()) problems.push_back({"name", "", "a name is required"});
+    if (p.nip.empty() && p.email.empty() && problems.empty())
+        problems.push_back({"nip", "", "a NIP or an e-mail address is required"});
+    return problems;
+}
+
+Participant resolve_person(const Store& store, std::string_view text) {
+    if (text.find('@') != std::string_view::npos) {
+        Normalized e = normalize_email(text);
+        if (!e.ok) throw Error(fmt::format("'{}' is not a valid e-mail address: {}", text, e.error));
+        if (auto p = store.participant_by_email(e.value)) return *p;
+        throw Error(fmt::format("no participant with e-mail {}", e.value));
+    }
+    std::string digits = nip_digits(text);
+    if (digits.empty())
+        throw Error(fmt::format("'{}' is neither a NIP nor an e-mail address", text));
+    if (auto p = store.participant_by_nip(digits)) return *p;
+    throw Error(fmt::format("no participant with NIP {}", digits));
+}
+
+std::string describe(const Participant& p) {
+    if (!p.nip.empty()) return fmt::format("NIP {} ({})", p.nip, p.name);
+    return fmt::format("{} ({})", p.email, p.name);
+}
+
+} // namespace asnbelajar

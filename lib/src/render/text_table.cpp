@@ -1,0 +1,112 @@
+// The terminal table: title, subtitle, aligned columns, totals. For people, so labels follow --lang.
+#include "render_impl.hpp"
+
+#include <algorithm>
+
+namespace asnbelajar {
+namespace {
+
+constexpr std::size_t max_column_width = 40;
+
+bool right_aligned(ColumnType t) {
+    return t == ColumnType::integer || t == ColumnType::jp || t == ColumnType::rate;
+}
+
+// Cuts text to `width` code points, marking the cut with an ellipsis.
+std::string fit(const std::string& s, std::size_t width) {
+    if (display_width(s) <= width) return s;
+    std::string out;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) != 0x80) {
+            if (n == width - 1) break;
+            ++n;
+        }
+        out += s[i];
+    }
+    return out + "…";
+}
+
+void pad(std::ostream& out, const std::string& text, std::size_t width, bool right) {
+    std::size_t w = display_width(text);
+    std::string spaces(width > w ? width - w : 0, ' ');
+    if (right)
+        out << spaces << text;
+    else
+        out << text << spaces;
+}
+
+void write_table(const Table& t, const Report& report, const RenderOptions& options, std::ostream& out) {
+    const std::size_t n = t.columns.size();
+    std::vector<std::vector<std::string>> cells;
+    std::vector<std::size_t> widths(n);
+    std::vector<std::string> headers(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        headers[i] = label(t.columns[i], report.lang);
+        widths[i] = display_width(headers[i]);
+    }
+    for (const Row& row : t.rows) {
+        auto& texts = cells.emplace_back(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            texts[i] = fit(human_text(row[i], t.columns[i].type, report.zone, report.lang), max_column_width);
+            widths[i] = std::max(widths[i], display_width(texts[i]));
+        }
+    }
+    auto line = [&](const std::vector<std::string>& texts, bool header) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i) out << "  ";
+            bool last = i + 1 == n;
+            bool right = right_aligned(t.columns[i].type);
+            if (header && options.color) out << "\x1b[1m";
+            if (last && !right)
+                out << texts[i];
+            else
+                pad(out, texts[i], widths[i], right);
+            if (header && options.color) out << "\x1b[0m";
+        }
+        out << '\n';
+    };
+    line(headers, true);
+    std::vector<std::string> rules(n);
+    for (std::size_t i = 0; i < n; ++i) rules[i] = std::string(widths[i], '-');
+    line(rules, false);
+    for (const auto& texts : cells) line(texts, false);
+}
+
+} // namespace
+
+std::size_t display_width(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+void render_text_table(const Report& report, const RenderOptions& options, std::ostream& out) {
+    if (!report.title.empty()) out << report.title << '\n';
+    for (const std::string& line : report.subtitle) out << line << '\n';
+    if (!report.title.empty() || !report.subtitle.empty()) out << '\n';
+    if (report.table.rows.empty())
+        out << (report.lang == Lang::en ? "(no rows)" : "(tidak ada data)") << '\n';
+    else
+        write_table(report.table, report, options, out);
+    if (!report.totals.empty()) {
+        out << '\n';
+        std::size_t width = 0;
+        for (const Total& t : report.totals) width = std::max(width, display_width(label(t.column, report.lang)));
+        for (const Total& t : report.totals) {
+            pad(out, label(t.column, report.lang) + ":", width + 1, false);
+            out << ' ' << human_text(t.value, t.column.type, report.zone, report.lang) << '\n';
+        }
+    }
+    for (const Report::Extra& e : report.extras) {
+        out << '\n' << e.title << '\n';
+        if (e.table.rows.empty())
+            out << (report.lang == Lang::en ? "(no rows)" : "(tidak ada data)") << '\n';
+        else
+            write_table(e.table, report, options, out);
+    }
+}
+
+} // namespace asnbelajar

@@ -1,0 +1,185 @@
+#include "asnbelajar/session.hpp"
+
+#include "asnbelajar/attendance.hpp"
+#include "asnbelajar/enrollment.hpp"
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <set>
+
+namespace asnbelajar {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return std::string(s);
+}
+
+} // namespace
+
+std::optional<Repeat> parse_repeat(std::string_view text) {
+    std::string t = lower(text);
+    if (t == "weekly") return Repeat::weekly;
+    if (t == "twice-weekly") return Repeat::twice_weekly;
+    if (t == "none" || t.empty()) return Repeat::none;
+    return std::nullopt;
+}
+
+std::vector<int> parse_weekdays(std::string_view text) {
+    static const char* const names[][4] = {
+        {"mon", "monday", "sen", "senin"},  {"tue", "tuesday", "sel", "selasa"}, {"wed", "wednesday", "rab", "rabu"},
+        {"thu", "thursday", "kam", "kamis"}, {"fri", "friday", "jum", "jumat"},  {"sat", "saturday", "sab", "sabtu"},
+        {"sun", "sunday", "min", "minggu"}};
+    std::set<int> days;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t comma = text.find(',', pos);
+        if (comma == std::string_view::npos) comma = text.size();
+        std::string word = lower(trim(text.substr(pos, comma - pos)));
+        int found = 0;
+        for (int d = 0; d < 7 && !found; ++d)
+            for (const char* n : names[d])
+                if (word == n) found = d + 1;
+        if (!found)
+            throw Error(fmt::format("--days: '{}' is not a day of the week (expected e.g. tue,thu or "
+                                    "selasa,kamis)",
+                                    word));
+        days.insert(found);
+        pos = comma + 1;
+    }
+    return {days.begin(), days.end()};
+}
+
+std::vector<Date> series_dates(Date first, const SeriesPlan& plan) {
+    if (plan.count < 1 || plan.count > 520)
+        throw Error(fmt::format("--count {} is outside 1..520", plan.count));
+    if (plan.repeat == Repeat::none) {
+        if (plan.count != 1) throw Error("--count needs --repeat weekly or twice-weekly");
+        return {first};
+    }
+    std::vector<int> days = plan.days;
+    if (days.empty()) days = plan.repeat == Repeat::weekly ? std::vector<int>{weekday(first)} : std::vector<int>{2, 4};
+    if (plan.repeat == Repeat::twice_weekly && days.size() != 2)
+        throw Error(fmt::format("--repeat twice-weekly needs two --days, got {}", days.size()));
+    if (plan.repeat == Repeat::weekly && days.size() != 1)
+        throw Error(fmt::format("--repeat weekly needs one day in --days, got {}", days.size()));
+    std::vector<Date> out;
+    for (Date d = first; static_cast<int>(out.size()) < plan.count; d = add_days(d, 1))
+        if (std::find(days.begin(), days.end(), weekday(d)) != days.end()) out.push_back(d);
+    return out;
+}
+
+void validate_session(const Session& s) {
+    if (s.title.empty()) throw Error("--title must not be empty");
+    if (s.minutes < 1 || s.minutes > 24 * 60)
+        throw Error(fmt::format("--minutes {} is outside 1..1440", s.minutes));
+    if (s.jp_tenths < 0 || s.jp_tenths > 1000) throw Error("--jp must be between 0 and 100");
+    if (s.min_attendance < 0 || s.min_attendance > 100)
+        throw Error(fmt::format("--min-attendance {} is outside 0..100", s.min_attendance));
+    if (s.capacity && *s.capacity < 0) throw Error("--capacity must not be negative");
+    if (s.series && *s.series < 0) throw Error("--series must not be negative");
+    if (s.code.empty()) throw Error("--code must not be empty");
+    for (unsigned char c : s.code)
+        if (std::isspace(c) || std::iscntrl(c))
+            throw Error(fmt::format("--code '{}' must not contain spaces", s.code));
+    bool all_digits = std::all_of(s.code.begin(), s.code.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (all_digits) throw Error(fmt::format("--code '{}' must not be all digits (ids are numbers)", s.code));
+}
+
+std::vector<Session> add_sessions(Store& store, Session base, const std::string& code, const SeriesPlan& plan) {
+    Zone zone = find_zone(base.tz);
+    LocalDateTime first = to_local(base.start, zone);
+    std::vector<Date> dates = series_dates(first.date, plan);
+    std::vector<Session> out;
+    std::set<std::string> taken;
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+        Session s = base;
+        LocalDateTime local = first;
+        local.date = dates[i];
+        s.start = to_utc(local, zone);
+        if (base.series) s.series = *base.series + static_cast<int>(i);
+        if (!code.empty()) {
+            s.code = dates.size() == 1 ? code : fmt::format("{}-{}", code, i + 1);
+        } else {
+            std::string day = format_date(dates[i]);
+            s.code = day;
+            for (int n = 2; store.session_code_exists(s.code) || taken.count(s.code); ++n)
+                s.code = fmt::format("{}-{}", day, n);
+        }
+        validate_session(s);
+        taken.insert(s.code);
+        s.id = store.insert_session(s);
+        out.push_back(s);
+    }
+    return out;
+}
+
+Session resolve_session(const Store& store, std::string_view text) {
+    std::string t = trim(text);
+    if (auto s = store.session_by_code(t)) return *s;
+    Id id = 0;
+    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
+    if (ec == std::errc() && ptr == t.data() + t.size() && !t.empty())
+        if (auto s = store.session_by_id(id)) return *s;
+    throw Error(fmt::format("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
+}
+
+EditResult edit_session(Store& store, const Session& session, const SessionEdit& edit) {
+    Session s = session;
+    if (edit.code) s.code = *edit.code;
+    if (edit.title) s.title = *edit.title;
+    if (edit.speaker) s.speaker = *edit.speaker;
+    if (edit.tz) s.tz = find_zone(*edit.tz).name;
+    if (edit.start) s.start = to_utc(*edit.start, find_zone(s.tz));
+    if (edit.minutes) s.minutes = *edit.minutes;
+    if (edit.jp_tenths) s.jp_tenths = *edit.jp_tenths;
+    if (edit.min_attendance) s.min_attendance = *edit.min_attendance;
+    if (edit.series) s.series = *edit.series;
+    if (edit.capacity) s.capacity = *edit.capacity;
+    validate_session(s);
+    store.update_session(s);
+    EditResult r;
+    r.session = s;
+    if (s.start != session.start || s.minutes != session.minutes || s.min_attendance != session.min_attendance) {
+        recompute_session_attendance(store, s);
+        r.recomputed = true;
+    }
+    if (s.status == SessionStatus::scheduled) r.promoted = promote_waitlisted(store, s);
+    return r;
+}
+
+Session cancel_session(Store& store, const Session& session) {
+    Session s = session;
+    s.status = SessionStatus::cancelled;
+    store.update_session(s);
+    return s;
+}
+
+std::optional<int> parse_jp(std::string_view text) {
+    std::string t = trim(text);
+    std::replace(t.begin(), t.end(), ',', '.');
+    std::size_t dot = t.find('.');
+    std::string whole = t.substr(0, dot);
+    std::string frac = dot == std::string::npos ? "" : t.substr(dot + 1);
+    auto digits = [](const std::string& s) {
+        return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+    };
+    if (whole.empty() || whole.size() > 4 || !digits(whole) || frac.size() > 1 || !digits(frac) ||
+        (dot != std::string::npos && frac.empty()))
+        return std::nullopt;
+    return std::stoi(whole) * 10 + (frac.empty() ? 0 : frac[0] - '0');
+}
+
+} // namespace asnbelajar

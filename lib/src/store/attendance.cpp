@@ -1,0 +1,95 @@
+// Store: raw attendance marks and the per-person summaries computed from them.
+#include "store_impl.hpp"
+
+#include <ctime>
+
+namespace asnbelajar {
+
+void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) {
+    auto& st = impl_->stmt("INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, "
+                           "seconds, source, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, session);
+    st.bind(2, participant);
+    st.bind(3, std::string(to_string(mark.kind)));
+    if (mark.kind == MarkKind::interval) {
+        st.bind(4, mark.join);
+        st.bind(5, mark.leave);
+        st.bind(6);
+    } else {
+        st.bind(4);
+        st.bind(5);
+        st.bind(6, mark.seconds);
+    }
+    st.bind(7, mark.source);
+    st.bind(8, static_cast<std::int64_t>(std::time(nullptr)));
+    st.exec();
+}
+
+void Store::delete_marks(Id session, Id participant, MarkKind kind) {
+    auto& st =
+        impl_->stmt("DELETE FROM attendance_marks WHERE session_id = ? AND participant_id = ? AND kind = ?");
+    st.bind(1, session);
+    st.bind(2, participant);
+    st.bind(3, std::string(to_string(kind)));
+    st.exec();
+}
+
+std::vector<AttendanceMark> Store::marks(Id session, Id participant) const {
+    auto& st = impl_->stmt("SELECT kind, join_at, leave_at, seconds, source FROM attendance_marks "
+                           "WHERE session_id = ? AND participant_id = ? ORDER BY id");
+    st.bind(1, session);
+    st.bind(2, participant);
+    std::vector<AttendanceMark> out;
+    while (st.executeStep()) {
+        AttendanceMark m;
+        m.kind = mark_kind_from(st.getColumn(0).getString()).value_or(MarkKind::manual);
+        m.join = st.getColumn(1).getInt64();
+        m.leave = st.getColumn(2).getInt64();
+        m.seconds = st.getColumn(3).getInt64();
+        m.source = st.getColumn(4).getString();
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+std::vector<Id> Store::participants_with_marks(Id session) const {
+    auto& st = impl_->stmt("SELECT DISTINCT participant_id FROM attendance_marks WHERE session_id = ?");
+    st.bind(1, session);
+    std::vector<Id> out;
+    while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+    return out;
+}
+
+void Store::put_attendance(Id session, Id participant, const AttendanceSummary& summary,
+                           AttendanceOutcome outcome) {
+    auto& st = impl_->stmt("INSERT OR REPLACE INTO attendance(session_id, participant_id, minutes, self_declared, "
+                           "outcome) VALUES (?, ?, ?, ?, ?)");
+    st.bind(1, session);
+    st.bind(2, participant);
+    st.bind(3, summary.minutes);
+    st.bind(4, summary.self_declared ? 1 : 0);
+    st.bind(5, std::string(to_string(outcome)));
+    st.exec();
+}
+
+void Store::delete_attendance(Id session, Id participant) {
+    auto& st = impl_->stmt("DELETE FROM attendance WHERE session_id = ? AND participant_id = ?");
+    st.bind(1, session);
+    st.bind(2, participant);
+    st.exec();
+}
+
+void Store::clear_session_attendance(Id session) {
+    auto& marks_st = impl_->stmt("DELETE FROM attendance_marks WHERE session_id = ?");
+    marks_st.bind(1, session);
+    marks_st.exec();
+    auto& att_st = impl_->stmt("DELETE FROM attendance WHERE session_id = ?");
+    att_st.bind(1, session);
+    att_st.exec();
+    // Walk-ins exist only through their attendance.
+    auto& walk = impl_->stmt("DELETE FROM enrollments WHERE session_id = ? AND status = 'walk-in'");
+    walk.bind(1, session);
+    walk.exec();
+}
+
+} // namespace asnbelajar

@@ -1,0 +1,63 @@
+// Store: the enrollments table (statuses and the first-come queue).
+#include "store_impl.hpp"
+
+#include <ctime>
+
+namespace asnbelajar {
+
+std::optional<Enrollment> Store::enrollment(Id session, Id participant) const {
+    auto& st = impl_->stmt("SELECT status, arrival FROM enrollments WHERE session_id = ? AND participant_id = ?");
+    st.bind(1, session);
+    st.bind(2, participant);
+    if (!st.executeStep()) return std::nullopt;
+    Enrollment e;
+    e.session = session;
+    e.participant = participant;
+    e.status = enrollment_status_from(st.getColumn(0).getString()).value_or(EnrollmentStatus::enrolled);
+    e.arrival = st.getColumn(1).getInt64();
+    return e;
+}
+
+EnrollmentCounts Store::enrollment_counts(Id session) const {
+    auto& st = impl_->stmt("SELECT status, count(*) FROM enrollments WHERE session_id = ? GROUP BY status");
+    st.bind(1, session);
+    EnrollmentCounts c;
+    while (st.executeStep()) {
+        auto status = enrollment_status_from(st.getColumn(0).getString());
+        int n = st.getColumn(1).getInt();
+        if (!status) continue;
+        switch (*status) {
+        case EnrollmentStatus::enrolled: c.enrolled = n; break;
+        case EnrollmentStatus::waitlisted: c.waitlisted = n; break;
+        case EnrollmentStatus::cancelled: c.cancelled = n; break;
+        case EnrollmentStatus::walk_in: c.walk_in = n; break;
+        }
+    }
+    return c;
+}
+
+void Store::put_enrollment(Id session, Id participant, EnrollmentStatus status) {
+    // The arrival number is the session's next one; taken inside the caller's write transaction, so two
+    // processes can never draw the same number.
+    auto& st = impl_->stmt(
+        "INSERT INTO enrollments(session_id, participant_id, status, arrival, created, updated) "
+        "VALUES (?1, ?2, ?3, (SELECT coalesce(max(arrival), 0) + 1 FROM enrollments WHERE session_id = ?1), ?4, ?4) "
+        "ON CONFLICT(session_id, participant_id) DO UPDATE SET status = excluded.status, "
+        "arrival = CASE WHEN excluded.status = 'cancelled' THEN arrival ELSE excluded.arrival END, "
+        "updated = excluded.updated");
+    st.bind(1, session);
+    st.bind(2, participant);
+    st.bind(3, std::string(to_string(status)));
+    st.bind(4, static_cast<std::int64_t>(std::time(nullptr)));
+    st.exec();
+}
+
+std::optional<Id> Store::first_waitlisted(Id session) const {
+    auto& st = impl_->stmt("SELECT participant_id FROM enrollments WHERE session_id = ? AND status = 'waitlisted' "
+                           "ORDER BY arrival LIMIT 1");
+    st.bind(1, session);
+    if (!st.executeStep()) return std::nullopt;
+    return st.getColumn(0).getInt64();
+}
+
+} // namespace asnbelajar

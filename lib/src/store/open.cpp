@@ -1,0 +1,188 @@
+// Opening the store, transactions, the audit log and the integrity check.
+#include "store_impl.hpp"
+
+#include "asnbelajar/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace asnbelajar {
+namespace {
+
+bool file_exists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+// New stores hold personal data: create the file ourselves, owner-only, before SQLite opens it. SQLite gives
+// the -wal and -shm files the same mode.
+void create_private_file(const std::string& path) {
+    int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST) return;
+        throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(errno)));
+    }
+    ::close(fd);
+}
+
+std::string os_user() {
+    if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) return pw->pw_name;
+    if (const char* u = std::getenv("USER"); u && *u) return u;
+    return fmt::format("uid {}", ::geteuid());
+}
+
+} // namespace
+
+std::string resolve_store_path(const std::optional<std::string>& cli_value) {
+    if (cli_value && !cli_value->empty()) return *cli_value;
+    if (const char* env = std::getenv("ASNBELAJAR_DB"); env && *env) return env;
+    return "asnbelajar.db";
+}
+
+void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value) {
+    if (value.empty())
+        st.bind(index);
+    else
+        st.bind(index, value);
+}
+
+Store::Impl::Impl(const std::string& p, int flags) : db(p, flags), path(p) {}
+
+SQLite::Statement& Store::Impl::stmt(const char* sql) {
+    auto& slot = statements[sql];
+    if (!slot) {
+        slot = std::make_unique<SQLite::Statement>(db, sql);
+    } else {
+        slot->reset();
+        slot->clearBindings();
+    }
+    return *slot;
+}
+
+Store::Store(const std::string& path, Access access) {
+    bool exists = file_exists(path);
+    if (!exists && access == Access::read)
+        throw Error(fmt::format("no store at {} (the first command that writes creates it; choose another with "
+                                "--db or ASNBELAJAR_DB)",
+                                path));
+    if (!exists) create_private_file(path);
+    try {
+        int flags = access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+        impl_ = std::make_unique<Impl>(path, flags);
+        impl_->created = !exists;
+        auto& db = impl_->db;
+        db.setBusyTimeout(30000);
+        db.exec("PRAGMA foreign_keys = ON");
+        int version = db.execAndGet("PRAGMA user_version").getInt();
+        if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
+            throw Error(fmt::format("{} is an SQLite database but not an asnbelajar store", path));
+        if (version != schema_version) {
+            if (access == Access::read && version < schema_version)
+                throw Error(fmt::format("store {} has schema version {}; run any writing command once to "
+                                        "migrate it to version {}",
+                                        path, version, schema_version));
+            if (access == Access::write && db.execAndGet("PRAGMA journal_mode").getString() != "wal")
+                db.exec("PRAGMA journal_mode = WAL");
+            migrate(db);
+        }
+    } catch (const SQLite::Exception& e) {
+        if (!exists) ::unlink(path.c_str());
+        throw Error(fmt::format("cannot open store {}: {}", path, e.what()));
+    } catch (const Error&) {
+        if (!exists) ::unlink(path.c_str());
+        throw;
+    }
+}
+
+Store::~Store() = default;
+
+const std::string& Store::path() const { return impl_->path; }
+bool Store::created() const { return impl_->created; }
+
+void Store::discard_new_file() {
+    if (!impl_->created) return;
+    std::string p = impl_->path;
+    impl_.reset();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((p + suffix).c_str());
+}
+
+Store::Transaction::Transaction(Store& store) : store_(store) {
+    try {
+        store_.impl_->db.exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception& e) {
+        throw Error(fmt::format("cannot write to store {}: {}", store_.impl_->path, e.what()));
+    }
+}
+
+Store::Transaction::~Transaction() {
+    if (done_) return;
+    try {
+        store_.impl_->db.exec("ROLLBACK");
+    } catch (...) {
+        // Nothing more can be done while unwinding; SQLite rolls back on close anyway.
+    }
+}
+
+void Store::Transaction::commit() {
+    try {
+        store_.impl_->db.exec("COMMIT");
+    } catch (const SQLite::Exception& e) {
+        throw Error(fmt::format("cannot commit to store {}: {}", store_.impl_->path, e.what()));
+    }
+    done_ = true;
+}
+
+void Store::audit(const std::string& command, std::int64_t rows) {
+    auto& st = impl_->stmt("INSERT INTO audit_log(at, os_user, command, rows) VALUES (?, ?, ?, ?)");
+    st.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
+    st.bind(2, os_user());
+    st.bind(3, command);
+    st.bind(4, rows);
+    st.exec();
+}
+
+std::vector<Store::AuditEntry> Store::audit_log(int limit) const {
+    auto& st = impl_->stmt("SELECT at, os_user, command, rows FROM "
+                           "(SELECT * FROM audit_log ORDER BY id DESC LIMIT ?) ORDER BY id");
+    st.bind(1, limit);
+    std::vector<AuditEntry> out;
+    while (st.executeStep())
+        out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                       st.getColumn(3).getInt64()});
+    return out;
+}
+
+StoreCheck Store::check() const {
+    auto& db = impl_->db;
+    StoreCheck c;
+    SQLite::Statement integrity(db, "PRAGMA integrity_check");
+    std::string problems;
+    while (integrity.executeStep()) {
+        if (!problems.empty()) problems += "; ";
+        problems += integrity.getColumn(0).getString();
+    }
+    c.integrity = problems;
+    SQLite::Statement fk(db, "PRAGMA foreign_key_check");
+    if (fk.executeStep()) c.integrity += "; foreign key violations found";
+    c.version = db.execAndGet("PRAGMA user_version").getInt();
+    c.journal_mode = db.execAndGet("PRAGMA journal_mode").getString();
+    auto count = [&](const char* sql) { return db.execAndGet(sql).getInt64(); };
+    c.participants = count("SELECT count(*) FROM participants");
+    c.sessions = count("SELECT count(*) FROM sessions");
+    c.enrollments = count("SELECT count(*) FROM enrollments");
+    c.attendance = count("SELECT count(*) FROM attendance");
+    c.marks = count("SELECT count(*) FROM attendance_marks");
+    c.certificates = count("SELECT count(*) FROM certificates");
+    c.audit = count("SELECT count(*) FROM audit_log");
+    return c;
+}
+
+} // namespace asnbelajar

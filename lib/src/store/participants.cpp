@@ -1,0 +1,118 @@
+// Store: the participants table.
+#include "store_impl.hpp"
+
+#include "asnbelajar/error.hpp"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+namespace asnbelajar {
+namespace {
+
+#define PARTICIPANT_COLUMNS "id, nip, name, email, phone, agency, unit, position, grade"
+
+Participant read_participant(SQLite::Statement& st) {
+    Participant p;
+    p.id = st.getColumn(0).getInt64();
+    p.nip = text_or_empty(st.getColumn(1));
+    p.name = text_or_empty(st.getColumn(2));
+    p.email = text_or_empty(st.getColumn(3));
+    p.phone = text_or_empty(st.getColumn(4));
+    p.agency = text_or_empty(st.getColumn(5));
+    p.unit = text_or_empty(st.getColumn(6));
+    p.position = text_or_empty(st.getColumn(7));
+    p.grade = text_or_empty(st.getColumn(8));
+    return p;
+}
+
+std::optional<Participant> one(SQLite::Statement& st) {
+    if (!st.executeStep()) return std::nullopt;
+    return read_participant(st);
+}
+
+void bind_fields(SQLite::Statement& st, const Participant& p) {
+    bind_text_or_null(st, 1, p.nip);
+    st.bind(2, p.name);
+    bind_text_or_null(st, 3, p.email);
+    bind_text_or_null(st, 4, p.phone);
+    bind_text_or_null(st, 5, p.agency);
+    bind_text_or_null(st, 6, p.unit);
+    bind_text_or_null(st, 7, p.position);
+    bind_text_or_null(st, 8, p.grade);
+}
+
+[[noreturn]] void rethrow_unique(const SQLite::Exception& e, const Participant& p) {
+    std::string what = e.what();
+    if (what.find("participants.nip") != std::string::npos)
+        throw Error(fmt::format("NIP {} already belongs to another participant", p.nip));
+    if (what.find("participants.email") != std::string::npos)
+        throw Error(fmt::format("e-mail {} already belongs to another participant", p.email));
+    throw Error(fmt::format("cannot save participant {}: {}", p.name, what));
+}
+
+} // namespace
+
+std::optional<Participant> Store::participant_by_id(Id id) const {
+    auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE id = ?");
+    st.bind(1, id);
+    return one(st);
+}
+
+std::optional<Participant> Store::participant_by_nip(const std::string& nip) const {
+    auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE nip = ?");
+    st.bind(1, nip);
+    return one(st);
+}
+
+std::optional<Participant> Store::participant_by_email(const std::string& email) const {
+    auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE email = ?");
+    st.bind(1, email);
+    return one(st);
+}
+
+std::optional<Participant> Store::participant_by_phone(const std::string& phone) const {
+    auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE phone = ? ORDER BY id LIMIT 1");
+    st.bind(1, phone);
+    return one(st);
+}
+
+Id Store::insert_participant(const Participant& p) {
+    auto& st = impl_->stmt("INSERT INTO participants(nip, name, email, phone, agency, unit, position, grade, "
+                           "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?9)");
+    bind_fields(st, p);
+    st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
+    try {
+        st.exec();
+    } catch (const SQLite::Exception& e) {
+        rethrow_unique(e, p);
+    }
+    return impl_->db.getLastInsertRowid();
+}
+
+void Store::update_participant(const Participant& p) {
+    auto& st = impl_->stmt("UPDATE participants SET nip = ?, name = ?, email = ?, phone = ?, agency = ?, unit = ?, "
+                           "position = ?, grade = ?, updated = ? WHERE id = ?");
+    bind_fields(st, p);
+    st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
+    st.bind(10, p.id);
+    try {
+        st.exec();
+    } catch (const SQLite::Exception& e) {
+        rethrow_unique(e, p);
+    }
+}
+
+std::vector<Participant> Store::list_participants(const std::string& agency, const std::string& search) const {
+    // instr() rather than LIKE: the search text is data, never a pattern.
+    auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants "
+                           "WHERE (?1 = '' OR agency = ?1) AND (?2 = '' OR instr(lower(name), lower(?2)) > 0 "
+                           "OR instr(nip, ?2) > 0 OR instr(email, lower(?2)) > 0) ORDER BY name, id");
+    st.bind(1, agency);
+    st.bind(2, search);
+    std::vector<Participant> out;
+    while (st.executeStep()) out.push_back(read_participant(st));
+    return out;
+}
+
+} // namespace asnbelajar

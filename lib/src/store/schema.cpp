@@ -1,0 +1,133 @@
+// Schema v1 and the forward migrations, switched on PRAGMA user_version.
+#include "store_impl.hpp"
+
+#include "asnbelajar/error.hpp"
+
+#include <fmt/format.h>
+
+namespace asnbelajar {
+namespace {
+
+// Times are UTC seconds; JP is kept in tenths so that sums stay exact.
+constexpr const char* schema_v1 = R"sql(
+CREATE TABLE participants (
+    id        INTEGER PRIMARY KEY,
+    nip       TEXT UNIQUE,
+    email     TEXT UNIQUE,
+    phone     TEXT,
+    name      TEXT NOT NULL,
+    agency    TEXT,
+    unit      TEXT,
+    position  TEXT,
+    grade     TEXT,
+    created   INTEGER NOT NULL,
+    updated   INTEGER NOT NULL,
+    CHECK (nip IS NOT NULL OR email IS NOT NULL)
+);
+CREATE INDEX participants_phone ON participants(phone) WHERE phone IS NOT NULL;
+CREATE INDEX participants_agency ON participants(agency);
+
+CREATE TABLE sessions (
+    id              INTEGER PRIMARY KEY,
+    code            TEXT NOT NULL UNIQUE,
+    series          INTEGER,
+    title           TEXT NOT NULL,
+    start           INTEGER NOT NULL,
+    tz              TEXT NOT NULL,
+    minutes         INTEGER NOT NULL CHECK (minutes > 0),
+    jp_tenths       INTEGER NOT NULL CHECK (jp_tenths >= 0),
+    speaker         TEXT,
+    capacity        INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+    min_attendance  INTEGER NOT NULL DEFAULT 70 CHECK (min_attendance BETWEEN 0 AND 100),
+    status          TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled')),
+    created         INTEGER NOT NULL
+);
+CREATE INDEX sessions_start ON sessions(start);
+
+CREATE TABLE enrollments (
+    session_id      INTEGER NOT NULL REFERENCES sessions(id),
+    participant_id  INTEGER NOT NULL REFERENCES participants(id),
+    status          TEXT NOT NULL CHECK (status IN ('enrolled', 'waitlisted', 'cancelled', 'walk-in')),
+    arrival         INTEGER NOT NULL,
+    created         INTEGER NOT NULL,
+    updated         INTEGER NOT NULL,
+    PRIMARY KEY (session_id, participant_id)
+) WITHOUT ROWID;
+CREATE INDEX enrollments_participant ON enrollments(participant_id);
+CREATE INDEX enrollments_queue ON enrollments(session_id, status, arrival);
+
+-- Raw marks as they arrived (joins, durations, manual and self-declared marks), kept so that outcomes can be
+-- recomputed when a session's window or threshold changes.
+CREATE TABLE attendance_marks (
+    id              INTEGER PRIMARY KEY,
+    session_id      INTEGER NOT NULL REFERENCES sessions(id),
+    participant_id  INTEGER NOT NULL REFERENCES participants(id),
+    kind            TEXT NOT NULL CHECK (kind IN ('interval', 'duration', 'manual', 'self')),
+    join_at         INTEGER,
+    leave_at        INTEGER,
+    seconds         INTEGER,
+    source          TEXT NOT NULL,
+    created         INTEGER NOT NULL
+);
+CREATE INDEX attendance_marks_person ON attendance_marks(session_id, participant_id);
+
+-- One row per person present in a session: the marks summed up, and the outcome under the session's rule.
+CREATE TABLE attendance (
+    session_id      INTEGER NOT NULL REFERENCES sessions(id),
+    participant_id  INTEGER NOT NULL REFERENCES participants(id),
+    minutes         INTEGER NOT NULL,
+    self_declared   INTEGER NOT NULL DEFAULT 0,
+    outcome         TEXT NOT NULL CHECK (outcome IN ('attended', 'partial')),
+    PRIMARY KEY (session_id, participant_id)
+) WITHOUT ROWID;
+CREATE INDEX attendance_participant ON attendance(participant_id);
+
+CREATE TABLE certificates (
+    id              INTEGER PRIMARY KEY,
+    seq             INTEGER NOT NULL UNIQUE,
+    number          TEXT NOT NULL UNIQUE,
+    session_id      INTEGER NOT NULL REFERENCES sessions(id),
+    participant_id  INTEGER NOT NULL REFERENCES participants(id),
+    issued          INTEGER NOT NULL,
+    revoked         INTEGER
+);
+CREATE UNIQUE INDEX certificates_live ON certificates(session_id, participant_id) WHERE revoked IS NULL;
+CREATE INDEX certificates_participant ON certificates(participant_id);
+
+CREATE TABLE counters (
+    name   TEXT PRIMARY KEY,
+    value  INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO counters(name, value) VALUES ('certificate', 0);
+
+CREATE TABLE audit_log (
+    id       INTEGER PRIMARY KEY,
+    at       INTEGER NOT NULL,
+    os_user  TEXT NOT NULL,
+    command  TEXT NOT NULL,
+    rows     INTEGER NOT NULL
+);
+)sql";
+
+} // namespace
+
+void migrate(SQLite::Database& db) {
+    int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version == schema_version) return;
+    if (version > schema_version)
+        throw Error(fmt::format("store {} has schema version {}, newer than this asnbelajar understands ({}); "
+                                "use a newer asnbelajar",
+                                db.getFilename(), version, schema_version));
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Re-read under the write lock: another process may have migrated meanwhile.
+    version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version == 0) {
+        db.exec(schema_v1);
+        version = 1;
+    }
+    // Later versions: `if (version == 1) { ...; version = 2; }`
+    db.exec(fmt::format("PRAGMA user_version = {}", version));
+    tx.commit();
+}
+
+} // namespace asnbelajar

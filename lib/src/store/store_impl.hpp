@@ -1,0 +1,35 @@
+// Private to the store layer: the open database and its prepared statements.
+#pragma once
+
+#include "asnbelajar/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace asnbelajar {
+
+struct Store::Impl {
+    SQLite::Database db; // declared first: destroyed last, after the statements
+    std::string path;
+    bool created = false;
+    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
+
+    Impl(const std::string& p, int flags);
+
+    // A statement prepared once per Store and reset before reuse. `sql` must be a string literal: the cache is
+    // keyed by its address.
+    SQLite::Statement& stmt(const char* sql);
+};
+
+// Column helpers shared by the table-group files.
+inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value);
+
+// The schema and its migrations (schema.cpp).
+void migrate(SQLite::Database& db);
+
+} // namespace asnbelajar

@@ -1,0 +1,15 @@
+#include "asnbelajar/table.hpp"
+
+#include <stdexcept>
+
+namespace asnbelajar {
+
+std::size_t Table::index(const std::string& key) const {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].key == key) return i;
+    throw std::out_of_range("no column " + key);
+}
+
+const std::string& label(const Column& c, Lang lang) { return lang == Lang::en ? c.label_en : c.label_id; }
+
+} // namespace asnbelajar

@@ -1,0 +1,51 @@
+# Shared helpers for the end-to-end suites: each suite sources this, runs the real binary ($ASNBELAJAR) on
+# throwaway stores, and ends with `finish`, which prints "N passed, M failed" and sets the exit status.
+set -u
+: "${ASNBELAJAR:?set ASNBELAJAR to the asnbelajar binary}"
+: "${TESTDATA:?set TESTDATA to tests/data}"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/asnbelajar-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+export ASNBELAJAR_DB="$WORK/store.db"
+export NO_COLOR=1
+PASSED=0
+FAILED=0
+OUT="$WORK/out"
+ERR="$WORK/err"
+
+# ab ARGS...: runs asnbelajar; stdout in $OUT, stderr in $ERR, exit code in $RC.
+ab() {
+  "$ASNBELAJAR" "$@" >"$OUT" 2>"$ERR"
+  RC=$?
+}
+
+ok() { PASSED=$((PASSED + 1)); }
+fail() {
+  FAILED=$((FAILED + 1))
+  echo "FAIL: $*" >&2
+  echo "  stdout: $(head -c 2000 "$OUT")" >&2
+  echo "  stderr: $(head -c 2000 "$ERR")" >&2
+}
+
+# expect_rc N DESCRIPTION: the last command exited with N.
+expect_rc() { if [ "$RC" -eq "$1" ]; then ok; else fail "$2: exit $RC, expected $1"; fi; }
+# expect_eq ACTUAL EXPECTED DESCRIPTION
+expect_eq() { if [ "$1" == "$2" ]; then ok; else fail "$3: got [$1], expected [$2]"; fi; }
+# expect_grep PATTERN FILE DESCRIPTION: FILE has a line matching the extended regex.
+expect_grep() { if grep -qE -- "$1" "$2"; then ok; else fail "$3: no line matching /$1/ in $2"; fi; }
+expect_no_grep() { if grep -qE -- "$1" "$2"; then fail "$3: unexpected /$1/ in $2"; else ok; fi; }
+
+# csv_field FILE KEYCOL KEY FIELDCOL: the value in column FIELDCOL (by header name) of the row whose KEYCOL equals
+# KEY, from a simple CSV (no quoted commas in the fields involved).
+csv_field() {
+  awk -F, -v kc="$2" -v key="$3" -v fc="$4" '
+    NR == 1 { for (i = 1; i <= NF; i++) { if ($i == kc) k = i; if ($i == fc) f = i }; next }
+    $k == key { print $f; exit }' "$1"
+}
+
+# store_digest: a fingerprint of the store file, to prove a failed command changed nothing.
+store_digest() { sha256sum "$ASNBELAJAR_DB" 2>/dev/null | cut -d' ' -f1; ls "$ASNBELAJAR_DB"-wal 2>/dev/null; }
+
+finish() {
+  echo "$(basename "$0"): $PASSED passed, $FAILED failed"
+  [ "$FAILED" -eq 0 ]
+}

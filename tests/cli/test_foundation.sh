@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# The spine end to end: sessions, participants, enrollment with capacity and waiting list, manual attendance,
+# the session and weekly reports, exit codes, and a failed command leaving the store untouched.
+source "$(dirname "$0")/lib.sh"
+
+P1=198609262015051001; P2=199001152014031002; P3=198703212010122003
+P4=197512302000031001; P5=199205172019022004; P6=198811112012081005
+
+# --- exit codes for usage ---
+ab --version;                         expect_rc 0 "--version"
+expect_grep '^asnbelajar [0-9]' "$OUT" "--version prints the version"
+ab --no-such-option;                  expect_rc 2 "unknown option"
+expect_grep '^asnbelajar: error:' "$ERR" "usage errors are prefixed"
+ab session add --title X;             expect_rc 2 "missing required options"
+ab report weekly;                     expect_rc 1 "report on a missing store"
+expect_grep 'no store at' "$ERR" "missing store is named"
+[ ! -e "$ASNBELAJAR_DB" ] && ok || fail "a read must not create the store"
+
+# --- a session; the store is created 0600 and in WAL mode ---
+ab session add --title "Webinar ASN Belajar Seri 9 | 2022" --start "2022-03-03 09:00" --minutes 180 --jp 3 \
+   --series 9 --capacity 3
+expect_rc 0 "session add"
+expect_eq "$(cat "$OUT")" "2022-03-03" "default code is the local date"
+expect_eq "$(stat -c %a "$ASNBELAJAR_DB")" "600" "new store is owner-only"
+expect_eq "$(od -An -tu1 -j18 -N2 "$ASNBELAJAR_DB" | tr -s ' ')" " 2 2" "store is in WAL mode"
+ab session add --title "Second that day" --start "2022-03-03 13:00" --minutes 60 --jp 1
+expect_eq "$(cat "$OUT")" "2022-03-03-2" "a second session that day gets -2"
+ab session add --title "Bad" --start "2022-02-30 09:00" --minutes 60 --jp 1
+expect_rc 2 "impossible start date is a usage error"
+ab session add --title "Bad" --start "2022-03-10 09:00" --minutes 60 --jp x
+expect_rc 2 "bad --jp"
+
+# --- participants ---
+n=1
+for p in $P1 $P2 $P3 $P4 $P5 $P6; do
+  ab participant add --nip "$p" --name "Peserta $n" --email "peserta$n@example.go.id" --agency "Pemerintah Kota Malang" \
+     --grade IIIa --phone 0812345678$n
+  expect_rc 0 "participant add $n"
+  n=$((n + 1))
+done
+ab participant add --nip "19860926 201505 1 001" --name "Duplicate"
+expect_rc 1 "duplicate NIP refused"
+ab participant add --nip 198613262015051001 --name "Bad date"
+expect_rc 1 "invalid NIP refused"
+expect_grep 'nip' "$ERR" "the bad field is named"
+ab participant show "19860926 201505 1 001" --format csv
+expect_rc 0 "participant show by spaced NIP"
+expect_eq "$(csv_field "$OUT" nip $P1 grade)" "III/a" "golongan normalised"
+expect_eq "$(csv_field "$OUT" nip $P1 phone)" "+628123456781" "phone normalised"
+
+# --- enrollment with capacity 3 ---
+ab enroll 2022-03-03 $P1 $P2 $P3 $P4 $P5
+expect_rc 0 "enroll five into three seats"
+ab enroll 2022-03-03 $P1
+expect_rc 0 "repeating an enrollment is harmless"
+expect_grep 'already enrolled' "$ERR" "repeat reported as already enrolled"
+before=$(store_digest)
+ab enroll 2022-03-03 $P6 199912312020121009
+expect_rc 1 "an unknown person fails the whole command"
+expect_grep '199912312020121009' "$ERR" "the unknown person is named"
+expect_eq "$(store_digest)" "$before" "failed enroll leaves the store byte-identical"
+ab enroll NO-SUCH-SESSION $P1
+expect_rc 1 "unknown session"
+
+# --- attendance: 70 % of 180 minutes is 126 ---
+ab attend 2022-03-03 $P1 --minutes 150;  expect_rc 0 "manual mark attended"
+ab attend 2022-03-03 $P2 --minutes 100;  expect_rc 0 "manual mark partial"
+ab attend 2022-03-03 peserta6@example.go.id; expect_rc 0 "self-declared walk-in"
+before=$(store_digest)
+ab attend 2022-03-03 $P3 --minutes 999
+expect_rc 1 "minutes beyond the session refused"
+expect_eq "$(store_digest)" "$before" "failed attend leaves the store byte-identical"
+
+ab report session 2022-03-03 --format csv
+expect_rc 0 "report session csv"
+expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate" "session columns"
+row() { grep "^$1," "$OUT" | cut -d, -f6-9; }
+expect_eq "$(row $P1)" "enrolled,150,attended,3" "P1 attended"
+expect_eq "$(row $P2)" "enrolled,100,partial,0" "P2 partial"
+expect_eq "$(row $P3)" "enrolled,0,absent,0" "P3 absent"
+expect_eq "$(row $P4)" "waitlisted,0,absent,0" "P4 waitlisted"
+expect_eq "$(row $P6)" "walk-in,0,attended,3" "P6 walk-in"
+expect_eq "$(wc -l <"$OUT")" "7" "six people and a header"
+
+# --- cancel: the first waitlisted takes the seat ---
+ab enroll 2022-03-03 --cancel $P3
+expect_rc 0 "cancel"
+expect_grep "$P4.*promoted" "$ERR" "promotion reported"
+ab report session 2022-03-03 --format csv
+expect_eq "$(row $P3)" "cancelled,0,absent,0" "P3 cancelled"
+expect_eq "$(row $P4)" "enrolled,0,absent,0" "P4 promoted"
+expect_eq "$(row $P5)" "waitlisted,0,absent,0" "P5 still waiting"
+
+# --- the threshold is per session and recomputes outcomes ---
+ab session edit 2022-03-03 --min-attendance 50
+expect_rc 0 "edit threshold"
+ab report session 2022-03-03 --format csv
+expect_eq "$(row $P2)" "enrolled,100,attended,3" "P2 attended at 50 %"
+ab session edit 2022-03-03 --min-attendance 70
+ab report session 2022-03-03 --format csv
+expect_eq "$(row $P2)" "enrolled,100,partial,0" "P2 partial again at 70 %"
+
+# --- weekly report ---
+ab report weekly --week-of 2022-03-03 --format csv
+expect_rc 0 "weekly csv"
+expect_eq "$(head -1 "$OUT")" \
+  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates" \
+  "weekly columns"
+expect_eq "$(grep '^2022-03-03,' "$OUT")" \
+  "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,3,1,2,1,1,1,0.3333,0" "weekly numbers"
+expect_eq "$(grep -c '^2022-03-03-2,' "$OUT")" "1" "second session listed"
+ab --format csv report weekly --week-of 2022-03-03
+cp "$OUT" "$WORK/weekly-before.csv"
+ab report weekly 2022-W09 --format csv
+expect_eq "$(cat "$OUT")" "$(cat "$WORK/weekly-before.csv")" "ISO week and global option before the command agree"
+ab report weekly --week-of 2022-03-03 --format json
+expect_grep '"period": \{"from": "2022-02-28", "to": "2022-03-06"\}' "$OUT" "json period"
+expect_grep '"attendance_rate":0.3333' "$OUT" "json rate is a number"
+expect_grep '"top_agencies"' "$OUT" "json top agencies"
+ab report weekly --week-of 2022-03-03 --format tsv
+expect_eq "$(head -1 "$OUT" | tr '\t' ,)" \
+  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates" "tsv"
+ab report weekly --week-of 2022-03-03
+expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period by default"
+expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian date"
+ab report weekly --week-of 2022-03-03 --lang en
+expect_grep 'period 28 February–6 March 2022' "$OUT" "English with --lang en"
+ab report weekly --week-of 2022-03-10 --format csv
+expect_eq "$(wc -l <"$OUT")" "1" "an empty week has only the header"
+ab report weekly --week-of 2022-03-03 --format csv -o "$WORK/weekly.csv"
+expect_eq "$(cat "$WORK/weekly.csv")" "$(cat "$WORK/weekly-before.csv")" "-o writes the same CSV"
+ab report weekly --week-of 2022-03-03 -o "$WORK/weekly.json"
+expect_grep '"sessions"' "$WORK/weekly.json" "format follows the -o extension"
+
+# --- store selection: --db wins over $ASNBELAJAR_DB ---
+ab --db "$WORK/other.db" session add --title T --start "2022-03-04 09:00" --minutes 60 --jp 1
+expect_rc 0 "--db"
+[ -e "$WORK/other.db" ] && ok || fail "--db creates the named store"
+ab session list --format csv
+expect_eq "$(grep -c 2022-03-04 "$OUT")" "0" "the env store did not get the --db session"
+
+# --- a failed first write leaves no store behind ---
+ab --db "$WORK/new.db" enroll 2022-03-03 $P1
+expect_rc 1 "enroll on an empty store"
+[ ! -e "$WORK/new.db" ] && ok || fail "failed first command leaves no store file"
+
+# --- db check and the audit log ---
+ab db check --format csv
+expect_rc 0 "db check"
+expect_grep '^integrity,ok$' "$OUT" "integrity ok"
+expect_grep '^schema_version,1$' "$OUT" "schema version"
+ab db log --format csv
+expect_grep 'enroll 2022-03-03 --cancel' "$OUT" "audit log records the command"
+
+if command -v sqlite3 >/dev/null; then
+  cp "$ASNBELAJAR_DB" "$WORK/newer.db"
+  sqlite3 "$WORK/newer.db" "PRAGMA user_version = 99"
+  ab --db "$WORK/newer.db" session list
+  expect_rc 1 "a newer schema is refused"
+  expect_grep 'newer' "$ERR" "the refusal says why"
+fi
+
+finish

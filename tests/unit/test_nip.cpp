@@ -1,0 +1,246 @@
+#include "asnbelajar/nip.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using asnbelajar::check_nip;
+using asnbelajar::nip_digits;
+using asnbelajar::NipCheck;
+using asnbelajar::NipKind;
+
+namespace {
+
+constexpr int today = 2025;
+
+bool error_has(const NipCheck& r, const std::string& part) {
+    return r.error.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("valid PNS NIP in its usual spellings") {
+    for (const char* text :
+         {"198609262015051001", "19860926 201505 1 001", "'198609262015051001", "  198609262015051001\t",
+          "19860926.201505.1.001", "19860926-201505-1-001", "' 19860926 201505 1 001 ",
+          "\xC2\xA0"
+          "198609262015051001"}) {
+        const std::string input = text;
+        CAPTURE(input);
+        const NipCheck r = check_nip(text, today);
+        CHECK(r.ok);
+        CHECK(r.error.empty());
+        CHECK_FALSE(r.mangled);
+        CHECK(r.nip == "198609262015051001");
+        CHECK(r.kind == NipKind::pns);
+    }
+}
+
+TEST_CASE("NIPs from the sample files are valid") {
+    for (const char* text :
+         {"199212182014121003", "198602282005011001", "196901311994122002", "196511181997092001",
+          "197302011992092003", "197304081992091003", "198005182009021003", "197604202011101003",
+          "198012142000111003", "197912212009042002", "198904042021102003", "199910252019011003",
+          "196106081991092001", "199404022015072003", "196608231988032001"}) {
+        const std::string input = text;
+        CAPTURE(input);
+        const NipCheck r = check_nip(text, today);
+        CHECK(r.ok);
+        CHECK(r.error.empty());
+        CHECK(r.kind == NipKind::pns);
+    }
+}
+
+TEST_CASE("valid NI PPPK") {
+    const NipCheck r = check_nip("199001012022241001", today);
+    CHECK(r.ok);
+    CHECK(r.kind == NipKind::pppk);
+    CHECK(r.nip == "199001012022241001");
+
+    const NipCheck first_year = check_nip("19900101 2019 00 2 015", today);
+    CHECK(first_year.ok);
+    CHECK(first_year.kind == NipKind::pppk);
+
+    // Digits 9-14 that happen to be a year-month read as PNS.
+    CHECK(check_nip("199001012021121001", today).kind == NipKind::pns);
+}
+
+TEST_CASE("empty NIP") {
+    for (const char* text : {"", "   ", "'", " ' ", "- . -"}) {
+        const std::string input = text;
+        CAPTURE(input);
+        const NipCheck r = check_nip(text, today);
+        CHECK_FALSE(r.ok);
+        CHECK(r.error == "NIP is empty");
+        CHECK(r.nip.empty());
+    }
+}
+
+TEST_CASE("birth date must be real") {
+    NipCheck r = check_nip("198613262015051001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "birth date 19861326 is not a real date");
+
+    r = check_nip("198604312015051001", today); // 31 April
+    CHECK(r.error == "birth date 19860431 is not a real date");
+
+    r = check_nip("198609002015051001", today);
+    CHECK(r.error == "birth date 19860900 is not a real date");
+}
+
+TEST_CASE("29 February only in leap years") {
+    NipCheck r = check_nip("198702292015051001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "birth date 19870229 is not a real date");
+
+    CHECK(check_nip("198802292015051001", today).ok);
+    CHECK(check_nip("200002292019011001", today).ok); // 2000 is a leap year (divisible by 400)
+}
+
+TEST_CASE("birth year must be plausible") {
+    NipCheck r = check_nip("193001012015051001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "birth year 1930 is not plausible (expected 1940 to 2007)");
+
+    r = check_nip("201001012025051001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(error_has(r, "birth year 2010 is not plausible"));
+
+    CHECK(check_nip("194001011965011001", today).ok);
+}
+
+TEST_CASE("PNS appointment not before age 18 and not in the future") {
+    NipCheck r = check_nip("199001012007011001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "appointment 2007-01 is before age 18 (born 1990-01-01)");
+
+    // Month granularity: the month of the 18th birthday is allowed, the month before is not.
+    CHECK(check_nip("199005152008051001", today).ok);
+    r = check_nip("199005152008041001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(error_has(r, "before age 18"));
+
+    r = check_nip("198609262030051001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "appointment 2030-05 is in the future (after 2025)");
+    CHECK(check_nip("198609262025121001", today).ok);
+}
+
+TEST_CASE("neither PNS nor PPPK shape") {
+    NipCheck r = check_nip("198609262005131001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error ==
+          "appointment 2005-13 is not a real month, and appointment year 2005 is before PPPK began (2019)");
+
+    r = check_nip("198609262015001001", today); // month 00, year before 2019
+    CHECK(error_has(r, "appointment 2015-00 is not a real month"));
+
+    r = check_nip("199001012030241001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error ==
+          "appointment 2030-24 is not a real month, and appointment year 2030 is in the future (after 2025)");
+
+    r = check_nip("200501012022241001", today); // PPPK at 17
+    CHECK_FALSE(r.ok);
+    CHECK(error_has(r, "appointment year 2022 is before age 18 (born 2005-01-01)"));
+}
+
+TEST_CASE("gender digit and serial") {
+    NipCheck r = check_nip("198609262015053001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "gender digit (15th) is 3: it must be 1 (male) or 2 (female)");
+
+    r = check_nip("198609262015050001", today);
+    CHECK(error_has(r, "gender digit (15th) is 0"));
+
+    r = check_nip("199001012022243001", today); // PPPK too
+    CHECK(error_has(r, "gender digit (15th) is 3"));
+
+    r = check_nip("198609262015051000", today);
+    CHECK_FALSE(r.ok);
+    CHECK_FALSE(r.mangled);
+    CHECK(error_has(r, "serial number (last 3 digits) is 000"));
+    CHECK(check_nip("198609262015052999", today).ok);
+}
+
+TEST_CASE("wrong lengths") {
+    NipCheck r = check_nip("1986092620150510", today);
+    CHECK_FALSE(r.ok);
+    CHECK_FALSE(r.mangled);
+    CHECK(error_has(r, "NIP must have 18 digits, found 16"));
+
+    r = check_nip("1986092620150510011", today);
+    CHECK(r.error == "NIP must have 18 digits, found 19");
+
+    r = check_nip("12345", today);
+    CHECK(r.error == "NIP must have 18 digits, found 5");
+}
+
+TEST_CASE("old 9-digit NIP") {
+    for (const char* text : {"010123456", "010 123 456", "'130456789"}) {
+        const std::string input = text;
+        CAPTURE(input);
+        const NipCheck r = check_nip(text, today);
+        CHECK_FALSE(r.ok);
+        CHECK(r.error == "old 9-digit NIP: use the 18-digit NIP");
+    }
+}
+
+TEST_CASE("letters and other characters") {
+    NipCheck r = check_nip("19860926201505100A", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "NIP contains 'A' at character 18: only digits are allowed");
+
+    r = check_nip("1986O9262015051001", today);
+    CHECK(error_has(r, "NIP contains 'O' at character 5"));
+    CHECK(error_has(r, "letter O instead of the digit 0"));
+
+    r = check_nip("NIP. 198609262015051001", today);
+    CHECK(error_has(r, "'N' at character 1"));
+
+    r = check_nip("19860926/201505/1/001", today);
+    CHECK(error_has(r, "'/' at character 9"));
+
+    r = check_nip("19860926\xE2\x80\x93"
+                  "2015051001",
+                  today); // en dash
+    CHECK(error_has(r, "'\xE2\x80\x93' at character 9"));
+}
+
+TEST_CASE("scientific notation from a spreadsheet") {
+    for (const char* text :
+         {"1.98609E+17", "1,98609E+17", "1.98609262015051E+17", "'1.98609E+17", " 1.98609e+17 "}) {
+        const std::string input = text;
+        CAPTURE(input);
+        const NipCheck r = check_nip(text, today);
+        CHECK_FALSE(r.ok);
+        CHECK(r.mangled);
+        CHECK(error_has(r, "mangled by a spreadsheet"));
+        CHECK(error_has(r, "scientific notation"));
+        CHECK(error_has(r, "lost its digits"));
+        CHECK(r.nip.empty());
+    }
+    CHECK(check_nip("1.98609E+17", today).error == "looks mangled by a spreadsheet (scientific notation "
+                                                   "1.98609E+17), which lost its digits: format the column "
+                                                   "as text and export again");
+}
+
+TEST_CASE("17 digits: a lost leading digit") {
+    const NipCheck r = check_nip("98609262015051001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.mangled);
+    CHECK(error_has(r, "17 digits"));
+    CHECK(error_has(r, "spreadsheet probably lost a leading digit"));
+}
+
+TEST_CASE("nip_digits strips separators only") {
+    CHECK(nip_digits("198609262015051001") == "198609262015051001");
+    CHECK(nip_digits(" '19860926 201505 1 001 ") == "198609262015051001");
+    CHECK(nip_digits("19860926.201505-1.001") == "198609262015051001");
+    CHECK(nip_digits("010123456") == "010123456");
+    CHECK(nip_digits("1.98609E+17") == "");
+    CHECK(nip_digits("19860926201505100A") == "");
+    CHECK(nip_digits("") == "");
+    CHECK(nip_digits("  ") == "");
+    CHECK(nip_digits("12'34") == "");
+}

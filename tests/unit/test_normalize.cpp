@@ -1,0 +1,264 @@
+#include "asnbelajar/normalize.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using asnbelajar::clean_text;
+using asnbelajar::is_scientific_notation;
+using asnbelajar::normalize_email;
+using asnbelajar::normalize_grade;
+using asnbelajar::normalize_phone;
+using asnbelajar::Normalized;
+using asnbelajar::trim_blanks;
+
+namespace {
+
+bool fails_with(const Normalized& r, const std::string& part) {
+    return !r.ok && r.value.empty() && r.error.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("golongan: PNS codes in any spelling") {
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    for (const Case c : {Case{"III/a", "III/a"},
+                         Case{"III/A", "III/a"},
+                         Case{"IIIa", "III/a"},
+                         Case{"IIIA", "III/a"},
+                         Case{"III a", "III/a"},
+                         Case{"III-a", "III/a"},
+                         Case{"iii / a", "III/a"},
+                         Case{"III/B", "III/b"},
+                         Case{"III/C", "III/c"},
+                         Case{"IVb", "IV/b"},
+                         Case{"IV/A", "IV/a"},
+                         Case{"IV/C", "IV/c"},
+                         Case{"IV/e", "IV/e"},
+                         Case{"IIc", "II/c"},
+                         Case{"II/b", "II/b"},
+                         Case{"I/a", "I/a"},
+                         Case{"I/d", "I/d"},
+                         Case{" III/a. ", "III/a"},
+                         Case{"Gol. III/a", "III/a"},
+                         Case{"Golongan Ruang IV/a", "IV/a"},
+                         Case{"\xC2\xA0III/b", "III/b"}}) {
+        const std::string input = c.in;
+        CAPTURE(input);
+        const Normalized r = normalize_grade(c.in);
+        CHECK(r.ok);
+        CHECK(r.value == c.out);
+        CHECK(r.error.empty());
+    }
+}
+
+TEST_CASE("golongan: pangkat names with and without code") {
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    for (const Case c : {Case{"Penata Muda (III/a)", "III/a"},
+                         Case{"Penata Muda Tk. I, III/b", "III/b"},
+                         Case{"Pengatur Tingkat I (II/d)", "II/d"},
+                         Case{"Pembina Utama Muda (IV/c)", "IV/c"},
+                         Case{"Penata Muda Tingkat I (III/b)", "III/b"},
+                         Case{"Penata Tingkat I (III/d)", "III/d"},
+                         Case{"Pembina (IV/a)", "IV/a"},
+                         Case{"Pengatur Muda Tingkat I (II/b)", "II/b"},
+                         Case{"Penata (III/c)", "III/c"},
+                         Case{"PENATA MUDA (III/A)", "III/a"},
+                         Case{"III/b - Penata Muda Tk I", "III/b"},
+                         Case{"Penata Muda", "III/a"},
+                         Case{"Penata Muda Tk I", "III/b"},
+                         Case{"Penata Muda Tk.I", "III/b"},
+                         Case{"Penata Muda TK.1", "III/b"},
+                         Case{"Penata Muda Tkt. I", "III/b"},
+                         Case{"Penata", "III/c"},
+                         Case{"Juru Muda", "I/a"},
+                         Case{"Juru Muda Tingkat I", "I/b"},
+                         Case{"Juru", "I/c"},
+                         Case{"Juru Tingkat I", "I/d"},
+                         Case{"Pengatur Muda", "II/a"},
+                         Case{"Pengatur", "II/c"},
+                         Case{"Pembina", "IV/a"},
+                         Case{"Pembina Tingkat I", "IV/b"},
+                         Case{"Pembina Utama Madya", "IV/d"},
+                         Case{"Pembina Utama", "IV/e"},
+                         Case{"Pembina Utama (IV/e)", "IV/e"},
+                         Case{"Juru Muda (I/a)", "I/a"},
+                         Case{"Juru Muda Tingkat I (I/b)", "I/b"}}) {
+        const std::string input = c.in;
+        CAPTURE(input);
+        const Normalized r = normalize_grade(c.in);
+        CHECK(r.ok);
+        CHECK(r.value == c.out);
+    }
+}
+
+TEST_CASE("golongan: PPPK") {
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    for (const Case c :
+         {Case{"IX", "IX"}, Case{"ix", "IX"}, Case{"Golongan IX", "IX"}, Case{"Gol. XVII", "XVII"},
+          Case{"I", "I"}, Case{"V", "V"}, Case{"VII", "VII"}, Case{"XIV", "XIV"}}) {
+        const std::string input = c.in;
+        CAPTURE(input);
+        const Normalized r = normalize_grade(c.in);
+        CHECK(r.ok);
+        CHECK(r.value == c.out);
+    }
+}
+
+TEST_CASE("golongan: blank") {
+    for (const char* in : {"", "   ", "-", " - "}) {
+        const std::string input = in;
+        CAPTURE(input);
+        const Normalized r = normalize_grade(in);
+        CHECK(r.ok);
+        CHECK(r.value.empty());
+    }
+}
+
+TEST_CASE("golongan: invalid") {
+    CHECK(fails_with(normalize_grade("V/a"), "'V/a' is not a golongan: PNS golongan run from I/a to IV/e"));
+    CHECK(fails_with(normalize_grade("Va"), "is not a golongan"));
+    CHECK(
+        fails_with(normalize_grade("III/e"), "golongan III/e does not exist: III runs from III/a to III/d"));
+    CHECK(fails_with(normalize_grade("IV/f"), "golongan IV/f does not exist"));
+    CHECK(fails_with(normalize_grade("XVIII"), "PPPK golongan run from I to XVII"));
+    CHECK(fails_with(normalize_grade("IIII"), "is not a golongan"));
+    CHECK(fails_with(normalize_grade("3a"), "Roman numerals"));
+    CHECK(fails_with(normalize_grade("3/a"), "Roman numerals"));
+    CHECK(fails_with(normalize_grade("Penata (III/a)"),
+                     "pangkat Penata is III/c, but the golongan given is III/a"));
+    CHECK(fails_with(normalize_grade("Penata Muda Tk. I (III/a)"),
+                     "is III/b, but the golongan given is III/a"));
+    CHECK(fails_with(normalize_grade("III/a, III/b"), "two different golongan given (III/a and III/b)"));
+    CHECK(fails_with(normalize_grade("Penata, Pembina"), "two different pangkat"));
+    CHECK(fails_with(normalize_grade("Ahli Pertama"), "'Ahli' is not a golongan or pangkat"));
+    CHECK(fails_with(normalize_grade("Pembina Utama Tingkat I"),
+                     "there is no pangkat Pembina Utama Tingkat I"));
+    CHECK(fails_with(normalize_grade("Penata Muda Tingkat"), "must be followed by I"));
+    CHECK(fails_with(normalize_grade("Golongan"), "does not say which golongan"));
+    CHECK(fails_with(normalize_grade(std::string(200, 'I')), "too long"));
+}
+
+TEST_CASE("phone numbers to +62") {
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    for (const Case c :
+         {Case{"0812-3456-7890", "+6281234567890"}, Case{"081234567890", "+6281234567890"},
+          Case{"6281234567890", "+6281234567890"}, Case{"+62 812 3456 7890", "+6281234567890"},
+          Case{"+62-812-3456-7890", "+6281234567890"}, Case{"(0812) 3456 7890", "+6281234567890"},
+          Case{"81234567890", "+6281234567890"}, Case{"'081234567890", "+6281234567890"},
+          Case{"+62 (0) 812 3456 7890", "+6281234567890"}, Case{"0062 812 3456 7890", "+6281234567890"},
+          Case{"0812.3456.7890", "+6281234567890"}, Case{" 082697822448 ", "+6282697822448"},
+          Case{"(031) 8290000", "+62318290000"}, Case{"021-5551234", "+62215551234"},
+          Case{"081234567", "+6281234567"}}) {
+        const std::string input = c.in;
+        CAPTURE(input);
+        const Normalized r = normalize_phone(c.in);
+        CHECK(r.ok);
+        CHECK(r.value == c.out);
+    }
+}
+
+TEST_CASE("phone: blank and invalid") {
+    const Normalized blank = normalize_phone("  ");
+    CHECK(blank.ok);
+    CHECK(blank.value.empty());
+
+    CHECK(fails_with(normalize_phone("8.12346E+11"),
+                     "mangled by a spreadsheet (scientific notation 8.12346E+11)"));
+    CHECK(fails_with(normalize_phone("8,12346E+11"), "scientific notation"));
+    CHECK(fails_with(normalize_phone("+1 202 555 0100"), "must start with +62"));
+    CHECK(fails_with(normalize_phone("0812 3456 7890 / 0813 1111 2222"), "contains '/'"));
+    CHECK(fails_with(normalize_phone("0812abc"), "contains 'a'"));
+    CHECK(
+        fails_with(normalize_phone("0812345"), "has 6 digits after the country code +62; expected 8 to 13"));
+    CHECK(fails_with(normalize_phone("08123456789012345"), "expected 8 to 13"));
+    CHECK(fails_with(normalize_phone("0112345678"), "must start with 8 (mobile) or an area code"));
+    CHECK(fails_with(normalize_phone("112345678"), "must start with 0, 62 or +62"));
+    CHECK(fails_with(normalize_phone("--"), "has no digits"));
+    CHECK(fails_with(normalize_phone("0812+3456"), "contains '+'"));
+}
+
+TEST_CASE("e-mail addresses") {
+    struct Case {
+        const char* in;
+        const char* out;
+    };
+    for (const Case c : {Case{"ayu.gunawan0@yahoo.co.id", "ayu.gunawan0@yahoo.co.id"},
+                         Case{"  Rudi.Hakim0@Gmail.COM ", "rudi.hakim0@gmail.com"},
+                         Case{"SITI.PRASETYO3@JATIMPROV.GO.ID", "siti.prasetyo3@jatimprov.go.id"},
+                         Case{"a+tag_x-y@sub-domain.example.ac.id", "a+tag_x-y@sub-domain.example.ac.id"},
+                         Case{"o'brien@example.com", "o'brien@example.com"},
+                         Case{"x@xn--p1ai.xn--p1ai", "x@xn--p1ai.xn--p1ai"}}) {
+        const std::string input = c.in;
+        CAPTURE(input);
+        const Normalized r = normalize_email(c.in);
+        CHECK(r.ok);
+        CHECK(r.value == c.out);
+    }
+    const Normalized blank = normalize_email("");
+    CHECK(blank.ok);
+    CHECK(blank.value.empty());
+}
+
+TEST_CASE("e-mail: invalid") {
+    CHECK(fails_with(normalize_email("rudi.hakim.gmail.com"), "not an e-mail address: no '@'"));
+    CHECK(fails_with(normalize_email("a@b@c.com"), "more than one '@'"));
+    CHECK(fails_with(normalize_email("@gmail.com"), "nothing before the '@'"));
+    CHECK(fails_with(normalize_email("rudi@"), "nothing after the '@'"));
+    CHECK(fails_with(normalize_email("rudi hakim@gmail.com"), "contains a space"));
+    CHECK(fails_with(normalize_email("rudi..hakim@gmail.com"), "two dots in a row"));
+    CHECK(fails_with(normalize_email("rudi@gmail..com"), "two dots in a row"));
+    CHECK(fails_with(normalize_email(".rudi@gmail.com"), "dot right at the start"));
+    CHECK(fails_with(normalize_email("rudi.@gmail.com"), "just before the '@'"));
+    CHECK(fails_with(normalize_email("rudi@gmail"), "the domain 'gmail' has no dot"));
+    CHECK(fails_with(normalize_email("rudi@gmail,com"), "contains ','"));
+    CHECK(fails_with(normalize_email("rudi@gmail.com."), "cannot start or end with a dot"));
+    CHECK(fails_with(normalize_email("rudi@-gmail.com"), "starting or ending with '-'"));
+    CHECK(fails_with(normalize_email("rudi@gmail.c"), "top-level domain"));
+    CHECK(fails_with(normalize_email("rudi@10.0.0.1"), "top-level domain"));
+    CHECK(fails_with(normalize_email("rudi(x)@gmail.com"), "contains '('"));
+    CHECK(fails_with(normalize_email("r\xC3\xBC"
+                                     "di@gmail.com"),
+                     "contains '\xC3\xBC'"));
+    CHECK(fails_with(normalize_email("rudi@gm_ail.com"), "after the '@'"));
+    CHECK(fails_with(normalize_email(std::string(65, 'a') + "@gmail.com"), "more than 64 characters"));
+}
+
+TEST_CASE("clean_text collapses whitespace") {
+    CHECK(clean_text("  Dinas   Pendidikan \t") == "Dinas Pendidikan");
+    CHECK(clean_text("Siti Rahayu,\r\n S.Pd.,  M.M.") == "Siti Rahayu, S.Pd., M.M.");
+    CHECK(clean_text("Pemerintah\xC2\xA0Kabupaten\xE2\x80\xAFSidoarjo") == "Pemerintah Kabupaten Sidoarjo");
+    CHECK(clean_text("\xEF\xBB\xBFNama") == "Nama");
+    CHECK(clean_text("Ba\xE2\x80\x8Bppeda") == "Bappeda");
+    CHECK(clean_text("Dinas Pekerjaan Umum \"Bina Marga\"") == "Dinas Pekerjaan Umum \"Bina Marga\"");
+    CHECK(clean_text("K\xC3\xBCrn") == "K\xC3\xBCrn");
+    CHECK(clean_text("") == "");
+    CHECK(clean_text(" \t\n ") == "");
+}
+
+TEST_CASE("helpers") {
+    CHECK(trim_blanks("  a b \t") == "a b");
+    CHECK(trim_blanks("\xC2\xA0x\xC2\xA0") == "x");
+    CHECK(trim_blanks("   ") == "");
+    CHECK(is_scientific_notation("1.98609E+17"));
+    CHECK(is_scientific_notation("1,98609E+17"));
+    CHECK(is_scientific_notation("8.12346e+11"));
+    CHECK(is_scientific_notation("2E17"));
+    CHECK_FALSE(is_scientific_notation("198609262015051001"));
+    CHECK_FALSE(is_scientific_notation("1.98609E"));
+    CHECK_FALSE(is_scientific_notation("E+17"));
+    CHECK_FALSE(is_scientific_notation("1.E+17"));
+    CHECK_FALSE(is_scientific_notation("1.98609E+17x"));
+}
