@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The Thursday webinar end to end on the bundled examples: a weekly series of sessions, the roster, the
+# registrations, the attendance, then the Monday weekly report for the week of 3 March 2022.
+#   bash examples/demo.sh            (uses build/asnbelajar, or $ASNBELAJAR, or asnbelajar on PATH)
+# The demo store is $DEMO_DB (default build/demo.db); it is recreated on every run.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+ab=${ASNBELAJAR:-}
+if [ -z "$ab" ]; then
+  if [ -x "$here/../build/asnbelajar" ]; then ab="$here/../build/asnbelajar"; else ab=asnbelajar; fi
+fi
+export ASNBELAJAR_DB=${DEMO_DB:-$here/../build/demo.db}
+rm -f "$ASNBELAJAR_DB" "$ASNBELAJAR_DB-wal" "$ASNBELAJAR_DB-shm"
+
+echo "== sessions: Webinar ASN Belajar, every Thursday" >&2
+"$ab" session add --title "Webinar ASN Belajar Seri 9 | 2022" --start "2022-03-03 09:00" --minutes 180 --jp 3 \
+  --series 9 --speaker "Dr. Narasumber, M.Si." --repeat weekly --count 4
+
+echo "== roster" >&2
+tail -n +2 "$here/roster.csv" | while IFS= read -r line; do
+  # The roster is simple CSV; names with commas are quoted.
+  nip=${line%%,*}
+  rest=${line#*,}
+  if [ "${rest:0:1}" = '"' ]; then name=${rest#\"}; name=${name%%\"*}; rest=${rest#\"*\",}; else name=${rest%%,*}; rest=${rest#*,}; fi
+  IFS=, read -r email phone agency unit position grade <<<"$rest"
+  "$ab" -q participant add --nip "$nip" --name "$name" --email "$email" --phone "$phone" --agency "$agency" \
+    --unit "$unit" --position "$position" --grade "$grade" >/dev/null
+done
+
+echo "== enrollment" >&2
+"$ab" session edit 2022-03-03 --capacity 12 >/dev/null
+"$ab" enroll 2022-03-03 $(tail -n +2 "$here/roster.csv" | head -14 | cut -d, -f1)
+
+echo "== attendance (manual marks)" >&2
+"$ab" attend 2022-03-03 197712041999082005 --minutes 180
+"$ab" attend 2022-03-03 199309142019071007 --minutes 86
+"$ab" attend 2022-03-03 198603112018022008 --minutes 157
+"$ab" attend 2022-03-03 199002102017082009 --minutes 175
+
+echo "== the weekly report" >&2
+"$ab" report weekly --week-of 2022-03-03
