@@ -61,7 +61,7 @@ SQLite::Statement& Store::Impl::stmt(const char* sql) {
     if (!slot) {
         slot = std::make_unique<SQLite::Statement>(db, sql);
     } else {
-        slot->reset();
+        slot->tryReset(); // reset() would rethrow the error of a previous failed step
         slot->clearBindings();
     }
     return *slot;

@@ -1,0 +1,29 @@
+#include "asnbelajar/intervals.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace asnbelajar;
+
+TEST_CASE("union_seconds counts rejoins and overlapping devices once and clips to the window") {
+    const Interval window{1000, 2000};
+    std::vector<Interval> none;
+    CHECK(union_seconds(none, window) == 0);
+
+    std::vector<Interval> one{{1100, 1200}};
+    CHECK(union_seconds(one, window) == 100);
+
+    std::vector<Interval> early_and_late{{500, 1100}, {1900, 2500}};
+    CHECK(union_seconds(early_and_late, window) == 200);
+
+    std::vector<Interval> overlapping{{1100, 1500}, {1200, 1300}, {1400, 1600}};
+    CHECK(union_seconds(overlapping, window) == 500);
+
+    std::vector<Interval> unsorted_rejoin{{1700, 1800}, {1100, 1200}, {1200, 1250}};
+    CHECK(union_seconds(unsorted_rejoin, window) == 250);
+
+    std::vector<Interval> outside{{0, 999}, {2000, 3000}, {1500, 1400}};
+    CHECK(union_seconds(outside, window) == 0);
+
+    std::vector<Interval> whole{{0, 5000}, {1200, 1300}};
+    CHECK(union_seconds(whole, window) == 1000);
+}

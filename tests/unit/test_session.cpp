@@ -1,0 +1,45 @@
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/session.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace asnbelajar;
+
+TEST_CASE("series_dates: weekly, twice-weekly and single sessions") {
+    Date thu{2022, 3, 3};
+    CHECK(series_dates(thu, {}) == std::vector<Date>{thu});
+    SeriesPlan weekly{Repeat::weekly, 3, {}};
+    CHECK(series_dates(thu, weekly) == std::vector<Date>{{2022, 3, 3}, {2022, 3, 10}, {2022, 3, 17}});
+    SeriesPlan twice{Repeat::twice_weekly, 4, {2, 4}};
+    CHECK(series_dates(thu, twice) == std::vector<Date>{{2022, 3, 3}, {2022, 3, 8}, {2022, 3, 10}, {2022, 3, 15}});
+    SeriesPlan across_year{Repeat::weekly, 2, {}};
+    CHECK(series_dates({2025, 12, 25}, across_year) == std::vector<Date>{{2025, 12, 25}, {2026, 1, 1}});
+    CHECK_THROWS_AS(series_dates(thu, {Repeat::weekly, 0, {}}), Error);
+    CHECK_THROWS_AS(series_dates(thu, {Repeat::twice_weekly, 2, {4}}), Error);
+    CHECK_THROWS_AS(series_dates(thu, {Repeat::none, 2, {}}), Error);
+}
+
+TEST_CASE("parse_weekdays takes English and Indonesian names") {
+    CHECK(parse_weekdays("thu,tue") == std::vector<int>{2, 4});
+    CHECK(parse_weekdays("Selasa, Kamis") == std::vector<int>{2, 4});
+    CHECK(parse_weekdays("monday") == std::vector<int>{1});
+    CHECK_THROWS_AS(parse_weekdays("thu,funday"), Error);
+}
+
+TEST_CASE("parse_jp keeps one decimal exactly") {
+    CHECK(parse_jp("3") == 30);
+    CHECK(parse_jp("2.5") == 25);
+    CHECK(parse_jp("2,5") == 25);
+    CHECK(parse_jp("0") == 0);
+    CHECK_FALSE(parse_jp("2.25"));
+    CHECK_FALSE(parse_jp("-1"));
+    CHECK_FALSE(parse_jp("x"));
+    CHECK_FALSE(parse_jp("3."));
+    CHECK_FALSE(parse_jp(""));
+}
+
+TEST_CASE("parse_repeat") {
+    CHECK(parse_repeat("weekly") == Repeat::weekly);
+    CHECK(parse_repeat("Twice-Weekly") == Repeat::twice_weekly);
+    CHECK_FALSE(parse_repeat("monthly"));
+}
