@@ -1,0 +1,56 @@
+// Header names of input files: the English and Indonesian aliases of each field we read (SPEC §4).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace asnbelajar {
+
+// The fields an input file can carry. Participant fields first, then attendance fields.
+enum class Field {
+    nip,
+    name,
+    email,
+    phone,
+    agency,
+    unit,
+    position,
+    grade,
+    minutes, // minutes present (plain attendance CSV)
+    join,    // join time
+    leave,   // leave time
+};
+constexpr std::size_t field_count = 11;
+
+// The contract key of a field: "nip", "name", …
+std::string_view field_key(Field f);
+
+// A header as people write it, reduced for matching: lower-case ASCII, text in parentheses or brackets
+// dropped ("NIP (tanpa spasi)" → "nip"), punctuation and runs of spaces turned into one space, trimmed.
+std::string normalize_header(std::string_view header);
+
+// The field a header names, by its aliases: exact alias first ("nama lengkap", "no hp", "e-mail", "surel",
+// "instansi", "pangkat/golongan"…), then a header that contains a distinctive alias as whole words
+// ("Alamat Email", "No. HP/WhatsApp", "Unit Kerja / Perangkat Daerah"). nullopt when it names none.
+std::optional<Field> field_for_header(std::string_view header);
+
+// The aliases accepted for a field, for error messages ("nip, nip/ni pppk, nomor induk pegawai").
+std::vector<std::string_view> field_aliases(Field f);
+
+// Where each field is in a header row; -1 when absent. The first column naming a field wins; later ones are
+// listed in `duplicates`. Columns naming no field are listed in `unknown` (as written), for one note on stderr.
+struct HeaderMap {
+    std::array<int, field_count> index;
+    std::vector<std::string> unknown;
+    std::vector<std::string> duplicates;
+
+    HeaderMap() { index.fill(-1); }
+    bool has(Field f) const { return index[static_cast<std::size_t>(f)] >= 0; }
+    int at(Field f) const { return index[static_cast<std::size_t>(f)]; }
+};
+HeaderMap map_headers(const std::vector<std::string_view>& header);
+
+} // namespace asnbelajar

@@ -1,0 +1,45 @@
+#include "asnbelajar/columns.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace asnbelajar;
+
+TEST_CASE("normalize_header") {
+    CHECK(normalize_header("  NIP (18 digit, tanpa spasi) ") == "nip");
+    CHECK(normalize_header("No. HP/WhatsApp") == "no hp whatsapp");
+    CHECK(normalize_header("\xEF\xBB\xBFNama Lengkap") == "nama lengkap");
+    CHECK(normalize_header("E-mail") == "e mail");
+}
+
+TEST_CASE("headers of real exports map to fields") {
+    CHECK(field_for_header("NIP") == Field::nip);
+    CHECK(field_for_header("NIP/NI PPPK") == Field::nip);
+    CHECK(field_for_header("NIP (18 digit, tanpa spasi)") == Field::nip);
+    CHECK(field_for_header("Nama Lengkap (beserta gelar)") == Field::name);
+    CHECK(field_for_header("nama") == Field::name);
+    CHECK(field_for_header("Alamat Email") == Field::email);
+    CHECK(field_for_header("SUREL") == Field::email);
+    CHECK(field_for_header("User Email") == Field::email);
+    CHECK(field_for_header("No. HP/WhatsApp") == Field::phone);
+    CHECK(field_for_header("no hp") == Field::phone);
+    CHECK(field_for_header("Instansi") == Field::agency);
+    CHECK(field_for_header("Unit Kerja / Perangkat Daerah") == Field::unit);
+    CHECK(field_for_header("OPD") == Field::unit);
+    CHECK(field_for_header("Jabatan") == Field::position);
+    CHECK(field_for_header("Pangkat/Golongan") == Field::grade);
+    CHECK(field_for_header("Join Time") == Field::join);
+    CHECK(field_for_header("Duration (Minutes)") == Field::minutes);
+    CHECK_FALSE(field_for_header("Timestamp"));
+    CHECK_FALSE(field_for_header("Jenis Kelamin"));
+    CHECK_FALSE(field_for_header(""));
+}
+
+TEST_CASE("map_headers: first column wins, unknown columns listed") {
+    HeaderMap m = map_headers({"Timestamp", "NIP", "Nama", "Email", "Alamat Email", "Kabupaten/Kota"});
+    CHECK(m.at(Field::nip) == 1);
+    CHECK(m.at(Field::name) == 2);
+    CHECK(m.at(Field::email) == 3);
+    CHECK_FALSE(m.has(Field::phone));
+    CHECK(m.unknown == std::vector<std::string>{"Timestamp", "Kabupaten/Kota"});
+    CHECK(m.duplicates == std::vector<std::string>{"Alamat Email"});
+}
