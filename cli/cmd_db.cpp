@@ -1,4 +1,4 @@
-// asnbelajar db check|log
+// asnbelajar db check|backup|log
 #include "app.hpp"
 
 #include "asnbelajar/error.hpp"
@@ -56,12 +56,22 @@ void run_log(Context& ctx, int limit) {
 } // namespace
 
 void setup_db(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("db", "Store maintenance: check, audit log");
+    auto* cmd = app.add_subcommand("db", "Store maintenance: check, backup, audit log");
     cmd->require_subcommand(1);
 
     auto* check = cmd->add_subcommand("check", "Integrity check, schema version and counts (exit 1 if damaged)");
     check->footer("Example:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db check");
     check->callback([&ctx] { run_check(ctx); });
+
+    auto file = std::make_shared<std::string>();
+    auto* backup = cmd->add_subcommand("backup", "Consistent online backup (safe while others write)");
+    backup->add_option("FILE", *file, "The backup file (replaced atomically when it exists)")->required();
+    backup->footer("Example:\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
+    backup->callback([&ctx, file] {
+        Store store = ctx.read_store();
+        store.backup_to(*file);
+        ctx.note(fmt::format("backed up {} to {}", store.path(), *file));
+    });
 
     auto limit = std::make_shared<int>(100);
     auto* log = cmd->add_subcommand("log", "The audit log: when, OS user, command, rows touched");

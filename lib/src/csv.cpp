@@ -372,8 +372,8 @@ std::size_t CsvReader::decode_utf16(char* out, std::size_t cap)
     }
     const bool le = enc_ == Encoding::utf16le;
     const auto unit = [&](std::size_t at) -> unsigned {
-        const auto b0 = static_cast<unsigned char>(raw_[at]);
-        const auto b1 = static_cast<unsigned char>(raw_[at + 1]);
+        const unsigned b0 = static_cast<unsigned char>(raw_[at]);
+        const unsigned b1 = static_cast<unsigned char>(raw_[at + 1]);
         return le ? (b0 | (b1 << 8U)) : ((b0 << 8U) | b1);
     };
     std::size_t n = 0;
@@ -634,26 +634,19 @@ bool CsvReader::next(std::vector<std::string_view>& fields)
         } else {
             parse_unquoted();
         }
-        if (pos_ == end_) {   // only at the end of the input
-            raw_len_ = pos_ - rec_;
-            break;
-        }
-        if (buf_[pos_] == delim_) {
+        // Now pos_ is at a delimiter, a line end, or the end of the input (only then pos_ == end_).
+        if (pos_ < end_ && buf_[pos_] == delim_) {
             ++pos_;
             continue;
         }
-        raw_len_ = pos_ - rec_;
-        finish_record();
-        in_record_ = false;
-        consume_line_end();   // may move the text, but keeps it from rec_ on
-        line_ = rec_line_;
-        for (const Span& s : spans_) {
-            fields.emplace_back((s.scratch ? scratch_.data() : buf_.data() + rec_) + s.off, s.len);
-        }
-        return true;
+        break;
     }
+    raw_len_ = pos_ - rec_;
     finish_record();
     in_record_ = false;
+    if (pos_ < end_) {
+        consume_line_end();   // may move the text, but keeps it from rec_ on
+    }
     line_ = rec_line_;
     for (const Span& s : spans_) {
         fields.emplace_back((s.scratch ? scratch_.data() : buf_.data() + rec_) + s.off, s.len);

@@ -152,6 +152,13 @@ expect_grep '^schema_version,1$' "$OUT" "schema version"
 ab db log --format csv
 expect_grep 'enroll 2022-03-03 --cancel' "$OUT" "audit log records the command"
 
+ab db backup "$WORK/backup.db"
+expect_rc 0 "db backup"
+expect_eq "$(stat -c %a "$WORK/backup.db")" "600" "backup is owner-only"
+ab report session 2022-03-03 --format csv; cp "$OUT" "$WORK/live.csv"
+ab --db "$WORK/backup.db" report session 2022-03-03 --format csv
+expect_eq "$(cat "$OUT")" "$(cat "$WORK/live.csv")" "the backup holds the same data"
+
 if command -v sqlite3 >/dev/null; then
   cp "$ASNBELAJAR_DB" "$WORK/newer.db"
   sqlite3 "$WORK/newer.db" "PRAGMA user_version = 99"

@@ -144,6 +144,11 @@ public:
 
     StoreCheck check() const;
 
+    // Writes a consistent copy of the whole store to `path` (mode 0600), safe while other processes write:
+    // the copy is one snapshot. Written beside `path` and renamed over it, so an existing file is replaced
+    // only by a complete backup. Throws Error on failure.
+    void backup_to(const std::string& path) const;
+
     struct Impl;
 
 private:

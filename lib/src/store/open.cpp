@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -158,6 +159,25 @@ std::vector<Store::AuditEntry> Store::audit_log(int limit) const {
         out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
                        st.getColumn(3).getInt64()});
     return out;
+}
+
+void Store::backup_to(const std::string& path) const {
+    std::string tmp = path + ".tmp";
+    ::unlink(tmp.c_str());
+    create_private_file(tmp);
+    try {
+        SQLite::Database dest(tmp, SQLite::OPEN_READWRITE);
+        SQLite::Backup backup(dest, impl_->db);
+        backup.executeStep(-1); // all pages in one step: one consistent snapshot under a read lock
+    } catch (const SQLite::Exception& e) {
+        ::unlink(tmp.c_str());
+        throw Error(fmt::format("cannot back up to {}: {}", path, e.what()));
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(err)));
+    }
 }
 
 StoreCheck Store::check() const {

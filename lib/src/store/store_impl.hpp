@@ -3,6 +3,7 @@
 
 #include "asnbelajar/store.hpp"
 
+#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <memory>
