@@ -51,6 +51,17 @@ void bind_session(SQLite::Statement& st, const Session& s) {
     st.bind(11, std::string(to_string(s.status)));
 }
 
+// Runs an insert or update of `s`, turning a taken code into a clear message.
+void exec_session_write(SQLite::Statement& st, const Session& s) {
+    try {
+        st.exec();
+    } catch (const SQLite::Exception& e) {
+        if (std::string(e.what()).find("sessions.code") != std::string::npos)
+            throw Error(fmt::format("a session with code {} already exists", s.code));
+        throw Error(fmt::format("cannot save session {}: {}", s.code, e.what()));
+    }
+}
+
 // Counts per session, from enrollments and attendance. Walk-ins are people present without an enrollment
 // (status walk-in); absent are enrolled people with no attendance row.
 #define TOTALS_SELECT                                                                                            \
@@ -109,13 +120,7 @@ Id Store::insert_session(const Session& s) {
                            "capacity, min_attendance, status, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_session(st, s);
     st.bind(12, static_cast<std::int64_t>(std::time(nullptr)));
-    try {
-        st.exec();
-    } catch (const SQLite::Exception& e) {
-        if (std::string(e.what()).find("sessions.code") != std::string::npos)
-            throw Error(fmt::format("a session with code {} already exists", s.code));
-        throw Error(fmt::format("cannot save session {}: {}", s.code, e.what()));
-    }
+    exec_session_write(st, s);
     return impl_->db.getLastInsertRowid();
 }
 
@@ -124,13 +129,7 @@ void Store::update_session(const Session& s) {
                            "jp_tenths = ?, speaker = ?, capacity = ?, min_attendance = ?, status = ? WHERE id = ?");
     bind_session(st, s);
     st.bind(12, s.id);
-    try {
-        st.exec();
-    } catch (const SQLite::Exception& e) {
-        if (std::string(e.what()).find("sessions.code") != std::string::npos)
-            throw Error(fmt::format("a session with code {} already exists", s.code));
-        throw Error(fmt::format("cannot save session {}: {}", s.code, e.what()));
-    }
+    exec_session_write(st, s);
 }
 
 std::vector<SessionTotals> Store::session_totals(std::int64_t from, std::int64_t to) const {
