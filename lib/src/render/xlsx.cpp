@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <set>
 
 namespace asnbelajar {
@@ -179,6 +181,12 @@ std::string main_sheet_name(const Report& r) {
 } // namespace
 
 void render_xlsx_file(const Report& report, const std::string& path) {
+    // Create the file first: libxlsxwriter reports a file it cannot create on stderr, and the library never
+    // prints, so such failures are caught here with their reason.
+    if (std::FILE* probe = std::fopen(path.c_str(), "wb"))
+        std::fclose(probe);
+    else
+        throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
     lxw_workbook* wb = workbook_new(path.c_str());
     if (!wb) throw Error(fmt::format("cannot write {}: out of memory", path));
     Formats f = make_formats(wb);
