@@ -34,6 +34,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { border-bottom: 1px solid var(--line); padding: 6px 10px; text-align: left; vertical-align: top; }
 th { background: var(--head); font-weight: 600; }
 td.date { white-space: nowrap; }
+td.text { min-width: 9em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 .empty { color: var(--muted); font-style: italic; }
@@ -46,7 +47,7 @@ const char* const palette[] = {"#3b6fb6", "#f28e2b", "#59a14f", "#e15759"};
 const char* cell_class(ColumnType t) {
     if (is_numeric(t)) return " class=\"num\"";
     if (t == ColumnType::date || t == ColumnType::datetime) return " class=\"date\"";
-    return "";
+    return " class=\"text\"";
 }
 
 const char* text(Lang lang, const char* id, const char* en) { return lang == Lang::en ? en : id; }
@@ -77,8 +78,12 @@ double nice_step(double max) {
 
 std::string fmt1(double v) { return fmt::format("{:.1f}", v); }
 
+// Labels are turned when there are many of them, and then need more room below the plot.
+bool turned_labels(std::size_t n) { return n > 10; }
+
 struct Plot {
-    double width = 960, height = 340, left = 64, right = 16, top = 34, bottom = 64;
+    explicit Plot(std::size_t labels) : bottom(turned_labels(labels) ? 64 : 32) {}
+    double width = 960, height = 340, left = 64, right = 16, top = 34, bottom;
     double plot_w() const { return width - left - right; }
     double plot_h() const { return height - top - bottom; }
 };
@@ -94,7 +99,7 @@ void legend(std::ostream& out, const Plot& p, const std::vector<std::string>& na
 
 void x_labels(std::ostream& out, const Plot& p, const std::vector<std::string>& labels,
               const std::vector<double>& centres) {
-    bool rotate = labels.size() > 10;
+    bool rotate = turned_labels(labels.size());
     for (std::size_t i = 0; i < labels.size(); ++i) {
         double y = p.top + p.plot_h() + 18;
         out << "<text x=\"" << fmt1(centres[i]) << "\" y=\"" << fmt1(y) << "\"";
@@ -127,7 +132,7 @@ struct Series {
 
 void bar_chart(std::ostream& out, const Report& report, const std::vector<std::string>& labels,
                const std::vector<Series>& series) {
-    Plot p;
+    Plot p(labels.size());
     double max = 0;
     for (const Series& s : series)
         for (const auto& v : s.values) max = std::max(max, v.value_or(0));
@@ -165,7 +170,7 @@ void bar_chart(std::ostream& out, const Report& report, const std::vector<std::s
 
 void line_chart(std::ostream& out, const Report& report, const std::vector<std::string>& labels,
                 const std::vector<Series>& series) {
-    Plot p;
+    Plot p(labels.size());
     bool percent = series.front().column->type == ColumnType::rate;
     double max = percent ? 1.0 : 0;
     if (!percent)
