@@ -45,10 +45,12 @@ void run_revoke(Context& ctx, const CertifyOptions& o) {
         code = session.code;
         // Resolve everyone first: one unknown person changes nothing.
         std::vector<Participant> people;
-        for (const std::string& text : o.revoke) people.push_back(resolve_person(store, text));
+        for (const std::string& text : o.revoke)
+            people.push_back(resolve_person(store, text));
         results = revoke_certificates(store, session, people);
         std::int64_t rows = 0;
-        for (const RevokeResult& r : results) rows += r.number.has_value();
+        for (const RevokeResult& r : results)
+            rows += r.number.has_value();
         return rows;
     });
     for (const RevokeResult& r : results)
@@ -62,17 +64,20 @@ void setup_certify(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<CertifyOptions>();
     auto* cmd = app.add_subcommand("certify", "Number certificates for a session's attended participants");
     cmd->add_option("SESSION", o->session, "Session code or id")->required();
-    auto* templ = cmd->add_option("--template", o->templ,
-                                  "Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
-                                  "{month}, {month_roman}")
-                      ->capture_default_str();
-    cmd->add_option("--revoke", o->revoke, "Revoke these people's certificates (NIP or e-mail); numbers are "
-                                           "never reused")
+    auto* templ =
+        cmd->add_option("--template", o->templ,
+                        "Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
+                        "{month}, {month_roman}")
+            ->capture_default_str();
+    cmd->add_option("--revoke", o->revoke,
+                    "Revoke these people's certificates (NIP or e-mail); numbers are "
+                    "never reused")
         ->excludes(templ);
-    cmd->footer("Numbers come from one global counter: re-running certifies only the new attendees.\n"
-                "Examples:\n  asnbelajar certify 2022-03-03\n"
-                "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
-                "  asnbelajar certify 2022-03-03 --revoke 198609262015051001");
+    cmd->footer(
+        "Numbers come from one global counter: re-running certifies only the new attendees.\n"
+        "Examples:\n"
+        "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
+        "  asnbelajar certify 2022-03-03 --revoke 198609262015051001");
     cmd->callback([&ctx, cmd, o] {
         if (cmd->count("--revoke"))
             run_revoke(ctx, *o);

@@ -6,6 +6,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 namespace asnbelajar {
 
 CertificateFields certificate_fields(const Session& session, std::int64_t seq) {
@@ -49,25 +53,28 @@ CertificateTemplate::CertificateTemplate(std::string_view text) : text_(text) {
             fail(fmt::format("'{{' at position {} is not closed", i + 1));
         std::string_view inside = text.substr(i + 1, close - i - 1);
         std::string_view name = inside.substr(0, inside.find(':'));
+        static constexpr std::pair<std::string_view, Field> known[] = {
+            {"seq", Field::seq},   {"series", Field::series}, {"session", Field::session},
+            {"year", Field::year}, {"month", Field::month},   {"month_roman", Field::month_roman}};
         Part part;
-        if (name == "seq") part.field = Field::seq;
-        else if (name == "series") part.field = Field::series;
-        else if (name == "session") part.field = Field::session;
-        else if (name == "year") part.field = Field::year;
-        else if (name == "month") part.field = Field::month;
-        else if (name == "month_roman") part.field = Field::month_roman;
-        else
-            fail(fmt::format("unknown field {{{}}} (known: seq, series, session, year, month, month_roman)", name));
+        auto found =
+            std::find_if(std::begin(known), std::end(known), [&](const auto& k) { return k.first == name; });
+        if (found == std::end(known))
+            fail(fmt::format("unknown field {{{}}} (known: seq, series, session, year, month, month_roman)",
+                             name));
+        part.field = found->second;
         if (name.size() < inside.size()) {
             std::string_view spec = inside.substr(name.size() + 1);
             bool numeric = part.field != Field::session && part.field != Field::month_roman;
             if (!numeric) fail(fmt::format("{{{}}} takes no width", name));
             // "06": zero-padded to 6 digits, the only width form a certificate number needs.
             bool digits = spec.size() >= 2 && spec.size() <= 3 && spec[0] == '0';
-            for (char d : spec) digits = digits && d >= '0' && d <= '9';
+            for (char d : spec)
+                digits = digits && d >= '0' && d <= '9';
             int width = digits ? std::stoi(std::string(spec.substr(1))) : 0;
             if (width < 1 || width > 20)
-                fail(fmt::format("width '{}' in {{{}}} is not a zero-padded width like 06 (1 to 20)", spec, inside));
+                fail(fmt::format("width '{}' in {{{}}} is not a zero-padded width like 06 (1 to 20)", spec,
+                                 inside));
             part.width = width;
         }
         has_seq = has_seq || part.field == Field::seq;
@@ -90,8 +97,12 @@ std::string CertificateTemplate::format(const CertificateFields& f) const {
     auto number = [&](std::int64_t v, int width) { out += fmt::format("{:0{}}", v, width); };
     for (const Part& p : parts_) {
         switch (p.field) {
-        case Field::literal: out += p.literal; break;
-        case Field::seq: number(f.seq, p.width); break;
+        case Field::literal:
+            out += p.literal;
+            break;
+        case Field::seq:
+            number(f.seq, p.width);
+            break;
         case Field::series:
             if (!f.series)
                 throw Error(fmt::format("session {} has no series number, but the certificate template '{}' "
@@ -99,10 +110,18 @@ std::string CertificateTemplate::format(const CertificateFields& f) const {
                                         f.session, text_));
             number(*f.series, p.width);
             break;
-        case Field::session: out += f.session; break;
-        case Field::year: number(f.year, p.width); break;
-        case Field::month: number(f.month, p.width); break;
-        case Field::month_roman: out += roman_month(f.month); break;
+        case Field::session:
+            out += f.session;
+            break;
+        case Field::year:
+            number(f.year, p.width);
+            break;
+        case Field::month:
+            number(f.month, p.width);
+            break;
+        case Field::month_roman:
+            out += roman_month(f.month);
+            break;
         }
     }
     return out;
@@ -132,7 +151,8 @@ CertifyResult certify_session(Store& store, const Session& session, const Certif
 std::vector<RevokeResult> revoke_certificates(Store& store, const Session& session,
                                               const std::vector<Participant>& people) {
     std::vector<RevokeResult> out;
-    for (const Participant& p : people) out.push_back({p, store.revoke_certificate(session.id, p.id)});
+    for (const Participant& p : people)
+        out.push_back({p, store.revoke_certificate(session.id, p.id)});
     return out;
 }
 

@@ -24,7 +24,9 @@ template <typename F> std::string error_of(F fn) {
     return "";
 }
 
-CertificateFields fields(std::int64_t seq) { return {seq, 9, "2022-03-03", 2022, 3}; }
+CertificateFields fields(std::int64_t seq) {
+    return {seq, 9, "2022-03-03", 2022, 3};
+}
 
 // A fresh store in its own temporary directory, removed afterwards.
 struct TempStore {
@@ -63,7 +65,8 @@ Participant add_person(Store& s, const std::string& nip, const std::string& name
 
 std::vector<std::string> numbers(const CertifyResult& r) {
     std::vector<std::string> out;
-    for (const IssuedCertificate& c : r.issued) out.push_back(c.number);
+    for (const IssuedCertificate& c : r.issued)
+        out.push_back(c.number);
     return out;
 }
 
@@ -85,7 +88,8 @@ TEST_CASE("certificate template: the default and every field") {
 }
 
 TEST_CASE("certificate template: malformed templates are refused with the reason") {
-    CHECK(error_of([] { CertificateTemplate("{seq}/{nomor}"); }).find("unknown field {nomor}") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{seq}/{nomor}"); }).find("unknown field {nomor}") !=
+          std::string::npos);
     CHECK(error_of([] { CertificateTemplate("{seq"); }).find("not closed") != std::string::npos);
     CHECK(error_of([] { CertificateTemplate("{seq}/{year"); }).find("not closed") != std::string::npos);
     CHECK(error_of([] { CertificateTemplate("{se{q}"); }).find("not closed") != std::string::npos);
@@ -96,7 +100,8 @@ TEST_CASE("certificate template: malformed templates are refused with the reason
     CHECK(error_of([] { CertificateTemplate("{seq:00}"); }).find("width") != std::string::npos);
     CHECK(error_of([] { CertificateTemplate("{seq}/{month_roman:02}"); }).find("takes no width") !=
           std::string::npos);
-    CHECK(error_of([] { CertificateTemplate("BPSDM/{year}"); }).find("must contain {seq}") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("BPSDM/{year}"); }).find("must contain {seq}") !=
+          std::string::npos);
     CHECK(error_of([] { CertificateTemplate("{seq}\n"); }).find("control") != std::string::npos);
     CertificateFields no_series = fields(1);
     no_series.series.reset();
@@ -138,8 +143,8 @@ TEST_CASE("certify: report order, stable re-runs, one global counter, revoked nu
     mark_attendance(s, a, p3, 60);
 
     CertifyResult first = certify_session(s, a, tmpl);
-    CHECK(numbers(first) ==
-          std::vector<std::string>{"1/BPSDM-ASNB/III/2022", "2/BPSDM-ASNB/III/2022", "3/BPSDM-ASNB/III/2022"});
+    CHECK(numbers(first) == std::vector<std::string>{"1/BPSDM-ASNB/III/2022", "2/BPSDM-ASNB/III/2022",
+                                                     "3/BPSDM-ASNB/III/2022"});
     CHECK(first.issued[0].person.id == p2.id); // enrolled by arrival...
     CHECK(first.issued[1].person.id == p1.id);
     CHECK(first.issued[2].person.id == walk.id); // ...then walk-ins

@@ -30,11 +30,13 @@ Report sample(Lang lang = Lang::id) {
                        {"rate", "Tingkat", "Rate", ColumnType::rate},
                        {"year", "Tahun", "Year", ColumnType::year}};
     r.table.rows.push_back({std::string("A|B <script>alert(1)</script>"), Cell{Date{2022, 3, 3}},
-                            std::string("198609262015051001"), Cell{std::int64_t{12500}}, Cell{std::int64_t{9000}},
-                            Cell{std::int64_t{25}}, Cell{0.72}, Cell{std::int64_t{2022}}});
+                            std::string("198609262015051001"), Cell{std::int64_t{12500}},
+                            Cell{std::int64_t{9000}}, Cell{std::int64_t{25}}, Cell{0.72},
+                            Cell{std::int64_t{2022}}});
     r.table.rows.push_back({std::string("=1+1"), Cell{}, std::string("+6281234"), Cell{std::int64_t{0}},
                             Cell{std::int64_t{0}}, Cell{std::int64_t{30}}, Cell{}, Cell{std::int64_t{2022}}});
-    r.totals.push_back({{"enrolled", "Terdaftar", "Enrolled", ColumnType::integer}, Cell{std::int64_t{12500}}});
+    r.totals.push_back(
+        {{"enrolled", "Terdaftar", "Enrolled", ColumnType::integer}, Cell{std::int64_t{12500}}});
     r.totals.push_back({{"rate", "Tingkat", "Rate", ColumnType::rate}, Cell{}});
     Report::Extra trend;
     trend.key = "trend";
@@ -54,13 +56,16 @@ std::string rendered(const Report& r, Format f) {
     return out.str();
 }
 
-bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool has(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 } // namespace
 
 TEST_CASE("markdown: escaping of table text") {
     CHECK(markdown_escape("a|b") == "a\\|b");
-    CHECK(markdown_escape("*bold* _x_ `c` [l](u) <b> ~s~ #1 \\") == "\\*bold\\* \\_x\\_ \\`c\\` \\[l\\](u) \\<b\\> \\~s\\~ \\#1 \\\\");
+    CHECK(markdown_escape("*bold* _x_ `c` [l](u) <b> ~s~ #1 \\") ==
+          "\\*bold\\* \\_x\\_ \\`c\\` \\[l\\](u) \\<b\\> \\~s\\~ \\#1 \\\\");
     CHECK(markdown_escape("line\r\nbreak") == "line break");
     CHECK(markdown_escape("Siti Rahayu, S.Pd., M.M.") == "Siti Rahayu, S.Pd., M.M.");
 }
@@ -71,8 +76,9 @@ TEST_CASE("markdown: title, period, GitHub table, totals") {
     CHECK(has(md, "periode 28 Februari–6 Maret 2022"));
     CHECK(has(md, "| Sesi | Tanggal | NIP | Terdaftar | Hadir | JP | Tingkat | Tahun |\n"));
     CHECK(has(md, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n"));
-    CHECK(has(md, "| A\\|B \\<script\\>alert(1)\\</script\\> | Kamis, 3 Maret 2022 | 198609262015051001 | 12.500 | "
-                  "9.000 | 2,5 | 72,0 % | 2022 |"));
+    CHECK(has(
+        md, "| A\\|B \\<script\\>alert(1)\\</script\\> | Kamis, 3 Maret 2022 | 198609262015051001 | 12.500 | "
+            "9.000 | 2,5 | 72,0 % | 2022 |"));
     CHECK(has(md, "## Jumlah"));
     CHECK(has(md, "- Terdaftar: **12.500**"));
     CHECK(has(md, "- Tingkat: **—**"));
@@ -100,7 +106,7 @@ TEST_CASE("html: one self-contained page with escaped text and SVG charts") {
     CHECK_FALSE(has(html, "https://"));
     CHECK(has(html, "<style>"));
     CHECK(has(html, "<svg"));
-    CHECK(has(html, "<rect")); // bars
+    CHECK(has(html, "<rect"));              // bars
     CHECK(has(html, "<polyline") == false); // one rated week only: a point, no line
     CHECK(has(html, "<circle"));
     CHECK(has(html, "Tren &lt;12&gt;"));

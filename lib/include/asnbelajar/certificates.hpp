@@ -31,7 +31,7 @@ CertificateFields certificate_fields(const Session& session, std::int64_t seq);
 // {month}, {month_roman}; numeric fields (seq, series, year, month) take a zero-padded width as in {seq:06}.
 // "{{" and "}}" stand for literal braces.
 class CertificateTemplate {
-public:
+  public:
     // Throws Error for malformed braces, an unknown field, a width on a text field or outside 1..20, control
     // characters, or a template without {seq} (numbers would not be unique).
     explicit CertificateTemplate(std::string_view text);
@@ -41,7 +41,7 @@ public:
     bool uses_series() const;
     const std::string& text() const { return text_; }
 
-private:
+  private:
     enum class Field { literal, seq, series, session, year, month, month_roman };
     struct Part {
         Field field = Field::literal;

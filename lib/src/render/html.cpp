@@ -1,5 +1,5 @@
-// HTML: one self-contained page (inline CSS, inline SVG charts, no scripts or external assets) with the title,
-// subtitle lines, totals, the report's charts, its table and extras. For people: labels in --lang.
+// HTML: one self-contained page (inline CSS, inline SVG charts, no scripts or external assets) with the
+// title, subtitle lines, totals, the report's charts, its table and extras. For people: labels in --lang.
 #include "render_impl.hpp"
 
 #include <fmt/format.h>
@@ -50,7 +50,9 @@ const char* cell_class(ColumnType t) {
     return " class=\"text\"";
 }
 
-const char* text(Lang lang, const char* id, const char* en) { return lang == Lang::en ? en : id; }
+const char* text(Lang lang, const char* id, const char* en) {
+    return lang == Lang::en ? en : id;
+}
 
 // A cell as a number for charts; nullopt for empty cells.
 std::optional<double> number(const Cell& cell, ColumnType type) {
@@ -62,7 +64,8 @@ std::optional<double> number(const Cell& cell, ColumnType type) {
 
 // Short x-axis labels: "28 Feb" for dates, the text itself otherwise.
 std::string axis_label(const Cell& cell, const Column& c, const Report& report) {
-    if (auto* d = std::get_if<Date>(&cell)) return fmt::format("{} {}", d->day, month_name(d->month, report.lang).substr(0, 3));
+    if (auto* d = std::get_if<Date>(&cell))
+        return fmt::format("{} {}", d->day, month_name(d->month, report.lang).substr(0, 3));
     return fit(human_text(cell, c.type, report.zone, report.lang), 14);
 }
 
@@ -76,10 +79,14 @@ double nice_step(double max) {
     return 10 * mag;
 }
 
-std::string fmt1(double v) { return fmt::format("{:.1f}", v); }
+std::string fmt1(double v) {
+    return fmt::format("{:.1f}", v);
+}
 
 // Labels are turned when there are many of them, and then need more room below the plot.
-bool turned_labels(std::size_t n) { return n > 10; }
+bool turned_labels(std::size_t n) {
+    return n > 10;
+}
 
 struct Plot {
     explicit Plot(std::size_t labels) : bottom(turned_labels(labels) ? 64 : 32) {}
@@ -91,8 +98,9 @@ struct Plot {
 void legend(std::ostream& out, const Plot& p, const std::vector<std::string>& names) {
     double x = p.left;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        out << "<rect x=\"" << fmt1(x) << "\" y=\"8\" width=\"12\" height=\"12\" rx=\"2\" fill=\"" << palette[i % 4]
-            << "\"/><text x=\"" << fmt1(x + 17) << "\" y=\"18\">" << html_escape(names[i]) << "</text>";
+        out << "<rect x=\"" << fmt1(x) << "\" y=\"8\" width=\"12\" height=\"12\" rx=\"2\" fill=\""
+            << palette[i % 4] << "\"/><text x=\"" << fmt1(x + 17) << "\" y=\"18\">" << html_escape(names[i])
+            << "</text>";
         x += 30 + 7.5 * static_cast<double>(display_width(names[i]));
     }
 }
@@ -104,7 +112,8 @@ void x_labels(std::ostream& out, const Plot& p, const std::vector<std::string>& 
         double y = p.top + p.plot_h() + 18;
         out << "<text x=\"" << fmt1(centres[i]) << "\" y=\"" << fmt1(y) << "\"";
         if (rotate)
-            out << " text-anchor=\"end\" transform=\"rotate(-35 " << fmt1(centres[i]) << ' ' << fmt1(y) << ")\"";
+            out << " text-anchor=\"end\" transform=\"rotate(-35 " << fmt1(centres[i]) << ' ' << fmt1(y)
+                << ")\"";
         else
             out << " text-anchor=\"middle\"";
         out << '>' << html_escape(labels[i]) << "</text>";
@@ -119,8 +128,8 @@ void y_grid(std::ostream& out, const Plot& p, double max, double step, bool perc
         std::string tick = percent ? fmt::format("{:.0f}{}", v * 100, lang == Lang::id ? " %" : "%")
                                    : human_text(Cell{static_cast<std::int64_t>(std::llround(v))},
                                                 ColumnType::integer, {}, lang);
-        out << "<text x=\"" << fmt1(p.left - 8) << "\" y=\"" << fmt1(y + 4) << "\" text-anchor=\"end\">" << tick
-            << "</text>";
+        out << "<text x=\"" << fmt1(p.left - 8) << "\" y=\"" << fmt1(y + 4) << "\" text-anchor=\"end\">"
+            << tick << "</text>";
     }
 }
 
@@ -135,7 +144,8 @@ void bar_chart(std::ostream& out, const Report& report, const std::vector<std::s
     Plot p(labels.size());
     double max = 0;
     for (const Series& s : series)
-        for (const auto& v : s.values) max = std::max(max, v.value_or(0));
+        for (const auto& v : s.values)
+            max = std::max(max, v.value_or(0));
     double step = nice_step(max);
     max = std::max(step, std::ceil(max / step) * step);
     const double n = static_cast<double>(labels.size());
@@ -144,7 +154,8 @@ void bar_chart(std::ostream& out, const Report& report, const std::vector<std::s
     out << "<svg viewBox=\"0 0 " << p.width << ' ' << p.height << "\" role=\"img\">";
     y_grid(out, p, max, step, false, report.lang);
     std::vector<std::string> names;
-    for (const Series& s : series) names.push_back(label(*s.column, report.lang));
+    for (const Series& s : series)
+        names.push_back(label(*s.column, report.lang));
     legend(out, p, names);
     std::vector<double> centres;
     for (std::size_t g = 0; g < labels.size(); ++g) {
@@ -157,8 +168,8 @@ void bar_chart(std::ostream& out, const Report& report, const std::vector<std::s
             double y = p.top + p.plot_h() - h;
             out << "<rect x=\"" << fmt1(x + 1) << "\" y=\"" << fmt1(y) << "\" width=\"" << fmt1(bar - 2)
                 << "\" height=\"" << fmt1(h) << "\" fill=\"" << palette[k % 4] << "\"><title>"
-                << html_escape(labels[g]) << " · " << html_escape(names[k]) << ": " << html_escape(series[k].texts[g])
-                << "</title></rect>";
+                << html_escape(labels[g]) << " · " << html_escape(names[k]) << ": "
+                << html_escape(series[k].texts[g]) << "</title></rect>";
             if (labels.size() <= 16 && bar >= 18)
                 out << "<text class=\"value\" x=\"" << fmt1(x + bar / 2) << "\" y=\"" << fmt1(y - 4)
                     << "\" text-anchor=\"middle\">" << html_escape(series[k].texts[g]) << "</text>";
@@ -175,7 +186,8 @@ void line_chart(std::ostream& out, const Report& report, const std::vector<std::
     double max = percent ? 1.0 : 0;
     if (!percent)
         for (const Series& s : series)
-            for (const auto& v : s.values) max = std::max(max, v.value_or(0));
+            for (const auto& v : s.values)
+                max = std::max(max, v.value_or(0));
     double step = percent ? 0.25 : nice_step(max);
     if (!percent) max = std::max(step, std::ceil(max / step) * step);
     const double n = static_cast<double>(labels.size());
@@ -183,18 +195,20 @@ void line_chart(std::ostream& out, const Report& report, const std::vector<std::
     out << "<svg viewBox=\"0 0 " << p.width << ' ' << p.height << "\" role=\"img\">";
     y_grid(out, p, max, step, percent, report.lang);
     std::vector<std::string> names;
-    for (const Series& s : series) names.push_back(label(*s.column, report.lang));
+    for (const Series& s : series)
+        names.push_back(label(*s.column, report.lang));
     legend(out, p, names);
     std::vector<double> centres;
-    for (std::size_t i = 0; i < labels.size(); ++i) centres.push_back(p.left + gap * (static_cast<double>(i) + 0.5));
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        centres.push_back(p.left + gap * (static_cast<double>(i) + 0.5));
     for (std::size_t k = 0; k < series.size(); ++k) {
         const char* colour = palette[k % 4];
         // Weeks without a value (no enrolled people) break the line instead of pulling it to zero.
         std::string points;
         auto flush = [&] {
             if (points.find(' ') != std::string::npos)
-                out << "<polyline fill=\"none\" stroke=\"" << colour << "\" stroke-width=\"2.5\" points=\"" << points
-                    << "\"/>";
+                out << "<polyline fill=\"none\" stroke=\"" << colour << "\" stroke-width=\"2.5\" points=\""
+                    << points << "\"/>";
             points.clear();
         };
         for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -210,8 +224,8 @@ void line_chart(std::ostream& out, const Report& report, const std::vector<std::
         for (std::size_t i = 0; i < labels.size(); ++i) {
             if (!series[k].values[i]) continue;
             double y = p.top + p.plot_h() * (1 - std::min(*series[k].values[i], max) / max);
-            out << "<circle cx=\"" << fmt1(centres[i]) << "\" cy=\"" << fmt1(y) << "\" r=\"4\" fill=\"" << colour
-                << "\"><title>" << html_escape(labels[i]) << " · " << html_escape(names[k]) << ": "
+            out << "<circle cx=\"" << fmt1(centres[i]) << "\" cy=\"" << fmt1(y) << "\" r=\"4\" fill=\""
+                << colour << "\"><title>" << html_escape(labels[i]) << " · " << html_escape(names[k]) << ": "
                 << html_escape(series[k].texts[i]) << "</title></circle>";
         }
     }
@@ -234,7 +248,8 @@ void write_chart(std::ostream& out, const Report& report, const Report::Chart& c
     std::vector<Series> series;
     try {
         label_index = t->index(chart.label_key);
-        for (const std::string& key : chart.series) series.push_back({&t->columns[t->index(key)], {}, {}});
+        for (const std::string& key : chart.series)
+            series.push_back({&t->columns[t->index(key)], {}, {}});
     } catch (const std::out_of_range&) {
         return; // a chart naming a column the table lacks is a programming slip, not the reader's problem
     }
@@ -244,7 +259,8 @@ void write_chart(std::ostream& out, const Report& report, const Report::Chart& c
         return;
     }
     std::vector<std::string> labels;
-    for (const Row& row : t->rows) labels.push_back(axis_label(row[label_index], t->columns[label_index], report));
+    for (const Row& row : t->rows)
+        labels.push_back(axis_label(row[label_index], t->columns[label_index], report));
     for (Series& s : series) {
         std::size_t i = t->index(s.column->key);
         for (const Row& row : t->rows) {
@@ -287,12 +303,23 @@ std::string html_escape(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -301,8 +328,10 @@ std::string html_escape(std::string_view s) {
 void render_html(const Report& report, std::ostream& out) {
     const Lang lang = report.lang;
     out << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::en ? "en" : "id") << "\">\n<head>\n"
-        << "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>" << html_escape(report.title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n<main>\n"
+        << "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
+           "initial-scale=1\">\n"
+        << "<title>" << html_escape(report.title) << "</title>\n<style>" << style
+        << "</style>\n</head>\n<body>\n<main>\n"
         << "<h1>" << html_escape(report.title) << "</h1>\n";
     if (!report.subtitle.empty()) {
         out << "<p class=\"sub\">";
@@ -321,7 +350,8 @@ void render_html(const Report& report, std::ostream& out) {
     }
     if (!report.charts.empty()) {
         out << "<section class=\"charts\">\n";
-        for (const Report::Chart& c : report.charts) write_chart(out, report, c);
+        for (const Report::Chart& c : report.charts)
+            write_chart(out, report, c);
         out << "</section>\n";
     }
     if (!report.charts.empty() || !report.totals.empty())

@@ -1,4 +1,5 @@
-// Markdown: a title, the period and other subtitle lines, GitHub tables, totals. For people: labels in --lang.
+// Markdown: a title, the period and other subtitle lines, GitHub tables, totals. For people: labels in
+// --lang.
 #include "render_impl.hpp"
 
 namespace asnbelajar {
@@ -10,14 +11,17 @@ void write_table(const Table& t, const Report& report, std::ostream& out) {
         return;
     }
     out << '|';
-    for (const Column& c : t.columns) out << ' ' << markdown_escape(label(c, report.lang)) << " |";
+    for (const Column& c : t.columns)
+        out << ' ' << markdown_escape(label(c, report.lang)) << " |";
     out << "\n|";
-    for (const Column& c : t.columns) out << (is_numeric(c.type) ? " ---: |" : " --- |");
+    for (const Column& c : t.columns)
+        out << (is_numeric(c.type) ? " ---: |" : " --- |");
     out << '\n';
     for (const Row& row : t.rows) {
         out << '|';
         for (std::size_t i = 0; i < t.columns.size(); ++i)
-            out << ' ' << markdown_escape(human_text(row[i], t.columns[i].type, report.zone, report.lang)) << " |";
+            out << ' ' << markdown_escape(human_text(row[i], t.columns[i].type, report.zone, report.lang))
+                << " |";
         out << '\n';
     }
 }
@@ -29,14 +33,27 @@ std::string markdown_escape(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '~':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '|':
+        case '~':
         case '#':
             out += '\\';
             out += c;
             break;
-        case '\r': break;
-        case '\n': out += ' '; break;
-        default: out += c;
+        case '\r':
+            break;
+        case '\n':
+            out += ' ';
+            break;
+        default:
+            out += c;
         }
     }
     return out;

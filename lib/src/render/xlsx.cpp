@@ -59,8 +59,9 @@ Formats make_formats(lxw_workbook* wb) {
 }
 
 class SheetWriter {
-public:
-    SheetWriter(lxw_worksheet* ws, const Formats& f, const Report& report) : ws_(ws), f_(f), report_(report) {}
+  public:
+    SheetWriter(lxw_worksheet* ws, const Formats& f, const Report& report)
+        : ws_(ws), f_(f), report_(report) {}
 
     void text(lxw_row_t row, std::size_t col, const std::string& s, lxw_format* format = nullptr) {
         check(worksheet_write_string(ws_, row, column(col), s.c_str(), format));
@@ -81,7 +82,8 @@ public:
             std::int64_t i = std::get<std::int64_t>(value);
             if (type == ColumnType::datetime) {
                 LocalDateTime t = to_local(i, report_.zone);
-                lxw_datetime dt{t.date.year, t.date.month, t.date.day, t.hour, t.minute, static_cast<double>(t.second)};
+                lxw_datetime dt{t.date.year, t.date.month, t.date.day,
+                                t.hour,      t.minute,     static_cast<double>(t.second)};
                 check(worksheet_write_datetime(ws_, row, c, &dt, f_.datetime));
             } else if (type == ColumnType::year) {
                 check(worksheet_write_number(ws_, row, c, static_cast<double>(i), nullptr));
@@ -97,7 +99,8 @@ public:
     lxw_row_t table(const std::string& title, const std::vector<std::string>& subtitle, const Table& t) {
         lxw_row_t row = 0;
         text(row++, 0, title, f_.title);
-        for (const std::string& line : subtitle) text(row++, 0, line, f_.subtitle);
+        for (const std::string& line : subtitle)
+            text(row++, 0, line, f_.subtitle);
         ++row;
         const lxw_row_t header = row;
         std::vector<std::size_t> widths(t.columns.size());
@@ -114,8 +117,8 @@ public:
             }
         }
         for (std::size_t i = 0; i < t.columns.size(); ++i)
-            worksheet_set_column(ws_, column(i), column(i), static_cast<double>(std::clamp<std::size_t>(widths[i], 6, 60) + 2),
-                                 nullptr);
+            worksheet_set_column(ws_, column(i), column(i),
+                                 static_cast<double>(std::clamp<std::size_t>(widths[i], 6, 60) + 2), nullptr);
         worksheet_freeze_panes(ws_, header + 1, 0);
         if (!t.columns.empty())
             worksheet_autofilter(ws_, header, 0, std::max(header, row), column(t.columns.size() - 1));
@@ -124,7 +127,7 @@ public:
 
     lxw_error error() const { return error_; }
 
-private:
+  private:
     static lxw_col_t column(std::size_t i) { return static_cast<lxw_col_t>(std::min<std::size_t>(i, 16383)); }
 
     std::size_t shown_width(const Cell& value, ColumnType type) const {
@@ -160,7 +163,8 @@ std::string sheet_name(const std::string& name, std::set<std::string>& taken) {
     std::string candidate = first_chars(clean, 31);
     for (int n = 2;; ++n) {
         std::string lower = candidate;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         if (taken.insert(lower).second) return candidate;
         candidate = first_chars(clean, 26) + fmt::format(" ({})", n);
     }

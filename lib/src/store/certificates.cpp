@@ -30,9 +30,10 @@ void Store::insert_certificate(Id session, Id participant, std::int64_t seq, con
     } catch (const SQLite::Exception& e) {
         std::string what = e.what();
         if (what.find("certificates.number") != std::string::npos)
-            throw Error(fmt::format("certificate number {} exists already; choose a template that keeps numbers "
-                                    "apart",
-                                    number));
+            throw Error(
+                fmt::format("certificate number {} exists already; choose a template that keeps numbers "
+                            "apart",
+                            number));
         throw Error(fmt::format("cannot save certificate {}: {}", number, what));
     }
 }
