@@ -51,11 +51,12 @@ void Context::emit(const Report& report) const {
     }
     // Write beside the target, then rename: a cron job never publishes half a report.
     std::string tmp = globals.output + ".tmp";
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
     if (*format == Format::xlsx) {
+        file.close();
         render_xlsx_file(report, tmp); // removes its own partial file on failure
     } else {
-        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-        if (!file) throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
         try {
             render(report, *format, options, file);
         } catch (...) {
