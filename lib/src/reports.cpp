@@ -391,8 +391,8 @@ Report participant_report(const Store& store, const Participant& person, std::op
     r.totals.push_back({col("jp", "JP", "JP", ColumnType::jp), jp_cell(jp_total)});
     Report::Extra per_year;
     per_year.key = "years";
-    per_year.title = fmt::format("{} ({} {} JP)", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
-                                 pick(ctx.lang, "target", "target"), format_jp(static_cast<int>(target_tenths)));
+    per_year.title = fmt::format("{} (target {} JP)", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
+                                 format_jp(static_cast<int>(target_tenths)));
     per_year.table.columns = {col("year", "Tahun", "Year", ColumnType::year),
                               col("sessions", "Sesi hadir", "Sessions attended", ColumnType::integer),
                               col("jp", "JP", "JP", ColumnType::jp),
@@ -413,8 +413,7 @@ std::vector<PersonYear> people_of_year(const Store& store, int year, const Repor
 }
 
 std::string target_line(std::int64_t target_tenths, Lang lang) {
-    return fmt::format("{} {} JP {}", pick(lang, "Target", "Target"), format_jp(static_cast<int>(target_tenths)),
-                       pick(lang, "per tahun", "a year"));
+    return fmt::format("Target {} JP {}", format_jp(static_cast<int>(target_tenths)), pick(lang, "per tahun", "a year"));
 }
 
 } // namespace
