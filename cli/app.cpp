@@ -40,6 +40,9 @@ void Context::emit(const Report& report) const {
     if (!format) format = Format::table;
     RenderOptions options;
     options.excel_safe = globals.excel_safe;
+    for (const std::string& line : report.notes) note(line);
+    if (*format == Format::xlsx && !to_file)
+        throw UsageError("xlsx is a binary file: give -o FILE.xlsx (it cannot go to stdout)");
     if (!to_file) {
         options.color = *format == Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
         render(report, *format, options, out);
@@ -48,9 +51,12 @@ void Context::emit(const Report& report) const {
     }
     // Write beside the target, then rename: a cron job never publishes half a report.
     std::string tmp = globals.output + ".tmp";
-    {
-        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-        if (!file) throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
+    if (*format == Format::xlsx) {
+        file.close();
+        render_xlsx_file(report, tmp); // removes its own partial file on failure
+    } else {
         try {
             render(report, *format, options, file);
         } catch (...) {
@@ -127,6 +133,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     setup_enroll(app, ctx);
     setup_attend(app, ctx);
     setup_report(app, ctx);
+    setup_certify(app, ctx);
     setup_db(app, ctx);
     app.footer("Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected (--skip-invalid).\n"
                "Run 'asnbelajar COMMAND --help' for a command's options and examples.");
@@ -136,6 +143,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             throw UsageError(fmt::format("--format: unknown format '{}' (expected table, csv, tsv, json, jsonl, "
                                          "markdown, html or xlsx)",
                                          ctx.globals.format));
+        if (parse_format(ctx.globals.format) == Format::xlsx && (ctx.globals.output.empty() || ctx.globals.output == "-"))
+            throw UsageError("--format xlsx needs -o FILE.xlsx (a spreadsheet cannot go to stdout)");
         find_zone(ctx.globals.tz);
     };
     app.parse_complete_callback(validate_globals);

@@ -54,7 +54,8 @@ public:
     bool progress_allowed() const;
 
     // Renders a report to stdout or -o FILE in the chosen format (from --format, else the file's extension,
-    // else table). Files are written whole or not at all.
+    // else table). Files are written whole or not at all. xlsx needs -o FILE (UsageError otherwise). The
+    // report's notes go to stderr.
     void emit(const Report& report) const;
 
     // Opens the store for reading.
@@ -73,6 +74,7 @@ void setup_participant(CLI::App& app, Context& ctx);
 void setup_enroll(CLI::App& app, Context& ctx);
 void setup_attend(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
+void setup_certify(CLI::App& app, Context& ctx);
 void setup_db(CLI::App& app, Context& ctx);
 
 // Shared option helpers.

@@ -76,6 +76,67 @@ std::string when(const Session& s, Lang lang) {
                        s.minutes, pick(lang, "menit", "minutes"), format_jp(s.jp_tenths));
 }
 
+// Sessions whose local start date (in each session's own zone) falls in `period`, cancelled ones left out.
+std::vector<SessionTime> sessions_in(const Store& store, const Period& period, const Zone& zone) {
+    // Zones differ by at most 28 hours: query two days wider on both sides, then filter on the local date.
+    auto [from, to] = period_bounds_utc(period, zone);
+    std::vector<SessionTime> out;
+    for (SessionTime& s : store.session_times(from - 2 * 86400, to + 2 * 86400)) {
+        Date d = to_local(s.start, find_zone(s.tz)).date;
+        if (s.status != SessionStatus::cancelled && !(d < period.from) && !(period.to < d)) out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<Id> ids_of(const std::vector<SessionTime>& sessions) {
+    std::vector<Id> ids;
+    for (const SessionTime& s : sessions) ids.push_back(s.id);
+    return ids;
+}
+
+Period year_period(int year) { return {{year, 1, 1}, {year, 12, 31}}; }
+
+Cell jp_cell(std::int64_t tenths) { return Cell{tenths}; }
+
+// The 12 Monday–Sunday weeks ending with the week of `last`: enrolled people and those of them who attended.
+Report::Extra attendance_trend(const Store& store, Date last, const ReportContext& ctx) {
+    constexpr int weeks = 12;
+    Period span{add_days(week_of(last).from, -7 * (weeks - 1)), week_of(last).to};
+    std::vector<SessionTime> sessions = sessions_in(store, span, ctx.zone);
+    struct Week {
+        int sessions = 0, enrolled = 0, attended = 0;
+    };
+    std::vector<Week> by_week(weeks);
+    std::map<Id, std::size_t> week_of_session;
+    for (const SessionTime& s : sessions) {
+        Date d = to_local(s.start, find_zone(s.tz)).date;
+        auto w = static_cast<std::size_t>((days_from_civil(d) - days_from_civil(span.from)) / 7);
+        week_of_session[s.id] = w;
+        ++by_week[w].sessions;
+    }
+    for (const SessionRate& r : store.attendance_rates(ids_of(sessions))) {
+        Week& w = by_week[week_of_session.at(r.session)];
+        w.enrolled += r.enrolled;
+        w.attended += r.attended_enrolled;
+    }
+    Report::Extra trend;
+    trend.key = "trend";
+    trend.title = pick(ctx.lang, "Tren tingkat kehadiran 12 minggu", "Attendance-rate trend, 12 weeks");
+    trend.table.columns = {col("from", "Mulai", "From", ColumnType::date),
+                           col("to", "Sampai", "To", ColumnType::date),
+                           col("sessions", "Sesi", "Sessions", ColumnType::integer),
+                           col("enrolled", "Terdaftar", "Enrolled", ColumnType::integer),
+                           col("attended_enrolled", "Terdaftar & hadir", "Enrolled & attended", ColumnType::integer),
+                           col("attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate)};
+    for (int i = 0; i < weeks; ++i) {
+        const Week& w = by_week[static_cast<std::size_t>(i)];
+        Date from = add_days(span.from, 7 * i);
+        trend.table.rows.push_back({Cell{from}, Cell{add_days(from, 6)}, count(w.sessions), count(w.enrolled),
+                                    count(w.attended), rate(w.attended, w.enrolled)});
+    }
+    return trend;
+}
+
 Date date_or_throw(const char* option, const std::string& text) {
     if (auto d = parse_date(text)) return *d;
     throw Error(fmt::format("{}: '{}' is not a date (expected YYYY-MM-DD)", option, text));
@@ -170,6 +231,17 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
     for (std::size_t i = 0; i < ranked.size() && i < 10; ++i)
         top.table.rows.push_back({text_or_null(ranked[i].first), count(ranked[i].second)});
     r.extras.push_back(std::move(top));
+    r.extras.push_back(attendance_trend(store, period.to, ctx));
+    r.charts.push_back({Report::Chart::Kind::bars,
+                        pick(ctx.lang, "Terdaftar dan hadir per sesi", "Enrolled and attended per session"),
+                        "",
+                        "session",
+                        {"enrolled", "attended"}});
+    r.charts.push_back({Report::Chart::Kind::line,
+                        pick(ctx.lang, "Tingkat kehadiran, 12 minggu terakhir", "Attendance rate, last 12 weeks"),
+                        "trend",
+                        "from",
+                        {"attendance_rate"}});
     return r;
 }
 
@@ -266,6 +338,247 @@ Report participant_details(const Participant& person, const ReportContext& ctx) 
     r.title = person.name;
     r.table.columns = participant_columns();
     r.table.rows.push_back(participant_row(person));
+    return r;
+}
+
+Report participant_report(const Store& store, const Participant& person, std::optional<int> year,
+                          std::int64_t target_tenths, const ReportContext& ctx) {
+    Report r;
+    r.kind = "participant";
+    r.lang = ctx.lang;
+    r.zone = ctx.zone;
+    r.title = fmt::format("{}: {}", pick(ctx.lang, "Transkrip Pelatihan", "Training Transcript"), person.name);
+    r.subtitle.push_back(person.nip.empty() ? person.email : fmt::format("NIP {}", person.nip));
+    if (!person.agency.empty())
+        r.subtitle.push_back(person.unit.empty() ? person.agency : fmt::format("{}, {}", person.unit, person.agency));
+    r.subtitle.push_back(year ? fmt::format("{} {}", pick(ctx.lang, "tahun", "year"), *year)
+                              : std::string(pick(ctx.lang, "semua tahun", "all years")));
+    if (year) r.period = year_period(*year);
+    r.table.columns = {col("session", "Sesi", "Session"),
+                       col("date", "Tanggal", "Date", ColumnType::date),
+                       col("title", "Judul", "Title"),
+                       col("enrollment", "Pendaftaran", "Enrollment"),
+                       col("minutes", "Menit", "Minutes", ColumnType::integer),
+                       col("attendance", "Kehadiran", "Attendance"),
+                       col("jp", "JP", "JP", ColumnType::jp),
+                       col("certificate", "Sertifikat", "Certificate")};
+    std::map<int, std::pair<int, std::int64_t>> years; // year → sessions attended, JP
+    int attended = 0;
+    std::int64_t jp_total = 0;
+    for (const HistoryRow& h : store.participant_history(person.id)) {
+        std::optional<Session> s = store.session_by_id(h.session);
+        if (!s || s->status == SessionStatus::cancelled) continue;
+        Date d = local_start_date(*s);
+        if (year && d.year != *year) continue;
+        AttendanceOutcome outcome = h.outcome.value_or(AttendanceOutcome::absent);
+        std::int64_t jp = outcome == AttendanceOutcome::attended ? s->jp_tenths : 0;
+        auto& y = years[d.year];
+        if (outcome == AttendanceOutcome::attended) {
+            ++y.first;
+            ++attended;
+        }
+        y.second += jp;
+        jp_total += jp;
+        r.table.rows.push_back({s->code, Cell{d}, s->title,
+                                std::string(to_string(h.enrollment.value_or(EnrollmentStatus::walk_in))),
+                                count(h.attendance ? h.attendance->minutes : 0), std::string(to_string(outcome)),
+                                jp_cell(jp), text_or_null(h.certificate)});
+    }
+    if (year && years.empty()) years[*year] = {0, 0};
+    r.totals.push_back({col("sessions", "Sesi", "Sessions", ColumnType::integer),
+                        count(static_cast<int>(r.table.rows.size()))});
+    r.totals.push_back({col("attended", "Hadir", "Attended", ColumnType::integer), count(attended)});
+    r.totals.push_back({col("jp", "JP", "JP", ColumnType::jp), jp_cell(jp_total)});
+    Report::Extra per_year;
+    per_year.key = "years";
+    per_year.title = fmt::format("{} (target {} JP)", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
+                                 format_jp(static_cast<int>(target_tenths)));
+    per_year.table.columns = {col("year", "Tahun", "Year", ColumnType::year),
+                              col("sessions", "Sesi hadir", "Sessions attended", ColumnType::integer),
+                              col("jp", "JP", "JP", ColumnType::jp),
+                              col("target", "Target", "Target", ColumnType::jp),
+                              col("shortfall", "Kekurangan", "Shortfall", ColumnType::jp)};
+    for (const auto& [y, v] : years)
+        per_year.table.rows.push_back({Cell{std::int64_t{y}}, count(v.first), jp_cell(v.second), jp_cell(target_tenths),
+                                       jp_cell(std::max<std::int64_t>(0, target_tenths - v.second))});
+    r.extras.push_back(std::move(per_year));
+    return r;
+}
+
+namespace {
+
+// The people of a year with their JP: the rows of the jp and agency reports.
+std::vector<PersonYear> people_of_year(const Store& store, int year, const ReportContext& ctx) {
+    return store.participation(ids_of(sessions_in(store, year_period(year), ctx.zone)));
+}
+
+std::string target_line(std::int64_t target_tenths, Lang lang) {
+    return fmt::format("Target {} JP {}", format_jp(static_cast<int>(target_tenths)), pick(lang, "per tahun", "a year"));
+}
+
+} // namespace
+
+Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::optional<std::int64_t> below,
+                 const ReportContext& ctx) {
+    Report r;
+    r.kind = "jp";
+    r.lang = ctx.lang;
+    r.zone = ctx.zone;
+    r.period = year_period(year);
+    r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap JP Peserta Tahun", "JP per Participant,"), year);
+    r.subtitle.push_back(target_line(target_tenths, ctx.lang));
+    if (below)
+        r.subtitle.push_back(fmt::format("{} {} JP", pick(ctx.lang, "Hanya peserta dengan JP di bawah",
+                                                          "Only participants with JP below"),
+                                         format_jp(static_cast<int>(*below))));
+    r.table.columns = {col("nip", "NIP", "NIP"),
+                       col("name", "Nama", "Name"),
+                       col("agency", "Instansi", "Agency"),
+                       col("unit", "Unit Kerja", "Unit"),
+                       col("sessions", "Sesi hadir", "Sessions attended", ColumnType::integer),
+                       col("jp", "JP", "JP", ColumnType::jp),
+                       col("target", "Target", "Target", ColumnType::jp),
+                       col("shortfall", "Kekurangan", "Shortfall", ColumnType::jp)};
+    int met = 0;
+    std::int64_t jp_sum = 0, shortfall_sum = 0;
+    for (const PersonYear& p : people_of_year(store, year, ctx)) {
+        if (below && p.jp_tenths >= *below) continue;
+        std::int64_t shortfall = std::max<std::int64_t>(0, target_tenths - p.jp_tenths);
+        met += shortfall == 0;
+        jp_sum += p.jp_tenths;
+        shortfall_sum += shortfall;
+        r.table.rows.push_back({text_or_null(p.person.nip), p.person.name, text_or_null(p.person.agency),
+                                text_or_null(p.person.unit), count(p.attended), jp_cell(p.jp_tenths),
+                                jp_cell(target_tenths), jp_cell(shortfall)});
+    }
+    int people = static_cast<int>(r.table.rows.size());
+    r.totals.push_back({col("participants", "Peserta", "Participants", ColumnType::integer), count(people)});
+    r.totals.push_back({col("jp", "JP", "JP", ColumnType::jp), jp_cell(jp_sum)});
+    r.totals.push_back({col("met_target", "Memenuhi target", "Met the target", ColumnType::integer), count(met)});
+    r.totals.push_back({col("below_target", "Di bawah target", "Below the target", ColumnType::integer),
+                        count(people - met)});
+    r.totals.push_back({col("shortfall", "Total kekurangan", "Total shortfall", ColumnType::jp), jp_cell(shortfall_sum)});
+    return r;
+}
+
+Report agency_report(const Store& store, int year, std::int64_t target_tenths, const ReportContext& ctx) {
+    Report r;
+    r.kind = "agency";
+    r.lang = ctx.lang;
+    r.zone = ctx.zone;
+    r.period = year_period(year);
+    r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap per Instansi Tahun", "Totals per Agency,"), year);
+    r.subtitle.push_back(target_line(target_tenths, ctx.lang));
+    r.table.columns = {col("agency", "Instansi", "Agency"),
+                       col("participants", "Peserta", "Participants", ColumnType::integer),
+                       col("active", "Aktif", "Active", ColumnType::integer),
+                       col("attendances", "Kehadiran", "Attendances", ColumnType::integer),
+                       col("jp", "JP", "JP", ColumnType::jp),
+                       col("met_target", "Memenuhi target", "Met the target", ColumnType::integer),
+                       col("met_target_rate", "Persentase memenuhi", "Share meeting the target", ColumnType::rate)};
+    struct Sum {
+        int participants = 0, active = 0, attendances = 0, met = 0;
+        std::int64_t jp = 0;
+        void add(const PersonYear& p, std::int64_t target) {
+            ++participants;
+            active += p.attended > 0;
+            attendances += p.attended;
+            met += p.jp_tenths >= target;
+            jp += p.jp_tenths;
+        }
+    };
+    std::map<std::string, Sum> agencies; // alphabetical; people without an agency first, under ""
+    Sum all;
+    for (const PersonYear& p : people_of_year(store, year, ctx)) {
+        agencies[p.person.agency].add(p, target_tenths);
+        all.add(p, target_tenths);
+    }
+    for (const auto& [agency, a] : agencies)
+        r.table.rows.push_back({text_or_null(agency), count(a.participants), count(a.active), count(a.attendances),
+                                jp_cell(a.jp), count(a.met), rate(a.met, a.participants)});
+    auto total = [&](const char* key, const char* id, const char* en, Cell v, ColumnType type) {
+        r.totals.push_back({col(key, id, en, type), std::move(v)});
+    };
+    total("agencies", "Instansi", "Agencies", count(static_cast<int>(agencies.size())), ColumnType::integer);
+    total("participants", "Peserta", "Participants", count(all.participants), ColumnType::integer);
+    total("active", "Aktif", "Active", count(all.active), ColumnType::integer);
+    total("attendances", "Kehadiran", "Attendances", count(all.attendances), ColumnType::integer);
+    total("jp", "JP", "JP", jp_cell(all.jp), ColumnType::jp);
+    total("met_target", "Memenuhi target", "Met the target", count(all.met), ColumnType::integer);
+    total("met_target_rate", "Persentase memenuhi", "Share meeting the target", rate(all.met, all.participants),
+          ColumnType::rate);
+    return r;
+}
+
+Report certificates_report(const Store& store, const Session& session, const ReportContext& ctx) {
+    Report r;
+    r.kind = "certificates";
+    r.lang = ctx.lang;
+    r.zone = ctx.zone;
+    r.title = fmt::format("{}: {}", pick(ctx.lang, "Daftar Sertifikat", "Certificates"), session.title);
+    r.subtitle.push_back(fmt::format("{} {}", pick(ctx.lang, "Kode", "Code"), session.code));
+    r.subtitle.push_back(when(session, ctx.lang));
+    r.table.columns = {col("certificate", "Nomor sertifikat", "Certificate number"),
+                       col("nip", "NIP", "NIP"),
+                       col("name", "Nama", "Name"),
+                       col("agency", "Instansi", "Agency"),
+                       col("session", "Sesi", "Session"),
+                       col("date", "Tanggal", "Date", ColumnType::date),
+                       col("title", "Judul", "Title"),
+                       col("jp", "JP", "JP", ColumnType::jp)};
+    Date d = local_start_date(session);
+    for (const CertificateRow& c : store.live_certificates({session.id}))
+        r.table.rows.push_back({c.number, text_or_null(c.person.nip), c.person.name, text_or_null(c.person.agency),
+                                session.code, Cell{d}, session.title, jp_cell(session.jp_tenths)});
+    r.totals.push_back({col("certificates", "Sertifikat", "Certificates", ColumnType::integer),
+                        count(static_cast<int>(r.table.rows.size()))});
+    return r;
+}
+
+Report siasn_report(const Store& store, int year, const SiasnOptions& options, const ReportContext& ctx) {
+    Report r;
+    r.kind = "siasn";
+    r.lang = ctx.lang;
+    r.zone = ctx.zone;
+    r.period = year_period(year);
+    r.title = fmt::format("{} {}", pick(ctx.lang, "Data Riwayat Kursus SIASN Tahun", "SIASN Course History,"), year);
+    r.subtitle.push_back(fmt::format("{} · {}", options.institution, options.course_type));
+    // SIASN's own field names are the keys; its dates are dd-mm-yyyy text in every format.
+    r.table.columns = {col("nip", "NIP", "NIP"),
+                       col("nama_kursus", "Nama kursus", "Course name"),
+                       col("institusi_penyelenggara", "Institusi penyelenggara", "Organiser"),
+                       col("jenis_kursus", "Jenis kursus", "Course type"),
+                       col("jumlah_jam", "Jumlah jam (JP)", "Hours (JP)", ColumnType::jp),
+                       col("nomor_sertipikat", "Nomor sertifikat", "Certificate number"),
+                       col("tahun_kursus", "Tahun", "Year", ColumnType::year),
+                       col("tanggal_kursus", "Tanggal mulai", "Start date"),
+                       col("tanggal_selesai_kursus", "Tanggal selesai", "End date")};
+    std::vector<SessionTime> times = sessions_in(store, year_period(year), ctx.zone);
+    std::map<Id, Session> sessions;
+    for (const SessionTime& t : times)
+        if (auto s = store.session_by_id(t.id)) sessions.emplace(t.id, *s);
+    int without_nip = 0;
+    std::int64_t jp_sum = 0;
+    for (const CertificateRow& c : store.live_certificates(ids_of(times))) {
+        if (c.person.nip.empty()) {
+            ++without_nip;
+            continue;
+        }
+        const Session& s = sessions.at(c.session);
+        Zone z = find_zone(s.tz);
+        Date start = to_local(s.start, z).date;
+        Date end = to_local(s.start + std::int64_t{s.minutes} * 60, z).date;
+        jp_sum += s.jp_tenths;
+        r.table.rows.push_back({c.person.nip, s.title, options.institution, options.course_type,
+                                jp_cell(s.jp_tenths), c.number, Cell{std::int64_t{start.year}},
+                                format_date_dmy(start), format_date_dmy(end)});
+    }
+    r.totals.push_back({col("certificates", "Sertifikat", "Certificates", ColumnType::integer),
+                        count(static_cast<int>(r.table.rows.size()))});
+    r.totals.push_back({col("jp", "JP", "JP", ColumnType::jp), jp_cell(jp_sum)});
+    if (without_nip)
+        r.notes.push_back(fmt::format("{} certificate{} of people without a NIP left out (SIASN needs a NIP)",
+                                      without_nip, without_nip == 1 ? "" : "s"));
     return r;
 }
 

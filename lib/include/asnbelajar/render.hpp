@@ -30,6 +30,12 @@ struct RenderOptions {
 // Throws Error for xlsx (or for a format this build lacks).
 void render(const Report& report, Format format, const RenderOptions& options, std::ostream& out);
 
+// Writes `report` as an Excel workbook at `path` (through libxlsxwriter): a title block, a header row with
+// frozen panes below it, numbers as numbers, dates as dates, and every text column (NIPs, phone numbers) as
+// text, never as a number or formula. Extras go to further sheets. Throws Error when the file cannot be
+// written, and then leaves no file at `path`.
+void render_xlsx_file(const Report& report, const std::string& path);
+
 // Machine text of one cell (csv/tsv/json string forms): ISO dates, "2.5" JP, rates with 4 decimals.
 std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone);
 // Human text of one cell in `lang`: "Kamis, 3 Maret 2022", "83,3 %".

@@ -4,6 +4,8 @@
 #include "asnbelajar/model.hpp"
 #include "asnbelajar/table.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace asnbelajar {
@@ -25,6 +27,10 @@ Period choose_week(const std::string& week_of, const std::string& from, const st
 // certificates; totals over the week; the top agencies by attendance as an extra table.
 Report weekly_report(const Store& store, const Period& period, const ReportContext& ctx);
 
+// The weekly report also carries the attendance-rate trend of the 12 Monday–Sunday weeks ending with the week
+// that holds period.to (extra "trend": from,to,sessions,enrolled,attended_enrolled,attendance_rate), and two
+// charts: enrolled vs attended per session, and the trend.
+
 // One row per person enrolled in, waitlisted for, or present at the session.
 // Columns: nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate.
 Report session_report(const Store& store, const Session& session, const ReportContext& ctx);
@@ -39,5 +45,40 @@ Report session_details(const Store& store, const Session& session, const ReportC
 Report participant_list(const Store& store, const std::string& agency, const std::string& search,
                         const ReportContext& ctx);
 Report participant_details(const Participant& person, const ReportContext& ctx);
+
+// --- yearly reports and certificates. Years are each session's local start year; cancelled sessions are left
+// out; JP counts only "attended" outcomes. Targets and thresholds are in tenths of a JP. ---
+
+constexpr std::int64_t default_jp_target_tenths = 200; // PP 11/2017 Pasal 203: at least 20 JP a year
+
+// A person's transcript: one row per session they were enrolled in or present at, in `year` or (none) in every
+// year. Columns: session,date,title,enrollment,minutes,attendance,jp,certificate. Extra "years": per-year
+// sessions attended and JP against `target_tenths`.
+Report participant_report(const Store& store, const Participant& person, std::optional<int> year,
+                          std::int64_t target_tenths, const ReportContext& ctx);
+
+// Everyone enrolled in or present at a session of `year`, with sessions attended and JP earned that year;
+// with `below`, only people whose JP is below it. Columns: nip,name,agency,unit,sessions,jp,target,shortfall.
+Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::optional<std::int64_t> below,
+                 const ReportContext& ctx);
+
+// Per agency over the people of the jp report: participants, active (attended at least one session),
+// attendances, jp, met_target (people with JP ≥ target) and met_target_rate (÷ participants).
+Report agency_report(const Store& store, int year, std::int64_t target_tenths, const ReportContext& ctx);
+
+// The session's live certificates in number order, for mail merges.
+// Columns: certificate,nip,name,agency,session,date,title,jp.
+Report certificates_report(const Store& store, const Session& session, const ReportContext& ctx);
+
+struct SiasnOptions {
+    std::string institution = "BPSDM Provinsi Jawa Timur";
+    std::string course_type = "Seminar/Konferensi/Sarasehan"; // LAN 10/2018 track KL06
+};
+
+// One row per live certificate of `year` for a SIASN course-history upload; certificates of people without a
+// NIP cannot be uploaded and are left out (counted in Report::notes). Columns: nip,nama_kursus,
+// institusi_penyelenggara,jenis_kursus,jumlah_jam,nomor_sertipikat,tahun_kursus,tanggal_kursus,
+// tanggal_selesai_kursus (dates dd-mm-yyyy in every format).
+Report siasn_report(const Store& store, int year, const SiasnOptions& options, const ReportContext& ctx);
 
 } // namespace asnbelajar

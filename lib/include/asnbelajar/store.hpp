@@ -49,6 +49,45 @@ struct AgencyCount {
     int attended = 0;
 };
 
+// --- certificates and yearly reports ---
+// A live certificate, for mail merges and SIASN uploads.
+struct CertificateRow {
+    std::string number;
+    std::int64_t seq = 0;
+    Id session = 0;
+    Participant person;
+};
+
+// When a session takes place, without its counts.
+struct SessionTime {
+    Id id = 0;
+    std::int64_t start = 0; // UTC seconds
+    std::string tz;
+    SessionStatus status = SessionStatus::scheduled;
+};
+
+struct SessionRate {
+    Id session = 0;
+    int enrolled = 0;
+    int attended_enrolled = 0;
+};
+
+// One session in a person's history.
+struct HistoryRow {
+    Id session = 0;
+    std::optional<EnrollmentStatus> enrollment; // none: present without an enrollment row
+    std::optional<AttendanceSummary> attendance;
+    std::optional<AttendanceOutcome> outcome;   // none: absent
+    std::string certificate;                    // the live certificate's number, or empty
+};
+
+// A person's record over a set of sessions (a year).
+struct PersonYear {
+    Participant person;
+    int attended = 0;           // sessions attended
+    std::int64_t jp_tenths = 0; // JP earned in them
+};
+
 struct StoreCheck {
     std::string integrity; // "ok" or SQLite's first complaints
     int version = 0;
@@ -141,6 +180,26 @@ public:
     std::vector<RosterRow> session_roster(Id session) const;
     // Attended people of one session by agency.
     std::vector<AgencyCount> agency_attendance(Id session) const;
+
+    // --- certificates and yearly reports ---
+    // Takes the next number of the global certificate counter; a number once taken is never handed out again,
+    // even when its certificate is revoked. Inside a write transaction.
+    std::int64_t next_certificate_seq();
+    // Issues a certificate (issued now). Throws Error when `number` exists already.
+    void insert_certificate(Id session, Id participant, std::int64_t seq, const std::string& number);
+    // Revokes the person's live certificate in the session; returns its number, or nullopt when there was none.
+    std::optional<std::string> revoke_certificate(Id session, Id participant);
+    // Live certificates of `sessions`, by session start, then number order.
+    std::vector<CertificateRow> live_certificates(const std::vector<Id>& sessions) const;
+    // Sessions starting in [from, to) UTC, by start: just when and whether they take place (cheap).
+    std::vector<SessionTime> session_times(std::int64_t from, std::int64_t to) const;
+    // Enrolled people and those of them who attended, per session of `sessions` (the attendance-rate trend).
+    std::vector<SessionRate> attendance_rates(const std::vector<Id>& sessions) const;
+    // One person's line in every session they were enrolled in or present at, by session start.
+    std::vector<HistoryRow> participant_history(Id participant) const;
+    // Everyone enrolled in or present at any of `sessions`, with attended sessions and JP earned there; by
+    // agency, then name.
+    std::vector<PersonYear> participation(const std::vector<Id>& sessions) const;
 
     StoreCheck check() const;
 

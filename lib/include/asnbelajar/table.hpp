@@ -15,6 +15,7 @@ namespace asnbelajar {
 enum class ColumnType {
     text,     // std::string
     integer,  // std::int64_t
+    year,     // std::int64_t calendar year: a number, never written with thousands separators
     jp,       // std::int64_t tenths of a JP: "3", "2.5"
     rate,     // double fraction 0..1: 4 decimals in machine formats, a percentage in human ones
     date,     // Date: ISO in machine formats, "Kamis, 3 Maret 2022" in human ones
@@ -63,6 +64,18 @@ struct Report {
         Table table;
     };
     std::vector<Extra> extras;
+    // Charts worth drawing (html): each reads numeric columns of the main table or of an extra.
+    struct Chart {
+        enum class Kind { bars, line };
+        Kind kind = Kind::bars;
+        std::string title;               // in the report's language
+        std::string source;              // "" = the main table, else the key of an extra
+        std::string label_key;           // the column naming each point on the x axis
+        std::vector<std::string> series; // numeric columns, one bar or line each
+    };
+    std::vector<Chart> charts;
+    // Lines for stderr about what the report left out (e.g. certificates of people without a NIP).
+    std::vector<std::string> notes;
     // JSON shape: an array of row objects (list reports), or an object with period, rows, totals and extras.
     bool json_object = false;
 };

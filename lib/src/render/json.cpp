@@ -13,6 +13,7 @@ void write_value(std::ostream& out, const Cell& cell, ColumnType type, const Zon
     }
     switch (type) {
     case ColumnType::integer:
+    case ColumnType::year:
     case ColumnType::jp:
     case ColumnType::rate: out << machine_text(cell, type, zone); return;
     default: out << json_string(machine_text(cell, type, zone)); return;

@@ -30,6 +30,10 @@ std::string group_thousands(std::int64_t v, char sep) {
 
 } // namespace
 
+bool is_numeric(ColumnType t) {
+    return t == ColumnType::integer || t == ColumnType::year || t == ColumnType::jp || t == ColumnType::rate;
+}
+
 std::optional<Format> parse_format(std::string_view name) {
     std::string n(name);
     std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -97,6 +101,7 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
         LocalDateTime t = to_local(i, zone);
         return human_date(t.date, lang) + ", " + human_time(t.hour, t.minute, zone, lang);
     }
+    case ColumnType::year: return std::to_string(i);
     default: return group_thousands(i, lang == Lang::id ? '.' : ',');
     }
 }
@@ -108,9 +113,11 @@ void render(const Report& report, Format format, const RenderOptions& options, s
     case Format::tsv: render_delimited(report, '\t', options, out); return;
     case Format::json: render_json(report, out); return;
     case Format::jsonl: render_jsonl(report, out); return;
-    default: break;
+    case Format::markdown: render_markdown(report, out); return;
+    case Format::html: render_html(report, out); return;
+    case Format::xlsx: break;
     }
-    throw Error(fmt::format("format {} is not available in this build", format_name(format)));
+    throw Error("xlsx is a binary file: give -o FILE.xlsx (it cannot go to a stream)");
 }
 
 } // namespace asnbelajar

@@ -8,26 +8,6 @@ namespace {
 
 constexpr std::size_t max_column_width = 40;
 
-bool right_aligned(ColumnType t) {
-    return t == ColumnType::integer || t == ColumnType::jp || t == ColumnType::rate;
-}
-
-// Cuts text to `width` code points, marking the cut with an ellipsis.
-std::string fit(const std::string& s, std::size_t width) {
-    if (display_width(s) <= width) return s;
-    std::string out;
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if ((c & 0xC0) != 0x80) {
-            if (n == width - 1) break;
-            ++n;
-        }
-        out += s[i];
-    }
-    return out + "…";
-}
-
 void pad(std::ostream& out, const std::string& text, std::size_t width, bool right) {
     std::size_t w = display_width(text);
     std::string spaces(width > w ? width - w : 0, ' ');
@@ -57,7 +37,7 @@ void write_table(const Table& t, const Report& report, const RenderOptions& opti
         for (std::size_t i = 0; i < n; ++i) {
             if (i) out << "  ";
             bool last = i + 1 == n;
-            bool right = right_aligned(t.columns[i].type);
+            bool right = is_numeric(t.columns[i].type);
             if (header && options.color) out << "\x1b[1m";
             if (last && !right)
                 out << texts[i];
@@ -81,6 +61,21 @@ std::size_t display_width(std::string_view s) {
     for (unsigned char c : s)
         if ((c & 0xC0) != 0x80) ++n;
     return n;
+}
+
+std::string fit(const std::string& s, std::size_t width) {
+    if (display_width(s) <= width) return s;
+    std::string out;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) != 0x80) {
+            if (n == width - 1) break;
+            ++n;
+        }
+        out += s[i];
+    }
+    return out + "…";
 }
 
 void render_text_table(const Report& report, const RenderOptions& options, std::ostream& out) {

@@ -1,0 +1,159 @@
+#include "asnbelajar/certificates.hpp"
+
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/store.hpp"
+#include "asnbelajar/time.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
+namespace asnbelajar {
+
+CertificateFields certificate_fields(const Session& session, std::int64_t seq) {
+    Date d = to_local(session.start, find_zone(session.tz)).date;
+    return {seq, session.series, session.code, d.year, d.month};
+}
+
+CertificateTemplate::CertificateTemplate(std::string_view text) : text_(text) {
+    auto fail = [&](const std::string& why) {
+        throw Error(fmt::format("certificate template '{}': {}", text, why));
+    };
+    std::string literal;
+    auto flush = [&] {
+        if (!literal.empty()) parts_.push_back({Field::literal, std::move(literal), 0});
+        literal.clear();
+    };
+    bool has_seq = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) fail("control characters are not allowed");
+        if (c == '}') {
+            if (i + 1 < text.size() && text[i + 1] == '}') {
+                literal += '}';
+                ++i;
+                continue;
+            }
+            fail(fmt::format("'}}' at position {} closes nothing (write '}}}}' for a literal brace)", i + 1));
+        }
+        if (c != '{') {
+            literal += c;
+            continue;
+        }
+        if (i + 1 < text.size() && text[i + 1] == '{') {
+            literal += '{';
+            ++i;
+            continue;
+        }
+        std::size_t close = text.find('}', i + 1);
+        std::size_t reopen = text.find('{', i + 1);
+        if (close == std::string_view::npos || reopen < close)
+            fail(fmt::format("'{{' at position {} is not closed", i + 1));
+        std::string_view inside = text.substr(i + 1, close - i - 1);
+        std::string_view name = inside.substr(0, inside.find(':'));
+        static constexpr std::pair<std::string_view, Field> known[] = {
+            {"seq", Field::seq},   {"series", Field::series}, {"session", Field::session},
+            {"year", Field::year}, {"month", Field::month},   {"month_roman", Field::month_roman}};
+        Part part;
+        auto found =
+            std::find_if(std::begin(known), std::end(known), [&](const auto& k) { return k.first == name; });
+        if (found == std::end(known))
+            fail(fmt::format("unknown field {{{}}} (known: seq, series, session, year, month, month_roman)",
+                             name));
+        part.field = found->second;
+        if (name.size() < inside.size()) {
+            std::string_view spec = inside.substr(name.size() + 1);
+            bool numeric = part.field != Field::session && part.field != Field::month_roman;
+            if (!numeric) fail(fmt::format("{{{}}} takes no width", name));
+            // "06": zero-padded to 6 digits, the only width form a certificate number needs.
+            bool digits = spec.size() >= 2 && spec.size() <= 3 && spec[0] == '0';
+            for (char d : spec)
+                digits = digits && d >= '0' && d <= '9';
+            int width = digits ? std::stoi(std::string(spec.substr(1))) : 0;
+            if (width < 1 || width > 20)
+                fail(fmt::format("width '{}' in {{{}}} is not a zero-padded width like 06 (1 to 20)", spec,
+                                 inside));
+            part.width = width;
+        }
+        has_seq = has_seq || part.field == Field::seq;
+        flush();
+        parts_.push_back(std::move(part));
+        i = close;
+    }
+    flush();
+    if (!has_seq) fail("it must contain {seq}, or numbers would repeat");
+}
+
+bool CertificateTemplate::uses_series() const {
+    for (const Part& p : parts_)
+        if (p.field == Field::series) return true;
+    return false;
+}
+
+std::string CertificateTemplate::format(const CertificateFields& f) const {
+    std::string out;
+    auto number = [&](std::int64_t v, int width) { out += fmt::format("{:0{}}", v, width); };
+    for (const Part& p : parts_) {
+        switch (p.field) {
+        case Field::literal:
+            out += p.literal;
+            break;
+        case Field::seq:
+            number(f.seq, p.width);
+            break;
+        case Field::series:
+            if (!f.series)
+                throw Error(fmt::format("session {} has no series number, but the certificate template '{}' "
+                                        "uses {{series}}",
+                                        f.session, text_));
+            number(*f.series, p.width);
+            break;
+        case Field::session:
+            out += f.session;
+            break;
+        case Field::year:
+            number(f.year, p.width);
+            break;
+        case Field::month:
+            number(f.month, p.width);
+            break;
+        case Field::month_roman:
+            out += roman_month(f.month);
+            break;
+        }
+    }
+    return out;
+}
+
+CertifyResult certify_session(Store& store, const Session& session, const CertificateTemplate& tmpl) {
+    if (session.status == SessionStatus::cancelled)
+        throw Error(fmt::format("session {} is cancelled: it gives no certificates", session.code));
+    // Check the template against the session before drawing any number.
+    tmpl.format(certificate_fields(session, 1));
+    CertifyResult result;
+    // The session report's order, so that numbering is deterministic.
+    for (const RosterRow& row : store.session_roster(session.id)) {
+        if (row.outcome != AttendanceOutcome::attended) continue;
+        if (!row.certificate.empty()) {
+            ++result.already;
+            continue;
+        }
+        std::int64_t seq = store.next_certificate_seq();
+        std::string number = tmpl.format(certificate_fields(session, seq));
+        store.insert_certificate(session.id, row.person.id, seq, number);
+        result.issued.push_back({row.person, std::move(number)});
+    }
+    return result;
+}
+
+std::vector<RevokeResult> revoke_certificates(Store& store, const Session& session,
+                                              const std::vector<Participant>& people) {
+    std::vector<RevokeResult> out;
+    for (const Participant& p : people)
+        out.push_back({p, store.revoke_certificate(session.id, p.id)});
+    return out;
+}
+
+} // namespace asnbelajar

@@ -1,0 +1,235 @@
+// xlsx through libxlsxwriter: a title block, a header row with frozen panes, typed cells, totals; extras on
+// further sheets. Every text column is written as a string (NIPs and phone numbers stay text).
+#include "asnbelajar/error.hpp"
+#include "render_impl.hpp"
+
+#include <fmt/format.h>
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <set>
+
+namespace asnbelajar {
+namespace {
+
+struct Formats {
+    lxw_format* title = nullptr;
+    lxw_format* subtitle = nullptr;
+    lxw_format* header = nullptr;
+    lxw_format* header_num = nullptr;
+    lxw_format* bold = nullptr;
+    lxw_format* integer = nullptr;
+    lxw_format* rate = nullptr;
+    lxw_format* date = nullptr;
+    lxw_format* datetime = nullptr;
+};
+
+Formats make_formats(lxw_workbook* wb) {
+    Formats f;
+    f.title = workbook_add_format(wb);
+    format_set_bold(f.title);
+    format_set_font_size(f.title, 14);
+    f.subtitle = workbook_add_format(wb);
+    format_set_font_color(f.subtitle, 0x5B6775);
+    f.header = workbook_add_format(wb);
+    format_set_bold(f.header);
+    format_set_bg_color(f.header, 0xEEF2F7);
+    format_set_bottom(f.header, LXW_BORDER_THIN);
+    f.header_num = workbook_add_format(wb);
+    format_set_bold(f.header_num);
+    format_set_bg_color(f.header_num, 0xEEF2F7);
+    format_set_bottom(f.header_num, LXW_BORDER_THIN);
+    format_set_align(f.header_num, LXW_ALIGN_RIGHT);
+    f.bold = workbook_add_format(wb);
+    format_set_bold(f.bold);
+    f.integer = workbook_add_format(wb);
+    format_set_num_format(f.integer, "#,##0");
+    f.rate = workbook_add_format(wb);
+    format_set_num_format(f.rate, "0.0%");
+    f.date = workbook_add_format(wb);
+    format_set_num_format(f.date, "yyyy-mm-dd");
+    f.datetime = workbook_add_format(wb);
+    format_set_num_format(f.datetime, "yyyy-mm-dd hh:mm");
+    return f;
+}
+
+class SheetWriter {
+  public:
+    SheetWriter(lxw_worksheet* ws, const Formats& f, const Report& report)
+        : ws_(ws), f_(f), report_(report) {}
+
+    void text(lxw_row_t row, std::size_t col, const std::string& s, lxw_format* format = nullptr) {
+        check(worksheet_write_string(ws_, row, column(col), s.c_str(), format));
+    }
+
+    // One typed cell. Empty cells stay empty.
+    void cell(lxw_row_t row, std::size_t col, const Cell& value, ColumnType type) {
+        if (std::holds_alternative<std::monostate>(value)) return;
+        lxw_col_t c = column(col);
+        if (auto* s = std::get_if<std::string>(&value)) {
+            check(worksheet_write_string(ws_, row, c, s->c_str(), nullptr));
+        } else if (auto* d = std::get_if<Date>(&value)) {
+            lxw_datetime dt{d->year, d->month, d->day, 0, 0, 0};
+            check(worksheet_write_datetime(ws_, row, c, &dt, f_.date));
+        } else if (auto* r = std::get_if<double>(&value)) {
+            check(worksheet_write_number(ws_, row, c, *r, type == ColumnType::rate ? f_.rate : nullptr));
+        } else {
+            std::int64_t i = std::get<std::int64_t>(value);
+            if (type == ColumnType::datetime) {
+                LocalDateTime t = to_local(i, report_.zone);
+                lxw_datetime dt{t.date.year, t.date.month, t.date.day,
+                                t.hour,      t.minute,     static_cast<double>(t.second)};
+                check(worksheet_write_datetime(ws_, row, c, &dt, f_.datetime));
+            } else if (type == ColumnType::year) {
+                check(worksheet_write_number(ws_, row, c, static_cast<double>(i), nullptr));
+            } else if (type == ColumnType::jp) {
+                check(worksheet_write_number(ws_, row, c, static_cast<double>(i) / 10.0, nullptr));
+            } else {
+                check(worksheet_write_number(ws_, row, c, static_cast<double>(i), f_.integer));
+            }
+        }
+    }
+
+    // Title and subtitle lines, the header (frozen), rows with an autofilter; returns the next free row.
+    lxw_row_t table(const std::string& title, const std::vector<std::string>& subtitle, const Table& t) {
+        lxw_row_t row = 0;
+        text(row++, 0, title, f_.title);
+        for (const std::string& line : subtitle)
+            text(row++, 0, line, f_.subtitle);
+        ++row;
+        const lxw_row_t header = row;
+        std::vector<std::size_t> widths(t.columns.size());
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+            const std::string& name = label(t.columns[i], report_.lang);
+            text(header, i, name, is_numeric(t.columns[i].type) ? f_.header_num : f_.header);
+            widths[i] = display_width(name);
+        }
+        for (const Row& r : t.rows) {
+            ++row;
+            for (std::size_t i = 0; i < t.columns.size(); ++i) {
+                cell(row, i, r[i], t.columns[i].type);
+                widths[i] = std::max(widths[i], shown_width(r[i], t.columns[i].type));
+            }
+        }
+        for (std::size_t i = 0; i < t.columns.size(); ++i)
+            worksheet_set_column(ws_, column(i), column(i),
+                                 static_cast<double>(std::clamp<std::size_t>(widths[i], 6, 60) + 2), nullptr);
+        worksheet_freeze_panes(ws_, header + 1, 0);
+        if (!t.columns.empty())
+            worksheet_autofilter(ws_, header, 0, std::max(header, row), column(t.columns.size() - 1));
+        return row + 1;
+    }
+
+    lxw_error error() const { return error_; }
+
+  private:
+    static lxw_col_t column(std::size_t i) { return static_cast<lxw_col_t>(std::min<std::size_t>(i, 16383)); }
+
+    std::size_t shown_width(const Cell& value, ColumnType type) const {
+        if (std::holds_alternative<Date>(value)) return 10;
+        if (type == ColumnType::datetime) return 16;
+        return display_width(human_text(value, type, report_.zone, report_.lang));
+    }
+
+    void check(lxw_error e) {
+        if (e != LXW_NO_ERROR && error_ == LXW_NO_ERROR) error_ = e;
+    }
+
+    lxw_worksheet* ws_;
+    const Formats& f_;
+    const Report& report_;
+    lxw_error error_ = LXW_NO_ERROR;
+};
+
+// The first `n` code points of `s`.
+std::string first_chars(const std::string& s, std::size_t n) {
+    std::size_t count = 0, i = 0;
+    for (; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && count++ == n) break;
+    return s.substr(0, i);
+}
+
+// Sheet names: at most 31 characters, none of []:*?/\, unique regardless of case.
+std::string sheet_name(const std::string& name, std::set<std::string>& taken) {
+    std::string clean;
+    for (char c : name)
+        if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) clean += c;
+    if (clean.empty()) clean = "Sheet";
+    std::string candidate = first_chars(clean, 31);
+    for (int n = 2;; ++n) {
+        std::string lower = candidate;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        if (taken.insert(lower).second) return candidate;
+        candidate = first_chars(clean, 26) + fmt::format(" ({})", n);
+    }
+}
+
+std::string main_sheet_name(const Report& r) {
+    bool en = r.lang == Lang::en;
+    if (r.kind == "weekly") return en ? "Weekly" : "Mingguan";
+    if (r.kind == "session") return en ? "Session" : "Sesi";
+    if (r.kind == "participant") return en ? "Transcript" : "Transkrip";
+    if (r.kind == "jp") return "JP";
+    if (r.kind == "agency") return en ? "Agencies" : "Instansi";
+    if (r.kind == "certificates") return en ? "Certificates" : "Sertifikat";
+    if (r.kind == "siasn") return "SIASN";
+    return r.title.empty() ? std::string(en ? "Report" : "Laporan") : r.title;
+}
+
+} // namespace
+
+void render_xlsx_file(const Report& report, const std::string& path) {
+    // Create the file first: libxlsxwriter reports a file it cannot create on stderr, and the library never
+    // prints, so such failures are caught here with their reason.
+    if (std::FILE* probe = std::fopen(path.c_str(), "wb"))
+        std::fclose(probe);
+    else
+        throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    lxw_workbook* wb = workbook_new(path.c_str());
+    if (!wb) throw Error(fmt::format("cannot write {}: out of memory", path));
+    Formats f = make_formats(wb);
+    std::set<std::string> taken;
+    lxw_error error = LXW_NO_ERROR;
+
+    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(main_sheet_name(report), taken).c_str());
+    if (!ws) {
+        workbook_close(wb);
+        std::remove(path.c_str());
+        throw Error(fmt::format("cannot write {}: no worksheet", path));
+    }
+    SheetWriter main(ws, f, report);
+    lxw_row_t row = main.table(report.title, report.subtitle, report.table);
+    if (!report.totals.empty()) {
+        main.text(++row, 0, report.lang == Lang::en ? "Totals" : "Jumlah", f.bold);
+        for (const Total& t : report.totals) {
+            main.text(++row, 0, label(t.column, report.lang));
+            main.cell(row, 1, t.value, t.column.type);
+        }
+    }
+    error = main.error();
+    for (const Report::Extra& e : report.extras) {
+        lxw_worksheet* extra = workbook_add_worksheet(wb, sheet_name(e.title, taken).c_str());
+        if (!extra) continue;
+        SheetWriter w(extra, f, report);
+        w.table(e.title, {}, e.table);
+        if (error == LXW_NO_ERROR) error = w.error();
+    }
+    if (error != LXW_NO_ERROR) {
+        workbook_close(wb);
+        std::remove(path.c_str());
+        throw Error(fmt::format("cannot write {}: {}", path, lxw_strerror(error)));
+    }
+    lxw_error closed = workbook_close(wb);
+    if (closed != LXW_NO_ERROR) {
+        std::remove(path.c_str());
+        throw Error(fmt::format("cannot write {}: {}", path, lxw_strerror(closed)));
+    }
+}
+
+} // namespace asnbelajar

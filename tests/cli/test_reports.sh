@@ -1,0 +1,379 @@
+#!/usr/bin/env bash
+# Certificates and every report end to end: a hand-built scenario over two weeks and two years (walk-ins, partial
+# attendance, capacity and a waiting list, a cancelled session), certify/revoke, each report's machine columns
+# and numbers, the human formats (table, markdown, html, xlsx), the language rule, and the example cron/systemd
+# jobs.
+source "$(dirname "$0")/lib.sh"
+
+P1=198609262015051001; P2=199001152014031002; P3=198703212010122003
+P4=197512302000031001; P5=199205172019022004; P6=198811112012081005
+E1=tamu@example.com
+MALANG="Pemerintah Kota Malang"; SIDOARJO="Pemerintah Kabupaten Sidoarjo"; BPSDM="BPSDM Provinsi Jawa Timur"
+
+# json_get FILE KEY: the values of KEY in a one-object-per-line JSON rendering (our renderer's layout).
+json_get() { grep -oE "\"$2\":(\"[^\"]*\"|[^,}]*)" "$1" | cut -d: -f2- | tr -d '"'; }
+# json_ok FILE: the file is valid JSON (checked with jq when it is installed).
+json_ok() { if command -v jq >/dev/null; then jq -e . "$1" >/dev/null 2>&1; else [ -s "$1" ]; fi; }
+# csv_col FILE NAME: one column of a simple CSV by header name.
+csv_col() { awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }' "$1"; }
+
+# --- the scenario -----------------------------------------------------------------------------------------------
+setup() {
+  ab session add --title "Webinar ASN Belajar Seri 9 | 2022" --start "2022-03-03 09:00" --minutes 180 --jp 3 \
+     --series 9 --capacity 3;                                                         expect_rc 0 "session S1"
+  ab session add --title "Kelas Khusus" --start "2022-03-01 13:00" --minutes 120 --jp 2.5 --code KHUSUS
+  expect_rc 0 "session S2"
+  ab session add --title "Webinar ASN Belajar Seri 10 | 2022" --start "2022-03-10 09:00" --minutes 180 --jp 3 \
+     --series 10;                                                                     expect_rc 0 "session S3"
+  ab session add --title "Penutup 2021" --start "2021-12-30 09:00" --minutes 60 --jp 2; expect_rc 0 "session S4"
+  ab session add --title "Batal" --start "2022-03-08 09:00" --minutes 60 --jp 5 --code BATAL; expect_rc 0 "S5"
+
+  ab participant add --nip $P1 --name "Siti Rahayu, S.Pd., M.M." --agency "$MALANG" --unit "Dinas Pendidikan" \
+     --phone 081234567801;                                                            expect_rc 0 "P1"
+  ab participant add --nip $P2 --name "Budi Santoso" --agency "$MALANG";              expect_rc 0 "P2"
+  ab participant add --nip $P3 --name "Ani" --agency "$SIDOARJO";                     expect_rc 0 "P3"
+  ab participant add --nip $P4 --name "Dedi" --agency "$SIDOARJO";                    expect_rc 0 "P4"
+  ab participant add --nip $P5 --name "Eka" --agency "$BPSDM";                        expect_rc 0 "P5"
+  ab participant add --nip $P6 --name "Fajar" --agency "$MALANG";                     expect_rc 0 "P6"
+  ab participant add --email $E1 --name "Tamu Tanpa NIP";                             expect_rc 0 "E1"
+
+  # S1 (Thu 3 March, 3 seats, 70 % of 180 = 126 minutes): P4 is waitlisted but attends; P6 and E1 walk in.
+  ab enroll 2022-03-03 $P1 $P2 $P3 $P4;                                               expect_rc 0 "enroll S1"
+  ab attend 2022-03-03 $P1 --minutes 180;                                             expect_rc 0 "P1 attends S1"
+  ab attend 2022-03-03 $P2 --minutes 100;                                             expect_rc 0 "P2 partial S1"
+  ab attend 2022-03-03 $P4 --minutes 150;                                             expect_rc 0 "P4 attends S1"
+  ab attend 2022-03-03 $P6;                                                           expect_rc 0 "P6 walks in"
+  ab attend 2022-03-03 $E1 --minutes 130;                                             expect_rc 0 "E1 walks in"
+  # S2 (Tue 1 March, 120 minutes: 84 needed).
+  ab enroll KHUSUS $P1 $P5;                                                           expect_rc 0 "enroll S2"
+  ab attend KHUSUS $P1 --minutes 120;                                                 expect_rc 0 "P1 attends S2"
+  ab attend KHUSUS $P5 --minutes 50;                                                  expect_rc 0 "P5 partial S2"
+  # S3 (Thu 10 March, the next week).
+  ab enroll 2022-03-10 $P1 $P3;                                                       expect_rc 0 "enroll S3"
+  ab attend 2022-03-10 $P1;                                                           expect_rc 0 "P1 S3"
+  ab attend 2022-03-10 $P3 --minutes 10;                                              expect_rc 0 "P3 partial S3"
+  ab attend 2022-03-10 $P2 --minutes 180;                                             expect_rc 0 "P2 walks in S3"
+  # S4 (2021) and S5 (cancelled after P1 and P2 came: it never counts).
+  ab attend 2021-12-30 $P1;                                                           expect_rc 0 "P1 S4"
+  ab enroll BATAL $P1 $P2;                                                            expect_rc 0 "enroll S5"
+  ab attend BATAL $P1;                                                                expect_rc 0 "P1 S5"
+  ab session cancel BATAL;                                                            expect_rc 0 "cancel S5"
+}
+setup
+
+# --- certify ----------------------------------------------------------------------------------------------------
+ab certify 2022-03-03
+expect_rc 0 "certify S1"
+expect_grep 'certified 4 .*; 0 already had one' "$ERR" "certify summary"
+ab report certificates 2022-03-03 --format csv
+expect_rc 0 "report certificates"
+expect_eq "$(head -1 "$OUT")" "certificate,nip,name,agency,session,date,title,jp" "certificates columns"
+# The session report's order: enrolled by arrival (P1), then walk-ins (P6, E1), then the waitlisted (P4).
+expect_eq "$(csv_col "$OUT" certificate | tr '\n' ' ')" \
+  "1/BPSDM-ASNB/III/2022 2/BPSDM-ASNB/III/2022 3/BPSDM-ASNB/III/2022 4/BPSDM-ASNB/III/2022 " "numbers follow the template"
+expect_eq "$(csv_col "$OUT" nip | tr '\n' ' ')" "$P1 $P6  $P4 " "numbering order"
+expect_eq "$(grep -c "^1/BPSDM-ASNB/III/2022,$P1,\"Siti Rahayu, S.Pd., M.M.\",$MALANG,2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3$" "$OUT")" "1" "certificate row"
+cp "$OUT" "$WORK/certs-first.csv"
+ab certify 2022-03-03
+expect_rc 0 "certify again"
+expect_grep 'certified 0; 4 already had one' "$ERR" "a re-run certifies nobody new"
+ab report certificates 2022-03-03 --format csv
+expect_eq "$(cat "$OUT")" "$(cat "$WORK/certs-first.csv")" "numbers are stable across re-runs"
+
+ab certify KHUSUS;                    expect_rc 0 "certify S2"
+ab certify 2021-12-30;                expect_rc 0 "certify S4"
+before=$(store_digest)
+ab certify 2022-03-10 --template "{seq}/{nomor}"
+expect_rc 1 "unknown template field"
+expect_grep 'unknown field \{nomor\}' "$ERR" "the unknown field is named"
+ab certify 2022-03-10 --template "{seq/{year}"
+expect_rc 1 "malformed braces"
+ab certify KHUSUS --template "{seq}/{series}"
+expect_rc 1 "a session without a series cannot use {series}"
+ab certify BATAL
+expect_rc 1 "a cancelled session gives no certificates"
+ab certify NO-SUCH
+expect_rc 1 "unknown session"
+expect_eq "$(store_digest)" "$before" "failed certify runs leave the store untouched"
+ab certify 2022-03-10 --template "{seq:06}/ASNB/{series}/{month}/{year}"
+expect_rc 0 "certify S3 with a template"
+ab report certificates 2022-03-10 --format csv
+expect_eq "$(csv_col "$OUT" certificate | tr '\n' ' ')" "000007/ASNB/10/3/2022 000008/ASNB/10/3/2022 " \
+  "padded template, the global counter continues"
+
+# Revoke: the number is never reused; certifying again gives a new one.
+ab certify 2022-03-03 --revoke $P6 $P3
+expect_rc 0 "revoke"
+expect_grep "revoked 2/BPSDM-ASNB/III/2022" "$ERR" "revoked number reported"
+expect_grep "$P3.*has no certificate" "$ERR" "nothing to revoke is reported"
+ab certify 2022-03-03
+expect_grep 'certified 1 \(9/BPSDM-ASNB/III/2022\); 3 already had one' "$ERR" "a new number after revoke"
+ab report certificates 2022-03-03 --format csv
+expect_eq "$(csv_field "$OUT" nip $P6 certificate)" "9/BPSDM-ASNB/III/2022" "P6's new number"
+expect_no_grep '^2/' "$OUT" "the revoked number is gone from the list"
+ab certify 2022-03-03 --revoke 199912312020121009
+expect_rc 1 "revoking for an unknown person fails"
+ab certify 2022-03-03 --revoke $P1 --template "{seq}"
+expect_rc 2 "--revoke and --template do not go together"
+ab certify --help
+expect_grep 'Examples:' "$OUT" "certify --help has examples"
+
+# --- weekly -----------------------------------------------------------------------------------------------------
+ab report weekly --week-of 2022-03-03 --format csv
+expect_rc 0 "weekly csv"
+expect_eq "$(head -1 "$OUT")" \
+  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates" \
+  "weekly columns"
+expect_eq "$(sed -n 2p "$OUT")" "KHUSUS,2022-03-01,Kelas Khusus,2.5,2,0,1,1,0,0,0.5000,1" "weekly S2 (Tuesday first)"
+expect_eq "$(sed -n 3p "$OUT")" "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,3,1,4,1,1,2,0.3333,4" \
+  "weekly S1"
+expect_eq "$(wc -l <"$OUT")" "3" "the next week's and the cancelled sessions stay out"
+cp "$OUT" "$WORK/weekly-id.csv"
+ab report weekly --week-of 2022-03-03 --format csv --lang en
+expect_eq "$(cat "$OUT")" "$(cat "$WORK/weekly-id.csv")" "machine formats do not change with --lang"
+
+ab report weekly --week-of 2022-03-03 --format json
+expect_rc 0 "weekly json"
+json_ok "$OUT" && ok || fail "weekly json is valid"
+cp "$OUT" "$WORK/weekly.json"
+expect_grep '^  "period": \{"from": "2022-02-28", "to": "2022-03-06"\},$' "$OUT" "json period"
+expect_grep '^  "totals": \{"sessions": 2, "enrolled": 5, "waitlisted": 1, "attended": 5, "partial": 2, "absent": 1, "walk_ins": 2, "attendance_rate": 0.4000, "certificates": 5\},$' \
+  "$OUT" "json totals"
+expect_eq "$(grep -c '^  "\(period\|sessions\|totals\|top_agencies\|trend\)":' "$OUT")" "5" "json object keys"
+expect_eq "$(grep '"from":"20' "$OUT" | wc -l)" "12" "trend has 12 weeks"
+expect_eq "$(grep '"from":"2022-02-28"' "$OUT")" \
+  '    {"from":"2022-02-28","to":"2022-03-06","sessions":2,"enrolled":5,"attended_enrolled":2,"attendance_rate":0.4000}' \
+  "trend: the report's week (the last one)"
+expect_grep '\{"from":"2021-12-27","to":"2022-01-02","sessions":1,"enrolled":0,"attended_enrolled":0,"attendance_rate":null\}' \
+  "$OUT" "trend: a week without enrolled people has no rate"
+expect_grep '"top_agencies": \[$' "$OUT" "top agencies"
+expect_grep '^    \{"agency":"Pemerintah Kota Malang","attended":3\},$' "$OUT" "top agency first"
+ab report weekly --week-of 2022-03-10 --format json
+expect_grep '"from":"2022-03-07","to":"2022-03-13","sessions":1,"enrolled":2,"attended_enrolled":1,"attendance_rate":0.5000' \
+  "$OUT" "trend: the last week of a later report"
+expect_eq "$(json_get "$OUT" attendance_rate | tail -2 | tr '\n' ' ')" "0.4000 0.5000 " "trend keeps earlier weeks"
+if command -v jq >/dev/null; then
+  expect_eq "$(jq -r '.sessions[1].walk_ins, .totals.certificates, (.trend | length)' "$WORK/weekly.json" | tr '\n' ' ')" \
+    "2 5 12 " "jq reads the weekly object"
+fi
+
+# --- session (its columns are kept) --------------------------------------------------------------------------
+ab report session 2022-03-03 --format csv
+expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate" "session columns"
+expect_eq "$(csv_field "$OUT" nip $P4 enrollment),$(csv_field "$OUT" nip $P4 attendance)" "waitlisted,attended" \
+  "a waitlisted person who came"
+
+# --- participant --------------------------------------------------------------------------------------------------
+ab report participant $P1 --year 2022 --format csv
+expect_rc 0 "participant csv"
+expect_eq "$(head -1 "$OUT")" "session,date,title,enrollment,minutes,attendance,jp,certificate" "participant columns"
+expect_eq "$(sed -n 2,4p "$OUT" | tr '\n' ' ')" \
+  "KHUSUS,2022-03-01,Kelas Khusus,enrolled,120,attended,2.5,5/BPSDM-ASNB/III/2022 2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,enrolled,180,attended,3,1/BPSDM-ASNB/III/2022 2022-03-10,2022-03-10,Webinar ASN Belajar Seri 10 | 2022,enrolled,0,attended,3,000007/ASNB/10/3/2022 " \
+  "P1's 2022 transcript"
+expect_eq "$(wc -l <"$OUT")" "4" "the cancelled session and 2021 stay out"
+ab report participant "19860926 201505 1 001" --format csv
+expect_eq "$(sed -n 2p "$OUT")" "2021-12-30,2021-12-30,Penutup 2021,walk-in,0,attended,2,6/BPSDM-ASNB/XII/2021" \
+  "without --year: every year (a transcript)"
+ab report participant $P3 --year 2022 --format csv
+expect_eq "$(sed -n 2,3p "$OUT" | tr '\n' ' ')" \
+  "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,enrolled,0,absent,0, 2022-03-10,2022-03-10,Webinar ASN Belajar Seri 10 | 2022,enrolled,10,partial,0, " \
+  "absent and partial rows"
+ab report participant $P1
+expect_grep 'Rekap per tahun \(target 20 JP\)' "$OUT" "per-year totals against the target"
+expect_grep '^ *2022 +3 +8,5 +20 +11,5$' "$OUT" "2022: 3 sessions, 8,5 JP, 11,5 short"
+expect_grep '^ *2021 +1 +2 +20 +18$' "$OUT" "2021 row"
+ab report participant $P1 --lang en --target 8
+expect_grep '^ *2022 +3 +8\.5 +8 +0$' "$OUT" "English numbers, target met"
+ab report participant nobody@example.com
+expect_rc 1 "unknown person"
+expect_grep 'nobody@example.com' "$ERR" "the unknown person is named"
+
+# --- jp -------------------------------------------------------------------------------------------------------------
+ab report jp --year 2022 --format csv
+expect_rc 0 "jp csv"
+expect_eq "$(head -1 "$OUT")" "nip,name,agency,unit,sessions,jp,target,shortfall" "jp columns"
+cat >"$WORK/jp-expected.csv" <<EOF
+nip,name,agency,unit,sessions,jp,target,shortfall
+,Tamu Tanpa NIP,,,1,3,20,17
+$P5,Eka,$BPSDM,,0,0,20,20
+$P3,Ani,$SIDOARJO,,0,0,20,20
+$P4,Dedi,$SIDOARJO,,1,3,20,17
+$P2,Budi Santoso,$MALANG,,1,3,20,17
+$P6,Fajar,$MALANG,,1,3,20,17
+$P1,"Siti Rahayu, S.Pd., M.M.",$MALANG,Dinas Pendidikan,3,8.5,20,11.5
+EOF
+expect_eq "$(cat "$OUT")" "$(cat "$WORK/jp-expected.csv")" "jp rows: attended sessions only, cancelled session left out"
+ab report jp --year 2022 --below 3 --format csv
+expect_eq "$(csv_col "$OUT" nip | tr '\n' ' ')" "$P5 $P3 " "--below keeps JP < value"
+ab report jp --year 2022 --below 2.5 --target 8 --format csv
+expect_eq "$(csv_col "$OUT" target | sort -u)" "8" "--target"
+ab report jp --year 2022 --target 8 --format csv
+expect_eq "$(grep "^$P1," "$OUT" | awk -F, '{ print $NF }')" "0" "target met: no shortfall"
+ab report jp --year 2021 --format csv
+expect_eq "$(sed -n 2p "$OUT")" "$P1,\"Siti Rahayu, S.Pd., M.M.\",$MALANG,Dinas Pendidikan,1,2,20,18" "2021"
+ab report jp --year 2023 --format csv
+expect_eq "$(wc -l <"$OUT")" "1" "a year without sessions has only the header"
+ab report jp --below x
+expect_rc 2 "bad --below"
+ab report jp --format csv
+expect_rc 0 "default year: the current one"
+ab report jp --year 2022 --format jsonl
+expect_eq "$(head -1 "$OUT")" '{"nip":null,"name":"Tamu Tanpa NIP","agency":null,"unit":null,"sessions":1,"jp":3,"target":20,"shortfall":17}' "jp jsonl"
+
+# --- agency ---------------------------------------------------------------------------------------------------------
+ab report agency --year 2022 --target 8 --format csv
+expect_rc 0 "agency csv"
+cat >"$WORK/agency-expected.csv" <<EOF
+agency,participants,active,attendances,jp,met_target,met_target_rate
+,1,1,1,3,0,0.0000
+$BPSDM,1,0,0,0,0,0.0000
+$SIDOARJO,2,1,1,3,0,0.0000
+$MALANG,3,3,5,14.5,1,0.3333
+EOF
+expect_eq "$(cat "$OUT")" "$(cat "$WORK/agency-expected.csv")" "agency rows"
+ab report agency --year 2022 --format json
+json_ok "$OUT" && ok || fail "agency json is valid"
+expect_grep '\{"agency":"Pemerintah Kota Malang","participants":3,"active":3,"attendances":5,"jp":14.5,"met_target":0,"met_target_rate":0.0000\}' \
+  "$OUT" "agency json, default target 20"
+ab report agency --year 2022
+expect_grep 'Rekap per Instansi Tahun 2022' "$OUT" "agency title"
+expect_grep 'Target 20 JP per tahun' "$OUT" "agency target line"
+
+# --- siasn ----------------------------------------------------------------------------------------------------------
+ab report siasn --year 2022 --format csv
+expect_rc 0 "siasn csv"
+expect_eq "$(head -1 "$OUT")" \
+  "nip,nama_kursus,institusi_penyelenggara,jenis_kursus,jumlah_jam,nomor_sertipikat,tahun_kursus,tanggal_kursus,tanggal_selesai_kursus" \
+  "siasn columns"
+cat >"$WORK/siasn-expected.csv" <<EOF
+$P1,Kelas Khusus,$BPSDM,Seminar/Konferensi/Sarasehan,2.5,5/BPSDM-ASNB/III/2022,2022,01-03-2022,01-03-2022
+$P1,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,1/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
+$P4,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,4/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
+$P6,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,9/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
+$P1,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,000007/ASNB/10/3/2022,2022,10-03-2022,10-03-2022
+$P2,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,000008/ASNB/10/3/2022,2022,10-03-2022,10-03-2022
+EOF
+expect_eq "$(tail -n +2 "$OUT")" "$(cat "$WORK/siasn-expected.csv")" "siasn rows: live certificates, dd-mm-yyyy"
+expect_grep '1 certificate of people without a NIP left out' "$ERR" "people without a NIP are counted on stderr"
+ab --quiet report siasn --year 2022 --format csv
+expect_eq "$(wc -c <"$ERR")" "0" "--quiet silences the note"
+ab report siasn --year 2021 --institution "BPSDM Jatim" --course-type "Webinar" --format csv
+expect_eq "$(tail -n +2 "$OUT")" "$P1,Penutup 2021,BPSDM Jatim,Webinar,2,6/BPSDM-ASNB/XII/2021,2021,30-12-2021,30-12-2021" \
+  "--institution and --course-type"
+ab report siasn --year 2022 --format json
+expect_grep '"tahun_kursus":2022,"tanggal_kursus":"01-03-2022"' "$OUT" "siasn json: year a number, dates dd-mm-yyyy"
+
+# --- human formats and the language rule ----------------------------------------------------------------------
+ab report weekly --week-of 2022-03-03
+expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian day and month by default"
+expect_grep 'Selasa, 1 Maret 2022' "$OUT" "Indonesian Tuesday"
+expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period"
+expect_grep '33,3 %' "$OUT" "Indonesian percentage"
+ab report weekly --week-of 2022-03-03 --lang en
+expect_grep 'Thursday, 3 March 2022' "$OUT" "English with --lang en"
+expect_grep '33.3%' "$OUT" "English percentage"
+expect_no_grep 'Maret' "$OUT" "no Indonesian month in English"
+ab report certificates 2022-03-03
+expect_grep 'pukul 09.00 WIB' "$OUT" "Indonesian time"
+
+ab report weekly --week-of 2022-03-03 -o "$WORK/weekly.md"
+expect_rc 0 "markdown from the extension"
+expect_grep '^# Laporan Mingguan Webinar ASN Belajar$' "$WORK/weekly.md" "markdown title"
+expect_grep '^periode 28 Februari–6 Maret 2022$' "$WORK/weekly.md" "markdown period"
+expect_grep '^\| Sesi \| Tanggal \| Judul \| JP \|' "$WORK/weekly.md" "markdown header"
+expect_grep 'Seri 9 \\\| 2022' "$WORK/weekly.md" "markdown escapes |"
+expect_grep '^- Tingkat kehadiran: \*\*40,0 %\*\*$' "$WORK/weekly.md" "markdown totals"
+ab report weekly --week-of 2022-03-03 --format markdown --lang en
+expect_grep '^\| Session \| Date \|' "$OUT" "markdown in English"
+
+ab report weekly --week-of 2022-03-03 --format html -o "$WORK/weekly.html"
+expect_rc 0 "html"
+expect_grep '<svg' "$WORK/weekly.html" "html has an inline SVG chart"
+expect_eq "$(grep -o '<svg' "$WORK/weekly.html" | wc -l)" "2" "bars per session and the trend"
+expect_grep '<polyline|<circle' "$WORK/weekly.html" "trend drawn"
+expect_grep '<style>' "$WORK/weekly.html" "inline CSS"
+expect_no_grep '<script|<link|src=|https?://' "$WORK/weekly.html" "no scripts or external assets"
+expect_grep 'Kamis, 3 Maret 2022' "$WORK/weekly.html" "html in Indonesian"
+expect_grep 'Seri 9 \| 2022' "$WORK/weekly.html" "html table"
+ab participant add --nip 198001012005011001 --name "Tes <b>&amp;</b>" --agency "A&B"
+ab participant list --format html
+expect_grep 'Tes &lt;b&gt;&amp;amp;&lt;/b&gt;' "$OUT" "html escapes text"
+expect_no_grep 'Tes <b>' "$OUT" "no raw markup from data"
+ab report agency --year 2022 --format html --lang en
+expect_grep '<html lang="en">' "$OUT" "html language"
+
+# xlsx: NIPs and phone numbers are text cells, numbers are numbers, the header is frozen.
+ab report weekly --week-of 2022-03-03 --format xlsx
+expect_rc 2 "xlsx needs -o"
+expect_grep 'xlsx' "$ERR" "the message says why"
+ab report jp --year 2022 -o "$WORK/jp.xlsx"
+expect_rc 0 "xlsx from the extension"
+expect_eq "$(head -c 2 "$WORK/jp.xlsx")" "PK" "an xlsx is a zip"
+ab report session 2022-03-03 -o "$WORK/session.xlsx"
+expect_rc 0 "session xlsx"
+if command -v unzip >/dev/null; then
+  unzip -p "$WORK/jp.xlsx" xl/worksheets/sheet1.xml >"$WORK/sheet1.xml"
+  unzip -p "$WORK/jp.xlsx" xl/sharedStrings.xml >"$WORK/strings.xml"
+  # Column A holds the NIPs from row 5 on (title, subtitle, blank, header).
+  nips=$(grep -oE '<c r="A([5-9]|[1-9][0-9])"[^>]*>' "$WORK/sheet1.xml" | wc -l)
+  text_nips=$(grep -oE '<c r="A([5-9]|[1-9][0-9])"[^>]*t="(s|inlineStr|str)"[^>]*>' "$WORK/sheet1.xml" | wc -l)
+  expect_eq "$text_nips" "$nips" "every NIP cell is a string"
+  [ "$nips" -ge 7 ] && ok || fail "NIP cells found: $nips"
+  expect_grep "<t>$P1</t>" "$WORK/strings.xml" "the NIP is in the shared strings"
+  expect_no_grep "<v>$P1</v>" "$WORK/sheet1.xml" "no NIP as a number"
+  expect_grep '<pane [^>]*ySplit="4"[^>]*state="frozen"' "$WORK/sheet1.xml" "header row frozen"
+  expect_grep '<c r="E5"[^>]*><v>1</v></c>' "$WORK/sheet1.xml" "sessions as a number"
+  expect_grep '<c r="F11"[^>]*><v>8.5</v></c>' "$WORK/sheet1.xml" "JP as a number"
+  unzip -p "$WORK/session.xlsx" xl/sharedStrings.xml >"$WORK/strings2.xml"
+  unzip -p "$WORK/jp.xlsx" xl/workbook.xml >"$WORK/workbook.xml"
+  expect_grep 'sheet name="JP"' "$WORK/workbook.xml" "sheet name"
+  ab participant show $P1 -o "$WORK/p1.xlsx"
+  unzip -p "$WORK/p1.xlsx" xl/sharedStrings.xml >"$WORK/strings3.xml"
+  expect_grep '<t>\+6281234567801</t>' "$WORK/strings3.xml" "the phone number is text"
+else
+  fail "unzip is needed to look inside xlsx files"
+fi
+ab report weekly --week-of 2022-03-03 -o "$WORK/no/such/dir/w.xlsx"
+expect_rc 1 "unwritable xlsx path"
+expect_grep 'cannot write' "$ERR" "and says so"
+
+# --- reports only read ---------------------------------------------------------------------------------------------
+before=$(store_digest)
+for r in "weekly --week-of 2022-03-03" "session 2022-03-03" "participant $P1" "jp --year 2022" \
+         "agency --year 2022" "certificates 2022-03-03" "siasn --year 2022"; do
+  # shellcheck disable=SC2086
+  ab report $r --format csv
+  expect_rc 0 "report $r"
+done
+expect_eq "$(store_digest)" "$before" "reports leave the store untouched"
+for r in participant jp agency certificates siasn; do
+  ab report $r --help
+  expect_grep 'Examples?:' "$OUT" "report $r --help has examples"
+done
+
+# --- the example cron line and systemd service run as written ------------------------------------------------
+if [ -n "${EXAMPLES:-}" ] && [ -d "$EXAMPLES" ]; then
+  mkdir -p "$WORK/var"
+  cp "$ASNBELAJAR_DB" "$WORK/var/asnbelajar.db"
+  local_paths() { sed -e "s#/usr/local/bin/asnbelajar#$ASNBELAJAR#g" -e "s#/var/lib/asnbelajar#$WORK/var#g"; }
+  week=$(date -d yesterday +%G-W%V)
+  cmd=$(grep -E '^[0-9*]' "$EXAMPLES/cron/asnbelajar-weekly.cron" | cut -d' ' -f7- | sed 's/\\%/%/g' | local_paths)
+  (unset ASNBELAJAR_DB; sh -c "$cmd") >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 0 "the cron line runs"
+  expect_eq "$(cat "$OUT" "$ERR")" "" "the cron line is quiet"
+  expect_grep '^session,date,title' "$WORK/var/reports/weekly-$week.csv" "cron wrote the CSV"
+  expect_grep '<svg' "$WORK/var/reports/weekly-$week.html" "cron wrote the HTML"
+  rm -rf "$WORK/var/reports"
+  mkdir -p "$WORK/var/reports" # systemd's StateDirectory= creates it
+  exec_start=$(grep '^ExecStart=' "$EXAMPLES/systemd/asnbelajar-weekly.service" | cut -d= -f2- | sed 's/%%/%/g' |
+               local_paths | sed -e "s#^/bin/sh -c '##" -e "s#'\$##")
+  (unset ASNBELAJAR_DB; sh -c "$exec_start") >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 0 "the systemd ExecStart runs"
+  expect_grep '^session,date,title' "$WORK/var/reports/weekly-$week.csv" "systemd wrote the CSV"
+  expect_grep '<svg' "$WORK/var/reports/weekly-$week.html" "systemd wrote the HTML"
+  expect_grep '^OnCalendar=Mon ' "$EXAMPLES/systemd/asnbelajar-weekly.timer" "the timer fires on Mondays"
+fi
+
+finish

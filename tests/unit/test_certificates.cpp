@@ -1,0 +1,185 @@
+#include "asnbelajar/attendance.hpp"
+#include "asnbelajar/certificates.hpp"
+#include "asnbelajar/enrollment.hpp"
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/store.hpp"
+#include "asnbelajar/time.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+using namespace asnbelajar;
+
+namespace {
+
+template <typename F> std::string error_of(F fn) {
+    try {
+        fn();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+CertificateFields fields(std::int64_t seq) {
+    return {seq, 9, "2022-03-03", 2022, 3};
+}
+
+// A fresh store in its own temporary directory, removed afterwards.
+struct TempStore {
+    std::filesystem::path dir;
+    std::unique_ptr<Store> store;
+    TempStore() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "asnb-unit-XXXXXX").string();
+        dir = ::mkdtemp(pattern.data());
+        store = std::make_unique<Store>((dir / "store.db").string(), Access::write);
+    }
+    ~TempStore() {
+        store.reset();
+        std::filesystem::remove_all(dir);
+    }
+};
+
+Session add_session(Store& s, const std::string& code, std::optional<int> series) {
+    Session x;
+    x.code = code;
+    x.series = series;
+    x.title = "Webinar " + code;
+    x.start = to_utc({{2022, 3, 3}, 9, 0, 0}, find_zone("Asia/Jakarta"));
+    x.minutes = 180;
+    x.jp_tenths = 30;
+    x.id = s.insert_session(x);
+    return x;
+}
+
+Participant add_person(Store& s, const std::string& nip, const std::string& name) {
+    Participant p;
+    p.nip = nip;
+    p.name = name;
+    p.id = s.insert_participant(p);
+    return p;
+}
+
+std::vector<std::string> numbers(const CertifyResult& r) {
+    std::vector<std::string> out;
+    for (const IssuedCertificate& c : r.issued)
+        out.push_back(c.number);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("certificate template: the default and every field") {
+    CertificateTemplate def{default_certificate_template};
+    CHECK(def.format(fields(229472)) == "229472/BPSDM-ASNB/III/2022");
+    CHECK(CertificateTemplate("{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}").format(fields(42)) ==
+          "000042/BPSDM-ASNB/205.3/III/2022");
+    CHECK(CertificateTemplate("{session}-{series:03}-{month:02}-{month}-{seq}").format(fields(7)) ==
+          "2022-03-03-009-03-3-7");
+    CHECK(CertificateTemplate("{{{seq}}}").format(fields(5)) == "{5}");
+    // A width narrower than the number never cuts it.
+    CHECK(CertificateTemplate("{seq:02}").format(fields(12345)) == "12345");
+    CHECK(def.text() == default_certificate_template);
+    CHECK_FALSE(def.uses_series());
+    CHECK(CertificateTemplate("{series}/{seq}").uses_series());
+}
+
+TEST_CASE("certificate template: malformed templates are refused with the reason") {
+    CHECK(error_of([] { CertificateTemplate("{seq}/{nomor}"); }).find("unknown field {nomor}") !=
+          std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{seq"); }).find("not closed") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{seq}/{year"); }).find("not closed") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{se{q}"); }).find("not closed") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{seq}}"); }).find("closes nothing") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{}{seq}"); }).find("unknown field {}") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{seq:6}"); }).find("width") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{seq:0x}"); }).find("width") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{seq:00}"); }).find("width") != std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{seq}/{month_roman:02}"); }).find("takes no width") !=
+          std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("BPSDM/{year}"); }).find("must contain {seq}") !=
+          std::string::npos);
+    CHECK(error_of([] { CertificateTemplate("{seq}\n"); }).find("control") != std::string::npos);
+    CertificateFields no_series = fields(1);
+    no_series.series.reset();
+    CHECK(error_of([&] { CertificateTemplate("{seq}/{series}").format(no_series); }).find("no series") !=
+          std::string::npos);
+}
+
+TEST_CASE("certificate fields: month and year of the session's local start date") {
+    Session s;
+    s.code = "X";
+    s.tz = "Asia/Jakarta";
+    // 2022-02-28 20:00 UTC is already 1 March 03:00 in Jakarta.
+    s.start = to_utc({{2022, 2, 28}, 20, 0, 0}, find_zone("UTC"));
+    CertificateFields f = certificate_fields(s, 3);
+    CHECK(f.year == 2022);
+    CHECK(f.month == 3);
+    CHECK(f.seq == 3);
+    CHECK(f.session == "X");
+}
+
+TEST_CASE("certify: report order, stable re-runs, one global counter, revoked numbers never reused") {
+    TempStore t;
+    Store& s = *t.store;
+    CertificateTemplate tmpl{default_certificate_template};
+    Store::Transaction tx(s);
+    Session a = add_session(s, "A", 9);
+    Session b = add_session(s, "B", std::nullopt);
+    Participant p1 = add_person(s, "198609262015051001", "Satu");
+    Participant p2 = add_person(s, "199001152014031002", "Dua");
+    Participant p3 = add_person(s, "198703212010122003", "Tiga");
+    Participant walk = add_person(s, "197512302000031001", "Tamu");
+    // p2 arrives first, then p1; p3 enrolls but stays partial; `walk` is a walk-in marked first.
+    mark_attendance(s, a, walk, std::nullopt);
+    enroll(s, a, p2.id);
+    enroll(s, a, p1.id);
+    enroll(s, a, p3.id);
+    mark_attendance(s, a, p1, 180);
+    mark_attendance(s, a, p2, 150);
+    mark_attendance(s, a, p3, 60);
+
+    CertifyResult first = certify_session(s, a, tmpl);
+    CHECK(numbers(first) == std::vector<std::string>{"1/BPSDM-ASNB/III/2022", "2/BPSDM-ASNB/III/2022",
+                                                     "3/BPSDM-ASNB/III/2022"});
+    CHECK(first.issued[0].person.id == p2.id); // enrolled by arrival...
+    CHECK(first.issued[1].person.id == p1.id);
+    CHECK(first.issued[2].person.id == walk.id); // ...then walk-ins
+    CHECK(first.already == 0);
+
+    CertifyResult again = certify_session(s, a, tmpl);
+    CHECK(again.issued.empty());
+    CHECK(again.already == 3);
+
+    // p3 reaches the threshold later: only p3 is numbered, with the next number.
+    mark_attendance(s, a, p3, 170);
+    CertifyResult late = certify_session(s, a, tmpl);
+    CHECK(numbers(late) == std::vector<std::string>{"4/BPSDM-ASNB/III/2022"});
+    CHECK(late.already == 3);
+
+    // The counter is global: another session continues it.
+    mark_attendance(s, b, p1, std::nullopt);
+    CHECK(numbers(certify_session(s, b, CertificateTemplate("{seq:06}-{session}"))) ==
+          std::vector<std::string>{"000005-B"});
+    CHECK(error_of([&] { certify_session(s, b, CertificateTemplate("{seq}/{series}")); }).find("no series") !=
+          std::string::npos);
+
+    auto revoked = revoke_certificates(s, a, {p1, p1});
+    REQUIRE(revoked.size() == 2);
+    CHECK(revoked[0].number == std::optional<std::string>("2/BPSDM-ASNB/III/2022"));
+    CHECK_FALSE(revoked[1].number); // nothing left to revoke
+    CertifyResult renewed = certify_session(s, a, tmpl);
+    CHECK(numbers(renewed) == std::vector<std::string>{"6/BPSDM-ASNB/III/2022"});
+    CHECK(renewed.already == 3);
+
+    Session cancelled = a;
+    cancelled.status = SessionStatus::cancelled;
+    CHECK(error_of([&] { certify_session(s, cancelled, tmpl); }).find("cancelled") != std::string::npos);
+
+    // A number that exists already is refused, never duplicated.
+    CHECK(error_of([&] { s.insert_certificate(b.id, p2.id, 99, "000005-B"); }).find("exists already") !=
+          std::string::npos);
+}
