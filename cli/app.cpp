@@ -1,14 +1,14 @@
 #include "app.hpp"
+#include "output_file.hpp"
 
 #include "asnbelajar/error.hpp"
 
 #include <fmt/format.h>
 
-#include <cstdio>
+#include <cerrno>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <iostream>
-#include <sstream>
 #include <unistd.h>
 
 #ifndef ASNBELAJAR_VERSION
@@ -47,33 +47,15 @@ void Context::emit(const Report& report) const {
         options.color = *format == Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
         render(report, *format, options, out);
         out.flush();
+        if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
         return;
     }
-    // Write beside the target, then rename: a cron job never publishes half a report.
-    std::string tmp = globals.output + ".tmp";
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
-    if (*format == Format::xlsx) {
-        file.close();
-        render_xlsx_file(report, tmp); // removes its own partial file on failure
-    } else {
-        try {
-            render(report, *format, options, file);
-        } catch (...) {
-            file.close();
-            std::remove(tmp.c_str());
-            throw;
-        }
-        file.flush();
-        if (!file) {
-            std::remove(tmp.c_str());
-            throw Error(fmt::format("cannot write {}", globals.output));
-        }
-    }
-    if (std::rename(tmp.c_str(), globals.output.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
-    }
+    OutputFile file(globals.output);
+    if (*format == Format::xlsx)
+        render_xlsx_file(report, file.file_for_writer()); // removes its own partial file on failure
+    else
+        render(report, *format, options, file.stream());
+    file.commit();
     note(fmt::format("wrote {}", globals.output));
 }
 
@@ -150,6 +132,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.parse_complete_callback(validate_globals);
     try {
         app.parse(argc, argv);
+        // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a silent success.
+        out.flush();
+        if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
         return ctx.exit_code;
     } catch (const CLI::CallForHelp&) {
         out << app.help();
