@@ -12,6 +12,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <pwd.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,22 @@ void create_private_file(const std::string& path) {
     ::close(fd);
 }
 
+// Removes a store file this process created, with the files SQLite keeps beside it.
+void remove_store_files(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((path + suffix).c_str());
+}
+
+// SQLite's message, and the operating system's reason when a file operation failed: "disk I/O error" alone
+// does not tell an admin that the disk is full.
+std::string failure_reason(const SQLite::Exception& e, SQLite::Database* db) {
+    std::string why = e.what();
+    const int code = e.getErrorCode();
+    if (db && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
+               code == SQLITE_PERM))
+        if (int os = sqlite3_system_errno(db->getHandle()); os != 0) why += fmt::format(" ({})", std::strerror(os));
+    return why;
+}
+
 std::string os_user() {
     if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) return pw->pw_name;
     if (const char* u = std::getenv("USER"); u && *u) return u;
@@ -53,6 +70,10 @@ void bind_text_or_null(SQLite::Statement& st, int index, const std::string& valu
         st.bind(index);
     else
         st.bind(index, value);
+}
+
+void set_pragma(SQLite::Database& db, const char* name, std::int64_t value) {
+    db.exec(fmt::format("PRAGMA {} = {}", name, value)); // sql-lint: integer only
 }
 
 Store::Impl::Impl(const std::string& p, int flags) : db(p, flags), path(p) {}
@@ -82,6 +103,10 @@ Store::Store(const std::string& path, Access access) {
         auto& db = impl_->db;
         db.setBusyTimeout(30000);
         db.exec("PRAGMA foreign_keys = ON");
+        // SQLite opens a file it may not write read-only without a word; say so before any work is done.
+        if (access == Access::write && sqlite3_db_readonly(db.getHandle(), "main") == 1)
+            throw Error(fmt::format("cannot write to store {}: {}", path,
+                                    ::access(path.c_str(), W_OK) != 0 ? std::strerror(errno) : "it is read-only"));
         int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw Error(fmt::format("{} is an SQLite database but not an asnbelajar store", path));
@@ -95,10 +120,13 @@ Store::Store(const std::string& path, Access access) {
             migrate(db);
         }
     } catch (const SQLite::Exception& e) {
-        if (!exists) ::unlink(path.c_str());
-        throw Error(fmt::format("cannot open store {}: {}", path, e.what()));
+        std::string why = failure_reason(e, impl_ ? &impl_->db : nullptr);
+        impl_.reset();
+        if (!exists) remove_store_files(path);
+        throw Error(fmt::format("cannot open store {}: {}", path, why));
     } catch (const Error&) {
-        if (!exists) ::unlink(path.c_str());
+        impl_.reset();
+        if (!exists) remove_store_files(path);
         throw;
     }
 }
@@ -112,14 +140,15 @@ void Store::discard_new_file() {
     if (!impl_->created) return;
     std::string p = impl_->path;
     impl_.reset();
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((p + suffix).c_str());
+    remove_store_files(p);
 }
 
 Store::Transaction::Transaction(Store& store) : store_(store) {
     try {
         store_.impl_->db.exec("BEGIN IMMEDIATE");
     } catch (const SQLite::Exception& e) {
-        throw Error(fmt::format("cannot write to store {}: {}", store_.impl_->path, e.what()));
+        throw Error(fmt::format("cannot write to store {}: {}", store_.impl_->path,
+                                failure_reason(e, &store_.impl_->db)));
     }
 }
 
@@ -136,7 +165,8 @@ void Store::Transaction::commit() {
     try {
         store_.impl_->db.exec("COMMIT");
     } catch (const SQLite::Exception& e) {
-        throw Error(fmt::format("cannot commit to store {}: {}", store_.impl_->path, e.what()));
+        throw Error(fmt::format("cannot commit to store {}: {}", store_.impl_->path,
+                                failure_reason(e, &store_.impl_->db)));
     }
     done_ = true;
 }

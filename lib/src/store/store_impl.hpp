@@ -30,6 +30,10 @@ struct Store::Impl {
 inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
 void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value);
 
+// Sets an integer PRAGMA (PRAGMAs take no bound parameters). The one statement built at run time: `name` must
+// be a string literal; the value is an integer, never text.
+void set_pragma(SQLite::Database& db, const char* name, std::int64_t value);
+
 // The schema and its migrations (schema.cpp).
 void migrate(SQLite::Database& db);
 
