@@ -111,6 +111,7 @@ void run_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) 
 
     ImportOptions options;
     options.year = current_year(ctx);
+    options.input_bytes = total;
     options.rejects = rejects.stream();
     options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
                             const std::vector<RowProblem>& row_problems) {

@@ -77,6 +77,9 @@ struct ImportOptions {
     std::function<void(std::size_t line, const std::vector<std::string_view>& fields,
                        const std::vector<RowProblem>& problems)>
         on_reject;
+    // The size of the input in bytes when known (0: not known, e.g. standard input). Sizes the store's page
+    // cache for the job: large imports run several times faster when the indexes stay in memory.
+    std::uint64_t input_bytes = 0;
     // Called every few thousand rows and once at the end: rows read so far and bytes consumed from the input.
     std::function<void(std::uint64_t rows, std::uint64_t bytes)> on_progress;
     // When set, rejected rows are written here as CSV: the columns `line` and `error` (every problem of the

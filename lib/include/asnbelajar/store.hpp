@@ -116,6 +116,9 @@ public:
     // allocate per row). Return false, leaving `out` unspecified, when nobody has that NIP / e-mail.
     bool load_participant_by_nip(const std::string& nip, Participant& out) const;
     bool load_participant_by_email(const std::string& email, Participant& out) const;
+    // Inserts `p` unless its NIP or e-mail already belongs to someone; returns the new id, or 0 (and writes
+    // nothing) when either is taken. Lets an import of new people skip both lookups.
+    Id insert_participant_if_new(const Participant& p);
     // The arrival number the session's next enrollment takes (one more than the highest so far).
     std::int64_t next_arrival(Id session) const;
     // put_enrollment with the arrival number given by the caller, who counts up from next_arrival() inside one

@@ -55,6 +55,15 @@ bool Store::load_participant_by_email(const std::string& email, Participant& out
     return load(st, out);
 }
 
+Id Store::insert_participant_if_new(const Participant& p) {
+    auto& st = impl_->stmt("INSERT INTO participants(nip, name, email, phone, agency, unit, position, grade, "
+                           "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?9) ON CONFLICT DO NOTHING");
+    bind_participant_fields(st, p);
+    st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
+    if (st.exec() == 0) return 0;
+    return impl_->db.getLastInsertRowid();
+}
+
 std::int64_t Store::next_arrival(Id session) const {
     auto& st = impl_->stmt("SELECT coalesce(max(arrival), 0) + 1 FROM enrollments WHERE session_id = ?");
     st.bind(1, session);
