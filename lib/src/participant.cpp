@@ -22,7 +22,7 @@ std::vector<FieldProblem> normalize_participant(Participant& p, int year) {
         if (value.empty()) return;
         Normalized n = fn(value);
         if (n.ok)
-            value = std::move(n.value);
+            value = n.value; // a copy keeps value's capacity for the next row of an import
         else
             problems.push_back({column, value, n.error});
     };
