@@ -157,13 +157,15 @@ void run_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) 
                                    ? "--rejects FILE writes every rejected row with its problems"
                                    : "every rejected row is in " + flags.rejects);
 
-    if (result.rejected > 0 && !flags.skip_invalid)
-        throw Error(
-            fmt::format("{}: {} of {} rows rejected: {} (fix them, or use --skip-invalid to import the "
-                        "{} valid row{})",
-                        result.file, result.rejected, result.rows,
-                        flags.dry_run ? "the import would be refused" : "nothing was imported",
-                        result.rows - result.rejected, result.rows - result.rejected == 1 ? "" : "s"));
+    if (result.rejected > 0 && !flags.skip_invalid) {
+        const std::uint64_t valid = result.rows - result.rejected;
+        throw Error(fmt::format("{}: {} of {} rows rejected: {} ({})", result.file, result.rejected, result.rows,
+                                flags.dry_run ? "the import would be refused" : "nothing was imported",
+                                valid == 0 ? "no row is valid"
+                                           : fmt::format("fix them, or use --skip-invalid to import the {} valid "
+                                                         "row{}",
+                                                         valid, valid == 1 ? "" : "s")));
+    }
     ctx.note(summary(result) + (flags.dry_run ? " (dry run: nothing was written)" : ""));
     if (result.rejected > 0) ctx.exit_code = 3;
 }

@@ -178,7 +178,11 @@ public:
             result_.session = session->code;
         }
         std::vector<std::string_view> fields;
-        if (!reader_.next(fields))
+        bool have_header = false;
+        while ((have_header = reader_.next(fields)) && RowMapper::blank(fields)) {
+            // Rows of empty cells above the header (Excel keeps formatted empty rows as ";;;;").
+        }
+        if (!have_header)
             throw Error(fmt::format("{}:1: the file is empty: expected a header row and participant rows",
                                     reader_.name()));
         const std::size_t header_line = reader_.line();

@@ -164,6 +164,7 @@ ab participant import "$WORK/many.csv"
 expect_rc 1 "sixty bad rows"
 expect_eq "$(grep -c 'many.csv:[0-9]*: NIP' "$ERR")" "50" "at most 50 problem lines"
 expect_grep "many.csv: … and 10 more problems" "$ERR" "then how many more"
+expect_grep "many.csv: 60 of 60 rows rejected: nothing was imported \(no row is valid\)" "$ERR" "no valid row"
 ab -q participant import "$D/registrations-mixed.csv" --skip-invalid
 expect_rc 3 "--quiet --skip-invalid"
 expect_no_grep "rows:" "$ERR" "--quiet: no summary"

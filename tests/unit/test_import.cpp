@@ -279,6 +279,11 @@ TEST_CASE("import_participants: refusals of the whole file name the file and the
           "t.csv:1: the file is empty: expected a header row and participant rows");
     CHECK(error_of([&] { import_text(store, "\n\nNIP;Nama\r\n;;\r\n"); }) ==
           "t.csv:3: the file has a header but no participant rows");
+    CHECK(error_of([&] { import_text(store, ";;\r\n ; \r\n"); }) ==
+          "t.csv:1: the file is empty: expected a header row and participant rows");
+    // Rows of empty cells above the header are not the header.
+    Run r = import_text(store, ";;\r\n;;\r\nNIP;Nama;Email\r\n198609262015051001;Siti;\r\n");
+    CHECK(r.result.added == 1);
     CHECK(error_of([&] {
               import_text(store, "NIP,Nama\n198609262015051001,\"Siti\n");
           }).rfind("t.csv:2:", 0) == 0);
