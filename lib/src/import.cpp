@@ -343,8 +343,13 @@ RowMapper::RowMapper(const std::vector<std::string_view>& header, std::string_vi
                      int year)
     : header_(header.begin(), header.end()), map_(map_headers(header)), year_(year) {
     ignored_ = map_.unknown;
-    for (Field f : {Field::minutes, Field::join, Field::leave})
-        if (map_.has(f)) ignored_.push_back(header_[static_cast<std::size_t>(map_.at(f))]);
+    // Columns of fields that are not a participant's (attendance columns such as "Durasi").
+    for (std::size_t i = 0; i < field_count; ++i) {
+        const auto f = static_cast<Field>(i);
+        if (map_.has(f) && std::find(std::begin(participant_fields), std::end(participant_fields), f) ==
+                               std::end(participant_fields))
+            ignored_.push_back(header_[static_cast<std::size_t>(map_.at(f))]);
+    }
 
     std::vector<std::string> missing;
     if (!map_.has(Field::name))
