@@ -2,6 +2,7 @@
 #include "app.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/reports.hpp"
 
 #include <fmt/format.h>
 
@@ -10,47 +11,17 @@
 namespace asnbelajar::cli {
 namespace {
 
-Column col(const char* key, const char* id, const char* en, ColumnType type = ColumnType::text) {
-    return {key, id, en, type};
-}
-
 void run_check(Context& ctx) {
     Store store = ctx.read_store();
     StoreCheck c = store.check();
-    Report r;
-    r.kind = "db-check";
-    r.lang = ctx.lang();
-    r.zone = ctx.zone();
-    r.title = ctx.lang() == Lang::en ? "Store check" : "Pemeriksaan basis data";
-    r.subtitle.push_back(store.path());
-    r.table.columns = {col("check", "Pemeriksaan", "Check"), col("value", "Nilai", "Value")};
-    auto row = [&](const char* key, std::string value) { r.table.rows.push_back({std::string(key), value}); };
-    row("integrity", c.integrity);
-    row("schema_version", std::to_string(c.version));
-    row("journal_mode", c.journal_mode);
-    row("participants", std::to_string(c.participants));
-    row("sessions", std::to_string(c.sessions));
-    row("enrollments", std::to_string(c.enrollments));
-    row("attendance", std::to_string(c.attendance));
-    row("attendance_marks", std::to_string(c.marks));
-    row("certificates", std::to_string(c.certificates));
-    row("audit_log", std::to_string(c.audit));
-    ctx.emit(r);
-    if (c.integrity != "ok") throw Error(fmt::format("store {} failed its integrity check: {}", store.path(), c.integrity));
+    ctx.emit(store_check_report(c, store.path(), {ctx.zone(), ctx.lang()}));
+    if (c.integrity != "ok")
+        throw Error(fmt::format("store {} failed its integrity check: {}", store.path(), c.integrity));
 }
 
 void run_log(Context& ctx, int limit) {
     Store store = ctx.read_store();
-    Report r;
-    r.kind = "db-log";
-    r.lang = ctx.lang();
-    r.zone = ctx.zone();
-    r.title = ctx.lang() == Lang::en ? "Audit log" : "Log audit";
-    r.table.columns = {col("at", "Waktu", "At", ColumnType::datetime), col("user", "Pengguna", "User"),
-                       col("command", "Perintah", "Command"), col("rows", "Baris", "Rows", ColumnType::integer)};
-    for (const Store::AuditEntry& e : store.audit_log(limit))
-        r.table.rows.push_back({Cell{e.at}, e.user, e.command, Cell{e.rows}});
-    ctx.emit(r);
+    ctx.emit(audit_report(store.audit_log(limit), {ctx.zone(), ctx.lang()}));
 }
 
 } // namespace

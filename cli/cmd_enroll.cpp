@@ -1,8 +1,10 @@
-// asnbelajar enroll SESSION PERSON... | --cancel PERSON...
+// asnbelajar enroll SESSION PERSON... | --file FILE | --cancel PERSON...
 #include "app.hpp"
+#include "import_job.hpp"
 
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/import.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/session.hpp"
 
@@ -17,6 +19,7 @@ struct EnrollOptions {
     std::string session;
     std::vector<std::string> people;
     bool cancel = false;
+    ImportFlags import; // --file FILE and its companions
 };
 
 std::string_view result_text(EnrollResult r) {
@@ -29,8 +32,19 @@ std::string_view result_text(EnrollResult r) {
     return "";
 }
 
+void run_enroll_file(Context& ctx, const EnrollOptions& o) {
+    if (!o.people.empty()) throw UsageError("enroll takes PERSON arguments or --file FILE, not both");
+    if (o.cancel) throw UsageError("--cancel takes PERSON arguments, not --file");
+    run_import(ctx, o.import, [&o](Store& store, CsvReader& reader, const ImportOptions& options) {
+        return import_registrations(store, resolve_session(store, o.session), reader, options);
+    });
+}
+
 void run_enroll(Context& ctx, const EnrollOptions& o) {
-    if (o.people.empty()) throw UsageError("enroll needs at least one PERSON (NIP or e-mail)");
+    if (!o.import.file.empty()) return run_enroll_file(ctx, o);
+    if (o.import.dry_run || o.import.skip_invalid || !o.import.rejects.empty())
+        throw UsageError("--dry-run, --skip-invalid and --rejects go with --file FILE");
+    if (o.people.empty()) throw UsageError("enroll needs at least one PERSON (NIP or e-mail), or --file FILE");
     std::vector<std::string> lines;
     int changed = 0;
     std::string code;
@@ -67,8 +81,17 @@ void setup_enroll(CLI::App& app, Context& ctx) {
     cmd->add_option("SESSION", o->session, "Session code or id")->required();
     cmd->add_option("PERSON", o->people, "NIP or e-mail of each participant");
     cmd->add_flag("--cancel", o->cancel, "Cancel these enrollments; the first waitlisted person takes the seat");
-    cmd->footer("Examples:\n  asnbelajar enroll 2022-03-03 198609262015051001 siti@example.go.id\n"
-                "  asnbelajar enroll 2022-03-03 --cancel 198609262015051001");
+    cmd->add_option("--file", o->import.file,
+                    "Registration export (CSV, or - for stdin): its people are added or updated, then enrolled "
+                    "in file order");
+    add_import_flags(*cmd, o->import);
+    cmd->footer("With --file, rows are read like 'participant import' (see its --help), then enrolled first come,\n"
+                "first served: beyond the session's capacity people are waitlisted in file order.\n\n"
+                "Examples:\n  asnbelajar enroll 2022-03-03 198609262015051001 siti@example.go.id\n"
+                "  asnbelajar enroll 2022-03-03 --cancel 198609262015051001\n"
+                "  asnbelajar enroll 2022-03-03 --file registrations.csv\n"
+                "  asnbelajar enroll 2022-03-03 --file registrations.csv --skip-invalid --rejects rejected.csv\n"
+                "  asnbelajar enroll 2022-03-03 --file registrations.csv --dry-run");
     cmd->callback([&ctx, o] { run_enroll(ctx, *o); });
 }
 

@@ -1,7 +1,9 @@
-// asnbelajar participant add|list|show
+// asnbelajar participant add|import|list|show
 #include "app.hpp"
+#include "import_job.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/import.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/reports.hpp"
 
@@ -15,6 +17,7 @@ namespace {
 struct ParticipantOptions {
     Participant p;
     std::string person, agency, search;
+    ImportFlags import;
 };
 
 void run_add(Context& ctx, ParticipantOptions& o) {
@@ -59,6 +62,27 @@ void setup_participant(CLI::App& app, Context& ctx) {
     add->footer("Example:\n  asnbelajar participant add --nip \"19860926 201505 1 001\" --name \"Siti Rahayu, S.Pd.\" "
                 "--email siti@example.go.id --agency \"Pemerintah Kabupaten Sidoarjo\" --grade IIIa");
     add->callback([&ctx, o] { run_add(ctx, *o); });
+
+    auto* import = cmd->add_subcommand("import", "Add or update participants from a CSV roster or registration export");
+    import->add_option("FILE", o->import.file, "CSV file (comma, semicolon or tab; UTF-8 or UTF-16), or - for stdin")
+        ->required();
+    add_import_flags(*import, o->import);
+    import->footer(
+        "Rows are matched by NIP, then e-mail: new people are added, known ones updated (empty cells never erase\n"
+        "anything). Any invalid row refuses the whole file (exit 1) unless --skip-invalid (exit 3). Headers are\n"
+        "matched in English or Indonesian (NIP, Nama Lengkap, Email/Surel, No HP, Instansi, Unit Kerja, Jabatan,\n"
+        "Pangkat/Golongan); see docs/import.md.\n\n"
+        "Examples:\n"
+        "  asnbelajar participant import roster.csv\n"
+        "  asnbelajar participant import --dry-run roster-excel.csv\n"
+        "  asnbelajar participant import registrations.csv --skip-invalid --rejects rejected.csv\n"
+        "  iconv -f latin1 -t utf-8 old-roster.csv | asnbelajar participant import -");
+    import->callback([&ctx, o] {
+        run_import(ctx, o->import,
+                   [](Store& store, CsvReader& reader, const ImportOptions& options) {
+                       return import_participants(store, reader, options);
+                   });
+    });
 
     auto* list = cmd->add_subcommand("list", "List participants");
     list->add_option("--agency", o->agency, "Only this agency (exact name)");

@@ -17,19 +17,11 @@ echo "== sessions: Webinar ASN Belajar, every Thursday" >&2
   --series 9 --speaker "Dr. Narasumber, M.Si." --repeat weekly --count 4
 
 echo "== roster" >&2
-tail -n +2 "$here/roster.csv" | while IFS= read -r line; do
-  # The roster is simple CSV; names with commas are quoted.
-  nip=${line%%,*}
-  rest=${line#*,}
-  if [ "${rest:0:1}" = '"' ]; then name=${rest#\"}; name=${name%%\"*}; rest=${rest#\"*\",}; else name=${rest%%,*}; rest=${rest#*,}; fi
-  IFS=, read -r email phone agency unit position grade <<<"$rest"
-  "$ab" -q participant add --nip "$nip" --name "$name" --email "$email" --phone "$phone" --agency "$agency" \
-    --unit "$unit" --position "$position" --grade "$grade" >/dev/null
-done
+"$ab" participant import "$here/roster.csv"
 
-echo "== enrollment" >&2
+echo "== registrations (Google Forms export): first come, first served, 12 seats" >&2
 "$ab" session edit 2022-03-03 --capacity 12 >/dev/null
-"$ab" enroll 2022-03-03 $(tail -n +2 "$here/roster.csv" | head -14 | cut -d, -f1)
+"$ab" enroll 2022-03-03 --file "$here/registrations-2022-03-03.csv"
 
 echo "== attendance (manual marks)" >&2
 "$ab" attend 2022-03-03 197712041999082005 --minutes 180

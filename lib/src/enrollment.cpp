@@ -22,16 +22,31 @@ int seats_to_fill(std::optional<int> capacity, int enrolled, int waitlisted) {
 }
 
 EnrollResult enroll(Store& store, const Session& session, Id person) {
+    return Enroller(store, session).add(person);
+}
+
+Enroller::Enroller(Store& store, const Session& session) : store_(store), session_(session) {
     if (session.status == SessionStatus::cancelled)
         throw Error(fmt::format("session {} is cancelled: it takes no enrollments", session.code));
-    if (auto e = store.enrollment(session.id, person)) {
+    EnrollmentCounts c = store.enrollment_counts(session.id);
+    enrolled_ = c.enrolled;
+    waitlisted_ = c.waitlisted;
+    next_arrival_ = store.next_arrival(session.id);
+}
+
+EnrollResult Enroller::add(Id person) {
+    if (auto e = store_.enrollment(session_.id, person)) {
         if (e->status == EnrollmentStatus::enrolled) return EnrollResult::already_enrolled;
         if (e->status == EnrollmentStatus::waitlisted) return EnrollResult::already_waitlisted;
     }
-    EnrollmentCounts c = store.enrollment_counts(session.id);
-    EnrollmentStatus status = place_new_enrollment(session.capacity, c.enrolled, c.waitlisted);
-    store.put_enrollment(session.id, person, status);
-    return status == EnrollmentStatus::enrolled ? EnrollResult::enrolled : EnrollResult::waitlisted;
+    EnrollmentStatus status = place_new_enrollment(session_.capacity, enrolled_, waitlisted_);
+    store_.put_enrollment_at(session_.id, person, status, next_arrival_++);
+    if (status == EnrollmentStatus::enrolled) {
+        ++enrolled_;
+        return EnrollResult::enrolled;
+    }
+    ++waitlisted_;
+    return EnrollResult::waitlisted;
 }
 
 std::vector<Id> promote_waitlisted(Store& store, const Session& session) {

@@ -228,8 +228,14 @@ bool is_scientific_notation(std::string_view text) {
 }
 
 std::string clean_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    std::string out(text);
+    clean_text_in_place(out);
+    return out;
+}
+
+void clean_text_in_place(std::string& text) {
+    // Reads at i, writes at w <= i: the text only ever shrinks, so it can be rewritten where it is.
+    std::size_t w = 0;
     bool pending_space = false;
     for (std::size_t i = 0; i < text.size();) {
         const unsigned char c = byte_at(text, i);
@@ -250,18 +256,17 @@ std::string clean_text(std::string_view text) {
             skip = 3; // U+FEFF
         }
         if (blank != 0) {
-            pending_space = !out.empty();
+            pending_space = w != 0;
             i += blank;
         } else if (skip != 0) {
             i += skip;
         } else {
-            if (pending_space) out += ' ';
+            if (pending_space) text[w++] = ' ';
             pending_space = false;
-            out += text[i];
-            ++i;
+            text[w++] = text[i++];
         }
     }
-    return out;
+    text.resize(w);
 }
 
 Normalized normalize_grade(std::string_view text) {

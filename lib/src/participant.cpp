@@ -22,17 +22,14 @@ std::vector<FieldProblem> normalize_participant(Participant& p, int year) {
         if (value.empty()) return;
         Normalized n = fn(value);
         if (n.ok)
-            value = n.value;
+            value = n.value; // a copy keeps value's capacity for the next row of an import
         else
             problems.push_back({column, value, n.error});
     };
     normalize_field("email", p.email, normalize_email);
     normalize_field("phone", p.phone, normalize_phone);
     normalize_field("grade", p.grade, normalize_grade);
-    p.name = clean_text(p.name);
-    p.agency = clean_text(p.agency);
-    p.unit = clean_text(p.unit);
-    p.position = clean_text(p.position);
+    for (std::string* text : {&p.name, &p.agency, &p.unit, &p.position}) clean_text_in_place(*text);
     if (p.name.empty()) problems.push_back({"name", "", "a name is required"});
     if (p.nip.empty() && p.email.empty() && problems.empty())
         problems.push_back({"nip", "", "a NIP or an e-mail address is required"});

@@ -24,6 +24,14 @@ Cell rate(int numerator, int denominator) {
     return Cell{static_cast<double>(numerator) / denominator};
 }
 
+Report new_report(const char* kind, const ReportContext& ctx) {
+    Report r;
+    r.kind = kind;
+    r.lang = ctx.lang;
+    r.zone = ctx.zone;
+    return r;
+}
+
 Date local_start_date(const Session& s) { return to_local(s.start, find_zone(s.tz)).date; }
 
 std::vector<Column> participant_columns() {
@@ -162,10 +170,7 @@ Period choose_week(const std::string& week, const std::string& from, const std::
 }
 
 Report weekly_report(const Store& store, const Period& period, const ReportContext& ctx) {
-    Report r;
-    r.kind = "weekly";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("weekly", ctx);
     r.period = period;
     r.json_object = true;
     r.rows_key = "sessions";
@@ -246,10 +251,7 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
 }
 
 Report session_report(const Store& store, const Session& session, const ReportContext& ctx) {
-    Report r;
-    r.kind = "session";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("session", ctx);
     r.title = fmt::format("{}: {}", pick(ctx.lang, "Laporan Sesi", "Session Report"), session.title);
     r.subtitle.push_back(fmt::format("{} {}", pick(ctx.lang, "Kode", "Code"), session.code));
     r.subtitle.push_back(when(session, ctx.lang));
@@ -290,10 +292,7 @@ Report session_report(const Store& store, const Session& session, const ReportCo
 }
 
 Report session_list(const Store& store, const Period& period, const ReportContext& ctx) {
-    Report r;
-    r.kind = "session-list";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("session-list", ctx);
     r.title = pick(ctx.lang, "Daftar Sesi", "Sessions");
     r.table.columns = session_list_columns();
     auto [from, to] = period_bounds_utc(period, ctx.zone);
@@ -302,10 +301,7 @@ Report session_list(const Store& store, const Period& period, const ReportContex
 }
 
 Report session_details(const Store& store, const Session& session, const ReportContext& ctx) {
-    Report r;
-    r.kind = "session-show";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("session-show", ctx);
     r.title = session.title;
     r.subtitle.push_back(when(session, ctx.lang));
     if (!session.speaker.empty())
@@ -320,10 +316,7 @@ Report session_details(const Store& store, const Session& session, const ReportC
 
 Report participant_list(const Store& store, const std::string& agency, const std::string& search,
                         const ReportContext& ctx) {
-    Report r;
-    r.kind = "participant-list";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("participant-list", ctx);
     r.title = pick(ctx.lang, "Daftar Peserta", "Participants");
     r.table.columns = participant_columns();
     for (const Participant& p : store.list_participants(agency, search)) r.table.rows.push_back(participant_row(p));
@@ -331,10 +324,7 @@ Report participant_list(const Store& store, const std::string& agency, const std
 }
 
 Report participant_details(const Participant& person, const ReportContext& ctx) {
-    Report r;
-    r.kind = "participant-show";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("participant-show", ctx);
     r.title = person.name;
     r.table.columns = participant_columns();
     r.table.rows.push_back(participant_row(person));
@@ -343,10 +333,7 @@ Report participant_details(const Participant& person, const ReportContext& ctx) 
 
 Report participant_report(const Store& store, const Participant& person, std::optional<int> year,
                           std::int64_t target_tenths, const ReportContext& ctx) {
-    Report r;
-    r.kind = "participant";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("participant", ctx);
     r.title = fmt::format("{}: {}", pick(ctx.lang, "Transkrip Pelatihan", "Training Transcript"), person.name);
     r.subtitle.push_back(person.nip.empty() ? person.email : fmt::format("NIP {}", person.nip));
     if (!person.agency.empty())
@@ -420,10 +407,7 @@ std::string target_line(std::int64_t target_tenths, Lang lang) {
 
 Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::optional<std::int64_t> below,
                  const ReportContext& ctx) {
-    Report r;
-    r.kind = "jp";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("jp", ctx);
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap JP Peserta Tahun", "JP per Participant,"), year);
     r.subtitle.push_back(target_line(target_tenths, ctx.lang));
@@ -462,10 +446,7 @@ Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::
 }
 
 Report agency_report(const Store& store, int year, std::int64_t target_tenths, const ReportContext& ctx) {
-    Report r;
-    r.kind = "agency";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("agency", ctx);
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap per Instansi Tahun", "Totals per Agency,"), year);
     r.subtitle.push_back(target_line(target_tenths, ctx.lang));
@@ -511,10 +492,7 @@ Report agency_report(const Store& store, int year, std::int64_t target_tenths, c
 }
 
 Report certificates_report(const Store& store, const Session& session, const ReportContext& ctx) {
-    Report r;
-    r.kind = "certificates";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("certificates", ctx);
     r.title = fmt::format("{}: {}", pick(ctx.lang, "Daftar Sertifikat", "Certificates"), session.title);
     r.subtitle.push_back(fmt::format("{} {}", pick(ctx.lang, "Kode", "Code"), session.code));
     r.subtitle.push_back(when(session, ctx.lang));
@@ -536,10 +514,7 @@ Report certificates_report(const Store& store, const Session& session, const Rep
 }
 
 Report siasn_report(const Store& store, int year, const SiasnOptions& options, const ReportContext& ctx) {
-    Report r;
-    r.kind = "siasn";
-    r.lang = ctx.lang;
-    r.zone = ctx.zone;
+    Report r = new_report("siasn", ctx);
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Data Riwayat Kursus SIASN Tahun", "SIASN Course History,"), year);
     r.subtitle.push_back(fmt::format("{} · {}", options.institution, options.course_type));
@@ -579,6 +554,34 @@ Report siasn_report(const Store& store, int year, const SiasnOptions& options, c
     if (without_nip)
         r.notes.push_back(fmt::format("{} certificate{} of people without a NIP left out (SIASN needs a NIP)",
                                       without_nip, without_nip == 1 ? "" : "s"));
+    return r;
+}
+
+Report store_check_report(const StoreCheck& c, const std::string& path, const ReportContext& ctx) {
+    Report r = new_report("db-check", ctx);
+    r.title = pick(ctx.lang, "Pemeriksaan basis data", "Store check");
+    r.subtitle.push_back(path);
+    r.table.columns = {col("check", "Pemeriksaan", "Check"), col("value", "Nilai", "Value")};
+    auto row = [&](const char* key, std::string value) { r.table.rows.push_back({std::string(key), value}); };
+    row("integrity", c.integrity);
+    row("schema_version", std::to_string(c.version));
+    row("journal_mode", c.journal_mode);
+    row("participants", std::to_string(c.participants));
+    row("sessions", std::to_string(c.sessions));
+    row("enrollments", std::to_string(c.enrollments));
+    row("attendance", std::to_string(c.attendance));
+    row("attendance_marks", std::to_string(c.marks));
+    row("certificates", std::to_string(c.certificates));
+    row("audit_log", std::to_string(c.audit));
+    return r;
+}
+
+Report audit_report(const std::vector<Store::AuditEntry>& entries, const ReportContext& ctx) {
+    Report r = new_report("db-log", ctx);
+    r.title = pick(ctx.lang, "Log audit", "Audit log");
+    r.table.columns = {col("at", "Waktu", "At", ColumnType::datetime), col("user", "Pengguna", "User"),
+                       col("command", "Perintah", "Command"), col("rows", "Baris", "Rows", ColumnType::integer)};
+    for (const Store::AuditEntry& e : entries) r.table.rows.push_back({Cell{e.at}, e.user, e.command, Cell{e.rows}});
     return r;
 }
 

@@ -29,6 +29,19 @@ TEST_CASE("headers of real exports map to fields") {
     CHECK(field_for_header("Pangkat/Golongan") == Field::grade);
     CHECK(field_for_header("Join Time") == Field::join);
     CHECK(field_for_header("Duration (Minutes)") == Field::minutes);
+    // Further spellings seen in registration forms.
+    CHECK(field_for_header("No. Induk Pegawai") == Field::nip);
+    CHECK(field_for_header("No. Telp/HP") == Field::phone);
+    CHECK(field_for_header("Nomor Telepon/HP") == Field::phone);
+    CHECK(field_for_header("Telp") == Field::phone);
+    CHECK(field_for_header("WA") == Field::phone);
+    CHECK(field_for_header("Nomor WA aktif") == Field::phone);
+    CHECK(field_for_header("Lembaga") == Field::agency);
+    CHECK(field_for_header("SKPD") == Field::unit);
+    CHECK(field_for_header("Pangkat / Gol. Ruang") == Field::grade);
+    CHECK(field_for_header("Gol/Ruang") == Field::grade);
+    CHECK_FALSE(field_for_header("Nama Panggilan"));
+    CHECK_FALSE(field_for_header("NIK"));
     CHECK_FALSE(field_for_header("Timestamp"));
     CHECK_FALSE(field_for_header("Jenis Kelamin"));
     CHECK_FALSE(field_for_header(""));

@@ -245,6 +245,17 @@ TEST_CASE("clean_text collapses whitespace") {
     CHECK(clean_text("Dinas Pekerjaan Umum \"Bina Marga\"") == "Dinas Pekerjaan Umum \"Bina Marga\"");
     CHECK(clean_text("K\xC3\xBCrn") == "K\xC3\xBCrn");
     CHECK(clean_text("") == "");
+    CHECK(clean_text(" \xE2\x80\x8B \t") == "");
+}
+
+TEST_CASE("clean_text_in_place rewrites the string where it is, as clean_text would") {
+    for (std::string_view text : {"  Dinas   Pendidikan \t", "Siti Rahayu,\r\n S.Pd.,  M.M.",
+                                  "Pemerintah\xC2\xA0Kabupaten\xE2\x80\xAFSidoarjo", "\xEF\xBB\xBFNama",
+                                  "Ba\xE2\x80\x8Bppeda", "", " ", "a", "\xE2\x80\x8B x \xC2\xA0"}) {
+        std::string s(text);
+        asnbelajar::clean_text_in_place(s);
+        CHECK(s == clean_text(text));
+    }
     CHECK(clean_text(" \t\n ") == "");
 }
 

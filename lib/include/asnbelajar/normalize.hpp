@@ -47,6 +47,8 @@ Normalized normalize_email(std::string_view text);
 // U+202F) into one ASCII space and trims both ends; drops zero-width spaces (U+200B) and byte-order marks
 // (U+FEFF). Everything else is kept byte for byte. Used for names, agencies, units and positions.
 std::string clean_text(std::string_view text);
+// The same, rewriting `text` where it is (it only ever shrinks): no allocation, for imports of many rows.
+void clean_text_in_place(std::string& text);
 
 // Helpers shared with nip.hpp.
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "asnbelajar/model.hpp"
+#include "asnbelajar/store.hpp"
 #include "asnbelajar/table.hpp"
 
 #include <cstdint>
@@ -10,7 +11,6 @@
 
 namespace asnbelajar {
 
-class Store;
 
 struct ReportContext {
     Zone zone;           // --tz: display zone, and the zone of periods
@@ -80,5 +80,10 @@ struct SiasnOptions {
 // institusi_penyelenggara,jenis_kursus,jumlah_jam,nomor_sertipikat,tahun_kursus,tanggal_kursus,
 // tanggal_selesai_kursus (dates dd-mm-yyyy in every format).
 Report siasn_report(const Store& store, int year, const SiasnOptions& options, const ReportContext& ctx);
+
+// `db check`: columns check,value (integrity, schema_version, journal_mode and the row counts).
+Report store_check_report(const StoreCheck& check, const std::string& path, const ReportContext& ctx);
+// `db log`: columns at,user,command,rows.
+Report audit_report(const std::vector<Store::AuditEntry>& entries, const ReportContext& ctx);
 
 } // namespace asnbelajar

@@ -146,6 +146,27 @@ public:
     void update_participant(const Participant& p);
     std::vector<Participant> list_participants(const std::string& agency, const std::string& search) const;
 
+    // --- bulk import ---
+    // The store at `path` for rehearsing a write (--dry-run): opened for writing when the file exists (run the
+    // work in a Transaction that is never committed), else a new empty in-memory store. Never creates a file.
+    // Throws Error as the constructor does.
+    static Store open_for_dry_run(const std::string& path);
+    // Upsert lookups that refill `out` in place, reusing the capacity of its strings (a long import does not
+    // allocate per row). Return false, leaving `out` unspecified, when nobody has that NIP / e-mail.
+    bool load_participant_by_nip(const std::string& nip, Participant& out) const;
+    bool load_participant_by_email(const std::string& email, Participant& out) const;
+    // Inserts `p` unless its NIP or e-mail already belongs to someone; returns the new id, or 0 (and writes
+    // nothing) when either is taken. Lets an import of new people skip both lookups.
+    Id insert_participant_if_new(const Participant& p);
+    // The arrival number the session's next enrollment takes (one more than the highest so far).
+    std::int64_t next_arrival(Id session) const;
+    // put_enrollment with the arrival number given by the caller, who counts up from next_arrival() inside one
+    // transaction (put_enrollment looks the number up on every call).
+    void put_enrollment_at(Id session, Id participant, EnrollmentStatus status, std::int64_t arrival);
+    // Lets this connection's page cache grow to `kib` KiB (never shrinks it) for one long write job: the
+    // indexes of a large roster then stay in memory instead of being re-read for every row.
+    void reserve_cache(std::int64_t kib);
+
     // --- sessions ---
     std::optional<Session> session_by_id(Id id) const;
     std::optional<Session> session_by_code(const std::string& code) const;

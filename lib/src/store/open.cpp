@@ -90,16 +90,18 @@ SQLite::Statement& Store::Impl::stmt(const char* sql) {
 }
 
 Store::Store(const std::string& path, Access access) {
-    bool exists = file_exists(path);
+    // ":memory:" is SQLite's private in-memory database (Store::open_for_dry_run): there is no file to make.
+    const bool memory = path == ":memory:";
+    bool exists = !memory && file_exists(path);
     if (!exists && access == Access::read)
         throw Error(fmt::format("no store at {} (the first command that writes creates it; choose another with "
                                 "--db or ASNBELAJAR_DB)",
                                 path));
-    if (!exists) create_private_file(path);
+    if (!exists && !memory) create_private_file(path);
     try {
         int flags = access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
         impl_ = std::make_unique<Impl>(path, flags);
-        impl_->created = !exists;
+        impl_->created = !exists && !memory;
         auto& db = impl_->db;
         db.setBusyTimeout(30000);
         db.exec("PRAGMA foreign_keys = ON");
@@ -122,11 +124,11 @@ Store::Store(const std::string& path, Access access) {
     } catch (const SQLite::Exception& e) {
         std::string why = failure_reason(e, impl_ ? &impl_->db : nullptr);
         impl_.reset();
-        if (!exists) remove_store_files(path);
+        if (!exists && !memory) remove_store_files(path);
         throw Error(fmt::format("cannot open store {}: {}", path, why));
     } catch (const Error&) {
         impl_.reset();
-        if (!exists) remove_store_files(path);
+        if (!exists && !memory) remove_store_files(path);
         throw;
     }
 }

@@ -31,17 +31,6 @@ std::optional<Participant> one(SQLite::Statement& st) {
     return read_participant(st);
 }
 
-void bind_fields(SQLite::Statement& st, const Participant& p) {
-    bind_text_or_null(st, 1, p.nip);
-    st.bind(2, p.name);
-    bind_text_or_null(st, 3, p.email);
-    bind_text_or_null(st, 4, p.phone);
-    bind_text_or_null(st, 5, p.agency);
-    bind_text_or_null(st, 6, p.unit);
-    bind_text_or_null(st, 7, p.position);
-    bind_text_or_null(st, 8, p.grade);
-}
-
 [[noreturn]] void rethrow_unique(const SQLite::Exception& e, const Participant& p) {
     std::string what = e.what();
     if (what.find("participants.nip") != std::string::npos)
@@ -52,6 +41,24 @@ void bind_fields(SQLite::Statement& st, const Participant& p) {
 }
 
 } // namespace
+
+void bind_participant_fields(SQLite::Statement& st, const Participant& p) {
+    // Not copied: `p` outlives the statement's execution, and Impl::stmt() clears the bindings before reuse.
+    const auto text_or_null = [&st](int index, const std::string& value) {
+        if (value.empty())
+            st.bind(index);
+        else
+            st.bindNoCopy(index, value);
+    };
+    text_or_null(1, p.nip);
+    st.bindNoCopy(2, p.name);
+    text_or_null(3, p.email);
+    text_or_null(4, p.phone);
+    text_or_null(5, p.agency);
+    text_or_null(6, p.unit);
+    text_or_null(7, p.position);
+    text_or_null(8, p.grade);
+}
 
 std::optional<Participant> Store::participant_by_id(Id id) const {
     auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE id = ?");
@@ -80,7 +87,7 @@ std::optional<Participant> Store::participant_by_phone(const std::string& phone)
 Id Store::insert_participant(const Participant& p) {
     auto& st = impl_->stmt("INSERT INTO participants(nip, name, email, phone, agency, unit, position, grade, "
                            "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?9)");
-    bind_fields(st, p);
+    bind_participant_fields(st, p);
     st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
     try {
         st.exec();
@@ -93,7 +100,7 @@ Id Store::insert_participant(const Participant& p) {
 void Store::update_participant(const Participant& p) {
     auto& st = impl_->stmt("UPDATE participants SET nip = ?, name = ?, email = ?, phone = ?, agency = ?, unit = ?, "
                            "position = ?, grade = ?, updated = ? WHERE id = ?");
-    bind_fields(st, p);
+    bind_participant_fields(st, p);
     st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
     st.bind(10, p.id);
     try {

@@ -29,6 +29,8 @@ struct Store::Impl {
 // Column helpers shared by the table-group files.
 inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
 void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value);
+// Binds nip, name, email, phone, agency, unit, position, grade to parameters 1..8 (empty text as NULL).
+void bind_participant_fields(SQLite::Statement& st, const Participant& p);
 
 // Sets an integer PRAGMA (PRAGMAs take no bound parameters). The one statement built at run time: `name` must
 // be a string literal; the value is an integer, never text.

@@ -1,0 +1,38 @@
+// What every CSV-importing command shares: the input, the progress bar, --dry-run, --skip-invalid, --rejects,
+// the problem list, the summary line and the exit code.
+#pragma once
+
+#include "app.hpp"
+
+#include "asnbelajar/import.hpp"
+
+#include <functional>
+#include <string>
+
+namespace asnbelajar::cli {
+
+struct ImportFlags {
+    std::string file; // FILE or - (standard input)
+    bool dry_run = false;
+    bool skip_invalid = false;
+    std::string rejects; // FILE, - (standard output) or empty
+};
+
+// Adds FILE's companions --dry-run, --skip-invalid and --rejects to `cmd`.
+void add_import_flags(CLI::App& cmd, ImportFlags& flags);
+
+// The import itself, run inside the command's transaction.
+using ImportWork = std::function<ImportResult(Store&, CsvReader&, const ImportOptions&)>;
+
+// Runs `work` on flags.file:
+//   - in one write transaction (Context::write), or with --dry-run in one that is rolled back (on a store
+//   that
+//     does not exist yet: on an empty in-memory one, creating no file);
+//   - lists the problems of rejected rows on stderr (at most 50 lines, then how many more) and writes the
+//     rejected rows to --rejects FILE (replaced whole, also when nothing is imported);
+//   - without --skip-invalid, any rejected row rolls everything back and throws Error (exit 1); with it the
+//     valid rows are kept and ctx.exit_code becomes 3;
+//   - notes the ignored columns and prints the summary line (unless --quiet).
+void run_import(Context& ctx, const ImportFlags& flags, const ImportWork& work);
+
+} // namespace asnbelajar::cli

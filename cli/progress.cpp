@@ -1,0 +1,61 @@
+#include "progress.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <ostream>
+
+namespace asnbelajar::cli {
+namespace {
+
+constexpr auto first_draw = std::chrono::milliseconds(500);
+constexpr auto redraw_every = std::chrono::milliseconds(100);
+constexpr int bar_width = 20;
+constexpr std::size_t label_width = 30;
+
+// The file's base name, cut to label_width characters from the end.
+std::string short_label(const std::string& label) {
+    std::string s =
+        label.substr(label.find_last_of('/') == std::string::npos ? 0 : label.find_last_of('/') + 1);
+    if (s.size() > label_width) s = "…" + s.substr(s.size() - label_width + 1);
+    return s;
+}
+
+} // namespace
+
+ProgressBar::ProgressBar(std::ostream& err, bool enabled, std::string label, std::uint64_t total_bytes)
+    : err_(err), enabled_(enabled), label_(short_label(label)), total_(total_bytes), start_(Clock::now()),
+      last_(start_) {}
+
+ProgressBar::~ProgressBar() {
+    clear();
+}
+
+void ProgressBar::update(std::uint64_t rows, std::uint64_t bytes) {
+    if (!enabled_) return;
+    const Clock::time_point now = Clock::now();
+    if (now - start_ < first_draw || (drawn_ && now - last_ < redraw_every)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const auto rate = static_cast<std::uint64_t>(static_cast<double>(rows) / std::max(seconds, 1e-3));
+    std::string line = "asnbelajar: " + label_;
+    if (total_ > 0) {
+        const double done = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_));
+        const int filled = static_cast<int>(done * bar_width);
+        line += fmt::format(" {:3d}% [{}{}]", static_cast<int>(done * 100),
+                            std::string(static_cast<std::size_t>(filled), '#'),
+                            std::string(static_cast<std::size_t>(bar_width - filled), ' '));
+    }
+    line += fmt::format(" {} rows, {} rows/s", rows, rate);
+    // Carriage return, the line, then erase whatever a longer earlier line left to the right.
+    err_ << '\r' << line << "\x1b[K" << std::flush;
+    drawn_ = true;
+}
+
+void ProgressBar::clear() {
+    if (!drawn_) return;
+    err_ << "\r\x1b[K" << std::flush;
+    drawn_ = false;
+}
+
+} // namespace asnbelajar::cli

@@ -1,0 +1,389 @@
+#include "asnbelajar/csv.hpp"
+#include "asnbelajar/enrollment.hpp"
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/import.hpp"
+#include "asnbelajar/session.hpp"
+#include "asnbelajar/store.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+
+using namespace asnbelajar;
+
+namespace {
+
+constexpr int year = 2025;
+
+const std::vector<std::string_view> gforms_header = {"Timestamp",
+                                                     "Email Address",
+                                                     "NIP (18 digit, tanpa spasi)",
+                                                     "Nama Lengkap (beserta gelar)",
+                                                     "No. HP/WhatsApp",
+                                                     "Instansi",
+                                                     "Unit Kerja / Perangkat Daerah",
+                                                     "Jabatan",
+                                                     "Pangkat/Golongan",
+                                                     "Alamat Email",
+                                                     "Durasi"};
+
+std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+struct Run {
+    ImportResult result;
+    std::vector<std::string> problems; // format_problem of each
+    std::string rejects;
+};
+
+// Imports `csv` (registrations when a session is given) into `store`.
+Run import_text(Store& store, const std::string& csv, const Session* session = nullptr) {
+    std::istringstream in(csv);
+    CsvReader reader(in, "t.csv");
+    Run run;
+    std::ostringstream rejects;
+    ImportOptions options;
+    options.year = year;
+    options.rejects = &rejects;
+    options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
+                            const std::vector<RowProblem>& problems) {
+        for (const RowProblem& p : problems)
+            run.problems.push_back(format_problem("t.csv", line, p));
+    };
+    run.result = session ? import_registrations(store, *session, reader, options)
+                         : import_participants(store, reader, options);
+    run.rejects = rejects.str();
+    return run;
+}
+
+} // namespace
+
+TEST_CASE("RowMapper: a Google Forms header") {
+    RowMapper m(gforms_header, "reg.csv", 1, year);
+    CHECK(m.width() == 11);
+    CHECK(m.columns().at(Field::email) == 1); // the collected address, the first e-mail column
+    CHECK(m.columns().at(Field::nip) == 2);
+    CHECK(m.columns().at(Field::name) == 3);
+    CHECK(m.columns().at(Field::grade) == 8);
+    CHECK(m.ignored() == std::vector<std::string>{"Timestamp", "Durasi"});
+    CHECK(m.columns().duplicates == std::vector<std::string>{"Alamat Email"});
+}
+
+TEST_CASE("RowMapper: required columns, with the file, the line and the accepted headers") {
+    std::string e = error_of([] { RowMapper({"NIP", "Instansi"}, "r.csv", 3, year); });
+    CHECK(e.rfind("r.csv:3: no name column (accepted headers: name, nama, nama lengkap", 0) == 0);
+    CHECK(e.find("\"NIP\", \"Instansi\"") != std::string::npos);
+
+    e = error_of([] { RowMapper({"Nama", "Instansi", "Jabatan"}, "r.csv", 1, year); });
+    CHECK(e.rfind("r.csv:1: no NIP or e-mail column", 0) == 0);
+    CHECK(e.find("surel") != std::string::npos);
+    CHECK(e.find("nomor induk pegawai") != std::string::npos);
+
+    e = error_of([] { RowMapper({"Timestamp"}, "r.csv", 1, year); });
+    CHECK(e.find("no name column") != std::string::npos);
+    CHECK(e.find("and no NIP or e-mail column") != std::string::npos);
+
+    // Either identity column is enough.
+    CHECK(error_of([] { RowMapper({"Nama", "Surel"}, "r.csv", 1, year); }).empty());
+    CHECK(error_of([] { RowMapper({"NIP/NI PPPK", "NAMA"}, "r.csv", 1, year); }).empty());
+}
+
+TEST_CASE("RowMapper::map normalises every field") {
+    RowMapper m({"NIP", "Nama", "Surel", "No HP", "Instansi", "OPD", "Jabatan", "Gol"}, "r.csv", 1, year);
+    Participant p;
+    std::vector<RowProblem> problems;
+    REQUIRE(m.map({"'19860926 201505 1 001", "  Siti  Rahayu, S.Pd. ", "Siti@Example.GO.ID", "0812-3456-7890",
+                   "Pemerintah Kabupaten Sidoarjo", "Dinas Pendidikan", "Guru", "Penata Muda (III/a)"},
+                  p, problems));
+    CHECK(problems.empty());
+    CHECK(p.nip == "198609262015051001");
+    CHECK(p.name == "Siti Rahayu, S.Pd.");
+    CHECK(p.email == "siti@example.go.id");
+    CHECK(p.phone == "+6281234567890");
+    CHECK(p.unit == "Dinas Pendidikan");
+    CHECK(p.grade == "III/a");
+
+    // An NI PPPK and golongan spellings.
+    for (auto [given, want] :
+         std::vector<std::pair<std::string_view, std::string_view>>{{"IIIa", "III/a"},
+                                                                    {"III/B", "III/b"},
+                                                                    {"Pengatur Tingkat I (II/d)", "II/d"},
+                                                                    {"IVb", "IV/b"},
+                                                                    {"Golongan IX", "IX"},
+                                                                    {"", ""}}) {
+        REQUIRE(m.map({"199203152021241003", "Ani", "", "", "", "", "", given}, p, problems));
+        CHECK(p.grade == want);
+    }
+    CHECK(p.nip == "199203152021241003");
+    CHECK(p.email.empty());
+}
+
+TEST_CASE("RowMapper::map reports each problem under the column's own header") {
+    RowMapper m({"NIP (tanpa spasi)", "Nama Lengkap", "Alamat Email", "No. HP", "Pangkat/Golongan"}, "r.csv",
+                1, year);
+    Participant p;
+    std::vector<RowProblem> problems;
+
+    CHECK_FALSE(m.map({"1.98609E+17", "Budi", "budi@example.go.id", "", ""}, p, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].column == "NIP (tanpa spasi)");
+    CHECK(problems[0].value == "1.98609E+17");
+    CHECK(problems[0].reason.find("mangled by a spreadsheet") != std::string::npos);
+
+    CHECK_FALSE(m.map({"19860926201505100", "Budi", "", "", ""}, p, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].reason.find("17 digits") != std::string::npos);
+    CHECK(problems[0].reason.find("spreadsheet") != std::string::npos);
+
+    CHECK_FALSE(m.map({"198613262015051001", "", "budi@", "8.12346E+11", "V/a"}, p, problems));
+    std::vector<std::string> columns;
+    for (const RowProblem& rp : problems)
+        columns.push_back(rp.column);
+    CHECK(columns == std::vector<std::string>{"NIP (tanpa spasi)", "Alamat Email", "No. HP",
+                                              "Pangkat/Golongan", "Nama Lengkap"});
+
+    // Neither NIP nor e-mail: named after the NIP column.
+    CHECK_FALSE(m.map({"", "Budi", "", "", ""}, p, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].column == "NIP (tanpa spasi)");
+
+    // In a file without a NIP column the e-mail column is named.
+    RowMapper by_email({"Nama", "Email"}, "r.csv", 1, year);
+    CHECK_FALSE(by_email.map({"Budi", " "}, p, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].column == "Email");
+}
+
+TEST_CASE("RowMapper::map: ragged rows, trailing empty cells, blank rows") {
+    RowMapper m({"NIP", "Nama", "Email"}, "r.csv", 1, year);
+    Participant p;
+    std::vector<RowProblem> problems;
+    CHECK_FALSE(m.map({"198609262015051001", "Siti"}, p, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].column.empty());
+    CHECK(problems[0].reason.rfind("the row has 2 fields but the header has 3", 0) == 0);
+    CHECK_FALSE(m.map({"198609262015051001", "Siti", "", "Sidoarjo"}, p, problems));
+    CHECK(problems[0].reason.rfind("the row has 4 fields", 0) == 0);
+    // Extra cells that are empty are only trailing delimiters.
+    CHECK(m.map({"198609262015051001", "Siti", "", "", " "}, p, problems));
+
+    CHECK(RowMapper::blank({"", " ", "\t"}));
+    CHECK_FALSE(RowMapper::blank({"", "x"}));
+}
+
+TEST_CASE("format_problem") {
+    CHECK(format_problem("r.csv", 7, {"NIP", "1.98609E+17", "looks mangled"}) ==
+          "r.csv:7: NIP: 1.98609E+17: looks mangled");
+    CHECK(format_problem("r.csv", 7, {"Nama", "", "a name is required"}) ==
+          "r.csv:7: Nama: (empty): a name is required");
+    CHECK(format_problem("r.csv", 8, {"", "", "the row has 2 fields"}) == "r.csv:8: the row has 2 fields");
+    CHECK(format_problem("<stdin>", 2, {"Unit", "a\nb", "x"}) == "<stdin>:2: Unit: a b: x");
+    const std::string long_value(100, 'x');
+    CHECK(format_problem("r.csv", 2, {"Unit", long_value, "x"}) ==
+          "r.csv:2: Unit: " + std::string(60, 'x') + "…: x");
+}
+
+TEST_CASE("import_participants: added, updated, unchanged; empty cells never erase") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    const std::string roster =
+        "NIP;Nama;Email;No HP;Instansi\r\n"
+        "198609262015051001;Siti Rahayu;siti@example.go.id;081234567890;Kab. Sidoarjo\r\n"
+        ";Budi Santoso;budi@example.go.id;;Kota Malang\r\n";
+    Run r = import_text(store, roster);
+    CHECK(r.result.rows == 2);
+    CHECK(r.result.added == 2);
+    CHECK(r.result.touched() == 2);
+    CHECK(r.problems.empty());
+
+    r = import_text(store, roster);
+    CHECK(r.result.unchanged == 2);
+    CHECK(r.result.added + r.result.updated == 0);
+
+    // Empty cells keep what is stored; a changed cell updates; the e-mail finds Budi, who gains a NIP.
+    r = import_text(store, "NIP,Nama,Email,No HP,Instansi\n"
+                           "198609262015051001,Siti Rahayu,,,Kab. Gresik\n"
+                           "199001152014031002,Budi Santoso,BUDI@example.go.id,,\n");
+    CHECK(r.result.updated == 2);
+    auto siti = store.participant_by_nip("198609262015051001");
+    REQUIRE(siti);
+    CHECK(siti->email == "siti@example.go.id");
+    CHECK(siti->phone == "+6281234567890");
+    CHECK(siti->agency == "Kab. Gresik");
+    auto budi = store.participant_by_email("budi@example.go.id");
+    REQUIRE(budi);
+    CHECK(budi->nip == "199001152014031002");
+    CHECK(budi->agency == "Kota Malang");
+}
+
+TEST_CASE("import_participants: conflicts between NIP and e-mail, and repeats within a file") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    import_text(store, "NIP,Nama,Email\n"
+                       "198609262015051001,Siti Rahayu,siti@example.go.id\n"
+                       "199001152014031002,Budi Santoso,budi@example.go.id\n");
+
+    Run r =
+        import_text(store, "NIP,Nama,Email\n"
+                           "198609262015051001,Siti Rahayu,budi@example.go.id\n"      // NIP Siti, e-mail Budi
+                           "198703212010122003,Ani Lestari,siti@example.go.id\n"      // e-mail of another NIP
+                           "198703212010122003,Ani Lestari,ani@example.go.id\n"       // fine: added
+                           "198703212010122003,Ani Lestari,ani@example.go.id\n"       // identical repeat
+                           "198703212010122003,Ani Lestari S.Pd.,ani@example.go.id\n" // conflicting repeat
+                           ",Ani,ani@example.go.id\n");                               // same, by e-mail
+    CHECK(r.result.rows == 6);
+    CHECK(r.result.added == 1);
+    CHECK(r.result.unchanged == 1);
+    CHECK(r.result.rejected == 4);
+    REQUIRE(r.problems.size() == 4);
+    CHECK(r.problems[0] == "t.csv:2: Email: budi@example.go.id: conflict: this e-mail belongs to NIP "
+                           "199001152014031002 (Budi Santoso), but the row's NIP to Siti Rahayu");
+    CHECK(r.problems[1] == "t.csv:3: Email: siti@example.go.id: conflict: this e-mail belongs to NIP "
+                           "198609262015051001 (Siti Rahayu), not to NIP 198703212010122003");
+    CHECK(
+        r.problems[2].rfind("t.csv:6: NIP: 198703212010122003: the same person appears again with different "
+                            "data (first on line 4)",
+                            0) == 0);
+    CHECK(r.problems[3].rfind("t.csv:7: Email: ani@example.go.id: the same person appears again", 0) == 0);
+    // Nothing of a rejected row was written.
+    CHECK(store.participant_by_nip("198609262015051001")->email == "siti@example.go.id");
+    CHECK(store.participant_by_nip("198703212010122003")->name == "Ani Lestari");
+
+    // The rejects: line, error, then the file's own columns, the rows as read.
+    std::istringstream rejects(r.rejects);
+    std::string line;
+    std::getline(rejects, line);
+    CHECK(line == "line,error,NIP,Nama,Email");
+    std::getline(rejects, line);
+    CHECK(line.rfind("2,\"Email: budi@example.go.id: conflict: this e-mail belongs to NIP 199001152014031002 "
+                     "(Budi Santoso), but the row's NIP to Siti Rahayu\",198609262015051001,Siti Rahayu,"
+                     "budi@example.go.id",
+                     0) == 0);
+}
+
+TEST_CASE("import_participants: refusals of the whole file name the file and the line") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    CHECK(error_of([&] { import_text(store, ""); }) ==
+          "t.csv:1: the file is empty: expected a header row and participant rows");
+    CHECK(error_of([&] { import_text(store, "\n\nNIP;Nama\r\n;;\r\n"); }) ==
+          "t.csv:3: the file has a header but no participant rows");
+    CHECK(error_of([&] { import_text(store, ";;\r\n ; \r\n"); }) ==
+          "t.csv:1: the file is empty: expected a header row and participant rows");
+    // Rows of empty cells above the header are not the header.
+    Run r = import_text(store, ";;\r\n;;\r\nNIP;Nama;Email\r\n198609262015051001;Siti;\r\n");
+    CHECK(r.result.added == 1);
+    CHECK(error_of([&] {
+              import_text(store, "NIP,Nama\n198609262015051001,\"Siti\n");
+          }).rfind("t.csv:2:", 0) == 0);
+    CHECK(error_of([&] {
+              import_text(store, "Nama,Unit\nSiti,X\n");
+          }).rfind("t.csv:1: no NIP or e-mail", 0) == 0);
+}
+
+TEST_CASE("import_participants: rejects keep the delimiter, a BOM, multi-line cells and their lines") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    Run r = import_text(store, "\xEF\xBB\xBFNIP;Nama;Unit\r\n"
+                               "198609262015051001;Siti;\"Dinas Pendidikan\r\nBidang SMA; SMK\"\r\n"
+                               "19860926201505100;Budi;\"Kota \"\"Malang\"\"\"\r\n");
+    CHECK(r.result.added == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].rfind("t.csv:4: NIP: 19860926201505100: NIP has 17 digits", 0) == 0);
+    CHECK(r.rejects.rfind(
+              "\xEF\xBB\xBFline;error;NIP;Nama;Unit\n4;\"NIP: 19860926201505100: NIP has 17 digits", 0) == 0);
+    CHECK(r.rejects.find(";19860926201505100;Budi;\"Kota \"\"Malang\"\"\"\n") != std::string::npos);
+}
+
+TEST_CASE("import_registrations: file order decides seats; repeats are already enrolled") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    Session base;
+    base.title = "Webinar";
+    base.start = 1646272800;
+    base.minutes = 180;
+    base.jp_tenths = 30;
+    base.capacity = 2;
+    Session s = add_sessions(store, base, "", {}).front();
+    const std::string regs = "Timestamp,NIP,Nama\n"
+                             "3/1/2022 08:00:00,198609262015051001,Siti\n"
+                             "3/1/2022 08:01:00,199001152014031002,Budi\n"
+                             "3/1/2022 08:02:00,198703212010122003,Ani\n"
+                             "3/1/2022 08:03:00,199001152014031002,Budi\n"
+                             "3/1/2022 08:04:00,1.97513E+17,Eko\n";
+    Run r = import_text(store, regs, &s);
+    CHECK(r.result.session == "2022-03-03");
+    CHECK(r.result.added == 3);
+    CHECK(r.result.unchanged == 1);
+    CHECK(r.result.rejected == 1);
+    CHECK(r.result.enrolled == 2);
+    CHECK(r.result.waitlisted == 1);
+    CHECK(r.result.already_enrolled == 1);
+    CHECK(store.enrollment(s.id, store.participant_by_nip("198703212010122003")->id)->status ==
+          EnrollmentStatus::waitlisted);
+
+    r = import_text(store, regs, &s);
+    CHECK(r.result.enrolled + r.result.waitlisted == 0);
+    CHECK(r.result.already_enrolled == 3);
+    CHECK(r.result.already_waitlisted == 1);
+    CHECK(r.result.touched() == 0);
+
+    // A seat freed by a cancellation goes to the first waitlisted person, not to a newcomer.
+    cancel_enrollment(store, s, *store.participant_by_nip("198609262015051001"));
+    r = import_text(store, "NIP,Nama\n197512302000031001,Dewi\n", &s);
+    CHECK(r.result.waitlisted == 1);
+    CHECK(store.enrollment_counts(s.id).enrolled == 2);
+
+    s = cancel_session(store, s);
+    CHECK(error_of([&] { import_text(store, regs, &s); }) ==
+          "session 2022-03-03 is cancelled: it takes no enrollments");
+}
+
+TEST_CASE("import_participants: progress is reported") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    std::string csv = "Email,Nama\n";
+    for (int i = 0; i < 5000; ++i)
+        csv += "p" + std::to_string(i) + "@example.go.id,P" + std::to_string(i) + "\n";
+    std::istringstream in(csv);
+    CsvReader reader(in, "big.csv");
+    std::vector<std::uint64_t> rows;
+    std::uint64_t last_bytes = 0;
+    ImportOptions options;
+    options.year = year;
+    options.on_progress = [&](std::uint64_t n, std::uint64_t bytes) {
+        rows.push_back(n);
+        last_bytes = bytes;
+    };
+    ImportResult r = import_participants(store, reader, options);
+    CHECK(r.added == 5000);
+    CHECK(rows == std::vector<std::uint64_t>{4096, 5000});
+    CHECK(last_bytes == csv.size());
+}
+
+TEST_CASE("Store::open_for_dry_run never creates a file") {
+    TempDir dir;
+    const std::string path = dir.file("none.db");
+    {
+        Store store = Store::open_for_dry_run(path);
+        Store::Transaction tx(store);
+        import_text(store, "NIP,Nama\n198609262015051001,Siti\n");
+        CHECK(store.participant_by_nip("198609262015051001"));
+    }
+    CHECK_FALSE(std::filesystem::exists(path));
+    CHECK_FALSE(std::filesystem::exists(":memory:"));
+}
