@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fcntl.h>
 #include <pwd.h>
 #include <sqlite3.h>
@@ -25,14 +26,12 @@ bool file_exists(const std::string& path) {
 }
 
 // New stores hold personal data: create the file ourselves, owner-only, before SQLite opens it. SQLite gives
-// the -wal and -shm files the same mode.
-void create_private_file(const std::string& path) {
+// the -wal and -shm files the same mode. Returns 0, or the errno of the failure (EEXIST is no failure).
+int create_private_file(const std::string& path) {
     int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return;
-        throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(errno)));
-    }
+    if (fd < 0) return errno == EEXIST ? 0 : errno;
     ::close(fd);
+    return 0;
 }
 
 // Removes a store file this process created, with the files SQLite keeps beside it.
@@ -41,13 +40,22 @@ void remove_store_files(const std::string& path) {
 }
 
 // SQLite's message, and the operating system's reason when a file operation failed: "disk I/O error" alone
-// does not tell an admin that the disk is full.
-std::string failure_reason(const SQLite::Exception& e, SQLite::Database* db) {
+// does not tell an admin that the disk is full. A store whose directory may not be written cannot get the
+// -wal and -shm files SQLite keeps beside it: that is said too.
+std::string failure_reason(const SQLite::Exception& e, SQLite::Database* db, const std::string& path) {
     std::string why = e.what();
-    const int code = e.getErrorCode();
+    const int code = e.getErrorCode() & 0xff; // the primary result code
     if (db && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
                code == SQLITE_PERM))
         if (int os = sqlite3_system_errno(db->getHandle()); os != 0) why += fmt::format(" ({})", std::strerror(os));
+    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) {
+        const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+        const std::string dir = parent.empty() ? std::string(".") : parent.string();
+        if (::access(dir.c_str(), W_OK) != 0)
+            why += fmt::format("; the directory {} is not writable ({}): a store needs its -wal and -shm files "
+                               "beside it",
+                               dir, std::strerror(errno));
+    }
     return why;
 }
 
@@ -93,11 +101,15 @@ Store::Store(const std::string& path, Access access) {
     // ":memory:" is SQLite's private in-memory database (Store::open_for_dry_run): there is no file to make.
     const bool memory = path == ":memory:";
     bool exists = !memory && file_exists(path);
+    if (exists && std::filesystem::is_directory(path))
+        throw Error(fmt::format("cannot open store {}: it is a directory (--db names the store file)", path));
     if (!exists && access == Access::read)
         throw Error(fmt::format("no store at {} (the first command that writes creates it; choose another with "
                                 "--db or ASNBELAJAR_DB)",
                                 path));
-    if (!exists && !memory) create_private_file(path);
+    if (!exists && !memory)
+        if (int err = create_private_file(path))
+            throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(err)));
     try {
         int flags = access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
         impl_ = std::make_unique<Impl>(path, flags);
@@ -122,7 +134,7 @@ Store::Store(const std::string& path, Access access) {
             migrate(db);
         }
     } catch (const SQLite::Exception& e) {
-        std::string why = failure_reason(e, impl_ ? &impl_->db : nullptr);
+        std::string why = failure_reason(e, impl_ ? &impl_->db : nullptr, path);
         impl_.reset();
         if (!exists && !memory) remove_store_files(path);
         throw Error(fmt::format("cannot open store {}: {}", path, why));
@@ -150,7 +162,7 @@ Store::Transaction::Transaction(Store& store) : store_(store) {
         store_.impl_->db.exec("BEGIN IMMEDIATE");
     } catch (const SQLite::Exception& e) {
         throw Error(fmt::format("cannot write to store {}: {}", store_.impl_->path,
-                                failure_reason(e, &store_.impl_->db)));
+                                failure_reason(e, &store_.impl_->db, store_.impl_->path)));
     }
 }
 
@@ -168,7 +180,7 @@ void Store::Transaction::commit() {
         store_.impl_->db.exec("COMMIT");
     } catch (const SQLite::Exception& e) {
         throw Error(fmt::format("cannot commit to store {}: {}", store_.impl_->path,
-                                failure_reason(e, &store_.impl_->db)));
+                                failure_reason(e, &store_.impl_->db, store_.impl_->path)));
     }
     done_ = true;
 }
@@ -196,7 +208,8 @@ std::vector<Store::AuditEntry> Store::audit_log(int limit) const {
 void Store::backup_to(const std::string& path) const {
     std::string tmp = path + ".tmp";
     ::unlink(tmp.c_str());
-    create_private_file(tmp);
+    if (int err = create_private_file(tmp))
+        throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(err)));
     try {
         SQLite::Database dest(tmp, SQLite::OPEN_READWRITE);
         SQLite::Backup backup(dest, impl_->db);
