@@ -46,7 +46,11 @@ std::ostream& OutputFile::stream() {
 }
 
 const std::string& OutputFile::file_for_writer() {
-    if (direct_ && tmp_.empty()) {
+    if (!direct_) {
+        // Created here, so that a directory that cannot take the file is reported under the user's name.
+        std::ofstream probe(tmp_, std::ios::binary | std::ios::trunc);
+        if (!probe) fail(errno);
+    } else if (tmp_.empty()) {
         // A scratch file to copy from: a device or pipe has no directory to write beside.
         const char* dir = std::getenv("TMPDIR");
         std::string templ = std::string(dir && *dir ? dir : "/tmp") + "/asnbelajar-XXXXXX";
