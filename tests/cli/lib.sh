@@ -58,6 +58,13 @@ make_roster() {
   }' >"$1"
 }
 
+# scaled N: N shrunk to ASNBELAJAR_TEST_SCALE percent (default 100), at least 1. The sanitizer build runs the
+# stress suites smaller: its processes start several times slower.
+scaled() {
+  local s=$(($1 * ${ASNBELAJAR_TEST_SCALE:-100} / 100))
+  echo $((s < 1 ? 1 : s))
+}
+
 finish() {
   echo "$(basename "$0"): $PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
