@@ -1,4 +1,8 @@
 #include "asnbelajar/attendance.hpp"
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/session.hpp"
+#include "asnbelajar/store.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -20,6 +24,13 @@ AttendanceMark interval(std::int64_t join_min, std::int64_t leave_min) {
     m.join = 1646272800 + join_min * 60;
     m.leave = 1646272800 + leave_min * 60;
     m.source = "zoom";
+    return m;
+}
+
+AttendanceMark span(std::int64_t join_min, std::int64_t leave_min, std::int64_t present_min) {
+    AttendanceMark m = interval(join_min, leave_min);
+    m.kind = MarkKind::span;
+    m.seconds = present_min * 60;
     return m;
 }
 
@@ -54,4 +65,53 @@ TEST_CASE("classify: the session's threshold, exactly at the boundary") {
     CHECK(classify({0, false}, s) == AttendanceOutcome::attended);
     s.min_attendance = 100;
     CHECK(classify({179, false}, s) == AttendanceOutcome::partial);
+}
+
+TEST_CASE("spans: the smaller of the clipped first-join..last-leave and the time present") {
+    Session s = three_hours();
+    CHECK(summarize_marks({span(-30, 90, 120)}, s).minutes == 90);  // early: only 90 minutes in the window
+    CHECK(summarize_marks({span(0, 180, 60)}, s).minutes == 60);    // left in between: 60 minutes present
+    CHECK(summarize_marks({span(-60, 240, 300)}, s).minutes == 180); // capped at the session
+    CHECK(summarize_marks({span(200, 260, 60)}, s).minutes == 0);    // after the end
+    CHECK(summarize_marks({span(0, 100, 100), span(100, 180, 80)}, s).minutes == 180);
+    CHECK(summarize_marks({span(0, 60, 60), interval(0, 150)}, s).minutes == 150); // the larger evidence wins
+}
+
+TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summary") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    Session base = three_hours();
+    base.title = "Webinar";
+    base.jp_tenths = 30;
+    Session s = add_sessions(store, base, "", {}).front();
+    Participant p;
+    p.nip = "198609262015051001";
+    p.name = "Siti";
+    p.id = store.insert_participant(p);
+
+    AttendanceMark a = span(-10, 100, 95);
+    a.batch = "b1";
+    a.source = "meet";
+    CHECK(add_platform_marks(store, s, p.id, {a, interval(0, 150)}) == MarkResult::walk_in);
+    CHECK(add_platform_marks(store, s, p.id, {}) == MarkResult::walk_in); // still a walk-in
+    std::vector<AttendanceMark> kept = store.marks(s.id, p.id);
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].kind == MarkKind::span);
+    CHECK(kept[0].join == a.join);
+    CHECK(kept[0].leave == a.leave);
+    CHECK(kept[0].seconds == 95 * 60);
+    CHECK(kept[0].batch == "b1");
+    CHECK(kept[1].kind == MarkKind::interval);
+    CHECK(kept[1].batch.empty());
+    REQUIRE(store.enrollment(s.id, p.id));
+    CHECK(store.enrollment(s.id, p.id)->status == EnrollmentStatus::walk_in);
+    std::vector<RosterRow> roster = store.session_roster(s.id);
+    REQUIRE(roster.size() == 1);
+    REQUIRE(roster[0].attendance);
+    CHECK(roster[0].attendance->minutes == 150); // the interval 0..150 beats the span's 95
+    CHECK(roster[0].outcome == AttendanceOutcome::attended);
+
+    s.status = SessionStatus::cancelled;
+    CHECK_THROWS_WITH_AS(require_open_for_attendance(s), doctest::Contains("cancelled"), Error);
 }

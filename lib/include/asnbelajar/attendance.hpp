@@ -13,7 +13,9 @@ class Store;
 // Sums one person's marks in a session:
 // - intervals: their union clipped to [start, start + minutes] (rejoins and second devices count once);
 // - durations (sources that give only a total): summed and capped at the session length;
-// - the larger of those two is the evidence from platforms;
+// - spans (a first join–last leave with the total time present inside it): each counts the smaller of its
+//   clipped span and its total; summed and capped at the session length;
+// - the largest of those three is the evidence from platforms;
 // - a manual mark (attend --minutes) overrides platform evidence: the admin has the last word;
 // - a self-declared mark sets self_declared.
 // Minutes are whole minutes present, rounded down, never more than the session length.
@@ -23,6 +25,10 @@ AttendanceSummary summarize_marks(const std::vector<AttendanceMark>& marks, cons
 // (Absent is the absence of any summary.)
 AttendanceOutcome classify(const AttendanceSummary& summary, const Session& session);
 
+// Throws Error when the session is cancelled: a cancelled session takes no attendance.
+void require_open_for_attendance(const Session& session);
+
+// walk_in: the person is a walk-in of the session (not enrolled, or enrollment cancelled) after the mark.
 enum class MarkResult { recorded, walk_in };
 
 // Records a manual mark for a known participant: with `minutes` a manual mark replacing any earlier manual

@@ -7,21 +7,26 @@ namespace asnbelajar {
 
 void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) {
     auto& st = impl_->stmt("INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, "
-                           "seconds, source, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                           "seconds, source, batch, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, session);
     st.bind(2, participant);
     st.bind(3, std::string(to_string(mark.kind)));
-    if (mark.kind == MarkKind::interval) {
+    const bool has_times = mark.kind == MarkKind::interval || mark.kind == MarkKind::span;
+    const bool has_seconds = mark.kind != MarkKind::interval && mark.kind != MarkKind::self;
+    if (has_times) {
         st.bind(4, mark.join);
         st.bind(5, mark.leave);
-        st.bind(6);
     } else {
         st.bind(4);
         st.bind(5);
-        st.bind(6, mark.seconds);
     }
+    if (has_seconds)
+        st.bind(6, mark.seconds);
+    else
+        st.bind(6);
     st.bind(7, mark.source);
-    st.bind(8, static_cast<std::int64_t>(std::time(nullptr)));
+    bind_text_or_null(st, 8, mark.batch);
+    st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
     st.exec();
 }
 
@@ -35,7 +40,7 @@ void Store::delete_marks(Id session, Id participant, MarkKind kind) {
 }
 
 std::vector<AttendanceMark> Store::marks(Id session, Id participant) const {
-    auto& st = impl_->stmt("SELECT kind, join_at, leave_at, seconds, source FROM attendance_marks "
+    auto& st = impl_->stmt("SELECT kind, join_at, leave_at, seconds, source, batch FROM attendance_marks "
                            "WHERE session_id = ? AND participant_id = ? ORDER BY id");
     st.bind(1, session);
     st.bind(2, participant);
@@ -47,6 +52,7 @@ std::vector<AttendanceMark> Store::marks(Id session, Id participant) const {
         m.leave = st.getColumn(2).getInt64();
         m.seconds = st.getColumn(3).getInt64();
         m.source = st.getColumn(4).getString();
+        m.batch = text_or_empty(st.getColumn(5));
         out.push_back(std::move(m));
     }
     return out;

@@ -56,20 +56,24 @@ CREATE TABLE enrollments (
 CREATE INDEX enrollments_participant ON enrollments(participant_id);
 CREATE INDEX enrollments_queue ON enrollments(session_id, status, arrival);
 
--- Raw marks as they arrived (joins, durations, manual and self-declared marks), kept so that outcomes can be
--- recomputed when a session's window or threshold changes.
+-- Raw marks as they arrived (joins, durations, spans, manual and self-declared marks), kept so that outcomes can
+-- be recomputed when a session's window or threshold changes. `batch` names the platform export a mark came
+-- from (a digest of its attendee rows): importing the same export again replaces its marks instead of adding
+-- them twice.
 CREATE TABLE attendance_marks (
     id              INTEGER PRIMARY KEY,
     session_id      INTEGER NOT NULL REFERENCES sessions(id),
     participant_id  INTEGER NOT NULL REFERENCES participants(id),
-    kind            TEXT NOT NULL CHECK (kind IN ('interval', 'duration', 'manual', 'self')),
+    kind            TEXT NOT NULL CHECK (kind IN ('interval', 'duration', 'span', 'manual', 'self')),
     join_at         INTEGER,
     leave_at        INTEGER,
     seconds         INTEGER,
     source          TEXT NOT NULL,
+    batch           TEXT,
     created         INTEGER NOT NULL
 );
 CREATE INDEX attendance_marks_person ON attendance_marks(session_id, participant_id);
+CREATE INDEX attendance_marks_batch ON attendance_marks(session_id, batch) WHERE batch IS NOT NULL;
 
 -- One row per person present in a session: the marks summed up, and the outcome under the session's rule.
 CREATE TABLE attendance (
