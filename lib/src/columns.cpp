@@ -67,8 +67,9 @@ const std::vector<Aliases>& table() {
     return t;
 }
 
-// True when `words` occurs in `text` as whole space-separated words.
-bool contains_words(std::string_view text, std::string_view words) {
+} // namespace
+
+bool header_has_words(std::string_view text, std::string_view words) {
     for (std::size_t pos = text.find(words); pos != std::string_view::npos; pos = text.find(words, pos + 1)) {
         bool start_ok = pos == 0 || text[pos - 1] == ' ';
         std::size_t end = pos + words.size();
@@ -77,8 +78,6 @@ bool contains_words(std::string_view text, std::string_view words) {
     }
     return false;
 }
-
-} // namespace
 
 std::string_view field_key(Field f) { return table()[static_cast<std::size_t>(f)].key; }
 
@@ -121,7 +120,7 @@ std::optional<Field> field_for_header(std::string_view header) {
         if (std::find(a.exact.begin(), a.exact.end(), h) != a.exact.end()) return a.field;
     for (const Aliases& a : table())
         for (std::string_view w : a.contained)
-            if (contains_words(h, w)) return a.field;
+            if (header_has_words(h, w)) return a.field;
     return std::nullopt;
 }
 

@@ -36,6 +36,10 @@ std::string_view field_key(Field f);
 // dropped ("NIP (tanpa spasi)" → "nip"), punctuation and runs of spaces turned into one space, trimmed.
 std::string normalize_header(std::string_view header);
 
+// True when `words` occurs in `normalized` (a normalize_header result) as whole words: "in meeting" occurs
+// in "3 in meeting activities", not in "joining meetings".
+bool header_has_words(std::string_view normalized, std::string_view words);
+
 // The field a header names, by its aliases: exact alias first ("nama lengkap", "no hp", "e-mail", "surel",
 // "instansi", "pangkat/golongan"…), then a header that contains a distinctive alias as whole words
 // ("Alamat Email", "No. HP/WhatsApp", "Unit Kerja / Perangkat Daerah"). nullopt when it names none.
