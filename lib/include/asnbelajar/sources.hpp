@@ -48,6 +48,7 @@ struct ReadOptions {
 };
 
 struct ExportData {
+    std::string name; // the file as named in messages ("<stdin>" for standard input)
     ExportKind kind = ExportKind::csv;
     std::vector<ExportRecord> records; // attendee rows, in file order
     std::size_t rows = 0;              // data rows read, in every section (headers and titles not counted)

@@ -137,6 +137,11 @@ public:
     // Drops every mark and summary of the session (attend --replace).
     void clear_session_attendance(Id session);
 
+    // --- attendance import ---
+    // Deletes the marks that one platform export (`batch`, AttendanceMark::batch) gave the session, and returns
+    // the participants who had any, so that their summaries can be recomputed. Summaries are left as they are.
+    std::vector<Id> delete_batch_marks(Id session, const std::string& batch);
+
     // --- reports ---
     std::vector<RosterRow> session_roster(Id session) const;
     // Attended people of one session by agency.

@@ -98,4 +98,20 @@ void Store::clear_session_attendance(Id session) {
     walk.exec();
 }
 
+// --- attendance import ---
+
+std::vector<Id> Store::delete_batch_marks(Id session, const std::string& batch) {
+    auto& who = impl_->stmt("SELECT DISTINCT participant_id FROM attendance_marks WHERE session_id = ? AND batch = ?");
+    who.bind(1, session);
+    who.bind(2, batch);
+    std::vector<Id> people;
+    while (who.executeStep()) people.push_back(who.getColumn(0).getInt64());
+    if (people.empty()) return people;
+    auto& del = impl_->stmt("DELETE FROM attendance_marks WHERE session_id = ? AND batch = ?");
+    del.bind(1, session);
+    del.bind(2, batch);
+    del.exec();
+    return people;
+}
+
 } // namespace asnbelajar
