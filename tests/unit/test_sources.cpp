@@ -94,6 +94,8 @@ TEST_CASE("detect_export: an unknown shape is refused with what was found and wh
                                            "'Timestamp,Pertanyaan,Jawaban'"),
                          Error);
     CHECK_THROWS_WITH_AS(detect("Timestamp,Pertanyaan\n"), doctest::Contains("Zoom webinar attendee report"), Error);
+    CHECK_THROWS_WITH_AS(detect("Daftar Hadir\nNo,Nama,Waktu\n"),
+                         doctest::Contains("(first line: 'Daftar Hadir'; first header: 'No, Nama, Waktu')"), Error);
     CHECK_THROWS_WITH_AS(detect(""), "x.csv is empty", Error);
     CHECK_THROWS_WITH_AS(detect("\n\n"), "x.csv is empty", Error);
 }

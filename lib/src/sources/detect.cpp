@@ -115,6 +115,7 @@ ExportKind detect_export(std::istream& in, const std::string& name) {
     CsvReader csv(in, name);
     Row row;
     std::string first_line, header;
+    bool first = true, title_first = false;
     for (std::size_t seen = 0; seen < detect_records && csv.next(row); ++seen) {
         if (sources::is_blank(row)) continue;
         if (first_line.empty()) first_line = std::string(csv.raw().substr(0, 200));
@@ -128,12 +129,14 @@ ExportKind detect_export(std::istream& in, const std::string& name) {
             return ExportKind::zoom_meeting;
         if (sources::is_meet_header(t)) return ExportKind::meet;
         if (sources::is_plain_csv_header(t)) return ExportKind::csv;
-        if (header.empty()) header = t.columns();
+        // The first line is the header, unless it is a title: then the header is the first line with columns.
+        if (first) title_first = row.size() == 1;
+        else if (title_first && header.empty() && row.size() > 1) header = t.columns();
+        first = false;
     }
     if (first_line.empty()) throw Error(fmt::format("{} is empty", name));
     throw Error(fmt::format("{}: not a recognised attendance export (first line: '{}'{}); {}", name, first_line,
-                            header.empty() || header == first_line ? std::string()
-                                                                   : fmt::format("; first header: '{}'", header),
+                            header.empty() ? std::string() : fmt::format("; first header: '{}'", header),
                             expected_layouts));
 }
 
