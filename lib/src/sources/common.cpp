@@ -177,7 +177,7 @@ void Builder::throw_problems() {
 }
 
 std::optional<UnixSeconds> Builder::parse_time(std::string_view text, DayOrder order, std::size_t line,
-                                               std::string_view column, bool& time_only) {
+                                               std::string_view column, bool& time_only, bool* undecided) {
     time_only = false;
     try {
         if (auto t = parse_export_time(text, opts_.zone, order)) return t;
@@ -190,20 +190,23 @@ std::optional<UnixSeconds> Builder::parse_time(std::string_view text, DayOrder o
         }
         problem(line, column, fmt::format("'{}' is not a date and time", text));
     } catch (const Error& e) {
-        problem(line, column, e.what());
+        if (undecided)
+            *undecided = true; // the caller reads the file again with each order
+        else
+            problem(line, column, e.what());
     }
     return std::nullopt;
 }
 
-Builder::ParsedTimes Builder::parse_all(DayOrder order) {
+Builder::ParsedTimes Builder::parse_all(DayOrder order, bool* undecided) {
     ParsedTimes out(pending_.size());
     for (std::size_t i = 0; i < pending_.size(); ++i) {
         const Pending& p = pending_[i];
         if (p.join.empty()) continue;
         const std::size_t line = data_.records[i].line;
         bool join_time_only = false, leave_time_only = false;
-        out[i].join = parse_time(p.join, order, line, "join time", join_time_only);
-        out[i].leave = parse_time(p.leave, order, line, "leave time", leave_time_only);
+        out[i].join = parse_time(p.join, order, line, "join time", join_time_only, undecided);
+        out[i].leave = parse_time(p.leave, order, line, "leave time", leave_time_only, undecided);
         // Times without a date: a leave before the join is past midnight.
         if (join_time_only && leave_time_only && out[i].join && out[i].leave && *out[i].leave < *out[i].join)
             *out[i].leave += 24 * 3600;
@@ -238,10 +241,15 @@ ExportData Builder::finish() {
             fail(e.what());
         }
     }
-    ParsedTimes times = parse_all(order == DayOrder::unknown ? DayOrder::dmy : order);
-    throw_problems();
-    if (order == DayOrder::unknown) {
-        // No date decided the order: it matters only if some date reads differently month first.
+    const std::size_t kept = problems_.size(), counted = problem_count_;
+    bool undecided = false;
+    // With the order unknown, a date that reads both ways throws: only then is the file read with each order.
+    ParsedTimes times = parse_all(order, order == DayOrder::unknown ? &undecided : nullptr);
+    if (undecided) {
+        problems_.resize(kept); // found again below
+        problem_count_ = counted;
+        times = parse_all(DayOrder::dmy);
+        throw_problems();
         ParsedTimes month_first = parse_all(DayOrder::mdy);
         auto differ = std::mismatch(times.begin(), times.end(), month_first.begin());
         if (differ.first != times.end()) {

@@ -10,7 +10,6 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 namespace asnbelajar {
@@ -31,13 +30,26 @@ constexpr const char* expected_layouts =
     "leave)";
 
 std::string load(const std::string& path) {
-    if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+    std::ostringstream bytes;
+    if (path == "-") {
+        bytes << std::cin.rdbuf();
+        return std::move(bytes).str();
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
-    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    if (in.peek() != std::ifstream::traits_type::eof()) bytes << in.rdbuf();
     if (in.bad()) throw Error(fmt::format("cannot read {}", path));
-    return bytes;
+    return std::move(bytes).str();
 }
+
+// Reads a string in memory as a stream, without copying it.
+class StringBuf : public std::streambuf {
+public:
+    explicit StringBuf(const std::string& s) {
+        char* begin = const_cast<char*>(s.data()); // only ever read
+        setg(begin, begin, begin + s.size());
+    }
+};
 
 bool fits(SourceChoice choice, ExportKind kind) {
     switch (choice) {
@@ -160,13 +172,15 @@ ExportData read_export_file(const std::string& path, SourceChoice choice, const 
     const std::string bytes = load(path);
     std::optional<ExportKind> detected;
     try {
-        std::istringstream in(bytes);
+        StringBuf buf(bytes);
+        std::istream in(&buf);
         detected = detect_export(in, name);
     } catch (const Error&) {
         if (choice == SourceChoice::auto_detect) throw;
     }
     const ExportKind kind = choose(choice, detected, name);
-    std::istringstream in(bytes);
+    StringBuf buf(bytes);
+    std::istream in(&buf);
     return read_export(in, name, kind, opts);
 }
 

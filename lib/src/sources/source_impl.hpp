@@ -85,9 +85,11 @@ private:
         bool operator==(const Parsed&) const = default;
     };
     using ParsedTimes = std::vector<Parsed>;
-    ParsedTimes parse_all(DayOrder order);
+    // Parses every pending row's times. With `undecided`, a value that throws (a date that reads both ways,
+    // with the order unknown) sets it instead of being a problem.
+    ParsedTimes parse_all(DayOrder order, bool* undecided = nullptr);
     std::optional<UnixSeconds> parse_time(std::string_view text, DayOrder order, std::size_t line,
-                                          std::string_view column, bool& time_only);
+                                          std::string_view column, bool& time_only, bool* undecided);
     bool on_session_date(const ParsedTimes& times) const;
     void throw_problems();
 
