@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace asnbelajar {
 
@@ -50,8 +52,8 @@ AttendanceOutcome classify(const AttendanceSummary& summary, const Session& sess
 
 namespace {
 
-void recompute_person(Store& store, const Session& session, Id person) {
-    auto marks = store.marks(session.id, person);
+// Stores the summary of `marks`, all the person's marks in the session.
+void put_summary(Store& store, const Session& session, Id person, const std::vector<AttendanceMark>& marks) {
     if (marks.empty()) {
         store.delete_attendance(session.id, person);
         return;
@@ -60,13 +62,21 @@ void recompute_person(Store& store, const Session& session, Id person) {
     store.put_attendance(session.id, person, summary, classify(summary, session));
 }
 
-// Someone present without an enrollment (or with a cancelled one) is a walk-in.
-MarkResult ensure_walk_in(Store& store, const Session& session, Id person) {
-    auto e = store.enrollment(session.id, person);
-    if (e && e->status == EnrollmentStatus::walk_in) return MarkResult::walk_in;
-    if (e && e->status != EnrollmentStatus::cancelled) return MarkResult::recorded;
+void recompute_person(Store& store, const Session& session, Id person) {
+    put_summary(store, session, person, store.marks(session.id, person));
+}
+
+// Someone present without an enrollment (or with a cancelled one) is a walk-in. `status`: their enrollment.
+MarkResult ensure_walk_in(Store& store, const Session& session, Id person, std::optional<EnrollmentStatus> status) {
+    if (status == EnrollmentStatus::walk_in) return MarkResult::walk_in;
+    if (status && status != EnrollmentStatus::cancelled) return MarkResult::recorded;
     store.put_enrollment(session.id, person, EnrollmentStatus::walk_in);
     return MarkResult::walk_in;
+}
+
+std::optional<EnrollmentStatus> enrollment_status(const Store& store, const Session& session, Id person) {
+    std::optional<Enrollment> e = store.enrollment(session.id, person);
+    return e ? std::optional<EnrollmentStatus>(e->status) : std::nullopt;
 }
 
 } // namespace
@@ -94,7 +104,7 @@ MarkResult mark_attendance(Store& store, const Session& session, const Participa
         store.delete_marks(session.id, person.id, MarkKind::self);
     }
     store.add_mark(session.id, person.id, mark);
-    MarkResult result = ensure_walk_in(store, session, person.id);
+    MarkResult result = ensure_walk_in(store, session, person.id, enrollment_status(store, session, person.id));
     recompute_person(store, session, person.id);
     return result;
 }
@@ -103,9 +113,35 @@ MarkResult add_platform_marks(Store& store, const Session& session, Id person,
                               const std::vector<AttendanceMark>& marks) {
     require_open_for_attendance(session);
     for (const AttendanceMark& m : marks) store.add_mark(session.id, person, m);
-    MarkResult result = ensure_walk_in(store, session, person);
+    MarkResult result = ensure_walk_in(store, session, person, enrollment_status(store, session, person));
     recompute_person(store, session, person);
     return result;
+}
+
+std::size_t add_platform_marks(Store& store, const Session& session, const std::vector<PersonMarks>& people,
+                               const std::function<void(std::size_t)>& progress) {
+    require_open_for_attendance(session);
+    std::unordered_set<Id> had_marks;
+    for (Id p : store.participants_with_marks(session.id)) had_marks.insert(p);
+    std::unordered_map<Id, EnrollmentStatus> enrolled;
+    for (const Enrollment& e : store.session_enrollments(session.id)) enrolled.emplace(e.participant, e.status);
+    std::size_t walk_ins = 0;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const PersonMarks& p = people[i];
+        for (const AttendanceMark& m : p.marks) store.add_mark(session.id, p.person, m);
+        auto e = enrolled.find(p.person);
+        walk_ins += ensure_walk_in(store, session, p.person,
+                                   e == enrolled.end() ? std::nullopt : std::optional(e->second)) ==
+                    MarkResult::walk_in;
+        // Without earlier marks in the session, the new ones are all there is: no need to read them back.
+        if (had_marks.count(p.person))
+            recompute_person(store, session, p.person);
+        else
+            put_summary(store, session, p.person, p.marks);
+        if (progress && i % 512 == 0) progress(i);
+    }
+    if (progress) progress(people.size());
+    return walk_ins;
 }
 
 void recompute_session_attendance(Store& store, const Session& session) {

@@ -17,8 +17,6 @@
 namespace asnbelajar {
 namespace {
 
-constexpr std::size_t progress_every = 512;
-
 // The identities a row can be matched by, normalised: 18 NIP digits, a lower-case e-mail, a +62 phone.
 struct Identity {
     std::string nip, email, phone;
@@ -33,38 +31,20 @@ Identity identity_of(const ExportRecord& r) {
     return id;
 }
 
-// Looks participants up by NIP, then e-mail, then phone, remembering answers: a person's rows repeat them.
+// Finds the participant of each row (NIP, then e-mail, then phone), asking the store once per identity: a
+// person's rows repeat it.
 class Matcher {
 public:
     explicit Matcher(const Store& store) : store_(store) {}
 
     std::optional<Id> match(const Identity& id) {
-        if (!id.nip.empty())
-            if (auto p = lookup('n', id.nip, &Store::participant_by_nip)) return p;
-        if (!id.email.empty())
-            if (auto p = lookup('e', id.email, &Store::participant_by_email)) return p;
-        if (!id.phone.empty())
-            if (auto p = lookup('p', id.phone, &Store::participant_by_phone)) return p;
-        return std::nullopt;
-    }
-
-    void learn(const Participant& p) {
-        if (!p.nip.empty()) cache_[key('n', p.nip)] = p.id;
-        if (!p.email.empty()) cache_[key('e', p.email)] = p.id;
-        if (!p.phone.empty()) cache_[key('p', p.phone)] = p.id;
-    }
-
-private:
-    using Finder = std::optional<Participant> (Store::*)(const std::string&) const;
-    static std::string key(char kind, const std::string& value) { return kind + value; }
-
-    std::optional<Id> lookup(char kind, const std::string& value, Finder find) {
-        auto [it, fresh] = cache_.try_emplace(key(kind, value));
-        if (fresh)
-            if (std::optional<Participant> p = (store_.*find)(value)) it->second = p->id;
+        if (id.empty()) return std::nullopt;
+        auto [it, fresh] = cache_.try_emplace(id.nip + '\n' + id.email + '\n' + id.phone);
+        if (fresh) it->second = store_.participant_matching(id.nip, id.email, id.phone);
         return it->second;
     }
 
+private:
     const Store& store_;
     std::unordered_map<std::string, std::optional<Id>> cache_;
 };
@@ -132,12 +112,18 @@ std::optional<Participant> new_participant(const ExportRecord& r, int year, std:
     return std::nullopt;
 }
 
+constexpr std::uint64_t fnv_basis = 0xcbf29ce484222325ULL, fnv_prime = 0x100000001b3ULL;
+
 std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return (h ^ 0xff) * 0x100000001b3ULL; // a separator, so that "ab","c" and "a","bc" differ
+    for (unsigned char c : s) h = (h ^ c) * fnv_prime;
+    return (h ^ 0xff) * fnv_prime; // a separator, so that "ab","c" and "a","bc" differ
+}
+
+// A number's eight bytes, least significant first (the same digest on every machine); -1 stands for none.
+std::uint64_t fnv1a(std::uint64_t h, std::optional<std::int64_t> v) {
+    auto bits = static_cast<std::uint64_t>(v.value_or(-1));
+    for (int i = 0; i < 8; ++i, bits >>= 8) h = (h ^ (bits & 0xff)) * fnv_prime;
+    return h;
 }
 
 } // namespace
@@ -146,17 +132,14 @@ std::string export_digest(const ExportData& data) {
     std::vector<std::uint64_t> rows;
     rows.reserve(data.records.size());
     for (const ExportRecord& r : data.records) {
-        std::uint64_t h = 0xcbf29ce484222325ULL;
-        for (std::string_view s : {std::string_view(r.nip), std::string_view(r.email), std::string_view(r.phone),
-                                   std::string_view(r.name)})
-            h = fnv1a(h, s);
-        for (const std::optional<std::int64_t>& v : {r.join, r.leave, r.seconds})
-            h = fnv1a(h, v ? std::to_string(*v) : std::string("-"));
+        std::uint64_t h = fnv_basis;
+        for (const std::string* s : {&r.nip, &r.email, &r.phone, &r.name}) h = fnv1a(h, std::string_view(*s));
+        for (const std::optional<std::int64_t>& v : {r.join, r.leave, r.seconds}) h = fnv1a(h, v);
         rows.push_back(h);
     }
     std::sort(rows.begin(), rows.end());
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (std::uint64_t row : rows) h = fnv1a(h, std::to_string(row));
+    std::uint64_t h = fnv_basis;
+    for (std::uint64_t row : rows) h = fnv1a(h, std::optional<std::int64_t>(static_cast<std::int64_t>(row)));
     return fmt::format("{:016x}", h);
 }
 
@@ -177,12 +160,12 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
 
     // Rows grouped per person, people in order of first appearance.
     Matcher matcher(store);
-    std::unordered_map<Id, std::vector<AttendanceMark>> marks;
-    std::vector<Id> people;
+    std::unordered_map<Id, std::size_t> index_of;
+    std::vector<PersonMarks> people;
     auto add = [&](Id person, const ExportRecord& r) {
-        auto [it, fresh] = marks.try_emplace(person);
-        if (fresh) people.push_back(person);
-        it->second.push_back(mark_of(r, source, batch));
+        auto [it, fresh] = index_of.try_emplace(person, people.size());
+        if (fresh) people.push_back({person, {}});
+        people[it->second].marks.push_back(mark_of(r, source, batch));
     };
     // Unmatched rows grouped per identity (the first of NIP, e-mail, phone, name), for counting and creating.
     std::unordered_map<std::string, std::size_t> group_of;
@@ -210,7 +193,8 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
                                                         : "no participant with this NIP, e-mail or phone";
         if (opts.create_unknown) {
             // A participant created for an earlier group may be this one too (rows with and without a NIP).
-            std::optional<Id> person = matcher.match(identity_of(first));
+            const Identity id = identity_of(first);
+            std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);
             if (!person) {
                 // The row of the group that says most about the person.
                 const ExportRecord* best = &first;
@@ -219,7 +203,6 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
                 if (std::optional<Participant> p = new_participant(*best, opts.year, reason)) {
                     try {
                         p->id = store.insert_participant(*p);
-                        matcher.learn(*p);
                         ++result.created;
                         person = p->id;
                     } catch (const Error& e) {
@@ -239,23 +222,20 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
               [](const UnmatchedRow& a, const UnmatchedRow& b) { return a.record.line < b.record.line; });
 
     // One recomputation per person, with all of that person's rows.
-    for (std::size_t done = 0; done < people.size(); ++done) {
-        const Id person = people[done];
-        if (add_platform_marks(store, session, person, marks[person]) == MarkResult::walk_in) ++result.walk_ins;
-        if (progress && done % progress_every == 0) progress(done, people.size());
-    }
-    if (progress) progress(people.size(), people.size());
+    std::function<void(std::size_t)> done;
+    if (progress) done = [&](std::size_t n) { progress(n, people.size()); };
+    result.walk_ins = add_platform_marks(store, session, people, done);
     result.matched = people.size();
     result.people += people.size();
 
     // People the earlier import of this export gave marks to, and this one did not (their participant record
     // changed meanwhile): their summaries must lose those marks too.
-    if (std::any_of(earlier.begin(), earlier.end(), [&](Id p) { return !marks.count(p); }))
+    if (std::any_of(earlier.begin(), earlier.end(), [&](Id p) { return !index_of.count(p); }))
         recompute_session_attendance(store, session);
 
-    SessionTotals totals = store.session_totals(session);
-    result.attended = totals.attended;
-    result.partial = totals.partial;
+    const Store::OutcomeCounts counts = store.outcome_counts(session.id);
+    result.attended = counts.attended;
+    result.partial = counts.partial;
     return result;
 }
 

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+
 using namespace asnbelajar;
 
 namespace {
@@ -114,4 +116,42 @@ TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summa
 
     s.status = SessionStatus::cancelled;
     CHECK_THROWS_WITH_AS(require_open_for_attendance(s), doctest::Contains("cancelled"), Error);
+}
+
+TEST_CASE("platform marks for many people at once: earlier marks still count, walk-ins counted") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    Session base = three_hours();
+    base.title = "Webinar";
+    base.jp_tenths = 30;
+    Session s = add_sessions(store, base, "", {}).front();
+    std::vector<Participant> people;
+    for (const char* nip : {"198609262015051001", "199001152014031002", "198703212010122003"}) {
+        Participant p;
+        p.nip = nip;
+        p.name = nip;
+        p.id = store.insert_participant(p);
+        people.push_back(p);
+    }
+    store.put_enrollment(s.id, people[0].id, EnrollmentStatus::enrolled);
+    store.put_enrollment(s.id, people[1].id, EnrollmentStatus::enrolled);
+    mark_attendance(store, s, people[0], 50); // the admin's word: 50 minutes
+
+    std::vector<std::size_t> progress;
+    std::size_t walk_ins = add_platform_marks(store, s,
+                                              {{people[0].id, {interval(0, 180)}},
+                                               {people[1].id, {interval(0, 60), interval(30, 130)}},
+                                               {people[2].id, {of_kind(MarkKind::duration, 200)}}},
+                                              [&](std::size_t done) { progress.push_back(done); });
+    CHECK(walk_ins == 1);
+    CHECK(progress.back() == 3);
+    std::map<Id, int> minutes;
+    for (const RosterRow& row : store.session_roster(s.id)) minutes[row.person.id] = row.attendance->minutes;
+    CHECK(minutes[people[0].id] == 50); // the manual mark read back, and still overriding
+    CHECK(minutes[people[1].id] == 130);
+    CHECK(minutes[people[2].id] == 180);
+    CHECK(store.enrollment(s.id, people[2].id)->status == EnrollmentStatus::walk_in);
+    CHECK(store.outcome_counts(s.id).attended == 2);
+    CHECK(store.outcome_counts(s.id).partial == 1);
 }

@@ -3,6 +3,8 @@
 
 #include "asnbelajar/model.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -41,6 +43,19 @@ MarkResult mark_attendance(Store& store, const Session& session, const Participa
 // Records platform marks (join–leave intervals or durations) for one person and recomputes the summary.
 MarkResult add_platform_marks(Store& store, const Session& session, Id person,
                               const std::vector<AttendanceMark>& marks);
+
+// One person's marks from one export.
+struct PersonMarks {
+    Id person = 0;
+    std::vector<AttendanceMark> marks;
+};
+
+// add_platform_marks for many people of one session at once (an export's rows grouped per person): the
+// session's enrollments and who already has marks are read once, not per person, and each summary is computed
+// once. Returns how many of the people are walk-ins. `progress`, when given, is called now and then with the
+// number of people done, and once at the end. Throws Error for a cancelled session.
+std::size_t add_platform_marks(Store& store, const Session& session, const std::vector<PersonMarks>& people,
+                               const std::function<void(std::size_t)>& progress = {});
 
 // Recomputes every summary of the session from its marks (after a change of start, length or threshold).
 void recompute_session_attendance(Store& store, const Session& session);

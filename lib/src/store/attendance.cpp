@@ -114,4 +114,43 @@ std::vector<Id> Store::delete_batch_marks(Id session, const std::string& batch) 
     return people;
 }
 
+std::optional<Id> Store::participant_matching(const std::string& nip, const std::string& email,
+                                              const std::string& phone) const {
+    // coalesce stops at the first lookup that finds someone; each is one index probe (no sorting).
+    auto& st = impl_->stmt("SELECT coalesce((SELECT id FROM participants WHERE nip = ?1), "
+                           "(SELECT id FROM participants WHERE email = ?2), "
+                           "(SELECT id FROM participants WHERE phone = ?3 ORDER BY id LIMIT 1))");
+    st.bind(1, nip);
+    st.bind(2, email);
+    st.bind(3, phone);
+    if (!st.executeStep() || st.getColumn(0).isNull()) return std::nullopt;
+    return st.getColumn(0).getInt64();
+}
+
+std::vector<Enrollment> Store::session_enrollments(Id session) const {
+    auto& st = impl_->stmt("SELECT participant_id, status, arrival FROM enrollments WHERE session_id = ?");
+    st.bind(1, session);
+    std::vector<Enrollment> out;
+    while (st.executeStep()) {
+        Enrollment e;
+        e.session = session;
+        e.participant = st.getColumn(0).getInt64();
+        e.status = enrollment_status_from(st.getColumn(1).getString()).value_or(EnrollmentStatus::enrolled);
+        e.arrival = st.getColumn(2).getInt64();
+        out.push_back(e);
+    }
+    return out;
+}
+
+Store::OutcomeCounts Store::outcome_counts(Id session) const {
+    auto& st = impl_->stmt("SELECT outcome, count(*) FROM attendance WHERE session_id = ? GROUP BY outcome");
+    st.bind(1, session);
+    OutcomeCounts c;
+    while (st.executeStep()) {
+        const std::string outcome = st.getColumn(0).getString();
+        (outcome == "attended" ? c.attended : c.partial) = st.getColumn(1).getInt();
+    }
+    return c;
+}
+
 } // namespace asnbelajar
