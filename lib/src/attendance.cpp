@@ -66,10 +66,11 @@ void recompute_person(Store& store, const Session& session, Id person) {
     put_summary(store, session, person, store.marks(session.id, person));
 }
 
-// Someone present without an enrollment (or with a cancelled one) is a walk-in. `status`: their enrollment.
+// Someone present without a seat is a walk-in: not enrolled, enrollment cancelled, or still on the waiting list
+// (the session has happened: the list has served its purpose). `status`: their enrollment.
 MarkResult ensure_walk_in(Store& store, const Session& session, Id person, std::optional<EnrollmentStatus> status) {
     if (status == EnrollmentStatus::walk_in) return MarkResult::walk_in;
-    if (status && status != EnrollmentStatus::cancelled) return MarkResult::recorded;
+    if (status == EnrollmentStatus::enrolled) return MarkResult::recorded;
     store.put_enrollment(session.id, person, EnrollmentStatus::walk_in);
     return MarkResult::walk_in;
 }

@@ -136,6 +136,7 @@ TEST_CASE("platform marks for many people at once: earlier marks still count, wa
     }
     store.put_enrollment(s.id, people[0].id, EnrollmentStatus::enrolled);
     store.put_enrollment(s.id, people[1].id, EnrollmentStatus::enrolled);
+    store.put_enrollment(s.id, people[2].id, EnrollmentStatus::waitlisted); // no seat: present, a walk-in
     mark_attendance(store, s, people[0], 50); // the admin's word: 50 minutes
 
     std::vector<std::size_t> progress;

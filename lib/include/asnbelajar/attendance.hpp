@@ -30,11 +30,12 @@ AttendanceOutcome classify(const AttendanceSummary& summary, const Session& sess
 // Throws Error when the session is cancelled: a cancelled session takes no attendance.
 void require_open_for_attendance(const Session& session);
 
-// walk_in: the person is a walk-in of the session (not enrolled, or enrollment cancelled) after the mark.
+// walk_in: the person is a walk-in of the session after the mark (they had no seat: see mark_attendance).
 enum class MarkResult { recorded, walk_in };
 
 // Records a manual mark for a known participant: with `minutes` a manual mark replacing any earlier manual
-// mark, without it a self-declared mark. Someone not enrolled (or cancelled) becomes a walk-in. Recomputes the
+// mark, without it a self-declared mark. Someone without a seat (not enrolled, cancelled, or waitlisted)
+// becomes a walk-in. Recomputes the
 // person's summary. Must run inside a write transaction. Throws Error for a cancelled session or minutes outside
 // 0..session length.
 MarkResult mark_attendance(Store& store, const Session& session, const Participant& person,

@@ -30,7 +30,7 @@ struct UnmatchedRow {
 struct ImportResult {
     std::size_t people = 0;    // distinct people among the attendee rows (matched participants + unmatched)
     std::size_t matched = 0;   // participants the rows were matched to, created ones included
-    std::size_t walk_ins = 0;  // of those, walk-ins of the session (present without an enrollment)
+    std::size_t walk_ins = 0;  // of those, walk-ins of the session (present without a seat)
     std::size_t created = 0;   // participants created under create_unknown
     std::vector<UnmatchedRow> unmatched; // in file order
     bool reimport = false;     // this export had been imported into the session before: its marks were replaced
@@ -44,9 +44,9 @@ using ImportProgress = std::function<void(std::size_t done, std::size_t total)>;
 //
 // Each row is matched to a participant by NIP (18 digits, spaces and dots ignored), then e-mail (any case),
 // then phone; a row whose fields match nobody is unmatched, or, under create_unknown, makes a new participant
-// (rows of one person make one). A matched person not enrolled (or cancelled) becomes a walk-in. The rows of
-// one person become that person's marks (kept raw, tagged with the export) and the summary is recomputed
-// once per person. Importing an export already imported into the session replaces its marks: the result is
+// (rows of one person make one). A matched person without a seat (not enrolled, cancelled or waitlisted)
+// becomes a walk-in. The rows of one person become that person's marks (kept raw, tagged with the export)
+// and the summary is recomputed once per person. Importing an export already imported into the session replaces its marks: the result is
 // the same. Under replace, every earlier mark of the session goes first.
 //
 // Throws Error before writing anything: for a cancelled session; for an export without attendee rows unless
