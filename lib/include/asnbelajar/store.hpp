@@ -57,6 +57,8 @@ struct StoreCheck {
                  audit = 0;
 };
 
+// A Store (and anything that holds it) is used by one thread at a time: its connection runs without SQLite's
+// own locking.
 class Store {
 public:
     // Opens the store at `path`. With Access::write a missing file is created (mode 0600) and migrated to the
