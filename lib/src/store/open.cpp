@@ -111,7 +111,8 @@ Store::Store(const std::string& path, Access access) {
         if (int err = create_private_file(path))
             throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(err)));
     try {
-        int flags = access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+        // NOMUTEX: a Store and its statements belong to one thread; SQLite need not lock around each call.
+        int flags = (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
         impl_ = std::make_unique<Impl>(path, flags);
         impl_->created = !exists && !memory;
         auto& db = impl_->db;
