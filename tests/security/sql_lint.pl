@@ -95,9 +95,12 @@ for my $file (@ARGV) {
     };
     for (my $k = 0; $k + 1 < @t; $k++) {
         my ($kind, $v, $line) = @{$t[$k]};
-        # Rule 1.
-        if ($kind eq 'id' && $t[$k + 1][1] eq '(' && $v =~ /^(?:stmt|exec|execAndGet|Statement)$/) {
-            my @args = arguments(\@t, $k + 1);
+        # Rule 1: calls, and declarations `SQLite::Statement name(db, SQL)`.
+        my $open;
+        $open = $k + 1 if $kind eq 'id' && $t[$k + 1][1] eq '(' && $v =~ /^(?:stmt|exec|execAndGet|Statement)$/;
+        $open = $k + 2 if $v eq 'Statement' && $k + 2 < @t && $t[$k + 1][0] eq 'id' && $t[$k + 2][1] eq '(';
+        if (defined $open) {
+            my @args = arguments(\@t, $open);
             my $sql = $v eq 'Statement' ? $args[1] : $args[0];
             next if !defined $sql || !@$sql;                      # st.exec(): runs a prepared statement
             next if grep { $_->[1] eq 'const' } @$sql;            # a declaration, not a call
