@@ -11,7 +11,8 @@ mkdir -p "$work"
 run_one() {
   local t=$1 corpus="$work/corpus/$1" crashes="$work/crashes/$1" log="$work/$1.log" dict=()
   mkdir -p "$corpus" "$crashes"
-  [ -f "$src/$t.dict" ] && dict=(-dict="$src/$t.dict")
+  # A dictionary of the target's own (time.dict), else of its family (export.dict for export_teams).
+  if [ -f "$src/$t.dict" ]; then dict=(-dict="$src/$t.dict"); elif [ -f "$src/${t%%_*}.dict" ]; then dict=(-dict="$src/${t%%_*}.dict"); fi
   # New inputs go to the first directory (in the build tree), never to the committed seeds.
   "$bin/fuzz_$t" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$crashes/" "${dict[@]}" "$corpus" "$src/corpus/$t" >"$log" 2>&1
