@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <string_view>
 #include <unistd.h>
 
 #ifndef ASNBELAJAR_VERSION
@@ -88,6 +89,20 @@ int current_year(const Context& ctx) { return today_in(ctx.zone()).year; }
 
 namespace {
 
+// An error on stderr, every line prefixed (a message listing several problems has several lines): logs of cron
+// jobs are searched for "asnbelajar:".
+void print_error(std::ostream& err, std::string_view message) {
+    const char* prefix = "asnbelajar: error: ";
+    std::size_t from = 0;
+    do {
+        std::size_t to = message.find('\n', from);
+        if (to == std::string_view::npos) to = message.size();
+        err << prefix << message.substr(from, to - from) << '\n';
+        prefix = "asnbelajar: ";
+        from = to + 1;
+    } while (from < message.size());
+}
+
 void add_globals(CLI::App& app, Globals& g) {
     app.add_option("--db", g.db, "Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)");
     app.add_option("-f,--format", g.format, "table | csv | tsv | json | jsonl | markdown | html | xlsx");
@@ -149,13 +164,13 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         err << "asnbelajar: error: " << e.what() << "\nRun 'asnbelajar --help' for usage.\n";
         return 2;
     } catch (const UsageError& e) {
-        err << "asnbelajar: error: " << e.what() << "\n";
+        print_error(err, e.what());
         return 2;
     } catch (const Error& e) {
-        err << "asnbelajar: error: " << e.what() << '\n';
+        print_error(err, e.what());
         return 1;
     } catch (const std::exception& e) {
-        err << "asnbelajar: error: " << e.what() << '\n';
+        print_error(err, e.what());
         return 1;
     }
 }
