@@ -209,11 +209,9 @@ expect_eq "$(($(wc -l <"$OUT") - 1))" "$(audit_rows)" "db log shows every row"
 # hold as many of the one as of the other, and pass its integrity check.
 BDB="$WORK/busy.db"
 "$ASNBELAJAR" --db "$BDB" session add --title "Busy" --start "2022-05-05 09:00" --minutes 60 --jp 1 --code busy >/dev/null 2>&1
-people=()
-for i in $(seq -w 1 60); do
-  "$ASNBELAJAR" --db "$BDB" participant add --nip "1986092620150510$i" --name "Peserta $i" >/dev/null 2>&1
-  people+=("1986092620150510$i")
-done
+make_roster "$WORK/busy.csv" 60
+"$ASNBELAJAR" --db "$BDB" participant import "$WORK/busy.csv" >/dev/null 2>&1
+mapfile -t people < <(tail -n +2 "$WORK/busy.csv" | cut -d, -f1)
 (for p in "${people[@]}"; do "$ASNBELAJAR" --db "$BDB" enroll busy "$p" 2>/dev/null || echo "enroll $p failed"; done) \
   >"$WORK/stream.err" &
 writer=$!
