@@ -7,6 +7,12 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/asnbelajar-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export ASNBELAJAR_DB="$WORK/store.db"
 export NO_COLOR=1
+# Under the sanitizer build, every report of every process (also those whose exit code a suite does not look at)
+# goes to a file that `finish` looks for.
+if [ -n "${ASAN_OPTIONS:-}${UBSAN_OPTIONS:-}" ]; then
+  export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$WORK/sanitizer"
+  export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$WORK/sanitizer"
+fi
 PASSED=0
 FAILED=0
 OUT="$WORK/out"
@@ -66,6 +72,13 @@ scaled() {
 }
 
 finish() {
+  local report
+  for report in "$WORK"/sanitizer.*; do
+    [ -f "$report" ] || continue
+    FAILED=$((FAILED + 1))
+    echo "FAIL: a sanitizer report:" >&2
+    cat "$report" >&2
+  done
   echo "$(basename "$0"): $PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for a bounded time, as many at once as there are cores, starting from a copy of its
 # committed seed corpus; prints every target's executions and fails on any crash, leak, timeout or broken
-# property (the input that did it is kept under WORK/crashes/TARGET/ and shown in hex).
+# property (the input that did it is kept under WORK/crashes/TARGET/ and shown in hex). The figures also go to
+# WORK/summary.txt, which .ci/run prints after ctest (ctest shows the output of failed tests only).
 # Usage: run.sh BIN_DIR FUZZ_SOURCE_DIR SECONDS WORK_DIR TARGET...
 set -uo pipefail
 bin=$1 src=$2 seconds=$3 work=$4
@@ -27,23 +28,26 @@ done
 wait
 
 failed=0 total=0
-for t in "$@"; do
-  rc=$(cat "$work/$t.rc")
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log" | tail -1)
-  cov=$(grep -oE 'cov: [0-9]+' "$work/$t.log" | tail -1 | cut -d' ' -f2)
-  total=$((total + ${execs:-0}))
-  if [ "$rc" -eq 0 ]; then
-    echo "fuzz_$t: ${execs:-?} executions in ${seconds} s, coverage ${cov:-?} edges, no crash"
-  else
-    failed=1
-    echo "fuzz_$t: FAILED (exit $rc) after ${execs:-?} executions; log $work/$t.log"
-    grep -E -A30 'ERROR:|property failed|runtime error|deadly signal' "$work/$t.log" | head -60
-    for a in "$work/crashes/$t"/*; do
-      [ -f "$a" ] || continue
-      echo "  input $a:"
-      head -c 512 "$a" | od -An -c | head -20
-    done
-  fi
-done
-echo "fuzz: $# targets, $total executions in total, $([ $failed -eq 0 ] && echo "no crashes" || echo "FAILURES")"
+{
+  for t in "$@"; do
+    rc=$(cat "$work/$t.rc")
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log" | tail -1)
+    cov=$(grep -oE 'cov: [0-9]+' "$work/$t.log" | tail -1 | cut -d' ' -f2)
+    total=$((total + ${execs:-0}))
+    if [ "$rc" -eq 0 ]; then
+      echo "fuzz_$t: ${execs:-?} executions in ${seconds} s, coverage ${cov:-?} edges, no crash"
+    else
+      failed=1
+      echo "fuzz_$t: FAILED (exit $rc) after ${execs:-?} executions; log $work/$t.log"
+      grep -E -A30 'ERROR:|property failed|runtime error|deadly signal' "$work/$t.log" | head -60
+      for a in "$work/crashes/$t"/*; do
+        [ -f "$a" ] || continue
+        echo "  input $a:"
+        head -c 512 "$a" | od -An -c | head -20
+      done
+    fi
+  done
+  echo "fuzz: $# targets, $total executions in total, $([ $failed -eq 0 ] && echo "no crashes" || echo "FAILURES")"
+} >"$work/summary.txt"
+cat "$work/summary.txt"
 exit $failed
