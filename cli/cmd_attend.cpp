@@ -1,13 +1,22 @@
 // asnbelajar attend SESSION PERSON... [--minutes M]
+// asnbelajar attend SESSION --file FILE|- [--source S] [--replace] [--allow-empty] [--create-unknown]
+//                                         [--unmatched FILE] [--date-order dmy|mdy]
 #include "app.hpp"
 
 #include "asnbelajar/attendance.hpp"
+#include "asnbelajar/attendance_import.hpp"
+#include "asnbelajar/csv.hpp"
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/session.hpp"
+#include "asnbelajar/sources.hpp"
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <memory>
 
 namespace asnbelajar::cli {
@@ -17,10 +26,17 @@ struct AttendOptions {
     std::string session;
     std::vector<std::string> people;
     int minutes = 0;
+    std::string file;
+    std::string source = "auto";
+    bool replace = false;
+    bool allow_empty = false;
+    bool create_unknown = false;
+    std::string unmatched;
+    std::string date_order;
 };
 
-void run_attend(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
-    if (o.people.empty()) throw UsageError("attend needs at least one PERSON (NIP or e-mail)");
+void run_marks(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
+    if (o.people.empty()) throw UsageError("attend needs at least one PERSON (NIP or e-mail), or --file");
     std::optional<int> minutes;
     if (cmd->count("--minutes")) minutes = o.minutes;
     int walk_ins = 0;
@@ -39,6 +55,113 @@ void run_attend(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
                          walk_ins ? fmt::format(" ({} walk-ins)", walk_ins) : std::string()));
 }
 
+std::string minutes_text(std::int64_t seconds) {
+    if (seconds % 60 == 0) return std::to_string(seconds / 60);
+    return fmt::format("{:.1f}", static_cast<double>(seconds) / 60.0);
+}
+
+// The unmatched rows as a CSV that reads back as a plain attendance CSV once their identities are fixed.
+void write_unmatched(const Context& ctx, const std::string& path, const std::vector<UnmatchedRow>& rows) {
+    auto write = [&](std::ostream& out) {
+        write_csv_record(out, {"line", "nip", "email", "phone", "name", "join", "leave", "minutes", "reason"});
+        const Zone zone = ctx.zone();
+        for (const UnmatchedRow& u : rows) {
+            const ExportRecord& r = u.record;
+            std::string line = std::to_string(r.line);
+            std::string join = r.join ? format_datetime_offset(*r.join, zone) : std::string();
+            std::string leave = r.leave ? format_datetime_offset(*r.leave, zone) : std::string();
+            std::string minutes = r.seconds ? minutes_text(*r.seconds) : std::string();
+            write_csv_record(out, {line, r.nip, r.email, r.phone, r.name, join, leave, minutes, u.reason});
+        }
+    };
+    if (path == "-") {
+        write(ctx.out);
+        ctx.out.flush();
+        return;
+    }
+    // Beside the target, then renamed: a half-written list is never left behind.
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+        write(out);
+        out.flush();
+        if (!out) {
+            std::remove(tmp.c_str());
+            throw Error(fmt::format("cannot write {}", path));
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    }
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+void note_read(const Context& ctx, const ExportData& data) {
+    std::vector<std::string> left_out;
+    if (data.staff_rows)
+        left_out.push_back(plural(data.staff_rows, "host, panelist or organizer", "hosts, panelists or organizers"));
+    if (data.no_shows) left_out.push_back(plural(data.no_shows, "no-show", "no-shows"));
+    ctx.note(fmt::format("read {} as a {}: {}, {}{}", data.name, export_label(data.kind),
+                         plural(data.rows, "row", "rows"), plural(data.records.size(), "attendee row", "attendee rows"),
+                         left_out.empty() ? std::string()
+                                          : fmt::format(" ({} left out)", fmt::join(left_out, " and "))));
+    for (const std::string& note : data.notes) ctx.note(fmt::format("{}: {}", data.name, note));
+}
+
+void run_import(Context& ctx, const AttendOptions& o) {
+    if (!o.people.empty())
+        throw UsageError("attend takes either PERSON arguments or --file, not both");
+    std::optional<SourceChoice> choice = parse_source_choice(o.source);
+    if (!choice) throw UsageError(fmt::format("--source: unknown source '{}'", o.source)); // CLI11 checks it too
+
+    ReadOptions read;
+    read.zone = ctx.zone();
+    if (o.date_order == "dmy") read.order = DayOrder::dmy;
+    if (o.date_order == "mdy") read.order = DayOrder::mdy;
+    ImportOptions opts;
+    opts.replace = o.replace;
+    opts.allow_empty = o.allow_empty;
+    opts.create_unknown = o.create_unknown;
+    opts.year = current_year(ctx);
+    ImportProgress progress;
+    if (ctx.progress_allowed())
+        progress = [&ctx](std::size_t done, std::size_t total) {
+            if (total < 2000) return;
+            ctx.err << fmt::format("\rasnbelajar: recording {}/{} people", done, total)
+                    << (done == total ? "\r\033[K" : "") << std::flush;
+        };
+    ImportResult result;
+    std::string code;
+    // The file is read inside the transaction: one connection, and a refusal leaves no trace.
+    ctx.write([&](Store& store) {
+        Session session = resolve_session(store, o.session);
+        code = session.code;
+        read.session_date = to_local(session.start, find_zone(session.tz)).date; // breaks day/month ties
+        const ExportData data = read_export_file(o.file, *choice, read);
+        note_read(ctx, data);
+        result = import_attendance(store, session, data, opts, progress);
+        return static_cast<std::int64_t>(data.records.size() - result.unmatched.size());
+    });
+    if (!o.unmatched.empty()) write_unmatched(ctx, o.unmatched, result.unmatched);
+
+    std::string unmatched = fmt::format("{} unmatched", result.people - result.matched);
+    if (!result.unmatched.empty()) unmatched += fmt::format(" in {}", plural(result.unmatched.size(), "row", "rows"));
+    if (!o.unmatched.empty() && o.unmatched != "-")
+        unmatched += fmt::format(" (listed in {})", o.unmatched);
+    else if (!result.unmatched.empty() && o.unmatched.empty())
+        unmatched += " (list them with --unmatched FILE)";
+    ctx.note(fmt::format("{}: {}: {} matched ({}{}), {}{}", code, plural(result.people, "attendee", "attendees"),
+                         result.matched, plural(result.walk_ins, "walk-in", "walk-ins"),
+                         result.created ? fmt::format(", {} created", result.created) : std::string(), unmatched,
+                         result.reimport ? "; this export was imported before: its marks were replaced" : ""));
+    ctx.note(fmt::format("{}: now {} attended, {} partial", code, result.attended, result.partial));
+}
+
 } // namespace
 
 void setup_attend(CLI::App& app, Context& ctx) {
@@ -46,10 +169,44 @@ void setup_attend(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("attend", "Record attendance: manual marks, or a platform export");
     cmd->add_option("SESSION", o->session, "Session code or id")->required();
     cmd->add_option("PERSON", o->people, "NIP or e-mail of each participant");
-    cmd->add_option("--minutes", o->minutes, "Minutes present (without it: self-declared, counts as attended)");
-    cmd->footer("Examples:\n  asnbelajar attend 2022-03-03 198609262015051001 --minutes 150\n"
-                "  asnbelajar attend 2022-03-03 siti@example.go.id");
-    cmd->callback([&ctx, cmd, o] { run_attend(ctx, cmd, *o); });
+    auto* minutes =
+        cmd->add_option("--minutes", o->minutes, "Minutes present (without it: self-declared, counts as attended)");
+    auto* file = cmd->add_option("--file", o->file,
+                                 "A platform attendance export to record (- = standard input); see "
+                                 "docs/attendance.md");
+    file->excludes(minutes);
+    cmd->add_option("--source", o->source, "Layout of --file: auto (default), zoom, teams, meet or csv")
+        ->check(CLI::IsMember({"auto", "zoom", "teams", "meet", "csv"}))
+        ->needs(file);
+    cmd->add_flag("--replace", o->replace, "Discard the session's earlier attendance first")->needs(file);
+    cmd->add_flag("--allow-empty", o->allow_empty, "Accept an export without a single attendee row")->needs(file);
+    cmd->add_flag("--create-unknown", o->create_unknown,
+                  "Create participants for unmatched rows (from their name, e-mail and NIP)")
+        ->needs(file);
+    cmd->add_option("--unmatched", o->unmatched, "Write the rows matching no participant to FILE (CSV)")
+        ->needs(file);
+    cmd->add_option("--date-order", o->date_order,
+                    "Day/month order of dates like 03/04/2022 when the file cannot tell: dmy or mdy")
+        ->check(CLI::IsMember({"dmy", "mdy"}))
+        ->needs(file);
+    cmd->footer(
+        "Rows are matched to participants by NIP, then e-mail (any case), then phone. Minutes present are the\n"
+        "union of a person's joins inside the session's window; re-importing the same export changes nothing.\n\n"
+        "Examples:\n"
+        "  asnbelajar attend 2022-03-03 198609262015051001 --minutes 150\n"
+        "  asnbelajar attend 2022-03-03 siti@example.go.id\n"
+        "  asnbelajar attend 2022-03-03 --file \"Attendee Report.csv\" --unmatched unmatched-2022-03-03.csv\n"
+        "  asnbelajar attend 2022-03-03 --file teams-attendance.csv --source teams --replace\n"
+        "  asnbelajar attend 2022-03-10 --file zoom-participants.csv --date-order dmy --create-unknown\n"
+        "  asnbelajar attend 2022-03-03 --file absen.csv --source csv          # a NIP or e-mail column only: "
+        "self-declared\n"
+        "  curl -s https://portal.example.go.id/absen.csv | asnbelajar attend 2022-03-03 --file -");
+    cmd->callback([&ctx, cmd, o] {
+        if (cmd->count("--file"))
+            run_import(ctx, *o);
+        else
+            run_marks(ctx, cmd, *o);
+    });
 }
 
 } // namespace asnbelajar::cli

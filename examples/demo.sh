@@ -28,11 +28,10 @@ echo "== registrations (Google Forms export): first come, first served, 12 seats
 "$ab" session edit 2022-03-03 --capacity 12 >/dev/null
 "$ab" enroll 2022-03-03 --file "$here/registrations-2022-03-03.csv"
 
-echo "== attendance (manual marks)" >&2
-"$ab" attend 2022-03-03 197712041999082005 --minutes 180
-"$ab" attend 2022-03-03 199309142019071007 --minutes 86
-"$ab" attend 2022-03-03 198603112018022008 --minutes 157
-"$ab" attend 2022-03-03 199002102017082009 --minutes 175
+echo "== attendance: the Zoom webinar attendee report, then a manual correction" >&2
+"$ab" attend 2022-03-03 --file "$here/zoom-webinar-2022-03-03.csv" \
+  --unmatched "$(dirname "$ASNBELAJAR_DB")/unmatched-2022-03-03.csv"
+"$ab" attend 2022-03-03 199309142019071007 --minutes 130
 
 echo "== the weekly report" >&2
 "$ab" report weekly --week-of 2022-03-03

@@ -7,25 +7,35 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace asnbelajar {
 
 AttendanceSummary summarize_marks(const std::vector<AttendanceMark>& marks, const Session& session) {
     const std::int64_t length = std::int64_t{session.minutes} * 60;
     std::vector<Interval> intervals;
+    const Interval window{session.start, session.start + length};
     std::int64_t durations = 0;
+    std::int64_t spans = 0;
     std::optional<std::int64_t> manual;
     AttendanceSummary s;
     for (const AttendanceMark& m : marks) {
         switch (m.kind) {
         case MarkKind::interval: intervals.push_back({m.join, m.leave}); break;
         case MarkKind::duration: durations += std::max<std::int64_t>(m.seconds, 0); break;
+        case MarkKind::span: {
+            // The time inside the window, but never more than the source says the person was present.
+            const std::int64_t inside = std::min(m.leave, window.end) - std::max(m.join, window.begin);
+            spans += std::clamp<std::int64_t>(std::min(inside, m.seconds), 0, length);
+            break;
+        }
         case MarkKind::manual: manual = m.seconds; break; // marks come oldest first: the last one wins
         case MarkKind::self: s.self_declared = true; break;
         }
     }
-    std::int64_t seconds = union_seconds(intervals, {session.start, session.start + length});
-    seconds = std::max(seconds, std::min(durations, length));
+    std::int64_t seconds = union_seconds(intervals, window);
+    seconds = std::max({seconds, std::min(durations, length), std::min(spans, length)});
     if (manual) seconds = *manual;
     seconds = std::clamp<std::int64_t>(seconds, 0, length);
     s.minutes = static_cast<int>(seconds / 60);
@@ -42,8 +52,8 @@ AttendanceOutcome classify(const AttendanceSummary& summary, const Session& sess
 
 namespace {
 
-void recompute_person(Store& store, const Session& session, Id person) {
-    auto marks = store.marks(session.id, person);
+// Stores the summary of `marks`, all the person's marks in the session.
+void put_summary(Store& store, const Session& session, Id person, const std::vector<AttendanceMark>& marks) {
     if (marks.empty()) {
         store.delete_attendance(session.id, person);
         return;
@@ -52,24 +62,34 @@ void recompute_person(Store& store, const Session& session, Id person) {
     store.put_attendance(session.id, person, summary, classify(summary, session));
 }
 
-void require_open(const Session& session) {
-    if (session.status == SessionStatus::cancelled)
-        throw Error(fmt::format("session {} is cancelled: it takes no attendance", session.code));
+void recompute_person(Store& store, const Session& session, Id person) {
+    put_summary(store, session, person, store.marks(session.id, person));
 }
 
-// Someone present without an enrollment (or with a cancelled one) is a walk-in.
-MarkResult ensure_walk_in(Store& store, const Session& session, Id person) {
-    auto e = store.enrollment(session.id, person);
-    if (e && e->status != EnrollmentStatus::cancelled) return MarkResult::recorded;
+// Someone present without a seat is a walk-in: not enrolled, enrollment cancelled, or still on the waiting list
+// (the session has happened: the list has served its purpose). `status`: their enrollment.
+MarkResult ensure_walk_in(Store& store, const Session& session, Id person, std::optional<EnrollmentStatus> status) {
+    if (status == EnrollmentStatus::walk_in) return MarkResult::walk_in;
+    if (status == EnrollmentStatus::enrolled) return MarkResult::recorded;
     store.put_enrollment(session.id, person, EnrollmentStatus::walk_in);
     return MarkResult::walk_in;
 }
 
+std::optional<EnrollmentStatus> enrollment_status(const Store& store, const Session& session, Id person) {
+    std::optional<Enrollment> e = store.enrollment(session.id, person);
+    return e ? std::optional<EnrollmentStatus>(e->status) : std::nullopt;
+}
+
 } // namespace
+
+void require_open_for_attendance(const Session& session) {
+    if (session.status == SessionStatus::cancelled)
+        throw Error(fmt::format("session {} is cancelled: it takes no attendance", session.code));
+}
 
 MarkResult mark_attendance(Store& store, const Session& session, const Participant& person,
                            std::optional<int> minutes) {
-    require_open(session);
+    require_open_for_attendance(session);
     AttendanceMark mark;
     if (minutes) {
         if (*minutes < 0 || *minutes > session.minutes)
@@ -85,18 +105,44 @@ MarkResult mark_attendance(Store& store, const Session& session, const Participa
         store.delete_marks(session.id, person.id, MarkKind::self);
     }
     store.add_mark(session.id, person.id, mark);
-    MarkResult result = ensure_walk_in(store, session, person.id);
+    MarkResult result = ensure_walk_in(store, session, person.id, enrollment_status(store, session, person.id));
     recompute_person(store, session, person.id);
     return result;
 }
 
 MarkResult add_platform_marks(Store& store, const Session& session, Id person,
                               const std::vector<AttendanceMark>& marks) {
-    require_open(session);
+    require_open_for_attendance(session);
     for (const AttendanceMark& m : marks) store.add_mark(session.id, person, m);
-    MarkResult result = ensure_walk_in(store, session, person);
+    MarkResult result = ensure_walk_in(store, session, person, enrollment_status(store, session, person));
     recompute_person(store, session, person);
     return result;
+}
+
+std::size_t add_platform_marks(Store& store, const Session& session, const std::vector<PersonMarks>& people,
+                               const std::function<void(std::size_t)>& progress) {
+    require_open_for_attendance(session);
+    std::unordered_set<Id> had_marks;
+    for (Id p : store.participants_with_marks(session.id)) had_marks.insert(p);
+    std::unordered_map<Id, EnrollmentStatus> enrolled;
+    for (const Enrollment& e : store.session_enrollments(session.id)) enrolled.emplace(e.participant, e.status);
+    std::size_t walk_ins = 0;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const PersonMarks& p = people[i];
+        for (const AttendanceMark& m : p.marks) store.add_mark(session.id, p.person, m);
+        auto e = enrolled.find(p.person);
+        walk_ins += ensure_walk_in(store, session, p.person,
+                                   e == enrolled.end() ? std::nullopt : std::optional(e->second)) ==
+                    MarkResult::walk_in;
+        // Without earlier marks in the session, the new ones are all there is: no need to read them back.
+        if (had_marks.count(p.person))
+            recompute_person(store, session, p.person);
+        else
+            put_summary(store, session, p.person, p.marks);
+        if (progress && i % 512 == 0) progress(i);
+    }
+    if (progress) progress(people.size());
+    return walk_ins;
 }
 
 void recompute_session_attendance(Store& store, const Session& session) {

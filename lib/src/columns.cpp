@@ -22,7 +22,8 @@ const std::vector<Aliases>& table() {
          {"nip", "ni pppk"}},
         {Field::name, "name",
          {"name", "nama", "nama lengkap", "full name", "nama peserta", "user name", "participant name",
-          "nama dan gelar", "nama lengkap dan gelar", "nama beserta gelar", "nama lengkap beserta gelar"},
+          "nama dan gelar", "nama lengkap dan gelar", "nama beserta gelar", "nama lengkap beserta gelar",
+          "nama pengguna"},
          {"nama lengkap", "nama peserta", "full name"}},
         {Field::email, "email",
          {"email", "e mail", "surel", "alamat email", "alamat e mail", "email address", "user email",
@@ -49,18 +50,30 @@ const std::vector<Aliases>& table() {
          {"golongan", "gol ruang"}},
         {Field::minutes, "minutes",
          {"minutes", "menit", "durasi", "duration", "duration minutes", "durasi menit", "time in session",
-          "time in session minutes", "total minutes", "jumlah menit", "lama hadir"},
+          "time in session minutes", "total minutes", "jumlah menit", "lama hadir", "in meeting duration",
+          "time in call", "total time in call", "duration in call", "waktu dalam sesi", "durasi dalam rapat",
+          "lama di rapat"},
          {}},
-        {Field::join, "join", {"join", "join time", "waktu masuk", "masuk", "first join", "first seen", "jam masuk"}, {}},
+        {Field::join, "join",
+         {"join", "join time", "waktu masuk", "masuk", "first join", "first seen", "jam masuk", "time joined",
+          "joined", "joined at", "waktu bergabung", "bergabung", "pertama bergabung", "pertama terlihat"},
+         {}},
         {Field::leave, "leave",
-         {"leave", "leave time", "waktu keluar", "keluar", "last leave", "last seen", "jam keluar"},
+         {"leave", "leave time", "waktu keluar", "keluar", "last leave", "last seen", "jam keluar", "time exited",
+          "exited", "exited at", "left at", "time left", "waktu meninggalkan", "terakhir keluar",
+          "terakhir terlihat"},
          {}},
+        {Field::attended, "attended", {"attended", "hadir", "kehadiran", "status kehadiran"}, {}},
+        {Field::role, "role", {"role", "peran", "participant role", "peran peserta"}, {}},
+        {Field::first_name, "first_name", {"first name", "nama depan", "given name"}, {}},
+        {Field::last_name, "last_name", {"last name", "nama belakang", "surname", "family name"}, {}},
     };
     return t;
 }
 
-// True when `words` occurs in `text` as whole space-separated words.
-bool contains_words(std::string_view text, std::string_view words) {
+} // namespace
+
+bool header_has_words(std::string_view text, std::string_view words) {
     for (std::size_t pos = text.find(words); pos != std::string_view::npos; pos = text.find(words, pos + 1)) {
         bool start_ok = pos == 0 || text[pos - 1] == ' ';
         std::size_t end = pos + words.size();
@@ -69,8 +82,6 @@ bool contains_words(std::string_view text, std::string_view words) {
     }
     return false;
 }
-
-} // namespace
 
 std::string_view field_key(Field f) { return table()[static_cast<std::size_t>(f)].key; }
 
@@ -113,7 +124,7 @@ std::optional<Field> field_for_header(std::string_view header) {
         if (std::find(a.exact.begin(), a.exact.end(), h) != a.exact.end()) return a.field;
     for (const Aliases& a : table())
         for (std::string_view w : a.contained)
-            if (contains_words(h, w)) return a.field;
+            if (header_has_words(h, w)) return a.field;
     return std::nullopt;
 }
 

@@ -31,6 +31,7 @@ std::string_view to_string(MarkKind k) {
     case MarkKind::duration: return "duration";
     case MarkKind::manual: return "manual";
     case MarkKind::self: return "self";
+    case MarkKind::span: return "span";
     }
     return "interval";
 }
@@ -43,7 +44,7 @@ std::optional<EnrollmentStatus> enrollment_status_from(std::string_view s) {
 }
 
 std::optional<MarkKind> mark_kind_from(std::string_view s) {
-    for (auto v : {MarkKind::interval, MarkKind::duration, MarkKind::manual, MarkKind::self})
+    for (auto v : {MarkKind::interval, MarkKind::duration, MarkKind::manual, MarkKind::self, MarkKind::span})
         if (to_string(v) == s) return v;
     return std::nullopt;
 }

@@ -1,6 +1,12 @@
 #include "asnbelajar/attendance.hpp"
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/session.hpp"
+#include "asnbelajar/store.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
+
+#include <map>
 
 using namespace asnbelajar;
 
@@ -20,6 +26,13 @@ AttendanceMark interval(std::int64_t join_min, std::int64_t leave_min) {
     m.join = 1646272800 + join_min * 60;
     m.leave = 1646272800 + leave_min * 60;
     m.source = "zoom";
+    return m;
+}
+
+AttendanceMark span(std::int64_t join_min, std::int64_t leave_min, std::int64_t present_min) {
+    AttendanceMark m = interval(join_min, leave_min);
+    m.kind = MarkKind::span;
+    m.seconds = present_min * 60;
     return m;
 }
 
@@ -54,4 +67,92 @@ TEST_CASE("classify: the session's threshold, exactly at the boundary") {
     CHECK(classify({0, false}, s) == AttendanceOutcome::attended);
     s.min_attendance = 100;
     CHECK(classify({179, false}, s) == AttendanceOutcome::partial);
+}
+
+TEST_CASE("spans: the smaller of the clipped first-join..last-leave and the time present") {
+    Session s = three_hours();
+    CHECK(summarize_marks({span(-30, 90, 120)}, s).minutes == 90);  // early: only 90 minutes in the window
+    CHECK(summarize_marks({span(0, 180, 60)}, s).minutes == 60);    // left in between: 60 minutes present
+    CHECK(summarize_marks({span(-60, 240, 300)}, s).minutes == 180); // capped at the session
+    CHECK(summarize_marks({span(200, 260, 60)}, s).minutes == 0);    // after the end
+    CHECK(summarize_marks({span(0, 100, 100), span(100, 180, 80)}, s).minutes == 180);
+    CHECK(summarize_marks({span(0, 60, 60), interval(0, 150)}, s).minutes == 150); // the larger evidence wins
+}
+
+TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summary") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    Session base = three_hours();
+    base.title = "Webinar";
+    base.jp_tenths = 30;
+    Session s = add_sessions(store, base, "", {}).front();
+    Participant p;
+    p.nip = "198609262015051001";
+    p.name = "Siti";
+    p.id = store.insert_participant(p);
+
+    AttendanceMark a = span(-10, 100, 95);
+    a.batch = "b1";
+    a.source = "meet";
+    CHECK(add_platform_marks(store, s, p.id, {a, interval(0, 150)}) == MarkResult::walk_in);
+    CHECK(add_platform_marks(store, s, p.id, {}) == MarkResult::walk_in); // still a walk-in
+    std::vector<AttendanceMark> kept = store.marks(s.id, p.id);
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].kind == MarkKind::span);
+    CHECK(kept[0].join == a.join);
+    CHECK(kept[0].leave == a.leave);
+    CHECK(kept[0].seconds == 95 * 60);
+    CHECK(kept[0].batch == "b1");
+    CHECK(kept[1].kind == MarkKind::interval);
+    CHECK(kept[1].batch.empty());
+    REQUIRE(store.enrollment(s.id, p.id));
+    CHECK(store.enrollment(s.id, p.id)->status == EnrollmentStatus::walk_in);
+    std::vector<RosterRow> roster = store.session_roster(s.id);
+    REQUIRE(roster.size() == 1);
+    REQUIRE(roster[0].attendance);
+    CHECK(roster[0].attendance->minutes == 150); // the interval 0..150 beats the span's 95
+    CHECK(roster[0].outcome == AttendanceOutcome::attended);
+
+    s.status = SessionStatus::cancelled;
+    CHECK_THROWS_WITH_AS(require_open_for_attendance(s), doctest::Contains("cancelled"), Error);
+}
+
+TEST_CASE("platform marks for many people at once: earlier marks still count, walk-ins counted") {
+    TempDir dir;
+    Store store(dir.file("s.db"), Access::write);
+    Store::Transaction tx(store);
+    Session base = three_hours();
+    base.title = "Webinar";
+    base.jp_tenths = 30;
+    Session s = add_sessions(store, base, "", {}).front();
+    std::vector<Participant> people;
+    for (const char* nip : {"198609262015051001", "199001152014031002", "198703212010122003"}) {
+        Participant p;
+        p.nip = nip;
+        p.name = nip;
+        p.id = store.insert_participant(p);
+        people.push_back(p);
+    }
+    store.put_enrollment(s.id, people[0].id, EnrollmentStatus::enrolled);
+    store.put_enrollment(s.id, people[1].id, EnrollmentStatus::enrolled);
+    store.put_enrollment(s.id, people[2].id, EnrollmentStatus::waitlisted); // no seat: present, a walk-in
+    mark_attendance(store, s, people[0], 50); // the admin's word: 50 minutes
+
+    std::vector<std::size_t> progress;
+    std::size_t walk_ins = add_platform_marks(store, s,
+                                              {{people[0].id, {interval(0, 180)}},
+                                               {people[1].id, {interval(0, 60), interval(30, 130)}},
+                                               {people[2].id, {of_kind(MarkKind::duration, 200)}}},
+                                              [&](std::size_t done) { progress.push_back(done); });
+    CHECK(walk_ins == 1);
+    CHECK(progress.back() == 3);
+    std::map<Id, int> minutes;
+    for (const RosterRow& row : store.session_roster(s.id)) minutes[row.person.id] = row.attendance->minutes;
+    CHECK(minutes[people[0].id] == 50); // the manual mark read back, and still overriding
+    CHECK(minutes[people[1].id] == 130);
+    CHECK(minutes[people[2].id] == 180);
+    CHECK(store.enrollment(s.id, people[2].id)->status == EnrollmentStatus::walk_in);
+    CHECK(store.outcome_counts(s.id).attended == 2);
+    CHECK(store.outcome_counts(s.id).partial == 1);
 }

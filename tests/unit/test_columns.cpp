@@ -56,3 +56,37 @@ TEST_CASE("map_headers: first column wins, unknown columns listed") {
     CHECK(m.unknown == std::vector<std::string>{"Timestamp", "Kabupaten/Kota"});
     CHECK(m.duplicates == std::vector<std::string>{"Alamat Email"});
 }
+
+TEST_CASE("headers of platform attendance exports") {
+    // Zoom webinar attendee report and meeting participants export
+    CHECK(field_for_header("Attended") == Field::attended);
+    CHECK(field_for_header("User Name (Original Name)") == Field::name);
+    CHECK(field_for_header("Name (Original Name)") == Field::name);
+    CHECK(field_for_header("First Name") == Field::first_name);
+    CHECK(field_for_header("Last Name") == Field::last_name);
+    CHECK(field_for_header("Leave Time") == Field::leave);
+    CHECK(field_for_header("Time in Session (minutes)") == Field::minutes);
+    CHECK(field_for_header("NIP (tanpa spasi)") == Field::nip);
+    CHECK_FALSE(field_for_header("Registration Time"));
+    CHECK_FALSE(field_for_header("Country/Region Name"));
+    CHECK_FALSE(field_for_header("Is Guest"));
+    // the same report with Indonesian headers
+    CHECK(field_for_header("Hadir") == Field::attended);
+    CHECK(field_for_header("Nama Pengguna (Nama Asli)") == Field::name);
+    CHECK(field_for_header("Waktu Bergabung") == Field::join);
+    CHECK(field_for_header("Waktu Keluar") == Field::leave);
+    CHECK(field_for_header("Waktu dalam Sesi (menit)") == Field::minutes);
+    // Microsoft Teams
+    CHECK(field_for_header("First Join") == Field::join);
+    CHECK(field_for_header("Last Leave") == Field::leave);
+    CHECK(field_for_header("In-Meeting Duration") == Field::minutes);
+    CHECK(field_for_header("Role") == Field::role);
+    CHECK_FALSE(field_for_header("Participant ID (UPN)"));
+    // Google Meet
+    CHECK(field_for_header("First seen") == Field::join);
+    CHECK(field_for_header("Last seen") == Field::leave);
+    CHECK(field_for_header("Time in call") == Field::minutes);
+    CHECK(field_for_header("Time joined") == Field::join);
+    CHECK(field_for_header("Time exited") == Field::leave);
+    CHECK(field_key(Field::first_name) == "first_name");
+}

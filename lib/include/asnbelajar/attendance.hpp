@@ -3,6 +3,8 @@
 
 #include "asnbelajar/model.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -13,7 +15,9 @@ class Store;
 // Sums one person's marks in a session:
 // - intervals: their union clipped to [start, start + minutes] (rejoins and second devices count once);
 // - durations (sources that give only a total): summed and capped at the session length;
-// - the larger of those two is the evidence from platforms;
+// - spans (a first join–last leave with the total time present inside it): each counts the smaller of its
+//   clipped span and its total; summed and capped at the session length;
+// - the largest of those three is the evidence from platforms;
 // - a manual mark (attend --minutes) overrides platform evidence: the admin has the last word;
 // - a self-declared mark sets self_declared.
 // Minutes are whole minutes present, rounded down, never more than the session length.
@@ -23,10 +27,15 @@ AttendanceSummary summarize_marks(const std::vector<AttendanceMark>& marks, cons
 // (Absent is the absence of any summary.)
 AttendanceOutcome classify(const AttendanceSummary& summary, const Session& session);
 
+// Throws Error when the session is cancelled: a cancelled session takes no attendance.
+void require_open_for_attendance(const Session& session);
+
+// walk_in: the person is a walk-in of the session after the mark (they had no seat: see mark_attendance).
 enum class MarkResult { recorded, walk_in };
 
 // Records a manual mark for a known participant: with `minutes` a manual mark replacing any earlier manual
-// mark, without it a self-declared mark. Someone not enrolled (or cancelled) becomes a walk-in. Recomputes the
+// mark, without it a self-declared mark. Someone without a seat (not enrolled, cancelled, or waitlisted)
+// becomes a walk-in. Recomputes the
 // person's summary. Must run inside a write transaction. Throws Error for a cancelled session or minutes outside
 // 0..session length.
 MarkResult mark_attendance(Store& store, const Session& session, const Participant& person,
@@ -35,6 +44,19 @@ MarkResult mark_attendance(Store& store, const Session& session, const Participa
 // Records platform marks (join–leave intervals or durations) for one person and recomputes the summary.
 MarkResult add_platform_marks(Store& store, const Session& session, Id person,
                               const std::vector<AttendanceMark>& marks);
+
+// One person's marks from one export.
+struct PersonMarks {
+    Id person = 0;
+    std::vector<AttendanceMark> marks;
+};
+
+// add_platform_marks for many people of one session at once (an export's rows grouped per person): the
+// session's enrollments and who already has marks are read once, not per person, and each summary is computed
+// once. Returns how many of the people are walk-ins. `progress`, when given, is called now and then with the
+// number of people done, and once at the end. Throws Error for a cancelled session.
+std::size_t add_platform_marks(Store& store, const Session& session, const std::vector<PersonMarks>& people,
+                               const std::function<void(std::size_t)>& progress = {});
 
 // Recomputes every summary of the session from its marks (after a change of start, length or threshold).
 void recompute_session_attendance(Store& store, const Session& session);

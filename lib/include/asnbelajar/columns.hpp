@@ -9,7 +9,7 @@
 
 namespace asnbelajar {
 
-// The fields an input file can carry. Participant fields first, then attendance fields.
+// The fields an input file can carry. Participant fields first, then attendance fields (platform exports).
 enum class Field {
     nip,
     name,
@@ -19,11 +19,15 @@ enum class Field {
     unit,
     position,
     grade,
-    minutes, // minutes present (plain attendance CSV)
-    join,    // join time
-    leave,   // leave time
+    minutes,    // minutes present (plain attendance CSV), or a duration ("Time in Session", "1h 2m")
+    join,       // join time (first join, first seen)
+    leave,      // leave time (last leave, last seen)
+    attended,   // Zoom's "Attended" yes/no
+    role,       // Teams' "Role": organizer, presenter, attendee
+    first_name, // exports that split the name (Zoom registration, Google Meet)
+    last_name,
 };
-constexpr std::size_t field_count = 11;
+constexpr std::size_t field_count = 15;
 
 // The contract key of a field: "nip", "name", …
 std::string_view field_key(Field f);
@@ -31,6 +35,10 @@ std::string_view field_key(Field f);
 // A header as people write it, reduced for matching: lower-case ASCII, text in parentheses or brackets
 // dropped ("NIP (tanpa spasi)" → "nip"), punctuation and runs of spaces turned into one space, trimmed.
 std::string normalize_header(std::string_view header);
+
+// True when `words` occurs in `normalized` (a normalize_header result) as whole words: "in meeting" occurs
+// in "3 in meeting activities", not in "joining meetings".
+bool header_has_words(std::string_view normalized, std::string_view words);
 
 // The field a header names, by its aliases: exact alias first ("nama lengkap", "no hp", "e-mail", "surel",
 // "instansi", "pangkat/golongan"…), then a header that contains a distinctive alias as whole words

@@ -56,13 +56,16 @@ struct AttendanceSummary {
 };
 
 // One raw mark, kept so that outcomes can be recomputed when a session's window or threshold changes.
-enum class MarkKind { interval, duration, manual, self };
+// interval: one join–leave; duration: a total without times; span: a first join–last leave with the total time
+// present inside it (Teams without per-join rows, Google Meet); manual: attend --minutes; self: self-declared.
+enum class MarkKind { interval, duration, manual, self, span };
 struct AttendanceMark {
     MarkKind kind = MarkKind::interval;
-    std::int64_t join = 0;  // interval: UTC seconds
-    std::int64_t leave = 0; // interval: UTC seconds
-    std::int64_t seconds = 0; // duration and manual: seconds present
-    std::string source;     // zoom, teams, meet, csv, manual, self
+    std::int64_t join = 0;    // interval and span: UTC seconds
+    std::int64_t leave = 0;   // interval and span: UTC seconds
+    std::int64_t seconds = 0; // duration, span and manual: seconds present
+    std::string source;       // zoom-webinar, zoom-meeting, teams, meet, csv, manual, self
+    std::string batch;        // the platform export the mark came from (empty for manual and self marks)
 };
 
 std::string_view to_string(EnrollmentStatus s);

@@ -96,6 +96,8 @@ struct StoreCheck {
                  audit = 0;
 };
 
+// A Store (and anything that holds it) is used by one thread at a time: its connection runs without SQLite's
+// own locking.
 class Store {
 public:
     // Opens the store at `path`. With Access::write a missing file is created (mode 0600) and migrated to the
@@ -196,6 +198,22 @@ public:
     void delete_attendance(Id session, Id participant);
     // Drops every mark and summary of the session (attend --replace).
     void clear_session_attendance(Id session);
+
+    // --- attendance import ---
+    // Deletes the marks that one platform export (`batch`, AttendanceMark::batch) gave the session, and returns
+    // the participants who had any, so that their summaries can be recomputed. Summaries are left as they are.
+    std::vector<Id> delete_batch_marks(Id session, const std::string& batch);
+    // The participant an export row names: the one with NIP `nip`, else e-mail `email`, else phone `phone`
+    // (normalised values; empty ones match nobody). One lookup for the three.
+    std::optional<Id> participant_matching(const std::string& nip, const std::string& email,
+                                           const std::string& phone) const;
+    // Every enrollment of the session, in no particular order (for work on many people at once).
+    std::vector<Enrollment> session_enrollments(Id session) const;
+    // How many people of the session attended and how many were partial.
+    struct OutcomeCounts {
+        int attended = 0, partial = 0;
+    };
+    OutcomeCounts outcome_counts(Id session) const;
 
     // --- reports ---
     std::vector<RosterRow> session_roster(Id session) const;

@@ -7,21 +7,26 @@ namespace asnbelajar {
 
 void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) {
     auto& st = impl_->stmt("INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, "
-                           "seconds, source, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                           "seconds, source, batch, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, session);
     st.bind(2, participant);
     st.bind(3, std::string(to_string(mark.kind)));
-    if (mark.kind == MarkKind::interval) {
+    const bool has_times = mark.kind == MarkKind::interval || mark.kind == MarkKind::span;
+    const bool has_seconds = mark.kind != MarkKind::interval && mark.kind != MarkKind::self;
+    if (has_times) {
         st.bind(4, mark.join);
         st.bind(5, mark.leave);
-        st.bind(6);
     } else {
         st.bind(4);
         st.bind(5);
-        st.bind(6, mark.seconds);
     }
+    if (has_seconds)
+        st.bind(6, mark.seconds);
+    else
+        st.bind(6);
     st.bind(7, mark.source);
-    st.bind(8, static_cast<std::int64_t>(std::time(nullptr)));
+    bind_text_or_null(st, 8, mark.batch);
+    st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
     st.exec();
 }
 
@@ -35,7 +40,7 @@ void Store::delete_marks(Id session, Id participant, MarkKind kind) {
 }
 
 std::vector<AttendanceMark> Store::marks(Id session, Id participant) const {
-    auto& st = impl_->stmt("SELECT kind, join_at, leave_at, seconds, source FROM attendance_marks "
+    auto& st = impl_->stmt("SELECT kind, join_at, leave_at, seconds, source, batch FROM attendance_marks "
                            "WHERE session_id = ? AND participant_id = ? ORDER BY id");
     st.bind(1, session);
     st.bind(2, participant);
@@ -47,6 +52,7 @@ std::vector<AttendanceMark> Store::marks(Id session, Id participant) const {
         m.leave = st.getColumn(2).getInt64();
         m.seconds = st.getColumn(3).getInt64();
         m.source = st.getColumn(4).getString();
+        m.batch = text_or_empty(st.getColumn(5));
         out.push_back(std::move(m));
     }
     return out;
@@ -90,6 +96,61 @@ void Store::clear_session_attendance(Id session) {
     auto& walk = impl_->stmt("DELETE FROM enrollments WHERE session_id = ? AND status = 'walk-in'");
     walk.bind(1, session);
     walk.exec();
+}
+
+// --- attendance import ---
+
+std::vector<Id> Store::delete_batch_marks(Id session, const std::string& batch) {
+    auto& who = impl_->stmt("SELECT DISTINCT participant_id FROM attendance_marks WHERE session_id = ? AND batch = ?");
+    who.bind(1, session);
+    who.bind(2, batch);
+    std::vector<Id> people;
+    while (who.executeStep()) people.push_back(who.getColumn(0).getInt64());
+    if (people.empty()) return people;
+    auto& del = impl_->stmt("DELETE FROM attendance_marks WHERE session_id = ? AND batch = ?");
+    del.bind(1, session);
+    del.bind(2, batch);
+    del.exec();
+    return people;
+}
+
+std::optional<Id> Store::participant_matching(const std::string& nip, const std::string& email,
+                                              const std::string& phone) const {
+    // coalesce stops at the first lookup that finds someone; each is one index probe (no sorting).
+    auto& st = impl_->stmt("SELECT coalesce((SELECT id FROM participants WHERE nip = ?1), "
+                           "(SELECT id FROM participants WHERE email = ?2), "
+                           "(SELECT id FROM participants WHERE phone = ?3 ORDER BY id LIMIT 1))");
+    st.bind(1, nip);
+    st.bind(2, email);
+    st.bind(3, phone);
+    if (!st.executeStep() || st.getColumn(0).isNull()) return std::nullopt;
+    return st.getColumn(0).getInt64();
+}
+
+std::vector<Enrollment> Store::session_enrollments(Id session) const {
+    auto& st = impl_->stmt("SELECT participant_id, status, arrival FROM enrollments WHERE session_id = ?");
+    st.bind(1, session);
+    std::vector<Enrollment> out;
+    while (st.executeStep()) {
+        Enrollment e;
+        e.session = session;
+        e.participant = st.getColumn(0).getInt64();
+        e.status = enrollment_status_from(st.getColumn(1).getString()).value_or(EnrollmentStatus::enrolled);
+        e.arrival = st.getColumn(2).getInt64();
+        out.push_back(e);
+    }
+    return out;
+}
+
+Store::OutcomeCounts Store::outcome_counts(Id session) const {
+    auto& st = impl_->stmt("SELECT outcome, count(*) FROM attendance WHERE session_id = ? GROUP BY outcome");
+    st.bind(1, session);
+    OutcomeCounts c;
+    while (st.executeStep()) {
+        const std::string outcome = st.getColumn(0).getString();
+        (outcome == "attended" ? c.attended : c.partial) = st.getColumn(1).getInt();
+    }
+    return c;
 }
 
 } // namespace asnbelajar

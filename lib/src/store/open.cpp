@@ -78,7 +78,8 @@ Store::Store(const std::string& path, Access access) {
                                 path));
     if (!exists && !memory) create_private_file(path);
     try {
-        int flags = access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+        // NOMUTEX: a Store and its statements belong to one thread; SQLite need not lock around each call.
+        int flags = (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
         impl_ = std::make_unique<Impl>(path, flags);
         impl_->created = !exists && !memory;
         auto& db = impl_->db;

@@ -8,7 +8,8 @@
 namespace asnbelajar {
 namespace {
 
-// Times are UTC seconds; JP is kept in tenths so that sums stay exact.
+// Times are UTC seconds; JP is kept in tenths so that sums stay exact. CHECKs list more than two values with OR:
+// SQLite evaluates `x IN (a, b, c)` by building a temporary index on every row written.
 constexpr const char* schema_v1 = R"sql(
 CREATE TABLE participants (
     id        INTEGER PRIMARY KEY,
@@ -47,7 +48,8 @@ CREATE INDEX sessions_start ON sessions(start);
 CREATE TABLE enrollments (
     session_id      INTEGER NOT NULL REFERENCES sessions(id),
     participant_id  INTEGER NOT NULL REFERENCES participants(id),
-    status          TEXT NOT NULL CHECK (status IN ('enrolled', 'waitlisted', 'cancelled', 'walk-in')),
+    status          TEXT NOT NULL CHECK (status = 'enrolled' OR status = 'waitlisted' OR status = 'cancelled'
+                                         OR status = 'walk-in'),
     arrival         INTEGER NOT NULL,
     created         INTEGER NOT NULL,
     updated         INTEGER NOT NULL,
@@ -55,18 +57,25 @@ CREATE TABLE enrollments (
 ) WITHOUT ROWID;
 CREATE INDEX enrollments_participant ON enrollments(participant_id);
 CREATE INDEX enrollments_queue ON enrollments(session_id, status, arrival);
+-- The next arrival number (max(arrival) of the session) in one step, not a scan of the session's enrollments.
+CREATE INDEX enrollments_arrival ON enrollments(session_id, arrival);
 
--- Raw marks as they arrived (joins, durations, manual and self-declared marks), kept so that outcomes can be
--- recomputed when a session's window or threshold changes.
+-- Raw marks as they arrived (joins, durations, spans, manual and self-declared marks), kept so that outcomes can
+-- be recomputed when a session's window or threshold changes. `batch` names the platform export a mark came
+-- from (a digest of its attendee rows): importing the same export again replaces its marks instead of adding
+-- them twice. (No index on batch: it would cost on each of an import's 30,000 inserts, to save one scan of the
+-- session's marks per import.)
 CREATE TABLE attendance_marks (
     id              INTEGER PRIMARY KEY,
     session_id      INTEGER NOT NULL REFERENCES sessions(id),
     participant_id  INTEGER NOT NULL REFERENCES participants(id),
-    kind            TEXT NOT NULL CHECK (kind IN ('interval', 'duration', 'manual', 'self')),
+    kind            TEXT NOT NULL CHECK (kind = 'interval' OR kind = 'duration' OR kind = 'span' OR kind = 'manual'
+                                       OR kind = 'self'),
     join_at         INTEGER,
     leave_at        INTEGER,
     seconds         INTEGER,
     source          TEXT NOT NULL,
+    batch           TEXT,
     created         INTEGER NOT NULL
 );
 CREATE INDEX attendance_marks_person ON attendance_marks(session_id, participant_id);

@@ -1,0 +1,242 @@
+#include "asnbelajar/attendance_import.hpp"
+
+#include "asnbelajar/attendance.hpp"
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/nip.hpp"
+#include "asnbelajar/normalize.hpp"
+#include "asnbelajar/participant.hpp"
+#include "asnbelajar/store.hpp"
+#include "asnbelajar/time.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+namespace asnbelajar {
+namespace {
+
+// The identities a row can be matched by, normalised: 18 NIP digits, a lower-case e-mail, a +62 phone.
+struct Identity {
+    std::string nip, email, phone;
+    bool empty() const { return nip.empty() && email.empty() && phone.empty(); }
+};
+
+Identity identity_of(const ExportRecord& r) {
+    Identity id;
+    if (std::string digits = nip_digits(r.nip); digits.size() == 18) id.nip = std::move(digits);
+    if (Normalized e = normalize_email(r.email); e.ok) id.email = std::move(e.value);
+    if (Normalized p = normalize_phone(r.phone); p.ok) id.phone = std::move(p.value);
+    return id;
+}
+
+// Finds the participant of each row (NIP, then e-mail, then phone), asking the store once per identity: a
+// person's rows repeat it.
+class Matcher {
+public:
+    explicit Matcher(const Store& store) : store_(store) {}
+
+    std::optional<Id> match(const Identity& id) {
+        if (id.empty()) return std::nullopt;
+        auto [it, fresh] = cache_.try_emplace(id.nip + '\n' + id.email + '\n' + id.phone);
+        if (fresh) it->second = store_.participant_matching(id.nip, id.email, id.phone);
+        return it->second;
+    }
+
+private:
+    const Store& store_;
+    std::unordered_map<std::string, std::optional<Id>> cache_;
+};
+
+AttendanceMark mark_of(const ExportRecord& r, const std::string& source, const std::string& batch) {
+    AttendanceMark m;
+    m.source = source;
+    m.batch = batch;
+    if (r.join && r.leave) {
+        m.kind = r.seconds ? MarkKind::span : MarkKind::interval;
+        m.join = *r.join;
+        m.leave = *r.leave;
+        m.seconds = r.seconds.value_or(0);
+    } else if (r.seconds) {
+        m.kind = MarkKind::duration;
+        m.seconds = *r.seconds;
+    } else {
+        m.kind = MarkKind::self;
+    }
+    return m;
+}
+
+std::string describe_counts(const ExportData& d) {
+    std::vector<std::string> parts;
+    if (d.staff_rows) parts.push_back(fmt::format("{} of hosts, panelists or organizers", d.staff_rows));
+    if (d.no_shows) parts.push_back(fmt::format("{} of people who did not attend", d.no_shows));
+    std::string s = fmt::format("{} rows read", d.rows);
+    if (!parts.empty()) s += fmt::format(": {}", fmt::join(parts, ", "));
+    for (const std::string& n : d.notes) s += fmt::format("; {}", n);
+    return s;
+}
+
+// Refuses an export that cannot be this session's: it has times, and none of them meets the session's window.
+void require_overlap(const ExportData& d, const Session& session) {
+    const std::int64_t begin = session.start, end = session.start + std::int64_t{session.minutes} * 60;
+    std::optional<UnixSeconds> first, last;
+    for (const ExportRecord& r : d.records) {
+        if (!r.join || !r.leave) continue;
+        if (*r.join < end && *r.leave > begin) return;
+        first = std::min(first.value_or(*r.join), *r.join);
+        last = std::max(last.value_or(*r.leave), *r.leave);
+    }
+    if (!first) return;
+    const Zone zone = find_zone(session.tz);
+    throw Error(fmt::format("{}: none of its joins meets session {} ({} to {}): they run from {} to {}; is it the "
+                            "right session, and the right --tz?",
+                            d.name, session.code, format_datetime_offset(begin, zone),
+                            format_datetime_offset(end, zone), format_datetime_offset(*first, zone),
+                            format_datetime_offset(*last, zone)));
+}
+
+// A participant for an unmatched person, from the export's name, e-mail, phone and NIP (dropped when invalid).
+std::optional<Participant> new_participant(const ExportRecord& r, int year, std::string& why) {
+    Participant p;
+    p.name = r.name;
+    p.email = r.email;
+    p.phone = r.phone;
+    // Only what is valid: a mangled NIP or a bad phone must not keep the person out.
+    if (NipCheck c = check_nip(r.nip, year); c.ok) p.nip = c.nip;
+    if (!normalize_email(r.email).ok) p.email.clear();
+    if (!normalize_phone(r.phone).ok) p.phone.clear();
+    std::vector<FieldProblem> problems = normalize_participant(p, year);
+    if (problems.empty()) return p;
+    why = fmt::format("cannot create a participant: {} {}", problems.front().column, problems.front().reason);
+    return std::nullopt;
+}
+
+constexpr std::uint64_t fnv_basis = 0xcbf29ce484222325ULL, fnv_prime = 0x100000001b3ULL;
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * fnv_prime;
+    return (h ^ 0xff) * fnv_prime; // a separator, so that "ab","c" and "a","bc" differ
+}
+
+// A number's eight bytes, least significant first (the same digest on every machine); -1 stands for none.
+std::uint64_t fnv1a(std::uint64_t h, std::optional<std::int64_t> v) {
+    auto bits = static_cast<std::uint64_t>(v.value_or(-1));
+    for (int i = 0; i < 8; ++i, bits >>= 8) h = (h ^ (bits & 0xff)) * fnv_prime;
+    return h;
+}
+
+} // namespace
+
+std::string export_digest(const ExportData& data) {
+    std::vector<std::uint64_t> rows;
+    rows.reserve(data.records.size());
+    for (const ExportRecord& r : data.records) {
+        std::uint64_t h = fnv_basis;
+        for (const std::string* s : {&r.nip, &r.email, &r.phone, &r.name}) h = fnv1a(h, std::string_view(*s));
+        for (const std::optional<std::int64_t>& v : {r.join, r.leave, r.seconds}) h = fnv1a(h, v);
+        rows.push_back(h);
+    }
+    std::sort(rows.begin(), rows.end());
+    std::uint64_t h = fnv_basis;
+    for (std::uint64_t row : rows) h = fnv1a(h, std::optional<std::int64_t>(static_cast<std::int64_t>(row)));
+    return fmt::format("{:016x}", h);
+}
+
+ImportResult import_attendance(Store& store, const Session& session, const ExportData& data,
+                               const ImportOptions& opts, const ImportProgress& progress) {
+    require_open_for_attendance(session);
+    if (data.records.empty() && !opts.allow_empty)
+        throw Error(fmt::format("{}: no attendee rows ({}); pass --allow-empty if that is right", data.name,
+                                describe_counts(data)));
+    require_overlap(data, session);
+
+    ImportResult result;
+    const std::string batch = export_digest(data);
+    const std::string source(to_string(data.kind));
+    if (opts.replace) store.clear_session_attendance(session.id);
+    std::vector<Id> earlier = store.delete_batch_marks(session.id, batch);
+    result.reimport = !earlier.empty();
+
+    // Rows grouped per person, people in order of first appearance.
+    Matcher matcher(store);
+    std::unordered_map<Id, std::size_t> index_of;
+    std::vector<PersonMarks> people;
+    auto add = [&](Id person, const ExportRecord& r) {
+        auto [it, fresh] = index_of.try_emplace(person, people.size());
+        if (fresh) people.push_back({person, {}});
+        people[it->second].marks.push_back(mark_of(r, source, batch));
+    };
+    // Unmatched rows grouped per identity (the first of NIP, e-mail, phone, name), for counting and creating.
+    std::unordered_map<std::string, std::size_t> group_of;
+    std::vector<std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < data.records.size(); ++i) {
+        const ExportRecord& r = data.records[i];
+        const Identity id = identity_of(r);
+        if (std::optional<Id> person = matcher.match(id)) {
+            add(*person, r);
+            continue;
+        }
+        std::string key = !id.nip.empty()     ? "n" + id.nip
+                          : !id.email.empty() ? "e" + id.email
+                          : !id.phone.empty() ? "p" + id.phone
+                                              : "m" + clean_text(r.name);
+        if (key == "m") key += std::to_string(i); // nothing at all: a person of its own
+        auto [it, fresh] = group_of.try_emplace(std::move(key), groups.size());
+        if (fresh) groups.emplace_back();
+        groups[it->second].push_back(i);
+    }
+
+    for (const std::vector<std::size_t>& rows : groups) {
+        const ExportRecord& first = data.records[rows.front()];
+        std::string reason = identity_of(first).empty() ? "no valid NIP, e-mail or phone to match"
+                                                        : "no participant with this NIP, e-mail or phone";
+        if (opts.create_unknown) {
+            // A participant created for an earlier group may be this one too (rows with and without a NIP).
+            const Identity id = identity_of(first);
+            std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);
+            if (!person) {
+                // The row of the group that says most about the person.
+                const ExportRecord* best = &first;
+                for (std::size_t i : rows)
+                    if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
+                if (std::optional<Participant> p = new_participant(*best, opts.year, reason)) {
+                    try {
+                        p->id = store.insert_participant(*p);
+                        ++result.created;
+                        person = p->id;
+                    } catch (const Error& e) {
+                        reason = fmt::format("cannot create a participant: {}", e.what());
+                    }
+                }
+            }
+            if (person) {
+                for (std::size_t i : rows) add(*person, data.records[i]);
+                continue;
+            }
+        }
+        for (std::size_t i : rows) result.unmatched.push_back({data.records[i], reason});
+        ++result.people;
+    }
+    std::sort(result.unmatched.begin(), result.unmatched.end(),
+              [](const UnmatchedRow& a, const UnmatchedRow& b) { return a.record.line < b.record.line; });
+
+    // One recomputation per person, with all of that person's rows.
+    std::function<void(std::size_t)> done;
+    if (progress) done = [&](std::size_t n) { progress(n, people.size()); };
+    result.walk_ins = add_platform_marks(store, session, people, done);
+    result.matched = people.size();
+    result.people += people.size();
+
+    // People the earlier import of this export gave marks to, and this one did not (their participant record
+    // changed meanwhile): their summaries must lose those marks too.
+    if (std::any_of(earlier.begin(), earlier.end(), [&](Id p) { return !index_of.count(p); }))
+        recompute_session_attendance(store, session);
+
+    const Store::OutcomeCounts counts = store.outcome_counts(session.id);
+    result.attended = counts.attended;
+    result.partial = counts.partial;
+    return result;
+}
+
+} // namespace asnbelajar

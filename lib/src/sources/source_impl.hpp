@@ -1,0 +1,144 @@
+// Private to lib/src/sources/: what every export reader shares. A reader walks the CSV records of its layout
+// (preamble, sections, roles) and hands each table row to a Builder, which turns it into an attendee record;
+// the Builder parses the timestamps at the end, when the whole file has decided the day/month order.
+#pragma once
+
+#include "asnbelajar/columns.hpp"
+#include "asnbelajar/csv.hpp"
+#include "asnbelajar/sources.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace asnbelajar::sources {
+
+using Row = std::vector<std::string_view>;
+
+// True for a blank line, also one a spreadsheet padded with delimiters (",,,,").
+bool is_blank(const Row& row);
+// The text of a record whose only non-empty field is the first one (a section title), else empty.
+std::string_view title_of(const Row& row);
+
+// A table's header row: where each field is (by the shared aliases), and the columns as written.
+class Table {
+public:
+    explicit Table(const Row& header);
+    bool has(Field f) const { return map_.has(f); }
+    // The cell of `f` in `row`, blanks trimmed; empty when the column is absent or the row is short.
+    std::string_view cell(const Row& row, Field f) const;
+    // The cell in column `index` (trimmed; empty when out of range).
+    static std::string_view cell_at(const Row& row, int index);
+    // Index of the first column whose normalised header is `normalized` (layout-specific columns such as
+    // Zoom's "In Waiting Room"), or -1.
+    int find(std::string_view normalized) const;
+    // The columns as written, for messages: "Name, Email, Join Time".
+    std::string columns() const;
+    // The name column is Zoom's "Name (Original Name)": a renamed participant reads "SHOWN (Original)".
+    bool original_names() const { return original_names_; }
+
+private:
+    HeaderMap map_;
+    std::vector<std::string> names_;
+    bool original_names_ = false;
+};
+
+// How a row with join, leave and a duration makes a mark: per_join rows are one interval each (their
+// duration only repeats leave - join); span rows cover first join..last leave with the time present inside.
+enum class Times { per_join, span };
+
+// Collects the rows of one export and produces its ExportData.
+class Builder {
+public:
+    Builder(ExportKind kind, std::string name, const ReadOptions& opts);
+
+    const std::string& name() const { return name_; }
+    ExportData& data() { return data_; }
+
+    // One data row of an attendee table: counted, then an attendee record, a no-show (Attended = No, or no
+    // time at all in a table that has time columns), or a problem.
+    void attendee(const Table& t, const Row& row, std::size_t line, Times times);
+    // One data row of a host, panelist or organizer: counted, and its times vote on the day/month order.
+    void staff(const Table& t, const Row& row);
+    // One data row read for nothing (an unknown section, a waiting room): counted only.
+    void skipped() { ++data_.rows; }
+    // A timestamp elsewhere in the file (a summary) that votes on the day/month order.
+    void vote(std::string_view stamp);
+    // Google Meet: a time without a date ("9:06 AM") is on the session's date.
+    void allow_time_only() { time_only_ = true; }
+
+    // A value that cannot be read; up to 20 are kept for the message.
+    void problem(std::size_t line, std::string_view column, const std::string& message);
+    // Throws Error("NAME: message").
+    [[noreturn]] void fail(const std::string& message) const;
+    // Parses the timestamps with the file's day/month order and returns the export; throws for problems.
+    ExportData finish();
+
+private:
+    struct Pending {
+        std::string join, leave; // as written; empty when the row has no times
+    };
+    struct Parsed {
+        std::optional<UnixSeconds> join, leave;
+        bool operator==(const Parsed&) const = default;
+    };
+    using ParsedTimes = std::vector<Parsed>;
+    // Parses every pending row's times. With `undecided`, a value that throws (a date that reads both ways,
+    // with the order unknown) sets it instead of being a problem.
+    ParsedTimes parse_all(DayOrder order, bool* undecided = nullptr);
+    std::optional<UnixSeconds> parse_time(std::string_view text, DayOrder order, std::size_t line,
+                                          std::string_view column, bool& time_only, bool* undecided);
+    bool on_session_date(const ParsedTimes& times) const;
+    void throw_problems();
+
+    ExportKind kind_;
+    std::string name_;
+    ReadOptions opts_;
+    ExportData data_;
+    std::vector<Pending> pending_; // parallel to data_.records
+    std::vector<std::string> votes_;
+    bool time_only_ = false;
+    std::vector<std::pair<std::size_t, std::string>> problems_; // line, message
+    std::size_t problem_count_ = 0;
+};
+
+// The readers, one per layout, each in its own file with the signs detect_export looks for. `csv` keeps
+// blank lines.
+ExportData read_zoom_webinar(CsvReader& csv, Builder& b);
+// "Attendee Report", "Attendee Details", "Host Details", "Panelist Details" and their translations.
+bool is_zoom_webinar_title(std::string_view title);
+
+ExportData read_zoom_meeting(CsvReader& csv, Builder& b);
+// A participants header: join and leave, and Zoom's own marks ("Name (Original Name)", "Guest").
+bool is_zoom_meeting_header(const Table& t);
+// The meeting-data header some exports put first: "Meeting ID,Topic,Start Time,…".
+bool is_zoom_meeting_preamble(const Table& t);
+
+ExportData read_teams(CsvReader& csv, Builder& b);
+// "1. Summary", "2. Participants", "3. In-Meeting Activities" (numbered section titles).
+bool is_teams_title(std::string_view title);
+
+ExportData read_meet(CsvReader& csv, Builder& b);
+// Google Meet's columns: first seen, last seen, time in call (or time joined, time exited).
+bool is_meet_header(const Table& t);
+
+ExportData read_plain_csv(CsvReader& csv, Builder& b);
+// A column naming the person: NIP, e-mail or phone.
+bool is_plain_csv_header(const Table& t);
+
+// A flat table (one header, then rows) after an optional preamble: the header is the first record for which
+// `is_header` holds, among the first `max_preamble` + 1 non-blank records. Every later non-blank record is an
+// attendee row, except rows whose `skip_if_yes` column says yes (counted, not read). Fails when no header is
+// found (naming `expected`), or the header has a join column without a leave column or the reverse.
+struct FlatLayout {
+    bool (*is_header)(const Table&) = nullptr;
+    std::size_t max_preamble = 0;
+    Times times = Times::per_join;
+    const char* skip_if_yes = nullptr; // a normalised header, e.g. "in waiting room"
+    const char* expected = "";
+};
+ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout);
+
+} // namespace asnbelajar::sources

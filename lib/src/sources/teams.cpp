@@ -1,0 +1,142 @@
+// Microsoft Teams attendance report: UTF-16LE with BOM, tab-separated (the CSV reader converts and detects
+// both), in numbered sections:
+//   "1. Summary"                  key/value lines (title, start and end time, duration);
+//   "2. Participants"             one row per person: Name, First Join, Last Leave, In-Meeting Duration
+//                                 ("1h 2m 3s"), Email, Participant ID (UPN), Role;
+//   "3. In-Meeting Activities"    one row per join: Name, Join Time, Leave Time, Duration, Email, Role.
+// The per-join activities are read when present (exact rejoins); otherwise each participant's first join..last
+// leave is a span with the in-meeting duration inside it.
+//
+// Roles: organizers and co-organizers run the event and never count. Presenters do not count either, except in
+// a report without a single attendee: a meeting whose "who can present" was left at "everyone" makes every
+// participant a presenter, and then they are the audience.
+#include "source_impl.hpp"
+
+#include "asnbelajar/columns.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <unordered_map>
+
+namespace asnbelajar::sources {
+namespace {
+
+enum class Part { summary, participants, activities, other };
+enum class Role { attendee, presenter, organizer };
+
+// "2. Participants" → participants; nullopt for a line that is no numbered title.
+std::optional<Part> part_of(std::string_view title) {
+    std::size_t digits = 0;
+    while (digits < title.size() && std::isdigit(static_cast<unsigned char>(title[digits]))) ++digits;
+    if (digits == 0 || digits > 2 || digits >= title.size() || title[digits] != '.') return std::nullopt;
+    const std::string t = normalize_header(title.substr(digits + 1));
+    if (t.empty()) return std::nullopt;
+    if (header_has_words(t, "summary") || header_has_words(t, "ringkasan")) return Part::summary;
+    if (header_has_words(t, "activities") || header_has_words(t, "aktivitas")) return Part::activities;
+    if (header_has_words(t, "participants") || header_has_words(t, "attendees") || header_has_words(t, "peserta"))
+        return Part::participants;
+    return Part::other;
+}
+
+Role role_of(std::string_view cell) {
+    const std::string r = normalize_header(cell);
+    if (header_has_words(r, "organizer") || header_has_words(r, "organiser") ||
+        header_has_words(r, "penyelenggara"))
+        return Role::organizer;
+    if (header_has_words(r, "presenter") || header_has_words(r, "penyaji")) return Role::presenter;
+    return Role::attendee;
+}
+
+// One table section, kept whole: which of the two to read is known only at the end of the file.
+struct SectionRows {
+    std::optional<Table> table;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::size_t> lines;
+    bool seen = false;
+};
+
+Row as_row(const std::vector<std::string>& cells) { return Row(cells.begin(), cells.end()); }
+
+} // namespace
+
+bool is_teams_title(std::string_view title) { return part_of(title).has_value(); }
+
+ExportData read_teams(CsvReader& csv, Builder& b) {
+    Row row;
+    std::optional<Part> part;
+    SectionRows participants, activities;
+    while (csv.next(row)) {
+        if (is_blank(row)) continue;
+        if (std::string_view title = title_of(row); !title.empty())
+            if (std::optional<Part> p = part_of(title)) {
+                part = *p;
+                continue;
+            }
+        if (!part || *part == Part::other) continue;
+        if (*part == Part::summary) {
+            for (std::size_t i = 1; i < row.size(); ++i) b.vote(row[i]); // start and end times
+            continue;
+        }
+        SectionRows& s = *part == Part::participants ? participants : activities;
+        s.seen = true;
+        if (!s.table) {
+            s.table.emplace(row);
+            if (!(s.table->has(Field::join) && s.table->has(Field::leave)))
+                b.fail(fmt::format("line {}: the {} header has no join and leave time columns (columns: {})",
+                                   csv.line(), *part == Part::participants ? "participants" : "in-meeting activities",
+                                   s.table->columns()));
+            continue;
+        }
+        s.rows.emplace_back(row.begin(), row.end());
+        s.lines.push_back(csv.line());
+    }
+    if (!participants.seen && !activities.seen)
+        b.fail("no '2. Participants' or '3. In-Meeting Activities' section found");
+
+    // Roles come from the activities' own column, else from the participant with the same e-mail or name.
+    std::unordered_map<std::string, Role> role_by_person;
+    if (participants.table && participants.table->has(Field::role))
+        for (const auto& cells : participants.rows) {
+            Row r = as_row(cells);
+            Role role = role_of(participants.table->cell(r, Field::role));
+            for (Field f : {Field::email, Field::name})
+                if (std::string key = normalize_header(participants.table->cell(r, f)); !key.empty())
+                    role_by_person.emplace(std::move(key), role);
+        }
+    const bool per_join = !activities.rows.empty();
+    const SectionRows& used = per_join ? activities : participants;
+    const Table& table = *used.table;
+    auto role_in = [&](const Row& r) {
+        if (table.has(Field::role)) return role_of(table.cell(r, Field::role));
+        for (Field f : {Field::email, Field::name}) {
+            std::string key = normalize_header(table.cell(r, f));
+            auto it = key.empty() ? role_by_person.end() : role_by_person.find(key);
+            if (it != role_by_person.end()) return it->second;
+        }
+        return Role::attendee;
+    };
+    bool any_attendee = false;
+    for (const auto& cells : used.rows) any_attendee |= role_in(as_row(cells)) == Role::attendee;
+    std::size_t presenters = 0;
+    for (std::size_t i = 0; i < used.rows.size(); ++i) {
+        Row r = as_row(used.rows[i]);
+        Role role = role_in(r);
+        if (role == Role::organizer || (role == Role::presenter && any_attendee)) {
+            b.staff(table, r);
+            continue;
+        }
+        presenters += role == Role::presenter;
+        b.attendee(table, r, used.lines[i], per_join ? Times::per_join : Times::span);
+    }
+    if (!per_join)
+        b.data().notes.push_back("no in-meeting activities: each participant's first join, last leave and "
+                                 "in-meeting duration used");
+    if (presenters)
+        b.data().notes.push_back(fmt::format("no participant has the attendee role: {} presenters counted as "
+                                             "attendees",
+                                             presenters));
+    return b.finish();
+}
+
+} // namespace asnbelajar::sources

@@ -1,0 +1,376 @@
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/sources.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace asnbelajar;
+
+namespace {
+
+constexpr UnixSeconds nine_wib = 1646272800; // 2022-03-03 09:00 WIB
+
+// 2022-03-03 hh:mm WIB as UTC seconds.
+UnixSeconds at(int hour, int minute) { return nine_wib + (hour - 9) * 3600 + minute * 60; }
+
+ReadOptions session_options() {
+    ReadOptions o;
+    o.session_date = Date{2022, 3, 3};
+    return o;
+}
+
+ExportData read(const std::string& text, ExportKind kind, const ReadOptions& o = session_options()) {
+    std::istringstream in(text);
+    return read_export(in, "x.csv", kind, o);
+}
+
+ExportKind detect(const std::string& text) {
+    std::istringstream in(text);
+    return detect_export(in, "x.csv");
+}
+
+// ASCII text as Teams writes it: UTF-16LE with a byte-order mark, CRLF.
+std::string utf16le(const std::string& ascii) {
+    std::string out = "\xFF\xFE";
+    for (char c : ascii) {
+        if (c == '\n') out += std::string("\r\0", 2);
+        out += c;
+        out += '\0';
+    }
+    return out;
+}
+
+const char* const webinar =
+    "Attendee Report\n"
+    "Report Generated:,03/03/2022 03:00 PM\n"
+    "Topic,Webinar ID,Actual Start Time,Actual Duration (minutes)\n"
+    "Webinar ASN Belajar,812 3456 7890,\"Mar 03, 2022 09:00:00\",180\n"
+    "\n"
+    "Host Details\n"
+    "Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes)\n"
+    "Yes,BPSDM JATIM,webinar@bpsdm.go.id,\"Mar 03, 2022 08:30:00\",\"Mar 03, 2022 12:00:00\",210\n"
+    "\n"
+    "Panelist Details\n"
+    "Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes)\n"
+    "Yes,Narasumber,nara@unair.ac.id,\"Mar 03, 2022 09:00:00\",\"Mar 03, 2022 12:00:00\",180\n"
+    "\n"
+    "Attendee Details\n"
+    "Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Join Time,Leave Time,"
+    "Time in Session (minutes),NIP (tanpa spasi)\n"
+    "Yes,SURABAYA SITI (Siti Rahayu),Siti,\"Rahayu, S.Pd.\",siti@example.go.id,,\"Mar 03, 2022 08:52:00\","
+    "\"Mar 03, 2022 10:31:00\",99,19771204 199908 2 005\n"
+    "Yes,\"MALANG EKO (Eko Pratama, A.Md.)\",,,EKO@EXAMPLE.GO.ID,0812-3456-7890,\"Mar 03, 2022 09:12:00\","
+    "\"Mar 03, 2022 11:19:00\",127,\n"
+    "Yes,SURABAYA SITI (Siti Rahayu),Siti,\"Rahayu, S.Pd.\",siti@example.go.id,,\"Mar 03, 2022 10:40:00\","
+    "\"Mar 03, 2022 12:01:00\",81,19771204 199908 2 005\n"
+    "No,Ayu Wijaya,Ayu,Wijaya,ayu@example.go.id,,--,--,--,197207012001022001\n";
+
+} // namespace
+
+TEST_CASE("detect_export: each layout by its signs") {
+    CHECK(detect(webinar) == ExportKind::zoom_webinar);
+    CHECK(detect("Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n"
+                 "Siti (Siti),siti@x.go.id,03/03/2022 09:00:00 AM,03/03/2022 10:00:00 AM,60,No\n") ==
+          ExportKind::zoom_meeting);
+    CHECK(detect("Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
+                 "81234567890,Webinar,03/03/2022 08:53:00 AM,03/03/2022 12:08:00 PM,host@x.go.id,195,12\n\n"
+                 "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n") ==
+          ExportKind::zoom_meeting);
+    CHECK(detect(utf16le("1. Summary\nMeeting title\tWebinar\n\n2. Participants\nName\tFirst Join\n")) ==
+          ExportKind::teams);
+    CHECK(detect("Name,Email,First seen,Last seen,Time in call\n") == ExportKind::meet);
+    CHECK(detect("First name,Last name,Email,Duration,Time joined,Time exited\n") == ExportKind::meet);
+    CHECK(detect("NIP;Nama;Menit\n198609262015051001;Siti;150\n") == ExportKind::csv);
+    CHECK(detect("email\nsiti@x.go.id\n") == ExportKind::csv);
+    CHECK(detect("Daftar hadir webinar\nNo HP,Nama\n08123456789,Siti\n") == ExportKind::csv);
+}
+
+TEST_CASE("detect_export: an unknown shape is refused with what was found and what is expected") {
+    CHECK_THROWS_WITH_AS(detect("Timestamp,Pertanyaan,Jawaban\n2022-03-03,Apa,Ya\n"),
+                         doctest::Contains("not a recognised attendance export (first line: "
+                                           "'Timestamp,Pertanyaan,Jawaban'"),
+                         Error);
+    CHECK_THROWS_WITH_AS(detect("Timestamp,Pertanyaan\n"), doctest::Contains("Zoom webinar attendee report"), Error);
+    CHECK_THROWS_WITH_AS(detect("Daftar Hadir\nNo,Nama,Waktu\n"),
+                         doctest::Contains("(first line: 'Daftar Hadir'; first header: 'No, Nama, Waktu')"), Error);
+    CHECK_THROWS_WITH_AS(detect(""), "x.csv is empty", Error);
+    CHECK_THROWS_WITH_AS(detect("\n\n"), "x.csv is empty", Error);
+}
+
+TEST_CASE("Zoom webinar: attendees only, one row per join, no-shows, registration questions") {
+    ExportData d = read(webinar, ExportKind::zoom_webinar);
+    CHECK(d.kind == ExportKind::zoom_webinar);
+    CHECK(d.rows == 6);
+    CHECK(d.staff_rows == 2);
+    CHECK(d.no_shows == 1);
+    REQUIRE(d.records.size() == 3);
+    const ExportRecord& siti = d.records[0];
+    CHECK(siti.name == "Siti Rahayu, S.Pd."); // first and last name from the registration
+    CHECK(siti.nip == "19771204 199908 2 005");
+    CHECK(siti.email == "siti@example.go.id");
+    CHECK(siti.join == at(8, 52));
+    CHECK(siti.leave == at(10, 31));
+    CHECK_FALSE(siti.seconds); // per-join rows: the interval says it all
+    CHECK(siti.line == 16);
+    const ExportRecord& eko = d.records[1];
+    CHECK(eko.name == "Eko Pratama, A.Md."); // the original name inside the brackets
+    CHECK(eko.email == "EKO@EXAMPLE.GO.ID");
+    CHECK(eko.phone == "0812-3456-7890");
+    CHECK(eko.nip.empty());
+    CHECK(d.records[2].join == at(10, 40));
+}
+
+TEST_CASE("Zoom webinar: Indonesian headers and titles, day-first dates decided by the session's date") {
+    const std::string report = "Laporan Peserta\n"
+                               "Detail Tuan Rumah\n"
+                               "Hadir,Nama Pengguna (Nama Asli),Email,Waktu Bergabung,Waktu Keluar\n"
+                               "Ya,BPSDM,host@x.go.id,10/03/2022 08:30:00,10/03/2022 12:00:00\n"
+                               "Detail Peserta\n"
+                               "Hadir,Nama Pengguna (Nama Asli),Email,Waktu Bergabung,Waktu Keluar,Waktu dalam Sesi "
+                               "(menit),NIP\n"
+                               "Ya,Siti,siti@x.go.id,10/03/2022 09:00:00,10/03/2022 10:00:00,60,198609262015051001\n"
+                               "Tidak,Budi,budi@x.go.id,--,--,--,\n";
+    ReadOptions o;
+    o.session_date = Date{2022, 3, 10};
+    ExportData d = read(report, ExportKind::zoom_webinar, o);
+    CHECK(d.order == DayOrder::dmy);
+    CHECK(d.staff_rows == 1);
+    CHECK(d.no_shows == 1);
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].join == nine_wib + 7 * 86400);
+    CHECK(d.records[0].nip == "198609262015051001");
+    REQUIRE_FALSE(d.notes.empty());
+    CHECK(d.notes[0].find("day first") != std::string::npos);
+
+    o.session_date = Date{2022, 10, 3}; // now the other reading fits
+    CHECK(read(report, ExportKind::zoom_webinar, o).order == DayOrder::mdy);
+
+    o.session_date = Date{2022, 3, 17};
+    CHECK_THROWS_WITH_AS(read(report, ExportKind::zoom_webinar, o),
+                         doctest::Contains("'10/03/2022 09:00:00' is 10 March or 3 October, and neither puts the "
+                                           "joins on the session's date 2022-03-17; pass --date-order dmy"),
+                         Error);
+    o.order = DayOrder::dmy;
+    CHECK(read(report, ExportKind::zoom_webinar, o).records[0].join == nine_wib + 7 * 86400);
+}
+
+TEST_CASE("Zoom webinar: a file without an attendee section says which sections it had") {
+    ExportData d = read("Attendee Report\nHost Details\nAttended,User Name,Email,Join Time,Leave Time\n"
+                        "Yes,Host,h@x.go.id,\"Mar 03, 2022 09:00:00\",\"Mar 03, 2022 12:00:00\"\n",
+                        ExportKind::zoom_webinar);
+    CHECK(d.records.empty());
+    CHECK(d.staff_rows == 1);
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0] == "no attendee section (sections found: Host Details)");
+    CHECK_THROWS_WITH_AS(read("Attendee Details\nAttended,User Name,Email\nYes,A,a@x.go.id\n",
+                              ExportKind::zoom_webinar),
+                         doctest::Contains("x.csv: line 2: the attendee section's header has no join and leave "
+                                           "time columns (columns: Attended, User Name, Email)"),
+                         Error);
+}
+
+TEST_CASE("Zoom meeting export: meeting preamble, original names, waiting room, month-first dates") {
+    const std::string flat =
+        "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
+        "81234567890,Webinar,03/03/2022 08:53:00 AM,03/03/2022 12:08:00 PM,host@x.go.id,195,3\n"
+        "\n"
+        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,In Waiting Room\n"
+        "SURABAYA SITI (Siti Rahayu),siti@x.go.id,03/03/2022 08:50:00 AM,03/03/2022 09:00:00 AM,10,No,Yes\n"
+        "SURABAYA SITI (Siti Rahayu),siti@x.go.id,03/03/2022 09:00:00 AM,03/03/2022 12:13:00 PM,193,No,No\n"
+        "Budi Santoso,budi@x.go.id,03/03/2022 01:05:00 PM,03/03/2022 01:10:00 PM,5,Yes,No\n";
+    ExportData d = read(flat, ExportKind::zoom_meeting);
+    CHECK(d.rows == 3);
+    REQUIRE(d.records.size() == 2);
+    CHECK(d.records[0].name == "Siti Rahayu");
+    CHECK(d.records[0].join == at(9, 0));
+    CHECK(d.records[0].leave == at(12, 13));
+    CHECK_FALSE(d.records[0].seconds);
+    CHECK(d.records[1].name == "Budi Santoso");
+    CHECK(d.records[1].join == at(13, 5));
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0] == "1 rows with 'in waiting room' = yes passed over");
+}
+
+TEST_CASE("Teams: UTF-16 sections, per-join activities, organizers and presenters left out") {
+    const std::string report = utf16le("1. Summary\n"
+                                       "Meeting title\tWebinar\n"
+                                       "Start time\t3/3/22, 8:50:00 AM\n"
+                                       "\n"
+                                       "2. Participants\n"
+                                       "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+                                       "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\tOrganizer\n"
+                                       "Nara\t3/3/22, 8:55:00 AM\t3/3/22, 12:00:00 PM\t3h 5m\tn@x.go.id\tPresenter\n"
+                                       "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 11:30:00 AM\t2h 10m\ts@x.go.id\tAttendee\n"
+                                       "\n"
+                                       "3. In-Meeting Activities\n"
+                                       "Name\tJoin Time\tLeave Time\tDuration\tEmail\n"
+                                       "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\n"
+                                       "Nara\t3/3/22, 8:55:00 AM\t3/3/22, 12:00:00 PM\t3h 5m\tn@x.go.id\n"
+                                       "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 10:00:00 AM\t1h\ts@x.go.id\n"
+                                       "Siti\t3/3/22, 10:20:00 AM\t3/3/22, 11:30:00 AM\t1h 10m\ts@x.go.id\n");
+    ExportData d = read(report, ExportKind::teams);
+    CHECK(d.rows == 4);
+    CHECK(d.staff_rows == 2); // roles from the participants section, matched by e-mail
+    REQUIRE(d.records.size() == 2);
+    CHECK(d.records[0].email == "s@x.go.id");
+    CHECK(d.records[0].join == at(9, 0));
+    CHECK(d.records[0].leave == at(10, 0));
+    CHECK_FALSE(d.records[0].seconds);
+    CHECK(d.records[1].join == at(10, 20));
+    CHECK(d.notes.empty());
+}
+
+TEST_CASE("Teams: without activities, each participant is a span; presenters count when nobody attends") {
+    const std::string report = utf16le("2. Participants\n"
+                                       "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+                                       "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\tOrganizer\n"
+                                       "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 11:30:00 AM\t2h 10m 30s\ts@x.go.id\t"
+                                       "Presenter\n");
+    ExportData d = read(report, ExportKind::teams);
+    CHECK(d.staff_rows == 1);
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].join == at(9, 0));
+    CHECK(d.records[0].leave == at(11, 30));
+    CHECK(d.records[0].seconds == 2 * 3600 + 10 * 60 + 30);
+    REQUIRE(d.notes.size() == 2);
+    CHECK(d.notes[1] == "no participant has the attendee role: 1 presenters counted as attendees");
+    CHECK_THROWS_WITH_AS(read(utf16le("1. Summary\nMeeting title\tX\n"), ExportKind::teams),
+                         "x.csv: no '2. Participants' or '3. In-Meeting Activities' section found", Error);
+}
+
+TEST_CASE("Google Meet: first seen..last seen spans with the time in call; times of day on the session's date") {
+    ExportData d = read("Name,Email,First seen,Last seen,Time in call\n"
+                        "Siti Rahayu,siti@x.go.id,\"Mar 3, 2022, 8:45:00 AM\",\"Mar 3, 2022, 11:50:00 AM\","
+                        "2 hr 20 min\n",
+                        ExportKind::meet);
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].join == at(8, 45));
+    CHECK(d.records[0].leave == at(11, 50));
+    CHECK(d.records[0].seconds == 140 * 60);
+
+    d = read("First name,Last name,Email,Duration,Time joined,Time exited\n"
+             "Agus,\"Salim, S.Kom.\",agus@x.go.id,1:45:00,9:30 AM,11:30 AM\n"
+             "Late,Owl,owl@x.go.id,25 min,11:50 PM,12:15 AM\n",
+             ExportKind::meet);
+    REQUIRE(d.records.size() == 2);
+    CHECK(d.records[0].name == "Agus Salim, S.Kom.");
+    CHECK(d.records[0].join == at(9, 30));
+    CHECK(d.records[0].seconds == 105 * 60);
+    CHECK(d.records[1].leave == at(24, 15)); // past midnight: the next day
+    ReadOptions no_date;
+    CHECK_THROWS_WITH_AS(read("Name,Email,Time joined,Time exited\nA,a@x.go.id,9:30 AM,10:00 AM\n",
+                              ExportKind::meet, no_date),
+                         doctest::Contains("x.csv:2: join time: '9:30 AM' is not a date and time"), Error);
+}
+
+TEST_CASE("plain CSV: self-declared, minutes, join and leave") {
+    ExportData d = read("email,nama\nsiti@x.go.id,Siti\nbudi@x.go.id,Budi\n", ExportKind::csv);
+    REQUIRE(d.records.size() == 2);
+    CHECK_FALSE(d.records[0].join);
+    CHECK_FALSE(d.records[0].seconds); // nothing: self-declared
+
+    d = read("NIP;No HP;Menit\n198609262015051001;;150\n;0812345678;1h 30m\n199001152014031002;;\n",
+             ExportKind::csv);
+    REQUIRE(d.records.size() == 2);
+    CHECK(d.records[0].seconds == 150 * 60);
+    CHECK(d.records[1].phone == "0812345678");
+    CHECK(d.records[1].seconds == 90 * 60);
+    CHECK(d.no_shows == 1); // a row without minutes in a file that has them
+
+    d = read("nip,join,leave\n198609262015051001,2022-03-03T09:00:00+07:00,2022-03-03T03:30:00Z\n",
+             ExportKind::csv);
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].join == at(9, 0));
+    CHECK(d.records[0].leave == at(10, 30));
+    CHECK_FALSE(d.records[0].seconds);
+
+    CHECK_THROWS_WITH_AS(read("nip,join\n1,2022-03-03 09:00\n", ExportKind::csv),
+                         doctest::Contains("line 1: a join column without a leave column"), Error);
+    CHECK_THROWS_WITH_AS(read("nama,menit\nSiti,10\n", ExportKind::csv),
+                         doctest::Contains("no CSV with a NIP, e-mail or phone column header found"), Error);
+}
+
+TEST_CASE("rows that cannot be read are listed with their lines") {
+    CHECK_THROWS_WITH_AS(read("email,join,leave\na@x.go.id,2022-03-03 09:00,2022-03-03 08:00\n", ExportKind::csv),
+                         "x.csv:2: leave time: leave time '2022-03-03 08:00' is before join time '2022-03-03 09:00'",
+                         Error);
+    std::string bad = "email,join,leave,minutes\n"
+                      "a@x.go.id,2022-03-03 09:00,,\n"
+                      "b@x.go.id,Mar 33 2022 09:00,2022-03-03 10:00,\n"
+                      "c@x.go.id,,,a while\n";
+    CHECK_THROWS_WITH_AS(read(bad, ExportKind::csv),
+                         "x.csv: 3 problems:\n"
+                         "x.csv:2: leave time: a join time without a leave time\n"
+                         "x.csv:3: join time: invalid timestamp 'Mar 33 2022 09:00': March 2022 has no day 33\n"
+                         "x.csv:4: duration: 'a while' is not a duration",
+                         Error);
+    std::string many = "email,minutes\n";
+    for (int i = 0; i < 25; ++i) many += "a@x.go.id,soon\n";
+    CHECK_THROWS_WITH_AS(read(many, ExportKind::csv), doctest::Contains("… and 5 more"), Error);
+    CHECK_THROWS_WITH_AS(read("Attendee Details\nAttended,Email,Join Time,Leave Time\nMaybe,a@x.go.id,,\n",
+                              ExportKind::zoom_webinar),
+                         "x.csv:3: attended: 'Maybe' is neither yes nor no", Error);
+}
+
+TEST_CASE("the day/month order is one per file") {
+    // 25/03 can only be day first: so 03/04 on another row is 3 April, not 4 March.
+    ReadOptions o;
+    ExportData d = read("email,join,leave\n"
+                        "a@x.go.id,25/03/2022 09:00,25/03/2022 10:00\n"
+                        "b@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n",
+                        ExportKind::csv, o);
+    CHECK(d.order == DayOrder::dmy);
+    CHECK(to_local(*d.records[1].join, o.zone).date == Date{2022, 4, 3});
+    CHECK_THROWS_WITH_AS(read("email,join,leave\n"
+                              "a@x.go.id,25/03/2022 09:00,25/03/2022 10:00\n"
+                              "b@x.go.id,03/25/2022 09:00,03/25/2022 10:00\n",
+                              ExportKind::csv, o),
+                         doctest::Contains("dates mix day/month orders"), Error);
+    // Undecidable, and no session to decide by.
+    CHECK_THROWS_WITH_AS(read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", ExportKind::csv, o),
+                         doctest::Contains("pass --date-order dmy (day first) or --date-order mdy (month first)"),
+                         Error);
+    o.order = DayOrder::mdy;
+    d = read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", ExportKind::csv, o);
+    CHECK(to_local(*d.records[0].join, o.zone).date == Date{2022, 3, 4});
+    // Same day and month: nothing to decide.
+    d = read("email,join,leave\na@x.go.id,03/03/2022 09:00,03/03/2022 10:00\n", ExportKind::csv, ReadOptions{});
+    CHECK(d.order == DayOrder::unknown);
+    CHECK(d.records[0].join == at(9, 0));
+}
+
+TEST_CASE("times are read in the zone given, unless they carry their own") {
+    ReadOptions o = session_options();
+    o.zone = find_zone("Asia/Makassar");
+    ExportData d = read("email,join,leave\na@x.go.id,2022-03-03 10:00,2022-03-03 11:00+07:00\n", ExportKind::csv, o);
+    CHECK(d.records[0].join == at(9, 0));  // 10:00 WITA
+    CHECK(d.records[0].leave == at(11, 0)); // its own offset
+}
+
+TEST_CASE("read_export_file: --source must agree with the file") {
+    TempDir dir;
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(dir.file(name), std::ios::binary) << text;
+        return dir.file(name);
+    };
+    std::string w = write("w.csv", webinar);
+    std::string flat = write("m.csv", "Name,Email,Join Time,Leave Time\nSiti,s@x.go.id,2022-03-03 09:00,"
+                                      "2022-03-03 10:00\n");
+    ReadOptions o = session_options();
+    CHECK(read_export_file(w, SourceChoice::auto_detect, o).kind == ExportKind::zoom_webinar);
+    CHECK(read_export_file(w, SourceChoice::zoom, o).kind == ExportKind::zoom_webinar);
+    CHECK_THROWS_WITH_AS(read_export_file(w, SourceChoice::teams, o),
+                         doctest::Contains("is a Zoom webinar attendee report, not what --source teams reads"), Error);
+    CHECK_THROWS_AS(read_export_file(w, SourceChoice::csv, o), Error);
+    // A flat table reads with any flat reader.
+    CHECK(read_export_file(flat, SourceChoice::auto_detect, o).kind == ExportKind::csv);
+    CHECK(read_export_file(flat, SourceChoice::zoom, o).kind == ExportKind::zoom_meeting);
+    CHECK(read_export_file(flat, SourceChoice::meet, o).kind == ExportKind::meet);
+    CHECK_THROWS_WITH_AS(read_export_file(dir.file("none.csv"), SourceChoice::auto_detect, o),
+                         doctest::Contains("cannot open"), Error);
+    CHECK(parse_source_choice("zoom") == SourceChoice::zoom);
+    CHECK_FALSE(parse_source_choice("webex"));
+}
