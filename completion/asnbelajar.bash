@@ -4,46 +4,49 @@
 # completed would use (its --db, else $ASNBELAJAR_DB, else ./asnbelajar.db).
 # tests/cli/test_docs.sh checks these lists against the binary's --help.
 
-# The subcommands of a command path ("" is the program itself).
+# The subcommands of a command path ("" is the program itself), in REPLY (no subshell per call).
 _asnbelajar_children() {
+    REPLY=""
     case $1 in
-    "") echo "session participant enroll attend report certify db" ;;
-    session) echo "add list show edit cancel" ;;
-    participant) echo "add import list show" ;;
-    report) echo "weekly session participant jp agency certificates siasn" ;;
-    db) echo "check backup log" ;;
+    "") REPLY="session participant enroll attend report certify db" ;;
+    session) REPLY="add list show edit cancel" ;;
+    participant) REPLY="add import list show" ;;
+    report) REPLY="weekly session participant jp agency certificates siasn" ;;
+    db) REPLY="check backup log" ;;
     esac
 }
 
 # The options of a command path; a trailing '=' marks an option that takes a value.
 _asnbelajar_options() {
     local fields="--title= --start= --minutes= --jp= --code= --series= --speaker= --capacity= --min-attendance="
+    REPLY=""
     case $1 in
-    "") echo "--version" ;;
-    "session add") echo "$fields --repeat= --count= --days=" ;;
-    "session list") echo "--from= --to= --year=" ;;
-    "session edit") echo "$fields" ;;
-    "participant add") echo "--nip= --name= --email= --phone= --agency= --unit= --position= --grade=" ;;
-    "participant import") echo "--dry-run --skip-invalid --rejects=" ;;
-    "participant list") echo "--agency= --search=" ;;
-    enroll) echo "--cancel --file= --dry-run --skip-invalid --rejects=" ;;
-    attend) echo "--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order=" ;;
-    "report weekly") echo "--week-of= --from= --to=" ;;
-    "report participant") echo "--year= --target=" ;;
-    "report jp") echo "--year= --below= --target=" ;;
-    "report agency") echo "--year= --target=" ;;
-    "report siasn") echo "--year= --institution= --course-type=" ;;
-    certify) echo "--template= --revoke=" ;;
-    "db log") echo "--limit=" ;;
+    "") REPLY="--version" ;;
+    "session add") REPLY="$fields --repeat= --count= --days=" ;;
+    "session list") REPLY="--from= --to= --year=" ;;
+    "session edit") REPLY="$fields" ;;
+    "participant add") REPLY="--nip= --name= --email= --phone= --agency= --unit= --position= --grade=" ;;
+    "participant import") REPLY="--dry-run --skip-invalid --rejects=" ;;
+    "participant list") REPLY="--agency= --search=" ;;
+    enroll) REPLY="--cancel --file= --dry-run --skip-invalid --rejects=" ;;
+    attend) REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order=" ;;
+    "report weekly") REPLY="--week-of= --from= --to=" ;;
+    "report participant") REPLY="--year= --target=" ;;
+    "report jp") REPLY="--year= --below= --target=" ;;
+    "report agency") REPLY="--year= --target=" ;;
+    "report siasn") REPLY="--year= --institution= --course-type=" ;;
+    certify) REPLY="--template= --revoke=" ;;
+    "db log") REPLY="--limit=" ;;
     esac
 }
 
 # What the first positional argument of a command path is: session, file, or nothing known.
 _asnbelajar_positional() {
+    REPLY=""
     case $1 in
     "session show" | "session edit" | "session cancel" | enroll | attend | certify | "report session" | \
-        "report certificates") echo session ;;
-    "participant import" | "db backup") echo file ;;
+        "report certificates") REPLY=session ;;
+    "participant import" | "db backup") REPLY=file ;;
     esac
 }
 
@@ -79,7 +82,7 @@ _asnbelajar() {
     fi
 
     # Walk the words before the cursor: the command path, the --db value, positionals seen.
-    local path="" db="" positionals=0 word i takes_value
+    local path="" db="" positionals=0 word i takes_value REPLY
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         [[ $word == "=" ]] && continue
@@ -87,7 +90,8 @@ _asnbelajar() {
             [[ $word == --db=* ]] && db=${word#--db=}
             [[ $word == *=* ]] && continue
             takes_value=""
-            [[ " $_asnbelajar_globals $(_asnbelajar_options "$path") " == *" $word= "* ]] && takes_value=1
+            _asnbelajar_options "$path"
+            [[ " $_asnbelajar_globals $REPLY " == *" $word= "* ]] && takes_value=1
             if [[ -n $takes_value ]] && ((i + 1 < COMP_CWORD)); then
                 ((i++))
                 [[ ${COMP_WORDS[i]} == "=" ]] && ((i + 1 < COMP_CWORD)) && ((i++))
@@ -95,7 +99,8 @@ _asnbelajar() {
             fi
             continue
         fi
-        if ((positionals == 0)) && [[ " $(_asnbelajar_children "$path") " == *" $word "* ]]; then
+        _asnbelajar_children "$path"
+        if ((positionals == 0)) && [[ " $REPLY " == *" $word "* ]]; then
             path=${path:+$path }$word
         else
             ((positionals++))
@@ -119,7 +124,9 @@ _asnbelajar() {
         return 0
         ;;
     esac
-    if [[ -z $values && -n $prev && " $_asnbelajar_globals $(_asnbelajar_options "$path") " == *" $prev= "* ]]; then
+    _asnbelajar_options "$path"
+    local opts="$_asnbelajar_globals $REPLY"
+    if [[ -z $values && -n $prev && " $opts " == *" $prev= "* ]]; then
         COMPREPLY=() # a value nobody can guess (a title, a date, a number)
         return 0
     fi
@@ -129,18 +136,18 @@ _asnbelajar() {
     fi
 
     if [[ $cur == -* ]]; then
-        local opts="$_asnbelajar_globals $(_asnbelajar_options "$path")"
         mapfile -t COMPREPLY < <(compgen -W "${opts//=/}" -- "$cur")
         return 0
     fi
-    local children
-    children=$(_asnbelajar_children "$path")
+    _asnbelajar_children "$path"
+    local children=$REPLY
     if [[ -n $children ]] && ((positionals == 0)); then
         mapfile -t COMPREPLY < <(compgen -W "$children" -- "$cur")
         return 0
     fi
     if ((positionals == 0)); then
-        case $(_asnbelajar_positional "$path") in
+        _asnbelajar_positional "$path"
+        case $REPLY in
         session)
             mapfile -t COMPREPLY < <(compgen -W "$(_asnbelajar_sessions "${COMP_WORDS[0]}" "$db")" -- "$cur")
             ;;

@@ -40,6 +40,10 @@ complete_words() {
   )
 }
 
+# has TEXT WORD / has_line LINES LINE: substring / whole-line tests in bash itself (no process per check).
+has() { [[ $1 == *"$2"* ]]; }
+has_line() { [[ $'\n'$1$'\n' == *$'\n'"$2"$'\n'* ]]; }
+
 # help_block HELP TITLE: the lines of the "TITLE:" block of a CLI11 help text, up to the next blank line.
 help_block() { awk -v t="$2:" '$0 == t { on = 1; next } on && /^$/ { exit } on' <<<"$1"; }
 
@@ -74,8 +78,8 @@ check_command() {
       if [ -n "$man" ]; then ok; else fail "the man page has no '.SS $path'"; fi
     fi
     for word in $options $positionals; do
-      if grep -qF -- "$word" <<<"$md"; then ok; else fail "docs/commands.md: '${path:-global options}' lacks $word"; fi
-      if grep -qF -- "$word" <<<"$man"; then ok; else fail "man page: '${path:-OPTIONS}' lacks $word"; fi
+      if has "$md" "$word"; then ok; else fail "docs/commands.md: '${path:-global options}' lacks $word"; fi
+      if has "$man" "$word"; then ok; else fail "man page: '${path:-OPTIONS}' lacks $word"; fi
     done
   fi
 
@@ -84,12 +88,12 @@ check_command() {
   # shellcheck disable=SC2086
   offered=$(complete_words asnbelajar $path "")
   for name in $children; do
-    if grep -qx -- "$name" <<<"$offered"; then ok; else fail "completion of 'asnbelajar $path' lacks $name"; fi
+    if has_line "$offered" "$name"; then ok; else fail "completion of 'asnbelajar $path' lacks $name"; fi
   done
   # shellcheck disable=SC2086
   offered=$(complete_words asnbelajar $path --)
   for word in $options; do
-    if grep -qx -- "$word" <<<"$offered"; then ok; else fail "completion of 'asnbelajar $path --' lacks $word"; fi
+    if has_line "$offered" "$word"; then ok; else fail "completion of 'asnbelajar $path --' lacks $word"; fi
   done
 
   for name in $children; do check_command "${path:+$path }$name"; done
