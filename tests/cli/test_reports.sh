@@ -37,7 +37,8 @@ setup() {
   ab participant add --nip $P6 --name "Fajar" --agency "$MALANG";                     expect_rc 0 "P6"
   ab participant add --email $E1 --name "Tamu Tanpa NIP";                             expect_rc 0 "E1"
 
-  # S1 (Thu 3 March, 3 seats, 70 % of 180 = 126 minutes): P4 is waitlisted but attends; P6 and E1 walk in.
+  # S1 (Thu 3 March, 3 seats, 70 % of 180 = 126 minutes): P4 is waitlisted but attends (a walk-in: not enrolled);
+  # P6 and E1 walk in.
   ab enroll 2022-03-03 $P1 $P2 $P3 $P4;                                               expect_rc 0 "enroll S1"
   ab attend 2022-03-03 $P1 --minutes 180;                                             expect_rc 0 "P1 attends S1"
   ab attend 2022-03-03 $P2 --minutes 100;                                             expect_rc 0 "P2 partial S1"
@@ -68,10 +69,10 @@ expect_grep 'certified 4 .*; 0 already had one' "$ERR" "certify summary"
 ab report certificates 2022-03-03 --format csv
 expect_rc 0 "report certificates"
 expect_eq "$(head -1 "$OUT")" "certificate,nip,name,agency,session,date,title,jp" "certificates columns"
-# The session report's order: enrolled by arrival (P1), then walk-ins (P6, E1), then the waitlisted (P4).
+# The session report's order: enrolled by arrival (P1), then walk-ins by arrival (P4, who was waitlisted, then P6, E1).
 expect_eq "$(csv_col "$OUT" certificate | tr '\n' ' ')" \
   "1/BPSDM-ASNB/III/2022 2/BPSDM-ASNB/III/2022 3/BPSDM-ASNB/III/2022 4/BPSDM-ASNB/III/2022 " "numbers follow the template"
-expect_eq "$(csv_col "$OUT" nip | tr '\n' ' ')" "$P1 $P6  $P4 " "numbering order"
+expect_eq "$(csv_col "$OUT" nip | tr '\n' ' ')" "$P1 $P4 $P6  " "numbering order"
 expect_eq "$(grep -c "^1/BPSDM-ASNB/III/2022,$P1,\"Siti Rahayu, S.Pd., M.M.\",$MALANG,2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3$" "$OUT")" "1" "certificate row"
 cp "$OUT" "$WORK/certs-first.csv"
 ab certify 2022-03-03
@@ -104,13 +105,13 @@ expect_eq "$(csv_col "$OUT" certificate | tr '\n' ' ')" "000007/ASNB/10/3/2022 0
 # Revoke: the number is never reused; certifying again gives a new one.
 ab certify 2022-03-03 --revoke $P6 $P3
 expect_rc 0 "revoke"
-expect_grep "revoked 2/BPSDM-ASNB/III/2022" "$ERR" "revoked number reported"
+expect_grep "revoked 3/BPSDM-ASNB/III/2022" "$ERR" "revoked number reported"
 expect_grep "$P3.*has no certificate" "$ERR" "nothing to revoke is reported"
 ab certify 2022-03-03
 expect_grep 'certified 1 \(9/BPSDM-ASNB/III/2022\); 3 already had one' "$ERR" "a new number after revoke"
 ab report certificates 2022-03-03 --format csv
 expect_eq "$(csv_field "$OUT" nip $P6 certificate)" "9/BPSDM-ASNB/III/2022" "P6's new number"
-expect_no_grep '^2/' "$OUT" "the revoked number is gone from the list"
+expect_no_grep '^3/' "$OUT" "the revoked number is gone from the list"
 ab certify 2022-03-03 --revoke 199912312020121009
 expect_rc 1 "revoking for an unknown person fails"
 ab certify 2022-03-03 --revoke $P1 --template "{seq}"
@@ -125,7 +126,7 @@ expect_eq "$(head -1 "$OUT")" \
   "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates" \
   "weekly columns"
 expect_eq "$(sed -n 2p "$OUT")" "KHUSUS,2022-03-01,Kelas Khusus,2.5,2,0,1,1,0,0,0.5000,1" "weekly S2 (Tuesday first)"
-expect_eq "$(sed -n 3p "$OUT")" "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,3,1,4,1,1,2,0.3333,4" \
+expect_eq "$(sed -n 3p "$OUT")" "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,3,0,4,1,1,3,0.3333,4" \
   "weekly S1"
 expect_eq "$(wc -l <"$OUT")" "3" "the next week's and the cancelled sessions stay out"
 cp "$OUT" "$WORK/weekly-id.csv"
@@ -137,7 +138,7 @@ expect_rc 0 "weekly json"
 json_ok "$OUT" && ok || fail "weekly json is valid"
 cp "$OUT" "$WORK/weekly.json"
 expect_grep '^  "period": \{"from": "2022-02-28", "to": "2022-03-06"\},$' "$OUT" "json period"
-expect_grep '^  "totals": \{"sessions": 2, "enrolled": 5, "waitlisted": 1, "attended": 5, "partial": 2, "absent": 1, "walk_ins": 2, "attendance_rate": 0.4000, "certificates": 5\},$' \
+expect_grep '^  "totals": \{"sessions": 2, "enrolled": 5, "waitlisted": 0, "attended": 5, "partial": 2, "absent": 1, "walk_ins": 3, "attendance_rate": 0.4000, "certificates": 5\},$' \
   "$OUT" "json totals"
 expect_eq "$(grep -c '^  "\(period\|sessions\|totals\|top_agencies\|trend\)":' "$OUT")" "5" "json object keys"
 expect_eq "$(grep '"from":"20' "$OUT" | wc -l)" "12" "trend has 12 weeks"
@@ -154,14 +155,14 @@ expect_grep '"from":"2022-03-07","to":"2022-03-13","sessions":1,"enrolled":2,"at
 expect_eq "$(json_get "$OUT" attendance_rate | tail -2 | tr '\n' ' ')" "0.4000 0.5000 " "trend keeps earlier weeks"
 if command -v jq >/dev/null; then
   expect_eq "$(jq -r '.sessions[1].walk_ins, .totals.certificates, (.trend | length)' "$WORK/weekly.json" | tr '\n' ' ')" \
-    "2 5 12 " "jq reads the weekly object"
+    "3 5 12 " "jq reads the weekly object"
 fi
 
 # --- session (its columns are kept) --------------------------------------------------------------------------
 ab report session 2022-03-03 --format csv
 expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate" "session columns"
-expect_eq "$(csv_field "$OUT" nip $P4 enrollment),$(csv_field "$OUT" nip $P4 attendance)" "waitlisted,attended" \
-  "a waitlisted person who came"
+expect_eq "$(csv_field "$OUT" nip $P4 enrollment),$(csv_field "$OUT" nip $P4 attendance)" "walk-in,attended" \
+  "a waitlisted person who came is a walk-in"
 
 # --- participant --------------------------------------------------------------------------------------------------
 ab report participant $P1 --year 2022 --format csv
@@ -248,7 +249,7 @@ expect_eq "$(head -1 "$OUT")" \
 cat >"$WORK/siasn-expected.csv" <<EOF
 $P1,Kelas Khusus,$BPSDM,Seminar/Konferensi/Sarasehan,2.5,5/BPSDM-ASNB/III/2022,2022,01-03-2022,01-03-2022
 $P1,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,1/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
-$P4,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,4/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
+$P4,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,2/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
 $P6,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,9/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
 $P1,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,000007/ASNB/10/3/2022,2022,10-03-2022,10-03-2022
 $P2,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,000008/ASNB/10/3/2022,2022,10-03-2022,10-03-2022

@@ -87,7 +87,7 @@ int Table::find(std::string_view normalized) const {
 std::string Table::columns() const { return fmt::format("{}", fmt::join(names_, ", ")); }
 
 Builder::Builder(ExportKind kind, std::string name, const ReadOptions& opts)
-    : kind_(kind), name_(std::move(name)), opts_(opts) {
+    : name_(std::move(name)), opts_(opts) {
     data_.name = name_;
     data_.kind = kind;
 }

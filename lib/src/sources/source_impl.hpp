@@ -93,7 +93,6 @@ private:
     bool on_session_date(const ParsedTimes& times) const;
     void throw_problems();
 
-    ExportKind kind_;
     std::string name_;
     ReadOptions opts_;
     ExportData data_;
