@@ -48,6 +48,7 @@ void run_add(Context& ctx, ParticipantOptions& o) {
 void setup_participant(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("participant", "Add, import, list and show participants");
     cmd->require_subcommand(1);
+    cmd->footer("Examples:\n  asnbelajar participant import roster.csv\n  asnbelajar participant list --search rahayu");
     auto o = std::make_shared<ParticipantOptions>();
 
     auto* add = cmd->add_subcommand("add", "Add one participant");
