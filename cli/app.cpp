@@ -1,14 +1,15 @@
 #include "app.hpp"
+#include "output_file.hpp"
 
 #include "asnbelajar/error.hpp"
 
 #include <fmt/format.h>
 
-#include <cstdio>
+#include <cerrno>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <iostream>
-#include <sstream>
+#include <string_view>
 #include <unistd.h>
 
 #ifndef ASNBELAJAR_VERSION
@@ -47,33 +48,15 @@ void Context::emit(const Report& report) const {
         options.color = *format == Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
         render(report, *format, options, out);
         out.flush();
+        if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
         return;
     }
-    // Write beside the target, then rename: a cron job never publishes half a report.
-    std::string tmp = globals.output + ".tmp";
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
-    if (*format == Format::xlsx) {
-        file.close();
-        render_xlsx_file(report, tmp); // removes its own partial file on failure
-    } else {
-        try {
-            render(report, *format, options, file);
-        } catch (...) {
-            file.close();
-            std::remove(tmp.c_str());
-            throw;
-        }
-        file.flush();
-        if (!file) {
-            std::remove(tmp.c_str());
-            throw Error(fmt::format("cannot write {}", globals.output));
-        }
-    }
-    if (std::rename(tmp.c_str(), globals.output.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw Error(fmt::format("cannot write {}: {}", globals.output, std::strerror(errno)));
-    }
+    OutputFile file(globals.output);
+    if (*format == Format::xlsx)
+        render_xlsx_file(report, file.file_for_writer()); // removes its own partial file on failure
+    else
+        render(report, *format, options, file.stream());
+    file.commit();
     note(fmt::format("wrote {}", globals.output));
 }
 
@@ -105,6 +88,20 @@ Date parse_date_option(const std::string& name, const std::string& value) {
 int current_year(const Context& ctx) { return today_in(ctx.zone()).year; }
 
 namespace {
+
+// An error on stderr, every line prefixed (a message listing several problems has several lines): logs of cron
+// jobs are searched for "asnbelajar:".
+void print_error(std::ostream& err, std::string_view message) {
+    const char* prefix = "asnbelajar: error: ";
+    std::size_t from = 0;
+    do {
+        std::size_t to = message.find('\n', from);
+        if (to == std::string_view::npos) to = message.size();
+        err << prefix << message.substr(from, to - from) << '\n';
+        prefix = "asnbelajar: ";
+        from = to + 1;
+    } while (from < message.size());
+}
 
 void add_globals(CLI::App& app, Globals& g) {
     app.add_option("--db", g.db, "Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)");
@@ -153,6 +150,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.parse_complete_callback(validate_globals);
     try {
         app.parse(argc, argv);
+        // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a silent success.
+        out.flush();
+        if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
         return ctx.exit_code;
     } catch (const CLI::CallForHelp&) {
         out << app.help();
@@ -167,13 +167,13 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         err << "asnbelajar: error: " << e.what() << "\nRun 'asnbelajar --help' for usage.\n";
         return 2;
     } catch (const UsageError& e) {
-        err << "asnbelajar: error: " << e.what() << "\n";
+        print_error(err, e.what());
         return 2;
     } catch (const Error& e) {
-        err << "asnbelajar: error: " << e.what() << '\n';
+        print_error(err, e.what());
         return 1;
     } catch (const std::exception& e) {
-        err << "asnbelajar: error: " << e.what() << '\n';
+        print_error(err, e.what());
         return 1;
     }
 }

@@ -55,7 +55,7 @@ void run_enroll(Context& ctx, const EnrollOptions& o) {
         for (const Participant& p : people) {
             if (o.cancel) {
                 CancelResult r = cancel_enrollment(store, session, p);
-                changed += r.changed;
+                changed += (r.changed ? 1 : 0) + (r.promoted ? 1 : 0); // a promotion is a row touched too
                 lines.push_back(fmt::format("{}: {}", describe(p), r.changed ? "cancelled" : "already cancelled"));
                 if (r.promoted)
                     if (auto q = store.participant_by_id(*r.promoted))

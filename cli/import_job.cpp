@@ -1,5 +1,6 @@
 #include "import_job.hpp"
 
+#include "output_file.hpp"
 #include "progress.hpp"
 
 #include "asnbelajar/csv.hpp"
@@ -8,10 +9,8 @@
 #include <fmt/format.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 namespace asnbelajar::cli {
@@ -19,49 +18,33 @@ namespace {
 
 constexpr std::size_t max_problem_lines = 50;
 
-// --rejects FILE: written beside the target and renamed into place by commit(), so that a failed run leaves
-// no half-written file (and no stale one is mistaken for this run's: the file is always replaced).
+// --rejects FILE (- for stdout): a file is always replaced (a stale one is never mistaken for this run's), whole
+// or not at all, and never by renaming over a device or pipe (see OutputFile).
 class RejectsFile {
 public:
-    RejectsFile(const std::string& path, std::ostream& out) : path_(path) {
+    RejectsFile(const std::string& path, std::ostream& out) {
         if (path.empty()) return;
         if (path == "-") {
             stream_ = &out;
             return;
         }
-        tmp_ = path + ".tmp";
-        file_ = std::make_unique<std::ofstream>(tmp_, std::ios::binary | std::ios::trunc);
-        if (!*file_) throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-        stream_ = file_.get();
+        file_ = std::make_unique<OutputFile>(path);
+        stream_ = &file_->stream();
     }
-    ~RejectsFile() {
-        if (file_) {
-            file_.reset();
-            std::remove(tmp_.c_str());
-        }
-    }
-    RejectsFile(const RejectsFile&) = delete;
-    RejectsFile& operator=(const RejectsFile&) = delete;
 
     std::ostream* stream() const { return stream_; }
 
     void commit() {
-        if (!stream_) return;
-        stream_->flush();
-        if (!*stream_)
-            throw Error(fmt::format("cannot write {}", path_ == "-" ? "to standard output" : path_));
-        if (!file_) return;
-        file_.reset();
-        if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-            const int err = errno;
-            std::remove(tmp_.c_str());
-            throw Error(fmt::format("cannot write {}: {}", path_, std::strerror(err)));
+        if (file_) {
+            file_->commit();
+        } else if (stream_) {
+            stream_->flush();
+            if (!*stream_) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
         }
     }
 
 private:
-    std::string path_, tmp_;
-    std::unique_ptr<std::ofstream> file_;
+    std::unique_ptr<OutputFile> file_;
     std::ostream* stream_ = nullptr;
 };
 

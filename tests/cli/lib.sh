@@ -45,6 +45,26 @@ csv_field() {
 # store_digest: a fingerprint of the store file, to prove a failed command changed nothing.
 store_digest() { sha256sum "$ASNBELAJAR_DB" 2>/dev/null | cut -d' ' -f1; ls "$ASNBELAJAR_DB"-wal 2>/dev/null; }
 
+# make_roster FILE COUNT [FIRST]: a roster CSV (nip,nama,email,instansi) of COUNT people with valid, distinct
+# NIPs, numbered from FIRST (default 0); the same number always gives the same person.
+make_roster() {
+  awk -v n="$2" -v first="${3:-0}" 'BEGIN {
+    print "nip,nama,email,instansi"
+    for (i = first; i < first + n; i++) {
+      k = int(i / 999); d = k % 28 + 1; k = int(k / 28); m = k % 12 + 1; y = 1960 + int(k / 12) % 40
+      printf "%04d%02d%02d%04d%02d%d%03d,Peserta %d,peserta%d@example.go.id,Pemerintah Kota Malang\n",
+        y, m, d, y + 20, m, 1 + i % 2, i % 999 + 1, i, i
+    }
+  }' >"$1"
+}
+
+# scaled N: N shrunk to ASNBELAJAR_TEST_SCALE percent (default 100), at least 1. The sanitizer build runs the
+# stress suites smaller: its processes start several times slower.
+scaled() {
+  local s=$(($1 * ${ASNBELAJAR_TEST_SCALE:-100} / 100))
+  echo $((s < 1 ? 1 : s))
+}
+
 finish() {
   echo "$(basename "$0"): $PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]

@@ -94,6 +94,9 @@ TEST_CASE("detect_export: an unknown shape is refused with what was found and wh
                                            "'Timestamp,Pertanyaan,Jawaban'"),
                          Error);
     CHECK_THROWS_WITH_AS(detect("Timestamp,Pertanyaan\n"), doctest::Contains("Zoom webinar attendee report"), Error);
+    // FILE:LINE of the first line that is not blank.
+    CHECK_THROWS_WITH_AS(detect("\n\nTimestamp,Pertanyaan\n"), doctest::Contains("x.csv:3: not a recognised"),
+                         Error);
     CHECK_THROWS_WITH_AS(detect("Daftar Hadir\nNo,Nama,Waktu\n"),
                          doctest::Contains("(first line: 'Daftar Hadir'; first header: 'No, Nama, Waktu')"), Error);
     CHECK_THROWS_WITH_AS(detect(""), "x.csv is empty", Error);
@@ -329,7 +332,19 @@ TEST_CASE("the day/month order is one per file") {
                               "b@x.go.id,03/25/2022 09:00,03/25/2022 10:00\n",
                               ExportKind::csv, o),
                          doctest::Contains("dates mix day/month orders"), Error);
-    // Undecidable, and no session to decide by.
+    // The message names the lines of the two timestamps that disagree (the second as FILE:LINE).
+    CHECK_THROWS_WITH_AS(read("email,join,leave\n"
+                              "a@x.go.id,25/03/2022 09:00,25/03/2022 10:00\n"
+                              "c@x.go.id,,\n"
+                              "b@x.go.id,03/25/2022 09:00,03/25/2022 10:00\n",
+                              ExportKind::csv, o),
+                         doctest::Contains("x.csv:4: dates mix day/month orders: '25/03/2022 09:00' and "
+                                           "'03/25/2022 09:00' (the first on line 2, the second on line 4)"),
+                         Error);
+    // Undecidable, and no session to decide by: FILE:LINE of the first date that reads both ways.
+    CHECK_THROWS_WITH_AS(
+        read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", ExportKind::csv, o),
+        doctest::Contains("x.csv:2: the day/month order of the dates cannot be decided"), Error);
     CHECK_THROWS_WITH_AS(read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", ExportKind::csv, o),
                          doctest::Contains("pass --date-order dmy (day first) or --date-order mdy (month first)"),
                          Error);

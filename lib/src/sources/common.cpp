@@ -223,6 +223,32 @@ bool Builder::on_session_date(const ParsedTimes& times) const {
     });
 }
 
+// detect_day_order() found dates that vote for both orders: says on which lines ("FILE:LINE"), the line being
+// that of the first timestamp voting against the earlier ones.
+void Builder::fail_mixed_order(const std::string& message) const {
+    std::optional<DayOrder> first;
+    std::size_t first_line = 0;
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+        for (const std::string& stamp : {pending_[i].join, pending_[i].leave}) {
+            if (stamp.empty()) continue;
+            DayOrder vote = DayOrder::unknown;
+            try {
+                vote = detect_day_order({stamp});
+            } catch (const Error&) {
+            }
+            if (vote == DayOrder::unknown) continue;
+            if (!first) {
+                first = vote;
+                first_line = data_.records[i].line;
+            } else if (vote != *first) {
+                throw Error(fmt::format("{}:{}: {} (the first on line {}, the second on line {})", name_,
+                                        data_.records[i].line, message, first_line, data_.records[i].line));
+            }
+        }
+    }
+    fail(message); // the disagreement involves a summary timestamp, which has no attendee line
+}
+
 ExportData Builder::finish() {
     std::vector<std::string_view> samples;
     samples.reserve(pending_.size() * 2 + votes_.size());
@@ -238,7 +264,7 @@ ExportData Builder::finish() {
         try {
             order = detect_day_order(samples);
         } catch (const Error& e) {
-            fail(e.what());
+            fail_mixed_order(e.what());
         }
     }
     const std::size_t kept = problems_.size(), counted = problem_count_;
@@ -265,11 +291,11 @@ ExportData Builder::finish() {
                                                     format_date(*opts_.session_date))
                                       : fmt::format(", and neither puts the joins on the session's date {}",
                                                     format_date(*opts_.session_date));
-                fail(fmt::format("line {}: the day/month order of the dates cannot be decided: '{}' is {} or {}{}; "
-                                 "pass --date-order dmy (day first) or --date-order mdy (month first)",
-                                 data_.records[i].line, join_differs ? pending_[i].join : pending_[i].leave,
-                                 day_month(to_local(a, opts_.zone).date), day_month(to_local(b, opts_.zone).date),
-                                 why));
+                throw Error(fmt::format(
+                    "{}:{}: the day/month order of the dates cannot be decided: '{}' is {} or {}{}; "
+                    "pass --date-order dmy (day first) or --date-order mdy (month first)",
+                    name_, data_.records[i].line, join_differs ? pending_[i].join : pending_[i].leave,
+                    day_month(to_local(a, opts_.zone).date), day_month(to_local(b, opts_.zone).date), why));
             }
             order = dmy_fits ? DayOrder::dmy : DayOrder::mdy;
             if (mdy_fits) times = std::move(month_first);

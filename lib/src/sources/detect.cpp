@@ -127,10 +127,14 @@ ExportKind detect_export(std::istream& in, const std::string& name) {
     CsvReader csv(in, name);
     Row row;
     std::string first_line, header;
+    std::size_t first_line_no = 0;
     bool first = true, title_first = false;
     for (std::size_t seen = 0; seen < detect_records && csv.next(row); ++seen) {
         if (sources::is_blank(row)) continue;
-        if (first_line.empty()) first_line = std::string(csv.raw().substr(0, 200));
+        if (first_line.empty()) {
+            first_line = std::string(csv.raw().substr(0, 200));
+            first_line_no = csv.line();
+        }
         if (std::string_view title = sources::title_of(row); !title.empty()) {
             if (sources::is_teams_title(title)) return ExportKind::teams;
             if (sources::is_zoom_webinar_title(title)) return ExportKind::zoom_webinar;
@@ -147,9 +151,9 @@ ExportKind detect_export(std::istream& in, const std::string& name) {
         first = false;
     }
     if (first_line.empty()) throw Error(fmt::format("{} is empty", name));
-    throw Error(fmt::format("{}: not a recognised attendance export (first line: '{}'{}); {}", name, first_line,
-                            header.empty() ? std::string() : fmt::format("; first header: '{}'", header),
-                            expected_layouts));
+    throw Error(fmt::format(
+        "{}:{}: not a recognised attendance export (first line: '{}'{}); {}", name, first_line_no, first_line,
+        header.empty() ? std::string() : fmt::format("; first header: '{}'", header), expected_layouts));
 }
 
 ExportData read_export(std::istream& in, const std::string& name, ExportKind kind, const ReadOptions& opts) {

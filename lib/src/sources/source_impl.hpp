@@ -73,6 +73,8 @@ public:
     void problem(std::size_t line, std::string_view column, const std::string& message);
     // Throws Error("NAME: message").
     [[noreturn]] void fail(const std::string& message) const;
+    // Throws detect_day_order's complaint `message` with the lines of the two timestamps that disagree.
+    [[noreturn]] void fail_mixed_order(const std::string& message) const;
     // Parses the timestamps with the file's day/month order and returns the export; throws for problems.
     ExportData finish();
 

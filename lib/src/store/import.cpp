@@ -93,7 +93,7 @@ void Store::reserve_cache(std::int64_t kib) {
     const std::int64_t pages = impl_->db.execAndGet("PRAGMA cache_size").getInt64();
     const std::int64_t page_size = impl_->db.execAndGet("PRAGMA page_size").getInt64();
     const std::int64_t current = pages < 0 ? -pages : pages * page_size / 1024;
-    if (kib > current) impl_->db.exec("PRAGMA cache_size = -" + std::to_string(kib));
+    if (kib > current) set_pragma(impl_->db, "cache_size", -kib);
 }
 
 } // namespace asnbelajar

@@ -10,8 +10,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fcntl.h>
 #include <pwd.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,14 +26,37 @@ bool file_exists(const std::string& path) {
 }
 
 // New stores hold personal data: create the file ourselves, owner-only, before SQLite opens it. SQLite gives
-// the -wal and -shm files the same mode.
-void create_private_file(const std::string& path) {
+// the -wal and -shm files the same mode. Returns 0, or the errno of the failure (EEXIST is no failure).
+int create_private_file(const std::string& path) {
     int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return;
-        throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(errno)));
-    }
+    if (fd < 0) return errno == EEXIST ? 0 : errno;
     ::close(fd);
+    return 0;
+}
+
+// Removes a store file this process created, with the files SQLite keeps beside it.
+void remove_store_files(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((path + suffix).c_str());
+}
+
+// SQLite's message, and the operating system's reason when a file operation failed: "disk I/O error" alone
+// does not tell an admin that the disk is full. A store whose directory may not be written cannot get the
+// -wal and -shm files SQLite keeps beside it: that is said too.
+std::string failure_reason(const SQLite::Exception& e, SQLite::Database* db, const std::string& path) {
+    std::string why = e.what();
+    const int code = e.getErrorCode() & 0xff; // the primary result code
+    if (db && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
+               code == SQLITE_PERM))
+        if (int os = sqlite3_system_errno(db->getHandle()); os != 0) why += fmt::format(" ({})", std::strerror(os));
+    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) {
+        const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+        const std::string dir = parent.empty() ? std::string(".") : parent.string();
+        if (::access(dir.c_str(), W_OK) != 0)
+            why += fmt::format("; the directory {} is not writable ({}): a store needs its -wal and -shm files "
+                               "beside it",
+                               dir, std::strerror(errno));
+    }
+    return why;
 }
 
 std::string os_user() {
@@ -55,6 +80,10 @@ void bind_text_or_null(SQLite::Statement& st, int index, const std::string& valu
         st.bind(index, value);
 }
 
+void set_pragma(SQLite::Database& db, const char* name, std::int64_t value) {
+    db.exec(fmt::format("PRAGMA {} = {}", name, value)); // sql-lint: integer only
+}
+
 Store::Impl::Impl(const std::string& p, int flags) : db(p, flags), path(p) {}
 
 SQLite::Statement& Store::Impl::stmt(const char* sql) {
@@ -73,11 +102,15 @@ Store::Store(const std::string& path, Access access) {
     // Store::open_for_dry_run): there is no file of that name to make or remove.
     const bool scratch = path == ":memory:" || path.empty();
     bool exists = !scratch && file_exists(path);
+    if (exists && std::filesystem::is_directory(path))
+        throw Error(fmt::format("cannot open store {}: it is a directory (--db names the store file)", path));
     if (!exists && access == Access::read)
         throw Error(fmt::format("no store at {} (the first command that writes creates it; choose another with "
                                 "--db or ASNBELAJAR_DB)",
                                 path));
-    if (!exists && !scratch) create_private_file(path);
+    if (!exists && !scratch)
+        if (int err = create_private_file(path))
+            throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(err)));
     try {
         // NOMUTEX: a Store and its statements belong to one thread; SQLite need not lock around each call.
         int flags = (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
@@ -86,6 +119,10 @@ Store::Store(const std::string& path, Access access) {
         auto& db = impl_->db;
         db.setBusyTimeout(30000);
         db.exec("PRAGMA foreign_keys = ON");
+        // SQLite opens a file it may not write read-only without a word; say so before any work is done.
+        if (access == Access::write && sqlite3_db_readonly(db.getHandle(), "main") == 1)
+            throw Error(fmt::format("cannot write to store {}: {}", path,
+                                    ::access(path.c_str(), W_OK) != 0 ? std::strerror(errno) : "it is read-only"));
         int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw Error(fmt::format("{} is an SQLite database but not an asnbelajar store", path));
@@ -99,10 +136,13 @@ Store::Store(const std::string& path, Access access) {
             migrate(db);
         }
     } catch (const SQLite::Exception& e) {
-        if (!exists && !scratch) ::unlink(path.c_str());
-        throw Error(fmt::format("cannot open store {}: {}", path, e.what()));
+        std::string why = failure_reason(e, impl_ ? &impl_->db : nullptr, path);
+        impl_.reset();
+        if (!exists && !scratch) remove_store_files(path);
+        throw Error(fmt::format("cannot open store {}: {}", path, why));
     } catch (const Error&) {
-        if (!exists && !scratch) ::unlink(path.c_str());
+        impl_.reset();
+        if (!exists && !scratch) remove_store_files(path);
         throw;
     }
 }
@@ -116,14 +156,15 @@ void Store::discard_new_file() {
     if (!impl_->created) return;
     std::string p = impl_->path;
     impl_.reset();
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((p + suffix).c_str());
+    remove_store_files(p);
 }
 
 Store::Transaction::Transaction(Store& store) : store_(store) {
     try {
         store_.impl_->db.exec("BEGIN IMMEDIATE");
     } catch (const SQLite::Exception& e) {
-        throw Error(fmt::format("cannot write to store {}: {}", store_.impl_->path, e.what()));
+        throw Error(fmt::format("cannot write to store {}: {}", store_.impl_->path,
+                                failure_reason(e, &store_.impl_->db, store_.impl_->path)));
     }
 }
 
@@ -140,7 +181,8 @@ void Store::Transaction::commit() {
     try {
         store_.impl_->db.exec("COMMIT");
     } catch (const SQLite::Exception& e) {
-        throw Error(fmt::format("cannot commit to store {}: {}", store_.impl_->path, e.what()));
+        throw Error(fmt::format("cannot commit to store {}: {}", store_.impl_->path,
+                                failure_reason(e, &store_.impl_->db, store_.impl_->path)));
     }
     done_ = true;
 }
@@ -168,7 +210,8 @@ std::vector<Store::AuditEntry> Store::audit_log(int limit) const {
 void Store::backup_to(const std::string& path) const {
     std::string tmp = path + ".tmp";
     ::unlink(tmp.c_str());
-    create_private_file(tmp);
+    if (int err = create_private_file(tmp))
+        throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(err)));
     try {
         SQLite::Database dest(tmp, SQLite::OPEN_READWRITE);
         SQLite::Backup backup(dest, impl_->db);

@@ -135,7 +135,7 @@ void migrate(SQLite::Database& db) {
         version = 1;
     }
     // Later versions: `if (version == 1) { ...; version = 2; }`
-    db.exec(fmt::format("PRAGMA user_version = {}", version));
+    set_pragma(db, "user_version", version);
     tx.commit();
 }
 

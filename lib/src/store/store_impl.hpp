@@ -46,6 +46,10 @@ template <class Row> void read_presence(SQLite::Statement& st, int first, Row& r
 // Binds nip, name, email, phone, agency, unit, position, grade to parameters 1..8 (empty text as NULL).
 void bind_participant_fields(SQLite::Statement& st, const Participant& p);
 
+// Sets an integer PRAGMA (PRAGMAs take no bound parameters). The one statement built at run time: `name` must
+// be a string literal; the value is an integer, never text.
+void set_pragma(SQLite::Database& db, const char* name, std::int64_t value);
+
 // The schema and its migrations (schema.cpp).
 void migrate(SQLite::Database& db);
 

@@ -1,0 +1,83 @@
+#include "output_file.hpp"
+
+#include "asnbelajar/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace asnbelajar::cli {
+
+OutputFile::OutputFile(std::string path) : path_(std::move(path)), target_(path_) {
+    struct stat st {};
+    if (::lstat(path_.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        std::error_code ec;
+        auto resolved = std::filesystem::weakly_canonical(path_, ec);
+        if (!ec) target_ = resolved.string();
+    }
+    direct_ = ::stat(target_.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+    if (!direct_) tmp_ = target_ + ".tmp";
+}
+
+OutputFile::~OutputFile() {
+    file_.reset();
+    // A scratch file of a direct write is removed in any case; a PATH.tmp only when it was not renamed.
+    if (!tmp_.empty() && (direct_ || !committed_)) std::remove(tmp_.c_str());
+}
+
+void OutputFile::fail(int error) const {
+    if (error == 0) throw Error(fmt::format("cannot write {}", path_));
+    throw Error(fmt::format("cannot write {}: {}", path_, std::strerror(error)));
+}
+
+std::ostream& OutputFile::stream() {
+    if (!file_) {
+        errno = 0;
+        file_ = std::make_unique<std::ofstream>(direct_ ? target_ : tmp_, std::ios::binary | std::ios::trunc);
+        if (!*file_) fail(errno);
+    }
+    return *file_;
+}
+
+const std::string& OutputFile::file_for_writer() {
+    if (!direct_) {
+        // Created here, so that a directory that cannot take the file is reported under the user's name.
+        std::ofstream probe(tmp_, std::ios::binary | std::ios::trunc);
+        if (!probe) fail(errno);
+    } else if (tmp_.empty()) {
+        // A scratch file to copy from: a device or pipe has no directory to write beside.
+        const char* dir = std::getenv("TMPDIR");
+        std::string templ = std::string(dir && *dir ? dir : "/tmp") + "/asnbelajar-XXXXXX";
+        int fd = ::mkstemp(templ.data());
+        if (fd < 0) fail(errno);
+        ::close(fd);
+        tmp_ = templ;
+    }
+    return tmp_;
+}
+
+void OutputFile::commit() {
+    if (direct_ && !tmp_.empty()) { // a writer filled the scratch file: copy it in
+        std::ifstream from(tmp_, std::ios::binary);
+        if (!from) fail(errno);
+        std::ostream& to = stream();
+        if (from.peek() != std::char_traits<char>::eof()) to << from.rdbuf();
+    }
+    errno = 0;
+    if (file_) {
+        file_->flush();
+        if (!*file_) fail(errno);
+        file_->close();
+        if (!*file_) fail(errno);
+    }
+    if (!direct_ && std::rename(tmp_.c_str(), target_.c_str()) != 0) fail(errno);
+    committed_ = true;
+}
+
+} // namespace asnbelajar::cli

@@ -1,0 +1,41 @@
+// Files the CLI writes for the user (-o FILE): whole or not at all, and never by replacing a device.
+#pragma once
+
+#include <fstream>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+namespace asnbelajar::cli {
+
+// A regular file, or a new one, is written beside its target as PATH.tmp and renamed into place by commit(),
+// so that a failed run never leaves half a file (a cron job never publishes a truncated report). Anything
+// else that exists (a pipe, a terminal, /dev/null, /dev/stdout) is written straight through: renaming over it
+// would replace the device or pipe with a plain file. A symbolic link is followed: its target is written.
+// Uncommitted temporary files are removed on destruction. Errors throw asnbelajar::Error naming PATH.
+class OutputFile {
+public:
+    explicit OutputFile(std::string path);
+    ~OutputFile();
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+
+    // The stream to write to (opened on the first call).
+    std::ostream& stream();
+    // For writers that open a file by name themselves (xlsx): the file to write; commit() publishes it.
+    const std::string& file_for_writer();
+    // Flushes, checks for write errors and puts the file in place.
+    void commit();
+
+private:
+    [[noreturn]] void fail(int error) const;
+
+    std::string path_;   // as given, for messages
+    std::string target_; // the file written in the end (symbolic links resolved)
+    bool direct_ = false;
+    std::string tmp_;    // written and renamed over target_ (regular files), or copied into it (direct_)
+    std::unique_ptr<std::ofstream> file_;
+    bool committed_ = false;
+};
+
+} // namespace asnbelajar::cli

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Crash safety: an import of a large roster killed with SIGKILL at random moments leaves a store that passes its
+# integrity check and holds all of the import or none of it; the next writer works at once. A backup killed
+# half-way leaves no backup file, or a complete one. The random seed is printed (ASNBELAJAR_TEST_SEED repeats a
+# run). ASNBELAJAR_TEST_SCALE (percent) shrinks the roster and the number of trials for the sanitizer build.
+source "$(dirname "$0")/lib.sh"
+
+SEED=${ASNBELAJAR_TEST_SEED:-$(($(date +%s) % 32768))}
+RANDOM=$SEED
+ROWS=$(scaled 60000)
+TRIALS=$(scaled 12)
+[ "$TRIALS" -lt 3 ] && TRIALS=3
+BASE=500
+q() { sqlite3 "$1" "$2"; }
+
+# The store before each trial: one session and $BASE people; the roster adds $ROWS others.
+make_roster "$WORK/base.csv" $BASE
+make_roster "$WORK/roster.csv" "$ROWS" 100000
+ab session add --title "Webinar ASN Belajar Seri 9 | 2022" --start "2022-03-03 09:00" --minutes 180 --jp 3
+ab participant import "$WORK/base.csv"
+expect_rc 0 "the base store"
+cp "$ASNBELAJAR_DB" "$WORK/base.db"
+[ ! -e "$ASNBELAJAR_DB-wal" ] && ok || fail "the base store was closed cleanly (no -wal left to copy)"
+base_audit=$(q "$WORK/base.db" 'SELECT count(*) FROM audit_log')
+
+# How long a whole import takes here: the kills are spread over that window.
+cp "$WORK/base.db" "$WORK/timing.db"
+t0=$(date +%s%N)
+"$ASNBELAJAR" -q --db "$WORK/timing.db" participant import "$WORK/roster.csv"
+expect_eq "$?" "0" "a whole import"
+duration_ms=$((($(date +%s%N) - t0) / 1000000))
+expect_eq "$(q "$WORK/timing.db" 'SELECT count(*) FROM participants')" "$((BASE + ROWS))" "it adds every row"
+
+none=0 all=0
+for trial in $(seq 1 "$TRIALS"); do
+  db="$WORK/trial-$trial.db"
+  cp "$WORK/base.db" "$db"
+  # A moment anywhere in the import's run, a little beyond it too (the commit and the close).
+  delay_ms=$((RANDOM % (duration_ms * 11 / 10 + 1)))
+  "$ASNBELAJAR" -q --db "$db" participant import "$WORK/roster.csv" 2>/dev/null &
+  pid=$!
+  sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
+  kill -KILL $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  "$ASNBELAJAR" --db "$db" db check --format csv >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 0 "trial $trial (killed after $delay_ms ms): db check"
+  expect_grep '^integrity,ok$' "$OUT" "trial $trial: integrity ok"
+  people=$(q "$db" 'SELECT count(*) FROM participants')
+  audit=$(q "$db" 'SELECT count(*) FROM audit_log')
+  if [ "$people" -eq $BASE ] && [ "$audit" -eq "$base_audit" ]; then
+    none=$((none + 1))
+    ok
+  elif [ "$people" -eq $((BASE + ROWS)) ] && [ "$audit" -eq $((base_audit + 1)) ]; then
+    all=$((all + 1))
+    ok
+  else
+    fail "trial $trial (killed after $delay_ms ms): $people people and $audit audit rows: neither none nor all of the import"
+  fi
+  # The next writer is not held up by the killed one: no stale lock, no damaged journal.
+  ab --db "$db" participant add --nip 199001152014031002 --name "Budi Santoso"
+  expect_rc 0 "trial $trial: the next write succeeds"
+  rm -f "$db" "$db-wal" "$db-shm"
+done
+echo "kill trials: $TRIALS imports of $ROWS rows (a whole one takes $duration_ms ms here) killed with SIGKILL at random" \
+  "moments (seed $SEED): $none left nothing, $all left everything, none left part; every store passed db check"
+[ "$none" -ge 1 ] && ok || fail "no kill landed inside an import: the test proved nothing (seed $SEED)"
+
+# A backup killed half-way: no backup, or a whole one; never a damaged file at the backup's path.
+for trial in 1 2 3; do
+  rm -f "$WORK/backup.db"
+  "$ASNBELAJAR" --db "$WORK/timing.db" db backup "$WORK/backup.db" 2>/dev/null &
+  pid=$!
+  sleep "0.0$((RANDOM % 10))"
+  kill -KILL $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  if [ -e "$WORK/backup.db" ]; then
+    ab --db "$WORK/backup.db" db check
+    expect_rc 0 "killed backup $trial: the backup file that exists is whole"
+  else
+    ok
+  fi
+done
+
+finish

@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Security: no SQL built from input text (a lint over lib/src/store, itself tested on known-bad code), SQL-
+# looking text stored verbatim, store files and backups owner-only whatever the umask, backups consistent while
+# others write, spreadsheet formulas never run (xlsx cells are strings; --excel-safe CSV/TSV), and the audit log:
+# one row per writing command, none for failed or read-only ones.
+source "$(dirname "$0")/lib.sh"
+SRC="$(cd "$TESTDATA/../.." && pwd)"
+LINT="$SRC/tests/security/sql_lint.pl"
+
+# --- no SQL is built from input text ---
+perl "$LINT" "$SRC"/lib/src/store/*.cpp "$SRC"/lib/src/store/*.hpp >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "the store layer builds no SQL at run time"
+[ "$RC" -eq 0 ] || cat "$OUT" >&2
+expect_eq "$(grep -c 'exempt' "$ERR")" "1" "one reviewed exemption: set_pragma (an integer PRAGMA)"
+expect_grep 'open.cpp:.*PRAGMA \{\} = \{\}", name, value' "$ERR" "the exemption is set_pragma's body"
+# Outside lib/src/store there is no SQL at all.
+grep -rlE '"(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE TABLE) ' "$SRC/lib/src" "$SRC/cli" | grep -v '/lib/src/store/' >"$OUT"
+expect_eq "$(cat "$OUT")" "" "SQL appears only in lib/src/store"
+grep -rlE '#include <(SQLiteCpp|sqlite3)|SQLite::' "$SRC/cli" "$SRC/lib/include" >"$OUT"
+expect_eq "$(cat "$OUT")" "" "no SQLite types outside the store layer"
+
+# The lint finds what it is meant to find.
+cat >"$WORK/bad.cpp" <<'EOF'
+void a(Store::Impl* impl_, const std::string& name) {
+    auto& st = impl_->stmt(("SELECT id FROM participants WHERE name = '" + name + "'").c_str());
+    db.exec(fmt::format("DELETE FROM sessions WHERE code = '{}'", name));
+    std::string sql = "UPDATE participants SET name = ";
+    sql += name;
+    SQLite::Statement q(db, sql);
+    db.execAndGet(std::string("SELECT ") + name);
+    std::ostringstream o; o << "INSERT INTO t VALUES (" << name << ")";
+}
+EOF
+cat >"$WORK/good.cpp" <<'EOF'
+#define COLUMNS "id, nip, name"
+constexpr const char* schema = R"sql(CREATE TABLE t (x); -- "quoted" + 'text'
+)sql";
+void b(Store::Impl* impl_, const std::string& name) {
+    auto& st = impl_->stmt("SELECT " COLUMNS " FROM participants "
+                           "WHERE name = ? AND note <> 'a, b (c)'");   // "http://x" + y in a comment
+    st.bind(1, name);
+    st.exec();
+    db.exec(schema);
+    auto count = [&](const char* sql) { return db.execAndGet(sql).getInt64(); };
+    count("SELECT count(*) FROM t");
+    SQLite::Statement q(db, "PRAGMA integrity_check");
+    throw Error(fmt::format("cannot save {}: {}", name, "UPDATE failed"));
+}
+EOF
+perl "$LINT" "$WORK/bad.cpp" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 1 "the lint refuses SQL built from text"
+for line in 2 3 6 7 8; do expect_grep "bad.cpp:$line:" "$OUT" "the lint finds the SQL built on line $line"; done
+perl "$LINT" "$WORK/good.cpp" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "the lint accepts literal SQL, macros, raw strings and bound parameters"
+[ "$RC" -eq 0 ] || cat "$OUT" >&2
+
+# --- SQL-looking and formula-looking text is data, stored and shown verbatim ---
+P1=198609262015051001; P2=199001152014031002; P3=198703212010122003; P4=197512302000031001
+BOBBY="Robert'); DROP TABLE participants;--"
+FORMULA='=HYPERLINK("http://x","y")'
+ab session add --title "Seri 1'; DELETE FROM sessions; --" --start "2022-03-03 09:00" --minutes 180 --jp 3 --capacity 10
+expect_rc 0 "a title that looks like SQL"
+ab participant add --nip $P1 --name "$BOBBY" --agency "x' OR '1'='1"
+expect_rc 0 "a name that looks like SQL is accepted"
+ab participant add --nip $P2 --name "$FORMULA" --agency "+cmd|' /C calc'!A0" --unit "@SUM(1+1)" --position "-2+3"
+expect_rc 0 "a name that looks like a formula is accepted"
+ab participant add --nip $P3 --name "Siti Rahayu" --email "siti@example.go.id" --phone 081234567890
+ab participant show $P1 --format json
+expect_eq "$(jq -r '.[0].name' "$OUT")" "$BOBBY" "the SQL-looking name is stored verbatim"
+expect_eq "$(jq -r '.[0].agency' "$OUT")" "x' OR '1'='1" "the SQL-looking agency is stored verbatim"
+expect_eq "$(sqlite3 "$ASNBELAJAR_DB" 'SELECT count(*) FROM participants')" "3" "the participants table is still there"
+expect_eq "$(sqlite3 "$ASNBELAJAR_DB" 'SELECT count(*) FROM sessions')" "1" "the sessions table is untouched"
+ab participant list --search "' OR 1=1 --" --format csv
+expect_eq "$(wc -l <"$OUT")" "1" "a search for SQL-looking text matches nothing"
+ab participant list --search "%" --format csv
+expect_eq "$(wc -l <"$OUT")" "1" "a search for % is not a wildcard"
+ab participant show $P2 --format json
+expect_eq "$(jq -r '.[0].name' "$OUT")" "$FORMULA" "the formula-looking name is stored verbatim"
+ab enroll 2022-03-03 $P1 $P2 $P3
+ab attend 2022-03-03 $P1 $P2 $P3 --minutes 150
+
+# --- xlsx: every text cell is a string, never a formula ---
+ab participant list -o "$WORK/people.xlsx"
+expect_rc 0 "participant list as xlsx"
+ab report session 2022-03-03 -o "$WORK/session.xlsx"
+expect_rc 0 "session report as xlsx"
+for f in people session; do
+  unzip -p "$WORK/$f.xlsx" 'xl/worksheets/sheet*.xml' >"$WORK/$f-sheets.xml"
+  unzip -p "$WORK/$f.xlsx" xl/sharedStrings.xml >"$WORK/$f-strings.xml"
+  expect_no_grep '<f>|<f ' "$WORK/$f-sheets.xml" "$f.xlsx has no formula cells"
+  expect_grep '=HYPERLINK\(&quot;http://x&quot;,&quot;y&quot;\)|=HYPERLINK\("http://x","y"\)' "$WORK/$f-strings.xml" \
+    "$f.xlsx keeps the formula-looking name as text"
+done
+expect_grep '\+cmd\|' "$WORK/people-strings.xml" "the +cmd agency is a string"
+expect_grep '@SUM\(1\+1\)' "$WORK/people-strings.xml" "the @SUM unit is a string"
+
+# --- --excel-safe: CSV/TSV cells a spreadsheet would run get a leading apostrophe ---
+ab participant list --format csv
+expect_grep '^199001152014031002,"=HYPERLINK\(""http://x"",""y""\)",' "$OUT" "plain CSV keeps the cell as it is"
+ab participant list --format csv --excel-safe
+cp "$OUT" "$WORK/safe.csv"
+expect_grep "^199001152014031002,\"'=HYPERLINK\(\"\"http://x\"\",\"\"y\"\"\)\"," "$WORK/safe.csv" "= is neutralised"
+expect_grep "^$P2,.*,'\+cmd\|' /C calc'!A0,'@SUM\(1\+1\),'-2\+3,$" "$WORK/safe.csv" "+, @ and - are neutralised"
+expect_eq "$(csv_field "$WORK/safe.csv" nip $P3 name)" "Siti Rahayu" "ordinary text is unchanged"
+expect_eq "$(csv_field "$WORK/safe.csv" nip $P1 nip)" "$P1" "NIPs are unchanged"
+ab participant list --format tsv --excel-safe
+expect_grep "	'=HYPERLINK" "$OUT" "TSV: = is neutralised"
+expect_grep "	'@SUM" "$OUT" "TSV: @ is neutralised"
+ab report session 2022-03-03 --format csv --excel-safe
+expect_grep "^$P2,.*,enrolled,150,attended,3,$" "$OUT" "numbers are not touched"
+expect_grep "^$P2,\"'=HYPERLINK" "$OUT" "reports are neutralised too"
+
+# --- files are owner-only, whatever the umask ---
+(
+  umask 000
+  "$ASNBELAJAR" --db "$WORK/open.db" session add --title T --start "2022-03-03 09:00" --minutes 60 --jp 1 >/dev/null 2>&1
+  "$ASNBELAJAR" --db "$WORK/open.db" db backup "$WORK/open-backup.db" 2>/dev/null
+  # keep a reader open so that the -wal and -shm files exist to be looked at
+  sqlite3 "$WORK/open.db" "BEGIN; SELECT count(*) FROM sessions;" ".shell stat -c '%n %a' $WORK/open.db-wal $WORK/open.db-shm" \
+    >"$WORK/modes" 2>&1
+)
+expect_eq "$(stat -c %a "$WORK/open.db")" "600" "a new store is 0600 under umask 000"
+expect_eq "$(stat -c %a "$WORK/open-backup.db")" "600" "a backup is 0600 under umask 000"
+expect_grep "open.db-wal 600" "$WORK/modes" "the -wal file is 0600"
+expect_grep "open.db-shm 600" "$WORK/modes" "the -shm file is 0600"
+echo stale >"$WORK/old-backup.db"
+chmod 644 "$WORK/old-backup.db"
+ab db backup "$WORK/old-backup.db"
+expect_rc 0 "backup over an existing file"
+expect_eq "$(stat -c %a "$WORK/old-backup.db")" "600" "a replaced backup is 0600 too"
+ab --db "$WORK/old-backup.db" db check
+expect_rc 0 "the replacing backup is a store"
+[ -z "$(ls "$WORK" | grep '\.tmp$')" ] && ok || fail "no temporary backup files are left"
+
+# --- the audit log: one row per writing command, none for failures and reads ---
+audit_rows() { sqlite3 "$ASNBELAJAR_DB" 'SELECT count(*) FROM audit_log'; }
+# writes ROWS ARGS...: ARGS succeeds and adds one audit row naming it, with ROWS rows touched (WRITES_RC: the
+# exit code expected, 0 unless set).
+writes() {
+  local rows=$1 before
+  shift
+  before=$(audit_rows)
+  ab "$@"
+  expect_rc "${WRITES_RC:-0}" "$*"
+  expect_eq "$(audit_rows)" "$((before + 1))" "$*: one audit row"
+  expect_eq "$(sqlite3 "$ASNBELAJAR_DB" 'SELECT command FROM audit_log ORDER BY id DESC LIMIT 1')" "asnbelajar $*" \
+    "$*: the row names the command"
+  expect_eq "$(sqlite3 "$ASNBELAJAR_DB" 'SELECT rows FROM audit_log ORDER BY id DESC LIMIT 1')" "$rows" \
+    "$*: rows touched"
+}
+# no_audit RC ARGS...: ARGS exits RC and adds no audit row.
+no_audit() {
+  local rc=$1 before
+  shift
+  before=$(audit_rows)
+  ab "$@"
+  expect_rc "$rc" "$*"
+  expect_eq "$(audit_rows)" "$before" "$*: no audit row"
+}
+writes 1 session add --title "Seri 2" --start "2022-03-10 09:00" --minutes 120 --jp 2 --capacity 1
+writes 4 session add --title "Seri 3" --start "2022-03-17 09:00" --minutes 120 --jp 2 --repeat weekly --count 4
+writes 1 session edit 2022-03-17 --minutes 150
+writes 1 session cancel 2022-04-07
+writes 1 participant add --nip $P4 --name "Budi Santoso"
+writes 2 enroll 2022-03-10 $P3 $P4
+writes 0 enroll 2022-03-10 $P3
+writes 2 enroll 2022-03-10 --cancel $P3
+writes 1 attend 2022-03-10 $P4 --minutes 100
+writes 3 certify 2022-03-03
+writes 1 certify 2022-03-03 --revoke $P1
+printf 'nip,nama\n199205172019022004,Rina\n198811112012081005,Eko\n' >"$WORK/two.csv"
+printf 'nip,nama\n199205172019022004,Rina\n19881111,Eko\n' >"$WORK/one-bad.csv"
+printf 'nip,minutes\n199205172019022004,100\n198811112012081005,30\n' >"$WORK/minutes.csv"
+no_audit 0 participant import --dry-run "$WORK/two.csv"
+writes 2 participant import "$WORK/two.csv"
+writes 0 participant import "$WORK/two.csv"
+no_audit 1 participant import "$WORK/one-bad.csv"
+WRITES_RC=3 writes 0 participant import --skip-invalid "$WORK/one-bad.csv"
+writes 2 enroll 2022-03-17 --file "$WORK/two.csv"
+no_audit 1 enroll 2022-03-17 --file "$WORK/one-bad.csv"
+writes 2 attend 2022-03-17 --file "$WORK/minutes.csv"
+no_audit 1 attend 2022-03-17 --file "$TESTDATA/bad/attend-csv-negative-minutes.csv"
+no_audit 1 session add --title "Clash" --start "2022-03-24 09:00" --minutes 60 --jp 1 --code 2022-03-10
+no_audit 2 session add --title "No JP" --start "2022-03-24 09:00" --minutes 60
+no_audit 1 participant add --nip $P4 --name "Duplicate"
+no_audit 1 participant add --nip 198613262015051001 --name "Bad NIP"
+no_audit 1 enroll 2022-03-10 $P1 199912312020121009
+no_audit 1 enroll 2022-04-07 $P1
+no_audit 1 attend 2022-03-10 $P1 --minutes 999
+no_audit 1 certify NO-SUCH-SESSION
+no_audit 2 enroll
+for read in "session list" "session show 2022-03-03" "participant list" "participant show $P1" \
+  "report session 2022-03-03" "report weekly --week-of 2022-03-03" "report jp --year 2022" "db check" "db log"; do
+  # shellcheck disable=SC2086
+  no_audit 0 $read
+done
+no_audit 0 db backup "$WORK/audit-backup.db"
+ab db log --format csv
+expect_eq "$(head -1 "$OUT")" "at,user,command,rows" "db log columns"
+expect_grep "^[0-9-]+T[0-9:]+\+07:00,$(id -un),asnbelajar certify 2022-03-03 --revoke $P1,1$" "$OUT" \
+  "db log shows when, the OS user, the command and the rows"
+expect_eq "$(($(wc -l <"$OUT") - 1))" "$(audit_rows)" "db log shows every row"
+
+# --- db backup is one consistent snapshot while others write ---
+# Each enroll below adds one enrollment and one audit row in one transaction: any backup taken in between must
+# hold as many of the one as of the other, and pass its integrity check.
+BDB="$WORK/busy.db"
+"$ASNBELAJAR" --db "$BDB" session add --title "Busy" --start "2022-05-05 09:00" --minutes 60 --jp 1 --code busy >/dev/null 2>&1
+people=()
+for i in $(seq -w 1 60); do
+  "$ASNBELAJAR" --db "$BDB" participant add --nip "1986092620150510$i" --name "Peserta $i" >/dev/null 2>&1
+  people+=("1986092620150510$i")
+done
+(for p in "${people[@]}"; do "$ASNBELAJAR" --db "$BDB" enroll busy "$p" 2>/dev/null || echo "enroll $p failed"; done) \
+  >"$WORK/stream.err" &
+writer=$!
+n=0
+backups_ok=0
+while kill -0 $writer 2>/dev/null || [ $n -eq 0 ]; do
+  n=$((n + 1))
+  "$ASNBELAJAR" --db "$BDB" db backup "$WORK/busy-$n.db" 2>>"$WORK/backup.err" || { fail "backup $n failed"; continue; }
+  "$ASNBELAJAR" --db "$WORK/busy-$n.db" db check >/dev/null 2>&1 || fail "backup $n fails its integrity check"
+  e=$(sqlite3 "$WORK/busy-$n.db" 'SELECT count(*) FROM enrollments')
+  a=$(sqlite3 "$WORK/busy-$n.db" "SELECT count(*) FROM audit_log WHERE command LIKE 'asnbelajar --db % enroll busy %'")
+  [ "$e" = "$a" ] && backups_ok=$((backups_ok + 1)) || fail "backup $n is not one snapshot: $e enrollments, $a enroll audit rows"
+done
+wait $writer
+expect_eq "$(cat "$WORK/stream.err")" "" "every enrollment of the stream succeeded while backups ran"
+expect_eq "$backups_ok" "$n" "every backup taken during the stream is consistent"
+[ "$n" -ge 3 ] && ok || fail "only $n backups ran during the stream"
+echo "backups during the enrollment stream: $n, all consistent"
+expect_eq "$(sqlite3 "$BDB" 'SELECT count(*) FROM enrollments')" "${#people[@]}" "the stream wrote every enrollment"
+
+finish
