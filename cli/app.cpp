@@ -133,7 +133,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     setup_certify(app, ctx);
     setup_db(app, ctx);
     app.footer("Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected (--skip-invalid).\n"
-               "Run 'asnbelajar COMMAND --help' for a command's options and examples.");
+               "Run 'asnbelajar COMMAND --help' for a command's options and examples; 'man asnbelajar' for the manual.\n\n"
+               "Examples:\n"
+               "  asnbelajar --db /var/lib/asnbelajar/asnbelajar.db session list --year 2022\n"
+               "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv");
 
     auto validate_globals = [&] {
         if (!ctx.globals.format.empty() && !parse_format(ctx.globals.format))

@@ -44,8 +44,7 @@ void run_marks(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
     ctx.write([&](Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
-        std::vector<Participant> people;
-        for (const std::string& text : o.people) people.push_back(resolve_person(store, text));
+        std::vector<Participant> people = resolve_people(store, o.people);
         for (const Participant& p : people)
             walk_ins += mark_attendance(store, session, p, minutes) == MarkResult::walk_in;
         return static_cast<std::int64_t>(people.size());

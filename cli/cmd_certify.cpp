@@ -43,11 +43,7 @@ void run_revoke(Context& ctx, const CertifyOptions& o) {
     ctx.write([&](Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
-        // Resolve everyone first: one unknown person changes nothing.
-        std::vector<Participant> people;
-        for (const std::string& text : o.revoke)
-            people.push_back(resolve_person(store, text));
-        results = revoke_certificates(store, session, people);
+        results = revoke_certificates(store, session, resolve_people(store, o.revoke));
         std::int64_t rows = 0;
         for (const RevokeResult& r : results)
             rows += r.number.has_value();

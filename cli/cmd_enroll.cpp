@@ -51,9 +51,7 @@ void run_enroll(Context& ctx, const EnrollOptions& o) {
     ctx.write([&](Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
-        // Resolve everyone first: one unknown person changes nothing.
-        std::vector<Participant> people;
-        for (const std::string& text : o.people) people.push_back(resolve_person(store, text));
+        std::vector<Participant> people = resolve_people(store, o.people);
         for (const Participant& p : people) {
             if (o.cancel) {
                 CancelResult r = cancel_enrollment(store, session, p);

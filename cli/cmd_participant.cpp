@@ -48,6 +48,7 @@ void run_add(Context& ctx, ParticipantOptions& o) {
 void setup_participant(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("participant", "Add, import, list and show participants");
     cmd->require_subcommand(1);
+    cmd->footer("Examples:\n  asnbelajar participant import roster.csv\n  asnbelajar participant list --search rahayu");
     auto o = std::make_shared<ParticipantOptions>();
 
     auto* add = cmd->add_subcommand("add", "Add one participant");
@@ -63,8 +64,9 @@ void setup_participant(CLI::App& app, Context& ctx) {
                 "--email siti@example.go.id --agency \"Pemerintah Kabupaten Sidoarjo\" --grade IIIa");
     add->callback([&ctx, o] { run_add(ctx, *o); });
 
-    auto* import = cmd->add_subcommand("import", "Add or update participants from a CSV roster or registration export");
-    import->add_option("FILE", o->import.file, "CSV file (comma, semicolon or tab; UTF-8 or UTF-16), or - for stdin")
+    auto* import =
+        cmd->add_subcommand("import", "Add or update participants from a CSV roster or registration export");
+    import->add_option("FILE", o->import.file, "CSV (comma, semicolon or tab; UTF-8 or UTF-16), or - for stdin")
         ->required();
     add_import_flags(*import, o->import);
     import->footer(

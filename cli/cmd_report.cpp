@@ -47,6 +47,8 @@ void add_target(CLI::App* cmd, ReportOptions& o) {
 void setup_report(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("report", "Reports (read-only), in any --format");
     cmd->require_subcommand(1);
+    cmd->footer("Examples:\n  asnbelajar report weekly --week-of 2022-03-03\n"
+                "  asnbelajar report jp --year 2022 --below 20 --format csv -o kurang-jp.csv");
     auto o = std::make_shared<ReportOptions>();
 
     auto* weekly = cmd->add_subcommand("weekly", "Sessions of one Monday–Sunday week with their attendance");

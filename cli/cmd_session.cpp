@@ -128,6 +128,7 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
 void setup_session(CLI::App& app, Context& ctx) {
     auto* session = app.add_subcommand("session", "Add, list, show, edit and cancel sessions");
     session->require_subcommand(1);
+    session->footer("Examples:\n  asnbelajar session list --year 2022\n  asnbelajar session show 2022-03-03");
     auto o = std::make_shared<SessionOptions>();
 
     auto* add = session->add_subcommand("add", "Add a session, or a weekly series of sessions");

@@ -142,12 +142,13 @@ void run_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) 
 
     if (result.rejected > 0 && !flags.skip_invalid) {
         const std::uint64_t valid = result.rows - result.rejected;
-        throw Error(fmt::format("{}: {} of {} rows rejected: {} ({})", result.file, result.rejected, result.rows,
-                                flags.dry_run ? "the import would be refused" : "nothing was imported",
-                                valid == 0 ? "no row is valid"
-                                           : fmt::format("fix them, or use --skip-invalid to import the {} valid "
-                                                         "row{}",
-                                                         valid, valid == 1 ? "" : "s")));
+        throw Error(
+            fmt::format("{}: {} of {} rows rejected: {} ({})", result.file, result.rejected, result.rows,
+                        flags.dry_run ? "the import would be refused" : "nothing was imported",
+                        valid == 0 ? "no row is valid"
+                                   : fmt::format("fix them, or use --skip-invalid to import the {} valid "
+                                                 "row{}",
+                                                 valid, valid == 1 ? "" : "s")));
     }
     ctx.note(summary(result) + (flags.dry_run ? " (dry run: nothing was written)" : ""));
     if (result.rejected > 0) ctx.exit_code = 3;

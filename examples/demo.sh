@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # The Thursday webinar end to end on the bundled examples: a weekly series of sessions, the roster, the
 # registrations, the attendance, then the Monday weekly report for the week of 3 March 2022.
-#   bash examples/demo.sh            (uses build/asnbelajar, or $ASNBELAJAR, or asnbelajar on PATH)
-# The demo store is $DEMO_DB (default build/demo.db); it is recreated on every run.
+#   bash examples/demo.sh            (uses $ASNBELAJAR, else build/asnbelajar, else asnbelajar on PATH)
+#   bash /usr/share/doc/asnbelajar/examples/demo.sh                    (installed from the .deb)
+# The demo store is $DEMO_DB (default: build/demo.db in a source tree, else ./asnbelajar-demo.db); it is
+# recreated on every run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 ab=${ASNBELAJAR:-}
 if [ -z "$ab" ]; then
   if [ -x "$here/../build/asnbelajar" ]; then ab="$here/../build/asnbelajar"; else ab=asnbelajar; fi
 fi
-export ASNBELAJAR_DB=${DEMO_DB:-$here/../build/demo.db}
+if [ -z "${DEMO_DB:-}" ]; then
+  if [ -d "$here/../build" ]; then DEMO_DB="$here/../build/demo.db"; else DEMO_DB="$PWD/asnbelajar-demo.db"; fi
+fi
+export ASNBELAJAR_DB=$DEMO_DB
 rm -f "$ASNBELAJAR_DB" "$ASNBELAJAR_DB-wal" "$ASNBELAJAR_DB-shm"
 
 echo "== sessions: Webinar ASN Belajar, every Thursday" >&2

@@ -189,11 +189,11 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
 
     for (const std::vector<std::size_t>& rows : groups) {
         const ExportRecord& first = data.records[rows.front()];
-        std::string reason = identity_of(first).empty() ? "no valid NIP, e-mail or phone to match"
-                                                        : "no participant with this NIP, e-mail or phone";
+        const Identity id = identity_of(first);
+        std::string reason =
+            id.empty() ? "no valid NIP, e-mail or phone to match" : "no participant with this NIP, e-mail or phone";
         if (opts.create_unknown) {
             // A participant created for an earlier group may be this one too (rows with and without a NIP).
-            const Identity id = identity_of(first);
             std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);
             if (!person) {
                 // The row of the group that says most about the person.

@@ -17,8 +17,8 @@
 namespace asnbelajar {
 namespace {
 
-constexpr std::size_t value_limit = 60;             // characters of a cell shown in a message
-constexpr std::uint64_t progress_every = 4096;      // rows between progress callbacks
+constexpr std::size_t value_limit = 60;        // characters of a cell shown in a message
+constexpr std::uint64_t progress_every = 4096; // rows between progress callbacks
 // The page cache of one import. Measured on 1,000,000 new rows (a 167 MB file, 132 MB of indexes): 32 MiB
 // 39 s, 64 MiB 25 s, 128 MiB 17 s, 256 MiB 17 s. Random upserts stay fast while the indexes they touch fit,
 // and they grow with the rows as the file does, so the cache follows the file's size (SQLite takes the pages

@@ -50,6 +50,13 @@ Participant resolve_person(const Store& store, std::string_view text) {
     throw Error(fmt::format("no participant with NIP {}", digits));
 }
 
+std::vector<Participant> resolve_people(const Store& store, const std::vector<std::string>& texts) {
+    std::vector<Participant> people;
+    people.reserve(texts.size());
+    for (const std::string& text : texts) people.push_back(resolve_person(store, text));
+    return people;
+}
+
 std::string describe(const Participant& p) {
     if (!p.nip.empty()) return fmt::format("NIP {} ({})", p.nip, p.name);
     return fmt::format("{} ({})", p.email, p.name);

@@ -356,7 +356,7 @@ done
 if [ -n "${EXAMPLES:-}" ] && [ -d "$EXAMPLES" ]; then
   mkdir -p "$WORK/var"
   cp "$ASNBELAJAR_DB" "$WORK/var/asnbelajar.db"
-  local_paths() { sed -e "s#/usr/local/bin/asnbelajar#$ASNBELAJAR#g" -e "s#/var/lib/asnbelajar#$WORK/var#g"; }
+  local_paths() { sed -e "s#/usr/bin/asnbelajar#$ASNBELAJAR#g" -e "s#/var/lib/asnbelajar#$WORK/var#g"; }
   week=$(date -d yesterday +%G-W%V)
   cmd=$(grep -E '^[0-9*]' "$EXAMPLES/cron/asnbelajar-weekly.cron" | cut -d' ' -f7- | sed 's/\\%/%/g' | local_paths)
   (unset ASNBELAJAR_DB; sh -c "$cmd") >"$OUT" 2>"$ERR"

@@ -43,6 +43,29 @@ AttendanceMark of_kind(MarkKind kind, std::int64_t minutes) {
     return m;
 }
 
+// A store with the three-hour session and participants with these NIPs, inside an open transaction.
+struct StoredSession {
+    TempDir dir;
+    Store store{dir.file("s.db"), Access::write};
+    Store::Transaction tx{store};
+    Session session;
+    std::vector<Participant> people;
+
+    explicit StoredSession(std::initializer_list<const char*> nips) {
+        Session base = three_hours();
+        base.title = "Webinar";
+        base.jp_tenths = 30;
+        session = add_sessions(store, base, "", {}).front();
+        for (const char* nip : nips) {
+            Participant p;
+            p.nip = nip;
+            p.name = nip;
+            p.id = store.insert_participant(p);
+            people.push_back(p);
+        }
+    }
+};
+
 } // namespace
 
 TEST_CASE("summaries: union of intervals, clipped; durations capped; manual overrides") {
@@ -80,17 +103,10 @@ TEST_CASE("spans: the smaller of the clipped first-join..last-leave and the time
 }
 
 TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summary") {
-    TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
-    Store::Transaction tx(store);
-    Session base = three_hours();
-    base.title = "Webinar";
-    base.jp_tenths = 30;
-    Session s = add_sessions(store, base, "", {}).front();
-    Participant p;
-    p.nip = "198609262015051001";
-    p.name = "Siti";
-    p.id = store.insert_participant(p);
+    StoredSession fx({"198609262015051001"});
+    Store& store = fx.store;
+    Session& s = fx.session;
+    const Participant& p = fx.people[0];
 
     AttendanceMark a = span(-10, 100, 95);
     a.batch = "b1";
@@ -119,21 +135,10 @@ TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summa
 }
 
 TEST_CASE("platform marks for many people at once: earlier marks still count, walk-ins counted") {
-    TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
-    Store::Transaction tx(store);
-    Session base = three_hours();
-    base.title = "Webinar";
-    base.jp_tenths = 30;
-    Session s = add_sessions(store, base, "", {}).front();
-    std::vector<Participant> people;
-    for (const char* nip : {"198609262015051001", "199001152014031002", "198703212010122003"}) {
-        Participant p;
-        p.nip = nip;
-        p.name = nip;
-        p.id = store.insert_participant(p);
-        people.push_back(p);
-    }
+    StoredSession fx({"198609262015051001", "199001152014031002", "198703212010122003"});
+    Store& store = fx.store;
+    const Session& s = fx.session;
+    const std::vector<Participant>& people = fx.people;
     store.put_enrollment(s.id, people[0].id, EnrollmentStatus::enrolled);
     store.put_enrollment(s.id, people[1].id, EnrollmentStatus::enrolled);
     store.put_enrollment(s.id, people[2].id, EnrollmentStatus::waitlisted); // no seat: present, a walk-in

@@ -26,6 +26,10 @@ std::vector<FieldProblem> normalize_participant(Participant& p, int year);
 // e-mail (any case). Throws Error naming the text when it is neither or nobody has it.
 Participant resolve_person(const Store& store, std::string_view text);
 
+// Resolves every text as by resolve_person, all before anything is done with them: one unknown person fails
+// the whole command and changes nothing.
+std::vector<Participant> resolve_people(const Store& store, const std::vector<std::string>& texts);
+
 // "NIP 198609262015051001 (Siti Rahayu)" or "siti@example.id (Siti Rahayu)": for messages.
 std::string describe(const Participant& p);
 

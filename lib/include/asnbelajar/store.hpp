@@ -150,7 +150,8 @@ public:
 
     // --- bulk import ---
     // The store at `path` for rehearsing a write (--dry-run): opened for writing when the file exists (run the
-    // work in a Transaction that is never committed), else a new empty in-memory store. Never creates a file.
+    // work in a Transaction that is never committed), else a new empty private store (SQLite's temporary
+    // database, deleted by the system as soon as it is opened). Never creates a file at `path`.
     // Throws Error as the constructor does.
     static Store open_for_dry_run(const std::string& path);
     // Upsert lookups that refill `out` in place, reusing the capacity of its strings (a long import does not

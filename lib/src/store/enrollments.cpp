@@ -39,17 +39,7 @@ EnrollmentCounts Store::enrollment_counts(Id session) const {
 void Store::put_enrollment(Id session, Id participant, EnrollmentStatus status) {
     // The arrival number is the session's next one; taken inside the caller's write transaction, so two
     // processes can never draw the same number.
-    auto& st = impl_->stmt(
-        "INSERT INTO enrollments(session_id, participant_id, status, arrival, created, updated) "
-        "VALUES (?1, ?2, ?3, (SELECT coalesce(max(arrival), 0) + 1 FROM enrollments WHERE session_id = ?1), ?4, ?4) "
-        "ON CONFLICT(session_id, participant_id) DO UPDATE SET status = excluded.status, "
-        "arrival = CASE WHEN excluded.status = 'cancelled' THEN arrival ELSE excluded.arrival END, "
-        "updated = excluded.updated");
-    st.bind(1, session);
-    st.bind(2, participant);
-    st.bind(3, std::string(to_string(status)));
-    st.bind(4, static_cast<std::int64_t>(std::time(nullptr)));
-    st.exec();
+    put_enrollment_at(session, participant, status, next_arrival(session));
 }
 
 std::optional<Id> Store::first_waitlisted(Id session) const {

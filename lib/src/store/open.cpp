@@ -98,23 +98,24 @@ SQLite::Statement& Store::Impl::stmt(const char* sql) {
 }
 
 Store::Store(const std::string& path, Access access) {
-    // ":memory:" is SQLite's private in-memory database (Store::open_for_dry_run): there is no file to make.
-    const bool memory = path == ":memory:";
-    bool exists = !memory && file_exists(path);
+    // SQLite's private databases, ":memory:" and "" (a temporary file deleted as soon as it is opened, used by
+    // Store::open_for_dry_run): there is no file of that name to make or remove.
+    const bool scratch = path == ":memory:" || path.empty();
+    bool exists = !scratch && file_exists(path);
     if (exists && std::filesystem::is_directory(path))
         throw Error(fmt::format("cannot open store {}: it is a directory (--db names the store file)", path));
     if (!exists && access == Access::read)
         throw Error(fmt::format("no store at {} (the first command that writes creates it; choose another with "
                                 "--db or ASNBELAJAR_DB)",
                                 path));
-    if (!exists && !memory)
+    if (!exists && !scratch)
         if (int err = create_private_file(path))
             throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(err)));
     try {
         // NOMUTEX: a Store and its statements belong to one thread; SQLite need not lock around each call.
         int flags = (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
         impl_ = std::make_unique<Impl>(path, flags);
-        impl_->created = !exists && !memory;
+        impl_->created = !exists && !scratch;
         auto& db = impl_->db;
         db.setBusyTimeout(30000);
         db.exec("PRAGMA foreign_keys = ON");
@@ -137,11 +138,11 @@ Store::Store(const std::string& path, Access access) {
     } catch (const SQLite::Exception& e) {
         std::string why = failure_reason(e, impl_ ? &impl_->db : nullptr, path);
         impl_.reset();
-        if (!exists && !memory) remove_store_files(path);
+        if (!exists && !scratch) remove_store_files(path);
         throw Error(fmt::format("cannot open store {}: {}", path, why));
     } catch (const Error&) {
         impl_.reset();
-        if (!exists && !memory) remove_store_files(path);
+        if (!exists && !scratch) remove_store_files(path);
         throw;
     }
 }

@@ -12,19 +12,6 @@ namespace {
 
 #define PARTICIPANT_COLUMNS "id, nip, name, email, phone, agency, unit, position, grade"
 
-Participant read_participant(SQLite::Statement& st) {
-    Participant p;
-    p.id = st.getColumn(0).getInt64();
-    p.nip = text_or_empty(st.getColumn(1));
-    p.name = text_or_empty(st.getColumn(2));
-    p.email = text_or_empty(st.getColumn(3));
-    p.phone = text_or_empty(st.getColumn(4));
-    p.agency = text_or_empty(st.getColumn(5));
-    p.unit = text_or_empty(st.getColumn(6));
-    p.position = text_or_empty(st.getColumn(7));
-    p.grade = text_or_empty(st.getColumn(8));
-    return p;
-}
 
 std::optional<Participant> one(SQLite::Statement& st) {
     if (!st.executeStep()) return std::nullopt;
@@ -41,6 +28,20 @@ std::optional<Participant> one(SQLite::Statement& st) {
 }
 
 } // namespace
+
+Participant read_participant(SQLite::Statement& st) {
+    Participant p;
+    p.id = st.getColumn(0).getInt64();
+    p.nip = text_or_empty(st.getColumn(1));
+    p.name = text_or_empty(st.getColumn(2));
+    p.email = text_or_empty(st.getColumn(3));
+    p.phone = text_or_empty(st.getColumn(4));
+    p.agency = text_or_empty(st.getColumn(5));
+    p.unit = text_or_empty(st.getColumn(6));
+    p.position = text_or_empty(st.getColumn(7));
+    p.grade = text_or_empty(st.getColumn(8));
+    return p;
+}
 
 void bind_participant_fields(SQLite::Statement& st, const Participant& p) {
     // Not copied: `p` outlives the statement's execution, and Impl::stmt() clears the bindings before reuse.

@@ -20,22 +20,8 @@ std::vector<RosterRow> Store::session_roster(Id session) const {
     std::vector<RosterRow> out;
     while (st.executeStep()) {
         RosterRow r;
-        r.person.id = st.getColumn(0).getInt64();
-        r.person.nip = text_or_empty(st.getColumn(1));
-        r.person.name = text_or_empty(st.getColumn(2));
-        r.person.email = text_or_empty(st.getColumn(3));
-        r.person.phone = text_or_empty(st.getColumn(4));
-        r.person.agency = text_or_empty(st.getColumn(5));
-        r.person.unit = text_or_empty(st.getColumn(6));
-        r.person.position = text_or_empty(st.getColumn(7));
-        r.person.grade = text_or_empty(st.getColumn(8));
-        if (!st.getColumn(9).isNull()) r.enrollment = enrollment_status_from(st.getColumn(9).getString());
-        if (!st.getColumn(10).isNull()) {
-            r.attendance = AttendanceSummary{st.getColumn(10).getInt(), st.getColumn(11).getInt() != 0};
-            r.outcome = st.getColumn(12).getString() == "attended" ? AttendanceOutcome::attended
-                                                                    : AttendanceOutcome::partial;
-        }
-        r.certificate = text_or_empty(st.getColumn(13));
+        r.person = read_participant(st);
+        read_presence(st, 9, r);
         out.push_back(std::move(r));
     }
     return out;
@@ -143,13 +129,7 @@ std::vector<HistoryRow> Store::participant_history(Id participant) const {
     while (st.executeStep()) {
         HistoryRow r;
         r.session = st.getColumn(0).getInt64();
-        if (!st.getColumn(1).isNull()) r.enrollment = enrollment_status_from(st.getColumn(1).getString());
-        if (!st.getColumn(2).isNull()) {
-            r.attendance = AttendanceSummary{st.getColumn(2).getInt(), st.getColumn(3).getInt() != 0};
-            r.outcome = st.getColumn(4).getString() == "attended" ? AttendanceOutcome::attended
-                                                                   : AttendanceOutcome::partial;
-        }
-        r.certificate = text_or_empty(st.getColumn(5));
+        read_presence(st, 1, r);
         out.push_back(std::move(r));
     }
     return out;

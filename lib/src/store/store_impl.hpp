@@ -29,6 +29,20 @@ struct Store::Impl {
 // Column helpers shared by the table-group files.
 inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
 void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value);
+// A participant from columns 0..8 in the order id, nip, name, email, phone, agency, unit, position, grade.
+Participant read_participant(SQLite::Statement& st);
+
+// Enrollment status, attendance summary, outcome and certificate from columns first..first+5 (status, minutes,
+// self_declared, outcome, certificate number), into any row type with those members.
+template <class Row> void read_presence(SQLite::Statement& st, int first, Row& r) {
+    if (!st.getColumn(first).isNull()) r.enrollment = enrollment_status_from(st.getColumn(first).getString());
+    if (!st.getColumn(first + 1).isNull()) {
+        r.attendance = AttendanceSummary{st.getColumn(first + 1).getInt(), st.getColumn(first + 2).getInt() != 0};
+        r.outcome = st.getColumn(first + 3).getString() == "attended" ? AttendanceOutcome::attended
+                                                                       : AttendanceOutcome::partial;
+    }
+    r.certificate = text_or_empty(st.getColumn(first + 4));
+}
 // Binds nip, name, email, phone, agency, unit, position, grade to parameters 1..8 (empty text as NULL).
 void bind_participant_fields(SQLite::Statement& st, const Participant& p);
 

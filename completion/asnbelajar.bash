@@ -1,0 +1,162 @@
+# bash completion for asnbelajar                                     -*- shell-script -*-
+# Installed as share/bash-completion/completions/asnbelajar. Completes commands, options, option values
+# (formats, languages, zones, sources, files) and session codes from the store that the command line being
+# completed would use (its --db, else $ASNBELAJAR_DB, else ./asnbelajar.db).
+# tests/cli/test_docs.sh checks these lists against the binary's --help.
+
+# The subcommands of a command path ("" is the program itself), in REPLY (no subshell per call).
+_asnbelajar_children() {
+    REPLY=""
+    case $1 in
+    "") REPLY="session participant enroll attend report certify db" ;;
+    session) REPLY="add list show edit cancel" ;;
+    participant) REPLY="add import list show" ;;
+    report) REPLY="weekly session participant jp agency certificates siasn" ;;
+    db) REPLY="check backup log" ;;
+    esac
+}
+
+# The options of a command path; a trailing '=' marks an option that takes a value.
+_asnbelajar_options() {
+    local fields="--title= --start= --minutes= --jp= --code= --series= --speaker= --capacity= --min-attendance="
+    REPLY=""
+    case $1 in
+    "") REPLY="--version" ;;
+    "session add") REPLY="$fields --repeat= --count= --days=" ;;
+    "session list") REPLY="--from= --to= --year=" ;;
+    "session edit") REPLY="$fields" ;;
+    "participant add") REPLY="--nip= --name= --email= --phone= --agency= --unit= --position= --grade=" ;;
+    "participant import") REPLY="--dry-run --skip-invalid --rejects=" ;;
+    "participant list") REPLY="--agency= --search=" ;;
+    enroll) REPLY="--cancel --file= --dry-run --skip-invalid --rejects=" ;;
+    attend) REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order=" ;;
+    "report weekly") REPLY="--week-of= --from= --to=" ;;
+    "report participant") REPLY="--year= --target=" ;;
+    "report jp") REPLY="--year= --below= --target=" ;;
+    "report agency") REPLY="--year= --target=" ;;
+    "report siasn") REPLY="--year= --institution= --course-type=" ;;
+    certify) REPLY="--template= --revoke=" ;;
+    "db log") REPLY="--limit=" ;;
+    esac
+}
+
+# What the first positional argument of a command path is: session, file, or nothing known.
+_asnbelajar_positional() {
+    REPLY=""
+    case $1 in
+    "session show" | "session edit" | "session cancel" | enroll | attend | certify | "report session" | \
+        "report certificates") REPLY=session ;;
+    "participant import" | "db backup") REPLY=file ;;
+    esac
+}
+
+_asnbelajar_globals="--db= -f= --format= -o= --output= --lang= --tz= -q --quiet --excel-safe -h --help"
+
+# Session codes from the store, quietly: nothing when there is no store or it cannot be read.
+_asnbelajar_sessions() {
+    local prog=$1 db=$2
+    prog=${prog/#\~/$HOME}
+    command -v -- "$prog" >/dev/null 2>&1 || prog=asnbelajar
+    if [[ -n $db ]]; then
+        "$prog" --quiet --db "${db/#\~/$HOME}" session list --format tsv 2>/dev/null | tail -n +2 | cut -f1
+    else
+        "$prog" --quiet session list --format tsv 2>/dev/null | tail -n +2 | cut -f1
+    fi
+}
+
+_asnbelajar() {
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=""
+    local cword=$COMP_CWORD
+    # "--format=cs" arrives as "--format" "=" "cs" when '=' is a word break.
+    if [[ $cur == "=" ]]; then
+        cur=""
+        prev=${COMP_WORDS[cword - 1]}
+    elif ((cword >= 2)) && [[ ${COMP_WORDS[cword - 1]} == "=" ]]; then
+        prev=${COMP_WORDS[cword - 2]}
+    elif ((cword >= 1)); then
+        prev=${COMP_WORDS[cword - 1]}
+    fi
+    if [[ $cur == --*=* ]]; then
+        prev=${cur%%=*}
+        cur=${cur#*=}
+    fi
+
+    # Walk the words before the cursor: the command path, the --db value, positionals seen.
+    local path="" db="" positionals=0 word i takes_value REPLY
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        [[ $word == "=" ]] && continue
+        if [[ $word == -* ]]; then
+            [[ $word == --db=* ]] && db=${word#--db=}
+            [[ $word == *=* ]] && continue
+            takes_value=""
+            _asnbelajar_options "$path"
+            [[ " $_asnbelajar_globals $REPLY " == *" $word= "* ]] && takes_value=1
+            if [[ -n $takes_value ]] && ((i + 1 < COMP_CWORD)); then
+                ((i++))
+                [[ ${COMP_WORDS[i]} == "=" ]] && ((i + 1 < COMP_CWORD)) && ((i++))
+                [[ $word == --db ]] && db=${COMP_WORDS[i]}
+            fi
+            continue
+        fi
+        _asnbelajar_children "$path"
+        if ((positionals == 0)) && [[ " $REPLY " == *" $word "* ]]; then
+            path=${path:+$path }$word
+        else
+            ((positionals++))
+        fi
+    done
+
+    # The value of the option before the cursor.
+    local values=""
+    case $prev in
+    -f | --format) values="table csv tsv json jsonl markdown html xlsx" ;;
+    --lang) values="id en" ;;
+    --tz) values="Asia/Jakarta Asia/Pontianak Asia/Makassar Asia/Jayapura UTC" ;;
+    --source) values="auto zoom teams meet csv" ;;
+    --date-order) values="dmy mdy" ;;
+    --repeat) values="weekly twice-weekly" ;;
+    --capacity) values="none" ;;
+    --days) values="mon tue wed thu fri sat sun" ;;
+    --db | -o | --output | --file | --rejects | --unmatched)
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        return 0
+        ;;
+    esac
+    _asnbelajar_options "$path"
+    local opts="$_asnbelajar_globals $REPLY"
+    if [[ -z $values && -n $prev && " $opts " == *" $prev= "* ]]; then
+        COMPREPLY=() # a value nobody can guess (a title, a date, a number)
+        return 0
+    fi
+    if [[ -n $values ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "$values" -- "$cur")
+        return 0
+    fi
+
+    if [[ $cur == -* ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "${opts//=/}" -- "$cur")
+        return 0
+    fi
+    _asnbelajar_children "$path"
+    local children=$REPLY
+    if [[ -n $children ]] && ((positionals == 0)); then
+        mapfile -t COMPREPLY < <(compgen -W "$children" -- "$cur")
+        return 0
+    fi
+    if ((positionals == 0)); then
+        _asnbelajar_positional "$path"
+        case $REPLY in
+        session)
+            mapfile -t COMPREPLY < <(compgen -W "$(_asnbelajar_sessions "${COMP_WORDS[0]}" "$db")" -- "$cur")
+            ;;
+        file)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            ;;
+        esac
+    fi
+    return 0
+} &&
+    complete -F _asnbelajar asnbelajar

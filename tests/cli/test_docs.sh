@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The documentation follows the binary: walks every command's --help and checks that each command, option and
+# positional argument is in docs/commands.md and in the man page (under the command's own heading), that the
+# bash completion offers every command and option, and that every --help ends with an example.
+source "$(dirname "$0")/lib.sh"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+COMMANDS_MD="$ROOT/docs/commands.md"
+MANPAGE="$ROOT/docs/asnbelajar.1"
+: >"$OUT"
+: >"$ERR"
+COMPLETION="$ROOT/completion/asnbelajar.bash"
+
+# The man page as plain text: roff escapes for '-' and fonts removed.
+MAN_TEXT="$WORK/man.txt"
+sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/\\(..//g' -e 's/\\&//g' "$MANPAGE" >"$MAN_TEXT"
+
+# section_md PATH: the part of commands.md under the heading that names command PATH ("## `report weekly`").
+section_md() {
+  awk -v cmd="$1" '
+    /^#/ { on = 0; h = $0; sub(/^#+ +`?/, "", h); sub(/`.*$/, "", h); if (h == cmd) on = 1; next }
+    on' "$COMMANDS_MD"
+}
+# section_man PATH: the part of the man page under ".SS PATH".
+section_man() {
+  awk -v cmd="$1" '/^\.S[HS] / { on = ($0 == ".SS " cmd); next } on' "$MAN_TEXT"
+}
+# Global options are under "## Global options" and ".SH OPTIONS".
+globals_md() { awk '/^#/ { on = ($0 ~ /^#+ Global options/); next } on' "$COMMANDS_MD"; }
+globals_man() { awk '/^\.SH / { on = ($0 == ".SH OPTIONS"); next } on' "$MAN_TEXT"; }
+
+# complete WORDS...: what the completion offers for the last word.
+complete_words() {
+  (
+    source "$COMPLETION"
+    COMP_WORDS=("$@")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    COMPREPLY=()
+    _asnbelajar
+    [ ${#COMPREPLY[@]} -eq 0 ] || printf '%s\n' "${COMPREPLY[@]}"
+  )
+}
+
+# has TEXT WORD / has_line LINES LINE: substring / whole-line tests in bash itself (no process per check).
+has() { [[ $1 == *"$2"* ]]; }
+has_line() { [[ $'\n'$1$'\n' == *$'\n'"$2"$'\n'* ]]; }
+
+# help_block HELP TITLE: the lines of the "TITLE:" block of a CLI11 help text, up to the next blank line.
+help_block() { awk -v t="$2:" '$0 == t { on = 1; next } on && /^$/ { exit } on' <<<"$1"; }
+
+# check_command PATH: checks one command (PATH is "" for the program itself), then its subcommands.
+check_command() {
+  local path=$1 help options positionals children name word
+  # shellcheck disable=SC2086
+  help=$("$ASNBELAJAR" $path --help) || { fail "'asnbelajar $path --help' failed"; return; }
+  options=$(help_block "$help" Options | grep -oE '^  (-[a-zA-Z], ?)?--[a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+$' |
+    grep -vx -- '--help')
+  positionals=$(help_block "$help" Positionals | grep -oE '^  [A-Z][A-Z_]*' | tr -d ' ')
+  children=$(help_block "$help" Subcommands | grep -oE '^  [a-z][a-z-]*' | tr -d ' ')
+
+  # Every --help ends with an example of the command itself.
+  # (global options may come between: "asnbelajar --db FILE db check")
+  if awk '/^Examples?:$/ { on = 1; next } on' <<<"$help" |
+    grep -qE "asnbelajar( -[^ ]+( [^- ][^ ]*)?)* ${path:+$path( |\$)}"; then ok; else
+    fail "'asnbelajar $path --help' has no example of 'asnbelajar $path'"
+  fi
+
+  local md man
+  if [ -z "$path" ]; then
+    md=$(globals_md)
+    man=$(globals_man)
+  else
+    md=$(section_md "$path")
+    man=$(section_man "$path")
+  fi
+  if [ -z "$children" ] || [ -z "$path" ]; then
+    if [ -n "$path" ]; then
+      if [ -n "$md" ]; then ok; else fail "docs/commands.md has no heading for '$path'"; fi
+      if [ -n "$man" ]; then ok; else fail "the man page has no '.SS $path'"; fi
+    fi
+    for word in $options $positionals; do
+      if has "$md" "$word"; then ok; else fail "docs/commands.md: '${path:-global options}' lacks $word"; fi
+      if has "$man" "$word"; then ok; else fail "man page: '${path:-OPTIONS}' lacks $word"; fi
+    done
+  fi
+
+  # The completion offers the subcommands, and every option after "--".
+  local offered
+  # shellcheck disable=SC2086
+  offered=$(complete_words asnbelajar $path "")
+  for name in $children; do
+    if has_line "$offered" "$name"; then ok; else fail "completion of 'asnbelajar $path' lacks $name"; fi
+  done
+  # shellcheck disable=SC2086
+  offered=$(complete_words asnbelajar $path --)
+  for word in $options; do
+    if has_line "$offered" "$word"; then ok; else fail "completion of 'asnbelajar $path --' lacks $word"; fi
+  done
+
+  for name in $children; do check_command "${path:+$path }$name"; done
+}
+
+check_command ""
+
+# The completion names the sessions of the store the command line uses: --db, else $ASNBELAJAR_DB.
+"$ASNBELAJAR" --quiet session add --title "Webinar ASN Belajar" --start "2022-03-03 09:00" --minutes 180 --jp 3 \
+  --repeat weekly --count 2 >/dev/null
+PATH="$(dirname "$ASNBELAJAR"):$PATH"
+expect_eq "$(complete_words asnbelajar attend "" | tr '\n' ' ')" "2022-03-03 2022-03-10 " \
+  "completion: session codes from \$ASNBELAJAR_DB"
+expect_eq "$(ASNBELAJAR_DB=/nonexistent complete_words asnbelajar --db "$ASNBELAJAR_DB" report session 2022-03-1 |
+  tr '\n' ' ')" "2022-03-10 " "completion: session codes from --db"
+expect_eq "$(ASNBELAJAR_DB="$WORK/none.db" complete_words asnbelajar certify "" | wc -l)" "0" \
+  "completion: no store, no codes and no error"
+expect_eq "$(complete_words asnbelajar attend 2022-03-03 --source "" | tr '\n' ' ')" "auto zoom teams meet csv " \
+  "completion: --source values"
+expect_eq "$(complete_words asnbelajar --format = x | tr '\n' ' ')" "xlsx " "completion: --format=VALUE"
+
+# The man page is well-formed roff (when groff is there to say so).
+if command -v groff >/dev/null; then
+  groff -man -Tutf8 -ww -Wbreak -z "$MANPAGE" 2>"$ERR" >"$OUT"
+  if [ -s "$ERR" ]; then fail "groff warnings in the man page: $(cat "$ERR")"; else ok; fi
+fi
+
+finish
