@@ -148,7 +148,7 @@ expect_rc 1 "enroll on an empty store"
 ab db check --format csv
 expect_rc 0 "db check"
 expect_grep '^integrity,ok$' "$OUT" "integrity ok"
-expect_grep '^schema_version,1$' "$OUT" "schema version"
+expect_grep '^schema_version,2$' "$OUT" "schema version"
 ab db log --format csv
 expect_grep 'enroll 2022-03-03 --cancel' "$OUT" "audit log records the command"
 
@@ -160,6 +160,28 @@ ab --db "$WORK/backup.db" report session 2022-03-03 --format csv
 expect_eq "$(cat "$OUT")" "$(cat "$WORK/live.csv")" "the backup holds the same data"
 
 if command -v sqlite3 >/dev/null; then
+  # A store of schema version 1 (asnbelajar 0.1) is migrated by the first write and keeps every row and id.
+  sqlite3 "$WORK/v1.db" <"$TESTDATA/store-v1.sql"
+  ab --db "$WORK/v1.db" report session 2022-03-03 --format csv
+  expect_rc 1 "a read of a version-1 store asks for a write first"
+  expect_grep 'run any writing command once' "$ERR" "the refusal says what to do"
+  ab --db "$WORK/v1.db" participant add --nip 199203152019031004 --name "Andi Wijaya" --email andi@example.go.id
+  expect_rc 0 "a write migrates a version-1 store"
+  ab --db "$WORK/v1.db" db check --format csv
+  expect_grep '^integrity,ok$' "$OUT" "migrated store: integrity and foreign keys ok"
+  expect_grep '^schema_version,2$' "$OUT" "migrated store: version 2"
+  expect_grep '^participants,4$' "$OUT" "migrated store: every participant kept"
+  ab --db "$WORK/v1.db" report session 2022-03-03 --format csv
+  expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001$' "$OUT" \
+    "migrated store: attendance and certificate still point at their person"
+  expect_grep '^,Tamu Umum,tamu@example.com,,,walk-in,60,partial,0,$' "$OUT" "migrated store: a person without NIP"
+  expect_eq "$(sqlite3 "$WORK/v1.db" "SELECT group_concat(id) FROM participants WHERE nip IS NOT NULL OR email IS NOT NULL")" \
+    "1,2,5,6" "migrated store: ids kept, the next one after the highest"
+  expect_eq "$(sqlite3 "$WORK/v1.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants' ORDER BY name)")" \
+    "participants_agency,participants_email,participants_nip,participants_phone" "migrated store: named indexes"
+  ab --db "$WORK/v1.db" participant add --nip 198503302010011002 --name "Budi Lain" --email other@example.go.id
+  expect_rc 1 "migrated store: the NIP is still unique"
+
   cp "$ASNBELAJAR_DB" "$WORK/newer.db"
   sqlite3 "$WORK/newer.db" "PRAGMA user_version = 99"
   ab --db "$WORK/newer.db" session list

@@ -210,6 +210,47 @@ expect_rc 2 "PERSON and --file together"
 ab enroll 2022-03-03 198501012010012001 --skip-invalid
 expect_rc 2 "--skip-invalid without --file"
 
+# --- large files: past 20,000 new people an import drops the participants' indexes, keeps the keys in memory and
+# builds the indexes again before it commits (bulk mode); the rules and the refusals stay the same ---
+export ASNBELAJAR_DB="$WORK/bulk.db"
+make_roster "$WORK/big.csv" 30000
+ab participant import "$D/roster-excel-id.csv"
+{ cat "$WORK/big.csv"; sed -n 2p "$WORK/big.csv" | sed 's/Peserta 0/Peserta Nol/'; } >"$WORK/big-conflict.csv"
+before=$(store_digest)
+ab participant import "$WORK/big-conflict.csv"
+expect_rc 1 "bulk: a conflicting repeat on the last line refuses the file"
+expect_grep "big-conflict.csv:30002: nip: $(sed -n 2p "$WORK/big.csv" | cut -d, -f1): the same person appears again with different data \\(first on line 2\\)" \
+  "$ERR" "bulk: the conflict names its line"
+expect_eq "$(store_digest)" "$before" "bulk: a refused file changes nothing"
+ab participant import "$WORK/big-conflict.csv" --skip-invalid
+expect_rc 3 "bulk: --skip-invalid"
+expect_eq "$(summary)" "30001 rows: 30000 added, 0 updated, 0 unchanged, 1 rejected" "bulk: counts"
+ab db check --format csv
+expect_grep '^integrity,ok$' "$OUT" "bulk: integrity after the rebuilt indexes"
+expect_grep '^participants,30008$' "$OUT" "bulk: every person stored once"
+expect_eq "$(sqlite3 "$ASNBELAJAR_DB" "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants'")" \
+  "4" "bulk: the four participant indexes are back"
+expect_eq "$(sqlite3 "$ASNBELAJAR_DB" "EXPLAIN QUERY PLAN SELECT id FROM participants WHERE nip = '1'" | grep -c 'INDEX participants_nip')" \
+  "1" "bulk: lookups by NIP use the index again"
+ab participant add --nip "$(sed -n 3p "$WORK/big.csv" | cut -d, -f1)" --name "Orang Lain" --email lain@example.go.id
+expect_rc 1 "bulk: the NIP is unique again"
+ab participant import "$WORK/big.csv"
+expect_eq "$(summary)" "30000 rows: 0 added, 0 updated, 30000 unchanged, 0 rejected" "bulk: re-import unchanged"
+# 25,000 new people (bulk mode starts among them), then known people by NIP with new e-mails, then a row whose
+# e-mail belongs to someone else: found through the keys in memory.
+make_roster "$WORK/new.csv" 25000 30000
+{ cat "$WORK/new.csv"; sed -n '2,4s/@example/@new.example/p' "$WORK/big.csv"
+  sed -n 6p "$WORK/big.csv" | awk -F, -v OFS=, '{ $3 = "peserta9@example.go.id"; print }'; } >"$WORK/big2.csv"
+ab participant import "$WORK/big2.csv" --skip-invalid
+expect_rc 3 "bulk: a mixed file"
+expect_eq "$(summary)" "25004 rows: 25000 added, 3 updated, 0 unchanged, 1 rejected" "bulk: mixed counts"
+expect_grep "big2.csv:25005: email: peserta9@example.go.id: conflict: this e-mail belongs to NIP [0-9]+ \\(Peserta 9\\), but the row's NIP to Peserta 4" \
+  "$ERR" "bulk: an e-mail of another person is refused"
+expect_eq "$(person peserta1@new.example.go.id name)" "Peserta 1" "bulk: a known NIP takes its new e-mail"
+expect_eq "$(person peserta30000@example.go.id name)" "Peserta 30000" "bulk: new people stored"
+ab participant import "$WORK/big2.csv" --skip-invalid
+expect_eq "$(summary)" "25004 rows: 0 added, 0 updated, 25003 unchanged, 1 rejected" "bulk: idempotent"
+
 ab participant import --help
 expect_grep "asnbelajar participant import registrations.csv --skip-invalid --rejects rejected.csv" "$OUT" \
   "help ends with examples"

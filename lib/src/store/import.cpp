@@ -1,6 +1,10 @@
 // Store: the statements of bulk imports (participant upserts and enrollment of many rows in one transaction).
 #include "store_impl.hpp"
 
+#include "asnbelajar/error.hpp"
+
+#include <fmt/format.h>
+
 #include <sys/stat.h>
 
 #include <ctime>
@@ -57,6 +61,43 @@ bool Store::load_participant_by_email(const std::string& email, Participant& out
     return load(st, out);
 }
 
+bool Store::load_participant_by_id(Id id, Participant& out) const {
+    auto& st = impl_->stmt("SELECT id, nip, name, email, phone, agency, unit, position, grade "
+                           "FROM participants WHERE id = ?");
+    st.bind(1, id);
+    return load(st, out);
+}
+
+Id Store::max_participant_id() const {
+    return impl_->db.execAndGet("SELECT coalesce(max(id), 0) FROM participants").getInt64();
+}
+
+void Store::each_participant_key(const std::function<void(Id, std::string_view, std::string_view)>& each) const {
+    SQLite::Statement st(impl_->db, "SELECT id, nip, email FROM participants");
+    const auto view = [&st](int i) {
+        const char* text = st.getColumn(i).getText(nullptr);
+        return text ? std::string_view(text, static_cast<std::size_t>(st.getColumn(i).getBytes()))
+                    : std::string_view();
+    };
+    while (st.executeStep()) each(st.getColumn(0).getInt64(), view(1), view(2));
+}
+
+void Store::drop_participant_indexes() {
+    impl_->reset_statements();
+    asnbelajar::drop_participant_indexes(impl_->db);
+}
+
+void Store::create_participant_indexes() {
+    // The sorts behind CREATE INDEX may use a helper thread each.
+    set_pragma(impl_->db, "threads", 2);
+    impl_->reset_statements();
+    try {
+        asnbelajar::create_participant_indexes(impl_->db);
+    } catch (const SQLite::Exception& e) {
+        throw Error(fmt::format("cannot index the participants again: {}", e.what()));
+    }
+}
+
 Id Store::insert_participant_if_new(const Participant& p) {
     auto& st = impl_->stmt("INSERT INTO participants(nip, name, email, phone, agency, unit, position, grade, "
                            "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?9) ON CONFLICT DO NOTHING");
@@ -87,6 +128,8 @@ void Store::put_enrollment_at(Id session, Id participant, EnrollmentStatus statu
     st.bind(5, static_cast<std::int64_t>(std::time(nullptr)));
     st.exec();
 }
+
+void Store::set_cache(std::int64_t kib) { set_pragma(impl_->db, "cache_size", -kib); }
 
 void Store::reserve_cache(std::int64_t kib) {
     // A negative cache_size is in KiB, a positive one in pages.

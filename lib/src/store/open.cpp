@@ -97,6 +97,10 @@ SQLite::Statement& Store::Impl::stmt(const char* sql) {
     return *slot;
 }
 
+void Store::Impl::reset_statements() {
+    for (auto& entry : statements) entry.second->tryReset();
+}
+
 Store::Store(const std::string& path, Access access) {
     // SQLite's private databases, ":memory:" and "" (a temporary file deleted as soon as it is opened, used by
     // Store::open_for_dry_run): there is no file of that name to make or remove.

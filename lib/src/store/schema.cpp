@@ -118,7 +118,44 @@ CREATE TABLE audit_log (
 );
 )sql";
 
+// v2: the participants' unique keys as named indexes instead of column constraints. SQLite cannot drop the
+// automatic index of a UNIQUE column, and a bulk import drops and rebuilds these four indexes (sorting once
+// instead of inserting a million random NIPs into a B-tree one by one). The table is rebuilt as SQLite's
+// ALTER TABLE procedure prescribes; ids (and so every reference to them) are kept.
+constexpr const char* schema_v2 = R"sql(
+CREATE TABLE participants_v2 (
+    id        INTEGER PRIMARY KEY,
+    nip       TEXT,
+    email     TEXT,
+    phone     TEXT,
+    name      TEXT NOT NULL,
+    agency    TEXT,
+    unit      TEXT,
+    position  TEXT,
+    grade     TEXT,
+    created   INTEGER NOT NULL,
+    updated   INTEGER NOT NULL,
+    CHECK (nip IS NOT NULL OR email IS NOT NULL)
+);
+INSERT INTO participants_v2(id, nip, email, phone, name, agency, unit, position, grade, created, updated)
+    SELECT id, nip, email, phone, name, agency, unit, position, grade, created, updated FROM participants;
+DROP TABLE participants;
+ALTER TABLE participants_v2 RENAME TO participants;
+)sql";
+
 } // namespace
+
+void create_participant_indexes(SQLite::Database& db) {
+    db.exec("CREATE UNIQUE INDEX participants_nip ON participants(nip);"
+            "CREATE UNIQUE INDEX participants_email ON participants(email);"
+            "CREATE INDEX participants_phone ON participants(phone) WHERE phone IS NOT NULL;"
+            "CREATE INDEX participants_agency ON participants(agency);");
+}
+
+void drop_participant_indexes(SQLite::Database& db) {
+    db.exec("DROP INDEX participants_nip; DROP INDEX participants_email; DROP INDEX participants_phone;"
+            "DROP INDEX participants_agency;");
+}
 
 void migrate(SQLite::Database& db) {
     int version = db.execAndGet("PRAGMA user_version").getInt();
@@ -127,6 +164,10 @@ void migrate(SQLite::Database& db) {
         throw Error(fmt::format("store {} has schema version {}, newer than this asnbelajar understands ({}); "
                                 "use a newer asnbelajar",
                                 db.getFilename(), version, schema_version));
+    // Rebuilding a table that others reference needs foreign keys off (DROP TABLE would delete through them);
+    // the PRAGMA is ignored inside a transaction, so it goes first, and the references are checked before
+    // the commit instead.
+    db.exec("PRAGMA foreign_keys = OFF");
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // Re-read under the write lock: another process may have migrated meanwhile.
     version = db.execAndGet("PRAGMA user_version").getInt();
@@ -134,9 +175,18 @@ void migrate(SQLite::Database& db) {
         db.exec(schema_v1);
         version = 1;
     }
-    // Later versions: `if (version == 1) { ...; version = 2; }`
+    if (version == 1) {
+        db.exec(schema_v2);
+        create_participant_indexes(db);
+        version = 2;
+    }
+    // Later versions: `if (version == 2) { ...; version = 3; }`
+    if (SQLite::Statement fk(db, "PRAGMA foreign_key_check"); fk.executeStep())
+        throw Error(fmt::format("cannot migrate store {}: a {} row refers to a missing row", db.getFilename(),
+                                fk.getColumn(0).getString()));
     set_pragma(db, "user_version", version);
     tx.commit();
+    db.exec("PRAGMA foreign_keys = ON");
 }
 
 } // namespace asnbelajar

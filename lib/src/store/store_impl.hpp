@@ -24,6 +24,9 @@ struct Store::Impl {
     // A statement prepared once per Store and reset before reuse. `sql` must be a string literal: the cache is
     // keyed by its address.
     SQLite::Statement& stmt(const char* sql);
+    // Resets every prepared statement: SQLite refuses to drop or create an index ("database table is locked")
+    // while a statement of the connection is still stepping.
+    void reset_statements();
 };
 
 // Column helpers shared by the table-group files.
@@ -52,5 +55,9 @@ void set_pragma(SQLite::Database& db, const char* name, std::int64_t value);
 
 // The schema and its migrations (schema.cpp).
 void migrate(SQLite::Database& db);
+// The four indexes of the participants table (NIP and e-mail unique, phone, agency), dropped and created in the
+// caller's transaction by bulk imports.
+void create_participant_indexes(SQLite::Database& db);
+void drop_participant_indexes(SQLite::Database& db);
 
 } // namespace asnbelajar
