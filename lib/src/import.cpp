@@ -91,95 +91,48 @@ std::uint32_t row_digest(const Participant& p) {
     return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
-// The people earlier rows of this file wrote, with a digest of what the row said and its line: tells an
-// identical repeat (harmless) from a conflicting one. Open addressing over participant ids, 16 bytes a
-// person, so a 1,000,000-row roster needs some 32 MB here and nothing per row on the heap.
-class SeenRows {
+// Open addressing with linear probing over slots of `Slot` (a struct whose member `id` is 0 in an empty slot),
+// placed by a 64-bit hash; grows at 70 % full. A find that ends on an empty slot remembers it, so that adding
+// that very key next costs no second walk through memory (the common case of an import's new people).
+template <class Slot> class ProbeTable {
 public:
-    struct Entry {
-        Id id = 0; // 0: empty slot (rowids start at 1)
-        std::uint32_t digest = 0;
-        std::uint32_t line = 0;
-    };
+    ProbeTable() : slots_(std::size_t{1} << bits_) {}
 
-    SeenRows() : slots_(std::size_t{1} << bits_) {}
-
-    const Entry* find(Id id) const {
-        for (std::size_t i = slot(id);; i = (i + 1) & mask()) {
-            if (slots_[i].id == id) return &slots_[i];
-            if (slots_[i].id == 0) return nullptr;
-        }
+    // Room for `n` entries without growing.
+    void reserve(std::size_t n) {
+        while (n * 10 > slots_.size() * 7) grow();
     }
 
-    // `id` must not be in the table yet.
-    void insert(Id id, std::uint32_t digest, std::size_t line) {
+    // Calls `match(slot)` on the slots of hash `h` until it returns true: that slot, or nullptr.
+    template <class Match> const Slot* find(std::uint64_t h, Match&& match) const {
+        std::size_t i = index(h);
+        for (;; i = (i + 1) & mask()) {
+            if (slots_[i].id == 0) break;
+            if (match(slots_[i])) return &slots_[i];
+        }
+        hint_hash_ = h;
+        hint_ = i;
+        has_hint_ = true;
+        return nullptr;
+    }
+
+    void add(std::uint64_t h, const Slot& s) {
         if ((used_ + 1) * 10 > slots_.size() * 7) grow();
-        place({id, digest,
-               static_cast<std::uint32_t>(
-                   std::min<std::size_t>(line, std::numeric_limits<std::uint32_t>::max()))});
+        if (has_hint_ && hint_hash_ == h && slots_[hint_].id == 0)
+            slots_[hint_] = s;
+        else
+            place(h, s);
+        has_hint_ = false;
         ++used_;
     }
 
 private:
     std::size_t mask() const { return slots_.size() - 1; }
-    std::size_t slot(Id id) const {
-        return static_cast<std::size_t>((static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL) >>
-                                        (64 - bits_));
-    }
-    void place(const Entry& e) {
-        std::size_t i = slot(e.id);
-        while (slots_[i].id != 0)
-            i = (i + 1) & mask();
-        slots_[i] = e;
-    }
-    void grow() {
-        std::vector<Entry> old(std::size_t{1} << (bits_ + 1));
-        old.swap(slots_);
-        ++bits_;
-        for (const Entry& e : old)
-            if (e.id != 0) place(e);
-    }
-
-    unsigned bits_ = 10;
-    std::vector<Entry> slots_;
-    std::size_t used_ = 0;
-};
-
-// The NIPs or the e-mail addresses of the store's people while an import runs in bulk mode (with the unique
-// indexes dropped): a 64-bit hash of the key → the ids that had a key of that hash. Several ids may share a
-// hash (a collision, or a key the person no longer has), so a caller reads each candidate's row and compares.
-// Open addressing, 16 bytes a slot.
-class KeyIndex {
-public:
-    KeyIndex() : slots_(std::size_t{1} << bits_) {}
-
-    void add(std::string_view key, Id id) {
-        if ((used_ + 1) * 10 > slots_.size() * 7) grow();
-        place({hash(key), id});
-        ++used_;
-    }
-
-    // Calls `is_it(id)` for each candidate of `key` until one returns true; returns whether one did.
-    template <class F> bool find(std::string_view key, F&& is_it) const {
-        const std::uint64_t h = hash(key);
-        for (std::size_t i = slot(h);; i = (i + 1) & mask()) {
-            if (slots_[i].id == 0) return false;
-            if (slots_[i].hash == h && is_it(slots_[i].id)) return true;
-        }
-    }
-
-private:
-    struct Slot {
-        std::uint64_t hash = 0;
-        Id id = 0; // 0: empty slot
-    };
-    static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
-    std::size_t mask() const { return slots_.size() - 1; }
-    std::size_t slot(std::uint64_t h) const {
+    std::size_t index(std::uint64_t h) const {
         return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> (64 - bits_));
     }
-    void place(const Slot& s) {
-        std::size_t i = slot(s.hash);
+    void place(std::uint64_t h, const Slot& s) {
+        std::size_t i = index(h);
         while (slots_[i].id != 0)
             i = (i + 1) & mask();
         slots_[i] = s;
@@ -188,13 +141,71 @@ private:
         std::vector<Slot> old(std::size_t{1} << (bits_ + 1));
         old.swap(slots_);
         ++bits_;
+        has_hint_ = false;
         for (const Slot& s : old)
-            if (s.id != 0) place(s);
+            if (s.id != 0) place(Slot::hash_of(s), s);
     }
 
     unsigned bits_ = 10;
     std::vector<Slot> slots_;
     std::size_t used_ = 0;
+    mutable bool has_hint_ = false;
+    mutable std::uint64_t hint_hash_ = 0;
+    mutable std::size_t hint_ = 0;
+};
+
+// The people earlier rows of this file wrote, with a digest of what the row said and its line: tells an
+// identical repeat (harmless) from a conflicting one. 16 bytes a slot, so a 1,000,000-row roster needs some
+// 32 MB here and nothing per row on the heap.
+class SeenRows {
+public:
+    struct Entry {
+        Id id = 0; // 0: empty slot (rowids start at 1)
+        std::uint32_t digest = 0;
+        std::uint32_t line = 0;
+        static std::uint64_t hash_of(const Entry& e) { return static_cast<std::uint64_t>(e.id); }
+    };
+
+    void reserve(std::size_t n) { table_.reserve(n); }
+    const Entry* find(Id id) const {
+        return table_.find(static_cast<std::uint64_t>(id), [id](const Entry& e) { return e.id == id; });
+    }
+    // `id` must not be in the table yet.
+    void insert(Id id, std::uint32_t digest, std::size_t line) {
+        table_.add(static_cast<std::uint64_t>(id),
+                   {id, digest,
+                    static_cast<std::uint32_t>(std::min<std::size_t>(line, std::numeric_limits<std::uint32_t>::max()))});
+    }
+
+private:
+    ProbeTable<Entry> table_;
+};
+
+// The NIPs or the e-mail addresses of the store's people while an import runs in bulk mode (with the unique
+// indexes dropped): a 64-bit hash of the key → the ids that had a key of that hash. Several ids may share a
+// hash (a collision, or a key the person no longer has), so a caller reads each candidate's row and compares.
+// 16 bytes a slot.
+class KeyIndex {
+public:
+    void reserve(std::size_t n) { table_.reserve(n); }
+    void add(std::string_view key, Id id) {
+        const std::uint64_t h = hash(key);
+        table_.add(h, {h, id});
+    }
+    // Calls `is_it(id)` for each candidate of `key` until one returns true; returns whether one did.
+    template <class F> bool find(std::string_view key, F&& is_it) const {
+        const std::uint64_t h = hash(key);
+        return table_.find(h, [&](const Slot& s) { return s.hash == h && is_it(s.id); }) != nullptr;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        Id id = 0; // 0: empty slot
+        static std::uint64_t hash_of(const Slot& s) { return s.hash; }
+    };
+    static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+    ProbeTable<Slot> table_;
 };
 
 // Copies each non-empty field of `row` over `stored`; true when anything changed.
@@ -310,6 +321,16 @@ private:
     // Switches to bulk mode: the NIP and e-mail keys into memory, the participants' indexes dropped until
     // run() creates them again (inside the same transaction: a failed import rolls all of it back).
     void enter_bulk() {
+        // Room for the whole job at once, when the size of the input tells how many rows are left.
+        const std::uint64_t read = reader_.bytes_read();
+        if (options_.input_bytes > read && result_.rows > 0) {
+            const std::uint64_t left = std::min<std::uint64_t>(
+                (options_.input_bytes - read) / std::max<std::uint64_t>(read / result_.rows, 1), 64 << 20);
+            const auto people = static_cast<std::size_t>(store_.max_participant_id()) + left;
+            nips_.reserve(people);
+            emails_.reserve(people);
+            seen_.reserve(static_cast<std::size_t>(result_.rows + left));
+        }
         store_.each_participant_key([this](Id id, std::string_view nip, std::string_view email) {
             if (!nip.empty()) nips_.add(nip, id);
             if (!email.empty()) emails_.add(email, id);
