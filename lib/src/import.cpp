@@ -74,34 +74,35 @@ std::string alias_list(Field f) {
     return out;
 }
 
-// FNV-1a over the normalised fields: tells an identical repeat of a person's row from a different one.
+// A digest of the normalised fields: tells an identical repeat of a person's row from a different one. Each
+// field's hash (std::hash, eight bytes a step) is folded in with its length, so that ("ab", "") and ("a", "b")
+// differ.
 std::uint32_t row_digest(const Participant& p) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    const auto mix = [&h](const std::string& s) {
-        for (const char c : s) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 0x100000001b3ULL;
-        }
-        h ^= 0x1F; // a separator, so that ("ab", "") and ("a", "b") differ
-        h *= 0x100000001b3ULL;
-    };
     for (const std::string* s :
          {&p.nip, &p.name, &p.email, &p.phone, &p.agency, &p.unit, &p.position, &p.grade})
-        mix(*s);
+        h = (h ^ std::hash<std::string_view>{}(*s) ^ s->size()) * 0x100000001b3ULL;
     return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
 // Open addressing with linear probing over slots of `Slot` (a struct whose member `id` is 0 in an empty slot),
-// placed by a 64-bit hash; grows at 70 % full. A find that ends on an empty slot remembers it, so that adding
-// that very key next costs no second walk through memory (the common case of an import's new people).
+// placed by the low bits of a 64-bit hash (callers pass well-mixed hashes, or ids: consecutive ids then sit in
+// consecutive slots); grows at 70 % full. A find that ends on an empty slot remembers it, so that adding that
+// very key next costs no second walk through memory (the common case of an import's new people).
 template <class Slot> class ProbeTable {
 public:
     ProbeTable() : slots_(std::size_t{1} << bits_) {}
 
     // Room for `n` entries without growing.
     void reserve(std::size_t n) {
-        while (n * 10 > slots_.size() * 7) grow();
+        unsigned bits = bits_;
+        while (n * 10 > (std::size_t{1} << bits) * 7)
+            ++bits;
+        if (bits != bits_) rehash(bits);
     }
+
+    // Starts loading the memory of hash `h`'s first slot, for a find a little later.
+    void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[index(h)]); }
 
     // Calls `match(slot)` on the slots of hash `h` until it returns true: that slot, or nullptr.
     template <class Match> const Slot* find(std::uint64_t h, Match&& match) const {
@@ -128,19 +129,18 @@ public:
 
 private:
     std::size_t mask() const { return slots_.size() - 1; }
-    std::size_t index(std::uint64_t h) const {
-        return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> (64 - bits_));
-    }
+    std::size_t index(std::uint64_t h) const { return static_cast<std::size_t>(h) & mask(); }
     void place(std::uint64_t h, const Slot& s) {
         std::size_t i = index(h);
         while (slots_[i].id != 0)
             i = (i + 1) & mask();
         slots_[i] = s;
     }
-    void grow() {
-        std::vector<Slot> old(std::size_t{1} << (bits_ + 1));
+    void grow() { rehash(bits_ + 1); }
+    void rehash(unsigned bits) {
+        std::vector<Slot> old(std::size_t{1} << bits);
         old.swap(slots_);
-        ++bits_;
+        bits_ = bits;
         has_hint_ = false;
         for (const Slot& s : old)
             if (s.id != 0) place(Slot::hash_of(s), s);
@@ -192,6 +192,7 @@ public:
         const std::uint64_t h = hash(key);
         table_.add(h, {h, id});
     }
+    void prefetch(std::string_view key) const { table_.prefetch(hash(key)); }
     // Calls `is_it(id)` for each candidate of `key` until one returns true; returns whether one did.
     template <class F> bool find(std::string_view key, F&& is_it) const {
         const std::uint64_t h = hash(key);
@@ -387,6 +388,11 @@ private:
             }
         }
         expect_new_ = false;
+        if (bulk_) {
+            // Both lookups wait on memory: start them together.
+            nips_.prefetch(row_.nip);
+            emails_.prefetch(row_.email);
+        }
         const bool by_nip = !row_.nip.empty() && find_by_nip(row_.nip, stored_);
         // The e-mail lookup is needed unless the NIP's owner already has this very address.
         const bool by_email = !row_.email.empty() && !(by_nip && stored_.email == row_.email) &&

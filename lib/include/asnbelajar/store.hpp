@@ -168,8 +168,8 @@ public:
     // transaction (put_enrollment looks the number up on every call).
     void put_enrollment_at(Id session, Id participant, EnrollmentStatus status, std::int64_t arrival);
     // Bulk loading (a roster of many new people): the import keeps the NIP and e-mail keys in memory, drops the
-    // participants' four indexes inside its transaction, appends rows, and creates the indexes again (one sort
-    // each) before it commits. While they are dropped, nothing but insert_participant / update_participant /
+    // participants' indexes (NIP, e-mail, phone) inside its transaction, appends rows, and creates the indexes
+    // again (one sort each) before it commits. While they are dropped, nothing but insert_participant / update_participant /
     // load_participant_by_id may touch participants, and NIP and e-mail uniqueness is the caller's to keep:
     // create_participant_indexes() throws Error when a duplicate slipped through (the transaction then rolls
     // back).

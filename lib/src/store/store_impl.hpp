@@ -55,8 +55,8 @@ void set_pragma(SQLite::Database& db, const char* name, std::int64_t value);
 
 // The schema and its migrations (schema.cpp).
 void migrate(SQLite::Database& db);
-// The four indexes of the participants table (NIP and e-mail unique, phone, agency), dropped and created in the
-// caller's transaction by bulk imports.
+// The indexes of the participants table (NIP and e-mail unique, phone), dropped and created in the caller's
+// transaction by bulk imports.
 void create_participant_indexes(SQLite::Database& db);
 void drop_participant_indexes(SQLite::Database& db);
 
