@@ -189,15 +189,16 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
                        col("attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate),
                        col("certificates", "Sertifikat", "Certificates", ColumnType::integer)};
 
-    // Each session belongs to the week of its own local date: query a day wider on both sides, then filter.
-    auto [from, to] = period_bounds_utc(period, ctx.zone);
+    // Each session belongs to the week of its own local date; only the sessions kept are counted.
     SessionTotals sum;
     int sessions = 0;
     std::map<std::string, int> agencies;
-    for (const SessionTotals& t : store.session_totals(from - 86400, to + 86400)) {
+    for (const SessionTime& when : sessions_in(store, period, ctx.zone)) {
+        std::optional<Session> found = store.session_by_id(when.id);
+        if (!found) continue;
+        const SessionTotals t = store.session_totals(*found);
         const Session& s = t.session;
         Date d = local_start_date(s);
-        if (s.status == SessionStatus::cancelled || d < period.from || period.to < d) continue;
         ++sessions;
         r.table.rows.push_back({s.code, Cell{d}, s.title, Cell{std::int64_t{s.jp_tenths}}, count(t.enrolled),
                                 count(t.waitlisted), count(t.attended), count(t.partial), count(t.absent),
@@ -210,7 +211,8 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
         sum.walk_ins += t.walk_ins;
         sum.attended_enrolled += t.attended_enrolled;
         sum.certificates += t.certificates;
-        for (const AgencyCount& a : store.agency_attendance(s.id)) agencies[a.agency] += a.attended;
+        if (!ctx.rows_only)
+            for (const AgencyCount& a : store.agency_attendance(s.id)) agencies[a.agency] += a.attended;
     }
     auto total = [&](const char* key, const char* id, const char* en, Cell v, ColumnType type) {
         r.totals.push_back({col(key, id, en, type), std::move(v)});
@@ -225,6 +227,8 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
     total("attendance_rate", "Tingkat kehadiran", "Attendance rate", rate(sum.attended_enrolled, sum.enrolled),
           ColumnType::rate);
     total("certificates", "Sertifikat", "Certificates", count(sum.certificates), ColumnType::integer);
+
+    if (ctx.rows_only) return r; // csv, tsv, jsonl: no top agencies, trend or charts
 
     std::vector<std::pair<std::string, int>> ranked(agencies.begin(), agencies.end());
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });

@@ -100,17 +100,14 @@ std::vector<SessionTime> Store::session_times(std::int64_t from, std::int64_t to
 }
 
 std::vector<SessionRate> Store::attendance_rates(const std::vector<Id>& sessions) const {
-    auto& st = impl_->stmt(
-        "SELECT j.value, "
-        "(SELECT count(*) FROM enrollments e WHERE e.session_id = j.value AND e.status = 'enrolled'), "
-        "(SELECT count(*) FROM enrollments e JOIN attendance a ON a.session_id = e.session_id AND "
-        "  a.participant_id = e.participant_id WHERE e.session_id = j.value AND e.status = 'enrolled' AND "
-        "  a.outcome = 'attended') "
-        "FROM json_each(?) j");
-    st.bind(1, id_array(sessions));
     std::vector<SessionRate> out;
-    while (st.executeStep())
-        out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt(), st.getColumn(2).getInt()});
+    out.reserve(sessions.size());
+    for (Id id : sessions) {
+        SessionTotals t;
+        t.session.id = id;
+        count_session(*impl_, t, false);
+        out.push_back({id, t.enrolled, t.attended_enrolled});
+    }
     return out;
 }
 
