@@ -189,6 +189,13 @@ public:
     // --- enrollments ---
     std::optional<Enrollment> enrollment(Id session, Id participant) const;
     EnrollmentCounts enrollment_counts(Id session) const;
+    // What placing a new enrollment needs to know, without counting a whole session: the enrolled people,
+    // counted up to `limit` at most (the capacity), and whether anyone is on the waiting list.
+    struct SeatState {
+        int enrolled = 0; // min(enrolled, limit)
+        bool waitlisted = false;
+    };
+    SeatState seat_state(Id session, int limit) const;
     // Inserts or changes a person's enrollment; a status change to enrolled/waitlisted/walk-in takes a new
     // arrival number (the end of the queue).
     void put_enrollment(Id session, Id participant, EnrollmentStatus status);
