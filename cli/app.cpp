@@ -33,29 +33,38 @@ void Context::note(const std::string& line) const {
 
 bool Context::progress_allowed() const { return !globals.quiet && &err == &std::cerr && ::isatty(2); }
 
-void Context::emit(const Report& report) const {
+Format Context::format() const {
     std::optional<Format> format;
     if (!globals.format.empty()) format = parse_format(globals.format);
+    if (!format && !globals.output.empty() && globals.output != "-") format = format_from_extension(globals.output);
+    return format.value_or(Format::table);
+}
+
+ReportContext Context::report_context() const {
+    const Format f = format();
+    return {zone(), lang(), f == Format::csv || f == Format::tsv || f == Format::jsonl};
+}
+
+void Context::emit(const Report& report) const {
+    const Format format = this->format();
     bool to_file = !globals.output.empty() && globals.output != "-";
-    if (!format && to_file) format = format_from_extension(globals.output);
-    if (!format) format = Format::table;
     RenderOptions options;
     options.excel_safe = globals.excel_safe;
     for (const std::string& line : report.notes) note(line);
-    if (*format == Format::xlsx && !to_file)
+    if (format == Format::xlsx && !to_file)
         throw UsageError("xlsx is a binary file: give -o FILE.xlsx (it cannot go to stdout)");
     if (!to_file) {
-        options.color = *format == Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
-        render(report, *format, options, out);
+        options.color = format == Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
+        render(report, format, options, out);
         out.flush();
         if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
         return;
     }
     OutputFile file(globals.output);
-    if (*format == Format::xlsx)
+    if (format == Format::xlsx)
         render_xlsx_file(report, file.file_for_writer()); // removes its own partial file on failure
     else
-        render(report, *format, options, file.stream());
+        render(report, format, options, file.stream());
     file.commit();
     note(fmt::format("wrote {}", globals.output));
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "asnbelajar/render.hpp"
+#include "asnbelajar/reports.hpp"
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/time.hpp"
 
@@ -52,6 +53,12 @@ public:
     void note(const std::string& line) const;
     // True when progress bars may be drawn: stderr is a terminal and not --quiet.
     bool progress_allowed() const;
+
+    // The output format: --format, else the extension of -o FILE, else table.
+    Format format() const;
+    // --tz, --lang, and whether the format writes only a report's rows (csv, tsv, jsonl), so that the report
+    // may leave out its extras.
+    ReportContext report_context() const;
 
     // Renders a report to stdout or -o FILE in the chosen format (from --format, else the file's extension,
     // else table). Files are written whole or not at all. xlsx needs -o FILE (UsageError otherwise). The

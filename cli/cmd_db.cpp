@@ -14,14 +14,14 @@ namespace {
 void run_check(Context& ctx) {
     Store store = ctx.read_store();
     StoreCheck c = store.check();
-    ctx.emit(store_check_report(c, store.path(), {ctx.zone(), ctx.lang()}));
+    ctx.emit(store_check_report(c, store.path(), ctx.report_context()));
     if (c.integrity != "ok")
         throw Error(fmt::format("store {} failed its integrity check: {}", store.path(), c.integrity));
 }
 
 void run_log(Context& ctx, int limit) {
     Store store = ctx.read_store();
-    ctx.emit(audit_report(store.audit_log(limit), {ctx.zone(), ctx.lang()}));
+    ctx.emit(audit_report(store.audit_log(limit), ctx.report_context()));
 }
 
 } // namespace

@@ -93,7 +93,7 @@ void setup_participant(CLI::App& app, Context& ctx) {
                  "  asnbelajar participant list --agency \"Pemerintah Kota Malang\" --format csv");
     list->callback([&ctx, o] {
         Store store = ctx.read_store();
-        ctx.emit(participant_list(store, o->agency, o->search, {ctx.zone(), ctx.lang()}));
+        ctx.emit(participant_list(store, o->agency, o->search, ctx.report_context()));
     });
 
     auto* show = cmd->add_subcommand("show", "Show one participant");
@@ -101,7 +101,7 @@ void setup_participant(CLI::App& app, Context& ctx) {
     show->footer("Example:\n  asnbelajar participant show 198609262015051001");
     show->callback([&ctx, o] {
         Store store = ctx.read_store();
-        ctx.emit(participant_details(resolve_person(store, o->person), {ctx.zone(), ctx.lang()}));
+        ctx.emit(participant_details(resolve_person(store, o->person), ctx.report_context()));
     });
 }
 

@@ -63,7 +63,7 @@ void setup_report(CLI::App& app, Context& ctx) {
         if (!o->week.empty() && !o->week_of.empty()) throw UsageError("give the week once: WEEK or --week-of");
         Period p = choose_week(o->week.empty() ? o->week_of : o->week, o->from, o->to, today_in(ctx.zone()));
         Store store = ctx.read_store();
-        ctx.emit(weekly_report(store, p, {ctx.zone(), ctx.lang()}));
+        ctx.emit(weekly_report(store, p, ctx.report_context()));
     });
 
     auto* session = cmd->add_subcommand("session", "Everyone enrolled in or present at one session");
@@ -72,7 +72,7 @@ void setup_report(CLI::App& app, Context& ctx) {
                     "  asnbelajar report session 2022-03-03 --format csv > sesi.csv");
     session->callback([&ctx, o] {
         Store store = ctx.read_store();
-        ctx.emit(session_report(store, resolve_session(store, o->session), {ctx.zone(), ctx.lang()}));
+        ctx.emit(session_report(store, resolve_session(store, o->session), ctx.report_context()));
     });
 
     auto* participant = cmd->add_subcommand("participant", "One person's transcript: sessions, JP, certificates");
@@ -88,7 +88,7 @@ void setup_report(CLI::App& app, Context& ctx) {
         Participant person = resolve_person(store, o->person);
         std::optional<int> year;
         if (participant->count("--year")) year = o->year;
-        ctx.emit(participant_report(store, person, year, target, {ctx.zone(), ctx.lang()}));
+        ctx.emit(participant_report(store, person, year, target, ctx.report_context()));
     });
 
     auto* jp = cmd->add_subcommand("jp", "JP earned per person in a year, against the yearly target");
@@ -103,7 +103,7 @@ void setup_report(CLI::App& app, Context& ctx) {
         std::optional<std::int64_t> below;
         if (!o->below.empty()) below = jp_option("--below", o->below);
         Store store = ctx.read_store();
-        ctx.emit(jp_report(store, year_of(ctx, jp, *o), target, below, {ctx.zone(), ctx.lang()}));
+        ctx.emit(jp_report(store, year_of(ctx, jp, *o), target, below, ctx.report_context()));
     });
 
     auto* agency = cmd->add_subcommand("agency", "Participants, attendance and JP per agency in a year");
@@ -114,7 +114,7 @@ void setup_report(CLI::App& app, Context& ctx) {
     agency->callback([&ctx, agency, o] {
         std::int64_t target = target_of(*o);
         Store store = ctx.read_store();
-        ctx.emit(agency_report(store, year_of(ctx, agency, *o), target, {ctx.zone(), ctx.lang()}));
+        ctx.emit(agency_report(store, year_of(ctx, agency, *o), target, ctx.report_context()));
     });
 
     auto* certificates = cmd->add_subcommand("certificates", "A session's certificates, for mail merge");
@@ -123,7 +123,7 @@ void setup_report(CLI::App& app, Context& ctx) {
                          "  asnbelajar report certificates 2022-03-03 --format csv -o sertifikat.csv");
     certificates->callback([&ctx, o] {
         Store store = ctx.read_store();
-        ctx.emit(certificates_report(store, resolve_session(store, o->session), {ctx.zone(), ctx.lang()}));
+        ctx.emit(certificates_report(store, resolve_session(store, o->session), ctx.report_context()));
     });
 
     auto* siasn = cmd->add_subcommand("siasn", "Rows ready for a SIASN course-history (riwayat kursus) upload");
@@ -136,7 +136,7 @@ void setup_report(CLI::App& app, Context& ctx) {
                   "  asnbelajar report siasn --year 2022 --institution \"BPSDM Provinsi Jawa Timur\" -o siasn.xlsx");
     siasn->callback([&ctx, siasn, o] {
         Store store = ctx.read_store();
-        ctx.emit(siasn_report(store, year_of(ctx, siasn, *o), o->siasn, {ctx.zone(), ctx.lang()}));
+        ctx.emit(siasn_report(store, year_of(ctx, siasn, *o), o->siasn, ctx.report_context()));
     });
 }
 

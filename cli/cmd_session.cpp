@@ -94,7 +94,7 @@ void run_list(Context& ctx, CLI::App* cmd, const std::string& from, const std::s
     if (!from.empty()) p.from = parse_date_option("--from", from);
     if (!to.empty()) p.to = parse_date_option("--to", to);
     Store store = ctx.read_store();
-    ctx.emit(session_list(store, p, {ctx.zone(), ctx.lang()}));
+    ctx.emit(session_list(store, p, ctx.report_context()));
 }
 
 void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
@@ -158,7 +158,7 @@ void setup_session(CLI::App& app, Context& ctx) {
     show->footer("Example:\n  asnbelajar session show 2022-03-03");
     show->callback([&ctx, o] {
         Store store = ctx.read_store();
-        ctx.emit(session_details(store, resolve_session(store, o->session), {ctx.zone(), ctx.lang()}));
+        ctx.emit(session_details(store, resolve_session(store, o->session), ctx.report_context()));
     });
 
     auto* edit = session->add_subcommand("edit", "Change a session; outcomes are recomputed when needed");

@@ -28,9 +28,13 @@ EnrollResult enroll(Store& store, const Session& session, Id person) {
 Enroller::Enroller(Store& store, const Session& session) : store_(store), session_(session) {
     if (session.status == SessionStatus::cancelled)
         throw Error(fmt::format("session {} is cancelled: it takes no enrollments", session.code));
-    EnrollmentCounts c = store.enrollment_counts(session.id);
-    enrolled_ = c.enrolled;
-    waitlisted_ = c.waitlisted;
+    // Without a capacity everyone is enrolled: nothing to count. With one, placing needs only whether the
+    // enrolled people fill it and whether anyone waits (not a count of a session of 100,000).
+    if (session.capacity) {
+        Store::SeatState seats = store.seat_state(session.id, std::max(*session.capacity, 0));
+        enrolled_ = seats.enrolled;
+        waitlisted_ = seats.waitlisted ? 1 : 0;
+    }
     next_arrival_ = store.next_arrival(session.id);
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace asnbelajar {
 namespace {
@@ -18,6 +19,7 @@ Column col(const char* key, const char* id, const char* en, ColumnType type = Co
 const char* pick(Lang lang, const char* id, const char* en) { return lang == Lang::en ? en : id; }
 
 Cell text_or_null(const std::string& s) { return s.empty() ? Cell{} : Cell{s}; }
+Cell text_or_null(std::string&& s) { return s.empty() ? Cell{} : Cell{std::move(s)}; }
 Cell count(int n) { return Cell{std::int64_t{n}}; }
 Cell rate(int numerator, int denominator) {
     if (denominator == 0) return Cell{}; // no enrolled people: no rate, never a silent 0 %
@@ -189,15 +191,16 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
                        col("attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate),
                        col("certificates", "Sertifikat", "Certificates", ColumnType::integer)};
 
-    // Each session belongs to the week of its own local date: query a day wider on both sides, then filter.
-    auto [from, to] = period_bounds_utc(period, ctx.zone);
+    // Each session belongs to the week of its own local date; only the sessions kept are counted.
     SessionTotals sum;
     int sessions = 0;
     std::map<std::string, int> agencies;
-    for (const SessionTotals& t : store.session_totals(from - 86400, to + 86400)) {
+    for (const SessionTime& when : sessions_in(store, period, ctx.zone)) {
+        std::optional<Session> found = store.session_by_id(when.id);
+        if (!found) continue;
+        const SessionTotals t = store.session_totals(*found);
         const Session& s = t.session;
         Date d = local_start_date(s);
-        if (s.status == SessionStatus::cancelled || d < period.from || period.to < d) continue;
         ++sessions;
         r.table.rows.push_back({s.code, Cell{d}, s.title, Cell{std::int64_t{s.jp_tenths}}, count(t.enrolled),
                                 count(t.waitlisted), count(t.attended), count(t.partial), count(t.absent),
@@ -210,7 +213,8 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
         sum.walk_ins += t.walk_ins;
         sum.attended_enrolled += t.attended_enrolled;
         sum.certificates += t.certificates;
-        for (const AgencyCount& a : store.agency_attendance(s.id)) agencies[a.agency] += a.attended;
+        if (!ctx.rows_only)
+            for (const AgencyCount& a : store.agency_attendance(s.id)) agencies[a.agency] += a.attended;
     }
     auto total = [&](const char* key, const char* id, const char* en, Cell v, ColumnType type) {
         r.totals.push_back({col(key, id, en, type), std::move(v)});
@@ -225,6 +229,8 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
     total("attendance_rate", "Tingkat kehadiran", "Attendance rate", rate(sum.attended_enrolled, sum.enrolled),
           ColumnType::rate);
     total("certificates", "Sertifikat", "Certificates", count(sum.certificates), ColumnType::integer);
+
+    if (ctx.rows_only) return r; // csv, tsv, jsonl: no top agencies, trend or charts
 
     std::vector<std::pair<std::string, int>> ranked(agencies.begin(), agencies.end());
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -395,8 +401,9 @@ Report participant_report(const Store& store, const Participant& person, std::op
 namespace {
 
 // The people of a year with their JP: the rows of the jp and agency reports.
-std::vector<PersonYear> people_of_year(const Store& store, int year, const ReportContext& ctx) {
-    return store.participation(ids_of(sessions_in(store, year_period(year), ctx.zone)));
+std::vector<PersonYear> people_of_year(const Store& store, int year, const ReportContext& ctx,
+                                       PersonDetail detail = PersonDetail::report) {
+    return store.participation(ids_of(sessions_in(store, year_period(year), ctx.zone)), detail);
 }
 
 std::string target_line(std::int64_t target_tenths, Lang lang) {
@@ -425,15 +432,25 @@ Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::
                        col("shortfall", "Kekurangan", "Shortfall", ColumnType::jp)};
     int met = 0;
     std::int64_t jp_sum = 0, shortfall_sum = 0;
-    for (const PersonYear& p : people_of_year(store, year, ctx)) {
+    std::vector<PersonYear> people_list = people_of_year(store, year, ctx);
+    r.table.rows.reserve(people_list.size());
+    for (PersonYear& p : people_list) {
         if (below && p.jp_tenths >= *below) continue;
         std::int64_t shortfall = std::max<std::int64_t>(0, target_tenths - p.jp_tenths);
         met += shortfall == 0;
         jp_sum += p.jp_tenths;
         shortfall_sum += shortfall;
-        r.table.rows.push_back({text_or_null(p.person.nip), p.person.name, text_or_null(p.person.agency),
-                                text_or_null(p.person.unit), count(p.attended), jp_cell(p.jp_tenths),
-                                jp_cell(target_tenths), jp_cell(shortfall)});
+        // A million rows: the texts are moved into the cells, not copied (twice, through an initializer list).
+        Row& row = r.table.rows.emplace_back();
+        row.reserve(8);
+        row.push_back(text_or_null(std::move(p.person.nip)));
+        row.emplace_back(std::move(p.person.name));
+        row.push_back(text_or_null(std::move(p.person.agency)));
+        row.push_back(text_or_null(std::move(p.person.unit)));
+        row.push_back(count(p.attended));
+        row.push_back(jp_cell(p.jp_tenths));
+        row.push_back(jp_cell(target_tenths));
+        row.push_back(jp_cell(shortfall));
     }
     int people = static_cast<int>(r.table.rows.size());
     r.totals.push_back({col("participants", "Peserta", "Participants", ColumnType::integer), count(people)});
@@ -468,12 +485,14 @@ Report agency_report(const Store& store, int year, std::int64_t target_tenths, c
             jp += p.jp_tenths;
         }
     };
-    std::map<std::string, Sum> agencies; // alphabetical; people without an agency first, under ""
+    std::unordered_map<std::string, Sum> by_agency;
     Sum all;
-    for (const PersonYear& p : people_of_year(store, year, ctx)) {
-        agencies[p.person.agency].add(p, target_tenths);
+    for (const PersonYear& p : people_of_year(store, year, ctx, PersonDetail::agency)) {
+        by_agency[p.person.agency].add(p, target_tenths);
         all.add(p, target_tenths);
     }
+    // Alphabetical; people without an agency first, under "".
+    std::map<std::string, Sum> agencies(by_agency.begin(), by_agency.end());
     for (const auto& [agency, a] : agencies)
         r.table.rows.push_back({text_or_null(agency), count(a.participants), count(a.active), count(a.attendances),
                                 jp_cell(a.jp), count(a.met), rate(a.met, a.participants)});

@@ -37,6 +37,8 @@ public:
 private:
     Store& store_;
     Session session_;
+    // With a capacity: enrolled people up to the capacity, and waitlisted ones (0 = nobody waits; beyond
+    // that only "some"). Without one they are not counted: place_new_enrollment() does not need them.
     int enrolled_ = 0;
     int waitlisted_ = 0;
     std::int64_t next_arrival_ = 1;

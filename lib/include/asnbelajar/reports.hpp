@@ -15,6 +15,9 @@ namespace asnbelajar {
 struct ReportContext {
     Zone zone;           // --tz: display zone, and the zone of periods
     Lang lang = Lang::id;
+    // Only the main table's rows will be written (csv, tsv, jsonl): a report may leave out its extras and
+    // charts, which can cost more to compute than the rows (the weekly report's agencies and 12-week trend).
+    bool rows_only = false;
 };
 
 // The weekly report's period: `week_of` (a date, or an ISO week like 2022-W09) names the Monday–Sunday week
@@ -30,6 +33,7 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
 // The weekly report also carries the attendance-rate trend of the 12 Monday–Sunday weeks ending with the week
 // that holds period.to (extra "trend": from,to,sessions,enrolled,attended_enrolled,attendance_rate), and two
 // charts: enrolled vs attended per session, and the trend.
+// With ctx.rows_only the top agencies, the trend and the charts are left out (rows and totals stay).
 
 // One row per person enrolled in, waitlisted for, or present at the session.
 // Columns: nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate.

@@ -84,9 +84,15 @@ struct HistoryRow {
 
 // A person's record over a set of sessions (a year).
 struct PersonYear {
-    Participant person;
+    Participant person; // id, nip, name, agency and unit only (PersonDetail::report), or id and agency only
     int attended = 0;           // sessions attended
     std::int64_t jp_tenths = 0; // JP earned in them
+};
+
+// What Store::participation() reads of each person.
+enum class PersonDetail {
+    report, // id, nip, name, agency and unit; by agency (none first), then name, then id
+    agency, // id and agency only, in no particular order (totals per agency)
 };
 
 struct StoreCheck {
@@ -199,6 +205,13 @@ public:
     // --- enrollments ---
     std::optional<Enrollment> enrollment(Id session, Id participant) const;
     EnrollmentCounts enrollment_counts(Id session) const;
+    // What placing a new enrollment needs to know, without counting a whole session: the enrolled people,
+    // counted up to `limit` at most (the capacity), and whether anyone is on the waiting list.
+    struct SeatState {
+        int enrolled = 0; // min(enrolled, limit)
+        bool waitlisted = false;
+    };
+    SeatState seat_state(Id session, int limit) const;
     // Inserts or changes a person's enrollment; a status change to enrolled/waitlisted/walk-in takes a new
     // arrival number (the end of the queue).
     void put_enrollment(Id session, Id participant, EnrollmentStatus status);
@@ -253,9 +266,10 @@ public:
     std::vector<SessionRate> attendance_rates(const std::vector<Id>& sessions) const;
     // One person's line in every session they were enrolled in or present at, by session start.
     std::vector<HistoryRow> participant_history(Id participant) const;
-    // Everyone enrolled in or present at any of `sessions`, with attended sessions and JP earned there; by
-    // agency, then name.
-    std::vector<PersonYear> participation(const std::vector<Id>& sessions) const;
+    // Everyone enrolled in or present at any of `sessions`, with attended sessions and JP earned there, read as
+    // `detail` says. Reads each session's rows once: linear in their number.
+    std::vector<PersonYear> participation(const std::vector<Id>& sessions,
+                                          PersonDetail detail = PersonDetail::report) const;
 
     StoreCheck check() const;
 

@@ -36,6 +36,17 @@ EnrollmentCounts Store::enrollment_counts(Id session) const {
     return c;
 }
 
+Store::SeatState Store::seat_state(Id session, int limit) const {
+    // Both are index probes on enrollments_queue (session_id, status, ...): at most `limit` entries are read.
+    auto& st = impl_->stmt(
+        "SELECT (SELECT count(*) FROM (SELECT 1 FROM enrollments WHERE session_id = ?1 AND status = 'enrolled' "
+        "LIMIT ?2)), EXISTS (SELECT 1 FROM enrollments WHERE session_id = ?1 AND status = 'waitlisted')");
+    st.bind(1, session);
+    st.bind(2, limit);
+    st.executeStep();
+    return {st.getColumn(0).getInt(), st.getColumn(1).getInt() != 0};
+}
+
 void Store::put_enrollment(Id session, Id participant, EnrollmentStatus status) {
     // The arrival number is the session's next one; taken inside the caller's write transaction, so two
     // processes can never draw the same number.

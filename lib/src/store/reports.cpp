@@ -1,6 +1,9 @@
 // Store: the read-only queries behind the reports.
 #include "store_impl.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace asnbelajar {
 
 std::vector<RosterRow> Store::session_roster(Id session) const {
@@ -100,17 +103,14 @@ std::vector<SessionTime> Store::session_times(std::int64_t from, std::int64_t to
 }
 
 std::vector<SessionRate> Store::attendance_rates(const std::vector<Id>& sessions) const {
-    auto& st = impl_->stmt(
-        "SELECT j.value, "
-        "(SELECT count(*) FROM enrollments e WHERE e.session_id = j.value AND e.status = 'enrolled'), "
-        "(SELECT count(*) FROM enrollments e JOIN attendance a ON a.session_id = e.session_id AND "
-        "  a.participant_id = e.participant_id WHERE e.session_id = j.value AND e.status = 'enrolled' AND "
-        "  a.outcome = 'attended') "
-        "FROM json_each(?) j");
-    st.bind(1, id_array(sessions));
     std::vector<SessionRate> out;
-    while (st.executeStep())
-        out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt(), st.getColumn(2).getInt()});
+    out.reserve(sessions.size());
+    for (Id id : sessions) {
+        SessionTotals t;
+        t.session.id = id;
+        count_session(*impl_, t, false);
+        out.push_back({id, t.enrolled, t.attended_enrolled});
+    }
     return out;
 }
 
@@ -135,21 +135,127 @@ std::vector<HistoryRow> Store::participant_history(Id participant) const {
     return out;
 }
 
-std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions) const {
-    // Enrollment rows make people count as participants; attended rows also carry the session's JP.
-    auto& st = impl_->stmt(
-        "WITH chosen(id, jp) AS (SELECT s.id, s.jp_tenths FROM json_each(?) j JOIN sessions s ON s.id = j.value), "
-        "k(pid, jp) AS (SELECT e.participant_id, NULL FROM chosen c JOIN enrollments e ON e.session_id = c.id "
-        "  UNION ALL SELECT a.participant_id, CASE a.outcome WHEN 'attended' THEN c.jp END "
-        "  FROM chosen c JOIN attendance a ON a.session_id = c.id) "
-        "SELECT " PERSON_COLUMNS ", count(k.jp), coalesce(sum(k.jp), 0) "
-        "FROM k JOIN participants p ON p.id = k.pid "
-        "GROUP BY p.id ORDER BY coalesce(p.agency, ''), p.name, p.id");
-    st.bind(1, id_array(sessions));
+std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, PersonDetail detail) const {
+    // Each session's enrollment and attendance rows are read once, in key order, and tallied per person here:
+    // SQLite need not group 20 million rows of a national year, nor look each person up once per row.
+    // Participant ids are dense (INTEGER PRIMARY KEY from 1): the tallies are indexed by id when the largest id
+    // is moderate, else kept in a hash map.
+    struct Tally {
+        bool in = false;
+        int attended = 0;
+        std::int64_t jp = 0;
+    };
+    auto& max_st = impl_->stmt("SELECT coalesce(max(id), 0) FROM participants");
+    max_st.executeStep();
+    const Id max_id = max_st.getColumn(0).getInt64();
+    constexpr Id dense_limit = 16 * 1024 * 1024; // 256 MiB of tallies at most
+    std::vector<Tally> dense;
+    std::unordered_map<Id, Tally> sparse;
+    const bool use_dense = max_id >= 0 && max_id <= dense_limit;
+    if (use_dense) dense.resize(static_cast<std::size_t>(max_id) + 1);
+    auto tally = [&](Id id) -> Tally& {
+        if (use_dense && id >= 0 && id <= max_id) return dense[static_cast<std::size_t>(id)];
+        return sparse[id];
+    };
+    std::size_t people = 0;
+    auto& jp_st = impl_->stmt("SELECT jp_tenths FROM sessions WHERE id = ?");
+    auto& e = impl_->stmt("SELECT participant_id FROM enrollments WHERE session_id = ?");
+    auto& a = impl_->stmt("SELECT participant_id, outcome = 'attended' FROM attendance WHERE session_id = ?");
+    std::vector<Id> chosen = sessions;
+    std::sort(chosen.begin(), chosen.end());
+    chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+    for (Id session : chosen) {
+        jp_st.tryReset();
+        jp_st.bind(1, session);
+        if (!jp_st.executeStep()) continue;
+        const std::int64_t jp = jp_st.getColumn(0).getInt64();
+        e.tryReset();
+        e.bind(1, session);
+        while (e.executeStep()) {
+            Tally& t = tally(e.getColumn(0).getInt64());
+            people += !t.in;
+            t.in = true;
+        }
+        a.tryReset();
+        a.bind(1, session);
+        while (a.executeStep()) {
+            Tally& t = tally(a.getColumn(0).getInt64());
+            people += !t.in;
+            t.in = true;
+            if (a.getColumn(1).getInt()) {
+                ++t.attended;
+                t.jp += jp;
+            }
+        }
+    }
+
     std::vector<PersonYear> out;
-    while (st.executeStep())
-        out.push_back({read_person(st, 0), st.getColumn(9).getInt(), st.getColumn(10).getInt64()});
-    return out;
+    out.reserve(people);
+    const bool full = detail == PersonDetail::report;
+    auto take = [&](SQLite::Statement& st) {
+        Tally& t = tally(st.getColumn(0).getInt64());
+        if (!t.in) return;
+        t.in = false; // once
+        PersonYear y;
+        y.person.id = st.getColumn(0).getInt64();
+        y.person.agency = text_or_empty(st.getColumn(1));
+        if (full) {
+            y.person.nip = text_or_empty(st.getColumn(2));
+            y.person.name = text_or_empty(st.getColumn(3));
+            y.person.unit = text_or_empty(st.getColumn(4));
+        }
+        y.attended = t.attended;
+        y.jp_tenths = t.jp;
+        out.push_back(std::move(y));
+    };
+    if (people * 8 >= static_cast<std::size_t>(max_id)) {
+        // Most of the roster: one pass over the table beats a lookup per person.
+        auto& all = full ? impl_->stmt("SELECT id, agency, nip, name, unit FROM participants")
+                         : impl_->stmt("SELECT id, agency FROM participants");
+        while (all.executeStep()) take(all);
+    } else {
+        auto& one = full ? impl_->stmt("SELECT id, agency, nip, name, unit FROM participants WHERE id = ?")
+                         : impl_->stmt("SELECT id, agency FROM participants WHERE id = ?");
+        auto visit = [&](Id id) {
+            one.tryReset();
+            one.bind(1, id);
+            if (one.executeStep()) take(one);
+        };
+        if (use_dense)
+            for (Id id = 0; id <= max_id; ++id) {
+                if (dense[static_cast<std::size_t>(id)].in) visit(id);
+            }
+        std::vector<Id> rest;
+        for (const auto& [id, t] : sparse)
+            if (t.in) rest.push_back(id);
+        std::sort(rest.begin(), rest.end());
+        for (Id id : rest) visit(id);
+    }
+    if (!full) return out;
+    // By agency (none as ""), name, id, in byte order as SQLite's BINARY collation. The few agencies are ranked
+    // first, so that a million people are sorted on a number and their name.
+    std::unordered_map<std::string_view, std::uint32_t> rank_of;
+    for (const PersonYear& y : out) rank_of.emplace(y.person.agency, 0);
+    std::vector<std::string_view> agencies;
+    agencies.reserve(rank_of.size());
+    for (const auto& [agency, rank] : rank_of) agencies.push_back(agency);
+    std::sort(agencies.begin(), agencies.end());
+    for (std::size_t i = 0; i < agencies.size(); ++i) rank_of[agencies[i]] = static_cast<std::uint32_t>(i);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> order; // (agency rank, position in out)
+    order.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+        order.emplace_back(rank_of.at(out[i].person.agency), static_cast<std::uint32_t>(i));
+    std::sort(order.begin(), order.end(), [&out](const auto& x, const auto& y) {
+        if (x.first != y.first) return x.first < y.first;
+        const Participant& p = out[x.second].person;
+        const Participant& q = out[y.second].person;
+        if (int c = p.name.compare(q.name)) return c < 0;
+        return p.id < q.id;
+    });
+    std::vector<PersonYear> sorted;
+    sorted.reserve(out.size());
+    for (const auto& [rank, i] : order) sorted.push_back(std::move(out[i]));
+    return sorted;
 }
 
 } // namespace asnbelajar

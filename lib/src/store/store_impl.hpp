@@ -53,6 +53,10 @@ void bind_participant_fields(SQLite::Statement& st, const Participant& p);
 // be a string literal; the value is an integer, never text.
 void set_pragma(SQLite::Database& db, const char* name, std::int64_t value);
 
+// Fills the counts of t.session (t.session.id) from its enrollments, attendance and, when `certificates`, its
+// live certificates (sessions.cpp).
+void count_session(Store::Impl& impl, SessionTotals& t, bool certificates = true);
+
 // The schema and its migrations (schema.cpp).
 void migrate(SQLite::Database& db);
 // The indexes of the participants table (NIP and e-mail unique, phone), dropped and created in the caller's
