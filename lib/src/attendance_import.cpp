@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 
 namespace asnbelajar {
@@ -36,6 +37,20 @@ Identity identity_of(const ExportRecord& r) {
 class Matcher {
 public:
     explicit Matcher(const Store& store) : store_(store) {}
+
+    // Looks up every identity of `ids` at once, in NIP (then e-mail, then phone) order: the index pages are
+    // then read in order, each once, instead of at random (the 20,000 people of an export among a store's
+    // 1,000,000).
+    void prime(const std::vector<Identity>& ids) {
+        std::vector<const Identity*> order;
+        order.reserve(ids.size());
+        for (const Identity& id : ids)
+            if (!id.empty()) order.push_back(&id);
+        std::sort(order.begin(), order.end(), [](const Identity* a, const Identity* b) {
+            return std::tie(a->nip, a->email, a->phone) < std::tie(b->nip, b->email, b->phone);
+        });
+        for (const Identity* id : order) match(*id);
+    }
 
     std::optional<Id> match(const Identity& id) {
         if (id.empty()) return std::nullopt;
@@ -159,7 +174,11 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     result.reimport = !earlier.empty();
 
     // Rows grouped per person, people in order of first appearance.
+    std::vector<Identity> identities;
+    identities.reserve(data.records.size());
+    for (const ExportRecord& r : data.records) identities.push_back(identity_of(r));
     Matcher matcher(store);
+    matcher.prime(identities);
     std::unordered_map<Id, std::size_t> index_of;
     std::vector<PersonMarks> people;
     auto add = [&](Id person, const ExportRecord& r) {
@@ -172,7 +191,7 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     std::vector<std::vector<std::size_t>> groups;
     for (std::size_t i = 0; i < data.records.size(); ++i) {
         const ExportRecord& r = data.records[i];
-        const Identity id = identity_of(r);
+        const Identity& id = identities[i];
         if (std::optional<Id> person = matcher.match(id)) {
             add(*person, r);
             continue;

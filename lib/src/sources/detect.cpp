@@ -29,17 +29,33 @@ constexpr const char* expected_layouts =
     "Last seen, Time in call), or a CSV with a NIP, e-mail or phone column (and optionally minutes, or join and "
     "leave)";
 
+// The whole file (an export is a few MB): one allocation of the file's size and one read, not a stream copy
+// that grows its buffer step by step.
 std::string load(const std::string& path) {
-    std::ostringstream bytes;
+    std::string bytes;
     if (path == "-") {
-        bytes << std::cin.rdbuf();
-        return std::move(bytes).str();
+        char chunk[1 << 16];
+        while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0)
+            bytes.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+        if (std::cin.bad()) throw Error("cannot read standard input");
+        return bytes;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
-    if (in.peek() != std::ifstream::traits_type::eof()) bytes << in.rdbuf();
+    const std::streamoff size = in.seekg(0, std::ios::end) ? std::streamoff(in.tellg()) : -1;
+    if (size > 0 && in.seekg(0)) {
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), size);
+        if (in.gcount() != size) throw Error(fmt::format("cannot read {}", path));
+    } else {
+        // Not a file that can be measured (a pipe, /dev/stdin): read to the end.
+        in.clear();
+        std::ostringstream rest;
+        rest << in.rdbuf();
+        bytes = std::move(rest).str();
+    }
     if (in.bad()) throw Error(fmt::format("cannot read {}", path));
-    return std::move(bytes).str();
+    return bytes;
 }
 
 // Reads a string in memory as a stream, without copying it.
