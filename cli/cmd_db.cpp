@@ -1,4 +1,4 @@
-// asnbelajar db check|backup|log
+// asnbelajar db check|migrate|backup|log
 #include "app.hpp"
 
 #include "asnbelajar/error.hpp"
@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
 
 namespace asnbelajar::cli {
@@ -19,6 +20,16 @@ void run_check(Context& ctx) {
         throw Error(fmt::format("store {} failed its integrity check: {}", store.path(), c.integrity));
 }
 
+// Opening a store for writing migrates it; the migration is audited like any write. A missing store is not
+// created: there is nothing to migrate.
+void run_migrate(Context& ctx) {
+    const std::string path = ctx.store_path();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw Error(fmt::format("no store at {}", path));
+    ctx.write([](Store&) -> std::int64_t { return 0; });
+    ctx.note(fmt::format("store {} is at schema version {}", path, schema_version));
+}
+
 void run_log(Context& ctx, int limit) {
     Store store = ctx.read_store();
     ctx.emit(audit_report(store.audit_log(limit), ctx.report_context()));
@@ -27,13 +38,18 @@ void run_log(Context& ctx, int limit) {
 } // namespace
 
 void setup_db(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("db", "Store maintenance: check, backup, audit log");
+    auto* cmd = app.add_subcommand("db", "Store maintenance: check, migrate, backup, audit log");
     cmd->require_subcommand(1);
     cmd->footer("Examples:\n  asnbelajar db check\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
 
     auto* check = cmd->add_subcommand("check", "Integrity check, schema version and counts (exit 1 if damaged)");
     check->footer("Example:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db check");
     check->callback([&ctx] { run_check(ctx); });
+
+    auto* migrate = cmd->add_subcommand(
+        "migrate", "Bring a store written by an older asnbelajar to this version's schema (reports need it)");
+    migrate->footer("Example:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db migrate");
+    migrate->callback([&ctx] { run_migrate(ctx); });
 
     auto file = std::make_shared<std::string>();
     auto* backup = cmd->add_subcommand("backup", "Consistent online backup (safe while others write)");

@@ -12,7 +12,7 @@ _asnbelajar_children() {
     session) REPLY="add list show edit cancel" ;;
     participant) REPLY="add import list show" ;;
     report) REPLY="weekly session participant jp agency certificates siasn" ;;
-    db) REPLY="check backup log" ;;
+    db) REPLY="check migrate backup log" ;;
     esac
 }
 

@@ -164,7 +164,20 @@ if command -v sqlite3 >/dev/null; then
   sqlite3 "$WORK/v1.db" <"$TESTDATA/store-v1.sql"
   ab --db "$WORK/v1.db" report session 2022-03-03 --format csv
   expect_rc 1 "a read of a version-1 store asks for a write first"
-  expect_grep 'run any writing command once' "$ERR" "the refusal says what to do"
+  expect_grep 'run `asnbelajar db migrate` \(or any writing command\) once' "$ERR" "the refusal says what to do"
+  cp "$WORK/v1.db" "$WORK/v1-copy.db"
+  ab --db "$WORK/v1-copy.db" db migrate
+  expect_rc 0 "db migrate"
+  expect_grep "schema version 2" "$ERR" "db migrate says the version"
+  ab --db "$WORK/v1-copy.db" report session 2022-03-03 --format csv
+  expect_rc 0 "a migrated store can be read"
+  ab --db "$WORK/v1-copy.db" db log --format csv
+  expect_grep 'db migrate' "$OUT" "the migration is in the audit log"
+  ab --db "$WORK/v1-copy.db" db migrate
+  expect_rc 0 "db migrate of a current store changes nothing and succeeds"
+  ab --db "$WORK/none.db" db migrate
+  expect_rc 1 "db migrate of a missing store"
+  [ ! -e "$WORK/none.db" ] && ok || fail "db migrate created a store"
   ab --db "$WORK/v1.db" participant add --nip 199203152019031004 --name "Andi Wijaya" --email andi@example.go.id
   expect_rc 0 "a write migrates a version-1 store"
   ab --db "$WORK/v1.db" db check --format csv

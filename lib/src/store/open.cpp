@@ -132,8 +132,9 @@ Store::Store(const std::string& path, Access access) {
             throw Error(fmt::format("{} is an SQLite database but not an asnbelajar store", path));
         if (version != schema_version) {
             if (access == Access::read && version < schema_version)
-                throw Error(fmt::format("store {} has schema version {}; run any writing command once to "
-                                        "migrate it to version {}",
+                throw Error(fmt::format("store {} has schema version {}, from an older asnbelajar; run "
+                                        "`asnbelajar db migrate` (or any writing command) once to bring it to "
+                                        "version {}",
                                         path, version, schema_version));
             if (access == Access::write && db.execAndGet("PRAGMA journal_mode").getString() != "wal")
                 db.exec("PRAGMA journal_mode = WAL");
