@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Tables, ratios and targets of a bench/run result directory; and the report comparison bench/run uses.
 
-    summarize.py RESULTDIR [--rows N] [--enroll-reps R] [--markdown]
-        Reads RESULTDIR/results.tsv and machine.txt, writes RESULTDIR/results.json, prints one table per
+    summarize.py RESULTDIR [--also DIR]... [--rows N] [--enroll-reps R] [--markdown]
+        Reads RESULTDIR/results.tsv and machine.txt (and those of each --also DIR: runs of other scales or
+        benchmarks merged in, e.g. a scaling run), writes RESULTDIR/results.json, prints one table per
         benchmark (median wall, min-max, CPU, peak RSS, ratio to the reference peer) and the targets with
         "met" / "MISSED by X". --markdown prints the same as Markdown (for docs/performance.md).
     summarize.py --compare A.csv B.csv
@@ -82,19 +83,22 @@ def compare(a_path, b_path):
     return 0 if len(a) == len(b) else 1
 
 
-def read_results(outdir):
-    runs = {}
-    with open(os.path.join(outdir, "results.tsv"), newline="") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            key = (r["bench"], r["tool"], int(r["rows"]))
-            runs.setdefault(key, []).append((float(r["wall_s"]), float(r["cpu_s"]), int(r["rss_kb"])))
-    machine = {}
-    path = os.path.join(outdir, "machine.txt")
-    if os.path.exists(path):
-        with open(path) as f:
-            for line in f:
-                k, _, v = line.rstrip("\n").partition("\t")
-                machine[k] = v
+def read_results(outdirs):
+    runs, machine = {}, {}
+    for d in outdirs:
+        with open(os.path.join(d, "results.tsv"), newline="") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                key = (r["bench"], r["tool"], int(r["rows"]))
+                runs.setdefault(key, []).append((float(r["wall_s"]), float(r["cpu_s"]), int(r["rss_kb"])))
+        path = os.path.join(d, "machine.txt")
+        if os.path.exists(path):
+            with open(path) as f:
+                for line in f:
+                    k, _, v = line.rstrip("\n").partition("\t")
+                    if k in machine and k in ("mode", "load_start", "load_end", "date", "commit") and v != machine[k]:
+                        machine[k] += " | " + v
+                    else:
+                        machine.setdefault(k, v)
     return runs, machine
 
 
@@ -111,8 +115,8 @@ def stats(samples):
     }
 
 
-def build(outdir, rows, reps):
-    runs, machine = read_results(outdir)
+def build(outdir, rows, reps, also=()):
+    runs, machine = read_results([outdir, *also])
     benches = {}
     for (bench, tool, n), samples in runs.items():
         benches.setdefault(bench, {}).setdefault(tool, {})[n] = stats(samples)
@@ -240,10 +244,12 @@ def main(argv):
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
-    outdir, rows, reps, markdown = argv[0], None, None, False
+    outdir, rows, reps, markdown, also = argv[0], None, None, False, []
     i = 1
     while i < len(argv):
-        if argv[i] == "--rows":
+        if argv[i] == "--also":
+            also.append(argv[i + 1]); i += 1
+        elif argv[i] == "--rows":
             rows = int(argv[i + 1]); i += 1
         elif argv[i] == "--enroll-reps":
             reps = int(argv[i + 1]); i += 1
@@ -258,7 +264,7 @@ def main(argv):
             reps = reps or old.get("enroll_reps")
         except OSError:
             pass
-    data = build(outdir, rows, reps)
+    data = build(outdir, rows, reps, also)
     print(tables(data, markdown))
     return 0
 
