@@ -2,8 +2,8 @@
 """Tables, ratios and targets of a bench/run result directory; and the report comparison bench/run uses.
 
     summarize.py RESULTDIR [--also DIR]... [--rows N] [--enroll-reps R] [--markdown]
-        Reads RESULTDIR/results.tsv and machine.txt (and those of each --also DIR: runs of other scales or
-        benchmarks merged in, e.g. a scaling run), writes RESULTDIR/results.json, prints one table per
+        Reads RESULTDIR/results.tsv and machine.txt (and those of each --also DIR: runs of other benchmarks
+        merged in, e.g. a scaling run; a benchmark in several directories comes from the first), writes RESULTDIR/results.json, prints one table per
         benchmark (median wall, min-max, CPU, peak RSS, ratio to the reference peer) and the targets with
         "met" / "MISSED by X". --markdown prints the same as Markdown (for docs/performance.md).
     summarize.py --compare A.csv B.csv
@@ -86,8 +86,12 @@ def compare(a_path, b_path):
 def read_results(outdirs):
     runs, machine = {}, {}
     for d in outdirs:
+        # A benchmark found in several directories is taken from the first that has it (the one named first).
+        earlier = {key[0] for key in runs}
         with open(os.path.join(d, "results.tsv"), newline="") as f:
             for r in csv.DictReader(f, delimiter="\t"):
+                if r["bench"] in earlier:
+                    continue
                 key = (r["bench"], r["tool"], int(r["rows"]))
                 runs.setdefault(key, []).append((float(r["wall_s"]), float(r["cpu_s"]), int(r["rss_kb"])))
         path = os.path.join(d, "machine.txt")
