@@ -154,6 +154,14 @@ def build(outdir, rows, reps, also=()):
             ratio = tools[tool][n]["wall"] / tools[ref][n]["wall"]
             targets.append({"bench": bench, "target": what, "measured": f"{ratio:.3f}×", "limit": limit,
                             "status": verdict(ratio, limit, "{:.2f}×")})
+    imp = benches.get("import", {})
+    if "asnbelajar" in imp and "sqlite-utils, no constraints" in imp:
+        n = max(imp["asnbelajar"])
+        if n in imp["sqlite-utils, no constraints"]:
+            ratio = imp["asnbelajar"][n]["wall"] / imp["sqlite-utils, no constraints"][n]["wall"]
+            targets.append({"bench": "import", "target": "for reference: roster import against sqlite-utils insert "
+                            "--csv into a new table with no constraints (not a target)", "measured": f"{ratio:.3f}×",
+                            "limit": None, "status": "–"})
     if "import" in benches and "asnbelajar" in benches["import"]:
         rss = max(s["rss_mb"] for s in benches["import"]["asnbelajar"].values())
         targets.append({"bench": "import", "target": "roster import peak memory ≤ 300 MB",
