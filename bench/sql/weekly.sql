@@ -1,0 +1,38 @@
+-- report weekly --week-of D, by hand: one row per session whose local start date is in :from..:to (ISO dates),
+-- cancelled sessions left out; the same columns as `asnbelajar --format csv report weekly`.
+-- Per session: the enrollment counts come from the (session_id, status, arrival) index alone; one pass over the
+-- session's attendance rows, each probing its enrollment by primary key, gives attended, partial, enrolled
+-- people present and enrolled people who attended (absent = enrolled − enrolled people present).
+WITH s AS (
+  SELECT id, code, title, jp_tenths, start,
+         date(start + CASE tz WHEN 'Asia/Jakarta' THEN 25200 WHEN 'Asia/Pontianak' THEN 25200
+                              WHEN 'Asia/Makassar' THEN 28800 WHEN 'Asia/Jayapura' THEN 32400 WHEN 'UTC' THEN 0
+                              ELSE (CASE substr(tz, 1, 1) WHEN '-' THEN -1 ELSE 1 END)
+                                   * (CAST(substr(tz, 2, 2) AS INTEGER) * 3600 + CAST(substr(tz, 5, 2) AS INTEGER) * 60)
+                   END, 'unixepoch') AS d
+  FROM sessions
+  WHERE start >= unixepoch(:from) - 2 * 86400 AND start < unixepoch(:to) + 3 * 86400 AND status <> 'cancelled'
+), week AS (
+  SELECT s.*,
+         (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'enrolled') AS enrolled,
+         (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'waitlisted') AS waitlisted,
+         (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'walk-in') AS walk_ins,
+         (SELECT count(*) FROM certificates c WHERE c.session_id = s.id AND c.revoked IS NULL) AS certificates
+  FROM s WHERE d BETWEEN :from AND :to
+), a AS (
+  SELECT a.session_id AS sid, sum(a.outcome = 'attended') AS attended, sum(a.outcome = 'partial') AS partial,
+         sum(e.status = 'enrolled') AS enrolled_present,
+         sum(e.status = 'enrolled' AND a.outcome = 'attended') AS attended_enrolled
+  FROM week JOIN attendance a ON a.session_id = week.id
+  LEFT JOIN enrollments e ON e.session_id = a.session_id AND e.participant_id = a.participant_id
+  GROUP BY a.session_id
+)
+SELECT week.code AS session, week.d AS date, week.title,
+       CASE WHEN week.jp_tenths % 10 = 0 THEN week.jp_tenths / 10 ELSE printf('%.1f', week.jp_tenths / 10.0) END AS jp,
+       week.enrolled, week.waitlisted, coalesce(a.attended, 0) AS attended, coalesce(a.partial, 0) AS partial,
+       week.enrolled - coalesce(a.enrolled_present, 0) AS absent, week.walk_ins,
+       CASE WHEN week.enrolled > 0 THEN printf('%.4f', 1.0 * coalesce(a.attended_enrolled, 0) / week.enrolled) END
+         AS attendance_rate,
+       week.certificates
+FROM week LEFT JOIN a ON a.sid = week.id
+ORDER BY week.start, week.id;
