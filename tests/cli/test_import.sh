@@ -210,8 +210,9 @@ expect_rc 2 "PERSON and --file together"
 ab enroll 2022-03-03 198501012010012001 --skip-invalid
 expect_rc 2 "--skip-invalid without --file"
 
-# --- large files: past 20,000 new people an import drops the participants' indexes, keeps the keys in memory and
-# builds the indexes again before it commits (bulk mode); the rules and the refusals stay the same ---
+# --- large files: an import that will add 20,000 people or more (projected from its first 1,000 and the file's
+# size) drops the participants' indexes, keeps the keys in memory and builds the indexes again before it commits
+# (bulk mode); the rules and the refusals stay the same ---
 export ASNBELAJAR_DB="$WORK/bulk.db"
 make_roster "$WORK/big.csv" 30000
 ab participant import "$D/roster-excel-id.csv"

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <limits>
 #include <sstream>
 
 using namespace asnbelajar;
@@ -43,7 +44,7 @@ std::string error_of(const std::function<void()>& f) {
 std::uint64_t bulk_after = 20000;
 void both_modes() {
     bulk_after = 20000;
-    SUBCASE("row by row") { bulk_after = 20000; }
+    SUBCASE("row by row") { bulk_after = std::numeric_limits<std::uint64_t>::max(); }
     SUBCASE("bulk mode") { bulk_after = 0; }
 }
 

@@ -87,9 +87,11 @@ struct ImportOptions {
     // read, in the input's delimiter and, when the input had a byte-order mark, with a UTF-8 one. The header
     // is written even when no row is rejected.
     std::ostream* rejects = nullptr;
-    // Bulk mode (see Store::drop_participant_indexes) starts once this many people have been added and at
-    // least a fifth as many as the store held before; 0 starts it before the first row (tests use it to run
-    // every path both ways). The result is the same in either mode.
+    // Bulk mode (see Store::drop_participant_indexes) starts before the first row when the store has nobody
+    // yet; else once this many people have been added and at least a fifth as many as the store held, or
+    // after the first 1,000 added when the size of the input says the file will get there. 0 starts it before
+    // the first row always, UINT64_MAX never (tests use both to run every path both ways). The result is the
+    // same in either mode.
     std::uint64_t bulk_after = 20000;
 };
 
