@@ -22,24 +22,16 @@ AttendanceSummary summarize_marks(const std::vector<AttendanceMark>& marks, cons
     AttendanceSummary s;
     for (const AttendanceMark& m : marks) {
         switch (m.kind) {
-        case MarkKind::interval:
-            intervals.push_back({m.join, m.leave});
-            break;
-        case MarkKind::duration:
-            durations += std::max<std::int64_t>(m.seconds, 0);
-            break;
+        case MarkKind::interval: intervals.push_back({m.join, m.leave}); break;
+        case MarkKind::duration: durations += std::max<std::int64_t>(m.seconds, 0); break;
         case MarkKind::span: {
             // The time inside the window, but never more than the source says the person was present.
             const std::int64_t inside = std::min(m.leave, window.end) - std::max(m.join, window.begin);
             spans += std::clamp<std::int64_t>(std::min(inside, m.seconds), 0, length);
             break;
         }
-        case MarkKind::manual:
-            manual = m.seconds;
-            break; // marks come oldest first: the last one wins
-        case MarkKind::self:
-            s.self_declared = true;
-            break;
+        case MarkKind::manual: manual = m.seconds; break; // marks come oldest first: the last one wins
+        case MarkKind::self: s.self_declared = true; break;
         }
     }
     std::int64_t seconds = union_seconds(intervals, window);
@@ -74,10 +66,9 @@ void recompute_person(Store& store, const Session& session, Id person) {
     put_summary(store, session, person, store.marks(session.id, person));
 }
 
-// Someone present without a seat is a walk-in: not enrolled, enrollment cancelled, or still on the waiting
-// list (the session has happened: the list has served its purpose). `status`: their enrollment.
-MarkResult ensure_walk_in(Store& store, const Session& session, Id person,
-                          std::optional<EnrollmentStatus> status) {
+// Someone present without a seat is a walk-in: not enrolled, enrollment cancelled, or still on the waiting list
+// (the session has happened: the list has served its purpose). `status`: their enrollment.
+MarkResult ensure_walk_in(Store& store, const Session& session, Id person, std::optional<EnrollmentStatus> status) {
     if (status == EnrollmentStatus::walk_in) return MarkResult::walk_in;
     if (status == EnrollmentStatus::enrolled) return MarkResult::recorded;
     store.put_enrollment(session.id, person, EnrollmentStatus::walk_in);
@@ -114,8 +105,7 @@ MarkResult mark_attendance(Store& store, const Session& session, const Participa
         store.delete_marks(session.id, person.id, MarkKind::self);
     }
     store.add_mark(session.id, person.id, mark);
-    MarkResult result =
-        ensure_walk_in(store, session, person.id, enrollment_status(store, session, person.id));
+    MarkResult result = ensure_walk_in(store, session, person.id, enrollment_status(store, session, person.id));
     recompute_person(store, session, person.id);
     return result;
 }
@@ -123,8 +113,7 @@ MarkResult mark_attendance(Store& store, const Session& session, const Participa
 MarkResult add_platform_marks(Store& store, const Session& session, Id person,
                               const std::vector<AttendanceMark>& marks) {
     require_open_for_attendance(session);
-    for (const AttendanceMark& m : marks)
-        store.add_mark(session.id, person, m);
+    for (const AttendanceMark& m : marks) store.add_mark(session.id, person, m);
     MarkResult result = ensure_walk_in(store, session, person, enrollment_status(store, session, person));
     recompute_person(store, session, person);
     return result;
@@ -134,11 +123,9 @@ std::size_t add_platform_marks(Store& store, const Session& session, const std::
                                const std::function<void(std::size_t)>& progress) {
     require_open_for_attendance(session);
     std::unordered_set<Id> had_marks;
-    for (Id p : store.participants_with_marks(session.id))
-        had_marks.insert(p);
+    for (Id p : store.participants_with_marks(session.id)) had_marks.insert(p);
     std::unordered_map<Id, EnrollmentStatus> enrolled;
-    for (const Enrollment& e : store.session_enrollments(session.id))
-        enrolled.emplace(e.participant, e.status);
+    for (const Enrollment& e : store.session_enrollments(session.id)) enrolled.emplace(e.participant, e.status);
     // Walk-ins first, in the order given: their arrival numbers keep the export's order of first appearance.
     std::size_t walk_ins = 0;
     for (const PersonMarks& p : people) {
@@ -147,19 +134,16 @@ std::size_t add_platform_marks(Store& store, const Session& session, const std::
                                    e == enrolled.end() ? std::nullopt : std::optional(e->second)) ==
                     MarkResult::walk_in;
     }
-    // Then marks and summaries by participant id: the B-trees keyed (session, participant) and the
-    // foreign-key probes of participants are walked in order, not at random over a million people (30,000
-    // rows into a store of 1,000,000: 0.67 s of CPU before, see the commit).
+    // Then marks and summaries by participant id: the B-trees keyed (session, participant) and the foreign-key
+    // probes of participants are walked in order, not at random over a million people.
     std::vector<const PersonMarks*> by_id;
     by_id.reserve(people.size());
-    for (const PersonMarks& p : people)
-        by_id.push_back(&p);
+    for (const PersonMarks& p : people) by_id.push_back(&p);
     std::sort(by_id.begin(), by_id.end(),
               [](const PersonMarks* a, const PersonMarks* b) { return a->person < b->person; });
     for (std::size_t i = 0; i < by_id.size(); ++i) {
         const PersonMarks& p = *by_id[i];
-        for (const AttendanceMark& m : p.marks)
-            store.add_mark(session.id, p.person, m);
+        for (const AttendanceMark& m : p.marks) store.add_mark(session.id, p.person, m);
         // Without earlier marks in the session, the new ones are all there is: no need to read them back.
         if (had_marks.count(p.person))
             recompute_person(store, session, p.person);
@@ -172,8 +156,7 @@ std::size_t add_platform_marks(Store& store, const Session& session, const std::
 }
 
 void recompute_session_attendance(Store& store, const Session& session) {
-    for (Id person : store.participants_with_marks(session.id))
-        recompute_person(store, session, person);
+    for (Id person : store.participants_with_marks(session.id)) recompute_person(store, session, person);
 }
 
 } // namespace asnbelajar
