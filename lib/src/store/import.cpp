@@ -12,14 +12,14 @@
 namespace asnbelajar {
 namespace {
 
-// Copies a column into `out` without giving up its capacity (NULL reads as empty).
-void assign_text(std::string& out, const SQLite::Column& c) {
+// A column's text in place, valid until the statement steps again (NULL reads as empty).
+std::string_view text_view(const SQLite::Column& c) {
     const char* text = c.getText(nullptr);
-    if (text == nullptr)
-        out.clear();
-    else
-        out.assign(text, static_cast<std::size_t>(c.getBytes()));
+    return text ? std::string_view(text, static_cast<std::size_t>(c.getBytes())) : std::string_view();
 }
+
+// Copies a column into `out` without giving up its capacity (NULL reads as empty).
+void assign_text(std::string& out, const SQLite::Column& c) { out.assign(text_view(c)); }
 
 bool load(SQLite::Statement& st, Participant& out) {
     if (!st.executeStep()) return false;
@@ -74,12 +74,8 @@ Id Store::max_participant_id() const {
 
 void Store::each_participant_key(const std::function<void(Id, std::string_view, std::string_view)>& each) const {
     SQLite::Statement st(impl_->db, "SELECT id, nip, email FROM participants");
-    const auto view = [&st](int i) {
-        const char* text = st.getColumn(i).getText(nullptr);
-        return text ? std::string_view(text, static_cast<std::size_t>(st.getColumn(i).getBytes()))
-                    : std::string_view();
-    };
-    while (st.executeStep()) each(st.getColumn(0).getInt64(), view(1), view(2));
+    while (st.executeStep())
+        each(st.getColumn(0).getInt64(), text_view(st.getColumn(1)), text_view(st.getColumn(2)));
 }
 
 void Store::drop_participant_indexes() {

@@ -145,9 +145,7 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
         int attended = 0;
         std::int64_t jp = 0;
     };
-    auto& max_st = impl_->stmt("SELECT coalesce(max(id), 0) FROM participants");
-    max_st.executeStep();
-    const Id max_id = max_st.getColumn(0).getInt64();
+    const Id max_id = max_participant_id();
     constexpr Id dense_limit = 16 * 1024 * 1024; // 256 MiB of tallies at most
     std::vector<Tally> dense;
     std::unordered_map<Id, Tally> sparse;
