@@ -32,37 +32,26 @@ Identity identity_of(const ExportRecord& r) {
     return id;
 }
 
-// Finds the participant of each row (NIP, then e-mail, then phone), asking the store once per identity: a
-// person's rows repeat it.
-class Matcher {
-public:
-    explicit Matcher(const Store& store) : store_(store) {}
-
-    // Looks up every identity of `ids` at once, in NIP (then e-mail, then phone) order: the index pages are
-    // then read in order, each once, instead of at random (the 20,000 people of an export among a store's
-    // 1,000,000).
-    void prime(const std::vector<Identity>& ids) {
-        std::vector<const Identity*> order;
-        order.reserve(ids.size());
-        for (const Identity& id : ids)
-            if (!id.empty()) order.push_back(&id);
-        std::sort(order.begin(), order.end(), [](const Identity* a, const Identity* b) {
-            return std::tie(a->nip, a->email, a->phone) < std::tie(b->nip, b->email, b->phone);
-        });
-        for (const Identity* id : order) match(*id);
+// The participant of each row (NIP, then e-mail, then phone), or nothing; one store lookup per distinct
+// identity (a person's rows repeat it). The identities are looked up in NIP (then e-mail, then phone) order,
+// so that the index pages are read in order, each once, instead of at random (the 20,000 people of an export
+// among a store's 1,000,000); equal identities are then neighbours and share the answer.
+std::vector<std::optional<Id>> match_all(const Store& store, const std::vector<Identity>& ids) {
+    std::vector<std::size_t> order;
+    order.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (!ids[i].empty()) order.push_back(i);
+    const auto key = [&ids](std::size_t i) { return std::tie(ids[i].nip, ids[i].email, ids[i].phone); };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    std::vector<std::optional<Id>> out(ids.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::size_t i = order[k];
+        out[i] = k > 0 && key(order[k - 1]) == key(i)
+                     ? out[order[k - 1]]
+                     : store.participant_matching(ids[i].nip, ids[i].email, ids[i].phone);
     }
-
-    std::optional<Id> match(const Identity& id) {
-        if (id.empty()) return std::nullopt;
-        auto [it, fresh] = cache_.try_emplace(id.nip + '\n' + id.email + '\n' + id.phone);
-        if (fresh) it->second = store_.participant_matching(id.nip, id.email, id.phone);
-        return it->second;
-    }
-
-private:
-    const Store& store_;
-    std::unordered_map<std::string, std::optional<Id>> cache_;
-};
+    return out;
+}
 
 AttendanceMark mark_of(const ExportRecord& r, const std::string& source, const std::string& batch) {
     AttendanceMark m;
@@ -177,8 +166,7 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     std::vector<Identity> identities;
     identities.reserve(data.records.size());
     for (const ExportRecord& r : data.records) identities.push_back(identity_of(r));
-    Matcher matcher(store);
-    matcher.prime(identities);
+    const std::vector<std::optional<Id>> matched = match_all(store, identities);
     std::unordered_map<Id, std::size_t> index_of;
     std::vector<PersonMarks> people;
     auto add = [&](Id person, const ExportRecord& r) {
@@ -192,7 +180,7 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     for (std::size_t i = 0; i < data.records.size(); ++i) {
         const ExportRecord& r = data.records[i];
         const Identity& id = identities[i];
-        if (std::optional<Id> person = matcher.match(id)) {
+        if (const std::optional<Id>& person = matched[i]) {
             add(*person, r);
             continue;
         }
@@ -208,7 +196,7 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
 
     for (const std::vector<std::size_t>& rows : groups) {
         const ExportRecord& first = data.records[rows.front()];
-        const Identity id = identity_of(first);
+        const Identity& id = identities[rows.front()];
         std::string reason =
             id.empty() ? "no valid NIP, e-mail or phone to match" : "no participant with this NIP, e-mail or phone";
         if (opts.create_unknown) {
