@@ -10,7 +10,6 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace asnbelajar {
 namespace {
@@ -29,14 +28,19 @@ constexpr const char* expected_layouts =
     "Last seen, Time in call), or a CSV with a NIP, e-mail or phone column (and optionally minutes, or join and "
     "leave)";
 
-// The whole file (an export is a few MB): one allocation of the file's size and one read, not a stream copy
-// that grows its buffer step by step.
+// Appends what is left of `in` to `bytes`, a block at a time (standard input, pipes).
+void read_to_end(std::istream& in, std::string& bytes) {
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0)
+        bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+}
+
+// The whole file (an export is a few MB): one allocation of the file's size and one read when it can be
+// measured, not a stream copy that grows its buffer step by step.
 std::string load(const std::string& path) {
     std::string bytes;
     if (path == "-") {
-        char chunk[1 << 16];
-        while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0)
-            bytes.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+        read_to_end(std::cin, bytes);
         if (std::cin.bad()) throw Error("cannot read standard input");
         return bytes;
     }
@@ -48,11 +52,8 @@ std::string load(const std::string& path) {
         in.read(bytes.data(), size);
         if (in.gcount() != size) throw Error(fmt::format("cannot read {}", path));
     } else {
-        // Not a file that can be measured (a pipe, /dev/stdin): read to the end.
-        in.clear();
-        std::ostringstream rest;
-        rest << in.rdbuf();
-        bytes = std::move(rest).str();
+        in.clear(); // not a file that can be measured (a pipe, /dev/stdin)
+        read_to_end(in, bytes);
     }
     if (in.bad()) throw Error(fmt::format("cannot read {}", path));
     return bytes;
