@@ -256,11 +256,22 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
     return r;
 }
 
-Report session_report(const Store& store, const Session& session, const ReportContext& ctx) {
-    Report r = new_report("session", ctx);
-    r.title = fmt::format("{}: {}", pick(ctx.lang, "Laporan Sesi", "Session Report"), session.title);
+namespace {
+
+// A report about one session: "NAME: title", then its code and when it is.
+Report new_session_report(const char* kind, const char* name_id, const char* name_en, const Session& session,
+                          const ReportContext& ctx) {
+    Report r = new_report(kind, ctx);
+    r.title = fmt::format("{}: {}", pick(ctx.lang, name_id, name_en), session.title);
     r.subtitle.push_back(fmt::format("{} {}", pick(ctx.lang, "Kode", "Code"), session.code));
     r.subtitle.push_back(when(session, ctx.lang));
+    return r;
+}
+
+} // namespace
+
+Report session_report(const Store& store, const Session& session, const ReportContext& ctx) {
+    Report r = new_session_report("session", "Laporan Sesi", "Session Report", session, ctx);
     r.table.columns = {col("nip", "NIP", "NIP"),
                        col("name", "Nama", "Name"),
                        col("email", "Surel", "E-mail"),
@@ -511,10 +522,7 @@ Report agency_report(const Store& store, int year, std::int64_t target_tenths, c
 }
 
 Report certificates_report(const Store& store, const Session& session, const ReportContext& ctx) {
-    Report r = new_report("certificates", ctx);
-    r.title = fmt::format("{}: {}", pick(ctx.lang, "Daftar Sertifikat", "Certificates"), session.title);
-    r.subtitle.push_back(fmt::format("{} {}", pick(ctx.lang, "Kode", "Code"), session.code));
-    r.subtitle.push_back(when(session, ctx.lang));
+    Report r = new_session_report("certificates", "Daftar Sertifikat", "Certificates", session, ctx);
     r.table.columns = {col("certificate", "Nomor sertifikat", "Certificate number"),
                        col("nip", "NIP", "NIP"),
                        col("name", "Nama", "Name"),
