@@ -54,69 +54,136 @@ struct Random {
     std::uint64_t state;
     explicit Random(std::uint64_t seed) : state(mix(seed)) {}
     std::uint64_t next() { return state = mix(state); }
-    int between(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
+    int between(int lo, int hi) {
+        return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1));
+    }
     bool chance(int percent) { return between(1, 100) <= percent; }
 };
 
-template <std::size_t N> const char* pick(const std::array<const char*, N>& a, std::uint64_t h) { return a[h % N]; }
+template <std::size_t N> const char* pick(const std::array<const char*, N>& a, std::uint64_t h) {
+    return a[h % N];
+}
 
 constexpr std::array first_names{
-    "Siti",   "Budi",    "Ahmad",  "Dewi",    "Eko",      "Sri",     "Agus",     "Rina",    "Hendra",  "Lestari",
-    "Imam",   "Ayu",     "Teguh",  "Dian",    "Rudi",     "Wahyu",   "Nur",      "Fajar",   "Putri",   "Bambang",
-    "Retno",  "Yuli",    "Slamet", "Endang",  "Joko",     "Kartika", "Arif",     "Ratna",   "Heru",    "Indah",
-    "Mochamad", "Nanik", "Suparman", "Wiwik", "Yohanes",  "Made",    "Ketut",    "Nyoman",  "Fitri",   "Rizky",
-    "Anisa",  "Bayu",    "Citra",  "Dimas",   "Erna",     "Galih",   "Hartini",  "Ilham",   "Jamilah", "Kurnia",
-    "Lukman", "Maria",   "Novi",   "Oktavia", "Priyo",    "Qomariyah", "Rahmat", "Sutrisno", "Tri",    "Umi"};
+    "Siti",    "Budi",      "Ahmad",  "Dewi",     "Eko",    "Sri",      "Agus",  "Rina",    "Hendra",
+    "Lestari", "Imam",      "Ayu",    "Teguh",    "Dian",   "Rudi",     "Wahyu", "Nur",     "Fajar",
+    "Putri",   "Bambang",   "Retno",  "Yuli",     "Slamet", "Endang",   "Joko",  "Kartika", "Arif",
+    "Ratna",   "Heru",      "Indah",  "Mochamad", "Nanik",  "Suparman", "Wiwik", "Yohanes", "Made",
+    "Ketut",   "Nyoman",    "Fitri",  "Rizky",    "Anisa",  "Bayu",     "Citra", "Dimas",   "Erna",
+    "Galih",   "Hartini",   "Ilham",  "Jamilah",  "Kurnia", "Lukman",   "Maria", "Novi",    "Oktavia",
+    "Priyo",   "Qomariyah", "Rahmat", "Sutrisno", "Tri",    "Umi"};
 constexpr std::array last_names{
-    "Rahayu",   "Santoso",   "Hidayat",   "Lestari",   "Prasetyo",  "Wibowo",   "Kurniawan", "Gunawan",
-    "Wijaya",   "Firmansyah", "Saputra",  "Hakim",     "Setiawan",  "Susanti",  "Anggraini", "Purnomo",
-    "Nugroho",  "Handayani", "Sulistyo",  "Hartono",   "Susilo",    "Wulandari", "Ramadhan", "Pratama",
-    "Suryani",  "Maulana",   "Kusuma",    "Utomo",     "Yulianti",  "Sihombing", "Siregar",  "Nasution",
-    "Pangaribuan", "Wahyuni", "Effendi",  "Syahputra", "Rachman",   "Fauzi",    "Habibi",    "Iskandar",
-    "Manurung", "Tanjung",   "Harahap",   "Simanjuntak", "Pohan",   "Zulkarnain", "Mahendra", "Permana"};
+    "Rahayu",      "Santoso",    "Hidayat",  "Lestari",     "Prasetyo", "Wibowo",     "Kurniawan", "Gunawan",
+    "Wijaya",      "Firmansyah", "Saputra",  "Hakim",       "Setiawan", "Susanti",    "Anggraini", "Purnomo",
+    "Nugroho",     "Handayani",  "Sulistyo", "Hartono",     "Susilo",   "Wulandari",  "Ramadhan",  "Pratama",
+    "Suryani",     "Maulana",    "Kusuma",   "Utomo",       "Yulianti", "Sihombing",  "Siregar",   "Nasution",
+    "Pangaribuan", "Wahyuni",    "Effendi",  "Syahputra",   "Rachman",  "Fauzi",      "Habibi",    "Iskandar",
+    "Manurung",    "Tanjung",    "Harahap",  "Simanjuntak", "Pohan",    "Zulkarnain", "Mahendra",  "Permana"};
 // Titles after the name (", S.Pd.") or before it ("Dr. ", "H. "); most people have one.
-constexpr std::array suffixes{"",       "",           ", S.Pd.",       ", S.E.",        ", M.M.",     ", S.Kom.",
-                              ", A.Md.", ", S.H.",    ", S.T., M.T.",  ", S.Sos.",      ", S.Pd., M.Pd.", ", S.Kep., Ners",
-                              ", S.E., M.Si.", ", S.AP.", ", A.Md.Kep.", ", S.Farm., Apt.", ", S.IP., M.AP.", ", S.Si."};
+constexpr std::array suffixes{"",
+                              "",
+                              ", S.Pd.",
+                              ", S.E.",
+                              ", M.M.",
+                              ", S.Kom.",
+                              ", A.Md.",
+                              ", S.H.",
+                              ", S.T., M.T.",
+                              ", S.Sos.",
+                              ", S.Pd., M.Pd.",
+                              ", S.Kep., Ners",
+                              ", S.E., M.Si.",
+                              ", S.AP.",
+                              ", A.Md.Kep.",
+                              ", S.Farm., Apt.",
+                              ", S.IP., M.AP.",
+                              ", S.Si."};
 constexpr std::array prefixes{"", "", "", "", "", "", "", "", "Dr. ", "H. ", "Hj. ", "Ir. ", "drg. ", "dr. "};
-constexpr std::array domains{"gmail.com", "gmail.com", "gmail.com", "yahoo.co.id", "yahoo.com", "jatimprov.go.id",
-                             "kemenkeu.go.id", "outlook.com"};
+constexpr std::array domains{"gmail.com", "gmail.com",       "gmail.com",      "yahoo.co.id",
+                             "yahoo.com", "jatimprov.go.id", "kemenkeu.go.id", "outlook.com"};
 
 // Agencies: East Java's province, kabupaten and kota weigh most (the programme is BPSDM Jawa Timur's), then the
 // rest of Indonesia and central ministries, as the webinar is open to ASN everywhere.
-constexpr std::array jatim_kab{"Sidoarjo", "Gresik",  "Jember",     "Banyuwangi", "Lamongan",  "Tuban",
-                               "Bojonegoro", "Ngawi", "Magetan",    "Ponorogo",   "Pacitan",   "Trenggalek",
-                               "Tulungagung", "Lumajang", "Situbondo", "Bondowoso", "Jombang",   "Nganjuk",
-                               "Sampang",  "Pamekasan", "Sumenep",  "Bangkalan",  "Malang",    "Kediri",
-                               "Blitar",   "Madiun",  "Mojokerto",  "Pasuruan",   "Probolinggo"};
-constexpr std::array jatim_kota{"Surabaya", "Malang", "Kediri", "Blitar", "Madiun", "Mojokerto", "Pasuruan",
-                                "Probolinggo", "Batu"};
-constexpr std::array other_kab{"Bogor",   "Bandung", "Garut",  "Banyumas", "Cilacap", "Klaten", "Sleman",
-                               "Bantul",  "Gianyar", "Lombok Timur", "Deli Serdang", "Kampar", "Banjar",
-                               "Kutai Kartanegara", "Gowa", "Minahasa", "Jayapura", "Kupang", "Pidie", "Lampung Selatan"};
-constexpr std::array other_kota{"Semarang", "Bandung", "Yogyakarta", "Denpasar", "Makassar", "Medan", "Palembang",
-                                "Pontianak", "Balikpapan", "Manado", "Ambon", "Mataram", "Padang", "Pekanbaru"};
-constexpr std::array provinces{"Jawa Timur", "Jawa Tengah", "Jawa Barat", "DI Yogyakarta", "Bali",
-                               "Nusa Tenggara Barat", "Sumatera Utara", "Sulawesi Selatan", "Kalimantan Timur",
-                               "Papua"};
-constexpr std::array central{"Kementerian Dalam Negeri", "Kementerian Keuangan", "Badan Kepegawaian Negara",
-                             "Lembaga Administrasi Negara", "Kementerian Agama", "Kementerian Kesehatan",
-                             "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi", "Badan Pusat Statistik"};
-constexpr std::array units{"Dinas Pendidikan", "Dinas Kesehatan", "Inspektorat", "Bappeda",
-                           "Badan Kepegawaian Daerah", "Dinas Komunikasi dan Informatika",
-                           "Dinas Kependudukan dan Pencatatan Sipil", "Sekretariat Daerah, Bagian Umum",
-                           "RSUD Dr. Soetomo", "Badan Pendapatan Daerah", "Dinas Pekerjaan Umum dan Penataan Ruang",
-                           "Kecamatan Waru", "Puskesmas Candi", "SMP Negeri 1", "SD Negeri 2 Kepanjen",
-                           "Badan Penanggulangan Bencana Daerah", "Satuan Polisi Pamong Praja", "Dinas Sosial"};
-constexpr std::array positions{"Guru Ahli Muda", "Guru Ahli Pertama", "Perawat Terampil", "Perawat Ahli Pertama",
-                               "Analis Kepegawaian Ahli Pertama", "Pranata Komputer Ahli Muda", "Kepala Seksi",
-                               "Kepala Sub Bagian Umum", "Auditor Ahli Madya", "Pelaksana", "Penyuluh Ahli Pertama",
-                               "Bidan Terampil", "Dokter Ahli Muda", "Analis Kebijakan Ahli Muda", "Camat",
-                               "Kepala Bidang", "Arsiparis Terampil", "Pengelola Keuangan"};
+constexpr std::array jatim_kab{
+    "Sidoarjo", "Gresik",   "Jember",    "Banyuwangi", "Lamongan",    "Tuban",     "Bojonegoro", "Ngawi",
+    "Magetan",  "Ponorogo", "Pacitan",   "Trenggalek", "Tulungagung", "Lumajang",  "Situbondo",  "Bondowoso",
+    "Jombang",  "Nganjuk",  "Sampang",   "Pamekasan",  "Sumenep",     "Bangkalan", "Malang",     "Kediri",
+    "Blitar",   "Madiun",   "Mojokerto", "Pasuruan",   "Probolinggo"};
+constexpr std::array jatim_kota{"Surabaya",  "Malang",   "Kediri",      "Blitar", "Madiun",
+                                "Mojokerto", "Pasuruan", "Probolinggo", "Batu"};
+constexpr std::array other_kab{
+    "Bogor",  "Bandung",  "Garut",        "Banyumas",     "Cilacap", "Klaten",         "Sleman",
+    "Bantul", "Gianyar",  "Lombok Timur", "Deli Serdang", "Kampar",  "Banjar",         "Kutai Kartanegara",
+    "Gowa",   "Minahasa", "Jayapura",     "Kupang",       "Pidie",   "Lampung Selatan"};
+constexpr std::array other_kota{"Semarang", "Bandung",   "Yogyakarta", "Denpasar",   "Makassar",
+                                "Medan",    "Palembang", "Pontianak",  "Balikpapan", "Manado",
+                                "Ambon",    "Mataram",   "Padang",     "Pekanbaru"};
+constexpr std::array provinces{
+    "Jawa Timur",          "Jawa Tengah",    "Jawa Barat",       "DI Yogyakarta",    "Bali",
+    "Nusa Tenggara Barat", "Sumatera Utara", "Sulawesi Selatan", "Kalimantan Timur", "Papua"};
+constexpr std::array central{"Kementerian Dalam Negeri",
+                             "Kementerian Keuangan",
+                             "Badan Kepegawaian Negara",
+                             "Lembaga Administrasi Negara",
+                             "Kementerian Agama",
+                             "Kementerian Kesehatan",
+                             "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi",
+                             "Badan Pusat Statistik"};
+constexpr std::array units{"Dinas Pendidikan",
+                           "Dinas Kesehatan",
+                           "Inspektorat",
+                           "Bappeda",
+                           "Badan Kepegawaian Daerah",
+                           "Dinas Komunikasi dan Informatika",
+                           "Dinas Kependudukan dan Pencatatan Sipil",
+                           "Sekretariat Daerah, Bagian Umum",
+                           "RSUD Dr. Soetomo",
+                           "Badan Pendapatan Daerah",
+                           "Dinas Pekerjaan Umum dan Penataan Ruang",
+                           "Kecamatan Waru",
+                           "Puskesmas Candi",
+                           "SMP Negeri 1",
+                           "SD Negeri 2 Kepanjen",
+                           "Badan Penanggulangan Bencana Daerah",
+                           "Satuan Polisi Pamong Praja",
+                           "Dinas Sosial"};
+constexpr std::array positions{"Guru Ahli Muda",
+                               "Guru Ahli Pertama",
+                               "Perawat Terampil",
+                               "Perawat Ahli Pertama",
+                               "Analis Kepegawaian Ahli Pertama",
+                               "Pranata Komputer Ahli Muda",
+                               "Kepala Seksi",
+                               "Kepala Sub Bagian Umum",
+                               "Auditor Ahli Madya",
+                               "Pelaksana",
+                               "Penyuluh Ahli Pertama",
+                               "Bidan Terampil",
+                               "Dokter Ahli Muda",
+                               "Analis Kebijakan Ahli Muda",
+                               "Camat",
+                               "Kepala Bidang",
+                               "Arsiparis Terampil",
+                               "Pengelola Keuangan"};
 // Golongan as people write them: canonical, upper-case letter, no slash, with the pangkat.
-constexpr std::array grades{"III/a", "IIIa", "III/B", "Penata Muda Tingkat I (III/b)", "Penata (III/c)", "III/d",
-                            "IV/a",  "Pembina (IV/a)", "IVb", "II/c", "Pengatur Tingkat I (II/d)", "",
-                            "III/c", "Penata Tk. I, III/d", "II/a", "Pengatur Muda (II/a)", "IV/b", "III/a"};
+constexpr std::array grades{"III/a",
+                            "IIIa",
+                            "III/B",
+                            "Penata Muda Tingkat I (III/b)",
+                            "Penata (III/c)",
+                            "III/d",
+                            "IV/a",
+                            "Pembina (IV/a)",
+                            "IVb",
+                            "II/c",
+                            "Pengatur Tingkat I (II/d)",
+                            "",
+                            "III/c",
+                            "Penata Tk. I, III/d",
+                            "II/a",
+                            "Pengatur Muda (II/a)",
+                            "IV/b",
+                            "III/a"};
 constexpr std::array pppk_grades{"IX", "IX", "X", "VII", "V", "XI", "Golongan IX", ""};
 
 struct Person {
@@ -140,8 +207,10 @@ Person person(std::uint64_t i) {
         const int year = 2019 + static_cast<int>(g % 6), contract = 13 + static_cast<int>((g >> 48) % 87);
         p.nip = fmt::format("{:04}{:02}{:02}{:04}{:02}{}{:03}", by, bm, bd, year, contract, gender, serial);
     } else {
-        const std::uint64_t am = static_cast<std::uint64_t>(by + 22) * 12 + static_cast<std::uint64_t>(bm - 1) + j;
-        p.nip = fmt::format("{:04}{:02}{:02}{:04}{:02}{}{:03}", by, bm, bd, am / 12, am % 12 + 1, gender, serial);
+        const std::uint64_t am =
+            static_cast<std::uint64_t>(by + 22) * 12 + static_cast<std::uint64_t>(bm - 1) + j;
+        p.nip =
+            fmt::format("{:04}{:02}{:02}{:04}{:02}{}{:03}", by, bm, bd, am / 12, am % 12 + 1, gender, serial);
     }
     p.first = pick(first_names, h);
     p.last = pick(last_names, h >> 12);
@@ -174,7 +243,7 @@ Person person(std::uint64_t i) {
 }
 
 class Out {
-public:
+  public:
     explicit Out(const std::string& path) : path_(path) {
         f_ = path.empty() || path == "-" ? stdout : std::fopen(path.c_str(), "wb");
         if (!f_) fail("cannot write " + path);
@@ -194,7 +263,7 @@ public:
         std::exit(1);
     }
 
-private:
+  private:
     std::string path_;
     std::FILE* f_ = nullptr;
 };
@@ -209,12 +278,15 @@ std::string cell(const std::string& s, char delim) { // RFC 4180 quoting when ne
     return q + "\"";
 }
 
-std::uint64_t gcd(std::uint64_t a, std::uint64_t b) { return std::gcd(a, b); }
+std::uint64_t gcd(std::uint64_t a, std::uint64_t b) {
+    return std::gcd(a, b);
+}
 
 // A step coprime with n near n × 0.618: row r → person (r × step + offset) mod n visits everyone once, scrambled.
 std::uint64_t coprime_step(std::uint64_t n, std::uint64_t near) {
     std::uint64_t s = std::max<std::uint64_t>(near, 1);
-    while (n > 1 && gcd(s, n) != 1) ++s;
+    while (n > 1 && gcd(s, n) != 1)
+        ++s;
     return s;
 }
 
@@ -223,16 +295,17 @@ int roster(std::uint64_t n, const std::string& path, bool excel) {
     const char* eol = excel ? "\r\n" : "\n";
     Out out(path);
     if (excel) out.put("\xEF\xBB\xBF");
-    out.put(fmt::format("NIP{0}Nama Lengkap{0}Email{0}No HP{0}Instansi{0}Unit Kerja{0}Jabatan{0}Pangkat/Golongan{1}", d,
-                        eol));
+    out.put(fmt::format(
+        "NIP{0}Nama Lengkap{0}Email{0}No HP{0}Instansi{0}Unit Kerja{0}Jabatan{0}Pangkat/Golongan{1}", d,
+        eol));
     const std::uint64_t step = coprime_step(n, n * 618 / 1000 + 7919);
     std::string line;
     for (std::uint64_t r = 0; r < n; ++r) {
         const Person p = person((r * step + 12345) % n);
         line.clear();
         fmt::format_to(std::back_inserter(line), "{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}{0}{7}{0}{8}{9}", d, p.nip,
-                       cell(p.name, d), p.email, p.phone, cell(p.agency, d), cell(p.unit, d), cell(p.position, d),
-                       cell(p.grade, d), eol);
+                       cell(p.name, d), p.email, p.phone, cell(p.agency, d), cell(p.unit, d),
+                       cell(p.position, d), cell(p.grade, d), eol);
         out.put(line);
     }
     out.close();
@@ -272,12 +345,13 @@ std::string zoom_time(UnixSeconds t, const Zone& z) {
     static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     LocalDateTime l = to_local(t, z);
-    return fmt::format("\"{} {:02}, {} {:02}:{:02}:{:02}\"", months[l.date.month - 1], l.date.day, l.date.year, l.hour,
-                       l.minute, l.second);
+    return fmt::format("\"{} {:02}, {} {:02}:{:02}:{:02}\"", months[l.date.month - 1], l.date.day,
+                       l.date.year, l.hour, l.minute, l.second);
 }
 
 std::string upper(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return s;
 }
 
@@ -323,11 +397,13 @@ int zoom(const ZoomOptions& o) {
                    UnixSeconds join, UnixSeconds leave) {
         buf.clear();
         if (attended)
-            fmt::format_to(std::back_inserter(buf), "Yes,{0},{1},{2},{3},,{4},approved,{5},{6},{7},No,Indonesia,{8}\r\n",
-                           cell(p.first + " " + p.last, ','), p.first, p.last, email, registered, zoom_time(join, wib),
-                           zoom_time(leave, wib), (leave - join + 59) / 60, nip);
+            fmt::format_to(std::back_inserter(buf),
+                           "Yes,{0},{1},{2},{3},,{4},approved,{5},{6},{7},No,Indonesia,{8}\r\n",
+                           cell(p.first + " " + p.last, ','), p.first, p.last, email, registered,
+                           zoom_time(join, wib), zoom_time(leave, wib), (leave - join + 59) / 60, nip);
         else
-            fmt::format_to(std::back_inserter(buf), "No,{0},{1},{2},{3},,{4},approved,--,--,--,--,Indonesia,{5}\r\n",
+            fmt::format_to(std::back_inserter(buf),
+                           "No,{0},{1},{2},{3},,{4},approved,--,--,--,--,Indonesia,{5}\r\n",
                            cell(p.first + " " + p.last, ','), p.first, p.last, email, registered, nip);
         out.put(buf);
         ++rows;
@@ -340,8 +416,8 @@ int zoom(const ZoomOptions& o) {
         ++people;
         const bool on_roster = !rnd.chance(3);
         // Someone not on the roster: a person beyond it, unique to this session and slot.
-        const std::uint64_t i = on_roster ? (offset + t * step) % n
-                                          : n + static_cast<std::uint64_t>(o.session) * 1000003ULL + t;
+        const std::uint64_t i =
+            on_roster ? (offset + t * step) % n : n + static_cast<std::uint64_t>(o.session) * 1000003ULL + t;
         const Person p = person(i);
         const std::string nip_cell = rnd.chance(10) ? std::string() : p.nip;
         const bool no_show = rnd.chance(5);
@@ -357,7 +433,8 @@ int zoom(const ZoomOptions& o) {
             continue;
         }
         const UnixSeconds join = start + rnd.between(-20, 40) * 60 + rnd.between(0, 59);
-        const UnixSeconds leave = std::min<UnixSeconds>(join + rnd.between(30, 200) * 60, start + (o.minutes + 10) * 60);
+        const UnixSeconds leave =
+            std::min<UnixSeconds>(join + rnd.between(30, 200) * 60, start + (o.minutes + 10) * 60);
         const int kind = rnd.between(1, 10);
         auto cased = [&] { return rnd.chance(2) ? upper(p.email) : p.email; };
         if (kind <= 6) {
@@ -373,9 +450,10 @@ int zoom(const ZoomOptions& o) {
     }
     out.close();
     if (enroll) enroll->close();
-    std::cerr << fmt::format("gen: zoom session {} ({}): {} rows, {} people, {} on the roster, {} registered\n",
-                             o.session, fmt::format("{:04}-{:02}-{:02}", o.date.year, o.date.month, o.date.day), rows,
-                             people, known, enrolled);
+    std::cerr << fmt::format(
+        "gen: zoom session {} ({}): {} rows, {} people, {} on the roster, {} registered\n", o.session,
+        fmt::format("{:04}-{:02}-{:02}", o.date.year, o.date.month, o.date.day), rows, people, known,
+        enrolled);
     return 0;
 }
 
@@ -409,9 +487,12 @@ int main(int argc, char** argv) {
         std::string out;
         bool excel = false;
         for (std::size_t i = 0; i < args.size(); ++i) {
-            if (args[i] == "-o") out = value(i);
-            else if (args[i] == "--excel") excel = true;
-            else n = number(args[i].c_str());
+            if (args[i] == "-o")
+                out = value(i);
+            else if (args[i] == "--excel")
+                excel = true;
+            else
+                n = number(args[i].c_str());
         }
         if (n == 0) usage();
         return roster(n, out, excel);
@@ -420,18 +501,26 @@ int main(int argc, char** argv) {
         ZoomOptions o;
         for (std::size_t i = 0; i < args.size(); ++i) {
             const std::string& a = args[i];
-            if (a == "--people") o.people = number(value(i));
-            else if (a == "--rows") o.rows = static_cast<long>(number(value(i)));
-            else if (a == "--attendees") o.attendees = static_cast<long>(number(value(i)));
-            else if (a == "--session") o.session = static_cast<int>(number(value(i)));
-            else if (a == "--minutes") o.minutes = static_cast<int>(number(value(i)));
-            else if (a == "-o") o.out = value(i);
-            else if (a == "--enroll") o.enroll = value(i);
+            if (a == "--people")
+                o.people = number(value(i));
+            else if (a == "--rows")
+                o.rows = static_cast<long>(number(value(i)));
+            else if (a == "--attendees")
+                o.attendees = static_cast<long>(number(value(i)));
+            else if (a == "--session")
+                o.session = static_cast<int>(number(value(i)));
+            else if (a == "--minutes")
+                o.minutes = static_cast<int>(number(value(i)));
+            else if (a == "-o")
+                o.out = value(i);
+            else if (a == "--enroll")
+                o.enroll = value(i);
             else if (a == "--date") {
                 auto d = parse_date(value(i));
                 if (!d) usage();
                 o.date = *d;
-            } else usage();
+            } else
+                usage();
         }
         return zoom(o);
     }

@@ -21,8 +21,12 @@ namespace asnbelajar::cli {
 Context::Context(std::ostream& o, std::ostream& e, std::vector<std::string> args)
     : out(o), err(e), args_(std::move(args)) {}
 
-Zone Context::zone() const { return find_zone(globals.tz); }
-Lang Context::lang() const { return globals.lang == "en" ? Lang::en : Lang::id; }
+Zone Context::zone() const {
+    return find_zone(globals.tz);
+}
+Lang Context::lang() const {
+    return globals.lang == "en" ? Lang::en : Lang::id;
+}
 std::string Context::store_path() const {
     return resolve_store_path(globals.db.empty() ? std::nullopt : std::optional<std::string>(globals.db));
 }
@@ -31,12 +35,15 @@ void Context::note(const std::string& line) const {
     if (!globals.quiet) err << "asnbelajar: " << line << '\n';
 }
 
-bool Context::progress_allowed() const { return !globals.quiet && &err == &std::cerr && ::isatty(2); }
+bool Context::progress_allowed() const {
+    return !globals.quiet && &err == &std::cerr && ::isatty(2);
+}
 
 Format Context::format() const {
     std::optional<Format> format;
     if (!globals.format.empty()) format = parse_format(globals.format);
-    if (!format && !globals.output.empty() && globals.output != "-") format = format_from_extension(globals.output);
+    if (!format && !globals.output.empty() && globals.output != "-")
+        format = format_from_extension(globals.output);
     return format.value_or(Format::table);
 }
 
@@ -50,11 +57,13 @@ void Context::emit(const Report& report) const {
     bool to_file = !globals.output.empty() && globals.output != "-";
     RenderOptions options;
     options.excel_safe = globals.excel_safe;
-    for (const std::string& line : report.notes) note(line);
+    for (const std::string& line : report.notes)
+        note(line);
     if (format == Format::xlsx && !to_file)
         throw UsageError("xlsx is a binary file: give -o FILE.xlsx (it cannot go to stdout)");
     if (!to_file) {
-        options.color = format == Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
+        options.color =
+            format == Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
         render(report, format, options, out);
         out.flush();
         if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
@@ -69,7 +78,9 @@ void Context::emit(const Report& report) const {
     note(fmt::format("wrote {}", globals.output));
 }
 
-Store Context::read_store() const { return Store(store_path(), Access::read); }
+Store Context::read_store() const {
+    return Store(store_path(), Access::read);
+}
 
 void Context::write(const std::function<std::int64_t(Store&)>& work) const {
     Store store(store_path(), Access::write);
@@ -79,7 +90,8 @@ void Context::write(const std::function<std::int64_t(Store&)>& work) const {
             Store::Transaction tx(store);
             rows = work(store);
             std::string command;
-            for (const std::string& a : args_) command += (command.empty() ? "" : " ") + a;
+            for (const std::string& a : args_)
+                command += (command.empty() ? "" : " ") + a;
             store.audit(command, rows);
             tx.commit();
         }
@@ -94,7 +106,9 @@ Date parse_date_option(const std::string& name, const std::string& value) {
     throw UsageError(fmt::format("{}: '{}' is not a date (expected YYYY-MM-DD)", name, value));
 }
 
-int current_year(const Context& ctx) { return today_in(ctx.zone()).year; }
+int current_year(const Context& ctx) {
+    return today_in(ctx.zone()).year;
+}
 
 namespace {
 
@@ -115,12 +129,14 @@ void print_error(std::ostream& err, std::string_view message) {
 void add_globals(CLI::App& app, Globals& g) {
     app.add_option("--db", g.db, "Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)");
     app.add_option("-f,--format", g.format, "table | csv | tsv | json | jsonl | markdown | html | xlsx");
-    app.add_option("-o,--output", g.output, "Write to FILE instead of stdout (format may follow the extension)");
+    app.add_option("-o,--output", g.output,
+                   "Write to FILE instead of stdout (format may follow the extension)");
     app.add_option("--lang", g.lang, "Language of human-facing labels: id (default) or en")
         ->check(CLI::IsMember({"id", "en"}));
     app.add_option("--tz", g.tz, "Time zone for input and display (default Asia/Jakarta)");
     app.add_flag("-q,--quiet", g.quiet, "No progress or summary lines on stderr");
-    app.add_flag("--excel-safe", g.excel_safe, "CSV/TSV: neutralise cells a spreadsheet would run as formulas");
+    app.add_flag("--excel-safe", g.excel_safe,
+                 "CSV/TSV: neutralise cells a spreadsheet would run as formulas");
 }
 
 } // namespace
@@ -141,18 +157,21 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     setup_report(app, ctx);
     setup_certify(app, ctx);
     setup_db(app, ctx);
-    app.footer("Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected (--skip-invalid).\n"
-               "Run 'asnbelajar COMMAND --help' for a command's options and examples; 'man asnbelajar' for the manual.\n\n"
-               "Examples:\n"
-               "  asnbelajar --db /var/lib/asnbelajar/asnbelajar.db session list --year 2022\n"
-               "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv");
+    app.footer(
+        "Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected (--skip-invalid).\n"
+        "Run 'asnbelajar COMMAND --help' for a command's options and examples; 'man asnbelajar' for the manual.\n\n"
+        "Examples:\n"
+        "  asnbelajar --db /var/lib/asnbelajar/asnbelajar.db session list --year 2022\n"
+        "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv");
 
     auto validate_globals = [&] {
         if (!ctx.globals.format.empty() && !parse_format(ctx.globals.format))
-            throw UsageError(fmt::format("--format: unknown format '{}' (expected table, csv, tsv, json, jsonl, "
-                                         "markdown, html or xlsx)",
-                                         ctx.globals.format));
-        if (parse_format(ctx.globals.format) == Format::xlsx && (ctx.globals.output.empty() || ctx.globals.output == "-"))
+            throw UsageError(
+                fmt::format("--format: unknown format '{}' (expected table, csv, tsv, json, jsonl, "
+                            "markdown, html or xlsx)",
+                            ctx.globals.format));
+        if (parse_format(ctx.globals.format) == Format::xlsx &&
+            (ctx.globals.output.empty() || ctx.globals.output == "-"))
             throw UsageError("--format xlsx needs -o FILE.xlsx (a spreadsheet cannot go to stdout)");
         find_zone(ctx.globals.tz);
     };

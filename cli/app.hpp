@@ -37,7 +37,7 @@ struct Globals {
 };
 
 class Context {
-public:
+  public:
     Context(std::ostream& out, std::ostream& err, std::vector<std::string> args);
 
     Globals globals;
@@ -72,7 +72,7 @@ public:
     // is removed again).
     void write(const std::function<std::int64_t(Store&)>& work) const;
 
-private:
+  private:
     std::vector<std::string> args_;
 };
 

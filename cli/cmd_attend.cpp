@@ -62,7 +62,8 @@ std::string minutes_text(std::int64_t seconds) {
 // The unmatched rows as a CSV that reads back as a plain attendance CSV once their identities are fixed.
 void write_unmatched(const Context& ctx, const std::string& path, const std::vector<UnmatchedRow>& rows) {
     auto write = [&](std::ostream& out) {
-        write_csv_record(out, {"line", "nip", "email", "phone", "name", "join", "leave", "minutes", "reason"});
+        write_csv_record(out,
+                         {"line", "nip", "email", "phone", "name", "join", "leave", "minutes", "reason"});
         const Zone zone = ctx.zone();
         for (const UnmatchedRow& u : rows) {
             const ExportRecord& r = u.record;
@@ -103,20 +104,22 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 void note_read(const Context& ctx, const ExportData& data) {
     std::vector<std::string> left_out;
     if (data.staff_rows)
-        left_out.push_back(plural(data.staff_rows, "host, panelist or organizer", "hosts, panelists or organizers"));
+        left_out.push_back(
+            plural(data.staff_rows, "host, panelist or organizer", "hosts, panelists or organizers"));
     if (data.no_shows) left_out.push_back(plural(data.no_shows, "no-show", "no-shows"));
-    ctx.note(fmt::format("read {} as a {}: {}, {}{}", data.name, export_label(data.kind),
-                         plural(data.rows, "row", "rows"), plural(data.records.size(), "attendee row", "attendee rows"),
-                         left_out.empty() ? std::string()
-                                          : fmt::format(" ({} left out)", fmt::join(left_out, " and "))));
-    for (const std::string& note : data.notes) ctx.note(fmt::format("{}: {}", data.name, note));
+    ctx.note(fmt::format(
+        "read {} as a {}: {}, {}{}", data.name, export_label(data.kind), plural(data.rows, "row", "rows"),
+        plural(data.records.size(), "attendee row", "attendee rows"),
+        left_out.empty() ? std::string() : fmt::format(" ({} left out)", fmt::join(left_out, " and "))));
+    for (const std::string& note : data.notes)
+        ctx.note(fmt::format("{}: {}", data.name, note));
 }
 
 void run_import(Context& ctx, const AttendOptions& o) {
-    if (!o.people.empty())
-        throw UsageError("attend takes either PERSON arguments or --file, not both");
+    if (!o.people.empty()) throw UsageError("attend takes either PERSON arguments or --file, not both");
     std::optional<SourceChoice> choice = parse_source_choice(o.source);
-    if (!choice) throw UsageError(fmt::format("--source: unknown source '{}'", o.source)); // CLI11 checks it too
+    if (!choice)
+        throw UsageError(fmt::format("--source: unknown source '{}'", o.source)); // CLI11 checks it too
 
     ReadOptions read;
     read.zone = ctx.zone();
@@ -149,15 +152,17 @@ void run_import(Context& ctx, const AttendOptions& o) {
     if (!o.unmatched.empty()) write_unmatched(ctx, o.unmatched, result.unmatched);
 
     std::string unmatched = fmt::format("{} unmatched", result.people - result.matched);
-    if (!result.unmatched.empty()) unmatched += fmt::format(" in {}", plural(result.unmatched.size(), "row", "rows"));
+    if (!result.unmatched.empty())
+        unmatched += fmt::format(" in {}", plural(result.unmatched.size(), "row", "rows"));
     if (!o.unmatched.empty() && o.unmatched != "-")
         unmatched += fmt::format(" (listed in {})", o.unmatched);
     else if (!result.unmatched.empty() && o.unmatched.empty())
         unmatched += " (list them with --unmatched FILE)";
-    ctx.note(fmt::format("{}: {}: {} matched ({}{}), {}{}", code, plural(result.people, "attendee", "attendees"),
-                         result.matched, plural(result.walk_ins, "walk-in", "walk-ins"),
-                         result.created ? fmt::format(", {} created", result.created) : std::string(), unmatched,
-                         result.reimport ? "; this export was imported before: its marks were replaced" : ""));
+    ctx.note(
+        fmt::format("{}: {}: {} matched ({}{}), {}{}", code, plural(result.people, "attendee", "attendees"),
+                    result.matched, plural(result.walk_ins, "walk-in", "walk-ins"),
+                    result.created ? fmt::format(", {} created", result.created) : std::string(), unmatched,
+                    result.reimport ? "; this export was imported before: its marks were replaced" : ""));
     ctx.note(fmt::format("{}: now {} attended, {} partial", code, result.attended, result.partial));
 }
 
@@ -168,8 +173,8 @@ void setup_attend(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("attend", "Record attendance: manual marks, or a platform export");
     cmd->add_option("SESSION", o->session, "Session code or id")->required();
     cmd->add_option("PERSON", o->people, "NIP or e-mail of each participant");
-    auto* minutes =
-        cmd->add_option("--minutes", o->minutes, "Minutes present (without it: self-declared, counts as attended)");
+    auto* minutes = cmd->add_option("--minutes", o->minutes,
+                                    "Minutes present (without it: self-declared, counts as attended)");
     auto* file = cmd->add_option("--file", o->file,
                                  "A platform attendance export to record (- = standard input); see "
                                  "docs/attendance.md");
@@ -178,7 +183,8 @@ void setup_attend(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"auto", "zoom", "teams", "meet", "csv"}))
         ->needs(file);
     cmd->add_flag("--replace", o->replace, "Discard the session's earlier attendance first")->needs(file);
-    cmd->add_flag("--allow-empty", o->allow_empty, "Accept an export without a single attendee row")->needs(file);
+    cmd->add_flag("--allow-empty", o->allow_empty, "Accept an export without a single attendee row")
+        ->needs(file);
     cmd->add_flag("--create-unknown", o->create_unknown,
                   "Create participants for unmatched rows (from their name, e-mail and NIP)")
         ->needs(file);

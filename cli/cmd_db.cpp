@@ -40,9 +40,11 @@ void run_log(Context& ctx, int limit) {
 void setup_db(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("db", "Store maintenance: check, migrate, backup, audit log");
     cmd->require_subcommand(1);
-    cmd->footer("Examples:\n  asnbelajar db check\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
+    cmd->footer(
+        "Examples:\n  asnbelajar db check\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
 
-    auto* check = cmd->add_subcommand("check", "Integrity check, schema version and counts (exit 1 if damaged)");
+    auto* check =
+        cmd->add_subcommand("check", "Integrity check, schema version and counts (exit 1 if damaged)");
     check->footer("Example:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db check");
     check->callback([&ctx] { run_check(ctx); });
 

@@ -48,7 +48,8 @@ void run_add(Context& ctx, ParticipantOptions& o) {
 void setup_participant(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("participant", "Add, import, list and show participants");
     cmd->require_subcommand(1);
-    cmd->footer("Examples:\n  asnbelajar participant import roster.csv\n  asnbelajar participant list --search rahayu");
+    cmd->footer(
+        "Examples:\n  asnbelajar participant import roster.csv\n  asnbelajar participant list --search rahayu");
     auto o = std::make_shared<ParticipantOptions>();
 
     auto* add = cmd->add_subcommand("add", "Add one participant");
@@ -60,13 +61,15 @@ void setup_participant(CLI::App& app, Context& ctx) {
     add->add_option("--unit", o->p.unit, "Unit kerja / perangkat daerah");
     add->add_option("--position", o->p.position, "Jabatan");
     add->add_option("--grade", o->p.grade, "Pangkat/golongan, e.g. III/a");
-    add->footer("Example:\n  asnbelajar participant add --nip \"19860926 201505 1 001\" --name \"Siti Rahayu, S.Pd.\" "
-                "--email siti@example.go.id --agency \"Pemerintah Kabupaten Sidoarjo\" --grade IIIa");
+    add->footer(
+        "Example:\n  asnbelajar participant add --nip \"19860926 201505 1 001\" --name \"Siti Rahayu, S.Pd.\" "
+        "--email siti@example.go.id --agency \"Pemerintah Kabupaten Sidoarjo\" --grade IIIa");
     add->callback([&ctx, o] { run_add(ctx, *o); });
 
     auto* import =
         cmd->add_subcommand("import", "Add or update participants from a CSV roster or registration export");
-    import->add_option("FILE", o->import.file, "CSV (comma, semicolon or tab; UTF-8 or UTF-16), or - for stdin")
+    import
+        ->add_option("FILE", o->import.file, "CSV (comma, semicolon or tab; UTF-8 or UTF-16), or - for stdin")
         ->required();
     add_import_flags(*import, o->import);
     import->footer(
@@ -83,26 +86,27 @@ void setup_participant(CLI::App& app, Context& ctx) {
         run_import(ctx, o->import,
                    [](Store& store, CsvReader& reader, const ImportOptions& options) {
                        return import_participants(store, reader, options);
-                   });
-    });
+});
+} // namespace asnbelajar::cli
+);
 
-    auto* list = cmd->add_subcommand("list", "List participants");
-    list->add_option("--agency", o->agency, "Only this agency (exact name)");
-    list->add_option("--search", o->search, "Name, NIP or e-mail containing TEXT");
-    list->footer("Examples:\n  asnbelajar participant list --search rahayu\n"
-                 "  asnbelajar participant list --agency \"Pemerintah Kota Malang\" --format csv");
-    list->callback([&ctx, o] {
-        Store store = ctx.read_store();
-        ctx.emit(participant_list(store, o->agency, o->search, ctx.report_context()));
-    });
+auto* list = cmd->add_subcommand("list", "List participants");
+list->add_option("--agency", o->agency, "Only this agency (exact name)");
+list->add_option("--search", o->search, "Name, NIP or e-mail containing TEXT");
+list->footer("Examples:\n  asnbelajar participant list --search rahayu\n"
+             "  asnbelajar participant list --agency \"Pemerintah Kota Malang\" --format csv");
+list->callback([&ctx, o] {
+    Store store = ctx.read_store();
+    ctx.emit(participant_list(store, o->agency, o->search, ctx.report_context()));
+});
 
-    auto* show = cmd->add_subcommand("show", "Show one participant");
-    show->add_option("PERSON", o->person, "NIP or e-mail")->required();
-    show->footer("Example:\n  asnbelajar participant show 198609262015051001");
-    show->callback([&ctx, o] {
-        Store store = ctx.read_store();
-        ctx.emit(participant_details(resolve_person(store, o->person), ctx.report_context()));
-    });
+auto* show = cmd->add_subcommand("show", "Show one participant");
+show->add_option("PERSON", o->person, "NIP or e-mail")->required();
+show->footer("Example:\n  asnbelajar participant show 198609262015051001");
+show->callback([&ctx, o] {
+    Store store = ctx.read_store();
+    ctx.emit(participant_details(resolve_person(store, o->person), ctx.report_context()));
+});
 }
 
 } // namespace asnbelajar::cli

@@ -34,7 +34,8 @@ int year_of(const Context& ctx, const CLI::App* cmd, const ReportOptions& o) {
 }
 
 void add_year(CLI::App* cmd, ReportOptions& o) {
-    cmd->add_option("--year", o.year, "Year of the sessions' local start dates (default: the current year in --tz)")
+    cmd->add_option("--year", o.year,
+                    "Year of the sessions' local start dates (default: the current year in --tz)")
         ->check(CLI::Range(1900, 9999));
 }
 
@@ -60,7 +61,8 @@ void setup_report(CLI::App& app, Context& ctx) {
                    "  asnbelajar report weekly\n"
                    "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv");
     weekly->callback([&ctx, o] {
-        if (!o->week.empty() && !o->week_of.empty()) throw UsageError("give the week once: WEEK or --week-of");
+        if (!o->week.empty() && !o->week_of.empty())
+            throw UsageError("give the week once: WEEK or --week-of");
         Period p = choose_week(o->week.empty() ? o->week_of : o->week, o->from, o->to, today_in(ctx.zone()));
         Store store = ctx.read_store();
         ctx.emit(weekly_report(store, p, ctx.report_context()));
@@ -75,9 +77,11 @@ void setup_report(CLI::App& app, Context& ctx) {
         ctx.emit(session_report(store, resolve_session(store, o->session), ctx.report_context()));
     });
 
-    auto* participant = cmd->add_subcommand("participant", "One person's transcript: sessions, JP, certificates");
+    auto* participant =
+        cmd->add_subcommand("participant", "One person's transcript: sessions, JP, certificates");
     participant->add_option("PERSON", o->person, "NIP or e-mail")->required();
-    participant->add_option("--year", o->year, "Only this year (default: every year)")->check(CLI::Range(1900, 9999));
+    participant->add_option("--year", o->year, "Only this year (default: every year)")
+        ->check(CLI::Range(1900, 9999));
     add_target(participant, *o);
     participant->footer("Human formats add per-year totals against the target.\nExamples:\n"
                         "  asnbelajar report participant 198609262015051001\n"
@@ -126,14 +130,16 @@ void setup_report(CLI::App& app, Context& ctx) {
         ctx.emit(certificates_report(store, resolve_session(store, o->session), ctx.report_context()));
     });
 
-    auto* siasn = cmd->add_subcommand("siasn", "Rows ready for a SIASN course-history (riwayat kursus) upload");
+    auto* siasn =
+        cmd->add_subcommand("siasn", "Rows ready for a SIASN course-history (riwayat kursus) upload");
     add_year(siasn, *o);
     siasn->add_option("--institution", o->siasn.institution, "institusi_penyelenggara")
         ->capture_default_str();
     siasn->add_option("--course-type", o->siasn.course_type, "jenis_kursus")->capture_default_str();
-    siasn->footer("One row per live certificate; dates are dd-mm-yyyy.\nExamples:\n"
-                  "  asnbelajar report siasn --year 2022 --format csv -o siasn-2022.csv\n"
-                  "  asnbelajar report siasn --year 2022 --institution \"BPSDM Provinsi Jawa Timur\" -o siasn.xlsx");
+    siasn->footer(
+        "One row per live certificate; dates are dd-mm-yyyy.\nExamples:\n"
+        "  asnbelajar report siasn --year 2022 --format csv -o siasn-2022.csv\n"
+        "  asnbelajar report siasn --year 2022 --institution \"BPSDM Provinsi Jawa Timur\" -o siasn.xlsx");
     siasn->callback([&ctx, siasn, o] {
         Store store = ctx.read_store();
         ctx.emit(siasn_report(store, year_of(ctx, siasn, *o), o->siasn, ctx.report_context()));

@@ -24,12 +24,15 @@ void add_session_fields(CLI::App* cmd, SessionOptions& o, bool required) {
     auto* minutes = cmd->add_option("--minutes", o.minutes, "Length in minutes");
     auto* jp = cmd->add_option("--jp", o.jp, "Lesson hours (JP) earned, one decimal allowed");
     if (required)
-        for (auto* opt : {title, start, minutes, jp}) opt->required();
+        for (auto* opt : {title, start, minutes, jp})
+            opt->required();
     cmd->add_option("--code", o.code, "Session code (default: the local start date YYYY-MM-DD)");
     cmd->add_option("--series", o.series, "Series number (\"Seri 9\")");
     cmd->add_option("--speaker", o.speaker, "Speaker (narasumber)");
-    cmd->add_option("--capacity", o.capacity, "Seats; later enrollments are waitlisted (\"none\" = unlimited)");
-    cmd->add_option("--min-attendance", o.min_attendance, "Percent of the minutes needed to count as attended")
+    cmd->add_option("--capacity", o.capacity,
+                    "Seats; later enrollments are waitlisted (\"none\" = unlimited)");
+    cmd->add_option("--min-attendance", o.min_attendance,
+                    "Percent of the minutes needed to count as attended")
         ->check(CLI::Range(0, 100));
 }
 
@@ -46,7 +49,8 @@ std::optional<int> parse_capacity(const std::string& text) {
 
 LocalDateTime parse_start(const std::string& text) {
     if (auto t = parse_local_datetime(text)) return *t;
-    throw UsageError(fmt::format("--start: '{}' is not a local date and time (expected \"YYYY-MM-DD HH:MM\")", text));
+    throw UsageError(
+        fmt::format("--start: '{}' is not a local date and time (expected \"YYYY-MM-DD HH:MM\")", text));
 }
 
 int parse_jp_option(const std::string& text) {
@@ -83,7 +87,8 @@ void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
         added = add_sessions(store, base, o.code, plan);
         return static_cast<std::int64_t>(added.size());
     });
-    for (const Session& s : added) ctx.out << s.code << '\n';
+    for (const Session& s : added)
+        ctx.out << s.code << '\n';
     ctx.note(added.size() == 1 ? fmt::format("added session {}", added.front().code)
                                : fmt::format("added {} sessions", added.size()));
 }
@@ -136,11 +141,12 @@ void setup_session(CLI::App& app, Context& ctx) {
     add->add_option("--repeat", o->repeat, "weekly | twice-weekly: create a series");
     add->add_option("--count", o->count, "Number of sessions in the series");
     add->add_option("--days", o->days, "Weekdays of the series, e.g. tue,thu (default: the start's weekday)");
-    add->footer("Examples:\n"
-                "  asnbelajar session add --title \"Webinar ASN Belajar Seri 9 | 2022\" --start \"2022-03-03 09:00\" "
-                "--minutes 180 --jp 3 --series 9\n"
-                "  asnbelajar session add --title \"ASN Belajar\" --start \"2025-01-09 09:00\" --minutes 180 --jp 3 "
-                "--repeat weekly --count 12 --series 1");
+    add->footer(
+        "Examples:\n"
+        "  asnbelajar session add --title \"Webinar ASN Belajar Seri 9 | 2022\" --start \"2022-03-03 09:00\" "
+        "--minutes 180 --jp 3 --series 9\n"
+        "  asnbelajar session add --title \"ASN Belajar\" --start \"2025-01-09 09:00\" --minutes 180 --jp 3 "
+        "--repeat weekly --count 12 --series 1");
     add->callback([&ctx, add, o] { run_add(ctx, add, *o); });
 
     auto* list = session->add_subcommand("list", "List sessions");
@@ -149,8 +155,9 @@ void setup_session(CLI::App& app, Context& ctx) {
     list->add_option("--from", *from, "First local date YYYY-MM-DD");
     list->add_option("--to", *to, "Last local date YYYY-MM-DD");
     list->add_option("--year", *year, "Only this year");
-    list->footer("Examples:\n  asnbelajar session list --year 2022\n  asnbelajar session list --from 2022-03-01 "
-                 "--format csv");
+    list->footer(
+        "Examples:\n  asnbelajar session list --year 2022\n  asnbelajar session list --from 2022-03-01 "
+        "--format csv");
     list->callback([&ctx, list, from, to, year] { run_list(ctx, list, *from, *to, *year); });
 
     auto* show = session->add_subcommand("show", "Show one session with its counts");

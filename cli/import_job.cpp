@@ -21,7 +21,7 @@ constexpr std::size_t max_problem_lines = 50;
 // --rejects FILE (- for stdout): a file is always replaced (a stale one is never mistaken for this run's), whole
 // or not at all, and never by renaming over a device or pipe (see OutputFile).
 class RejectsFile {
-public:
+  public:
     RejectsFile(const std::string& path, std::ostream& out) {
         if (path.empty()) return;
         if (path == "-") {
@@ -39,11 +39,12 @@ public:
             file_->commit();
         } else if (stream_) {
             stream_->flush();
-            if (!*stream_) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+            if (!*stream_)
+                throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
         }
     }
 
-private:
+  private:
     std::unique_ptr<OutputFile> file_;
     std::ostream* stream_ = nullptr;
 };

@@ -14,7 +14,7 @@ namespace asnbelajar::cli {
 // would replace the device or pipe with a plain file. A symbolic link is followed: its target is written.
 // Uncommitted temporary files are removed on destruction. Errors throw asnbelajar::Error naming PATH.
 class OutputFile {
-public:
+  public:
     explicit OutputFile(std::string path);
     ~OutputFile();
     OutputFile(const OutputFile&) = delete;
@@ -27,13 +27,13 @@ public:
     // Flushes, checks for write errors and puts the file in place.
     void commit();
 
-private:
+  private:
     [[noreturn]] void fail(int error) const;
 
     std::string path_;   // as given, for messages
     std::string target_; // the file written in the end (symbolic links resolved)
     bool direct_ = false;
-    std::string tmp_;    // written and renamed over target_ (regular files), or copied into it (direct_)
+    std::string tmp_; // written and renamed over target_ (regular files), or copied into it (direct_)
     std::unique_ptr<std::ofstream> file_;
     bool committed_ = false;
 };

@@ -13,7 +13,7 @@ namespace asnbelajar::cli {
 // has passed, so short jobs show nothing; redrawn at most ten times a second; erased by clear() and by the
 // destructor. Without a known total (standard input) it shows rows and rows/s only.
 class ProgressBar {
-public:
+  public:
     ProgressBar(std::ostream& err, bool enabled, std::string label, std::uint64_t total_bytes);
     ~ProgressBar();
     ProgressBar(const ProgressBar&) = delete;
@@ -23,7 +23,7 @@ public:
     // Erases the line if anything was drawn.
     void clear();
 
-private:
+  private:
     using Clock = std::chrono::steady_clock;
 
     std::ostream& err_;

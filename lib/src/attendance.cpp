@@ -68,7 +68,8 @@ void recompute_person(Store& store, const Session& session, Id person) {
 
 // Someone present without a seat is a walk-in: not enrolled, enrollment cancelled, or still on the waiting list
 // (the session has happened: the list has served its purpose). `status`: their enrollment.
-MarkResult ensure_walk_in(Store& store, const Session& session, Id person, std::optional<EnrollmentStatus> status) {
+MarkResult ensure_walk_in(Store& store, const Session& session, Id person,
+                          std::optional<EnrollmentStatus> status) {
     if (status == EnrollmentStatus::walk_in) return MarkResult::walk_in;
     if (status == EnrollmentStatus::enrolled) return MarkResult::recorded;
     store.put_enrollment(session.id, person, EnrollmentStatus::walk_in);
@@ -105,7 +106,8 @@ MarkResult mark_attendance(Store& store, const Session& session, const Participa
         store.delete_marks(session.id, person.id, MarkKind::self);
     }
     store.add_mark(session.id, person.id, mark);
-    MarkResult result = ensure_walk_in(store, session, person.id, enrollment_status(store, session, person.id));
+    MarkResult result =
+        ensure_walk_in(store, session, person.id, enrollment_status(store, session, person.id));
     recompute_person(store, session, person.id);
     return result;
 }
@@ -113,7 +115,8 @@ MarkResult mark_attendance(Store& store, const Session& session, const Participa
 MarkResult add_platform_marks(Store& store, const Session& session, Id person,
                               const std::vector<AttendanceMark>& marks) {
     require_open_for_attendance(session);
-    for (const AttendanceMark& m : marks) store.add_mark(session.id, person, m);
+    for (const AttendanceMark& m : marks)
+        store.add_mark(session.id, person, m);
     MarkResult result = ensure_walk_in(store, session, person, enrollment_status(store, session, person));
     recompute_person(store, session, person);
     return result;
@@ -123,9 +126,11 @@ std::size_t add_platform_marks(Store& store, const Session& session, const std::
                                const std::function<void(std::size_t)>& progress) {
     require_open_for_attendance(session);
     std::unordered_set<Id> had_marks;
-    for (Id p : store.participants_with_marks(session.id)) had_marks.insert(p);
+    for (Id p : store.participants_with_marks(session.id))
+        had_marks.insert(p);
     std::unordered_map<Id, EnrollmentStatus> enrolled;
-    for (const Enrollment& e : store.session_enrollments(session.id)) enrolled.emplace(e.participant, e.status);
+    for (const Enrollment& e : store.session_enrollments(session.id))
+        enrolled.emplace(e.participant, e.status);
     // Walk-ins first, in the order given: their arrival numbers keep the export's order of first appearance.
     std::size_t walk_ins = 0;
     for (const PersonMarks& p : people) {
@@ -138,12 +143,14 @@ std::size_t add_platform_marks(Store& store, const Session& session, const std::
     // probes of participants are walked in order, not at random over a million people.
     std::vector<const PersonMarks*> by_id;
     by_id.reserve(people.size());
-    for (const PersonMarks& p : people) by_id.push_back(&p);
+    for (const PersonMarks& p : people)
+        by_id.push_back(&p);
     std::sort(by_id.begin(), by_id.end(),
               [](const PersonMarks* a, const PersonMarks* b) { return a->person < b->person; });
     for (std::size_t i = 0; i < by_id.size(); ++i) {
         const PersonMarks& p = *by_id[i];
-        for (const AttendanceMark& m : p.marks) store.add_mark(session.id, p.person, m);
+        for (const AttendanceMark& m : p.marks)
+            store.add_mark(session.id, p.person, m);
         // Without earlier marks in the session, the new ones are all there is: no need to read them back.
         if (had_marks.count(p.person))
             recompute_person(store, session, p.person);
@@ -156,7 +163,8 @@ std::size_t add_platform_marks(Store& store, const Session& session, const std::
 }
 
 void recompute_session_attendance(Store& store, const Session& session) {
-    for (Id person : store.participants_with_marks(session.id)) recompute_person(store, session, person);
+    for (Id person : store.participants_with_marks(session.id))
+        recompute_person(store, session, person);
 }
 
 } // namespace asnbelajar

@@ -77,7 +77,8 @@ std::string describe_counts(const ExportData& d) {
     if (d.no_shows) parts.push_back(fmt::format("{} of people who did not attend", d.no_shows));
     std::string s = fmt::format("{} rows read", d.rows);
     if (!parts.empty()) s += fmt::format(": {}", fmt::join(parts, ", "));
-    for (const std::string& n : d.notes) s += fmt::format("; {}", n);
+    for (const std::string& n : d.notes)
+        s += fmt::format("; {}", n);
     return s;
 }
 
@@ -87,17 +88,17 @@ void require_overlap(const ExportData& d, const Session& session) {
     std::optional<UnixSeconds> first, last;
     for (const ExportRecord& r : d.records) {
         if (!r.join || !r.leave) continue;
-        if (*r.join < end && *r.leave > begin) return;
+        if (*r.join<end&& * r.leave> begin) return;
         first = std::min(first.value_or(*r.join), *r.join);
         last = std::max(last.value_or(*r.leave), *r.leave);
     }
     if (!first) return;
     const Zone zone = find_zone(session.tz);
-    throw Error(fmt::format("{}: none of its joins meets session {} ({} to {}): they run from {} to {}; is it the "
-                            "right session, and the right --tz?",
-                            d.name, session.code, format_datetime_offset(begin, zone),
-                            format_datetime_offset(end, zone), format_datetime_offset(*first, zone),
-                            format_datetime_offset(*last, zone)));
+    throw Error(fmt::format(
+        "{}: none of its joins meets session {} ({} to {}): they run from {} to {}; is it the "
+        "right session, and the right --tz?",
+        d.name, session.code, format_datetime_offset(begin, zone), format_datetime_offset(end, zone),
+        format_datetime_offset(*first, zone), format_datetime_offset(*last, zone)));
 }
 
 // A participant for an unmatched person, from the export's name, e-mail, phone and NIP (dropped when invalid).
@@ -119,14 +120,16 @@ std::optional<Participant> new_participant(const ExportRecord& r, int year, std:
 constexpr std::uint64_t fnv_basis = 0xcbf29ce484222325ULL, fnv_prime = 0x100000001b3ULL;
 
 std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
-    for (unsigned char c : s) h = (h ^ c) * fnv_prime;
+    for (unsigned char c : s)
+        h = (h ^ c) * fnv_prime;
     return (h ^ 0xff) * fnv_prime; // a separator, so that "ab","c" and "a","bc" differ
 }
 
 // A number's eight bytes, least significant first (the same digest on every machine); -1 stands for none.
 std::uint64_t fnv1a(std::uint64_t h, std::optional<std::int64_t> v) {
     auto bits = static_cast<std::uint64_t>(v.value_or(-1));
-    for (int i = 0; i < 8; ++i, bits >>= 8) h = (h ^ (bits & 0xff)) * fnv_prime;
+    for (int i = 0; i < 8; ++i, bits >>= 8)
+        h = (h ^ (bits & 0xff)) * fnv_prime;
     return h;
 }
 
@@ -137,13 +140,16 @@ std::string export_digest(const ExportData& data) {
     rows.reserve(data.records.size());
     for (const ExportRecord& r : data.records) {
         std::uint64_t h = fnv_basis;
-        for (const std::string* s : {&r.nip, &r.email, &r.phone, &r.name}) h = fnv1a(h, std::string_view(*s));
-        for (const std::optional<std::int64_t>& v : {r.join, r.leave, r.seconds}) h = fnv1a(h, v);
+        for (const std::string* s : {&r.nip, &r.email, &r.phone, &r.name})
+            h = fnv1a(h, std::string_view(*s));
+        for (const std::optional<std::int64_t>& v : {r.join, r.leave, r.seconds})
+            h = fnv1a(h, v);
         rows.push_back(h);
     }
     std::sort(rows.begin(), rows.end());
     std::uint64_t h = fnv_basis;
-    for (std::uint64_t row : rows) h = fnv1a(h, std::optional<std::int64_t>(static_cast<std::int64_t>(row)));
+    for (std::uint64_t row : rows)
+        h = fnv1a(h, std::optional<std::int64_t>(static_cast<std::int64_t>(row)));
     return fmt::format("{:016x}", h);
 }
 
@@ -165,7 +171,8 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     // Rows grouped per person, people in order of first appearance.
     std::vector<Identity> identities;
     identities.reserve(data.records.size());
-    for (const ExportRecord& r : data.records) identities.push_back(identity_of(r));
+    for (const ExportRecord& r : data.records)
+        identities.push_back(identity_of(r));
     const std::vector<std::optional<Id>> matched = match_all(store, identities);
     std::unordered_map<Id, std::size_t> index_of;
     std::vector<PersonMarks> people;
@@ -197,8 +204,8 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     for (const std::vector<std::size_t>& rows : groups) {
         const ExportRecord& first = data.records[rows.front()];
         const Identity& id = identities[rows.front()];
-        std::string reason =
-            id.empty() ? "no valid NIP, e-mail or phone to match" : "no participant with this NIP, e-mail or phone";
+        std::string reason = id.empty() ? "no valid NIP, e-mail or phone to match"
+                                        : "no participant with this NIP, e-mail or phone";
         if (opts.create_unknown) {
             // A participant created for an earlier group may be this one too (rows with and without a NIP).
             std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);
@@ -218,11 +225,13 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
                 }
             }
             if (person) {
-                for (std::size_t i : rows) add(*person, data.records[i]);
+                for (std::size_t i : rows)
+                    add(*person, data.records[i]);
                 continue;
             }
         }
-        for (std::size_t i : rows) result.unmatched.push_back({data.records[i], reason});
+        for (std::size_t i : rows)
+            result.unmatched.push_back({data.records[i], reason});
         ++result.people;
     }
     std::sort(result.unmatched.begin(), result.unmatched.end(),

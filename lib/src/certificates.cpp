@@ -97,12 +97,8 @@ std::string CertificateTemplate::format(const CertificateFields& f) const {
     auto number = [&](std::int64_t v, int width) { out += fmt::format("{:0{}}", v, width); };
     for (const Part& p : parts_) {
         switch (p.field) {
-        case Field::literal:
-            out += p.literal;
-            break;
-        case Field::seq:
-            number(f.seq, p.width);
-            break;
+        case Field::literal: out += p.literal; break;
+        case Field::seq: number(f.seq, p.width); break;
         case Field::series:
             if (!f.series)
                 throw Error(fmt::format("session {} has no series number, but the certificate template '{}' "
@@ -110,18 +106,10 @@ std::string CertificateTemplate::format(const CertificateFields& f) const {
                                         f.session, text_));
             number(*f.series, p.width);
             break;
-        case Field::session:
-            out += f.session;
-            break;
-        case Field::year:
-            number(f.year, p.width);
-            break;
-        case Field::month:
-            number(f.month, p.width);
-            break;
-        case Field::month_roman:
-            out += roman_month(f.month);
-            break;
+        case Field::session: out += f.session; break;
+        case Field::year: number(f.year, p.width); break;
+        case Field::month: number(f.month, p.width); break;
+        case Field::month_roman: out += roman_month(f.month); break;
         }
     }
     return out;

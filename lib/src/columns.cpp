@@ -16,52 +16,82 @@ struct Aliases {
 // Normalised forms (see normalize_header): lower-case, punctuation as single spaces.
 const std::vector<Aliases>& table() {
     static const std::vector<Aliases> t = {
-        {Field::nip, "nip",
-         {"nip", "nip ni pppk", "nip nipppk", "ni pppk", "nip pppk", "nomor induk pegawai", "nip nik", "nip baru",
-          "no induk pegawai"},
+        {Field::nip,
+         "nip",
+         {"nip", "nip ni pppk", "nip nipppk", "ni pppk", "nip pppk", "nomor induk pegawai", "nip nik",
+          "nip baru", "no induk pegawai"},
          {"nip", "ni pppk"}},
-        {Field::name, "name",
+        {Field::name,
+         "name",
          {"name", "nama", "nama lengkap", "full name", "nama peserta", "user name", "participant name",
           "nama dan gelar", "nama lengkap dan gelar", "nama beserta gelar", "nama lengkap beserta gelar",
           "nama pengguna"},
          {"nama lengkap", "nama peserta", "full name"}},
-        {Field::email, "email",
+        {Field::email,
+         "email",
          {"email", "e mail", "surel", "alamat email", "alamat e mail", "email address", "user email",
           "alamat surel", "surat elektronik"},
          {"email", "e mail", "surel"}},
-        {Field::phone, "phone",
-         {"phone", "no hp", "nomor hp", "no telp", "nomor telepon", "telepon", "hp", "whatsapp", "no wa",
-          "nomor whatsapp", "no hp whatsapp", "no hp wa", "phone number", "mobile", "handphone", "no handphone",
-          "telp", "no telepon", "no telp hp", "nomor telepon hp", "wa", "nomor wa", "nomor telp"},
+        {Field::phone,
+         "phone",
+         {"phone",
+          "no hp",
+          "nomor hp",
+          "no telp",
+          "nomor telepon",
+          "telepon",
+          "hp",
+          "whatsapp",
+          "no wa",
+          "nomor whatsapp",
+          "no hp whatsapp",
+          "no hp wa",
+          "phone number",
+          "mobile",
+          "handphone",
+          "no handphone",
+          "telp",
+          "no telepon",
+          "no telp hp",
+          "nomor telepon hp",
+          "wa",
+          "nomor wa",
+          "nomor telp"},
          {"whatsapp", "no hp", "nomor hp", "handphone", "no wa", "nomor wa", "phone", "no telp", "nomor telp",
           "no telepon", "nomor telepon"}},
-        {Field::agency, "agency",
-         {"agency", "instansi", "nama instansi", "asal instansi", "organization", "organisasi", "instansi induk",
-          "lembaga", "asal lembaga"},
+        {Field::agency,
+         "agency",
+         {"agency", "instansi", "nama instansi", "asal instansi", "organization", "organisasi",
+          "instansi induk", "lembaga", "asal lembaga"},
          {"instansi"}},
-        {Field::unit, "unit",
+        {Field::unit,
+         "unit",
          {"unit", "unit kerja", "perangkat daerah", "opd", "satuan kerja", "satker", "unit organisasi",
           "unit kerja perangkat daerah", "department", "nama opd", "skpd"},
          {"unit kerja", "perangkat daerah", "opd", "satuan kerja", "skpd"}},
         {Field::position, "position", {"position", "jabatan", "nama jabatan", "job title"}, {"jabatan"}},
-        {Field::grade, "grade",
-         {"grade", "golongan", "pangkat golongan", "gol", "pangkat gol", "golongan ruang", "pangkat golongan ruang",
-          "pangkat", "gol ruang", "pangkat gol ruang"},
+        {Field::grade,
+         "grade",
+         {"grade", "golongan", "pangkat golongan", "gol", "pangkat gol", "golongan ruang",
+          "pangkat golongan ruang", "pangkat", "gol ruang", "pangkat gol ruang"},
          {"golongan", "gol ruang"}},
-        {Field::minutes, "minutes",
+        {Field::minutes,
+         "minutes",
          {"minutes", "menit", "durasi", "duration", "duration minutes", "durasi menit", "time in session",
           "time in session minutes", "total minutes", "jumlah menit", "lama hadir", "in meeting duration",
           "time in call", "total time in call", "duration in call", "waktu dalam sesi", "durasi dalam rapat",
           "lama di rapat"},
          {}},
-        {Field::join, "join",
+        {Field::join,
+         "join",
          {"join", "join time", "waktu masuk", "masuk", "first join", "first seen", "jam masuk", "time joined",
           "joined", "joined at", "waktu bergabung", "bergabung", "pertama bergabung", "pertama terlihat"},
          {}},
-        {Field::leave, "leave",
-         {"leave", "leave time", "waktu keluar", "keluar", "last leave", "last seen", "jam keluar", "time exited",
-          "exited", "exited at", "left at", "time left", "waktu meninggalkan", "terakhir keluar",
-          "terakhir terlihat"},
+        {Field::leave,
+         "leave",
+         {"leave", "leave time", "waktu keluar", "keluar", "last leave", "last seen", "jam keluar",
+          "time exited", "exited", "exited at", "left at", "time left", "waktu meninggalkan",
+          "terakhir keluar", "terakhir terlihat"},
          {}},
         {Field::attended, "attended", {"attended", "hadir", "kehadiran", "status kehadiran"}, {}},
         {Field::role, "role", {"role", "peran", "participant role", "peran peserta"}, {}},
@@ -83,7 +113,9 @@ bool header_has_words(std::string_view text, std::string_view words) {
     return false;
 }
 
-std::string_view field_key(Field f) { return table()[static_cast<std::size_t>(f)].key; }
+std::string_view field_key(Field f) {
+    return table()[static_cast<std::size_t>(f)].key;
+}
 
 std::string normalize_header(std::string_view header) {
     std::string out;
@@ -128,7 +160,9 @@ std::optional<Field> field_for_header(std::string_view header) {
     return std::nullopt;
 }
 
-std::vector<std::string_view> field_aliases(Field f) { return table()[static_cast<std::size_t>(f)].exact; }
+std::vector<std::string_view> field_aliases(Field f) {
+    return table()[static_cast<std::size_t>(f)].exact;
+}
 
 HeaderMap map_headers(const std::vector<std::string_view>& header) {
     HeaderMap m;

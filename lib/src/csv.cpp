@@ -23,21 +23,18 @@ constexpr std::size_t detect_limit = std::size_t{64} << 10;
 
 // Bytes of `w` that are zero have their high bit set in the result; the lowest set bit is exact (bits above a
 // zero byte may be spurious because of the borrow).
-constexpr std::uint64_t zero_bytes(std::uint64_t w)
-{
+constexpr std::uint64_t zero_bytes(std::uint64_t w) {
     return (w - ones) & ~w & highs;
 }
 
-std::uint64_t load8(const char* p)
-{
+std::uint64_t load8(const char* p) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
     return w;
 }
 
 // The first byte in [p, e) that is `d`, CR or LF; e if none.
-const char* find_special(const char* p, const char* e, char d)
-{
+const char* find_special(const char* p, const char* e, char d) {
     if constexpr (std::endian::native == std::endian::little) {
         const std::uint64_t md = ones * static_cast<unsigned char>(d);
         const std::uint64_t mcr = ones * 0x0DU;
@@ -61,8 +58,7 @@ const char* find_special(const char* p, const char* e, char d)
 
 // The offset of the first byte of the first invalid UTF-8 sequence or NUL byte in [p, p + n); n if none.
 // Rejects overlong forms, surrogates and code points above U+10FFFF.
-std::size_t find_bad_utf8(const char* text, std::size_t n)
-{
+std::size_t find_bad_utf8(const char* text, std::size_t n) {
     const auto* p = reinterpret_cast<const unsigned char*>(text);
     std::size_t i = 0;
     while (i < n) {
@@ -119,16 +115,14 @@ std::size_t find_bad_utf8(const char* text, std::size_t n)
     return n;
 }
 
-std::string describe_delimiter(char d)
-{
+std::string describe_delimiter(char d) {
     if (d == '\t') {
         return "a tab";
     }
     return std::string("'") + d + "'";
 }
 
-std::string hex_byte(unsigned char b)
-{
+std::string hex_byte(unsigned char b) {
     static constexpr char digits[] = "0123456789ABCDEF";
     std::string s = "0x";
     s += digits[b >> 4];
@@ -136,8 +130,7 @@ std::string hex_byte(unsigned char b)
     return s;
 }
 
-std::string hex_unit(unsigned u)
-{
+std::string hex_unit(unsigned u) {
     std::string s = "0x";
     for (int shift = 12; shift >= 0; shift -= 4) {
         s += "0123456789ABCDEF"[(u >> shift) & 0x0F];
@@ -145,8 +138,7 @@ std::string hex_unit(unsigned u)
     return s;
 }
 
-bool needs_quotes(std::string_view f, char d)
-{
+bool needs_quotes(std::string_view f, char d) {
     for (const char c : f) {
         if (c == d || c == '"' || c == '\r' || c == '\n') {
             return true;
@@ -158,13 +150,11 @@ bool needs_quotes(std::string_view f, char d)
 } // namespace
 
 CsvReader::CsvReader(std::istream& in, std::string name, CsvOptions opts)
-    : in_(&in), name_(std::move(name)), opts_(opts)
-{
+    : in_(&in), name_(std::move(name)), opts_(opts) {
     init();
 }
 
-CsvReader::CsvReader(const std::string& path, CsvOptions opts) : opts_(opts)
-{
+CsvReader::CsvReader(const std::string& path, CsvOptions opts) : opts_(opts) {
     if (path == "-") {
         in_ = &std::cin;
         name_ = "<stdin>";
@@ -190,16 +180,14 @@ CsvReader::~CsvReader() = default;
 CsvReader::CsvReader(CsvReader&&) noexcept = default;
 CsvReader& CsvReader::operator=(CsvReader&&) noexcept = default;
 
-std::string_view CsvReader::raw() const
-{
+std::string_view CsvReader::raw() const {
     if (raw_len_ == 0) {
         return {};
     }
     return {buf_.data() + rec_, raw_len_};
 }
 
-void CsvReader::init()
-{
+void CsvReader::init() {
     opts_.block_size = std::max<std::size_t>(opts_.block_size, 1);
     buf_.resize(std::max<std::size_t>(opts_.block_size, 64));
     probe_encoding();
@@ -208,15 +196,14 @@ void CsvReader::init()
     } else {
         const auto d = static_cast<unsigned char>(opts_.delimiter);
         if (d >= 0x80 || d == '"' || d == '\r' || d == '\n') {
-            throw Error(name_ + ": invalid CSV delimiter " + hex_byte(d)
-                        + " (it must be one ASCII character other than a quote or a line end)");
+            throw Error(name_ + ": invalid CSV delimiter " + hex_byte(d) +
+                        " (it must be one ASCII character other than a quote or a line end)");
         }
         delim_ = opts_.delimiter;
     }
 }
 
-void CsvReader::probe_encoding()
-{
+void CsvReader::probe_encoding() {
     char bom[3] = {};
     in_->read(bom, 3);
     const auto got = static_cast<std::size_t>(in_->gcount());
@@ -254,8 +241,7 @@ void CsvReader::probe_encoding()
 
 // Counts ',', ';' and '\t' outside quotes record by record, from the start of the input, without consuming
 // it; the first record with any of them decides. A quote opens a quoted section only at the start of a field.
-void CsvReader::detect_delimiter()
-{
+void CsvReader::detect_delimiter() {
     // Candidates in tie-break order. UTF-16 text files (Teams, Excel "Unicode Text") are tab-separated.
     const bool utf16 = enc_ == Encoding::utf16le || enc_ == Encoding::utf16be;
     const char candidates[3] = {utf16 ? '\t' : ',', utf16 ? ',' : ';', utf16 ? ';' : '\t'};
@@ -313,8 +299,7 @@ void CsvReader::detect_delimiter()
 // Makes more decoded text available after end_, keeping [rec_, end_) (moved to the front of the buffer: all
 // positions shift). Returns false when there is no more. Throws for a record over max_record and for decoding
 // errors, positioned at the end of the text decoded so far.
-bool CsvReader::refill()
-{
+bool CsvReader::refill() {
     if (eof_) {
         return false;
     }
@@ -345,8 +330,7 @@ bool CsvReader::refill()
 
 // Appends up to `cap` (>= 8) bytes of decoded text at `out`; returns how many, 0 only at the end or on a
 // decoding error (then src_error_ is set).
-std::size_t CsvReader::read_decoded(char* out, std::size_t cap)
-{
+std::size_t CsvReader::read_decoded(char* out, std::size_t cap) {
     if (enc_ == Encoding::utf16le || enc_ == Encoding::utf16be) {
         return decode_utf16(out, cap);
     }
@@ -365,8 +349,7 @@ std::size_t CsvReader::read_decoded(char* out, std::size_t cap)
     return got;
 }
 
-std::size_t CsvReader::decode_utf16(char* out, std::size_t cap)
-{
+std::size_t CsvReader::decode_utf16(char* out, std::size_t cap) {
     if (!src_error_.empty()) {
         return 0;
     }
@@ -384,7 +367,7 @@ std::size_t CsvReader::decode_utf16(char* out, std::size_t cap)
             if (cp >= 0xD800 && cp <= 0xDBFF) {
                 if (raw_end_ - raw_pos_ < 4) {
                     if (!src_eof_) {
-                        break;   // the low surrogate is in the next block
+                        break; // the low surrogate is in the next block
                     }
                     src_error_ = "unpaired UTF-16 surrogate " + hex_unit(cp) + " at the end of the input";
                     return n;
@@ -445,8 +428,7 @@ std::size_t CsvReader::decode_utf16(char* out, std::size_t cap)
     }
 }
 
-void CsvReader::fail(std::size_t at, const std::string& reason) const
-{
+void CsvReader::fail(std::size_t at, const std::string& reason) const {
     // Records start at the start of a line, so scanning from rec_ gives both the line and the column.
     std::size_t line = rec_line_;
     std::size_t col = 1;
@@ -469,8 +451,7 @@ void CsvReader::fail(std::size_t at, const std::string& reason) const
 }
 
 // At pos_ is CR or LF: steps over the line end (CRLF, LF or a lone CR).
-void CsvReader::consume_line_end()
-{
+void CsvReader::consume_line_end() {
     const char c = buf_[pos_++];
     if (c == '\r') {
         if (pos_ == end_) {
@@ -483,8 +464,7 @@ void CsvReader::consume_line_end()
     ++cur_line_;
 }
 
-void CsvReader::parse_unquoted()
-{
+void CsvReader::parse_unquoted() {
     const std::size_t off = pos_ - rec_;
     for (;;) {
         const char* base = buf_.data();
@@ -506,8 +486,7 @@ void CsvReader::parse_unquoted()
     spans_.push_back({off, len, false});
 }
 
-void CsvReader::parse_quoted()
-{
+void CsvReader::parse_quoted() {
     const std::size_t quote_off = pos_ - rec_;
     const std::size_t open_line = cur_line_;
     ++pos_;
@@ -558,7 +537,7 @@ void CsvReader::parse_quoted()
         for (std::size_t i = start; i < stop; ++i) {
             scratch_.push_back(buf_[i]);
             if (buf_[i] == '"') {
-                ++i;   // the second quote of a pair
+                ++i; // the second quote of a pair
             }
         }
         const std::size_t len = scratch_.size() - off;
@@ -574,16 +553,15 @@ void CsvReader::parse_quoted()
     if (pos_ < end_) {
         const char c = buf_[pos_];
         if (c != delim_ && c != '\r' && c != '\n') {
-            fail(pos_, "unexpected text after the closing quote of a field (expected "
-                           + describe_delimiter(delim_) + " or the end of the line)");
+            fail(pos_, "unexpected text after the closing quote of a field (expected " +
+                           describe_delimiter(delim_) + " or the end of the line)");
         }
     }
 }
 
 // Checks the record's text (UTF-8 validity, NUL bytes, length) once its extent [rec_, rec_ + raw_len_) is
 // known.
-void CsvReader::finish_record()
-{
+void CsvReader::finish_record() {
     if (raw_len_ > opts_.max_record) {
         fail(rec_, "record longer than " + std::to_string(opts_.max_record) + " bytes");
     }
@@ -593,13 +571,12 @@ void CsvReader::finish_record()
         if (b == 0) {
             fail(rec_ + bad, "NUL byte in the input (a binary file, or UTF-16 without a byte-order mark?)");
         }
-        fail(rec_ + bad, "invalid UTF-8 (byte " + hex_byte(b)
-                             + "); the file is not UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\")");
+        fail(rec_ + bad, "invalid UTF-8 (byte " + hex_byte(b) +
+                             "); the file is not UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\")");
     }
 }
 
-bool CsvReader::next(std::vector<std::string_view>& fields)
-{
+bool CsvReader::next(std::vector<std::string_view>& fields) {
     fields.clear();
     spans_.clear();
     scratch_.clear();
@@ -627,7 +604,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields)
     in_record_ = true;
     for (;;) {
         if (pos_ == end_) {
-            refill();   // at the end of the input this is an empty last field
+            refill(); // at the end of the input this is an empty last field
         }
         if (pos_ < end_ && buf_[pos_] == '"') {
             parse_quoted();
@@ -645,7 +622,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields)
     finish_record();
     in_record_ = false;
     if (pos_ < end_) {
-        consume_line_end();   // may move the text, but keeps it from rec_ on
+        consume_line_end(); // may move the text, but keeps it from rec_ on
     }
     line_ = rec_line_;
     for (const Span& s : spans_) {
@@ -654,8 +631,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields)
     return true;
 }
 
-std::string csv_escape(std::string_view field, char delimiter)
-{
+std::string csv_escape(std::string_view field, char delimiter) {
     if (!needs_quotes(field, delimiter)) {
         return std::string(field);
     }
@@ -672,8 +648,7 @@ std::string csv_escape(std::string_view field, char delimiter)
     return out;
 }
 
-void write_csv_record(std::ostream& out, const std::vector<std::string_view>& fields, char delimiter)
-{
+void write_csv_record(std::ostream& out, const std::vector<std::string_view>& fields, char delimiter) {
     if (fields.size() == 1 && fields[0].empty()) {
         out.write("\"\"\n", 3);
         return;

@@ -90,7 +90,7 @@ std::uint32_t row_digest(const Participant& p) {
 // consecutive slots); grows at 70 % full. A find that ends on an empty slot remembers it, so that adding that
 // very key next costs no second walk through memory (the common case of an import's new people).
 template <class Slot> class ProbeTable {
-public:
+  public:
     ProbeTable() : slots_(std::size_t{1} << bits_) {}
 
     // Room for `n` entries without growing.
@@ -127,7 +127,7 @@ public:
         ++used_;
     }
 
-private:
+  private:
     std::size_t mask() const { return slots_.size() - 1; }
     std::size_t index(std::uint64_t h) const { return static_cast<std::size_t>(h) & mask(); }
     void place(std::uint64_t h, const Slot& s) {
@@ -158,7 +158,7 @@ private:
 // identical repeat (harmless) from a conflicting one. 16 bytes a slot, so a 1,000,000-row roster needs some
 // 32 MB here and nothing per row on the heap.
 class SeenRows {
-public:
+  public:
     struct Entry {
         Id id = 0; // 0: empty slot (rowids start at 1)
         std::uint32_t digest = 0;
@@ -172,12 +172,12 @@ public:
     }
     // `id` must not be in the table yet.
     void insert(Id id, std::uint32_t digest, std::size_t line) {
-        table_.add(static_cast<std::uint64_t>(id),
-                   {id, digest,
-                    static_cast<std::uint32_t>(std::min<std::size_t>(line, std::numeric_limits<std::uint32_t>::max()))});
+        table_.add(static_cast<std::uint64_t>(id), {id, digest,
+                                                    static_cast<std::uint32_t>(std::min<std::size_t>(
+                                                        line, std::numeric_limits<std::uint32_t>::max()))});
     }
 
-private:
+  private:
     ProbeTable<Entry> table_;
 };
 
@@ -186,7 +186,7 @@ private:
 // hash (a collision, or a key the person no longer has), so a caller reads each candidate's row and compares.
 // 16 bytes a slot.
 class KeyIndex {
-public:
+  public:
     void reserve(std::size_t n) { table_.reserve(n); }
     void add(std::string_view key, Id id) {
         const std::uint64_t h = hash(key);
@@ -199,7 +199,7 @@ public:
         return table_.find(h, [&](const Slot& s) { return s.hash == h && is_it(s.id); }) != nullptr;
     }
 
-private:
+  private:
     struct Slot {
         std::uint64_t hash = 0;
         Id id = 0; // 0: empty slot
@@ -231,7 +231,7 @@ bool merge_into(Participant& stored, const Participant& row) {
 
 // One import: reads the file, upserts each valid row, enrolls it when there is a session.
 class Import {
-public:
+  public:
     Import(Store& store, CsvReader& reader, const ImportOptions& options)
         : store_(store), reader_(reader), options_(options) {
         result_.file = reader.name();
@@ -267,13 +267,14 @@ public:
         if (options_.bulk_after == 0 || (existing == 0 && options_.bulk_after != never)) {
             enter_bulk(); // nothing to sort again but this file's rows
         } else {
-            bulk_after_ = std::max<std::uint64_t>(options_.bulk_after, static_cast<std::uint64_t>(existing) / 5);
+            bulk_after_ =
+                std::max<std::uint64_t>(options_.bulk_after, static_cast<std::uint64_t>(existing) / 5);
         }
         try {
             read_rows(mapper, enroller);
             if (result_.rows == 0)
-                throw Error(fmt::format("{}:{}: the file has a header but no participant rows", reader_.name(),
-                                        header_line));
+                throw Error(fmt::format("{}:{}: the file has a header but no participant rows",
+                                        reader_.name(), header_line));
         } catch (...) {
             // The caller rolls back; until then the store keeps its indexes, as after any failed import.
             if (bulk_) leave_bulk_quietly();
@@ -283,7 +284,7 @@ public:
         return std::move(result_);
     }
 
-private:
+  private:
     void read_rows(const RowMapper& mapper, std::optional<Enroller>& enroller) {
         std::vector<std::string_view> fields;
         while (reader_.next(fields)) {
@@ -295,18 +296,10 @@ private:
                 reject(line, fields);
             } else if (enroller) {
                 switch (enroller->add(id)) {
-                case EnrollResult::enrolled:
-                    ++result_.enrolled;
-                    break;
-                case EnrollResult::waitlisted:
-                    ++result_.waitlisted;
-                    break;
-                case EnrollResult::already_enrolled:
-                    ++result_.already_enrolled;
-                    break;
-                case EnrollResult::already_waitlisted:
-                    ++result_.already_waitlisted;
-                    break;
+                case EnrollResult::enrolled: ++result_.enrolled; break;
+                case EnrollResult::waitlisted: ++result_.waitlisted; break;
+                case EnrollResult::already_enrolled: ++result_.already_enrolled; break;
+                case EnrollResult::already_waitlisted: ++result_.already_waitlisted; break;
                 }
             }
             if (options_.on_progress && result_.rows % progress_every == 0)
@@ -356,12 +349,13 @@ private:
     // The stored participant with this NIP / e-mail, into `out`.
     bool find_by_nip(const std::string& nip, Participant& out) const {
         if (!bulk_) return store_.load_participant_by_nip(nip, out);
-        return nips_.find(nip, [&](Id id) { return store_.load_participant_by_id(id, out) && out.nip == nip; });
+        return nips_.find(nip,
+                          [&](Id id) { return store_.load_participant_by_id(id, out) && out.nip == nip; });
     }
     bool find_by_email(const std::string& email, Participant& out) const {
         if (!bulk_) return store_.load_participant_by_email(email, out);
-        return emails_.find(email,
-                            [&](Id id) { return store_.load_participant_by_id(id, out) && out.email == email; });
+        return emails_.find(
+            email, [&](Id id) { return store_.load_participant_by_id(id, out) && out.email == email; });
     }
 
     Id insert_row() {
@@ -382,7 +376,8 @@ private:
         if (inserted_ >= bulk_after_) {
             enter_bulk();
         } else if (inserted_ == projection_rows && options_.input_bytes > 0 && reader_.bytes_read() > 0) {
-            const double projected = static_cast<double>(inserted_) * static_cast<double>(options_.input_bytes) /
+            const double projected = static_cast<double>(inserted_) *
+                                     static_cast<double>(options_.input_bytes) /
                                      static_cast<double>(reader_.bytes_read());
             if (projected >= static_cast<double>(bulk_after_)) enter_bulk();
         }

@@ -23,7 +23,9 @@ std::string_view to_string(AttendanceOutcome o) {
     return "absent";
 }
 
-std::string_view to_string(SessionStatus s) { return s == SessionStatus::cancelled ? "cancelled" : "scheduled"; }
+std::string_view to_string(SessionStatus s) {
+    return s == SessionStatus::cancelled ? "cancelled" : "scheduled";
+}
 
 std::string_view to_string(MarkKind k) {
     switch (k) {

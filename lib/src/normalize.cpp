@@ -163,10 +163,8 @@ bool is_grade_separator(char c) {
     case '_':
     case '\'':
     case '"':
-    case '|':
-        return true;
-    default:
-        return is_ascii_space(c);
+    case '|': return true;
+    default: return is_ascii_space(c);
     }
 }
 
@@ -502,10 +500,8 @@ bool is_local_char(char c) {
     case '}':
     case '~':
     case '.':
-    case '-':
-        return true;
-    default:
-        return false;
+    case '-': return true;
+    default: return false;
     }
 }
 

@@ -29,7 +29,8 @@ std::vector<FieldProblem> normalize_participant(Participant& p, int year) {
     normalize_field("email", p.email, normalize_email);
     normalize_field("phone", p.phone, normalize_phone);
     normalize_field("grade", p.grade, normalize_grade);
-    for (std::string* text : {&p.name, &p.agency, &p.unit, &p.position}) clean_text_in_place(*text);
+    for (std::string* text : {&p.name, &p.agency, &p.unit, &p.position})
+        clean_text_in_place(*text);
     if (p.name.empty()) problems.push_back({"name", "", "a name is required"});
     if (p.nip.empty() && p.email.empty() && problems.empty())
         problems.push_back({"nip", "", "a NIP or an e-mail address is required"});
@@ -44,8 +45,7 @@ Participant resolve_person(const Store& store, std::string_view text) {
         throw Error(fmt::format("no participant with e-mail {}", e.value));
     }
     std::string digits = nip_digits(text);
-    if (digits.empty())
-        throw Error(fmt::format("'{}' is neither a NIP nor an e-mail address", text));
+    if (digits.empty()) throw Error(fmt::format("'{}' is neither a NIP nor an e-mail address", text));
     if (auto p = store.participant_by_nip(digits)) return *p;
     throw Error(fmt::format("no participant with NIP {}", digits));
 }
@@ -53,7 +53,8 @@ Participant resolve_person(const Store& store, std::string_view text) {
 std::vector<Participant> resolve_people(const Store& store, const std::vector<std::string>& texts) {
     std::vector<Participant> people;
     people.reserve(texts.size());
-    for (const std::string& text : texts) people.push_back(resolve_person(store, text));
+    for (const std::string& text : texts)
+        people.push_back(resolve_person(store, text));
     return people;
 }
 

@@ -16,11 +16,19 @@ Column col(const char* key, const char* id, const char* en, ColumnType type = Co
     return {key, id, en, type};
 }
 
-const char* pick(Lang lang, const char* id, const char* en) { return lang == Lang::en ? en : id; }
+const char* pick(Lang lang, const char* id, const char* en) {
+    return lang == Lang::en ? en : id;
+}
 
-Cell text_or_null(const std::string& s) { return s.empty() ? Cell{} : Cell{s}; }
-Cell text_or_null(std::string&& s) { return s.empty() ? Cell{} : Cell{std::move(s)}; }
-Cell count(int n) { return Cell{std::int64_t{n}}; }
+Cell text_or_null(const std::string& s) {
+    return s.empty() ? Cell{} : Cell{s};
+}
+Cell text_or_null(std::string&& s) {
+    return s.empty() ? Cell{} : Cell{std::move(s)};
+}
+Cell count(int n) {
+    return Cell{std::int64_t{n}};
+}
 Cell rate(int numerator, int denominator) {
     if (denominator == 0) return Cell{}; // no enrolled people: no rate, never a silent 0 %
     return Cell{static_cast<double>(numerator) / denominator};
@@ -34,7 +42,9 @@ Report new_report(const char* kind, const ReportContext& ctx) {
     return r;
 }
 
-Date local_start_date(const Session& s) { return to_local(s.start, find_zone(s.tz)).date; }
+Date local_start_date(const Session& s) {
+    return to_local(s.start, find_zone(s.tz)).date;
+}
 
 std::vector<Column> participant_columns() {
     return {col("nip", "NIP", "NIP"),
@@ -82,8 +92,9 @@ Row session_list_row(const SessionTotals& t) {
 std::string when(const Session& s, Lang lang) {
     Zone z = find_zone(s.tz);
     LocalDateTime t = to_local(s.start, z);
-    return fmt::format("{}, {} · {} {} · {} JP", human_date(t.date, lang), human_time(t.hour, t.minute, z, lang),
-                       s.minutes, pick(lang, "menit", "minutes"), format_jp(s.jp_tenths));
+    return fmt::format("{}, {} · {} {} · {} JP", human_date(t.date, lang),
+                       human_time(t.hour, t.minute, z, lang), s.minutes, pick(lang, "menit", "minutes"),
+                       format_jp(s.jp_tenths));
 }
 
 // Sessions whose local start date (in each session's own zone) falls in `period`, cancelled ones left out.
@@ -93,20 +104,26 @@ std::vector<SessionTime> sessions_in(const Store& store, const Period& period, c
     std::vector<SessionTime> out;
     for (SessionTime& s : store.session_times(from - 2 * 86400, to + 2 * 86400)) {
         Date d = to_local(s.start, find_zone(s.tz)).date;
-        if (s.status != SessionStatus::cancelled && !(d < period.from) && !(period.to < d)) out.push_back(std::move(s));
+        if (s.status != SessionStatus::cancelled && !(d < period.from) && !(period.to < d))
+            out.push_back(std::move(s));
     }
     return out;
 }
 
 std::vector<Id> ids_of(const std::vector<SessionTime>& sessions) {
     std::vector<Id> ids;
-    for (const SessionTime& s : sessions) ids.push_back(s.id);
+    for (const SessionTime& s : sessions)
+        ids.push_back(s.id);
     return ids;
 }
 
-Period year_period(int year) { return {{year, 1, 1}, {year, 12, 31}}; }
+Period year_period(int year) {
+    return {{year, 1, 1}, {year, 12, 31}};
+}
 
-Cell jp_cell(std::int64_t tenths) { return Cell{tenths}; }
+Cell jp_cell(std::int64_t tenths) {
+    return Cell{tenths};
+}
 
 // The 12 Monday–Sunday weeks ending with the week of `last`: enrolled people and those of them who attended.
 Report::Extra attendance_trend(const Store& store, Date last, const ReportContext& ctx) {
@@ -132,12 +149,13 @@ Report::Extra attendance_trend(const Store& store, Date last, const ReportContex
     Report::Extra trend;
     trend.key = "trend";
     trend.title = pick(ctx.lang, "Tren tingkat kehadiran 12 minggu", "Attendance-rate trend, 12 weeks");
-    trend.table.columns = {col("from", "Mulai", "From", ColumnType::date),
-                           col("to", "Sampai", "To", ColumnType::date),
-                           col("sessions", "Sesi", "Sessions", ColumnType::integer),
-                           col("enrolled", "Terdaftar", "Enrolled", ColumnType::integer),
-                           col("attended_enrolled", "Terdaftar & hadir", "Enrolled & attended", ColumnType::integer),
-                           col("attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate)};
+    trend.table.columns = {
+        col("from", "Mulai", "From", ColumnType::date),
+        col("to", "Sampai", "To", ColumnType::date),
+        col("sessions", "Sesi", "Sessions", ColumnType::integer),
+        col("enrolled", "Terdaftar", "Enrolled", ColumnType::integer),
+        col("attended_enrolled", "Terdaftar & hadir", "Enrolled & attended", ColumnType::integer),
+        col("attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate)};
     for (int i = 0; i < weeks; ++i) {
         const Week& w = by_week[static_cast<std::size_t>(i)];
         Date from = add_days(span.from, 7 * i);
@@ -160,7 +178,8 @@ Period choose_week(const std::string& week, const std::string& from, const std::
     if (!week.empty()) {
         if (auto w = parse_iso_week(week)) return *w;
         if (auto d = parse_date(week)) return week_of(*d);
-        throw Error(fmt::format("--week-of: '{}' is neither a date (YYYY-MM-DD) nor an ISO week (YYYY-Www)", week));
+        throw Error(
+            fmt::format("--week-of: '{}' is neither a date (YYYY-MM-DD) nor an ISO week (YYYY-Www)", week));
     }
     if (from.empty() != to.empty()) throw Error("--from and --to go together");
     if (!from.empty()) {
@@ -177,7 +196,8 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
     r.json_object = true;
     r.rows_key = "sessions";
     r.title = pick(ctx.lang, "Laporan Mingguan Webinar ASN Belajar", "Weekly Report: Webinar ASN Belajar");
-    r.subtitle.push_back(fmt::format("{} {}", pick(ctx.lang, "periode", "period"), human_period(period, ctx.lang)));
+    r.subtitle.push_back(
+        fmt::format("{} {}", pick(ctx.lang, "periode", "period"), human_period(period, ctx.lang)));
     r.table.columns = {col("session", "Sesi", "Session"),
                        col("date", "Tanggal", "Date", ColumnType::date),
                        col("title", "Judul", "Title"),
@@ -204,7 +224,8 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
         ++sessions;
         r.table.rows.push_back({s.code, Cell{d}, s.title, Cell{std::int64_t{s.jp_tenths}}, count(t.enrolled),
                                 count(t.waitlisted), count(t.attended), count(t.partial), count(t.absent),
-                                count(t.walk_ins), rate(t.attended_enrolled, t.enrolled), count(t.certificates)});
+                                count(t.walk_ins), rate(t.attended_enrolled, t.enrolled),
+                                count(t.certificates)});
         sum.enrolled += t.enrolled;
         sum.waitlisted += t.waitlisted;
         sum.attended += t.attended;
@@ -214,7 +235,8 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
         sum.attended_enrolled += t.attended_enrolled;
         sum.certificates += t.certificates;
         if (!ctx.rows_only)
-            for (const AgencyCount& a : store.agency_attendance(s.id)) agencies[a.agency] += a.attended;
+            for (const AgencyCount& a : store.agency_attendance(s.id))
+                agencies[a.agency] += a.attended;
     }
     auto total = [&](const char* key, const char* id, const char* en, Cell v, ColumnType type) {
         r.totals.push_back({col(key, id, en, type), std::move(v)});
@@ -226,14 +248,15 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
     total("partial", "Sebagian", "Partial", count(sum.partial), ColumnType::integer);
     total("absent", "Tidak hadir", "Absent", count(sum.absent), ColumnType::integer);
     total("walk_ins", "Tanpa daftar", "Walk-ins", count(sum.walk_ins), ColumnType::integer);
-    total("attendance_rate", "Tingkat kehadiran", "Attendance rate", rate(sum.attended_enrolled, sum.enrolled),
-          ColumnType::rate);
+    total("attendance_rate", "Tingkat kehadiran", "Attendance rate",
+          rate(sum.attended_enrolled, sum.enrolled), ColumnType::rate);
     total("certificates", "Sertifikat", "Certificates", count(sum.certificates), ColumnType::integer);
 
     if (ctx.rows_only) return r; // csv, tsv, jsonl: no top agencies, trend or charts
 
     std::vector<std::pair<std::string, int>> ranked(agencies.begin(), agencies.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     Report::Extra top;
     top.key = "top_agencies";
     top.title = pick(ctx.lang, "Instansi dengan kehadiran terbanyak", "Agencies with the most attendees");
@@ -248,11 +271,12 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
                         "",
                         "session",
                         {"enrolled", "attended"}});
-    r.charts.push_back({Report::Chart::Kind::line,
-                        pick(ctx.lang, "Tingkat kehadiran, 12 minggu terakhir", "Attendance rate, last 12 weeks"),
-                        "trend",
-                        "from",
-                        {"attendance_rate"}});
+    r.charts.push_back(
+        {Report::Chart::Kind::line,
+         pick(ctx.lang, "Tingkat kehadiran, 12 minggu terakhir", "Attendance rate, last 12 weeks"),
+         "trend",
+         "from",
+         {"attendance_rate"}});
     return r;
 }
 
@@ -313,7 +337,8 @@ Report session_list(const Store& store, const Period& period, const ReportContex
     r.title = pick(ctx.lang, "Daftar Sesi", "Sessions");
     r.table.columns = session_list_columns();
     auto [from, to] = period_bounds_utc(period, ctx.zone);
-    for (const SessionTotals& t : store.session_totals(from, to)) r.table.rows.push_back(session_list_row(t));
+    for (const SessionTotals& t : store.session_totals(from, to))
+        r.table.rows.push_back(session_list_row(t));
     return r;
 }
 
@@ -336,7 +361,8 @@ Report participant_list(const Store& store, const std::string& agency, const std
     Report r = new_report("participant-list", ctx);
     r.title = pick(ctx.lang, "Daftar Peserta", "Participants");
     r.table.columns = participant_columns();
-    for (const Participant& p : store.list_participants(agency, search)) r.table.rows.push_back(participant_row(p));
+    for (const Participant& p : store.list_participants(agency, search))
+        r.table.rows.push_back(participant_row(p));
     return r;
 }
 
@@ -351,10 +377,12 @@ Report participant_details(const Participant& person, const ReportContext& ctx) 
 Report participant_report(const Store& store, const Participant& person, std::optional<int> year,
                           std::int64_t target_tenths, const ReportContext& ctx) {
     Report r = new_report("participant", ctx);
-    r.title = fmt::format("{}: {}", pick(ctx.lang, "Transkrip Pelatihan", "Training Transcript"), person.name);
+    r.title =
+        fmt::format("{}: {}", pick(ctx.lang, "Transkrip Pelatihan", "Training Transcript"), person.name);
     r.subtitle.push_back(person.nip.empty() ? person.email : fmt::format("NIP {}", person.nip));
     if (!person.agency.empty())
-        r.subtitle.push_back(person.unit.empty() ? person.agency : fmt::format("{}, {}", person.unit, person.agency));
+        r.subtitle.push_back(person.unit.empty() ? person.agency
+                                                 : fmt::format("{}, {}", person.unit, person.agency));
     r.subtitle.push_back(year ? fmt::format("{} {}", pick(ctx.lang, "tahun", "year"), *year)
                               : std::string(pick(ctx.lang, "semua tahun", "all years")));
     if (year) r.period = year_period(*year);
@@ -385,8 +413,8 @@ Report participant_report(const Store& store, const Participant& person, std::op
         jp_total += jp;
         r.table.rows.push_back({s->code, Cell{d}, s->title,
                                 std::string(to_string(h.enrollment.value_or(EnrollmentStatus::walk_in))),
-                                count(h.attendance ? h.attendance->minutes : 0), std::string(to_string(outcome)),
-                                jp_cell(jp), text_or_null(h.certificate)});
+                                count(h.attendance ? h.attendance->minutes : 0),
+                                std::string(to_string(outcome)), jp_cell(jp), text_or_null(h.certificate)});
     }
     if (year && years.empty()) years[*year] = {0, 0};
     r.totals.push_back({col("sessions", "Sesi", "Sessions", ColumnType::integer),
@@ -403,7 +431,8 @@ Report participant_report(const Store& store, const Participant& person, std::op
                               col("target", "Target", "Target", ColumnType::jp),
                               col("shortfall", "Kekurangan", "Shortfall", ColumnType::jp)};
     for (const auto& [y, v] : years)
-        per_year.table.rows.push_back({Cell{std::int64_t{y}}, count(v.first), jp_cell(v.second), jp_cell(target_tenths),
+        per_year.table.rows.push_back({Cell{std::int64_t{y}}, count(v.first), jp_cell(v.second),
+                                       jp_cell(target_tenths),
                                        jp_cell(std::max<std::int64_t>(0, target_tenths - v.second))});
     r.extras.push_back(std::move(per_year));
     return r;
@@ -418,7 +447,8 @@ std::vector<PersonYear> people_of_year(const Store& store, int year, const Repor
 }
 
 std::string target_line(std::int64_t target_tenths, Lang lang) {
-    return fmt::format("Target {} JP {}", format_jp(static_cast<int>(target_tenths)), pick(lang, "per tahun", "a year"));
+    return fmt::format("Target {} JP {}", format_jp(static_cast<int>(target_tenths)),
+                       pick(lang, "per tahun", "a year"));
 }
 
 } // namespace
@@ -430,9 +460,9 @@ Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::
     r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap JP Peserta Tahun", "JP per Participant,"), year);
     r.subtitle.push_back(target_line(target_tenths, ctx.lang));
     if (below)
-        r.subtitle.push_back(fmt::format("{} {} JP", pick(ctx.lang, "Hanya peserta dengan JP di bawah",
-                                                          "Only participants with JP below"),
-                                         format_jp(static_cast<int>(*below))));
+        r.subtitle.push_back(fmt::format(
+            "{} {} JP", pick(ctx.lang, "Hanya peserta dengan JP di bawah", "Only participants with JP below"),
+            format_jp(static_cast<int>(*below))));
     r.table.columns = {col("nip", "NIP", "NIP"),
                        col("name", "Nama", "Name"),
                        col("agency", "Instansi", "Agency"),
@@ -466,10 +496,12 @@ Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::
     int people = static_cast<int>(r.table.rows.size());
     r.totals.push_back({col("participants", "Peserta", "Participants", ColumnType::integer), count(people)});
     r.totals.push_back({col("jp", "JP", "JP", ColumnType::jp), jp_cell(jp_sum)});
-    r.totals.push_back({col("met_target", "Memenuhi target", "Met the target", ColumnType::integer), count(met)});
+    r.totals.push_back(
+        {col("met_target", "Memenuhi target", "Met the target", ColumnType::integer), count(met)});
     r.totals.push_back({col("below_target", "Di bawah target", "Below the target", ColumnType::integer),
                         count(people - met)});
-    r.totals.push_back({col("shortfall", "Total kekurangan", "Total shortfall", ColumnType::jp), jp_cell(shortfall_sum)});
+    r.totals.push_back(
+        {col("shortfall", "Total kekurangan", "Total shortfall", ColumnType::jp), jp_cell(shortfall_sum)});
     return r;
 }
 
@@ -478,13 +510,14 @@ Report agency_report(const Store& store, int year, std::int64_t target_tenths, c
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap per Instansi Tahun", "Totals per Agency,"), year);
     r.subtitle.push_back(target_line(target_tenths, ctx.lang));
-    r.table.columns = {col("agency", "Instansi", "Agency"),
-                       col("participants", "Peserta", "Participants", ColumnType::integer),
-                       col("active", "Aktif", "Active", ColumnType::integer),
-                       col("attendances", "Kehadiran", "Attendances", ColumnType::integer),
-                       col("jp", "JP", "JP", ColumnType::jp),
-                       col("met_target", "Memenuhi target", "Met the target", ColumnType::integer),
-                       col("met_target_rate", "Persentase memenuhi", "Share meeting the target", ColumnType::rate)};
+    r.table.columns = {
+        col("agency", "Instansi", "Agency"),
+        col("participants", "Peserta", "Participants", ColumnType::integer),
+        col("active", "Aktif", "Active", ColumnType::integer),
+        col("attendances", "Kehadiran", "Attendances", ColumnType::integer),
+        col("jp", "JP", "JP", ColumnType::jp),
+        col("met_target", "Memenuhi target", "Met the target", ColumnType::integer),
+        col("met_target_rate", "Persentase memenuhi", "Share meeting the target", ColumnType::rate)};
     struct Sum {
         int participants = 0, active = 0, attendances = 0, met = 0;
         std::int64_t jp = 0;
@@ -505,8 +538,9 @@ Report agency_report(const Store& store, int year, std::int64_t target_tenths, c
     // Alphabetical; people without an agency first, under "".
     std::map<std::string, Sum> agencies(by_agency.begin(), by_agency.end());
     for (const auto& [agency, a] : agencies)
-        r.table.rows.push_back({text_or_null(agency), count(a.participants), count(a.active), count(a.attendances),
-                                jp_cell(a.jp), count(a.met), rate(a.met, a.participants)});
+        r.table.rows.push_back({text_or_null(agency), count(a.participants), count(a.active),
+                                count(a.attendances), jp_cell(a.jp), count(a.met),
+                                rate(a.met, a.participants)});
     auto total = [&](const char* key, const char* id, const char* en, Cell v, ColumnType type) {
         r.totals.push_back({col(key, id, en, type), std::move(v)});
     };
@@ -516,8 +550,8 @@ Report agency_report(const Store& store, int year, std::int64_t target_tenths, c
     total("attendances", "Kehadiran", "Attendances", count(all.attendances), ColumnType::integer);
     total("jp", "JP", "JP", jp_cell(all.jp), ColumnType::jp);
     total("met_target", "Memenuhi target", "Met the target", count(all.met), ColumnType::integer);
-    total("met_target_rate", "Persentase memenuhi", "Share meeting the target", rate(all.met, all.participants),
-          ColumnType::rate);
+    total("met_target_rate", "Persentase memenuhi", "Share meeting the target",
+          rate(all.met, all.participants), ColumnType::rate);
     return r;
 }
 
@@ -533,8 +567,9 @@ Report certificates_report(const Store& store, const Session& session, const Rep
                        col("jp", "JP", "JP", ColumnType::jp)};
     Date d = local_start_date(session);
     for (const CertificateRow& c : store.live_certificates({session.id}))
-        r.table.rows.push_back({c.number, text_or_null(c.person.nip), c.person.name, text_or_null(c.person.agency),
-                                session.code, Cell{d}, session.title, jp_cell(session.jp_tenths)});
+        r.table.rows.push_back({c.number, text_or_null(c.person.nip), c.person.name,
+                                text_or_null(c.person.agency), session.code, Cell{d}, session.title,
+                                jp_cell(session.jp_tenths)});
     r.totals.push_back({col("certificates", "Sertifikat", "Certificates", ColumnType::integer),
                         count(static_cast<int>(r.table.rows.size()))});
     return r;
@@ -543,7 +578,8 @@ Report certificates_report(const Store& store, const Session& session, const Rep
 Report siasn_report(const Store& store, int year, const SiasnOptions& options, const ReportContext& ctx) {
     Report r = new_report("siasn", ctx);
     r.period = year_period(year);
-    r.title = fmt::format("{} {}", pick(ctx.lang, "Data Riwayat Kursus SIASN Tahun", "SIASN Course History,"), year);
+    r.title = fmt::format("{} {}", pick(ctx.lang, "Data Riwayat Kursus SIASN Tahun", "SIASN Course History,"),
+                          year);
     r.subtitle.push_back(fmt::format("{} · {}", options.institution, options.course_type));
     // SIASN's own field names are the keys; its dates are dd-mm-yyyy text in every format.
     r.table.columns = {col("nip", "NIP", "NIP"),
@@ -607,8 +643,10 @@ Report audit_report(const std::vector<Store::AuditEntry>& entries, const ReportC
     Report r = new_report("db-log", ctx);
     r.title = pick(ctx.lang, "Log audit", "Audit log");
     r.table.columns = {col("at", "Waktu", "At", ColumnType::datetime), col("user", "Pengguna", "User"),
-                       col("command", "Perintah", "Command"), col("rows", "Baris", "Rows", ColumnType::integer)};
-    for (const Store::AuditEntry& e : entries) r.table.rows.push_back({Cell{e.at}, e.user, e.command, Cell{e.rows}});
+                       col("command", "Perintah", "Command"),
+                       col("rows", "Baris", "Rows", ColumnType::integer)};
+    for (const Store::AuditEntry& e : entries)
+        r.table.rows.push_back({Cell{e.at}, e.user, e.command, Cell{e.rows}});
     return r;
 }
 

@@ -17,13 +17,16 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
 std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.remove_suffix(1);
     return std::string(s);
 }
 
@@ -39,8 +42,9 @@ std::optional<Repeat> parse_repeat(std::string_view text) {
 
 std::vector<int> parse_weekdays(std::string_view text) {
     static const char* const names[][4] = {
-        {"mon", "monday", "sen", "senin"},  {"tue", "tuesday", "sel", "selasa"}, {"wed", "wednesday", "rab", "rabu"},
-        {"thu", "thursday", "kam", "kamis"}, {"fri", "friday", "jum", "jumat"},  {"sat", "saturday", "sab", "sabtu"},
+        {"mon", "monday", "sen", "senin"},   {"tue", "tuesday", "sel", "selasa"},
+        {"wed", "wednesday", "rab", "rabu"}, {"thu", "thursday", "kam", "kamis"},
+        {"fri", "friday", "jum", "jumat"},   {"sat", "saturday", "sab", "sabtu"},
         {"sun", "sunday", "min", "minggu"}};
     std::set<int> days;
     std::size_t pos = 0;
@@ -70,7 +74,8 @@ std::vector<Date> series_dates(Date first, const SeriesPlan& plan) {
         return {first};
     }
     std::vector<int> days = plan.days;
-    if (days.empty()) days = plan.repeat == Repeat::weekly ? std::vector<int>{weekday(first)} : std::vector<int>{2, 4};
+    if (days.empty())
+        days = plan.repeat == Repeat::weekly ? std::vector<int>{weekday(first)} : std::vector<int>{2, 4};
     if (plan.repeat == Repeat::twice_weekly && days.size() != 2)
         throw Error(fmt::format("--repeat twice-weekly needs two --days, got {}", days.size()));
     if (plan.repeat == Repeat::weekly && days.size() != 1)
@@ -94,11 +99,13 @@ void validate_session(const Session& s) {
     for (unsigned char c : s.code)
         if (std::isspace(c) || std::iscntrl(c))
             throw Error(fmt::format("--code '{}' must not contain spaces", s.code));
-    bool all_digits = std::all_of(s.code.begin(), s.code.end(), [](unsigned char c) { return std::isdigit(c); });
+    bool all_digits =
+        std::all_of(s.code.begin(), s.code.end(), [](unsigned char c) { return std::isdigit(c); });
     if (all_digits) throw Error(fmt::format("--code '{}' must not be all digits (ids are numbers)", s.code));
 }
 
-std::vector<Session> add_sessions(Store& store, Session base, const std::string& code, const SeriesPlan& plan) {
+std::vector<Session> add_sessions(Store& store, Session base, const std::string& code,
+                                  const SeriesPlan& plan) {
     Zone zone = find_zone(base.tz);
     LocalDateTime first = to_local(base.start, zone);
     std::vector<Date> dates = series_dates(first.date, plan);
@@ -133,7 +140,8 @@ Session resolve_session(const Store& store, std::string_view text) {
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
     if (ec == std::errc() && ptr == t.data() + t.size() && !t.empty())
         if (auto s = store.session_by_id(id)) return *s;
-    throw Error(fmt::format("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
+    throw Error(
+        fmt::format("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
 }
 
 EditResult edit_session(Store& store, const Session& session, const SessionEdit& edit) {
@@ -152,7 +160,8 @@ EditResult edit_session(Store& store, const Session& session, const SessionEdit&
     store.update_session(s);
     EditResult r;
     r.session = s;
-    if (s.start != session.start || s.minutes != session.minutes || s.min_attendance != session.min_attendance) {
+    if (s.start != session.start || s.minutes != session.minutes ||
+        s.min_attendance != session.min_attendance) {
         recompute_session_attendance(store, s);
         r.recomputed = true;
     }

@@ -10,6 +10,8 @@ std::size_t Table::index(const std::string& key) const {
     throw std::out_of_range("no column " + key);
 }
 
-const std::string& label(const Column& c, Lang lang) { return lang == Lang::en ? c.label_en : c.label_id; }
+const std::string& label(const Column& c, Lang lang) {
+    return lang == Lang::en ? c.label_en : c.label_id;
+}
 
 } // namespace asnbelajar

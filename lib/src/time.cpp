@@ -47,14 +47,10 @@ std::size_t blank_length(std::string_view s, std::size_t i) {
     case ' ':
     case '\t':
     case '\r':
-    case '\n':
-        return 1;
-    case 0xC2:
-        return byte(i + 1) == 0xA0 ? 2 : 0;
-    case 0xE2:
-        return byte(i + 1) == 0x80 && byte(i + 2) == 0xAF ? 3 : 0;
-    default:
-        return 0;
+    case '\n': return 1;
+    case 0xC2: return byte(i + 1) == 0xA0 ? 2 : 0;
+    case 0xE2: return byte(i + 1) == 0x80 && byte(i + 2) == 0xAF ? 3 : 0;
+    default: return 0;
     }
 }
 

@@ -33,7 +33,8 @@ Records read_all(const std::string& bytes, const CsvOptions& opts, char& delimit
         FUZZ_REQUIRE(reader.line() > last_line); // records start on later and later lines
         last_line = reader.line();
         FUZZ_REQUIRE(fields.size() <= reader.raw().size() + 1);
-        for (std::string_view f : fields) FUZZ_REQUIRE(f.size() <= opts.max_field);
+        for (std::string_view f : fields)
+            FUZZ_REQUIRE(f.size() <= opts.max_field);
         if (!fields.empty()) records.emplace_back(fields.begin(), fields.end());
     }
     FUZZ_REQUIRE(!reader.next(fields)); // the end stays the end

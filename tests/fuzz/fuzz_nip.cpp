@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     constexpr int year = 2025; // fixed, so that a finding reproduces next year too
     const NipCheck c = check_nip(text, year);
     const std::string digits = nip_digits(text);
-    for (char ch : digits) FUZZ_REQUIRE(ch >= '0' && ch <= '9');
+    for (char ch : digits)
+        FUZZ_REQUIRE(ch >= '0' && ch <= '9');
     if (!c.ok) {
         FUZZ_REQUIRE(!c.error.empty());
         FUZZ_REQUIRE(c.nip.empty());

@@ -45,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const DayOrder decided = detect_day_order(samples);
         // Reading every sample in the decided order never meets an undecidable date.
         if (decided != DayOrder::unknown)
-            for (std::string_view s : samples) try {
+            for (std::string_view s : samples)
+                try {
                     (void)parse_export_time(s, zone, decided);
                 } catch (const Error& e) {
                     FUZZ_REQUIRE(std::string_view(e.what()).find("--date-order") == std::string_view::npos);
@@ -58,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_REQUIRE(parse_date(format_date(*d)) == d);
         FUZZ_REQUIRE(civil_from_days(days_from_civil(*d)) == *d);
     }
-    if (auto t = parse_local_datetime(text)) FUZZ_REQUIRE(is_valid_date(t->date.year, t->date.month, t->date.day));
+    if (auto t = parse_local_datetime(text))
+        FUZZ_REQUIRE(is_valid_date(t->date.year, t->date.month, t->date.day));
     if (auto w = parse_iso_week(text)) FUZZ_REQUIRE(weekday(w->from) == 1 && add_days(w->from, 6) == w->to);
     try {
         (void)find_zone(text);

@@ -70,10 +70,11 @@ struct StoredSession {
 
 TEST_CASE("summaries: union of intervals, clipped; durations capped; manual overrides") {
     Session s = three_hours();
-    CHECK(summarize_marks({interval(-8, 181)}, s).minutes == 180);                  // early joiner, late leaver
+    CHECK(summarize_marks({interval(-8, 181)}, s).minutes == 180); // early joiner, late leaver
     CHECK(summarize_marks({interval(12, 139), interval(152, 158)}, s).minutes == 133); // rejoin
-    CHECK(summarize_marks({interval(0, 180), interval(30, 120)}, s).minutes == 180); // two devices
-    CHECK(summarize_marks({of_kind(MarkKind::duration, 100), of_kind(MarkKind::duration, 100)}, s).minutes == 180);
+    CHECK(summarize_marks({interval(0, 180), interval(30, 120)}, s).minutes == 180);   // two devices
+    CHECK(summarize_marks({of_kind(MarkKind::duration, 100), of_kind(MarkKind::duration, 100)}, s).minutes ==
+          180);
     CHECK(summarize_marks({interval(0, 60), of_kind(MarkKind::manual, 150)}, s).minutes == 150);
     CHECK(summarize_marks({of_kind(MarkKind::manual, 150), of_kind(MarkKind::manual, 20)}, s).minutes == 20);
     AttendanceSummary self = summarize_marks({of_kind(MarkKind::self, 0)}, s);
@@ -94,8 +95,8 @@ TEST_CASE("classify: the session's threshold, exactly at the boundary") {
 
 TEST_CASE("spans: the smaller of the clipped first-join..last-leave and the time present") {
     Session s = three_hours();
-    CHECK(summarize_marks({span(-30, 90, 120)}, s).minutes == 90);  // early: only 90 minutes in the window
-    CHECK(summarize_marks({span(0, 180, 60)}, s).minutes == 60);    // left in between: 60 minutes present
+    CHECK(summarize_marks({span(-30, 90, 120)}, s).minutes == 90);   // early: only 90 minutes in the window
+    CHECK(summarize_marks({span(0, 180, 60)}, s).minutes == 60);     // left in between: 60 minutes present
     CHECK(summarize_marks({span(-60, 240, 300)}, s).minutes == 180); // capped at the session
     CHECK(summarize_marks({span(200, 260, 60)}, s).minutes == 0);    // after the end
     CHECK(summarize_marks({span(0, 100, 100), span(100, 180, 80)}, s).minutes == 180);
@@ -142,7 +143,7 @@ TEST_CASE("platform marks for many people at once: earlier marks still count, wa
     store.put_enrollment(s.id, people[0].id, EnrollmentStatus::enrolled);
     store.put_enrollment(s.id, people[1].id, EnrollmentStatus::enrolled);
     store.put_enrollment(s.id, people[2].id, EnrollmentStatus::waitlisted); // no seat: present, a walk-in
-    mark_attendance(store, s, people[0], 50); // the admin's word: 50 minutes
+    mark_attendance(store, s, people[0], 50);                               // the admin's word: 50 minutes
 
     std::vector<std::size_t> progress;
     std::size_t walk_ins = add_platform_marks(store, s,
@@ -153,7 +154,8 @@ TEST_CASE("platform marks for many people at once: earlier marks still count, wa
     CHECK(walk_ins == 1);
     CHECK(progress.back() == 3);
     std::map<Id, int> minutes;
-    for (const RosterRow& row : store.session_roster(s.id)) minutes[row.person.id] = row.attendance->minutes;
+    for (const RosterRow& row : store.session_roster(s.id))
+        minutes[row.person.id] = row.attendance->minutes;
     CHECK(minutes[people[0].id] == 50); // the manual mark read back, and still overriding
     CHECK(minutes[people[1].id] == 130);
     CHECK(minutes[people[2].id] == 180);

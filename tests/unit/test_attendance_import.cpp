@@ -90,7 +90,7 @@ TEST_CASE("import: NIP, then e-mail in any case, then phone; rows grouped per pe
         joined("19860926 201505 1 001", "b@x.go.id", "", 0, 60, 2), // NIP wins over b's e-mail
         joined("", "B@X.GO.ID", "", 10, 150, 3),
         joined("", "nobody@x.go.id", "0812-3456-7003", 0, 180, 4), // phone: c, not enrolled
-        joined("1.98609E+17", "A@x.go.id", "", 30, 100, 5),       // mangled NIP: the e-mail decides
+        joined("1.98609E+17", "A@x.go.id", "", 30, 100, 5),        // mangled NIP: the e-mail decides
     });
     ImportResult r = f.import(d);
     CHECK(r.people == 3);
@@ -109,7 +109,8 @@ TEST_CASE("import: NIP, then e-mail in any case, then phone; rows grouped per pe
 
 TEST_CASE("import: the same export again changes nothing; --replace starts over") {
     Fixture f;
-    ExportData d = export_of({joined("", "a@x.go.id", "", 0, 60, 2), joined("", "a@x.go.id", "", 50, 130, 3)});
+    ExportData d =
+        export_of({joined("", "a@x.go.id", "", 0, 60, 2), joined("", "a@x.go.id", "", 50, 130, 3)});
     d.records.push_back(d.records[0]);
     d.records.back().join.reset();
     d.records.back().leave.reset();
@@ -177,10 +178,11 @@ TEST_CASE("import: refusals leave the store as it was") {
     empty.rows = 3;
     empty.staff_rows = 2;
     empty.no_shows = 1;
-    CHECK_THROWS_WITH_AS(f.import(empty),
-                         "x.csv: no attendee rows (3 rows read: 2 of hosts, panelists or organizers, 1 of people "
-                         "who did not attend); pass --allow-empty if that is right",
-                         Error);
+    CHECK_THROWS_WITH_AS(
+        f.import(empty),
+        "x.csv: no attendee rows (3 rows read: 2 of hosts, panelists or organizers, 1 of people "
+        "who did not attend); pass --allow-empty if that is right",
+        Error);
     ImportOptions o;
     o.allow_empty = true;
     CHECK(f.import(empty, o).people == 0);

@@ -33,7 +33,8 @@ TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
     Session s = add_sessions(store, base, "", {}).front();
     CHECK(s.code == "2022-03-03");
     std::vector<Participant> people;
-    const char* nips[] = {"198609262015051001", "199001152014031002", "198703212010122003", "197512302000031001"};
+    const char* nips[] = {"198609262015051001", "199001152014031002", "198703212010122003",
+                          "197512302000031001"};
     for (const char* nip : nips) {
         Participant p;
         p.nip = nip;

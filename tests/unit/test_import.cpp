@@ -44,8 +44,12 @@ std::string error_of(const std::function<void()>& f) {
 std::uint64_t bulk_after = 20000;
 void both_modes() {
     bulk_after = 20000;
-    SUBCASE("row by row") { bulk_after = std::numeric_limits<std::uint64_t>::max(); }
-    SUBCASE("bulk mode") { bulk_after = 0; }
+    SUBCASE("row by row") {
+        bulk_after = std::numeric_limits<std::uint64_t>::max();
+    }
+    SUBCASE("bulk mode") {
+        bulk_after = 0;
+    }
 }
 
 struct Run {

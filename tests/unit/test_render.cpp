@@ -39,7 +39,8 @@ TEST_CASE("cell text: machine forms are fixed, human forms follow the language")
     CHECK(machine_text(Cell{std::int64_t{25}}, ColumnType::jp, wib) == "2.5");
     CHECK(machine_text(Cell{0.83333}, ColumnType::rate, wib) == "0.8333");
     CHECK(machine_text(Cell{Date{2022, 3, 3}}, ColumnType::date, wib) == "2022-03-03");
-    CHECK(machine_text(Cell{std::int64_t{1646272800}}, ColumnType::datetime, wib) == "2022-03-03T09:00:00+07:00");
+    CHECK(machine_text(Cell{std::int64_t{1646272800}}, ColumnType::datetime, wib) ==
+          "2022-03-03T09:00:00+07:00");
     CHECK(human_text(Cell{0.83333}, ColumnType::rate, wib, Lang::id) == "83,3 %");
     CHECK(human_text(Cell{0.83333}, ColumnType::rate, wib, Lang::en) == "83.3%");
     CHECK(human_text(Cell{std::int64_t{12345}}, ColumnType::integer, wib, Lang::id) == "12.345");

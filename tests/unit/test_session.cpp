@@ -11,7 +11,8 @@ TEST_CASE("series_dates: weekly, twice-weekly and single sessions") {
     SeriesPlan weekly{Repeat::weekly, 3, {}};
     CHECK(series_dates(thu, weekly) == std::vector<Date>{{2022, 3, 3}, {2022, 3, 10}, {2022, 3, 17}});
     SeriesPlan twice{Repeat::twice_weekly, 4, {2, 4}};
-    CHECK(series_dates(thu, twice) == std::vector<Date>{{2022, 3, 3}, {2022, 3, 8}, {2022, 3, 10}, {2022, 3, 15}});
+    CHECK(series_dates(thu, twice) ==
+          std::vector<Date>{{2022, 3, 3}, {2022, 3, 8}, {2022, 3, 10}, {2022, 3, 15}});
     SeriesPlan across_year{Repeat::weekly, 2, {}};
     CHECK(series_dates({2025, 12, 25}, across_year) == std::vector<Date>{{2025, 12, 25}, {2026, 1, 1}});
     CHECK_THROWS_AS(series_dates(thu, {Repeat::weekly, 0, {}}), Error);

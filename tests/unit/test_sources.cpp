@@ -14,7 +14,9 @@ namespace {
 constexpr UnixSeconds nine_wib = 1646272800; // 2022-03-03 09:00 WIB
 
 // 2022-03-03 hh:mm WIB as UTC seconds.
-UnixSeconds at(int hour, int minute) { return nine_wib + (hour - 9) * 3600 + minute * 60; }
+UnixSeconds at(int hour, int minute) {
+    return nine_wib + (hour - 9) * 3600 + minute * 60;
+}
 
 ReadOptions session_options() {
     ReadOptions o;
@@ -93,12 +95,14 @@ TEST_CASE("detect_export: an unknown shape is refused with what was found and wh
                          doctest::Contains("not a recognised attendance export (first line: "
                                            "'Timestamp,Pertanyaan,Jawaban'"),
                          Error);
-    CHECK_THROWS_WITH_AS(detect("Timestamp,Pertanyaan\n"), doctest::Contains("Zoom webinar attendee report"), Error);
+    CHECK_THROWS_WITH_AS(detect("Timestamp,Pertanyaan\n"), doctest::Contains("Zoom webinar attendee report"),
+                         Error);
     // FILE:LINE of the first line that is not blank.
     CHECK_THROWS_WITH_AS(detect("\n\nTimestamp,Pertanyaan\n"), doctest::Contains("x.csv:3: not a recognised"),
                          Error);
     CHECK_THROWS_WITH_AS(detect("Daftar Hadir\nNo,Nama,Waktu\n"),
-                         doctest::Contains("(first line: 'Daftar Hadir'; first header: 'No, Nama, Waktu')"), Error);
+                         doctest::Contains("(first line: 'Daftar Hadir'; first header: 'No, Nama, Waktu')"),
+                         Error);
     CHECK_THROWS_WITH_AS(detect(""), "x.csv is empty", Error);
     CHECK_THROWS_WITH_AS(detect("\n\n"), "x.csv is empty", Error);
 }
@@ -127,15 +131,16 @@ TEST_CASE("Zoom webinar: attendees only, one row per join, no-shows, registratio
 }
 
 TEST_CASE("Zoom webinar: Indonesian headers and titles, day-first dates decided by the session's date") {
-    const std::string report = "Laporan Peserta\n"
-                               "Detail Tuan Rumah\n"
-                               "Hadir,Nama Pengguna (Nama Asli),Email,Waktu Bergabung,Waktu Keluar\n"
-                               "Ya,BPSDM,host@x.go.id,10/03/2022 08:30:00,10/03/2022 12:00:00\n"
-                               "Detail Peserta\n"
-                               "Hadir,Nama Pengguna (Nama Asli),Email,Waktu Bergabung,Waktu Keluar,Waktu dalam Sesi "
-                               "(menit),NIP\n"
-                               "Ya,Siti,siti@x.go.id,10/03/2022 09:00:00,10/03/2022 10:00:00,60,198609262015051001\n"
-                               "Tidak,Budi,budi@x.go.id,--,--,--,\n";
+    const std::string report =
+        "Laporan Peserta\n"
+        "Detail Tuan Rumah\n"
+        "Hadir,Nama Pengguna (Nama Asli),Email,Waktu Bergabung,Waktu Keluar\n"
+        "Ya,BPSDM,host@x.go.id,10/03/2022 08:30:00,10/03/2022 12:00:00\n"
+        "Detail Peserta\n"
+        "Hadir,Nama Pengguna (Nama Asli),Email,Waktu Bergabung,Waktu Keluar,Waktu dalam Sesi "
+        "(menit),NIP\n"
+        "Ya,Siti,siti@x.go.id,10/03/2022 09:00:00,10/03/2022 10:00:00,60,198609262015051001\n"
+        "Tidak,Budi,budi@x.go.id,--,--,--,\n";
     ReadOptions o;
     o.session_date = Date{2022, 3, 10};
     ExportData d = read(report, ExportKind::zoom_webinar, o);
@@ -152,10 +157,11 @@ TEST_CASE("Zoom webinar: Indonesian headers and titles, day-first dates decided 
     CHECK(read(report, ExportKind::zoom_webinar, o).order == DayOrder::mdy);
 
     o.session_date = Date{2022, 3, 17};
-    CHECK_THROWS_WITH_AS(read(report, ExportKind::zoom_webinar, o),
-                         doctest::Contains("'10/03/2022 09:00:00' is 10 March or 3 October, and neither puts the "
-                                           "joins on the session's date 2022-03-17; pass --date-order dmy"),
-                         Error);
+    CHECK_THROWS_WITH_AS(
+        read(report, ExportKind::zoom_webinar, o),
+        doctest::Contains("'10/03/2022 09:00:00' is 10 March or 3 October, and neither puts the "
+                          "joins on the session's date 2022-03-17; pass --date-order dmy"),
+        Error);
     o.order = DayOrder::dmy;
     CHECK(read(report, ExportKind::zoom_webinar, o).records[0].join == nine_wib + 7 * 86400);
 }
@@ -168,11 +174,11 @@ TEST_CASE("Zoom webinar: a file without an attendee section says which sections 
     CHECK(d.staff_rows == 1);
     REQUIRE(d.notes.size() == 1);
     CHECK(d.notes[0] == "no attendee section (sections found: Host Details)");
-    CHECK_THROWS_WITH_AS(read("Attendee Details\nAttended,User Name,Email\nYes,A,a@x.go.id\n",
-                              ExportKind::zoom_webinar),
-                         doctest::Contains("x.csv: line 2: the attendee section's header has no join and leave "
-                                           "time columns (columns: Attended, User Name, Email)"),
-                         Error);
+    CHECK_THROWS_WITH_AS(
+        read("Attendee Details\nAttended,User Name,Email\nYes,A,a@x.go.id\n", ExportKind::zoom_webinar),
+        doctest::Contains("x.csv: line 2: the attendee section's header has no join and leave "
+                          "time columns (columns: Attended, User Name, Email)"),
+        Error);
 }
 
 TEST_CASE("Zoom meeting export: meeting preamble, original names, waiting room, month-first dates") {
@@ -198,22 +204,23 @@ TEST_CASE("Zoom meeting export: meeting preamble, original names, waiting room, 
 }
 
 TEST_CASE("Teams: UTF-16 sections, per-join activities, organizers and presenters left out") {
-    const std::string report = utf16le("1. Summary\n"
-                                       "Meeting title\tWebinar\n"
-                                       "Start time\t3/3/22, 8:50:00 AM\n"
-                                       "\n"
-                                       "2. Participants\n"
-                                       "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
-                                       "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\tOrganizer\n"
-                                       "Nara\t3/3/22, 8:55:00 AM\t3/3/22, 12:00:00 PM\t3h 5m\tn@x.go.id\tPresenter\n"
-                                       "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 11:30:00 AM\t2h 10m\ts@x.go.id\tAttendee\n"
-                                       "\n"
-                                       "3. In-Meeting Activities\n"
-                                       "Name\tJoin Time\tLeave Time\tDuration\tEmail\n"
-                                       "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\n"
-                                       "Nara\t3/3/22, 8:55:00 AM\t3/3/22, 12:00:00 PM\t3h 5m\tn@x.go.id\n"
-                                       "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 10:00:00 AM\t1h\ts@x.go.id\n"
-                                       "Siti\t3/3/22, 10:20:00 AM\t3/3/22, 11:30:00 AM\t1h 10m\ts@x.go.id\n");
+    const std::string report =
+        utf16le("1. Summary\n"
+                "Meeting title\tWebinar\n"
+                "Start time\t3/3/22, 8:50:00 AM\n"
+                "\n"
+                "2. Participants\n"
+                "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+                "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\tOrganizer\n"
+                "Nara\t3/3/22, 8:55:00 AM\t3/3/22, 12:00:00 PM\t3h 5m\tn@x.go.id\tPresenter\n"
+                "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 11:30:00 AM\t2h 10m\ts@x.go.id\tAttendee\n"
+                "\n"
+                "3. In-Meeting Activities\n"
+                "Name\tJoin Time\tLeave Time\tDuration\tEmail\n"
+                "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\n"
+                "Nara\t3/3/22, 8:55:00 AM\t3/3/22, 12:00:00 PM\t3h 5m\tn@x.go.id\n"
+                "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 10:00:00 AM\t1h\ts@x.go.id\n"
+                "Siti\t3/3/22, 10:20:00 AM\t3/3/22, 11:30:00 AM\t1h 10m\ts@x.go.id\n");
     ExportData d = read(report, ExportKind::teams);
     CHECK(d.rows == 4);
     CHECK(d.staff_rows == 2); // roles from the participants section, matched by e-mail
@@ -227,11 +234,12 @@ TEST_CASE("Teams: UTF-16 sections, per-join activities, organizers and presenter
 }
 
 TEST_CASE("Teams: without activities, each participant is a span; presenters count when nobody attends") {
-    const std::string report = utf16le("2. Participants\n"
-                                       "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
-                                       "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\tOrganizer\n"
-                                       "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 11:30:00 AM\t2h 10m 30s\ts@x.go.id\t"
-                                       "Presenter\n");
+    const std::string report =
+        utf16le("2. Participants\n"
+                "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+                "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\tOrganizer\n"
+                "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 11:30:00 AM\t2h 10m 30s\ts@x.go.id\t"
+                "Presenter\n");
     ExportData d = read(report, ExportKind::teams);
     CHECK(d.staff_rows == 1);
     REQUIRE(d.records.size() == 1);
@@ -244,7 +252,8 @@ TEST_CASE("Teams: without activities, each participant is a span; presenters cou
                          "x.csv: no '2. Participants' or '3. In-Meeting Activities' section found", Error);
 }
 
-TEST_CASE("Google Meet: first seen..last seen spans with the time in call; times of day on the session's date") {
+TEST_CASE(
+    "Google Meet: first seen..last seen spans with the time in call; times of day on the session's date") {
     ExportData d = read("Name,Email,First seen,Last seen,Time in call\n"
                         "Siti Rahayu,siti@x.go.id,\"Mar 3, 2022, 8:45:00 AM\",\"Mar 3, 2022, 11:50:00 AM\","
                         "2 hr 20 min\n",
@@ -264,9 +273,9 @@ TEST_CASE("Google Meet: first seen..last seen spans with the time in call; times
     CHECK(d.records[0].seconds == 105 * 60);
     CHECK(d.records[1].leave == at(24, 15)); // past midnight: the next day
     ReadOptions no_date;
-    CHECK_THROWS_WITH_AS(read("Name,Email,Time joined,Time exited\nA,a@x.go.id,9:30 AM,10:00 AM\n",
-                              ExportKind::meet, no_date),
-                         doctest::Contains("x.csv:2: join time: '9:30 AM' is not a date and time"), Error);
+    CHECK_THROWS_WITH_AS(
+        read("Name,Email,Time joined,Time exited\nA,a@x.go.id,9:30 AM,10:00 AM\n", ExportKind::meet, no_date),
+        doctest::Contains("x.csv:2: join time: '9:30 AM' is not a date and time"), Error);
 }
 
 TEST_CASE("plain CSV: self-declared, minutes, join and leave") {
@@ -297,21 +306,23 @@ TEST_CASE("plain CSV: self-declared, minutes, join and leave") {
 }
 
 TEST_CASE("rows that cannot be read are listed with their lines") {
-    CHECK_THROWS_WITH_AS(read("email,join,leave\na@x.go.id,2022-03-03 09:00,2022-03-03 08:00\n", ExportKind::csv),
-                         "x.csv:2: leave time: leave time '2022-03-03 08:00' is before join time '2022-03-03 09:00'",
-                         Error);
+    CHECK_THROWS_WITH_AS(
+        read("email,join,leave\na@x.go.id,2022-03-03 09:00,2022-03-03 08:00\n", ExportKind::csv),
+        "x.csv:2: leave time: leave time '2022-03-03 08:00' is before join time '2022-03-03 09:00'", Error);
     std::string bad = "email,join,leave,minutes\n"
                       "a@x.go.id,2022-03-03 09:00,,\n"
                       "b@x.go.id,Mar 33 2022 09:00,2022-03-03 10:00,\n"
                       "c@x.go.id,,,a while\n";
-    CHECK_THROWS_WITH_AS(read(bad, ExportKind::csv),
-                         "x.csv: 3 problems:\n"
-                         "x.csv:2: leave time: a join time without a leave time\n"
-                         "x.csv:3: join time: invalid timestamp 'Mar 33 2022 09:00': March 2022 has no day 33\n"
-                         "x.csv:4: duration: 'a while' is not a duration",
-                         Error);
+    CHECK_THROWS_WITH_AS(
+        read(bad, ExportKind::csv),
+        "x.csv: 3 problems:\n"
+        "x.csv:2: leave time: a join time without a leave time\n"
+        "x.csv:3: join time: invalid timestamp 'Mar 33 2022 09:00': March 2022 has no day 33\n"
+        "x.csv:4: duration: 'a while' is not a duration",
+        Error);
     std::string many = "email,minutes\n";
-    for (int i = 0; i < 25; ++i) many += "a@x.go.id,soon\n";
+    for (int i = 0; i < 25; ++i)
+        many += "a@x.go.id,soon\n";
     CHECK_THROWS_WITH_AS(read(many, ExportKind::csv), doctest::Contains("… and 5 more"), Error);
     CHECK_THROWS_WITH_AS(read("Attendee Details\nAttended,Email,Join Time,Leave Time\nMaybe,a@x.go.id,,\n",
                               ExportKind::zoom_webinar),
@@ -345,14 +356,15 @@ TEST_CASE("the day/month order is one per file") {
     CHECK_THROWS_WITH_AS(
         read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", ExportKind::csv, o),
         doctest::Contains("x.csv:2: the day/month order of the dates cannot be decided"), Error);
-    CHECK_THROWS_WITH_AS(read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", ExportKind::csv, o),
-                         doctest::Contains("pass --date-order dmy (day first) or --date-order mdy (month first)"),
-                         Error);
+    CHECK_THROWS_WITH_AS(
+        read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", ExportKind::csv, o),
+        doctest::Contains("pass --date-order dmy (day first) or --date-order mdy (month first)"), Error);
     o.order = DayOrder::mdy;
     d = read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", ExportKind::csv, o);
     CHECK(to_local(*d.records[0].join, o.zone).date == Date{2022, 3, 4});
     // Same day and month: nothing to decide.
-    d = read("email,join,leave\na@x.go.id,03/03/2022 09:00,03/03/2022 10:00\n", ExportKind::csv, ReadOptions{});
+    d = read("email,join,leave\na@x.go.id,03/03/2022 09:00,03/03/2022 10:00\n", ExportKind::csv,
+             ReadOptions{});
     CHECK(d.order == DayOrder::unknown);
     CHECK(d.records[0].join == at(9, 0));
 }
@@ -360,8 +372,9 @@ TEST_CASE("the day/month order is one per file") {
 TEST_CASE("times are read in the zone given, unless they carry their own") {
     ReadOptions o = session_options();
     o.zone = find_zone("Asia/Makassar");
-    ExportData d = read("email,join,leave\na@x.go.id,2022-03-03 10:00,2022-03-03 11:00+07:00\n", ExportKind::csv, o);
-    CHECK(d.records[0].join == at(9, 0));  // 10:00 WITA
+    ExportData d =
+        read("email,join,leave\na@x.go.id,2022-03-03 10:00,2022-03-03 11:00+07:00\n", ExportKind::csv, o);
+    CHECK(d.records[0].join == at(9, 0));   // 10:00 WITA
     CHECK(d.records[0].leave == at(11, 0)); // its own offset
 }
 
@@ -377,8 +390,9 @@ TEST_CASE("read_export_file: --source must agree with the file") {
     ReadOptions o = session_options();
     CHECK(read_export_file(w, SourceChoice::auto_detect, o).kind == ExportKind::zoom_webinar);
     CHECK(read_export_file(w, SourceChoice::zoom, o).kind == ExportKind::zoom_webinar);
-    CHECK_THROWS_WITH_AS(read_export_file(w, SourceChoice::teams, o),
-                         doctest::Contains("is a Zoom webinar attendee report, not what --source teams reads"), Error);
+    CHECK_THROWS_WITH_AS(
+        read_export_file(w, SourceChoice::teams, o),
+        doctest::Contains("is a Zoom webinar attendee report, not what --source teams reads"), Error);
     CHECK_THROWS_AS(read_export_file(w, SourceChoice::csv, o), Error);
     // A flat table reads with any flat reader.
     CHECK(read_export_file(flat, SourceChoice::auto_detect, o).kind == ExportKind::csv);

@@ -48,7 +48,8 @@ TEST_CASE("a new store is owner-only, in WAL mode, at the current schema") {
 
 TEST_CASE("opening refuses what is not ours") {
     TempDir dir;
-    CHECK_THROWS_WITH_AS(Store(dir.file("missing.db"), Access::read), doctest::Contains("no store at"), Error);
+    CHECK_THROWS_WITH_AS(Store(dir.file("missing.db"), Access::read), doctest::Contains("no store at"),
+                         Error);
     CHECK_THROWS_AS(Store(dir.file("no/such/dir/s.db"), Access::write), Error);
 
     std::string newer = dir.file("newer.db");

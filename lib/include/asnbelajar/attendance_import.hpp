@@ -28,12 +28,12 @@ struct UnmatchedRow {
 };
 
 struct ImportResult {
-    std::size_t people = 0;    // distinct people among the attendee rows (matched participants + unmatched)
-    std::size_t matched = 0;   // participants the rows were matched to, created ones included
-    std::size_t walk_ins = 0;  // of those, walk-ins of the session (present without a seat)
-    std::size_t created = 0;   // participants created under create_unknown
+    std::size_t people = 0;   // distinct people among the attendee rows (matched participants + unmatched)
+    std::size_t matched = 0;  // participants the rows were matched to, created ones included
+    std::size_t walk_ins = 0; // of those, walk-ins of the session (present without a seat)
+    std::size_t created = 0;  // participants created under create_unknown
     std::vector<UnmatchedRow> unmatched; // in file order
-    bool reimport = false;     // this export had been imported into the session before: its marks were replaced
+    bool reimport = false; // this export had been imported into the session before: its marks were replaced
     int attended = 0, partial = 0; // the session's outcomes after the import
 };
 

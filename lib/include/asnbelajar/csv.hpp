@@ -54,7 +54,7 @@ struct CsvOptions {
 //   - a read error of the stream ("NAME: read error").
 // After an Error the reader must not be used again (except to be destroyed).
 class CsvReader {
-public:
+  public:
     // Reads from an already-open stream (a file opened in binary mode, or std::cin). `name` is used in
     // messages. The stream must outlive the reader. The constructor reads the start of the input to detect
     // the encoding and the delimiter, so it may throw Error (as next() does), and also for an invalid
@@ -91,9 +91,9 @@ public:
     // line. Valid until the next call to next().
     std::string_view raw() const;
 
-private:
+  private:
     struct Span {
-        std::size_t off;   // into buf_ (relative to the record start) or scratch_
+        std::size_t off; // into buf_ (relative to the record start) or scratch_
         std::size_t len;
         bool scratch;
     };
@@ -122,12 +122,12 @@ private:
     std::size_t rec_ = 0;
     std::size_t pos_ = 0;
     std::size_t end_ = 0;
-    bool eof_ = false;          // no more decoded text will come
+    bool eof_ = false; // no more decoded text will come
     bool in_record_ = false;
-    std::size_t raw_len_ = 0;   // length of the last record's raw text, starting at rec_
-    std::size_t line_ = 0;      // start line of the last returned record
-    std::size_t rec_line_ = 1;  // start line of the record being read
-    std::size_t cur_line_ = 1;  // line of pos_
+    std::size_t raw_len_ = 0;  // length of the last record's raw text, starting at rec_
+    std::size_t line_ = 0;     // start line of the last returned record
+    std::size_t rec_line_ = 1; // start line of the record being read
+    std::size_t cur_line_ = 1; // line of pos_
     std::uint64_t bytes_read_ = 0;
 
     // Raw input staging for UTF-16.
@@ -135,10 +135,10 @@ private:
     std::size_t raw_pos_ = 0;
     std::size_t raw_end_ = 0;
     bool src_eof_ = false;
-    std::string src_error_;     // a decoding error found at the end of the decoded text
+    std::string src_error_; // a decoding error found at the end of the decoded text
 
     std::vector<Span> spans_;
-    std::string scratch_;       // unescaped quoted fields of the current record
+    std::string scratch_; // unescaped quoted fields of the current record
 };
 
 // Returns `field` as a CSV field: unchanged, or quoted (inner quotes doubled) when it contains the delimiter,

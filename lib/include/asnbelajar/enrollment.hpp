@@ -29,12 +29,12 @@ EnrollResult enroll(Store& store, const Session& session, Id person);
 // that 25,000 registrations cost 25,000 small statements rather than a count of the whole session each. Nothing
 // else may change the session's enrollments while an Enroller is in use.
 class Enroller {
-public:
+  public:
     // Throws Error for a cancelled session.
     Enroller(Store& store, const Session& session);
     EnrollResult add(Id person);
 
-private:
+  private:
     Store& store_;
     Session session_;
     // With a capacity: enrolled people up to the capacity, and waitlisted ones (0 = nobody waits; beyond
@@ -45,8 +45,8 @@ private:
 };
 
 struct CancelResult {
-    bool changed = false;            // false when the person had nothing to cancel
-    std::optional<Id> promoted;      // who took the freed seat
+    bool changed = false;       // false when the person had nothing to cancel
+    std::optional<Id> promoted; // who took the freed seat
 };
 
 // Cancels an enrollment or waiting-list place. A freed seat goes to the first waitlisted person.

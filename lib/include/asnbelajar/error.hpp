@@ -10,7 +10,7 @@ namespace asnbelajar {
 // conflict, store problem). The message is complete and user-facing; the CLI prints it after
 // "asnbelajar: error: " and exits 1.
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -37,7 +37,7 @@ std::string format_problem(std::string_view file, std::size_t line, const RowPro
 
 // Maps the records of one participant file (roster or registration export) to Participants.
 class RowMapper {
-public:
+  public:
     // Maps the header row found at `line` of `file` (for messages). Columns are matched by
     // field_for_header(). Throws Error "FILE:LINE: …" when no column names the name, or none names the NIP or
     // the e-mail, listing the headers each accepts. `year` is the current year (bounds of NIP dates).
@@ -62,7 +62,7 @@ public:
     bool map(const std::vector<std::string_view>& fields, Participant& p,
              std::vector<RowProblem>& problems) const;
 
-private:
+  private:
     std::string_view column_name(std::string_view key) const;
 
     std::vector<std::string> header_;

@@ -11,9 +11,8 @@
 
 namespace asnbelajar {
 
-
 struct ReportContext {
-    Zone zone;           // --tz: display zone, and the zone of periods
+    Zone zone; // --tz: display zone, and the zone of periods
     Lang lang = Lang::id;
     // Only the main table's rows will be written (csv, tsv, jsonl): a report may leave out its extras and
     // charts, which can cost more to compute than the rows (the weekly report's agencies and 12-week trend).

@@ -34,7 +34,8 @@ std::vector<Date> series_dates(Date first, const SeriesPlan& plan);
 // and `base.tz` its zone. Codes: `code` when given (a series gets code-1, code-2, …), else the local start
 // date YYYY-MM-DD, then YYYY-MM-DD-2, -3 for further sessions that day. With a series number, each next
 // session takes the next number. Returns the sessions as stored. Throws Error on a taken code.
-std::vector<Session> add_sessions(Store& store, Session base, const std::string& code, const SeriesPlan& plan);
+std::vector<Session> add_sessions(Store& store, Session base, const std::string& code,
+                                  const SeriesPlan& plan);
 
 // A session by code, or by numeric id. Throws Error naming the text when there is none.
 Session resolve_session(const Store& store, std::string_view text);

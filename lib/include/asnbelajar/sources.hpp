@@ -33,7 +33,7 @@ std::optional<SourceChoice> parse_source_choice(std::string_view text);
 //   seconds only                  -> a duration;
 //   nothing                       -> a self-declared attendance (plain CSV without time columns).
 struct ExportRecord {
-    std::string nip, email, phone, name; // as written, trimmed; matching normalises them
+    std::string nip, email, phone, name;    // as written, trimmed; matching normalises them
     std::optional<UnixSeconds> join, leave; // both or neither; leave >= join
     std::optional<std::int64_t> seconds;    // time present as the source totals it
     std::size_t line = 0;                   // 1-based physical line in the file
@@ -52,10 +52,10 @@ struct ExportData {
     ExportKind kind = ExportKind::csv;
     std::vector<ExportRecord> records; // attendee rows, in file order
     std::size_t rows = 0;              // data rows read, in every section (headers and titles not counted)
-    std::size_t staff_rows = 0;        // hosts, panelists, organizers (and presenters, see docs): not attendees
-    std::size_t no_shows = 0;          // rows of people who did not attend (Attended = No, no times)
+    std::size_t staff_rows = 0; // hosts, panelists, organizers (and presenters, see docs): not attendees
+    std::size_t no_shows = 0;   // rows of people who did not attend (Attended = No, no times)
     DayOrder order = DayOrder::unknown; // the order numeric dates were read in (unknown: none needed one)
-    std::vector<std::string> notes;    // how the file was read, worth telling the user
+    std::vector<std::string> notes;     // how the file was read, worth telling the user
 };
 
 // The layout of the export in `in`, from its first records (the stream is read, not rewound). Throws Error

@@ -31,7 +31,8 @@ struct EnrollmentCounts {
 // One person's line in a session: enrollment, presence and certificate.
 struct RosterRow {
     Participant person;
-    std::optional<EnrollmentStatus> enrollment; // none: attended without any enrollment row (should not happen)
+    std::optional<EnrollmentStatus>
+        enrollment; // none: attended without any enrollment row (should not happen)
     std::optional<AttendanceSummary> attendance;
     std::optional<AttendanceOutcome> outcome; // stored with the summary
     std::string certificate;
@@ -78,14 +79,14 @@ struct HistoryRow {
     Id session = 0;
     std::optional<EnrollmentStatus> enrollment; // none: present without an enrollment row
     std::optional<AttendanceSummary> attendance;
-    std::optional<AttendanceOutcome> outcome;   // none: absent
-    std::string certificate;                    // the live certificate's number, or empty
+    std::optional<AttendanceOutcome> outcome; // none: absent
+    std::string certificate;                  // the live certificate's number, or empty
 };
 
 // A person's record over a set of sessions (a year).
 struct PersonYear {
     Participant person; // id, nip, name, agency and unit only (PersonDetail::report), or id and agency only
-    int attended = 0;           // sessions attended
+    int attended = 0;   // sessions attended
     std::int64_t jp_tenths = 0; // JP earned in them
 };
 
@@ -106,7 +107,7 @@ struct StoreCheck {
 // A Store (and anything that holds it) is used by one thread at a time: its connection runs without SQLite's
 // own locking.
 class Store {
-public:
+  public:
     // Opens the store at `path`. With Access::write a missing file is created (mode 0600) and migrated to the
     // current schema; with Access::read a missing file throws Error naming the path. Throws Error when the file
     // is not a store, is newer than this program, or cannot be opened.
@@ -123,14 +124,14 @@ public:
 
     // A write transaction (BEGIN IMMEDIATE). Rolled back unless commit() is called. One at a time per Store.
     class Transaction {
-    public:
+      public:
         explicit Transaction(Store& store);
         ~Transaction();
         void commit();
         Transaction(const Transaction&) = delete;
         Transaction& operator=(const Transaction&) = delete;
 
-    private:
+      private:
         Store& store_;
         bool done_ = false;
     };
@@ -224,7 +225,8 @@ public:
     void delete_marks(Id session, Id participant, MarkKind kind);
     std::vector<AttendanceMark> marks(Id session, Id participant) const;
     std::vector<Id> participants_with_marks(Id session) const;
-    void put_attendance(Id session, Id participant, const AttendanceSummary& summary, AttendanceOutcome outcome);
+    void put_attendance(Id session, Id participant, const AttendanceSummary& summary,
+                        AttendanceOutcome outcome);
     void delete_attendance(Id session, Id participant);
     // Drops every mark and summary of the session (attend --replace).
     void clear_session_attendance(Id session);
@@ -280,7 +282,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     std::unique_ptr<Impl> impl_;
 };
 

@@ -49,14 +49,14 @@ struct Total {
 // A report: the main table plus what human formats show around it. Titles and subtitles are already in the
 // requested language; machine formats use only keys and values, so they never change with --lang.
 struct Report {
-    std::string kind;                 // weekly, session, …
-    std::string title;                // e.g. "Laporan Mingguan Webinar ASN Belajar"
+    std::string kind;                  // weekly, session, …
+    std::string title;                 // e.g. "Laporan Mingguan Webinar ASN Belajar"
     std::vector<std::string> subtitle; // lines under the title: period, session details
     std::optional<Period> period;
-    Zone zone;                        // datetime cells are shown in this zone
+    Zone zone; // datetime cells are shown in this zone
     Lang lang = Lang::id;
     Table table;
-    std::string rows_key = "rows";   // key of the main rows in a JSON object report
+    std::string rows_key = "rows"; // key of the main rows in a JSON object report
     std::vector<Total> totals;
     struct Extra {
         std::string key; // JSON key, e.g. top_agencies

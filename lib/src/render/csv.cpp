@@ -28,12 +28,14 @@ void render_delimited(const Report& report, char delimiter, const RenderOptions&
         else
             out << csv_escape(text, delimiter);
     };
-    for (std::size_t i = 0; i < t.columns.size(); ++i) write_field(t.columns[i].key, i == 0);
+    for (std::size_t i = 0; i < t.columns.size(); ++i)
+        write_field(t.columns[i].key, i == 0);
     out << '\n';
     for (const Row& row : t.rows) {
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
             std::string text = machine_text(row[i], t.columns[i].type, report.zone);
-            if (options.excel_safe && t.columns[i].type == ColumnType::text && formula_like(text)) text.insert(0, 1, '\'');
+            if (options.excel_safe && t.columns[i].type == ColumnType::text && formula_like(text))
+                text.insert(0, 1, '\'');
             write_field(std::move(text), i == 0);
         }
         out << '\n';

@@ -47,13 +47,9 @@ std::string markdown_escape(std::string_view s) {
             out += '\\';
             out += c;
             break;
-        case '\r':
-            break;
-        case '\n':
-            out += ' ';
-            break;
-        default:
-            out += c;
+        case '\r': break;
+        case '\n': out += ' '; break;
+        default: out += c;
         }
     }
     return out;

@@ -46,7 +46,8 @@ std::optional<Format> parse_format(std::string_view name) {
 std::optional<Format> format_from_extension(std::string_view path) {
     std::size_t dot = path.rfind('.');
     std::size_t slash = path.rfind('/');
-    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return std::nullopt;
+    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
+        return std::nullopt;
     std::string ext(path.substr(dot + 1));
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     if (ext == "htm") return Format::html;
@@ -74,7 +75,8 @@ std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone) {
     if (auto* v = std::get_if<double>(&cell)) return fmt::format("{:.4f}", *v);
     std::int64_t i = std::get<std::int64_t>(cell);
     switch (type) {
-    case ColumnType::jp: return i % 10 == 0 ? fmt::format("{}", i / 10) : fmt::format("{}.{}", i / 10, std::abs(i % 10));
+    case ColumnType::jp:
+        return i % 10 == 0 ? fmt::format("{}", i / 10) : fmt::format("{}.{}", i / 10, std::abs(i % 10));
     case ColumnType::datetime: return format_datetime_offset(i, zone);
     default: return std::to_string(i);
     }

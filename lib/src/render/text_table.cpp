@@ -49,9 +49,11 @@ void write_table(const Table& t, const Report& report, const RenderOptions& opti
     };
     line(headers, true);
     std::vector<std::string> rules(n);
-    for (std::size_t i = 0; i < n; ++i) rules[i] = std::string(widths[i], '-');
+    for (std::size_t i = 0; i < n; ++i)
+        rules[i] = std::string(widths[i], '-');
     line(rules, false);
-    for (const auto& texts : cells) line(texts, false);
+    for (const auto& texts : cells)
+        line(texts, false);
 }
 
 } // namespace
@@ -80,7 +82,8 @@ std::string fit(const std::string& s, std::size_t width) {
 
 void render_text_table(const Report& report, const RenderOptions& options, std::ostream& out) {
     if (!report.title.empty()) out << report.title << '\n';
-    for (const std::string& line : report.subtitle) out << line << '\n';
+    for (const std::string& line : report.subtitle)
+        out << line << '\n';
     if (!report.title.empty() || !report.subtitle.empty()) out << '\n';
     if (report.table.rows.empty())
         out << (report.lang == Lang::en ? "(no rows)" : "(tidak ada data)") << '\n';
@@ -89,7 +92,8 @@ void render_text_table(const Report& report, const RenderOptions& options, std::
     if (!report.totals.empty()) {
         out << '\n';
         std::size_t width = 0;
-        for (const Total& t : report.totals) width = std::max(width, display_width(label(t.column, report.lang)));
+        for (const Total& t : report.totals)
+            width = std::max(width, display_width(label(t.column, report.lang)));
         for (const Total& t : report.totals) {
             pad(out, label(t.column, report.lang) + ":", width + 1, false);
             out << ' ' << human_text(t.value, t.column.type, report.zone, report.lang) << '\n';

@@ -44,7 +44,9 @@ std::string_view original_name(std::string_view cell) {
     return cell;
 }
 
-std::string day_month(const Date& d) { return fmt::format("{} {}", d.day, month_name(d.month, Lang::en)); }
+std::string day_month(const Date& d) {
+    return fmt::format("{} {}", d.day, month_name(d.month, Lang::en));
+}
 
 } // namespace
 
@@ -61,7 +63,8 @@ std::string_view title_of(const Row& row) {
 
 Table::Table(const Row& header) : map_(map_headers(header)) {
     names_.reserve(header.size());
-    for (std::string_view h : header) names_.emplace_back(trim_blanks(h));
+    for (std::string_view h : header)
+        names_.emplace_back(trim_blanks(h));
     if (map_.has(Field::name)) {
         std::string lower = names_[static_cast<std::size_t>(map_.at(Field::name))];
         std::transform(lower.begin(), lower.end(), lower.begin(),
@@ -76,7 +79,9 @@ std::string_view Table::cell_at(const Row& row, int index) {
     return trim_blanks(row[static_cast<std::size_t>(index)]);
 }
 
-std::string_view Table::cell(const Row& row, Field f) const { return cell_at(row, map_.at(f)); }
+std::string_view Table::cell(const Row& row, Field f) const {
+    return cell_at(row, map_.at(f));
+}
 
 int Table::find(std::string_view normalized) const {
     for (std::size_t i = 0; i < names_.size(); ++i)
@@ -84,7 +89,9 @@ int Table::find(std::string_view normalized) const {
     return -1;
 }
 
-std::string Table::columns() const { return fmt::format("{}", fmt::join(names_, ", ")); }
+std::string Table::columns() const {
+    return fmt::format("{}", fmt::join(names_, ", "));
+}
 
 Builder::Builder(ExportKind kind, std::string name, const ReadOptions& opts)
     : name_(std::move(name)), opts_(opts) {
@@ -162,7 +169,9 @@ void Builder::problem(std::size_t line, std::string_view column, const std::stri
         problems_.emplace_back(line, fmt::format("{}:{}: {}: {}", name_, line, column, message));
 }
 
-void Builder::fail(const std::string& message) const { throw Error(fmt::format("{}: {}", name_, message)); }
+void Builder::fail(const std::string& message) const {
+    throw Error(fmt::format("{}: {}", name_, message));
+}
 
 void Builder::throw_problems() {
     if (problems_.empty()) return;
@@ -170,7 +179,8 @@ void Builder::throw_problems() {
     std::stable_sort(problems_.begin(), problems_.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string message = fmt::format("{}: {} problems:", name_, problem_count_);
-    for (const auto& p : problems_) message += "\n" + p.second;
+    for (const auto& p : problems_)
+        message += "\n" + p.second;
     if (problem_count_ > problems_.size())
         message += fmt::format("\n… and {} more", problem_count_ - problems_.size());
     throw Error(message);
@@ -285,12 +295,12 @@ ExportData Builder::finish() {
                 const bool join_differs = times[i].join != month_first[i].join;
                 const UnixSeconds a = join_differs ? *times[i].join : *times[i].leave;
                 const UnixSeconds b = join_differs ? *month_first[i].join : *month_first[i].leave;
-                std::string why = !opts_.session_date ? std::string()
-                                  : dmy_fits
-                                      ? fmt::format(", and both readings put the joins on the session's date {}",
-                                                    format_date(*opts_.session_date))
-                                      : fmt::format(", and neither puts the joins on the session's date {}",
-                                                    format_date(*opts_.session_date));
+                std::string why =
+                    !opts_.session_date ? std::string()
+                    : dmy_fits ? fmt::format(", and both readings put the joins on the session's date {}",
+                                             format_date(*opts_.session_date))
+                               : fmt::format(", and neither puts the joins on the session's date {}",
+                                             format_date(*opts_.session_date));
                 throw Error(fmt::format(
                     "{}:{}: the day/month order of the dates cannot be decided: '{}' is {} or {}{}; "
                     "pass --date-order dmy (day first) or --date-order mdy (month first)",
@@ -299,10 +309,10 @@ ExportData Builder::finish() {
             }
             order = dmy_fits ? DayOrder::dmy : DayOrder::mdy;
             if (mdy_fits) times = std::move(month_first);
-            data_.notes.push_back(fmt::format("dates read {} first: the order that puts the joins on the session's "
-                                              "date {}",
-                                              order == DayOrder::dmy ? "day" : "month",
-                                              format_date(*opts_.session_date)));
+            data_.notes.push_back(
+                fmt::format("dates read {} first: the order that puts the joins on the session's "
+                            "date {}",
+                            order == DayOrder::dmy ? "day" : "month", format_date(*opts_.session_date)));
         }
     }
     for (std::size_t i = 0; i < times.size(); ++i) {
@@ -310,8 +320,9 @@ ExportData Builder::finish() {
         r.join = times[i].join;
         r.leave = times[i].leave;
         if (r.join && r.leave && *r.leave < *r.join)
-            problem(r.line, "leave time",
-                    fmt::format("leave time '{}' is before join time '{}'", pending_[i].leave, pending_[i].join));
+            problem(
+                r.line, "leave time",
+                fmt::format("leave time '{}' is before join time '{}'", pending_[i].leave, pending_[i].join));
     }
     throw_problems();
     data_.order = order;
@@ -350,10 +361,12 @@ ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
         b.attendee(*table, row, csv.line(), layout.times);
     }
     if (!table)
-        b.fail(first_line.empty() ? std::string("the file is empty")
-                                  : fmt::format("no {} header found (first line: '{}')", layout.expected, first_line));
+        b.fail(first_line.empty()
+                   ? std::string("the file is empty")
+                   : fmt::format("no {} header found (first line: '{}')", layout.expected, first_line));
     if (skipped)
-        b.data().notes.push_back(fmt::format("{} rows with '{}' = yes passed over", skipped, layout.skip_if_yes));
+        b.data().notes.push_back(
+            fmt::format("{} rows with '{}' = yes passed over", skipped, layout.skip_if_yes));
     return b.finish();
 }
 

@@ -61,7 +61,7 @@ std::string load(const std::string& path) {
 
 // Reads a string in memory as a stream, without copying it.
 class StringBuf : public std::streambuf {
-public:
+  public:
     explicit StringBuf(const std::string& s) {
         char* begin = const_cast<char*>(s.data()); // only ever read
         setg(begin, begin, begin + s.size());
@@ -163,8 +163,10 @@ ExportKind detect_export(std::istream& in, const std::string& name) {
         if (sources::is_meet_header(t)) return ExportKind::meet;
         if (sources::is_plain_csv_header(t)) return ExportKind::csv;
         // The first line is the header, unless it is a title: then the header is the first line with columns.
-        if (first) title_first = row.size() == 1;
-        else if (title_first && header.empty() && row.size() > 1) header = t.columns();
+        if (first)
+            title_first = row.size() == 1;
+        else if (title_first && header.empty() && row.size() > 1)
+            header = t.columns();
         first = false;
     }
     if (first_line.empty()) throw Error(fmt::format("{} is empty", name));

@@ -24,7 +24,7 @@ std::string_view title_of(const Row& row);
 
 // A table's header row: where each field is (by the shared aliases), and the columns as written.
 class Table {
-public:
+  public:
     explicit Table(const Row& header);
     bool has(Field f) const { return map_.has(f); }
     // The cell of `f` in `row`, blanks trimmed; empty when the column is absent or the row is short.
@@ -39,7 +39,7 @@ public:
     // The name column is Zoom's "Name (Original Name)": a renamed participant reads "SHOWN (Original)".
     bool original_names() const { return original_names_; }
 
-private:
+  private:
     HeaderMap map_;
     std::vector<std::string> names_;
     bool original_names_ = false;
@@ -51,7 +51,7 @@ enum class Times { per_join, span };
 
 // Collects the rows of one export and produces its ExportData.
 class Builder {
-public:
+  public:
     Builder(ExportKind kind, std::string name, const ReadOptions& opts);
 
     const std::string& name() const { return name_; }
@@ -78,7 +78,7 @@ public:
     // Parses the timestamps with the file's day/month order and returns the export; throws for problems.
     ExportData finish();
 
-private:
+  private:
     struct Pending {
         std::string join, leave; // as written; empty when the row has no times
     };

@@ -28,13 +28,15 @@ enum class Role { attendee, presenter, organizer };
 // "2. Participants" → participants; nullopt for a line that is no numbered title.
 std::optional<Part> part_of(std::string_view title) {
     std::size_t digits = 0;
-    while (digits < title.size() && std::isdigit(static_cast<unsigned char>(title[digits]))) ++digits;
+    while (digits < title.size() && std::isdigit(static_cast<unsigned char>(title[digits])))
+        ++digits;
     if (digits == 0 || digits > 2 || digits >= title.size() || title[digits] != '.') return std::nullopt;
     const std::string t = normalize_header(title.substr(digits + 1));
     if (t.empty()) return std::nullopt;
     if (header_has_words(t, "summary") || header_has_words(t, "ringkasan")) return Part::summary;
     if (header_has_words(t, "activities") || header_has_words(t, "aktivitas")) return Part::activities;
-    if (header_has_words(t, "participants") || header_has_words(t, "attendees") || header_has_words(t, "peserta"))
+    if (header_has_words(t, "participants") || header_has_words(t, "attendees") ||
+        header_has_words(t, "peserta"))
         return Part::participants;
     return Part::other;
 }
@@ -56,11 +58,15 @@ struct SectionRows {
     bool seen = false;
 };
 
-Row as_row(const std::vector<std::string>& cells) { return Row(cells.begin(), cells.end()); }
+Row as_row(const std::vector<std::string>& cells) {
+    return Row(cells.begin(), cells.end());
+}
 
 } // namespace
 
-bool is_teams_title(std::string_view title) { return part_of(title).has_value(); }
+bool is_teams_title(std::string_view title) {
+    return part_of(title).has_value();
+}
 
 ExportData read_teams(CsvReader& csv, Builder& b) {
     Row row;
@@ -75,7 +81,8 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
             }
         if (!part || *part == Part::other) continue;
         if (*part == Part::summary) {
-            for (std::size_t i = 1; i < row.size(); ++i) b.vote(row[i]); // start and end times
+            for (std::size_t i = 1; i < row.size(); ++i)
+                b.vote(row[i]); // start and end times
             continue;
         }
         SectionRows& s = *part == Part::participants ? participants : activities;
@@ -84,7 +91,8 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
             s.table.emplace(row);
             if (!(s.table->has(Field::join) && s.table->has(Field::leave)))
                 b.fail(fmt::format("line {}: the {} header has no join and leave time columns (columns: {})",
-                                   csv.line(), *part == Part::participants ? "participants" : "in-meeting activities",
+                                   csv.line(),
+                                   *part == Part::participants ? "participants" : "in-meeting activities",
                                    s.table->columns()));
             continue;
         }
@@ -117,7 +125,8 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
         return Role::attendee;
     };
     bool any_attendee = false;
-    for (const auto& cells : used.rows) any_attendee |= role_in(as_row(cells)) == Role::attendee;
+    for (const auto& cells : used.rows)
+        any_attendee |= role_in(as_row(cells)) == Role::attendee;
     std::size_t presenters = 0;
     for (std::size_t i = 0; i < used.rows.size(); ++i) {
         Row r = as_row(used.rows[i]);

@@ -11,10 +11,14 @@ bool is_zoom_meeting_header(const Table& t) {
            (t.original_names() || t.find("guest") >= 0 || t.find("in waiting room") >= 0);
 }
 
-bool is_zoom_meeting_preamble(const Table& t) { return t.find("meeting id") >= 0 && t.find("topic") >= 0; }
+bool is_zoom_meeting_preamble(const Table& t) {
+    return t.find("meeting id") >= 0 && t.find("topic") >= 0;
+}
 
 namespace {
-bool has_join_and_leave(const Table& t) { return t.has(Field::join) && t.has(Field::leave); }
+bool has_join_and_leave(const Table& t) {
+    return t.has(Field::join) && t.has(Field::leave);
+}
 } // namespace
 
 ExportData read_zoom_meeting(CsvReader& csv, Builder& b) {

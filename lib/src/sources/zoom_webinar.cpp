@@ -28,13 +28,16 @@ std::optional<Section> section_of(std::string_view title) {
     if (!has_any(t, {"details", "detail", "rincian"})) return std::nullopt;
     if (has_any(t, {"host", "co host", "panelist", "panelists", "panelis", "tuan rumah", "narasumber"}))
         return Section::staff;
-    if (has_any(t, {"attendee", "attendees", "peserta", "participant", "participants"})) return Section::attendees;
+    if (has_any(t, {"attendee", "attendees", "peserta", "participant", "participants"}))
+        return Section::attendees;
     return Section::other;
 }
 
 } // namespace
 
-bool is_zoom_webinar_title(std::string_view title) { return section_of(title).has_value(); }
+bool is_zoom_webinar_title(std::string_view title) {
+    return section_of(title).has_value();
+}
 
 ExportData read_zoom_webinar(CsvReader& csv, Builder& b) {
     Row row;
@@ -63,24 +66,27 @@ ExportData read_zoom_webinar(CsvReader& csv, Builder& b) {
         if (!table) {
             table.emplace(row);
             if (section == Section::attendees && !(table->has(Field::join) && table->has(Field::leave)))
-                b.fail(fmt::format("line {}: the attendee section's header has no join and leave time columns "
-                                   "(columns: {})",
-                                   csv.line(), table->columns()));
+                b.fail(
+                    fmt::format("line {}: the attendee section's header has no join and leave time columns "
+                                "(columns: {})",
+                                csv.line(), table->columns()));
             continue;
         }
         switch (section) {
         case Section::attendees: b.attendee(*table, row, csv.line(), Times::per_join); break;
         case Section::staff: b.staff(*table, row); break;
-        default:
-            b.skipped();
-            ++other_rows;
+        default: b.skipped(); ++other_rows;
         }
     }
     if (!attendee_section)
-        b.data().notes.push_back(fmt::format(
-            "no attendee section (sections found: {}{})", titles.empty() ? "none" : fmt::format("{}", fmt::join(titles, ", ")),
-            unknown_titles.empty() ? "" : fmt::format("; other title lines: {}", fmt::join(unknown_titles, ", "))));
-    if (other_rows) b.data().notes.push_back(fmt::format("{} rows of other sections passed over", other_rows));
+        b.data().notes.push_back(
+            fmt::format("no attendee section (sections found: {}{})",
+                        titles.empty() ? "none" : fmt::format("{}", fmt::join(titles, ", ")),
+                        unknown_titles.empty()
+                            ? ""
+                            : fmt::format("; other title lines: {}", fmt::join(unknown_titles, ", "))));
+    if (other_rows)
+        b.data().notes.push_back(fmt::format("{} rows of other sections passed over", other_rows));
     return b.finish();
 }
 

@@ -6,8 +6,9 @@
 namespace asnbelajar {
 
 void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) {
-    auto& st = impl_->stmt("INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, "
-                           "seconds, source, batch, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& st =
+        impl_->stmt("INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, "
+                    "seconds, source, batch, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     // Texts not copied (an import adds 30,000 marks): `mark` outlives the statement's execution, to_string()
     // returns string literals (NUL-terminated), and Impl::stmt() clears the bindings before reuse.
     st.bind(1, session);
@@ -67,14 +68,16 @@ std::vector<Id> Store::participants_with_marks(Id session) const {
     auto& st = impl_->stmt("SELECT DISTINCT participant_id FROM attendance_marks WHERE session_id = ?");
     st.bind(1, session);
     std::vector<Id> out;
-    while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getInt64());
     return out;
 }
 
 void Store::put_attendance(Id session, Id participant, const AttendanceSummary& summary,
                            AttendanceOutcome outcome) {
-    auto& st = impl_->stmt("INSERT OR REPLACE INTO attendance(session_id, participant_id, minutes, self_declared, "
-                           "outcome) VALUES (?, ?, ?, ?, ?)");
+    auto& st =
+        impl_->stmt("INSERT OR REPLACE INTO attendance(session_id, participant_id, minutes, self_declared, "
+                    "outcome) VALUES (?, ?, ?, ?, ?)");
     st.bind(1, session);
     st.bind(2, participant);
     st.bind(3, summary.minutes);
@@ -106,11 +109,13 @@ void Store::clear_session_attendance(Id session) {
 // --- attendance import ---
 
 std::vector<Id> Store::delete_batch_marks(Id session, const std::string& batch) {
-    auto& who = impl_->stmt("SELECT DISTINCT participant_id FROM attendance_marks WHERE session_id = ? AND batch = ?");
+    auto& who = impl_->stmt(
+        "SELECT DISTINCT participant_id FROM attendance_marks WHERE session_id = ? AND batch = ?");
     who.bind(1, session);
     who.bind(2, batch);
     std::vector<Id> people;
-    while (who.executeStep()) people.push_back(who.getColumn(0).getInt64());
+    while (who.executeStep())
+        people.push_back(who.getColumn(0).getInt64());
     if (people.empty()) return people;
     auto& del = impl_->stmt("DELETE FROM attendance_marks WHERE session_id = ? AND batch = ?");
     del.bind(1, session);

@@ -6,7 +6,8 @@
 namespace asnbelajar {
 
 std::optional<Enrollment> Store::enrollment(Id session, Id participant) const {
-    auto& st = impl_->stmt("SELECT status, arrival FROM enrollments WHERE session_id = ? AND participant_id = ?");
+    auto& st =
+        impl_->stmt("SELECT status, arrival FROM enrollments WHERE session_id = ? AND participant_id = ?");
     st.bind(1, session);
     st.bind(2, participant);
     if (!st.executeStep()) return std::nullopt;
@@ -54,8 +55,9 @@ void Store::put_enrollment(Id session, Id participant, EnrollmentStatus status) 
 }
 
 std::optional<Id> Store::first_waitlisted(Id session) const {
-    auto& st = impl_->stmt("SELECT participant_id FROM enrollments WHERE session_id = ? AND status = 'waitlisted' "
-                           "ORDER BY arrival LIMIT 1");
+    auto& st =
+        impl_->stmt("SELECT participant_id FROM enrollments WHERE session_id = ? AND status = 'waitlisted' "
+                    "ORDER BY arrival LIMIT 1");
     st.bind(1, session);
     if (!st.executeStep()) return std::nullopt;
     return st.getColumn(0).getInt64();

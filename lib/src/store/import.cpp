@@ -19,7 +19,9 @@ std::string_view text_view(const SQLite::Column& c) {
 }
 
 // Copies a column into `out` without giving up its capacity (NULL reads as empty).
-void assign_text(std::string& out, const SQLite::Column& c) { out.assign(text_view(c)); }
+void assign_text(std::string& out, const SQLite::Column& c) {
+    out.assign(text_view(c));
+}
 
 bool load(SQLite::Statement& st, Participant& out) {
     if (!st.executeStep()) return false;
@@ -72,7 +74,8 @@ Id Store::max_participant_id() const {
     return impl_->db.execAndGet("SELECT coalesce(max(id), 0) FROM participants").getInt64();
 }
 
-void Store::each_participant_key(const std::function<void(Id, std::string_view, std::string_view)>& each) const {
+void Store::each_participant_key(
+    const std::function<void(Id, std::string_view, std::string_view)>& each) const {
     SQLite::Statement st(impl_->db, "SELECT id, nip, email FROM participants");
     while (st.executeStep())
         each(st.getColumn(0).getInt64(), text_view(st.getColumn(1)), text_view(st.getColumn(2)));
@@ -125,7 +128,9 @@ void Store::put_enrollment_at(Id session, Id participant, EnrollmentStatus statu
     st.exec();
 }
 
-void Store::set_cache(std::int64_t kib) { set_pragma(impl_->db, "cache_size", -kib); }
+void Store::set_cache(std::int64_t kib) {
+    set_pragma(impl_->db, "cache_size", -kib);
+}
 
 void Store::reserve_cache(std::int64_t kib) {
     // A negative cache_size is in KiB, a positive one in pages.

@@ -10,8 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <filesystem>
 #include <fcntl.h>
+#include <filesystem>
 #include <pwd.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -36,7 +36,8 @@ int create_private_file(const std::string& path) {
 
 // Removes a store file this process created, with the files SQLite keeps beside it.
 void remove_store_files(const std::string& path) {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((path + suffix).c_str());
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        ::unlink((path + suffix).c_str());
 }
 
 // SQLite's message, and the operating system's reason when a file operation failed: "disk I/O error" alone
@@ -45,16 +46,18 @@ void remove_store_files(const std::string& path) {
 std::string failure_reason(const SQLite::Exception& e, SQLite::Database* db, const std::string& path) {
     std::string why = e.what();
     const int code = e.getErrorCode() & 0xff; // the primary result code
-    if (db && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
-               code == SQLITE_PERM))
-        if (int os = sqlite3_system_errno(db->getHandle()); os != 0) why += fmt::format(" ({})", std::strerror(os));
+    if (db && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN ||
+               code == SQLITE_READONLY || code == SQLITE_PERM))
+        if (int os = sqlite3_system_errno(db->getHandle()); os != 0)
+            why += fmt::format(" ({})", std::strerror(os));
     if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) {
         const std::filesystem::path parent = std::filesystem::path(path).parent_path();
         const std::string dir = parent.empty() ? std::string(".") : parent.string();
         if (::access(dir.c_str(), W_OK) != 0)
-            why += fmt::format("; the directory {} is not writable ({}): a store needs its -wal and -shm files "
-                               "beside it",
-                               dir, std::strerror(errno));
+            why +=
+                fmt::format("; the directory {} is not writable ({}): a store needs its -wal and -shm files "
+                            "beside it",
+                            dir, std::strerror(errno));
     }
     return why;
 }
@@ -98,7 +101,8 @@ SQLite::Statement& Store::Impl::stmt(const char* sql) {
 }
 
 void Store::Impl::reset_statements() {
-    for (auto& entry : statements) entry.second->tryReset();
+    for (auto& entry : statements)
+        entry.second->tryReset();
 }
 
 Store::Store(const std::string& path, Access access) {
@@ -109,15 +113,17 @@ Store::Store(const std::string& path, Access access) {
     if (exists && std::filesystem::is_directory(path))
         throw Error(fmt::format("cannot open store {}: it is a directory (--db names the store file)", path));
     if (!exists && access == Access::read)
-        throw Error(fmt::format("no store at {} (the first command that writes creates it; choose another with "
-                                "--db or ASNBELAJAR_DB)",
-                                path));
+        throw Error(
+            fmt::format("no store at {} (the first command that writes creates it; choose another with "
+                        "--db or ASNBELAJAR_DB)",
+                        path));
     if (!exists && !scratch)
         if (int err = create_private_file(path))
             throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(err)));
     try {
         // NOMUTEX: a Store and its statements belong to one thread; SQLite need not lock around each call.
-        int flags = (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
+        int flags =
+            (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
         impl_ = std::make_unique<Impl>(path, flags);
         impl_->created = !exists && !scratch;
         auto& db = impl_->db;
@@ -125,17 +131,19 @@ Store::Store(const std::string& path, Access access) {
         db.exec("PRAGMA foreign_keys = ON");
         // SQLite opens a file it may not write read-only without a word; say so before any work is done.
         if (access == Access::write && sqlite3_db_readonly(db.getHandle(), "main") == 1)
-            throw Error(fmt::format("cannot write to store {}: {}", path,
-                                    ::access(path.c_str(), W_OK) != 0 ? std::strerror(errno) : "it is read-only"));
+            throw Error(
+                fmt::format("cannot write to store {}: {}", path,
+                            ::access(path.c_str(), W_OK) != 0 ? std::strerror(errno) : "it is read-only"));
         int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw Error(fmt::format("{} is an SQLite database but not an asnbelajar store", path));
         if (version != schema_version) {
             if (access == Access::read && version < schema_version)
-                throw Error(fmt::format("store {} has schema version {}, from an older asnbelajar; run "
-                                        "`asnbelajar db migrate` (or any writing command) once to bring it to "
-                                        "version {}",
-                                        path, version, schema_version));
+                throw Error(
+                    fmt::format("store {} has schema version {}, from an older asnbelajar; run "
+                                "`asnbelajar db migrate` (or any writing command) once to bring it to "
+                                "version {}",
+                                path, version, schema_version));
             if (access == Access::write && db.execAndGet("PRAGMA journal_mode").getString() != "wal")
                 db.exec("PRAGMA journal_mode = WAL");
             migrate(db);
@@ -154,8 +162,12 @@ Store::Store(const std::string& path, Access access) {
 
 Store::~Store() = default;
 
-const std::string& Store::path() const { return impl_->path; }
-bool Store::created() const { return impl_->created; }
+const std::string& Store::path() const {
+    return impl_->path;
+}
+bool Store::created() const {
+    return impl_->created;
+}
 
 void Store::discard_new_file() {
     if (!impl_->created) return;

@@ -12,7 +12,6 @@ namespace {
 
 #define PARTICIPANT_COLUMNS "id, nip, name, email, phone, agency, unit, position, grade"
 
-
 std::optional<Participant> one(SQLite::Statement& st) {
     if (!st.executeStep()) return std::nullopt;
     return read_participant(st);
@@ -80,7 +79,8 @@ std::optional<Participant> Store::participant_by_email(const std::string& email)
 }
 
 std::optional<Participant> Store::participant_by_phone(const std::string& phone) const {
-    auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE phone = ? ORDER BY id LIMIT 1");
+    auto& st =
+        impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE phone = ? ORDER BY id LIMIT 1");
     st.bind(1, phone);
     return one(st);
 }
@@ -99,8 +99,9 @@ Id Store::insert_participant(const Participant& p) {
 }
 
 void Store::update_participant(const Participant& p) {
-    auto& st = impl_->stmt("UPDATE participants SET nip = ?, name = ?, email = ?, phone = ?, agency = ?, unit = ?, "
-                           "position = ?, grade = ?, updated = ? WHERE id = ?");
+    auto& st =
+        impl_->stmt("UPDATE participants SET nip = ?, name = ?, email = ?, phone = ?, agency = ?, unit = ?, "
+                    "position = ?, grade = ?, updated = ? WHERE id = ?");
     bind_participant_fields(st, p);
     st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
     st.bind(10, p.id);
@@ -111,7 +112,8 @@ void Store::update_participant(const Participant& p) {
     }
 }
 
-std::vector<Participant> Store::list_participants(const std::string& agency, const std::string& search) const {
+std::vector<Participant> Store::list_participants(const std::string& agency,
+                                                  const std::string& search) const {
     // instr() rather than LIKE: the search text is data, never a pattern.
     auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants "
                            "WHERE (?1 = '' OR agency = ?1) AND (?2 = '' OR instr(lower(name), lower(?2)) > 0 "
@@ -119,7 +121,8 @@ std::vector<Participant> Store::list_participants(const std::string& agency, con
     st.bind(1, agency);
     st.bind(2, search);
     std::vector<Participant> out;
-    while (st.executeStep()) out.push_back(read_participant(st));
+    while (st.executeStep())
+        out.push_back(read_participant(st));
     return out;
 }
 

@@ -36,7 +36,8 @@ std::vector<AgencyCount> Store::agency_attendance(Id session) const {
                            "WHERE a.session_id = ? AND a.outcome = 'attended' GROUP BY 1");
     st.bind(1, session);
     std::vector<AgencyCount> out;
-    while (st.executeStep()) out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt()});
+    while (st.executeStep())
+        out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt()});
     return out;
 }
 
@@ -98,7 +99,7 @@ std::vector<SessionTime> Store::session_times(std::int64_t from, std::int64_t to
     while (st.executeStep())
         out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(), st.getColumn(2).getString(),
                        st.getColumn(3).getString() == "cancelled" ? SessionStatus::cancelled
-                                                                   : SessionStatus::scheduled});
+                                                                  : SessionStatus::scheduled});
     return out;
 }
 
@@ -210,7 +211,8 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
         // Most of the roster: one pass over the table beats a lookup per person.
         auto& all = full ? impl_->stmt("SELECT id, agency, nip, name, unit FROM participants")
                          : impl_->stmt("SELECT id, agency FROM participants");
-        while (all.executeStep()) take(all);
+        while (all.executeStep())
+            take(all);
     } else {
         auto& one = full ? impl_->stmt("SELECT id, agency, nip, name, unit FROM participants WHERE id = ?")
                          : impl_->stmt("SELECT id, agency FROM participants WHERE id = ?");
@@ -227,18 +229,22 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
         for (const auto& [id, t] : sparse)
             if (t.in) rest.push_back(id);
         std::sort(rest.begin(), rest.end());
-        for (Id id : rest) visit(id);
+        for (Id id : rest)
+            visit(id);
     }
     if (!full) return out;
     // By agency (none as ""), name, id, in byte order as SQLite's BINARY collation. The few agencies are ranked
     // first, so that a million people are sorted on a number and their name.
     std::unordered_map<std::string_view, std::uint32_t> rank_of;
-    for (const PersonYear& y : out) rank_of.emplace(y.person.agency, 0);
+    for (const PersonYear& y : out)
+        rank_of.emplace(y.person.agency, 0);
     std::vector<std::string_view> agencies;
     agencies.reserve(rank_of.size());
-    for (const auto& [agency, rank] : rank_of) agencies.push_back(agency);
+    for (const auto& [agency, rank] : rank_of)
+        agencies.push_back(agency);
     std::sort(agencies.begin(), agencies.end());
-    for (std::size_t i = 0; i < agencies.size(); ++i) rank_of[agencies[i]] = static_cast<std::uint32_t>(i);
+    for (std::size_t i = 0; i < agencies.size(); ++i)
+        rank_of[agencies[i]] = static_cast<std::uint32_t>(i);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> order; // (agency rank, position in out)
     order.reserve(out.size());
     for (std::size_t i = 0; i < out.size(); ++i)
@@ -252,7 +258,8 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
     });
     std::vector<PersonYear> sorted;
     sorted.reserve(out.size());
-    for (const auto& [rank, i] : order) sorted.push_back(std::move(out[i]));
+    for (const auto& [rank, i] : order)
+        sorted.push_back(std::move(out[i]));
     return sorted;
 }
 

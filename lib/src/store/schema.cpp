@@ -161,9 +161,10 @@ void migrate(SQLite::Database& db) {
     int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version == schema_version) return;
     if (version > schema_version)
-        throw Error(fmt::format("store {} has schema version {}, newer than this asnbelajar understands ({}); "
-                                "use a newer asnbelajar",
-                                db.getFilename(), version, schema_version));
+        throw Error(
+            fmt::format("store {} has schema version {}, newer than this asnbelajar understands ({}); "
+                        "use a newer asnbelajar",
+                        db.getFilename(), version, schema_version));
     // Rebuilding a table that others reference needs foreign keys off (DROP TABLE would delete through them);
     // the PRAGMA is ignored inside a transaction, so it goes first, and the references are checked before
     // the commit instead.

@@ -10,8 +10,8 @@
 namespace asnbelajar {
 namespace {
 
-#define SESSION_COLUMNS                                                                                          \
-    "s.id, s.code, s.series, s.title, s.start, s.tz, s.minutes, s.jp_tenths, s.speaker, s.capacity, "            \
+#define SESSION_COLUMNS                                                                                      \
+    "s.id, s.code, s.series, s.title, s.start, s.tz, s.minutes, s.jp_tenths, s.speaker, s.capacity, "        \
     "s.min_attendance, s.status"
 
 Session read_session(SQLite::Statement& st) {
@@ -27,7 +27,8 @@ Session read_session(SQLite::Statement& st) {
     s.speaker = text_or_empty(st.getColumn(8));
     if (!st.getColumn(9).isNull()) s.capacity = st.getColumn(9).getInt();
     s.min_attendance = st.getColumn(10).getInt();
-    s.status = st.getColumn(11).getString() == "cancelled" ? SessionStatus::cancelled : SessionStatus::scheduled;
+    s.status =
+        st.getColumn(11).getString() == "cancelled" ? SessionStatus::cancelled : SessionStatus::scheduled;
     return s;
 }
 
@@ -103,7 +104,8 @@ void count_session(Store::Impl& impl, SessionTotals& t, bool certificates) {
             a_row = a.executeStep();
         }
     }
-    for (; a_row; a_row = a.executeStep()) (a.getColumn(1).getInt() ? t.attended : t.partial)++;
+    for (; a_row; a_row = a.executeStep())
+        (a.getColumn(1).getInt() ? t.attended : t.partial)++;
     if (!certificates) return;
     auto& c = impl.stmt("SELECT count(*) FROM certificates WHERE session_id = ? AND revoked IS NULL");
     c.bind(1, session);
@@ -132,8 +134,9 @@ bool Store::session_code_exists(const std::string& code) const {
 }
 
 Id Store::insert_session(const Session& s) {
-    auto& st = impl_->stmt("INSERT INTO sessions(code, series, title, start, tz, minutes, jp_tenths, speaker, "
-                           "capacity, min_attendance, status, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& st =
+        impl_->stmt("INSERT INTO sessions(code, series, title, start, tz, minutes, jp_tenths, speaker, "
+                    "capacity, min_attendance, status, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_session(st, s);
     st.bind(12, static_cast<std::int64_t>(std::time(nullptr)));
     exec_session_write(st, s);
@@ -141,8 +144,9 @@ Id Store::insert_session(const Session& s) {
 }
 
 void Store::update_session(const Session& s) {
-    auto& st = impl_->stmt("UPDATE sessions SET code = ?, series = ?, title = ?, start = ?, tz = ?, minutes = ?, "
-                           "jp_tenths = ?, speaker = ?, capacity = ?, min_attendance = ?, status = ? WHERE id = ?");
+    auto& st =
+        impl_->stmt("UPDATE sessions SET code = ?, series = ?, title = ?, start = ?, tz = ?, minutes = ?, "
+                    "jp_tenths = ?, speaker = ?, capacity = ?, min_attendance = ?, status = ? WHERE id = ?");
     bind_session(st, s);
     st.bind(12, s.id);
     exec_session_write(st, s);
@@ -154,8 +158,10 @@ std::vector<SessionTotals> Store::session_totals(std::int64_t from, std::int64_t
     st.bind(1, from);
     st.bind(2, to);
     std::vector<SessionTotals> out;
-    while (st.executeStep()) out.push_back({read_session(st)});
-    for (SessionTotals& t : out) count_session(*impl_, t);
+    while (st.executeStep())
+        out.push_back({read_session(st)});
+    for (SessionTotals& t : out)
+        count_session(*impl_, t);
     return out;
 }
 

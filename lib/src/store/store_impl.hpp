@@ -30,7 +30,9 @@ struct Store::Impl {
 };
 
 // Column helpers shared by the table-group files.
-inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+inline std::string text_or_empty(const SQLite::Column& c) {
+    return c.isNull() ? std::string() : c.getString();
+}
 void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value);
 // A participant from columns 0..8 in the order id, nip, name, email, phone, agency, unit, position, grade.
 Participant read_participant(SQLite::Statement& st);
@@ -40,9 +42,10 @@ Participant read_participant(SQLite::Statement& st);
 template <class Row> void read_presence(SQLite::Statement& st, int first, Row& r) {
     if (!st.getColumn(first).isNull()) r.enrollment = enrollment_status_from(st.getColumn(first).getString());
     if (!st.getColumn(first + 1).isNull()) {
-        r.attendance = AttendanceSummary{st.getColumn(first + 1).getInt(), st.getColumn(first + 2).getInt() != 0};
+        r.attendance =
+            AttendanceSummary{st.getColumn(first + 1).getInt(), st.getColumn(first + 2).getInt() != 0};
         r.outcome = st.getColumn(first + 3).getString() == "attended" ? AttendanceOutcome::attended
-                                                                       : AttendanceOutcome::partial;
+                                                                      : AttendanceOutcome::partial;
     }
     r.certificate = text_or_empty(st.getColumn(first + 4));
 }
