@@ -26,8 +26,7 @@ using ImportWork = std::function<ImportResult(Store&, CsvReader&, const ImportOp
 
 // Runs `work` on flags.file:
 //   - in one write transaction (Context::write), or with --dry-run in one that is rolled back (on a store
-//   that
-//     does not exist yet: on an empty private one, creating no file);
+//     that does not exist yet: on an empty private one, creating no file);
 //   - lists the problems of rejected rows on stderr (at most 50 lines, then how many more) and writes the
 //     rejected rows to --rejects FILE (replaced whole, also when nothing is imported);
 //   - without --skip-invalid, any rejected row rolls everything back and throws Error (exit 1); with it the

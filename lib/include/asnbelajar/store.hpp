@@ -174,17 +174,17 @@ class Store {
     // put_enrollment with the arrival number given by the caller, who counts up from next_arrival() inside one
     // transaction (put_enrollment looks the number up on every call).
     void put_enrollment_at(Id session, Id participant, EnrollmentStatus status, std::int64_t arrival);
-    // Bulk loading (a roster of many new people): the import keeps the NIP and e-mail keys in memory, drops the
-    // participants' indexes (NIP, e-mail, phone) inside its transaction, appends rows, and creates the indexes
-    // again (one sort each) before it commits. While they are dropped, nothing but insert_participant / update_participant /
-    // load_participant_by_id may touch participants, and NIP and e-mail uniqueness is the caller's to keep:
-    // create_participant_indexes() throws Error when a duplicate slipped through (the transaction then rolls
-    // back).
     // The highest participant id so far (0 for none): an upper bound of the rows, read without a scan.
     Id max_participant_id() const;
     // Calls `each(id, nip, email)` for every participant (empty views for NULLs), in id order.
     void each_participant_key(const std::function<void(Id, std::string_view, std::string_view)>& each) const;
     bool load_participant_by_id(Id id, Participant& out) const;
+    // Bulk loading (a roster of many new people): the import keeps the NIP and e-mail keys in memory, drops
+    // the participants' indexes (NIP, e-mail, phone) inside its transaction, appends rows, and creates the
+    // indexes again (one sort each) before it commits. While they are dropped, nothing but insert_participant,
+    // update_participant and load_participant_by_id may touch participants, and NIP and e-mail uniqueness is
+    // the caller's to keep: create_participant_indexes() throws Error when a duplicate slipped through (the
+    // transaction then rolls back).
     void drop_participant_indexes();
     void create_participant_indexes();
     // Lets this connection's page cache grow to `kib` KiB (never shrinks it) for one long write job: the

@@ -47,8 +47,9 @@ Store Store::open_for_dry_run(const std::string& path) {
     return Store("", Access::write);
 }
 
-// Both lookups are answered by the UNIQUE indexes on nip and email (EXPLAIN QUERY PLAN: "SEARCH participants
-// USING INDEX sqlite_autoindex_participants_1 (nip=?)"): the values are bound as text, like the stored ones.
+// Both lookups are answered by the unique indexes participants_nip and participants_email (EXPLAIN QUERY PLAN:
+// "SEARCH participants USING INDEX participants_nip (nip=?)"): the values are bound as text, like the stored
+// ones.
 bool Store::load_participant_by_nip(const std::string& nip, Participant& out) const {
     auto& st = impl_->stmt("SELECT id, nip, name, email, phone, agency, unit, position, grade "
                            "FROM participants WHERE nip = ?");
