@@ -28,7 +28,8 @@ Lang Context::lang() const {
     return globals.lang == "en" ? Lang::en : Lang::id;
 }
 std::string Context::store_path() const {
-    return resolve_store_path(globals.db.empty() ? std::nullopt : std::optional<std::string>(globals.db));
+    return store::resolve_store_path(globals.db.empty() ? std::nullopt
+                                                        : std::optional<std::string>(globals.db));
 }
 
 void Context::note(const std::string& line) const {
@@ -39,55 +40,56 @@ bool Context::progress_allowed() const {
     return !globals.quiet && &err == &std::cerr && ::isatty(2);
 }
 
-Format Context::format() const {
-    std::optional<Format> format;
-    if (!globals.format.empty()) format = parse_format(globals.format);
+render::Format Context::format() const {
+    std::optional<render::Format> format;
+    if (!globals.format.empty()) format = render::parse_format(globals.format);
     if (!format && !globals.output.empty() && globals.output != "-")
-        format = format_from_extension(globals.output);
-    return format.value_or(Format::table);
+        format = render::format_from_extension(globals.output);
+    return format.value_or(render::Format::table);
 }
 
 ReportContext Context::report_context() const {
-    const Format f = format();
-    return {zone(), lang(), f == Format::csv || f == Format::tsv || f == Format::jsonl};
+    const render::Format f = format();
+    return {zone(), lang(),
+            f == render::Format::csv || f == render::Format::tsv || f == render::Format::jsonl};
 }
 
 void Context::emit(const Report& report) const {
-    const Format format = this->format();
+    const render::Format format = this->format();
     bool to_file = !globals.output.empty() && globals.output != "-";
-    RenderOptions options;
+    render::Options options;
     options.excel_safe = globals.excel_safe;
     for (const std::string& line : report.notes)
         note(line);
-    if (format == Format::xlsx && !to_file)
+    if (format == render::Format::xlsx && !to_file)
         throw UsageError("xlsx is a binary file: give -o FILE.xlsx (it cannot go to stdout)");
     if (!to_file) {
         options.color =
-            format == Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
-        render(report, format, options, out);
+            format == render::Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
+        render::write(report, format, options, out);
         out.flush();
         if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
         return;
     }
     OutputFile file(globals.output);
-    if (format == Format::xlsx)
-        render_xlsx_file(report, file.file_for_writer()); // removes its own partial file on failure
+    if (format == render::Format::xlsx)
+        render::write_xlsx_file(report, file.file_for_writer()); // removes its own partial file on failure
     else
-        render(report, format, options, file.stream());
+        render::write(report, format, options, file.stream());
     file.commit();
     note(fmt::format("wrote {}", globals.output));
 }
 
-Store Context::read_store() const {
-    return Store(store_path(), Access::read);
+store::Store Context::read_store() const {
+    return store::Store(store_path(), store::Access::read);
 }
 
-void Context::write(const std::function<std::int64_t(Store&)>& work) const {
-    Store store(store_path(), Access::write);
+void Context::write(const std::function<std::int64_t(store::Store&)>& work) const {
+    store::Store store(store_path(), store::Access::write);
     try {
         std::int64_t rows = 0;
         {
-            Store::Transaction tx(store);
+            store::Store::Transaction tx(store);
             rows = work(store);
             std::string command;
             for (const std::string& a : args_)
@@ -165,12 +167,12 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv");
 
     auto validate_globals = [&] {
-        if (!ctx.globals.format.empty() && !parse_format(ctx.globals.format))
+        if (!ctx.globals.format.empty() && !render::parse_format(ctx.globals.format))
             throw UsageError(
                 fmt::format("--format: unknown format '{}' (expected table, csv, tsv, json, jsonl, "
                             "markdown, html or xlsx)",
                             ctx.globals.format));
-        if (parse_format(ctx.globals.format) == Format::xlsx &&
+        if (render::parse_format(ctx.globals.format) == render::Format::xlsx &&
             (ctx.globals.output.empty() || ctx.globals.output == "-"))
             throw UsageError("--format xlsx needs -o FILE.xlsx (a spreadsheet cannot go to stdout)");
         find_zone(ctx.globals.tz);

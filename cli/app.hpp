@@ -55,7 +55,7 @@ class Context {
     bool progress_allowed() const;
 
     // The output format: --format, else the extension of -o FILE, else table.
-    Format format() const;
+    render::Format format() const;
     // --tz, --lang, and whether the format writes only a report's rows (csv, tsv, jsonl), so that the report
     // may leave out its extras.
     ReportContext report_context() const;
@@ -66,11 +66,11 @@ class Context {
     void emit(const Report& report) const;
 
     // Opens the store for reading.
-    Store read_store() const;
+    store::Store read_store() const;
     // Opens the store for writing and runs `work` in one IMMEDIATE transaction with an audit row; `work`
     // returns the number of rows it touched. On any failure nothing is kept (and a store this call created
     // is removed again).
-    void write(const std::function<std::int64_t(Store&)>& work) const;
+    void write(const std::function<std::int64_t(store::Store&)>& work) const;
 
   private:
     std::vector<std::string> args_;

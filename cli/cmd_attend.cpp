@@ -41,7 +41,7 @@ void run_marks(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
     if (cmd->count("--minutes")) minutes = o.minutes;
     int walk_ins = 0;
     std::string code;
-    ctx.write([&](Store& store) {
+    ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         std::vector<Participant> people = resolve_people(store, o.people);
@@ -66,7 +66,7 @@ void write_unmatched(const Context& ctx, const std::string& path, const std::vec
                          {"line", "nip", "email", "phone", "name", "join", "leave", "minutes", "reason"});
         const Zone zone = ctx.zone();
         for (const UnmatchedRow& u : rows) {
-            const ExportRecord& r = u.record;
+            const sources::ExportRecord& r = u.record;
             std::string line = std::to_string(r.line);
             std::string join = r.join ? format_datetime_offset(*r.join, zone) : std::string();
             std::string leave = r.leave ? format_datetime_offset(*r.leave, zone) : std::string();
@@ -101,31 +101,31 @@ std::string plural(std::size_t n, const char* one, const char* many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-void note_read(const Context& ctx, const ExportData& data) {
+void note_read(const Context& ctx, const sources::ExportData& data) {
     std::vector<std::string> left_out;
     if (data.staff_rows)
         left_out.push_back(
             plural(data.staff_rows, "host, panelist or organizer", "hosts, panelists or organizers"));
     if (data.no_shows) left_out.push_back(plural(data.no_shows, "no-show", "no-shows"));
     ctx.note(fmt::format(
-        "read {} as a {}: {}, {}{}", data.name, export_label(data.kind), plural(data.rows, "row", "rows"),
-        plural(data.records.size(), "attendee row", "attendee rows"),
+        "read {} as a {}: {}, {}{}", data.name, sources::export_label(data.kind),
+        plural(data.rows, "row", "rows"), plural(data.records.size(), "attendee row", "attendee rows"),
         left_out.empty() ? std::string() : fmt::format(" ({} left out)", fmt::join(left_out, " and "))));
     for (const std::string& note : data.notes)
         ctx.note(fmt::format("{}: {}", data.name, note));
 }
 
-void run_import(Context& ctx, const AttendOptions& o) {
+void run_attendance_import(Context& ctx, const AttendOptions& o) {
     if (!o.people.empty()) throw UsageError("attend takes either PERSON arguments or --file, not both");
-    std::optional<SourceChoice> choice = parse_source_choice(o.source);
+    std::optional<sources::SourceChoice> choice = sources::parse_source_choice(o.source);
     if (!choice)
         throw UsageError(fmt::format("--source: unknown source '{}'", o.source)); // CLI11 checks it too
 
-    ReadOptions read;
+    sources::ReadOptions read;
     read.zone = ctx.zone();
     if (o.date_order == "dmy") read.order = DayOrder::dmy;
     if (o.date_order == "mdy") read.order = DayOrder::mdy;
-    ImportOptions opts;
+    AttendanceImportOptions opts;
     opts.replace = o.replace;
     opts.allow_empty = o.allow_empty;
     opts.create_unknown = o.create_unknown;
@@ -137,14 +137,14 @@ void run_import(Context& ctx, const AttendOptions& o) {
             ctx.err << fmt::format("\rasnbelajar: recording {}/{} people", done, total)
                     << (done == total ? "\r\033[K" : "") << std::flush;
         };
-    ImportResult result;
+    AttendanceImportResult result;
     std::string code;
     // The file is read inside the transaction: one connection, and a refusal leaves no trace.
-    ctx.write([&](Store& store) {
+    ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         read.session_date = to_local(session.start, find_zone(session.tz)).date; // breaks day/month ties
-        const ExportData data = read_export_file(o.file, *choice, read);
+        const sources::ExportData data = sources::read_export_file(o.file, *choice, read);
         note_read(ctx, data);
         result = import_attendance(store, session, data, opts, progress);
         return static_cast<std::int64_t>(data.records.size() - result.unmatched.size());
@@ -208,7 +208,7 @@ void setup_attend(CLI::App& app, Context& ctx) {
         "  curl -s https://portal.example.go.id/absen.csv | asnbelajar attend 2022-03-03 --file -");
     cmd->callback([&ctx, cmd, o] {
         if (cmd->count("--file"))
-            run_import(ctx, *o);
+            run_attendance_import(ctx, *o);
         else
             run_marks(ctx, cmd, *o);
     });

@@ -22,7 +22,7 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
     CertificateTemplate tmpl(o.templ); // a bad template fails before the store is opened
     CertifyResult result;
     std::string code;
-    ctx.write([&](Store& store) {
+    ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         result = certify_session(store, session, tmpl);
@@ -40,7 +40,7 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
 void run_revoke(Context& ctx, const CertifyOptions& o) {
     std::vector<RevokeResult> results;
     std::string code;
-    ctx.write([&](Store& store) {
+    ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         results = revoke_certificates(store, session, resolve_people(store, o.revoke));

@@ -13,8 +13,8 @@ namespace asnbelajar::cli {
 namespace {
 
 void run_check(Context& ctx) {
-    Store store = ctx.read_store();
-    StoreCheck c = store.check();
+    store::Store store = ctx.read_store();
+    store::StoreCheck c = store.check();
     ctx.emit(store_check_report(c, store.path(), ctx.report_context()));
     if (c.integrity != "ok")
         throw Error(fmt::format("store {} failed its integrity check: {}", store.path(), c.integrity));
@@ -26,12 +26,12 @@ void run_migrate(Context& ctx) {
     const std::string path = ctx.store_path();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw Error(fmt::format("no store at {}", path));
-    ctx.write([](Store&) -> std::int64_t { return 0; });
-    ctx.note(fmt::format("store {} is at schema version {}", path, schema_version));
+    ctx.write([](store::Store&) -> std::int64_t { return 0; });
+    ctx.note(fmt::format("store {} is at schema version {}", path, store::schema_version));
 }
 
 void run_log(Context& ctx, int limit) {
-    Store store = ctx.read_store();
+    store::Store store = ctx.read_store();
     ctx.emit(audit_report(store.audit_log(limit), ctx.report_context()));
 }
 
@@ -58,7 +58,7 @@ void setup_db(CLI::App& app, Context& ctx) {
     backup->add_option("FILE", *file, "The backup file (replaced atomically when it exists)")->required();
     backup->footer("Example:\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
     backup->callback([&ctx, file] {
-        Store store = ctx.read_store();
+        store::Store store = ctx.read_store();
         store.backup_to(*file);
         ctx.note(fmt::format("backed up {} to {}", store.path(), *file));
     });

@@ -4,8 +4,8 @@
 
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
-#include "asnbelajar/import.hpp"
 #include "asnbelajar/participant.hpp"
+#include "asnbelajar/roster_import.hpp"
 #include "asnbelajar/session.hpp"
 
 #include <fmt/format.h>
@@ -35,9 +35,10 @@ std::string_view result_text(EnrollResult r) {
 void run_enroll_file(Context& ctx, const EnrollOptions& o) {
     if (!o.people.empty()) throw UsageError("enroll takes PERSON arguments or --file FILE, not both");
     if (o.cancel) throw UsageError("--cancel takes PERSON arguments, not --file");
-    run_import(ctx, o.import, [&o](Store& store, CsvReader& reader, const ImportOptions& options) {
-        return import_registrations(store, resolve_session(store, o.session), reader, options);
-    });
+    run_roster_import(
+        ctx, o.import, [&o](store::Store& store, CsvReader& reader, const RosterImportOptions& options) {
+            return import_registrations(store, resolve_session(store, o.session), reader, options);
+        });
 }
 
 void run_enroll(Context& ctx, const EnrollOptions& o) {
@@ -49,7 +50,7 @@ void run_enroll(Context& ctx, const EnrollOptions& o) {
     std::vector<std::string> lines;
     int changed = 0;
     std::string code;
-    ctx.write([&](Store& store) {
+    ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         std::vector<Participant> people = resolve_people(store, o.people);

@@ -3,9 +3,9 @@
 #include "import_job.hpp"
 
 #include "asnbelajar/error.hpp"
-#include "asnbelajar/import.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/reports.hpp"
+#include "asnbelajar/roster_import.hpp"
 
 #include <fmt/format.h>
 
@@ -29,7 +29,7 @@ void run_add(Context& ctx, ParticipantOptions& o) {
             msg += fmt::format("{}--{}: '{}': {}", msg.empty() ? "" : "\n  ", f.column, f.value, f.reason);
         throw Error(msg);
     }
-    ctx.write([&](Store& store) {
+    ctx.write([&](store::Store& store) {
         if (!p.nip.empty())
             if (auto existing = store.participant_by_nip(p.nip))
                 throw Error(fmt::format("NIP {} already belongs to {}", p.nip, existing->name));
@@ -83,8 +83,8 @@ void setup_participant(CLI::App& app, Context& ctx) {
         "  asnbelajar participant import registrations.csv --skip-invalid --rejects rejected.csv\n"
         "  iconv -f latin1 -t utf-8 old-roster.csv | asnbelajar participant import -");
     import->callback([&ctx, o] {
-        run_import(ctx, o->import,
-                   [](Store& store, CsvReader& reader, const ImportOptions& options) {
+        run_roster_import(ctx, o->import,
+                   [](store::Store& store, CsvReader& reader, const RosterImportOptions& options) {
                        return import_participants(store, reader, options);
 });
 } // namespace asnbelajar::cli
@@ -96,7 +96,7 @@ list->add_option("--search", o->search, "Name, NIP or e-mail containing TEXT");
 list->footer("Examples:\n  asnbelajar participant list --search rahayu\n"
              "  asnbelajar participant list --agency \"Pemerintah Kota Malang\" --format csv");
 list->callback([&ctx, o] {
-    Store store = ctx.read_store();
+    store::Store store = ctx.read_store();
     ctx.emit(participant_list(store, o->agency, o->search, ctx.report_context()));
 });
 
@@ -104,7 +104,7 @@ auto* show = cmd->add_subcommand("show", "Show one participant");
 show->add_option("PERSON", o->person, "NIP or e-mail")->required();
 show->footer("Example:\n  asnbelajar participant show 198609262015051001");
 show->callback([&ctx, o] {
-    Store store = ctx.read_store();
+    store::Store store = ctx.read_store();
     ctx.emit(participant_details(resolve_person(store, o->person), ctx.report_context()));
 });
 }

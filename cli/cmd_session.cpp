@@ -83,7 +83,7 @@ void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     plan.count = o.count;
     if (cmd->count("--days")) plan.days = parse_weekdays(o.days);
     std::vector<Session> added;
-    ctx.write([&](Store& store) {
+    ctx.write([&](store::Store& store) {
         added = add_sessions(store, base, o.code, plan);
         return static_cast<std::int64_t>(added.size());
     });
@@ -98,7 +98,7 @@ void run_list(Context& ctx, CLI::App* cmd, const std::string& from, const std::s
     if (cmd->count("--year")) p = {{year, 1, 1}, {year, 12, 31}};
     if (!from.empty()) p.from = parse_date_option("--from", from);
     if (!to.empty()) p.to = parse_date_option("--to", to);
-    Store store = ctx.read_store();
+    store::Store store = ctx.read_store();
     ctx.emit(session_list(store, p, ctx.report_context()));
 }
 
@@ -116,7 +116,7 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     // --tz is global: it names the zone of a new --start, and becomes the session's zone when given.
     if (cmd->count("--start")) edit.tz = ctx.zone().name;
     EditResult result;
-    ctx.write([&](Store& store) {
+    ctx.write([&](store::Store& store) {
         Session s = resolve_session(store, o.session);
         result = edit_session(store, s, edit);
         return std::int64_t{1};
@@ -164,7 +164,7 @@ void setup_session(CLI::App& app, Context& ctx) {
     show->add_option("SESSION", o->session, "Session code or id")->required();
     show->footer("Example:\n  asnbelajar session show 2022-03-03");
     show->callback([&ctx, o] {
-        Store store = ctx.read_store();
+        store::Store store = ctx.read_store();
         ctx.emit(session_details(store, resolve_session(store, o->session), ctx.report_context()));
     });
 
@@ -180,7 +180,7 @@ void setup_session(CLI::App& app, Context& ctx) {
     cancel->footer("Example:\n  asnbelajar session cancel 2022-03-10");
     cancel->callback([&ctx, o] {
         std::string code;
-        ctx.write([&](Store& store) {
+        ctx.write([&](store::Store& store) {
             code = cancel_session(store, resolve_session(store, o->session)).code;
             return std::int64_t{1};
         });

@@ -56,7 +56,7 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string summary(const ImportResult& r) {
+std::string summary(const RosterImportResult& r) {
     std::string s = fmt::format("{}: {} row{}: {} added, {} updated, {} unchanged, {} rejected", r.file,
                                 r.rows, r.rows == 1 ? "" : "s", r.added, r.updated, r.unchanged, r.rejected);
     if (!r.session.empty()) {
@@ -80,7 +80,7 @@ void add_import_flags(CLI::App& cmd, ImportFlags& flags) {
                    "Write the rejected rows, with line and error columns, to FILE (- for stdout)");
 }
 
-void run_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) {
+void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) {
     CsvReader reader(flags.file);
     std::uint64_t total = 0;
     if (flags.file != "-") {
@@ -93,7 +93,7 @@ void run_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) 
     std::uint64_t problems = 0;
     ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name(), total);
 
-    ImportOptions options;
+    RosterImportOptions options;
     options.year = current_year(ctx);
     options.input_bytes = total;
     options.rejects = rejects.stream();
@@ -106,14 +106,14 @@ void run_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) 
     };
     options.on_progress = [&bar](std::uint64_t rows, std::uint64_t bytes) { bar.update(rows, bytes); };
 
-    ImportResult result;
+    RosterImportResult result;
     if (flags.dry_run) {
-        Store store = Store::open_for_dry_run(ctx.store_path());
-        Store::Transaction rehearsal(store); // never committed: rolled back when it goes out of scope
+        store::Store store = store::Store::open_for_dry_run(ctx.store_path());
+        store::Store::Transaction rehearsal(store); // never committed: rolled back when it goes out of scope
         result = work(store, reader, options);
     } else {
         try {
-            ctx.write([&](Store& store) {
+            ctx.write([&](store::Store& store) {
                 result = work(store, reader, options);
                 if (result.rejected > 0 && !flags.skip_invalid) throw Refused{};
                 return result.touched();

@@ -4,7 +4,7 @@
 
 #include "app.hpp"
 
-#include "asnbelajar/import.hpp"
+#include "asnbelajar/roster_import.hpp"
 
 #include <functional>
 #include <string>
@@ -22,7 +22,7 @@ struct ImportFlags {
 void add_import_flags(CLI::App& cmd, ImportFlags& flags);
 
 // The import itself, run inside the command's transaction.
-using ImportWork = std::function<ImportResult(Store&, CsvReader&, const ImportOptions&)>;
+using ImportWork = std::function<RosterImportResult(store::Store&, CsvReader&, const RosterImportOptions&)>;
 
 // Runs `work` on flags.file:
 //   - in one write transaction (Context::write), or with --dry-run in one that is rolled back (on a store
@@ -32,6 +32,6 @@ using ImportWork = std::function<ImportResult(Store&, CsvReader&, const ImportOp
 //   - without --skip-invalid, any rejected row rolls everything back and throws Error (exit 1); with it the
 //     valid rows are kept and ctx.exit_code becomes 3;
 //   - notes the ignored columns and prints the summary line (unless --quiet).
-void run_import(Context& ctx, const ImportFlags& flags, const ImportWork& work);
+void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork& work);
 
 } // namespace asnbelajar::cli

@@ -53,7 +53,8 @@ AttendanceOutcome classify(const AttendanceSummary& summary, const Session& sess
 namespace {
 
 // Stores the summary of `marks`, all the person's marks in the session.
-void put_summary(Store& store, const Session& session, Id person, const std::vector<AttendanceMark>& marks) {
+void put_summary(store::Store& store, const Session& session, Id person,
+                 const std::vector<AttendanceMark>& marks) {
     if (marks.empty()) {
         store.delete_attendance(session.id, person);
         return;
@@ -62,13 +63,13 @@ void put_summary(Store& store, const Session& session, Id person, const std::vec
     store.put_attendance(session.id, person, summary, classify(summary, session));
 }
 
-void recompute_person(Store& store, const Session& session, Id person) {
+void recompute_person(store::Store& store, const Session& session, Id person) {
     put_summary(store, session, person, store.marks(session.id, person));
 }
 
 // Someone present without a seat is a walk-in: not enrolled, enrollment cancelled, or still on the waiting list
 // (the session has happened: the list has served its purpose). `status`: their enrollment.
-MarkResult ensure_walk_in(Store& store, const Session& session, Id person,
+MarkResult ensure_walk_in(store::Store& store, const Session& session, Id person,
                           std::optional<EnrollmentStatus> status) {
     if (status == EnrollmentStatus::walk_in) return MarkResult::walk_in;
     if (status == EnrollmentStatus::enrolled) return MarkResult::recorded;
@@ -76,7 +77,8 @@ MarkResult ensure_walk_in(Store& store, const Session& session, Id person,
     return MarkResult::walk_in;
 }
 
-std::optional<EnrollmentStatus> enrollment_status(const Store& store, const Session& session, Id person) {
+std::optional<EnrollmentStatus> enrollment_status(const store::Store& store, const Session& session,
+                                                  Id person) {
     std::optional<Enrollment> e = store.enrollment(session.id, person);
     return e ? std::optional<EnrollmentStatus>(e->status) : std::nullopt;
 }
@@ -88,7 +90,7 @@ void require_open_for_attendance(const Session& session) {
         throw Error(fmt::format("session {} is cancelled: it takes no attendance", session.code));
 }
 
-MarkResult mark_attendance(Store& store, const Session& session, const Participant& person,
+MarkResult mark_attendance(store::Store& store, const Session& session, const Participant& person,
                            std::optional<int> minutes) {
     require_open_for_attendance(session);
     AttendanceMark mark;
@@ -112,7 +114,7 @@ MarkResult mark_attendance(Store& store, const Session& session, const Participa
     return result;
 }
 
-MarkResult add_platform_marks(Store& store, const Session& session, Id person,
+MarkResult add_platform_marks(store::Store& store, const Session& session, Id person,
                               const std::vector<AttendanceMark>& marks) {
     require_open_for_attendance(session);
     for (const AttendanceMark& m : marks)
@@ -122,7 +124,8 @@ MarkResult add_platform_marks(Store& store, const Session& session, Id person,
     return result;
 }
 
-std::size_t add_platform_marks(Store& store, const Session& session, const std::vector<PersonMarks>& people,
+std::size_t add_platform_marks(store::Store& store, const Session& session,
+                               const std::vector<PersonMarks>& people,
                                const std::function<void(std::size_t)>& progress) {
     require_open_for_attendance(session);
     std::unordered_set<Id> had_marks;
@@ -162,7 +165,7 @@ std::size_t add_platform_marks(Store& store, const Session& session, const std::
     return walk_ins;
 }
 
-void recompute_session_attendance(Store& store, const Session& session) {
+void recompute_session_attendance(store::Store& store, const Session& session) {
     for (Id person : store.participants_with_marks(session.id))
         recompute_person(store, session, person);
 }

@@ -24,7 +24,7 @@ struct Identity {
     bool empty() const { return nip.empty() && email.empty() && phone.empty(); }
 };
 
-Identity identity_of(const ExportRecord& r) {
+Identity identity_of(const sources::ExportRecord& r) {
     Identity id;
     if (std::string digits = nip_digits(r.nip); digits.size() == 18) id.nip = std::move(digits);
     if (Normalized e = normalize_email(r.email); e.ok) id.email = std::move(e.value);
@@ -36,7 +36,7 @@ Identity identity_of(const ExportRecord& r) {
 // identity (a person's rows repeat it). The identities are looked up in NIP (then e-mail, then phone) order,
 // so that the index pages are read in order, each once, instead of at random (the 20,000 people of an export
 // among a store's 1,000,000); equal identities are then neighbours and share the answer.
-std::vector<std::optional<Id>> match_all(const Store& store, const std::vector<Identity>& ids) {
+std::vector<std::optional<Id>> match_all(const store::Store& store, const std::vector<Identity>& ids) {
     std::vector<std::size_t> order;
     order.reserve(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i)
@@ -53,7 +53,7 @@ std::vector<std::optional<Id>> match_all(const Store& store, const std::vector<I
     return out;
 }
 
-AttendanceMark mark_of(const ExportRecord& r, const std::string& source, const std::string& batch) {
+AttendanceMark mark_of(const sources::ExportRecord& r, const std::string& source, const std::string& batch) {
     AttendanceMark m;
     m.source = source;
     m.batch = batch;
@@ -71,7 +71,7 @@ AttendanceMark mark_of(const ExportRecord& r, const std::string& source, const s
     return m;
 }
 
-std::string describe_counts(const ExportData& d) {
+std::string describe_counts(const sources::ExportData& d) {
     std::vector<std::string> parts;
     if (d.staff_rows) parts.push_back(fmt::format("{} of hosts, panelists or organizers", d.staff_rows));
     if (d.no_shows) parts.push_back(fmt::format("{} of people who did not attend", d.no_shows));
@@ -83,10 +83,10 @@ std::string describe_counts(const ExportData& d) {
 }
 
 // Refuses an export that cannot be this session's: it has times, and none of them meets the session's window.
-void require_overlap(const ExportData& d, const Session& session) {
+void require_overlap(const sources::ExportData& d, const Session& session) {
     const std::int64_t begin = session.start, end = session.start + std::int64_t{session.minutes} * 60;
     std::optional<UnixSeconds> first, last;
-    for (const ExportRecord& r : d.records) {
+    for (const sources::ExportRecord& r : d.records) {
         if (!r.join || !r.leave) continue;
         if (*r.join<end&& * r.leave> begin) return;
         first = std::min(first.value_or(*r.join), *r.join);
@@ -102,7 +102,7 @@ void require_overlap(const ExportData& d, const Session& session) {
 }
 
 // A participant for an unmatched person, from the export's name, e-mail, phone and NIP (dropped when invalid).
-std::optional<Participant> new_participant(const ExportRecord& r, int year, std::string& why) {
+std::optional<Participant> new_participant(const sources::ExportRecord& r, int year, std::string& why) {
     Participant p;
     p.name = r.name;
     p.email = r.email;
@@ -135,10 +135,10 @@ std::uint64_t fnv1a(std::uint64_t h, std::optional<std::int64_t> v) {
 
 } // namespace
 
-std::string export_digest(const ExportData& data) {
+std::string export_digest(const sources::ExportData& data) {
     std::vector<std::uint64_t> rows;
     rows.reserve(data.records.size());
-    for (const ExportRecord& r : data.records) {
+    for (const sources::ExportRecord& r : data.records) {
         std::uint64_t h = fnv_basis;
         for (const std::string* s : {&r.nip, &r.email, &r.phone, &r.name})
             h = fnv1a(h, std::string_view(*s));
@@ -153,15 +153,16 @@ std::string export_digest(const ExportData& data) {
     return fmt::format("{:016x}", h);
 }
 
-ImportResult import_attendance(Store& store, const Session& session, const ExportData& data,
-                               const ImportOptions& opts, const ImportProgress& progress) {
+AttendanceImportResult import_attendance(store::Store& store, const Session& session,
+                                         const sources::ExportData& data, const AttendanceImportOptions& opts,
+                                         const ImportProgress& progress) {
     require_open_for_attendance(session);
     if (data.records.empty() && !opts.allow_empty)
         throw Error(fmt::format("{}: no attendee rows ({}); pass --allow-empty if that is right", data.name,
                                 describe_counts(data)));
     require_overlap(data, session);
 
-    ImportResult result;
+    AttendanceImportResult result;
     const std::string batch = export_digest(data);
     const std::string source(to_string(data.kind));
     if (opts.replace) store.clear_session_attendance(session.id);
@@ -171,12 +172,12 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     // Rows grouped per person, people in order of first appearance.
     std::vector<Identity> identities;
     identities.reserve(data.records.size());
-    for (const ExportRecord& r : data.records)
+    for (const sources::ExportRecord& r : data.records)
         identities.push_back(identity_of(r));
     const std::vector<std::optional<Id>> matched = match_all(store, identities);
     std::unordered_map<Id, std::size_t> index_of;
     std::vector<PersonMarks> people;
-    auto add = [&](Id person, const ExportRecord& r) {
+    auto add = [&](Id person, const sources::ExportRecord& r) {
         auto [it, fresh] = index_of.try_emplace(person, people.size());
         if (fresh) people.push_back({person, {}});
         people[it->second].marks.push_back(mark_of(r, source, batch));
@@ -185,7 +186,7 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     std::unordered_map<std::string, std::size_t> group_of;
     std::vector<std::vector<std::size_t>> groups;
     for (std::size_t i = 0; i < data.records.size(); ++i) {
-        const ExportRecord& r = data.records[i];
+        const sources::ExportRecord& r = data.records[i];
         const Identity& id = identities[i];
         if (const std::optional<Id>& person = matched[i]) {
             add(*person, r);
@@ -202,7 +203,7 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     }
 
     for (const std::vector<std::size_t>& rows : groups) {
-        const ExportRecord& first = data.records[rows.front()];
+        const sources::ExportRecord& first = data.records[rows.front()];
         const Identity& id = identities[rows.front()];
         std::string reason = id.empty() ? "no valid NIP, e-mail or phone to match"
                                         : "no participant with this NIP, e-mail or phone";
@@ -211,7 +212,7 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
             std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);
             if (!person) {
                 // The row of the group that says most about the person.
-                const ExportRecord* best = &first;
+                const sources::ExportRecord* best = &first;
                 for (std::size_t i : rows)
                     if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
                 if (std::optional<Participant> p = new_participant(*best, opts.year, reason)) {
@@ -249,7 +250,7 @@ ImportResult import_attendance(Store& store, const Session& session, const Expor
     if (std::any_of(earlier.begin(), earlier.end(), [&](Id p) { return !index_of.count(p); }))
         recompute_session_attendance(store, session);
 
-    const Store::OutcomeCounts counts = store.outcome_counts(session.id);
+    const store::Store::OutcomeCounts counts = store.outcome_counts(session.id);
     result.attended = counts.attended;
     result.partial = counts.partial;
     return result;

@@ -115,14 +115,14 @@ std::string CertificateTemplate::format(const CertificateFields& f) const {
     return out;
 }
 
-CertifyResult certify_session(Store& store, const Session& session, const CertificateTemplate& tmpl) {
+CertifyResult certify_session(store::Store& store, const Session& session, const CertificateTemplate& tmpl) {
     if (session.status == SessionStatus::cancelled)
         throw Error(fmt::format("session {} is cancelled: it gives no certificates", session.code));
     // Check the template against the session before drawing any number.
     tmpl.format(certificate_fields(session, 1));
     CertifyResult result;
     // The session report's order, so that numbering is deterministic.
-    for (const RosterRow& row : store.session_roster(session.id)) {
+    for (const store::RosterRow& row : store.session_roster(session.id)) {
         if (row.outcome != AttendanceOutcome::attended) continue;
         if (!row.certificate.empty()) {
             ++result.already;
@@ -136,7 +136,7 @@ CertifyResult certify_session(Store& store, const Session& session, const Certif
     return result;
 }
 
-std::vector<RevokeResult> revoke_certificates(Store& store, const Session& session,
+std::vector<RevokeResult> revoke_certificates(store::Store& store, const Session& session,
                                               const std::vector<Participant>& people) {
     std::vector<RevokeResult> out;
     for (const Participant& p : people)

@@ -21,17 +21,17 @@ int seats_to_fill(std::optional<int> capacity, int enrolled, int waitlisted) {
     return std::clamp(*capacity - enrolled, 0, waitlisted);
 }
 
-EnrollResult enroll(Store& store, const Session& session, Id person) {
+EnrollResult enroll(store::Store& store, const Session& session, Id person) {
     return Enroller(store, session).add(person);
 }
 
-Enroller::Enroller(Store& store, const Session& session) : store_(store), session_(session) {
+Enroller::Enroller(store::Store& store, const Session& session) : store_(store), session_(session) {
     if (session.status == SessionStatus::cancelled)
         throw Error(fmt::format("session {} is cancelled: it takes no enrollments", session.code));
     // Without a capacity everyone is enrolled: nothing to count. With one, placing needs only whether the
     // enrolled people fill it and whether anyone waits (not a count of a session of 100,000).
     if (session.capacity) {
-        Store::SeatState seats = store.seat_state(session.id, std::max(*session.capacity, 0));
+        store::Store::SeatState seats = store.seat_state(session.id, std::max(*session.capacity, 0));
         enrolled_ = seats.enrolled;
         waitlisted_ = seats.waitlisted ? 1 : 0;
     }
@@ -53,8 +53,8 @@ EnrollResult Enroller::add(Id person) {
     return EnrollResult::waitlisted;
 }
 
-std::vector<Id> promote_waitlisted(Store& store, const Session& session) {
-    EnrollmentCounts c = store.enrollment_counts(session.id);
+std::vector<Id> promote_waitlisted(store::Store& store, const Session& session) {
+    store::EnrollmentCounts c = store.enrollment_counts(session.id);
     std::vector<Id> promoted;
     for (int n = seats_to_fill(session.capacity, c.enrolled, c.waitlisted); n > 0; --n) {
         auto next = store.first_waitlisted(session.id);
@@ -65,7 +65,7 @@ std::vector<Id> promote_waitlisted(Store& store, const Session& session) {
     return promoted;
 }
 
-CancelResult cancel_enrollment(Store& store, const Session& session, const Participant& person) {
+CancelResult cancel_enrollment(store::Store& store, const Session& session, const Participant& person) {
     auto e = store.enrollment(session.id, person.id);
     if (!e || e->status == EnrollmentStatus::walk_in)
         throw Error(fmt::format("{} is not enrolled in session {}", describe(person), session.code));

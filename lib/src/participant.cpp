@@ -37,7 +37,7 @@ std::vector<FieldProblem> normalize_participant(Participant& p, int year) {
     return problems;
 }
 
-Participant resolve_person(const Store& store, std::string_view text) {
+Participant resolve_person(const store::Store& store, std::string_view text) {
     if (text.find('@') != std::string_view::npos) {
         Normalized e = normalize_email(text);
         if (!e.ok) throw Error(fmt::format("'{}' is not a valid e-mail address: {}", text, e.error));
@@ -50,7 +50,7 @@ Participant resolve_person(const Store& store, std::string_view text) {
     throw Error(fmt::format("no participant with NIP {}", digits));
 }
 
-std::vector<Participant> resolve_people(const Store& store, const std::vector<std::string>& texts) {
+std::vector<Participant> resolve_people(const store::Store& store, const std::vector<std::string>& texts) {
     std::vector<Participant> people;
     people.reserve(texts.size());
     for (const std::string& text : texts)

@@ -75,7 +75,7 @@ std::vector<Column> session_list_columns() {
             col("attended", "Hadir", "Attended", ColumnType::integer)};
 }
 
-Row session_list_row(const SessionTotals& t) {
+Row session_list_row(const store::SessionTotals& t) {
     const Session& s = t.session;
     return {s.code,
             s.series ? Cell{std::int64_t{*s.series}} : Cell{},
@@ -98,11 +98,12 @@ std::string when(const Session& s, Lang lang) {
 }
 
 // Sessions whose local start date (in each session's own zone) falls in `period`, cancelled ones left out.
-std::vector<SessionTime> sessions_in(const Store& store, const Period& period, const Zone& zone) {
+std::vector<store::SessionTime> sessions_in(const store::Store& store, const Period& period,
+                                            const Zone& zone) {
     // Zones differ by at most 28 hours: query two days wider on both sides, then filter on the local date.
     auto [from, to] = period_bounds_utc(period, zone);
-    std::vector<SessionTime> out;
-    for (SessionTime& s : store.session_times(from - 2 * 86400, to + 2 * 86400)) {
+    std::vector<store::SessionTime> out;
+    for (store::SessionTime& s : store.session_times(from - 2 * 86400, to + 2 * 86400)) {
         Date d = to_local(s.start, find_zone(s.tz)).date;
         if (s.status != SessionStatus::cancelled && !(d < period.from) && !(period.to < d))
             out.push_back(std::move(s));
@@ -110,9 +111,9 @@ std::vector<SessionTime> sessions_in(const Store& store, const Period& period, c
     return out;
 }
 
-std::vector<Id> ids_of(const std::vector<SessionTime>& sessions) {
+std::vector<Id> ids_of(const std::vector<store::SessionTime>& sessions) {
     std::vector<Id> ids;
-    for (const SessionTime& s : sessions)
+    for (const store::SessionTime& s : sessions)
         ids.push_back(s.id);
     return ids;
 }
@@ -126,22 +127,22 @@ Cell jp_cell(std::int64_t tenths) {
 }
 
 // The 12 Monday–Sunday weeks ending with the week of `last`: enrolled people and those of them who attended.
-Report::Extra attendance_trend(const Store& store, Date last, const ReportContext& ctx) {
+Report::Extra attendance_trend(const store::Store& store, Date last, const ReportContext& ctx) {
     constexpr int weeks = 12;
     Period span{add_days(week_of(last).from, -7 * (weeks - 1)), week_of(last).to};
-    std::vector<SessionTime> sessions = sessions_in(store, span, ctx.zone);
+    std::vector<store::SessionTime> sessions = sessions_in(store, span, ctx.zone);
     struct Week {
         int sessions = 0, enrolled = 0, attended = 0;
     };
     std::vector<Week> by_week(weeks);
     std::map<Id, std::size_t> week_of_session;
-    for (const SessionTime& s : sessions) {
+    for (const store::SessionTime& s : sessions) {
         Date d = to_local(s.start, find_zone(s.tz)).date;
         auto w = static_cast<std::size_t>((days_from_civil(d) - days_from_civil(span.from)) / 7);
         week_of_session[s.id] = w;
         ++by_week[w].sessions;
     }
-    for (const SessionRate& r : store.attendance_rates(ids_of(sessions))) {
+    for (const store::SessionRate& r : store.attendance_rates(ids_of(sessions))) {
         Week& w = by_week[week_of_session.at(r.session)];
         w.enrolled += r.enrolled;
         w.attended += r.attended_enrolled;
@@ -190,7 +191,7 @@ Period choose_week(const std::string& week, const std::string& from, const std::
     return last_complete_week(today);
 }
 
-Report weekly_report(const Store& store, const Period& period, const ReportContext& ctx) {
+Report weekly_report(const store::Store& store, const Period& period, const ReportContext& ctx) {
     Report r = new_report("weekly", ctx);
     r.period = period;
     r.json_object = true;
@@ -212,13 +213,13 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
                        col("certificates", "Sertifikat", "Certificates", ColumnType::integer)};
 
     // Each session belongs to the week of its own local date; only the sessions kept are counted.
-    SessionTotals sum;
+    store::SessionTotals sum;
     int sessions = 0;
     std::map<std::string, int> agencies;
-    for (const SessionTime& when : sessions_in(store, period, ctx.zone)) {
+    for (const store::SessionTime& when : sessions_in(store, period, ctx.zone)) {
         std::optional<Session> found = store.session_by_id(when.id);
         if (!found) continue;
-        const SessionTotals t = store.session_totals(*found);
+        const store::SessionTotals t = store.session_totals(*found);
         const Session& s = t.session;
         Date d = local_start_date(s);
         ++sessions;
@@ -235,7 +236,7 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
         sum.attended_enrolled += t.attended_enrolled;
         sum.certificates += t.certificates;
         if (!ctx.rows_only)
-            for (const AgencyCount& a : store.agency_attendance(s.id))
+            for (const store::AgencyCount& a : store.agency_attendance(s.id))
                 agencies[a.agency] += a.attended;
     }
     auto total = [&](const char* key, const char* id, const char* en, Cell v, ColumnType type) {
@@ -294,7 +295,7 @@ Report new_session_report(const char* kind, const char* name_id, const char* nam
 
 } // namespace
 
-Report session_report(const Store& store, const Session& session, const ReportContext& ctx) {
+Report session_report(const store::Store& store, const Session& session, const ReportContext& ctx) {
     Report r = new_session_report("session", "Laporan Sesi", "Session Report", session, ctx);
     r.table.columns = {col("nip", "NIP", "NIP"),
                        col("name", "Nama", "Name"),
@@ -306,8 +307,8 @@ Report session_report(const Store& store, const Session& session, const ReportCo
                        col("attendance", "Kehadiran", "Attendance"),
                        col("jp", "JP", "JP", ColumnType::jp),
                        col("certificate", "Sertifikat", "Certificate")};
-    SessionTotals t = store.session_totals(session);
-    for (const RosterRow& row : store.session_roster(session.id)) {
+    store::SessionTotals t = store.session_totals(session);
+    for (const store::RosterRow& row : store.session_roster(session.id)) {
         AttendanceOutcome outcome = row.outcome.value_or(AttendanceOutcome::absent);
         int minutes = row.attendance ? row.attendance->minutes : 0;
         std::int64_t jp = outcome == AttendanceOutcome::attended ? session.jp_tenths : 0;
@@ -332,17 +333,17 @@ Report session_report(const Store& store, const Session& session, const ReportCo
     return r;
 }
 
-Report session_list(const Store& store, const Period& period, const ReportContext& ctx) {
+Report session_list(const store::Store& store, const Period& period, const ReportContext& ctx) {
     Report r = new_report("session-list", ctx);
     r.title = pick(ctx.lang, "Daftar Sesi", "Sessions");
     r.table.columns = session_list_columns();
     auto [from, to] = period_bounds_utc(period, ctx.zone);
-    for (const SessionTotals& t : store.session_totals(from, to))
+    for (const store::SessionTotals& t : store.session_totals(from, to))
         r.table.rows.push_back(session_list_row(t));
     return r;
 }
 
-Report session_details(const Store& store, const Session& session, const ReportContext& ctx) {
+Report session_details(const store::Store& store, const Session& session, const ReportContext& ctx) {
     Report r = new_report("session-show", ctx);
     r.title = session.title;
     r.subtitle.push_back(when(session, ctx.lang));
@@ -351,12 +352,12 @@ Report session_details(const Store& store, const Session& session, const ReportC
     r.subtitle.push_back(fmt::format("{}: {} %", pick(ctx.lang, "Batas kehadiran", "Attendance threshold"),
                                      session.min_attendance));
     r.table.columns = session_list_columns();
-    SessionTotals t = store.session_totals(session);
+    store::SessionTotals t = store.session_totals(session);
     r.table.rows.push_back(session_list_row(t));
     return r;
 }
 
-Report participant_list(const Store& store, const std::string& agency, const std::string& search,
+Report participant_list(const store::Store& store, const std::string& agency, const std::string& search,
                         const ReportContext& ctx) {
     Report r = new_report("participant-list", ctx);
     r.title = pick(ctx.lang, "Daftar Peserta", "Participants");
@@ -374,7 +375,7 @@ Report participant_details(const Participant& person, const ReportContext& ctx) 
     return r;
 }
 
-Report participant_report(const Store& store, const Participant& person, std::optional<int> year,
+Report participant_report(const store::Store& store, const Participant& person, std::optional<int> year,
                           std::int64_t target_tenths, const ReportContext& ctx) {
     Report r = new_report("participant", ctx);
     r.title =
@@ -397,7 +398,7 @@ Report participant_report(const Store& store, const Participant& person, std::op
     std::map<int, std::pair<int, std::int64_t>> years; // year → sessions attended, JP
     int attended = 0;
     std::int64_t jp_total = 0;
-    for (const HistoryRow& h : store.participant_history(person.id)) {
+    for (const store::HistoryRow& h : store.participant_history(person.id)) {
         std::optional<Session> s = store.session_by_id(h.session);
         if (!s || s->status == SessionStatus::cancelled) continue;
         Date d = local_start_date(*s);
@@ -441,8 +442,8 @@ Report participant_report(const Store& store, const Participant& person, std::op
 namespace {
 
 // The people of a year with their JP: the rows of the jp and agency reports.
-std::vector<PersonYear> people_of_year(const Store& store, int year, const ReportContext& ctx,
-                                       PersonDetail detail = PersonDetail::report) {
+std::vector<store::PersonYear> people_of_year(const store::Store& store, int year, const ReportContext& ctx,
+                                              store::PersonDetail detail = store::PersonDetail::report) {
     return store.participation(ids_of(sessions_in(store, year_period(year), ctx.zone)), detail);
 }
 
@@ -453,8 +454,8 @@ std::string target_line(std::int64_t target_tenths, Lang lang) {
 
 } // namespace
 
-Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::optional<std::int64_t> below,
-                 const ReportContext& ctx) {
+Report jp_report(const store::Store& store, int year, std::int64_t target_tenths,
+                 std::optional<std::int64_t> below, const ReportContext& ctx) {
     Report r = new_report("jp", ctx);
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap JP Peserta Tahun", "JP per Participant,"), year);
@@ -473,9 +474,9 @@ Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::
                        col("shortfall", "Kekurangan", "Shortfall", ColumnType::jp)};
     int met = 0;
     std::int64_t jp_sum = 0, shortfall_sum = 0;
-    std::vector<PersonYear> people_list = people_of_year(store, year, ctx);
+    std::vector<store::PersonYear> people_list = people_of_year(store, year, ctx);
     r.table.rows.reserve(people_list.size());
-    for (PersonYear& p : people_list) {
+    for (store::PersonYear& p : people_list) {
         if (below && p.jp_tenths >= *below) continue;
         std::int64_t shortfall = std::max<std::int64_t>(0, target_tenths - p.jp_tenths);
         met += shortfall == 0;
@@ -505,7 +506,8 @@ Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::
     return r;
 }
 
-Report agency_report(const Store& store, int year, std::int64_t target_tenths, const ReportContext& ctx) {
+Report agency_report(const store::Store& store, int year, std::int64_t target_tenths,
+                     const ReportContext& ctx) {
     Report r = new_report("agency", ctx);
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap per Instansi Tahun", "Totals per Agency,"), year);
@@ -521,7 +523,7 @@ Report agency_report(const Store& store, int year, std::int64_t target_tenths, c
     struct Sum {
         int participants = 0, active = 0, attendances = 0, met = 0;
         std::int64_t jp = 0;
-        void add(const PersonYear& p, std::int64_t target) {
+        void add(const store::PersonYear& p, std::int64_t target) {
             ++participants;
             active += p.attended > 0;
             attendances += p.attended;
@@ -531,7 +533,7 @@ Report agency_report(const Store& store, int year, std::int64_t target_tenths, c
     };
     std::unordered_map<std::string, Sum> by_agency;
     Sum all;
-    for (const PersonYear& p : people_of_year(store, year, ctx, PersonDetail::agency)) {
+    for (const store::PersonYear& p : people_of_year(store, year, ctx, store::PersonDetail::agency)) {
         by_agency[p.person.agency].add(p, target_tenths);
         all.add(p, target_tenths);
     }
@@ -555,7 +557,7 @@ Report agency_report(const Store& store, int year, std::int64_t target_tenths, c
     return r;
 }
 
-Report certificates_report(const Store& store, const Session& session, const ReportContext& ctx) {
+Report certificates_report(const store::Store& store, const Session& session, const ReportContext& ctx) {
     Report r = new_session_report("certificates", "Daftar Sertifikat", "Certificates", session, ctx);
     r.table.columns = {col("certificate", "Nomor sertifikat", "Certificate number"),
                        col("nip", "NIP", "NIP"),
@@ -566,7 +568,7 @@ Report certificates_report(const Store& store, const Session& session, const Rep
                        col("title", "Judul", "Title"),
                        col("jp", "JP", "JP", ColumnType::jp)};
     Date d = local_start_date(session);
-    for (const CertificateRow& c : store.live_certificates({session.id}))
+    for (const store::CertificateRow& c : store.live_certificates({session.id}))
         r.table.rows.push_back({c.number, text_or_null(c.person.nip), c.person.name,
                                 text_or_null(c.person.agency), session.code, Cell{d}, session.title,
                                 jp_cell(session.jp_tenths)});
@@ -575,7 +577,8 @@ Report certificates_report(const Store& store, const Session& session, const Rep
     return r;
 }
 
-Report siasn_report(const Store& store, int year, const SiasnOptions& options, const ReportContext& ctx) {
+Report siasn_report(const store::Store& store, int year, const SiasnOptions& options,
+                    const ReportContext& ctx) {
     Report r = new_report("siasn", ctx);
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Data Riwayat Kursus SIASN Tahun", "SIASN Course History,"),
@@ -591,13 +594,13 @@ Report siasn_report(const Store& store, int year, const SiasnOptions& options, c
                        col("tahun_kursus", "Tahun", "Year", ColumnType::year),
                        col("tanggal_kursus", "Tanggal mulai", "Start date"),
                        col("tanggal_selesai_kursus", "Tanggal selesai", "End date")};
-    std::vector<SessionTime> times = sessions_in(store, year_period(year), ctx.zone);
+    std::vector<store::SessionTime> times = sessions_in(store, year_period(year), ctx.zone);
     std::map<Id, Session> sessions;
-    for (const SessionTime& t : times)
+    for (const store::SessionTime& t : times)
         if (auto s = store.session_by_id(t.id)) sessions.emplace(t.id, *s);
     int without_nip = 0;
     std::int64_t jp_sum = 0;
-    for (const CertificateRow& c : store.live_certificates(ids_of(times))) {
+    for (const store::CertificateRow& c : store.live_certificates(ids_of(times))) {
         if (c.person.nip.empty()) {
             ++without_nip;
             continue;
@@ -620,7 +623,7 @@ Report siasn_report(const Store& store, int year, const SiasnOptions& options, c
     return r;
 }
 
-Report store_check_report(const StoreCheck& c, const std::string& path, const ReportContext& ctx) {
+Report store_check_report(const store::StoreCheck& c, const std::string& path, const ReportContext& ctx) {
     Report r = new_report("db-check", ctx);
     r.title = pick(ctx.lang, "Pemeriksaan basis data", "Store check");
     r.subtitle.push_back(path);
@@ -639,13 +642,13 @@ Report store_check_report(const StoreCheck& c, const std::string& path, const Re
     return r;
 }
 
-Report audit_report(const std::vector<Store::AuditEntry>& entries, const ReportContext& ctx) {
+Report audit_report(const std::vector<store::Store::AuditEntry>& entries, const ReportContext& ctx) {
     Report r = new_report("db-log", ctx);
     r.title = pick(ctx.lang, "Log audit", "Audit log");
     r.table.columns = {col("at", "Waktu", "At", ColumnType::datetime), col("user", "Pengguna", "User"),
                        col("command", "Perintah", "Command"),
                        col("rows", "Baris", "Rows", ColumnType::integer)};
-    for (const Store::AuditEntry& e : entries)
+    for (const store::Store::AuditEntry& e : entries)
         r.table.rows.push_back({Cell{e.at}, e.user, e.command, Cell{e.rows}});
     return r;
 }

@@ -104,7 +104,7 @@ void validate_session(const Session& s) {
     if (all_digits) throw Error(fmt::format("--code '{}' must not be all digits (ids are numbers)", s.code));
 }
 
-std::vector<Session> add_sessions(Store& store, Session base, const std::string& code,
+std::vector<Session> add_sessions(store::Store& store, Session base, const std::string& code,
                                   const SeriesPlan& plan) {
     Zone zone = find_zone(base.tz);
     LocalDateTime first = to_local(base.start, zone);
@@ -133,7 +133,7 @@ std::vector<Session> add_sessions(Store& store, Session base, const std::string&
     return out;
 }
 
-Session resolve_session(const Store& store, std::string_view text) {
+Session resolve_session(const store::Store& store, std::string_view text) {
     std::string t = trim(text);
     if (auto s = store.session_by_code(t)) return *s;
     Id id = 0;
@@ -144,7 +144,7 @@ Session resolve_session(const Store& store, std::string_view text) {
         fmt::format("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
 }
 
-EditResult edit_session(Store& store, const Session& session, const SessionEdit& edit) {
+EditResult edit_session(store::Store& store, const Session& session, const SessionEdit& edit) {
     Session s = session;
     if (edit.code) s.code = *edit.code;
     if (edit.title) s.title = *edit.title;
@@ -169,7 +169,7 @@ EditResult edit_session(Store& store, const Session& session, const SessionEdit&
     return r;
 }
 
-Session cancel_session(Store& store, const Session& session) {
+Session cancel_session(store::Store& store, const Session& session) {
     Session s = session;
     s.status = SessionStatus::cancelled;
     store.update_session(s);

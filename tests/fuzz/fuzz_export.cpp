@@ -26,19 +26,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const Zone zones[4] = {find_zone("Asia/Jakarta"), find_zone("UTC"), find_zone("Asia/Jayapura"),
                                   find_zone("+05:30")};
     static constexpr DayOrder orders[3] = {DayOrder::unknown, DayOrder::mdy, DayOrder::dmy};
-    ReadOptions opts;
+    sources::ReadOptions opts;
     opts.zone = zones[data[0] & 3U];
     opts.order = orders[(data[0] >> 2) % 3];
     if (data[0] & 0x40) opts.session_date = Date{2022, 3, 3};
     const std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
 
-    ExportData out;
+    sources::ExportData out;
     try {
 #ifdef FUZZ_EXPORT_AUTO
         std::istringstream probe(bytes, std::ios::in | std::ios::binary);
-        const ExportKind kind = detect_export(probe, "fuzz.csv");
+        const sources::ExportKind kind = sources::detect_export(probe, "fuzz.csv");
 #else
-        const ExportKind kind = FUZZ_EXPORT_KIND;
+        const sources::ExportKind kind = FUZZ_EXPORT_KIND;
 #endif
         std::istringstream in(bytes, std::ios::in | std::ios::binary);
         CsvOptions csv_opts;
@@ -47,11 +47,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         CsvReader csv(in, "fuzz.csv", csv_opts);
         sources::Builder b(kind, "fuzz.csv", opts);
         switch (kind) {
-        case ExportKind::zoom_webinar: out = sources::read_zoom_webinar(csv, b); break;
-        case ExportKind::zoom_meeting: out = sources::read_zoom_meeting(csv, b); break;
-        case ExportKind::teams: out = sources::read_teams(csv, b); break;
-        case ExportKind::meet: out = sources::read_meet(csv, b); break;
-        case ExportKind::csv: out = sources::read_plain_csv(csv, b); break;
+        case sources::ExportKind::zoom_webinar: out = sources::read_zoom_webinar(csv, b); break;
+        case sources::ExportKind::zoom_meeting: out = sources::read_zoom_meeting(csv, b); break;
+        case sources::ExportKind::teams: out = sources::read_teams(csv, b); break;
+        case sources::ExportKind::meet: out = sources::read_meet(csv, b); break;
+        case sources::ExportKind::csv: out = sources::read_plain_csv(csv, b); break;
         }
         FUZZ_REQUIRE(out.kind == kind);
     } catch (const Error& e) {
@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     FUZZ_REQUIRE(out.records.size() <= out.rows);
     std::size_t last_line = 0;
-    for (const ExportRecord& r : out.records) {
+    for (const sources::ExportRecord& r : out.records) {
         FUZZ_REQUIRE(r.join.has_value() == r.leave.has_value());
         if (r.join) FUZZ_REQUIRE(*r.leave >= *r.join);
         if (r.seconds) FUZZ_REQUIRE(*r.seconds >= 0);

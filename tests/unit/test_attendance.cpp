@@ -46,8 +46,8 @@ AttendanceMark of_kind(MarkKind kind, std::int64_t minutes) {
 // A store with the three-hour session and participants with these NIPs, inside an open transaction.
 struct StoredSession {
     TempDir dir;
-    Store store{dir.file("s.db"), Access::write};
-    Store::Transaction tx{store};
+    store::Store store{dir.file("s.db"), store::Access::write};
+    store::Store::Transaction tx{store};
     Session session;
     std::vector<Participant> people;
 
@@ -105,7 +105,7 @@ TEST_CASE("spans: the smaller of the clipped first-join..last-leave and the time
 
 TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summary") {
     StoredSession fx({"198609262015051001"});
-    Store& store = fx.store;
+    store::Store& store = fx.store;
     Session& s = fx.session;
     const Participant& p = fx.people[0];
 
@@ -125,7 +125,7 @@ TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summa
     CHECK(kept[1].batch.empty());
     REQUIRE(store.enrollment(s.id, p.id));
     CHECK(store.enrollment(s.id, p.id)->status == EnrollmentStatus::walk_in);
-    std::vector<RosterRow> roster = store.session_roster(s.id);
+    std::vector<store::RosterRow> roster = store.session_roster(s.id);
     REQUIRE(roster.size() == 1);
     REQUIRE(roster[0].attendance);
     CHECK(roster[0].attendance->minutes == 150); // the interval 0..150 beats the span's 95
@@ -137,7 +137,7 @@ TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summa
 
 TEST_CASE("platform marks for many people at once: earlier marks still count, walk-ins counted") {
     StoredSession fx({"198609262015051001", "199001152014031002", "198703212010122003"});
-    Store& store = fx.store;
+    store::Store& store = fx.store;
     const Session& s = fx.session;
     const std::vector<Participant>& people = fx.people;
     store.put_enrollment(s.id, people[0].id, EnrollmentStatus::enrolled);
@@ -154,7 +154,7 @@ TEST_CASE("platform marks for many people at once: earlier marks still count, wa
     CHECK(walk_ins == 1);
     CHECK(progress.back() == 3);
     std::map<Id, int> minutes;
-    for (const RosterRow& row : store.session_roster(s.id))
+    for (const store::RosterRow& row : store.session_roster(s.id))
         minutes[row.person.id] = row.attendance->minutes;
     CHECK(minutes[people[0].id] == 50); // the manual mark read back, and still overriding
     CHECK(minutes[people[1].id] == 130);

@@ -14,9 +14,9 @@ namespace {
 
 constexpr UnixSeconds nine_wib = 1646272800; // 2022-03-03 09:00 WIB
 
-ExportRecord joined(const char* nip, const char* email, const char* phone, int from_min, int to_min,
-                    std::size_t line) {
-    ExportRecord r;
+sources::ExportRecord joined(const char* nip, const char* email, const char* phone, int from_min, int to_min,
+                             std::size_t line) {
+    sources::ExportRecord r;
     r.nip = nip;
     r.email = email;
     r.phone = phone;
@@ -29,12 +29,12 @@ ExportRecord joined(const char* nip, const char* email, const char* phone, int f
 
 struct Fixture {
     TempDir dir;
-    Store store{dir.file("s.db"), Access::write};
+    store::Store store{dir.file("s.db"), store::Access::write};
     Session session;
     std::vector<Participant> people;
 
     Fixture() {
-        Store::Transaction tx(store);
+        store::Store::Transaction tx(store);
         Session base;
         base.title = "Webinar";
         base.start = nine_wib;
@@ -58,25 +58,25 @@ struct Fixture {
         tx.commit();
     }
 
-    ImportResult import(const ExportData& d, ImportOptions o = {}) {
+    AttendanceImportResult import(const sources::ExportData& d, AttendanceImportOptions o = {}) {
         o.year = 2022;
-        Store::Transaction tx(store);
-        ImportResult r = import_attendance(store, session, d, o);
+        store::Store::Transaction tx(store);
+        AttendanceImportResult r = import_attendance(store, session, d, o);
         tx.commit();
         return r;
     }
 
     std::optional<AttendanceSummary> summary(std::size_t person) {
-        for (const RosterRow& row : store.session_roster(session.id))
+        for (const store::RosterRow& row : store.session_roster(session.id))
             if (row.person.id == people[person].id) return row.attendance;
         return std::nullopt;
     }
 };
 
-ExportData export_of(std::vector<ExportRecord> records) {
-    ExportData d;
+sources::ExportData export_of(std::vector<sources::ExportRecord> records) {
+    sources::ExportData d;
     d.name = "x.csv";
-    d.kind = ExportKind::zoom_webinar;
+    d.kind = sources::ExportKind::zoom_webinar;
     d.rows = records.size();
     d.records = std::move(records);
     return d;
@@ -86,13 +86,13 @@ ExportData export_of(std::vector<ExportRecord> records) {
 
 TEST_CASE("import: NIP, then e-mail in any case, then phone; rows grouped per person; walk-ins") {
     Fixture f;
-    ExportData d = export_of({
+    sources::ExportData d = export_of({
         joined("19860926 201505 1 001", "b@x.go.id", "", 0, 60, 2), // NIP wins over b's e-mail
         joined("", "B@X.GO.ID", "", 10, 150, 3),
         joined("", "nobody@x.go.id", "0812-3456-7003", 0, 180, 4), // phone: c, not enrolled
         joined("1.98609E+17", "A@x.go.id", "", 30, 100, 5),        // mangled NIP: the e-mail decides
     });
-    ImportResult r = f.import(d);
+    AttendanceImportResult r = f.import(d);
     CHECK(r.people == 3);
     CHECK(r.matched == 3);
     CHECK(r.walk_ins == 1);
@@ -109,24 +109,24 @@ TEST_CASE("import: NIP, then e-mail in any case, then phone; rows grouped per pe
 
 TEST_CASE("import: the same export again changes nothing; --replace starts over") {
     Fixture f;
-    ExportData d =
+    sources::ExportData d =
         export_of({joined("", "a@x.go.id", "", 0, 60, 2), joined("", "a@x.go.id", "", 50, 130, 3)});
     d.records.push_back(d.records[0]);
     d.records.back().join.reset();
     d.records.back().leave.reset();
     d.records.back().seconds = 20 * 60; // a duration: twice would be 40
-    ImportResult first = f.import(d);
+    AttendanceImportResult first = f.import(d);
     CHECK_FALSE(first.reimport);
     CHECK(f.summary(0)->minutes == 130);
     std::reverse(d.records.begin(), d.records.end()); // same rows in another order
-    ImportResult again = f.import(d);
+    AttendanceImportResult again = f.import(d);
     CHECK(again.reimport);
     CHECK(f.summary(0)->minutes == 130);
     CHECK(f.store.marks(f.session.id, f.people[0].id).size() == 3);
     CHECK(again.walk_ins == first.walk_ins);
 
     f.import(export_of({joined("", "b@x.go.id", "", 0, 10, 2)}));
-    ImportOptions o;
+    AttendanceImportOptions o;
     o.replace = true;
     f.import(export_of({joined("", "b@x.go.id", "", 0, 30, 2)}), o);
     CHECK_FALSE(f.summary(0));
@@ -135,13 +135,13 @@ TEST_CASE("import: the same export again changes nothing; --replace starts over"
 
 TEST_CASE("import: unmatched rows, and participants created for them") {
     Fixture f;
-    ExportRecord nip_row = joined("199004122022242011", "maria@kemenag.go.id", "", 0, 100, 7);
+    sources::ExportRecord nip_row = joined("199004122022242011", "maria@kemenag.go.id", "", 0, 100, 7);
     nip_row.name = "Maria Ulfah, S.Pd.I.";
-    ExportRecord mail_row = joined("", "MARIA@kemenag.go.id", "", 120, 170, 9);
-    ExportRecord anonymous = joined("", "", "", 0, 180, 8);
+    sources::ExportRecord mail_row = joined("", "MARIA@kemenag.go.id", "", 120, 170, 9);
+    sources::ExportRecord anonymous = joined("", "", "", 0, 180, 8);
     anonymous.name = "iPhone";
-    ExportData d = export_of({nip_row, anonymous, mail_row});
-    ImportResult r = f.import(d);
+    sources::ExportData d = export_of({nip_row, anonymous, mail_row});
+    AttendanceImportResult r = f.import(d);
     CHECK(r.matched == 0);
     CHECK(r.people == 3); // Maria by NIP, Maria by e-mail (not known to be the same), the iPhone
     REQUIRE(r.unmatched.size() == 3);
@@ -150,7 +150,7 @@ TEST_CASE("import: unmatched rows, and participants created for them") {
     CHECK(r.unmatched[1].reason == "no valid NIP, e-mail or phone to match");
     CHECK(r.attended == 0);
 
-    ImportOptions o;
+    AttendanceImportOptions o;
     o.create_unknown = true;
     r = f.import(d, o);
     CHECK(r.created == 1); // one participant for both of Maria's rows
@@ -163,7 +163,7 @@ TEST_CASE("import: unmatched rows, and participants created for them") {
     CHECK(maria->name == "Maria Ulfah, S.Pd.I.");
     CHECK(maria->email == "maria@kemenag.go.id");
     bool found = false;
-    for (const RosterRow& row : f.store.session_roster(f.session.id))
+    for (const store::RosterRow& row : f.store.session_roster(f.session.id))
         if (row.person.id == maria->id) {
             found = true;
             CHECK(row.attendance->minutes == 150);
@@ -174,7 +174,7 @@ TEST_CASE("import: unmatched rows, and participants created for them") {
 
 TEST_CASE("import: refusals leave the store as it was") {
     Fixture f;
-    ExportData empty = export_of({});
+    sources::ExportData empty = export_of({});
     empty.rows = 3;
     empty.staff_rows = 2;
     empty.no_shows = 1;
@@ -183,11 +183,12 @@ TEST_CASE("import: refusals leave the store as it was") {
         "x.csv: no attendee rows (3 rows read: 2 of hosts, panelists or organizers, 1 of people "
         "who did not attend); pass --allow-empty if that is right",
         Error);
-    ImportOptions o;
+    AttendanceImportOptions o;
     o.allow_empty = true;
     CHECK(f.import(empty, o).people == 0);
 
-    ExportData next_week = export_of({joined("", "a@x.go.id", "", 7 * 24 * 60, 7 * 24 * 60 + 60, 2)});
+    sources::ExportData next_week =
+        export_of({joined("", "a@x.go.id", "", 7 * 24 * 60, 7 * 24 * 60 + 60, 2)});
     CHECK_THROWS_WITH_AS(f.import(next_week),
                          "x.csv: none of its joins meets session 2022-03-03 (2022-03-03T09:00:00+07:00 to "
                          "2022-03-03T12:00:00+07:00): they run from 2022-03-10T09:00:00+07:00 to "
@@ -202,8 +203,8 @@ TEST_CASE("import: refusals leave the store as it was") {
 TEST_CASE("import: progress, once per batch of people and at the end") {
     Fixture f;
     std::vector<std::pair<std::size_t, std::size_t>> calls;
-    Store::Transaction tx(f.store);
-    ImportOptions o;
+    store::Store::Transaction tx(f.store);
+    AttendanceImportOptions o;
     import_attendance(f.store, f.session, export_of({joined("", "a@x.go.id", "", 0, 60, 2)}), o,
                       [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
     REQUIRE(calls.size() == 2);
@@ -211,8 +212,10 @@ TEST_CASE("import: progress, once per batch of people and at the end") {
 }
 
 TEST_CASE("export_digest: the rows decide, not their order or lines") {
-    ExportData a = export_of({joined("", "a@x.go.id", "", 0, 60, 2), joined("", "b@x.go.id", "", 0, 60, 3)});
-    ExportData b = export_of({joined("", "b@x.go.id", "", 0, 60, 9), joined("", "a@x.go.id", "", 0, 60, 12)});
+    sources::ExportData a =
+        export_of({joined("", "a@x.go.id", "", 0, 60, 2), joined("", "b@x.go.id", "", 0, 60, 3)});
+    sources::ExportData b =
+        export_of({joined("", "b@x.go.id", "", 0, 60, 9), joined("", "a@x.go.id", "", 0, 60, 12)});
     CHECK(export_digest(a) == export_digest(b));
     b.records[0].leave = *b.records[0].leave + 60;
     CHECK(export_digest(a) != export_digest(b));

@@ -31,11 +31,11 @@ CertificateFields fields(std::int64_t seq) {
 // A fresh store in its own temporary directory, removed afterwards.
 struct TempStore {
     std::filesystem::path dir;
-    std::unique_ptr<Store> store;
+    std::unique_ptr<store::Store> store;
     TempStore() {
         std::string pattern = (std::filesystem::temp_directory_path() / "asnb-unit-XXXXXX").string();
         dir = ::mkdtemp(pattern.data());
-        store = std::make_unique<Store>((dir / "store.db").string(), Access::write);
+        store = std::make_unique<store::Store>((dir / "store.db").string(), store::Access::write);
     }
     ~TempStore() {
         store.reset();
@@ -43,7 +43,7 @@ struct TempStore {
     }
 };
 
-Session add_session(Store& s, const std::string& code, std::optional<int> series) {
+Session add_session(store::Store& s, const std::string& code, std::optional<int> series) {
     Session x;
     x.code = code;
     x.series = series;
@@ -55,7 +55,7 @@ Session add_session(Store& s, const std::string& code, std::optional<int> series
     return x;
 }
 
-Participant add_person(Store& s, const std::string& nip, const std::string& name) {
+Participant add_person(store::Store& s, const std::string& nip, const std::string& name) {
     Participant p;
     p.nip = nip;
     p.name = name;
@@ -124,9 +124,9 @@ TEST_CASE("certificate fields: month and year of the session's local start date"
 
 TEST_CASE("certify: report order, stable re-runs, one global counter, revoked numbers never reused") {
     TempStore t;
-    Store& s = *t.store;
+    store::Store& s = *t.store;
     CertificateTemplate tmpl{default_certificate_template};
-    Store::Transaction tx(s);
+    store::Store::Transaction tx(s);
     Session a = add_session(s, "A", 9);
     Session b = add_session(s, "B", std::nullopt);
     Participant p1 = add_person(s, "198609262015051001", "Satu");

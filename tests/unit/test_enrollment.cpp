@@ -22,8 +22,8 @@ TEST_CASE("place_new_enrollment: seats first come, then the waiting list") {
 
 TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
-    Store::Transaction tx(store);
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
     Session base;
     base.title = "Webinar";
     base.start = 1646272800;

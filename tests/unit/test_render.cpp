@@ -25,9 +25,9 @@ Report small_report() {
     return r;
 }
 
-std::string rendered(const Report& r, Format f, RenderOptions o = {}) {
+std::string rendered(const Report& r, render::Format f, render::Options o = {}) {
     std::ostringstream out;
-    render(r, f, o, out);
+    render::write(r, f, o, out);
     return out.str();
 }
 
@@ -35,50 +35,51 @@ std::string rendered(const Report& r, Format f, RenderOptions o = {}) {
 
 TEST_CASE("cell text: machine forms are fixed, human forms follow the language") {
     Zone wib = find_zone("Asia/Jakarta");
-    CHECK(machine_text(Cell{std::int64_t{30}}, ColumnType::jp, wib) == "3");
-    CHECK(machine_text(Cell{std::int64_t{25}}, ColumnType::jp, wib) == "2.5");
-    CHECK(machine_text(Cell{0.83333}, ColumnType::rate, wib) == "0.8333");
-    CHECK(machine_text(Cell{Date{2022, 3, 3}}, ColumnType::date, wib) == "2022-03-03");
-    CHECK(machine_text(Cell{std::int64_t{1646272800}}, ColumnType::datetime, wib) ==
+    CHECK(render::machine_text(Cell{std::int64_t{30}}, ColumnType::jp, wib) == "3");
+    CHECK(render::machine_text(Cell{std::int64_t{25}}, ColumnType::jp, wib) == "2.5");
+    CHECK(render::machine_text(Cell{0.83333}, ColumnType::rate, wib) == "0.8333");
+    CHECK(render::machine_text(Cell{Date{2022, 3, 3}}, ColumnType::date, wib) == "2022-03-03");
+    CHECK(render::machine_text(Cell{std::int64_t{1646272800}}, ColumnType::datetime, wib) ==
           "2022-03-03T09:00:00+07:00");
-    CHECK(human_text(Cell{0.83333}, ColumnType::rate, wib, Lang::id) == "83,3 %");
-    CHECK(human_text(Cell{0.83333}, ColumnType::rate, wib, Lang::en) == "83.3%");
-    CHECK(human_text(Cell{std::int64_t{12345}}, ColumnType::integer, wib, Lang::id) == "12.345");
-    CHECK(human_text(Cell{std::int64_t{12345}}, ColumnType::integer, wib, Lang::en) == "12,345");
-    CHECK(human_text(Cell{Date{2022, 3, 3}}, ColumnType::date, wib, Lang::id) == "Kamis, 3 Maret 2022");
-    CHECK(human_text(Cell{std::int64_t{1646272800}}, ColumnType::datetime, wib, Lang::id) ==
+    CHECK(render::human_text(Cell{0.83333}, ColumnType::rate, wib, Lang::id) == "83,3 %");
+    CHECK(render::human_text(Cell{0.83333}, ColumnType::rate, wib, Lang::en) == "83.3%");
+    CHECK(render::human_text(Cell{std::int64_t{12345}}, ColumnType::integer, wib, Lang::id) == "12.345");
+    CHECK(render::human_text(Cell{std::int64_t{12345}}, ColumnType::integer, wib, Lang::en) == "12,345");
+    CHECK(render::human_text(Cell{Date{2022, 3, 3}}, ColumnType::date, wib, Lang::id) ==
+          "Kamis, 3 Maret 2022");
+    CHECK(render::human_text(Cell{std::int64_t{1646272800}}, ColumnType::datetime, wib, Lang::id) ==
           "Kamis, 3 Maret 2022, pukul 09.00 WIB");
 }
 
 TEST_CASE("csv and tsv: keys, quoting, excel-safe") {
     Report r = small_report();
-    CHECK(rendered(r, Format::csv) ==
+    CHECK(rendered(r, render::Format::csv) ==
           "name,jp,rate,date,n\n\"Siti, \"\"S.Pd.\"\"\",2.5,0.6667,2022-03-03,12345\n=HYPERLINK(1),,,,0\n");
-    RenderOptions safe;
+    render::Options safe;
     safe.excel_safe = true;
-    CHECK(rendered(r, Format::csv, safe).find("\n'=HYPERLINK(1),") != std::string::npos);
-    CHECK(rendered(r, Format::tsv).substr(0, 20) == "name\tjp\trate\tdate\tn\n");
+    CHECK(rendered(r, render::Format::csv, safe).find("\n'=HYPERLINK(1),") != std::string::npos);
+    CHECK(rendered(r, render::Format::tsv).substr(0, 20) == "name\tjp\trate\tdate\tn\n");
 }
 
 TEST_CASE("json: typed values, nulls, escaping") {
     Report r = small_report();
-    std::string json = rendered(r, Format::json);
+    std::string json = rendered(r, render::Format::json);
     CHECK(json.find(R"({"name":"Siti, \"S.Pd.\"","jp":2.5,"rate":0.6667,"date":"2022-03-03","n":12345})") !=
           std::string::npos);
     CHECK(json.find(R"("jp":null,"rate":null,"date":null)") != std::string::npos);
-    std::string lines = rendered(r, Format::jsonl);
+    std::string lines = rendered(r, render::Format::jsonl);
     CHECK(std::count(lines.begin(), lines.end(), '\n') == 2);
-    CHECK(json_string("a\x01") == "\"a\\u0001\"");
+    CHECK(render::json_string("a\x01") == "\"a\\u0001\"");
 }
 
 TEST_CASE("format names and extensions") {
-    CHECK(parse_format("CSV") == Format::csv);
-    CHECK(parse_format("md") == Format::markdown);
-    CHECK_FALSE(parse_format("pdf"));
-    CHECK(format_from_extension("out/minggu.xlsx") == Format::xlsx);
-    CHECK(format_from_extension("a.htm") == Format::html);
-    CHECK(format_from_extension("a.ndjson") == Format::jsonl);
-    CHECK_FALSE(format_from_extension("dir.v2/report"));
-    CHECK(is_machine_format(Format::json));
-    CHECK_FALSE(is_machine_format(Format::table));
+    CHECK(render::parse_format("CSV") == render::Format::csv);
+    CHECK(render::parse_format("md") == render::Format::markdown);
+    CHECK_FALSE(render::parse_format("pdf"));
+    CHECK(render::format_from_extension("out/minggu.xlsx") == render::Format::xlsx);
+    CHECK(render::format_from_extension("a.htm") == render::Format::html);
+    CHECK(render::format_from_extension("a.ndjson") == render::Format::jsonl);
+    CHECK_FALSE(render::format_from_extension("dir.v2/report"));
+    CHECK(render::is_machine_format(render::Format::json));
+    CHECK_FALSE(render::is_machine_format(render::Format::table));
 }

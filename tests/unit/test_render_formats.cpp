@@ -50,9 +50,9 @@ Report sample(Lang lang = Lang::id) {
     return r;
 }
 
-std::string rendered(const Report& r, Format f) {
+std::string rendered(const Report& r, render::Format f) {
     std::ostringstream out;
-    render(r, f, {}, out);
+    render::write(r, f, {}, out);
     return out.str();
 }
 
@@ -63,15 +63,15 @@ bool has(const std::string& haystack, const std::string& needle) {
 } // namespace
 
 TEST_CASE("markdown: escaping of table text") {
-    CHECK(markdown_escape("a|b") == "a\\|b");
-    CHECK(markdown_escape("*bold* _x_ `c` [l](u) <b> ~s~ #1 \\") ==
+    CHECK(render::markdown_escape("a|b") == "a\\|b");
+    CHECK(render::markdown_escape("*bold* _x_ `c` [l](u) <b> ~s~ #1 \\") ==
           "\\*bold\\* \\_x\\_ \\`c\\` \\[l\\](u) \\<b\\> \\~s\\~ \\#1 \\\\");
-    CHECK(markdown_escape("line\r\nbreak") == "line break");
-    CHECK(markdown_escape("Siti Rahayu, S.Pd., M.M.") == "Siti Rahayu, S.Pd., M.M.");
+    CHECK(render::markdown_escape("line\r\nbreak") == "line break");
+    CHECK(render::markdown_escape("Siti Rahayu, S.Pd., M.M.") == "Siti Rahayu, S.Pd., M.M.");
 }
 
 TEST_CASE("markdown: title, period, GitHub table, totals") {
-    std::string md = rendered(sample(), Format::markdown);
+    std::string md = rendered(sample(), render::Format::markdown);
     CHECK(md.rfind("# Laporan \\<Mingguan\\> & \"Uji\"\n", 0) == 0);
     CHECK(has(md, "periode 28 Februari–6 Maret 2022"));
     CHECK(has(md, "| Sesi | Tanggal | NIP | Terdaftar | Hadir | JP | Tingkat | Tahun |\n"));
@@ -83,20 +83,20 @@ TEST_CASE("markdown: title, period, GitHub table, totals") {
     CHECK(has(md, "- Terdaftar: **12.500**"));
     CHECK(has(md, "- Tingkat: **—**"));
     CHECK(has(md, "## Tren"));
-    std::string en = rendered(sample(Lang::en), Format::markdown);
+    std::string en = rendered(sample(Lang::en), render::Format::markdown);
     CHECK(has(en, "| Session | Date |"));
     CHECK(has(en, "Thursday, 3 March 2022 | 198609262015051001 | 12,500"));
     CHECK(has(en, "## Totals"));
 }
 
 TEST_CASE("html: escaping") {
-    CHECK(html_escape("<a href=\"x\">O'Brien & co</a>") ==
+    CHECK(render::html_escape("<a href=\"x\">O'Brien & co</a>") ==
           "&lt;a href=&quot;x&quot;&gt;O&#39;Brien &amp; co&lt;/a&gt;");
-    CHECK(html_escape("Kamis, 3 Maret 2022") == "Kamis, 3 Maret 2022");
+    CHECK(render::html_escape("Kamis, 3 Maret 2022") == "Kamis, 3 Maret 2022");
 }
 
 TEST_CASE("html: one self-contained page with escaped text and SVG charts") {
-    std::string html = rendered(sample(), Format::html);
+    std::string html = rendered(sample(), render::Format::html);
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(has(html, "<html lang=\"id\">"));
     CHECK(has(html, "<title>Laporan &lt;Mingguan&gt; &amp; &quot;Uji&quot;</title>"));
@@ -112,38 +112,38 @@ TEST_CASE("html: one self-contained page with escaped text and SVG charts") {
     CHECK(has(html, "Tren &lt;12&gt;"));
     CHECK(has(html, "Kamis, 3 Maret 2022"));
     CHECK(has(html, "72,0 %"));
-    CHECK(has(rendered(sample(Lang::en), Format::html), "<html lang=\"en\">"));
+    CHECK(has(rendered(sample(Lang::en), render::Format::html), "<html lang=\"en\">"));
 
     Report empty = sample();
     empty.table.rows.clear();
-    std::string e = rendered(empty, Format::html);
+    std::string e = rendered(empty, render::Format::html);
     CHECK(has(e, "tidak ada data"));
 }
 
 TEST_CASE("xlsx: cannot go to a stream; writes a workbook file") {
     std::ostringstream out;
-    CHECK_THROWS_AS(render(sample(), Format::xlsx, {}, out), Error);
+    CHECK_THROWS_AS(render::write(sample(), render::Format::xlsx, {}, out), Error);
 
     std::string pattern = (std::filesystem::temp_directory_path() / "asnb-xlsx-XXXXXX").string();
     std::filesystem::path dir = ::mkdtemp(pattern.data());
     std::filesystem::path file = dir / "report.xlsx";
-    render_xlsx_file(sample(), file.string());
+    render::write_xlsx_file(sample(), file.string());
     REQUIRE(std::filesystem::exists(file));
     std::ifstream in(file, std::ios::binary);
     char magic[4] = {};
     in.read(magic, 4);
     CHECK(std::string(magic, 4) == std::string("PK\x03\x04", 4)); // a zip container
 
-    CHECK_THROWS_AS(render_xlsx_file(sample(), (dir / "missing" / "r.xlsx").string()), Error);
+    CHECK_THROWS_AS(render::write_xlsx_file(sample(), (dir / "missing" / "r.xlsx").string()), Error);
     CHECK_FALSE(std::filesystem::exists(dir / "missing" / "r.xlsx"));
     std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("year columns are plain numbers") {
     Zone z = find_zone("UTC");
-    CHECK(machine_text(Cell{std::int64_t{2022}}, ColumnType::year, z) == "2022");
-    CHECK(human_text(Cell{std::int64_t{2022}}, ColumnType::year, z, Lang::id) == "2022");
-    CHECK(human_text(Cell{std::int64_t{2022}}, ColumnType::integer, z, Lang::id) == "2.022");
-    std::string json = rendered(sample(), Format::json);
+    CHECK(render::machine_text(Cell{std::int64_t{2022}}, ColumnType::year, z) == "2022");
+    CHECK(render::human_text(Cell{std::int64_t{2022}}, ColumnType::year, z, Lang::id) == "2022");
+    CHECK(render::human_text(Cell{std::int64_t{2022}}, ColumnType::integer, z, Lang::id) == "2.022");
+    std::string json = rendered(sample(), render::Format::json);
     CHECK(has(json, "\"year\":2022"));
 }

@@ -32,50 +32,51 @@ TEST_CASE("a new store is owner-only, in WAL mode, at the current schema") {
     TempDir dir;
     std::string path = dir.file("s.db");
     {
-        Store store(path, Access::write);
+        store::Store store(path, store::Access::write);
         CHECK(store.created());
-        StoreCheck c = store.check();
+        store::StoreCheck c = store.check();
         CHECK(c.integrity == "ok");
-        CHECK(c.version == schema_version);
+        CHECK(c.version == store::schema_version);
         CHECK(c.journal_mode == "wal");
     }
     struct stat st {};
     REQUIRE(::stat(path.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
-    Store again(path, Access::read);
+    store::Store again(path, store::Access::read);
     CHECK_FALSE(again.created());
 }
 
 TEST_CASE("opening refuses what is not ours") {
     TempDir dir;
-    CHECK_THROWS_WITH_AS(Store(dir.file("missing.db"), Access::read), doctest::Contains("no store at"),
-                         Error);
-    CHECK_THROWS_AS(Store(dir.file("no/such/dir/s.db"), Access::write), Error);
+    CHECK_THROWS_WITH_AS(store::Store(dir.file("missing.db"), store::Access::read),
+                         doctest::Contains("no store at"), Error);
+    CHECK_THROWS_AS(store::Store(dir.file("no/such/dir/s.db"), store::Access::write), Error);
 
     std::string newer = dir.file("newer.db");
-    { Store s(newer, Access::write); }
+    { store::Store s(newer, store::Access::write); }
     raw_exec(newer, "PRAGMA user_version = 99");
-    CHECK_THROWS_WITH_AS(Store(newer, Access::write), doctest::Contains("newer"), Error);
+    CHECK_THROWS_WITH_AS(store::Store(newer, store::Access::write), doctest::Contains("newer"), Error);
 
     std::string other = dir.file("other.db");
     raw_exec(other, "CREATE TABLE t(x)");
-    CHECK_THROWS_WITH_AS(Store(other, Access::write), doctest::Contains("not an asnbelajar store"), Error);
+    CHECK_THROWS_WITH_AS(store::Store(other, store::Access::write),
+                         doctest::Contains("not an asnbelajar store"), Error);
 
     std::string text = dir.file("text.db");
     std::ofstream(text) << "hello, this is not a database at all, but it is long enough to look like one....";
-    CHECK_THROWS_AS(Store(text, Access::write), Error);
+    CHECK_THROWS_AS(store::Store(text, store::Access::write), Error);
 }
 
 TEST_CASE("a transaction not committed leaves nothing") {
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
+    store::Store store(dir.file("s.db"), store::Access::write);
     {
-        Store::Transaction tx(store);
+        store::Store::Transaction tx(store);
         store.insert_participant(person("198609262015051001", "A"));
     }
     CHECK_FALSE(store.participant_by_nip("198609262015051001"));
     {
-        Store::Transaction tx(store);
+        store::Store::Transaction tx(store);
         store.insert_participant(person("198609262015051001", "A"));
         tx.commit();
     }
@@ -84,7 +85,7 @@ TEST_CASE("a transaction not committed leaves nothing") {
 
 TEST_CASE("participants: unique NIP and e-mail, lookups") {
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
+    store::Store store(dir.file("s.db"), store::Access::write);
     Participant a = person("198609262015051001", "A");
     a.email = "a@example.go.id";
     a.phone = "+628123456789";
@@ -102,7 +103,7 @@ TEST_CASE("participants: unique NIP and e-mail, lookups") {
 
 TEST_CASE("the audit log keeps every write") {
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
+    store::Store store(dir.file("s.db"), store::Access::write);
     store.audit("asnbelajar enroll X Y", 2);
     auto log = store.audit_log(10);
     REQUIRE(log.size() == 1);

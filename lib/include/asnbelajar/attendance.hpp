@@ -10,7 +10,9 @@
 
 namespace asnbelajar {
 
+namespace store {
 class Store;
+}
 
 // Sums one person's marks in a session:
 // - intervals: their union clipped to [start, start + minutes] (rejoins and second devices count once);
@@ -38,11 +40,11 @@ enum class MarkResult { recorded, walk_in };
 // becomes a walk-in. Recomputes the
 // person's summary. Must run inside a write transaction. Throws Error for a cancelled session or minutes outside
 // 0..session length.
-MarkResult mark_attendance(Store& store, const Session& session, const Participant& person,
+MarkResult mark_attendance(store::Store& store, const Session& session, const Participant& person,
                            std::optional<int> minutes);
 
 // Records platform marks (join–leave intervals or durations) for one person and recomputes the summary.
-MarkResult add_platform_marks(Store& store, const Session& session, Id person,
+MarkResult add_platform_marks(store::Store& store, const Session& session, Id person,
                               const std::vector<AttendanceMark>& marks);
 
 // One person's marks from one export.
@@ -55,10 +57,11 @@ struct PersonMarks {
 // session's enrollments and who already has marks are read once, not per person, and each summary is computed
 // once. Returns how many of the people are walk-ins. `progress`, when given, is called now and then with the
 // number of people done, and once at the end. Throws Error for a cancelled session.
-std::size_t add_platform_marks(Store& store, const Session& session, const std::vector<PersonMarks>& people,
+std::size_t add_platform_marks(store::Store& store, const Session& session,
+                               const std::vector<PersonMarks>& people,
                                const std::function<void(std::size_t)>& progress = {});
 
 // Recomputes every summary of the session from its marks (after a change of start, length or threshold).
-void recompute_session_attendance(Store& store, const Session& session);
+void recompute_session_attendance(store::Store& store, const Session& session);
 
 } // namespace asnbelajar

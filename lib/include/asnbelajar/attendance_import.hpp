@@ -12,9 +12,11 @@
 
 namespace asnbelajar {
 
+namespace store {
 class Store;
+}
 
-struct ImportOptions {
+struct AttendanceImportOptions {
     bool replace = false;        // discard all of the session's earlier attendance first (attend --replace)
     bool allow_empty = false;    // accept an export without a single attendee row
     bool create_unknown = false; // create participants for unmatched rows (name, e-mail, NIP when valid)
@@ -23,11 +25,11 @@ struct ImportOptions {
 
 // An attendee row that no participant was found (or created) for.
 struct UnmatchedRow {
-    ExportRecord record;
+    sources::ExportRecord record;
     std::string reason;
 };
 
-struct ImportResult {
+struct AttendanceImportResult {
     std::size_t people = 0;   // distinct people among the attendee rows (matched participants + unmatched)
     std::size_t matched = 0;  // participants the rows were matched to, created ones included
     std::size_t walk_ins = 0; // of those, walk-ins of the session (present without a seat)
@@ -52,11 +54,12 @@ using ImportProgress = std::function<void(std::size_t done, std::size_t total)>;
 // Throws Error before writing anything: for a cancelled session; for an export without attendee rows unless
 // allow_empty (the message says what the file had); and for an export none of whose joins overlap the session
 // (a wrong session or a wrong --tz), naming the times found.
-ImportResult import_attendance(Store& store, const Session& session, const ExportData& data,
-                               const ImportOptions& opts, const ImportProgress& progress = {});
+AttendanceImportResult import_attendance(store::Store& store, const Session& session,
+                                         const sources::ExportData& data, const AttendanceImportOptions& opts,
+                                         const ImportProgress& progress = {});
 
 // The digest of an export's attendee rows that tags its marks (AttendanceMark::batch): the same rows in any
 // order give the same digest, whatever the file's preamble, encoding or line numbers.
-std::string export_digest(const ExportData& data);
+std::string export_digest(const sources::ExportData& data);
 
 } // namespace asnbelajar

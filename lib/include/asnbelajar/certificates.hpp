@@ -11,7 +11,9 @@
 
 namespace asnbelajar {
 
+namespace store {
 class Store;
+}
 
 // The number ASN Belajar certificates carry by default: "229472/BPSDM-ASNB/II/2025".
 constexpr std::string_view default_certificate_template = "{seq}/BPSDM-ASNB/{month_roman}/{year}";
@@ -67,7 +69,7 @@ struct CertifyResult {
 // next number of the store's global counter. Re-running certifies only the new ones. Must run inside a write
 // transaction. Throws Error for a cancelled session, a template that needs a series the session lacks, or a
 // number that exists already.
-CertifyResult certify_session(Store& store, const Session& session, const CertificateTemplate& tmpl);
+CertifyResult certify_session(store::Store& store, const Session& session, const CertificateTemplate& tmpl);
 
 struct RevokeResult {
     Participant person;
@@ -76,7 +78,7 @@ struct RevokeResult {
 
 // Revokes the live certificates of `people` in `session`. Revoked numbers are never reused: a later certify
 // gives the person a new number. Must run inside a write transaction.
-std::vector<RevokeResult> revoke_certificates(Store& store, const Session& session,
+std::vector<RevokeResult> revoke_certificates(store::Store& store, const Session& session,
                                               const std::vector<Participant>& people);
 
 } // namespace asnbelajar

@@ -9,7 +9,9 @@
 
 namespace asnbelajar {
 
+namespace store {
 class Store;
+}
 
 // Where a new enrollment goes: a seat while the session has one free and nobody is already waiting (first
 // come, first served), else the waiting list. No capacity means unlimited.
@@ -22,7 +24,7 @@ enum class EnrollResult { enrolled, waitlisted, already_enrolled, already_waitli
 
 // Enrolls a known participant. Re-enrolling is a no-op reported as already_*; a walk-in or a cancelled
 // enrollment is placed anew. Must run inside a write transaction. Throws Error for a cancelled session.
-EnrollResult enroll(Store& store, const Session& session, Id person);
+EnrollResult enroll(store::Store& store, const Session& session, Id person);
 
 // Enrolls many people into one session, in the order of the calls, inside one write transaction: as enroll()
 // does for each, but the session's counts and its next arrival number are read once and then kept here, so
@@ -31,11 +33,11 @@ EnrollResult enroll(Store& store, const Session& session, Id person);
 class Enroller {
   public:
     // Throws Error for a cancelled session.
-    Enroller(Store& store, const Session& session);
+    Enroller(store::Store& store, const Session& session);
     EnrollResult add(Id person);
 
   private:
-    Store& store_;
+    store::Store& store_;
     Session session_;
     // With a capacity: enrolled people up to the capacity, and waitlisted ones (0 = nobody waits; beyond
     // that only "some"). Without one they are not counted: place_new_enrollment() does not need them.
@@ -51,9 +53,9 @@ struct CancelResult {
 
 // Cancels an enrollment or waiting-list place. A freed seat goes to the first waitlisted person.
 // Throws Error when the person is not enrolled in the session at all.
-CancelResult cancel_enrollment(Store& store, const Session& session, const Participant& person);
+CancelResult cancel_enrollment(store::Store& store, const Session& session, const Participant& person);
 
 // Moves waitlisted people into free seats, first come first; returns who was promoted.
-std::vector<Id> promote_waitlisted(Store& store, const Session& session);
+std::vector<Id> promote_waitlisted(store::Store& store, const Session& session);
 
 } // namespace asnbelajar

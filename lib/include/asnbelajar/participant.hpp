@@ -9,7 +9,9 @@
 
 namespace asnbelajar {
 
+namespace store {
 class Store;
+}
 
 struct FieldProblem {
     std::string column; // contract key: nip, name, email, phone, grade
@@ -24,11 +26,11 @@ std::vector<FieldProblem> normalize_participant(Participant& p, int year);
 
 // Finds a participant by what a user typed: a NIP (spaces, dots and a leading apostrophe allowed) or an
 // e-mail (any case). Throws Error naming the text when it is neither or nobody has it.
-Participant resolve_person(const Store& store, std::string_view text);
+Participant resolve_person(const store::Store& store, std::string_view text);
 
 // Resolves every text as by resolve_person, all before anything is done with them: one unknown person fails
 // the whole command and changes nothing.
-std::vector<Participant> resolve_people(const Store& store, const std::vector<std::string>& texts);
+std::vector<Participant> resolve_people(const store::Store& store, const std::vector<std::string>& texts);
 
 // "NIP 198609262015051001 (Siti Rahayu)" or "siti@example.id (Siti Rahayu)": for messages.
 std::string describe(const Participant& p);

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace asnbelajar {
+namespace asnbelajar::render {
 
 enum class Format { table, csv, tsv, json, jsonl, markdown, html, xlsx };
 
@@ -21,24 +21,24 @@ std::string_view format_name(Format f);
 // True for the formats tools parse (csv, tsv, json, jsonl): their keys and values never change with --lang.
 bool is_machine_format(Format f);
 
-struct RenderOptions {
+struct Options {
     bool color = false;      // table format only: ANSI emphasis for headers (terminals without NO_COLOR)
     bool excel_safe = false; // csv/tsv: prefix cells that spreadsheets would run as formulas with a quote
 };
 
 // Writes `report` to `out` in `format`. xlsx cannot go to a stream: use render_xlsx_file.
 // Throws Error for xlsx (or for a format this build lacks).
-void render(const Report& report, Format format, const RenderOptions& options, std::ostream& out);
+void write(const Report& report, Format format, const Options& options, std::ostream& out);
 
 // Writes `report` as an Excel workbook at `path` (through libxlsxwriter): a title block, a header row with
 // frozen panes below it, numbers as numbers, dates as dates, and every text column (NIPs, phone numbers) as
 // text, never as a number or formula. Extras go to further sheets. Throws Error when the file cannot be
 // written, and then leaves no file at `path`.
-void render_xlsx_file(const Report& report, const std::string& path);
+void write_xlsx_file(const Report& report, const std::string& path);
 
 // Machine text of one cell (csv/tsv/json string forms): ISO dates, "2.5" JP, rates with 4 decimals.
 std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone);
 // Human text of one cell in `lang`: "Kamis, 3 Maret 2022", "83,3 %".
 std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang lang);
 
-} // namespace asnbelajar
+} // namespace asnbelajar::render

@@ -27,7 +27,7 @@ Period choose_week(const std::string& week_of, const std::string& from, const st
 // Sessions whose local start date (in each session's own zone) falls in `period`, cancelled ones left out.
 // Columns: session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,
 // certificates; totals over the week; the top agencies by attendance as an extra table.
-Report weekly_report(const Store& store, const Period& period, const ReportContext& ctx);
+Report weekly_report(const store::Store& store, const Period& period, const ReportContext& ctx);
 
 // The weekly report also carries the attendance-rate trend of the 12 Monday–Sunday weeks ending with the week
 // that holds period.to (extra "trend": from,to,sessions,enrolled,attended_enrolled,attendance_rate), and two
@@ -36,16 +36,16 @@ Report weekly_report(const Store& store, const Period& period, const ReportConte
 
 // One row per person enrolled in, waitlisted for, or present at the session.
 // Columns: nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate.
-Report session_report(const Store& store, const Session& session, const ReportContext& ctx);
+Report session_report(const store::Store& store, const Session& session, const ReportContext& ctx);
 
 // Sessions starting in [from, to] (local dates in ctx.zone). Columns: code,series,title,start,minutes,jp,
 // capacity,status,enrolled,attended.
-Report session_list(const Store& store, const Period& period, const ReportContext& ctx);
+Report session_list(const store::Store& store, const Period& period, const ReportContext& ctx);
 // One session in the session-list columns, with its counts as totals.
-Report session_details(const Store& store, const Session& session, const ReportContext& ctx);
+Report session_details(const store::Store& store, const Session& session, const ReportContext& ctx);
 
 // Columns: nip,name,email,phone,agency,unit,position,grade.
-Report participant_list(const Store& store, const std::string& agency, const std::string& search,
+Report participant_list(const store::Store& store, const std::string& agency, const std::string& search,
                         const ReportContext& ctx);
 Report participant_details(const Participant& person, const ReportContext& ctx);
 
@@ -57,21 +57,22 @@ constexpr std::int64_t default_jp_target_tenths = 200; // PP 11/2017 Pasal 203: 
 // A person's transcript: one row per session they were enrolled in or present at, in `year` or (none) in every
 // year. Columns: session,date,title,enrollment,minutes,attendance,jp,certificate. Extra "years": per-year
 // sessions attended and JP against `target_tenths`.
-Report participant_report(const Store& store, const Participant& person, std::optional<int> year,
+Report participant_report(const store::Store& store, const Participant& person, std::optional<int> year,
                           std::int64_t target_tenths, const ReportContext& ctx);
 
 // Everyone enrolled in or present at a session of `year`, with sessions attended and JP earned that year;
 // with `below`, only people whose JP is below it. Columns: nip,name,agency,unit,sessions,jp,target,shortfall.
-Report jp_report(const Store& store, int year, std::int64_t target_tenths, std::optional<std::int64_t> below,
-                 const ReportContext& ctx);
+Report jp_report(const store::Store& store, int year, std::int64_t target_tenths,
+                 std::optional<std::int64_t> below, const ReportContext& ctx);
 
 // Per agency over the people of the jp report: participants, active (attended at least one session),
 // attendances, jp, met_target (people with JP ≥ target) and met_target_rate (÷ participants).
-Report agency_report(const Store& store, int year, std::int64_t target_tenths, const ReportContext& ctx);
+Report agency_report(const store::Store& store, int year, std::int64_t target_tenths,
+                     const ReportContext& ctx);
 
 // The session's live certificates in number order, for mail merges.
 // Columns: certificate,nip,name,agency,session,date,title,jp.
-Report certificates_report(const Store& store, const Session& session, const ReportContext& ctx);
+Report certificates_report(const store::Store& store, const Session& session, const ReportContext& ctx);
 
 struct SiasnOptions {
     std::string institution = "BPSDM Provinsi Jawa Timur";
@@ -82,11 +83,12 @@ struct SiasnOptions {
 // NIP cannot be uploaded and are left out (counted in Report::notes). Columns: nip,nama_kursus,
 // institusi_penyelenggara,jenis_kursus,jumlah_jam,nomor_sertipikat,tahun_kursus,tanggal_kursus,
 // tanggal_selesai_kursus (dates dd-mm-yyyy in every format).
-Report siasn_report(const Store& store, int year, const SiasnOptions& options, const ReportContext& ctx);
+Report siasn_report(const store::Store& store, int year, const SiasnOptions& options,
+                    const ReportContext& ctx);
 
 // `db check`: columns check,value (integrity, schema_version, journal_mode and the row counts).
-Report store_check_report(const StoreCheck& check, const std::string& path, const ReportContext& ctx);
+Report store_check_report(const store::StoreCheck& check, const std::string& path, const ReportContext& ctx);
 // `db log`: columns at,user,command,rows.
-Report audit_report(const std::vector<Store::AuditEntry>& entries, const ReportContext& ctx);
+Report audit_report(const std::vector<store::Store::AuditEntry>& entries, const ReportContext& ctx);
 
 } // namespace asnbelajar

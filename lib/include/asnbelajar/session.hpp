@@ -11,7 +11,9 @@
 
 namespace asnbelajar {
 
+namespace store {
 class Store;
+}
 
 enum class Repeat { none, weekly, twice_weekly };
 
@@ -34,11 +36,11 @@ std::vector<Date> series_dates(Date first, const SeriesPlan& plan);
 // and `base.tz` its zone. Codes: `code` when given (a series gets code-1, code-2, …), else the local start
 // date YYYY-MM-DD, then YYYY-MM-DD-2, -3 for further sessions that day. With a series number, each next
 // session takes the next number. Returns the sessions as stored. Throws Error on a taken code.
-std::vector<Session> add_sessions(Store& store, Session base, const std::string& code,
+std::vector<Session> add_sessions(store::Store& store, Session base, const std::string& code,
                                   const SeriesPlan& plan);
 
 // A session by code, or by numeric id. Throws Error naming the text when there is none.
-Session resolve_session(const Store& store, std::string_view text);
+Session resolve_session(const store::Store& store, std::string_view text);
 
 struct SessionEdit {
     std::optional<std::string> code, title, speaker, tz;
@@ -55,10 +57,10 @@ struct EditResult {
 
 // Applies an edit in the caller's transaction: recomputes attendance outcomes when the window or the
 // threshold changed, and fills new seats from the waiting list. Throws Error for invalid values.
-EditResult edit_session(Store& store, const Session& session, const SessionEdit& edit);
+EditResult edit_session(store::Store& store, const Session& session, const SessionEdit& edit);
 
 // Marks a session cancelled (kept for the record; it takes no enrollments or attendance).
-Session cancel_session(Store& store, const Session& session);
+Session cancel_session(store::Store& store, const Session& session);
 
 // Checks the numeric fields of a session; throws Error naming the option.
 void validate_session(const Session& s);

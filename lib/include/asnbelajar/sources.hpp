@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace asnbelajar {
+namespace asnbelajar::sources {
 
 enum class ExportKind { zoom_webinar, zoom_meeting, teams, meet, csv };
 
@@ -75,4 +75,4 @@ ExportData read_export(std::istream& in, const std::string& name, ExportKind kin
 // contradicts `choice`, a message naming both.
 ExportData read_export_file(const std::string& path, SourceChoice choice, const ReadOptions& opts);
 
-} // namespace asnbelajar
+} // namespace asnbelajar::sources

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 
 // The schema version this build writes. Older stores are migrated forward on open; newer ones are refused.
 constexpr int schema_version = 2;
@@ -286,4 +286,4 @@ class Store {
     std::unique_ptr<Impl> impl_;
 };
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

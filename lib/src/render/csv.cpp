@@ -2,7 +2,7 @@
 #include "asnbelajar/csv.hpp"
 #include "render_impl.hpp"
 
-namespace asnbelajar {
+namespace asnbelajar::render {
 namespace {
 
 // Cells a spreadsheet would run as a formula get a leading apostrophe under --excel-safe.
@@ -19,7 +19,7 @@ std::string tsv_clean(std::string s) {
 
 } // namespace
 
-void render_delimited(const Report& report, char delimiter, const RenderOptions& options, std::ostream& out) {
+void render_delimited(const Report& report, char delimiter, const Options& options, std::ostream& out) {
     const Table& t = report.table;
     auto write_field = [&](std::string text, bool first) {
         if (!first) out << delimiter;
@@ -42,4 +42,4 @@ void render_delimited(const Report& report, char delimiter, const RenderOptions&
     }
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::render

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace asnbelajar {
+namespace asnbelajar::render {
 namespace {
 
 constexpr const char* style = R"css(
@@ -353,4 +353,4 @@ void render_html(const Report& report, std::ostream& out) {
     out << "<footer>asnbelajar</footer>\n</main>\n</body>\n</html>\n";
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::render

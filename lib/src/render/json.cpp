@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-namespace asnbelajar {
+namespace asnbelajar::render {
 namespace {
 
 void write_value(std::ostream& out, const Cell& cell, ColumnType type, const Zone& zone) {
@@ -96,4 +96,4 @@ void render_jsonl(const Report& report, std::ostream& out) {
     }
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::render

@@ -2,7 +2,7 @@
 // --lang.
 #include "render_impl.hpp"
 
-namespace asnbelajar {
+namespace asnbelajar::render {
 namespace {
 
 void write_table(const Table& t, const Report& report, std::ostream& out) {
@@ -75,4 +75,4 @@ void render_markdown(const Report& report, std::ostream& out) {
     }
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::render

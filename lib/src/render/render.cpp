@@ -10,7 +10,7 @@
 #include <cctype>
 #include <cmath>
 
-namespace asnbelajar {
+namespace asnbelajar::render {
 namespace {
 
 constexpr std::pair<std::string_view, Format> format_names[] = {
@@ -108,7 +108,7 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
     }
 }
 
-void render(const Report& report, Format format, const RenderOptions& options, std::ostream& out) {
+void write(const Report& report, Format format, const Options& options, std::ostream& out) {
     switch (format) {
     case Format::table: render_text_table(report, options, out); return;
     case Format::csv: render_delimited(report, ',', options, out); return;
@@ -122,4 +122,4 @@ void render(const Report& report, Format format, const RenderOptions& options, s
     throw Error("xlsx is a binary file: give -o FILE.xlsx (it cannot go to a stream)");
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::render

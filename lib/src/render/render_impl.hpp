@@ -5,10 +5,10 @@
 
 #include <string_view>
 
-namespace asnbelajar {
+namespace asnbelajar::render {
 
-void render_text_table(const Report& report, const RenderOptions& options, std::ostream& out);
-void render_delimited(const Report& report, char delimiter, const RenderOptions& options, std::ostream& out);
+void render_text_table(const Report& report, const Options& options, std::ostream& out);
+void render_delimited(const Report& report, char delimiter, const Options& options, std::ostream& out);
 void render_json(const Report& report, std::ostream& out);
 void render_jsonl(const Report& report, std::ostream& out);
 void render_markdown(const Report& report, std::ostream& out);
@@ -29,4 +29,4 @@ std::string fit(const std::string& s, std::size_t width);
 // A JSON string literal, quotes included.
 std::string json_string(std::string_view s);
 
-} // namespace asnbelajar
+} // namespace asnbelajar::render

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-namespace asnbelajar {
+namespace asnbelajar::render {
 namespace {
 
 constexpr std::size_t max_column_width = 40;
@@ -17,7 +17,7 @@ void pad(std::ostream& out, const std::string& text, std::size_t width, bool rig
         out << text << spaces;
 }
 
-void write_table(const Table& t, const Report& report, const RenderOptions& options, std::ostream& out) {
+void write_table(const Table& t, const Report& report, const Options& options, std::ostream& out) {
     const std::size_t n = t.columns.size();
     std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> widths(n);
@@ -80,7 +80,7 @@ std::string fit(const std::string& s, std::size_t width) {
     return out + "…";
 }
 
-void render_text_table(const Report& report, const RenderOptions& options, std::ostream& out) {
+void render_text_table(const Report& report, const Options& options, std::ostream& out) {
     if (!report.title.empty()) out << report.title << '\n';
     for (const std::string& line : report.subtitle)
         out << line << '\n';
@@ -108,4 +108,4 @@ void render_text_table(const Report& report, const RenderOptions& options, std::
     }
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::render

@@ -14,7 +14,7 @@
 #include <cstring>
 #include <set>
 
-namespace asnbelajar {
+namespace asnbelajar::render {
 namespace {
 
 struct Formats {
@@ -184,7 +184,7 @@ std::string main_sheet_name(const Report& r) {
 
 } // namespace
 
-void render_xlsx_file(const Report& report, const std::string& path) {
+void write_xlsx_file(const Report& report, const std::string& path) {
     // Create the file first: libxlsxwriter reports a file it cannot create on stderr, and the library never
     // prints, so such failures are caught here with their reason.
     if (std::FILE* probe = std::fopen(path.c_str(), "wb"))
@@ -232,4 +232,4 @@ void render_xlsx_file(const Report& report, const std::string& path) {
     }
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::render

@@ -50,18 +50,18 @@ std::string day_month(const Date& d) {
 
 } // namespace
 
-bool is_blank(const Row& row) {
+bool is_blank(const Fields& row) {
     return std::all_of(row.begin(), row.end(), [](std::string_view f) { return trim_blanks(f).empty(); });
 }
 
-std::string_view title_of(const Row& row) {
+std::string_view title_of(const Fields& row) {
     if (row.empty() || trim_blanks(row[0]).empty()) return {};
     for (std::size_t i = 1; i < row.size(); ++i)
         if (!trim_blanks(row[i]).empty()) return {};
     return trim_blanks(row[0]);
 }
 
-Table::Table(const Row& header) : map_(map_headers(header)) {
+HeaderRow::HeaderRow(const Fields& header) : map_(map_headers(header)) {
     names_.reserve(header.size());
     for (std::string_view h : header)
         names_.emplace_back(trim_blanks(h));
@@ -74,22 +74,22 @@ Table::Table(const Row& header) : map_(map_headers(header)) {
     }
 }
 
-std::string_view Table::cell_at(const Row& row, int index) {
+std::string_view HeaderRow::cell_at(const Fields& row, int index) {
     if (index < 0 || static_cast<std::size_t>(index) >= row.size()) return {};
     return trim_blanks(row[static_cast<std::size_t>(index)]);
 }
 
-std::string_view Table::cell(const Row& row, Field f) const {
+std::string_view HeaderRow::cell(const Fields& row, Field f) const {
     return cell_at(row, map_.at(f));
 }
 
-int Table::find(std::string_view normalized) const {
+int HeaderRow::find(std::string_view normalized) const {
     for (std::size_t i = 0; i < names_.size(); ++i)
         if (normalize_header(names_[i]) == normalized) return static_cast<int>(i);
     return -1;
 }
 
-std::string Table::columns() const {
+std::string HeaderRow::columns() const {
     return fmt::format("{}", fmt::join(names_, ", "));
 }
 
@@ -99,7 +99,7 @@ Builder::Builder(ExportKind kind, std::string name, const ReadOptions& opts)
     data_.kind = kind;
 }
 
-void Builder::attendee(const Table& t, const Row& row, std::size_t line, Times times) {
+void Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, Times times) {
     ++data_.rows;
     if (t.has(Field::attended)) {
         std::string_view v = t.cell(row, Field::attended);
@@ -153,7 +153,7 @@ void Builder::attendee(const Table& t, const Row& row, std::size_t line, Times t
     pending_.push_back({std::string(join), std::string(leave)});
 }
 
-void Builder::staff(const Table& t, const Row& row) {
+void Builder::staff(const HeaderRow& t, const Fields& row) {
     ++data_.rows;
     ++data_.staff_rows;
     vote(t.cell(row, Field::join));
@@ -331,15 +331,15 @@ ExportData Builder::finish() {
 }
 
 ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
-    Row row;
-    std::optional<Table> table;
+    Fields row;
+    std::optional<HeaderRow> table;
     int skip_column = -1;
     std::size_t preamble = 0, skipped = 0;
     std::string first_line;
     while (csv.next(row)) {
         if (is_blank(row)) continue;
         if (!table) {
-            Table candidate(row);
+            HeaderRow candidate(row);
             if (layout.is_header(candidate)) {
                 if (candidate.has(Field::join) != candidate.has(Field::leave))
                     b.fail(fmt::format("line {}: a {} column without a {} column ({})", csv.line(),
@@ -353,7 +353,7 @@ ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
             if (preamble++ < layout.max_preamble) continue;
             b.fail(fmt::format("no {} header found (first line: '{}')", layout.expected, first_line));
         }
-        if (skip_column >= 0 && yes_no(Table::cell_at(row, skip_column)).value_or(false)) {
+        if (skip_column >= 0 && yes_no(HeaderRow::cell_at(row, skip_column)).value_or(false)) {
             b.skipped();
             ++skipped;
             continue;

@@ -11,11 +11,11 @@
 #include <fstream>
 #include <iostream>
 
-namespace asnbelajar {
+namespace asnbelajar::sources {
 namespace {
 
-using sources::Row;
-using sources::Table;
+using sources::Fields;
+using sources::HeaderRow;
 
 // Records looked at before giving up: past a preamble, far short of a whole export.
 constexpr std::size_t detect_records = 40;
@@ -142,7 +142,7 @@ std::optional<SourceChoice> parse_source_choice(std::string_view text) {
 
 ExportKind detect_export(std::istream& in, const std::string& name) {
     CsvReader csv(in, name);
-    Row row;
+    Fields row;
     std::string first_line, header;
     std::size_t first_line_no = 0;
     bool first = true, title_first = false;
@@ -156,7 +156,7 @@ ExportKind detect_export(std::istream& in, const std::string& name) {
             if (sources::is_teams_title(title)) return ExportKind::teams;
             if (sources::is_zoom_webinar_title(title)) return ExportKind::zoom_webinar;
         }
-        Table t(row); // also a one-column header: "email" over a list of addresses
+        HeaderRow t(row); // also a one-column header: "email" over a list of addresses
         if (t.find("webinar id") >= 0) return ExportKind::zoom_webinar;
         if (sources::is_zoom_meeting_preamble(t) || sources::is_zoom_meeting_header(t))
             return ExportKind::zoom_meeting;
@@ -207,4 +207,4 @@ ExportData read_export_file(const std::string& path, SourceChoice choice, const 
     return read_export(in, name, kind, opts);
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::sources

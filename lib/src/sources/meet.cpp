@@ -7,7 +7,7 @@
 
 namespace asnbelajar::sources {
 
-bool is_meet_header(const Table& t) {
+bool is_meet_header(const HeaderRow& t) {
     for (const char* h : {"first seen", "last seen", "time in call", "total time in call", "time joined",
                           "time exited", "duration in call"})
         if (t.find(h) >= 0) return true;
@@ -15,7 +15,7 @@ bool is_meet_header(const Table& t) {
 }
 
 namespace {
-bool is_table(const Table& t) {
+bool is_table(const HeaderRow& t) {
     const bool times = (t.has(Field::join) && t.has(Field::leave)) || t.has(Field::minutes);
     const bool person = t.has(Field::email) || t.has(Field::name) || t.has(Field::first_name);
     return times && person;

@@ -5,7 +5,7 @@
 
 namespace asnbelajar::sources {
 
-bool is_plain_csv_header(const Table& t) {
+bool is_plain_csv_header(const HeaderRow& t) {
     return t.has(Field::nip) || t.has(Field::email) || t.has(Field::phone);
 }
 

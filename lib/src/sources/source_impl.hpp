@@ -15,22 +15,22 @@
 
 namespace asnbelajar::sources {
 
-using Row = std::vector<std::string_view>;
+using Fields = std::vector<std::string_view>;
 
 // True for a blank line, also one a spreadsheet padded with delimiters (",,,,").
-bool is_blank(const Row& row);
+bool is_blank(const Fields& row);
 // The text of a record whose only non-empty field is the first one (a section title), else empty.
-std::string_view title_of(const Row& row);
+std::string_view title_of(const Fields& row);
 
 // A table's header row: where each field is (by the shared aliases), and the columns as written.
-class Table {
+class HeaderRow {
   public:
-    explicit Table(const Row& header);
+    explicit HeaderRow(const Fields& header);
     bool has(Field f) const { return map_.has(f); }
     // The cell of `f` in `row`, blanks trimmed; empty when the column is absent or the row is short.
-    std::string_view cell(const Row& row, Field f) const;
+    std::string_view cell(const Fields& row, Field f) const;
     // The cell in column `index` (trimmed; empty when out of range).
-    static std::string_view cell_at(const Row& row, int index);
+    static std::string_view cell_at(const Fields& row, int index);
     // Index of the first column whose normalised header is `normalized` (layout-specific columns such as
     // Zoom's "In Waiting Room"), or -1.
     int find(std::string_view normalized) const;
@@ -59,9 +59,9 @@ class Builder {
 
     // One data row of an attendee table: counted, then an attendee record, a no-show (Attended = No, or no
     // time at all in a table that has time columns), or a problem.
-    void attendee(const Table& t, const Row& row, std::size_t line, Times times);
+    void attendee(const HeaderRow& t, const Fields& row, std::size_t line, Times times);
     // One data row of a host, panelist or organizer: counted, and its times vote on the day/month order.
-    void staff(const Table& t, const Row& row);
+    void staff(const HeaderRow& t, const Fields& row);
     // One data row read for nothing (an unknown section, a waiting room): counted only.
     void skipped() { ++data_.rows; }
     // A timestamp elsewhere in the file (a summary) that votes on the day/month order.
@@ -113,9 +113,9 @@ bool is_zoom_webinar_title(std::string_view title);
 
 ExportData read_zoom_meeting(CsvReader& csv, Builder& b);
 // A participants header: join and leave, and Zoom's own marks ("Name (Original Name)", "Guest").
-bool is_zoom_meeting_header(const Table& t);
+bool is_zoom_meeting_header(const HeaderRow& t);
 // The meeting-data header some exports put first: "Meeting ID,Topic,Start Time,…".
-bool is_zoom_meeting_preamble(const Table& t);
+bool is_zoom_meeting_preamble(const HeaderRow& t);
 
 ExportData read_teams(CsvReader& csv, Builder& b);
 // "1. Summary", "2. Participants", "3. In-Meeting Activities" (numbered section titles).
@@ -123,18 +123,18 @@ bool is_teams_title(std::string_view title);
 
 ExportData read_meet(CsvReader& csv, Builder& b);
 // Google Meet's columns: first seen, last seen, time in call (or time joined, time exited).
-bool is_meet_header(const Table& t);
+bool is_meet_header(const HeaderRow& t);
 
 ExportData read_plain_csv(CsvReader& csv, Builder& b);
 // A column naming the person: NIP, e-mail or phone.
-bool is_plain_csv_header(const Table& t);
+bool is_plain_csv_header(const HeaderRow& t);
 
 // A flat table (one header, then rows) after an optional preamble: the header is the first record for which
 // `is_header` holds, among the first `max_preamble` + 1 non-blank records. Every later non-blank record is an
 // attendee row, except rows whose `skip_if_yes` column says yes (counted, not read). Fails when no header is
 // found (naming `expected`), or the header has a join column without a leave column or the reverse.
 struct FlatLayout {
-    bool (*is_header)(const Table&) = nullptr;
+    bool (*is_header)(const HeaderRow&) = nullptr;
     std::size_t max_preamble = 0;
     Times times = Times::per_join;
     const char* skip_if_yes = nullptr; // a normalised header, e.g. "in waiting room"

@@ -52,14 +52,14 @@ Role role_of(std::string_view cell) {
 
 // One table section, kept whole: which of the two to read is known only at the end of the file.
 struct SectionRows {
-    std::optional<Table> table;
+    std::optional<HeaderRow> table;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> lines;
     bool seen = false;
 };
 
-Row as_row(const std::vector<std::string>& cells) {
-    return Row(cells.begin(), cells.end());
+Fields as_row(const std::vector<std::string>& cells) {
+    return Fields(cells.begin(), cells.end());
 }
 
 } // namespace
@@ -69,7 +69,7 @@ bool is_teams_title(std::string_view title) {
 }
 
 ExportData read_teams(CsvReader& csv, Builder& b) {
-    Row row;
+    Fields row;
     std::optional<Part> part;
     SectionRows participants, activities;
     while (csv.next(row)) {
@@ -106,7 +106,7 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
     std::unordered_map<std::string, Role> role_by_person;
     if (participants.table && participants.table->has(Field::role))
         for (const auto& cells : participants.rows) {
-            Row r = as_row(cells);
+            Fields r = as_row(cells);
             Role role = role_of(participants.table->cell(r, Field::role));
             for (Field f : {Field::email, Field::name})
                 if (std::string key = normalize_header(participants.table->cell(r, f)); !key.empty())
@@ -114,8 +114,8 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
         }
     const bool per_join = !activities.rows.empty();
     const SectionRows& used = per_join ? activities : participants;
-    const Table& table = *used.table;
-    auto role_in = [&](const Row& r) {
+    const HeaderRow& table = *used.table;
+    auto role_in = [&](const Fields& r) {
         if (table.has(Field::role)) return role_of(table.cell(r, Field::role));
         for (Field f : {Field::email, Field::name}) {
             std::string key = normalize_header(table.cell(r, f));
@@ -129,7 +129,7 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
         any_attendee |= role_in(as_row(cells)) == Role::attendee;
     std::size_t presenters = 0;
     for (std::size_t i = 0; i < used.rows.size(); ++i) {
-        Row r = as_row(used.rows[i]);
+        Fields r = as_row(used.rows[i]);
         Role role = role_in(r);
         if (role == Role::organizer || (role == Role::presenter && any_attendee)) {
             b.staff(table, r);

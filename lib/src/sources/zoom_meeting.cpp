@@ -6,17 +6,17 @@
 
 namespace asnbelajar::sources {
 
-bool is_zoom_meeting_header(const Table& t) {
+bool is_zoom_meeting_header(const HeaderRow& t) {
     return t.has(Field::join) && t.has(Field::leave) &&
            (t.original_names() || t.find("guest") >= 0 || t.find("in waiting room") >= 0);
 }
 
-bool is_zoom_meeting_preamble(const Table& t) {
+bool is_zoom_meeting_preamble(const HeaderRow& t) {
     return t.find("meeting id") >= 0 && t.find("topic") >= 0;
 }
 
 namespace {
-bool has_join_and_leave(const Table& t) {
+bool has_join_and_leave(const HeaderRow& t) {
     return t.has(Field::join) && t.has(Field::leave);
 }
 } // namespace

@@ -40,9 +40,9 @@ bool is_zoom_webinar_title(std::string_view title) {
 }
 
 ExportData read_zoom_webinar(CsvReader& csv, Builder& b) {
-    Row row;
+    Fields row;
     Section section = Section::preamble;
-    std::optional<Table> table;
+    std::optional<HeaderRow> table;
     std::vector<std::string> titles, unknown_titles;
     bool attendee_section = false;
     std::size_t other_rows = 0;

@@ -3,7 +3,7 @@
 
 #include <ctime>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 
 void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) {
     auto& st =
@@ -163,4 +163,4 @@ Store::OutcomeCounts Store::outcome_counts(Id session) const {
     return c;
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

@@ -7,7 +7,7 @@
 
 #include <ctime>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 
 std::int64_t Store::next_certificate_seq() {
     auto& bump = impl_->stmt("UPDATE counters SET value = value + 1 WHERE name = 'certificate'");
@@ -54,4 +54,4 @@ std::optional<std::string> Store::revoke_certificate(Id session, Id participant)
     return number;
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

@@ -3,7 +3,7 @@
 
 #include <ctime>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 
 std::optional<Enrollment> Store::enrollment(Id session, Id participant) const {
     auto& st =
@@ -63,4 +63,4 @@ std::optional<Id> Store::first_waitlisted(Id session) const {
     return st.getColumn(0).getInt64();
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

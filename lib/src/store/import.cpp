@@ -9,7 +9,7 @@
 
 #include <ctime>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 namespace {
 
 // A column's text in place, valid until the statement steps again (NULL reads as empty).
@@ -84,7 +84,7 @@ void Store::each_participant_key(
 
 void Store::drop_participant_indexes() {
     impl_->reset_statements();
-    asnbelajar::drop_participant_indexes(impl_->db);
+    store::drop_participant_indexes(impl_->db);
 }
 
 void Store::create_participant_indexes() {
@@ -92,7 +92,7 @@ void Store::create_participant_indexes() {
     set_pragma(impl_->db, "threads", 2);
     impl_->reset_statements();
     try {
-        asnbelajar::create_participant_indexes(impl_->db);
+        store::create_participant_indexes(impl_->db);
     } catch (const SQLite::Exception& e) {
         throw Error(fmt::format("cannot index the participants again: {}", e.what()));
     }
@@ -141,4 +141,4 @@ void Store::reserve_cache(std::int64_t kib) {
     if (kib > current) set_pragma(impl_->db, "cache_size", -kib);
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 namespace {
 
 bool file_exists(const std::string& path) {
@@ -269,4 +269,4 @@ StoreCheck Store::check() const {
     return c;
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

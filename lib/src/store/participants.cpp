@@ -7,7 +7,7 @@
 
 #include <ctime>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 namespace {
 
 #define PARTICIPANT_COLUMNS "id, nip, name, email, phone, agency, unit, position, grade"
@@ -126,4 +126,4 @@ std::vector<Participant> Store::list_participants(const std::string& agency,
     return out;
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

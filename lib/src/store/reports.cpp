@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 
 std::vector<RosterRow> Store::session_roster(Id session) const {
     // Everyone with an enrollment row, plus anyone present without one.
@@ -41,10 +41,10 @@ std::vector<AgencyCount> Store::agency_attendance(Id session) const {
     return out;
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store
 
 // --- certificates and yearly reports ---
-namespace asnbelajar {
+namespace asnbelajar::store {
 namespace {
 
 // A set of ids as one bound parameter: a JSON array that the query opens with json_each().
@@ -263,4 +263,4 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
     return sorted;
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 namespace {
 
 // Times are UTC seconds; JP is kept in tenths so that sums stay exact. CHECKs list more than two values with OR:
@@ -190,4 +190,4 @@ void migrate(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

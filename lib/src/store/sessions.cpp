@@ -7,7 +7,7 @@
 
 #include <ctime>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 namespace {
 
 #define SESSION_COLUMNS                                                                                      \
@@ -172,4 +172,4 @@ SessionTotals Store::session_totals(const Session& s) const {
     return t;
 }
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace asnbelajar {
+namespace asnbelajar::store {
 
 struct Store::Impl {
     SQLite::Database db; // declared first: destroyed last, after the statements
@@ -67,4 +67,4 @@ void migrate(SQLite::Database& db);
 void create_participant_indexes(SQLite::Database& db);
 void drop_participant_indexes(SQLite::Database& db);
 
-} // namespace asnbelajar
+} // namespace asnbelajar::store

@@ -1,4 +1,4 @@
-#include "asnbelajar/import.hpp"
+#include "asnbelajar/roster_import.hpp"
 
 #include "asnbelajar/csv.hpp"
 #include "asnbelajar/enrollment.hpp"
@@ -232,12 +232,12 @@ bool merge_into(Participant& stored, const Participant& row) {
 // One import: reads the file, upserts each valid row, enrolls it when there is a session.
 class Import {
   public:
-    Import(Store& store, CsvReader& reader, const ImportOptions& options)
+    Import(store::Store& store, CsvReader& reader, const RosterImportOptions& options)
         : store_(store), reader_(reader), options_(options) {
         result_.file = reader.name();
     }
 
-    ImportResult run(const Session* session) {
+    RosterImportResult run(const Session* session) {
         std::optional<Enroller> enroller;
         if (session) {
             enroller.emplace(store_, *session);
@@ -483,10 +483,10 @@ class Import {
         write_csv_record(*options_.rejects, out_fields_, reader_.delimiter());
     }
 
-    Store& store_;
+    store::Store& store_;
     CsvReader& reader_;
-    const ImportOptions& options_;
-    ImportResult result_;
+    const RosterImportOptions& options_;
+    RosterImportResult result_;
     std::string nip_column_, email_column_;
     // Reused for every row.
     Participant row_, stored_, other_;
@@ -583,12 +583,13 @@ bool RowMapper::map(const std::vector<std::string_view>& fields, Participant& p,
     return problems.empty();
 }
 
-ImportResult import_participants(Store& store, CsvReader& reader, const ImportOptions& options) {
+RosterImportResult import_participants(store::Store& store, CsvReader& reader,
+                                       const RosterImportOptions& options) {
     return Import(store, reader, options).run(nullptr);
 }
 
-ImportResult import_registrations(Store& store, const Session& session, CsvReader& reader,
-                                  const ImportOptions& options) {
+RosterImportResult import_registrations(store::Store& store, const Session& session, CsvReader& reader,
+                                        const RosterImportOptions& options) {
     return Import(store, reader, options).run(&session);
 }
 

@@ -3,7 +3,7 @@
 // A file flows through CsvReader (records with line numbers) → RowMapper (header aliases, validation, typed
 // Participants) → import_participants / import_registrations (upsert, enroll) → Store, inside the caller's
 // transaction. The library never prints: rejected rows go to a callback and an optional CSV sink, progress to
-// a callback, and the counts come back as an ImportResult.
+// a callback, and the counts come back as an RosterImportResult.
 #pragma once
 
 #include "asnbelajar/columns.hpp"
@@ -20,7 +20,9 @@
 namespace asnbelajar {
 
 class CsvReader;
+namespace store {
 class Store;
+}
 
 // One problem of one row. `column` is the header as written in the file ("NIP (tanpa spasi)"), empty for a
 // problem of the whole row (a wrong number of fields); `value` is the cell as given.
@@ -71,7 +73,7 @@ class RowMapper {
     int year_;
 };
 
-struct ImportOptions {
+struct RosterImportOptions {
     int year = 0; // the current year: bounds of NIP dates
     // Called for every rejected row, in file order, with its fields as read and its problems (at least one).
     std::function<void(std::size_t line, const std::vector<std::string_view>& fields,
@@ -95,7 +97,7 @@ struct ImportOptions {
     std::uint64_t bulk_after = 20000;
 };
 
-struct ImportResult {
+struct RosterImportResult {
     std::string file;            // the reader's name
     std::uint64_t rows = 0;      // data rows (blank records not counted)
     std::uint64_t added = 0;     // new participants
@@ -127,12 +129,13 @@ struct ImportResult {
 // to commit when rows were rejected is the caller's decision.
 // Throws Error "FILE:LINE: …" for an unreadable file (see CsvReader), an empty file, a header without the
 // required columns, and a file without any data row.
-ImportResult import_participants(Store& store, CsvReader& reader, const ImportOptions& options);
+RosterImportResult import_participants(store::Store& store, CsvReader& reader,
+                                       const RosterImportOptions& options);
 
 // As import_participants, and then enrolls each accepted row's person in `session`, in file order (first
 // come, first served: beyond the capacity people are waitlisted; someone already enrolled or waitlisted stays
 // so). Throws Error for a cancelled session, before reading the file.
-ImportResult import_registrations(Store& store, const Session& session, CsvReader& reader,
-                                  const ImportOptions& options);
+RosterImportResult import_registrations(store::Store& store, const Session& session, CsvReader& reader,
+                                        const RosterImportOptions& options);
 
 } // namespace asnbelajar

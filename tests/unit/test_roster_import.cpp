@@ -1,7 +1,7 @@
 #include "asnbelajar/csv.hpp"
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
-#include "asnbelajar/import.hpp"
+#include "asnbelajar/roster_import.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 #include "temp_dir.hpp"
@@ -53,18 +53,18 @@ void both_modes() {
 }
 
 struct Run {
-    ImportResult result;
+    RosterImportResult result;
     std::vector<std::string> problems; // format_problem of each
     std::string rejects;
 };
 
 // Imports `csv` (registrations when a session is given) into `store`.
-Run import_text(Store& store, const std::string& csv, const Session* session = nullptr) {
+Run import_text(store::Store& store, const std::string& csv, const Session* session = nullptr) {
     std::istringstream in(csv);
     CsvReader reader(in, "t.csv");
     Run run;
     std::ostringstream rejects;
-    ImportOptions options;
+    RosterImportOptions options;
     options.year = year;
     options.bulk_after = bulk_after;
     options.rejects = &rejects;
@@ -209,8 +209,8 @@ TEST_CASE("format_problem") {
 TEST_CASE("import_participants: added, updated, unchanged; empty cells never erase") {
     both_modes();
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
-    Store::Transaction tx(store);
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
     const std::string roster =
         "NIP;Nama;Email;No HP;Instansi\r\n"
         "198609262015051001;Siti Rahayu;siti@example.go.id;081234567890;Kab. Sidoarjo\r\n"
@@ -244,8 +244,8 @@ TEST_CASE("import_participants: added, updated, unchanged; empty cells never era
 TEST_CASE("import_participants: conflicts between NIP and e-mail, and repeats within a file") {
     both_modes();
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
-    Store::Transaction tx(store);
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
     import_text(store, "NIP,Nama,Email\n"
                        "198609262015051001,Siti Rahayu,siti@example.go.id\n"
                        "199001152014031002,Budi Santoso,budi@example.go.id\n");
@@ -291,8 +291,8 @@ TEST_CASE("import_participants: conflicts between NIP and e-mail, and repeats wi
 TEST_CASE("import_participants: refusals of the whole file name the file and the line") {
     both_modes();
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
-    Store::Transaction tx(store);
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
     CHECK(error_of([&] { import_text(store, ""); }) ==
           "t.csv:1: the file is empty: expected a header row and participant rows");
     CHECK(error_of([&] { import_text(store, "\n\nNIP;Nama\r\n;;\r\n"); }) ==
@@ -313,8 +313,8 @@ TEST_CASE("import_participants: refusals of the whole file name the file and the
 TEST_CASE("import_participants: rejects keep the delimiter, a BOM, multi-line cells and their lines") {
     both_modes();
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
-    Store::Transaction tx(store);
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
     Run r = import_text(store, "\xEF\xBB\xBFNIP;Nama;Unit\r\n"
                                "198609262015051001;Siti;\"Dinas Pendidikan\r\nBidang SMA; SMK\"\r\n"
                                "19860926201505100;Budi;\"Kota \"\"Malang\"\"\"\r\n");
@@ -329,8 +329,8 @@ TEST_CASE("import_participants: rejects keep the delimiter, a BOM, multi-line ce
 TEST_CASE("import_registrations: file order decides seats; repeats are already enrolled") {
     both_modes();
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
-    Store::Transaction tx(store);
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
     Session base;
     base.title = "Webinar";
     base.start = 1646272800;
@@ -374,8 +374,8 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
 
 TEST_CASE("import_participants: progress is reported") {
     TempDir dir;
-    Store store(dir.file("s.db"), Access::write);
-    Store::Transaction tx(store);
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
     std::string csv = "Email,Nama\n";
     for (int i = 0; i < 5000; ++i)
         csv += "p" + std::to_string(i) + "@example.go.id,P" + std::to_string(i) + "\n";
@@ -383,13 +383,13 @@ TEST_CASE("import_participants: progress is reported") {
     CsvReader reader(in, "big.csv");
     std::vector<std::uint64_t> rows;
     std::uint64_t last_bytes = 0;
-    ImportOptions options;
+    RosterImportOptions options;
     options.year = year;
     options.on_progress = [&](std::uint64_t n, std::uint64_t bytes) {
         rows.push_back(n);
         last_bytes = bytes;
     };
-    ImportResult r = import_participants(store, reader, options);
+    RosterImportResult r = import_participants(store, reader, options);
     CHECK(r.added == 5000);
     CHECK(rows == std::vector<std::uint64_t>{4096, 5000});
     CHECK(last_bytes == csv.size());
@@ -399,8 +399,8 @@ TEST_CASE("Store::open_for_dry_run never creates a file") {
     TempDir dir;
     const std::string path = dir.file("none.db");
     {
-        Store store = Store::open_for_dry_run(path);
-        Store::Transaction tx(store);
+        store::Store store = store::Store::open_for_dry_run(path);
+        store::Store::Transaction tx(store);
         import_text(store, "NIP,Nama\n198609262015051001,Siti\n");
         CHECK(store.participant_by_nip("198609262015051001"));
     }
