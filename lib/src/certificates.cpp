@@ -1,6 +1,7 @@
 #include "asnbelajar/certificates.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/time.hpp"
 
@@ -13,7 +14,7 @@
 namespace asnbelajar {
 
 CertificateFields certificate_fields(const Session& session, std::int64_t seq) {
-    Date d = to_local(session.start, find_zone(session.tz)).date;
+    Date d = local_start_date(session);
     return {seq, session.series, session.code, d.year, d.month};
 }
 

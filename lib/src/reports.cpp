@@ -1,6 +1,7 @@
 #include "asnbelajar/reports.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 
 #include <fmt/format.h>
@@ -40,10 +41,6 @@ Report new_report(const char* kind, const ReportContext& ctx) {
     r.lang = ctx.lang;
     r.zone = ctx.zone;
     return r;
-}
-
-Date local_start_date(const Session& s) {
-    return to_local(s.start, find_zone(s.tz)).date;
 }
 
 std::vector<Column> participant_columns() {
@@ -91,7 +88,7 @@ Row session_list_row(const store::SessionTotals& t) {
 
 std::string when(const Session& s, Lang lang) {
     Zone z = find_zone(s.tz);
-    LocalDateTime t = to_local(s.start, z);
+    LocalDateTime t = local_start(s);
     return fmt::format("{}, {} · {} {} · {} JP", human_date(t.date, lang),
                        human_time(t.hour, t.minute, z, lang), s.minutes, pick(lang, "menit", "minutes"),
                        format_jp(s.jp_tenths));
@@ -104,7 +101,7 @@ std::vector<store::SessionTime> sessions_in(const store::Store& store, const Per
     auto [from, to] = period_bounds_utc(period, zone);
     std::vector<store::SessionTime> out;
     for (store::SessionTime& s : store.session_times(from - 2 * 86400, to + 2 * 86400)) {
-        Date d = to_local(s.start, find_zone(s.tz)).date;
+        Date d = local_start_date(s.start, s.tz);
         if (s.status != SessionStatus::cancelled && !(d < period.from) && !(period.to < d))
             out.push_back(std::move(s));
     }
@@ -137,7 +134,7 @@ Report::Extra attendance_trend(const store::Store& store, Date last, const Repor
     std::vector<Week> by_week(weeks);
     std::map<Id, std::size_t> week_of_session;
     for (const store::SessionTime& s : sessions) {
-        Date d = to_local(s.start, find_zone(s.tz)).date;
+        Date d = local_start_date(s.start, s.tz);
         auto w = static_cast<std::size_t>((days_from_civil(d) - days_from_civil(span.from)) / 7);
         week_of_session[s.id] = w;
         ++by_week[w].sessions;
@@ -311,7 +308,7 @@ Report session_report(const store::Store& store, const Session& session, const R
     for (const store::RosterRow& row : store.session_roster(session.id)) {
         AttendanceOutcome outcome = row.outcome.value_or(AttendanceOutcome::absent);
         int minutes = row.attendance ? row.attendance->minutes : 0;
-        std::int64_t jp = outcome == AttendanceOutcome::attended ? session.jp_tenths : 0;
+        std::int64_t jp = jp_earned_tenths(outcome, session.jp_tenths);
         std::string enrollment(to_string(row.enrollment.value_or(EnrollmentStatus::walk_in)));
         r.table.rows.push_back({text_or_null(row.person.nip), row.person.name, text_or_null(row.person.email),
                                 text_or_null(row.person.agency), text_or_null(row.person.unit), enrollment,
@@ -404,7 +401,7 @@ Report participant_report(const store::Store& store, const Participant& person, 
         Date d = local_start_date(*s);
         if (year && d.year != *year) continue;
         AttendanceOutcome outcome = h.outcome.value_or(AttendanceOutcome::absent);
-        std::int64_t jp = outcome == AttendanceOutcome::attended ? s->jp_tenths : 0;
+        std::int64_t jp = jp_earned_tenths(outcome, s->jp_tenths);
         auto& y = years[d.year];
         if (outcome == AttendanceOutcome::attended) {
             ++y.first;
@@ -606,9 +603,8 @@ Report siasn_report(const store::Store& store, int year, const SiasnOptions& opt
             continue;
         }
         const Session& s = sessions.at(c.session);
-        Zone z = find_zone(s.tz);
-        Date start = to_local(s.start, z).date;
-        Date end = to_local(s.start + std::int64_t{s.minutes} * 60, z).date;
+        Date start = local_start_date(s);
+        Date end = to_local(s.start + std::int64_t{s.minutes} * 60, find_zone(s.tz)).date;
         jp_sum += s.jp_tenths;
         r.table.rows.push_back({c.person.nip, s.title, options.institution, options.course_type,
                                 jp_cell(s.jp_tenths), c.number, Cell{std::int64_t{start.year}},

@@ -13,6 +13,18 @@
 #include <set>
 
 namespace asnbelajar {
+LocalDateTime local_start(const Session& session) {
+    return to_local(session.start, find_zone(session.tz));
+}
+
+Date local_start_date(const Session& session) {
+    return local_start_date(session.start, session.tz);
+}
+
+Date local_start_date(std::int64_t start, std::string_view tz) {
+    return to_local(start, find_zone(tz)).date;
+}
+
 std::optional<Repeat> parse_repeat(std::string_view text) {
     std::string t = text::to_lower(text);
     if (t == "weekly") return Repeat::weekly;
@@ -87,7 +99,7 @@ void validate_session(const Session& s) {
 std::vector<Session> add_sessions(store::Store& store, Session base, const std::string& code,
                                   const SeriesPlan& plan) {
     Zone zone = find_zone(base.tz);
-    LocalDateTime first = to_local(base.start, zone);
+    LocalDateTime first = local_start(base);
     std::vector<Date> dates = series_dates(first.date, plan);
     std::vector<Session> out;
     std::set<std::string> taken;
