@@ -34,32 +34,35 @@ Period date_range(std::optional<Date> from, std::optional<Date> to, Period whole
     return p;
 }
 
+namespace {
+
+// An option whose text `parse(name, text)` turns into the value of `into` (or a UsageError).
+template <typename T, typename Parse>
+CLI::Option* add_parsed_option(CLI::App& cmd, const std::string& name, std::optional<T>& into, Parse parse,
+                               const char* type_name, const std::string& description) {
+    auto set = [name, &into, parse](const std::string& text) { into = parse(name, text); };
+    return cmd.add_option_function<std::string>(name, set, description)->type_name(type_name);
+}
+
+} // namespace
+
 CLI::Option* add_date_option(CLI::App& cmd, const std::string& name, std::optional<Date>& into,
                              const std::string& description) {
-    return cmd
-        .add_option_function<std::string>(
-            name, [name, &into](const std::string& text) { into = date_value(name, text); }, description)
-        ->type_name("DATE");
+    return add_parsed_option(cmd, name, into, date_value, "DATE", description);
 }
 
 CLI::Option* add_jp_option(CLI::App& cmd, const std::string& name, std::optional<int>& into,
                            const std::string& description) {
-    return cmd
-        .add_option_function<std::string>(
-            name, [name, &into](const std::string& text) { into = jp_value(name, text); }, description)
-        ->type_name("JP");
-}
-
-CLI::Option* add_year_option(CLI::App& cmd, std::optional<int>& into, const std::string& description) {
-    return cmd.add_option("--year", into, description)->check(CLI::Range(1900, 9999))->type_name("YEAR");
+    return add_parsed_option(cmd, name, into, jp_value, "JP", description);
 }
 
 CLI::Option* add_week_option(CLI::App& cmd, const std::string& name, std::optional<Period>& into,
                              const std::string& description) {
-    return cmd
-        .add_option_function<std::string>(
-            name, [name, &into](const std::string& text) { into = week_value(name, text); }, description)
-        ->type_name("WEEK");
+    return add_parsed_option(cmd, name, into, week_value, "WEEK", description);
+}
+
+CLI::Option* add_year_option(CLI::App& cmd, std::optional<int>& into, const std::string& description) {
+    return cmd.add_option("--year", into, description)->check(CLI::Range(1900, 9999))->type_name("YEAR");
 }
 
 } // namespace asnbelajar::cli

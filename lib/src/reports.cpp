@@ -1,6 +1,5 @@
 #include "asnbelajar/reports.hpp"
 
-#include "asnbelajar/error.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 
@@ -229,30 +228,7 @@ Report::Extra attendance_trend(const store::Store& store, Date last, const Repor
     return trend;
 }
 
-Date date_or_throw(const char* option, const std::string& text) {
-    if (auto d = parse_date(text)) return *d;
-    throw Error(fmt::format("{}: '{}' is not a date (expected YYYY-MM-DD)", option, text));
-}
-
 } // namespace
-
-Period choose_week(const std::string& week, const std::string& from, const std::string& to, Date today) {
-    if (!week.empty() && (!from.empty() || !to.empty()))
-        throw Error("give either --week-of or --from/--to, not both");
-    if (!week.empty()) {
-        if (auto w = parse_iso_week(week)) return *w;
-        if (auto d = parse_date(week)) return week_of(*d);
-        throw Error(
-            fmt::format("--week-of: '{}' is neither a date (YYYY-MM-DD) nor an ISO week (YYYY-Www)", week));
-    }
-    if (from.empty() != to.empty()) throw Error("--from and --to go together");
-    if (!from.empty()) {
-        Period p{date_or_throw("--from", from), date_or_throw("--to", to)};
-        if (p.to < p.from) throw Error(fmt::format("--to {} is before --from {}", to, from));
-        return p;
-    }
-    return last_complete_week(today);
-}
 
 Report weekly_report(const store::Store& store, const Period& period, const ReportContext& ctx) {
     Report r = new_report("weekly", ctx);
