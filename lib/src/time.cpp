@@ -596,26 +596,28 @@ std::optional<LocalDateTime> parse_local_datetime(std::string_view s) {
     return t;
 }
 
-std::string format_date(Date d) {
+namespace {
+
+// "first-MM-last": the year (4 digits) and the day (2) on either side of the month.
+std::string dashed_date(int first, int first_digits, int month, int last, int last_digits) {
     std::string out;
     out.reserve(10);
-    append_number(out, d.year, 4);
+    append_number(out, first, first_digits);
     out += '-';
-    append_number(out, d.month, 2);
+    append_number(out, month, 2);
     out += '-';
-    append_number(out, d.day, 2);
+    append_number(out, last, last_digits);
     return out;
 }
 
+} // namespace
+
+std::string format_date(Date d) {
+    return dashed_date(d.year, 4, d.month, d.day, 2);
+}
+
 std::string format_date_dmy(Date d) {
-    std::string out;
-    out.reserve(10);
-    append_number(out, d.day, 2);
-    out += '-';
-    append_number(out, d.month, 2);
-    out += '-';
-    append_number(out, d.year, 4);
-    return out;
+    return dashed_date(d.day, 2, d.month, d.year, 4);
 }
 
 std::string format_datetime_offset(UnixSeconds t, const Zone& z) {
