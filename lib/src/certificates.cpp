@@ -3,6 +3,7 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 #include "asnbelajar/time.hpp"
 
 #include <fmt/format.h>
@@ -69,9 +70,8 @@ CertificateTemplate::CertificateTemplate(std::string_view text) : text_(text) {
             bool numeric = part.field != Field::session && part.field != Field::month_roman;
             if (!numeric) fail(fmt::format("{{{}}} takes no width", name));
             // "06": zero-padded to 6 digits, the only width form a certificate number needs.
-            bool digits = spec.size() >= 2 && spec.size() <= 3 && spec[0] == '0';
-            for (char d : spec)
-                digits = digits && d >= '0' && d <= '9';
+            const bool digits =
+                spec.size() >= 2 && spec.size() <= 3 && spec[0] == '0' && text::all_digits(spec);
             int width = digits ? std::stoi(std::string(spec.substr(1))) : 0;
             if (width < 1 || width > 20)
                 fail(fmt::format("width '{}' in {{{}}} is not a zero-padded width like 06 (1 to 20)", spec,
