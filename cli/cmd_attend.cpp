@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -108,8 +109,8 @@ void note_read(const Context& ctx, const sources::ExportData& data) {
             plural(data.staff_rows, "host, panelist or organizer", "hosts, panelists or organizers"));
     if (data.no_shows) left_out.push_back(plural(data.no_shows, "no-show", "no-shows"));
     ctx.note(fmt::format(
-        "read {} as a {}: {}, {}{}", data.name, sources::export_label(data.kind),
-        plural(data.rows, "row", "rows"), plural(data.records.size(), "attendee row", "attendee rows"),
+        "read {} as a {}: {}, {}{}", data.name, data.source->label, plural(data.rows, "row", "rows"),
+        plural(data.records.size(), "attendee row", "attendee rows"),
         left_out.empty() ? std::string() : fmt::format(" ({} left out)", fmt::join(left_out, " and "))));
     for (const std::string& note : data.notes)
         ctx.note(fmt::format("{}: {}", data.name, note));
@@ -117,8 +118,8 @@ void note_read(const Context& ctx, const sources::ExportData& data) {
 
 void run_attendance_import(Context& ctx, const AttendOptions& o) {
     if (!o.people.empty()) throw UsageError("attend takes either PERSON arguments or --file, not both");
-    std::optional<sources::SourceChoice> choice = sources::parse_source_choice(o.source);
-    if (!choice)
+    const std::vector<std::string_view> choices = sources::source_choices();
+    if (std::find(choices.begin(), choices.end(), o.source) == choices.end())
         throw UsageError(fmt::format("--source: unknown source '{}'", o.source)); // CLI11 checks it too
 
     sources::ReadOptions read;
@@ -144,7 +145,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         read.session_date = to_local(session.start, find_zone(session.tz)).date; // breaks day/month ties
-        const sources::ExportData data = sources::read_export_file(o.file, *choice, read);
+        const sources::ExportData data = sources::read_export_file(o.file, o.source, read);
         note_read(ctx, data);
         result = import_attendance(store, session, data, opts, progress);
         return static_cast<std::int64_t>(data.records.size() - result.unmatched.size());
@@ -166,6 +167,28 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     ctx.note(fmt::format("{}: now {} attended, {} partial", code, result.attended, result.partial));
 }
 
+// "auto (default), zoom, teams, meet or csv": the --source values, from the registry of layouts.
+std::string source_values() {
+    const std::vector<std::string_view> choices = sources::source_choices();
+    std::string text = fmt::format("{} (default)", choices.front());
+    for (std::size_t i = 1; i < choices.size(); ++i)
+        text += fmt::format("{}{}", i + 1 == choices.size() ? " or " : ", ", choices[i]);
+    return text;
+}
+
+// The "Sources:" block of --help: each --source value and the layouts it reads, one line per layout (the bash
+// completion and tests/cli/test_docs.sh read this block).
+std::string sources_help() {
+    std::size_t width = std::string_view("auto").size();
+    for (const sources::ExportSource& s : sources::export_sources())
+        width = std::max(width, s.family.size());
+    std::string text = fmt::format(
+        "Sources:\n  {:<{}}  any layout below, recognised from the file (the default)\n", "auto", width);
+    for (const sources::ExportSource& s : sources::export_sources())
+        text += fmt::format("  {:<{}}  {}\n", s.family, width, s.label);
+    return text;
+}
+
 } // namespace
 
 void setup_attend(CLI::App& app, Context& ctx) {
@@ -179,8 +202,11 @@ void setup_attend(CLI::App& app, Context& ctx) {
                                  "A platform attendance export to record (- = standard input); see "
                                  "docs/attendance.md");
     file->excludes(minutes);
-    cmd->add_option("--source", o->source, "Layout of --file: auto (default), zoom, teams, meet or csv")
-        ->check(CLI::IsMember({"auto", "zoom", "teams", "meet", "csv"}))
+    std::vector<std::string> choices;
+    for (std::string_view c : sources::source_choices())
+        choices.emplace_back(c);
+    cmd->add_option("--source", o->source, "Layout of --file: " + source_values())
+        ->check(CLI::IsMember(choices))
         ->needs(file);
     cmd->add_flag("--replace", o->replace, "Discard the session's earlier attendance first")->needs(file);
     cmd->add_flag("--allow-empty", o->allow_empty, "Accept an export without a single attendee row")
@@ -195,6 +221,8 @@ void setup_attend(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"dmy", "mdy"}))
         ->needs(file);
     cmd->footer(
+        sources_help() +
+        "\n"
         "Rows are matched to participants by NIP, then e-mail (any case), then phone. Minutes present are the\n"
         "union of a person's joins inside the session's window; re-importing the same export changes nothing.\n\n"
         "Examples:\n"

@@ -164,7 +164,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
 
     AttendanceImportResult result;
     const std::string batch = export_digest(data);
-    const std::string source(to_string(data.kind));
+    const std::string source(data.source->name);
     if (opts.replace) store.clear_session_attendance(session.id);
     std::vector<Id> earlier = store.delete_batch_marks(session.id, batch);
     result.reimport = !earlier.empty();

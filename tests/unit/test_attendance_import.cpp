@@ -76,7 +76,7 @@ struct Fixture {
 sources::ExportData export_of(std::vector<sources::ExportRecord> records) {
     sources::ExportData d;
     d.name = "x.csv";
-    d.kind = sources::ExportKind::zoom_webinar;
+    d.source = sources::find_source("zoom-webinar");
     d.rows = records.size();
     d.records = std::move(records);
     return d;
