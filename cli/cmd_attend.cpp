@@ -2,6 +2,7 @@
 // asnbelajar attend SESSION --file FILE|- [--source S] [--replace] [--allow-empty] [--create-unknown]
 //                                         [--unmatched FILE] [--date-order dmy|mdy]
 #include "app.hpp"
+#include "progress.hpp"
 
 #include "asnbelajar/attendance.hpp"
 #include "asnbelajar/attendance_import.hpp"
@@ -131,13 +132,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     opts.allow_empty = o.allow_empty;
     opts.create_unknown = o.create_unknown;
     opts.year = current_year(ctx);
-    ImportProgress progress;
-    if (ctx.progress_allowed())
-        progress = [&ctx](std::size_t done, std::size_t total) {
-            if (total < 2000) return;
-            ctx.err << fmt::format("\rasnbelajar: recording {}/{} people", done, total)
-                    << (done == total ? "\r\033[K" : "") << std::flush;
-        };
+    ProgressBar bar(ctx.err, ctx.progress_allowed(), o.file == "-" ? "<stdin>" : o.file);
     AttendanceImportResult result;
     std::string code;
     // The file is read inside the transaction: one connection, and a refusal leaves no trace.
@@ -147,9 +142,10 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
         read.session_date = to_local(session.start, find_zone(session.tz)).date; // breaks day/month ties
         const sources::ExportData data = sources::read_export_file(o.file, o.source, read);
         note_read(ctx, data);
-        result = import_attendance(store, session, data, opts, progress);
+        result = import_attendance(store, session, data, opts, bar.callback());
         return static_cast<std::int64_t>(data.records.size() - result.unmatched.size());
     });
+    bar.clear();
     if (!o.unmatched.empty()) write_unmatched(ctx, o.unmatched, result.unmatched);
 
     std::string unmatched = fmt::format("{} unmatched", result.people - result.matched);

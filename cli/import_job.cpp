@@ -91,7 +91,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     RejectsFile rejects(flags.rejects, ctx.out);
     std::vector<std::string> shown;
     std::uint64_t problems = 0;
-    ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name(), total);
+    ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name());
 
     RosterImportOptions options;
     options.year = current_year(ctx);
@@ -104,7 +104,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             ++problems;
         }
     };
-    options.on_progress = [&bar](std::uint64_t rows, std::uint64_t bytes) { bar.update(rows, bytes); };
+    options.on_progress = bar.callback();
 
     RosterImportResult result;
     if (flags.dry_run) {
