@@ -2,6 +2,7 @@
 // asnbelajar attend SESSION --file FILE|- [--source S] [--replace] [--allow-empty] [--create-unknown]
 //                                         [--unmatched FILE] [--date-order dmy|mdy]
 #include "app.hpp"
+#include "output_file.hpp"
 #include "progress.hpp"
 
 #include "asnbelajar/attendance.hpp"
@@ -15,10 +16,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <memory>
 
 namespace asnbelajar::cli {
@@ -61,42 +58,22 @@ std::string minutes_text(std::int64_t seconds) {
     return fmt::format("{:.1f}", static_cast<double>(seconds) / 60.0);
 }
 
-// The unmatched rows as a CSV that reads back as a plain attendance CSV once their identities are fixed.
+// The unmatched rows as a CSV that reads back as a plain attendance CSV once their identities are fixed: to
+// FILE (whole or not at all, see OutputFile) or "-" (standard output).
 void write_unmatched(const Context& ctx, const std::string& path, const std::vector<UnmatchedRow>& rows) {
-    auto write = [&](std::ostream& out) {
-        write_csv_record(out,
-                         {"line", "nip", "email", "phone", "name", "join", "leave", "minutes", "reason"});
-        const Zone zone = ctx.zone();
-        for (const UnmatchedRow& u : rows) {
-            const sources::ExportRecord& r = u.record;
-            std::string line = std::to_string(r.line);
-            std::string join = r.join ? format_datetime_offset(*r.join, zone) : std::string();
-            std::string leave = r.leave ? format_datetime_offset(*r.leave, zone) : std::string();
-            std::string minutes = r.seconds ? minutes_text(*r.seconds) : std::string();
-            write_csv_record(out, {line, r.nip, r.email, r.phone, r.name, join, leave, minutes, u.reason});
-        }
-    };
-    if (path == "-") {
-        write(ctx.out);
-        ctx.out.flush();
-        return;
+    OutputTarget target(path, ctx.out);
+    std::ostream& out = *target.stream();
+    write_csv_record(out, {"line", "nip", "email", "phone", "name", "join", "leave", "minutes", "reason"});
+    const Zone zone = ctx.zone();
+    for (const UnmatchedRow& u : rows) {
+        const sources::ExportRecord& r = u.record;
+        std::string line = std::to_string(r.line);
+        std::string join = r.join ? format_datetime_offset(*r.join, zone) : std::string();
+        std::string leave = r.leave ? format_datetime_offset(*r.leave, zone) : std::string();
+        std::string minutes = r.seconds ? minutes_text(*r.seconds) : std::string();
+        write_csv_record(out, {line, r.nip, r.email, r.phone, r.name, join, leave, minutes, u.reason});
     }
-    // Beside the target, then renamed: a half-written list is never left behind.
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-        write(out);
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            throw Error(fmt::format("cannot write {}", path));
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-    }
+    target.commit();
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) {
