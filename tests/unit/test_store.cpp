@@ -238,7 +238,7 @@ TEST_CASE("store errors: the database's faults have their own messages") {
     CHECK(said(SQLITE_BUSY, "database is locked") ==
           "the store " + path + " is locked by another process (database is locked); try again");
     CHECK(said(SQLITE_READONLY, "attempt to write a readonly database") ==
-          "cannot write the store " + path + ": read-only (attempt to write a readonly database)");
+          "the store " + path + " cannot be written: read-only (attempt to write a readonly database)");
     CHECK(said(SQLITE_FULL, "database or disk is full") ==
           "cannot write the store " + path + ": disk full (database or disk is full)");
     CHECK(said(SQLITE_CORRUPT, "database disk image is malformed") ==

@@ -62,7 +62,7 @@ std::string fault_message(Fault f, const std::string& path, const std::string& d
     switch (f) {
     case Fault::locked:
         return fmt::format("the store {} is locked by another process ({}); try again", path, detail);
-    case Fault::read_only: return fmt::format("cannot write the store {}: read-only ({})", path, detail);
+    case Fault::read_only: return fmt::format("the store {} cannot be written: read-only ({})", path, detail);
     case Fault::full: return fmt::format("cannot write the store {}: disk full ({})", path, detail);
     case Fault::damaged: return fmt::format("{} is not an asnbelajar store or is damaged ({})", path, detail);
     case Fault::cannot_open: return fmt::format("cannot open store {}: {}", path, detail);
