@@ -1,7 +1,9 @@
 #include "app.hpp"
+#include "language.hpp"
 #include "output_file.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -62,13 +64,13 @@ void Context::emit(const Report& report) const {
     for (const std::string& line : report.notes)
         note(line);
     if (format == render::Format::xlsx && !to_file)
-        throw UsageError("xlsx is a binary file: give -o FILE.xlsx (it cannot go to stdout)");
+        throw UsageError(_("xlsx is a binary file: give -o FILE.xlsx (it cannot go to stdout)"));
     if (!to_file) {
         options.color =
             format == render::Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
         render::write(report, format, options, out);
         out.flush();
-        if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+        if (!out) throw Error(tr("cannot write to standard output: {}", std::strerror(errno)));
         return;
     }
     OutputFile file(globals.output);
@@ -77,7 +79,7 @@ void Context::emit(const Report& report) const {
     else
         render::write(report, format, options, file.stream());
     file.commit();
-    note(fmt::format("wrote {}", globals.output));
+    note(tr("wrote {}", globals.output));
 }
 
 store::Store Context::read_store() const {
@@ -107,33 +109,48 @@ int current_year(const Context& ctx) {
     return today_in(ctx.zone()).year;
 }
 
+std::string examples(std::initializer_list<std::string_view> lines) {
+    std::string text = P_("Example:", "Examples:", lines.size());
+    for (std::string_view line : lines)
+        text += fmt::format("\n  {}", line);
+    return text;
+}
+
+std::string footer(const std::string& text, std::initializer_list<std::string_view> lines) {
+    return text + "\n\n" + examples(lines);
+}
+
 namespace {
 
 // An error on stderr, every line prefixed (a message listing several problems has several lines): logs of cron
 // jobs are searched for "asnbelajar:".
 void print_error(std::ostream& err, std::string_view message) {
-    const char* prefix = "asnbelajar: error: ";
     std::size_t from = 0;
     do {
         std::size_t to = message.find('\n', from);
         if (to == std::string_view::npos) to = message.size();
-        err << prefix << message.substr(from, to - from) << '\n';
-        prefix = "asnbelajar: ";
+        const std::string_view line = message.substr(from, to - from);
+        if (from == 0)
+            err << tr("asnbelajar: error: {}", line) << '\n';
+        else
+            err << "asnbelajar: " << line << '\n';
         from = to + 1;
     } while (from < message.size());
 }
 
 void add_globals(CLI::App& app, Globals& g) {
-    app.add_option("--db", g.db, "Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)");
-    app.add_option("-f,--format", g.format, "table | csv | tsv | json | jsonl | markdown | html | xlsx");
+    app.add_option("--db", g.db, _("Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)"));
+    app.add_option("-f,--format", g.format, _("table | csv | tsv | json | jsonl | markdown | html | xlsx"));
     app.add_option("-o,--output", g.output,
-                   "Write to FILE instead of stdout (format may follow the extension)");
-    app.add_option("--lang", g.lang, "Language of human-facing labels: id (default) or en")
+                   _("Write to FILE instead of stdout (format may follow the extension)"));
+    app.add_option("--lang", g.lang,
+                   _("Language of labels, messages and help: id or en (default: $ASNBELAJAR_LANG, else "
+                     "$LANGUAGE or $LANG, else id)"))
         ->check(CLI::IsMember({"id", "en"}));
-    app.add_option("--tz", g.tz, "Time zone for input and display (default Asia/Jakarta)");
-    app.add_flag("-q,--quiet", g.quiet, "No progress or summary lines on stderr");
+    app.add_option("--tz", g.tz, _("Time zone for input and display (default Asia/Jakarta)"));
+    app.add_flag("-q,--quiet", g.quiet, _("No progress or summary lines on stderr"));
     app.add_flag("--excel-safe", g.excel_safe,
-                 "CSV/TSV: neutralise cells a spreadsheet would run as formulas");
+                 _("CSV/TSV: neutralise cells a spreadsheet would run as formulas"));
 }
 
 } // namespace
@@ -142,10 +159,16 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     std::vector<std::string> args(argv, argv + argc);
     if (!args.empty()) args[0] = "asnbelajar";
     Context ctx(out, err, args);
-    CLI::App app{"asnbelajar: training records for large civil-service (ASN) webinars", "asnbelajar"};
+    // The language first: --help is built in it.
+    const Lang lang = choose_language(args);
+    use_language(lang, locale_dir());
+    ctx.globals.lang = lang == Lang::en ? "en" : "id";
+    CLI::App app{_("asnbelajar: training records for large civil-service (ASN) webinars"), "asnbelajar"};
+    app.set_help_flag("-h,--help", _("Print this help message and exit"));
     app.fallthrough(); // global options also work after the subcommand
     app.require_subcommand(1);
-    app.set_version_flag("--version", std::string("asnbelajar ") + ASNBELAJAR_VERSION);
+    app.set_version_flag("--version", std::string("asnbelajar ") + ASNBELAJAR_VERSION,
+                         _("Display program version information and exit"));
     add_globals(app, ctx.globals);
     setup_session(app, ctx);
     setup_participant(app, ctx);
@@ -154,22 +177,21 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     setup_report(app, ctx);
     setup_certify(app, ctx);
     setup_db(app, ctx);
-    app.footer(
-        "Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected (--skip-invalid).\n"
-        "Run 'asnbelajar COMMAND --help' for a command's options and examples; 'man asnbelajar' for the manual.\n\n"
-        "Examples:\n"
-        "  asnbelajar --db /var/lib/asnbelajar/asnbelajar.db session list --year 2022\n"
-        "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv");
+    app.footer(footer(_("Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected "
+                        "(--skip-invalid).\nRun 'asnbelajar COMMAND --help' for a command's options and "
+                        "examples; 'man asnbelajar' for the manual."),
+                      {"asnbelajar --db /var/lib/asnbelajar/asnbelajar.db session list --year 2022",
+                       "asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv"}));
+    localize_help(app);
 
     auto validate_globals = [&] {
         if (!ctx.globals.format.empty() && !render::parse_format(ctx.globals.format))
-            throw UsageError(
-                fmt::format("--format: unknown format '{}' (expected table, csv, tsv, json, jsonl, "
-                            "markdown, html or xlsx)",
-                            ctx.globals.format));
+            throw UsageError(tr("--format: unknown format '{}' (expected table, csv, tsv, json, jsonl, "
+                                "markdown, html or xlsx)",
+                                ctx.globals.format));
         if (render::parse_format(ctx.globals.format) == render::Format::xlsx &&
             (ctx.globals.output.empty() || ctx.globals.output == "-"))
-            throw UsageError("--format xlsx needs -o FILE.xlsx (a spreadsheet cannot go to stdout)");
+            throw UsageError(_("--format xlsx needs -o FILE.xlsx (a spreadsheet cannot go to stdout)"));
         find_zone(ctx.globals.tz);
     };
     app.parse_complete_callback(validate_globals);
@@ -177,7 +199,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         app.parse(argc, argv);
         // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a silent success.
         out.flush();
-        if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+        if (!out) throw Error(tr("cannot write to standard output: {}", std::strerror(errno)));
         return ctx.exit_code;
     } catch (const CLI::CallForHelp&) {
         out << app.help();
@@ -189,7 +211,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         out << e.what() << '\n';
         return 0;
     } catch (const CLI::ParseError& e) {
-        err << "asnbelajar: error: " << e.what() << "\nRun 'asnbelajar --help' for usage.\n";
+        err << tr("asnbelajar: error: {}", parse_error_message(e)) << '\n'
+            << _("Run 'asnbelajar --help' for usage.") << '\n';
         return 2;
     } catch (const UsageError& e) {
         print_error(err, e.what());

@@ -2,6 +2,7 @@
 #include "app.hpp"
 
 #include "asnbelajar/certificates.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/session.hpp"
 
@@ -33,8 +34,7 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
         range = result.issued.size() == 1
                     ? fmt::format(" ({})", result.issued.front().number)
                     : fmt::format(" ({} … {})", result.issued.front().number, result.issued.back().number);
-    ctx.note(fmt::format("{}: certified {}{}; {} already had one", code, result.issued.size(), range,
-                         result.already));
+    ctx.note(tr("{}: certified {}{}; {} already had one", code, result.issued.size(), range, result.already));
 }
 
 void run_revoke(Context& ctx, const CertifyOptions& o) {
@@ -50,30 +50,28 @@ void run_revoke(Context& ctx, const CertifyOptions& o) {
         return rows;
     });
     for (const RevokeResult& r : results)
-        ctx.note(r.number ? fmt::format("{}: {}: revoked {}", code, describe(r.person), *r.number)
-                          : fmt::format("{}: {}: has no certificate to revoke", code, describe(r.person)));
+        ctx.note(r.number ? tr("{}: {}: revoked {}", code, describe(r.person), *r.number)
+                          : tr("{}: {}: has no certificate to revoke", code, describe(r.person)));
 }
 
 } // namespace
 
 void setup_certify(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<CertifyOptions>();
-    auto* cmd = app.add_subcommand("certify", "Number certificates for a session's attended participants");
-    cmd->add_option("SESSION", o->session, "Session code or id")->required();
+    auto* cmd = app.add_subcommand("certify", _("Number certificates for a session's attended participants"));
+    cmd->add_option("SESSION", o->session, _("Session code or id"))->required();
     auto* templ =
         cmd->add_option("--template", o->templ,
-                        "Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
-                        "{month}, {month_roman}")
+                        _("Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
+                          "{month}, {month_roman}"))
             ->capture_default_str();
     cmd->add_option("--revoke", o->revoke,
-                    "Revoke these people's certificates (NIP or e-mail); numbers are "
-                    "never reused")
+                    _("Revoke these people's certificates (NIP or e-mail); numbers are never reused"))
         ->excludes(templ);
     cmd->footer(
-        "Numbers come from one global counter: re-running certifies only the new attendees.\n"
-        "Examples:\n"
-        "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
-        "  asnbelajar certify 2022-03-03 --revoke 198609262015051001");
+        footer(_("Numbers come from one global counter: re-running certifies only the new attendees."),
+               {"asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"",
+                "asnbelajar certify 2022-03-03 --revoke 198609262015051001"}));
     cmd->callback([&ctx, cmd, o] {
         if (cmd->count("--revoke"))
             run_revoke(ctx, *o);

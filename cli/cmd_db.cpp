@@ -2,11 +2,13 @@
 #include "app.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/reports.hpp"
 
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <limits>
 #include <memory>
 
 namespace asnbelajar::cli {
@@ -17,7 +19,7 @@ void run_check(Context& ctx) {
     store::StoreCheck c = store.check();
     ctx.emit(store_check_report(c, store.path(), ctx.report_context()));
     if (c.integrity != "ok")
-        throw Error(fmt::format("store {} failed its integrity check: {}", store.path(), c.integrity));
+        throw Error(tr("store {} failed its integrity check: {}", store.path(), c.integrity));
 }
 
 // Opening a store for writing migrates it; the migration is audited like any write. A missing store is not
@@ -25,9 +27,9 @@ void run_check(Context& ctx) {
 void run_migrate(Context& ctx) {
     const std::string path = ctx.store_path();
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw Error(fmt::format("no store at {}", path));
+    if (!std::filesystem::exists(path, ec)) throw Error(tr("no store at {}", path));
     ctx.write([](store::Store&) -> std::int64_t { return 0; });
-    ctx.note(fmt::format("store {} is at schema version {}", path, store::schema_version));
+    ctx.note(tr("store {} is at schema version {}", path, store::schema_version));
 }
 
 void run_log(Context& ctx, int limit) {
@@ -38,35 +40,37 @@ void run_log(Context& ctx, int limit) {
 } // namespace
 
 void setup_db(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("db", "Store maintenance: check, migrate, backup, audit log");
+    auto* cmd = app.add_subcommand("db", _("Store maintenance: check, migrate, backup, audit log"));
     cmd->require_subcommand(1);
     cmd->footer(
-        "Examples:\n  asnbelajar db check\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
+        examples({"asnbelajar db check", "asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db"}));
 
     auto* check =
-        cmd->add_subcommand("check", "Integrity check, schema version and counts (exit 1 if damaged)");
-    check->footer("Example:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db check");
+        cmd->add_subcommand("check", _("Integrity check, schema version and counts (exit 1 if damaged)"));
+    check->footer(examples({"asnbelajar --db /srv/asnbelajar/asnbelajar.db db check"}));
     check->callback([&ctx] { run_check(ctx); });
 
     auto* migrate = cmd->add_subcommand(
-        "migrate", "Bring a store written by an older asnbelajar to this version's schema (reports need it)");
-    migrate->footer("Example:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db migrate");
+        "migrate",
+        _("Bring a store written by an older asnbelajar to this version's schema (reports need it)"));
+    migrate->footer(examples({"asnbelajar --db /srv/asnbelajar/asnbelajar.db db migrate"}));
     migrate->callback([&ctx] { run_migrate(ctx); });
 
     auto file = std::make_shared<std::string>();
-    auto* backup = cmd->add_subcommand("backup", "Consistent online backup (safe while others write)");
-    backup->add_option("FILE", *file, "The backup file (replaced atomically when it exists)")->required();
-    backup->footer("Example:\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
+    auto* backup = cmd->add_subcommand("backup", _("Consistent online backup (safe while others write)"));
+    backup->add_option("FILE", *file, _("The backup file (replaced atomically when it exists)"))->required();
+    backup->footer(examples({"asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db"}));
     backup->callback([&ctx, file] {
         store::Store store = ctx.read_store();
         store.backup_to(*file);
-        ctx.note(fmt::format("backed up {} to {}", store.path(), *file));
+        ctx.note(tr("backed up {} to {}", store.path(), *file));
     });
 
     auto limit = std::make_shared<int>(100);
-    auto* log = cmd->add_subcommand("log", "The audit log: when, OS user, command, rows touched");
-    log->add_option("--limit", *limit, "Show the last N entries (default 100)")->check(CLI::PositiveNumber);
-    log->footer("Example:\n  asnbelajar db log --limit 20");
+    auto* log = cmd->add_subcommand("log", _("The audit log: when, OS user, command, rows touched"));
+    log->add_option("--limit", *limit, _("Show the last N entries (default 100)"))
+        ->check(CLI::Range(1, std::numeric_limits<int>::max()));
+    log->footer(examples({"asnbelajar db log --limit 20"}));
     log->callback([&ctx, limit] { run_log(ctx, *limit); });
 }
 

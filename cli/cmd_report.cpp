@@ -7,6 +7,7 @@
 #include "app.hpp"
 #include "options.hpp"
 
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/reports.hpp"
 #include "asnbelajar/session.hpp"
@@ -17,7 +18,7 @@ namespace asnbelajar::cli {
 namespace {
 
 void add_target(CLI::App& cmd, std::optional<int>& target) {
-    add_jp_option(cmd, "--target", target, "JP a person should earn in a year (default 20)");
+    add_jp_option(cmd, "--target", target, _("JP a person should earn in a year (default 20)"));
 }
 
 std::int64_t target_or_default(std::optional<int> target) {
@@ -30,7 +31,8 @@ int year_or_current(const Context& ctx, std::optional<int> year) {
 }
 
 void add_year_of_sessions(CLI::App& cmd, std::optional<int>& year) {
-    add_year_option(cmd, year, "Year of the sessions' local start dates (default: the current year in --tz)");
+    add_year_option(cmd, year,
+                    _("Year of the sessions' local start dates (default: the current year in --tz)"));
 }
 
 // --- report weekly
@@ -41,10 +43,10 @@ struct WeeklyOptions {
 };
 
 void run_weekly_report(Context& ctx, const WeeklyOptions& o) {
-    if (o.week && o.week_of) throw UsageError("give the week once: WEEK or --week-of");
+    if (o.week && o.week_of) throw UsageError(_("give the week once: WEEK or --week-of"));
     const std::optional<Period> week = o.week ? o.week : o.week_of;
-    if (week && (o.from || o.to)) throw UsageError("give either --week-of or --from/--to, not both");
-    if (o.from.has_value() != o.to.has_value()) throw UsageError("--from and --to go together");
+    if (week && (o.from || o.to)) throw UsageError(_("give either --week-of or --from/--to, not both"));
+    if (o.from.has_value() != o.to.has_value()) throw UsageError(_("--from and --to go together"));
     Period period = week ? *week : last_complete_week(today_in(ctx.zone()));
     if (o.from) period = date_range(o.from, o.to, period);
     store::Store store = ctx.read_store();
@@ -53,14 +55,16 @@ void run_weekly_report(Context& ctx, const WeeklyOptions& o) {
 
 void setup_weekly_report(CLI::App& report, Context& ctx) {
     auto o = std::make_shared<WeeklyOptions>();
-    auto* cmd = report.add_subcommand("weekly", "Sessions of one Monday–Sunday week with their attendance");
-    add_week_option(*cmd, "WEEK", o->week, "An ISO week like 2022-W09, or a date in the week");
-    add_week_option(*cmd, "--week-of", o->week_of, "A date (YYYY-MM-DD) or ISO week (YYYY-Www) in the week");
-    add_date_option(*cmd, "--from", o->from, "First date of a custom period");
-    add_date_option(*cmd, "--to", o->to, "Last date of a custom period");
-    cmd->footer("Default: the last complete Monday–Sunday week in --tz.\nExamples:\n"
-                "  asnbelajar report weekly\n"
-                "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv");
+    auto* cmd =
+        report.add_subcommand("weekly", _("Sessions of one Monday–Sunday week with their attendance"));
+    add_week_option(*cmd, "WEEK", o->week, _("An ISO week like 2022-W09, or a date in the week"));
+    add_week_option(*cmd, "--week-of", o->week_of,
+                    _("A date (YYYY-MM-DD) or ISO week (YYYY-Www) in the week"));
+    add_date_option(*cmd, "--from", o->from, _("First date of a custom period"));
+    add_date_option(*cmd, "--to", o->to, _("Last date of a custom period"));
+    cmd->footer(footer(_("Default: the last complete Monday–Sunday week in --tz."),
+                       {"asnbelajar report weekly",
+                        "asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv"}));
     cmd->callback([&ctx, o] { run_weekly_report(ctx, *o); });
 }
 
@@ -81,7 +85,7 @@ void setup_session_report(CLI::App& report, Context& ctx, const std::string& nam
                           const std::string& description, const std::string& footer, SessionReport fn) {
     auto o = std::make_shared<SessionReportOptions>();
     auto* cmd = report.add_subcommand(name, description);
-    cmd->add_option("SESSION", o->session, "Session code or id")->required();
+    cmd->add_option("SESSION", o->session, _("Session code or id"))->required();
     cmd->footer(footer);
     cmd->callback([&ctx, o, fn] { run_session_report(ctx, *o, fn); });
 }
@@ -101,13 +105,14 @@ void run_participant_report(Context& ctx, const ParticipantReportOptions& o) {
 
 void setup_participant_report(CLI::App& report, Context& ctx) {
     auto o = std::make_shared<ParticipantReportOptions>();
-    auto* cmd = report.add_subcommand("participant", "One person's transcript: sessions, JP, certificates");
-    cmd->add_option("PERSON", o->person, "NIP or e-mail")->required();
-    add_year_option(*cmd, o->year, "Only this year (default: every year)");
+    auto* cmd =
+        report.add_subcommand("participant", _("One person's transcript: sessions, JP, certificates"));
+    cmd->add_option("PERSON", o->person, _("NIP or e-mail"))->required();
+    add_year_option(*cmd, o->year, _("Only this year (default: every year)"));
     add_target(*cmd, o->target);
-    cmd->footer("Human formats add per-year totals against the target.\nExamples:\n"
-                "  asnbelajar report participant 198609262015051001\n"
-                "  asnbelajar report participant siti@example.go.id --year 2022 --format csv");
+    cmd->footer(footer(_("Human formats add per-year totals against the target."),
+                       {"asnbelajar report participant 198609262015051001",
+                        "asnbelajar report participant siti@example.go.id --year 2022 --format csv"}));
     cmd->callback([&ctx, o] { run_participant_report(ctx, *o); });
 }
 
@@ -127,13 +132,13 @@ void run_jp_report(Context& ctx, const JpReportOptions& o) {
 
 void setup_jp_report(CLI::App& report, Context& ctx) {
     auto o = std::make_shared<JpReportOptions>();
-    auto* cmd = report.add_subcommand("jp", "JP earned per person in a year, against the yearly target");
+    auto* cmd = report.add_subcommand("jp", _("JP earned per person in a year, against the yearly target"));
     add_year_of_sessions(*cmd, o->year);
-    add_jp_option(*cmd, "--below", o->below, "Only people with fewer JP than this");
+    add_jp_option(*cmd, "--below", o->below, _("Only people with fewer JP than this"));
     add_target(*cmd, o->target);
-    cmd->footer("Lists everyone enrolled in or present at a session of the year.\nExamples:\n"
-                "  asnbelajar report jp --year 2022 --below 20\n"
-                "  asnbelajar report jp --year 2022 --target 24 --format xlsx -o jp-2022.xlsx");
+    cmd->footer(footer(_("Lists everyone enrolled in or present at a session of the year."),
+                       {"asnbelajar report jp --year 2022 --below 20",
+                        "asnbelajar report jp --year 2022 --target 24 --format xlsx -o jp-2022.xlsx"}));
     cmd->callback([&ctx, o] { run_jp_report(ctx, *o); });
 }
 
@@ -151,11 +156,11 @@ void run_agency_report(Context& ctx, const AgencyReportOptions& o) {
 
 void setup_agency_report(CLI::App& report, Context& ctx) {
     auto o = std::make_shared<AgencyReportOptions>();
-    auto* cmd = report.add_subcommand("agency", "Participants, attendance and JP per agency in a year");
+    auto* cmd = report.add_subcommand("agency", _("Participants, attendance and JP per agency in a year"));
     add_year_of_sessions(*cmd, o->year);
     add_target(*cmd, o->target);
-    cmd->footer("Examples:\n  asnbelajar report agency --year 2022\n"
-                "  asnbelajar report agency --year 2022 --format html -o instansi-2022.html");
+    cmd->footer(examples({"asnbelajar report agency --year 2022",
+                          "asnbelajar report agency --year 2022 --format html -o instansi-2022.html"}));
     cmd->callback([&ctx, o] { run_agency_report(ctx, *o); });
 }
 
@@ -174,36 +179,37 @@ void run_siasn_report(Context& ctx, const SiasnReportOptions& o) {
 void setup_siasn_report(CLI::App& report, Context& ctx) {
     auto o = std::make_shared<SiasnReportOptions>();
     auto* cmd =
-        report.add_subcommand("siasn", "Rows ready for a SIASN course-history (riwayat kursus) upload");
+        report.add_subcommand("siasn", _("Rows ready for a SIASN course-history (riwayat kursus) upload"));
     add_year_of_sessions(*cmd, o->year);
     cmd->add_option("--institution", o->siasn.institution, "institusi_penyelenggara")->capture_default_str();
     cmd->add_option("--course-type", o->siasn.course_type, "jenis_kursus")->capture_default_str();
-    cmd->footer(
-        "One row per live certificate; dates are dd-mm-yyyy.\nExamples:\n"
-        "  asnbelajar report siasn --year 2022 --format csv -o siasn-2022.csv\n"
-        "  asnbelajar report siasn --year 2022 --institution \"BPSDM Provinsi Jawa Timur\" -o siasn.xlsx");
+    cmd->footer(footer(_("One row per live certificate; dates are dd-mm-yyyy."),
+                       {"asnbelajar report siasn --year 2022 --format csv -o siasn-2022.csv",
+                        "asnbelajar report siasn --year 2022 --institution \"BPSDM Provinsi Jawa Timur\" -o "
+                        "siasn.xlsx"}));
     cmd->callback([&ctx, o] { run_siasn_report(ctx, *o); });
 }
 
 } // namespace
 
 void setup_report(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("report", "Reports (read-only), in any --format");
+    auto* cmd = app.add_subcommand("report", _("Reports (read-only), in any --format"));
     cmd->require_subcommand(1);
-    cmd->footer("Examples:\n  asnbelajar report weekly --week-of 2022-03-03\n"
-                "  asnbelajar report jp --year 2022 --below 20 --format csv -o kurang-jp.csv");
+    cmd->footer(examples({"asnbelajar report weekly --week-of 2022-03-03",
+                          "asnbelajar report jp --year 2022 --below 20 --format csv -o kurang-jp.csv"}));
     setup_weekly_report(*cmd, ctx);
-    setup_session_report(*cmd, ctx, "session", "Everyone enrolled in or present at one session",
-                         "Examples:\n  asnbelajar report session 2022-03-03\n"
-                         "  asnbelajar report session 2022-03-03 --format csv > sesi.csv",
+    setup_session_report(*cmd, ctx, "session", _("Everyone enrolled in or present at one session"),
+                         examples({"asnbelajar report session 2022-03-03",
+                                   "asnbelajar report session 2022-03-03 --format csv > sesi.csv"}),
                          session_report);
     setup_participant_report(*cmd, ctx);
     setup_jp_report(*cmd, ctx);
     setup_agency_report(*cmd, ctx);
-    setup_session_report(*cmd, ctx, "certificates", "A session's certificates, for mail merge",
-                         "Examples:\n  asnbelajar report certificates 2022-03-03\n"
-                         "  asnbelajar report certificates 2022-03-03 --format csv -o sertifikat.csv",
-                         certificates_report);
+    setup_session_report(
+        *cmd, ctx, "certificates", _("A session's certificates, for mail merge"),
+        examples({"asnbelajar report certificates 2022-03-03",
+                  "asnbelajar report certificates 2022-03-03 --format csv -o sertifikat.csv"}),
+        certificates_report);
     setup_siasn_report(*cmd, ctx);
 }
 

@@ -1,6 +1,7 @@
 #include "output_file.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -32,8 +33,8 @@ OutputFile::~OutputFile() {
 }
 
 void OutputFile::fail(int error) const {
-    if (error == 0) throw Error(fmt::format("cannot write {}", path_));
-    throw Error(fmt::format("cannot write {}: {}", path_, std::strerror(error)));
+    if (error == 0) throw Error(tr("cannot write {}", path_));
+    throw Error(tr("cannot write {}: {}", path_, std::strerror(error)));
 }
 
 std::ostream& OutputFile::stream() {
@@ -96,7 +97,7 @@ void OutputTarget::commit() {
     } else if (stream_) {
         errno = 0;
         stream_->flush();
-        if (!*stream_) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+        if (!*stream_) throw Error(tr("cannot write to standard output: {}", std::strerror(errno)));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "asnbelajar/attendance.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/intervals.hpp"
 #include "asnbelajar/store.hpp"
 
@@ -87,7 +88,7 @@ std::optional<EnrollmentStatus> enrollment_status(const store::Store& store, con
 
 void require_open_for_attendance(const Session& session) {
     if (session.status == SessionStatus::cancelled)
-        throw Error(fmt::format("session {} is cancelled: it takes no attendance", session.code));
+        throw Error(tr("session {} is cancelled: it takes no attendance", session.code));
 }
 
 MarkResult mark_attendance(store::Store& store, const Session& session, const Participant& person,
@@ -96,8 +97,8 @@ MarkResult mark_attendance(store::Store& store, const Session& session, const Pa
     AttendanceMark mark;
     if (minutes) {
         if (*minutes < 0 || *minutes > session.minutes)
-            throw Error(fmt::format("--minutes {} is outside 0..{} (the length of session {})", *minutes,
-                                    session.minutes, session.code));
+            throw Error(tr("--minutes {} is outside 0..{} (the length of session {})", *minutes,
+                           session.minutes, session.code));
         mark.kind = MarkKind::manual;
         mark.seconds = std::int64_t{*minutes} * 60;
         mark.source = "manual";
@@ -159,10 +160,11 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
         else
             put_summary(store, session, p.person, p.marks);
         if (progress && i % 512 == 0)
-            progress({.done = i, .total = people.size(), .count = i, .unit = "people"});
+            progress({.done = i, .total = people.size(), .count = i, .unit = N_("people")});
     }
     if (progress)
-        progress({.done = people.size(), .total = people.size(), .count = people.size(), .unit = "people"});
+        progress(
+            {.done = people.size(), .total = people.size(), .count = people.size(), .unit = N_("people")});
     return walk_ins;
 }
 

@@ -2,6 +2,7 @@
 
 #include "asnbelajar/attendance.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/nip.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/participant.hpp"
@@ -73,9 +74,9 @@ AttendanceMark mark_of(const sources::ExportRecord& r, const std::string& source
 
 std::string describe_counts(const sources::ExportData& d) {
     std::vector<std::string> parts;
-    if (d.staff_rows) parts.push_back(fmt::format("{} of hosts, panelists or organizers", d.staff_rows));
-    if (d.no_shows) parts.push_back(fmt::format("{} of people who did not attend", d.no_shows));
-    std::string s = fmt::format("{} rows read", d.rows);
+    if (d.staff_rows) parts.push_back(tr("{} of hosts, panelists or organizers", d.staff_rows));
+    if (d.no_shows) parts.push_back(tr("{} of people who did not attend", d.no_shows));
+    std::string s = trn("{} row read", "{} rows read", d.rows, d.rows);
     if (!parts.empty()) s += fmt::format(": {}", fmt::join(parts, ", "));
     for (const std::string& n : d.notes)
         s += fmt::format("; {}", n);
@@ -94,11 +95,11 @@ void require_overlap(const sources::ExportData& d, const Session& session) {
     }
     if (!first) return;
     const Zone zone = find_zone(session.tz);
-    throw Error(fmt::format(
-        "{}: none of its joins meets session {} ({} to {}): they run from {} to {}; is it the "
-        "right session, and the right --tz?",
-        d.name, session.code, format_datetime_offset(begin, zone), format_datetime_offset(end, zone),
-        format_datetime_offset(*first, zone), format_datetime_offset(*last, zone)));
+    throw Error(tr("{}: none of its joins meets session {} ({} to {}): they run from {} to {}; is it the "
+                   "right session, and the right --tz?",
+                   d.name, session.code, format_datetime_offset(begin, zone),
+                   format_datetime_offset(end, zone), format_datetime_offset(*first, zone),
+                   format_datetime_offset(*last, zone)));
 }
 
 // A participant for an unmatched person, from the export's name, e-mail, phone and NIP (dropped when invalid).
@@ -113,7 +114,7 @@ std::optional<Participant> new_participant(const sources::ExportRecord& r, int y
     if (!normalize_phone(r.phone).ok) p.phone.clear();
     std::vector<FieldProblem> problems = normalize_participant(p, year);
     if (problems.empty()) return p;
-    why = fmt::format("cannot create a participant: {} {}", problems.front().column, problems.front().reason);
+    why = tr("cannot create a participant: {} {}", problems.front().column, problems.front().reason);
     return std::nullopt;
 }
 
@@ -158,8 +159,8 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
                                          const ProgressFn& progress) {
     require_open_for_attendance(session);
     if (data.records.empty() && !opts.allow_empty)
-        throw Error(fmt::format("{}: no attendee rows ({}); pass --allow-empty if that is right", data.name,
-                                describe_counts(data)));
+        throw Error(tr("{}: no attendee rows ({}); pass --allow-empty if that is right", data.name,
+                       describe_counts(data)));
     require_overlap(data, session);
 
     AttendanceImportResult result;
@@ -205,8 +206,8 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     for (const std::vector<std::size_t>& rows : groups) {
         const sources::ExportRecord& first = data.records[rows.front()];
         const Identity& id = identities[rows.front()];
-        std::string reason = id.empty() ? "no valid NIP, e-mail or phone to match"
-                                        : "no participant with this NIP, e-mail or phone";
+        std::string reason = id.empty() ? _("no valid NIP, e-mail or phone to match")
+                                        : _("no participant with this NIP, e-mail or phone");
         if (opts.create_unknown) {
             // A participant created for an earlier group may be this one too (rows with and without a NIP).
             std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);
@@ -221,7 +222,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
                         ++result.created;
                         person = p->id;
                     } catch (const Error& e) {
-                        reason = fmt::format("cannot create a participant: {}", e.what());
+                        reason = tr("cannot create a participant: {}", e.what());
                     }
                 }
             }

@@ -1,6 +1,7 @@
 #include "asnbelajar/participant.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/nip.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/store.hpp"
@@ -31,23 +32,23 @@ std::vector<FieldProblem> normalize_participant(Participant& p, int year) {
     normalize_field("grade", p.grade, normalize_grade);
     for (std::string* text : {&p.name, &p.agency, &p.unit, &p.position})
         clean_text_in_place(*text);
-    if (p.name.empty()) problems.push_back({"name", "", "a name is required"});
+    if (p.name.empty()) problems.push_back({"name", "", _("a name is required")});
     if (p.nip.empty() && p.email.empty() && problems.empty())
-        problems.push_back({"nip", "", "a NIP or an e-mail address is required"});
+        problems.push_back({"nip", "", _("a NIP or an e-mail address is required")});
     return problems;
 }
 
 Participant resolve_person(const store::Store& store, std::string_view text) {
     if (text.find('@') != std::string_view::npos) {
         Normalized e = normalize_email(text);
-        if (!e.ok) throw Error(fmt::format("'{}' is not a valid e-mail address: {}", text, e.error));
+        if (!e.ok) throw Error(tr("'{}' is not a valid e-mail address: {}", text, e.error));
         if (auto p = store.participant_by_email(e.value)) return *p;
-        throw Error(fmt::format("no participant with e-mail {}", e.value));
+        throw Error(tr("no participant with e-mail {}", e.value));
     }
     std::string digits = nip_digits(text);
-    if (digits.empty()) throw Error(fmt::format("'{}' is neither a NIP nor an e-mail address", text));
+    if (digits.empty()) throw Error(tr("'{}' is neither a NIP nor an e-mail address", text));
     if (auto p = store.participant_by_nip(digits)) return *p;
-    throw Error(fmt::format("no participant with NIP {}", digits));
+    throw Error(tr("no participant with NIP {}", digits));
 }
 
 std::vector<Participant> resolve_people(const store::Store& store, const std::vector<std::string>& texts) {

@@ -1,5 +1,6 @@
 #include "asnbelajar/reports.hpp"
 
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 namespace asnbelajar {
@@ -15,14 +17,47 @@ namespace {
 // The reports' vocabulary: every column and total, with its stable machine key, its Indonesian and English
 // labels and its type, said once here and named where a report lists its columns (col::jp). A key means one
 // thing everywhere; where a report labels it more precisely (the jp report's "sessions" are the sessions
-// attended), that is a term of its own with the same key.
+// attended), that is a term of its own with the same key. A text column whose values come from a fixed
+// vocabulary (val:: below) carries their labels: machine formats write the values as they are (English keys),
+// human formats their labels in the report's language, so that an Indonesian table says "daftar tunggu" and
+// never "waitlisted".
 struct Term {
     const char* key;
     const char* id;
     const char* en;
     ColumnType type = ColumnType::text;
-    operator Column() const { return {key, id, en, type}; } // implicit: a Term stands where a Column goes
+    std::span<const ValueLabel> values{};
+    operator Column() const {
+        return {key, id, en, type, values};
+    } // implicit: a Term stands where a Column goes
 };
+
+namespace val {
+// to_string(SessionStatus)
+constexpr ValueLabel session_status[] = {{"scheduled", "terjadwal", "scheduled"},
+                                         {"cancelled", "dibatalkan", "cancelled"}};
+// to_string(EnrollmentStatus); a person present without enrolling is a walk-in
+constexpr ValueLabel enrollment[] = {{"enrolled", "terdaftar", "enrolled"},
+                                     {"waitlisted", "daftar tunggu", "waitlisted"},
+                                     {"cancelled", "dibatalkan", "cancelled"},
+                                     {"walk-in", "tanpa daftar", "walk-in"}};
+// to_string(AttendanceOutcome)
+constexpr ValueLabel attendance[] = {{"attended", "hadir", "attended"},
+                                     {"partial", "sebagian", "partial"},
+                                     {"absent", "tidak hadir", "absent"}};
+// The rows of `db check`, and its one worded value (SQLite's integrity check says "ok")
+constexpr ValueLabel store_check[] = {{"integrity", "integritas", "integrity"},
+                                      {"schema_version", "versi skema", "schema version"},
+                                      {"journal_mode", "mode jurnal", "journal mode"},
+                                      {"participants", "peserta", "participants"},
+                                      {"sessions", "sesi", "sessions"},
+                                      {"enrollments", "pendaftaran", "enrollments"},
+                                      {"attendance", "kehadiran", "attendance"},
+                                      {"attendance_marks", "catatan kehadiran", "attendance marks"},
+                                      {"certificates", "sertifikat", "certificates"},
+                                      {"audit_log", "log audit", "audit log"}};
+constexpr ValueLabel store_check_value[] = {{"ok", "baik", "ok"}};
+} // namespace val
 
 namespace col {
 // People
@@ -44,10 +79,10 @@ constexpr Term start{"start", "Mulai", "Start", ColumnType::datetime};
 constexpr Term minutes{"minutes", "Menit", "Minutes", ColumnType::integer};
 constexpr Term jp{"jp", "JP", "JP", ColumnType::jp};
 constexpr Term capacity{"capacity", "Kapasitas", "Capacity", ColumnType::integer};
-constexpr Term status{"status", "Status", "Status"};
+constexpr Term status{"status", "Status", "Status", ColumnType::text, val::session_status};
 // One person in one session
-constexpr Term enrollment{"enrollment", "Pendaftaran", "Enrollment"};
-constexpr Term attendance{"attendance", "Kehadiran", "Attendance"};
+constexpr Term enrollment{"enrollment", "Pendaftaran", "Enrollment", ColumnType::text, val::enrollment};
+constexpr Term attendance{"attendance", "Kehadiran", "Attendance", ColumnType::text, val::attendance};
 constexpr Term certificate{"certificate", "Sertifikat", "Certificate"};
 constexpr Term certificate_number{"certificate", "Nomor sertifikat", "Certificate number"};
 // Counts
@@ -88,8 +123,8 @@ constexpr Term tahun_kursus{"tahun_kursus", "Tahun", "Year", ColumnType::year};
 constexpr Term tanggal_kursus{"tanggal_kursus", "Tanggal mulai", "Start date"};
 constexpr Term tanggal_selesai_kursus{"tanggal_selesai_kursus", "Tanggal selesai", "End date"};
 // The store's own reports (db check, db log)
-constexpr Term check{"check", "Pemeriksaan", "Check"};
-constexpr Term value{"value", "Nilai", "Value"};
+constexpr Term check{"check", "Pemeriksaan", "Check", ColumnType::text, val::store_check};
+constexpr Term value{"value", "Nilai", "Value", ColumnType::text, val::store_check_value};
 constexpr Term at{"at", "Waktu", "At", ColumnType::datetime};
 constexpr Term user{"user", "Pengguna", "User"};
 constexpr Term command{"command", "Perintah", "Command"};
@@ -592,8 +627,9 @@ Report siasn_report(const store::Store& store, int year, const SiasnOptions& opt
     total(r, col::certificates, count(static_cast<int>(r.table.rows.size())));
     total(r, col::jp, jp_cell(jp_sum));
     if (without_nip)
-        r.notes.push_back(fmt::format("{} certificate{} of people without a NIP left out (SIASN needs a NIP)",
-                                      without_nip, without_nip == 1 ? "" : "s"));
+        r.notes.push_back(trn("{} certificate of a person without a NIP left out (SIASN needs a NIP)",
+                              "{} certificates of people without a NIP left out (SIASN needs a NIP)",
+                              without_nip, without_nip));
     return r;
 }
 

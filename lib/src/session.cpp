@@ -3,6 +3,7 @@
 #include "asnbelajar/attendance.hpp"
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/text.hpp"
 
@@ -50,9 +51,9 @@ std::vector<int> parse_weekdays(std::string_view text) {
             for (const char* n : names[d])
                 if (word == n) found = d + 1;
         if (!found)
-            throw Error(fmt::format("--days: '{}' is not a day of the week (expected e.g. tue,thu or "
-                                    "selasa,kamis)",
-                                    word));
+            throw Error(tr("--days: '{}' is not a day of the week (expected e.g. tue,thu or "
+                           "selasa,kamis)",
+                           word));
         days.insert(found);
         pos = comma + 1;
     }
@@ -60,19 +61,18 @@ std::vector<int> parse_weekdays(std::string_view text) {
 }
 
 std::vector<Date> series_dates(Date first, const SeriesPlan& plan) {
-    if (plan.count < 1 || plan.count > 520)
-        throw Error(fmt::format("--count {} is outside 1..520", plan.count));
+    if (plan.count < 1 || plan.count > 520) throw Error(tr("--count {} is outside 1..520", plan.count));
     if (plan.repeat == Repeat::none) {
-        if (plan.count != 1) throw Error("--count needs --repeat weekly or twice-weekly");
+        if (plan.count != 1) throw Error(_("--count needs --repeat weekly or twice-weekly"));
         return {first};
     }
     std::vector<int> days = plan.days;
     if (days.empty())
         days = plan.repeat == Repeat::weekly ? std::vector<int>{weekday(first)} : std::vector<int>{2, 4};
     if (plan.repeat == Repeat::twice_weekly && days.size() != 2)
-        throw Error(fmt::format("--repeat twice-weekly needs two --days, got {}", days.size()));
+        throw Error(tr("--repeat twice-weekly needs two --days, got {}", days.size()));
     if (plan.repeat == Repeat::weekly && days.size() != 1)
-        throw Error(fmt::format("--repeat weekly needs one day in --days, got {}", days.size()));
+        throw Error(tr("--repeat weekly needs one day in --days, got {}", days.size()));
     std::vector<Date> out;
     for (Date d = first; static_cast<int>(out.size()) < plan.count; d = add_days(d, 1))
         if (std::find(days.begin(), days.end(), weekday(d)) != days.end()) out.push_back(d);
@@ -80,20 +80,19 @@ std::vector<Date> series_dates(Date first, const SeriesPlan& plan) {
 }
 
 void validate_session(const Session& s) {
-    if (s.title.empty()) throw Error("--title must not be empty");
-    if (s.minutes < 1 || s.minutes > 24 * 60)
-        throw Error(fmt::format("--minutes {} is outside 1..1440", s.minutes));
-    if (s.jp_tenths < 0 || s.jp_tenths > 1000) throw Error("--jp must be between 0 and 100");
+    if (s.title.empty()) throw Error(_("--title must not be empty"));
+    if (s.minutes < 1 || s.minutes > 24 * 60) throw Error(tr("--minutes {} is outside 1..1440", s.minutes));
+    if (s.jp_tenths < 0 || s.jp_tenths > 1000) throw Error(_("--jp must be between 0 and 100"));
     if (s.min_attendance < 0 || s.min_attendance > 100)
-        throw Error(fmt::format("--min-attendance {} is outside 0..100", s.min_attendance));
-    if (s.capacity && *s.capacity < 0) throw Error("--capacity must not be negative");
-    if (s.series && *s.series < 0) throw Error("--series must not be negative");
-    if (s.code.empty()) throw Error("--code must not be empty");
+        throw Error(tr("--min-attendance {} is outside 0..100", s.min_attendance));
+    if (s.capacity && *s.capacity < 0) throw Error(_("--capacity must not be negative"));
+    if (s.series && *s.series < 0) throw Error(_("--series must not be negative"));
+    if (s.code.empty()) throw Error(_("--code must not be empty"));
     for (char c : s.code)
         if (text::is_space(c) || text::is_control(c))
-            throw Error(fmt::format("--code '{}' must not contain spaces", s.code));
+            throw Error(tr("--code '{}' must not contain spaces", s.code));
     if (text::all_digits(s.code))
-        throw Error(fmt::format("--code '{}' must not be all digits (ids are numbers)", s.code));
+        throw Error(tr("--code '{}' must not be all digits (ids are numbers)", s.code));
 }
 
 std::vector<Session> add_sessions(store::Store& store, Session base, const std::string& code,
@@ -132,8 +131,7 @@ Session resolve_session(const store::Store& store, std::string_view text) {
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
     if (ec == std::errc() && ptr == t.data() + t.size() && !t.empty())
         if (auto s = store.session_by_id(id)) return *s;
-    throw Error(
-        fmt::format("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
+    throw Error(tr("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
 }
 
 EditResult edit_session(store::Store& store, const Session& session, const SessionEdit& edit) {

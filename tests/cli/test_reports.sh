@@ -179,7 +179,7 @@ ab report participant $P3 --year 2022 --format csv
 expect_eq "$(sed -n 2,3p "$OUT" | tr '\n' ' ')" \
   "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,enrolled,0,absent,0, 2022-03-10,2022-03-10,Webinar ASN Belajar Seri 10 | 2022,enrolled,10,partial,0, " \
   "absent and partial rows"
-ab report participant $P1
+ab report participant $P1 --lang id
 expect_grep 'Rekap per tahun \(target 20 JP\)' "$OUT" "per-year totals against the target"
 expect_grep '^ *2022 +3 +8,5 +20 +11,5$' "$OUT" "2022: 3 sessions, 8,5 JP, 11,5 short"
 expect_grep '^ *2021 +1 +2 +20 +18$' "$OUT" "2021 row"
@@ -236,7 +236,7 @@ ab report agency --year 2022 --format json
 json_ok "$OUT" && ok || fail "agency json is valid"
 expect_grep '\{"agency":"Pemerintah Kota Malang","participants":3,"active":3,"attendances":5,"jp":14.5,"met_target":0,"met_target_rate":0.0000\}' \
   "$OUT" "agency json, default target 20"
-ab report agency --year 2022
+ab report agency --year 2022 --lang id
 expect_grep 'Rekap per Instansi Tahun 2022' "$OUT" "agency title"
 expect_grep 'Target 20 JP per tahun' "$OUT" "agency target line"
 
@@ -255,7 +255,7 @@ $P1,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,000
 $P2,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,000008/ASNB/10/3/2022,2022,10-03-2022,10-03-2022
 EOF
 expect_eq "$(tail -n +2 "$OUT")" "$(cat "$WORK/siasn-expected.csv")" "siasn rows: live certificates, dd-mm-yyyy"
-expect_grep '1 certificate of people without a NIP left out' "$ERR" "people without a NIP are counted on stderr"
+expect_grep '1 certificate of a person without a NIP left out' "$ERR" "people without a NIP are counted on stderr"
 ab --quiet report siasn --year 2022 --format csv
 expect_eq "$(wc -c <"$ERR")" "0" "--quiet silences the note"
 ab report siasn --year 2021 --institution "BPSDM Jatim" --course-type "Webinar" --format csv
@@ -265,7 +265,7 @@ ab report siasn --year 2022 --format json
 expect_grep '"tahun_kursus":2022,"tanggal_kursus":"01-03-2022"' "$OUT" "siasn json: year a number, dates dd-mm-yyyy"
 
 # --- human formats and the language rule ----------------------------------------------------------------------
-ab report weekly --week-of 2022-03-03
+ASNBELAJAR_LANG= ab report weekly --week-of 2022-03-03
 expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian day and month by default"
 expect_grep 'Selasa, 1 Maret 2022' "$OUT" "Indonesian Tuesday"
 expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period"
@@ -274,10 +274,10 @@ ab report weekly --week-of 2022-03-03 --lang en
 expect_grep 'Thursday, 3 March 2022' "$OUT" "English with --lang en"
 expect_grep '33.3%' "$OUT" "English percentage"
 expect_no_grep 'Maret' "$OUT" "no Indonesian month in English"
-ab report certificates 2022-03-03
+ab report certificates 2022-03-03 --lang id
 expect_grep 'pukul 09.00 WIB' "$OUT" "Indonesian time"
 
-ab report weekly --week-of 2022-03-03 -o "$WORK/weekly.md"
+ab report weekly --week-of 2022-03-03 --lang id -o "$WORK/weekly.md"
 expect_rc 0 "markdown from the extension"
 expect_grep '^# Laporan Mingguan Webinar ASN Belajar$' "$WORK/weekly.md" "markdown title"
 expect_grep '^periode 28 Februari–6 Maret 2022$' "$WORK/weekly.md" "markdown period"
@@ -287,7 +287,7 @@ expect_grep '^- Tingkat kehadiran: \*\*40,0 %\*\*$' "$WORK/weekly.md" "markdown 
 ab report weekly --week-of 2022-03-03 --format markdown --lang en
 expect_grep '^\| Session \| Date \|' "$OUT" "markdown in English"
 
-ab report weekly --week-of 2022-03-03 --format html -o "$WORK/weekly.html"
+ab report weekly --week-of 2022-03-03 --lang id --format html -o "$WORK/weekly.html"
 expect_rc 0 "html"
 expect_grep '<svg' "$WORK/weekly.html" "html has an inline SVG chart"
 expect_eq "$(grep -o '<svg' "$WORK/weekly.html" | wc -l)" "2" "bars per session and the trend"

@@ -204,7 +204,7 @@ TEST_CASE("Zoom meeting export: meeting preamble, original names, waiting room, 
     CHECK(d.records[1].name == "Budi Santoso");
     CHECK(d.records[1].join == at(13, 5));
     REQUIRE(d.notes.size() == 1);
-    CHECK(d.notes[0] == "1 rows with 'in waiting room' = yes passed over");
+    CHECK(d.notes[0] == "1 row with 'in waiting room' = yes passed over");
 }
 
 TEST_CASE("Teams: UTF-16 sections, per-join activities, organizers and presenters left out") {
@@ -251,7 +251,7 @@ TEST_CASE("Teams: without activities, each participant is a span; presenters cou
     CHECK(d.records[0].leave == at(11, 30));
     CHECK(d.records[0].seconds == 2 * 3600 + 10 * 60 + 30);
     REQUIRE(d.notes.size() == 2);
-    CHECK(d.notes[1] == "no participant has the attendee role: 1 presenters counted as attendees");
+    CHECK(d.notes[1] == "no participant has the attendee role: 1 presenter counted as an attendee");
     CHECK_THROWS_WITH_AS(read(utf16le("1. Summary\nMeeting title\tX\n"), "teams"),
                          "x.csv: no '2. Participants' or '3. In-Meeting Activities' section found", Error);
 }

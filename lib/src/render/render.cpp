@@ -2,6 +2,7 @@
 #include "asnbelajar/render.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/text.hpp"
 #include "render_impl.hpp"
 
@@ -106,6 +107,11 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
     }
 }
 
+std::string human_text(const Cell& cell, const Column& column, const Zone& zone, Lang lang) {
+    if (auto* s = std::get_if<std::string>(&cell)) return std::string(value_label(column, *s, lang));
+    return human_text(cell, column.type, zone, lang);
+}
+
 void write(const Report& report, Format format, const Options& options, std::ostream& out) {
     switch (format) {
     case Format::table: render_text_table(report, options, out); return;
@@ -117,7 +123,7 @@ void write(const Report& report, Format format, const Options& options, std::ost
     case Format::html: render_html(report, out); return;
     case Format::xlsx: break;
     }
-    throw Error("xlsx is a binary file: give -o FILE.xlsx (it cannot go to a stream)");
+    throw Error(_("xlsx is a binary file: give -o FILE.xlsx (it cannot go to a stream)"));
 }
 
 } // namespace asnbelajar::render

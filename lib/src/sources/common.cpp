@@ -3,6 +3,7 @@
 #include "source_impl.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/text.hpp"
 
@@ -48,7 +49,7 @@ std::string_view original_name(std::string_view cell) {
 }
 
 std::string day_month(const Date& d) {
-    return fmt::format("{} {}", d.day, month_name(d.month, Lang::en));
+    return fmt::format("{} {}", d.day, month_name(d.month, message_language()));
 }
 
 } // namespace
@@ -106,7 +107,7 @@ void Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, 
         std::string_view v = t.cell(row, Field::attended);
         std::optional<bool> attended = yes_no(v);
         if (!attended) {
-            problem(line, "attended", fmt::format("'{}' is neither yes nor no", v));
+            problem(line, _("attended"), tr("'{}' is neither yes nor no", v));
             return;
         }
         if (!*attended) {
@@ -120,16 +121,17 @@ void Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, 
     if (missing(join)) join = {};
     if (missing(leave)) leave = {};
     if (join.empty() != leave.empty()) {
-        problem(line, join.empty() ? "join time" : "leave time",
-                fmt::format("a {} time without a {} time", join.empty() ? "leave" : "join",
-                            join.empty() ? "join" : "leave"));
+        if (join.empty())
+            problem(line, _("join time"), _("a leave time without a join time"));
+        else
+            problem(line, _("leave time"), _("a join time without a leave time"));
         return;
     }
     std::optional<std::int64_t> seconds;
     if (!missing(minutes)) {
         seconds = parse_duration_seconds(minutes);
         if (!seconds) {
-            problem(line, "duration", fmt::format("'{}' is not a duration", minutes));
+            problem(line, _("duration"), tr("'{}' is not a duration", minutes));
             return;
         }
     }
@@ -179,11 +181,11 @@ void Builder::throw_problems() {
     if (problem_count_ == 1) throw Error(problems_.front().second);
     std::stable_sort(problems_.begin(), problems_.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string message = fmt::format("{}: {} problems:", name_, problem_count_);
+    std::string message = tr("{}: {} problems:", name_, problem_count_);
     for (const auto& p : problems_)
         message += "\n" + p.second;
     if (problem_count_ > problems_.size())
-        message += fmt::format("\n… and {} more", problem_count_ - problems_.size());
+        message += "\n" + tr("… and {} more", problem_count_ - problems_.size());
     throw Error(message);
 }
 
@@ -199,7 +201,7 @@ std::optional<UnixSeconds> Builder::parse_time(std::string_view text, DayOrder o
                 return t;
             }
         }
-        problem(line, column, fmt::format("'{}' is not a date and time", text));
+        problem(line, column, tr("'{}' is not a date and time", text));
     } catch (const Error& e) {
         if (undecided)
             *undecided = true; // the caller reads the file again with each order
@@ -216,8 +218,8 @@ Builder::ParsedTimes Builder::parse_all(DayOrder order, bool* undecided) {
         if (p.join.empty()) continue;
         const std::size_t line = data_.records[i].line;
         bool join_time_only = false, leave_time_only = false;
-        out[i].join = parse_time(p.join, order, line, "join time", join_time_only, undecided);
-        out[i].leave = parse_time(p.leave, order, line, "leave time", leave_time_only, undecided);
+        out[i].join = parse_time(p.join, order, line, _("join time"), join_time_only, undecided);
+        out[i].leave = parse_time(p.leave, order, line, _("leave time"), leave_time_only, undecided);
         // Times without a date: a leave before the join is past midnight.
         if (join_time_only && leave_time_only && out[i].join && out[i].leave && *out[i].leave < *out[i].join)
             *out[i].leave += 24 * 3600;
@@ -252,8 +254,8 @@ void Builder::fail_mixed_order(const std::string& message) const {
                 first = vote;
                 first_line = data_.records[i].line;
             } else if (vote != *first) {
-                throw Error(fmt::format("{}:{}: {} (the first on line {}, the second on line {})", name_,
-                                        data_.records[i].line, message, first_line, data_.records[i].line));
+                throw Error(tr("{}:{}: {} (the first on line {}, the second on line {})", name_,
+                               data_.records[i].line, message, first_line, data_.records[i].line));
             }
         }
     }
@@ -296,13 +298,13 @@ ExportData Builder::finish() {
                 const bool join_differs = times[i].join != month_first[i].join;
                 const UnixSeconds a = join_differs ? *times[i].join : *times[i].leave;
                 const UnixSeconds b = join_differs ? *month_first[i].join : *month_first[i].leave;
-                std::string why =
-                    !opts_.session_date ? std::string()
-                    : dmy_fits ? fmt::format(", and both readings put the joins on the session's date {}",
-                                             format_date(*opts_.session_date))
-                               : fmt::format(", and neither puts the joins on the session's date {}",
-                                             format_date(*opts_.session_date));
-                throw Error(fmt::format(
+                std::string why = !opts_.session_date ? std::string()
+                                  : dmy_fits
+                                      ? tr(", and both readings put the joins on the session's date {}",
+                                           format_date(*opts_.session_date))
+                                      : tr(", and neither puts the joins on the session's date {}",
+                                           format_date(*opts_.session_date));
+                throw Error(tr(
                     "{}:{}: the day/month order of the dates cannot be decided: '{}' is {} or {}{}; "
                     "pass --date-order dmy (day first) or --date-order mdy (month first)",
                     name_, data_.records[i].line, join_differs ? pending_[i].join : pending_[i].leave,
@@ -311,9 +313,11 @@ ExportData Builder::finish() {
             order = dmy_fits ? DayOrder::dmy : DayOrder::mdy;
             if (mdy_fits) times = std::move(month_first);
             data_.notes.push_back(
-                fmt::format("dates read {} first: the order that puts the joins on the session's "
-                            "date {}",
-                            order == DayOrder::dmy ? "day" : "month", format_date(*opts_.session_date)));
+                order == DayOrder::dmy
+                    ? tr("dates read day first: the order that puts the joins on the session's date {}",
+                         format_date(*opts_.session_date))
+                    : tr("dates read month first: the order that puts the joins on the session's date {}",
+                         format_date(*opts_.session_date)));
         }
     }
     for (std::size_t i = 0; i < times.size(); ++i) {
@@ -321,9 +325,8 @@ ExportData Builder::finish() {
         r.join = times[i].join;
         r.leave = times[i].leave;
         if (r.join && r.leave && *r.leave < *r.join)
-            problem(
-                r.line, "leave time",
-                fmt::format("leave time '{}' is before join time '{}'", pending_[i].leave, pending_[i].join));
+            problem(r.line, _("leave time"),
+                    tr("leave time '{}' is before join time '{}'", pending_[i].leave, pending_[i].join));
     }
     throw_problems();
     data_.order = order;
@@ -343,16 +346,18 @@ ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
             HeaderRow candidate(row);
             if (layout.is_header(candidate)) {
                 if (candidate.has(Field::join) != candidate.has(Field::leave))
-                    b.fail(fmt::format("line {}: a {} column without a {} column ({})", csv.line(),
-                                       candidate.has(Field::join) ? "join" : "leave",
-                                       candidate.has(Field::join) ? "leave" : "join", candidate.columns()));
+                    b.fail(candidate.has(Field::join)
+                               ? tr("line {}: a join column without a leave column ({})", csv.line(),
+                                    candidate.columns())
+                               : tr("line {}: a leave column without a join column ({})", csv.line(),
+                                    candidate.columns()));
                 if (layout.skip_if_yes) skip_column = candidate.find(layout.skip_if_yes);
                 table = std::move(candidate);
                 continue;
             }
             if (first_line.empty()) first_line = std::string(csv.raw().substr(0, 200));
             if (preamble++ < layout.max_preamble) continue;
-            b.fail(fmt::format("no {} header found (first line: '{}')", layout.expected, first_line));
+            b.fail(tr("no {} header found (first line: '{}')", _(layout.expected), first_line));
         }
         if (skip_column >= 0 && yes_no(HeaderRow::cell_at(row, skip_column)).value_or(false)) {
             b.skipped();
@@ -363,11 +368,12 @@ ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
     }
     if (!table)
         b.fail(first_line.empty()
-                   ? std::string("the file is empty")
-                   : fmt::format("no {} header found (first line: '{}')", layout.expected, first_line));
+                   ? std::string(_("the file is empty"))
+                   : tr("no {} header found (first line: '{}')", _(layout.expected), first_line));
     if (skipped)
-        b.data().notes.push_back(
-            fmt::format("{} rows with '{}' = yes passed over", skipped, layout.skip_if_yes));
+        b.data().notes.push_back(trn("{} row with '{}' = yes passed over",
+                                     "{} rows with '{}' = yes passed over", skipped, skipped,
+                                     layout.skip_if_yes));
     return b.finish();
 }
 

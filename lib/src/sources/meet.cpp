@@ -5,6 +5,8 @@
 // time in call is what was inside it.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 namespace asnbelajar::sources {
 
 // Google Meet's columns: first seen, last seen, time in call (or time joined, time exited).
@@ -29,7 +31,7 @@ ExportData read_meet(CsvReader& csv, Builder& b) {
     layout.is_header = is_table;
     layout.max_preamble = 3; // a title or two above the sheet
     layout.times = Times::span;
-    layout.expected = "Google Meet attendance (Name, Email, First seen, Last seen, Time in call)";
+    layout.expected = N_("Google Meet attendance (Name, Email, First seen, Last seen, Time in call)");
     return read_flat(csv, b, layout);
 }
 

@@ -3,6 +3,8 @@
 // is a self-declared attendance (the portal's "absen" click); with them, a row without any time is a no-show.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 namespace asnbelajar::sources {
 
 namespace {
@@ -23,7 +25,7 @@ ExportData read_plain_csv(CsvReader& csv, Builder& b) {
     layout.is_header = is_plain_csv_header;
     layout.max_preamble = 0;
     layout.times = Times::span;
-    layout.expected = "CSV with a NIP, e-mail or phone column";
+    layout.expected = N_("CSV with a NIP, e-mail or phone column");
     return read_flat(csv, b, layout);
 }
 

@@ -9,6 +9,8 @@
 // accept its files.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include <algorithm>
 
 namespace asnbelajar::sources {
@@ -30,41 +32,41 @@ namespace {
 constexpr ExportSource registry[] = {
     {.name = "zoom-webinar",
      .family = "zoom",
-     .label = "Zoom webinar attendee report",
-     .expected = "a Zoom webinar attendee report (title 'Attendee Report', sections 'Host Details' and "
-                 "'Attendee Details')",
+     .label = N_("Zoom webinar attendee report"),
+     .expected = N_("a Zoom webinar attendee report (title 'Attendee Report', sections 'Host Details' and "
+                    "'Attendee Details')"),
      .flat = false,
      .detect = detect_zoom_webinar,
      .read = read_zoom_webinar},
     {.name = "zoom-meeting",
      .family = "zoom",
-     .label = "Zoom meeting participants export",
+     .label = N_("Zoom meeting participants export"),
      .expected =
-         "a Zoom meeting participants export (Name (Original Name), User Email, Join Time, Leave Time, "
-         "Duration (Minutes), Guest)",
+         N_("a Zoom meeting participants export (Name (Original Name), User Email, Join Time, Leave Time, "
+            "Duration (Minutes), Guest)"),
      .flat = true,
      .detect = detect_zoom_meeting,
      .read = read_zoom_meeting},
     {.name = "teams",
      .family = "teams",
-     .label = "Microsoft Teams attendance report",
+     .label = N_("Microsoft Teams attendance report"),
      .expected =
-         "a Microsoft Teams attendance report (sections '1. Summary', '2. Participants', '3. In-Meeting "
-         "Activities')",
+         N_("a Microsoft Teams attendance report (sections '1. Summary', '2. Participants', '3. In-Meeting "
+            "Activities')"),
      .flat = false,
      .detect = detect_teams,
      .read = read_teams},
     {.name = "meet",
      .family = "meet",
-     .label = "Google Meet attendance export",
-     .expected = "a Google Meet attendance export (Name, Email, First seen, Last seen, Time in call)",
+     .label = N_("Google Meet attendance export"),
+     .expected = N_("a Google Meet attendance export (Name, Email, First seen, Last seen, Time in call)"),
      .flat = true,
      .detect = detect_meet,
      .read = read_meet},
     {.name = "csv",
      .family = "csv",
-     .label = "plain attendance CSV",
-     .expected = "a CSV with a NIP, e-mail or phone column (and optionally minutes, or join and leave)",
+     .label = N_("plain attendance CSV"),
+     .expected = N_("a CSV with a NIP, e-mail or phone column (and optionally minutes, or join and leave)"),
      .flat = true,
      .detect = detect_plain_csv,
      .read = read_plain_csv},

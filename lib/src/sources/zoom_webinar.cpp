@@ -5,6 +5,8 @@
 // found by the NIP aliases); translated headers are found by the shared aliases.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include "asnbelajar/columns.hpp"
 
 #include <fmt/format.h>
@@ -67,10 +69,9 @@ ExportData read_zoom_webinar(CsvReader& csv, Builder& b) {
         if (!table) {
             table.emplace(row);
             if (section == Section::attendees && !(table->has(Field::join) && table->has(Field::leave)))
-                b.fail(
-                    fmt::format("line {}: the attendee section's header has no join and leave time columns "
-                                "(columns: {})",
-                                csv.line(), table->columns()));
+                b.fail(tr(
+                    "line {}: the attendee section's header has no join and leave time columns (columns: {})",
+                    csv.line(), table->columns()));
             continue;
         }
         switch (section) {
@@ -81,13 +82,15 @@ ExportData read_zoom_webinar(CsvReader& csv, Builder& b) {
     }
     if (!attendee_section)
         b.data().notes.push_back(
-            fmt::format("no attendee section (sections found: {}{})",
-                        titles.empty() ? "none" : fmt::format("{}", fmt::join(titles, ", ")),
-                        unknown_titles.empty()
-                            ? ""
-                            : fmt::format("; other title lines: {}", fmt::join(unknown_titles, ", "))));
+            unknown_titles.empty()
+                ? tr("no attendee section (sections found: {})",
+                     titles.empty() ? _("none") : fmt::format("{}", fmt::join(titles, ", ")))
+                : tr("no attendee section (sections found: {}; other title lines: {})",
+                     titles.empty() ? _("none") : fmt::format("{}", fmt::join(titles, ", ")),
+                     fmt::join(unknown_titles, ", ")));
     if (other_rows)
-        b.data().notes.push_back(fmt::format("{} rows of other sections passed over", other_rows));
+        b.data().notes.push_back(trn("{} row of other sections passed over",
+                                     "{} rows of other sections passed over", other_rows, other_rows));
     return b.finish();
 }
 

@@ -2,6 +2,7 @@
 #include "store_impl.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -11,7 +12,7 @@ namespace asnbelajar::store {
 
 std::int64_t Store::next_certificate_seq() try {
     auto& bump = impl_->stmt("UPDATE counters SET value = value + 1 WHERE name = 'certificate'");
-    if (bump.exec() != 1) throw Error(fmt::format("store {} has no certificate counter", impl_->path));
+    if (bump.exec() != 1) throw Error(tr("store {} has no certificate counter", impl_->path));
     auto& read = impl_->stmt("SELECT value FROM counters WHERE name = 'certificate'");
     read.executeStep();
     return read.getColumn(0).getInt64();

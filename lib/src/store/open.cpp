@@ -2,6 +2,7 @@
 #include "store_impl.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -93,15 +94,15 @@ Store::Store(const std::string& path, Access access) {
     const bool scratch = path == ":memory:" || path.empty();
     bool exists = !scratch && file_exists(path);
     if (exists && std::filesystem::is_directory(path))
-        throw Error(fmt::format("cannot open store {}: it is a directory (--db names the store file)", path));
+        throw Error(tr("cannot open store {}: it is a directory (--db names the store file)", path));
     if (!exists && access == Access::read)
         throw Error(
-            fmt::format("no store at {} (the first command that writes creates it; choose another with "
-                        "--db or ASNBELAJAR_DB)",
-                        path));
+            tr("no store at {} (the first command that writes creates it; choose another with --db or "
+               "ASNBELAJAR_DB)",
+               path));
     if (!exists && !scratch)
         if (int err = create_private_file(path))
-            throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(err)));
+            throw Error(tr("cannot create store {}: {}", path, std::strerror(err)));
     try {
         // NOMUTEX: a Store and its statements belong to one thread; SQLite need not lock around each call.
         int flags =
@@ -113,19 +114,16 @@ Store::Store(const std::string& path, Access access) {
         db.exec("PRAGMA foreign_keys = ON");
         // SQLite opens a file it may not write read-only without a word; say so before any work is done.
         if (access == Access::write && sqlite3_db_readonly(db.getHandle(), "main") == 1)
-            throw Error(
-                fmt::format("cannot write to store {}: {}", path,
-                            ::access(path.c_str(), W_OK) != 0 ? std::strerror(errno) : "it is read-only"));
+            throw Error(tr("cannot write to store {}: {}", path,
+                           ::access(path.c_str(), W_OK) != 0 ? std::strerror(errno) : _("it is read-only")));
         int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
-            throw Error(fmt::format("{} is an SQLite database but not an asnbelajar store", path));
+            throw Error(tr("{} is an SQLite database but not an asnbelajar store", path));
         if (version != schema_version) {
             if (access == Access::read && version < schema_version)
-                throw Error(
-                    fmt::format("store {} has schema version {}, from an older asnbelajar; run "
-                                "`asnbelajar db migrate` (or any writing command) once to bring it to "
-                                "version {}",
-                                path, version, schema_version));
+                throw Error(tr("store {} has schema version {}, from an older asnbelajar; run `asnbelajar db "
+                               "migrate` (or any writing command) once to bring it to version {}",
+                               path, version, schema_version));
             if (access == Access::write && db.execAndGet("PRAGMA journal_mode").getString() != "wal")
                 db.exec("PRAGMA journal_mode = WAL");
             migrate(db);
@@ -208,7 +206,7 @@ void Store::backup_to(const std::string& path) const {
     std::string tmp = path + ".tmp";
     ::unlink(tmp.c_str());
     if (int err = create_private_file(tmp))
-        throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(err)));
+        throw Error(tr("cannot back up to {}: {}", path, std::strerror(err)));
     std::unique_ptr<SQLite::Database> dest;
     try {
         dest = std::make_unique<SQLite::Database>(tmp, SQLite::OPEN_READWRITE);
@@ -219,13 +217,13 @@ void Store::backup_to(const std::string& path) const {
         std::string why = sqlite_reason(e, dest.get(), tmp);
         dest.reset();
         ::unlink(tmp.c_str());
-        throw Error(fmt::format("cannot back up to {}: {}", path, why));
+        throw Error(tr("cannot back up to {}: {}", path, why));
     }
     dest.reset();
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(tmp.c_str());
-        throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(err)));
+        throw Error(tr("cannot back up to {}: {}", path, std::strerror(err)));
     }
 }
 
@@ -240,7 +238,7 @@ StoreCheck Store::check() const try {
     }
     c.integrity = problems;
     SQLite::Statement fk(db, "PRAGMA foreign_key_check");
-    if (fk.executeStep()) c.integrity += "; foreign key violations found";
+    if (fk.executeStep()) c.integrity += _("; foreign key violations found");
     c.version = db.execAndGet("PRAGMA user_version").getInt();
     c.journal_mode = db.execAndGet("PRAGMA journal_mode").getString();
     auto count = [&](const char* sql) { return db.execAndGet(sql).getInt64(); };
