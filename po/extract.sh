@@ -3,7 +3,7 @@
 # trn(), see lib/include/asnbelajar/i18n.hpp) written to OUTPUT by xgettext. po/update.sh and the catalog test
 # (tests/i18n/check_catalog.sh) both run this, so that they agree on what is a message.
 set -euo pipefail
-out=$1
+out=$(realpath -m "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 version=$(sed -n 's/^project(asnbelajar VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
 cd "$root"
