@@ -45,7 +45,7 @@ void add_import_flags(CLI::App& cmd, ImportFlags& flags) {
     cmd.add_flag("--skip-invalid", flags.skip_invalid,
                  _("Import the valid rows and reject the others (exit 3 when any was rejected)"));
     cmd.add_option("--rejects", flags.rejects,
-                   _("Write the rejected rows, with line and error columns, to FILE (- for stdout)"));
+                   _("Write the rejected rows, with columns 'line' and 'error', to FILE (- for stdout)"));
 }
 
 void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) {

@@ -31,7 +31,8 @@ ExportData read_meet(CsvReader& csv, Builder& b) {
     layout.is_header = is_table;
     layout.max_preamble = 3; // a title or two above the sheet
     layout.times = Times::span;
-    layout.expected = N_("Google Meet attendance (Name, Email, First seen, Last seen, Time in call)");
+    layout.expected =
+        N_("Google Meet attendance ('Name', 'Email', 'First seen', 'Last seen', 'Time in call')");
     return read_flat(csv, b, layout);
 }
 

@@ -42,8 +42,8 @@ constexpr ExportSource registry[] = {
      .family = "zoom",
      .label = N_("Zoom meeting participants export"),
      .expected =
-         N_("a Zoom meeting participants export (Name (Original Name), User Email, Join Time, Leave Time, "
-            "Duration (Minutes), Guest)"),
+         N_("a Zoom meeting participants export (columns 'Name (Original Name)', 'User Email', 'Join Time', "
+            "'Leave Time', 'Duration (Minutes)', 'Guest')"),
      .flat = true,
      .detect = detect_zoom_meeting,
      .read = read_zoom_meeting},
@@ -59,7 +59,8 @@ constexpr ExportSource registry[] = {
     {.name = "meet",
      .family = "meet",
      .label = N_("Google Meet attendance export"),
-     .expected = N_("a Google Meet attendance export (Name, Email, First seen, Last seen, Time in call)"),
+     .expected = N_(
+         "a Google Meet attendance export (columns 'Name', 'Email', 'First seen', 'Last seen', 'Time in call')"),
      .flat = true,
      .detect = detect_meet,
      .read = read_meet},

@@ -30,7 +30,8 @@ ExportData read_zoom_meeting(CsvReader& csv, Builder& b) {
     layout.max_preamble = 2;
     layout.times = Times::per_join;
     layout.skip_if_yes = "in waiting room";
-    layout.expected = N_("Zoom participants (Name (Original Name), User Email, Join Time, Leave Time)");
+    layout.expected =
+        N_("Zoom participants ('Name (Original Name)', 'User Email', 'Join Time', 'Leave Time')");
     return read_flat(csv, b, layout);
 }
 
