@@ -2,6 +2,7 @@
 
 #include "asnbelajar/attendance.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/names.hpp"
 #include "asnbelajar/nip.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/participant.hpp"
@@ -24,13 +25,77 @@ struct Identity {
     bool empty() const { return nip.empty() && email.empty() && phone.empty(); }
 };
 
-Identity identity_of(const sources::ExportRecord& r) {
+// A row without NIP, e-mail or phone may carry a NIP in its name: "Nanda Putra - [NIP.199202022020121002]".
+Identity identity_of(const sources::ExportRecord& r, int year) {
     Identity id;
     if (std::string digits = nip_digits(r.nip); digits.size() == 18) id.nip = std::move(digits);
     if (Normalized e = normalize_email(r.email); e.ok) id.email = std::move(e.value);
     if (Normalized p = normalize_phone(r.phone); p.ok) id.phone = std::move(p.value);
+    if (id.empty())
+        if (std::string nip = nip_in_name(r.name); !nip.empty() && check_nip(nip, year).ok)
+            id.nip = std::move(nip);
     return id;
 }
+
+// Participants by name_key, for rows that carry a name only (AttendanceImportOptions::match_names): the
+// session's enrolled people first, then everyone. Loaded on first use.
+class NameIndex {
+  public:
+    NameIndex(const store::Store& store, const Session& session) : store_(store), session_(session) {}
+
+    // The participant named `name`, or nothing with the reason.
+    std::optional<Id> find(const std::string& name, std::string& why) {
+        load();
+        const std::string key = name_key(name);
+        if (key.empty()) {
+            why = "no NIP, e-mail or phone, and no name to match";
+            return std::nullopt;
+        }
+        for (const auto* map : {&enrolled_, &everyone_}) {
+            auto [b, e] = map->equal_range(key);
+            const auto n = std::distance(b, e);
+            if (n == 1) return b->second.id;
+            if (n == 0) continue;
+            std::vector<std::string> who;
+            for (; b != e; ++b)
+                who.push_back(b->second.label);
+            std::sort(who.begin(), who.end());
+            why = fmt::format("the name matches {} {} ({}); match the row by hand", n,
+                              map == &enrolled_ ? "people enrolled in the session" : "participants",
+                              fmt::join(who, ", "));
+            return std::nullopt;
+        }
+        why = "no participant with this name";
+        return std::nullopt;
+    }
+
+  private:
+    struct Named {
+        Id id = 0;
+        std::string label; // NIP, else e-mail, else "participant ID"
+    };
+    void load() {
+        if (loaded_) return;
+        loaded_ = true;
+        std::unordered_map<Id, bool> seated;
+        for (const Enrollment& e : store_.session_enrollments(session_.id))
+            if (e.status != EnrollmentStatus::cancelled) seated[e.participant] = true;
+        for (const Participant& p : store_.list_participants("", "")) {
+            std::string key = name_key(p.name);
+            if (key.empty()) continue;
+            Named n{p.id, !p.nip.empty()     ? p.nip
+                          : !p.email.empty() ? p.email
+                                             : fmt::format("participant {}", p.id)};
+            if (seated.count(p.id)) enrolled_.emplace(key, n);
+            everyone_.emplace(std::move(key), std::move(n));
+        }
+    }
+
+    const store::Store& store_;
+    const Session& session_;
+    bool loaded_ = false;
+    std::unordered_multimap<std::string, Named> enrolled_, everyone_;
+};
 
 // The participant of each row (NIP, then e-mail, then phone), or nothing; one store lookup per distinct
 // identity (a person's rows repeat it). The identities are looked up in NIP (then e-mail, then phone) order,
@@ -162,6 +227,19 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
                                 describe_counts(data)));
     require_overlap(data, session);
 
+    std::vector<Identity> identities;
+    identities.reserve(data.records.size());
+    for (const sources::ExportRecord& r : data.records)
+        identities.push_back(identity_of(r, opts.year));
+    if (data.names_only && !opts.match_names &&
+        std::any_of(identities.begin(), identities.end(), [](const Identity& id) { return id.empty(); }))
+        throw Error(fmt::format(
+            "{}: a {} names people only (no NIP, e-mail or phone column), so its rows can be matched to "
+            "participants by name only; pass --match-names to do that (a name matches when it is unique among "
+            "the session's enrolled people, else among all participants; titles such as Dr., S.Pd., Hj. and "
+            "letter case are ignored). Nothing was recorded",
+            data.name, data.source->label));
+
     AttendanceImportResult result;
     const std::string batch = export_digest(data);
     const std::string source(data.source->name);
@@ -170,11 +248,21 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     result.reimport = !earlier.empty();
 
     // Rows grouped per person, people in order of first appearance.
-    std::vector<Identity> identities;
-    identities.reserve(data.records.size());
-    for (const sources::ExportRecord& r : data.records)
-        identities.push_back(identity_of(r));
-    const std::vector<std::optional<Id>> matched = match_all(store, identities);
+    std::vector<std::optional<Id>> matched = match_all(store, identities);
+    // Rows named only: by name, when asked; else they go unmatched with the reason.
+    std::vector<std::string> name_reasons(data.records.size());
+    if (opts.match_names) {
+        NameIndex names(store, session);
+        std::unordered_map<std::string, std::pair<std::optional<Id>, std::string>>
+            by_name; // rows repeat names
+        for (std::size_t i = 0; i < data.records.size(); ++i) {
+            if (!identities[i].empty()) continue;
+            auto [it, fresh] = by_name.try_emplace(clean_text(data.records[i].name));
+            if (fresh) it->second.first = names.find(data.records[i].name, it->second.second);
+            matched[i] = it->second.first;
+            name_reasons[i] = it->second.second;
+        }
+    }
     std::unordered_map<Id, std::size_t> index_of;
     std::vector<PersonMarks> people;
     auto add = [&](Id person, const sources::ExportRecord& r) {
@@ -205,8 +293,11 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     for (const std::vector<std::size_t>& rows : groups) {
         const sources::ExportRecord& first = data.records[rows.front()];
         const Identity& id = identities[rows.front()];
-        std::string reason = id.empty() ? "no valid NIP, e-mail or phone to match"
-                                        : "no participant with this NIP, e-mail or phone";
+        std::string reason = !id.empty() ? "no participant with this NIP, e-mail or phone"
+                             : opts.match_names
+                                 ? name_reasons[rows.front()]
+                                 : "no valid NIP, e-mail or phone to match; --match-names would "
+                                   "match it by name";
         if (opts.create_unknown) {
             // A participant created for an earlier group may be this one too (rows with and without a NIP).
             std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);
