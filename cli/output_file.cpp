@@ -17,9 +17,17 @@ namespace asnbelajar::cli {
 OutputFile::OutputFile(std::string path) : path_(std::move(path)), target_(path_) {
     struct stat st {};
     if (::lstat(path_.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        // Follow the links by hand: a link to a file not yet there (a dangling link) is written through too,
+        // as the shell's > does, never replaced by a file.
+        std::filesystem::path p = path_;
         std::error_code ec;
-        auto resolved = std::filesystem::weakly_canonical(path_, ec);
-        if (!ec) target_ = resolved.string();
+        for (int hops = 0; hops < 40 && ::lstat(p.c_str(), &st) == 0 && S_ISLNK(st.st_mode); ++hops) {
+            const std::filesystem::path link = std::filesystem::read_symlink(p, ec);
+            if (ec) break;
+            p = link.is_absolute() ? link : p.parent_path() / link;
+        }
+        auto resolved = std::filesystem::weakly_canonical(p, ec);
+        target_ = ec ? p.string() : resolved.string();
     }
     direct_ = ::stat(target_.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
     if (!direct_) tmp_ = target_ + ".tmp";
