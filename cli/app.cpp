@@ -103,11 +103,6 @@ void Context::write(const std::function<std::int64_t(store::Store&)>& work) cons
     }
 }
 
-Date parse_date_option(const std::string& name, const std::string& value) {
-    if (auto d = parse_date(value)) return *d;
-    throw UsageError(fmt::format("{}: '{}' is not a date (expected YYYY-MM-DD)", name, value));
-}
-
 int current_year(const Context& ctx) {
     return today_in(ctx.zone()).year;
 }

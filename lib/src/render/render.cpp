@@ -2,12 +2,12 @@
 #include "asnbelajar/render.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/text.hpp"
 #include "render_impl.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 namespace asnbelajar::render {
@@ -35,8 +35,7 @@ bool is_numeric(ColumnType t) {
 }
 
 std::optional<Format> parse_format(std::string_view name) {
-    std::string n(name);
-    std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string n = text::to_lower(name);
     if (n == "md") return Format::markdown;
     for (auto [key, f] : format_names)
         if (key == n) return f;
@@ -48,8 +47,7 @@ std::optional<Format> format_from_extension(std::string_view path) {
     std::size_t slash = path.rfind('/');
     if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
         return std::nullopt;
-    std::string ext(path.substr(dot + 1));
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string ext = text::to_lower(path.substr(dot + 1));
     if (ext == "htm") return Format::html;
     if (ext == "ndjson") return Format::jsonl;
     if (ext == "txt") return Format::table;
