@@ -38,33 +38,27 @@ Identity identity_of(const sources::ExportRecord& r, int year) {
 }
 
 // Participants by name_key, for rows that carry a name only (AttendanceImportOptions::match_names): the
-// session's enrolled people first, then everyone. Loaded on first use.
+// session's enrolled people first (its roster, read once), then everyone. Everyone's names are read once when
+// many names are to be found; for a few, each is looked up by one of its words (a store of a million people
+// is not read into memory for a handful of guests).
 class NameIndex {
   public:
-    NameIndex(const store::Store& store, const Session& session) : store_(store), session_(session) {}
+    // `names`: how many distinct names will be asked for.
+    NameIndex(const store::Store& store, const Session& session, std::size_t names)
+        : store_(store), session_(session), load_everyone_(names > 32) {}
 
     // The participant named `name`, or nothing with the reason.
     std::optional<Id> find(const std::string& name, std::string& why) {
-        load();
         const std::string key = name_key(name);
         if (key.empty()) {
             why = "no NIP, e-mail or phone, and no name to match";
             return std::nullopt;
         }
-        for (const auto* map : {&enrolled_, &everyone_}) {
-            auto [b, e] = map->equal_range(key);
-            const auto n = std::distance(b, e);
-            if (n == 1) return b->second.id;
-            if (n == 0) continue;
-            std::vector<std::string> who;
-            for (; b != e; ++b)
-                who.push_back(b->second.label);
-            std::sort(who.begin(), who.end());
-            why = fmt::format("the name matches {} {} ({}); match the row by hand", n,
-                              map == &enrolled_ ? "people enrolled in the session" : "participants",
-                              fmt::join(who, ", "));
-            return std::nullopt;
-        }
+        load_enrolled();
+        if (auto [b, e] = enrolled_.equal_range(key); b != e)
+            return unique(b, e, "people enrolled in the session", why);
+        std::vector<Named> all = everyone_named(key);
+        if (!all.empty()) return unique(all.begin(), all.end(), "participants", why);
         why = "no participant with this name";
         return std::nullopt;
     }
@@ -74,26 +68,68 @@ class NameIndex {
         Id id = 0;
         std::string label; // NIP, else e-mail, else "participant ID"
     };
-    void load() {
-        if (loaded_) return;
-        loaded_ = true;
-        std::unordered_map<Id, bool> seated;
-        for (const Enrollment& e : store_.session_enrollments(session_.id))
-            if (e.status != EnrollmentStatus::cancelled) seated[e.participant] = true;
-        for (const Participant& p : store_.list_participants("", "")) {
-            std::string key = name_key(p.name);
-            if (key.empty()) continue;
-            Named n{p.id, !p.nip.empty()     ? p.nip
-                          : !p.email.empty() ? p.email
-                                             : fmt::format("participant {}", p.id)};
-            if (seated.count(p.id)) enrolled_.emplace(key, n);
-            everyone_.emplace(std::move(key), std::move(n));
+    static Named named(const Participant& p) {
+        return {p.id, !p.nip.empty()     ? p.nip
+                      : !p.email.empty() ? p.email
+                                         : fmt::format("participant {}", p.id)};
+    }
+    static const Named& second(const std::pair<const std::string, Named>& kv) { return kv.second; }
+    static const Named& second(const Named& n) { return n; }
+
+    template <typename It>
+    static std::optional<Id> unique(It b, It e, std::string_view among, std::string& why) {
+        std::vector<std::string> who;
+        for (It i = b; i != e; ++i)
+            who.push_back(second(*i).label);
+        if (who.size() == 1) return second(*b).id;
+        std::sort(who.begin(), who.end());
+        why = fmt::format("the name matches {} {} ({}); match the row by hand", who.size(), among,
+                          fmt::join(who, ", "));
+        return std::nullopt;
+    }
+
+    void load_enrolled() {
+        if (enrolled_loaded_) return;
+        enrolled_loaded_ = true;
+        for (const store::RosterRow& row : store_.session_roster(session_.id))
+            if (row.enrollment && *row.enrollment != EnrollmentStatus::cancelled)
+                if (std::string key = name_key(row.person.name); !key.empty())
+                    enrolled_.emplace(std::move(key), named(row.person));
+    }
+
+    // Every participant whose name has `key`.
+    std::vector<Named> everyone_named(const std::string& key) {
+        std::vector<Named> out;
+        if (load_everyone_) {
+            if (!everyone_loaded_) {
+                everyone_loaded_ = true;
+                for (const Participant& p : store_.list_participants("", ""))
+                    if (std::string k = name_key(p.name); !k.empty())
+                        everyone_.emplace(std::move(k), named(p));
+            }
+            for (auto [b, e] = everyone_.equal_range(key); b != e; ++b)
+                out.push_back(b->second);
+            return out;
         }
+        // The longest word of the key made of ASCII letters only (the store's search folds ASCII case only).
+        std::string_view word;
+        for (std::size_t pos = 0; pos < key.size();) {
+            std::size_t end = std::min(key.find(' ', pos), key.size());
+            std::string_view w(key.data() + pos, end - pos);
+            const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            if (ascii && w.size() > word.size()) word = w;
+            pos = end + 1;
+        }
+        if (word.empty()) return out; // nothing to search by
+        for (const Participant& p : store_.list_participants("", std::string(word)))
+            if (name_key(p.name) == key) out.push_back(named(p));
+        return out;
     }
 
     const store::Store& store_;
     const Session& session_;
-    bool loaded_ = false;
+    const bool load_everyone_;
+    bool enrolled_loaded_ = false, everyone_loaded_ = false;
     std::unordered_multimap<std::string, Named> enrolled_, everyone_;
 };
 
@@ -252,9 +288,12 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     // Rows named only: by name, when asked; else they go unmatched with the reason.
     std::vector<std::string> name_reasons(data.records.size());
     if (opts.match_names) {
-        NameIndex names(store, session);
-        std::unordered_map<std::string, std::pair<std::optional<Id>, std::string>>
-            by_name; // rows repeat names
+        // Rows repeat names: each name is looked up once.
+        std::unordered_map<std::string, std::pair<std::optional<Id>, std::string>> by_name;
+        for (std::size_t i = 0; i < data.records.size(); ++i)
+            if (identities[i].empty()) by_name.try_emplace(clean_text(data.records[i].name));
+        NameIndex names(store, session, by_name.size());
+        by_name.clear();
         for (std::size_t i = 0; i < data.records.size(); ++i) {
             if (!identities[i].empty()) continue;
             auto [it, fresh] = by_name.try_emplace(clean_text(data.records[i].name));

@@ -280,3 +280,33 @@ TEST_CASE("import: rows with a name only, --match-names, and a NIP written in th
     CHECK_NOTHROW(f.import(nips));
     CHECK(f.summary(2)->minutes == 40);
 }
+
+TEST_CASE("import: --match-names gives the same answers for a few names (searched) and many (all read)") {
+    for (int unknown : {0, 40}) {
+        CAPTURE(unknown);
+        Fixture f;
+        {
+            store::Store::Transaction tx(f.store);
+            f.people[2].name = "André Siregar"; // not enrolled: found among everyone
+            f.store.update_participant(f.people[2]);
+            tx.commit();
+        }
+        std::vector<sources::ExportRecord> rows;
+        auto named = [&](std::string name, std::size_t line) {
+            sources::ExportRecord r = joined("", "", "", 0, 45, line);
+            r.name = std::move(name);
+            rows.push_back(std::move(r));
+        };
+        named("Andre  SIREGAR", 2);
+        named("Ándre Siregar", 3); // a second row of the same person, another spelling
+        for (int i = 0; i < unknown; ++i)
+            named("Orang Asing " + std::to_string(i), static_cast<std::size_t>(4 + i));
+        sources::ExportData d = export_of(std::move(rows));
+        AttendanceImportOptions o;
+        o.match_names = true;
+        AttendanceImportResult r = f.import(d, o);
+        CHECK(f.summary(2)->minutes == 45);
+        CHECK(r.walk_ins == 1);
+        CHECK(r.unmatched.size() == static_cast<std::size_t>(unknown));
+    }
+}
