@@ -148,7 +148,7 @@ EOF
 
 # scan WORDS FILE: prints each word of the list WORDS found in FILE, as "word: line". What may stay as it is in
 # every language is taken out first: quoted text ('Attendee Report', "Seri 9": file contents, values), option
-# names (--week-of), example and usage lines (commands), the command names that start a line of a
+# names (--week-of), example and usage lines and other command lines, the command names that start a line of a
 # Subcommands or Sources block, names in capitals (SESSION, NIP), file names and paths, and any word with a
 # digit, @ or _ (codes, e-mail addresses, SIASN fields).
 scan() {
@@ -161,6 +161,7 @@ scan() {
       my $t = $line;
       next if $t =~ /^\s*(\S.*\|\s*)?asnbelajar\s|(Usage|Penggunaan): asnbelajar/;  # an example or usage line
       $t =~ s/\x1b\[[0-9;]*m//g;
+      $t =~ s/asnbelajar(?: [^ ]+)*//g;                          # a command line (db log)
       $t =~ s/\x27[^\x27]*\x27//g;                              # '\''quoted'\''
       $t =~ s/"[^"]*"//g;                                        # "quoted"
       $t =~ s/\{[^{}]*\}//g;                                     # {seq}: fields of a template
@@ -186,7 +187,7 @@ expect_eq "$(scan "$WORK/indonesian-words" "$WORK/probe" | cut -d: -f1 | sort | 
 
 # A small store of neutral data (no word of either list), the same for both runs.
 cat >"$WORK/roster.csv" <<'EOF'
-nip,name,email,agency,unit,position,grade
+nip,name,email,instansi,unit,position,grade
 197712041999082005,Siti Rahayu,siti@example.go.id,BKD Jatim,Diklat,Analis,III/a
 199309142019071007,Budi Santoso,budi@example.go.id,BKD Jatim,Diklat,Analis,III/b
 198603112018022008,Dewi Lestari,dewi@example.go.id,RSUD Kanjuruhan,IGD,Perawat,III/c
@@ -244,6 +245,14 @@ run_all() {
   x attend 2022-03-03 --file "$TESTDATA/attendance/zoom-webinar.csv" --create-unknown
   x attend 2022-03-08 --file "$TESTDATA/attendance/zoom-webinar.csv"
   x attend 2022-03-08 --file "$WORK/unknown.csv"
+  x attend 2022-03-08 --file "$WORK/roster.csv"
+  x session add --title "ASN Webinar" --start "2020-09-03 14:00" --minutes 180 --jp 2 --code teams
+  x attend teams --file "$TESTDATA/attendance/teams-attendance-list-2020-en-us.csv"
+  x attend teams --file "$TESTDATA/attendance/teams-attendance-list-2020-en-us.csv" --date-order mdy
+  x attend teams --file "$TESTDATA/attendance/teams-attendance-list-2020-en-us.csv" --date-order mdy \
+    --match-names --unmatched "$WORK/unmatched-$lang.csv"
+  cut -d, -f9- "$WORK/unmatched-$lang.csv" | tail -n +2 >>"$out" # the reasons (the rest is machine CSV)
+  x attend 2022-03-03 --file "$TESTDATA/attendance/zoom-webinar-other-attended.csv"
   x attend 2022-03-08 --file "$TESTDATA/attendance/zoom-webinar-no-attendees.csv"
   x certify 2022-03-03
   x certify 2022-03-03 --revoke 198603112018022008 199309142019071007

@@ -15,13 +15,18 @@
 
 namespace asnbelajar::sources {
 
-// Defined in zoom_webinar.cpp, zoom_meeting.cpp, teams.cpp, meet.cpp and plain_csv.cpp.
+// Defined in zoom_webinar.cpp, zoom_meeting.cpp, teams.cpp, teams_2021.cpp, teams_list.cpp, meet.cpp and
+// plain_csv.cpp.
 bool detect_zoom_webinar(std::string_view title, const HeaderRow& t);
 ExportData read_zoom_webinar(CsvReader& csv, Builder& b);
 bool detect_zoom_meeting(std::string_view title, const HeaderRow& t);
 ExportData read_zoom_meeting(CsvReader& csv, Builder& b);
 bool detect_teams(std::string_view title, const HeaderRow& t);
 ExportData read_teams(CsvReader& csv, Builder& b);
+bool detect_teams_2021(std::string_view title, const HeaderRow& t);
+ExportData read_teams_2021(CsvReader& csv, Builder& b);
+bool detect_teams_list(std::string_view title, const HeaderRow& t);
+ExportData read_teams_list(CsvReader& csv, Builder& b);
 bool detect_meet(std::string_view title, const HeaderRow& t);
 ExportData read_meet(CsvReader& csv, Builder& b);
 bool detect_plain_csv(std::string_view title, const HeaderRow& t);
@@ -33,8 +38,8 @@ constexpr ExportSource registry[] = {
     {.name = "zoom-webinar",
      .family = "zoom",
      .label = N_("Zoom webinar attendee report"),
-     .expected = N_("a Zoom webinar attendee report (title 'Attendee Report', sections 'Host Details' and "
-                    "'Attendee Details')"),
+     .expected = N_("a Zoom webinar attendee report (title 'Attendee Report', sections 'Host Details', "
+                    "'Attendee Details', 'Other Attended')"),
      .flat = false,
      .detect = detect_zoom_webinar,
      .read = read_zoom_webinar},
@@ -42,25 +47,43 @@ constexpr ExportSource registry[] = {
      .family = "zoom",
      .label = N_("Zoom meeting participants export"),
      .expected =
-         N_("a Zoom meeting participants export (columns 'Name (Original Name)', 'User Email', 'Join Time', "
-            "'Leave Time', 'Duration (Minutes)', 'Guest')"),
+         N_("a Zoom meeting participants export (columns 'Name (Original Name)', 'User Email', 'Join "
+            "Time', 'Leave Time', 'Duration (Minutes)', 'Guest'; or, with unique users, 'Total Duration "
+            "(Minutes)')"),
      .flat = true,
      .detect = detect_zoom_meeting,
      .read = read_zoom_meeting},
     {.name = "teams",
      .family = "teams",
      .label = N_("Microsoft Teams attendance report"),
-     .expected =
-         N_("a Microsoft Teams attendance report (sections '1. Summary', '2. Participants', '3. In-Meeting "
-            "Activities')"),
+     .expected = N_("a Microsoft Teams attendance report (sections '1. Summary', '2. Participants', '3. "
+                    "In-Meeting Activities')"),
      .flat = false,
      .detect = detect_teams,
      .read = read_teams},
+    {.name = "teams-2021",
+     .family = "teams",
+     .label = N_("Microsoft Teams attendance report of 2021"),
+     .expected =
+         N_("a Microsoft Teams attendance report of 2021 (a 'Meeting Summary' block, then columns 'Full "
+            "Name', 'Join Time', 'Leave Time', 'Duration', 'Email')"),
+     .flat = false,
+     .detect = detect_teams_2021,
+     .read = read_teams_2021},
+    {.name = "teams-list",
+     .family = "teams",
+     .label = N_("Microsoft Teams attendance list (2020-2021)"),
+     .expected = N_("a Microsoft Teams attendance list (2020-2021): columns 'Full Name', 'User Action', "
+                    "'Timestamp'"),
+     .flat = false,
+     .detect = detect_teams_list,
+     .read = read_teams_list},
     {.name = "meet",
      .family = "meet",
      .label = N_("Google Meet attendance export"),
-     .expected = N_(
-         "a Google Meet attendance export (columns 'Name', 'Email', 'First seen', 'Last seen', 'Time in call')"),
+     .expected =
+         N_("a Google Meet attendance export (columns 'Name', 'Email', 'Duration', 'Time joined', 'Time "
+            "exited'; or 'Full Name', 'First Seen', 'Time in Call')"),
      .flat = true,
      .detect = detect_meet,
      .read = read_meet},
