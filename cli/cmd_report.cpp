@@ -64,8 +64,8 @@ void setup_report(CLI::App& app, Context& ctx) {
         if (!o->week.empty() && !o->week_of.empty())
             throw UsageError("give the week once: WEEK or --week-of");
         Period p = choose_week(o->week.empty() ? o->week_of : o->week, o->from, o->to, today_in(ctx.zone()));
-        store::Store store = ctx.read_store();
-        ctx.emit(weekly_report(store, p, ctx.report_context()));
+        const auto store = ctx.read_store();
+        ctx.emit(weekly_report(*store, p, ctx.report_context()));
     });
 
     auto* session = cmd->add_subcommand("session", "Everyone enrolled in or present at one session");
@@ -73,8 +73,8 @@ void setup_report(CLI::App& app, Context& ctx) {
     session->footer("Examples:\n  asnbelajar report session 2022-03-03\n"
                     "  asnbelajar report session 2022-03-03 --format csv > sesi.csv");
     session->callback([&ctx, o] {
-        store::Store store = ctx.read_store();
-        ctx.emit(session_report(store, resolve_session(store, o->session), ctx.report_context()));
+        const auto store = ctx.read_store();
+        ctx.emit(session_report(*store, resolve_session(*store, o->session), ctx.report_context()));
     });
 
     auto* participant =
@@ -88,11 +88,11 @@ void setup_report(CLI::App& app, Context& ctx) {
                         "  asnbelajar report participant siti@example.go.id --year 2022 --format csv");
     participant->callback([&ctx, participant, o] {
         std::int64_t target = target_of(*o);
-        store::Store store = ctx.read_store();
-        Participant person = resolve_person(store, o->person);
+        const auto store = ctx.read_store();
+        Participant person = resolve_person(*store, o->person);
         std::optional<int> year;
         if (participant->count("--year")) year = o->year;
-        ctx.emit(participant_report(store, person, year, target, ctx.report_context()));
+        ctx.emit(participant_report(*store, person, year, target, ctx.report_context()));
     });
 
     auto* jp = cmd->add_subcommand("jp", "JP earned per person in a year, against the yearly target");
@@ -106,8 +106,8 @@ void setup_report(CLI::App& app, Context& ctx) {
         std::int64_t target = target_of(*o);
         std::optional<std::int64_t> below;
         if (!o->below.empty()) below = jp_option("--below", o->below);
-        store::Store store = ctx.read_store();
-        ctx.emit(jp_report(store, year_of(ctx, jp, *o), target, below, ctx.report_context()));
+        const auto store = ctx.read_store();
+        ctx.emit(jp_report(*store, year_of(ctx, jp, *o), target, below, ctx.report_context()));
     });
 
     auto* agency = cmd->add_subcommand("agency", "Participants, attendance and JP per agency in a year");
@@ -117,8 +117,8 @@ void setup_report(CLI::App& app, Context& ctx) {
                    "  asnbelajar report agency --year 2022 --format html -o instansi-2022.html");
     agency->callback([&ctx, agency, o] {
         std::int64_t target = target_of(*o);
-        store::Store store = ctx.read_store();
-        ctx.emit(agency_report(store, year_of(ctx, agency, *o), target, ctx.report_context()));
+        const auto store = ctx.read_store();
+        ctx.emit(agency_report(*store, year_of(ctx, agency, *o), target, ctx.report_context()));
     });
 
     auto* certificates = cmd->add_subcommand("certificates", "A session's certificates, for mail merge");
@@ -126,8 +126,8 @@ void setup_report(CLI::App& app, Context& ctx) {
     certificates->footer("Examples:\n  asnbelajar report certificates 2022-03-03\n"
                          "  asnbelajar report certificates 2022-03-03 --format csv -o sertifikat.csv");
     certificates->callback([&ctx, o] {
-        store::Store store = ctx.read_store();
-        ctx.emit(certificates_report(store, resolve_session(store, o->session), ctx.report_context()));
+        const auto store = ctx.read_store();
+        ctx.emit(certificates_report(*store, resolve_session(*store, o->session), ctx.report_context()));
     });
 
     auto* siasn =
@@ -141,8 +141,8 @@ void setup_report(CLI::App& app, Context& ctx) {
         "  asnbelajar report siasn --year 2022 --format csv -o siasn-2022.csv\n"
         "  asnbelajar report siasn --year 2022 --institution \"BPSDM Provinsi Jawa Timur\" -o siasn.xlsx");
     siasn->callback([&ctx, siasn, o] {
-        store::Store store = ctx.read_store();
-        ctx.emit(siasn_report(store, year_of(ctx, siasn, *o), o->siasn, ctx.report_context()));
+        const auto store = ctx.read_store();
+        ctx.emit(siasn_report(*store, year_of(ctx, siasn, *o), o->siasn, ctx.report_context()));
     });
 }
 

@@ -98,8 +98,8 @@ void run_list(Context& ctx, CLI::App* cmd, const std::string& from, const std::s
     if (cmd->count("--year")) p = {{year, 1, 1}, {year, 12, 31}};
     if (!from.empty()) p.from = parse_date_option("--from", from);
     if (!to.empty()) p.to = parse_date_option("--to", to);
-    store::Store store = ctx.read_store();
-    ctx.emit(session_list(store, p, ctx.report_context()));
+    const auto store = ctx.read_store();
+    ctx.emit(session_list(*store, p, ctx.report_context()));
 }
 
 void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
@@ -164,8 +164,8 @@ void setup_session(CLI::App& app, Context& ctx) {
     show->add_option("SESSION", o->session, "Session code or id")->required();
     show->footer("Example:\n  asnbelajar session show 2022-03-03");
     show->callback([&ctx, o] {
-        store::Store store = ctx.read_store();
-        ctx.emit(session_details(store, resolve_session(store, o->session), ctx.report_context()));
+        const auto store = ctx.read_store();
+        ctx.emit(session_details(*store, resolve_session(*store, o->session), ctx.report_context()));
     });
 
     auto* edit = session->add_subcommand("edit", "Change a session; outcomes are recomputed when needed");
