@@ -122,8 +122,7 @@ MarkResult add_platform_marks(store::Store& store, const Session& session, Id pe
 }
 
 std::size_t add_platform_marks(store::Store& store, const Session& session,
-                               const std::vector<PersonMarks>& people,
-                               const std::function<void(std::size_t)>& progress) {
+                               const std::vector<PersonMarks>& people, const ProgressFn& progress) {
     require_open_for_attendance(session);
     std::unordered_set<Id> had_marks;
     for (Id p : store.participants_with_marks(session.id))
@@ -158,7 +157,7 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
     const std::size_t batch_people = std::max<std::size_t>(store.batch_rows(), 1);
     for (std::size_t first = 0; first < by_id.size(); first += batch_people) {
         const std::size_t last = std::min(by_id.size(), first + batch_people);
-        if (progress) progress(first);
+        if (progress) progress({.done = first, .total = people.size(), .count = first, .unit = "people"});
         batch.clear();
         earlier.clear();
         for (std::size_t i = first; i < last; ++i) {
@@ -184,7 +183,8 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
         store.add_marks(session.id, batch);
         store.put_summaries(session.id, summaries);
     }
-    if (progress) progress(people.size());
+    if (progress)
+        progress({.done = people.size(), .total = people.size(), .count = people.size(), .unit = "people"});
     return walk_ins.size() + already_walk_ins;
 }
 

@@ -6,6 +6,7 @@
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 #include "probe_table.hpp"
 
 #include <fmt/format.h>
@@ -32,7 +33,7 @@ constexpr std::string Participant::*participant_texts[] = {
 
 bool all_blank(std::vector<std::string_view>::const_iterator first,
                std::vector<std::string_view>::const_iterator last) {
-    return std::all_of(first, last, [](std::string_view f) { return trim_blanks(f).empty(); });
+    return std::all_of(first, last, [](std::string_view f) { return text::is_blank(f); });
 }
 
 // A cell as shown in a message: one line, at most value_limit characters (UTF-8 code points).
@@ -232,7 +233,7 @@ class Import {
             if (!more) break;
             more = read_batch(mapper);
         }
-        if (options_.on_progress) options_.on_progress(result_.rows, reader_.bytes_read());
+        if (options_.on_progress) report_progress();
         bulk.finish();
         return std::move(result_);
     }
@@ -264,10 +265,16 @@ class Import {
             if (RowMapper::blank(fields_)) continue;
             ++result_.rows;
             batch_.add(reader_.line(), fields_, mapper);
-            if (options_.on_progress && result_.rows % progress_every == 0)
-                options_.on_progress(result_.rows, reader_.bytes_read());
+            if (options_.on_progress && result_.rows % progress_every == 0) report_progress();
         }
         return true;
+    }
+
+    void report_progress() const {
+        options_.on_progress({.done = reader_.bytes_read(),
+                              .total = options_.input_bytes,
+                              .count = result_.rows,
+                              .unit = "rows"});
     }
 
     // The rows of the whole job: those read when the first batch was the whole file, else projected from the

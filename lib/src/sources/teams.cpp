@@ -13,10 +13,10 @@
 #include "source_impl.hpp"
 
 #include "asnbelajar/columns.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <unordered_map>
 
 namespace asnbelajar::sources {
@@ -28,7 +28,7 @@ enum class Role { attendee, presenter, organizer };
 // "2. Participants" → participants; nullopt for a line that is no numbered title.
 std::optional<Part> part_of(std::string_view title) {
     std::size_t digits = 0;
-    while (digits < title.size() && std::isdigit(static_cast<unsigned char>(title[digits])))
+    while (digits < title.size() && text::is_digit(title[digits]))
         ++digits;
     if (digits == 0 || digits > 2 || digits >= title.size() || title[digits] != '.') return std::nullopt;
     const std::string t = normalize_header(title.substr(digits + 1));
@@ -64,8 +64,9 @@ Fields as_row(const std::vector<std::string>& cells) {
 
 } // namespace
 
-bool is_teams_title(std::string_view title) {
-    return part_of(title).has_value();
+// A numbered section title: "1. Summary", "2. Participants", "3. In-Meeting Activities".
+bool detect_teams(std::string_view title, const HeaderRow&) {
+    return !title.empty() && part_of(title).has_value();
 }
 
 ExportData read_teams(CsvReader& csv, Builder& b) {
