@@ -227,14 +227,15 @@ class Import {
         // The first batch and the size of the input tell how many rows the job has.
         const std::uint64_t expected = expected_rows(more);
         seen_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(expected, 64 << 20)));
-        store::BulkLoad bulk(store_, expected);
+        // Not ended when an exception leaves: the caller's rollback undoes the bulk load's preparation.
+        store_.begin_bulk_load(expected);
         for (;;) {
             write_batch();
             if (!more) break;
             more = read_batch(mapper);
         }
         if (options_.on_progress) report_progress();
-        bulk.finish();
+        store_.end_bulk_load();
         return std::move(result_);
     }
 

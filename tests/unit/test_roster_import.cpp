@@ -296,6 +296,53 @@ TEST_CASE("import_participants: conflicts between NIP and e-mail, and repeats wi
                      0) == 0);
 }
 
+TEST_CASE("import_participants: keys passing between people, in one batch and across batches") {
+    both_modes();
+    // The rows go to the store in batches (256 rows on SQLite); `filler` rows between the interesting ones
+    // put them in one batch or in different ones. Each row is decided as if every earlier row were written.
+    std::size_t filler = 0;
+    SUBCASE("one batch") {
+        filler = 0;
+    }
+    SUBCASE("across batches") {
+        filler = 300;
+    }
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    import_text(store, "NIP,Nama,Email\n"
+                       "198609262015051001,Siti Rahayu,siti@example.go.id\n"
+                       "199001152014031002,Budi Santoso,budi@example.go.id\n");
+    std::string csv =
+        "NIP,Nama,Email\n"
+        "198609262015051001,Siti Rahayu,siti.rahayu@example.go.id\n"; // line 2: Siti's new address
+    std::size_t padded = 0;
+    const auto pad = [&] {
+        for (std::size_t i = 0; i < filler; ++i, ++padded)
+            csv +=
+                ",Pengisi " + std::to_string(padded) + ",isi" + std::to_string(padded) + "@example.go.id\n";
+    };
+    pad();
+    csv += "199001152014031002,Budi Santoso,siti@example.go.id\n"; // Budi takes the address Siti gave up
+    pad();
+    csv += "198703212010122003,Ani Lestari,budi@example.go.id\n"; // a new person takes the one Budi gave up
+    csv += ",Siti,siti.rahayu@example.go.id\n";                   // Siti again, saying less: a conflict
+    csv += "198703212010122003,Ani Lestari,budi@example.go.id\n"; // an identical repeat of a new person
+    Run r = import_text(store, csv);
+    CHECK(r.result.added == 1 + 2 * filler);
+    CHECK(r.result.updated == 2);
+    CHECK(r.result.unchanged == 1);
+    CHECK(r.result.rejected == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].find("the same person appears again with different data (first on line 2)") !=
+          std::string::npos);
+    CHECK(store.participant_by_nip("198609262015051001")->email == "siti.rahayu@example.go.id");
+    CHECK(store.participant_by_nip("199001152014031002")->email == "siti@example.go.id");
+    CHECK(store.participant_by_nip("198703212010122003")->email == "budi@example.go.id");
+    CHECK(store.participant_by_email("budi@example.go.id")->name == "Ani Lestari");
+}
+
 TEST_CASE("import_participants: refusals of the whole file name the file and the line") {
     both_modes();
     TempDir dir;

@@ -214,6 +214,55 @@ TEST_CASE("store errors: a broken constraint is said by its value, not by SQLite
     CHECK(error_from([&] { store.end_bulk_load(); }) == "two participants would have the same NIP");
 }
 
+TEST_CASE(
+    "a bulk load left unfinished ends with its transaction: rolled back or committed, never without indexes") {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    const auto db = store::open(path, store::Access::write);
+    store::Store& store = *db;
+    dynamic_cast<store::sqlite::SqliteStore&>(store).append_after = 0; // append mode at once: indexes dropped
+    const auto indexes = [&] {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        REQUIRE(sqlite3_prepare_v2(raw,
+                                   "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                                   "tbl_name = 'participants'",
+                                   -1, &st, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+        const int n = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        sqlite3_close(raw);
+        return n;
+    };
+    std::vector<Participant> rows = {person("198609262015051001", "A")};
+    {
+        store::Store::Transaction tx(store);
+        store.begin_bulk_load(1);
+        store.write_participants({}, rows);
+    } // an exception would leave like this: rolled back
+    CHECK_FALSE(store.participant_by_nip("198609262015051001"));
+    CHECK(indexes() == 3);
+    {
+        store::Store::Transaction tx(store);
+        store.begin_bulk_load(1);
+        store.write_participants({}, rows);
+        tx.commit(); // without end_bulk_load(): the commit builds the indexes first
+    }
+    CHECK(store.participant_by_nip("198609262015051001"));
+    CHECK(indexes() == 3);
+    // A duplicate found by the commit's index build: nothing is kept.
+    {
+        store::Store::Transaction tx(store);
+        store.begin_bulk_load(1);
+        std::vector<Participant> again = {person("198609262015051001", "B")};
+        store.write_participants({}, again);
+        CHECK(error_from([&] { tx.commit(); }) == "two participants would have the same NIP");
+    }
+    CHECK(store.participant_by_nip("198609262015051001")->name == "A");
+    CHECK(indexes() == 3);
+}
+
 TEST_CASE("store errors: every constraint has its row, its name and its messages") {
     using store::Constraint;
     for (Constraint c : {Constraint::participant_nip, Constraint::participant_email, Constraint::session_code,

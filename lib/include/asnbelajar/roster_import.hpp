@@ -113,7 +113,7 @@ struct RosterImportResult {
 };
 
 // Upserts the participants of a CSV file into `store`, inside the caller's write transaction, as one bulk load
-// (store::BulkLoad), in batches of rows (one lookup and one write each). The first non-blank record is the
+// (Store::begin_bulk_load), in batches of rows (one lookup and one write each). The first non-blank record is the
 // header. Each valid row is matched by NIP, then by e-mail, as if every earlier row had been written:
 //   - nobody matches: the person is added;
 //   - someone matches: each non-empty cell replaces the stored value (empty cells never erase anything);

@@ -230,7 +230,8 @@ class Store {
     // for the job and, once enough new people come (or at once into an empty store), keeps their keys in
     // memory and builds the participants' indexes once at the end instead of updating them row by row.
     // end_bulk_load() undoes the preparation before the caller commits; it throws Error when the participants
-    // break a uniqueness rule after all (the caller then rolls back). Prefer the BulkLoad guard below.
+    // break a uniqueness rule after all (the caller then rolls back). A bulk load not ended (an exception) ends
+    // with the transaction: rolling back undoes the preparation, committing ends the load first.
     virtual void begin_bulk_load(std::uint64_t expected_rows) = 0;
     virtual void end_bulk_load() = 0;
     // For each of `keys`: the participant with that NIP, else that e-mail, else that phone (the lowest id),
@@ -364,20 +365,5 @@ std::unique_ptr<Store> open(const std::string& location, Access access, DryRun d
 
 // Whether a store exists at `location` (without opening it).
 bool exists(const std::string& location);
-
-// Guards a bulk load (Store::begin_bulk_load): finish() ends it; leaving the scope without finish() (an
-// exception unwinding) ends it quietly, so that a caller who goes on never finds the store half-prepared.
-class BulkLoad {
-  public:
-    BulkLoad(Store& store, std::uint64_t expected_rows);
-    ~BulkLoad();
-    void finish(); // throws what Store::end_bulk_load() throws
-    BulkLoad(const BulkLoad&) = delete;
-    BulkLoad& operator=(const BulkLoad&) = delete;
-
-  private:
-    Store& store_;
-    bool done_ = false;
-};
 
 } // namespace asnbelajar::store

@@ -1,5 +1,5 @@
-// The store's interface: choosing a backend from the location, transactions, bulk loads, and the operations
-// on one row that are a batch of one.
+// The store's interface: choosing a backend from the location, transactions, and the operations on one row
+// that are a batch of one.
 #include "asnbelajar/store.hpp"
 
 #include "asnbelajar/error.hpp"
@@ -54,24 +54,6 @@ Store::Transaction::~Transaction() {
 void Store::Transaction::commit() {
     store_.commit_transaction();
     done_ = true;
-}
-
-BulkLoad::BulkLoad(Store& store, std::uint64_t expected_rows) : store_(store) {
-    store_.begin_bulk_load(expected_rows);
-}
-
-BulkLoad::~BulkLoad() {
-    if (done_) return;
-    try {
-        store_.end_bulk_load();
-    } catch (...) {
-        // Only while another error unwinds: that one is reported, and the caller rolls back.
-    }
-}
-
-void BulkLoad::finish() {
-    done_ = true;
-    store_.end_bulk_load();
 }
 
 Id Store::insert_participant(const Participant& p) {

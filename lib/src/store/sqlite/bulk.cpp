@@ -56,6 +56,7 @@ Participant& next_slot(ParticipantMatches& out) {
 } // namespace
 
 void SqliteStore::begin_bulk_load(std::uint64_t expected_rows) try {
+    end_bulk_load(); // one at a time
     bulk_ = std::make_unique<BulkState>();
     bulk_->expected_rows = expected_rows;
     reserve_cache(db_, cache_kib_for(expected_rows));

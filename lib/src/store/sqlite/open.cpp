@@ -166,6 +166,7 @@ void SqliteStore::begin_transaction() try {
 
 void SqliteStore::rollback_transaction() noexcept {
     in_transaction_ = false;
+    bulk_.reset(); // the rollback brings back what a bulk load dropped
     try {
         db_.exec("ROLLBACK");
     } catch (...) {
@@ -175,6 +176,7 @@ void SqliteStore::rollback_transaction() noexcept {
 
 void SqliteStore::commit_transaction() try {
     if (dry_run_) return rollback_transaction(); // a rehearsal keeps nothing
+    if (bulk_) end_bulk_load();                  // never a store without its indexes
     db_.exec("COMMIT");
     in_transaction_ = false;
 } catch (const SQLite::Exception& e) {
