@@ -404,7 +404,6 @@ TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damage
         [&] { store.find_participants(rows, matches); },
         [&] { store.write_participants(rows, {}); },
         [&] { store.participants_matching(keys); },
-        [&] { store.max_participant_id(); },
         [&] { store.begin_bulk_load(1000); },
         [&] { store.end_bulk_load(); },
         [&] { store.enrollments_of(s, people); },

@@ -238,8 +238,6 @@ class Store {
     // or none. One call for a whole attendance export.
     virtual std::vector<std::optional<Id>>
     participants_matching(std::span<const ParticipantKeys> keys) const = 0;
-    // The highest participant id so far (0 for none): an upper bound of the rows, read without a scan.
-    virtual Id max_participant_id() const = 0;
 
     // --- sessions ---
     virtual std::optional<Session> session_by_id(Id id) const = 0;
@@ -266,8 +264,9 @@ class Store {
     virtual SeatState seat_state(Id session, int limit) const = 0;
     // Inserts or changes each person's enrollment in `session`, in the order given. A status of enrolled,
     // waitlisted or walk-in takes the session's next arrival number (the end of the queue), so the batch's
-    // order is the queue's; cancelled keeps the number. Inside the caller's write transaction, which holds
-    // off every other writer of the session: two processes never draw the same number.
+    // order is the queue's; cancelled keeps the number (someone without an enrollment takes the next). Inside
+    // the caller's write transaction, which holds off every other writer of the session: two processes never
+    // draw the same number.
     virtual void put_enrollments(Id session, std::span<const EnrollmentChange> changes) = 0;
     void put_enrollment(Id session, Id participant, EnrollmentStatus status);
     // The waitlisted person who arrived first, if any.
