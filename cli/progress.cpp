@@ -23,9 +23,10 @@ std::string short_label(const std::string& label) {
 
 } // namespace
 
-ProgressBar::ProgressBar(std::ostream& err, bool enabled, std::string label, std::uint64_t total_bytes)
-    : err_(err), enabled_(enabled), label_(short_label(label)), total_(total_bytes), start_(Clock::now()),
-      last_(start_) {}
+ProgressBar::ProgressBar(std::ostream& err, bool enabled, std::string label, std::uint64_t total_bytes,
+                         std::string unit)
+    : err_(err), enabled_(enabled), label_(short_label(label)), total_(total_bytes), unit_(std::move(unit)),
+      start_(Clock::now()), last_(start_) {}
 
 ProgressBar::~ProgressBar() {
     clear();
@@ -46,7 +47,7 @@ void ProgressBar::update(std::uint64_t rows, std::uint64_t bytes) {
                             std::string(static_cast<std::size_t>(filled), '#'),
                             std::string(static_cast<std::size_t>(bar_width - filled), ' '));
     }
-    line += fmt::format(" {} rows, {} rows/s", rows, rate);
+    line += fmt::format(" {} {}, {} {}/s", rows, unit_, rate, unit_);
     // Carriage return, the line, then erase whatever a longer earlier line left to the right.
     err_ << '\r' << line << "\x1b[K" << std::flush;
     drawn_ = true;

@@ -8,13 +8,15 @@
 
 namespace asnbelajar::cli {
 
-// Draws "asnbelajar: FILE  42% [########            ] 420000 rows, 183000 rows/s" on one terminal line. Only
+// Draws "asnbelajar: FILE  42% [########            ] 420000 rows, 183000 rows/s" on one terminal line (another
+// word than "rows" with `unit`). Only
 // when enabled (stderr is a terminal and not --quiet: Context::progress_allowed()); not before half a second
 // has passed, so short jobs show nothing; redrawn at most ten times a second; erased by clear() and by the
 // destructor. Without a known total (standard input) it shows rows and rows/s only.
 class ProgressBar {
   public:
-    ProgressBar(std::ostream& err, bool enabled, std::string label, std::uint64_t total_bytes);
+    ProgressBar(std::ostream& err, bool enabled, std::string label, std::uint64_t total_bytes,
+                std::string unit = "rows");
     ~ProgressBar();
     ProgressBar(const ProgressBar&) = delete;
     ProgressBar& operator=(const ProgressBar&) = delete;
@@ -30,6 +32,7 @@ class ProgressBar {
     bool enabled_;
     std::string label_;
     std::uint64_t total_;
+    std::string unit_;
     Clock::time_point start_;
     Clock::time_point last_;
     bool drawn_ = false;
