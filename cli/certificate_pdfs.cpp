@@ -166,6 +166,9 @@ void PdfRun::write(const Session& session, const std::vector<store::CertificateR
         return;
     }
 
+    if (texts.size() >= 1000 && writers_.front()->background_recompressed())
+        ctx_.note("the PNG background is compressed again into every file (slow); a JPEG background is "
+                  "embedded as it is: see certificates.md");
     // One file per certificate, named by NIP or e-mail; a clash (two e-mails that differ only in characters a
     // file name cannot keep) takes the number as well.
     std::vector<std::string> paths;

@@ -577,6 +577,14 @@ CertificatePdfWriter::CertificatePdfWriter(const CertificateLayout& layout)
 
 CertificatePdfWriter::~CertificatePdfWriter() = default;
 
+bool CertificatePdfWriter::background_recompressed() const {
+    if (!impl_->background) return false;
+    const unsigned char* jpeg = nullptr;
+    unsigned long length = 0;
+    cairo_surface_get_mime_data(impl_->background.get(), CAIRO_MIME_TYPE_JPEG, &jpeg, &length);
+    return jpeg == nullptr;
+}
+
 void CertificatePdfWriter::write(std::span<const CertificateText> pages, std::ostream& out,
                                  std::string_view title, const std::function<void(std::size_t)>& progress) {
     Impl& im = *impl_;

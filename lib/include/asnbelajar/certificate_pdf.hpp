@@ -80,6 +80,10 @@ class CertificatePdfWriter {
     void write(std::span<const CertificateText> pages, std::ostream& out, std::string_view title,
                const std::function<void(std::size_t)>& progress = {});
 
+    // True when the background is an image the PDF must compress again in every file (a PNG); a JPEG is
+    // embedded as it is.
+    bool background_recompressed() const;
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
