@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -292,7 +293,8 @@ class Parser {
     double number(std::string_view s, int column, std::string_view what) const {
         double v = 0;
         auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (s.empty() || ec != std::errc() || end != s.data() + s.size() || s.front() == '+') {
+        if (s.empty() || ec != std::errc() || end != s.data() + s.size() || s.front() == '+' ||
+            !std::isfinite(v)) {
             fail(column, fmt::format("{}: '{}' is not a number (expected a number{} such as 12.5)", what, s,
                                      s.find(',') != std::string_view::npos ? " with a decimal point," : ""));
         }

@@ -164,6 +164,8 @@ TEST_CASE("layout: every mistake names FILE:LINE:COLUMN and what was expected") 
     CHECK(error_of("field name x=12,5 y=20") ==
           "t.layout:1:14: x=: '12,5' is not a number (expected a number with a decimal point, such as 12.5)");
     CHECK(error_of("field name x=ten y=20").starts_with("t.layout:1:14: x=: 'ten' is not a number"));
+    CHECK(error_of("field name x=10 y=20 size=nan").starts_with("t.layout:1:27: size=: 'nan' is not a number"));
+    CHECK(error_of("field name x=inf y=20").starts_with("t.layout:1:14: x=: 'inf' is not a number"));
     CHECK(error_of("field name x=10 y=20 color=blue").starts_with("t.layout:1:28: 'blue' is not a colour"));
     CHECK(error_of("field name x=10 y=20 align=middle").starts_with("t.layout:1:28: unknown alignment"));
     CHECK(error_of("field name x=10 y=20 lines=0").starts_with("t.layout:1:28: lines=0"));
