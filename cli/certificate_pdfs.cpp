@@ -72,6 +72,13 @@ void check_writable_dir(const std::string& dir, const std::string& shown) {
     ::unlink(probe.c_str());
 }
 
+// `p` absolute and normal, without a trailing separator ("out/" is "/cwd/out").
+fs::path absolute_dir(const std::string& p) {
+    std::error_code ec;
+    fs::path a = fs::absolute(p, ec).lexically_normal();
+    return a.has_filename() ? a : a.parent_path();
+}
+
 std::string pdf_title(const CertificateLayout& layout, const std::string& what) {
     return fmt::format("{} {}", layout.lang == Lang::id ? "Sertifikat" : "Certificate", what);
 }
@@ -88,6 +95,8 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
             throw UsageError(
                 fmt::format("--verify-url '{}' is not an http:// or https:// URL without blanks", u));
     }
+    if (o_.target == "-" && !o_.single_file)
+        throw UsageError("--pdf -: standard output takes one file (add --single-file)");
     const bool ends_pdf = o_.target.size() > 4 && o_.target.ends_with(".pdf");
     if (o_.single_file && is_directory(o_.target))
         throw UsageError(fmt::format("--pdf {} --single-file: {} is a directory (expected FILE.pdf)",
@@ -106,6 +115,7 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
         writers_.push_back(std::make_unique<CertificatePdfWriter>(layout_));
 
     if (o_.single_file) {
+        if (o_.target == "-") return;
         struct stat st {};
         bool device = ::stat(o_.target.c_str(), &st) == 0 && !S_ISREG(st.st_mode); // /dev/stdout, a pipe
         if (!device) {
@@ -122,7 +132,7 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
         if (fs::exists(o_.target, ec))
             throw Error(fmt::format("cannot write into {}: it is not a directory", o_.target));
         // The topmost directory that does not exist yet: what to remove when the run fails.
-        fs::path top = fs::absolute(o_.target, ec);
+        fs::path top = absolute_dir(o_.target);
         while (top.has_parent_path() && top.parent_path() != top && !fs::exists(top.parent_path(), ec))
             top = top.parent_path();
         fs::create_directories(o_.target, ec);
@@ -133,10 +143,12 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
 }
 
 PdfRun::~PdfRun() {
-    if (!made_dir_.empty() && !wrote_) {
-        std::error_code ec;
-        fs::remove_all(made_dir_, ec); // only directories this run made, and nothing was written in them
-    }
+    if (made_dir_.empty() || wrote_) return;
+    // The directories this run made, deepest first; fs::remove leaves any that is not empty.
+    std::error_code ec;
+    fs::path dir = absolute_dir(o_.target);
+    while (fs::remove(dir, ec) && dir != fs::path(made_dir_))
+        dir = dir.parent_path();
 }
 
 void PdfRun::write(const Session& session, const std::vector<store::CertificateRow>& certificates) {
@@ -155,6 +167,14 @@ void PdfRun::write(const Session& session, const std::vector<store::CertificateR
     }
     ProgressBar bar(ctx_.err, ctx_.progress_allowed(), o_.target, texts.size(), "certificates");
 
+    if (o_.single_file && o_.target == "-") {
+        writers_.front()->write(texts, ctx_.out, pdf_title(layout_, session.code),
+                                [&](std::size_t done) { bar.update(done, done); });
+        bar.clear();
+        ctx_.note(fmt::format("{}: wrote {} certificate{} to standard output", session.code, texts.size(),
+                              texts.size() == 1 ? "" : "s"));
+        return;
+    }
     if (o_.single_file) {
         OutputFile file(o_.target);
         writers_.front()->write(texts, file.stream(), pdf_title(layout_, session.code),

@@ -254,6 +254,8 @@ class Parser {
         if (!layout_.background.empty()) fail(tokens[0].column, "a second background line (expected one)");
         before_items(tokens[0]);
         const Token& file = one_argument(tokens, "an image file (PNG or JPEG)");
+        if (file.value.empty())
+            fail(file.value_column, "an empty file name (expected an image file, PNG or JPEG)");
         std::filesystem::path p(file.value);
         if (p.is_relative() && !base_dir_.empty()) p = std::filesystem::path(base_dir_) / p;
         layout_.background = p.string();

@@ -207,6 +207,17 @@ SurfacePtr load_background(const CertificateLayout& layout) {
         return bytes.size() >= magic.size() && std::equal(magic.begin(), magic.end(), bytes.begin());
     };
     if (starts({0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
+        // The size, from the IHDR chunk that must come first, before cairo allocates the pixels.
+        auto be32 = [&](std::size_t at) {
+            return bytes.size() < at + 4
+                       ? 0u
+                       : (std::uint32_t{bytes[at]} << 24 | std::uint32_t{bytes[at + 1]} << 16 |
+                          std::uint32_t{bytes[at + 2]} << 8 | std::uint32_t{bytes[at + 3]});
+        };
+        if (be32(16) > 20000 || be32(20) > 20000)
+            throw Error(
+                fmt::format("{}: the background {} is too large ({} × {} pixels; at most 20000 a side)",
+                            where, layout.background, be32(16), be32(20)));
         PngSource src{&bytes};
         SurfacePtr s(cairo_image_surface_create_from_png_stream(read_png, &src));
         if (cairo_surface_status(s.get()) != CAIRO_STATUS_SUCCESS)

@@ -86,6 +86,8 @@ ab certify 2022-03-03 --pdf "$WORK/x" --verify-url "ftp://x";                   
 ab certify 2022-03-03 --layout "$WORK/x.layout";                                     expect_rc 2 "--layout without --pdf"
 ab certify 2022-03-03 --pdf "$WORK/x" --revoke $P1;                                  expect_rc 2 "--pdf with --revoke"
 ab certify 2022-03-03 --pdf "$WORK/x" --jobs 0;                                      expect_rc 2 "--jobs 0"
+ab certify NO-SUCH-SESSION --pdf "$WORK/x/y/";                                        expect_rc 1 "an unknown session"
+expect_grep "NO-SUCH-SESSION" "$ERR" "an unknown session: named"
 expect_eq "$(store_digest)" "$before" "bad options: store unchanged"
 if [ -e "$WORK/x" ] || [ -e "$WORK/cetak.pdf" ]; then fail "bad options wrote something"; else ok; fi
 
@@ -151,6 +153,10 @@ if ls "$WORK"/cetak.pdf.* >/dev/null 2>&1; then fail "single file: a temporary f
 "$ASNBELAJAR" certify 2022-03-03 --pdf /dev/stdout --single-file -q >"$WORK/stdout.pdf" 2>"$ERR"
 RC=$?; expect_rc 0 "--pdf /dev/stdout"
 expect_eq "$(pdf_field "$WORK/stdout.pdf" Pages)" "4" "/dev/stdout: a whole PDF"
+"$ASNBELAJAR" certify 2022-03-03 --pdf - --single-file >"$WORK/dash.pdf" 2>"$ERR"
+RC=$?; expect_rc 0 "--pdf - --single-file"
+expect_eq "$(pdf_field "$WORK/dash.pdf" Pages)" "4" "--pdf -: a whole PDF on standard output"
+ab certify 2022-03-03 --pdf -;                                                       expect_rc 2 "--pdf - alone"
 ab certify 2022-03-10 --pdf "$WORK/sepi";                                            expect_rc 0 "no certificates"
 expect_grep "no live certificates: no PDF written" "$ERR" "no certificates: said"
 

@@ -164,7 +164,8 @@ TEST_CASE("layout: every mistake names FILE:LINE:COLUMN and what was expected") 
     CHECK(error_of("field name x=12,5 y=20") ==
           "t.layout:1:14: x=: '12,5' is not a number (expected a number with a decimal point, such as 12.5)");
     CHECK(error_of("field name x=ten y=20").starts_with("t.layout:1:14: x=: 'ten' is not a number"));
-    CHECK(error_of("field name x=10 y=20 size=nan").starts_with("t.layout:1:27: size=: 'nan' is not a number"));
+    CHECK(
+        error_of("field name x=10 y=20 size=nan").starts_with("t.layout:1:27: size=: 'nan' is not a number"));
     CHECK(error_of("field name x=inf y=20").starts_with("t.layout:1:14: x=: 'inf' is not a number"));
     CHECK(error_of("field name x=10 y=20 color=blue").starts_with("t.layout:1:28: 'blue' is not a colour"));
     CHECK(error_of("field name x=10 y=20 align=middle").starts_with("t.layout:1:28: unknown alignment"));
@@ -179,6 +180,7 @@ TEST_CASE("layout: every mistake names FILE:LINE:COLUMN and what was expected") 
     CHECK(error_of("qr x=10 y=10\nqr x=50 y=50").starts_with("t.layout:2:1: a second qr line"));
     CHECK(error_of("qr x=10 y=10 size=5").starts_with("t.layout:1:19: size=5 is too small"));
     CHECK(error_of("lang fr").starts_with("t.layout:1:6: unknown language 'fr'"));
+    CHECK(error_of("background \"\"").starts_with("t.layout:1:13: an empty file name"));
     CHECK(error_of("font").starts_with("t.layout:1:1: font needs"));
     CHECK(error_of("font DejaVu Sans").starts_with("t.layout:1:13: more than one argument"));
     CHECK(error_of("rect x=1 y=1 width=10 height=10 stroke=0")
@@ -277,6 +279,13 @@ TEST_CASE("certificate pdf: missing fonts and backgrounds are found before anyth
         std::ofstream(dir.file("text.png")) << "not an image";
         std::ofstream(dir.file("broken.jpg")) << "\xff\xd8\xff\xe0 truncated";
     }
+    {
+        std::ofstream huge(dir.file("huge.png"), std::ios::binary);
+        huge << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x75\x30\0\0\0\x0a", 24);
+    }
+    CHECK(error_in([&] { CertificatePdfWriter w(layout_with("huge.png")); }) ==
+          "t.layout:1:12: the background " + dir.file("huge.png") +
+              " is too large (30000 × 10 pixels; at most 20000 a side)");
     CHECK(error_in([&] { CertificatePdfWriter w(layout_with("text.png")); }) ==
           "t.layout:1:12: the background " + dir.file("text.png") + " is neither a PNG nor a JPEG image");
     CHECK(error_in([&] { CertificatePdfWriter w(layout_with("broken.jpg")); })
