@@ -165,24 +165,16 @@ void PdfRun::write(const Session& session, const std::vector<store::CertificateR
         ctx_.note(fmt::format("{}: no live certificates: no PDF written", session.code));
         return;
     }
-    ProgressBar bar(ctx_.err, ctx_.progress_allowed(), o_.target, texts.size(), "certificates");
+    ProgressBar bar(ctx_.err, ctx_.progress_allowed(), o_.target == "-" ? "standard output" : o_.target);
+    const std::uint64_t total = texts.size();
 
-    if (o_.single_file && o_.target == "-") {
-        writers_.front()->write(texts, ctx_.out, pdf_title(layout_, session.code),
-                                [&](std::size_t done) { bar.update(done, done); });
-        bar.clear();
-        ctx_.note(fmt::format("{}: wrote {} certificate{} to standard output", session.code, texts.size(),
-                              texts.size() == 1 ? "" : "s"));
-        return;
-    }
     if (o_.single_file) {
-        OutputFile file(o_.target);
-        writers_.front()->write(texts, file.stream(), pdf_title(layout_, session.code),
-                                [&](std::size_t done) { bar.update(done, done); });
+        OutputTarget file(o_.target, ctx_.out);
+        writers_.front()->write(texts, *file.stream(), pdf_title(layout_, session.code), bar.callback());
         file.commit();
         bar.clear();
-        ctx_.note(fmt::format("{}: wrote {} certificate{} to {}", session.code, texts.size(),
-                              texts.size() == 1 ? "" : "s", o_.target));
+        ctx_.note(fmt::format("{}: wrote {} certificate{} to {}", session.code, total, total == 1 ? "" : "s",
+                              o_.target == "-" ? "standard output" : o_.target));
         return;
     }
 
@@ -234,7 +226,7 @@ void PdfRun::write(const Session& session, const std::vector<store::CertificateR
         std::unique_lock lock(mutex);
         while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; })) {
             lock.unlock();
-            bar.update(done, done);
+            bar.update({done, total, done, "certificates"});
             lock.lock();
         }
     }

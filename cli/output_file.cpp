@@ -80,4 +80,24 @@ void OutputFile::commit() {
     committed_ = true;
 }
 
+OutputTarget::OutputTarget(const std::string& path, std::ostream& standard_output) {
+    if (path.empty()) return;
+    if (path == "-") {
+        stream_ = &standard_output;
+        return;
+    }
+    file_ = std::make_unique<OutputFile>(path);
+    stream_ = &file_->stream();
+}
+
+void OutputTarget::commit() {
+    if (file_) {
+        file_->commit();
+    } else if (stream_) {
+        errno = 0;
+        stream_->flush();
+        if (!*stream_) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+    }
+}
+
 } // namespace asnbelajar::cli

@@ -2,7 +2,8 @@
 # Installed as share/bash-completion/completions/asnbelajar. Completes commands, options, option values
 # (formats, languages, zones, sources, files) and session codes from the store that the command line being
 # completed would use (its --db, else $ASNBELAJAR_DB, else ./asnbelajar.db).
-# tests/cli/test_docs.sh checks these lists against the binary's --help.
+# tests/cli/test_docs.sh checks these lists against the binary's --help. The --source values come from the
+# program itself (the "Sources:" block of `attend --help`, made from its registry of export layouts).
 
 # The subcommands of a command path ("" is the program itself), in REPLY (no subshell per call).
 _asnbelajar_children() {
@@ -64,6 +65,15 @@ _asnbelajar_sessions() {
     fi
 }
 
+# The --source values, in REPLY: the first word of each line of the "Sources:" block of `attend --help`.
+_asnbelajar_sources() {
+    local prog=$1
+    prog=${prog/#\~/$HOME}
+    command -v -- "$prog" >/dev/null 2>&1 || prog=asnbelajar
+    REPLY=$("$prog" attend --help 2>/dev/null |
+        awk '$0 == "Sources:" { on = 1; next } on && /^$/ { exit } on && !seen[$1]++ { printf "%s ", $1 }')
+}
+
 _asnbelajar() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=""
     local cword=$COMP_CWORD
@@ -113,7 +123,10 @@ _asnbelajar() {
     -f | --format) values="table csv tsv json jsonl markdown html xlsx" ;;
     --lang) values="id en" ;;
     --tz) values="Asia/Jakarta Asia/Pontianak Asia/Makassar Asia/Jayapura UTC" ;;
-    --source) values="auto zoom teams meet csv" ;;
+    --source)
+        _asnbelajar_sources "${COMP_WORDS[0]}"
+        values=$REPLY
+        ;;
     --date-order) values="dmy mdy" ;;
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;

@@ -155,7 +155,7 @@ std::string export_digest(const sources::ExportData& data) {
 
 AttendanceImportResult import_attendance(store::Store& store, const Session& session,
                                          const sources::ExportData& data, const AttendanceImportOptions& opts,
-                                         const ImportProgress& progress) {
+                                         const ProgressFn& progress) {
     require_open_for_attendance(session);
     if (data.records.empty() && !opts.allow_empty)
         throw Error(fmt::format("{}: no attendee rows ({}); pass --allow-empty if that is right", data.name,
@@ -164,7 +164,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
 
     AttendanceImportResult result;
     const std::string batch = export_digest(data);
-    const std::string source(to_string(data.kind));
+    const std::string source(data.source->name);
     if (opts.replace) store.clear_session_attendance(session.id);
     std::vector<Id> earlier = store.delete_batch_marks(session.id, batch);
     result.reimport = !earlier.empty();
@@ -239,9 +239,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
               [](const UnmatchedRow& a, const UnmatchedRow& b) { return a.record.line < b.record.line; });
 
     // One recomputation per person, with all of that person's rows.
-    std::function<void(std::size_t)> done;
-    if (progress) done = [&](std::size_t n) { progress(n, people.size()); };
-    result.walk_ins = add_platform_marks(store, session, people, done);
+    result.walk_ins = add_platform_marks(store, session, people, progress);
     result.matched = people.size();
     result.people += people.size();
 

@@ -597,7 +597,7 @@ bool CertificatePdfWriter::background_recompressed() const {
 }
 
 void CertificatePdfWriter::write(std::span<const CertificateText> pages, std::ostream& out,
-                                 std::string_view title, const std::function<void(std::size_t)>& progress) {
+                                 std::string_view title, const ProgressFn& progress) {
     Impl& im = *impl_;
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(
         write_to_stream, &out, im.layout.page_width_mm * pt_per_mm, im.layout.page_height_mm * pt_per_mm));
@@ -607,10 +607,11 @@ void CertificatePdfWriter::write(std::span<const CertificateText> pages, std::os
     {
         CairoPtr cr(cairo_create(surface.get()));
         pango_cairo_update_context(cr.get(), im.context.get());
-        std::size_t done = 0;
+        std::uint64_t done = 0;
         for (const CertificateText& page : pages) {
             im.draw_page(cr.get(), page);
-            if (progress) progress(++done);
+            ++done;
+            if (progress) progress({done, pages.size(), done, "certificates"});
         }
         check_status(cairo_status(cr.get()));
     }

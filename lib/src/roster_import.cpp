@@ -302,10 +302,16 @@ class Import {
                 case EnrollResult::already_waitlisted: ++result_.already_waitlisted; break;
                 }
             }
-            if (options_.on_progress && result_.rows % progress_every == 0)
-                options_.on_progress(result_.rows, reader_.bytes_read());
+            if (options_.on_progress && result_.rows % progress_every == 0) report_progress();
         }
-        if (options_.on_progress) options_.on_progress(result_.rows, reader_.bytes_read());
+        if (options_.on_progress) report_progress();
+    }
+
+    void report_progress() const {
+        options_.on_progress({.done = reader_.bytes_read(),
+                              .total = options_.input_bytes,
+                              .count = result_.rows,
+                              .unit = "rows"});
     }
 
     // Measured on 1,000,000 new rows: a 1 MiB cache 5.9 s user CPU / 132 MB peak, 4 MiB 6.6 s / 132 MB,

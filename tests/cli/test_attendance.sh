@@ -207,6 +207,59 @@ expect_rc 0 "plain CSV with join and leave"
 report 2022-03-03
 expect_eq "$(row $SITI)" "enrolled,160,attended,3" "ISO times with their own offsets, --tz not applied"
 
+# --- --unmatched FILE is written as -o is (cli/output_file.hpp): whole, through links, devices and pipes ---
+# Each run re-imports the Zoom webinar report into 2022-03-03 (its marks replaced): one unmatched row, Maria's.
+unmatched() { "$ASNBELAJAR" attend 2022-03-03 --replace --file "$D/zoom-webinar.csv" --unmatched "$@"; }
+mkdir "$WORK/lists"
+echo old >"$WORK/lists/unmatched-2022-03-03.csv"
+ln -s lists/unmatched-2022-03-03.csv "$WORK/unmatched-latest.csv"
+unmatched "$WORK/unmatched-latest.csv" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "--unmatched a symbolic link"
+[ -L "$WORK/unmatched-latest.csv" ] && ok || fail "--unmatched keeps a symbolic link a link"
+expect_grep '^[0-9]+,'$MARIA',maria.ulfah@' "$WORK/lists/unmatched-2022-03-03.csv" "and writes the file it points to"
+expect_no_grep '^old$' "$WORK/lists/unmatched-2022-03-03.csv" "the file pointed to is replaced whole"
+ls "$WORK"/*.tmp "$WORK"/lists/*.tmp >/dev/null 2>&1 && fail "--unmatched left a temporary file" || ok
+
+stdout_type=$(stat -c %F /dev/stdout)
+unmatched /dev/stdout >"$WORK/via-stdout.csv" 2>"$ERR"
+RC=$?
+expect_rc 0 "--unmatched /dev/stdout, stdout a file"
+expect_grep '^[0-9]+,'$MARIA',' "$WORK/via-stdout.csv" "--unmatched /dev/stdout writes to stdout (a file)"
+unmatched /dev/stdout 2>"$ERR" | cat >"$WORK/via-pipe.csv"
+RC=${PIPESTATUS[0]}
+expect_rc 0 "--unmatched /dev/stdout, stdout a pipe"
+expect_grep '^[0-9]+,'$MARIA',' "$WORK/via-pipe.csv" "--unmatched /dev/stdout writes to stdout (a pipe)"
+expect_eq "$(stat -c %F /dev/stdout)" "$stdout_type" "--unmatched /dev/stdout leaves /dev/stdout as it was"
+
+mkfifo "$WORK/unmatched.fifo"
+(timeout 20 cat "$WORK/unmatched.fifo" >"$WORK/from-fifo.csv") &
+reader=$!
+timeout 20 "$ASNBELAJAR" attend 2022-03-03 --replace --file "$D/zoom-webinar.csv" --unmatched "$WORK/unmatched.fifo" \
+  >"$OUT" 2>"$ERR"
+RC=$?
+wait $reader
+expect_rc 0 "--unmatched a named pipe"
+[ -p "$WORK/unmatched.fifo" ] && ok || fail "--unmatched must not replace a named pipe with a file"
+expect_grep '^[0-9]+,'$MARIA',' "$WORK/from-fifo.csv" "the unmatched rows went through the pipe"
+
+# A regular file is replaced by a new one, renamed into place: a hard link to the old one (a reader that has it
+# open) keeps the old list whole, never a half-written one.
+echo old >"$WORK/unmatched-old.csv"
+ln "$WORK/unmatched-old.csv" "$WORK/unmatched-reader.csv"
+unmatched "$WORK/unmatched-old.csv" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "--unmatched an existing file"
+expect_eq "$(head -1 "$WORK/unmatched-old.csv")" "line,nip,email,phone,name,join,leave,minutes,reason" \
+  "--unmatched replaces an existing file"
+expect_eq "$(cat "$WORK/unmatched-reader.csv")" "old" "by renaming a new file over it, not rewriting it in place"
+[ -e "$WORK/unmatched-old.csv.tmp" ] && fail "--unmatched left FILE.tmp" || ok
+unmatched "$WORK/missing/unmatched.csv" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 1 "--unmatched into a missing directory"
+expect_grep "cannot write .*missing/unmatched.csv: No such file or directory" "$ERR" \
+  "--unmatched into a missing directory: the message names the file"
+
 # --- usage errors (exit 2) ---
 ab attend 2022-03-03 --source zoom;                          expect_rc 2 "--source without --file"
 ab attend 2022-03-03 --file "$D/meet.csv" --minutes 10;      expect_rc 2 "--minutes with --file"

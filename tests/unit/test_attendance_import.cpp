@@ -76,7 +76,7 @@ struct Fixture {
 sources::ExportData export_of(std::vector<sources::ExportRecord> records) {
     sources::ExportData d;
     d.name = "x.csv";
-    d.kind = sources::ExportKind::zoom_webinar;
+    d.source = sources::find_source("zoom-webinar");
     d.rows = records.size();
     d.records = std::move(records);
     return d;
@@ -206,7 +206,7 @@ TEST_CASE("import: progress, once per batch of people and at the end") {
     store::Store::Transaction tx(f.store);
     AttendanceImportOptions o;
     import_attendance(f.store, f.session, export_of({joined("", "a@x.go.id", "", 0, 60, 2)}), o,
-                      [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
+                      [&](const Progress& p) { calls.emplace_back(p.done, p.total); });
     REQUIRE(calls.size() == 2);
     CHECK(calls.back() == std::make_pair(std::size_t{1}, std::size_t{1}));
 }

@@ -310,7 +310,11 @@ TEST_CASE("certificate pdf: a writer draws page after page, and a failing stream
     std::size_t drawn = 0;
     for (int i = 0; i < 3; ++i) {
         std::ostringstream out;
-        writer.write(pages, out, "Sertifikat", [&](std::size_t n) { drawn = n; });
+        writer.write(pages, out, "Sertifikat", [&](const Progress& p) {
+            drawn = p.done;
+            CHECK(p.total == 1);
+            CHECK(p.unit == "certificates");
+        });
         CHECK(out.str().starts_with("%PDF-"));
         CHECK(out.str().find("%%EOF") != std::string::npos);
     }

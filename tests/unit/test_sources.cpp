@@ -24,15 +24,17 @@ sources::ReadOptions session_options() {
     return o;
 }
 
-sources::ExportData read(const std::string& text, sources::ExportKind kind,
+// `source`: a layout's name in the registry ("zoom-webinar").
+sources::ExportData read(const std::string& text, std::string_view source,
                          const sources::ReadOptions& o = session_options()) {
     std::istringstream in(text);
-    return sources::read_export(in, "x.csv", kind, o);
+    return sources::read_export(in, "x.csv", *sources::find_source(source), o);
 }
 
-sources::ExportKind detect(const std::string& text) {
+// The name of the layout detected.
+std::string_view detect(const std::string& text) {
     std::istringstream in(text);
-    return sources::detect_export(in, "x.csv");
+    return sources::detect_export(in, "x.csv").name;
 }
 
 // ASCII text as Teams writes it: UTF-16LE with a byte-order mark, CRLF.
@@ -74,22 +76,21 @@ const char* const webinar =
 } // namespace
 
 TEST_CASE("detect_export: each layout by its signs") {
-    CHECK(detect(webinar) == sources::ExportKind::zoom_webinar);
+    CHECK(detect(webinar) == "zoom-webinar");
     CHECK(detect("Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n"
                  "Siti (Siti),siti@x.go.id,03/03/2022 09:00:00 AM,03/03/2022 10:00:00 AM,60,No\n") ==
-          sources::ExportKind::zoom_meeting);
+          "zoom-meeting");
     CHECK(detect("Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
                  "81234567890,Webinar,03/03/2022 08:53:00 AM,03/03/2022 12:08:00 PM,host@x.go.id,195,12\n\n"
                  "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n") ==
-          sources::ExportKind::zoom_meeting);
+          "zoom-meeting");
     CHECK(detect(utf16le("1. Summary\nMeeting title\tWebinar\n\n2. Participants\nName\tFirst Join\n")) ==
-          sources::ExportKind::teams);
-    CHECK(detect("Name,Email,First seen,Last seen,Time in call\n") == sources::ExportKind::meet);
-    CHECK(detect("First name,Last name,Email,Duration,Time joined,Time exited\n") ==
-          sources::ExportKind::meet);
-    CHECK(detect("NIP;Nama;Menit\n198609262015051001;Siti;150\n") == sources::ExportKind::csv);
-    CHECK(detect("email\nsiti@x.go.id\n") == sources::ExportKind::csv);
-    CHECK(detect("Daftar hadir webinar\nNo HP,Nama\n08123456789,Siti\n") == sources::ExportKind::csv);
+          "teams");
+    CHECK(detect("Name,Email,First seen,Last seen,Time in call\n") == "meet");
+    CHECK(detect("First name,Last name,Email,Duration,Time joined,Time exited\n") == "meet");
+    CHECK(detect("NIP;Nama;Menit\n198609262015051001;Siti;150\n") == "csv");
+    CHECK(detect("email\nsiti@x.go.id\n") == "csv");
+    CHECK(detect("Daftar hadir webinar\nNo HP,Nama\n08123456789,Siti\n") == "csv");
 }
 
 TEST_CASE("detect_export: an unknown shape is refused with what was found and what is expected") {
@@ -110,8 +111,8 @@ TEST_CASE("detect_export: an unknown shape is refused with what was found and wh
 }
 
 TEST_CASE("Zoom webinar: attendees only, one row per join, no-shows, registration questions") {
-    sources::ExportData d = read(webinar, sources::ExportKind::zoom_webinar);
-    CHECK(d.kind == sources::ExportKind::zoom_webinar);
+    sources::ExportData d = read(webinar, "zoom-webinar");
+    CHECK(d.source->name == "zoom-webinar");
     CHECK(d.rows == 6);
     CHECK(d.staff_rows == 2);
     CHECK(d.no_shows == 1);
@@ -145,7 +146,7 @@ TEST_CASE("Zoom webinar: Indonesian headers and titles, day-first dates decided 
         "Tidak,Budi,budi@x.go.id,--,--,--,\n";
     sources::ReadOptions o;
     o.session_date = Date{2022, 3, 10};
-    sources::ExportData d = read(report, sources::ExportKind::zoom_webinar, o);
+    sources::ExportData d = read(report, "zoom-webinar", o);
     CHECK(d.order == DayOrder::dmy);
     CHECK(d.staff_rows == 1);
     CHECK(d.no_shows == 1);
@@ -156,30 +157,29 @@ TEST_CASE("Zoom webinar: Indonesian headers and titles, day-first dates decided 
     CHECK(d.notes[0].find("day first") != std::string::npos);
 
     o.session_date = Date{2022, 10, 3}; // now the other reading fits
-    CHECK(read(report, sources::ExportKind::zoom_webinar, o).order == DayOrder::mdy);
+    CHECK(read(report, "zoom-webinar", o).order == DayOrder::mdy);
 
     o.session_date = Date{2022, 3, 17};
     CHECK_THROWS_WITH_AS(
-        read(report, sources::ExportKind::zoom_webinar, o),
+        read(report, "zoom-webinar", o),
         doctest::Contains("'10/03/2022 09:00:00' is 10 March or 3 October, and neither puts the "
                           "joins on the session's date 2022-03-17; pass --date-order dmy"),
         Error);
     o.order = DayOrder::dmy;
-    CHECK(read(report, sources::ExportKind::zoom_webinar, o).records[0].join == nine_wib + 7 * 86400);
+    CHECK(read(report, "zoom-webinar", o).records[0].join == nine_wib + 7 * 86400);
 }
 
 TEST_CASE("Zoom webinar: a file without an attendee section says which sections it had") {
     sources::ExportData d =
         read("Attendee Report\nHost Details\nAttended,User Name,Email,Join Time,Leave Time\n"
              "Yes,Host,h@x.go.id,\"Mar 03, 2022 09:00:00\",\"Mar 03, 2022 12:00:00\"\n",
-             sources::ExportKind::zoom_webinar);
+             "zoom-webinar");
     CHECK(d.records.empty());
     CHECK(d.staff_rows == 1);
     REQUIRE(d.notes.size() == 1);
     CHECK(d.notes[0] == "no attendee section (sections found: Host Details)");
     CHECK_THROWS_WITH_AS(
-        read("Attendee Details\nAttended,User Name,Email\nYes,A,a@x.go.id\n",
-             sources::ExportKind::zoom_webinar),
+        read("Attendee Details\nAttended,User Name,Email\nYes,A,a@x.go.id\n", "zoom-webinar"),
         doctest::Contains("x.csv: line 2: the attendee section's header has no join and leave "
                           "time columns (columns: Attended, User Name, Email)"),
         Error);
@@ -194,7 +194,7 @@ TEST_CASE("Zoom meeting export: meeting preamble, original names, waiting room, 
         "SURABAYA SITI (Siti Rahayu),siti@x.go.id,03/03/2022 08:50:00 AM,03/03/2022 09:00:00 AM,10,No,Yes\n"
         "SURABAYA SITI (Siti Rahayu),siti@x.go.id,03/03/2022 09:00:00 AM,03/03/2022 12:13:00 PM,193,No,No\n"
         "Budi Santoso,budi@x.go.id,03/03/2022 01:05:00 PM,03/03/2022 01:10:00 PM,5,Yes,No\n";
-    sources::ExportData d = read(flat, sources::ExportKind::zoom_meeting);
+    sources::ExportData d = read(flat, "zoom-meeting");
     CHECK(d.rows == 3);
     REQUIRE(d.records.size() == 2);
     CHECK(d.records[0].name == "Siti Rahayu");
@@ -225,7 +225,7 @@ TEST_CASE("Teams: UTF-16 sections, per-join activities, organizers and presenter
                 "Nara\t3/3/22, 8:55:00 AM\t3/3/22, 12:00:00 PM\t3h 5m\tn@x.go.id\n"
                 "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 10:00:00 AM\t1h\ts@x.go.id\n"
                 "Siti\t3/3/22, 10:20:00 AM\t3/3/22, 11:30:00 AM\t1h 10m\ts@x.go.id\n");
-    sources::ExportData d = read(report, sources::ExportKind::teams);
+    sources::ExportData d = read(report, "teams");
     CHECK(d.rows == 4);
     CHECK(d.staff_rows == 2); // roles from the participants section, matched by e-mail
     REQUIRE(d.records.size() == 2);
@@ -244,7 +244,7 @@ TEST_CASE("Teams: without activities, each participant is a span; presenters cou
                 "Host\t3/3/22, 8:50:00 AM\t3/3/22, 12:00:00 PM\t3h 10m\th@x.go.id\tOrganizer\n"
                 "Siti\t3/3/22, 9:00:00 AM\t3/3/22, 11:30:00 AM\t2h 10m 30s\ts@x.go.id\t"
                 "Presenter\n");
-    sources::ExportData d = read(report, sources::ExportKind::teams);
+    sources::ExportData d = read(report, "teams");
     CHECK(d.staff_rows == 1);
     REQUIRE(d.records.size() == 1);
     CHECK(d.records[0].join == at(9, 0));
@@ -252,7 +252,7 @@ TEST_CASE("Teams: without activities, each participant is a span; presenters cou
     CHECK(d.records[0].seconds == 2 * 3600 + 10 * 60 + 30);
     REQUIRE(d.notes.size() == 2);
     CHECK(d.notes[1] == "no participant has the attendee role: 1 presenters counted as attendees");
-    CHECK_THROWS_WITH_AS(read(utf16le("1. Summary\nMeeting title\tX\n"), sources::ExportKind::teams),
+    CHECK_THROWS_WITH_AS(read(utf16le("1. Summary\nMeeting title\tX\n"), "teams"),
                          "x.csv: no '2. Participants' or '3. In-Meeting Activities' section found", Error);
 }
 
@@ -262,7 +262,7 @@ TEST_CASE(
         read("Name,Email,First seen,Last seen,Time in call\n"
              "Siti Rahayu,siti@x.go.id,\"Mar 3, 2022, 8:45:00 AM\",\"Mar 3, 2022, 11:50:00 AM\","
              "2 hr 20 min\n",
-             sources::ExportKind::meet);
+             "meet");
     REQUIRE(d.records.size() == 1);
     CHECK(d.records[0].join == at(8, 45));
     CHECK(d.records[0].leave == at(11, 50));
@@ -271,56 +271,53 @@ TEST_CASE(
     d = read("First name,Last name,Email,Duration,Time joined,Time exited\n"
              "Agus,\"Salim, S.Kom.\",agus@x.go.id,1:45:00,9:30 AM,11:30 AM\n"
              "Late,Owl,owl@x.go.id,25 min,11:50 PM,12:15 AM\n",
-             sources::ExportKind::meet);
+             "meet");
     REQUIRE(d.records.size() == 2);
     CHECK(d.records[0].name == "Agus Salim, S.Kom.");
     CHECK(d.records[0].join == at(9, 30));
     CHECK(d.records[0].seconds == 105 * 60);
     CHECK(d.records[1].leave == at(24, 15)); // past midnight: the next day
     sources::ReadOptions no_date;
-    CHECK_THROWS_WITH_AS(read("Name,Email,Time joined,Time exited\nA,a@x.go.id,9:30 AM,10:00 AM\n",
-                              sources::ExportKind::meet, no_date),
-                         doctest::Contains("x.csv:2: join time: '9:30 AM' is not a date and time"), Error);
+    CHECK_THROWS_WITH_AS(
+        read("Name,Email,Time joined,Time exited\nA,a@x.go.id,9:30 AM,10:00 AM\n", "meet", no_date),
+        doctest::Contains("x.csv:2: join time: '9:30 AM' is not a date and time"), Error);
 }
 
 TEST_CASE("plain CSV: self-declared, minutes, join and leave") {
-    sources::ExportData d =
-        read("email,nama\nsiti@x.go.id,Siti\nbudi@x.go.id,Budi\n", sources::ExportKind::csv);
+    sources::ExportData d = read("email,nama\nsiti@x.go.id,Siti\nbudi@x.go.id,Budi\n", "csv");
     REQUIRE(d.records.size() == 2);
     CHECK_FALSE(d.records[0].join);
     CHECK_FALSE(d.records[0].seconds); // nothing: self-declared
 
-    d = read("NIP;No HP;Menit\n198609262015051001;;150\n;0812345678;1h 30m\n199001152014031002;;\n",
-             sources::ExportKind::csv);
+    d = read("NIP;No HP;Menit\n198609262015051001;;150\n;0812345678;1h 30m\n199001152014031002;;\n", "csv");
     REQUIRE(d.records.size() == 2);
     CHECK(d.records[0].seconds == 150 * 60);
     CHECK(d.records[1].phone == "0812345678");
     CHECK(d.records[1].seconds == 90 * 60);
     CHECK(d.no_shows == 1); // a row without minutes in a file that has them
 
-    d = read("nip,join,leave\n198609262015051001,2022-03-03T09:00:00+07:00,2022-03-03T03:30:00Z\n",
-             sources::ExportKind::csv);
+    d = read("nip,join,leave\n198609262015051001,2022-03-03T09:00:00+07:00,2022-03-03T03:30:00Z\n", "csv");
     REQUIRE(d.records.size() == 1);
     CHECK(d.records[0].join == at(9, 0));
     CHECK(d.records[0].leave == at(10, 30));
     CHECK_FALSE(d.records[0].seconds);
 
-    CHECK_THROWS_WITH_AS(read("nip,join\n1,2022-03-03 09:00\n", sources::ExportKind::csv),
+    CHECK_THROWS_WITH_AS(read("nip,join\n1,2022-03-03 09:00\n", "csv"),
                          doctest::Contains("line 1: a join column without a leave column"), Error);
-    CHECK_THROWS_WITH_AS(read("nama,menit\nSiti,10\n", sources::ExportKind::csv),
+    CHECK_THROWS_WITH_AS(read("nama,menit\nSiti,10\n", "csv"),
                          doctest::Contains("no CSV with a NIP, e-mail or phone column header found"), Error);
 }
 
 TEST_CASE("rows that cannot be read are listed with their lines") {
     CHECK_THROWS_WITH_AS(
-        read("email,join,leave\na@x.go.id,2022-03-03 09:00,2022-03-03 08:00\n", sources::ExportKind::csv),
+        read("email,join,leave\na@x.go.id,2022-03-03 09:00,2022-03-03 08:00\n", "csv"),
         "x.csv:2: leave time: leave time '2022-03-03 08:00' is before join time '2022-03-03 09:00'", Error);
     std::string bad = "email,join,leave,minutes\n"
                       "a@x.go.id,2022-03-03 09:00,,\n"
                       "b@x.go.id,Mar 33 2022 09:00,2022-03-03 10:00,\n"
                       "c@x.go.id,,,a while\n";
     CHECK_THROWS_WITH_AS(
-        read(bad, sources::ExportKind::csv),
+        read(bad, "csv"),
         "x.csv: 3 problems:\n"
         "x.csv:2: leave time: a join time without a leave time\n"
         "x.csv:3: join time: invalid timestamp 'Mar 33 2022 09:00': March 2022 has no day 33\n"
@@ -329,10 +326,10 @@ TEST_CASE("rows that cannot be read are listed with their lines") {
     std::string many = "email,minutes\n";
     for (int i = 0; i < 25; ++i)
         many += "a@x.go.id,soon\n";
-    CHECK_THROWS_WITH_AS(read(many, sources::ExportKind::csv), doctest::Contains("… and 5 more"), Error);
-    CHECK_THROWS_WITH_AS(read("Attendee Details\nAttended,Email,Join Time,Leave Time\nMaybe,a@x.go.id,,\n",
-                              sources::ExportKind::zoom_webinar),
-                         "x.csv:3: attended: 'Maybe' is neither yes nor no", Error);
+    CHECK_THROWS_WITH_AS(read(many, "csv"), doctest::Contains("… and 5 more"), Error);
+    CHECK_THROWS_WITH_AS(
+        read("Attendee Details\nAttended,Email,Join Time,Leave Time\nMaybe,a@x.go.id,,\n", "zoom-webinar"),
+        "x.csv:3: attended: 'Maybe' is neither yes nor no", Error);
 }
 
 TEST_CASE("the day/month order is one per file") {
@@ -341,35 +338,35 @@ TEST_CASE("the day/month order is one per file") {
     sources::ExportData d = read("email,join,leave\n"
                                  "a@x.go.id,25/03/2022 09:00,25/03/2022 10:00\n"
                                  "b@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n",
-                                 sources::ExportKind::csv, o);
+                                 "csv", o);
     CHECK(d.order == DayOrder::dmy);
     CHECK(to_local(*d.records[1].join, o.zone).date == Date{2022, 4, 3});
     CHECK_THROWS_WITH_AS(read("email,join,leave\n"
                               "a@x.go.id,25/03/2022 09:00,25/03/2022 10:00\n"
                               "b@x.go.id,03/25/2022 09:00,03/25/2022 10:00\n",
-                              sources::ExportKind::csv, o),
+                              "csv", o),
                          doctest::Contains("dates mix day/month orders"), Error);
     // The message names the lines of the two timestamps that disagree (the second as FILE:LINE).
     CHECK_THROWS_WITH_AS(read("email,join,leave\n"
                               "a@x.go.id,25/03/2022 09:00,25/03/2022 10:00\n"
                               "c@x.go.id,,\n"
                               "b@x.go.id,03/25/2022 09:00,03/25/2022 10:00\n",
-                              sources::ExportKind::csv, o),
+                              "csv", o),
                          doctest::Contains("x.csv:4: dates mix day/month orders: '25/03/2022 09:00' and "
                                            "'03/25/2022 09:00' (the first on line 2, the second on line 4)"),
                          Error);
     // Undecidable, and no session to decide by: FILE:LINE of the first date that reads both ways.
+    CHECK_THROWS_WITH_AS(read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", "csv", o),
+                         doctest::Contains("x.csv:2: the day/month order of the dates cannot be decided"),
+                         Error);
     CHECK_THROWS_WITH_AS(
-        read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", sources::ExportKind::csv, o),
-        doctest::Contains("x.csv:2: the day/month order of the dates cannot be decided"), Error);
-    CHECK_THROWS_WITH_AS(
-        read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", sources::ExportKind::csv, o),
+        read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", "csv", o),
         doctest::Contains("pass --date-order dmy (day first) or --date-order mdy (month first)"), Error);
     o.order = DayOrder::mdy;
-    d = read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", sources::ExportKind::csv, o);
+    d = read("email,join,leave\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", "csv", o);
     CHECK(to_local(*d.records[0].join, o.zone).date == Date{2022, 3, 4});
     // Same day and month: nothing to decide.
-    d = read("email,join,leave\na@x.go.id,03/03/2022 09:00,03/03/2022 10:00\n", sources::ExportKind::csv,
+    d = read("email,join,leave\na@x.go.id,03/03/2022 09:00,03/03/2022 10:00\n", "csv",
              sources::ReadOptions{});
     CHECK(d.order == DayOrder::unknown);
     CHECK(d.records[0].join == at(9, 0));
@@ -378,8 +375,8 @@ TEST_CASE("the day/month order is one per file") {
 TEST_CASE("times are read in the zone given, unless they carry their own") {
     sources::ReadOptions o = session_options();
     o.zone = find_zone("Asia/Makassar");
-    sources::ExportData d = read("email,join,leave\na@x.go.id,2022-03-03 10:00,2022-03-03 11:00+07:00\n",
-                                 sources::ExportKind::csv, o);
+    sources::ExportData d =
+        read("email,join,leave\na@x.go.id,2022-03-03 10:00,2022-03-03 11:00+07:00\n", "csv", o);
     CHECK(d.records[0].join == at(9, 0));   // 10:00 WITA
     CHECK(d.records[0].leave == at(11, 0)); // its own offset
 }
@@ -394,23 +391,36 @@ TEST_CASE("read_export_file: --source must agree with the file") {
     std::string flat = write("m.csv", "Name,Email,Join Time,Leave Time\nSiti,s@x.go.id,2022-03-03 09:00,"
                                       "2022-03-03 10:00\n");
     sources::ReadOptions o = session_options();
-    CHECK(sources::read_export_file(w, sources::SourceChoice::auto_detect, o).kind ==
-          sources::ExportKind::zoom_webinar);
-    CHECK(sources::read_export_file(w, sources::SourceChoice::zoom, o).kind ==
-          sources::ExportKind::zoom_webinar);
+    CHECK(sources::read_export_file(w, "auto", o).source->name == "zoom-webinar");
+    CHECK(sources::read_export_file(w, "zoom", o).source->name == "zoom-webinar");
     CHECK_THROWS_WITH_AS(
-        sources::read_export_file(w, sources::SourceChoice::teams, o),
+        sources::read_export_file(w, "teams", o),
         doctest::Contains("is a Zoom webinar attendee report, not what --source teams reads"), Error);
-    CHECK_THROWS_AS(sources::read_export_file(w, sources::SourceChoice::csv, o), Error);
+    CHECK_THROWS_AS(sources::read_export_file(w, "csv", o), Error);
     // A flat table reads with any flat reader.
-    CHECK(sources::read_export_file(flat, sources::SourceChoice::auto_detect, o).kind ==
-          sources::ExportKind::csv);
-    CHECK(sources::read_export_file(flat, sources::SourceChoice::zoom, o).kind ==
-          sources::ExportKind::zoom_meeting);
-    CHECK(sources::read_export_file(flat, sources::SourceChoice::meet, o).kind == sources::ExportKind::meet);
-    CHECK_THROWS_WITH_AS(
-        sources::read_export_file(dir.file("none.csv"), sources::SourceChoice::auto_detect, o),
-        doctest::Contains("cannot open"), Error);
-    CHECK(sources::parse_source_choice("zoom") == sources::SourceChoice::zoom);
-    CHECK_FALSE(sources::parse_source_choice("webex"));
+    CHECK(sources::read_export_file(flat, "auto", o).source->name == "csv");
+    CHECK(sources::read_export_file(flat, "zoom", o).source->name == "zoom-meeting");
+    CHECK(sources::read_export_file(flat, "meet", o).source->name == "meet");
+    CHECK_THROWS_WITH_AS(sources::read_export_file(dir.file("none.csv"), "auto", o),
+                         doctest::Contains("cannot open"), Error);
+    CHECK(sources::source_choices() == std::vector<std::string_view>{"auto", "zoom", "teams", "meet", "csv"});
+    CHECK_THROWS_WITH_AS(sources::read_export_file(w, "webex", o), "unknown source 'webex'", Error);
+}
+
+TEST_CASE("export_sources: one complete row per layout, as the build lists them for the fuzz targets") {
+    std::string names;
+    for (const sources::ExportSource& s : sources::export_sources()) {
+        CHECK_FALSE(s.name.empty());
+        CHECK_FALSE(s.family.empty());
+        CHECK_FALSE(s.label.empty());
+        CHECK(s.expected.find(s.family == "csv" ? "CSV" : s.label) != std::string_view::npos);
+        const bool functions = s.detect != nullptr && s.read != nullptr;
+        CHECK(functions);
+        CHECK(sources::find_source(s.name) == &s); // names are unique
+        names += (names.empty() ? "" : ",") + std::string(s.name);
+    }
+    // tests/CMakeLists.txt reads the rows' names out of registry.cpp to make one fuzz target per layout.
+    CHECK(names == ASNB_CMAKE_EXPORT_SOURCES);
+    CHECK(names == "zoom-webinar,zoom-meeting,teams,meet,csv");
+    CHECK(sources::find_source("webex") == nullptr);
 }

@@ -3,10 +3,10 @@
 #pragma once
 
 #include "asnbelajar/model.hpp"
+#include "asnbelajar/progress.hpp"
 #include "asnbelajar/sources.hpp"
 
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,10 +39,8 @@ struct AttendanceImportResult {
     int attended = 0, partial = 0; // the session's outcomes after the import
 };
 
-// Called now and then with the number of people recorded so far and the total.
-using ImportProgress = std::function<void(std::size_t done, std::size_t total)>;
-
-// Records the attendance in `data` for `session`, inside the caller's write transaction.
+// Records the attendance in `data` for `session`, inside the caller's write transaction. `progress`, when
+// given, is told the people recorded of those matched (see add_platform_marks).
 //
 // Each row is matched to a participant by NIP (18 digits, spaces and dots ignored), then e-mail (any case),
 // then phone; a row whose fields match nobody is unmatched, or, under create_unknown, makes a new participant
@@ -56,7 +54,7 @@ using ImportProgress = std::function<void(std::size_t done, std::size_t total)>;
 // (a wrong session or a wrong --tz), naming the times found.
 AttendanceImportResult import_attendance(store::Store& store, const Session& session,
                                          const sources::ExportData& data, const AttendanceImportOptions& opts,
-                                         const ImportProgress& progress = {});
+                                         const ProgressFn& progress = {});
 
 // The digest of an export's attendee rows that tags its marks (AttendanceMark::batch): the same rows in any
 // order give the same digest, whatever the file's preamble, encoding or line numbers.

@@ -5,8 +5,8 @@
 
 #include "asnbelajar/certificate_layout.hpp"
 #include "asnbelajar/model.hpp"
+#include "asnbelajar/progress.hpp"
 
-#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <span>
@@ -75,10 +75,10 @@ class CertificatePdfWriter {
     // Writes one PDF with a page per certificate of `pages` to `out`, titled `title` in its metadata. Text
     // longer than its room is shrunk (and wrapped, where the layout allows lines > 1) to fit. A text item whose
     // fields are all empty (the NIP line of someone without a NIP) is left out. Throws Error when a QR code
-    // cannot hold its content or `out` fails. `progress`, when given, is called after each page with the
-    // number of pages drawn so far.
+    // cannot hold its content or `out` fails. `progress`, when given, hears of every page drawn (in
+    // "certificates").
     void write(std::span<const CertificateText> pages, std::ostream& out, std::string_view title,
-               const std::function<void(std::size_t)>& progress = {});
+               const ProgressFn& progress = {});
 
     // True when the background is an image the PDF must compress again in every file (a PNG); a JPEG is
     // embedded as it is.

@@ -93,10 +93,10 @@ std::string HeaderRow::columns() const {
     return fmt::format("{}", fmt::join(names_, ", "));
 }
 
-Builder::Builder(ExportKind kind, std::string name, const ReadOptions& opts)
+Builder::Builder(const ExportSource& source, std::string name, const ReadOptions& opts)
     : name_(std::move(name)), opts_(opts) {
     data_.name = name_;
-    data_.kind = kind;
+    data_.source = &source;
 }
 
 void Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, Times times) {

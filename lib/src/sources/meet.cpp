@@ -7,7 +7,8 @@
 
 namespace asnbelajar::sources {
 
-bool is_meet_header(const HeaderRow& t) {
+// Google Meet's columns: first seen, last seen, time in call (or time joined, time exited).
+bool detect_meet(std::string_view, const HeaderRow& t) {
     for (const char* h : {"first seen", "last seen", "time in call", "total time in call", "time joined",
                           "time exited", "duration in call"})
         if (t.find(h) >= 0) return true;

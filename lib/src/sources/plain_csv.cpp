@@ -5,8 +5,17 @@
 
 namespace asnbelajar::sources {
 
+namespace {
+
+// A column naming the person: NIP, e-mail or phone.
 bool is_plain_csv_header(const HeaderRow& t) {
     return t.has(Field::nip) || t.has(Field::email) || t.has(Field::phone);
+}
+
+} // namespace
+
+bool detect_plain_csv(std::string_view, const HeaderRow& t) {
+    return is_plain_csv_header(t);
 }
 
 ExportData read_plain_csv(CsvReader& csv, Builder& b) {

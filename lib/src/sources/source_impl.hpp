@@ -1,6 +1,7 @@
-// Private to lib/src/sources/: what every export reader shares. A reader walks the CSV records of its layout
-// (preamble, sections, roles) and hands each table row to a Builder, which turns it into an attendee record;
-// the Builder parses the timestamps at the end, when the whole file has decided the day/month order.
+// Private to lib/src/sources/: what every export reader shares. A reader (one file per layout, listed in
+// registry.cpp) walks the CSV records of its layout (preamble, sections, roles) and hands each table row to a
+// Builder, which turns it into an attendee record; the Builder parses the timestamps at the end, when the
+// whole file has decided the day/month order.
 #pragma once
 
 #include "asnbelajar/columns.hpp"
@@ -52,7 +53,7 @@ enum class Times { per_join, span };
 // Collects the rows of one export and produces its ExportData.
 class Builder {
   public:
-    Builder(ExportKind kind, std::string name, const ReadOptions& opts);
+    Builder(const ExportSource& source, std::string name, const ReadOptions& opts);
 
     const std::string& name() const { return name_; }
     ExportData& data() { return data_; }
@@ -104,30 +105,6 @@ class Builder {
     std::vector<std::pair<std::size_t, std::string>> problems_; // line, message
     std::size_t problem_count_ = 0;
 };
-
-// The readers, one per layout, each in its own file with the signs detect_export looks for. `csv` keeps
-// blank lines.
-ExportData read_zoom_webinar(CsvReader& csv, Builder& b);
-// "Attendee Report", "Attendee Details", "Host Details", "Panelist Details" and their translations.
-bool is_zoom_webinar_title(std::string_view title);
-
-ExportData read_zoom_meeting(CsvReader& csv, Builder& b);
-// A participants header: join and leave, and Zoom's own marks ("Name (Original Name)", "Guest").
-bool is_zoom_meeting_header(const HeaderRow& t);
-// The meeting-data header some exports put first: "Meeting ID,Topic,Start Time,…".
-bool is_zoom_meeting_preamble(const HeaderRow& t);
-
-ExportData read_teams(CsvReader& csv, Builder& b);
-// "1. Summary", "2. Participants", "3. In-Meeting Activities" (numbered section titles).
-bool is_teams_title(std::string_view title);
-
-ExportData read_meet(CsvReader& csv, Builder& b);
-// Google Meet's columns: first seen, last seen, time in call (or time joined, time exited).
-bool is_meet_header(const HeaderRow& t);
-
-ExportData read_plain_csv(CsvReader& csv, Builder& b);
-// A column naming the person: NIP, e-mail or phone.
-bool is_plain_csv_header(const HeaderRow& t);
 
 // A flat table (one header, then rows) after an optional preamble: the header is the first record for which
 // `is_header` holds, among the first `max_preamble` + 1 non-blank records. Every later non-blank record is an

@@ -64,8 +64,9 @@ Fields as_row(const std::vector<std::string>& cells) {
 
 } // namespace
 
-bool is_teams_title(std::string_view title) {
-    return part_of(title).has_value();
+// A numbered section title: "1. Summary", "2. Participants", "3. In-Meeting Activities".
+bool detect_teams(std::string_view title, const HeaderRow&) {
+    return !title.empty() && part_of(title).has_value();
 }
 
 ExportData read_teams(CsvReader& csv, Builder& b) {

@@ -5,21 +5,22 @@
 #include "source_impl.hpp"
 
 namespace asnbelajar::sources {
-
-bool is_zoom_meeting_header(const HeaderRow& t) {
-    return t.has(Field::join) && t.has(Field::leave) &&
-           (t.original_names() || t.find("guest") >= 0 || t.find("in waiting room") >= 0);
-}
-
-bool is_zoom_meeting_preamble(const HeaderRow& t) {
-    return t.find("meeting id") >= 0 && t.find("topic") >= 0;
-}
-
 namespace {
+
 bool has_join_and_leave(const HeaderRow& t) {
     return t.has(Field::join) && t.has(Field::leave);
 }
+
 } // namespace
+
+// A participants header (join and leave, and Zoom's own marks: "Name (Original Name)", "Guest", "In Waiting
+// Room"), or the meeting-data header some exports put first ("Meeting ID,Topic,Start Time,…").
+bool detect_zoom_meeting(std::string_view, const HeaderRow& t) {
+    const bool participants = has_join_and_leave(t) &&
+                              (t.original_names() || t.find("guest") >= 0 || t.find("in waiting room") >= 0);
+    const bool meeting_data = t.find("meeting id") >= 0 && t.find("topic") >= 0;
+    return meeting_data || participants;
+}
 
 ExportData read_zoom_meeting(CsvReader& csv, Builder& b) {
     FlatLayout layout;

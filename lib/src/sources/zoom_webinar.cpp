@@ -35,8 +35,9 @@ std::optional<Section> section_of(std::string_view title) {
 
 } // namespace
 
-bool is_zoom_webinar_title(std::string_view title) {
-    return section_of(title).has_value();
+// A section title of this layout, or the webinar's meta header ("Topic,Webinar ID,…").
+bool detect_zoom_webinar(std::string_view title, const HeaderRow& t) {
+    return (!title.empty() && section_of(title).has_value()) || t.find("webinar id") >= 0;
 }
 
 ExportData read_zoom_webinar(CsvReader& csv, Builder& b) {
