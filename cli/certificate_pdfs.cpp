@@ -95,6 +95,7 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
             throw UsageError(
                 fmt::format("--verify-url '{}' is not an http:// or https:// URL without blanks", u));
     }
+    if (o_.target.empty()) throw UsageError("--pdf needs a directory (or FILE.pdf with --single-file)");
     if (o_.target == "-" && !o_.single_file)
         throw UsageError("--pdf -: standard output takes one file (add --single-file)");
     const bool ends_pdf = o_.target.size() > 4 && o_.target.ends_with(".pdf");
@@ -135,15 +136,27 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
         fs::path top = absolute_dir(o_.target);
         while (top.has_parent_path() && top.parent_path() != top && !fs::exists(top.parent_path(), ec))
             top = top.parent_path();
-        fs::create_directories(o_.target, ec);
-        if (ec) throw Error(fmt::format("cannot make the directory {}: {}", o_.target, ec.message()));
         made_dir_ = top.string();
+        fs::create_directories(o_.target, ec);
+        if (ec) {
+            remove_made_dirs(); // what create_directories made before it failed
+            throw Error(fmt::format("cannot make the directory {}: {}", o_.target, ec.message()));
+        }
     }
-    check_writable_dir(o_.target, o_.target);
+    try {
+        check_writable_dir(o_.target, o_.target);
+    } catch (...) {
+        remove_made_dirs(); // a constructor that throws runs no destructor
+        throw;
+    }
 }
 
 PdfRun::~PdfRun() {
-    if (made_dir_.empty() || wrote_) return;
+    if (!wrote_) remove_made_dirs();
+}
+
+void PdfRun::remove_made_dirs() {
+    if (made_dir_.empty()) return;
     // The directories this run made, deepest first; fs::remove leaves any that is not empty.
     std::error_code ec;
     fs::path dir = absolute_dir(o_.target);

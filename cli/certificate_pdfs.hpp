@@ -40,6 +40,8 @@ class PdfRun {
     void write(const Session& session, const std::vector<store::CertificateRow>& certificates);
 
   private:
+    void remove_made_dirs();
+
     const Context& ctx_;
     PdfOptions o_;
     CertificateLayout layout_;
