@@ -116,7 +116,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
-        read.session_date = to_local(session.start, find_zone(session.tz)).date; // breaks day/month ties
+        read.session_date = local_start_date(session); // breaks day/month ties
         const sources::ExportData data = sources::read_export_file(o.file, o.source, read);
         note_read(ctx, data);
         result = import_attendance(store, session, data, opts, bar.callback());

@@ -1,7 +1,8 @@
 #include "asnbelajar/columns.hpp"
 
+#include "asnbelajar/text.hpp"
+
 #include <algorithm>
-#include <cctype>
 
 namespace asnbelajar {
 namespace {
@@ -138,10 +139,10 @@ std::string normalize_header(std::string_view header) {
             continue;
         }
         if (depth > 0) continue;
-        if (std::isalnum(c) || c >= 0x80) {
+        if (text::is_alnum(header[i]) || c >= 0x80) {
             if (space && !out.empty()) out += ' ';
             space = false;
-            out += static_cast<char>(std::tolower(c));
+            out += text::to_lower(header[i]);
         } else {
             space = true;
         }

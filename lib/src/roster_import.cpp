@@ -6,6 +6,7 @@
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
@@ -40,7 +41,7 @@ constexpr Field participant_fields[] = {Field::nip,    Field::name, Field::email
 
 bool all_blank(std::vector<std::string_view>::const_iterator first,
                std::vector<std::string_view>::const_iterator last) {
-    return std::all_of(first, last, [](std::string_view f) { return trim_blanks(f).empty(); });
+    return std::all_of(first, last, [](std::string_view f) { return text::is_blank(f); });
 }
 
 // A cell as shown in a message: one line, at most value_limit characters (UTF-8 code points).

@@ -4,13 +4,16 @@
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/normalize.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace asnbelajar::sources {
+
+using text::trim_blanks;
+
 namespace {
 
 constexpr std::size_t max_problems = 20;
@@ -66,9 +69,7 @@ HeaderRow::HeaderRow(const Fields& header) : map_(map_headers(header)) {
     for (std::string_view h : header)
         names_.emplace_back(trim_blanks(h));
     if (map_.has(Field::name)) {
-        std::string lower = names_[static_cast<std::size_t>(map_.at(Field::name))];
-        std::transform(lower.begin(), lower.end(), lower.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const std::string lower = text::to_lower(names_[static_cast<std::size_t>(map_.at(Field::name))]);
         original_names_ =
             lower.find("original name") != std::string::npos || lower.find("nama asli") != std::string::npos;
     }

@@ -13,10 +13,10 @@
 #include "source_impl.hpp"
 
 #include "asnbelajar/columns.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <unordered_map>
 
 namespace asnbelajar::sources {
@@ -28,7 +28,7 @@ enum class Role { attendee, presenter, organizer };
 // "2. Participants" → participants; nullopt for a line that is no numbered title.
 std::optional<Part> part_of(std::string_view title) {
     std::size_t digits = 0;
-    while (digits < title.size() && std::isdigit(static_cast<unsigned char>(title[digits])))
+    while (digits < title.size() && text::is_digit(title[digits]))
         ++digits;
     if (digits == 0 || digits > 2 || digits >= title.size() || title[digits] != '.') return std::nullopt;
     const std::string t = normalize_header(title.substr(digits + 1));

@@ -193,10 +193,10 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
             Tally& t = tally(a.getColumn(0).getInt64());
             people += !t.in;
             t.in = true;
-            if (a.getColumn(1).getInt()) {
-                ++t.attended;
-                t.jp += jp;
-            }
+            // The row's outcome is 'attended' or 'partial' (schema CHECK); JP by the one rule of model.hpp.
+            const bool attended = a.getColumn(1).getInt() != 0;
+            t.attended += attended ? 1 : 0;
+            t.jp += jp_earned_tenths(attended ? AttendanceOutcome::attended : AttendanceOutcome::partial, jp);
         }
     }
 
