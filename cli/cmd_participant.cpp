@@ -97,16 +97,16 @@ list->add_option("--search", o->search, _("Name, NIP or e-mail containing TEXT")
 list->footer(examples({"asnbelajar participant list --search rahayu",
                        "asnbelajar participant list --agency \"Pemerintah Kota Malang\" --format csv"}));
 list->callback([&ctx, o] {
-    store::Store store = ctx.read_store();
-    ctx.emit(participant_list(store, o->agency, o->search, ctx.report_context()));
+    const auto store = ctx.read_store();
+    ctx.emit(participant_list(*store, o->agency, o->search, ctx.report_context()));
 });
 
 auto* show = cmd->add_subcommand("show", _("Show one participant"));
 show->add_option("PERSON", o->person, _("NIP or e-mail"))->required();
 show->footer(examples({"asnbelajar participant show 198609262015051001"}));
 show->callback([&ctx, o] {
-    store::Store store = ctx.read_store();
-    ctx.emit(participant_details(resolve_person(store, o->person), ctx.report_context()));
+    const auto store = ctx.read_store();
+    ctx.emit(participant_details(resolve_person(*store, o->person), ctx.report_context()));
 });
 }
 

@@ -45,7 +45,7 @@ constexpr ValueLabel enrollment[] = {{"enrolled", "terdaftar", "enrolled"},
 constexpr ValueLabel attendance[] = {{"attended", "hadir", "attended"},
                                      {"partial", "sebagian", "partial"},
                                      {"absent", "tidak hadir", "absent"}};
-// The rows of `db check`, and its one worded value (SQLite's integrity check says "ok")
+// The rows of `db check`, and its one worded value (an integrity check that passes says "ok")
 constexpr ValueLabel store_check[] = {{"integrity", "integritas", "integrity"},
                                       {"schema_version", "versi skema", "schema version"},
                                       {"journal_mode", "mode jurnal", "journal mode"},
@@ -652,11 +652,11 @@ Report store_check_report(const store::StoreCheck& c, const std::string& path, c
     return r;
 }
 
-Report audit_report(const std::vector<store::Store::AuditEntry>& entries, const ReportContext& ctx) {
+Report audit_report(const std::vector<store::AuditEntry>& entries, const ReportContext& ctx) {
     Report r = new_report("db-log", ctx);
     r.title = pick(ctx.lang, "Log audit", "Audit log");
     r.table.columns = {col::at, col::user, col::command, col::rows};
-    for (const store::Store::AuditEntry& e : entries)
+    for (const store::AuditEntry& e : entries)
         r.table.rows.push_back({Cell{e.at}, e.user, e.command, Cell{e.rows}});
     return r;
 }

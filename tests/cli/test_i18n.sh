@@ -204,6 +204,9 @@ nip,minutes
 196001011990031009,90
 EOF
 printf 'no,header,here\n1,2,3\n' >"$WORK/unknown.csv"
+# Certificate layouts with a mistake: text below the page's bottom edge; a statement no layout knows.
+printf 'page A4 landscape\nfield name x=148.5mm y=300mm align=center\n' >"$WORK/off-page.layout"
+printf 'page A4 landscape\nbanner x=10mm y=10mm\n' >"$WORK/bad-statement.layout"
 
 # run_all LANG OUT: every command, in human formats, with its messages and failures, into OUT (stdout and stderr
 # together); a fresh store; every --help too.
@@ -255,6 +258,12 @@ run_all() {
   x attend 2022-03-03 --file "$TESTDATA/attendance/zoom-webinar-other-attended.csv"
   x attend 2022-03-08 --file "$TESTDATA/attendance/zoom-webinar-no-attendees.csv"
   x certify 2022-03-03
+  x certify 2022-03-03 --pdf "$WORK/pdf-$lang" --jobs 1
+  x certify 2022-03-03 --pdf "$WORK/all-$lang.pdf" --single-file
+  x certify 2022-03-03 --pdf "$WORK/all-$lang.pdf"
+  x certify 2022-03-03 --pdf "$WORK/pdf-$lang" --verify-url "ftp://example.go.id/cek"
+  x certify 2022-03-03 --pdf "$WORK/pdf-$lang" --layout "$WORK/off-page.layout"
+  x certify 2022-03-03 --pdf "$WORK/pdf-$lang" --layout "$WORK/bad-statement.layout"
   x certify 2022-03-03 --revoke 198603112018022008 199309142019071007
   x certify 2022-03-08 --template "{seq"
   local r
