@@ -108,7 +108,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     opts.replace = o.replace;
     opts.allow_empty = o.allow_empty;
     opts.create_unknown = o.create_unknown;
-    opts.year = current_year(ctx);
+    opts.today = current_date(ctx);
     ProgressBar bar(ctx.err, ctx.progress_allowed(), o.file == "-" ? "<stdin>" : o.file);
     AttendanceImportResult result;
     std::string code;

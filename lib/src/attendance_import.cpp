@@ -102,16 +102,16 @@ void require_overlap(const sources::ExportData& d, const Session& session) {
 }
 
 // A participant for an unmatched person, from the export's name, e-mail, phone and NIP (dropped when invalid).
-std::optional<Participant> new_participant(const sources::ExportRecord& r, int year, std::string& why) {
+std::optional<Participant> new_participant(const sources::ExportRecord& r, Date today, std::string& why) {
     Participant p;
     p.name = r.name;
     p.email = r.email;
     p.phone = r.phone;
     // Only what is valid: a mangled NIP or a bad phone must not keep the person out.
-    if (NipCheck c = check_nip(r.nip, year); c.ok) p.nip = c.nip;
+    if (NipCheck c = check_nip(r.nip, today); c.ok) p.nip = c.nip;
     if (!normalize_email(r.email).ok) p.email.clear();
     if (!normalize_phone(r.phone).ok) p.phone.clear();
-    std::vector<FieldProblem> problems = normalize_participant(p, year);
+    std::vector<FieldProblem> problems = normalize_participant(p, today);
     if (problems.empty()) return p;
     why = fmt::format("cannot create a participant: {} {}", problems.front().column, problems.front().reason);
     return std::nullopt;
@@ -215,7 +215,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
                 const sources::ExportRecord* best = &first;
                 for (std::size_t i : rows)
                     if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
-                if (std::optional<Participant> p = new_participant(*best, opts.year, reason)) {
+                if (std::optional<Participant> p = new_participant(*best, opts.today, reason)) {
                     try {
                         p->id = store.insert_participant(*p);
                         ++result.created;

@@ -253,7 +253,7 @@ class Import {
             throw Error(fmt::format("{}:1: the file is empty: expected a header row and participant rows",
                                     reader_.name()));
         const std::size_t header_line = reader_.line();
-        const RowMapper mapper(fields, reader_.name(), header_line, options_.year);
+        const RowMapper mapper(fields, reader_.name(), header_line, options_.today);
         result_.ignored_columns = mapper.ignored();
         result_.duplicate_columns = mapper.columns().duplicates;
         nip_column_ = mapper.columns().has(Field::nip)
@@ -262,6 +262,9 @@ class Import {
         email_column_ = mapper.columns().has(Field::email)
                             ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::email))]
                             : "email";
+        grade_column_ = mapper.columns().has(Field::grade)
+                            ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::grade))]
+                            : "grade";
         if (options_.rejects) write_rejects_header(mapper.header());
         store_.reserve_cache(cache_kib_for(options_.input_bytes));
         const Id existing = store_.max_participant_id();
@@ -295,17 +298,28 @@ class Import {
             Id id = 0;
             if (!mapper.map(fields, row_, problems_) || !upsert(line, id)) {
                 reject(line, fields);
-            } else if (enroller) {
-                switch (enroller->add(id)) {
-                case EnrollResult::enrolled: ++result_.enrolled; break;
-                case EnrollResult::waitlisted: ++result_.waitlisted; break;
-                case EnrollResult::already_enrolled: ++result_.already_enrolled; break;
-                case EnrollResult::already_waitlisted: ++result_.already_waitlisted; break;
+            } else {
+                if (written_ && (!row_.grade.empty() || !row_.nip.empty())) check_grade(line, *written_);
+                if (enroller) {
+                    switch (enroller->add(id)) {
+                    case EnrollResult::enrolled: ++result_.enrolled; break;
+                    case EnrollResult::waitlisted: ++result_.waitlisted; break;
+                    case EnrollResult::already_enrolled: ++result_.already_enrolled; break;
+                    case EnrollResult::already_waitlisted: ++result_.already_waitlisted; break;
+                    }
                 }
             }
             if (options_.on_progress && result_.rows % progress_every == 0) report_progress();
         }
         if (options_.on_progress) report_progress();
+    }
+
+    // A golongan that does not fit the NIP of the person as written: a warning, not a rejection.
+    void check_grade(std::size_t line, const Participant& person) {
+        std::string why = grade_identity_warning(person);
+        if (why.empty()) return;
+        ++result_.warnings;
+        if (options_.on_warning) options_.on_warning(line, {grade_column_, person.grade, std::move(why)});
     }
 
     void report_progress() const {
@@ -392,6 +406,7 @@ class Import {
 
     // Writes the valid row in row_ to the store; on a conflict fills problems_ and returns false.
     bool upsert(std::size_t line, Id& id) {
+        written_ = &row_;
         // While rows keep being new people (a first import), trying the insert first saves both lookups; once
         // they are known people (a re-import) the lookups come first again, saving a failed insert. (Not in
         // bulk mode: without the unique indexes the insert would not refuse a known person.)
@@ -435,6 +450,7 @@ class Import {
         if (const SeenRows::Entry* earlier = seen_.find(id)) {
             if (earlier->digest == digest) {
                 ++result_.unchanged;
+                written_ = nullptr; // the same as on the earlier line, which said all there is to say
                 return true;
             }
             return conflict(
@@ -444,6 +460,7 @@ class Import {
                             earlier->line));
         }
         seen_.insert(id, digest, line);
+        written_ = &target;
         // A NIP or e-mail the person did not have yet becomes a key of theirs.
         const bool new_nip = !row_.nip.empty() && row_.nip != target.nip;
         const bool new_email = !row_.email.empty() && row_.email != target.email;
@@ -494,7 +511,8 @@ class Import {
     CsvReader& reader_;
     const RosterImportOptions& options_;
     RosterImportResult result_;
-    std::string nip_column_, email_column_;
+    std::string nip_column_, email_column_, grade_column_;
+    const Participant* written_ = nullptr; // the person as the last accepted row left them
     // Reused for every row.
     Participant row_, stored_, other_;
     std::vector<RowProblem> problems_;
@@ -513,8 +531,8 @@ std::string format_problem(std::string_view file, std::size_t line, const RowPro
 }
 
 RowMapper::RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line,
-                     int year)
-    : header_(header.begin(), header.end()), map_(map_headers(header)), year_(year) {
+                     Date today)
+    : header_(header.begin(), header.end()), map_(map_headers(header)), today_(today) {
     ignored_ = map_.unknown;
     // Columns of fields that are not a participant's (attendance columns such as "Durasi").
     for (std::size_t i = 0; i < field_count; ++i) {
@@ -585,7 +603,7 @@ bool RowMapper::map(const std::vector<std::string_view>& fields, Participant& p,
     p.unit.assign(cell(Field::unit));
     p.position.assign(cell(Field::position));
     p.grade.assign(cell(Field::grade));
-    for (FieldProblem& f : normalize_participant(p, year_))
+    for (FieldProblem& f : normalize_participant(p, today_))
         problems.push_back({std::string(column_name(f.column)), std::move(f.value), std::move(f.reason)});
     return problems.empty();
 }

@@ -5,6 +5,7 @@
 #include "asnbelajar/model.hpp"
 #include "asnbelajar/progress.hpp"
 #include "asnbelajar/sources.hpp"
+#include "asnbelajar/time.hpp"
 
 #include <cstddef>
 #include <string>
@@ -20,7 +21,7 @@ struct AttendanceImportOptions {
     bool replace = false;        // discard all of the session's earlier attendance first (attend --replace)
     bool allow_empty = false;    // accept an export without a single attendee row
     bool create_unknown = false; // create participants for unmatched rows (name, e-mail, NIP when valid)
-    int year = 0;                // the current year, for checking NIPs of created participants
+    Date today;                  // the current date, for checking NIPs of created participants
 };
 
 // An attendee row that no participant was found (or created) for.
