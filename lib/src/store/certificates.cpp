@@ -19,6 +19,30 @@ std::int64_t Store::next_certificate_seq() try {
     impl_->fail(e);
 }
 
+std::int64_t Store::highest_certificate_seq() const try {
+    auto& st = impl_->stmt("SELECT coalesce(max(seq), 0) FROM certificates");
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
+}
+
+std::int64_t Store::certificate_counter() const try {
+    auto& st = impl_->stmt("SELECT value FROM counters WHERE name = 'certificate'");
+    if (!st.executeStep()) throw Error(fmt::format("store {} has no certificate counter", impl_->path));
+    return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
+}
+
+void Store::set_certificate_counter(std::int64_t last) try {
+    auto& st = impl_->stmt("UPDATE counters SET value = ? WHERE name = 'certificate'");
+    st.bind(1, last);
+    if (st.exec() != 1) throw Error(fmt::format("store {} has no certificate counter", impl_->path));
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
+}
+
 void Store::insert_certificate(Id session, Id participant, std::int64_t seq, const std::string& number) try {
     auto& st = impl_->stmt("INSERT INTO certificates(seq, number, session_id, participant_id, issued) "
                            "VALUES (?, ?, ?, ?, ?)");
