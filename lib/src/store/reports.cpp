@@ -210,8 +210,8 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
         PersonYear y;
         y.person.id = st.getColumn(0).getInt64();
         y.person.agency = text_or_empty(st.getColumn(1));
+        y.person.nip = text_or_empty(st.getColumn(2));
         if (full) {
-            y.person.nip = text_or_empty(st.getColumn(2));
             y.person.name = text_or_empty(st.getColumn(3));
             y.person.unit = text_or_empty(st.getColumn(4));
         }
@@ -222,12 +222,12 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
     if (people * 8 >= static_cast<std::size_t>(max_id)) {
         // Most of the roster: one pass over the table beats a lookup per person.
         auto& all = full ? impl_->stmt("SELECT id, agency, nip, name, unit FROM participants")
-                         : impl_->stmt("SELECT id, agency FROM participants");
+                         : impl_->stmt("SELECT id, agency, nip FROM participants");
         while (all.executeStep())
             take(all);
     } else {
         auto& one = full ? impl_->stmt("SELECT id, agency, nip, name, unit FROM participants WHERE id = ?")
-                         : impl_->stmt("SELECT id, agency FROM participants WHERE id = ?");
+                         : impl_->stmt("SELECT id, agency, nip FROM participants WHERE id = ?");
         auto visit = [&](Id id) {
             one.tryReset();
             one.bind(1, id);
