@@ -55,6 +55,7 @@ void both_modes() {
 struct Run {
     RosterImportResult result;
     std::vector<std::string> problems; // format_problem of each
+    std::vector<std::string> warnings; // format_problem of each
     std::string rejects;
 };
 
@@ -72,6 +73,9 @@ Run import_text(store::Store& store, const std::string& csv, const Session* sess
                             const std::vector<RowProblem>& problems) {
         for (const RowProblem& p : problems)
             run.problems.push_back(format_problem("t.csv", line, p));
+    };
+    options.on_warning = [&](std::size_t line, const RowProblem& w) {
+        run.warnings.push_back(format_problem("t.csv", line, w));
     };
     run.result = session ? import_registrations(store, *session, reader, options)
                          : import_participants(store, reader, options);
@@ -406,4 +410,48 @@ TEST_CASE("Store::open_for_dry_run never creates a file") {
     }
     CHECK_FALSE(std::filesystem::exists(path));
     CHECK_FALSE(std::filesystem::exists(":memory:"));
+}
+
+TEST_CASE("import: a golongan that does not fit the NIP is a warning naming the line, and is imported") {
+    both_modes();
+    TempDir dir;
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
+    Run r = import_text(store, "NIP,Nama,Email,Gol\n"
+                               "198609262015051001,Satu,,IX\n"     // PPPK golongan on a PNS NIP
+                               "199001152014031002,Dua,,III\n"     // a bare III on a PNS NIP
+                               "199001012022241001,Tiga,,III/a\n"  // PNS golongan on an NI PPPK
+                               "198703212010122003,Empat,,III/b\n" // fits
+                               "199001012022211002,Lima,,IX\n"     // fits
+                               ",Enam,enam@example.go.id,IX\n"     // no NIP: nothing to compare
+                               "197512302000031001,Tujuh,,\n");    // no golongan
+    CHECK(r.result.added == 7);
+    CHECK(r.result.rejected == 0);
+    CHECK(r.result.warnings == 3);
+    REQUIRE(r.warnings.size() == 3);
+    CHECK(r.warnings[0] == "t.csv:2: Gol: IX: IX is a PPPK golongan (I to XVII), but 198609262015051001 is a "
+                           "PNS NIP (digits 13-14 are a month): check the golongan or the NIP");
+    CHECK(r.warnings[1] ==
+          "t.csv:3: Gol: III: III without a letter is a PPPK golongan, but 199001152014031002 "
+          "is a PNS NIP: a PNS golongan has its letter (III/a, III/b, ...)");
+    CHECK(r.warnings[2] ==
+          "t.csv:4: Gol: III/a: III/a is a PNS golongan, but 199001012022241001 is an NI PPPK "
+          "(digits 13-14 are 21 to 29), whose golongan run from I to XVII: check the golongan "
+          "or the NIP");
+    CHECK(store.participant_by_nip("198609262015051001")->grade == "IX"); // imported as given
+
+    // The person as the row leaves them: a golongan on a row that finds a stored PNS by e-mail, and a NIP
+    // given to someone whose stored golongan is PPPK's.
+    r = import_text(store, "Email,Nama,Gol,NIP\n"
+                           "enam@example.go.id,Enam,,198811112012081005\n");
+    CHECK(r.result.updated == 1);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].rfind("t.csv:2: Gol: IX: IX is a PPPK golongan", 0) == 0);
+    // A row that gives neither NIP nor golongan says nothing about them.
+    r = import_text(store, "Email,Nama,No HP\nenam@example.go.id,Enam,081234567890\n");
+    CHECK(r.warnings.empty());
+    CHECK(r.result.warnings == 0);
+    // Repeats of a row warn once.
+    r = import_text(store, "NIP,Nama,Gol\n198609262015051001,Satu,IX\n198609262015051001,Satu,IX\n");
+    CHECK(r.warnings.size() == 1);
 }
