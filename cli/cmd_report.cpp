@@ -68,7 +68,8 @@ void run_weekly_report(Context& ctx, const WeeklyOptions& o) {
     if (o.from.has_value() != o.to.has_value()) throw UsageError("--from and --to go together");
     Period period = week ? *week : last_complete_week(today_in(ctx.zone()));
     if (o.from) period = date_range(o.from, o.to, period);
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(weekly_report(store, period, ctx.report_context()));
 }
 
@@ -94,7 +95,8 @@ struct SessionReportOptions {
 };
 
 void run_session_report(Context& ctx, const SessionReportOptions& o, SessionReport report) {
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(report(store, resolve_session(store, o.session), ctx.report_context()));
 }
 
@@ -116,7 +118,8 @@ struct ParticipantReportOptions {
 };
 
 void run_participant_report(Context& ctx, const ParticipantReportOptions& o) {
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     Participant person = resolve_person(store, o.person);
     ctx.emit(participant_report(store, person, o.year, o.target.targets(), ctx.report_context()));
 }
@@ -146,7 +149,8 @@ struct JpReportOptions {
 void run_jp_report(Context& ctx, const JpReportOptions& o) {
     std::optional<std::int64_t> below;
     if (o.below) below = *o.below;
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(jp_report(store, year_or_current(ctx, o.year), o.target.targets(), o.type, below,
                        ctx.report_context()));
 }
@@ -176,7 +180,8 @@ struct AgencyReportOptions {
 };
 
 void run_agency_report(Context& ctx, const AgencyReportOptions& o) {
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(
         agency_report(store, year_or_current(ctx, o.year), o.target.targets(), o.type, ctx.report_context()));
 }
@@ -207,8 +212,8 @@ void run_siasn_report(Context& ctx, SiasnReportOptions o) {
     if (o.diklat_type) o.siasn.jenis_diklat = *o.diklat_type;
     if (o.rounding) o.siasn.rounding = *o.rounding;
     if (!o.api) {
-        store::Store store = ctx.read_store();
-        ctx.emit(siasn_report(store, year_or_current(ctx, o.year), o.siasn, ctx.report_context()));
+        const auto opened = ctx.read_store();
+        ctx.emit(siasn_report(*opened, year_or_current(ctx, o.year), o.siasn, ctx.report_context()));
         return;
     }
     // --api: SIASN's JSON records, an array (json, the default) or one per line (jsonl).
@@ -218,8 +223,8 @@ void run_siasn_report(Context& ctx, SiasnReportOptions o) {
             fmt::format("--api writes SIASN's JSON records: --format json (the default) or jsonl, "
                         "not {}",
                         render::format_name(format)));
-    store::Store store = ctx.read_store();
-    ctx.emit(siasn_api_report(store, year_or_current(ctx, o.year), o.siasn, ctx.report_context()), format);
+    const auto opened = ctx.read_store();
+    ctx.emit(siasn_api_report(*opened, year_or_current(ctx, o.year), o.siasn, ctx.report_context()), format);
 }
 
 // The reference, one id a line, for --help: from the library's one table.
