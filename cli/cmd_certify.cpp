@@ -1,4 +1,4 @@
-// asnbelajar certify SESSION [--template T] [--pdf DIR|FILE.pdf ...] | --revoke PERSON...
+// asnbelajar certify SESSION [--template T] [--first-number N] [--pdf DIR|FILE.pdf ...] | --revoke PERSON...
 #include "app.hpp"
 #include "certificate_pdfs.hpp"
 
@@ -18,6 +18,7 @@ namespace {
 struct CertifyOptions {
     std::string session;
     std::string templ{default_certificate_template};
+    std::optional<std::int64_t> first_number;
     std::vector<std::string> revoke;
     PdfOptions pdf;
 };
@@ -28,11 +29,13 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
     if (!o.pdf.target.empty()) pdf.emplace(ctx, o.pdf);
     CertifyResult result;
     std::string code;
+    std::optional<std::int64_t> was; // the counter's next number before --first-number
     Session session;
     std::vector<store::CertificateRow> live;
     ctx.write([&](store::Store& store) {
         session = resolve_session(store, o.session);
         code = session.code;
+        if (o.first_number) was = start_certificate_counter(store, *o.first_number);
         result = certify_session(store, session, tmpl);
         if (pdf) live = store.live_certificates({session.id});
         return static_cast<std::int64_t>(result.issued.size());
@@ -42,6 +45,9 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
         range = result.issued.size() == 1
                     ? fmt::format(" ({})", result.issued.front().number)
                     : fmt::format(" ({} … {})", result.issued.front().number, result.issued.back().number);
+    if (was)
+        ctx.note(
+            tr("certificate numbers continue from {} (the next would have been {})", *o.first_number, *was));
     ctx.note(tr("{}: certified {}{}; {} already had one", code, result.issued.size(), range, result.already));
     if (pdf) pdf->write(session, live);
 }
@@ -74,17 +80,26 @@ void setup_certify(CLI::App& app, Context& ctx) {
                         _("Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
                           "{month}, {month_roman}"))
             ->capture_default_str();
+    auto* first =
+        cmd->add_option("--first-number", o->first_number,
+                        _("Continue an existing series: the first new certificate takes number N (N must be "
+                          "above every number issued)"))
+            ->type_name("N")
+            ->check(CLI::PositiveNumber);
     cmd->add_option("--revoke", o->revoke,
                     _("Revoke these people's certificates (NIP or e-mail); numbers are never reused"))
-        ->excludes(templ);
+        ->excludes(templ)
+        ->excludes(first);
     add_pdf_options(*cmd, o->pdf);
     cmd->get_option("--revoke")->excludes("--pdf");
     cmd->footer(footer(
         _("Numbers come from one global counter: re-running certifies only the new attendees.\n"
-          "With --pdf, the session's live certificates (new and earlier ones) are also written as PDF; "
-          "the layout,\nits fonts and background, and the directory are checked before anything is "
-          "written."),
+          "--first-number continues an agency's existing series; it is refused unless N is above every number\n"
+          "issued, and the audit log ('db log') keeps the command.\n"
+          "With --pdf, the session's live certificates (new and earlier ones) are also written as PDF; the "
+          "layout,\nits fonts and background, and the directory are checked before anything is written."),
         {"asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"",
+         "asnbelajar certify 2025-02-20 --first-number 229472",
          "asnbelajar certify 2022-03-03 --pdf sertifikat/2022-03-03",
          "asnbelajar certify 2022-03-03 --pdf cetak.pdf --single-file --layout bpsdm.layout",
          "asnbelajar certify 2022-03-03 --revoke 198609262015051001"}));

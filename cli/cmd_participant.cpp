@@ -23,7 +23,7 @@ struct ParticipantOptions {
 
 void run_add(Context& ctx, ParticipantOptions& o) {
     Participant p = o.p;
-    auto problems = normalize_participant(p, current_year(ctx));
+    auto problems = normalize_participant(p, current_date(ctx));
     if (!problems.empty()) {
         std::string msg;
         for (const FieldProblem& f : problems)
@@ -42,6 +42,8 @@ void run_add(Context& ctx, ParticipantOptions& o) {
     });
     ctx.out << (p.nip.empty() ? p.email : p.nip) << '\n';
     ctx.note(tr("added {}", describe(p)));
+    if (std::string why = grade_identity_warning(p); !why.empty())
+        ctx.warn(tr("--grade: '{}': {}", p.grade, why));
 }
 
 } // namespace

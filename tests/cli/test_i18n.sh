@@ -161,6 +161,7 @@ scan() {
       my $t = $line;
       next if $t =~ /^\s*(\S.*\|\s*)?asnbelajar\s|(Usage|Penggunaan): asnbelajar/;  # an example or usage line
       $t =~ s/\x1b\[[0-9;]*m//g;
+      next if $t =~ /^(asnbelajar:)?\s+\d+\s+.*\([A-Z]\)$/;     # a row of SIASN'\''s jenis diklat reference: names
       $t =~ s/asnbelajar(?: [^ ]+)*//g;                          # a command line (db log)
       $t =~ s/\x27[^\x27]*\x27//g;                              # '\''quoted'\''
       $t =~ s/"[^"]*"//g;                                        # "quoted"
@@ -230,6 +231,7 @@ run_all() {
   x participant add --nip 196001011990031009 --name "Andi Wijaya" --email andi@example.go.id --phone 081234567890
   x participant add --nip 19600101199003100 --name "Andi Wijaya" --email "andi@" --phone 123 --grade IIIx
   x participant import "$WORK/roster.csv"
+  x participant add --nip 198001012006041001 --name "Rudi Hartono" --grade IV
   x participant import "$WORK/bad-roster.csv"
   x participant import "$WORK/bad-roster.csv" --skip-invalid --dry-run
   x participant list
@@ -264,6 +266,7 @@ run_all() {
   x certify 2022-03-03 --pdf "$WORK/pdf-$lang" --verify-url "ftp://example.go.id/cek"
   x certify 2022-03-03 --pdf "$WORK/pdf-$lang" --layout "$WORK/off-page.layout"
   x certify 2022-03-03 --pdf "$WORK/pdf-$lang" --layout "$WORK/bad-statement.layout"
+  x certify 2022-03-03 --first-number 1
   x certify 2022-03-03 --revoke 198603112018022008 199309142019071007
   x certify 2022-03-08 --template "{seq"
   local r
@@ -279,6 +282,10 @@ run_all() {
     unzip -p "$WORK/weekly-$lang.xlsx" xl/sharedStrings.xml | sed 's/<[^>]*>/\n/g' >>"$out"
   fi
   x report jp --year 10
+  x report siasn --year 2022 --api --format csv
+  x report siasn --year 2022 --diklat-type 26
+  x report siasn --year 2022 --round sideways
+  x report jp --year 2022 --type honorer
   x report weekly --week-of 2022-13-45
   x report weekly --format pdf
   x report session
