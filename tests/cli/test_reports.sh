@@ -338,7 +338,7 @@ ab report siasn --year 2022 --api
 expect_rc 1 "--api refuses a fractional JP too"
 
 # Human formats keep title and totals; the xlsx is an upload sheet.
-ab report siasn --year 2022 --round nearest
+ab report siasn --year 2022 --round nearest --lang id
 expect_grep 'Data Riwayat Kursus SIASN Tahun 2022' "$OUT" "siasn table title"
 expect_grep 'jenis diklat 9 Seminar \(kode sertifikat P\)' "$OUT" "siasn subtitle: the jenis diklat and its code"
 ab report siasn --year 2022 --round nearest -o "$WORK/siasn.xlsx"

@@ -207,7 +207,7 @@ TEST_CASE("messages come from the compiled catalog in Indonesian, and stay Engli
         CHECK(trn("{} row", "{} rows", 2, 2) == "2 baris");
         CHECK(or_list({"a", "b", "c"}) == "a, b atau c");
         // The library's errors are translated where they are built.
-        CHECK(check_nip("12345", 2025).error == "NIP harus terdiri atas 18 angka, ditemukan 5");
+        CHECK(check_nip("12345", Date{2025, 6, 1}).error == "NIP harus terdiri atas 18 angka, ditemukan 5");
         // A message the catalog does not have stays English.
         CHECK(std::string(_("a message no catalog has")) == "a message no catalog has");
     }
