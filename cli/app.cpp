@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <iostream>
 #include <string_view>
 #include <unistd.h>
@@ -26,6 +27,9 @@ Zone Context::zone() const {
 }
 Lang Context::lang() const {
     return globals.lang == "en" ? Lang::en : Lang::id;
+}
+std::int64_t Context::now() const {
+    return static_cast<std::int64_t>(std::time(nullptr));
 }
 std::string Context::store_path() const {
     return store::resolve_store_path(globals.db.empty() ? std::nullopt

@@ -47,6 +47,8 @@ class Context {
 
     Zone zone() const;
     Lang lang() const;
+    // The time now, UTC seconds: what "before the session" and "after it" are measured against.
+    std::int64_t now() const;
     std::string store_path() const;
 
     // A summary or warning line on stderr ("asnbelajar: …"), unless --quiet.

@@ -205,6 +205,16 @@ class Store {
     // Insert or update; throw Error when another session has the code.
     Id insert_session(const Session& s);
     void update_session(const Session& s);
+    // The sessions (cancelled ones too) that start at `start` (UTC seconds) with exactly this title, by id.
+    std::vector<Session> sessions_at(std::int64_t start, const std::string& title) const;
+    // What a session holds: enrollment rows, people with attendance (marks or a summary), certificates (revoked
+    // ones too: their numbers stay on record).
+    struct SessionHoldings {
+        int enrollments = 0, attendance = 0, certificates = 0;
+    };
+    SessionHoldings session_holdings(Id session) const;
+    // Deletes the session and its enrollments. Throws Error when attendance or certificates refer to it.
+    void delete_session(Id session);
     // Sessions starting in [from, to) UTC, by start time; counts included.
     std::vector<SessionTotals> session_totals(std::int64_t from, std::int64_t to) const;
     SessionTotals session_totals(const Session& s) const;

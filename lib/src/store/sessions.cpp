@@ -151,6 +151,43 @@ void Store::update_session(const Session& s) try {
     impl_->fail(e, {{Constraint::session_code, s.code}});
 }
 
+std::vector<Session> Store::sessions_at(std::int64_t start, const std::string& title) const try {
+    auto& st = impl_->stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.start = ? AND s.title = ? "
+                           "ORDER BY s.id");
+    st.bind(1, start);
+    st.bind(2, title);
+    std::vector<Session> out;
+    while (st.executeStep())
+        out.push_back(read_session(st));
+    return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
+}
+
+Store::SessionHoldings Store::session_holdings(Id session) const try {
+    auto& st = impl_->stmt(
+        "SELECT (SELECT count(*) FROM enrollments WHERE session_id = ?1), "
+        "(SELECT count(*) FROM (SELECT participant_id FROM attendance_marks WHERE session_id = ?1 "
+        "UNION SELECT participant_id FROM attendance WHERE session_id = ?1)), "
+        "(SELECT count(*) FROM certificates WHERE session_id = ?1)");
+    st.bind(1, session);
+    st.executeStep();
+    return {st.getColumn(0).getInt(), st.getColumn(1).getInt(), st.getColumn(2).getInt()};
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
+}
+
+void Store::delete_session(Id session) try {
+    auto& enrollments = impl_->stmt("DELETE FROM enrollments WHERE session_id = ?");
+    enrollments.bind(1, session);
+    enrollments.exec();
+    auto& st = impl_->stmt("DELETE FROM sessions WHERE id = ?");
+    st.bind(1, session);
+    st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
+}
+
 std::vector<SessionTotals> Store::session_totals(std::int64_t from, std::int64_t to) const try {
     auto& st = impl_->stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.start >= ? AND s.start < ? "
                            "ORDER BY s.start, s.id");
