@@ -219,8 +219,9 @@ void setup_session(CLI::App& app, Context& ctx) {
             restored = restore_session(store, s);
             return std::int64_t{restored ? 1 : 0};
         });
-        ctx.note(restored ? fmt::format("restored session {}: it is scheduled again, with its enrollments", code)
-                          : fmt::format("session {} is not cancelled: nothing to restore", code));
+        ctx.note(restored
+                     ? fmt::format("restored session {}: it is scheduled again, with its enrollments", code)
+                     : fmt::format("session {} is not cancelled: nothing to restore", code));
     });
 
     auto* del = session->add_subcommand(

@@ -128,10 +128,11 @@ void refuse_duplicates(const store::Store& store, const std::vector<std::int64_t
     for (const std::string& f : found)
         list += "\n  " + f;
     const bool one = found.size() == 1;
-    throw Error(fmt::format("{} with the same start and title (\"{}\") exist{} already:{}\nNothing was added; "
-                            "give --allow-duplicate to add {} anyway",
-                            one ? "a session" : fmt::format("{} sessions", found.size()), title, one ? "s" : "",
-                            list, starts.size() == 1 ? "it" : "them"));
+    throw Error(
+        fmt::format("{} with the same start and title (\"{}\") exist{} already:{}\nNothing was added; "
+                    "give --allow-duplicate to add {} anyway",
+                    one ? "a session" : fmt::format("{} sessions", found.size()), title, one ? "s" : "", list,
+                    starts.size() == 1 ? "it" : "them"));
 }
 
 } // namespace
@@ -203,7 +204,8 @@ EditResult edit_session(store::Store& store, const Session& session, const Sessi
         recompute_session_attendance(store, s);
         r.recomputed = true;
     }
-    if (s.status == SessionStatus::scheduled && !session_started(s, now)) r.promoted = promote_waitlisted(store, s);
+    if (s.status == SessionStatus::scheduled && !session_started(s, now))
+        r.promoted = promote_waitlisted(store, s);
     return r;
 }
 
@@ -226,16 +228,16 @@ int delete_session(store::Store& store, const Session& session) {
     const store::Store::SessionHoldings held = store.session_holdings(session.id);
     std::vector<std::string> why;
     if (held.attendance > 0)
-        why.push_back(fmt::format("attendance of {} {}", held.attendance,
-                                  held.attendance == 1 ? "person" : "people"));
+        why.push_back(
+            fmt::format("attendance of {} {}", held.attendance, held.attendance == 1 ? "person" : "people"));
     if (held.certificates > 0)
         why.push_back(fmt::format("{} certificate{}", held.certificates, held.certificates == 1 ? "" : "s"));
     if (!why.empty())
-        throw Error(fmt::format("session {} has {}: only a session without attendance and certificates can "
-                                "be deleted (they are records); 'asnbelajar session cancel {}' takes it out of "
-                                "the reports instead",
-                                session.code, why.size() == 1 ? why[0] : why[0] + " and " + why[1],
-                                session.code));
+        throw Error(
+            fmt::format("session {} has {}: only a session without attendance and certificates can "
+                        "be deleted (they are records); 'asnbelajar session cancel {}' takes it out of "
+                        "the reports instead",
+                        session.code, why.size() == 1 ? why[0] : why[0] + " and " + why[1], session.code));
     store.delete_session(session.id);
     return held.enrollments;
 }
