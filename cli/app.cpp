@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -40,6 +42,10 @@ void Context::note(const std::string& line) const {
     if (!globals.quiet) err << "asnbelajar: " << line << '\n';
 }
 
+void Context::warn(const std::string& line) const {
+    err << "asnbelajar: warning: " << line << '\n';
+}
+
 bool Context::progress_allowed() const {
     return !globals.quiet && &err == &std::cerr && ::isatty(2);
 }
@@ -55,7 +61,20 @@ render::Format Context::format() const {
 ReportContext Context::report_context() const {
     const render::Format f = format();
     return {zone(), lang(),
-            f == render::Format::csv || f == render::Format::tsv || f == render::Format::jsonl};
+            f == render::Format::csv || f == render::Format::tsv || f == render::Format::jsonl, now(),
+            command()};
+}
+
+std::string Context::command() const {
+    if (globals.db.empty()) return "asnbelajar";
+    const bool plain = std::all_of(globals.db.begin(), globals.db.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("/._-+:@%", c) != nullptr;
+    });
+    if (plain) return "asnbelajar --db " + globals.db;
+    std::string quoted = "'";
+    for (char c : globals.db)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return "asnbelajar --db " + quoted + "'";
 }
 
 void Context::emit(const Report& report) const {
@@ -65,6 +84,8 @@ void Context::emit(const Report& report) const {
     options.excel_safe = globals.excel_safe;
     for (const std::string& line : report.notes)
         note(line);
+    for (const std::string& line : report.warnings)
+        warn(line);
     if (format == render::Format::xlsx && !to_file)
         throw UsageError("xlsx is a binary file: give -o FILE.xlsx (it cannot go to stdout)");
     if (!to_file) {

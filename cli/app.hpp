@@ -51,20 +51,25 @@ class Context {
     std::int64_t now() const;
     std::string store_path() const;
 
-    // A summary or warning line on stderr ("asnbelajar: …"), unless --quiet.
+    // A summary line on stderr ("asnbelajar: …"), unless --quiet.
     void note(const std::string& line) const;
+    // A warning on stderr ("asnbelajar: warning: …"), also under --quiet: something the user must act on.
+    void warn(const std::string& line) const;
     // True when progress bars may be drawn: stderr is a terminal and not --quiet.
     bool progress_allowed() const;
 
     // The output format: --format, else the extension of -o FILE, else table.
     render::Format format() const;
     // --tz, --lang, and whether the format writes only a report's rows (csv, tsv, jsonl), so that the report
-    // may leave out its extras.
+    // may leave out its extras; the time now, and command().
     ReportContext report_context() const;
+    // How the user runs the program, for commands that messages tell them to run: "asnbelajar", with
+    // "--db PATH" when --db was given (quoted for a shell when it needs to be).
+    std::string command() const;
 
     // Renders a report to stdout or -o FILE in the chosen format (from --format, else the file's extension,
     // else table). Files are written whole or not at all. xlsx needs -o FILE (UsageError otherwise). The
-    // report's notes go to stderr.
+    // report's notes and warnings go to stderr.
     void emit(const Report& report) const;
 
     // Opens the store for reading.

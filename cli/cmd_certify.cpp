@@ -1,5 +1,6 @@
-// asnbelajar certify SESSION [--template T] | --revoke PERSON...
+// asnbelajar certify SESSION [--template T] | --sync [--template T] | --revoke PERSON...
 #include "app.hpp"
+#include "certificate_notes.hpp"
 
 #include "asnbelajar/certificates.hpp"
 #include "asnbelajar/participant.hpp"
@@ -16,25 +17,50 @@ struct CertifyOptions {
     std::string session;
     std::string templ{default_certificate_template};
     std::vector<std::string> revoke;
+    bool sync = false;
 };
+
+// " (N)" or " (FIRST … LAST)": the numbers of `issued`.
+std::string number_range(const std::vector<IssuedCertificate>& issued) {
+    if (issued.empty()) return {};
+    if (issued.size() == 1) return fmt::format(" ({})", issued.front().number);
+    return fmt::format(" ({} … {})", issued.front().number, issued.back().number);
+}
 
 void run_certify(Context& ctx, const CertifyOptions& o) {
     CertificateTemplate tmpl(o.templ); // a bad template fails before the store is opened
     CertifyResult result;
+    CertificateCheck after;
     std::string code;
     ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         result = certify_session(store, session, tmpl);
+        after = check_certificates(store, session);
         return static_cast<std::int64_t>(result.issued.size());
     });
-    std::string range;
-    if (!result.issued.empty())
-        range = result.issued.size() == 1
-                    ? fmt::format(" ({})", result.issued.front().number)
-                    : fmt::format(" ({} … {})", result.issued.front().number, result.issued.back().number);
-    ctx.note(fmt::format("{}: certified {}{}; {} already had one", code, result.issued.size(), range,
-                         result.already));
+    ctx.note(fmt::format("{}: certified {}{}; {} already had one", code, result.issued.size(),
+                         number_range(result.issued), result.already));
+    tell_certificates(ctx, code, after);
+}
+
+// certify --sync: revoke what no longer qualifies, number the new attendees, in one transaction.
+void run_sync(Context& ctx, const CertifyOptions& o) {
+    CertificateTemplate tmpl(o.templ);
+    SyncResult result;
+    std::string code;
+    ctx.write([&](store::Store& store) {
+        Session session = resolve_session(store, o.session);
+        code = session.code;
+        result = sync_certificates(store, session, tmpl);
+        return static_cast<std::int64_t>(result.revoked.size() + result.certified.issued.size());
+    });
+    for (const RevokeResult& r : result.revoked)
+        ctx.note(fmt::format("{}: {}: revoked {} (no longer attended)", code, describe(r.person),
+                             r.number.value_or("")));
+    ctx.note(fmt::format("{}: revoked {}, certified {}{}; {} already had one", code, result.revoked.size(),
+                         result.certified.issued.size(), number_range(result.certified.issued),
+                         result.certified.already));
 }
 
 void run_revoke(Context& ctx, const CertifyOptions& o) {
@@ -65,18 +91,26 @@ void setup_certify(CLI::App& app, Context& ctx) {
                         "Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
                         "{month}, {month_roman}")
             ->capture_default_str();
-    cmd->add_option("--revoke", o->revoke,
-                    "Revoke these people's certificates (NIP or e-mail); numbers are "
-                    "never reused")
-        ->excludes(templ);
+    auto* revoke = cmd->add_option("--revoke", o->revoke,
+                                   "Revoke these people's certificates (NIP or e-mail); numbers are "
+                                   "never reused")
+                       ->excludes(templ);
+    cmd->add_flag("--sync", o->sync,
+                  "Revoke the certificates of people who no longer attended, then number the new attendees")
+        ->excludes(revoke);
     cmd->footer(
-        "Numbers come from one global counter: re-running certifies only the new attendees.\n"
+        "Numbers come from one global counter: re-running certifies only the new attendees. After a\n"
+        "correction (session edit, attend) commands say when certificates no longer qualify: --sync settles\n"
+        "them in one transaction.\n"
         "Examples:\n"
         "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
+        "  asnbelajar certify 2022-03-03 --sync\n"
         "  asnbelajar certify 2022-03-03 --revoke 198609262015051001");
     cmd->callback([&ctx, cmd, o] {
         if (cmd->count("--revoke"))
             run_revoke(ctx, *o);
+        else if (o->sync)
+            run_sync(ctx, *o);
         else
             run_certify(ctx, *o);
     });

@@ -1,5 +1,6 @@
 // asnbelajar session add|list|show|edit|cancel|restore|delete
 #include "app.hpp"
+#include "certificate_notes.hpp"
 #include "options.hpp"
 
 #include "asnbelajar/error.hpp"
@@ -132,9 +133,11 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     // --tz is global: it names the zone of a new --start, and becomes the session's zone when given.
     if (cmd->count("--start")) edit.tz = ctx.zone().name;
     EditResult result;
+    CertificateCheck certificates;
     ctx.write([&](store::Store& store) {
         Session s = resolve_session(store, o.session);
         result = edit_session(store, s, edit, ctx.now());
+        if (result.recomputed) certificates = check_certificates(store, result.session);
         return std::int64_t{1};
     });
     ctx.out << result.session.code << '\n';
@@ -142,6 +145,7 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     if (result.recomputed) ctx.note("attendance outcomes recomputed");
     if (!result.promoted.empty())
         ctx.note(fmt::format("{} promoted from the waiting list", result.promoted.size()));
+    tell_certificates(ctx, result.session.code, certificates);
 }
 
 } // namespace

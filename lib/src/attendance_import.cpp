@@ -248,6 +248,9 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     if (std::any_of(earlier.begin(), earlier.end(), [&](Id p) { return !index_of.count(p); }))
         recompute_session_attendance(store, session);
 
+    // The session's attendance is recorded now, even when nobody in the export is anybody we know.
+    store.note_attendance_import(session.id);
+
     const store::Store::OutcomeCounts counts = store.outcome_counts(session.id);
     result.attended = counts.attended;
     result.partial = counts.partial;

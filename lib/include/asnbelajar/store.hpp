@@ -17,7 +17,7 @@
 namespace asnbelajar::store {
 
 // The schema version this build writes. Older stores are migrated forward on open; newer ones are refused.
-constexpr int schema_version = 2;
+constexpr int schema_version = 3;
 
 enum class Access { read, write };
 
@@ -47,6 +47,9 @@ struct SessionTotals {
     int enrolled = 0, waitlisted = 0, attended = 0, partial = 0, absent = 0, walk_ins = 0;
     int attended_enrolled = 0; // attended among enrolled people: the attendance-rate numerator
     int certificates = 0;
+    // Attendance evidence: someone has attendance (a mark or a summary) in the session, or an export was
+    // imported for it (Store::note_attendance_import). Without it, absent and the rate mean nothing.
+    bool recorded = false;
 };
 
 struct AgencyCount {
@@ -61,6 +64,9 @@ struct CertificateRow {
     std::int64_t seq = 0;
     Id session = 0;
     Participant person;
+    // The holder's outcome in the session is "attended" now. False after a correction (a higher threshold, a
+    // shorter window, a manual mark, a re-import): the certificate no longer qualifies (certify --sync).
+    bool attended = true;
 };
 
 // When a session takes place, without its counts.
@@ -75,6 +81,7 @@ struct SessionRate {
     Id session = 0;
     int enrolled = 0;
     int attended_enrolled = 0;
+    bool recorded = false; // as SessionTotals::recorded
 };
 
 // One session in a person's history.
@@ -105,6 +112,10 @@ struct StoreCheck {
     std::string journal_mode;
     std::int64_t participants = 0, sessions = 0, enrollments = 0, attendance = 0, marks = 0, certificates = 0,
                  audit = 0;
+    // Live certificates whose holder did not attend (CertificateRow::attended false), and the codes of their
+    // sessions (cancelled ones too), by session start.
+    std::int64_t certificates_not_qualifying = 0;
+    std::vector<std::string> sessions_with_unqualified_certificates;
 };
 
 // A Store (and anything that holds it) is used by one thread at a time: its connection runs without SQLite's
@@ -246,6 +257,9 @@ class Store {
     void delete_attendance(Id session, Id participant);
     // Drops every mark and summary of the session (attend --replace).
     void clear_session_attendance(Id session);
+    // Notes that a platform export was imported for the session now (attend --file, also one without
+    // attendees under --allow-empty): its attendance is recorded, even if nobody was present.
+    void note_attendance_import(Id session);
 
     // --- attendance import ---
     // Deletes the marks that one platform export (`batch`, AttendanceMark::batch) gave the session, and returns
@@ -277,7 +291,8 @@ class Store {
     void insert_certificate(Id session, Id participant, std::int64_t seq, const std::string& number);
     // Revokes the person's live certificate in the session; returns its number, or nullopt when there was none.
     std::optional<std::string> revoke_certificate(Id session, Id participant);
-    // Live certificates of `sessions`, by session start, then number order.
+    // Live certificates of `sessions`, by session start, then number order, each with whether its holder
+    // attended.
     std::vector<CertificateRow> live_certificates(const std::vector<Id>& sessions) const;
     // Sessions starting in [from, to) UTC, by start: just when and whether they take place (cheap).
     std::vector<SessionTime> session_times(std::int64_t from, std::int64_t to) const;

@@ -120,6 +120,15 @@ void Store::clear_session_attendance(Id session) try {
     impl_->fail(e);
 }
 
+void Store::note_attendance_import(Id session) try {
+    auto& st = impl_->stmt("UPDATE sessions SET attendance_imported = ? WHERE id = ?");
+    st.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
+    st.bind(2, session);
+    st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
+}
+
 // --- attendance import ---
 
 std::vector<Id> Store::delete_batch_marks(Id session, const std::string& batch) try {

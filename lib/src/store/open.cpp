@@ -251,6 +251,16 @@ StoreCheck Store::check() const try {
     c.marks = count("SELECT count(*) FROM attendance_marks");
     c.certificates = count("SELECT count(*) FROM certificates");
     c.audit = count("SELECT count(*) FROM audit_log");
+    // Live certificates whose holder's outcome is not "attended" (any more), per session.
+    SQLite::Statement unqualified(
+        db, "SELECT s.code, count(*) FROM certificates c JOIN sessions s ON s.id = c.session_id "
+            "WHERE c.revoked IS NULL AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = "
+            "c.session_id AND a.participant_id = c.participant_id AND a.outcome = 'attended') "
+            "GROUP BY s.id ORDER BY s.start, s.id");
+    while (unqualified.executeStep()) {
+        c.sessions_with_unqualified_certificates.push_back(unqualified.getColumn(0).getString());
+        c.certificates_not_qualifying += unqualified.getColumn(1).getInt64();
+    }
     return c;
 } catch (const SQLite::Exception& e) {
     impl_->fail(e);

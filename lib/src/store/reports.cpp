@@ -80,7 +80,9 @@ Participant read_person(SQLite::Statement& st, int first) {
 } // namespace
 
 std::vector<CertificateRow> Store::live_certificates(const std::vector<Id>& sessions) const try {
-    auto& st = impl_->stmt("SELECT c.number, c.seq, c.session_id, " PERSON_COLUMNS " "
+    auto& st = impl_->stmt("SELECT c.number, c.seq, c.session_id, " PERSON_COLUMNS ", "
+                           "EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = c.session_id "
+                           "AND a.participant_id = c.participant_id AND a.outcome = 'attended') "
                            "FROM json_each(?) j "
                            "JOIN sessions s ON s.id = j.value "
                            "JOIN certificates c ON c.session_id = s.id AND c.revoked IS NULL "
@@ -90,7 +92,7 @@ std::vector<CertificateRow> Store::live_certificates(const std::vector<Id>& sess
     std::vector<CertificateRow> out;
     while (st.executeStep())
         out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64(),
-                       read_person(st, 3)});
+                       read_person(st, 3), st.getColumn(12).getInt() != 0});
     return out;
 } catch (const SQLite::Exception& e) {
     impl_->fail(e);
@@ -118,7 +120,7 @@ std::vector<SessionRate> Store::attendance_rates(const std::vector<Id>& sessions
         SessionTotals t;
         t.session.id = id;
         count_session(*impl_, t, false);
-        out.push_back({id, t.enrolled, t.attended_enrolled});
+        out.push_back({id, t.enrolled, t.attended_enrolled, t.recorded});
     }
     return out;
 } catch (const SQLite::Exception& e) {

@@ -69,6 +69,12 @@ void count_session(Store::Impl& impl, SessionTotals& t, bool certificates) {
     e.bind(1, session);
     a.bind(1, session);
     bool a_row = a.executeStep();
+    t.recorded = a_row;
+    if (!t.recorded) {
+        auto& imported = impl.stmt("SELECT attendance_imported IS NOT NULL FROM sessions WHERE id = ?");
+        imported.bind(1, session);
+        t.recorded = imported.executeStep() && imported.getColumn(0).getInt() != 0;
+    }
     while (e.executeStep()) {
         const Id person = e.getColumn(0).getInt64();
         const std::string_view status = e.getColumn(1).getText();
