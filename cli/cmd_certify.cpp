@@ -1,6 +1,7 @@
-// asnbelajar certify SESSION [--template T] | --sync [--template T] | --revoke PERSON...
+// asnbelajar certify SESSION [--sync] [--template T] [--pdf DIR|FILE.pdf ...] | --revoke PERSON...
 #include "app.hpp"
 #include "certificate_notes.hpp"
+#include "certificate_pdfs.hpp"
 
 #include "asnbelajar/certificates.hpp"
 #include "asnbelajar/participant.hpp"
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 
 namespace asnbelajar::cli {
 namespace {
@@ -17,6 +19,7 @@ struct CertifyOptions {
     std::string session;
     std::string templ{default_certificate_template};
     std::vector<std::string> revoke;
+    PdfOptions pdf;
     bool sync = false;
 };
 
@@ -27,40 +30,44 @@ std::string number_range(const std::vector<IssuedCertificate>& issued) {
     return fmt::format(" ({} … {})", issued.front().number, issued.back().number);
 }
 
-void run_certify(Context& ctx, const CertifyOptions& o) {
-    CertificateTemplate tmpl(o.templ); // a bad template fails before the store is opened
-    CertifyResult result;
-    CertificateCheck after;
-    std::string code;
-    ctx.write([&](store::Store& store) {
-        Session session = resolve_session(store, o.session);
-        code = session.code;
-        result = certify_session(store, session, tmpl);
-        after = check_certificates(store, session);
-        return static_cast<std::int64_t>(result.issued.size());
-    });
-    ctx.note(fmt::format("{}: certified {}{}; {} already had one", code, result.issued.size(),
-                         number_range(result.issued), result.already));
-    tell_certificates(ctx, code, after);
+// The certificates a PDF may be printed for: live ones whose holder attended (a certificate that no longer
+// qualifies is never presented as valid).
+std::vector<store::CertificateRow> printable(std::vector<store::CertificateRow> live) {
+    std::erase_if(live, [](const store::CertificateRow& c) { return !c.attended; });
+    return live;
 }
 
-// certify --sync: revoke what no longer qualifies, number the new attendees, in one transaction.
-void run_sync(Context& ctx, const CertifyOptions& o) {
-    CertificateTemplate tmpl(o.templ);
+// certify, and certify --sync: first revoke what no longer qualifies; then number the new attendees; in one
+// transaction.
+void run_certify(Context& ctx, const CertifyOptions& o) {
+    CertificateTemplate tmpl(o.templ); // a bad template fails before the store is opened
+    std::optional<PdfRun> pdf;         // so do a bad layout, a missing font and an unwritable --pdf DIR
+    if (!o.pdf.target.empty()) pdf.emplace(ctx, o.pdf);
     SyncResult result;
+    CertificateCheck after;
     std::string code;
+    Session session;
+    std::vector<store::CertificateRow> live;
     ctx.write([&](store::Store& store) {
-        Session session = resolve_session(store, o.session);
+        session = resolve_session(store, o.session);
         code = session.code;
-        result = sync_certificates(store, session, tmpl);
+        if (o.sync)
+            result = sync_certificates(store, session, tmpl);
+        else
+            result.certified = certify_session(store, session, tmpl);
+        after = check_certificates(store, session);
+        if (pdf) live = printable(store.live_certificates({session.id}));
         return static_cast<std::int64_t>(result.revoked.size() + result.certified.issued.size());
     });
     for (const RevokeResult& r : result.revoked)
         ctx.note(fmt::format("{}: {}: revoked {} (no longer attended)", code, describe(r.person),
                              r.number.value_or("")));
-    ctx.note(fmt::format("{}: revoked {}, certified {}{}; {} already had one", code, result.revoked.size(),
+    ctx.note(fmt::format("{}: {}certified {}{}; {} already had one", code,
+                         o.sync ? fmt::format("revoked {}, ", result.revoked.size()) : std::string(),
                          result.certified.issued.size(), number_range(result.certified.issued),
                          result.certified.already));
+    tell_certificates(ctx, code, after);
+    if (pdf) pdf->write(session, live);
 }
 
 void run_revoke(Context& ctx, const CertifyOptions& o) {
@@ -91,26 +98,31 @@ void setup_certify(CLI::App& app, Context& ctx) {
                         "Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
                         "{month}, {month_roman}")
             ->capture_default_str();
-    auto* revoke = cmd->add_option("--revoke", o->revoke,
-                                   "Revoke these people's certificates (NIP or e-mail); numbers are "
-                                   "never reused")
-                       ->excludes(templ);
+    cmd->add_option("--revoke", o->revoke,
+                    "Revoke these people's certificates (NIP or e-mail); numbers are "
+                    "never reused")
+        ->excludes(templ);
     cmd->add_flag("--sync", o->sync,
-                  "Revoke the certificates of people who no longer attended, then number the new attendees")
-        ->excludes(revoke);
+                  "First revoke the certificates of people who no longer attended, then number the new "
+                  "attendees")
+        ->excludes("--revoke");
+    add_pdf_options(*cmd, o->pdf);
+    cmd->get_option("--revoke")->excludes("--pdf");
     cmd->footer(
         "Numbers come from one global counter: re-running certifies only the new attendees. After a\n"
         "correction (session edit, attend) commands say when certificates no longer qualify: --sync settles\n"
         "them in one transaction.\n"
+        "With --pdf, the session's live certificates (new and earlier ones) are also written as PDF; the layout,\n"
+        "its fonts and background, and the directory are checked before anything is written.\n"
         "Examples:\n"
         "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
         "  asnbelajar certify 2022-03-03 --sync\n"
+        "  asnbelajar certify 2022-03-03 --pdf sertifikat/2022-03-03\n"
+        "  asnbelajar certify 2022-03-03 --pdf cetak.pdf --single-file --layout bpsdm.layout\n"
         "  asnbelajar certify 2022-03-03 --revoke 198609262015051001");
     cmd->callback([&ctx, cmd, o] {
         if (cmd->count("--revoke"))
             run_revoke(ctx, *o);
-        else if (o->sync)
-            run_sync(ctx, *o);
         else
             run_certify(ctx, *o);
     });

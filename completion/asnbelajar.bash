@@ -30,13 +30,16 @@ _asnbelajar_options() {
     "participant import") REPLY="--dry-run --skip-invalid --rejects=" ;;
     "participant list") REPLY="--agency= --search=" ;;
     enroll) REPLY="--cancel --file= --dry-run --skip-invalid --rejects=" ;;
-    attend) REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order=" ;;
+    attend)
+      REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order="
+      REPLY+=" --match-names"
+      ;;
     "report weekly") REPLY="--week-of= --from= --to=" ;;
     "report participant") REPLY="--year= --target=" ;;
     "report jp") REPLY="--year= --below= --target=" ;;
     "report agency") REPLY="--year= --target=" ;;
     "report siasn") REPLY="--year= --institution= --course-type=" ;;
-    certify) REPLY="--template= --revoke=" ;;
+    certify) REPLY="--template= --revoke= --pdf= --single-file --layout= --verify-url= --jobs=" ;;
     "db log") REPLY="--limit=" ;;
     esac
 }
@@ -131,7 +134,7 @@ _asnbelajar() {
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;
     --days) values="mon tue wed thu fri sat sun" ;;
-    --db | -o | --output | --file | --rejects | --unmatched)
+    --db | -o | --output | --file | --rejects | --unmatched | --pdf | --layout)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return 0

@@ -2,6 +2,7 @@
 
 #include "asnbelajar/attendance.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/names.hpp"
 #include "asnbelajar/nip.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/participant.hpp"
@@ -11,31 +12,131 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <ctime>
 #include <optional>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
 namespace asnbelajar {
 namespace {
 
-// The identities a row can be matched by, normalised: 18 NIP digits, a lower-case e-mail, a +62 phone.
-struct Identity {
-    std::string nip, email, phone;
-    bool empty() const { return nip.empty() && email.empty() && phone.empty(); }
-};
+// The identities a row can be matched by.
+using Identity = store::ParticipantKeys;
 
-Identity identity_of(const sources::ExportRecord& r) {
+// A row without NIP, e-mail or phone may carry a NIP in its name: "Nanda Putra - [NIP.199202022020121002]".
+Identity identity_of(const sources::ExportRecord& r, int year) {
     Identity id;
     if (std::string digits = nip_digits(r.nip); digits.size() == 18) id.nip = std::move(digits);
     if (Normalized e = normalize_email(r.email); e.ok) id.email = std::move(e.value);
     if (Normalized p = normalize_phone(r.phone); p.ok) id.phone = std::move(p.value);
+    if (id.empty())
+        if (std::string nip = nip_in_name(r.name); !nip.empty() && check_nip(nip, year).ok)
+            id.nip = std::move(nip);
     return id;
 }
 
-// The participant of each row (NIP, then e-mail, then phone), or nothing; one store lookup per distinct
-// identity (a person's rows repeat it). The identities are looked up in NIP (then e-mail, then phone) order,
-// so that the index pages are read in order, each once, instead of at random (the 20,000 people of an export
-// among a store's 1,000,000); equal identities are then neighbours and share the answer.
+// Participants by name_key, for rows that carry a name only (AttendanceImportOptions::match_names): the
+// session's enrolled people first (its roster, read once), then everyone. Everyone's names are read once when
+// many names are to be found; for a few, each is looked up by one of its words (a store of a million people
+// is not read into memory for a handful of guests).
+class NameIndex {
+  public:
+    // `names`: how many distinct names will be asked for.
+    NameIndex(const store::Store& store, const Session& session, std::size_t names)
+        : store_(store), session_(session), load_everyone_(names > 32) {}
+
+    // The participant named `name`, or nothing with the reason.
+    std::optional<Id> find(const std::string& name, std::string& why) {
+        const std::string key = name_key(name);
+        if (key.empty()) {
+            why = "no NIP, e-mail or phone, and no name to match";
+            return std::nullopt;
+        }
+        load_enrolled();
+        if (auto [b, e] = enrolled_.equal_range(key); b != e)
+            return unique(b, e, "people enrolled in the session", why);
+        std::vector<Named> all = everyone_named(key);
+        if (!all.empty()) return unique(all.begin(), all.end(), "participants", why);
+        why = "no participant with this name";
+        return std::nullopt;
+    }
+
+  private:
+    struct Named {
+        Id id = 0;
+        std::string label; // NIP, else e-mail, else "participant ID"
+    };
+    static Named named(const Participant& p) {
+        return {p.id, !p.nip.empty()     ? p.nip
+                      : !p.email.empty() ? p.email
+                                         : fmt::format("participant {}", p.id)};
+    }
+    static const Named& second(const std::pair<const std::string, Named>& kv) { return kv.second; }
+    static const Named& second(const Named& n) { return n; }
+
+    template <typename It>
+    static std::optional<Id> unique(It b, It e, std::string_view among, std::string& why) {
+        std::vector<std::string> who;
+        for (It i = b; i != e; ++i)
+            who.push_back(second(*i).label);
+        if (who.size() == 1) return second(*b).id;
+        std::sort(who.begin(), who.end());
+        why = fmt::format("the name matches {} {} ({}); match the row by hand", who.size(), among,
+                          fmt::join(who, ", "));
+        return std::nullopt;
+    }
+
+    void load_enrolled() {
+        if (enrolled_loaded_) return;
+        enrolled_loaded_ = true;
+        for (const store::RosterRow& row : store_.session_roster(session_.id))
+            if (row.enrollment && *row.enrollment != EnrollmentStatus::cancelled)
+                if (std::string key = name_key(row.person.name); !key.empty())
+                    enrolled_.emplace(std::move(key), named(row.person));
+    }
+
+    // Every participant whose name has `key`.
+    std::vector<Named> everyone_named(const std::string& key) {
+        std::vector<Named> out;
+        if (load_everyone_) {
+            if (!everyone_loaded_) {
+                everyone_loaded_ = true;
+                for (const Participant& p : store_.list_participants("", ""))
+                    if (std::string k = name_key(p.name); !k.empty())
+                        everyone_.emplace(std::move(k), named(p));
+            }
+            for (auto [b, e] = everyone_.equal_range(key); b != e; ++b)
+                out.push_back(b->second);
+            return out;
+        }
+        // The longest word of the key made of ASCII letters only (the store's search folds ASCII case only).
+        std::string_view word;
+        for (std::size_t pos = 0; pos < key.size();) {
+            std::size_t end = std::min(key.find(' ', pos), key.size());
+            std::string_view w(key.data() + pos, end - pos);
+            const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            if (ascii && w.size() > word.size()) word = w;
+            pos = end + 1;
+        }
+        if (word.empty()) return out; // nothing to search by
+        for (const Participant& p : store_.list_participants("", std::string(word)))
+            if (name_key(p.name) == key) out.push_back(named(p));
+        return out;
+    }
+
+    const store::Store& store_;
+    const Session& session_;
+    const bool load_everyone_;
+    bool enrolled_loaded_ = false, everyone_loaded_ = false;
+    std::unordered_multimap<std::string, Named> enrolled_, everyone_;
+};
+
+// The participant of each row (NIP, then e-mail, then phone), or nothing; one store call for the export, asking
+// once per distinct identity (a person's rows repeat it). The identities go in NIP (then e-mail, then phone)
+// order, so that the index pages are read in order, each once, instead of at random (the 20,000 people of an
+// export among a store's 1,000,000); equal identities are then neighbours and share the answer.
 std::vector<std::optional<Id>> match_all(const store::Store& store, const std::vector<Identity>& ids) {
     std::vector<std::size_t> order;
     order.reserve(ids.size());
@@ -43,13 +144,16 @@ std::vector<std::optional<Id>> match_all(const store::Store& store, const std::v
         if (!ids[i].empty()) order.push_back(i);
     const auto key = [&ids](std::size_t i) { return std::tie(ids[i].nip, ids[i].email, ids[i].phone); };
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-    std::vector<std::optional<Id>> out(ids.size());
+    std::vector<Identity> distinct;
+    std::vector<std::size_t> which(ids.size()); // row → its identity in `distinct`
     for (std::size_t k = 0; k < order.size(); ++k) {
-        const std::size_t i = order[k];
-        out[i] = k > 0 && key(order[k - 1]) == key(i)
-                     ? out[order[k - 1]]
-                     : store.participant_matching(ids[i].nip, ids[i].email, ids[i].phone);
+        if (k == 0 || key(order[k - 1]) != key(order[k])) distinct.push_back(ids[order[k]]);
+        which[order[k]] = distinct.size() - 1;
     }
+    const std::vector<std::optional<Id>> found = store.participants_matching(distinct);
+    std::vector<std::optional<Id>> out(ids.size());
+    for (std::size_t i : order)
+        out[i] = found[which[i]];
     return out;
 }
 
@@ -117,6 +221,86 @@ std::optional<Participant> new_participant(const sources::ExportRecord& r, int y
     return std::nullopt;
 }
 
+// Unmatched rows of one identity (see import_attendance), and the participant found or created for them.
+struct Group {
+    std::vector<std::size_t> rows;
+    std::string reason; // why the rows stay unmatched
+    std::optional<Id> person;
+};
+
+// --create-unknown: a participant for each group of unmatched rows, from the row of the group that says most
+// about the person, unless one created for an earlier group is this one too (rows with and without a NIP);
+// written in one batch. Calls add(person, record) for each row of each group that has a participant now.
+template <class Add>
+void create_participants(store::Store& store, const sources::ExportData& data,
+                         const std::vector<Identity>& identities, std::vector<Group>& groups, int year,
+                         AttendanceImportResult& result, Add&& add) {
+    // The new participant of each group, if its rows make a valid one.
+    std::vector<std::optional<Participant>> candidates(groups.size());
+    std::vector<Participant> asked;
+    std::vector<std::size_t> asked_for; // group of each of `asked`
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const sources::ExportRecord* best = &data.records[groups[g].rows.front()];
+        for (std::size_t i : groups[g].rows)
+            if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
+        candidates[g] = new_participant(*best, year, groups[g].reason);
+        if (!candidates[g]) continue;
+        asked.push_back(*candidates[g]);
+        asked_for.push_back(g);
+    }
+    // Keys the store's participants hold already (one lookup for all), then those this import creates.
+    store::ParticipantMatches taken;
+    store.find_participants(asked, taken);
+    std::vector<bool> nip_taken(groups.size()), email_taken(groups.size());
+    for (std::size_t k = 0; k < asked.size(); ++k) {
+        nip_taken[asked_for[k]] = taken.by_nip[k] >= 0;
+        email_taken[asked_for[k]] = taken.by_email[k] >= 0;
+    }
+    std::vector<Participant> created;
+    std::vector<std::size_t> creator(groups.size(), SIZE_MAX); // group → index in `created`
+    // The keys of the created participants (views of `candidates`, which does not move).
+    using Keys = std::unordered_map<std::string_view, std::size_t>;
+    Keys by_nip, by_email, by_phone;
+    const auto created_with = [](const Keys& keys, const std::string& key) {
+        auto it = key.empty() ? keys.end() : keys.find(key);
+        return it == keys.end() ? SIZE_MAX : it->second;
+    };
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        // A participant created for an earlier group may be this one too: NIP, then e-mail, then phone.
+        const Identity& id = identities[groups[g].rows.front()];
+        creator[g] = created_with(by_nip, id.nip);
+        if (creator[g] == SIZE_MAX) creator[g] = created_with(by_email, id.email);
+        if (creator[g] == SIZE_MAX) creator[g] = created_with(by_phone, id.phone);
+        if (creator[g] != SIZE_MAX || !candidates[g]) continue;
+        const Participant& p = *candidates[g];
+        const bool nip_used = !p.nip.empty() && (nip_taken[g] || by_nip.count(p.nip));
+        const bool email_used = !p.email.empty() && (email_taken[g] || by_email.count(p.email));
+        if (nip_used || email_used) {
+            groups[g].reason =
+                nip_used
+                    ? fmt::format(
+                          "cannot create a participant: NIP {} already belongs to another participant", p.nip)
+                    : fmt::format("cannot create a participant: e-mail {} already belongs to another "
+                                  "participant",
+                                  p.email);
+            continue;
+        }
+        creator[g] = created.size();
+        created.push_back(p);
+        if (!p.nip.empty()) by_nip.emplace(p.nip, creator[g]);
+        if (!p.email.empty()) by_email.emplace(p.email, creator[g]);
+        if (!p.phone.empty()) by_phone.emplace(p.phone, creator[g]); // the first: the lowest id
+    }
+    store.write_participants({}, created);
+    result.created = created.size();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (creator[g] == SIZE_MAX) continue;
+        groups[g].person = created[creator[g]].id;
+        for (std::size_t i : groups[g].rows)
+            add(*groups[g].person, data.records[i]);
+    }
+}
+
 constexpr std::uint64_t fnv_basis = 0xcbf29ce484222325ULL, fnv_prime = 0x100000001b3ULL;
 
 std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
@@ -162,6 +346,19 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
                                 describe_counts(data)));
     require_overlap(data, session);
 
+    std::vector<Identity> identities;
+    identities.reserve(data.records.size());
+    for (const sources::ExportRecord& r : data.records)
+        identities.push_back(identity_of(r, opts.year));
+    if (data.names_only && !opts.match_names &&
+        std::any_of(identities.begin(), identities.end(), [](const Identity& id) { return id.empty(); }))
+        throw Error(fmt::format(
+            "{}: a {} names people only (no NIP, e-mail or phone column), so its rows can be matched to "
+            "participants by name only; pass --match-names to do that (a name matches when it is unique among "
+            "the session's enrolled people, else among all participants; titles such as Dr., S.Pd., Hj. and "
+            "letter case are ignored). Nothing was recorded",
+            data.name, data.source->label));
+
     AttendanceImportResult result;
     const std::string batch = export_digest(data);
     const std::string source(data.source->name);
@@ -170,11 +367,24 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     result.reimport = !earlier.empty();
 
     // Rows grouped per person, people in order of first appearance.
-    std::vector<Identity> identities;
-    identities.reserve(data.records.size());
-    for (const sources::ExportRecord& r : data.records)
-        identities.push_back(identity_of(r));
-    const std::vector<std::optional<Id>> matched = match_all(store, identities);
+    std::vector<std::optional<Id>> matched = match_all(store, identities);
+    // Rows named only: by name, when asked; else they go unmatched with the reason.
+    std::vector<std::string> name_reasons(data.records.size());
+    if (opts.match_names) {
+        // Rows repeat names: each name is looked up once.
+        std::unordered_map<std::string, std::pair<std::optional<Id>, std::string>> by_name;
+        for (std::size_t i = 0; i < data.records.size(); ++i)
+            if (identities[i].empty()) by_name.try_emplace(clean_text(data.records[i].name));
+        NameIndex names(store, session, by_name.size());
+        by_name.clear();
+        for (std::size_t i = 0; i < data.records.size(); ++i) {
+            if (!identities[i].empty()) continue;
+            auto [it, fresh] = by_name.try_emplace(clean_text(data.records[i].name));
+            if (fresh) it->second.first = names.find(data.records[i].name, it->second.second);
+            matched[i] = it->second.first;
+            name_reasons[i] = it->second.second;
+        }
+    }
     std::unordered_map<Id, std::size_t> index_of;
     std::vector<PersonMarks> people;
     auto add = [&](Id person, const sources::ExportRecord& r) {
@@ -184,7 +394,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     };
     // Unmatched rows grouped per identity (the first of NIP, e-mail, phone, name), for counting and creating.
     std::unordered_map<std::string, std::size_t> group_of;
-    std::vector<std::vector<std::size_t>> groups;
+    std::vector<Group> groups;
     for (std::size_t i = 0; i < data.records.size(); ++i) {
         const sources::ExportRecord& r = data.records[i];
         const Identity& id = identities[i];
@@ -192,47 +402,32 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
             add(*person, r);
             continue;
         }
-        std::string key = !id.nip.empty()     ? "n" + id.nip
-                          : !id.email.empty() ? "e" + id.email
-                          : !id.phone.empty() ? "p" + id.phone
-                                              : "m" + clean_text(r.name);
+        // (Built by appending: GCC 12 warns of an overlap, wrongly, in `"m" + std::string`.)
+        const auto tagged = [](char tag, std::string_view value) {
+            return std::string(1, tag).append(value);
+        };
+        std::string key = !id.nip.empty()     ? tagged('n', id.nip)
+                          : !id.email.empty() ? tagged('e', id.email)
+                          : !id.phone.empty() ? tagged('p', id.phone)
+                                              : tagged('m', clean_text(r.name));
         if (key == "m") key += std::to_string(i); // nothing at all: a person of its own
         auto [it, fresh] = group_of.try_emplace(std::move(key), groups.size());
-        if (fresh) groups.emplace_back();
-        groups[it->second].push_back(i);
+        if (fresh)
+            groups.push_back({{},
+                              !id.empty() ? "no participant with this NIP, e-mail or phone"
+                              : opts.match_names
+                                  ? name_reasons[i]
+                                  : "no valid NIP, e-mail or phone to match; --match-names would "
+                                    "match it by name",
+                              std::nullopt});
+        groups[it->second].rows.push_back(i);
     }
 
-    for (const std::vector<std::size_t>& rows : groups) {
-        const sources::ExportRecord& first = data.records[rows.front()];
-        const Identity& id = identities[rows.front()];
-        std::string reason = id.empty() ? "no valid NIP, e-mail or phone to match"
-                                        : "no participant with this NIP, e-mail or phone";
-        if (opts.create_unknown) {
-            // A participant created for an earlier group may be this one too (rows with and without a NIP).
-            std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);
-            if (!person) {
-                // The row of the group that says most about the person.
-                const sources::ExportRecord* best = &first;
-                for (std::size_t i : rows)
-                    if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
-                if (std::optional<Participant> p = new_participant(*best, opts.year, reason)) {
-                    try {
-                        p->id = store.insert_participant(*p);
-                        ++result.created;
-                        person = p->id;
-                    } catch (const Error& e) {
-                        reason = fmt::format("cannot create a participant: {}", e.what());
-                    }
-                }
-            }
-            if (person) {
-                for (std::size_t i : rows)
-                    add(*person, data.records[i]);
-                continue;
-            }
-        }
-        for (std::size_t i : rows)
-            result.unmatched.push_back({data.records[i], reason});
+    if (opts.create_unknown) create_participants(store, data, identities, groups, opts.year, result, add);
+    for (const Group& g : groups) {
+        if (g.person) continue;
+        for (std::size_t i : g.rows)
+            result.unmatched.push_back({data.records[i], g.reason});
         ++result.people;
     }
     std::sort(result.unmatched.begin(), result.unmatched.end(),
@@ -249,7 +444,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
         recompute_session_attendance(store, session);
 
     // The session's attendance is recorded now, even when nobody in the export is anybody we know.
-    store.note_attendance_import(session.id);
+    store.note_attendance_import(session.id, static_cast<std::int64_t>(std::time(nullptr)));
 
     const store::Store::OutcomeCounts counts = store.outcome_counts(session.id);
     result.attended = counts.attended;
