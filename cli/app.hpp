@@ -35,6 +35,7 @@ struct Globals {
     std::string tz = "Asia/Jakarta";
     bool quiet = false;
     bool excel_safe = false;
+    bool read_only = false; // --read-only: commands that write are refused
 };
 
 class Context {
@@ -72,6 +73,9 @@ class Context {
     // else table). Files are written whole or not at all. xlsx needs -o FILE (UsageError otherwise). The
     // report's notes and warnings go to stderr.
     void emit(const Report& report) const;
+
+    // Throws Error when the store may not be written (--read-only), naming the option.
+    void check_writable() const;
 
     // Opens the store for reading.
     std::unique_ptr<store::Store> read_store() const;

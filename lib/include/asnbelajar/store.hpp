@@ -361,10 +361,11 @@ class Store {
     // The database's own integrity check, the schema version and the rows of each table.
     virtual StoreCheck check() const = 0;
 
-    // Writes a consistent copy of the whole store to `path` (mode 0600), safe while other processes write:
-    // the copy is one snapshot. Written beside `path` and renamed over it, so an existing file is replaced
-    // only by a complete backup. Throws Error on failure.
-    virtual void backup_to(const std::string& path) const = 0;
+    // Writes a consistent copy of the whole store into `file`, an empty file the caller created (and will put
+    // in place: the CLI's output path decides its mode and whether it replaces a file, so that a symbolic link
+    // or a device is written through, never replaced), safe while other processes write: the copy is one
+    // snapshot. Errors name `shown` (the user's path): Throws Error "cannot back up to SHOWN: reason".
+    virtual void backup_to(const std::string& file, const std::string& shown) const = 0;
 
   protected:
     Store() = default;

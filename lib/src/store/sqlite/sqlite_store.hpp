@@ -102,7 +102,7 @@ class SqliteStore final : public Store {
                                           PersonDetail detail) const override;
 
     StoreCheck check() const override;
-    void backup_to(const std::string& path) const override;
+    void backup_to(const std::string& file, const std::string& shown) const override;
 
     // --- the SQLite backend's own ---
     // How a bulk load decides to go into append mode (the participants' indexes dropped, the keys in memory):
