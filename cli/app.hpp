@@ -55,13 +55,16 @@ class Context {
 
     // A summary line on stderr ("asnbelajar: …"), unless --quiet.
     void note(const std::string& line) const;
-    // A warning on stderr ("asnbelajar: warning: …"), also under --quiet: something the user must act on.
+    // A warning on stderr ("asnbelajar: warning: …"), even with --quiet: something the user must act on, or
+    // something accepted that looks wrong.
     void warn(const std::string& line) const;
     // True when progress bars may be drawn: stderr is a terminal and not --quiet.
     bool progress_allowed() const;
 
     // The output format: --format, else the extension of -o FILE, else table.
     render::Format format() const;
+    // The format the command line chose (--format, else the extension of -o FILE), if it chose one.
+    std::optional<render::Format> chosen_format() const;
     // --tz, --lang, and whether the format writes only a report's rows (csv, tsv, jsonl), so that the report
     // may leave out its extras; the time now, and command().
     ReportContext report_context() const;
@@ -73,6 +76,8 @@ class Context {
     // else table). Files are written whole or not at all. xlsx needs -o FILE (UsageError otherwise). The
     // report's notes and warnings go to stderr.
     void emit(const Report& report) const;
+    // The same in `format`, whatever the command line chose (a command that writes one format only).
+    void emit(const Report& report, render::Format format) const;
 
     // Throws Error when the store may not be written (--read-only), naming the option.
     void check_writable() const;
@@ -98,5 +103,7 @@ void setup_db(CLI::App& app, Context& ctx);
 
 // The current year in --tz.
 int current_year(const Context& ctx);
+// Today's date in --tz.
+Date current_date(const Context& ctx);
 
 } // namespace asnbelajar::cli

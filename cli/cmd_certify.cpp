@@ -1,4 +1,5 @@
-// asnbelajar certify SESSION [--sync] [--template T] [--pdf DIR|FILE.pdf ...] | --revoke PERSON...
+// asnbelajar certify SESSION [--sync] [--template T] [--first-number N] [--pdf DIR|FILE.pdf ...]
+//                   | --revoke PERSON...
 #include "app.hpp"
 #include "certificate_notes.hpp"
 #include "certificate_pdfs.hpp"
@@ -18,6 +19,7 @@ namespace {
 struct CertifyOptions {
     std::string session;
     std::string templ{default_certificate_template};
+    std::optional<std::int64_t> first_number;
     std::vector<std::string> revoke;
     PdfOptions pdf;
     bool sync = false;
@@ -46,11 +48,13 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
     SyncResult result;
     CertificateCheck after;
     std::string code;
+    std::optional<std::int64_t> was; // the counter's next number before --first-number
     Session session;
     std::vector<store::CertificateRow> live;
     ctx.write([&](store::Store& store) {
         session = resolve_session(store, o.session);
         code = session.code;
+        if (o.first_number) was = start_certificate_counter(store, *o.first_number);
         if (o.sync)
             result = sync_certificates(store, session, tmpl);
         else
@@ -62,6 +66,9 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
     for (const RevokeResult& r : result.revoked)
         ctx.note(fmt::format("{}: {}: revoked {} (no longer attended)", code, describe(r.person),
                              r.number.value_or("")));
+    if (was)
+        ctx.note(fmt::format("certificate numbers continue from {} (the next would have been {})",
+                             *o.first_number, *was));
     ctx.note(fmt::format("{}: {}certified {}{}; {} already had one", code,
                          o.sync ? fmt::format("revoked {}, ", result.revoked.size()) : std::string(),
                          result.certified.issued.size(), number_range(result.certified.issued),
@@ -98,10 +105,17 @@ void setup_certify(CLI::App& app, Context& ctx) {
                         "Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
                         "{month}, {month_roman}")
             ->capture_default_str();
+    auto* first =
+        cmd->add_option("--first-number", o->first_number,
+                        "Continue an existing series: the first new certificate takes number N (N must be "
+                        "above every number issued)")
+            ->type_name("N")
+            ->check(CLI::PositiveNumber);
     cmd->add_option("--revoke", o->revoke,
                     "Revoke these people's certificates (NIP or e-mail); numbers are "
                     "never reused")
-        ->excludes(templ);
+        ->excludes(templ)
+        ->excludes(first);
     cmd->add_flag("--sync", o->sync,
                   "First revoke the certificates of people who no longer attended, then number the new "
                   "attendees")
@@ -112,11 +126,14 @@ void setup_certify(CLI::App& app, Context& ctx) {
         "Numbers come from one global counter: re-running certifies only the new attendees. After a\n"
         "correction (session edit, attend) commands say when certificates no longer qualify: --sync settles\n"
         "them in one transaction.\n"
+        "--first-number continues an agency's existing series; it is refused unless N is above every number\n"
+        "issued, and the audit log ('db log') keeps the command.\n"
         "With --pdf, the session's live certificates (new and earlier ones) are also written as PDF; the layout,\n"
         "its fonts and background, and the directory are checked before anything is written.\n"
         "Examples:\n"
         "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
         "  asnbelajar certify 2022-03-03 --sync\n"
+        "  asnbelajar certify 2025-02-20 --first-number 229472\n"
         "  asnbelajar certify 2022-03-03 --pdf sertifikat/2022-03-03\n"
         "  asnbelajar certify 2022-03-03 --pdf cetak.pdf --single-file --layout bpsdm.layout\n"
         "  asnbelajar certify 2022-03-03 --revoke 198609262015051001");
