@@ -2,6 +2,7 @@
 // asnbelajar attend SESSION --file FILE|- [--source S] [--replace] [--allow-empty] [--create-unknown]
 //                                         [--unmatched FILE] [--date-order dmy|mdy] [--match-names]
 #include "app.hpp"
+#include "certificate_notes.hpp"
 #include "output_file.hpp"
 #include "progress.hpp"
 
@@ -42,18 +43,21 @@ void run_marks(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
     if (cmd->count("--minutes")) minutes = o.minutes;
     int walk_ins = 0;
     std::string code;
+    CertificateCheck certificates;
     ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         std::vector<Participant> people = resolve_people(store, o.people);
         for (const Participant& p : people)
             walk_ins += mark_attendance(store, session, p, minutes) == MarkResult::walk_in;
+        certificates = check_certificates(store, session);
         return static_cast<std::int64_t>(people.size());
     });
     std::string marked = minutes ? tr("{}: marked {} with {} minutes", code, o.people.size(), *minutes)
                                  : tr("{}: marked {} as self-declared", code, o.people.size());
     if (walk_ins) marked += trn(" ({} walk-in)", " ({} walk-ins)", walk_ins, walk_ins);
     ctx.note(marked);
+    tell_certificates(ctx, code, certificates);
 }
 
 std::string minutes_text(std::int64_t seconds) {
@@ -115,6 +119,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     ProgressBar bar(ctx.err, ctx.progress_allowed(), o.file == "-" ? "<stdin>" : o.file);
     AttendanceImportResult result;
     std::string code;
+    CertificateCheck certificates;
     // The file is read inside the transaction: one connection, and a refusal leaves no trace.
     ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
@@ -125,6 +130,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
         const sources::ExportData data = sources::read_export_file(o.file, o.source, read);
         note_read(ctx, data);
         result = import_attendance(store, session, data, opts, bar.callback());
+        certificates = check_certificates(store, session);
         return static_cast<std::int64_t>(data.records.size() - result.unmatched.size());
     });
     bar.clear();
@@ -146,6 +152,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     if (result.reimport) line += _("; this export was imported before: its marks were replaced");
     ctx.note(line);
     ctx.note(tr("{}: now {} attended, {} partial", code, result.attended, result.partial));
+    tell_certificates(ctx, code, certificates);
 }
 
 // "auto (default), zoom, teams, meet or csv": the --source values, from the registry of layouts.

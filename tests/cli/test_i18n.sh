@@ -167,7 +167,7 @@ scan() {
       $t =~ s/"[^"]*"//g;                                        # "quoted"
       $t =~ s/\{[^{}]*\}//g;                                     # {seq}: fields of a template
       $t =~ s/(^|\s)--?[a-z][a-z0-9-]*/$1/g;                     # options
-      $t =~ s/^  [a-z][a-z-]*(?=\s{2,}|$)//;                     # a command or source name starting a line
+      $t =~ s/^(?::\s)?  [a-z][a-z-]*(?=\s{2,}|$)//;             # a command or source name starting a line
       $t =~ s/\S*[\/\@_0-9]\S*//g;                                # paths, addresses, codes, numbers (\@: not the array @_)
       $t =~ s/\S*\.[a-z]\S*//gi;                                 # file names
       $t =~ s/\b[A-Z][A-Z-]+\b//g;                               # SESSION, NIP, WIB
