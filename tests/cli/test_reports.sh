@@ -352,6 +352,49 @@ for r in participant jp agency certificates siasn; do
   expect_grep 'Examples?:' "$OUT" "report $r --help has examples"
 done
 
+# --- a store of its own: a session's week in its own zone, and more than ten agencies -------------------------
+MAIN_DB=$ASNBELAJAR_DB
+export ASNBELAJAR_DB="$WORK/zones.db"
+# Monday 7 March 00:30 WIT is Sunday 6 March 22:30 WIB: the session keeps its Monday, in the week of 7 March,
+# also when the report runs in WIB.
+ab session add --title "Senin pagi di Papua" --start "2022-03-07 00:30" --tz Asia/Jayapura --minutes 60 --jp 1 \
+   --code WIT;                                                                        expect_rc 0 "WIT session"
+ab report weekly --week-of 2022-03-07 --tz Asia/Jakarta --format csv
+expect_rc 0 "weekly in WIB"
+expect_eq "$(csv_col "$OUT" session),$(csv_col "$OUT" date)" "WIT,2022-03-07" \
+  "a Monday 00:30 WIT session is in its Monday week, dated Monday, when the report runs in WIB"
+ab report weekly --week-of 2022-03-06 --tz Asia/Jakarta --format csv
+expect_eq "$(wc -l <"$OUT")" "1" "and not in the week before (its date in WIB)"
+ab report weekly --week-of 2022-03-07 --tz Asia/Jakarta --format json
+expect_grep '"from":"2022-03-07","to":"2022-03-13","sessions":1,' "$OUT" "the trend counts it in its own week"
+expect_grep '"from":"2022-02-28","to":"2022-03-06","sessions":0,' "$OUT" "not in the week before"
+
+# Twelve agencies, attended by 1 to 12 people each in an order that is not alphabetical: the JSON lists the ten
+# with the most attendees, most first.
+awk 'BEGIN {
+  split("3 12 1 7 10 5 11 2 9 4 8 6", counts, " ")
+  print "nip,nama,instansi"
+  i = 0
+  for (a = 1; a <= 12; a++)
+    for (k = 0; k < counts[a]; k++) {
+      printf "1980%02d%02d2005011%03d,Peserta %d,Instansi %c\n", a, k + 1, ++i, i, 64 + a
+    }
+}' >"$WORK/agencies.csv"
+ab participant import "$WORK/agencies.csv";                                          expect_rc 0 "78 people of 12 agencies"
+cut -d, -f1 "$WORK/agencies.csv" >"$WORK/present.csv"
+ab attend WIT --file "$WORK/present.csv";                                            expect_rc 0 "all attended"
+ab report weekly --week-of 2022-03-07 --format json
+expect_rc 0 "weekly json with twelve agencies"
+expect_eq "$(sed -n '/"top_agencies": \[/,/^  \]/p' "$OUT" | grep -c '"agency":')" "10" "exactly ten top agencies"
+expect_eq "$(sed -n '/"top_agencies": \[/,/^  \]/p' "$OUT" | grep -oE '"agency":"[^"]*","attended":[0-9]+' |
+             sed -E 's/"agency":"Instansi (.)","attended":/\1/' | tr '\n' ' ')" \
+  "B12 G11 E10 I9 K8 D7 L6 F5 J4 A3 " "top agencies: most attendees first, the two smallest left out"
+if command -v jq >/dev/null; then
+  expect_eq "$(jq -r '.top_agencies | length, .[0].agency, .[9].agency' "$OUT" | tr '\n' ' ')" \
+    "10 Instansi B Instansi A " "jq reads the same ten"
+fi
+export ASNBELAJAR_DB=$MAIN_DB
+
 # --- the example cron line and systemd service run as written ------------------------------------------------
 if [ -n "${EXAMPLES:-}" ] && [ -d "$EXAMPLES" ]; then
   mkdir -p "$WORK/var"

@@ -70,3 +70,32 @@ TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
     Session cancelled = cancel_session(store, e.session);
     CHECK_THROWS_AS(enroll(store, cancelled, people[3].id), Error);
 }
+
+TEST_CASE("cancelling a place in a cancelled session promotes nobody") {
+    TempDir dir;
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
+    Session base;
+    base.title = "Webinar";
+    base.start = 1646272800;
+    base.minutes = 180;
+    base.jp_tenths = 30;
+    base.capacity = 1;
+    Session s = add_sessions(store, base, "", {}).front();
+    Participant seated, waiting;
+    seated.nip = "198609262015051001";
+    seated.name = "Seated";
+    seated.id = store.insert_participant(seated);
+    waiting.nip = "199001152014031002";
+    waiting.name = "Waiting";
+    waiting.id = store.insert_participant(waiting);
+    REQUIRE(enroll(store, s, seated.id) == EnrollResult::enrolled);
+    REQUIRE(enroll(store, s, waiting.id) == EnrollResult::waitlisted);
+
+    Session cancelled = cancel_session(store, s);
+    CancelResult r = cancel_enrollment(store, cancelled, seated);
+    CHECK(r.changed); // the enrollment is cancelled...
+    CHECK(store.enrollment(s.id, seated.id)->status == EnrollmentStatus::cancelled);
+    CHECK_FALSE(r.promoted); // ...but the seat it frees is in a session that will not take place
+    CHECK(store.enrollment(s.id, waiting.id)->status == EnrollmentStatus::waitlisted);
+}

@@ -61,6 +61,13 @@ TEST_CASE("valid NI PPPK") {
     CHECK(first_year.ok);
     CHECK(first_year.kind == NipKind::pppk);
 
+    // The boundary: PPPK began in 2019; an NI PPPK of 2018 is neither shape.
+    const NipCheck before_first_year = check_nip("199001012018241001", today);
+    CHECK_FALSE(before_first_year.ok);
+    CHECK(before_first_year.error ==
+          "appointment 2018-24 is not a real month, and appointment year 2018 is before PPPK began (2019)");
+    CHECK(check_nip("199001012019241001", today).ok);
+
     // Digits 9-14 that happen to be a year-month read as PNS.
     CHECK(check_nip("199001012021121001", today).kind == NipKind::pns);
 }
