@@ -212,6 +212,11 @@ TEST_CASE("letters and other characters") {
                   "2015051001",
                   today); // en dash
     CHECK(error_has(r, "'\xE2\x80\x93' at character 9"));
+    // Bytes that start no UTF-8 character (F8-FF) are quoted alone.
+    for (const char* lead : {"\xF8", "\xFB", "\xFF"}) {
+        r = check_nip(std::string("19860926") + lead + "2015051001", today);
+        CHECK(r.error == std::string("NIP contains '") + lead + "' at character 9: only digits are allowed");
+    }
 }
 
 TEST_CASE("scientific notation from a spreadsheet") {

@@ -375,6 +375,35 @@ TEST_CASE("the day/month order is one per file") {
     CHECK(d.records[0].join == at(9, 0));
 }
 
+TEST_CASE("Teams: the summary's start and end times have a say in the day/month order") {
+    // Everyone left before midnight of the 12th (12/3 reads both ways); the meeting ended on the 13th.
+    const std::string report = utf16le("1. Summary\n"
+                                       "Meeting title\tWebinar\n"
+                                       "Start time\t12/3/22, 10:00:00 PM\n"
+                                       "End time\t13/3/22, 12:30:00 AM\n"
+                                       "\n"
+                                       "2. Participants\n"
+                                       "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+                                       "Siti\t12/3/22, 10:00:00 PM\t12/3/22, 11:30:00 PM\t1h 30m\ts@x.go.id\t"
+                                       "Attendee\n");
+    sources::ReadOptions no_date; // nothing else to decide by
+    sources::ExportData d = read(report, sources::ExportKind::teams, no_date);
+    CHECK(d.order == DayOrder::dmy);
+    REQUIRE(d.records.size() == 1);
+    CHECK(to_local(*d.records[0].join, no_date.zone).date == Date{2022, 3, 12});
+    // A summary that contradicts the rows is refused.
+    const std::string contradiction =
+        utf16le("1. Summary\n"
+                "Start time\t13/3/22, 9:00:00 AM\n"
+                "\n"
+                "2. Participants\n"
+                "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+                "Siti\t3/13/22, 9:00:00 AM\t3/13/22, 11:30:00 AM\t2h 30m\t"
+                "s@x.go.id\tAttendee\n");
+    CHECK_THROWS_WITH_AS(read(contradiction, sources::ExportKind::teams, no_date),
+                         doctest::Contains("dates mix day/month orders"), Error);
+}
+
 TEST_CASE("times are read in the zone given, unless they carry their own") {
     sources::ReadOptions o = session_options();
     o.zone = find_zone("Asia/Makassar");
