@@ -20,6 +20,13 @@ const char* pick(Lang lang, const char* id, const char* en) {
     return lang == Lang::en ? en : id;
 }
 
+// A JP value in a heading, as the tables write it: 2,5 in Indonesian, 2.5 in English.
+std::string human_jp(std::int64_t tenths, Lang lang) {
+    std::string t = format_jp(static_cast<int>(tenths));
+    if (lang == Lang::id) std::replace(t.begin(), t.end(), '.', ',');
+    return t;
+}
+
 Cell text_or_null(const std::string& s) {
     return s.empty() ? Cell{} : Cell{s};
 }
@@ -94,7 +101,7 @@ std::string when(const Session& s, Lang lang) {
     LocalDateTime t = to_local(s.start, z);
     return fmt::format("{}, {} · {} {} · {} JP", human_date(t.date, lang),
                        human_time(t.hour, t.minute, z, lang), s.minutes, pick(lang, "menit", "minutes"),
-                       format_jp(s.jp_tenths));
+                       human_jp(s.jp_tenths, lang));
 }
 
 // Sessions whose local start date (in each session's own zone) falls in `period`, cancelled ones left out.
@@ -425,7 +432,7 @@ Report participant_report(const store::Store& store, const Participant& person, 
     Report::Extra per_year;
     per_year.key = "years";
     per_year.title = fmt::format("{} (target {} JP)", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
-                                 format_jp(static_cast<int>(target_tenths)));
+                                 human_jp(target_tenths, ctx.lang));
     per_year.table.columns = {col("year", "Tahun", "Year", ColumnType::year),
                               col("sessions", "Sesi hadir", "Sessions attended", ColumnType::integer),
                               col("jp", "JP", "JP", ColumnType::jp),
@@ -448,8 +455,7 @@ std::vector<store::PersonYear> people_of_year(const store::Store& store, int yea
 }
 
 std::string target_line(std::int64_t target_tenths, Lang lang) {
-    return fmt::format("Target {} JP {}", format_jp(static_cast<int>(target_tenths)),
-                       pick(lang, "per tahun", "a year"));
+    return fmt::format("Target {} JP {}", human_jp(target_tenths, lang), pick(lang, "per tahun", "a year"));
 }
 
 } // namespace
@@ -463,7 +469,7 @@ Report jp_report(const store::Store& store, int year, std::int64_t target_tenths
     if (below)
         r.subtitle.push_back(fmt::format(
             "{} {} JP", pick(ctx.lang, "Hanya peserta dengan JP di bawah", "Only participants with JP below"),
-            format_jp(static_cast<int>(*below))));
+            human_jp(*below, ctx.lang)));
     r.table.columns = {col("nip", "NIP", "NIP"),
                        col("name", "Nama", "Name"),
                        col("agency", "Instansi", "Agency"),
