@@ -183,6 +183,8 @@ ab report participant $P1
 expect_grep 'Rekap per tahun \(target 20 JP\)' "$OUT" "per-year totals against the target"
 expect_grep '^ *2022 +3 +8,5 +20 +11,5$' "$OUT" "2022: 3 sessions, 8,5 JP, 11,5 short"
 expect_grep '^ *2021 +1 +2 +20 +18$' "$OUT" "2021 row"
+ab report participant $P1 --target 22.5
+expect_grep 'Rekap per tahun \(target 22,5 JP\)' "$OUT" "a target with a decimal, written the Indonesian way"
 ab report participant $P1 --lang en --target 8
 expect_grep '^ *2022 +3 +8\.5 +8 +0$' "$OUT" "English numbers, target met"
 ab report participant nobody@example.com
@@ -276,6 +278,55 @@ expect_grep '33.3%' "$OUT" "English percentage"
 expect_no_grep 'Maret' "$OUT" "no Indonesian month in English"
 ab report certificates 2022-03-03
 expect_grep 'pukul 09.00 WIB' "$OUT" "Indonesian time"
+
+# Every report's heading (title and the lines under it, before the table), in both languages.
+# heading ARGS...: the lines of `asnbelajar ARGS` before the first blank line, joined by " / ".
+heading() { "$ASNBELAJAR" "$@" 2>/dev/null | sed '/^$/q' | sed '/^$/d' | paste -sd"\t" | sed "s/\t/ \/ /g"; }
+expect_eq "$(heading report weekly --week-of 2022-03-03)" \
+  "Laporan Mingguan Webinar ASN Belajar / periode 28 Februari–6 Maret 2022" "weekly heading"
+expect_eq "$(heading report weekly --week-of 2022-03-03 --lang en)" \
+  "Weekly Report: Webinar ASN Belajar / period 28 February–6 March 2022" "weekly heading, English"
+expect_eq "$(heading report session 2022-03-03)" \
+  "Laporan Sesi: Webinar ASN Belajar Seri 9 | 2022 / Kode 2022-03-03 / Kamis, 3 Maret 2022, pukul 09.00 WIB · 180 menit · 3 JP" \
+  "session heading"
+expect_eq "$(heading report session 2022-03-03 --lang en)" \
+  "Session Report: Webinar ASN Belajar Seri 9 | 2022 / Code 2022-03-03 / Thursday, 3 March 2022, 09:00 WIB · 180 minutes · 3 JP" \
+  "session heading, English"
+expect_eq "$(heading report certificates KHUSUS)" \
+  "Daftar Sertifikat: Kelas Khusus / Kode KHUSUS / Selasa, 1 Maret 2022, pukul 13.00 WIB · 120 menit · 2,5 JP" \
+  "certificates heading"
+expect_eq "$(heading report certificates KHUSUS --lang en)" \
+  "Certificates: Kelas Khusus / Code KHUSUS / Tuesday, 1 March 2022, 13:00 WIB · 120 minutes · 2.5 JP" \
+  "certificates heading, English"
+expect_eq "$(heading report participant $P1)" \
+  "Transkrip Pelatihan: Siti Rahayu, S.Pd., M.M. / NIP $P1 / Dinas Pendidikan, Pemerintah Kota Malang / semua tahun" \
+  "participant heading"
+expect_eq "$(heading report participant $P3 --year 2022 --lang en)" \
+  "Training Transcript: Ani / NIP $P3 / $SIDOARJO / year 2022" "participant heading: agency only, a year, English"
+expect_eq "$(heading report participant $E1 --lang en)" "Training Transcript: Tamu Tanpa NIP / $E1 / all years" \
+  "participant heading: no NIP, the e-mail"
+expect_eq "$(heading report jp --year 2022)" "Rekap JP Peserta Tahun 2022 / Target 20 JP per tahun" "jp heading"
+expect_eq "$(heading report jp --year 2022 --below 2.5 --target 8 --lang en)" \
+  "JP per Participant, 2022 / Target 8 JP a year / Only participants with JP below 2.5 JP" \
+  "jp heading: --target and --below, English"
+expect_eq "$(heading report jp --year 2022 --below 2.5)" \
+  "Rekap JP Peserta Tahun 2022 / Target 20 JP per tahun / Hanya peserta dengan JP di bawah 2,5 JP" "jp heading: --below"
+expect_eq "$(heading report agency --year 2022)" "Rekap per Instansi Tahun 2022 / Target 20 JP per tahun" "agency heading"
+expect_eq "$(heading report agency --year 2022 --lang en)" "Totals per Agency, 2022 / Target 20 JP a year" \
+  "agency heading, English"
+expect_eq "$(heading report siasn --year 2022)" \
+  "Data Riwayat Kursus SIASN Tahun 2022 / $BPSDM · Seminar/Konferensi/Sarasehan" "siasn heading"
+expect_eq "$(heading report siasn --year 2022 --lang en --institution X --course-type Y)" \
+  "SIASN Course History, 2022 / X · Y" "siasn heading, English"
+expect_eq "$(heading session list)" "Daftar Sesi" "session list heading"
+expect_eq "$(heading session list --lang en)" "Sessions" "session list heading, English"
+expect_eq "$(heading session show 2022-03-03)" \
+  "Webinar ASN Belajar Seri 9 | 2022 / Kamis, 3 Maret 2022, pukul 09.00 WIB · 180 menit · 3 JP / Batas kehadiran: 70 %" \
+  "session show heading"
+expect_eq "$(heading participant list --lang en)" "Participants" "participant list heading"
+expect_eq "$(heading participant list)" "Daftar Peserta" "participant list heading, Indonesian"
+expect_eq "$(heading db check)" "Pemeriksaan basis data / $ASNBELAJAR_DB" "db check heading"
+expect_eq "$(heading db log --lang en)" "Audit log" "db log heading"
 
 ab report weekly --week-of 2022-03-03 -o "$WORK/weekly.md"
 expect_rc 0 "markdown from the extension"
