@@ -1,5 +1,6 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/sources.hpp"
+#include "sources/source_impl.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -90,6 +91,28 @@ TEST_CASE("detect_export: each layout by its signs") {
     CHECK(detect("NIP;Nama;Menit\n198609262015051001;Siti;150\n") == sources::ExportKind::csv);
     CHECK(detect("email\nsiti@x.go.id\n") == sources::ExportKind::csv);
     CHECK(detect("Daftar hadir webinar\nNo HP,Nama\n08123456789,Siti\n") == sources::ExportKind::csv);
+}
+
+TEST_CASE("detect_export: a Zoom webinar export known by its Webinar ID column, wherever it is") {
+    CHECK(detect("Webinar ID,Topic,Actual Start Time\n812 3456 7890,Webinar,\"Mar 03, 2022 09:00:00\"\n") ==
+          sources::ExportKind::zoom_webinar);
+    CHECK(detect("Topic,Webinar ID,Actual Start Time\nWebinar,812 3456 7890,\"Mar 03, 2022 09:00:00\"\n") ==
+          sources::ExportKind::zoom_webinar);
+}
+
+TEST_CASE("Teams section titles: one or two digits, a point, then a name") {
+    for (const char* title : {"1. Summary", "2. Participants", "3. In-Meeting Activities", "2.Peserta",
+                              "10. Participants", "1. Ringkasan", "4. Something else"}) {
+        const std::string text = title;
+        CAPTURE(text);
+        CHECK(sources::is_teams_title(title));
+    }
+    for (const char* title : {"Participants", "A. Participants", ". Participants", "2 Participants",
+                              "100. Participants", "2.", "2. ", "x2. Participants"}) {
+        const std::string text = title;
+        CAPTURE(text);
+        CHECK_FALSE(sources::is_teams_title(title));
+    }
 }
 
 TEST_CASE("detect_export: an unknown shape is refused with what was found and what is expected") {
