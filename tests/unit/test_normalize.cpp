@@ -233,6 +233,18 @@ TEST_CASE("e-mail: invalid") {
                                      "di@gmail.com"),
                      "contains '\xC3\xBC'"));
     CHECK(fails_with(normalize_email("rudi@gm_ail.com"), "after the '@'"));
+    // The character quoted whole, whatever its length in bytes; a stray or cut byte alone.
+    for (const char* c : {"\xE2\x80\x93", "\xF0\x9F\x98\x80", "\xFF", "\xF8", "\x80"}) {
+        const std::string text = std::string("r") + c + "di@gmail.com";
+        CAPTURE(text);
+        CHECK(fails_with(normalize_email(text), std::string("contains '") + c + "'"));
+    }
+    CHECK(
+        fails_with(normalize_email("rudi@gmail.com\xE2\x80"), "contains '\xE2\x80' after")); // cut at the end
+    CHECK(fails_with(normalize_phone("0812345678\xE2\x80"), "contains '\xE2\x80':"));
+    CHECK(fails_with(normalize_phone("0812\xE2\x80\x93"
+                                     "345678"),
+                     "contains '\xE2\x80\x93':"));
     CHECK(fails_with(normalize_email(std::string(65, 'a') + "@gmail.com"), "more than 64 characters"));
 }
 

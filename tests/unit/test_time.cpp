@@ -487,6 +487,22 @@ TEST_CASE("durations") {
     }
 }
 
+TEST_CASE("durations: every unit word") {
+    const std::pair<const char*, int> units[] = {
+        {"h", 3600}, {"hr", 3600}, {"hrs", 3600},  {"hour", 3600},  {"hours", 3600}, {"jam", 3600}, {"m", 60},
+        {"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60}, {"menit", 60},   {"mnt", 60},   {"s", 1},
+        {"sec", 1},  {"secs", 1},  {"second", 1},  {"seconds", 1},  {"detik", 1},    {"dtk", 1},
+    };
+    for (const auto& [word, seconds] : units) {
+        CAPTURE(word);
+        CHECK(parse_duration_seconds(std::string("7 ") + word) == 7 * seconds);
+        CHECK(parse_duration_seconds(std::string("7") + word) == 7 * seconds);
+    }
+    CHECK(parse_duration_seconds("1 jam 2 mnt 3 dtk") == 3723);
+    CHECK_FALSE(parse_duration_seconds("7 days"));
+    CHECK_FALSE(parse_duration_seconds("7 hari"));
+}
+
 TEST_CASE("durations: every number has at most nine digits") {
     CHECK(parse_duration_seconds("999999999") == std::int64_t{999999999} * 60);
     CHECK(parse_duration_seconds("1.123456789") == 67); // 0.123456789 minutes is 7.4 s
