@@ -460,6 +460,11 @@ TEST_CASE("read_export_file: --source must agree with the file") {
     CHECK(sources::read_export_file(flat, sources::SourceChoice::zoom, o).kind ==
           sources::ExportKind::zoom_meeting);
     CHECK(sources::read_export_file(flat, sources::SourceChoice::meet, o).kind == sources::ExportKind::meet);
+    // ...but not with the Teams reader, nor a sectioned report with a flat one.
+    CHECK_THROWS_WITH_AS(sources::read_export_file(flat, sources::SourceChoice::teams, o),
+                         doctest::Contains("not what --source teams reads"), Error);
+    CHECK_THROWS_WITH_AS(sources::read_export_file(w, sources::SourceChoice::meet, o),
+                         doctest::Contains("not what --source meet reads"), Error);
     CHECK_THROWS_WITH_AS(
         sources::read_export_file(dir.file("none.csv"), sources::SourceChoice::auto_detect, o),
         doctest::Contains("cannot open"), Error);
