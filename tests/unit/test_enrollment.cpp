@@ -99,3 +99,29 @@ TEST_CASE("cancelling a place in a cancelled session promotes nobody") {
     CHECK_FALSE(r.promoted); // ...but the seat it frees is in a session that will not take place
     CHECK(store.enrollment(s.id, waiting.id)->status == EnrollmentStatus::waitlisted);
 }
+
+TEST_CASE("nobody jumps the queue: with someone waiting, a newcomer waits too, even beside a free seat") {
+    TempDir dir;
+    store::Store store(dir.file("s.db"), store::Access::write);
+    store::Store::Transaction tx(store);
+    Session base;
+    base.title = "Webinar";
+    base.start = 1646272800;
+    base.minutes = 180;
+    base.jp_tenths = 30;
+    base.capacity = 2;
+    Session s = add_sessions(store, base, "", {}).front();
+    std::vector<Id> ids;
+    for (const char* nip : {"198609262015051001", "199001152014031002", "198703212010122003"}) {
+        Participant p;
+        p.nip = nip;
+        p.name = nip;
+        ids.push_back(store.insert_participant(p));
+    }
+    // One seat taken, one free, and someone on the waiting list: no command leaves a session so, but the rule
+    // must not depend on it.
+    REQUIRE(enroll(store, s, ids[0]) == EnrollResult::enrolled);
+    store.put_enrollment(s.id, ids[1], EnrollmentStatus::waitlisted);
+    CHECK(enroll(store, s, ids[2]) == EnrollResult::waitlisted);
+    CHECK(store.first_waitlisted(s.id) == ids[1]); // still first in line
+}
