@@ -270,6 +270,28 @@ expect_eq "$(tail -n +2 "$OUT")" "$P1,Penutup 2021,BPSDM Jatim,Webinar,2,6/BPSDM
 ab report siasn --year 2022 --format json
 expect_grep '"tahun_kursus":2022,"tanggal_kursus":"01-03-2022"' "$OUT" "siasn json: year a number, dates dd-mm-yyyy"
 
+# --- the totals under each report's table (human formats), against the scenario worked out by hand -------------
+# totals ARGS...: the "Label: value" lines of `asnbelajar ARGS --lang en`, joined by "; ".
+totals() { "$ASNBELAJAR" "$@" --lang en 2>/dev/null | grep -E '^[A-Z][^:]*: +[0-9]' | tr -s ' ' | paste -sd';' | sed 's/;/; /g'; }
+expect_eq "$(totals report session 2022-03-03)" \
+  "Enrolled: 3; Waitlisted: 0; Attended: 4; Partial: 1; Absent: 1; Walk-ins: 3; Certificates: 4; Attendance rate: 33.3%" \
+  "session totals: P4 came from the waiting list (a walk-in), 1 of 3 enrolled attended"
+expect_eq "$(totals report weekly --week-of 2022-03-03)" \
+  "Sessions: 2; Enrolled: 5; Waitlisted: 0; Attended: 5; Partial: 2; Absent: 1; Walk-ins: 3; Attendance rate: 40.0%; Certificates: 5" \
+  "weekly totals"
+expect_eq "$(totals report participant $P1)" "Sessions: 4; Attended: 4; JP: 10.5" \
+  "participant totals: four sessions over two years, the cancelled one left out"
+expect_eq "$(totals report jp --year 2022 --target 8)" \
+  "Participants: 7; JP: 20.5; Met the target: 1; Below the target: 6; Total shortfall: 36" \
+  "jp totals: only P1 (8.5) meets 8; shortfalls 5+8+8+5+5+5"
+expect_eq "$(totals report jp --year 2022 --target 8 --below 3)" \
+  "Participants: 2; JP: 0; Met the target: 0; Below the target: 2; Total shortfall: 16" "jp totals under --below 3"
+expect_eq "$(totals report agency --year 2022 --target 8)" \
+  "Agencies: 4; Participants: 7; Active: 5; Attendances: 7; JP: 20.5; Met the target: 1; Share meeting the target: 14.3%" \
+  "agency totals (people without an agency are one row)"
+expect_eq "$(totals report certificates 2022-03-03)" "Certificates: 4" "certificates total"
+expect_eq "$(totals report siasn --year 2022)" "Certificates: 6; JP: 17.5" "siasn totals: the certificates of people with a NIP"
+
 # --- human formats and the language rule ----------------------------------------------------------------------
 ab report weekly --week-of 2022-03-03
 expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian day and month by default"
