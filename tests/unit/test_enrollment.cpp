@@ -48,6 +48,14 @@ TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
     CHECK(enroll(store, s, people[3].id) == EnrollResult::waitlisted);
     CHECK(enroll(store, s, people[0].id) == EnrollResult::already_enrolled);
     CHECK(enroll(store, s, people[3].id) == EnrollResult::already_waitlisted);
+    // The enrollment as the store returns it: whose, where, and the arrival order.
+    std::optional<Enrollment> third = store.enrollment(s.id, people[2].id);
+    REQUIRE(third);
+    CHECK(third->session == s.id);
+    CHECK(third->participant == people[2].id);
+    CHECK(third->status == EnrollmentStatus::waitlisted);
+    CHECK(third->arrival > store.enrollment(s.id, people[1].id)->arrival);
+    CHECK_FALSE(store.enrollment(s.id + 1, people[2].id));
 
     CancelResult r = cancel_enrollment(store, s, people[1]);
     CHECK(r.changed);
