@@ -21,7 +21,8 @@ csv_col() { awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == 
 setup() {
   ab session add --title "Webinar ASN Belajar Seri 9 | 2022" --start "2022-03-03 09:00" --minutes 180 --jp 3 \
      --series 9 --capacity 3;                                                         expect_rc 0 "session S1"
-  ab session add --title "Kelas Khusus" --start "2022-03-01 13:00" --minutes 120 --jp 2.5 --code KHUSUS
+  ab session add --title "Kelas Khusus" --start "2022-03-01 13:00" --minutes 120 --jp 2.5 --code KHUSUS \
+     --speaker "Dr. Narasumber, M.Si."
   expect_rc 0 "session S2"
   ab session add --title "Webinar ASN Belajar Seri 10 | 2022" --start "2022-03-10 09:00" --minutes 180 --jp 3 \
      --series 10;                                                                     expect_rc 0 "session S3"
@@ -349,6 +350,9 @@ expect_eq "$(heading session list --lang en)" "Sessions" "session list heading, 
 expect_eq "$(heading session show 2022-03-03)" \
   "Webinar ASN Belajar Seri 9 | 2022 / Kamis, 3 Maret 2022, pukul 09.00 WIB · 180 menit · 3 JP / Batas kehadiran: 70 %" \
   "session show heading"
+expect_eq "$(heading session show KHUSUS --lang en)" \
+  "Kelas Khusus / Tuesday, 1 March 2022, 13:00 WIB · 120 minutes · 2.5 JP / Speaker: Dr. Narasumber, M.Si. / Attendance threshold: 70 %" \
+  "session show heading: the speaker, English"
 expect_eq "$(heading participant list --lang en)" "Participants" "participant list heading"
 expect_eq "$(heading participant list)" "Daftar Peserta" "participant list heading, Indonesian"
 expect_eq "$(heading db check)" "Pemeriksaan basis data / $ASNBELAJAR_DB" "db check heading"

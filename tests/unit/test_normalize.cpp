@@ -126,6 +126,9 @@ TEST_CASE("golongan: blank") {
 
 TEST_CASE("golongan: invalid") {
     CHECK(fails_with(normalize_grade("V/a"), "'V/a' is not a golongan: PNS golongan run from I/a to IV/e"));
+    // A numeral and its letter written together: every character before the letter must be a numeral.
+    CHECK(fails_with(normalize_grade("IIZa"), "'IIZa' is not a golongan or pangkat"));
+    CHECK(fails_with(normalize_grade("ZIIa"), "'ZIIa' is not a golongan or pangkat"));
     CHECK(fails_with(normalize_grade("Va"), "is not a golongan"));
     CHECK(
         fails_with(normalize_grade("III/e"), "golongan III/e does not exist: III runs from III/a to III/d"));
