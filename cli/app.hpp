@@ -84,8 +84,7 @@ void setup_report(CLI::App& app, Context& ctx);
 void setup_certify(CLI::App& app, Context& ctx);
 void setup_db(CLI::App& app, Context& ctx);
 
-// Shared option helpers.
-Date parse_date_option(const std::string& name, const std::string& value); // throws UsageError
+// The current year in --tz.
 int current_year(const Context& ctx);
 
 } // namespace asnbelajar::cli

@@ -1,5 +1,6 @@
 // asnbelajar session add|list|show|edit|cancel
 #include "app.hpp"
+#include "options.hpp"
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/reports.hpp"
@@ -13,7 +14,9 @@ namespace asnbelajar::cli {
 namespace {
 
 struct SessionOptions {
-    std::string session, title, start, jp, code, speaker, repeat, days, capacity;
+    std::string session, title, start, code, speaker, repeat, capacity;
+    std::optional<int> jp; // tenths
+    std::vector<int> days; // ISO weekdays
     int minutes = 0, series = 0, min_attendance = 70, count = 1;
 };
 
@@ -22,7 +25,7 @@ void add_session_fields(CLI::App* cmd, SessionOptions& o, bool required) {
     auto* title = cmd->add_option("--title", o.title, "Title, e.g. \"Webinar ASN Belajar Seri 9 | 2022\"");
     auto* start = cmd->add_option("--start", o.start, "Local start \"YYYY-MM-DD HH:MM\" in --tz");
     auto* minutes = cmd->add_option("--minutes", o.minutes, "Length in minutes");
-    auto* jp = cmd->add_option("--jp", o.jp, "Lesson hours (JP) earned, one decimal allowed");
+    auto* jp = add_jp_option(*cmd, "--jp", o.jp, "Lesson hours (JP) earned, one decimal allowed");
     if (required)
         for (auto* opt : {title, start, minutes, jp})
             opt->required();
@@ -53,9 +56,13 @@ LocalDateTime parse_start(const std::string& text) {
         fmt::format("--start: '{}' is not a local date and time (expected \"YYYY-MM-DD HH:MM\")", text));
 }
 
-int parse_jp_option(const std::string& text) {
-    if (auto v = parse_jp(text)) return *v;
-    throw UsageError(fmt::format("--jp: '{}' is not a number of lesson hours (e.g. 3 or 2.5)", text));
+// --days: a library parser, whose Error is a usage error here.
+std::vector<int> weekdays_value(const std::string& text) {
+    try {
+        return parse_weekdays(text);
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
 }
 
 void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
@@ -65,7 +72,7 @@ void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     base.tz = zone.name;
     base.start = to_utc(parse_start(o.start), zone);
     base.minutes = o.minutes;
-    base.jp_tenths = parse_jp_option(o.jp);
+    base.jp_tenths = *o.jp; // required
     base.speaker = o.speaker;
     base.capacity = parse_capacity(o.capacity);
     base.min_attendance = o.min_attendance;
@@ -81,7 +88,7 @@ void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     if (cmd->count("--count") && plan.repeat == Repeat::none)
         throw UsageError("--count needs --repeat weekly or twice-weekly");
     plan.count = o.count;
-    if (cmd->count("--days")) plan.days = parse_weekdays(o.days);
+    plan.days = o.days;
     std::vector<Session> added;
     ctx.write([&](store::Store& store) {
         added = add_sessions(store, base, o.code, plan);
@@ -93,11 +100,15 @@ void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
                                : fmt::format("added {} sessions", added.size()));
 }
 
-void run_list(Context& ctx, CLI::App* cmd, const std::string& from, const std::string& to, int year) {
-    Period p{{1, 1, 1}, {9999, 12, 31}};
-    if (cmd->count("--year")) p = {{year, 1, 1}, {year, 12, 31}};
-    if (!from.empty()) p.from = parse_date_option("--from", from);
-    if (!to.empty()) p.to = parse_date_option("--to", to);
+struct ListOptions {
+    std::optional<Date> from, to;
+    std::optional<int> year;
+};
+
+void run_list(Context& ctx, const ListOptions& o) {
+    Period whole{{1, 1, 1}, {9999, 12, 31}};
+    if (o.year) whole = {{*o.year, 1, 1}, {*o.year, 12, 31}};
+    const Period p = date_range(o.from, o.to, whole);
     store::Store store = ctx.read_store();
     ctx.emit(session_list(store, p, ctx.report_context()));
 }
@@ -109,7 +120,7 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     if (cmd->count("--speaker")) edit.speaker = o.speaker;
     if (cmd->count("--start")) edit.start = parse_start(o.start);
     if (cmd->count("--minutes")) edit.minutes = o.minutes;
-    if (cmd->count("--jp")) edit.jp_tenths = parse_jp_option(o.jp);
+    if (o.jp) edit.jp_tenths = *o.jp;
     if (cmd->count("--series")) edit.series = o.series;
     if (cmd->count("--capacity")) edit.capacity = parse_capacity(o.capacity);
     if (cmd->count("--min-attendance")) edit.min_attendance = o.min_attendance;
@@ -140,7 +151,9 @@ void setup_session(CLI::App& app, Context& ctx) {
     add_session_fields(add, *o, true);
     add->add_option("--repeat", o->repeat, "weekly | twice-weekly: create a series");
     add->add_option("--count", o->count, "Number of sessions in the series");
-    add->add_option("--days", o->days, "Weekdays of the series, e.g. tue,thu (default: the start's weekday)");
+    add->add_option_function<std::string>(
+        "--days", [o](const std::string& text) { o->days = weekdays_value(text); },
+        "Weekdays of the series, e.g. tue,thu (default: the start's weekday)");
     add->footer(
         "Examples:\n"
         "  asnbelajar session add --title \"Webinar ASN Belajar Seri 9 | 2022\" --start \"2022-03-03 09:00\" "
@@ -150,15 +163,14 @@ void setup_session(CLI::App& app, Context& ctx) {
     add->callback([&ctx, add, o] { run_add(ctx, add, *o); });
 
     auto* list = session->add_subcommand("list", "List sessions");
-    auto from = std::make_shared<std::string>(), to = std::make_shared<std::string>();
-    auto year = std::make_shared<int>(0);
-    list->add_option("--from", *from, "First local date YYYY-MM-DD");
-    list->add_option("--to", *to, "Last local date YYYY-MM-DD");
-    list->add_option("--year", *year, "Only this year");
+    auto list_options = std::make_shared<ListOptions>();
+    add_date_option(*list, "--from", list_options->from, "First local date YYYY-MM-DD");
+    add_date_option(*list, "--to", list_options->to, "Last local date YYYY-MM-DD");
+    add_year_option(*list, list_options->year, "Only this year");
     list->footer(
         "Examples:\n  asnbelajar session list --year 2022\n  asnbelajar session list --from 2022-03-01 "
         "--format csv");
-    list->callback([&ctx, list, from, to, year] { run_list(ctx, list, *from, *to, *year); });
+    list->callback([&ctx, list_options] { run_list(ctx, *list_options); });
 
     auto* show = session->add_subcommand("show", "Show one session with its counts");
     show->add_option("SESSION", o->session, "Session code or id")->required();

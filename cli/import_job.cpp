@@ -8,46 +8,12 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <memory>
 
 namespace asnbelajar::cli {
 namespace {
 
 constexpr std::size_t max_problem_lines = 50;
-
-// --rejects FILE (- for stdout): a file is always replaced (a stale one is never mistaken for this run's), whole
-// or not at all, and never by renaming over a device or pipe (see OutputFile).
-class RejectsFile {
-  public:
-    RejectsFile(const std::string& path, std::ostream& out) {
-        if (path.empty()) return;
-        if (path == "-") {
-            stream_ = &out;
-            return;
-        }
-        file_ = std::make_unique<OutputFile>(path);
-        stream_ = &file_->stream();
-    }
-
-    std::ostream* stream() const { return stream_; }
-
-    void commit() {
-        if (file_) {
-            file_->commit();
-        } else if (stream_) {
-            stream_->flush();
-            if (!*stream_)
-                throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
-        }
-    }
-
-  private:
-    std::unique_ptr<OutputFile> file_;
-    std::ostream* stream_ = nullptr;
-};
 
 std::string joined(const std::vector<std::string>& names) {
     std::string out;
@@ -88,10 +54,11 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
         if (std::filesystem::is_regular_file(flags.file, ec))
             total = std::filesystem::file_size(flags.file, ec);
     }
-    RejectsFile rejects(flags.rejects, ctx.out);
+    // --rejects FILE: replaced whole, also when nothing is imported (a stale one is never taken for this run's).
+    OutputTarget rejects(flags.rejects, ctx.out);
     std::vector<std::string> shown;
     std::uint64_t problems = 0;
-    ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name(), total);
+    ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name());
 
     RosterImportOptions options;
     options.year = current_year(ctx);
@@ -104,7 +71,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             ++problems;
         }
     };
-    options.on_progress = [&bar](std::uint64_t rows, std::uint64_t bytes) { bar.update(rows, bytes); };
+    options.on_progress = bar.callback();
 
     RosterImportResult result;
     if (flags.dry_run) {

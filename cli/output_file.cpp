@@ -18,7 +18,18 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)), target_(path_
     struct stat st {};
     if (::lstat(path_.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
         std::error_code ec;
-        auto resolved = std::filesystem::weakly_canonical(path_, ec);
+        std::filesystem::path p = path_;
+        // A link to a file not yet there (a dangling link) is written through too, as the shell's > does,
+        // never replaced by a file: its links are followed by hand, since weakly_canonical gives a dangling
+        // link's own path back. A link whose target exists (also /dev/stdout's magic links) is resolved as is.
+        for (int hops = 0;
+             hops < 40 && ::stat(p.c_str(), &st) != 0 && ::lstat(p.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+             ++hops) {
+            const std::filesystem::path link = std::filesystem::read_symlink(p, ec);
+            if (ec) break;
+            p = link.is_absolute() ? link : p.parent_path() / link;
+        }
+        auto resolved = std::filesystem::weakly_canonical(p, ec);
         if (!ec) target_ = resolved.string();
     }
     direct_ = ::stat(target_.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
@@ -78,6 +89,26 @@ void OutputFile::commit() {
     }
     if (!direct_ && std::rename(tmp_.c_str(), target_.c_str()) != 0) fail(errno);
     committed_ = true;
+}
+
+OutputTarget::OutputTarget(const std::string& path, std::ostream& standard_output) {
+    if (path.empty()) return;
+    if (path == "-") {
+        stream_ = &standard_output;
+        return;
+    }
+    file_ = std::make_unique<OutputFile>(path);
+    stream_ = &file_->stream();
+}
+
+void OutputTarget::commit() {
+    if (file_) {
+        file_->commit();
+    } else if (stream_) {
+        errno = 0;
+        stream_->flush();
+        if (!*stream_) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+    }
 }
 
 } // namespace asnbelajar::cli

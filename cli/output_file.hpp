@@ -1,4 +1,5 @@
-// Files the CLI writes for the user (-o FILE): whole or not at all, and never by replacing a device.
+// Files the CLI writes for the user (-o FILE, --rejects FILE, --unmatched FILE): whole or not at all, and never
+// by replacing a device, a pipe or a symbolic link.
 #pragma once
 
 #include <fstream>
@@ -11,7 +12,8 @@ namespace asnbelajar::cli {
 // A regular file, or a new one, is written beside its target as PATH.tmp and renamed into place by commit(),
 // so that a failed run never leaves half a file (a cron job never publishes a truncated report). Anything
 // else that exists (a pipe, a terminal, /dev/null, /dev/stdout) is written straight through: renaming over it
-// would replace the device or pipe with a plain file. A symbolic link is followed: its target is written.
+// would replace the device or pipe with a plain file. A symbolic link is followed, also one to a file not yet
+// there: its target is written.
 // Uncommitted temporary files are removed on destruction. Errors throw asnbelajar::Error naming PATH.
 class OutputFile {
   public:
@@ -36,6 +38,23 @@ class OutputFile {
     std::string tmp_; // written and renamed over target_ (regular files), or copied into it (direct_)
     std::unique_ptr<std::ofstream> file_;
     bool committed_ = false;
+};
+
+// A file a command writes besides its report (--rejects FILE, --unmatched FILE): FILE through an OutputFile,
+// "-" for the command's standard output, or nothing for an empty path.
+class OutputTarget {
+  public:
+    // Opens FILE's stream at once, so that a file that cannot be written fails before the command's work.
+    OutputTarget(const std::string& path, std::ostream& standard_output);
+
+    // Where to write; nullptr for an empty path.
+    std::ostream* stream() const { return stream_; }
+    // Puts FILE in place (OutputFile::commit), or flushes standard output. Throws Error when writing failed.
+    void commit();
+
+  private:
+    std::unique_ptr<OutputFile> file_;
+    std::ostream* stream_ = nullptr;
 };
 
 } // namespace asnbelajar::cli

@@ -23,30 +23,31 @@ std::string short_label(const std::string& label) {
 
 } // namespace
 
-ProgressBar::ProgressBar(std::ostream& err, bool enabled, std::string label, std::uint64_t total_bytes)
-    : err_(err), enabled_(enabled), label_(short_label(label)), total_(total_bytes), start_(Clock::now()),
-      last_(start_) {}
+ProgressBar::ProgressBar(std::ostream& err, bool enabled, std::string label)
+    : err_(err), enabled_(enabled), label_(short_label(label)), start_(Clock::now()), last_(start_) {}
 
 ProgressBar::~ProgressBar() {
     clear();
 }
 
-void ProgressBar::update(std::uint64_t rows, std::uint64_t bytes) {
+void ProgressBar::update(const Progress& progress) {
     if (!enabled_) return;
     const Clock::time_point now = Clock::now();
     if (now - start_ < first_draw || (drawn_ && now - last_ < redraw_every)) return;
     last_ = now;
     const double seconds = std::chrono::duration<double>(now - start_).count();
-    const auto rate = static_cast<std::uint64_t>(static_cast<double>(rows) / std::max(seconds, 1e-3));
+    const auto rate =
+        static_cast<std::uint64_t>(static_cast<double>(progress.count) / std::max(seconds, 1e-3));
     std::string line = "asnbelajar: " + label_;
-    if (total_ > 0) {
-        const double done = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_));
+    if (progress.total > 0) {
+        const double done =
+            std::min(1.0, static_cast<double>(progress.done) / static_cast<double>(progress.total));
         const int filled = static_cast<int>(done * bar_width);
         line += fmt::format(" {:3d}% [{}{}]", static_cast<int>(done * 100),
                             std::string(static_cast<std::size_t>(filled), '#'),
                             std::string(static_cast<std::size_t>(bar_width - filled), ' '));
     }
-    line += fmt::format(" {} rows, {} rows/s", rows, rate);
+    line += fmt::format(" {} {}, {} {}/s", progress.count, progress.unit, rate, progress.unit);
     // Carriage return, the line, then erase whatever a longer earlier line left to the right.
     err_ << '\r' << line << "\x1b[K" << std::flush;
     drawn_ = true;

@@ -1,5 +1,7 @@
-// A one-line progress display on stderr for long jobs.
+// A one-line progress display on stderr for long jobs: what the library reports as asnbelajar::Progress.
 #pragma once
+
+#include "asnbelajar/progress.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -8,18 +10,23 @@
 
 namespace asnbelajar::cli {
 
-// Draws "asnbelajar: FILE  42% [########            ] 420000 rows, 183000 rows/s" on one terminal line. Only
-// when enabled (stderr is a terminal and not --quiet: Context::progress_allowed()); not before half a second
-// has passed, so short jobs show nothing; redrawn at most ten times a second; erased by clear() and by the
-// destructor. Without a known total (standard input) it shows rows and rows/s only.
+// Draws "asnbelajar: FILE  42% [########            ] 420000 rows, 183000 rows/s" on one terminal line: the
+// share done of total, and the count and its rate in the progress's unit. Only when enabled (stderr is a
+// terminal and not --quiet: Context::progress_allowed()); not before half a second has passed, so short jobs
+// show nothing; redrawn at most ten times a second; erased by clear() and by the destructor. Without a known
+// total (standard input) it shows the count and its rate only.
 class ProgressBar {
   public:
-    ProgressBar(std::ostream& err, bool enabled, std::string label, std::uint64_t total_bytes);
+    ProgressBar(std::ostream& err, bool enabled, std::string label);
     ~ProgressBar();
     ProgressBar(const ProgressBar&) = delete;
     ProgressBar& operator=(const ProgressBar&) = delete;
 
-    void update(std::uint64_t rows, std::uint64_t bytes);
+    void update(const Progress& progress);
+    // A callback for the library that updates this bar (which must outlive it).
+    ProgressFn callback() {
+        return [this](const Progress& progress) { update(progress); };
+    }
     // Erases the line if anything was drawn.
     void clear();
 
@@ -29,7 +36,6 @@ class ProgressBar {
     std::ostream& err_;
     bool enabled_;
     std::string label_;
-    std::uint64_t total_;
     Clock::time_point start_;
     Clock::time_point last_;
     bool drawn_ = false;

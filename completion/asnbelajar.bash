@@ -2,7 +2,8 @@
 # Installed as share/bash-completion/completions/asnbelajar. Completes commands, options, option values
 # (formats, languages, zones, sources, files) and session codes from the store that the command line being
 # completed would use (its --db, else $ASNBELAJAR_DB, else ./asnbelajar.db).
-# tests/cli/test_docs.sh checks these lists against the binary's --help.
+# tests/cli/test_docs.sh checks these lists against the binary's --help. The --source values come from the
+# program itself (the "Sources:" block of `attend --help`, made from its registry of export layouts).
 
 # The subcommands of a command path ("" is the program itself), in REPLY (no subshell per call).
 _asnbelajar_children() {
@@ -29,7 +30,10 @@ _asnbelajar_options() {
     "participant import") REPLY="--dry-run --skip-invalid --rejects=" ;;
     "participant list") REPLY="--agency= --search=" ;;
     enroll) REPLY="--cancel --file= --dry-run --skip-invalid --rejects=" ;;
-    attend) REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order=" ;;
+    attend)
+      REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order="
+      REPLY+=" --match-names"
+      ;;
     "report weekly") REPLY="--week-of= --from= --to=" ;;
     "report participant") REPLY="--year= --target=" ;;
     "report jp") REPLY="--year= --below= --target=" ;;
@@ -62,6 +66,15 @@ _asnbelajar_sessions() {
     else
         "$prog" --quiet session list --format tsv 2>/dev/null | tail -n +2 | cut -f1
     fi
+}
+
+# The --source values, in REPLY: the first word of each line of the "Sources:" block of `attend --help`.
+_asnbelajar_sources() {
+    local prog=$1
+    prog=${prog/#\~/$HOME}
+    command -v -- "$prog" >/dev/null 2>&1 || prog=asnbelajar
+    REPLY=$("$prog" attend --help 2>/dev/null |
+        awk '$0 == "Sources:" { on = 1; next } on && /^$/ { exit } on && !seen[$1]++ { printf "%s ", $1 }')
 }
 
 _asnbelajar() {
@@ -113,7 +126,10 @@ _asnbelajar() {
     -f | --format) values="table csv tsv json jsonl markdown html xlsx" ;;
     --lang) values="id en" ;;
     --tz) values="Asia/Jakarta Asia/Pontianak Asia/Makassar Asia/Jayapura UTC" ;;
-    --source) values="auto zoom teams meet csv" ;;
+    --source)
+        _asnbelajar_sources "${COMP_WORDS[0]}"
+        values=$REPLY
+        ;;
     --date-order) values="dmy mdy" ;;
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;

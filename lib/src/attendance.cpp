@@ -125,8 +125,7 @@ MarkResult add_platform_marks(store::Store& store, const Session& session, Id pe
 }
 
 std::size_t add_platform_marks(store::Store& store, const Session& session,
-                               const std::vector<PersonMarks>& people,
-                               const std::function<void(std::size_t)>& progress) {
+                               const std::vector<PersonMarks>& people, const ProgressFn& progress) {
     require_open_for_attendance(session);
     std::unordered_set<Id> had_marks;
     for (Id p : store.participants_with_marks(session.id))
@@ -159,9 +158,11 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
             recompute_person(store, session, p.person);
         else
             put_summary(store, session, p.person, p.marks);
-        if (progress && i % 512 == 0) progress(i);
+        if (progress && i % 512 == 0)
+            progress({.done = i, .total = people.size(), .count = i, .unit = "people"});
     }
-    if (progress) progress(people.size());
+    if (progress)
+        progress({.done = people.size(), .total = people.size(), .count = people.size(), .unit = "people"});
     return walk_ins;
 }
 

@@ -1,7 +1,9 @@
 #include "asnbelajar/certificates.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 #include "asnbelajar/time.hpp"
 
 #include <fmt/format.h>
@@ -13,7 +15,7 @@
 namespace asnbelajar {
 
 CertificateFields certificate_fields(const Session& session, std::int64_t seq) {
-    Date d = to_local(session.start, find_zone(session.tz)).date;
+    Date d = local_start_date(session);
     return {seq, session.series, session.code, d.year, d.month};
 }
 
@@ -68,9 +70,8 @@ CertificateTemplate::CertificateTemplate(std::string_view text) : text_(text) {
             bool numeric = part.field != Field::session && part.field != Field::month_roman;
             if (!numeric) fail(fmt::format("{{{}}} takes no width", name));
             // "06": zero-padded to 6 digits, the only width form a certificate number needs.
-            bool digits = spec.size() >= 2 && spec.size() <= 3 && spec[0] == '0';
-            for (char d : spec)
-                digits = digits && d >= '0' && d <= '9';
+            const bool digits =
+                spec.size() >= 2 && spec.size() <= 3 && spec[0] == '0' && text::all_digits(spec);
             int width = digits ? std::stoi(std::string(spec.substr(1))) : 0;
             if (width < 1 || width > 20)
                 fail(fmt::format("width '{}' in {{{}}} is not a zero-padded width like 06 (1 to 20)", spec,

@@ -1,7 +1,8 @@
 #include "asnbelajar/columns.hpp"
 
+#include "asnbelajar/text.hpp"
+
 #include <algorithm>
-#include <cctype>
 
 namespace asnbelajar {
 namespace {
@@ -25,7 +26,7 @@ const std::vector<Aliases>& table() {
          "name",
          {"name", "nama", "nama lengkap", "full name", "nama peserta", "user name", "participant name",
           "nama dan gelar", "nama lengkap dan gelar", "nama beserta gelar", "nama lengkap beserta gelar",
-          "nama pengguna"},
+          "nama pengguna", "nom complet", "nome completo"},
          {"nama lengkap", "nama peserta", "full name"}},
         {Field::email,
          "email",
@@ -77,24 +78,48 @@ const std::vector<Aliases>& table() {
          {"golongan", "gol ruang"}},
         {Field::minutes,
          "minutes",
-         {"minutes", "menit", "durasi", "duration", "duration minutes", "durasi menit", "time in session",
-          "time in session minutes", "total minutes", "jumlah menit", "lama hadir", "in meeting duration",
-          "time in call", "total time in call", "duration in call", "waktu dalam sesi", "durasi dalam rapat",
-          "lama di rapat"},
+         {"minutes",
+          "menit",
+          "durasi",
+          "duration",
+          "duration minutes",
+          "durasi menit",
+          "time in session",
+          "time in session minutes",
+          "total minutes",
+          "jumlah menit",
+          "lama hadir",
+          "in meeting duration",
+          "time in call",
+          "total time in call",
+          "duration in call",
+          "waktu dalam sesi",
+          "durasi dalam rapat",
+          "lama di rapat",
+          "total duration",
+          "durée",
+          "duração"},
          {}},
         {Field::join,
          "join",
          {"join", "join time", "waktu masuk", "masuk", "first join", "first seen", "jam masuk", "time joined",
-          "joined", "joined at", "waktu bergabung", "bergabung", "pertama bergabung", "pertama terlihat"},
+          "joined", "joined at", "waktu bergabung", "bergabung", "pertama bergabung", "pertama terlihat",
+          "heure d arrivée"},
          {}},
         {Field::leave,
          "leave",
          {"leave", "leave time", "waktu keluar", "keluar", "last leave", "last seen", "jam keluar",
           "time exited", "exited", "exited at", "left at", "time left", "waktu meninggalkan",
-          "terakhir keluar", "terakhir terlihat"},
+          "terakhir keluar", "terakhir terlihat", "heure de départ"},
          {}},
-        {Field::attended, "attended", {"attended", "hadir", "kehadiran", "status kehadiran"}, {}},
-        {Field::role, "role", {"role", "peran", "participant role", "peran peserta"}, {}},
+        // Presence columns: a presence list names them (see sources/plain_csv.cpp). A bare "Status" is not
+        // one: rosters use it for PNS / PPPK.
+        {Field::attended,
+         "attended",
+         {"attended", "hadir", "kehadiran", "status kehadiran", "status hadir", "presensi", "status presensi",
+          "absen", "absensi", "check in", "checkin", "presence", "present"},
+         {}},
+        {Field::role, "role", {"role", "peran", "participant role", "peran peserta", "rôle", "função"}, {}},
         {Field::first_name, "first_name", {"first name", "nama depan", "given name"}, {}},
         {Field::last_name, "last_name", {"last name", "nama belakang", "surname", "family name"}, {}},
     };
@@ -138,10 +163,10 @@ std::string normalize_header(std::string_view header) {
             continue;
         }
         if (depth > 0) continue;
-        if (std::isalnum(c) || c >= 0x80) {
+        if (text::is_alnum(header[i]) || c >= 0x80) {
             if (space && !out.empty()) out += ' ';
             space = false;
-            out += static_cast<char>(std::tolower(c));
+            out += text::to_lower(header[i]);
         } else {
             space = true;
         }

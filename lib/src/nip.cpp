@@ -1,6 +1,8 @@
 #include "asnbelajar/nip.hpp"
 
 #include "asnbelajar/normalize.hpp"
+#include "asnbelajar/text.hpp"
+#include "asnbelajar/time.hpp"
 
 #include <cstddef>
 #include <utility>
@@ -9,38 +11,18 @@ namespace asnbelajar {
 
 namespace {
 
+using text::is_digit;
+using text::is_nbsp_at;
+using text::utf8_length;
+
 constexpr std::size_t nip_length = 18;
 constexpr std::size_t old_nip_length = 9;
 // Longer inputs are still counted, but only this many digits are kept.
 constexpr std::size_t max_kept_digits = 32;
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-
 // Separators allowed between the digits of a NIP. A no-break space (C2 A0) is handled by the callers.
 bool is_separator(char c) {
     return c == ' ' || c == '\t' || c == '.' || c == '-';
-}
-
-bool is_nbsp_at(std::string_view s, std::size_t i) {
-    return i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 &&
-           static_cast<unsigned char>(s[i + 1]) == 0xA0;
-}
-
-// Length in bytes of the UTF-8 sequence starting with `lead` (1 for stray continuation bytes).
-std::size_t utf8_length(unsigned char lead) {
-    if (lead >= 0xF0 && lead < 0xF8) return 4;
-    if (lead >= 0xE0) return lead < 0xF0 ? 3 : 1;
-    if (lead >= 0xC0) return 2;
-    return 1;
-}
-
-// Surrounding blanks and one leading apostrophe removed.
-std::string_view strip_outer(std::string_view text) {
-    std::string_view s = trim_blanks(text);
-    if (!s.empty() && s.front() == '\'') s = trim_blanks(s.substr(1));
-    return s;
 }
 
 int number_at(const char* d, std::size_t pos, std::size_t len) {
@@ -48,19 +30,6 @@ int number_at(const char* d, std::size_t pos, std::size_t len) {
     for (std::size_t i = 0; i < len; ++i)
         v = v * 10 + (d[pos + i] - '0');
     return v;
-}
-
-bool is_leap(int y) {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int days_in_month(int y, int m) {
-    static constexpr int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-bool is_real_date(int y, int m, int d) {
-    return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
 std::string two_digits(int v) {
@@ -106,7 +75,7 @@ std::string bad_character_message(std::string_view s, std::size_t i) {
 } // namespace
 
 std::string nip_digits(std::string_view text) {
-    const std::string_view s = strip_outer(text);
+    const std::string_view s = strip_text_mark(text);
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
@@ -122,7 +91,7 @@ std::string nip_digits(std::string_view text) {
 }
 
 NipCheck check_nip(std::string_view text, int today_year) {
-    const std::string_view s = strip_outer(text);
+    const std::string_view s = strip_text_mark(text);
     if (s.empty()) return fail("NIP is empty");
 
     if (is_scientific_notation(s)) {
@@ -162,7 +131,7 @@ NipCheck check_nip(std::string_view text, int today_year) {
     const int birth_y = number_at(d, 0, 4);
     const int birth_m = number_at(d, 4, 2);
     const int birth_d = number_at(d, 6, 2);
-    if (!is_real_date(birth_y, birth_m, birth_d)) {
+    if (!is_valid_date(birth_y, birth_m, birth_d)) {
         return fail("birth date " + std::string(d, 8) + " is not a real date");
     }
     const int latest_birth = today_year - nip_min_appointment_age;

@@ -1,5 +1,7 @@
 #include "asnbelajar/normalize.hpp"
 
+#include "asnbelajar/text.hpp"
+
 #include <array>
 #include <cstddef>
 #include <utility>
@@ -8,43 +10,16 @@ namespace asnbelajar {
 
 namespace {
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_lower(char c) {
-    return c >= 'a' && c <= 'z';
-}
-bool is_ascii_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-char to_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
+using text::is_digit;
+using text::is_lower;
+using text::is_nbsp_at;
+using text::is_space;
+using text::to_lower;
+using text::trim_blanks;
 
-unsigned char byte_at(std::string_view s, std::size_t i) {
-    return static_cast<unsigned char>(s[i]);
-}
-
-bool is_nbsp_at(std::string_view s, std::size_t i) {
-    return i + 1 < s.size() && byte_at(s, i) == 0xC2 && byte_at(s, i + 1) == 0xA0;
-}
-
-// Length in bytes of the UTF-8 sequence starting at `i` (1 for stray bytes), never past the end.
-std::size_t utf8_length_at(std::string_view s, std::size_t i) {
-    const unsigned char lead = byte_at(s, i);
-    std::size_t len = 1;
-    if (lead >= 0xF0 && lead < 0xF8)
-        len = 4;
-    else if (lead >= 0xE0 && lead < 0xF0)
-        len = 3;
-    else if (lead >= 0xC0 && lead < 0xE0)
-        len = 2;
-    return i + len > s.size() ? s.size() - i : len;
-}
-
-// The (possibly multi-byte) character at `i`, for messages.
+// The (possibly multi-byte) character at `i`, never past the end, for messages.
 std::string_view char_at(std::string_view s, std::size_t i) {
-    return s.substr(i, utf8_length_at(s, i));
+    return s.substr(i, text::utf8_length(static_cast<unsigned char>(s[i])));
 }
 
 Normalized good(std::string value) {
@@ -164,7 +139,7 @@ bool is_grade_separator(char c) {
     case '\'':
     case '"':
     case '|': return true;
-    default: return is_ascii_space(c);
+    default: return is_space(c);
     }
 }
 
@@ -183,26 +158,10 @@ struct Token {
 
 } // namespace
 
-std::string_view trim_blanks(std::string_view text) {
-    std::size_t b = 0;
-    std::size_t e = text.size();
-    while (b < e) {
-        if (is_ascii_space(text[b]))
-            ++b;
-        else if (is_nbsp_at(text, b))
-            b += 2;
-        else
-            break;
-    }
-    while (e > b) {
-        if (is_ascii_space(text[e - 1]))
-            --e;
-        else if (e - b >= 2 && is_nbsp_at(text, e - 2))
-            e -= 2;
-        else
-            break;
-    }
-    return text.substr(b, e - b);
+std::string_view strip_text_mark(std::string_view text) {
+    std::string_view s = trim_blanks(text);
+    if (!s.empty() && s.front() == '\'') s = trim_blanks(s.substr(1));
+    return s;
 }
 
 bool is_scientific_notation(std::string_view text) {
@@ -236,22 +195,14 @@ void clean_text_in_place(std::string& text) {
     std::size_t w = 0;
     bool pending_space = false;
     for (std::size_t i = 0; i < text.size();) {
-        const unsigned char c = byte_at(text, i);
-        std::size_t blank = 0; // length of a whitespace character at i
-        std::size_t skip = 0;  // length of an invisible character at i
-        if (is_ascii_space(text[i])) {
-            blank = 1;
-        } else if (c == 0xC2 && is_nbsp_at(text, i)) {
-            blank = 2;
-        } else if (c == 0xE2 && i + 2 < text.size() && byte_at(text, i + 1) == 0x80) {
-            const unsigned char third = byte_at(text, i + 2);
-            if (third == 0x87 || third == 0xAF)
-                blank = 3; // U+2007, U+202F
-            else if (third == 0x8B)
+        const std::size_t blank = text::blank_length(text, i); // length of a blank at i
+        std::size_t skip = 0;                                  // length of an invisible character at i
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+        if (blank == 0 && i + 2 < text.size()) {
+            if (byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x8B)
                 skip = 3; // U+200B
-        } else if (c == 0xEF && i + 2 < text.size() && byte_at(text, i + 1) == 0xBB &&
-                   byte_at(text, i + 2) == 0xBF) {
-            skip = 3; // U+FEFF
+            else if (byte(i) == 0xEF && byte(i + 1) == 0xBB && byte(i + 2) == 0xBF)
+                skip = 3; // U+FEFF
         }
         if (blank != 0) {
             pending_space = w != 0;
@@ -414,8 +365,7 @@ Normalized normalize_grade(std::string_view text) {
 // Phone
 
 Normalized normalize_phone(std::string_view text) {
-    std::string_view s = trim_blanks(text);
-    if (!s.empty() && s.front() == '\'') s = trim_blanks(s.substr(1));
+    const std::string_view s = strip_text_mark(text);
     if (s.empty()) return good({});
 
     if (is_scientific_notation(s)) {
@@ -517,7 +467,7 @@ Normalized normalize_email(std::string_view text) {
 
     std::size_t at = std::string_view::npos;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (is_ascii_space(s[i]) || is_nbsp_at(s, i)) return bad("e-mail address contains a space");
+        if (is_space(s[i]) || is_nbsp_at(s, i)) return bad("e-mail address contains a space");
         if (s[i] == '@') {
             if (at != std::string_view::npos) return bad("not an e-mail address: more than one '@'");
             at = i;

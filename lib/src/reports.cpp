@@ -1,6 +1,6 @@
 #include "asnbelajar/reports.hpp"
 
-#include "asnbelajar/error.hpp"
+#include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 
 #include <fmt/format.h>
@@ -12,8 +12,93 @@
 namespace asnbelajar {
 namespace {
 
-Column col(const char* key, const char* id, const char* en, ColumnType type = ColumnType::text) {
-    return {key, id, en, type};
+// The reports' vocabulary: every column and total, with its stable machine key, its Indonesian and English
+// labels and its type, said once here and named where a report lists its columns (col::jp). A key means one
+// thing everywhere; where a report labels it more precisely (the jp report's "sessions" are the sessions
+// attended), that is a term of its own with the same key.
+struct Term {
+    const char* key;
+    const char* id;
+    const char* en;
+    ColumnType type = ColumnType::text;
+    operator Column() const { return {key, id, en, type}; } // implicit: a Term stands where a Column goes
+};
+
+namespace col {
+// People
+constexpr Term nip{"nip", "NIP", "NIP"};
+constexpr Term name{"name", "Nama", "Name"};
+constexpr Term email{"email", "Surel", "E-mail"};
+constexpr Term phone{"phone", "No. HP", "Phone"};
+constexpr Term agency{"agency", "Instansi", "Agency"};
+constexpr Term unit{"unit", "Unit Kerja", "Unit"};
+constexpr Term position{"position", "Jabatan", "Position"};
+constexpr Term grade{"grade", "Golongan", "Grade"};
+// Sessions
+constexpr Term session{"session", "Sesi", "Session"};
+constexpr Term code{"code", "Kode", "Code"};
+constexpr Term series{"series", "Seri", "Series", ColumnType::integer};
+constexpr Term title{"title", "Judul", "Title"};
+constexpr Term date{"date", "Tanggal", "Date", ColumnType::date};
+constexpr Term start{"start", "Mulai", "Start", ColumnType::datetime};
+constexpr Term minutes{"minutes", "Menit", "Minutes", ColumnType::integer};
+constexpr Term jp{"jp", "JP", "JP", ColumnType::jp};
+constexpr Term capacity{"capacity", "Kapasitas", "Capacity", ColumnType::integer};
+constexpr Term status{"status", "Status", "Status"};
+// One person in one session
+constexpr Term enrollment{"enrollment", "Pendaftaran", "Enrollment"};
+constexpr Term attendance{"attendance", "Kehadiran", "Attendance"};
+constexpr Term certificate{"certificate", "Sertifikat", "Certificate"};
+constexpr Term certificate_number{"certificate", "Nomor sertifikat", "Certificate number"};
+// Counts
+constexpr Term sessions{"sessions", "Sesi", "Sessions", ColumnType::integer};
+constexpr Term sessions_attended{"sessions", "Sesi hadir", "Sessions attended", ColumnType::integer};
+constexpr Term enrolled{"enrolled", "Terdaftar", "Enrolled", ColumnType::integer};
+constexpr Term waitlisted{"waitlisted", "Daftar tunggu", "Waitlisted", ColumnType::integer};
+constexpr Term attended{"attended", "Hadir", "Attended", ColumnType::integer};
+constexpr Term partial{"partial", "Sebagian", "Partial", ColumnType::integer};
+constexpr Term absent{"absent", "Tidak hadir", "Absent", ColumnType::integer};
+constexpr Term walk_ins{"walk_ins", "Tanpa daftar", "Walk-ins", ColumnType::integer};
+constexpr Term attended_enrolled{"attended_enrolled", "Terdaftar & hadir", "Enrolled & attended",
+                                 ColumnType::integer};
+constexpr Term attendance_rate{"attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate};
+constexpr Term certificates{"certificates", "Sertifikat", "Certificates", ColumnType::integer};
+constexpr Term agencies{"agencies", "Instansi", "Agencies", ColumnType::integer};
+constexpr Term participants{"participants", "Peserta", "Participants", ColumnType::integer};
+constexpr Term active{"active", "Aktif", "Active", ColumnType::integer};
+constexpr Term attendances{"attendances", "Kehadiran", "Attendances", ColumnType::integer};
+// Periods and JP targets
+constexpr Term from{"from", "Mulai", "From", ColumnType::date};
+constexpr Term to{"to", "Sampai", "To", ColumnType::date};
+constexpr Term year{"year", "Tahun", "Year", ColumnType::year};
+constexpr Term target{"target", "Target", "Target", ColumnType::jp};
+constexpr Term shortfall{"shortfall", "Kekurangan", "Shortfall", ColumnType::jp};
+constexpr Term total_shortfall{"shortfall", "Total kekurangan", "Total shortfall", ColumnType::jp};
+constexpr Term met_target{"met_target", "Memenuhi target", "Met the target", ColumnType::integer};
+constexpr Term below_target{"below_target", "Di bawah target", "Below the target", ColumnType::integer};
+constexpr Term met_target_rate{"met_target_rate", "Persentase memenuhi", "Share meeting the target",
+                               ColumnType::rate};
+// SIASN's course-history fields, under SIASN's own names
+constexpr Term nama_kursus{"nama_kursus", "Nama kursus", "Course name"};
+constexpr Term institusi_penyelenggara{"institusi_penyelenggara", "Institusi penyelenggara", "Organiser"};
+constexpr Term jenis_kursus{"jenis_kursus", "Jenis kursus", "Course type"};
+constexpr Term jumlah_jam{"jumlah_jam", "Jumlah jam (JP)", "Hours (JP)", ColumnType::jp};
+constexpr Term nomor_sertipikat{"nomor_sertipikat", "Nomor sertifikat", "Certificate number"};
+constexpr Term tahun_kursus{"tahun_kursus", "Tahun", "Year", ColumnType::year};
+constexpr Term tanggal_kursus{"tanggal_kursus", "Tanggal mulai", "Start date"};
+constexpr Term tanggal_selesai_kursus{"tanggal_selesai_kursus", "Tanggal selesai", "End date"};
+// The store's own reports (db check, db log)
+constexpr Term check{"check", "Pemeriksaan", "Check"};
+constexpr Term value{"value", "Nilai", "Value"};
+constexpr Term at{"at", "Waktu", "At", ColumnType::datetime};
+constexpr Term user{"user", "Pengguna", "User"};
+constexpr Term command{"command", "Perintah", "Command"};
+constexpr Term rows{"rows", "Baris", "Rows", ColumnType::integer};
+} // namespace col
+
+// Adds one labelled total under the report's table.
+void total(Report& r, const Column& column, Cell value) {
+    r.totals.push_back({column, std::move(value)});
 }
 
 const char* pick(Lang lang, const char* id, const char* en) {
@@ -49,19 +134,8 @@ Report new_report(const char* kind, const ReportContext& ctx) {
     return r;
 }
 
-Date local_start_date(const Session& s) {
-    return to_local(s.start, find_zone(s.tz)).date;
-}
-
 std::vector<Column> participant_columns() {
-    return {col("nip", "NIP", "NIP"),
-            col("name", "Nama", "Name"),
-            col("email", "Surel", "E-mail"),
-            col("phone", "No. HP", "Phone"),
-            col("agency", "Instansi", "Agency"),
-            col("unit", "Unit Kerja", "Unit"),
-            col("position", "Jabatan", "Position"),
-            col("grade", "Golongan", "Grade")};
+    return {col::nip, col::name, col::email, col::phone, col::agency, col::unit, col::position, col::grade};
 }
 
 Row participant_row(const Participant& p) {
@@ -70,16 +144,8 @@ Row participant_row(const Participant& p) {
 }
 
 std::vector<Column> session_list_columns() {
-    return {col("code", "Kode", "Code"),
-            col("series", "Seri", "Series", ColumnType::integer),
-            col("title", "Judul", "Title"),
-            col("start", "Mulai", "Start", ColumnType::datetime),
-            col("minutes", "Menit", "Minutes", ColumnType::integer),
-            col("jp", "JP", "JP", ColumnType::jp),
-            col("capacity", "Kapasitas", "Capacity", ColumnType::integer),
-            col("status", "Status", "Status"),
-            col("enrolled", "Terdaftar", "Enrolled", ColumnType::integer),
-            col("attended", "Hadir", "Attended", ColumnType::integer)};
+    return {col::code, col::series,   col::title,  col::start,    col::minutes,
+            col::jp,   col::capacity, col::status, col::enrolled, col::attended};
 }
 
 Row session_list_row(const store::SessionTotals& t) {
@@ -98,7 +164,7 @@ Row session_list_row(const store::SessionTotals& t) {
 
 std::string when(const Session& s, Lang lang) {
     Zone z = find_zone(s.tz);
-    LocalDateTime t = to_local(s.start, z);
+    LocalDateTime t = local_start(s);
     return fmt::format("{}, {} · {} {} · {} JP", human_date(t.date, lang),
                        human_time(t.hour, t.minute, z, lang), s.minutes, pick(lang, "menit", "minutes"),
                        human_jp(s.jp_tenths, lang));
@@ -111,7 +177,7 @@ std::vector<store::SessionTime> sessions_in(const store::Store& store, const Per
     auto [from, to] = period_bounds_utc(period, zone);
     std::vector<store::SessionTime> out;
     for (store::SessionTime& s : store.session_times(from - 2 * 86400, to + 2 * 86400)) {
-        Date d = to_local(s.start, find_zone(s.tz)).date;
+        Date d = local_start_date(s.start, s.tz);
         if (s.status != SessionStatus::cancelled && !(d < period.from) && !(period.to < d))
             out.push_back(std::move(s));
     }
@@ -144,7 +210,7 @@ Report::Extra attendance_trend(const store::Store& store, Date last, const Repor
     std::vector<Week> by_week(weeks);
     std::map<Id, std::size_t> week_of_session;
     for (const store::SessionTime& s : sessions) {
-        Date d = to_local(s.start, find_zone(s.tz)).date;
+        Date d = local_start_date(s.start, s.tz);
         auto w = static_cast<std::size_t>((days_from_civil(d) - days_from_civil(span.from)) / 7);
         week_of_session[s.id] = w;
         ++by_week[w].sessions;
@@ -158,12 +224,8 @@ Report::Extra attendance_trend(const store::Store& store, Date last, const Repor
     trend.key = "trend";
     trend.title = pick(ctx.lang, "Tren tingkat kehadiran 12 minggu", "Attendance-rate trend, 12 weeks");
     trend.table.columns = {
-        col("from", "Mulai", "From", ColumnType::date),
-        col("to", "Sampai", "To", ColumnType::date),
-        col("sessions", "Sesi", "Sessions", ColumnType::integer),
-        col("enrolled", "Terdaftar", "Enrolled", ColumnType::integer),
-        col("attended_enrolled", "Terdaftar & hadir", "Enrolled & attended", ColumnType::integer),
-        col("attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate)};
+        col::from, col::to, col::sessions, col::enrolled, col::attended_enrolled, col::attendance_rate,
+    };
     for (int i = 0; i < weeks; ++i) {
         const Week& w = by_week[static_cast<std::size_t>(i)];
         Date from = add_days(span.from, 7 * i);
@@ -173,30 +235,7 @@ Report::Extra attendance_trend(const store::Store& store, Date last, const Repor
     return trend;
 }
 
-Date date_or_throw(const char* option, const std::string& text) {
-    if (auto d = parse_date(text)) return *d;
-    throw Error(fmt::format("{}: '{}' is not a date (expected YYYY-MM-DD)", option, text));
-}
-
 } // namespace
-
-Period choose_week(const std::string& week, const std::string& from, const std::string& to, Date today) {
-    if (!week.empty() && (!from.empty() || !to.empty()))
-        throw Error("give either --week-of or --from/--to, not both");
-    if (!week.empty()) {
-        if (auto w = parse_iso_week(week)) return *w;
-        if (auto d = parse_date(week)) return week_of(*d);
-        throw Error(
-            fmt::format("--week-of: '{}' is neither a date (YYYY-MM-DD) nor an ISO week (YYYY-Www)", week));
-    }
-    if (from.empty() != to.empty()) throw Error("--from and --to go together");
-    if (!from.empty()) {
-        Period p{date_or_throw("--from", from), date_or_throw("--to", to)};
-        if (p.to < p.from) throw Error(fmt::format("--to {} is before --from {}", to, from));
-        return p;
-    }
-    return last_complete_week(today);
-}
 
 Report weekly_report(const store::Store& store, const Period& period, const ReportContext& ctx) {
     Report r = new_report("weekly", ctx);
@@ -206,18 +245,9 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
     r.title = pick(ctx.lang, "Laporan Mingguan Webinar ASN Belajar", "Weekly Report: Webinar ASN Belajar");
     r.subtitle.push_back(
         fmt::format("{} {}", pick(ctx.lang, "periode", "period"), human_period(period, ctx.lang)));
-    r.table.columns = {col("session", "Sesi", "Session"),
-                       col("date", "Tanggal", "Date", ColumnType::date),
-                       col("title", "Judul", "Title"),
-                       col("jp", "JP", "JP", ColumnType::jp),
-                       col("enrolled", "Terdaftar", "Enrolled", ColumnType::integer),
-                       col("waitlisted", "Daftar tunggu", "Waitlisted", ColumnType::integer),
-                       col("attended", "Hadir", "Attended", ColumnType::integer),
-                       col("partial", "Sebagian", "Partial", ColumnType::integer),
-                       col("absent", "Tidak hadir", "Absent", ColumnType::integer),
-                       col("walk_ins", "Tanpa daftar", "Walk-ins", ColumnType::integer),
-                       col("attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate),
-                       col("certificates", "Sertifikat", "Certificates", ColumnType::integer)};
+    r.table.columns = {col::session,  col::date,       col::title,           col::jp,
+                       col::enrolled, col::waitlisted, col::attended,        col::partial,
+                       col::absent,   col::walk_ins,   col::attendance_rate, col::certificates};
 
     // Each session belongs to the week of its own local date; only the sessions kept are counted.
     store::SessionTotals sum;
@@ -246,19 +276,15 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
             for (const store::AgencyCount& a : store.agency_attendance(s.id))
                 agencies[a.agency] += a.attended;
     }
-    auto total = [&](const char* key, const char* id, const char* en, Cell v, ColumnType type) {
-        r.totals.push_back({col(key, id, en, type), std::move(v)});
-    };
-    total("sessions", "Sesi", "Sessions", count(sessions), ColumnType::integer);
-    total("enrolled", "Terdaftar", "Enrolled", count(sum.enrolled), ColumnType::integer);
-    total("waitlisted", "Daftar tunggu", "Waitlisted", count(sum.waitlisted), ColumnType::integer);
-    total("attended", "Hadir", "Attended", count(sum.attended), ColumnType::integer);
-    total("partial", "Sebagian", "Partial", count(sum.partial), ColumnType::integer);
-    total("absent", "Tidak hadir", "Absent", count(sum.absent), ColumnType::integer);
-    total("walk_ins", "Tanpa daftar", "Walk-ins", count(sum.walk_ins), ColumnType::integer);
-    total("attendance_rate", "Tingkat kehadiran", "Attendance rate",
-          rate(sum.attended_enrolled, sum.enrolled), ColumnType::rate);
-    total("certificates", "Sertifikat", "Certificates", count(sum.certificates), ColumnType::integer);
+    total(r, col::sessions, count(sessions));
+    total(r, col::enrolled, count(sum.enrolled));
+    total(r, col::waitlisted, count(sum.waitlisted));
+    total(r, col::attended, count(sum.attended));
+    total(r, col::partial, count(sum.partial));
+    total(r, col::absent, count(sum.absent));
+    total(r, col::walk_ins, count(sum.walk_ins));
+    total(r, col::attendance_rate, rate(sum.attended_enrolled, sum.enrolled));
+    total(r, col::certificates, count(sum.certificates));
 
     if (ctx.rows_only) return r; // csv, tsv, jsonl: no top agencies, trend or charts
 
@@ -268,8 +294,7 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
     Report::Extra top;
     top.key = "top_agencies";
     top.title = pick(ctx.lang, "Instansi dengan kehadiran terbanyak", "Agencies with the most attendees");
-    top.table.columns = {col("agency", "Instansi", "Agency"),
-                         col("attended", "Hadir", "Attended", ColumnType::integer)};
+    top.table.columns = {col::agency, col::attended};
     for (std::size_t i = 0; i < ranked.size() && i < 10; ++i)
         top.table.rows.push_back({text_or_null(ranked[i].first), count(ranked[i].second)});
     r.extras.push_back(std::move(top));
@@ -304,39 +329,27 @@ Report new_session_report(const char* kind, const char* name_id, const char* nam
 
 Report session_report(const store::Store& store, const Session& session, const ReportContext& ctx) {
     Report r = new_session_report("session", "Laporan Sesi", "Session Report", session, ctx);
-    r.table.columns = {col("nip", "NIP", "NIP"),
-                       col("name", "Nama", "Name"),
-                       col("email", "Surel", "E-mail"),
-                       col("agency", "Instansi", "Agency"),
-                       col("unit", "Unit Kerja", "Unit"),
-                       col("enrollment", "Pendaftaran", "Enrollment"),
-                       col("minutes", "Menit", "Minutes", ColumnType::integer),
-                       col("attendance", "Kehadiran", "Attendance"),
-                       col("jp", "JP", "JP", ColumnType::jp),
-                       col("certificate", "Sertifikat", "Certificate")};
+    r.table.columns = {col::nip,        col::name,    col::email,      col::agency, col::unit,
+                       col::enrollment, col::minutes, col::attendance, col::jp,     col::certificate};
     store::SessionTotals t = store.session_totals(session);
     for (const store::RosterRow& row : store.session_roster(session.id)) {
         AttendanceOutcome outcome = row.outcome.value_or(AttendanceOutcome::absent);
         int minutes = row.attendance ? row.attendance->minutes : 0;
-        std::int64_t jp = outcome == AttendanceOutcome::attended ? session.jp_tenths : 0;
+        std::int64_t jp = jp_earned_tenths(outcome, session.jp_tenths);
         std::string enrollment(to_string(row.enrollment.value_or(EnrollmentStatus::walk_in)));
         r.table.rows.push_back({text_or_null(row.person.nip), row.person.name, text_or_null(row.person.email),
                                 text_or_null(row.person.agency), text_or_null(row.person.unit), enrollment,
                                 count(minutes), std::string(to_string(outcome)), Cell{jp},
                                 text_or_null(row.certificate)});
     }
-    auto total = [&](const char* key, const char* id, const char* en, int v) {
-        r.totals.push_back({col(key, id, en, ColumnType::integer), count(v)});
-    };
-    total("enrolled", "Terdaftar", "Enrolled", t.enrolled);
-    total("waitlisted", "Daftar tunggu", "Waitlisted", t.waitlisted);
-    total("attended", "Hadir", "Attended", t.attended);
-    total("partial", "Sebagian", "Partial", t.partial);
-    total("absent", "Tidak hadir", "Absent", t.absent);
-    total("walk_ins", "Tanpa daftar", "Walk-ins", t.walk_ins);
-    total("certificates", "Sertifikat", "Certificates", t.certificates);
-    r.totals.push_back({col("attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate),
-                        rate(t.attended_enrolled, t.enrolled)});
+    total(r, col::enrolled, count(t.enrolled));
+    total(r, col::waitlisted, count(t.waitlisted));
+    total(r, col::attended, count(t.attended));
+    total(r, col::partial, count(t.partial));
+    total(r, col::absent, count(t.absent));
+    total(r, col::walk_ins, count(t.walk_ins));
+    total(r, col::certificates, count(t.certificates));
+    total(r, col::attendance_rate, rate(t.attended_enrolled, t.enrolled));
     return r;
 }
 
@@ -394,14 +407,8 @@ Report participant_report(const store::Store& store, const Participant& person, 
     r.subtitle.push_back(year ? fmt::format("{} {}", pick(ctx.lang, "tahun", "year"), *year)
                               : std::string(pick(ctx.lang, "semua tahun", "all years")));
     if (year) r.period = year_period(*year);
-    r.table.columns = {col("session", "Sesi", "Session"),
-                       col("date", "Tanggal", "Date", ColumnType::date),
-                       col("title", "Judul", "Title"),
-                       col("enrollment", "Pendaftaran", "Enrollment"),
-                       col("minutes", "Menit", "Minutes", ColumnType::integer),
-                       col("attendance", "Kehadiran", "Attendance"),
-                       col("jp", "JP", "JP", ColumnType::jp),
-                       col("certificate", "Sertifikat", "Certificate")};
+    r.table.columns = {col::session, col::date,       col::title, col::enrollment,
+                       col::minutes, col::attendance, col::jp,    col::certificate};
     std::map<int, std::pair<int, std::int64_t>> years; // year → sessions attended, JP
     int attended = 0;
     std::int64_t jp_total = 0;
@@ -411,7 +418,7 @@ Report participant_report(const store::Store& store, const Participant& person, 
         Date d = local_start_date(*s);
         if (year && d.year != *year) continue;
         AttendanceOutcome outcome = h.outcome.value_or(AttendanceOutcome::absent);
-        std::int64_t jp = outcome == AttendanceOutcome::attended ? s->jp_tenths : 0;
+        std::int64_t jp = jp_earned_tenths(outcome, s->jp_tenths);
         auto& y = years[d.year];
         if (outcome == AttendanceOutcome::attended) {
             ++y.first;
@@ -425,19 +432,14 @@ Report participant_report(const store::Store& store, const Participant& person, 
                                 std::string(to_string(outcome)), jp_cell(jp), text_or_null(h.certificate)});
     }
     if (year && years.empty()) years[*year] = {0, 0};
-    r.totals.push_back({col("sessions", "Sesi", "Sessions", ColumnType::integer),
-                        count(static_cast<int>(r.table.rows.size()))});
-    r.totals.push_back({col("attended", "Hadir", "Attended", ColumnType::integer), count(attended)});
-    r.totals.push_back({col("jp", "JP", "JP", ColumnType::jp), jp_cell(jp_total)});
+    total(r, col::sessions, count(static_cast<int>(r.table.rows.size())));
+    total(r, col::attended, count(attended));
+    total(r, col::jp, jp_cell(jp_total));
     Report::Extra per_year;
     per_year.key = "years";
     per_year.title = fmt::format("{} (target {} JP)", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
                                  human_jp(target_tenths, ctx.lang));
-    per_year.table.columns = {col("year", "Tahun", "Year", ColumnType::year),
-                              col("sessions", "Sesi hadir", "Sessions attended", ColumnType::integer),
-                              col("jp", "JP", "JP", ColumnType::jp),
-                              col("target", "Target", "Target", ColumnType::jp),
-                              col("shortfall", "Kekurangan", "Shortfall", ColumnType::jp)};
+    per_year.table.columns = {col::year, col::sessions_attended, col::jp, col::target, col::shortfall};
     for (const auto& [y, v] : years)
         per_year.table.rows.push_back({Cell{std::int64_t{y}}, count(v.first), jp_cell(v.second),
                                        jp_cell(target_tenths),
@@ -470,14 +472,8 @@ Report jp_report(const store::Store& store, int year, std::int64_t target_tenths
         r.subtitle.push_back(fmt::format(
             "{} {} JP", pick(ctx.lang, "Hanya peserta dengan JP di bawah", "Only participants with JP below"),
             human_jp(*below, ctx.lang)));
-    r.table.columns = {col("nip", "NIP", "NIP"),
-                       col("name", "Nama", "Name"),
-                       col("agency", "Instansi", "Agency"),
-                       col("unit", "Unit Kerja", "Unit"),
-                       col("sessions", "Sesi hadir", "Sessions attended", ColumnType::integer),
-                       col("jp", "JP", "JP", ColumnType::jp),
-                       col("target", "Target", "Target", ColumnType::jp),
-                       col("shortfall", "Kekurangan", "Shortfall", ColumnType::jp)};
+    r.table.columns = {col::nip, col::name,   col::agency,   col::unit, col::sessions_attended,
+                       col::jp,  col::target, col::shortfall};
     int met = 0;
     std::int64_t jp_sum = 0, shortfall_sum = 0;
     std::vector<store::PersonYear> people_list = people_of_year(store, year, ctx);
@@ -501,14 +497,11 @@ Report jp_report(const store::Store& store, int year, std::int64_t target_tenths
         row.push_back(jp_cell(shortfall));
     }
     int people = static_cast<int>(r.table.rows.size());
-    r.totals.push_back({col("participants", "Peserta", "Participants", ColumnType::integer), count(people)});
-    r.totals.push_back({col("jp", "JP", "JP", ColumnType::jp), jp_cell(jp_sum)});
-    r.totals.push_back(
-        {col("met_target", "Memenuhi target", "Met the target", ColumnType::integer), count(met)});
-    r.totals.push_back({col("below_target", "Di bawah target", "Below the target", ColumnType::integer),
-                        count(people - met)});
-    r.totals.push_back(
-        {col("shortfall", "Total kekurangan", "Total shortfall", ColumnType::jp), jp_cell(shortfall_sum)});
+    total(r, col::participants, count(people));
+    total(r, col::jp, jp_cell(jp_sum));
+    total(r, col::met_target, count(met));
+    total(r, col::below_target, count(people - met));
+    total(r, col::total_shortfall, jp_cell(shortfall_sum));
     return r;
 }
 
@@ -518,14 +511,8 @@ Report agency_report(const store::Store& store, int year, std::int64_t target_te
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap per Instansi Tahun", "Totals per Agency,"), year);
     r.subtitle.push_back(target_line(target_tenths, ctx.lang));
-    r.table.columns = {
-        col("agency", "Instansi", "Agency"),
-        col("participants", "Peserta", "Participants", ColumnType::integer),
-        col("active", "Aktif", "Active", ColumnType::integer),
-        col("attendances", "Kehadiran", "Attendances", ColumnType::integer),
-        col("jp", "JP", "JP", ColumnType::jp),
-        col("met_target", "Memenuhi target", "Met the target", ColumnType::integer),
-        col("met_target_rate", "Persentase memenuhi", "Share meeting the target", ColumnType::rate)};
+    r.table.columns = {col::agency, col::participants, col::active,         col::attendances,
+                       col::jp,     col::met_target,   col::met_target_rate};
     struct Sum {
         int participants = 0, active = 0, attendances = 0, met = 0;
         std::int64_t jp = 0;
@@ -549,37 +536,32 @@ Report agency_report(const store::Store& store, int year, std::int64_t target_te
         r.table.rows.push_back({text_or_null(agency), count(a.participants), count(a.active),
                                 count(a.attendances), jp_cell(a.jp), count(a.met),
                                 rate(a.met, a.participants)});
-    auto total = [&](const char* key, const char* id, const char* en, Cell v, ColumnType type) {
-        r.totals.push_back({col(key, id, en, type), std::move(v)});
-    };
-    total("agencies", "Instansi", "Agencies", count(static_cast<int>(agencies.size())), ColumnType::integer);
-    total("participants", "Peserta", "Participants", count(all.participants), ColumnType::integer);
-    total("active", "Aktif", "Active", count(all.active), ColumnType::integer);
-    total("attendances", "Kehadiran", "Attendances", count(all.attendances), ColumnType::integer);
-    total("jp", "JP", "JP", jp_cell(all.jp), ColumnType::jp);
-    total("met_target", "Memenuhi target", "Met the target", count(all.met), ColumnType::integer);
-    total("met_target_rate", "Persentase memenuhi", "Share meeting the target",
-          rate(all.met, all.participants), ColumnType::rate);
+    total(r, col::agencies, count(static_cast<int>(agencies.size())));
+    total(r, col::participants, count(all.participants));
+    total(r, col::active, count(all.active));
+    total(r, col::attendances, count(all.attendances));
+    total(r, col::jp, jp_cell(all.jp));
+    total(r, col::met_target, count(all.met));
+    total(r, col::met_target_rate, rate(all.met, all.participants));
     return r;
 }
 
 Report certificates_report(const store::Store& store, const Session& session, const ReportContext& ctx) {
     Report r = new_session_report("certificates", "Daftar Sertifikat", "Certificates", session, ctx);
-    r.table.columns = {col("certificate", "Nomor sertifikat", "Certificate number"),
-                       col("nip", "NIP", "NIP"),
-                       col("name", "Nama", "Name"),
-                       col("agency", "Instansi", "Agency"),
-                       col("session", "Sesi", "Session"),
-                       col("date", "Tanggal", "Date", ColumnType::date),
-                       col("title", "Judul", "Title"),
-                       col("jp", "JP", "JP", ColumnType::jp)};
+    r.table.columns = {col::certificate_number,
+                       col::nip,
+                       col::name,
+                       col::agency,
+                       col::session,
+                       col::date,
+                       col::title,
+                       col::jp};
     Date d = local_start_date(session);
     for (const store::CertificateRow& c : store.live_certificates({session.id}))
         r.table.rows.push_back({c.number, text_or_null(c.person.nip), c.person.name,
                                 text_or_null(c.person.agency), session.code, Cell{d}, session.title,
                                 jp_cell(session.jp_tenths)});
-    r.totals.push_back({col("certificates", "Sertifikat", "Certificates", ColumnType::integer),
-                        count(static_cast<int>(r.table.rows.size()))});
+    total(r, col::certificates, count(static_cast<int>(r.table.rows.size())));
     return r;
 }
 
@@ -591,15 +573,9 @@ Report siasn_report(const store::Store& store, int year, const SiasnOptions& opt
                           year);
     r.subtitle.push_back(fmt::format("{} · {}", options.institution, options.course_type));
     // SIASN's own field names are the keys; its dates are dd-mm-yyyy text in every format.
-    r.table.columns = {col("nip", "NIP", "NIP"),
-                       col("nama_kursus", "Nama kursus", "Course name"),
-                       col("institusi_penyelenggara", "Institusi penyelenggara", "Organiser"),
-                       col("jenis_kursus", "Jenis kursus", "Course type"),
-                       col("jumlah_jam", "Jumlah jam (JP)", "Hours (JP)", ColumnType::jp),
-                       col("nomor_sertipikat", "Nomor sertifikat", "Certificate number"),
-                       col("tahun_kursus", "Tahun", "Year", ColumnType::year),
-                       col("tanggal_kursus", "Tanggal mulai", "Start date"),
-                       col("tanggal_selesai_kursus", "Tanggal selesai", "End date")};
+    r.table.columns = {col::nip,          col::nama_kursus,    col::institusi_penyelenggara,
+                       col::jenis_kursus, col::jumlah_jam,     col::nomor_sertipikat,
+                       col::tahun_kursus, col::tanggal_kursus, col::tanggal_selesai_kursus};
     std::vector<store::SessionTime> times = sessions_in(store, year_period(year), ctx.zone);
     std::map<Id, Session> sessions;
     for (const store::SessionTime& t : times)
@@ -612,17 +588,15 @@ Report siasn_report(const store::Store& store, int year, const SiasnOptions& opt
             continue;
         }
         const Session& s = sessions.at(c.session);
-        Zone z = find_zone(s.tz);
-        Date start = to_local(s.start, z).date;
-        Date end = to_local(s.start + std::int64_t{s.minutes} * 60, z).date;
+        Date start = local_start_date(s);
+        Date end = to_local(s.start + std::int64_t{s.minutes} * 60, find_zone(s.tz)).date;
         jp_sum += s.jp_tenths;
         r.table.rows.push_back({c.person.nip, s.title, options.institution, options.course_type,
                                 jp_cell(s.jp_tenths), c.number, Cell{std::int64_t{start.year}},
                                 format_date_dmy(start), format_date_dmy(end)});
     }
-    r.totals.push_back({col("certificates", "Sertifikat", "Certificates", ColumnType::integer),
-                        count(static_cast<int>(r.table.rows.size()))});
-    r.totals.push_back({col("jp", "JP", "JP", ColumnType::jp), jp_cell(jp_sum)});
+    total(r, col::certificates, count(static_cast<int>(r.table.rows.size())));
+    total(r, col::jp, jp_cell(jp_sum));
     if (without_nip)
         r.notes.push_back(fmt::format("{} certificate{} of people without a NIP left out (SIASN needs a NIP)",
                                       without_nip, without_nip == 1 ? "" : "s"));
@@ -633,7 +607,7 @@ Report store_check_report(const store::StoreCheck& c, const std::string& path, c
     Report r = new_report("db-check", ctx);
     r.title = pick(ctx.lang, "Pemeriksaan basis data", "Store check");
     r.subtitle.push_back(path);
-    r.table.columns = {col("check", "Pemeriksaan", "Check"), col("value", "Nilai", "Value")};
+    r.table.columns = {col::check, col::value};
     auto row = [&](const char* key, std::string value) { r.table.rows.push_back({std::string(key), value}); };
     row("integrity", c.integrity);
     row("schema_version", std::to_string(c.version));
@@ -651,9 +625,7 @@ Report store_check_report(const store::StoreCheck& c, const std::string& path, c
 Report audit_report(const std::vector<store::Store::AuditEntry>& entries, const ReportContext& ctx) {
     Report r = new_report("db-log", ctx);
     r.title = pick(ctx.lang, "Log audit", "Audit log");
-    r.table.columns = {col("at", "Waktu", "At", ColumnType::datetime), col("user", "Pengguna", "User"),
-                       col("command", "Perintah", "Command"),
-                       col("rows", "Baris", "Rows", ColumnType::integer)};
+    r.table.columns = {col::at, col::user, col::command, col::rows};
     for (const store::Store::AuditEntry& e : entries)
         r.table.rows.push_back({Cell{e.at}, e.user, e.command, Cell{e.rows}});
     return r;

@@ -6,6 +6,7 @@
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
@@ -40,7 +41,7 @@ constexpr Field participant_fields[] = {Field::nip,    Field::name, Field::email
 
 bool all_blank(std::vector<std::string_view>::const_iterator first,
                std::vector<std::string_view>::const_iterator last) {
-    return std::all_of(first, last, [](std::string_view f) { return trim_blanks(f).empty(); });
+    return std::all_of(first, last, [](std::string_view f) { return text::is_blank(f); });
 }
 
 // A cell as shown in a message: one line, at most value_limit characters (UTF-8 code points).
@@ -302,10 +303,16 @@ class Import {
                 case EnrollResult::already_waitlisted: ++result_.already_waitlisted; break;
                 }
             }
-            if (options_.on_progress && result_.rows % progress_every == 0)
-                options_.on_progress(result_.rows, reader_.bytes_read());
+            if (options_.on_progress && result_.rows % progress_every == 0) report_progress();
         }
-        if (options_.on_progress) options_.on_progress(result_.rows, reader_.bytes_read());
+        if (options_.on_progress) report_progress();
+    }
+
+    void report_progress() const {
+        options_.on_progress({.done = reader_.bytes_read(),
+                              .total = options_.input_bytes,
+                              .count = result_.rows,
+                              .unit = "rows"});
     }
 
     // Measured on 1,000,000 new rows: a 1 MiB cache 5.9 s user CPU / 132 MB peak, 4 MiB 6.6 s / 132 MB,

@@ -4,36 +4,29 @@
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <set>
 
 namespace asnbelajar {
-namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+LocalDateTime local_start(const Session& session) {
+    return to_local(session.start, find_zone(session.tz));
 }
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return std::string(s);
+Date local_start_date(const Session& session) {
+    return local_start_date(session.start, session.tz);
 }
 
-} // namespace
+Date local_start_date(std::int64_t start, std::string_view tz) {
+    return to_local(start, find_zone(tz)).date;
+}
 
 std::optional<Repeat> parse_repeat(std::string_view text) {
-    std::string t = lower(text);
+    std::string t = text::to_lower(text);
     if (t == "weekly") return Repeat::weekly;
     if (t == "twice-weekly") return Repeat::twice_weekly;
     if (t == "none" || t.empty()) return Repeat::none;
@@ -51,7 +44,7 @@ std::vector<int> parse_weekdays(std::string_view text) {
     while (pos <= text.size()) {
         std::size_t comma = text.find(',', pos);
         if (comma == std::string_view::npos) comma = text.size();
-        std::string word = lower(trim(text.substr(pos, comma - pos)));
+        std::string word = text::to_lower(text::trim_blanks(text.substr(pos, comma - pos)));
         int found = 0;
         for (int d = 0; d < 7 && !found; ++d)
             for (const char* n : names[d])
@@ -96,18 +89,17 @@ void validate_session(const Session& s) {
     if (s.capacity && *s.capacity < 0) throw Error("--capacity must not be negative");
     if (s.series && *s.series < 0) throw Error("--series must not be negative");
     if (s.code.empty()) throw Error("--code must not be empty");
-    for (unsigned char c : s.code)
-        if (std::isspace(c) || std::iscntrl(c))
+    for (char c : s.code)
+        if (text::is_space(c) || text::is_control(c))
             throw Error(fmt::format("--code '{}' must not contain spaces", s.code));
-    bool all_digits =
-        std::all_of(s.code.begin(), s.code.end(), [](unsigned char c) { return std::isdigit(c); });
-    if (all_digits) throw Error(fmt::format("--code '{}' must not be all digits (ids are numbers)", s.code));
+    if (text::all_digits(s.code))
+        throw Error(fmt::format("--code '{}' must not be all digits (ids are numbers)", s.code));
 }
 
 std::vector<Session> add_sessions(store::Store& store, Session base, const std::string& code,
                                   const SeriesPlan& plan) {
     Zone zone = find_zone(base.tz);
-    LocalDateTime first = to_local(base.start, zone);
+    LocalDateTime first = local_start(base);
     std::vector<Date> dates = series_dates(first.date, plan);
     std::vector<Session> out;
     std::set<std::string> taken;
@@ -134,7 +126,7 @@ std::vector<Session> add_sessions(store::Store& store, Session base, const std::
 }
 
 Session resolve_session(const store::Store& store, std::string_view text) {
-    std::string t = trim(text);
+    std::string t(text::trim_blanks(text));
     if (auto s = store.session_by_code(t)) return *s;
     Id id = 0;
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
@@ -177,16 +169,13 @@ Session cancel_session(store::Store& store, const Session& session) {
 }
 
 std::optional<int> parse_jp(std::string_view text) {
-    std::string t = trim(text);
+    std::string t(text::trim_blanks(text));
     std::replace(t.begin(), t.end(), ',', '.');
     std::size_t dot = t.find('.');
     std::string whole = t.substr(0, dot);
     std::string frac = dot == std::string::npos ? "" : t.substr(dot + 1);
-    auto digits = [](const std::string& s) {
-        return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-    };
-    if (whole.empty() || whole.size() > 4 || !digits(whole) || frac.size() > 1 || !digits(frac) ||
-        (dot != std::string::npos && frac.empty()))
+    if (whole.empty() || whole.size() > 4 || !text::all_digits(whole) || frac.size() > 1 ||
+        !text::all_digits(frac) || (dot != std::string::npos && frac.empty()))
         return std::nullopt;
     return std::stoi(whole) * 10 + (frac.empty() ? 0 : frac[0] - '0');
 }

@@ -1,6 +1,7 @@
 #include "asnbelajar/time.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <array>
 #include <chrono>
@@ -22,55 +23,11 @@ constexpr std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
     return a - floor_div(a, b) * b;
 }
 
-constexpr bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-constexpr bool is_alpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-constexpr char to_lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (to_lower(a[i]) != to_lower(b[i])) return false;
-    return true;
-}
-
-// Bytes taken by the blank starting at s[i]: ASCII space/tab/CR/LF, U+00A0, and U+202F (the narrow no-break
-// space that newer locale data puts before AM/PM). 0 when s[i] is no blank.
-std::size_t blank_length(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0U; };
-    switch (byte(i)) {
-    case ' ':
-    case '\t':
-    case '\r':
-    case '\n': return 1;
-    case 0xC2: return byte(i + 1) == 0xA0 ? 2 : 0;
-    case 0xE2: return byte(i + 1) == 0x80 && byte(i + 2) == 0xAF ? 3 : 0;
-    default: return 0;
-    }
-}
-
-std::string_view trim_blanks(std::string_view s) {
-    std::size_t begin = 0;
-    while (std::size_t n = blank_length(s, begin))
-        begin += n;
-    s.remove_prefix(begin);
-    // Trailing multi-byte blanks end in 0xA0 or 0xAF; look back over each candidate.
-    for (;;) {
-        if (!s.empty() && blank_length(s, s.size() - 1) == 1)
-            s.remove_suffix(1);
-        else if (s.size() >= 2 && blank_length(s, s.size() - 2) == 2)
-            s.remove_suffix(2);
-        else if (s.size() >= 3 && blank_length(s, s.size() - 3) == 3)
-            s.remove_suffix(3);
-        else
-            return s;
-    }
-}
+using text::blank_length;
+using text::is_alpha;
+using text::is_digit;
+using text::to_lower;
+using text::trim_blanks;
 
 // A forward-only reader over a string_view; every method either consumes what it recognises or nothing.
 class Scanner {
@@ -346,19 +303,19 @@ bool read_zone_suffix(Scanner& sc, RawStamp& r) {
     const std::string_view w = sc.word();
     r.has_offset = true;
     r.offset_minutes = 0;
-    if (iequals(w, "utc") || iequals(w, "gmt")) {
+    if (text::equals_ci(w, "utc") || text::equals_ci(w, "gmt")) {
         if (sc.peek() == '+' || sc.peek() == '-')
             return read_signed_offset(sc, r.offset_minutes, r.offset_real);
         return true;
     }
-    if (iequals(w, "wib"))
+    if (text::equals_ci(w, "wib"))
         r.offset_minutes = 7 * 60;
-    else if (iequals(w, "wita"))
+    else if (text::equals_ci(w, "wita"))
         r.offset_minutes = 8 * 60;
-    else if (iequals(w, "wit"))
+    else if (text::equals_ci(w, "wit"))
         r.offset_minutes = 9 * 60;
     else
-        return iequals(w, "z");
+        return text::equals_ci(w, "z");
     return true;
 }
 
@@ -370,10 +327,13 @@ std::optional<RawStamp> read_stamp(std::string_view text) {
     if (!(r.shape == DateShape::year_first && sc.take_either('T', 't'))) {
         const bool comma = sc.take(',');
         if (!sc.blanks() && !comma) return std::nullopt;
-        // "3 Maret 2022 pukul 09.00", "March 3, 2022 at 9:00 AM"
+        // "3 Maret 2022 pukul 09.00", "March 3, 2022 at 9:00 AM", "13/04/2021 à 09:01:31"
         const std::size_t before_word = sc.position();
         const std::string_view w = sc.word();
-        if (!((iequals(w, "pukul") || iequals(w, "at")) && sc.blanks())) sc.rewind(before_word);
+        if (!((text::equals_ci(w, "pukul") || text::equals_ci(w, "at")) && sc.blanks())) {
+            sc.rewind(before_word);
+            if (!(sc.take('\xC3') && sc.take('\xA0') && sc.blanks())) sc.rewind(before_word);
+        }
     }
     if (!read_clock(sc, r)) return std::nullopt;
     sc.blanks();
@@ -517,14 +477,15 @@ Zone find_zone(std::string_view name) {
     auto make = [](const Known& k) { return Zone{std::string(k.name), k.offset, std::string(k.abbrev)}; };
     const std::string_view s = trim_blanks(name);
     for (const auto& k : known)
-        if (iequals(s, k.name) || iequals(s, k.abbrev)) return make(k);
-    if (iequals(s, "z") || iequals(s, "gmt") || iequals(s, "etc/utc")) return make(known[4]);
+        if (text::equals_ci(s, k.name) || text::equals_ci(s, k.abbrev)) return make(k);
+    if (text::equals_ci(s, "z") || text::equals_ci(s, "gmt") || text::equals_ci(s, "etc/utc"))
+        return make(known[4]);
 
     Scanner sc(s);
     const std::string_view prefix = sc.word();
     int offset = 0;
     bool real = false;
-    if ((prefix.empty() || iequals(prefix, "utc") || iequals(prefix, "gmt")) &&
+    if ((prefix.empty() || text::equals_ci(prefix, "utc") || text::equals_ci(prefix, "gmt")) &&
         read_signed_offset(sc, offset, real) && sc.at_end() && real) {
         if (offset == 0) return make(known[4]);
         Zone z;
@@ -637,26 +598,28 @@ std::optional<LocalDateTime> parse_local_datetime(std::string_view s) {
     return t;
 }
 
-std::string format_date(Date d) {
+namespace {
+
+// "first-MM-last": the year (4 digits) and the day (2) on either side of the month.
+std::string dashed_date(int first, int first_digits, int month, int last, int last_digits) {
     std::string out;
     out.reserve(10);
-    append_number(out, d.year, 4);
+    append_number(out, first, first_digits);
     out += '-';
-    append_number(out, d.month, 2);
+    append_number(out, month, 2);
     out += '-';
-    append_number(out, d.day, 2);
+    append_number(out, last, last_digits);
     return out;
 }
 
+} // namespace
+
+std::string format_date(Date d) {
+    return dashed_date(d.year, 4, d.month, d.day, 2);
+}
+
 std::string format_date_dmy(Date d) {
-    std::string out;
-    out.reserve(10);
-    append_number(out, d.day, 2);
-    out += '-';
-    append_number(out, d.month, 2);
-    out += '-';
-    append_number(out, d.year, 4);
-    return out;
+    return dashed_date(d.day, 2, d.month, d.year, 4);
 }
 
 std::string format_datetime_offset(UnixSeconds t, const Zone& z) {

@@ -192,13 +192,17 @@ expect_eq "$(row $BUDI)"  "walk-in,140,attended,3" "two rows of minutes are summ
 expect_eq "$(row $AHMAD)" "walk-in,130,attended,3" "matched by phone"
 expect_eq "$(row $DEWI)"  "walk-in,180,attended,3" "minutes capped at the session length"
 ab attend 2022-03-17 --replace --file - <"$D/plain-absen.csv"
+expect_rc 1 "--source auto: a list of e-mails alone is no evidence of presence"
+expect_grep 'looks like a roster, not an attendance list: it names people \(email\).*need --source csv' "$ERR" \
+  "the refusal says what the file looks like and names --source csv"
+ab attend 2022-03-17 --replace --file - --source csv <"$D/plain-absen.csv"
 expect_rc 0 "self-declared from stdin"
 expect_grep 'read <stdin> as a plain attendance CSV: 3 rows, 3 attendee rows' "$ERR" "stdin named in the summary"
 report 2022-03-17
 expect_eq "$(row $SITI)"   "walk-in,0,attended,3" "self-declared counts as attended"
 expect_eq "$(row $HENDRA)" "walk-in,0,attended,3" "self-declared, upper-case e-mail"
 expect_eq "$(row $BUDI)" "" "--replace dropped the minutes import"
-ab attend 2022-03-17 --replace --file "$D/plain-absen.csv" --create-unknown --unmatched -
+ab attend 2022-03-17 --replace --file "$D/plain-absen.csv" --source csv --create-unknown --unmatched -
 expect_rc 0 "--unmatched - writes to stdout"
 expect_grep '^4,,orang.asing@example.com,,,,,,cannot create a participant: name a name is required$' "$OUT" \
   "a row without a name cannot make a participant"
@@ -215,6 +219,59 @@ expect_rc 0 "plain CSV with seconds"
 report 2022-03-17
 expect_eq "$(row $EKO)" "walk-in,125,partial,0"  "59 seconds short of 126 minutes: 125, partial"
 expect_eq "$(row $NUR)" "walk-in,126,attended,3" "11:06:00: 126 minutes, attended"
+
+# --- --unmatched FILE is written as -o is (cli/output_file.hpp): whole, through links, devices and pipes ---
+# Each run re-imports the Zoom webinar report into 2022-03-03 (its marks replaced): one unmatched row, Maria's.
+unmatched() { "$ASNBELAJAR" attend 2022-03-03 --replace --file "$D/zoom-webinar.csv" --unmatched "$@"; }
+mkdir "$WORK/lists"
+echo old >"$WORK/lists/unmatched-2022-03-03.csv"
+ln -s lists/unmatched-2022-03-03.csv "$WORK/unmatched-latest.csv"
+unmatched "$WORK/unmatched-latest.csv" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "--unmatched a symbolic link"
+[ -L "$WORK/unmatched-latest.csv" ] && ok || fail "--unmatched keeps a symbolic link a link"
+expect_grep '^[0-9]+,'$MARIA',maria.ulfah@' "$WORK/lists/unmatched-2022-03-03.csv" "and writes the file it points to"
+expect_no_grep '^old$' "$WORK/lists/unmatched-2022-03-03.csv" "the file pointed to is replaced whole"
+ls "$WORK"/*.tmp "$WORK"/lists/*.tmp >/dev/null 2>&1 && fail "--unmatched left a temporary file" || ok
+
+stdout_type=$(stat -c %F /dev/stdout)
+unmatched /dev/stdout >"$WORK/via-stdout.csv" 2>"$ERR"
+RC=$?
+expect_rc 0 "--unmatched /dev/stdout, stdout a file"
+expect_grep '^[0-9]+,'$MARIA',' "$WORK/via-stdout.csv" "--unmatched /dev/stdout writes to stdout (a file)"
+unmatched /dev/stdout 2>"$ERR" | cat >"$WORK/via-pipe.csv"
+RC=${PIPESTATUS[0]}
+expect_rc 0 "--unmatched /dev/stdout, stdout a pipe"
+expect_grep '^[0-9]+,'$MARIA',' "$WORK/via-pipe.csv" "--unmatched /dev/stdout writes to stdout (a pipe)"
+expect_eq "$(stat -c %F /dev/stdout)" "$stdout_type" "--unmatched /dev/stdout leaves /dev/stdout as it was"
+
+mkfifo "$WORK/unmatched.fifo"
+(timeout 20 cat "$WORK/unmatched.fifo" >"$WORK/from-fifo.csv") &
+reader=$!
+timeout 20 "$ASNBELAJAR" attend 2022-03-03 --replace --file "$D/zoom-webinar.csv" --unmatched "$WORK/unmatched.fifo" \
+  >"$OUT" 2>"$ERR"
+RC=$?
+wait $reader
+expect_rc 0 "--unmatched a named pipe"
+[ -p "$WORK/unmatched.fifo" ] && ok || fail "--unmatched must not replace a named pipe with a file"
+expect_grep '^[0-9]+,'$MARIA',' "$WORK/from-fifo.csv" "the unmatched rows went through the pipe"
+
+# A regular file is replaced by a new one, renamed into place: a hard link to the old one (a reader that has it
+# open) keeps the old list whole, never a half-written one.
+echo old >"$WORK/unmatched-old.csv"
+ln "$WORK/unmatched-old.csv" "$WORK/unmatched-reader.csv"
+unmatched "$WORK/unmatched-old.csv" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "--unmatched an existing file"
+expect_eq "$(head -1 "$WORK/unmatched-old.csv")" "line,nip,email,phone,name,join,leave,minutes,reason" \
+  "--unmatched replaces an existing file"
+expect_eq "$(cat "$WORK/unmatched-reader.csv")" "old" "by renaming a new file over it, not rewriting it in place"
+[ -e "$WORK/unmatched-old.csv.tmp" ] && fail "--unmatched left FILE.tmp" || ok
+unmatched "$WORK/missing/unmatched.csv" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 1 "--unmatched into a missing directory"
+expect_grep "cannot write .*missing/unmatched.csv: No such file or directory" "$ERR" \
+  "--unmatched into a missing directory: the message names the file"
 
 # --- usage errors (exit 2) ---
 ab attend 2022-03-03 --source zoom;                          expect_rc 2 "--source without --file"

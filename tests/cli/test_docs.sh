@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The documentation follows the binary: walks every command's --help and checks that each command, option and
 # positional argument is in docs/commands.md and in the man page (under the command's own heading), that the
-# bash completion offers every command and option, and that every --help ends with an example.
+# bash completion offers every command and option, and that every --help ends with an example; and that the
+# export layouts `attend --help` lists (from the library's registry) are offered for --source and documented.
 source "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 COMMANDS_MD="$ROOT/docs/commands.md"
@@ -111,9 +112,40 @@ expect_eq "$(ASNBELAJAR_DB=/nonexistent complete_words asnbelajar --db "$ASNBELA
   tr '\n' ' ')" "2022-03-10 " "completion: session codes from --db"
 expect_eq "$(ASNBELAJAR_DB="$WORK/none.db" complete_words asnbelajar certify "" | wc -l)" "0" \
   "completion: no store, no codes and no error"
-expect_eq "$(complete_words asnbelajar attend 2022-03-03 --source "" | tr '\n' ' ')" "auto zoom teams meet csv " \
-  "completion: --source values"
 expect_eq "$(complete_words asnbelajar --format = x | tr '\n' ' ')" "xlsx " "completion: --format=VALUE"
+
+# The output formats: `--help` lists them from the library's table ("table | csv | … | xlsx"); the completion
+# offers the same words, and the command reference names each.
+formats=$("$ASNBELAJAR" --help | sed -n 's/.*--format TEXT *//p' | tr -d ' ' | tr '|' ' ')
+if [ -n "$formats" ]; then ok; else fail "--help: no list of formats after --format"; fi
+expect_eq "$(complete_words asnbelajar --format "" | tr '\n' ' ' | sed 's/ $//')" "$formats" "completion: --format values"
+for f in $formats; do
+  if grep -qF -- "\`$f\`" "$COMMANDS_MD"; then ok; else fail "docs/commands.md: global options lack the format '$f'"; fi
+done
+
+# The export layouts: the "Sources:" block of `attend --help` is one line per layout, "FAMILY  LABEL", after
+# "auto". Its families are the --source values the completion offers and the synopses list; each layout is
+# described in attendance.md (under its label, with its --source), formats.md and the man page.
+sources=$(help_block "$("$ASNBELAJAR" attend --help)" Sources)
+choices=$(awk '!seen[$1]++ { printf "%s ", $1 }' <<<"$sources")
+if [[ $choices == "auto "?*" " ]]; then ok; else fail "attend --help: no 'Sources:' block of auto and the layouts"; fi
+expect_eq "$(complete_words asnbelajar attend 2022-03-03 --source "" | tr '\n' ' ')" "$choices" \
+  "completion: --source values"
+values=${choices% }
+values=${values// /|} # auto|zoom|teams|meet|csv
+for doc in "$COMMANDS_MD" "$ROOT/docs/attendance.md"; do
+  if grep -qF -- "--source $values" "$doc"; then ok; else fail "$(basename "$doc") lacks '--source $values'"; fi
+done
+if has "$(section_man attend)" "$values"; then ok; else fail "man page: attend lacks '$values'"; fi
+man_formats=$(awk '/^\.SH / { on = ($0 == ".SH INPUT FORMATS"); next } on' "$MAN_TEXT" | tr '\n' ' ')
+while read -r family label; do
+  [ "$family" = auto ] && continue
+  if grep -qiF -- "**$label** (\`--source $family\`)" "$ROOT/docs/attendance.md"; then ok; else
+    fail "docs/attendance.md: no layout '**$label** (\`--source $family\`)'"
+  fi
+  if grep -qiF -- "| $label:" "$ROOT/docs/formats.md"; then ok; else fail "docs/formats.md: no layout '$label:'"; fi
+  if grep -qiF -- "$label" <<<"$man_formats"; then ok; else fail "man page: INPUT FORMATS lacks '$label'"; fi
+done <<<"$sources"
 
 # The man page is well-formed roff (when groff is there to say so).
 if command -v groff >/dev/null; then

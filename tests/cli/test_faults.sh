@@ -120,7 +120,8 @@ else
     "$ERR" "the read-only directory is named as the reason"
   # A file that is no store fails for that reason alone, wherever it is.
   ab_user --db "$RD/not-a-store.db" session list
-  expect_error "not-a-store.db: file is not a database$" "a file that is not a store, in a read-only directory"
+  expect_error "not-a-store.db is not an asnbelajar store or is damaged \(file is not a database\)$" \
+    "a file that is not a store, in a read-only directory"
   ab_user --db "$RD/new.db" "${SESSION[@]}"
   expect_error "cannot create store .*ro-dir/new.db: Permission denied" "creating a store in a read-only directory"
   # Reading a WAL store needs its -shm index, which a read-only directory cannot get.

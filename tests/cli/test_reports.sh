@@ -463,7 +463,7 @@ awk 'BEGIN {
 }' >"$WORK/agencies.csv"
 ab participant import "$WORK/agencies.csv";                                          expect_rc 0 "78 people of 12 agencies"
 cut -d, -f1 "$WORK/agencies.csv" >"$WORK/present.csv"
-ab attend WIT --file "$WORK/present.csv";                                            expect_rc 0 "all attended"
+ab attend WIT --file "$WORK/present.csv" --source csv;                               expect_rc 0 "all attended"
 ab report weekly --week-of 2022-03-07 --format json
 expect_rc 0 "weekly json with twelve agencies"
 expect_eq "$(sed -n '/"top_agencies": \[/,/^  \]/p' "$OUT" | grep -c '"agency":')" "10" "exactly ten top agencies"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Security: no SQL built from input text (a lint over lib/src/store, itself tested on known-bad code), SQL-
-# looking text stored verbatim, store files and backups owner-only whatever the umask, backups consistent while
-# others write, spreadsheet formulas never run (xlsx cells are strings; --excel-safe CSV/TSV), and the audit log:
-# one row per writing command, none for failed or read-only ones.
+# Security: no SQL built from input text (a lint over lib/src/store, itself tested on known-bad code), no SQLite
+# exception leaving the store (store_errors.pl, likewise tested), SQL-looking text stored verbatim, store files
+# and backups owner-only whatever the umask, backups consistent while others write, spreadsheet formulas never
+# run (xlsx cells are strings; --excel-safe CSV/TSV), and the audit log: one row per writing command, none for
+# failed or read-only ones.
 source "$(dirname "$0")/lib.sh"
 SRC="$(cd "$TESTDATA/../.." && pwd)"
 LINT="$SRC/tests/security/sql_lint.pl"
@@ -17,8 +18,52 @@ expect_grep 'open.cpp:.*PRAGMA \{\} = \{\}", name, value' "$ERR" "the exemption 
 # Outside lib/src/store there is no SQL at all.
 grep -rlE '"(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE TABLE) ' "$SRC/lib/src" "$SRC/cli" | grep -v '/lib/src/store/' >"$OUT"
 expect_eq "$(cat "$OUT")" "" "SQL appears only in lib/src/store"
-grep -rlE '#include <(SQLiteCpp|sqlite3)|SQLite::' "$SRC/cli" "$SRC/lib/include" >"$OUT"
+grep -rlE '#include <(SQLiteCpp|sqlite3)|SQLite::' "$SRC/cli" "$SRC/lib/include" "$SRC/lib/src" | grep -v '/lib/src/store/' >"$OUT"
 expect_eq "$(cat "$OUT")" "" "no SQLite types outside the store layer"
+
+# --- SQLite's exceptions stay in the store ---
+GUARD="$SRC/tests/security/store_errors.pl"
+perl "$GUARD" "$SRC"/lib/src/store/*.cpp >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "every Store method hands SQLite's exceptions to the one translation point"
+[ "$RC" -eq 0 ] || cat "$OUT" >&2
+expect_eq "$(grep -c 'exempt' "$ERR")" "6" "six reviewed exemptions (constructor, backup, ~Transaction, three accessors)"
+# SQLite's messages and codes are read in one file only.
+grep -lE 'what\(\)|getErrorCode|getExtendedErrorCode|sqlite3_errmsg' "$SRC"/lib/src/store/*.cpp >"$OUT"
+expect_eq "$(sed 's|.*/||' "$OUT")" "errors.cpp" "SQLite's messages are read only in store/errors.cpp"
+cat >"$WORK/unguarded.cpp" <<'EOF'
+std::optional<Participant> Store::participant_by_id(Id id) const {
+    auto& st = impl_->stmt("SELECT id FROM participants WHERE id = ?");
+    return one(st);
+}
+Store::~Store() = default;
+void Store::insert_participant(const Participant& p) try {
+    impl_->stmt("INSERT INTO participants(nip) VALUES (?)").exec();
+} catch (const SQLite::Exception& e) {
+    throw Error(e.what());
+}
+void Store::Transaction::commit() try {
+    store_.impl_->db.exec("COMMIT");
+} catch (const SQLite::Exception& e) {
+    store_.impl_->fail(e);
+}
+std::int64_t Store::next_arrival(Id session) const try {
+    auto& st = impl_->stmt("SELECT 1");
+    return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(
+        e, {{Constraint::session_code, "x"}});
+}
+void Store::put_enrollment(Id session, Id participant, EnrollmentStatus status) {
+    put_enrollment_at(session, participant, status, next_arrival(session));
+}
+EOF
+perl "$GUARD" "$WORK/unguarded.cpp" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 1 "the check refuses a Store method that lets SQLite::Exception escape"
+expect_grep 'unguarded.cpp:1: Store::participant_by_id' "$OUT" "it finds a method without a function-try-block"
+expect_grep 'unguarded.cpp:6: Store::insert_participant' "$OUT" "it finds a handler that is not fail()"
+expect_eq "$(wc -l <"$OUT")" "2" "and accepts the guarded ones and those that touch no database"
 
 # The lint finds what it is meant to find.
 cat >"$WORK/bad.cpp" <<'EOF'

@@ -1,6 +1,7 @@
-// A platform attendance export reader on arbitrary bytes (compiled once per layout with FUZZ_EXPORT_KIND, and
-// once with FUZZ_EXPORT_AUTO for the detector of --source auto followed by the reader it picks): every input
-// is read or refused with asnbelajar::Error, and what is read keeps the promises of sources.hpp.
+// A platform attendance export reader on arbitrary bytes (compiled once per layout of the registry with
+// FUZZ_EXPORT_SOURCE, its name, and once with FUZZ_EXPORT_AUTO for the detector of --source auto followed by
+// the reader it picks): every input is read or refused with asnbelajar::Error, and what is read keeps the
+// promises of sources.hpp.
 //
 // The layouts' readers are called as read_export() calls them, but over a CsvReader with small blocks: the
 // default 256 KiB buffer costs a millisecond per input under ASan (a large allocation is an mmap), which would
@@ -36,24 +37,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
 #ifdef FUZZ_EXPORT_AUTO
         std::istringstream probe(bytes, std::ios::in | std::ios::binary);
-        const sources::ExportKind kind = sources::detect_export(probe, "fuzz.csv");
+        const sources::ExportSource& source = sources::detect_export(probe, "fuzz.csv");
 #else
-        const sources::ExportKind kind = FUZZ_EXPORT_KIND;
+        static const sources::ExportSource* const fuzzed = sources::find_source(FUZZ_EXPORT_SOURCE);
+        FUZZ_REQUIRE(fuzzed != nullptr); // a target per row of the registry: the name is one of its rows
+        const sources::ExportSource& source = *fuzzed;
 #endif
         std::istringstream in(bytes, std::ios::in | std::ios::binary);
         CsvOptions csv_opts;
         csv_opts.keep_blank_lines = true; // as read_export() reads
         csv_opts.block_size = (data[0] & 0x80) ? 7 : 4096;
         CsvReader csv(in, "fuzz.csv", csv_opts);
-        sources::Builder b(kind, "fuzz.csv", opts);
-        switch (kind) {
-        case sources::ExportKind::zoom_webinar: out = sources::read_zoom_webinar(csv, b); break;
-        case sources::ExportKind::zoom_meeting: out = sources::read_zoom_meeting(csv, b); break;
-        case sources::ExportKind::teams: out = sources::read_teams(csv, b); break;
-        case sources::ExportKind::meet: out = sources::read_meet(csv, b); break;
-        case sources::ExportKind::csv: out = sources::read_plain_csv(csv, b); break;
-        }
-        FUZZ_REQUIRE(out.kind == kind);
+        sources::Builder b(source, "fuzz.csv", opts);
+        out = source.read(csv, b);
+        FUZZ_REQUIRE(out.source == &source);
     } catch (const Error& e) {
         FUZZ_REQUIRE(e.what()[0] != '\0');
         return 0;

@@ -14,9 +14,12 @@ run_one() {
   mkdir -p "$corpus" "$crashes"
   # A dictionary of the target's own (time.dict), else of its family (export.dict for export_teams).
   if [ -f "$src/$t.dict" ]; then dict=(-dict="$src/$t.dict"); elif [ -f "$src/${t%%_*}.dict" ]; then dict=(-dict="$src/${t%%_*}.dict"); fi
-  # New inputs go to the first directory (in the build tree), never to the committed seeds.
+  # New inputs go to the first directory (in the build tree), never to the committed seeds (a target without
+  # seeds yet, a new layout's, starts from nothing).
+  local seeds=()
+  [ -d "$src/corpus/$t" ] && seeds=("$src/corpus/$t")
   "$bin/fuzz_$t" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="$crashes/" "${dict[@]}" "$corpus" "$src/corpus/$t" >"$log" 2>&1
+    -artifact_prefix="$crashes/" "${dict[@]}" "$corpus" "${seeds[@]}" >"$log" 2>&1
   echo $? >"$work/$t.rc"
 }
 

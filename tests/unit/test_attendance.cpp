@@ -166,12 +166,12 @@ TEST_CASE("platform marks for many people at once: earlier marks still count, wa
     store.put_enrollment(s.id, people[2].id, EnrollmentStatus::waitlisted); // no seat: present, a walk-in
     mark_attendance(store, s, people[0], 50);                               // the admin's word: 50 minutes
 
-    std::vector<std::size_t> progress;
+    std::vector<std::uint64_t> progress;
     std::size_t walk_ins = add_platform_marks(store, s,
                                               {{people[0].id, {interval(0, 180)}},
                                                {people[1].id, {interval(0, 60), interval(30, 130)}},
                                                {people[2].id, {of_kind(MarkKind::duration, 200)}}},
-                                              [&](std::size_t done) { progress.push_back(done); });
+                                              [&](const Progress& p) { progress.push_back(p.done); });
     CHECK(walk_ins == 1);
     CHECK(progress.back() == 3);
     std::map<Id, int> minutes;

@@ -1,4 +1,5 @@
 #include "asnbelajar/normalize.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,7 +11,7 @@ using asnbelajar::normalize_email;
 using asnbelajar::normalize_grade;
 using asnbelajar::normalize_phone;
 using asnbelajar::Normalized;
-using asnbelajar::trim_blanks;
+using asnbelajar::text::trim_blanks;
 
 namespace {
 

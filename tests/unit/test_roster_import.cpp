@@ -385,9 +385,9 @@ TEST_CASE("import_participants: progress is reported") {
     std::uint64_t last_bytes = 0;
     RosterImportOptions options;
     options.year = year;
-    options.on_progress = [&](std::uint64_t n, std::uint64_t bytes) {
-        rows.push_back(n);
-        last_bytes = bytes;
+    options.on_progress = [&](const Progress& p) {
+        rows.push_back(p.count);
+        last_bytes = p.done;
     };
     RosterImportResult r = import_participants(store, reader, options);
     CHECK(r.added == 5000);

@@ -44,3 +44,23 @@ TEST_CASE("parse_repeat") {
     CHECK(parse_repeat("Twice-Weekly") == Repeat::twice_weekly);
     CHECK_FALSE(parse_repeat("monthly"));
 }
+
+TEST_CASE("a session's local start date is taken in its own zone") {
+    Session s;
+    s.start =
+        to_utc({{2022, 3, 2}, 23, 30, 0}, find_zone("UTC")); // Thursday 06:30 in Jakarta, 08:30 in Jayapura
+    s.tz = "Asia/Jakarta";
+    CHECK(local_start_date(s) == Date{2022, 3, 3});
+    CHECK(local_start(s) == LocalDateTime{{2022, 3, 3}, 6, 30, 0});
+    s.tz = "UTC";
+    CHECK(local_start_date(s) == Date{2022, 3, 2});
+    CHECK(local_start_date(s.start, "Asia/Jayapura") == Date{2022, 3, 3});
+    s.tz = "Mars/Olympus";
+    CHECK_THROWS_AS(local_start_date(s), Error);
+}
+
+TEST_CASE("JP counts only when attended") {
+    CHECK(jp_earned_tenths(AttendanceOutcome::attended, 30) == 30);
+    CHECK(jp_earned_tenths(AttendanceOutcome::partial, 30) == 0);
+    CHECK(jp_earned_tenths(AttendanceOutcome::absent, 25) == 0);
+}

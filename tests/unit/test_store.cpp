@@ -2,11 +2,15 @@
 #include "asnbelajar/store.hpp"
 #include "temp_dir.hpp"
 
+#include "store/errors.hpp"
+
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
 #include <fstream>
+#include <functional>
 #include <sys/stat.h>
+#include <vector>
 
 using namespace asnbelajar;
 
@@ -110,4 +114,294 @@ TEST_CASE("the audit log keeps every write") {
     CHECK(log[0].command == "asnbelajar enroll X Y");
     CHECK(log[0].rows == 2);
     CHECK_FALSE(log[0].user.empty());
+}
+
+// --- SQLite's failures reach the caller as asnbelajar::Error (lib/src/store/errors.hpp) ---
+namespace {
+
+// The message of the asnbelajar::Error that `f` threw, or "" when it threw nothing. Any other exception (an
+// SQLite::Exception escaping the store) fails the test.
+template <class F> std::string error_from(F&& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        FAIL_CHECK("not an asnbelajar::Error: " << std::string(e.what()));
+        return "not an asnbelajar::Error";
+    }
+    return "";
+}
+
+Session session(const char* code) {
+    Session s;
+    s.code = code;
+    s.title = "Webinar";
+    s.start = 1646272800;
+    s.minutes = 120;
+    s.jp_tenths = 20;
+    return s;
+}
+
+// The root pages of the store's tables and indexes, and its page size.
+std::vector<std::int64_t> root_pages(const std::string& path, std::int64_t& page_size) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    std::vector<std::int64_t> pages;
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT rootpage FROM sqlite_master WHERE rootpage > 1", -1, &st,
+                               nullptr) == SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        pages.push_back(sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+    REQUIRE(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    page_size = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return pages;
+}
+
+} // namespace
+
+TEST_CASE("store errors: a broken constraint is said by its value, not by SQLite's text") {
+    TempDir dir;
+    store::Store store(dir.file("s.db"), store::Access::write);
+    Participant a = person("198609262015051001", "A");
+    a.email = "a@example.go.id";
+    a.id = store.insert_participant(a);
+    Participant b = person("199001152014031002", "B");
+    b.id = store.insert_participant(b);
+
+    CHECK(error_from([&] { store.insert_participant(person("198609262015051001", "C")); }) ==
+          "NIP 198609262015051001 already belongs to another participant");
+    Participant c = person("", "C");
+    c.email = "a@example.go.id";
+    CHECK(error_from([&] { store.insert_participant(c); }) ==
+          "e-mail a@example.go.id already belongs to another participant");
+    b.nip = a.nip;
+    CHECK(error_from([&] { store.update_participant(b); }) ==
+          "NIP 198609262015051001 already belongs to another participant");
+
+    Session s = session("w9");
+    s.id = store.insert_session(s);
+    CHECK(error_from([&] { store.insert_session(session("w9")); }) ==
+          "a session with code w9 already exists");
+
+    store.insert_certificate(s.id, a.id, 1, "000001/W9");
+    CHECK(error_from([&] { store.insert_certificate(s.id, b.id, 2, "000001/W9"); }) ==
+          "certificate number 000001/W9 exists already; choose a template that keeps numbers apart");
+    CHECK(error_from([&] { store.insert_certificate(s.id, b.id, 1, "000002/W9"); }) ==
+          "certificate sequence number 1 is taken already");
+    CHECK(error_from([&] { store.insert_certificate(s.id, a.id, 3, "000003/W9"); }) ==
+          "the participant holds a live certificate of this session already");
+
+    // A foreign key: SQLite does not say which.
+    CHECK(error_from([&] { store.put_enrollment(s.id + 100, a.id, EnrollmentStatus::enrolled); }) ==
+          "a row refers to a session or participant that is not in the store");
+
+    // A duplicate that slipped past a bulk import's own check, found when the indexes come back: no value.
+    store::Store::Transaction tx(store);
+    store.drop_participant_indexes();
+    store.insert_participant(person("199001152014031002", "D"));
+    CHECK(error_from([&] { store.create_participant_indexes(); }) ==
+          "two participants would have the same NIP");
+}
+
+TEST_CASE("store errors: every constraint has its row, its name and its messages") {
+    using store::Constraint;
+    for (Constraint c : {Constraint::participant_nip, Constraint::participant_email, Constraint::session_code,
+                         Constraint::certificate_seq, Constraint::certificate_number,
+                         Constraint::certificate_live, Constraint::reference}) {
+        const store::ConstraintInfo& info = store::constraint_info(c);
+        CAPTURE(info.name);
+        CHECK(info.constraint == c);
+        CHECK(*info.name);
+        CHECK(*info.message);
+        CHECK(*info.unnamed);
+    }
+    // The value is the one written under that constraint; without it, the message has none.
+    CHECK(store::constraint_message(
+              Constraint::participant_email,
+              {{Constraint::participant_nip, "1"}, {Constraint::participant_email, "x@y.id"}}) ==
+          "e-mail x@y.id already belongs to another participant");
+    CHECK(store::constraint_message(Constraint::participant_email, {}) ==
+          "two participants would have the same e-mail");
+}
+
+TEST_CASE("store errors: the database's faults have their own messages") {
+    TempDir dir; // a writable directory: no word on it in the messages
+    const std::string path = dir.file("s.db");
+    const auto said = [&](int code, const char* sqlite_message) -> std::string {
+        return store::translate(SQLite::Exception(sqlite_message, code), path, nullptr).what();
+    };
+    CHECK(said(SQLITE_BUSY, "database is locked") ==
+          "the store " + path + " is locked by another process (database is locked); try again");
+    CHECK(said(SQLITE_READONLY, "attempt to write a readonly database") ==
+          "the store " + path + " cannot be written: read-only (attempt to write a readonly database)");
+    CHECK(said(SQLITE_FULL, "database or disk is full") ==
+          "cannot write the store " + path + ": disk full (database or disk is full)");
+    CHECK(said(SQLITE_CORRUPT, "database disk image is malformed") ==
+          path + " is not an asnbelajar store or is damaged (database disk image is malformed)");
+    CHECK(said(SQLITE_NOTADB, "file is not a database") ==
+          path + " is not an asnbelajar store or is damaged (file is not a database)");
+    CHECK(said(SQLITE_CANTOPEN, "unable to open database file") ==
+          "cannot open store " + path + ": unable to open database file");
+    // Without a shared cache, SQLITE_LOCKED is a conflict inside the connection, not another process.
+    CHECK(said(SQLITE_LOCKED, "database table is locked") ==
+          "store error in " + path + ": database table is locked");
+    CHECK(said(SQLITE_IOERR_WRITE, "disk I/O error") ==
+          "cannot read or write the store " + path + ": disk I/O error");
+    CHECK(said(SQLITE_TOOBIG, "string or blob too big") ==
+          "store error in " + path + ": string or blob too big");
+    CHECK(said(SQLITE_CONSTRAINT_CHECK, "CHECK constraint failed: minutes > 0") ==
+          "store error in " + path + ": CHECK constraint failed: minutes > 0");
+    // SQLiteCpp's own errors carry no SQLite code.
+    CHECK(said(-1, "Column index out of range") == "store error in " + path + ": Column index out of range");
+}
+
+TEST_CASE("store errors: a file that is not a store is said to be one or damaged") {
+    TempDir dir;
+    std::string text = dir.file("roster.db");
+    std::ofstream(text) << "nip,name\n198609262015051001,Siti Rahayu\n" << std::string(200, '-') << '\n';
+    for (store::Access access : {store::Access::read, store::Access::write})
+        CHECK(error_from([&] { store::Store s(text, access); }) ==
+              text + " is not an asnbelajar store or is damaged (file is not a database)");
+}
+
+TEST_CASE("store errors: a store another process wrote meanwhile is said to be locked, without waiting") {
+    TempDir dir;
+    std::string path = dir.file("s.db");
+    store::Store store(path, store::Access::write);
+    store.insert_participant(person("198609262015051001", "A"));
+    store.insert_participant(person("199001152014031002", "B"));
+    // While each_participant_key steps, this connection reads one snapshot. Another process commits; a write
+    // from the old snapshot cannot wait its way forward, and SQLite says SQLITE_BUSY at once.
+    std::string message;
+    store.each_participant_key([&](Id, std::string_view, std::string_view) {
+        if (!message.empty()) return;
+        raw_exec(path, "INSERT INTO audit_log(at, os_user, command, rows) VALUES (0, 'other', 'other', 0)");
+        message = error_from([&] { store.audit("asnbelajar enroll w9 A", 1); });
+    });
+    CHECK(message == "the store " + path + " is locked by another process (database is locked); try again");
+}
+
+TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damaged store") {
+    TempDir dir;
+    std::string path = dir.file("s.db");
+    Id a = 0, s = 0;
+    {
+        store::Store store(path, store::Access::write);
+        Participant p = person("198609262015051001", "A");
+        p.email = "a@example.go.id";
+        p.phone = "+628123456789";
+        a = store.insert_participant(p);
+        s = store.insert_session(session("w9"));
+        store.put_enrollment(s, a, EnrollmentStatus::enrolled);
+        AttendanceMark m;
+        m.kind = MarkKind::manual;
+        m.seconds = 3600;
+        m.source = "manual";
+        store.add_mark(s, a, m);
+        store.put_attendance(s, a, {60, false}, AttendanceOutcome::attended);
+        store.insert_certificate(s, a, store.next_certificate_seq(), "000001/W9");
+        store.audit("asnbelajar setup", 1);
+    } // closed: the WAL is checkpointed into the file
+    // Every table's and index's root page overwritten; page 1 (the schema) left alone, so the store opens.
+    std::int64_t page_size = 0;
+    const std::vector<std::int64_t> pages = root_pages(path, page_size);
+    REQUIRE(pages.size() > 10);
+    {
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        const std::string garbage(static_cast<std::size_t>(page_size), '\xa5');
+        for (std::int64_t page : pages) {
+            f.seekp((page - 1) * page_size);
+            f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+        }
+    }
+    store::Store store(path, store::Access::write);
+    Participant p = person("199001152014031002", "B");
+    p.id = a;
+    Participant out;
+    Session w9 = session("w9");
+    w9.id = s;
+    AttendanceMark mark;
+    mark.kind = MarkKind::manual;
+    mark.source = "manual";
+    const std::vector<std::function<void()>> calls = {
+        [&] { store.participant_by_id(a); },
+        [&] { store.participant_by_nip(p.nip); },
+        [&] { store.participant_by_email("a@example.go.id"); },
+        [&] { store.participant_by_phone("+628123456789"); },
+        [&] { store.insert_participant(person("197512302000031001", "C")); },
+        [&] { store.update_participant(p); },
+        [&] { store.list_participants("", ""); },
+        [&] { store.load_participant_by_nip(p.nip, out); },
+        [&] { store.load_participant_by_email("a@example.go.id", out); },
+        [&] { store.load_participant_by_id(a, out); },
+        [&] { store.insert_participant_if_new(person("197512302000031001", "C")); },
+        [&] { store.max_participant_id(); },
+        [&] { store.each_participant_key([](Id, std::string_view, std::string_view) {}); },
+        [&] { store.next_arrival(s); },
+        [&] { store.put_enrollment_at(s, a, EnrollmentStatus::enrolled, 5); },
+        [&] { store.put_enrollment(s, a, EnrollmentStatus::cancelled); },
+        [&] { store.session_by_id(s); },
+        [&] { store.session_by_code("w9"); },
+        [&] { store.session_code_exists("w9"); },
+        [&] { store.insert_session(session("w10")); },
+        [&] { store.update_session(w9); },
+        [&] { store.session_totals(0, 2000000000); },
+        [&] { store.session_totals(w9); },
+        [&] { store.enrollment(s, a); },
+        [&] { store.enrollment_counts(s); },
+        [&] { store.seat_state(s, 10); },
+        [&] { store.first_waitlisted(s); },
+        [&] { store.add_mark(s, a, mark); },
+        [&] { store.delete_marks(s, a, MarkKind::manual); },
+        [&] { store.marks(s, a); },
+        [&] { store.participants_with_marks(s); },
+        [&] {
+            store.put_attendance(s, a, {60, false}, AttendanceOutcome::attended);
+        },
+        [&] { store.delete_attendance(s, a); },
+        [&] { store.clear_session_attendance(s); },
+        [&] { store.delete_batch_marks(s, "batch"); },
+        [&] { store.participant_matching(p.nip, "", ""); },
+        [&] { store.session_enrollments(s); },
+        [&] { store.outcome_counts(s); },
+        [&] { store.session_roster(s); },
+        [&] { store.agency_attendance(s); },
+        [&] { store.next_certificate_seq(); },
+        [&] { store.insert_certificate(s, a, 7, "000007/W9"); },
+        [&] { store.revoke_certificate(s, a); },
+        [&] { store.live_certificates({s}); },
+        [&] { store.session_times(0, 2000000000); },
+        [&] { store.attendance_rates({s}); },
+        [&] { store.participant_history(a); },
+        [&] { store.participation({s}); },
+        [&] { store.audit("asnbelajar x", 1); },
+        [&] { store.audit_log(10); },
+        [&] { store.check(); },
+        [&] { store.backup_to(dir.file("backup.db")); },
+        [&] { store.drop_participant_indexes(); },
+        [&] { store.create_participant_indexes(); },
+        [&] { store.reserve_cache(1024); },
+        [&] { store.set_cache(2048); },
+        [&] {
+            store::Store::Transaction tx(store);
+            store.insert_participant(person("197512302000031001", "C"));
+            tx.commit();
+        },
+    };
+    int damaged = 0;
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        CAPTURE(i);
+        const std::string message = error_from(calls[i]);
+        if (message.find("is not an asnbelajar store or is damaged (database disk image is malformed)") !=
+            std::string::npos)
+            ++damaged;
+    }
+    // Most calls read a damaged page; the rest (cache sizes, a read the damage does not reach) succeed.
+    MESSAGE(damaged << " of " << calls.size() << " calls said the store is damaged");
+    CHECK(damaged > 40);
 }

@@ -295,6 +295,18 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(parse_export_time("Mar 04, 2022 09:00:00", wib, DayOrder::unknown) == wib_at(2022, 3, 4, 9, 0));
 }
 
+TEST_CASE("export timestamps: every day name that may lead a date") {
+    for (const char* day : {"Mon",    "Monday", "Tue",      "Tues", "Tuesday", "Wed", "Wednesday", "Thu",
+                            "Thur",   "Thurs",  "Thursday", "Fri",  "Friday",  "Sat", "Saturday",  "Sun",
+                            "Sunday", "Sen",    "Senin",    "Sel",  "Selasa",  "Rab", "Rabu",      "Kam",
+                            "Kamis",  "Jum",    "Jumat",    "Sab",  "Sabtu",   "Min", "Minggu"}) {
+        CAPTURE(day);
+        // Never checked against the date: a Monday's name before a Thursday is still read.
+        CHECK(export_time(std::string(day) + ", March 3, 2022 09:00") == webinar_start);
+        CHECK(export_time(std::string(day) + ", 3 Maret 2022 09.00") == webinar_start);
+    }
+}
+
 TEST_CASE("export timestamps: every month word, English and Indonesian, full and short") {
     const std::pair<const char*, int> words[] = {
         {"Jan", 1},      {"January", 1},   {"Januari", 1},   {"Feb", 2},       {"February", 2},
@@ -381,7 +393,9 @@ TEST_CASE("export timestamps: text that is no timestamp") {
           "2022-03-03 09:00 PST", "2022-03-03 09:00:0", "199404022015072003",
           // a field with no digits, or too many
           "2022--03 09:00", "2022-03- 09:00", "2022-003-03 09:00", "2022-03-003 09:00", "03//2022 09:00",
-          "03/003/2022 09:00", "03/03/ 09:00"}) {
+          "03/003/2022 09:00", "03/03/ 09:00",
+          // a word before the date that is no day of the week
+          "Foo, March 3, 2022 09:00", "Hari, 3 Maret 2022 09.00", "Mars, 3 Maret 2022 09.00"}) {
         CAPTURE(text);
         CHECK(export_time(text, DayOrder::unknown) == std::nullopt);
     }

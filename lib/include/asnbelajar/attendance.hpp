@@ -2,9 +2,9 @@
 #pragma once
 
 #include "asnbelajar/model.hpp"
+#include "asnbelajar/progress.hpp"
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -56,10 +56,9 @@ struct PersonMarks {
 // add_platform_marks for many people of one session at once (an export's rows grouped per person): the
 // session's enrollments and who already has marks are read once, not per person, and each summary is computed
 // once. Returns how many of the people are walk-ins. `progress`, when given, is called now and then with the
-// number of people done, and once at the end. Throws Error for a cancelled session.
+// people done of people.size() (unit "people"), and once at the end. Throws Error for a cancelled session.
 std::size_t add_platform_marks(store::Store& store, const Session& session,
-                               const std::vector<PersonMarks>& people,
-                               const std::function<void(std::size_t)>& progress = {});
+                               const std::vector<PersonMarks>& people, const ProgressFn& progress = {});
 
 // Recomputes every summary of the session from its marks (after a change of start, length or threshold).
 void recompute_session_attendance(store::Store& store, const Session& session);

@@ -49,6 +49,13 @@ struct Enrollment {
 
 enum class AttendanceOutcome { attended, partial, absent };
 
+// The JP (in tenths) a person earns in a session with `outcome`: the session's whole JP when attended, none
+// when partial or absent (no pro rata). The one statement of the rule: reports and the store's yearly tallies
+// (store::Store::participation) call it. Here, with the records, so that the store may use it too.
+constexpr std::int64_t jp_earned_tenths(AttendanceOutcome outcome, std::int64_t session_jp_tenths) noexcept {
+    return outcome == AttendanceOutcome::attended ? session_jp_tenths : 0;
+}
+
 // What one person's presence in one session adds up to, computed from the raw marks.
 struct AttendanceSummary {
     int minutes = 0;

@@ -43,18 +43,19 @@ Normalized normalize_phone(std::string_view text);
 // 254 characters in all; no blanks inside. Blank input is ok with an empty value.
 Normalized normalize_email(std::string_view text);
 
-// Collapses every run of whitespace (ASCII blanks, tabs, CR, LF, and the no-break spaces U+00A0, U+2007,
-// U+202F) into one ASCII space and trims both ends; drops zero-width spaces (U+200B) and byte-order marks
-// (U+FEFF). Everything else is kept byte for byte. Used for names, agencies, units and positions.
+// Collapses every run of blanks (text::blank_length: ASCII white space and the no-break spaces U+00A0,
+// U+2007, U+202F) into one ASCII space and trims both ends; drops zero-width spaces (U+200B) and byte-order
+// marks (U+FEFF). Everything else is kept byte for byte. Used for names, agencies, units and positions.
 std::string clean_text(std::string_view text);
 // The same, rewriting `text` where it is (it only ever shrinks): no allocation, for imports of many rows.
 void clean_text_in_place(std::string& text);
 
 // Helpers shared with nip.hpp.
 
-// `text` without leading and trailing whitespace (ASCII whitespace and U+00A0 no-break spaces). Never
+// `text` without its surrounding blanks (text::trim_blanks) and one leading apostrophe, the mark a
+// spreadsheet keeps before digits it must not turn into a number ("'198609262015051001", "' 0812…"). Never
 // allocates.
-std::string_view trim_blanks(std::string_view text);
+std::string_view strip_text_mark(std::string_view text);
 
 // True when `text` (already trimmed) is a number in spreadsheet scientific notation such as "1.98609E+17",
 // "1,98609E+17", "8.12346e+11" or "2E17": digits, optionally a '.' or ',' and more digits, then 'E' or 'e',

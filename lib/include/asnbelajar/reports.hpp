@@ -19,11 +19,6 @@ struct ReportContext {
     bool rows_only = false;
 };
 
-// The weekly report's period: `week_of` (a date, or an ISO week like 2022-W09) names the Monday–Sunday week
-// containing it; `from`/`to` give an explicit range (both needed); with none of them, the last complete week
-// before `today`. Empty strings mean "not given". Throws Error for bad dates or conflicting choices.
-Period choose_week(const std::string& week_of, const std::string& from, const std::string& to, Date today);
-
 // Sessions whose local start date (in each session's own zone) falls in `period`, cancelled ones left out.
 // Columns: session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,
 // certificates; totals over the week; the top agencies by attendance as an extra table.

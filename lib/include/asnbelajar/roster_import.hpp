@@ -8,6 +8,7 @@
 
 #include "asnbelajar/columns.hpp"
 #include "asnbelajar/model.hpp"
+#include "asnbelajar/progress.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -82,8 +83,9 @@ struct RosterImportOptions {
     // The size of the input in bytes when known (0: not known, e.g. standard input). Sizes the store's page
     // cache for the job: large imports run several times faster when the indexes stay in memory.
     std::uint64_t input_bytes = 0;
-    // Called every few thousand rows and once at the end: rows read so far and bytes consumed from the input.
-    std::function<void(std::uint64_t rows, std::uint64_t bytes)> on_progress;
+    // Called every few thousand rows and once at the end: bytes consumed from the input of input_bytes (done
+    // and total), and rows read so far (count).
+    ProgressFn on_progress;
     // When set, rejected rows are written here as CSV: the columns `line` and `error` (every problem of the
     // row, "column: value: reason" joined by "; "), then the file's own columns with the row's fields as
     // read, in the input's delimiter and, when the input had a byte-order mark, with a UTF-8 one. The header

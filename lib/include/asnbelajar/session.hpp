@@ -15,6 +15,14 @@ namespace store {
 class Store;
 }
 
+// A session's start in its own zone (its `tz`), and the date of that: the one rule that places a session in a
+// day, a week, a year or a certificate number, whatever zone a report is shown in (--tz). Throws Error for a
+// zone find_zone() does not know.
+LocalDateTime local_start(const Session& session);
+Date local_start_date(const Session& session);
+// The same for a session known by its start (UTC seconds) and zone name only (store::SessionTime).
+Date local_start_date(std::int64_t start, std::string_view tz);
+
 enum class Repeat { none, weekly, twice_weekly };
 
 struct SeriesPlan {

@@ -1,4 +1,7 @@
 // The SQLite store: the only place that knows SQL. Domain code calls these functions and never sees SQLiteCpp.
+// Every function here throws asnbelajar::Error, never the database's exception: a broken constraint says the
+// value ("NIP N already belongs to another participant"), a fault says what and which store ("the store F is
+// locked by another process (...); try again", read-only, disk full, not a store or damaged, cannot open).
 #pragma once
 
 #include "asnbelajar/model.hpp"
@@ -123,6 +126,7 @@ class Store {
     void discard_new_file();
 
     // A write transaction (BEGIN IMMEDIATE). Rolled back unless commit() is called. One at a time per Store.
+    // Waits up to 30 s for another process's write, then throws Error (the store is locked).
     class Transaction {
       public:
         explicit Transaction(Store& store);
@@ -152,7 +156,8 @@ class Store {
     std::optional<Participant> participant_by_phone(const std::string& phone) const;
     // Inserts; throws Error when the NIP or e-mail already belongs to someone else.
     Id insert_participant(const Participant& p);
-    // Replaces every field of the participant with id p.id.
+    // Replaces every field of the participant with id p.id; throws Error when the NIP or e-mail already
+    // belongs to someone else.
     void update_participant(const Participant& p);
     std::vector<Participant> list_participants(const std::string& agency, const std::string& search) const;
 
@@ -197,6 +202,7 @@ class Store {
     std::optional<Session> session_by_id(Id id) const;
     std::optional<Session> session_by_code(const std::string& code) const;
     bool session_code_exists(const std::string& code) const;
+    // Insert or update; throw Error when another session has the code.
     Id insert_session(const Session& s);
     void update_session(const Session& s);
     // Sessions starting in [from, to) UTC, by start time; counts included.
@@ -256,7 +262,8 @@ class Store {
     // Takes the next number of the global certificate counter; a number once taken is never handed out again,
     // even when its certificate is revoked. Inside a write transaction.
     std::int64_t next_certificate_seq();
-    // Issues a certificate (issued now). Throws Error when `number` exists already.
+    // Issues a certificate (issued now). Throws Error when `number` or `seq` exists already, or the person holds
+    // a live certificate of the session.
     void insert_certificate(Id session, Id participant, std::int64_t seq, const std::string& number);
     // Revokes the person's live certificate in the session; returns its number, or nullopt when there was none.
     std::optional<std::string> revoke_certificate(Id session, Id participant);

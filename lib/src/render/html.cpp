@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace asnbelajar::render {
 namespace {
@@ -139,24 +140,38 @@ struct Series {
     std::vector<std::string> texts; // human text of each value
 };
 
-void bar_chart(std::ostream& out, const Report& report, const std::vector<std::string>& labels,
-               const std::vector<Series>& series) {
-    Plot p(labels.size());
+// The top of the y axis and its grid step: 100 % in quarters for rates, else a round step and the first
+// multiple of it at or above the largest value.
+std::pair<double, double> y_scale(const std::vector<Series>& series, bool percent) {
+    if (percent) return {1.0, 0.25};
     double max = 0;
     for (const Series& s : series)
         for (const auto& v : s.values)
             max = std::max(max, v.value_or(0));
-    double step = nice_step(max);
-    max = std::max(step, std::ceil(max / step) * step);
-    const double n = static_cast<double>(labels.size());
-    const double group = p.plot_w() / n;
-    const double bar = std::min(48.0, group * 0.8 / static_cast<double>(series.size()));
+    const double step = nice_step(max);
+    return {std::max(step, std::ceil(max / step) * step), step};
+}
+
+// Opens a chart: the svg element, the y grid and the legend. Returns the series' names.
+std::vector<std::string> open_chart(std::ostream& out, const Report& report, const Plot& p, double max,
+                                    double step, bool percent, const std::vector<Series>& series) {
     out << "<svg viewBox=\"0 0 " << p.width << ' ' << p.height << "\" role=\"img\">";
-    y_grid(out, p, max, step, false, report.lang);
+    y_grid(out, p, max, step, percent, report.lang);
     std::vector<std::string> names;
     for (const Series& s : series)
         names.push_back(label(*s.column, report.lang));
     legend(out, p, names);
+    return names;
+}
+
+void bar_chart(std::ostream& out, const Report& report, const std::vector<std::string>& labels,
+               const std::vector<Series>& series) {
+    Plot p(labels.size());
+    const auto [max, step] = y_scale(series, false);
+    const double n = static_cast<double>(labels.size());
+    const double group = p.plot_w() / n;
+    const double bar = std::min(48.0, group * 0.8 / static_cast<double>(series.size()));
+    const std::vector<std::string> names = open_chart(out, report, p, max, step, false, series);
     std::vector<double> centres;
     for (std::size_t g = 0; g < labels.size(); ++g) {
         double centre = p.left + group * (static_cast<double>(g) + 0.5);
@@ -182,22 +197,11 @@ void bar_chart(std::ostream& out, const Report& report, const std::vector<std::s
 void line_chart(std::ostream& out, const Report& report, const std::vector<std::string>& labels,
                 const std::vector<Series>& series) {
     Plot p(labels.size());
-    bool percent = series.front().column->type == ColumnType::rate;
-    double max = percent ? 1.0 : 0;
-    if (!percent)
-        for (const Series& s : series)
-            for (const auto& v : s.values)
-                max = std::max(max, v.value_or(0));
-    double step = percent ? 0.25 : nice_step(max);
-    if (!percent) max = std::max(step, std::ceil(max / step) * step);
+    const bool percent = series.front().column->type == ColumnType::rate;
+    const auto [max, step] = y_scale(series, percent);
     const double n = static_cast<double>(labels.size());
     const double gap = p.plot_w() / n;
-    out << "<svg viewBox=\"0 0 " << p.width << ' ' << p.height << "\" role=\"img\">";
-    y_grid(out, p, max, step, percent, report.lang);
-    std::vector<std::string> names;
-    for (const Series& s : series)
-        names.push_back(label(*s.column, report.lang));
-    legend(out, p, names);
+    const std::vector<std::string> names = open_chart(out, report, p, max, step, percent, series);
     std::vector<double> centres;
     for (std::size_t i = 0; i < labels.size(); ++i)
         centres.push_back(p.left + gap * (static_cast<double>(i) + 0.5));

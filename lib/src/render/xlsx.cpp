@@ -1,6 +1,7 @@
 // xlsx through libxlsxwriter: a title block, a header row with frozen panes, typed cells, totals; extras on
 // further sheets. Every text column is written as a string (NIPs and phone numbers stay text).
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/text.hpp"
 #include "render_impl.hpp"
 
 #include <fmt/format.h>
@@ -8,7 +9,6 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -162,10 +162,7 @@ std::string sheet_name(const std::string& name, std::set<std::string>& taken) {
     if (clean.empty()) clean = "Sheet";
     std::string candidate = first_chars(clean, 31);
     for (int n = 2;; ++n) {
-        std::string lower = candidate;
-        std::transform(lower.begin(), lower.end(), lower.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
-        if (taken.insert(lower).second) return candidate;
+        if (taken.insert(text::to_lower(candidate)).second) return candidate;
         candidate = first_chars(clean, 26) + fmt::format(" ({})", n);
     }
 }

@@ -1,11 +1,12 @@
-// `--source auto`: which layout an export has, from its first records; and reading a file with the reader of
-// its layout.
+// `--source auto`: which layout of the registry (registry.cpp) an export has, from its first records; and
+// reading a file with the reader of its layout.
 #include "source_impl.hpp"
 
 #include "asnbelajar/error.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -20,13 +21,14 @@ using sources::HeaderRow;
 // Records looked at before giving up: past a preamble, far short of a whole export.
 constexpr std::size_t detect_records = 40;
 
-constexpr const char* expected_layouts =
-    "expected a Zoom webinar attendee report (title 'Attendee Report', sections 'Host Details' and "
-    "'Attendee Details'), a Zoom meeting participants export (Name (Original Name), User Email, Join Time, "
-    "Leave Time, Duration (Minutes), Guest), a Microsoft Teams attendance report (sections '1. Summary', "
-    "'2. Participants', '3. In-Meeting Activities'), a Google Meet attendance export (Name, Email, First seen, "
-    "Last seen, Time in call), or a CSV with a NIP, e-mail or phone column (and optionally minutes, or join and "
-    "leave)";
+// "expected a Zoom webinar attendee report (…), …, or a CSV with …": every layout, as the registry describes it.
+std::string expected_layouts() {
+    const std::span<const ExportSource> all = export_sources();
+    std::string text = "expected ";
+    for (std::size_t i = 0; i < all.size(); ++i)
+        text += fmt::format("{}{}", i == 0 ? "" : i + 1 == all.size() ? ", or " : ", ", all[i].expected);
+    return text;
+}
 
 // Appends what is left of `in` to `bytes`, a block at a time (standard input, pipes).
 void read_to_end(std::istream& in, std::string& bytes) {
@@ -68,79 +70,29 @@ class StringBuf : public std::streambuf {
     }
 };
 
-bool fits(SourceChoice choice, ExportKind kind) {
-    switch (choice) {
-    case SourceChoice::auto_detect: return true;
-    case SourceChoice::zoom: return kind == ExportKind::zoom_webinar || kind == ExportKind::zoom_meeting;
-    case SourceChoice::teams: return kind == ExportKind::teams;
-    case SourceChoice::meet: return kind == ExportKind::meet;
-    case SourceChoice::csv: return kind == ExportKind::csv;
+// The layout an explicit --source reads a file with: the detected one when it is of the chosen family. Flat
+// tables read alike with each flat reader, so a file detected as one flat layout (or not recognised at all) is
+// read with the family's first flat layout; a file not recognised at all with its first layout when it has no
+// flat one; sectioned reports only as themselves. `family` is one of source_choices(); `detected` is set for
+// "auto".
+const ExportSource& choose(std::string_view family, const ExportSource* detected, const std::string& name) {
+    if (detected && (family == "auto" || detected->family == family)) return *detected;
+    const ExportSource* first = nullptr;
+    const ExportSource* first_flat = nullptr;
+    for (const ExportSource& s : export_sources()) {
+        if (s.family != family) continue;
+        if (!first) first = &s;
+        if (s.flat && !first_flat) first_flat = &s;
     }
-    return false;
-}
-
-// The layout an explicit --source reads a file with. Flat tables read alike with each flat reader, so a file
-// detected as one flat layout may be read as another; sectioned reports only as themselves.
-ExportKind choose(SourceChoice choice, std::optional<ExportKind> detected, const std::string& name) {
-    if (detected && fits(choice, *detected)) return *detected;
-    const bool flat = !detected || (*detected != ExportKind::zoom_webinar && *detected != ExportKind::teams);
-    switch (choice) {
-    case SourceChoice::auto_detect: break;
-    case SourceChoice::zoom:
-        if (flat) return ExportKind::zoom_meeting;
-        break;
-    case SourceChoice::teams:
-        if (!detected) return ExportKind::teams;
-        break;
-    case SourceChoice::meet:
-        if (flat) return ExportKind::meet;
-        break;
-    case SourceChoice::csv:
-        if (flat) return ExportKind::csv;
-        break;
-    }
+    if (first_flat && (!detected || detected->flat)) return *first_flat;
+    if (!detected) return *first;
     throw Error(fmt::format("{} is a {}, not what --source {} reads; use --source auto", name,
-                            export_label(*detected),
-                            choice == SourceChoice::zoom    ? "zoom"
-                            : choice == SourceChoice::teams ? "teams"
-                            : choice == SourceChoice::meet  ? "meet"
-                                                            : "csv"));
+                            detected->label, family));
 }
 
 } // namespace
 
-std::string_view to_string(ExportKind kind) {
-    switch (kind) {
-    case ExportKind::zoom_webinar: return "zoom-webinar";
-    case ExportKind::zoom_meeting: return "zoom-meeting";
-    case ExportKind::teams: return "teams";
-    case ExportKind::meet: return "meet";
-    case ExportKind::csv: return "csv";
-    }
-    return "csv";
-}
-
-std::string_view export_label(ExportKind kind) {
-    switch (kind) {
-    case ExportKind::zoom_webinar: return "Zoom webinar attendee report";
-    case ExportKind::zoom_meeting: return "Zoom meeting participants export";
-    case ExportKind::teams: return "Microsoft Teams attendance report";
-    case ExportKind::meet: return "Google Meet attendance export";
-    case ExportKind::csv: return "plain attendance CSV";
-    }
-    return "plain attendance CSV";
-}
-
-std::optional<SourceChoice> parse_source_choice(std::string_view text) {
-    if (text == "auto") return SourceChoice::auto_detect;
-    if (text == "zoom") return SourceChoice::zoom;
-    if (text == "teams") return SourceChoice::teams;
-    if (text == "meet") return SourceChoice::meet;
-    if (text == "csv") return SourceChoice::csv;
-    return std::nullopt;
-}
-
-ExportKind detect_export(std::istream& in, const std::string& name) {
+const ExportSource& detect_export(std::istream& in, const std::string& name) {
     CsvReader csv(in, name);
     Fields row;
     std::string first_line, header;
@@ -152,16 +104,10 @@ ExportKind detect_export(std::istream& in, const std::string& name) {
             first_line = std::string(csv.raw().substr(0, 200));
             first_line_no = csv.line();
         }
-        if (std::string_view title = sources::title_of(row); !title.empty()) {
-            if (sources::is_teams_title(title)) return ExportKind::teams;
-            if (sources::is_zoom_webinar_title(title)) return ExportKind::zoom_webinar;
-        }
+        const std::string_view title = sources::title_of(row);
         HeaderRow t(row); // also a one-column header: "email" over a list of addresses
-        if (t.find("webinar id") >= 0) return ExportKind::zoom_webinar;
-        if (sources::is_zoom_meeting_preamble(t) || sources::is_zoom_meeting_header(t))
-            return ExportKind::zoom_meeting;
-        if (sources::is_meet_header(t)) return ExportKind::meet;
-        if (sources::is_plain_csv_header(t)) return ExportKind::csv;
+        for (const ExportSource& source : export_sources())
+            if (source.detect(title, t)) return source;
         // The first line is the header, unless it is a title: then the header is the first line with columns.
         if (first)
             title_first = row.size() == 1;
@@ -172,39 +118,38 @@ ExportKind detect_export(std::istream& in, const std::string& name) {
     if (first_line.empty()) throw Error(fmt::format("{} is empty", name));
     throw Error(fmt::format(
         "{}:{}: not a recognised attendance export (first line: '{}'{}); {}", name, first_line_no, first_line,
-        header.empty() ? std::string() : fmt::format("; first header: '{}'", header), expected_layouts));
+        header.empty() ? std::string() : fmt::format("; first header: '{}'", header), expected_layouts()));
 }
 
-ExportData read_export(std::istream& in, const std::string& name, ExportKind kind, const ReadOptions& opts) {
+ExportData read_export(std::istream& in, const std::string& name, const ExportSource& source,
+                       const ReadOptions& opts) {
     CsvOptions csv_opts;
     csv_opts.keep_blank_lines = true;
     CsvReader csv(in, name, csv_opts);
-    sources::Builder b(kind, name, opts);
-    switch (kind) {
-    case ExportKind::zoom_webinar: return sources::read_zoom_webinar(csv, b);
-    case ExportKind::zoom_meeting: return sources::read_zoom_meeting(csv, b);
-    case ExportKind::teams: return sources::read_teams(csv, b);
-    case ExportKind::meet: return sources::read_meet(csv, b);
-    case ExportKind::csv: return sources::read_plain_csv(csv, b);
-    }
-    return sources::read_plain_csv(csv, b);
+    Builder b(source, name, opts);
+    return source.read(csv, b);
 }
 
-ExportData read_export_file(const std::string& path, SourceChoice choice, const ReadOptions& opts) {
+ExportData read_export_file(const std::string& path, std::string_view choice, const ReadOptions& opts) {
+    const std::vector<std::string_view> choices = source_choices();
+    if (std::find(choices.begin(), choices.end(), choice) == choices.end())
+        throw Error(fmt::format("unknown source '{}'", choice));
     const std::string name = path == "-" ? "<stdin>" : path;
     const std::string bytes = load(path);
-    std::optional<ExportKind> detected;
+    const ExportSource* detected = nullptr;
     try {
         StringBuf buf(bytes);
         std::istream in(&buf);
-        detected = detect_export(in, name);
+        detected = &detect_export(in, name);
     } catch (const Error&) {
-        if (choice == SourceChoice::auto_detect) throw;
+        if (choice == "auto") throw;
     }
-    const ExportKind kind = choose(choice, detected, name);
+    const ExportSource& source = choose(choice, detected, name);
     StringBuf buf(bytes);
     std::istream in(&buf);
-    return read_export(in, name, kind, opts);
+    ReadOptions read = opts;
+    read.require_presence_evidence = choice == "auto";
+    return read_export(in, name, source, read);
 }
 
 } // namespace asnbelajar::sources

@@ -5,7 +5,7 @@
 
 namespace asnbelajar::store {
 
-void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) {
+void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) try {
     auto& st =
         impl_->stmt("INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, "
                     "seconds, source, batch, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -34,18 +34,22 @@ void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) {
         st.bindNoCopy(8, mark.batch);
     st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
     st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-void Store::delete_marks(Id session, Id participant, MarkKind kind) {
+void Store::delete_marks(Id session, Id participant, MarkKind kind) try {
     auto& st =
         impl_->stmt("DELETE FROM attendance_marks WHERE session_id = ? AND participant_id = ? AND kind = ?");
     st.bind(1, session);
     st.bind(2, participant);
     st.bind(3, std::string(to_string(kind)));
     st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::vector<AttendanceMark> Store::marks(Id session, Id participant) const {
+std::vector<AttendanceMark> Store::marks(Id session, Id participant) const try {
     auto& st = impl_->stmt("SELECT kind, join_at, leave_at, seconds, source, batch FROM attendance_marks "
                            "WHERE session_id = ? AND participant_id = ? ORDER BY id");
     st.bind(1, session);
@@ -62,19 +66,23 @@ std::vector<AttendanceMark> Store::marks(Id session, Id participant) const {
         out.push_back(std::move(m));
     }
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::vector<Id> Store::participants_with_marks(Id session) const {
+std::vector<Id> Store::participants_with_marks(Id session) const try {
     auto& st = impl_->stmt("SELECT DISTINCT participant_id FROM attendance_marks WHERE session_id = ?");
     st.bind(1, session);
     std::vector<Id> out;
     while (st.executeStep())
         out.push_back(st.getColumn(0).getInt64());
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 void Store::put_attendance(Id session, Id participant, const AttendanceSummary& summary,
-                           AttendanceOutcome outcome) {
+                           AttendanceOutcome outcome) try {
     auto& st =
         impl_->stmt("INSERT OR REPLACE INTO attendance(session_id, participant_id, minutes, self_declared, "
                     "outcome) VALUES (?, ?, ?, ?, ?)");
@@ -84,16 +92,20 @@ void Store::put_attendance(Id session, Id participant, const AttendanceSummary& 
     st.bind(4, summary.self_declared ? 1 : 0);
     st.bindNoCopy(5, to_string(outcome).data()); // a string literal
     st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-void Store::delete_attendance(Id session, Id participant) {
+void Store::delete_attendance(Id session, Id participant) try {
     auto& st = impl_->stmt("DELETE FROM attendance WHERE session_id = ? AND participant_id = ?");
     st.bind(1, session);
     st.bind(2, participant);
     st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-void Store::clear_session_attendance(Id session) {
+void Store::clear_session_attendance(Id session) try {
     auto& marks_st = impl_->stmt("DELETE FROM attendance_marks WHERE session_id = ?");
     marks_st.bind(1, session);
     marks_st.exec();
@@ -104,11 +116,13 @@ void Store::clear_session_attendance(Id session) {
     auto& walk = impl_->stmt("DELETE FROM enrollments WHERE session_id = ? AND status = 'walk-in'");
     walk.bind(1, session);
     walk.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 // --- attendance import ---
 
-std::vector<Id> Store::delete_batch_marks(Id session, const std::string& batch) {
+std::vector<Id> Store::delete_batch_marks(Id session, const std::string& batch) try {
     auto& who = impl_->stmt(
         "SELECT DISTINCT participant_id FROM attendance_marks WHERE session_id = ? AND batch = ?");
     who.bind(1, session);
@@ -122,10 +136,12 @@ std::vector<Id> Store::delete_batch_marks(Id session, const std::string& batch) 
     del.bind(2, batch);
     del.exec();
     return people;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 std::optional<Id> Store::participant_matching(const std::string& nip, const std::string& email,
-                                              const std::string& phone) const {
+                                              const std::string& phone) const try {
     // coalesce stops at the first lookup that finds someone; each is one index probe (no sorting).
     auto& st = impl_->stmt("SELECT coalesce((SELECT id FROM participants WHERE nip = ?1), "
                            "(SELECT id FROM participants WHERE email = ?2), "
@@ -135,9 +151,11 @@ std::optional<Id> Store::participant_matching(const std::string& nip, const std:
     st.bind(3, phone);
     if (!st.executeStep() || st.getColumn(0).isNull()) return std::nullopt;
     return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::vector<Enrollment> Store::session_enrollments(Id session) const {
+std::vector<Enrollment> Store::session_enrollments(Id session) const try {
     auto& st = impl_->stmt("SELECT participant_id, status, arrival FROM enrollments WHERE session_id = ?");
     st.bind(1, session);
     std::vector<Enrollment> out;
@@ -150,9 +168,11 @@ std::vector<Enrollment> Store::session_enrollments(Id session) const {
         out.push_back(e);
     }
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-Store::OutcomeCounts Store::outcome_counts(Id session) const {
+Store::OutcomeCounts Store::outcome_counts(Id session) const try {
     auto& st = impl_->stmt("SELECT outcome, count(*) FROM attendance WHERE session_id = ? GROUP BY outcome");
     st.bind(1, session);
     OutcomeCounts c;
@@ -161,6 +181,8 @@ Store::OutcomeCounts Store::outcome_counts(Id session) const {
         (outcome == "attended" ? c.attended : c.partial) = st.getColumn(1).getInt();
     }
     return c;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 } // namespace asnbelajar::store

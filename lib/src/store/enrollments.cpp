@@ -5,7 +5,7 @@
 
 namespace asnbelajar::store {
 
-std::optional<Enrollment> Store::enrollment(Id session, Id participant) const {
+std::optional<Enrollment> Store::enrollment(Id session, Id participant) const try {
     auto& st =
         impl_->stmt("SELECT status, arrival FROM enrollments WHERE session_id = ? AND participant_id = ?");
     st.bind(1, session);
@@ -17,9 +17,11 @@ std::optional<Enrollment> Store::enrollment(Id session, Id participant) const {
     e.status = enrollment_status_from(st.getColumn(0).getString()).value_or(EnrollmentStatus::enrolled);
     e.arrival = st.getColumn(1).getInt64();
     return e;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-EnrollmentCounts Store::enrollment_counts(Id session) const {
+EnrollmentCounts Store::enrollment_counts(Id session) const try {
     auto& st = impl_->stmt("SELECT status, count(*) FROM enrollments WHERE session_id = ? GROUP BY status");
     st.bind(1, session);
     EnrollmentCounts c;
@@ -35,9 +37,11 @@ EnrollmentCounts Store::enrollment_counts(Id session) const {
         }
     }
     return c;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-Store::SeatState Store::seat_state(Id session, int limit) const {
+Store::SeatState Store::seat_state(Id session, int limit) const try {
     // Both are index probes on enrollments_queue (session_id, status, ...): at most `limit` entries are read.
     auto& st = impl_->stmt(
         "SELECT (SELECT count(*) FROM (SELECT 1 FROM enrollments WHERE session_id = ?1 AND status = 'enrolled' "
@@ -46,6 +50,8 @@ Store::SeatState Store::seat_state(Id session, int limit) const {
     st.bind(2, limit);
     st.executeStep();
     return {st.getColumn(0).getInt(), st.getColumn(1).getInt() != 0};
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 void Store::put_enrollment(Id session, Id participant, EnrollmentStatus status) {
@@ -54,13 +60,15 @@ void Store::put_enrollment(Id session, Id participant, EnrollmentStatus status) 
     put_enrollment_at(session, participant, status, next_arrival(session));
 }
 
-std::optional<Id> Store::first_waitlisted(Id session) const {
+std::optional<Id> Store::first_waitlisted(Id session) const try {
     auto& st =
         impl_->stmt("SELECT participant_id FROM enrollments WHERE session_id = ? AND status = 'waitlisted' "
                     "ORDER BY arrival LIMIT 1");
     st.bind(1, session);
     if (!st.executeStep()) return std::nullopt;
     return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 } // namespace asnbelajar::store

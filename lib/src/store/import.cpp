@@ -1,10 +1,6 @@
 // Store: the statements of bulk imports (participant upserts and enrollment of many rows in one transaction).
 #include "store_impl.hpp"
 
-#include "asnbelajar/error.hpp"
-
-#include <fmt/format.h>
-
 #include <sys/stat.h>
 
 #include <ctime>
@@ -50,71 +46,85 @@ Store Store::open_for_dry_run(const std::string& path) {
 // Both lookups are answered by the unique indexes participants_nip and participants_email (EXPLAIN QUERY PLAN:
 // "SEARCH participants USING INDEX participants_nip (nip=?)"): the values are bound as text, like the stored
 // ones.
-bool Store::load_participant_by_nip(const std::string& nip, Participant& out) const {
+bool Store::load_participant_by_nip(const std::string& nip, Participant& out) const try {
     auto& st = impl_->stmt("SELECT id, nip, name, email, phone, agency, unit, position, grade "
                            "FROM participants WHERE nip = ?");
     st.bindNoCopy(1, nip);
     return load(st, out);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-bool Store::load_participant_by_email(const std::string& email, Participant& out) const {
+bool Store::load_participant_by_email(const std::string& email, Participant& out) const try {
     auto& st = impl_->stmt("SELECT id, nip, name, email, phone, agency, unit, position, grade "
                            "FROM participants WHERE email = ?");
     st.bindNoCopy(1, email);
     return load(st, out);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-bool Store::load_participant_by_id(Id id, Participant& out) const {
+bool Store::load_participant_by_id(Id id, Participant& out) const try {
     auto& st = impl_->stmt("SELECT id, nip, name, email, phone, agency, unit, position, grade "
                            "FROM participants WHERE id = ?");
     st.bind(1, id);
     return load(st, out);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-Id Store::max_participant_id() const {
+Id Store::max_participant_id() const try {
     return impl_->db.execAndGet("SELECT coalesce(max(id), 0) FROM participants").getInt64();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 void Store::each_participant_key(
-    const std::function<void(Id, std::string_view, std::string_view)>& each) const {
+    const std::function<void(Id, std::string_view, std::string_view)>& each) const try {
     SQLite::Statement st(impl_->db, "SELECT id, nip, email FROM participants");
     while (st.executeStep())
         each(st.getColumn(0).getInt64(), text_view(st.getColumn(1)), text_view(st.getColumn(2)));
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-void Store::drop_participant_indexes() {
+void Store::drop_participant_indexes() try {
     impl_->reset_statements();
     store::drop_participant_indexes(impl_->db);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-void Store::create_participant_indexes() {
+void Store::create_participant_indexes() try {
     // The sorts behind CREATE INDEX may use a helper thread each.
     set_pragma(impl_->db, "threads", 2);
     impl_->reset_statements();
-    try {
-        store::create_participant_indexes(impl_->db);
-    } catch (const SQLite::Exception& e) {
-        throw Error(fmt::format("cannot index the participants again: {}", e.what()));
-    }
+    store::create_participant_indexes(impl_->db);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-Id Store::insert_participant_if_new(const Participant& p) {
+Id Store::insert_participant_if_new(const Participant& p) try {
     auto& st = impl_->stmt("INSERT INTO participants(nip, name, email, phone, agency, unit, position, grade, "
                            "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?9) ON CONFLICT DO NOTHING");
     bind_participant_fields(st, p);
     st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
     if (st.exec() == 0) return 0;
     return impl_->db.getLastInsertRowid();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::int64_t Store::next_arrival(Id session) const {
+std::int64_t Store::next_arrival(Id session) const try {
     auto& st = impl_->stmt("SELECT coalesce(max(arrival), 0) + 1 FROM enrollments WHERE session_id = ?");
     st.bind(1, session);
     st.executeStep();
     return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-void Store::put_enrollment_at(Id session, Id participant, EnrollmentStatus status, std::int64_t arrival) {
+void Store::put_enrollment_at(Id session, Id participant, EnrollmentStatus status, std::int64_t arrival) try {
     auto& st = impl_->stmt(
         "INSERT INTO enrollments(session_id, participant_id, status, arrival, created, updated) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?5) "
@@ -127,18 +137,24 @@ void Store::put_enrollment_at(Id session, Id participant, EnrollmentStatus statu
     st.bind(4, arrival);
     st.bind(5, static_cast<std::int64_t>(std::time(nullptr)));
     st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-void Store::set_cache(std::int64_t kib) {
+void Store::set_cache(std::int64_t kib) try {
     set_pragma(impl_->db, "cache_size", -kib);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-void Store::reserve_cache(std::int64_t kib) {
+void Store::reserve_cache(std::int64_t kib) try {
     // A negative cache_size is in KiB, a positive one in pages.
     const std::int64_t pages = impl_->db.execAndGet("PRAGMA cache_size").getInt64();
     const std::int64_t page_size = impl_->db.execAndGet("PRAGMA page_size").getInt64();
     const std::int64_t current = pages < 0 ? -pages : pages * page_size / 1024;
     if (kib > current) set_pragma(impl_->db, "cache_size", -kib);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 } // namespace asnbelajar::store

@@ -40,28 +40,6 @@ void remove_store_files(const std::string& path) {
         ::unlink((path + suffix).c_str());
 }
 
-// SQLite's message, and the operating system's reason when a file operation failed: "disk I/O error" alone
-// does not tell an admin that the disk is full. A store whose directory may not be written cannot get the
-// -wal and -shm files SQLite keeps beside it: that is said too.
-std::string failure_reason(const SQLite::Exception& e, SQLite::Database* db, const std::string& path) {
-    std::string why = e.what();
-    const int code = e.getErrorCode() & 0xff; // the primary result code
-    if (db && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN ||
-               code == SQLITE_READONLY || code == SQLITE_PERM))
-        if (int os = sqlite3_system_errno(db->getHandle()); os != 0)
-            why += fmt::format(" ({})", std::strerror(os));
-    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) {
-        const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-        const std::string dir = parent.empty() ? std::string(".") : parent.string();
-        if (::access(dir.c_str(), W_OK) != 0)
-            why +=
-                fmt::format("; the directory {} is not writable ({}): a store needs its -wal and -shm files "
-                            "beside it",
-                            dir, std::strerror(errno));
-    }
-    return why;
-}
-
 std::string os_user() {
     if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) return pw->pw_name;
     if (const char* u = std::getenv("USER"); u && *u) return u;
@@ -103,6 +81,10 @@ SQLite::Statement& Store::Impl::stmt(const char* sql) {
 void Store::Impl::reset_statements() {
     for (auto& entry : statements)
         entry.second->tryReset();
+}
+
+void Store::Impl::fail(const SQLite::Exception& e, WrittenValues written) const {
+    throw translate(e, path, &db, written);
 }
 
 Store::Store(const std::string& path, Access access) {
@@ -149,10 +131,10 @@ Store::Store(const std::string& path, Access access) {
             migrate(db);
         }
     } catch (const SQLite::Exception& e) {
-        std::string why = failure_reason(e, impl_ ? &impl_->db : nullptr, path);
+        Error error = translate(e, path, impl_ ? &impl_->db : nullptr); // before the connection closes
         impl_.reset();
         if (!exists && !scratch) remove_store_files(path);
-        throw Error(fmt::format("cannot open store {}: {}", path, why));
+        throw error;
     } catch (const Error&) {
         impl_.reset();
         if (!exists && !scratch) remove_store_files(path);
@@ -176,13 +158,10 @@ void Store::discard_new_file() {
     remove_store_files(p);
 }
 
-Store::Transaction::Transaction(Store& store) : store_(store) {
-    try {
-        store_.impl_->db.exec("BEGIN IMMEDIATE");
-    } catch (const SQLite::Exception& e) {
-        throw Error(fmt::format("cannot write to store {}: {}", store_.impl_->path,
-                                failure_reason(e, &store_.impl_->db, store_.impl_->path)));
-    }
+Store::Transaction::Transaction(Store& store) try : store_(store) {
+    store_.impl_->db.exec("BEGIN IMMEDIATE");
+} catch (const SQLite::Exception& e) {
+    store.impl_->fail(e);
 }
 
 Store::Transaction::~Transaction() {
@@ -194,26 +173,25 @@ Store::Transaction::~Transaction() {
     }
 }
 
-void Store::Transaction::commit() {
-    try {
-        store_.impl_->db.exec("COMMIT");
-    } catch (const SQLite::Exception& e) {
-        throw Error(fmt::format("cannot commit to store {}: {}", store_.impl_->path,
-                                failure_reason(e, &store_.impl_->db, store_.impl_->path)));
-    }
+void Store::Transaction::commit() try {
+    store_.impl_->db.exec("COMMIT");
     done_ = true;
+} catch (const SQLite::Exception& e) {
+    store_.impl_->fail(e);
 }
 
-void Store::audit(const std::string& command, std::int64_t rows) {
+void Store::audit(const std::string& command, std::int64_t rows) try {
     auto& st = impl_->stmt("INSERT INTO audit_log(at, os_user, command, rows) VALUES (?, ?, ?, ?)");
     st.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
     st.bind(2, os_user());
     st.bind(3, command);
     st.bind(4, rows);
     st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::vector<Store::AuditEntry> Store::audit_log(int limit) const {
+std::vector<Store::AuditEntry> Store::audit_log(int limit) const try {
     auto& st = impl_->stmt("SELECT at, os_user, command, rows FROM "
                            "(SELECT * FROM audit_log ORDER BY id DESC LIMIT ?) ORDER BY id");
     st.bind(1, limit);
@@ -222,6 +200,8 @@ std::vector<Store::AuditEntry> Store::audit_log(int limit) const {
         out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
                        st.getColumn(3).getInt64()});
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 void Store::backup_to(const std::string& path) const {
@@ -229,14 +209,19 @@ void Store::backup_to(const std::string& path) const {
     ::unlink(tmp.c_str());
     if (int err = create_private_file(tmp))
         throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(err)));
+    std::unique_ptr<SQLite::Database> dest;
     try {
-        SQLite::Database dest(tmp, SQLite::OPEN_READWRITE);
-        SQLite::Backup backup(dest, impl_->db);
+        dest = std::make_unique<SQLite::Database>(tmp, SQLite::OPEN_READWRITE);
+        SQLite::Backup backup(*dest, impl_->db);
         backup.executeStep(-1); // all pages in one step: one consistent snapshot under a read lock
     } catch (const SQLite::Exception& e) {
+        // Said as the backup's failure (a full disk, a read-only directory are the copy's), with the reason.
+        std::string why = sqlite_reason(e, dest.get(), tmp);
+        dest.reset();
         ::unlink(tmp.c_str());
-        throw Error(fmt::format("cannot back up to {}: {}", path, e.what()));
+        throw Error(fmt::format("cannot back up to {}: {}", path, why));
     }
+    dest.reset();
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(tmp.c_str());
@@ -244,7 +229,7 @@ void Store::backup_to(const std::string& path) const {
     }
 }
 
-StoreCheck Store::check() const {
+StoreCheck Store::check() const try {
     auto& db = impl_->db;
     StoreCheck c;
     SQLite::Statement integrity(db, "PRAGMA integrity_check");
@@ -267,6 +252,8 @@ StoreCheck Store::check() const {
     c.certificates = count("SELECT count(*) FROM certificates");
     c.audit = count("SELECT count(*) FROM audit_log");
     return c;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 } // namespace asnbelajar::store

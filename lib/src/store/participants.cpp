@@ -1,10 +1,6 @@
 // Store: the participants table.
 #include "store_impl.hpp"
 
-#include "asnbelajar/error.hpp"
-
-#include <fmt/format.h>
-
 #include <ctime>
 
 namespace asnbelajar::store {
@@ -15,15 +11,6 @@ namespace {
 std::optional<Participant> one(SQLite::Statement& st) {
     if (!st.executeStep()) return std::nullopt;
     return read_participant(st);
-}
-
-[[noreturn]] void rethrow_unique(const SQLite::Exception& e, const Participant& p) {
-    std::string what = e.what();
-    if (what.find("participants.nip") != std::string::npos)
-        throw Error(fmt::format("NIP {} already belongs to another participant", p.nip));
-    if (what.find("participants.email") != std::string::npos)
-        throw Error(fmt::format("e-mail {} already belongs to another participant", p.email));
-    throw Error(fmt::format("cannot save participant {}: {}", p.name, what));
 }
 
 } // namespace
@@ -60,60 +47,64 @@ void bind_participant_fields(SQLite::Statement& st, const Participant& p) {
     text_or_null(8, p.grade);
 }
 
-std::optional<Participant> Store::participant_by_id(Id id) const {
+std::optional<Participant> Store::participant_by_id(Id id) const try {
     auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE id = ?");
     st.bind(1, id);
     return one(st);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::optional<Participant> Store::participant_by_nip(const std::string& nip) const {
+std::optional<Participant> Store::participant_by_nip(const std::string& nip) const try {
     auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE nip = ?");
     st.bind(1, nip);
     return one(st);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::optional<Participant> Store::participant_by_email(const std::string& email) const {
+std::optional<Participant> Store::participant_by_email(const std::string& email) const try {
     auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE email = ?");
     st.bind(1, email);
     return one(st);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::optional<Participant> Store::participant_by_phone(const std::string& phone) const {
+std::optional<Participant> Store::participant_by_phone(const std::string& phone) const try {
     auto& st =
         impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE phone = ? ORDER BY id LIMIT 1");
     st.bind(1, phone);
     return one(st);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-Id Store::insert_participant(const Participant& p) {
+Id Store::insert_participant(const Participant& p) try {
     auto& st = impl_->stmt("INSERT INTO participants(nip, name, email, phone, agency, unit, position, grade, "
                            "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?9)");
     bind_participant_fields(st, p);
     st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
-    try {
-        st.exec();
-    } catch (const SQLite::Exception& e) {
-        rethrow_unique(e, p);
-    }
+    st.exec();
     return impl_->db.getLastInsertRowid();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e, {{Constraint::participant_nip, p.nip}, {Constraint::participant_email, p.email}});
 }
 
-void Store::update_participant(const Participant& p) {
+void Store::update_participant(const Participant& p) try {
     auto& st =
         impl_->stmt("UPDATE participants SET nip = ?, name = ?, email = ?, phone = ?, agency = ?, unit = ?, "
                     "position = ?, grade = ?, updated = ? WHERE id = ?");
     bind_participant_fields(st, p);
     st.bind(9, static_cast<std::int64_t>(std::time(nullptr)));
     st.bind(10, p.id);
-    try {
-        st.exec();
-    } catch (const SQLite::Exception& e) {
-        rethrow_unique(e, p);
-    }
+    st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e, {{Constraint::participant_nip, p.nip}, {Constraint::participant_email, p.email}});
 }
 
-std::vector<Participant> Store::list_participants(const std::string& agency,
-                                                  const std::string& search) const {
+std::vector<Participant> Store::list_participants(const std::string& agency, const std::string& search) const
+    try {
     // instr() rather than LIKE: the search text is data, never a pattern.
     auto& st = impl_->stmt("SELECT " PARTICIPANT_COLUMNS " FROM participants "
                            "WHERE (?1 = '' OR agency = ?1) AND (?2 = '' OR instr(lower(name), lower(?2)) > 0 "
@@ -124,6 +115,8 @@ std::vector<Participant> Store::list_participants(const std::string& agency,
     while (st.executeStep())
         out.push_back(read_participant(st));
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 } // namespace asnbelajar::store

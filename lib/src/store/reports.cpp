@@ -6,7 +6,7 @@
 
 namespace asnbelajar::store {
 
-std::vector<RosterRow> Store::session_roster(Id session) const {
+std::vector<RosterRow> Store::session_roster(Id session) const try {
     // Everyone with an enrollment row, plus anyone present without one.
     auto& st = impl_->stmt(
         "SELECT p.id, p.nip, p.name, p.email, p.phone, p.agency, p.unit, p.position, p.grade, "
@@ -28,9 +28,11 @@ std::vector<RosterRow> Store::session_roster(Id session) const {
         out.push_back(std::move(r));
     }
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::vector<AgencyCount> Store::agency_attendance(Id session) const {
+std::vector<AgencyCount> Store::agency_attendance(Id session) const try {
     auto& st = impl_->stmt("SELECT coalesce(p.agency, ''), count(*) FROM attendance a "
                            "JOIN participants p ON p.id = a.participant_id "
                            "WHERE a.session_id = ? AND a.outcome = 'attended' GROUP BY 1");
@@ -39,6 +41,8 @@ std::vector<AgencyCount> Store::agency_attendance(Id session) const {
     while (st.executeStep())
         out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt()});
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 } // namespace asnbelajar::store
@@ -75,7 +79,7 @@ Participant read_person(SQLite::Statement& st, int first) {
 
 } // namespace
 
-std::vector<CertificateRow> Store::live_certificates(const std::vector<Id>& sessions) const {
+std::vector<CertificateRow> Store::live_certificates(const std::vector<Id>& sessions) const try {
     auto& st = impl_->stmt("SELECT c.number, c.seq, c.session_id, " PERSON_COLUMNS " "
                            "FROM json_each(?) j "
                            "JOIN sessions s ON s.id = j.value "
@@ -88,9 +92,11 @@ std::vector<CertificateRow> Store::live_certificates(const std::vector<Id>& sess
         out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64(),
                        read_person(st, 3)});
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::vector<SessionTime> Store::session_times(std::int64_t from, std::int64_t to) const {
+std::vector<SessionTime> Store::session_times(std::int64_t from, std::int64_t to) const try {
     auto& st = impl_->stmt("SELECT id, start, tz, status FROM sessions WHERE start >= ? AND start < ? "
                            "ORDER BY start, id");
     st.bind(1, from);
@@ -101,9 +107,11 @@ std::vector<SessionTime> Store::session_times(std::int64_t from, std::int64_t to
                        st.getColumn(3).getString() == "cancelled" ? SessionStatus::cancelled
                                                                   : SessionStatus::scheduled});
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::vector<SessionRate> Store::attendance_rates(const std::vector<Id>& sessions) const {
+std::vector<SessionRate> Store::attendance_rates(const std::vector<Id>& sessions) const try {
     std::vector<SessionRate> out;
     out.reserve(sessions.size());
     for (Id id : sessions) {
@@ -113,9 +121,11 @@ std::vector<SessionRate> Store::attendance_rates(const std::vector<Id>& sessions
         out.push_back({id, t.enrolled, t.attended_enrolled});
     }
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::vector<HistoryRow> Store::participant_history(Id participant) const {
+std::vector<HistoryRow> Store::participant_history(Id participant) const try {
     auto& st = impl_->stmt(
         "SELECT s.id, e.status, a.minutes, a.self_declared, a.outcome, c.number "
         "FROM (SELECT session_id FROM enrollments WHERE participant_id = ?1 "
@@ -134,9 +144,11 @@ std::vector<HistoryRow> Store::participant_history(Id participant) const {
         out.push_back(std::move(r));
     }
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, PersonDetail detail) const {
+std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, PersonDetail detail) const try {
     // Each session's enrollment and attendance rows are read once, in key order, and tallied per person here:
     // SQLite need not group 20 million rows of a national year, nor look each person up once per row.
     // Participant ids are dense (INTEGER PRIMARY KEY from 1): the tallies are indexed by id when the largest id
@@ -181,10 +193,10 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
             Tally& t = tally(a.getColumn(0).getInt64());
             people += !t.in;
             t.in = true;
-            if (a.getColumn(1).getInt()) {
-                ++t.attended;
-                t.jp += jp;
-            }
+            // The row's outcome is 'attended' or 'partial' (schema CHECK); JP by the one rule of model.hpp.
+            const bool attended = a.getColumn(1).getInt() != 0;
+            t.attended += attended ? 1 : 0;
+            t.jp += jp_earned_tenths(attended ? AttendanceOutcome::attended : AttendanceOutcome::partial, jp);
         }
     }
 
@@ -261,6 +273,8 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
     for (const auto& [rank, i] : order)
         sorted.push_back(std::move(out[i]));
     return sorted;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 } // namespace asnbelajar::store

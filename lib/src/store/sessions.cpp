@@ -52,17 +52,6 @@ void bind_session(SQLite::Statement& st, const Session& s) {
     st.bind(11, std::string(to_string(s.status)));
 }
 
-// Runs an insert or update of `s`, turning a taken code into a clear message.
-void exec_session_write(SQLite::Statement& st, const Session& s) {
-    try {
-        st.exec();
-    } catch (const SQLite::Exception& e) {
-        if (std::string(e.what()).find("sessions.code") != std::string::npos)
-            throw Error(fmt::format("a session with code {} already exists", s.code));
-        throw Error(fmt::format("cannot save session {}: {}", s.code, e.what()));
-    }
-}
-
 } // namespace
 
 // The counts of one session. Enrollments and attendance are both keyed by (session_id, participant_id): the
@@ -113,46 +102,56 @@ void count_session(Store::Impl& impl, SessionTotals& t, bool certificates) {
     t.certificates = c.getColumn(0).getInt();
 }
 
-std::optional<Session> Store::session_by_id(Id id) const {
+std::optional<Session> Store::session_by_id(Id id) const try {
     auto& st = impl_->stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.id = ?");
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     return read_session(st);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-std::optional<Session> Store::session_by_code(const std::string& code) const {
+std::optional<Session> Store::session_by_code(const std::string& code) const try {
     auto& st = impl_->stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.code = ?");
     st.bind(1, code);
     if (!st.executeStep()) return std::nullopt;
     return read_session(st);
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-bool Store::session_code_exists(const std::string& code) const {
+bool Store::session_code_exists(const std::string& code) const try {
     auto& st = impl_->stmt("SELECT 1 FROM sessions WHERE code = ?");
     st.bind(1, code);
     return st.executeStep();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-Id Store::insert_session(const Session& s) {
+Id Store::insert_session(const Session& s) try {
     auto& st =
         impl_->stmt("INSERT INTO sessions(code, series, title, start, tz, minutes, jp_tenths, speaker, "
                     "capacity, min_attendance, status, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_session(st, s);
     st.bind(12, static_cast<std::int64_t>(std::time(nullptr)));
-    exec_session_write(st, s);
+    st.exec();
     return impl_->db.getLastInsertRowid();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e, {{Constraint::session_code, s.code}});
 }
 
-void Store::update_session(const Session& s) {
+void Store::update_session(const Session& s) try {
     auto& st =
         impl_->stmt("UPDATE sessions SET code = ?, series = ?, title = ?, start = ?, tz = ?, minutes = ?, "
                     "jp_tenths = ?, speaker = ?, capacity = ?, min_attendance = ?, status = ? WHERE id = ?");
     bind_session(st, s);
     st.bind(12, s.id);
-    exec_session_write(st, s);
+    st.exec();
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e, {{Constraint::session_code, s.code}});
 }
 
-std::vector<SessionTotals> Store::session_totals(std::int64_t from, std::int64_t to) const {
+std::vector<SessionTotals> Store::session_totals(std::int64_t from, std::int64_t to) const try {
     auto& st = impl_->stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.start >= ? AND s.start < ? "
                            "ORDER BY s.start, s.id");
     st.bind(1, from);
@@ -163,13 +162,17 @@ std::vector<SessionTotals> Store::session_totals(std::int64_t from, std::int64_t
     for (SessionTotals& t : out)
         count_session(*impl_, t);
     return out;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
-SessionTotals Store::session_totals(const Session& s) const {
+SessionTotals Store::session_totals(const Session& s) const try {
     SessionTotals t{session_by_id(s.id).value_or(Session{})};
     if (t.session.id != s.id) throw Error(fmt::format("session {} vanished", s.code));
     count_session(*impl_, t);
     return t;
+} catch (const SQLite::Exception& e) {
+    impl_->fail(e);
 }
 
 } // namespace asnbelajar::store

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "asnbelajar/store.hpp"
+#include "errors.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -27,6 +28,9 @@ struct Store::Impl {
     // Resets every prepared statement: SQLite refuses to drop or create an index ("database table is locked")
     // while a statement of the connection is still stepping.
     void reset_statements();
+    // Throws the Error that `e` means for the user (errors.hpp): the handler of every public method's
+    // function-try-block. `written`: the values a failed write was storing, for a broken constraint's message.
+    [[noreturn]] void fail(const SQLite::Exception& e, WrittenValues written = {}) const;
 };
 
 // Column helpers shared by the table-group files.

@@ -1,0 +1,38 @@
+// Option values that several commands take, parsed once, here. A value that does not parse is a usage error
+// (UsageError: exit 2) with one message per kind of value, whichever command took it. Each add_…_option binds
+// the option to a typed value, set while CLI11 parses the command line (before the command's callback runs,
+// as CLI11's own checks are), and names the value's kind in --help (DATE, JP, YEAR, WEEK).
+#pragma once
+
+#include "asnbelajar/time.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace asnbelajar::cli {
+
+// A date, YYYY-MM-DD: --from, --to.
+CLI::Option* add_date_option(CLI::App& cmd, const std::string& name, std::optional<Date>& into,
+                             const std::string& description);
+// Lesson hours with at most one decimal ("3", "2.5", "2,5"), kept in tenths: --jp, --target, --below.
+CLI::Option* add_jp_option(CLI::App& cmd, const std::string& name, std::optional<int>& into,
+                           const std::string& description);
+// A calendar year, 1900 to 9999: --year.
+CLI::Option* add_year_option(CLI::App& cmd, std::optional<int>& into, const std::string& description);
+// The Monday–Sunday week of an ISO week (2022-W09) or of a date in it: --week-of, or a WEEK positional.
+CLI::Option* add_week_option(CLI::App& cmd, const std::string& name, std::optional<Period>& into,
+                             const std::string& description);
+
+// The parsers behind those options; `option` names the option in the message. Throw UsageError.
+Date date_value(std::string_view option, std::string_view text);
+int jp_value(std::string_view option, std::string_view text);
+Period week_value(std::string_view option, std::string_view text);
+
+// The period of --from/--to: an end not given is the end of `whole`. Throws UsageError when --to is before
+// --from.
+Period date_range(std::optional<Date> from, std::optional<Date> to, Period whole);
+
+} // namespace asnbelajar::cli
