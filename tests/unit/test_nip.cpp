@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 
 using asnbelajar::check_nip;
@@ -93,6 +94,24 @@ TEST_CASE("birth date must be real") {
 
     r = check_nip("198609002015051001", today);
     CHECK(r.error == "birth date 19860900 is not a real date");
+}
+
+TEST_CASE("birth date: the last day of every month, and the day after") {
+    const int last[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int month = 1; month <= 12; ++month) {
+        const auto nip = [month](int day) {
+            char text[19];
+            std::snprintf(text, sizeof text, "1986%02d%02d2015051001", month, day);
+            return std::string(text);
+        };
+        const std::string good = nip(last[month - 1]), bad = nip(last[month - 1] + 1);
+        CAPTURE(good);
+        CHECK(check_nip(good, today).ok);
+        CHECK(check_nip(bad, today).error == "birth date " + bad.substr(0, 8) + " is not a real date");
+    }
+    CHECK(check_nip("198601012015051001", today).ok);
+    CHECK(check_nip("198601002015051001", today).error == "birth date 19860100 is not a real date");
+    CHECK(check_nip("198600012015051001", today).error == "birth date 19860001 is not a real date");
 }
 
 TEST_CASE("29 February only in leap years") {
