@@ -1,5 +1,6 @@
-// asnbelajar certify SESSION [--template T] | --revoke PERSON...
+// asnbelajar certify SESSION [--template T] [--pdf DIR|FILE.pdf ...] | --revoke PERSON...
 #include "app.hpp"
+#include "certificate_pdfs.hpp"
 
 #include "asnbelajar/certificates.hpp"
 #include "asnbelajar/participant.hpp"
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 
 namespace asnbelajar::cli {
 namespace {
@@ -16,16 +18,22 @@ struct CertifyOptions {
     std::string session;
     std::string templ{default_certificate_template};
     std::vector<std::string> revoke;
+    PdfOptions pdf;
 };
 
 void run_certify(Context& ctx, const CertifyOptions& o) {
     CertificateTemplate tmpl(o.templ); // a bad template fails before the store is opened
+    std::optional<PdfRun> pdf;         // so do a bad layout, a missing font and an unwritable --pdf DIR
+    if (!o.pdf.target.empty()) pdf.emplace(ctx, o.pdf);
     CertifyResult result;
     std::string code;
+    Session session;
+    std::vector<store::CertificateRow> live;
     ctx.write([&](store::Store& store) {
-        Session session = resolve_session(store, o.session);
+        session = resolve_session(store, o.session);
         code = session.code;
         result = certify_session(store, session, tmpl);
+        if (pdf) live = store.live_certificates({session.id});
         return static_cast<std::int64_t>(result.issued.size());
     });
     std::string range;
@@ -35,6 +43,7 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
                     : fmt::format(" ({} … {})", result.issued.front().number, result.issued.back().number);
     ctx.note(fmt::format("{}: certified {}{}; {} already had one", code, result.issued.size(), range,
                          result.already));
+    if (pdf) pdf->write(session, live);
 }
 
 void run_revoke(Context& ctx, const CertifyOptions& o) {
@@ -69,10 +78,16 @@ void setup_certify(CLI::App& app, Context& ctx) {
                     "Revoke these people's certificates (NIP or e-mail); numbers are "
                     "never reused")
         ->excludes(templ);
+    add_pdf_options(*cmd, o->pdf);
+    cmd->get_option("--revoke")->excludes("--pdf");
     cmd->footer(
         "Numbers come from one global counter: re-running certifies only the new attendees.\n"
+        "With --pdf, the session's live certificates (new and earlier ones) are also written as PDF; the layout,\n"
+        "its fonts and background, and the directory are checked before anything is written.\n"
         "Examples:\n"
         "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
+        "  asnbelajar certify 2022-03-03 --pdf sertifikat/2022-03-03\n"
+        "  asnbelajar certify 2022-03-03 --pdf cetak.pdf --single-file --layout bpsdm.layout\n"
         "  asnbelajar certify 2022-03-03 --revoke 198609262015051001");
     cmd->callback([&ctx, cmd, o] {
         if (cmd->count("--revoke"))

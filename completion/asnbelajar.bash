@@ -39,7 +39,7 @@ _asnbelajar_options() {
     "report jp") REPLY="--year= --below= --target=" ;;
     "report agency") REPLY="--year= --target=" ;;
     "report siasn") REPLY="--year= --institution= --course-type=" ;;
-    certify) REPLY="--template= --revoke=" ;;
+    certify) REPLY="--template= --revoke= --pdf= --single-file --layout= --verify-url= --jobs=" ;;
     "db log") REPLY="--limit=" ;;
     esac
 }
@@ -134,7 +134,7 @@ _asnbelajar() {
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;
     --days) values="mon tue wed thu fri sat sun" ;;
-    --db | -o | --output | --file | --rejects | --unmatched)
+    --db | -o | --output | --file | --rejects | --unmatched | --pdf | --layout)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return 0

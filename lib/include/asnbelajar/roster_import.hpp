@@ -80,8 +80,8 @@ struct RosterImportOptions {
     std::function<void(std::size_t line, const std::vector<std::string_view>& fields,
                        const std::vector<RowProblem>& problems)>
         on_reject;
-    // The size of the input in bytes when known (0: not known, e.g. standard input). Sizes the store's page
-    // cache for the job: large imports run several times faster when the indexes stay in memory.
+    // The size of the input in bytes when known (0: not known, e.g. standard input). With the first rows it
+    // tells the store how large the job is (see store::Store::begin_bulk_load).
     std::uint64_t input_bytes = 0;
     // Called every few thousand rows and once at the end: bytes consumed from the input of input_bytes (done
     // and total), and rows read so far (count).
@@ -91,12 +91,6 @@ struct RosterImportOptions {
     // read, in the input's delimiter and, when the input had a byte-order mark, with a UTF-8 one. The header
     // is written even when no row is rejected.
     std::ostream* rejects = nullptr;
-    // Bulk mode (see Store::drop_participant_indexes) starts before the first row when the store has nobody
-    // yet; else once this many people have been added and at least a fifth as many as the store held, or
-    // after the first 1,000 added when the size of the input says the file will get there. 0 starts it before
-    // the first row always, UINT64_MAX never (tests use both to run every path both ways). The result is the
-    // same in either mode.
-    std::uint64_t bulk_after = 20000;
 };
 
 struct RosterImportResult {
@@ -118,8 +112,9 @@ struct RosterImportResult {
     }
 };
 
-// Upserts the participants of a CSV file into `store`, inside the caller's write transaction. The first
-// non-blank record is the header. Each valid row is matched by NIP, then by e-mail:
+// Upserts the participants of a CSV file into `store`, inside the caller's write transaction, as one bulk load
+// (Store::begin_bulk_load), in batches of rows (one lookup and one write each). The first non-blank record is the
+// header. Each valid row is matched by NIP, then by e-mail, as if every earlier row had been written:
 //   - nobody matches: the person is added;
 //   - someone matches: each non-empty cell replaces the stored value (empty cells never erase anything);
 //     "updated" when a value changed, else "unchanged";

@@ -1,11 +1,11 @@
-// Schema v1 and the forward migrations, switched on PRAGMA user_version.
-#include "store_impl.hpp"
+// The SQLite backend: schema v1 and the forward migrations, switched on PRAGMA user_version.
+#include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
 
 #include <fmt/format.h>
 
-namespace asnbelajar::store {
+namespace asnbelajar::store::sqlite {
 namespace {
 
 // Times are UTC seconds; JP is kept in tenths so that sums stay exact. CHECKs list more than two values with OR:
@@ -190,4 +190,4 @@ void migrate(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
 }
 
-} // namespace asnbelajar::store
+} // namespace asnbelajar::store::sqlite
