@@ -82,7 +82,8 @@ TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
 
 TEST_CASE("cancelling a place in a cancelled session promotes nobody") {
     TempDir dir;
-    store::Store store(dir.file("s.db"), store::Access::write);
+    std::unique_ptr<store::Store> db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
     store::Store::Transaction tx(store);
     Session base;
     base.title = "Webinar";
@@ -111,7 +112,8 @@ TEST_CASE("cancelling a place in a cancelled session promotes nobody") {
 
 TEST_CASE("nobody jumps the queue: with someone waiting, a newcomer waits too, even beside a free seat") {
     TempDir dir;
-    store::Store store(dir.file("s.db"), store::Access::write);
+    std::unique_ptr<store::Store> db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
     store::Store::Transaction tx(store);
     Session base;
     base.title = "Webinar";
