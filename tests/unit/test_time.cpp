@@ -170,7 +170,9 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
     CHECK(parse_date("2024-02-29") == Date{2024, 2, 29});
     for (const char* bad :
          {"", "2022-3-3", "2022-02-29", "2022-13-01", "2022-00-10", "03/03/2022", " 2022-03-03",
-          "2022-03-03 ", "2022-03-03T09:00", "22-03-03", "2022-03-3x", "20220303"}) {
+          "2022-03-03 ", "2022-03-03T09:00", "22-03-03", "2022-03-3x", "20220303",
+          // each field at exactly its width: one digit short of the day, of the month, of the year
+          "2022-03-3", "2022-3-03", "202-03-03", "2022-03-003"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_date(bad));
     }
@@ -181,7 +183,8 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
     CHECK(parse_local_datetime("2022-03-03 00:00:30") == LocalDateTime{{2022, 3, 3}, 0, 0, 30});
     for (const char* bad : {"2022-03-03", "2022-03-03 9:00", "2022-03-03 24:00", "2022-03-03 09:60",
                             "2022-03-03 09:00:60", "2022-02-30 09:00", "2022-03-03  09:00",
-                            "2022-03-03 09:00Z", "2022-03-03T09", "2022-03-03 09:00:", "2022-03-03x09:00"}) {
+                            "2022-03-03 09:00Z", "2022-03-03T09", "2022-03-03 09:00:", "2022-03-03x09:00",
+                            "2022-03-3 09:00", "2022-03-03 09:0", "2022-03-03 09:00:5"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_local_datetime(bad));
     }
