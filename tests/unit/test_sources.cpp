@@ -353,6 +353,13 @@ TEST_CASE("rows that cannot be read are listed with their lines") {
     for (int i = 0; i < 25; ++i)
         many += "a@x.go.id,soon\n";
     CHECK_THROWS_WITH_AS(read(many, "csv"), doctest::Contains("… and 5 more"), Error);
+    // A date that reads both ways makes the reader read the file again, day first: its problems count once.
+    CHECK_THROWS_WITH_AS(read("email,join,leave\n"
+                              "a@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n"
+                              "b@x.go.id,Mar 33 2022 09:00,03/04/2022 10:00\n",
+                              "csv"),
+                         "x.csv:3: join: invalid timestamp 'Mar 33 2022 09:00': March 2022 has no day 33",
+                         Error);
     CHECK_THROWS_WITH_AS(
         read("Attendee Details\nAttended,Email,Join Time,Leave Time\nMaybe,a@x.go.id,,\n", "zoom-webinar"),
         "x.csv:3: Attended: 'Maybe' is neither yes nor no", Error);
