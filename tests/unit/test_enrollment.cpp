@@ -69,6 +69,18 @@ TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
     // Cancelling a waitlisted place promotes nobody.
     CHECK_FALSE(cancel_enrollment(store, s, people[3]).promoted);
 
+    // Nothing to cancel: someone never enrolled, or who only walked in.
+    Participant stranger;
+    stranger.nip = "198001012006041001";
+    stranger.name = "Stranger";
+    stranger.id = store.insert_participant(stranger);
+    CHECK_THROWS_WITH_AS(cancel_enrollment(store, s, stranger),
+                         "NIP 198001012006041001 (Stranger) is not enrolled in session 2022-03-03", Error);
+    store.put_enrollment(s.id, stranger.id, EnrollmentStatus::walk_in);
+    CHECK_THROWS_WITH_AS(cancel_enrollment(store, s, stranger),
+                         "NIP 198001012006041001 (Stranger) is not enrolled in session 2022-03-03", Error);
+    CHECK(store.enrollment(s.id, stranger.id)->status == EnrollmentStatus::walk_in);
+
     // Raising the capacity fills seats from the waiting list.
     CHECK(enroll(store, s, people[1].id) == EnrollResult::waitlisted);
     SessionEdit more;
