@@ -281,6 +281,14 @@ TEST_CASE("Teams: without activities, each participant is a span; presenters cou
     CHECK(d.notes[1] == "no participant has the attendee role: 1 presenters counted as attendees");
     CHECK_THROWS_WITH_AS(read(utf16le("1. Summary\nMeeting title\tX\n"), "teams"),
                          "x.csv: no '2. Participants' or '3. In-Meeting Activities' section found", Error);
+    // A section's header without join and leave times is refused, naming the section.
+    CHECK_THROWS_WITH_AS(
+        read(utf16le("2. Participants\nName\tEmail\tRole\n"), "teams"),
+        doctest::Contains("line 2: the participants header has no join and leave time columns"), Error);
+    CHECK_THROWS_WITH_AS(
+        read(utf16le("3. In-Meeting Activities\nName\tJoin Time\tEmail\n"), "teams"),
+        doctest::Contains("line 2: the in-meeting activities header has no join and leave time columns"),
+        Error);
 }
 
 TEST_CASE(
