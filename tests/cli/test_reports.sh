@@ -432,14 +432,14 @@ expect_eq "$(heading report participant $P3 --year 2022 --lang en)" \
   "Training Transcript: Ani / NIP $P3 / $SIDOARJO / year 2022" "participant heading: agency only, a year, English"
 expect_eq "$(heading report participant $E1 --lang en)" "Training Transcript: Tamu Tanpa NIP / $E1 / all years" \
   "participant heading: no NIP, the e-mail"
-expect_eq "$(heading report jp --year 2022)" "Rekap JP Peserta Tahun 2022 / Target 20 JP per tahun" "jp heading"
+expect_eq "$(heading report jp --year 2022)" "Rekap JP Peserta Tahun 2022 / Target PNS 20 JP per tahun / PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat (1)" "jp heading"
 expect_eq "$(heading report jp --year 2022 --below 2.5 --target 8 --lang en)" \
-  "JP per Participant, 2022 / Target 8 JP a year / Only participants with JP below 2.5 JP" \
+  "JP per Participant, 2022 / Target 8 JP a year for PNS / PPPK: no target; at most 24 JP a year, PP 49/2018 Article 40(1) / Only participants with JP below 2.5 JP" \
   "jp heading: --target and --below, English"
 expect_eq "$(heading report jp --year 2022 --below 2.5)" \
-  "Rekap JP Peserta Tahun 2022 / Target 20 JP per tahun / Hanya peserta dengan JP di bawah 2,5 JP" "jp heading: --below"
-expect_eq "$(heading report agency --year 2022)" "Rekap per Instansi Tahun 2022 / Target 20 JP per tahun" "agency heading"
-expect_eq "$(heading report agency --year 2022 --lang en)" "Totals per Agency, 2022 / Target 20 JP a year" \
+  "Rekap JP Peserta Tahun 2022 / Target PNS 20 JP per tahun / PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat (1) / Hanya peserta dengan JP di bawah 2,5 JP" "jp heading: --below"
+expect_eq "$(heading report agency --year 2022)" "Rekap per Instansi Tahun 2022 / Target PNS 20 JP per tahun / PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat (1)" "agency heading"
+expect_eq "$(heading report agency --year 2022 --lang en)" "Totals per Agency, 2022 / Target 20 JP a year for PNS / PPPK: no target; at most 24 JP a year, PP 49/2018 Article 40(1)" \
   "agency heading, English"
 expect_eq "$(heading report siasn --year 2022)" \
   "Data Riwayat Kursus SIASN Tahun 2022 / $BPSDM · Seminar/Konferensi/Sarasehan" "siasn heading"
@@ -448,10 +448,10 @@ expect_eq "$(heading report siasn --year 2022 --lang en --institution X --course
 expect_eq "$(heading session list)" "Daftar Sesi" "session list heading"
 expect_eq "$(heading session list --lang en)" "Sessions" "session list heading, English"
 expect_eq "$(heading session show 2022-03-03)" \
-  "Webinar ASN Belajar Seri 9 | 2022 / Kamis, 3 Maret 2022, pukul 09.00 WIB · 180 menit · 3 JP / Batas kehadiran: 70 %" \
+  "Webinar ASN Belajar Seri 9 | 2022 / Kamis, 3 Maret 2022, pukul 09.00 WIB · 180 menit · 3 JP / Batas kehadiran: 70%" \
   "session show heading"
 expect_eq "$(heading session show KHUSUS --lang en)" \
-  "Kelas Khusus / Tuesday, 1 March 2022, 13:00 WIB · 120 minutes · 2.5 JP / Speaker: Dr. Narasumber, M.Si. / Attendance threshold: 70 %" \
+  "Kelas Khusus / Tuesday, 1 March 2022, 13:00 WIB · 120 minutes · 2.5 JP / Speaker: Dr. Narasumber, M.Si. / Attendance threshold: 70%" \
   "session show heading: the speaker, English"
 expect_eq "$(heading participant list --lang en)" "Participants" "participant list heading"
 expect_eq "$(heading participant list)" "Daftar Peserta" "participant list heading, Indonesian"
