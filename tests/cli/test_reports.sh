@@ -391,7 +391,8 @@ expect_eq "$(totals report agency --year 2022 --target 8)" \
   "Agencies: 4; Participants: 7; Active: 5; Attendances: 7; JP: 20.5; Met the target: 1; Share meeting the target: 14.3%" \
   "agency totals (people without an agency are one row)"
 expect_eq "$(totals report certificates 2022-03-03)" "Certificates: 4" "certificates total"
-expect_eq "$(totals report siasn --year 2022)" "Certificates: 6; JP: 17.5" "siasn totals: the certificates of people with a NIP"
+expect_eq "$(totals report siasn --year 2022 --round nearest)" "Certificates: 6; Hours (JP): 18" \
+  "siasn totals: the certificates of people with a NIP, KHUSUS's 2.5 JP rounded to 3 (17.5 before rounding)"
 
 # --- human formats and the language rule ----------------------------------------------------------------------
 ab report weekly --week-of 2022-03-03
@@ -441,10 +442,10 @@ expect_eq "$(heading report jp --year 2022 --below 2.5)" \
 expect_eq "$(heading report agency --year 2022)" "Rekap per Instansi Tahun 2022 / Target PNS 20 JP per tahun / PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat (1)" "agency heading"
 expect_eq "$(heading report agency --year 2022 --lang en)" "Totals per Agency, 2022 / Target 20 JP a year for PNS / PPPK: no target; at most 24 JP a year, PP 49/2018 Article 40(1)" \
   "agency heading, English"
-expect_eq "$(heading report siasn --year 2022)" \
-  "Data Riwayat Kursus SIASN Tahun 2022 / $BPSDM · Seminar/Konferensi/Sarasehan" "siasn heading"
-expect_eq "$(heading report siasn --year 2022 --lang en --institution X --course-type Y)" \
-  "SIASN Course History, 2022 / X · Y" "siasn heading, English"
+expect_eq "$(heading report siasn --year 2022 --round down)" \
+  "Data Riwayat Kursus SIASN Tahun 2022 / $BPSDM · jenis diklat 9 Seminar (kode sertifikat P)" "siasn heading"
+expect_eq "$(heading report siasn --year 2022 --round up --lang en --institution X --diklat-type 4)" \
+  "SIASN Course History, 2022 / X · training type 4 Workshop (certificate code P)" "siasn heading, English"
 expect_eq "$(heading session list)" "Daftar Sesi" "session list heading"
 expect_eq "$(heading session list --lang en)" "Sessions" "session list heading, English"
 expect_eq "$(heading session show 2022-03-03)" \
