@@ -124,14 +124,14 @@ TEST_CASE("RowMapper: required columns, with the file, the line and the accepted
         return std::vector<std::string_view>(names.begin(),
                                              names.begin() + static_cast<std::ptrdiff_t>(columns));
     };
-    e = error_of([&] { RowMapper(header_of(12), "r.csv", 1, year); });
+    e = error_of([&] { RowMapper(header_of(12), "r.csv", 1, today); });
     CHECK(e.find(". The header row has 12 columns: \"K1\", \"K2\"") != std::string::npos);
     CHECK(e.ends_with(", \"K11\", \"K12\"")); // all twelve, no "and 0 more"
-    e = error_of([&] { RowMapper(header_of(13), "r.csv", 1, year); });
+    e = error_of([&] { RowMapper(header_of(13), "r.csv", 1, today); });
     CHECK(e.find("The header row has 13 columns: ") != std::string::npos);
     CHECK(e.find("\"K13\"") == std::string::npos);
     CHECK(e.ends_with(", \"K12\" and 1 more"));
-    e = error_of([&] { RowMapper(header_of(1), "r.csv", 1, year); });
+    e = error_of([&] { RowMapper(header_of(1), "r.csv", 1, today); });
     CHECK(e.ends_with(". The header row has 1 column: \"K1\""));
 
     // Either identity column is enough.
@@ -442,7 +442,7 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
     CHECK(r.result.touched() == 0);
 
     // A seat freed by a cancellation goes to the first waitlisted person, not to a newcomer.
-    cancel_enrollment(store, s, *store.participant_by_nip("198609262015051001"));
+    cancel_enrollment(store, s, *store.participant_by_nip("198609262015051001"), s.start - 86400);
     r = import_text(store, "NIP,Nama\n197512302000031001,Dewi\n", &s);
     CHECK(r.result.waitlisted == 1);
     CHECK(store.enrollment_counts(s.id).enrolled == 2);
