@@ -66,8 +66,10 @@ TEST_CASE("valid NI PPPK") {
     // The boundary: PPPK began in 2019; an NI PPPK of 2018 is neither shape.
     const NipCheck before_first_year = check_nip("199001012018241001", today);
     CHECK_FALSE(before_first_year.ok);
-    CHECK(before_first_year.error ==
-          "appointment 2018-24 is not a real month, and appointment year 2018 is before PPPK began (2019)");
+    CHECK(
+        before_first_year.error ==
+        "digits 13-14 are 24, an NI PPPK, but its appointment year 2018 is before PPPK began (2019); in a PNS "
+        "NIP digits 13-14 are the month of appointment, 01 to 12");
     CHECK(check_nip("199001012019241001", today).ok);
 
     // Digits 9-14 that happen to be a year-month read as PNS.
