@@ -29,6 +29,12 @@ std::string summary(const RosterImportResult& r) {
         s += fmt::format("; session {}: {} enrolled, {} waitlisted, {} already enrolled", r.session,
                          r.enrolled, r.waitlisted, r.already_enrolled);
         if (r.already_waitlisted > 0) s += fmt::format(", {} already waitlisted", r.already_waitlisted);
+        if (!r.timestamp_column.empty())
+            s += fmt::format("; arrival order by submission time ({}){}", r.timestamp_column,
+                             r.resubmissions == 0
+                                 ? std::string()
+                                 : fmt::format(", {} later submission{} merged", r.resubmissions,
+                                               r.resubmissions == 1 ? "" : "s"));
     }
     return s;
 }
@@ -56,7 +62,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     }
     // --rejects FILE: replaced whole, also when nothing is imported (a stale one is never taken for this run's).
     OutputTarget rejects(flags.rejects, ctx.out);
-    std::vector<std::string> shown, warnings_shown;
+    std::vector<std::string> shown, warnings_shown, resubmissions_shown;
     std::uint64_t problems = 0;
     ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name());
 
@@ -76,6 +82,18 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             warnings_shown.push_back(format_problem(reader.name(), line, warning));
     };
     options.on_progress = bar.callback();
+    options.zone = ctx.zone();
+    options.now = ctx.now();
+    options.on_resubmission = [&](std::size_t earlier, std::size_t later,
+                                  const std::vector<std::string>& cols) {
+        if (resubmissions_shown.size() >= max_problem_lines) return;
+        resubmissions_shown.push_back(fmt::format(
+            "{}:{}: a later submission of the same person as line {}: {}; the place in the queue stays that "
+            "of the first submission",
+            reader.name(), later, earlier,
+            cols.empty() ? std::string("the same data again")
+                         : fmt::format("its values win ({} changed)", joined(cols))));
+    };
 
     RosterImportResult result;
     if (flags.dry_run) {
@@ -104,6 +122,14 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
         ctx.note(fmt::format("{}: ignoring column{} {}: an earlier column names the same field", result.file,
                              result.duplicate_columns.size() == 1 ? "" : "s",
                              joined(result.duplicate_columns)));
+    for (const std::string& line : result.notes)
+        ctx.note(line);
+    for (const std::string& line : resubmissions_shown)
+        ctx.note(line);
+    if (result.resubmissions > resubmissions_shown.size())
+        ctx.note(fmt::format("{}: … and {} more later submission{}", result.file,
+                             result.resubmissions - resubmissions_shown.size(),
+                             result.resubmissions - resubmissions_shown.size() == 1 ? "" : "s"));
     for (const std::string& line : warnings_shown)
         ctx.warn(line);
     if (result.warnings > warnings_shown.size())
