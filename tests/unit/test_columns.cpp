@@ -57,6 +57,14 @@ TEST_CASE("map_headers: first column wins, unknown columns listed") {
     CHECK(m.duplicates == std::vector<std::string>{"Alamat Email"});
 }
 
+TEST_CASE("the submission time of form exports") {
+    for (const char* h : {"Timestamp", "Stempel waktu", "Cap waktu", "Waktu", "Submitted at",
+                          "Waktu pendaftaran", "Tanggal pengisian", "TIMESTAMP"})
+        CHECK(field_for_header(h) == Field::timestamp);
+    CHECK(field_key(Field::timestamp) == "timestamp");
+    CHECK(field_for_header("Waktu masuk") == Field::join); // not a submission time
+}
+
 TEST_CASE("headers of platform attendance exports") {
     // Zoom webinar attendee report and meeting participants export
     CHECK(field_for_header("Attended") == Field::attended);
