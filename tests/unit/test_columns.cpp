@@ -42,7 +42,7 @@ TEST_CASE("headers of real exports map to fields") {
     CHECK(field_for_header("Gol/Ruang") == Field::grade);
     CHECK_FALSE(field_for_header("Nama Panggilan"));
     CHECK_FALSE(field_for_header("NIK"));
-    CHECK_FALSE(field_for_header("Timestamp"));
+    CHECK(field_for_header("Timestamp") == Field::timestamp);
     CHECK_FALSE(field_for_header("Jenis Kelamin"));
     CHECK_FALSE(field_for_header(""));
 }
@@ -53,7 +53,8 @@ TEST_CASE("map_headers: first column wins, unknown columns listed") {
     CHECK(m.at(Field::name) == 2);
     CHECK(m.at(Field::email) == 3);
     CHECK_FALSE(m.has(Field::phone));
-    CHECK(m.unknown == std::vector<std::string>{"Timestamp", "Kabupaten/Kota"});
+    CHECK(m.at(Field::timestamp) == 0);
+    CHECK(m.unknown == std::vector<std::string>{"Kabupaten/Kota"});
     CHECK(m.duplicates == std::vector<std::string>{"Alamat Email"});
 }
 
