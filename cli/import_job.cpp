@@ -31,6 +31,12 @@ std::string summary(const RosterImportResult& r) {
         s += tr("; session {}: {} enrolled, {} waitlisted, {} already enrolled", r.session, r.enrolled,
                 r.waitlisted, r.already_enrolled);
         if (r.already_waitlisted > 0) s += tr(", {} already waitlisted", r.already_waitlisted);
+        if (!r.timestamp_column.empty()) {
+            s += tr("; arrival order by submission time ({})", r.timestamp_column);
+            if (r.resubmissions > 0)
+                s += trn(", {} later submission merged", ", {} later submissions merged", r.resubmissions,
+                         r.resubmissions);
+        }
     }
     return s;
 }
@@ -58,7 +64,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     }
     // --rejects FILE: replaced whole, also when nothing is imported (a stale one is never taken for this run's).
     OutputTarget rejects(flags.rejects, ctx.out);
-    std::vector<std::string> shown, warnings_shown;
+    std::vector<std::string> shown, warnings_shown, resubmissions_shown;
     std::uint64_t problems = 0;
     ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name());
 
@@ -78,6 +84,18 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             warnings_shown.push_back(format_problem(reader.name(), line, warning));
     };
     options.on_progress = bar.callback();
+    options.zone = ctx.zone();
+    options.now = ctx.now();
+    options.on_resubmission = [&](std::size_t earlier, std::size_t later,
+                                  const std::vector<std::string>& cols) {
+        if (resubmissions_shown.size() >= max_problem_lines) return;
+        resubmissions_shown.push_back(
+            cols.empty() ? tr("{}:{}: a later submission of the same person as line {}: the same data again",
+                              reader.name(), later, earlier)
+                         : tr("{}:{}: a later submission of the same person as line {}: its values win ({} "
+                              "changed); the place in the queue stays that of the first submission",
+                              reader.name(), later, earlier, joined(cols)));
+    };
 
     RosterImportResult result;
     if (flags.dry_run) {
@@ -106,6 +124,15 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
         ctx.note(trn("{}: ignoring column {}: an earlier column names the same field",
                      "{}: ignoring columns {}: earlier columns name the same fields",
                      result.duplicate_columns.size(), result.file, joined(result.duplicate_columns)));
+    for (const std::string& line : result.notes)
+        ctx.note(line);
+    for (const std::string& line : resubmissions_shown)
+        ctx.note(line);
+    if (result.resubmissions > resubmissions_shown.size()) {
+        const std::uint64_t more = result.resubmissions - resubmissions_shown.size();
+        ctx.note(trn("{}: … and {} more later submission", "{}: … and {} more later submissions", more,
+                     result.file, more));
+    }
     for (const std::string& line : warnings_shown)
         ctx.warn(line);
     if (result.warnings > warnings_shown.size())

@@ -122,6 +122,14 @@ const std::vector<Aliases>& table() {
         {Field::role, "role", {"role", "peran", "participant role", "peran peserta", "rôle", "função"}, {}},
         {Field::first_name, "first_name", {"first name", "nama depan", "given name"}, {}},
         {Field::last_name, "last_name", {"last name", "nama belakang", "surname", "family name"}, {}},
+        // A form's submission time: presence forms (sources/plain_csv.cpp) and registration exports
+        // (roster_import.cpp: arrival order).
+        {Field::timestamp,
+         "timestamp",
+         {"timestamp", "time stamp", "stempel waktu", "cap waktu", "submitted at", "submission time",
+          "waktu pengisian", "waktu submit", "tanggal pengisian", "waktu pendaftaran", "waktu daftar",
+          "tanggal pendaftaran", "waktu"},
+         {}},
     };
     return t;
 }

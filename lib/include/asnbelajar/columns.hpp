@@ -26,8 +26,9 @@ enum class Field {
     role,       // Teams' "Role": organizer, presenter, attendee
     first_name, // exports that split the name (Zoom registration, Google Meet)
     last_name,
+    timestamp, // when a form's row was submitted (Google Forms' "Timestamp", "Stempel waktu")
 };
-constexpr std::size_t field_count = 15;
+constexpr std::size_t field_count = 16;
 
 // The contract key of a field: "nip", "name", …
 std::string_view field_key(Field f);

@@ -30,10 +30,7 @@ bool is_plain_csv_header(const HeaderRow& t) {
 
 // The column of a form export that holds each submission's time.
 int form_timestamp_column(const HeaderRow& t) {
-    for (const char* h : {"timestamp", "stempel waktu", "cap waktu", "submitted at", "submission time",
-                          "waktu pengisian", "waktu submit", "tanggal pengisian", "waktu"})
-        if (int i = t.find(h); i >= 0) return i;
-    return -1;
+    return t.has(Field::timestamp) ? t.at(Field::timestamp) : -1;
 }
 
 bool has_evidence(const HeaderRow& t) {
