@@ -5,6 +5,7 @@
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 #include "temp_dir.hpp"
+#include "webinar.hpp"
 
 #include <doctest/doctest.h>
 
@@ -36,12 +37,7 @@ struct Fixture {
 
     Fixture() {
         store::Store::Transaction tx(store);
-        Session base;
-        base.title = "Webinar";
-        base.start = nine_wib;
-        base.minutes = 180;
-        base.jp_tenths = 30;
-        session = add_sessions(store, base, "", {}).front();
+        session = add_webinar(store, std::nullopt); // starts at nine_wib
         const char* rows[][3] = {{"198609262015051001", "a@x.go.id", "081234567001"},
                                  {"199001152014031002", "b@x.go.id", "081234567002"},
                                  {"198703212010122003", "c@x.go.id", "081234567003"}};

@@ -4,6 +4,7 @@
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 #include "temp_dir.hpp"
+#include "webinar.hpp"
 
 #include <doctest/doctest.h>
 
@@ -26,25 +27,11 @@ TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
     const auto db = store::open(dir.file("s.db"), store::Access::write);
     store::Store& store = *db;
     store::Store::Transaction tx(store);
-    Session base;
-    base.title = "Webinar";
-    base.start = 1646272800;
-    base.minutes = 180;
-    base.jp_tenths = 30;
-    base.capacity = 2;
-    Session s = add_sessions(store, base, "", {}).front();
+    Session s = add_webinar(store, 2);
     CHECK(s.code == "2022-03-03");
     const std::int64_t before = s.start - 86400; // the day before: promotions happen
-    std::vector<Participant> people;
-    const char* nips[] = {"198609262015051001", "199001152014031002", "198703212010122003",
-                          "197512302000031001"};
-    for (const char* nip : nips) {
-        Participant p;
-        p.nip = nip;
-        p.name = nip;
-        p.id = store.insert_participant(p);
-        people.push_back(p);
-    }
+    const std::vector<Participant> people = add_people(
+        store, {"198609262015051001", "199001152014031002", "198703212010122003", "197512302000031001"});
     CHECK(enroll(store, s, people[0].id) == EnrollResult::enrolled);
     CHECK(enroll(store, s, people[1].id) == EnrollResult::enrolled);
     CHECK(enroll(store, s, people[2].id) == EnrollResult::waitlisted);
@@ -98,20 +85,10 @@ TEST_CASE("cancelling a place in a cancelled session promotes nobody") {
     std::unique_ptr<store::Store> db = store::open(dir.file("s.db"), store::Access::write);
     store::Store& store = *db;
     store::Store::Transaction tx(store);
-    Session base;
-    base.title = "Webinar";
-    base.start = 1646272800;
-    base.minutes = 180;
-    base.jp_tenths = 30;
-    base.capacity = 1;
-    Session s = add_sessions(store, base, "", {}).front();
-    Participant seated, waiting;
-    seated.nip = "198609262015051001";
-    seated.name = "Seated";
-    seated.id = store.insert_participant(seated);
-    waiting.nip = "199001152014031002";
-    waiting.name = "Waiting";
-    waiting.id = store.insert_participant(waiting);
+    Session s = add_webinar(store, 1);
+    const std::vector<Participant> people = add_people(store, {"198609262015051001", "199001152014031002"});
+    const Participant& seated = people[0];
+    const Participant& waiting = people[1];
     REQUIRE(enroll(store, s, seated.id) == EnrollResult::enrolled);
     REQUIRE(enroll(store, s, waiting.id) == EnrollResult::waitlisted);
 
@@ -128,20 +105,11 @@ TEST_CASE("nobody jumps the queue: with someone waiting, a newcomer waits too, e
     std::unique_ptr<store::Store> db = store::open(dir.file("s.db"), store::Access::write);
     store::Store& store = *db;
     store::Store::Transaction tx(store);
-    Session base;
-    base.title = "Webinar";
-    base.start = 1646272800;
-    base.minutes = 180;
-    base.jp_tenths = 30;
-    base.capacity = 2;
-    Session s = add_sessions(store, base, "", {}).front();
+    Session s = add_webinar(store, 2);
     std::vector<Id> ids;
-    for (const char* nip : {"198609262015051001", "199001152014031002", "198703212010122003"}) {
-        Participant p;
-        p.nip = nip;
-        p.name = nip;
-        ids.push_back(store.insert_participant(p));
-    }
+    for (const Participant& p :
+         add_people(store, {"198609262015051001", "199001152014031002", "198703212010122003"}))
+        ids.push_back(p.id);
     // One seat taken, one free, and someone on the waiting list: no command leaves a session so, but the rule
     // must not depend on it.
     REQUIRE(enroll(store, s, ids[0]) == EnrollResult::enrolled);
@@ -155,21 +123,9 @@ TEST_CASE("once a session has started, cancelling promotes nobody, and an attend
     const auto db = store::open(dir.file("s.db"), store::Access::write);
     store::Store& store = *db;
     store::Store::Transaction tx(store);
-    Session base;
-    base.title = "Webinar";
-    base.start = 1646272800;
-    base.minutes = 180;
-    base.jp_tenths = 30;
-    base.capacity = 1;
-    Session s = add_sessions(store, base, "", {}).front();
-    std::vector<Participant> people;
-    for (const char* nip : {"198609262015051001", "199001152014031002", "198703212010122003"}) {
-        Participant p;
-        p.nip = nip;
-        p.name = nip;
-        p.id = store.insert_participant(p);
-        people.push_back(p);
-    }
+    Session s = add_webinar(store, 1);
+    const std::vector<Participant> people =
+        add_people(store, {"198609262015051001", "199001152014031002", "198703212010122003"});
     CHECK(enroll(store, s, people[0].id) == EnrollResult::enrolled);
     CHECK(enroll(store, s, people[1].id) == EnrollResult::waitlisted);
     CHECK(enroll(store, s, people[2].id) == EnrollResult::waitlisted);

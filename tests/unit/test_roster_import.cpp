@@ -6,6 +6,7 @@
 #include "asnbelajar/store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "temp_dir.hpp"
+#include "webinar.hpp"
 
 #include <doctest/doctest.h>
 
@@ -414,13 +415,7 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
     const auto db = open_store(dir.file("s.db"));
     store::Store& store = *db;
     store::Store::Transaction tx(store);
-    Session base;
-    base.title = "Webinar";
-    base.start = 1646272800;
-    base.minutes = 180;
-    base.jp_tenths = 30;
-    base.capacity = 2;
-    Session s = add_sessions(store, base, "", {}).front();
+    Session s = add_webinar(store, 2);
     const std::string regs = "Timestamp,NIP,Nama\n"
                              "3/1/2022 08:00:00,198609262015051001,Siti\n"
                              "3/1/2022 08:01:00,199001152014031002,Budi\n"
@@ -465,13 +460,7 @@ struct Queue {
     std::optional<store::Store::Transaction> tx;
     Queue() : db(open_store(dir.file("s.db"))) {
         tx.emplace(*db);
-        Session base;
-        base.title = "Webinar";
-        base.start = 1646272800;
-        base.minutes = 180;
-        base.jp_tenths = 30;
-        base.capacity = 2;
-        session = add_sessions(*db, base, "", {}).front();
+        session = add_webinar(*db, 2);
     }
     std::string statuses(const std::vector<std::string>& nips) const {
         std::string out;
