@@ -113,11 +113,20 @@ std::string CertificateTemplate::format(const CertificateFields& f) const {
     return out;
 }
 
-CertifyResult certify_session(store::Store& store, const Session& session, const CertificateTemplate& tmpl) {
+namespace {
+
+// Throws unless the session may give certificates numbered by this template: not cancelled, and the template
+// fits the session (checked before any number is drawn or any certificate changes).
+void require_certifiable(const Session& session, const CertificateTemplate& tmpl) {
     if (session.status == SessionStatus::cancelled)
         throw Error(tr("session {} is cancelled: it gives no certificates", session.code));
-    // Check the template against the session before drawing any number.
     tmpl.format(certificate_fields(session, 1));
+}
+
+} // namespace
+
+CertifyResult certify_session(store::Store& store, const Session& session, const CertificateTemplate& tmpl) {
+    require_certifiable(session, tmpl);
     CertifyResult result;
     // The session report's order, so that numbering is deterministic.
     for (const store::RosterRow& row : store.session_roster(session.id)) {
@@ -175,9 +184,7 @@ CertificateCheck check_certificates(const store::Store& store, const Session& se
 }
 
 SyncResult sync_certificates(store::Store& store, const Session& session, const CertificateTemplate& tmpl) {
-    if (session.status == SessionStatus::cancelled)
-        throw Error(fmt::format("session {} is cancelled: it gives no certificates", session.code));
-    tmpl.format(certificate_fields(session, 1)); // the template fits the session before anything changes
+    require_certifiable(session, tmpl);
     SyncResult r;
     for (const store::CertificateRow& c : unqualified_certificates(store, session))
         r.revoked.push_back({c.person, store.revoke_certificate(session.id, c.person.id)});

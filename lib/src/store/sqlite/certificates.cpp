@@ -13,9 +13,7 @@ namespace asnbelajar::store::sqlite {
 std::int64_t SqliteStore::next_certificate_seq() try {
     auto& bump = stmt("UPDATE counters SET value = value + 1 WHERE name = 'certificate'");
     if (bump.exec() != 1) throw Error(tr("store {} has no certificate counter", path_));
-    auto& read = stmt("SELECT value FROM counters WHERE name = 'certificate'");
-    read.executeStep();
-    return read.getColumn(0).getInt64();
+    return certificate_counter();
 } catch (const SQLite::Exception& e) {
     fail(e);
 }
