@@ -307,20 +307,19 @@ class Import {
                 std::string why;
                 try {
                     at = parse_export_time(cell, options_.zone, order);
-                    if (!at) why = text::is_blank(cell) ? "no submission time" : "not a date and time";
+                    if (!at) why = text::is_blank(cell) ? _("no submission time") : _("not a date and time");
+                } catch (const TimestampError& e) {
+                    why = e.reason(); // the problem names the value already
                 } catch (const Error& e) {
                     why = e.what();
-                    // "invalid timestamp 'VALUE': reason": the value is in the message already.
-                    if (const auto p = why.find("': ");
-                        why.starts_with("invalid timestamp '") && p != std::string::npos)
-                        why.erase(0, p + 3);
                 }
                 if (at) {
                     s.at = *at;
                 } else {
                     problems.push_back({column, std::string(cell),
-                                        why + " (expected a date and time such as 3/1/2022 9:15:02, "
-                                              "01/03/2022 09.15.02 or 2022-03-01 09:15:02)"});
+                                        tr("{} (expected a date and time such as 3/1/2022 9:15:02, "
+                                           "01/03/2022 09.15.02 or 2022-03-01 09:15:02)",
+                                           why)});
                 }
             }
             if (problems.empty())

@@ -365,7 +365,7 @@ std::string_view message_month(int month) {
 }
 
 [[noreturn]] void throw_bad_stamp(std::string_view text, const std::string& reason) {
-    throw Error(tr("invalid timestamp '{}': {}", trim_blanks(text), reason));
+    throw TimestampError(tr("invalid timestamp '{}': {}", trim_blanks(text), reason), reason);
 }
 
 // Applies the day/month order to a numeric date. With the order unknown, a value that is a real date in one

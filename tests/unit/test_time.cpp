@@ -410,6 +410,13 @@ TEST_CASE("export timestamps: impossible fields throw, quoting the value") {
         return error_of([&] { parse_export_time(text, wib, order); });
     };
     CHECK(message("2022-13-03 09:00") == "invalid timestamp '2022-13-03 09:00': there is no month 13");
+    // The reason alone, for callers that quote the value themselves (in any language: no text is cut).
+    try {
+        parse_export_time("2022-13-03 09:00", wib, DayOrder::dmy);
+        FAIL("no exception");
+    } catch (const TimestampError& e) {
+        CHECK(e.reason() == "there is no month 13");
+    }
     CHECK(message("03/13/2022 09:00") == "invalid timestamp '03/13/2022 09:00': there is no month 13");
     CHECK(message("13/13/2022 09:00", DayOrder::unknown).find("'13/13/2022 09:00'") != std::string::npos);
     CHECK(message("Feb 30, 2022 09:00:00") ==
