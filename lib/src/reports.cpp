@@ -628,19 +628,18 @@ std::vector<std::string> target_lines(const JpTargets& targets, std::optional<Ni
     return lines;
 }
 
-Cell type_cell(const std::string& nip) {
-    std::optional<NipKind> t = person_type(nip);
-    return t ? Cell{std::string(type_name(*t))} : Cell{};
-}
-
-bool of_type(const std::string& nip, std::optional<NipKind> type) {
-    return !type || person_type(nip) == type;
+Cell type_cell(std::optional<NipKind> kind) {
+    return kind ? Cell{std::string(type_name(*kind))} : Cell{};
 }
 
 } // namespace
 
 std::optional<std::int64_t> JpTargets::for_nip(std::string_view nip) const {
-    if (!nip.empty() && nip_kind(nip) == NipKind::pppk) return pppk;
+    return for_kind(person_type(nip));
+}
+
+std::optional<std::int64_t> JpTargets::for_kind(std::optional<NipKind> kind) const {
+    if (kind == NipKind::pppk) return pppk;
     return pns;
 }
 
@@ -672,8 +671,10 @@ Report jp_report(const store::Store& store, int year, const JpTargets& targets, 
     r.table.rows.reserve(people_list.size());
     for (store::PersonYear& p : people_list) {
         if (below && p.jp_tenths >= *below) continue;
-        if (!of_type(p.person.nip, type)) continue;
-        const std::optional<std::int64_t> target = targets.for_nip(p.person.nip);
+        // The NIP is read once per row: a million rows.
+        const std::optional<NipKind> kind = person_type(p.person.nip);
+        if (type && kind != type) continue;
+        const std::optional<std::int64_t> target = targets.for_kind(kind);
         std::optional<std::int64_t> shortfall;
         if (target) {
             shortfall = std::max<std::int64_t>(0, *target - p.jp_tenths);
@@ -685,7 +686,6 @@ Report jp_report(const store::Store& store, int year, const JpTargets& targets, 
         // A million rows: the texts are moved into the cells, not copied (twice, through an initializer list).
         Row& row = r.table.rows.emplace_back();
         row.reserve(9);
-        Cell kind = type_cell(p.person.nip);
         row.push_back(text_or_null(std::move(p.person.nip)));
         row.emplace_back(std::move(p.person.name));
         row.push_back(text_or_null(std::move(p.person.agency)));
@@ -694,7 +694,7 @@ Report jp_report(const store::Store& store, int year, const JpTargets& targets, 
         row.push_back(jp_cell(p.jp_tenths));
         row.push_back(target ? jp_cell(*target) : Cell{});
         row.push_back(shortfall ? jp_cell(*shortfall) : Cell{});
-        row.push_back(std::move(kind));
+        row.push_back(type_cell(kind));
     }
     int people = static_cast<int>(r.table.rows.size());
     total(r, col::participants, count(people));
@@ -734,10 +734,10 @@ Report agency_report(const store::Store& store, int year, const JpTargets& targe
     std::unordered_map<std::string, std::array<Sum, 3>> by_agency;
     Sum all;
     for (const store::PersonYear& p : people_of_year(store, year, ctx, store::PersonDetail::agency)) {
-        if (!of_type(p.person.nip, type)) continue;
         const std::optional<NipKind> kind = person_type(p.person.nip);
+        if (type && kind != type) continue;
         const Slot slot = !kind ? no_nip : *kind == NipKind::pppk ? pppk : pns;
-        const std::optional<std::int64_t> target = targets.for_nip(p.person.nip);
+        const std::optional<std::int64_t> target = targets.for_kind(kind);
         by_agency[p.person.agency][slot].add(p, target);
         all.add(p, target);
     }

@@ -73,6 +73,8 @@ struct JpTargets {
     std::optional<std::int64_t> pppk;            // --target-pppk; none: PPPK have no target
     // The target of a person with this NIP (empty: no NIP), or none.
     std::optional<std::int64_t> for_nip(std::string_view nip) const;
+    // The same for a person of this kind (person_type: none without a NIP).
+    std::optional<std::int64_t> for_kind(std::optional<NipKind> kind) const;
 };
 
 // The kind of ASN of a NIP for the reports' `type` column and --type: none for people without a NIP.
