@@ -2,6 +2,7 @@
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/i18n.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
@@ -208,9 +209,7 @@ class Parser {
         static constexpr std::tuple<std::string_view, double, double> named[] = {
             {"a3", 297, 420}, {"a4", 210, 297},         {"a5", 148, 210},       {"a6", 105, 148},
             {"f4", 215, 330}, {"letter", 215.9, 279.4}, {"legal", 215.9, 355.6}};
-        std::string size = tokens[1].value;
-        std::transform(size.begin(), size.end(), size.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
+        const std::string size = text::to_lower(tokens[1].value);
         double w = 0, h = 0;
         bool found = false;
         for (const auto& [n, nw, nh] : named)

@@ -5,7 +5,9 @@
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/i18n.hpp"
+#include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 #include "asnbelajar/time.hpp"
 
 #include <cairo-pdf.h>
@@ -64,11 +66,6 @@ template <typename T> using GObjectPtr = std::unique_ptr<T, GObjectFree>;
 using FontDescriptionPtr = std::unique_ptr<PangoFontDescription, FontDescriptionFree>;
 using QrPtr = std::unique_ptr<QRcode, QrFree>;
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
 // Every family name fontconfig knows (lower-case), read once per process.
 const std::set<std::string>& installed_families() {
     static std::once_flag once;
@@ -83,7 +80,7 @@ const std::set<std::string>& installed_families() {
                 FcChar8* name = nullptr;
                 for (int n = 0; FcPatternGetString(fonts->fonts[i], FC_FAMILY, n, &name) == FcResultMatch;
                      ++n)
-                    families.insert(lower(reinterpret_cast<const char*>(name)));
+                    families.insert(text::to_lower(reinterpret_cast<const char*>(name)));
             }
             FcFontSetDestroy(fonts);
         }
@@ -96,7 +93,7 @@ const std::set<std::string>& installed_families() {
 bool font_installed(const std::string& family) {
     static const std::set<std::string> generic = {"sans", "sans-serif", "serif",   "monospace",
                                                   "mono", "system-ui",  "cursive", "fantasy"};
-    std::string l = lower(family);
+    std::string l = text::to_lower(family);
     return generic.contains(l) || installed_families().contains(l);
 }
 
@@ -284,7 +281,7 @@ CertificateText certificate_text(const Session& session, const store::Certificat
     t.unit = row.person.unit;
     t.title = session.title;
     t.session = session.code;
-    Date d = to_local(session.start, find_zone(session.tz)).date;
+    const Date d = local_start_date(session);
     t.date = format_date(d);
     t.date_text = human_date(d, lang);
     t.jp = format_jp(session.jp_tenths);
