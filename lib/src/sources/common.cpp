@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace asnbelajar::sources {
 
@@ -423,7 +424,7 @@ void Builder::pair_events() {
     const UnixSeconds end = opts_.session_end.value_or(*last);
 
     // Each person's events (by name as written, blanks collapsed), in time order, ties in file order.
-    std::vector<std::string> keys;
+    std::unordered_map<std::string, std::size_t> person_of; // name → index in people (first seen first)
     std::vector<std::vector<std::size_t>> people;
     std::vector<ExportRecord> out;
     for (std::size_t i = 0; i < pending_.size(); ++i) {
@@ -431,14 +432,9 @@ void Builder::pair_events() {
             out.push_back(std::move(data_.records[i]));
             continue;
         }
-        std::string key = clean_text(data_.records[i].name);
-        auto it = std::find(keys.begin(), keys.end(), key);
-        if (it == keys.end()) {
-            keys.push_back(std::move(key));
-            people.emplace_back();
-            it = keys.end() - 1;
-        }
-        people[static_cast<std::size_t>(it - keys.begin())].push_back(i);
+        const auto [it, added] = person_of.try_emplace(clean_text(data_.records[i].name), people.size());
+        if (added) people.emplace_back();
+        people[it->second].push_back(i);
     }
     for (std::vector<std::size_t>& events : people) {
         std::stable_sort(events.begin(), events.end(), [&](std::size_t a, std::size_t b) {
