@@ -22,7 +22,7 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string summary(const RosterImportResult& r) {
+std::string roster_summary(const RosterImportResult& r) {
     std::string s = fmt::format("{}: {} row{}: {} added, {} updated, {} unchanged, {} rejected", r.file,
                                 r.rows, r.rows == 1 ? "" : "s", r.added, r.updated, r.unchanged, r.rejected);
     if (!r.session.empty()) {
@@ -47,6 +47,21 @@ void add_import_flags(CLI::App& cmd, ImportFlags& flags) {
 }
 
 void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) {
+    run_csv_import(ctx, flags, [&](store::Store& store, CsvReader& reader, const CsvImportOptions& options) {
+        RosterImportOptions roster;
+        static_cast<CsvImportOptions&>(roster) = options;
+        const RosterImportResult r = work(store, reader, roster);
+        return ImportSummary{.file = r.file,
+                             .rows = r.rows,
+                             .rejected = r.rejected,
+                             .touched = r.touched(),
+                             .ignored_columns = r.ignored_columns,
+                             .duplicate_columns = r.duplicate_columns,
+                             .line = roster_summary(r)};
+    });
+}
+
+void run_csv_import(Context& ctx, const ImportFlags& flags, const CsvImportWork& work) {
     CsvReader reader(flags.file);
     std::uint64_t total = 0;
     if (flags.file != "-") {
@@ -60,7 +75,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     std::uint64_t problems = 0;
     ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name());
 
-    RosterImportOptions options;
+    CsvImportOptions options;
     options.year = current_year(ctx);
     options.input_bytes = total;
     options.rejects = rejects.stream();
@@ -73,7 +88,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     };
     options.on_progress = bar.callback();
 
-    RosterImportResult result;
+    ImportSummary result;
     if (flags.dry_run) {
         store::Store store = store::Store::open_for_dry_run(ctx.store_path());
         store::Store::Transaction rehearsal(store); // never committed: rolled back when it goes out of scope
@@ -83,7 +98,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             ctx.write([&](store::Store& store) {
                 result = work(store, reader, options);
                 if (result.rejected > 0 && !flags.skip_invalid) throw Refused{};
-                return result.touched();
+                return result.touched;
             });
         } catch (const Refused&) {
             // Rolled back; reported below.
@@ -118,7 +133,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
                                                  "row{}",
                                                  valid, valid == 1 ? "" : "s")));
     }
-    ctx.note(summary(result) + (flags.dry_run ? " (dry run: nothing was written)" : ""));
+    ctx.note(result.line + (flags.dry_run ? " (dry run: nothing was written)" : ""));
     if (result.rejected > 0) ctx.exit_code = 3;
 }
 

@@ -20,7 +20,6 @@
 namespace asnbelajar {
 namespace {
 
-constexpr std::size_t value_limit = 60;        // characters of a cell shown in a message
 constexpr std::uint64_t progress_every = 4096; // rows between progress callbacks
 // The page cache of one import. Measured on 1,000,000 new rows (a 167 MB file, 132 MB of indexes): 32 MiB
 // 39 s, 64 MiB 25 s, 128 MiB 17 s, 256 MiB 17 s. Random upserts stay fast while the indexes they touch fit,
@@ -42,28 +41,6 @@ constexpr Field participant_fields[] = {Field::nip,    Field::name, Field::email
 bool all_blank(std::vector<std::string_view>::const_iterator first,
                std::vector<std::string_view>::const_iterator last) {
     return std::all_of(first, last, [](std::string_view f) { return text::is_blank(f); });
-}
-
-// A cell as shown in a message: one line, at most value_limit characters (UTF-8 code points).
-std::string shown_value(std::string_view value) {
-    if (value.empty()) return "(empty)";
-    std::string out;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const auto c = static_cast<unsigned char>(value[i]);
-        if ((c & 0xC0) != 0x80 && ++chars > value_limit) {
-            out += "…";
-            break;
-        }
-        out += c == '\n' || c == '\r' || c == '\t' ? ' ' : static_cast<char>(c);
-    }
-    return out;
-}
-
-// "column: value: reason", or "reason" for a problem of the whole row.
-std::string problem_text(const RowProblem& p) {
-    if (p.column.empty()) return p.reason;
-    return fmt::format("{}: {}: {}", p.column, shown_value(p.value), p.reason);
 }
 
 std::string alias_list(Field f) {
@@ -234,7 +211,7 @@ bool merge_into(Participant& stored, const Participant& row) {
 class Import {
   public:
     Import(store::Store& store, CsvReader& reader, const RosterImportOptions& options)
-        : store_(store), reader_(reader), options_(options) {
+        : store_(store), reader_(reader), options_(options), rejects_(options.rejects, reader) {
         result_.file = reader.name();
     }
 
@@ -262,7 +239,7 @@ class Import {
         email_column_ = mapper.columns().has(Field::email)
                             ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::email))]
                             : "email";
-        if (options_.rejects) write_rejects_header(mapper.header());
+        rejects_.header(mapper.header());
         store_.reserve_cache(cache_kib_for(options_.input_bytes));
         const Id existing = store_.max_participant_id();
         if (options_.bulk_after == 0 || (existing == 0 && options_.bulk_after != never)) {
@@ -467,27 +444,7 @@ class Import {
     void reject(std::size_t line, const std::vector<std::string_view>& fields) {
         ++result_.rejected;
         if (options_.on_reject) options_.on_reject(line, fields, problems_);
-        if (!options_.rejects) return;
-        std::string error;
-        for (const RowProblem& p : problems_) {
-            if (!error.empty()) error += "; ";
-            error += problem_text(p);
-        }
-        const std::string line_text = std::to_string(line);
-        out_fields_.clear();
-        out_fields_.push_back(line_text);
-        out_fields_.push_back(error);
-        out_fields_.insert(out_fields_.end(), fields.begin(), fields.end());
-        write_csv_record(*options_.rejects, out_fields_, reader_.delimiter());
-    }
-
-    void write_rejects_header(const std::vector<std::string>& header) {
-        if (reader_.encoding() != Encoding::utf8) *options_.rejects << "\xEF\xBB\xBF";
-        out_fields_.clear();
-        out_fields_.push_back("line");
-        out_fields_.push_back("error");
-        out_fields_.insert(out_fields_.end(), header.begin(), header.end());
-        write_csv_record(*options_.rejects, out_fields_, reader_.delimiter());
+        rejects_.row(line, fields, problems_);
     }
 
     store::Store& store_;
@@ -498,7 +455,7 @@ class Import {
     // Reused for every row.
     Participant row_, stored_, other_;
     std::vector<RowProblem> problems_;
-    std::vector<std::string_view> out_fields_;
+    RejectsWriter rejects_;
     SeenRows seen_;
     bool expect_new_ = true;
     std::uint64_t inserted_ = 0, bulk_after_ = never;
@@ -508,21 +465,10 @@ class Import {
 
 } // namespace
 
-std::string format_problem(std::string_view file, std::size_t line, const RowProblem& problem) {
-    return fmt::format("{}:{}: {}", file, line, problem_text(problem));
-}
-
 RowMapper::RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line,
                      int year)
     : header_(header.begin(), header.end()), map_(map_headers(header)), year_(year) {
-    ignored_ = map_.unknown;
-    // Columns of fields that are not a participant's (attendance columns such as "Durasi").
-    for (std::size_t i = 0; i < field_count; ++i) {
-        const auto f = static_cast<Field>(i);
-        if (map_.has(f) && std::find(std::begin(participant_fields), std::end(participant_fields), f) ==
-                               std::end(participant_fields))
-            ignored_.push_back(header_[static_cast<std::size_t>(map_.at(f))]);
-    }
+    ignored_ = unread_columns(header_, map_, participant_fields);
 
     std::vector<std::string> missing;
     if (!map_.has(Field::name))
@@ -562,14 +508,8 @@ std::string_view RowMapper::column_name(std::string_view key) const {
 bool RowMapper::map(const std::vector<std::string_view>& fields, Participant& p,
                     std::vector<RowProblem>& problems) const {
     problems.clear();
-    const std::size_t n = header_.size();
-    if (fields.size() < n ||
-        (fields.size() > n && !all_blank(fields.begin() + static_cast<std::ptrdiff_t>(n), fields.end()))) {
-        problems.push_back({{},
-                            {},
-                            fmt::format("the row has {} fields but the header has {} (a delimiter too many "
-                                        "or too few, or an unquoted cell containing one?)",
-                                        fields.size(), n)});
+    if (std::optional<RowProblem> width = width_problem(fields, header_.size())) {
+        problems.push_back(std::move(*width));
         return false;
     }
     const auto cell = [&](Field f) {

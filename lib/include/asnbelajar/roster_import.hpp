@@ -7,8 +7,8 @@
 #pragma once
 
 #include "asnbelajar/columns.hpp"
+#include "asnbelajar/csv_import.hpp"
 #include "asnbelajar/model.hpp"
-#include "asnbelajar/progress.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -24,19 +24,6 @@ class CsvReader;
 namespace store {
 class Store;
 }
-
-// One problem of one row. `column` is the header as written in the file ("NIP (tanpa spasi)"), empty for a
-// problem of the whole row (a wrong number of fields); `value` is the cell as given.
-struct RowProblem {
-    std::string column;
-    std::string value;
-    std::string reason;
-};
-
-// "FILE:LINE: column: value: reason". An empty value is shown as "(empty)"; line ends and tabs in the value
-// become spaces and a value longer than 60 characters is cut with "…". A problem without a column is
-// "FILE:LINE: reason".
-std::string format_problem(std::string_view file, std::size_t line, const RowProblem& problem);
 
 // Maps the records of one participant file (roster or registration export) to Participants.
 class RowMapper {
@@ -74,23 +61,9 @@ class RowMapper {
     int year_;
 };
 
-struct RosterImportOptions {
-    int year = 0; // the current year: bounds of NIP dates
-    // Called for every rejected row, in file order, with its fields as read and its problems (at least one).
-    std::function<void(std::size_t line, const std::vector<std::string_view>& fields,
-                       const std::vector<RowProblem>& problems)>
-        on_reject;
-    // The size of the input in bytes when known (0: not known, e.g. standard input). Sizes the store's page
-    // cache for the job: large imports run several times faster when the indexes stay in memory.
-    std::uint64_t input_bytes = 0;
-    // Called every few thousand rows and once at the end: bytes consumed from the input of input_bytes (done
-    // and total), and rows read so far (count).
-    ProgressFn on_progress;
-    // When set, rejected rows are written here as CSV: the columns `line` and `error` (every problem of the
-    // row, "column: value: reason" joined by "; "), then the file's own columns with the row's fields as
-    // read, in the input's delimiter and, when the input had a byte-order mark, with a UTF-8 one. The header
-    // is written even when no row is rejected.
-    std::ostream* rejects = nullptr;
+// The shared options (csv_import.hpp); input_bytes also sizes the store's page cache for the job: large imports
+// run several times faster when the indexes stay in memory.
+struct RosterImportOptions : CsvImportOptions {
     // Bulk mode (see Store::drop_participant_indexes) starts before the first row when the store has nobody
     // yet; else once this many people have been added and at least a fifth as many as the store held, or
     // after the first 1,000 added when the size of the input says the file will get there. 0 starts it before
