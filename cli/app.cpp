@@ -152,6 +152,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     setup_enroll(app, ctx);
     setup_attend(app, ctx);
     setup_report(app, ctx);
+    setup_results(app, ctx);
     setup_certify(app, ctx);
     setup_db(app, ctx);
     app.footer(

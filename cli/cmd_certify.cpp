@@ -1,5 +1,6 @@
-// asnbelajar certify SESSION [--template T] | --revoke PERSON...
+// asnbelajar certify SESSION [--template T] | --revoke PERSON...; certify key|verify|codes (signing.hpp)
 #include "app.hpp"
+#include "signing.hpp"
 
 #include "asnbelajar/certificates.hpp"
 #include "asnbelajar/participant.hpp"
@@ -22,8 +23,9 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
     CertificateTemplate tmpl(o.templ); // a bad template fails before the store is opened
     CertifyResult result;
     std::string code;
+    Session session;
     ctx.write([&](store::Store& store) {
-        Session session = resolve_session(store, o.session);
+        session = resolve_session(store, o.session);
         code = session.code;
         result = certify_session(store, session, tmpl);
         return static_cast<std::int64_t>(result.issued.size());
@@ -35,6 +37,19 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
                     : fmt::format(" ({} … {})", result.issued.front().number, result.issued.back().number);
     ctx.note(fmt::format("{}: certified {}{}; {} already had one", code, result.issued.size(), range,
                          result.already));
+    if (result.withheld > 0) {
+        std::vector<std::string> lacking;
+        if (result.survey_missing)
+            lacking.push_back(fmt::format("{} without the survey", result.survey_missing));
+        if (result.posttest_missing)
+            lacking.push_back(fmt::format("{} without the post-test", result.posttest_missing));
+        if (result.posttest_failed)
+            lacking.push_back(
+                fmt::format("{} below the pass score {}", result.posttest_failed, session.pass_score));
+        ctx.note(fmt::format("{}: {} attended but do not meet the requirements yet: {} (results import, then "
+                             "certify again)",
+                             code, result.withheld, fmt::join(lacking, ", ")));
+    }
 }
 
 void run_revoke(Context& ctx, const CertifyOptions& o) {
@@ -58,8 +73,10 @@ void run_revoke(Context& ctx, const CertifyOptions& o) {
 
 void setup_certify(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<CertifyOptions>();
-    auto* cmd = app.add_subcommand("certify", "Number certificates for a session's attended participants");
-    cmd->add_option("SESSION", o->session, "Session code or id")->required();
+    auto* cmd = app.add_subcommand("certify", "Number certificates for a session's attended participants who "
+                                              "meet its requirements; sign and verify them");
+    // Not required by CLI11: `certify key|verify|codes` take none (checked in the callback).
+    cmd->add_option("SESSION", o->session, "Session code or id");
     auto* templ =
         cmd->add_option("--template", o->templ,
                         "Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
@@ -69,12 +86,20 @@ void setup_certify(CLI::App& app, Context& ctx) {
                     "Revoke these people's certificates (NIP or e-mail); numbers are "
                     "never reused")
         ->excludes(templ);
+    setup_certify_key(*cmd, ctx);
+    setup_certify_verify(*cmd, ctx);
+    setup_certify_codes(*cmd, ctx);
     cmd->footer(
-        "Numbers come from one global counter: re-running certifies only the new attendees.\n"
+        "Numbers come from one global counter: re-running certifies only the new attendees. A session with\n"
+        "requirements (session add|edit --requires) certifies only those whose results meet them.\n"
         "Examples:\n"
         "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
         "  asnbelajar certify 2022-03-03 --revoke 198609262015051001");
     cmd->callback([&ctx, cmd, o] {
+        if (!cmd->get_subcommands().empty()) return; // key, verify or codes ran
+        if (o->session.empty())
+            throw UsageError(
+                "certify needs a SESSION (or one of: certify key, certify verify, certify codes)");
         if (cmd->count("--revoke"))
             run_revoke(ctx, *o);
         else

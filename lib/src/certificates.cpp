@@ -116,6 +116,16 @@ std::string CertificateTemplate::format(const CertificateFields& f) const {
     return out;
 }
 
+GateCheck check_gates(const Session& session, const store::RosterRow& row) {
+    GateCheck g;
+    g.survey_missing = session.requires_survey && !row.survey;
+    if (session.requires_posttest) {
+        g.posttest_missing = !row.posttest;
+        g.posttest_failed = row.posttest && *row.posttest < session.pass_score * 100;
+    }
+    return g;
+}
+
 CertifyResult certify_session(store::Store& store, const Session& session, const CertificateTemplate& tmpl) {
     if (session.status == SessionStatus::cancelled)
         throw Error(fmt::format("session {} is cancelled: it gives no certificates", session.code));
@@ -127,6 +137,13 @@ CertifyResult certify_session(store::Store& store, const Session& session, const
         if (row.outcome != AttendanceOutcome::attended) continue;
         if (!row.certificate.empty()) {
             ++result.already;
+            continue;
+        }
+        if (const GateCheck gates = check_gates(session, row); !gates.met()) {
+            ++result.withheld;
+            result.survey_missing += gates.survey_missing;
+            result.posttest_missing += gates.posttest_missing;
+            result.posttest_failed += gates.posttest_failed;
             continue;
         }
         std::int64_t seq = store.next_certificate_seq();
@@ -143,6 +160,64 @@ std::vector<RevokeResult> revoke_certificates(store::Store& store, const Session
     for (const Participant& p : people)
         out.push_back({p, store.revoke_certificate(session.id, p.id)});
     return out;
+}
+
+CodeVerdict verify_code(std::string_view text, std::span<const PublicKey> keys, const store::Store* store) {
+    CodeVerdict v;
+    v.code = parse_verification_code(text);
+    if (!v.code) {
+        v.reason = "not an asnbelajar verification code (it has no ASNB1|... in it)";
+        return v;
+    }
+    const ParsedCode& c = *v.code;
+    const SignedFields& f = c.fields;
+    v.status = check_signature(c, keys);
+    if (v.status == CodeStatus::unknown) {
+        std::string ids;
+        for (const PublicKey& k : keys)
+            ids += (ids.empty() ? "" : ", ") + k.id();
+        v.reason = fmt::format("signed by key {}, not by the key{} given ({}): not a certificate of this "
+                               "agency, or signed with a key it no longer uses",
+                               c.key_id, keys.size() == 1 ? "" : "s", ids);
+        return v;
+    }
+    if (v.status == CodeStatus::altered) {
+        v.reason =
+            fmt::format("the signature of key {} does not match the fields: the number, NIP or e-mail, "
+                        "session, date or JP was changed",
+                        c.key_id);
+        return v;
+    }
+    if (!store) {
+        v.reason = fmt::format("signed by key {}; revocation not checked (no store at hand)", c.key_id);
+        return v;
+    }
+    v.store_checked = true;
+    const auto record = store->certificate_by_number(f.number);
+    const bool same_person =
+        record && !f.person.empty() && (record->person.nip == f.person || record->person.email == f.person);
+    if (!record || !same_person || record->session.code != f.session) {
+        v.status = CodeStatus::unknown;
+        v.reason =
+            !record ? fmt::format("signed by key {}, but the store has no certificate {}", c.key_id, f.number)
+                    : fmt::format("signed by key {}, but the store's certificate {} belongs to another "
+                                  "person or session",
+                                  c.key_id, f.number);
+        return v;
+    }
+    v.name = record->person.name;
+    v.title = record->session.title;
+    if (record->revoked) {
+        v.status = CodeStatus::revoked;
+        v.reason = fmt::format("certificate {} was revoked", f.number);
+        return v;
+    }
+    v.reason = fmt::format("signed by key {}; certificate {} is live in the store", c.key_id, f.number);
+    const SignedFields now = signed_fields(record->session, record->person, record->number);
+    if (now.date != f.date || now.jp != f.jp)
+        v.reason += fmt::format(
+            " (the session was changed after it was issued: the store now says {}, {} JP)", now.date, now.jp);
+    return v;
 }
 
 } // namespace asnbelajar

@@ -73,7 +73,8 @@ expect_eq "$(store_digest)" "$before" "failed attend leaves the store byte-ident
 
 ab report session 2022-03-03 --format csv
 expect_rc 0 "report session csv"
-expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate" "session columns"
+expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate,survey,posttest" \
+  "session columns"
 row() { grep "^$1," "$OUT" | cut -d, -f6-9; }
 expect_eq "$(row $P1)" "enrolled,150,attended,3" "P1 attended"
 expect_eq "$(row $P2)" "enrolled,100,partial,0" "P2 partial"
@@ -148,7 +149,7 @@ expect_rc 1 "enroll on an empty store"
 ab db check --format csv
 expect_rc 0 "db check"
 expect_grep '^integrity,ok$' "$OUT" "integrity ok"
-expect_grep '^schema_version,2$' "$OUT" "schema version"
+expect_grep '^schema_version,3$' "$OUT" "schema version"
 ab db log --format csv
 expect_grep 'enroll 2022-03-03 --cancel' "$OUT" "audit log records the command"
 
@@ -168,7 +169,7 @@ if command -v sqlite3 >/dev/null; then
   cp "$WORK/v1.db" "$WORK/v1-copy.db"
   ab --db "$WORK/v1-copy.db" db migrate
   expect_rc 0 "db migrate"
-  expect_grep "schema version 2" "$ERR" "db migrate says the version"
+  expect_grep "schema version 3" "$ERR" "db migrate says the version"
   ab --db "$WORK/v1-copy.db" report session 2022-03-03 --format csv
   expect_rc 0 "a migrated store can be read"
   ab --db "$WORK/v1-copy.db" db log --format csv
@@ -182,12 +183,12 @@ if command -v sqlite3 >/dev/null; then
   expect_rc 0 "a write migrates a version-1 store"
   ab --db "$WORK/v1.db" db check --format csv
   expect_grep '^integrity,ok$' "$OUT" "migrated store: integrity and foreign keys ok"
-  expect_grep '^schema_version,2$' "$OUT" "migrated store: version 2"
+  expect_grep '^schema_version,3$' "$OUT" "migrated store: version 3"
   expect_grep '^participants,4$' "$OUT" "migrated store: every participant kept"
   ab --db "$WORK/v1.db" report session 2022-03-03 --format csv
-  expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001$' "$OUT" \
+  expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001,,$' "$OUT" \
     "migrated store: attendance and certificate still point at their person"
-  expect_grep '^,Tamu Umum,tamu@example.com,,,walk-in,60,partial,0,$' "$OUT" "migrated store: a person without NIP"
+  expect_grep '^,Tamu Umum,tamu@example.com,,,walk-in,60,partial,0,,,$' "$OUT" "migrated store: a person without NIP"
   expect_eq "$(sqlite3 "$WORK/v1.db" "SELECT group_concat(id) FROM participants WHERE nip IS NOT NULL OR email IS NOT NULL")" \
     "1,2,5,6" "migrated store: ids kept, the next one after the highest"
   expect_eq "$(sqlite3 "$WORK/v1.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants' ORDER BY name)")" \

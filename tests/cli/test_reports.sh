@@ -160,7 +160,8 @@ fi
 
 # --- session (its columns are kept) --------------------------------------------------------------------------
 ab report session 2022-03-03 --format csv
-expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate" "session columns"
+expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate,survey,posttest" \
+  "session columns"
 expect_eq "$(csv_field "$OUT" nip $P4 enrollment),$(csv_field "$OUT" nip $P4 attendance)" "walk-in,attended" \
   "a waitlisted person who came is a walk-in"
 

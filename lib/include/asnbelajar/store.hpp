@@ -17,7 +17,7 @@
 namespace asnbelajar::store {
 
 // The schema version this build writes. Older stores are migrated forward on open; newer ones are refused.
-constexpr int schema_version = 2;
+constexpr int schema_version = 3;
 
 enum class Access { read, write };
 
@@ -39,6 +39,8 @@ struct RosterRow {
     std::optional<AttendanceSummary> attendance;
     std::optional<AttendanceOutcome> outcome; // stored with the summary
     std::string certificate;
+    bool survey = false;         // an attempt at the session's survey is recorded
+    std::optional<int> posttest; // the best post-test score (hundredths of a percent), if any attempt
 };
 
 // Per-session counts for the weekly report and session list.
@@ -104,7 +106,7 @@ struct StoreCheck {
     int version = 0;
     std::string journal_mode;
     std::int64_t participants = 0, sessions = 0, enrollments = 0, attendance = 0, marks = 0, certificates = 0,
-                 audit = 0;
+                 results = 0, audit = 0;
 };
 
 // A Store (and anything that holds it) is used by one thread at a time: its connection runs without SQLite's
@@ -279,6 +281,22 @@ class Store {
     // `detail` says. Reads each session's rows once: linear in their number.
     std::vector<PersonYear> participation(const std::vector<Id>& sessions,
                                           PersonDetail detail = PersonDetail::report) const;
+
+    // --- results (certificate gates) ---
+    enum class PutResult { added, replaced, unchanged };
+    // Records an attempt: the attempt of the same person at the same kind of result of the session with the
+    // same submitted_at (both none counts as the same) is replaced; `unchanged` when it had the same score.
+    // Inside a write transaction.
+    PutResult put_result(const ResultAttempt& attempt);
+
+    // A certificate found by its number, live or revoked, with its session and person (certify verify).
+    struct CertificateRecord {
+        std::string number;
+        Session session;
+        Participant person;
+        bool revoked = false;
+    };
+    std::optional<CertificateRecord> certificate_by_number(const std::string& number) const;
 
     StoreCheck check() const;
 

@@ -250,6 +250,7 @@ StoreCheck Store::check() const try {
     c.attendance = count("SELECT count(*) FROM attendance");
     c.marks = count("SELECT count(*) FROM attendance_marks");
     c.certificates = count("SELECT count(*) FROM certificates");
+    c.results = count("SELECT count(*) FROM results");
     c.audit = count("SELECT count(*) FROM audit_log");
     return c;
 } catch (const SQLite::Exception& e) {
