@@ -9,10 +9,12 @@
 _asnbelajar_children() {
     REPLY=""
     case $1 in
-    "") REPLY="session participant enroll attend report certify db" ;;
+    "") REPLY="session participant enroll attend results report certify db" ;;
     session) REPLY="add list show edit cancel" ;;
     participant) REPLY="add import list show" ;;
+    results) REPLY="import" ;;
     report) REPLY="weekly session participant jp agency certificates siasn" ;;
+    certify) REPLY="key verify codes" ;;
     db) REPLY="check migrate backup log" ;;
     esac
 }
@@ -20,6 +22,7 @@ _asnbelajar_children() {
 # The options of a command path; a trailing '=' marks an option that takes a value.
 _asnbelajar_options() {
     local fields="--title= --start= --minutes= --jp= --code= --series= --speaker= --capacity= --min-attendance="
+    fields+=" --requires= --pass-score="
     REPLY=""
     case $1 in
     "") REPLY="--version" ;;
@@ -36,7 +39,13 @@ _asnbelajar_options() {
     "report jp") REPLY="--year= --below= --target=" ;;
     "report agency") REPLY="--year= --target=" ;;
     "report siasn") REPLY="--year= --institution= --course-type=" ;;
+    "results import")
+        REPLY="--kind= --file= --dry-run --skip-invalid --rejects= --unmatched= --date-order="
+        ;;
     certify) REPLY="--template= --revoke=" ;;
+    "certify key") REPLY="--init --public --key=" ;;
+    "certify verify") REPLY="--qr-image= --public-key= --offline" ;;
+    "certify codes") REPLY="--key=" ;;
     "db log") REPLY="--limit=" ;;
     esac
 }
@@ -46,7 +55,7 @@ _asnbelajar_positional() {
     REPLY=""
     case $1 in
     "session show" | "session edit" | "session cancel" | enroll | attend | certify | "report session" | \
-        "report certificates") REPLY=session ;;
+        "report certificates" | "results import" | "certify codes") REPLY=session ;;
     "participant import" | "db backup") REPLY=file ;;
     esac
 }
@@ -128,10 +137,12 @@ _asnbelajar() {
         values=$REPLY
         ;;
     --date-order) values="dmy mdy" ;;
+    --kind) values="survey posttest" ;;
+    --requires) values="survey posttest survey,posttest none" ;;
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;
     --days) values="mon tue wed thu fri sat sun" ;;
-    --db | -o | --output | --file | --rejects | --unmatched)
+    --db | -o | --output | --file | --rejects | --unmatched | --qr-image | --key | --public-key)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return 0
@@ -154,15 +165,16 @@ _asnbelajar() {
     fi
     _asnbelajar_children "$path"
     local children=$REPLY
-    if [[ -n $children ]] && ((positionals == 0)); then
+    _asnbelajar_positional "$path"
+    if [[ -n $children ]] && ((positionals == 0)) && [[ $REPLY != session ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$children" -- "$cur")
         return 0
     fi
     if ((positionals == 0)); then
-        _asnbelajar_positional "$path"
         case $REPLY in
-        session)
-            mapfile -t COMPREPLY < <(compgen -W "$(_asnbelajar_sessions "${COMP_WORDS[0]}" "$db")" -- "$cur")
+        session) # certify takes a session or a subcommand
+            mapfile -t COMPREPLY < <(compgen -W "$children $(_asnbelajar_sessions "${COMP_WORDS[0]}" "$db")" \
+                -- "$cur")
             ;;
         file)
             compopt -o filenames 2>/dev/null
