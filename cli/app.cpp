@@ -49,20 +49,20 @@ render::Format Context::format() const {
 }
 
 ReportContext Context::report_context() const {
-    const render::Format f = format();
-    return {zone(), lang(),
-            f == render::Format::csv || f == render::Format::tsv || f == render::Format::jsonl};
+    return {zone(), lang(), render::format_info(format()).rows_only};
 }
 
 void Context::emit(const Report& report) const {
     const render::Format format = this->format();
+    const render::FormatInfo& info = render::format_info(format);
     bool to_file = !globals.output.empty() && globals.output != "-";
     render::Options options;
     options.excel_safe = globals.excel_safe;
     for (const std::string& line : report.notes)
         note(line);
-    if (format == render::Format::xlsx && !to_file)
-        throw UsageError("xlsx is a binary file: give -o FILE.xlsx (it cannot go to stdout)");
+    if (!info.write && !to_file)
+        throw UsageError(fmt::format("{} is a binary file: give -o FILE.{} (it cannot go to stdout)",
+                                     info.name, info.name));
     if (!to_file) {
         options.color =
             format == render::Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
@@ -72,8 +72,8 @@ void Context::emit(const Report& report) const {
         return;
     }
     OutputFile file(globals.output);
-    if (format == render::Format::xlsx)
-        render::write_xlsx_file(report, file.file_for_writer()); // removes its own partial file on failure
+    if (info.write_file)
+        info.write_file(report, file.file_for_writer()); // removes its own partial file on failure
     else
         render::write(report, format, options, file.stream());
     file.commit();
@@ -125,7 +125,7 @@ void print_error(std::ostream& err, std::string_view message) {
 
 void add_globals(CLI::App& app, Globals& g) {
     app.add_option("--db", g.db, "Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)");
-    app.add_option("-f,--format", g.format, "table | csv | tsv | json | jsonl | markdown | html | xlsx");
+    app.add_option("-f,--format", g.format, render::format_names(" | ", " | "));
     app.add_option("-o,--output", g.output,
                    "Write to FILE instead of stdout (format may follow the extension)");
     app.add_option("--lang", g.lang, "Language of human-facing labels: id (default) or en")
@@ -164,13 +164,12 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
 
     auto validate_globals = [&] {
         if (!ctx.globals.format.empty() && !render::parse_format(ctx.globals.format))
-            throw UsageError(
-                fmt::format("--format: unknown format '{}' (expected table, csv, tsv, json, jsonl, "
-                            "markdown, html or xlsx)",
-                            ctx.globals.format));
-        if (render::parse_format(ctx.globals.format) == render::Format::xlsx &&
-            (ctx.globals.output.empty() || ctx.globals.output == "-"))
-            throw UsageError("--format xlsx needs -o FILE.xlsx (a spreadsheet cannot go to stdout)");
+            throw UsageError(fmt::format("--format: unknown format '{}' (expected {})", ctx.globals.format,
+                                         render::format_names()));
+        if (auto f = render::parse_format(ctx.globals.format);
+            f && !render::format_info(*f).write && (ctx.globals.output.empty() || ctx.globals.output == "-"))
+            throw UsageError(fmt::format("--format {0} needs -o FILE.{0} (a spreadsheet cannot go to stdout)",
+                                         render::format_info(*f).name));
         find_zone(ctx.globals.tz);
     };
     app.parse_complete_callback(validate_globals);

@@ -116,6 +116,15 @@ expect_eq "$(complete_words asnbelajar certify 2022-03-0 | tr '\n' ' ')" "2022-0
   "completion: certify takes a session code besides its subcommands"
 expect_eq "$(complete_words asnbelajar --format = x | tr '\n' ' ')" "xlsx " "completion: --format=VALUE"
 
+# The output formats: `--help` lists them from the library's table ("table | csv | … | xlsx"); the completion
+# offers the same words, and the command reference names each.
+formats=$("$ASNBELAJAR" --help | sed -n 's/.*--format TEXT *//p' | tr -d ' ' | tr '|' ' ')
+if [ -n "$formats" ]; then ok; else fail "--help: no list of formats after --format"; fi
+expect_eq "$(complete_words asnbelajar --format "" | tr '\n' ' ' | sed 's/ $//')" "$formats" "completion: --format values"
+for f in $formats; do
+  if grep -qF -- "\`$f\`" "$COMMANDS_MD"; then ok; else fail "docs/commands.md: global options lack the format '$f'"; fi
+done
+
 # The export layouts: the "Sources:" block of `attend --help` is one line per layout, "FAMILY  LABEL", after
 # "auto". Its families are the --source values the completion offers and the synopses list; each layout is
 # described in attendance.md (under its label, with its --source), formats.md and the man page.

@@ -13,10 +13,80 @@
 namespace asnbelajar::render {
 namespace {
 
-constexpr std::pair<std::string_view, Format> format_names[] = {
-    {"table", Format::table}, {"csv", Format::csv},           {"tsv", Format::tsv},   {"json", Format::json},
-    {"jsonl", Format::jsonl}, {"markdown", Format::markdown}, {"html", Format::html}, {"xlsx", Format::xlsx},
+void write_table(const Report& r, const Options& o, std::ostream& out) {
+    render_text_table(r, o, out);
+}
+void write_csv(const Report& r, const Options& o, std::ostream& out) {
+    render_delimited(r, ',', o, out);
+}
+void write_tsv(const Report& r, const Options& o, std::ostream& out) {
+    render_delimited(r, '\t', o, out);
+}
+void write_json(const Report& r, const Options&, std::ostream& out) {
+    render_json(r, out);
+}
+void write_jsonl(const Report& r, const Options&, std::ostream& out) {
+    render_jsonl(r, out);
+}
+void write_markdown(const Report& r, const Options&, std::ostream& out) {
+    render_markdown(r, out);
+}
+void write_html(const Report& r, const Options&, std::ostream& out) {
+    render_html(r, out);
+}
+
+// The formats: one row each (see FormatInfo).
+constexpr FormatInfo format_table[] = {
+    {.format = Format::table, .name = "table", .aliases = "", .extensions = "txt", .write = write_table},
+    {.format = Format::csv,
+     .name = "csv",
+     .aliases = "",
+     .extensions = "csv",
+     .machine = true,
+     .rows_only = true,
+     .write = write_csv},
+    {.format = Format::tsv,
+     .name = "tsv",
+     .aliases = "",
+     .extensions = "tsv",
+     .machine = true,
+     .rows_only = true,
+     .write = write_tsv},
+    {.format = Format::json,
+     .name = "json",
+     .aliases = "",
+     .extensions = "json",
+     .machine = true,
+     .write = write_json},
+    {.format = Format::jsonl,
+     .name = "jsonl",
+     .aliases = "",
+     .extensions = "jsonl ndjson",
+     .machine = true,
+     .rows_only = true,
+     .write = write_jsonl},
+    {.format = Format::markdown,
+     .name = "markdown",
+     .aliases = "md",
+     .extensions = "md markdown",
+     .write = write_markdown},
+    {.format = Format::html, .name = "html", .aliases = "", .extensions = "html htm", .write = write_html},
+    {.format = Format::xlsx,
+     .name = "xlsx",
+     .aliases = "",
+     .extensions = "xlsx",
+     .write_file = write_xlsx_file},
 };
+
+// True when `word` is one of the space-separated words of `list`.
+bool listed(std::string_view list, std::string_view word) {
+    while (!list.empty()) {
+        const std::size_t end = std::min(list.find(' '), list.size());
+        if (list.substr(0, end) == word) return true;
+        list.remove_prefix(std::min(end + 1, list.size()));
+    }
+    return false;
+}
 
 std::string group_thousands(std::int64_t v, char sep) {
     std::string digits = std::to_string(v < 0 ? -v : v);
@@ -34,11 +104,29 @@ bool is_numeric(ColumnType t) {
     return t == ColumnType::integer || t == ColumnType::year || t == ColumnType::jp || t == ColumnType::rate;
 }
 
+std::span<const FormatInfo> formats() {
+    return format_table;
+}
+
+const FormatInfo& format_info(Format f) {
+    for (const FormatInfo& info : format_table)
+        if (info.format == f) return info;
+    return format_table[0];
+}
+
+std::string format_names(std::string_view separator, std::string_view last) {
+    std::string out;
+    for (std::size_t i = 0; i < std::size(format_table); ++i) {
+        if (i > 0) out += i + 1 == std::size(format_table) ? last : separator;
+        out += format_table[i].name;
+    }
+    return out;
+}
+
 std::optional<Format> parse_format(std::string_view name) {
     const std::string n = text::to_lower(name);
-    if (n == "md") return Format::markdown;
-    for (auto [key, f] : format_names)
-        if (key == n) return f;
+    for (const FormatInfo& info : format_table)
+        if (info.name == n || listed(info.aliases, n)) return info.format;
     return std::nullopt;
 }
 
@@ -48,22 +136,17 @@ std::optional<Format> format_from_extension(std::string_view path) {
     if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
         return std::nullopt;
     const std::string ext = text::to_lower(path.substr(dot + 1));
-    if (ext == "htm") return Format::html;
-    if (ext == "ndjson") return Format::jsonl;
-    if (ext == "txt") return Format::table;
-    if (ext == "md" || ext == "markdown") return Format::markdown;
-    if (ext == "table") return std::nullopt;
-    return parse_format(ext);
+    for (const FormatInfo& info : format_table)
+        if (listed(info.extensions, ext)) return info.format;
+    return std::nullopt;
 }
 
 std::string_view format_name(Format f) {
-    for (auto [key, value] : format_names)
-        if (value == f) return key;
-    return "table";
+    return format_info(f).name;
 }
 
 bool is_machine_format(Format f) {
-    return f == Format::csv || f == Format::tsv || f == Format::json || f == Format::jsonl;
+    return format_info(f).machine;
 }
 
 std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone) {
@@ -107,17 +190,11 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
 }
 
 void write(const Report& report, Format format, const Options& options, std::ostream& out) {
-    switch (format) {
-    case Format::table: render_text_table(report, options, out); return;
-    case Format::csv: render_delimited(report, ',', options, out); return;
-    case Format::tsv: render_delimited(report, '\t', options, out); return;
-    case Format::json: render_json(report, out); return;
-    case Format::jsonl: render_jsonl(report, out); return;
-    case Format::markdown: render_markdown(report, out); return;
-    case Format::html: render_html(report, out); return;
-    case Format::xlsx: break;
-    }
-    throw Error("xlsx is a binary file: give -o FILE.xlsx (it cannot go to a stream)");
+    const FormatInfo& info = format_info(format);
+    if (!info.write)
+        throw Error(fmt::format("{} is a binary file: give -o FILE.{} (it cannot go to a stream)", info.name,
+                                info.name));
+    info.write(report, options, out);
 }
 
 } // namespace asnbelajar::render
