@@ -1,6 +1,6 @@
 // asnbelajar attend SESSION PERSON... [--minutes M]
 // asnbelajar attend SESSION --file FILE|- [--source S] [--replace] [--allow-empty] [--create-unknown]
-//                                         [--unmatched FILE] [--date-order dmy|mdy]
+//                                         [--unmatched FILE] [--date-order dmy|mdy] [--match-names]
 #include "app.hpp"
 #include "output_file.hpp"
 #include "progress.hpp"
@@ -30,6 +30,7 @@ struct AttendOptions {
     bool replace = false;
     bool allow_empty = false;
     bool create_unknown = false;
+    bool match_names = false;
     std::string unmatched;
     std::string date_order;
 };
@@ -108,6 +109,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     opts.replace = o.replace;
     opts.allow_empty = o.allow_empty;
     opts.create_unknown = o.create_unknown;
+    opts.match_names = o.match_names;
     opts.year = current_year(ctx);
     ProgressBar bar(ctx.err, ctx.progress_allowed(), o.file == "-" ? "<stdin>" : o.file);
     AttendanceImportResult result;
@@ -117,6 +119,8 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         read.session_date = local_start_date(session); // breaks day/month ties
+        read.session_start = session.start;
+        read.session_end = session.start + std::int64_t{session.minutes} * 60;
         const sources::ExportData data = sources::read_export_file(o.file, o.source, read);
         note_read(ctx, data);
         result = import_attendance(store, session, data, opts, bar.callback());
@@ -189,6 +193,10 @@ void setup_attend(CLI::App& app, Context& ctx) {
         ->needs(file);
     cmd->add_option("--unmatched", o->unmatched, "Write the rows matching no participant to FILE (CSV)")
         ->needs(file);
+    cmd->add_flag("--match-names", o->match_names,
+                  "Match rows without NIP, e-mail or phone by name (unique among the session's enrolled "
+                  "people, else among all participants)")
+        ->needs(file);
     cmd->add_option("--date-order", o->date_order,
                     "Day/month order of dates like 03/04/2022 when the file cannot tell: dmy or mdy")
         ->check(CLI::IsMember({"dmy", "mdy"}))
@@ -196,14 +204,18 @@ void setup_attend(CLI::App& app, Context& ctx) {
     cmd->footer(
         sources_help() +
         "\n"
-        "Rows are matched to participants by NIP, then e-mail (any case), then phone. Minutes present are the\n"
-        "union of a person's joins inside the session's window; re-importing the same export changes nothing.\n\n"
+        "Rows are matched to participants by NIP, then e-mail (any case), then phone; rows with a name only\n"
+        "(the Teams attendance list, Zoom's Other Attended) by name with --match-names. Minutes present are the\n"
+        "union of a person's joins inside the session's window; re-importing the same export changes nothing.\n"
+        "With --source auto, a file with people but no minutes, times or presence column (a roster, a\n"
+        "registration export) is refused: self-declared marks from such a file need --source csv.\n\n"
         "Examples:\n"
         "  asnbelajar attend 2022-03-03 198609262015051001 --minutes 150\n"
         "  asnbelajar attend 2022-03-03 siti@example.go.id\n"
         "  asnbelajar attend 2022-03-03 --file \"Attendee Report.csv\" --unmatched unmatched-2022-03-03.csv\n"
         "  asnbelajar attend 2022-03-03 --file teams-attendance.csv --source teams --replace\n"
         "  asnbelajar attend 2022-03-10 --file zoom-participants.csv --date-order dmy --create-unknown\n"
+        "  asnbelajar attend 2022-03-10 --file meetingAttendanceList.csv --match-names\n"
         "  asnbelajar attend 2022-03-03 --file absen.csv --source csv          # a NIP or e-mail column only: "
         "self-declared\n"
         "  curl -s https://portal.example.go.id/absen.csv | asnbelajar attend 2022-03-03 --file -");

@@ -18,7 +18,18 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)), target_(path_
     struct stat st {};
     if (::lstat(path_.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
         std::error_code ec;
-        auto resolved = std::filesystem::weakly_canonical(path_, ec);
+        std::filesystem::path p = path_;
+        // A link to a file not yet there (a dangling link) is written through too, as the shell's > does,
+        // never replaced by a file: its links are followed by hand, since weakly_canonical gives a dangling
+        // link's own path back. A link whose target exists (also /dev/stdout's magic links) is resolved as is.
+        for (int hops = 0;
+             hops < 40 && ::stat(p.c_str(), &st) != 0 && ::lstat(p.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+             ++hops) {
+            const std::filesystem::path link = std::filesystem::read_symlink(p, ec);
+            if (ec) break;
+            p = link.is_absolute() ? link : p.parent_path() / link;
+        }
+        auto resolved = std::filesystem::weakly_canonical(p, ec);
         if (!ec) target_ = resolved.string();
     }
     direct_ = ::stat(target_.c_str(), &st) == 0 && !S_ISREG(st.st_mode);

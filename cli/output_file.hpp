@@ -12,7 +12,8 @@ namespace asnbelajar::cli {
 // A regular file, or a new one, is written beside its target as PATH.tmp and renamed into place by commit(),
 // so that a failed run never leaves half a file (a cron job never publishes a truncated report). Anything
 // else that exists (a pipe, a terminal, /dev/null, /dev/stdout) is written straight through: renaming over it
-// would replace the device or pipe with a plain file. A symbolic link is followed: its target is written.
+// would replace the device or pipe with a plain file. A symbolic link is followed, also one to a file not yet
+// there: its target is written.
 // Uncommitted temporary files are removed on destruction. Errors throw asnbelajar::Error naming PATH.
 class OutputFile {
   public:

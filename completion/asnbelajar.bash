@@ -33,7 +33,10 @@ _asnbelajar_options() {
     "participant import") REPLY="--dry-run --skip-invalid --rejects=" ;;
     "participant list") REPLY="--agency= --search=" ;;
     enroll) REPLY="--cancel --file= --dry-run --skip-invalid --rejects=" ;;
-    attend) REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order=" ;;
+    attend)
+      REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order="
+      REPLY+=" --match-names"
+      ;;
     "report weekly") REPLY="--week-of= --from= --to=" ;;
     "report participant") REPLY="--year= --target=" ;;
     "report jp") REPLY="--year= --below= --target=" ;;

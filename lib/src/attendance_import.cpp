@@ -2,6 +2,7 @@
 
 #include "asnbelajar/attendance.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/names.hpp"
 #include "asnbelajar/nip.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/participant.hpp"
@@ -24,13 +25,113 @@ struct Identity {
     bool empty() const { return nip.empty() && email.empty() && phone.empty(); }
 };
 
-Identity identity_of(const sources::ExportRecord& r) {
+// A row without NIP, e-mail or phone may carry a NIP in its name: "Nanda Putra - [NIP.199202022020121002]".
+Identity identity_of(const sources::ExportRecord& r, int year) {
     Identity id;
     if (std::string digits = nip_digits(r.nip); digits.size() == 18) id.nip = std::move(digits);
     if (Normalized e = normalize_email(r.email); e.ok) id.email = std::move(e.value);
     if (Normalized p = normalize_phone(r.phone); p.ok) id.phone = std::move(p.value);
+    if (id.empty())
+        if (std::string nip = nip_in_name(r.name); !nip.empty() && check_nip(nip, year).ok)
+            id.nip = std::move(nip);
     return id;
 }
+
+// Participants by name_key, for rows that carry a name only (AttendanceImportOptions::match_names): the
+// session's enrolled people first (its roster, read once), then everyone. Everyone's names are read once when
+// many names are to be found; for a few, each is looked up by one of its words (a store of a million people
+// is not read into memory for a handful of guests).
+class NameIndex {
+  public:
+    // `names`: how many distinct names will be asked for.
+    NameIndex(const store::Store& store, const Session& session, std::size_t names)
+        : store_(store), session_(session), load_everyone_(names > 32) {}
+
+    // The participant named `name`, or nothing with the reason.
+    std::optional<Id> find(const std::string& name, std::string& why) {
+        const std::string key = name_key(name);
+        if (key.empty()) {
+            why = "no NIP, e-mail or phone, and no name to match";
+            return std::nullopt;
+        }
+        load_enrolled();
+        if (auto [b, e] = enrolled_.equal_range(key); b != e)
+            return unique(b, e, "people enrolled in the session", why);
+        std::vector<Named> all = everyone_named(key);
+        if (!all.empty()) return unique(all.begin(), all.end(), "participants", why);
+        why = "no participant with this name";
+        return std::nullopt;
+    }
+
+  private:
+    struct Named {
+        Id id = 0;
+        std::string label; // NIP, else e-mail, else "participant ID"
+    };
+    static Named named(const Participant& p) {
+        return {p.id, !p.nip.empty()     ? p.nip
+                      : !p.email.empty() ? p.email
+                                         : fmt::format("participant {}", p.id)};
+    }
+    static const Named& second(const std::pair<const std::string, Named>& kv) { return kv.second; }
+    static const Named& second(const Named& n) { return n; }
+
+    template <typename It>
+    static std::optional<Id> unique(It b, It e, std::string_view among, std::string& why) {
+        std::vector<std::string> who;
+        for (It i = b; i != e; ++i)
+            who.push_back(second(*i).label);
+        if (who.size() == 1) return second(*b).id;
+        std::sort(who.begin(), who.end());
+        why = fmt::format("the name matches {} {} ({}); match the row by hand", who.size(), among,
+                          fmt::join(who, ", "));
+        return std::nullopt;
+    }
+
+    void load_enrolled() {
+        if (enrolled_loaded_) return;
+        enrolled_loaded_ = true;
+        for (const store::RosterRow& row : store_.session_roster(session_.id))
+            if (row.enrollment && *row.enrollment != EnrollmentStatus::cancelled)
+                if (std::string key = name_key(row.person.name); !key.empty())
+                    enrolled_.emplace(std::move(key), named(row.person));
+    }
+
+    // Every participant whose name has `key`.
+    std::vector<Named> everyone_named(const std::string& key) {
+        std::vector<Named> out;
+        if (load_everyone_) {
+            if (!everyone_loaded_) {
+                everyone_loaded_ = true;
+                for (const Participant& p : store_.list_participants("", ""))
+                    if (std::string k = name_key(p.name); !k.empty())
+                        everyone_.emplace(std::move(k), named(p));
+            }
+            for (auto [b, e] = everyone_.equal_range(key); b != e; ++b)
+                out.push_back(b->second);
+            return out;
+        }
+        // The longest word of the key made of ASCII letters only (the store's search folds ASCII case only).
+        std::string_view word;
+        for (std::size_t pos = 0; pos < key.size();) {
+            std::size_t end = std::min(key.find(' ', pos), key.size());
+            std::string_view w(key.data() + pos, end - pos);
+            const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            if (ascii && w.size() > word.size()) word = w;
+            pos = end + 1;
+        }
+        if (word.empty()) return out; // nothing to search by
+        for (const Participant& p : store_.list_participants("", std::string(word)))
+            if (name_key(p.name) == key) out.push_back(named(p));
+        return out;
+    }
+
+    const store::Store& store_;
+    const Session& session_;
+    const bool load_everyone_;
+    bool enrolled_loaded_ = false, everyone_loaded_ = false;
+    std::unordered_multimap<std::string, Named> enrolled_, everyone_;
+};
 
 // The participant of each row (NIP, then e-mail, then phone), or nothing; one store lookup per distinct
 // identity (a person's rows repeat it). The identities are looked up in NIP (then e-mail, then phone) order,
@@ -162,6 +263,19 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
                                 describe_counts(data)));
     require_overlap(data, session);
 
+    std::vector<Identity> identities;
+    identities.reserve(data.records.size());
+    for (const sources::ExportRecord& r : data.records)
+        identities.push_back(identity_of(r, opts.year));
+    if (data.names_only && !opts.match_names &&
+        std::any_of(identities.begin(), identities.end(), [](const Identity& id) { return id.empty(); }))
+        throw Error(fmt::format(
+            "{}: a {} names people only (no NIP, e-mail or phone column), so its rows can be matched to "
+            "participants by name only; pass --match-names to do that (a name matches when it is unique among "
+            "the session's enrolled people, else among all participants; titles such as Dr., S.Pd., Hj. and "
+            "letter case are ignored). Nothing was recorded",
+            data.name, data.source->label));
+
     AttendanceImportResult result;
     const std::string batch = export_digest(data);
     const std::string source(data.source->name);
@@ -170,11 +284,24 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     result.reimport = !earlier.empty();
 
     // Rows grouped per person, people in order of first appearance.
-    std::vector<Identity> identities;
-    identities.reserve(data.records.size());
-    for (const sources::ExportRecord& r : data.records)
-        identities.push_back(identity_of(r));
-    const std::vector<std::optional<Id>> matched = match_all(store, identities);
+    std::vector<std::optional<Id>> matched = match_all(store, identities);
+    // Rows named only: by name, when asked; else they go unmatched with the reason.
+    std::vector<std::string> name_reasons(data.records.size());
+    if (opts.match_names) {
+        // Rows repeat names: each name is looked up once.
+        std::unordered_map<std::string, std::pair<std::optional<Id>, std::string>> by_name;
+        for (std::size_t i = 0; i < data.records.size(); ++i)
+            if (identities[i].empty()) by_name.try_emplace(clean_text(data.records[i].name));
+        NameIndex names(store, session, by_name.size());
+        by_name.clear();
+        for (std::size_t i = 0; i < data.records.size(); ++i) {
+            if (!identities[i].empty()) continue;
+            auto [it, fresh] = by_name.try_emplace(clean_text(data.records[i].name));
+            if (fresh) it->second.first = names.find(data.records[i].name, it->second.second);
+            matched[i] = it->second.first;
+            name_reasons[i] = it->second.second;
+        }
+    }
     std::unordered_map<Id, std::size_t> index_of;
     std::vector<PersonMarks> people;
     auto add = [&](Id person, const sources::ExportRecord& r) {
@@ -205,8 +332,11 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     for (const std::vector<std::size_t>& rows : groups) {
         const sources::ExportRecord& first = data.records[rows.front()];
         const Identity& id = identities[rows.front()];
-        std::string reason = id.empty() ? "no valid NIP, e-mail or phone to match"
-                                        : "no participant with this NIP, e-mail or phone";
+        std::string reason = !id.empty() ? "no participant with this NIP, e-mail or phone"
+                             : opts.match_names
+                                 ? name_reasons[rows.front()]
+                                 : "no valid NIP, e-mail or phone to match; --match-names would "
+                                   "match it by name";
         if (opts.create_unknown) {
             // A participant created for an earlier group may be this one too (rows with and without a NIP).
             std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);

@@ -327,11 +327,13 @@ std::optional<RawStamp> read_stamp(std::string_view text) {
     if (!(r.shape == DateShape::year_first && sc.take_either('T', 't'))) {
         const bool comma = sc.take(',');
         if (!sc.blanks() && !comma) return std::nullopt;
-        // "3 Maret 2022 pukul 09.00", "March 3, 2022 at 9:00 AM"
+        // "3 Maret 2022 pukul 09.00", "March 3, 2022 at 9:00 AM", "13/04/2021 à 09:01:31"
         const std::size_t before_word = sc.position();
         const std::string_view w = sc.word();
-        if (!((text::equals_ci(w, "pukul") || text::equals_ci(w, "at")) && sc.blanks()))
+        if (!((text::equals_ci(w, "pukul") || text::equals_ci(w, "at")) && sc.blanks())) {
             sc.rewind(before_word);
+            if (!(sc.take('\xC3') && sc.take('\xA0') && sc.blanks())) sc.rewind(before_word);
+        }
     }
     if (!read_clock(sc, r)) return std::nullopt;
     sc.blanks();

@@ -192,13 +192,17 @@ expect_eq "$(row $BUDI)"  "walk-in,140,attended,3" "two rows of minutes are summ
 expect_eq "$(row $AHMAD)" "walk-in,130,attended,3" "matched by phone"
 expect_eq "$(row $DEWI)"  "walk-in,180,attended,3" "minutes capped at the session length"
 ab attend 2022-03-17 --replace --file - <"$D/plain-absen.csv"
+expect_rc 1 "--source auto: a list of e-mails alone is no evidence of presence"
+expect_grep 'looks like a roster, not an attendance list: it names people \(email\).*need --source csv' "$ERR" \
+  "the refusal says what the file looks like and names --source csv"
+ab attend 2022-03-17 --replace --file - --source csv <"$D/plain-absen.csv"
 expect_rc 0 "self-declared from stdin"
 expect_grep 'read <stdin> as a plain attendance CSV: 3 rows, 3 attendee rows' "$ERR" "stdin named in the summary"
 report 2022-03-17
 expect_eq "$(row $SITI)"   "walk-in,0,attended,3" "self-declared counts as attended"
 expect_eq "$(row $HENDRA)" "walk-in,0,attended,3" "self-declared, upper-case e-mail"
 expect_eq "$(row $BUDI)" "" "--replace dropped the minutes import"
-ab attend 2022-03-17 --replace --file "$D/plain-absen.csv" --create-unknown --unmatched -
+ab attend 2022-03-17 --replace --file "$D/plain-absen.csv" --source csv --create-unknown --unmatched -
 expect_rc 0 "--unmatched - writes to stdout"
 expect_grep '^4,,orang.asing@example.com,,,,,,cannot create a participant: name a name is required$' "$OUT" \
   "a row without a name cannot make a participant"

@@ -147,7 +147,8 @@ TEST_CASE("import: unmatched rows, and participants created for them") {
     REQUIRE(r.unmatched.size() == 3);
     CHECK(r.unmatched[0].record.line == 7);
     CHECK(r.unmatched[0].reason == "no participant with this NIP, e-mail or phone");
-    CHECK(r.unmatched[1].reason == "no valid NIP, e-mail or phone to match");
+    CHECK(r.unmatched[1].reason ==
+          "no valid NIP, e-mail or phone to match; --match-names would match it by name");
     CHECK(r.attended == 0);
 
     AttendanceImportOptions o;
@@ -220,4 +221,92 @@ TEST_CASE("export_digest: the rows decide, not their order or lines") {
     b.records[0].leave = *b.records[0].leave + 60;
     CHECK(export_digest(a) != export_digest(b));
     CHECK(export_digest(a).size() == 16);
+}
+
+TEST_CASE("import: rows with a name only, --match-names, and a NIP written in the name") {
+    Fixture f;
+    // Names: people[0] "Dr. Siti Rahayu, S.Pd." (enrolled), people[1] "Budi Santoso" (enrolled),
+    // people[2] "SITI RAHAYU" (not enrolled); a fourth, not enrolled, also "Budi Santoso".
+    {
+        store::Store::Transaction tx(f.store);
+        const char* names[] = {"Dr. Siti Rahayu, S.Pd.", "Budi Santoso", "SITI RAHAYU"};
+        for (std::size_t i = 0; i < 3; ++i) {
+            f.people[i].name = names[i];
+            f.store.update_participant(f.people[i]);
+        }
+        Participant budi2;
+        budi2.nip = "199203142019031004";
+        budi2.name = "Budi  Santoso, S.E.";
+        budi2.id = f.store.insert_participant(budi2);
+        Participant eko;
+        eko.nip = "199107072019031005";
+        eko.name = "Eko Prasetyo";
+        eko.id = f.store.insert_participant(eko);
+        Participant eko2 = eko;
+        eko2.nip = "199107072019031006";
+        eko2.name = "Eko Prasetyo, A.Md.";
+        eko2.id = f.store.insert_participant(eko2);
+        tx.commit();
+    }
+    auto named = [](const char* name, int from, int to, std::size_t line) {
+        sources::ExportRecord r = joined("", "", "", from, to, line);
+        r.name = name;
+        return r;
+    };
+    sources::ExportData d = export_of({named("siti rahayu", 0, 60, 2), named("Santoso, Budi", 0, 90, 3),
+                                       named("Eko Prasetyo", 0, 30, 4), named("Nobody Here", 0, 30, 5),
+                                       named("Putri - [NIP.198703212010122003]", 10, 40, 6)});
+    d.source = sources::find_source("teams-list");
+    d.names_only = true;
+    // Without --match-names: refused, naming the option, nothing written.
+    CHECK_THROWS_WITH_AS(f.import(d), doctest::Contains("pass --match-names"), Error);
+    CHECK_FALSE(f.summary(0));
+
+    AttendanceImportOptions o;
+    o.match_names = true;
+    AttendanceImportResult r = f.import(d, o);
+    CHECK(f.summary(0)->minutes == 60); // unique among the enrolled, though not among everyone
+    CHECK(f.summary(1)->minutes == 90); // likewise; surname first
+    CHECK(f.summary(2)->minutes == 30); // by the NIP in the name (10..40)
+    REQUIRE(r.unmatched.size() == 2);
+    CHECK(r.unmatched[0].record.line == 4);
+    CHECK(r.unmatched[0].reason ==
+          "the name matches 2 participants (199107072019031005, 199107072019031006); match the row by hand");
+    CHECK(r.unmatched[1].reason == "no participant with this name");
+
+    // A NIP in every name: no name matching needed.
+    sources::ExportData nips = export_of({named("Putri - [NIP.198703212010122003]", 10, 50, 2)});
+    nips.names_only = true;
+    CHECK_NOTHROW(f.import(nips));
+    CHECK(f.summary(2)->minutes == 40);
+}
+
+TEST_CASE("import: --match-names gives the same answers for a few names (searched) and many (all read)") {
+    for (int unknown : {0, 40}) {
+        CAPTURE(unknown);
+        Fixture f;
+        {
+            store::Store::Transaction tx(f.store);
+            f.people[2].name = "André Siregar"; // not enrolled: found among everyone
+            f.store.update_participant(f.people[2]);
+            tx.commit();
+        }
+        std::vector<sources::ExportRecord> rows;
+        auto named = [&](std::string name, std::size_t line) {
+            sources::ExportRecord r = joined("", "", "", 0, 45, line);
+            r.name = std::move(name);
+            rows.push_back(std::move(r));
+        };
+        named("Andre  SIREGAR", 2);
+        named("Ándre Siregar", 3); // a second row of the same person, another spelling
+        for (int i = 0; i < unknown; ++i)
+            named("Orang Asing " + std::to_string(i), static_cast<std::size_t>(4 + i));
+        sources::ExportData d = export_of(std::move(rows));
+        AttendanceImportOptions o;
+        o.match_names = true;
+        AttendanceImportResult r = f.import(d, o);
+        CHECK(f.summary(2)->minutes == 45);
+        CHECK(r.walk_ins == 1);
+        CHECK(r.unmatched.size() == static_cast<std::size_t>(unknown));
+    }
 }

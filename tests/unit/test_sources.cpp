@@ -180,7 +180,7 @@ TEST_CASE("Zoom webinar: a file without an attendee section says which sections 
     CHECK(d.notes[0] == "no attendee section (sections found: Host Details)");
     CHECK_THROWS_WITH_AS(
         read("Attendee Details\nAttended,User Name,Email\nYes,A,a@x.go.id\n", "zoom-webinar"),
-        doctest::Contains("x.csv: line 2: the attendee section's header has no join and leave "
+        doctest::Contains("x.csv: line 2: the header of section 'Attendee Details' has no join and leave "
                           "time columns (columns: Attended, User Name, Email)"),
         Error);
 }
@@ -280,7 +280,7 @@ TEST_CASE(
     sources::ReadOptions no_date;
     CHECK_THROWS_WITH_AS(
         read("Name,Email,Time joined,Time exited\nA,a@x.go.id,9:30 AM,10:00 AM\n", "meet", no_date),
-        doctest::Contains("x.csv:2: join time: '9:30 AM' is not a date and time"), Error);
+        doctest::Contains("x.csv:2: Time joined: '9:30 AM' is not a date and time"), Error);
 }
 
 TEST_CASE("plain CSV: self-declared, minutes, join and leave") {
@@ -311,25 +311,24 @@ TEST_CASE("plain CSV: self-declared, minutes, join and leave") {
 TEST_CASE("rows that cannot be read are listed with their lines") {
     CHECK_THROWS_WITH_AS(
         read("email,join,leave\na@x.go.id,2022-03-03 09:00,2022-03-03 08:00\n", "csv"),
-        "x.csv:2: leave time: leave time '2022-03-03 08:00' is before join time '2022-03-03 09:00'", Error);
+        "x.csv:2: leave: leave time '2022-03-03 08:00' is before join time '2022-03-03 09:00'", Error);
     std::string bad = "email,join,leave,minutes\n"
                       "a@x.go.id,2022-03-03 09:00,,\n"
                       "b@x.go.id,Mar 33 2022 09:00,2022-03-03 10:00,\n"
                       "c@x.go.id,,,a while\n";
-    CHECK_THROWS_WITH_AS(
-        read(bad, "csv"),
-        "x.csv: 3 problems:\n"
-        "x.csv:2: leave time: a join time without a leave time\n"
-        "x.csv:3: join time: invalid timestamp 'Mar 33 2022 09:00': March 2022 has no day 33\n"
-        "x.csv:4: duration: 'a while' is not a duration",
-        Error);
+    CHECK_THROWS_WITH_AS(read(bad, "csv"),
+                         "x.csv: 3 problems:\n"
+                         "x.csv:2: leave: a join time without a leave time\n"
+                         "x.csv:3: join: invalid timestamp 'Mar 33 2022 09:00': March 2022 has no day 33\n"
+                         "x.csv:4: minutes: 'a while' is not a duration",
+                         Error);
     std::string many = "email,minutes\n";
     for (int i = 0; i < 25; ++i)
         many += "a@x.go.id,soon\n";
     CHECK_THROWS_WITH_AS(read(many, "csv"), doctest::Contains("… and 5 more"), Error);
     CHECK_THROWS_WITH_AS(
         read("Attendee Details\nAttended,Email,Join Time,Leave Time\nMaybe,a@x.go.id,,\n", "zoom-webinar"),
-        "x.csv:3: attended: 'Maybe' is neither yes nor no", Error);
+        "x.csv:3: Attended: 'Maybe' is neither yes nor no", Error);
 }
 
 TEST_CASE("the day/month order is one per file") {
@@ -421,6 +420,230 @@ TEST_CASE("export_sources: one complete row per layout, as the build lists them 
     }
     // tests/CMakeLists.txt reads the rows' names out of registry.cpp to make one fuzz target per layout.
     CHECK(names == ASNB_CMAKE_EXPORT_SOURCES);
-    CHECK(names == "zoom-webinar,zoom-meeting,teams,meet,csv");
+    CHECK(names == "zoom-webinar,zoom-meeting,teams,teams-2021,teams-list,meet,csv");
     CHECK(sources::find_source("webex") == nullptr);
+}
+
+TEST_CASE("detect_export: the layouts of issue 13") {
+    CHECK(detect("Attendee Report,,,,,\nReport Generated:,\"Mar 23, 2025 6:26 PM\",,,,\n") == "zoom-webinar");
+    CHECK(detect("Name (Original Name),User Email,Total Duration (Minutes),Guest\nA,a@x.go.id,10,No\n") ==
+          "zoom-meeting");
+    CHECK(detect("Name (Original Name),User Email,Total Duration (Minutes)\nA,a@x.go.id,10\n") ==
+          "zoom-meeting");
+    CHECK(detect(utf16le("Meeting Summary\t\t\t\nTotal Number of Participants\t5\t\t\n")) == "teams-2021");
+    CHECK(detect(utf16le("Full Name\tUser Action\tTimestamp\nA\tJoined\t9/3/2020, 2:41:55 PM\n")) ==
+          "teams-list");
+    CHECK(detect("\xEF\xBB\xBFMeet\nMeeting code: abc-defg-hij\nCreated on 2022-03-03 08:55:10\n"
+                 "Ended on 2022-03-03 12:05:41\nFull Name,First Seen,Time in Call\n") == "meet");
+}
+
+TEST_CASE("Zoom webinar: Other Attended is read, unknown sections are passed over by name, padded titles") {
+    const std::string report =
+        "Attendee Report,,,,,\n"
+        "Attendee Details,,,,,\n"
+        "Attended,User Name,Email,Join Time,Leave Time,Time in Session (minutes)\n"
+        "Yes,Siti,siti@x.go.id,\"Mar 03, 2022 09:00:00\",\"Mar 03, 2022 10:00:00\",60\n"
+        "Other Attended,,,,,\n"
+        "User Name,Join Time,Leave Time,Time in Session (minutes),Country/Region Name,\n"
+        "Gilang Ramadhan,\"Mar 3, 2022 9:20 AM\",\"Mar 3, 2022 11:21 AM\",121,Indonesia,\n"
+        "Poll Results,,,,,\n"
+        "Attended,Question,Answer,,,\n"
+        "Maybe,Which?,That,,,\n";
+    sources::ExportData d = read(report, "zoom-webinar");
+    REQUIRE(d.records.size() == 2);
+    CHECK(d.records[1].name == "Gilang Ramadhan");
+    CHECK(d.records[1].email.empty());
+    CHECK(d.records[1].join == at(9, 20));
+    CHECK(d.records[1].leave == at(11, 21));
+    CHECK(d.records[1].line == 7);
+    CHECK(d.rows == 3);
+    CHECK_FALSE(d.names_only); // the attendees have e-mails
+    REQUIRE(d.notes.size() == 2);
+    CHECK(d.notes[0] == "section 'Poll Results' is not one this reader knows: its 1 row was passed over");
+    CHECK(d.notes[1].find("'Other Attended': 1 row of people who joined without registering") !=
+          std::string::npos);
+    // A lone "Yes" in the attendee section is a row without times (a no-show), not a title.
+    d = read("Attendee Details\nAttended,Email,Join Time,Leave Time\nYes,,,\n", "zoom-webinar");
+    CHECK(d.no_shows == 1);
+    CHECK(d.notes.empty());
+}
+
+TEST_CASE("Zoom meeting, unique users: minutes per row, never the meeting line, with or without preamble") {
+    const std::string body = "Name (Original Name),User Email,Total Duration (Minutes),Guest,\n"
+                             "Teguh Prakoso,teguh@x.go.id,6,No,\n"
+                             "Teguh,teguh@x.go.id,41,No,\n"
+                             "Nur Aini,,10,Yes,\n";
+    const std::string preamble =
+        "\xEF\xBB\xBFMeeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),"
+        "Participants,\n"
+        "94758381041,\"Latsar, Kelas A\",09/01/2020 09:03:16 AM,09/01/2020 10:13:23 AM,"
+        "host@x.go.id,71,50,\n"
+        "\n";
+    for (const std::string& text : {body, preamble + body}) {
+        for (std::string_view source : {"zoom-meeting", "csv"}) {
+            sources::ExportData d = read(text, source);
+            REQUIRE(d.records.size() == 3);
+            CHECK(d.records[0].email == "teguh@x.go.id");
+            CHECK(d.records[0].seconds == 6 * 60);
+            CHECK_FALSE(d.records[0].join);
+            CHECK(d.records[1].seconds == 41 * 60);
+            CHECK(d.records[2].name == "Nur Aini");
+            for (const sources::ExportRecord& r : d.records)
+                CHECK(r.email != "host@x.go.id");
+        }
+    }
+}
+
+TEST_CASE("Teams attendance list: joins to leaves per person, open joins end at the session's end") {
+    const std::string list = "Full Name\tUser Action\tTimestamp\n"
+                             "Siti Rahayu\tJoined\t3/3/2022, 9:05:00 AM\n"
+                             "Budi  Santoso\tJoined before\t3/3/2022, 9:05:00 AM\n"
+                             "Budi Santoso\tLeft\t3/3/2022, 9:30:00 AM\n"
+                             "Ahmad Fauzi\tLeft\t3/3/2022, 9:40:00 AM\n"
+                             "Siti Rahayu\tLeft\t3/3/2022, 10:00:00 AM\n"
+                             "Budi Santoso\tJoined\t3/3/2022, 10:30:00 AM\n"
+                             "Siti Rahayu\tJoined\t3/3/2022, 9:50:00 AM\n"; // a second device, out of order
+    sources::ReadOptions o = session_options();
+    o.session_start = at(9, 0);
+    o.session_end = at(12, 0);
+    sources::ExportData d = read(utf16le(list), "teams-list", o);
+    CHECK(d.names_only);
+    CHECK(d.rows == 7);
+    REQUIRE(d.records.size() == 5);
+    // In order of the line that opened each interval.
+    CHECK(d.records[0].name == "Siti Rahayu");
+    CHECK(d.records[0].join == at(9, 5));
+    CHECK(d.records[0].leave == at(10, 0));
+    CHECK(d.records[0].line == 2);
+    CHECK(d.records[1].name == "Budi Santoso"); // blanks collapsed: one person
+    CHECK(d.records[1].leave == at(9, 30));
+    CHECK(d.records[2].name == "Ahmad Fauzi"); // a leave without a join: in since the list's first time
+    CHECK(d.records[2].join == at(9, 5));
+    CHECK(d.records[2].leave == at(9, 40));
+    CHECK(d.records[3].join == at(10, 30)); // still in at the end: to the session's end
+    CHECK(d.records[3].leave == at(12, 0));
+    CHECK(d.records[4].join == at(9, 50)); // Siti's second device
+    CHECK(d.records[4].leave == at(12, 0));
+    for (const sources::ExportRecord& r : d.records)
+        CHECK_FALSE(r.seconds);
+
+    // Without the session's end, an open join lasts to the list's last time.
+    d = read(utf16le(list), "teams-list");
+    CHECK(d.records[3].leave == at(10, 30));
+    // Portuguese, day first, no comma.
+    d = read(utf16le("Nome Completo\tAtividade\tData e hora\nAndré\tEntrou\t03/03/2022 09:00:07\n"
+                     "André\tSaiu\t03/03/2022 09:20:00\n"),
+             "teams-list");
+    REQUIRE(d.records.size() == 1);
+    CHECK(*d.records[0].leave - *d.records[0].join == 20 * 60 - 7);
+    CHECK_THROWS_WITH_AS(
+        read("Full Name\tUser Action\tTimestamp\nA\tJoined\t3/3/2022, 9:05:00 AM\nA\tWaved\t3/3/2022, "
+             "9:06:00 AM\nB\tLeft\t3/3/2022, 9:75:00 AM\n\tLeft\t3/3/2022, 9:07:00 AM\n",
+             "teams-list"),
+        "x.csv: 3 problems:\n"
+        "x.csv:3: User Action: 'Waved' is not an action of the list (Joined, Joined before or Left)\n"
+        "x.csv:4: Timestamp: invalid timestamp '3/3/2022, 9:75:00 AM': minute 75 is not a time of day\n"
+        "x.csv:5: Full Name: no name",
+        Error);
+}
+
+TEST_CASE("Teams 2021 report: Meeting Summary, padded lines, quoted times, French") {
+    const std::string en = "Meeting Summary\t\t\t\t\n"
+                           "Total Number of Participants\t2\t\t\t\n"
+                           "Meeting Start Time\t\"3/3/2022, 8:50:01 AM\"\t\t\t\n"
+                           "\t\t\t\t\n"
+                           "Full Name\tJoin Time\tLeave Time\tDuration\tEmail\n"
+                           "Siti\t\"3/3/2022, 9:00:00 AM\"\t\"3/3/2022, 9:24:12 AM\"\t24m 12s\tsiti@x.go.id\n"
+                           "Budi\t\"3/3/2022, 9:10:00 AM\"\t\"3/3/2022, 9:20:00 AM\"\t10m\tbudi@x.go.id\n";
+    sources::ExportData d = read(utf16le(en), "teams-2021");
+    REQUIRE(d.records.size() == 2);
+    CHECK(d.records[0].email == "siti@x.go.id");
+    CHECK(d.records[0].leave == at(9, 24) + 12);
+    CHECK(d.records[0].line == 6);
+    const std::string fr =
+        "R\xC3\xA9sum\xC3\xA9 de la r\xC3\xA9union\n"
+        "Nombre total de participants\t2\n"
+        "Heure de d\xC3\xA9"
+        "but de la r\xC3\xA9union\t03/03/2022 \xC3\xA0 09:00:00\n"
+        "\n"
+        "Nom complet\tHeure d'arriv\xC3\xA9\x65\tHeure de d\xC3\xA9part\tDur\xC3\xA9\x65\tE-mail\t"
+        "R\xC3\xB4le\n"
+        "Vincent\t03/03/2022 \xC3\xA0 09:00:00\t03/03/2022 \xC3\xA0 11:44:00\t2\xC2\xA0h "
+        "44\xC2\xA0m\tv@x.fr\tOrganisateur\n"
+        "Wulan\t03/03/2022 \xC3\xA0 09:01:00\t03/03/2022 \xC3\xA0 09:01:11\t11\xC2\xA0s\tw@x.fr\t"
+        "Pr\xC3\xA9sentateur\n";
+    d = read(fr, "teams-2021"); // UTF-8 here: utf16le() takes ASCII only
+    CHECK(d.staff_rows == 1);   // the organizer
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].email == "w@x.fr");
+    CHECK(d.records[0].join == at(9, 1));
+    CHECK(d.records[0].leave == at(9, 1) + 11);
+}
+
+TEST_CASE("Google Meet: Full Name, First Seen, Time in Call after a preamble: intervals, names only") {
+    sources::ExportData d = read("\xEF\xBB\xBFMeet\r\nMeeting code: abc-defg-hij\r\nCreated on 2022-03-03 "
+                                 "08:55:10\r\nEnded on 2022-03-03 12:05:41\r\nFull Name,First Seen,Time in "
+                                 "Call\r\nDewi Lestari,2022-03-03 09:30:00,02:30:00\r\n",
+                                 "meet");
+    CHECK(d.names_only);
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].join == at(9, 30));
+    CHECK(d.records[0].leave == at(12, 0));
+    CHECK_FALSE(d.records[0].seconds);
+    CHECK(d.records[0].line == 6);
+    CHECK_THROWS_WITH_AS(read("Full Name,First Seen,Time in Call\nDewi,2022-03-03 09:30:00,\n", "meet"),
+                         "x.csv:2: Time in Call: a join time without a duration (Time in Call is empty)",
+                         Error);
+    CHECK_FALSE(read("Name,Email,Duration,Time joined,Time exited\n", "meet", session_options()).names_only);
+}
+
+TEST_CASE("plain CSV under --source auto: a presence column or a presence form, never a roster") {
+    sources::ReadOptions o = session_options();
+    o.session_start = at(9, 0);
+    o.session_end = at(12, 0);
+    o.require_presence_evidence = true;
+    CHECK_THROWS_WITH_AS(
+        read("NIP,Nama,Instansi,Jabatan\n198609262015051001,Siti,BPSDM,Analis\n", "csv", o),
+        doctest::Contains("this looks like a roster, not an attendance list: it names people "
+                          "(NIP, Nama, Instansi, Jabatan)"),
+        Error);
+    CHECK_THROWS_WITH_AS(
+        read("Timestamp,Email,Instansi,Jabatan\n3/1/2022 10:00:00,a@x.go.id,BPSDM,Analis\n"
+             "2/28/2022 10:00:00,b@x.go.id,BPSDM,Analis\n",
+             "csv", o),
+        doctest::Contains("this looks like a registration export, not a presence list (columns "
+                          "Timestamp, Instansi, Jabatan): every Timestamp"),
+        Error);
+    CHECK_THROWS_WITH_AS(read("Timestamp,Email\n3/3/2022 13:00:00,a@x.go.id\n", "csv", o),
+                         doctest::Contains("none of whose Timestamp values"), Error);
+    CHECK_THROWS_WITH_AS(read("Timestamp,Email\n3/3/2022 12:61:00,a@x.go.id\n", "csv", o),
+                         doctest::Contains("x.csv:2: Timestamp: invalid timestamp"), Error);
+    sources::ExportData d =
+        read("Stempel waktu,Email\n3/3/2022 8:59:00,a@x.go.id\n3/3/2022 9:10:00,b@x.go.id\n"
+             "3/3/2022 12:00:00,c@x.go.id\n",
+             "csv", o);
+    REQUIRE(d.records.size() == 2); // 8:59 left out
+    CHECK(d.records[0].email == "b@x.go.id");
+    CHECK(d.records[0].stamped == at(9, 10));
+    CHECK_FALSE(d.records[0].seconds);
+    CHECK_FALSE(d.records[0].join);
+    CHECK(d.notes.back() == "1 row stamped outside the session's window (2022-03-03T09:00:00+07:00 to "
+                            "2022-03-03T12:00:00+07:00) left out");
+    // A presence column: yes, no, excused, a check-in time.
+    d = read("Email,Presensi\na@x.go.id,Hadir\nb@x.go.id,Izin\nc@x.go.id,sakit\n", "csv", o);
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.no_shows == 2);
+    d = read("Email,Check-in\na@x.go.id,09:05\nb@x.go.id,tidak\n", "csv", o);
+    CHECK(d.records.size() == 1);
+    // Explicit --source csv: every row, as before.
+    o.require_presence_evidence = false;
+    CHECK(read("NIP,Nama,Instansi\n198609262015051001,Siti,BPSDM\n", "csv", o).records.size() == 1);
+    CHECK(read("Timestamp,Email\n2/28/2022 10:00:00,a@x.go.id\n", "csv", o).records.size() == 1);
+}
+
+TEST_CASE("export times: French 'à' between date and time") {
+    CHECK(parse_export_time("13/04/2021 \xC3\xA0 09:01:31", find_zone("UTC"), DayOrder::dmy) ==
+          parse_export_time("13/04/2021 09:01:31", find_zone("UTC"), DayOrder::dmy));
+    CHECK_FALSE(parse_export_time("13/04/2021 \xC3\xA0", find_zone("UTC"), DayOrder::dmy));
+    CHECK(parse_duration_seconds("2\xC2\xA0h 44\xC2\xA0m") == 2 * 3600 + 44 * 60);
 }

@@ -20,6 +20,7 @@ struct AttendanceImportOptions {
     bool replace = false;        // discard all of the session's earlier attendance first (attend --replace)
     bool allow_empty = false;    // accept an export without a single attendee row
     bool create_unknown = false; // create participants for unmatched rows (name, e-mail, NIP when valid)
+    bool match_names = false;    // match rows without NIP, e-mail or phone by name (attend --match-names)
     int year = 0;                // the current year, for checking NIPs of created participants
 };
 
@@ -43,15 +44,21 @@ struct AttendanceImportResult {
 // given, is told the people recorded of those matched (see add_platform_marks).
 //
 // Each row is matched to a participant by NIP (18 digits, spaces and dots ignored), then e-mail (any case),
-// then phone; a row whose fields match nobody is unmatched, or, under create_unknown, makes a new participant
-// (rows of one person make one). A matched person without a seat (not enrolled, cancelled or waitlisted)
+// then phone. A row with none of the three is matched by a NIP written in its name ("Budi - [NIP.1990...]",
+// see nip_in_name), else, under match_names, by its name: the participant whose name_key (names.hpp) equals
+// the row's, when exactly one of the session's enrolled people (any enrollment but a cancelled one) has it, or
+// else exactly one of all participants; an ambiguous or unknown name leaves the row unmatched with the reason.
+// A row whose fields match nobody is unmatched, or, under create_unknown, makes a new participant (rows of one
+// person make one). A matched person without a seat (not enrolled, cancelled or waitlisted)
 // becomes a walk-in. The rows of one person become that person's marks (kept raw, tagged with the export)
 // and the summary is recomputed once per person. Importing an export already imported into the session replaces its marks: the result is
 // the same. Under replace, every earlier mark of the session goes first.
 //
 // Throws Error before writing anything: for a cancelled session; for an export without attendee rows unless
-// allow_empty (the message says what the file had); and for an export none of whose joins overlap the session
-// (a wrong session or a wrong --tz), naming the times found.
+// allow_empty (the message says what the file had); for an export none of whose joins overlap the session
+// (a wrong session or a wrong --tz), naming the times found; and for an export that names people only
+// (ExportData::names_only) with rows that no NIP matches, unless match_names (the message names
+// --match-names).
 AttendanceImportResult import_attendance(store::Store& store, const Session& session,
                                          const sources::ExportData& data, const AttendanceImportOptions& opts,
                                          const ProgressFn& progress = {});

@@ -48,7 +48,8 @@ struct ExportSource {
     ExportData (*read)(CsvReader& csv, Builder& b) = nullptr;
 };
 
-// Every layout, in the order detect_export tries them: zoom-webinar, zoom-meeting, teams, meet, csv.
+// Every layout, in the order detect_export tries them: zoom-webinar, zoom-meeting, teams, teams-2021,
+// teams-list, meet, csv.
 std::span<const ExportSource> export_sources();
 // The layout named `name` (ExportSource::name), or nullptr.
 const ExportSource* find_source(std::string_view name);
@@ -65,6 +66,7 @@ struct ExportRecord {
     std::string nip, email, phone, name;    // as written, trimmed; matching normalises them
     std::optional<UnixSeconds> join, leave; // both or neither; leave >= join
     std::optional<std::int64_t> seconds;    // time present as the source totals it
+    std::optional<UnixSeconds> stamped;     // a self-declared row's submission time (a form's Timestamp)
     std::size_t line = 0;                   // 1-based physical line in the file
 };
 
@@ -74,6 +76,14 @@ struct ReadOptions {
     // The session's local date. When the file's numeric dates fit both day/month orders, the order that puts
     // every join on (or next to) this date wins. Google Meet times without a date are taken on this date.
     std::optional<Date> session_date;
+    // The session's window [start, end] in UTC seconds. An open interval (a Teams attendance list's join
+    // without a leave) ends at `session_end`; a form export's timestamps are compared with both (below).
+    std::optional<UnixSeconds> session_start, session_end;
+    // --source auto: a plain CSV without minutes, join/leave or presence column is no evidence of presence by
+    // itself. With this set, such a file is read only when it is a presence form (a timestamp column with
+    // times inside the session's window; rows stamped outside it are left out), and refused otherwise: a
+    // roster, or a registration export (every timestamp before the session's start).
+    bool require_presence_evidence = false;
 };
 
 struct ExportData {
@@ -85,6 +95,10 @@ struct ExportData {
     std::size_t no_shows = 0;   // rows of people who did not attend (Attended = No, no times)
     DayOrder order = DayOrder::unknown; // the order numeric dates were read in (unknown: none needed one)
     std::vector<std::string> notes;     // how the file was read, worth telling the user
+    // The attendee table names people by name only (no NIP, e-mail or phone column: the Teams attendance
+    // list, Google Meet's "Full Name, First Seen, Time in Call"): import_attendance refuses it unless names
+    // may be matched (attend --match-names).
+    bool names_only = false;
 };
 
 // The layout of the export in `in`, from its first records (the stream is read, not rewound): for each record,
@@ -94,14 +108,16 @@ struct ExportData {
 const ExportSource& detect_export(std::istream& in, const std::string& name);
 
 // Reads an export of layout `source` from `in`. Throws Error (positions as "NAME:LINE") for: a table without
-// the columns its layout needs, rows that cannot be read (up to 20 listed: an unreadable time, a join without
-// a leave, a leave before the join, an Attended value that is neither yes nor no), dates whose day/month order
-// cannot be decided (the message names --date-order), and CSV errors.
+// the columns its layout needs, rows that cannot be read (up to 20 listed, each with its line and column: an
+// unreadable time, a join without a leave, a leave before the join, an Attended value that is neither yes
+// nor no, an unknown Teams user action), dates whose day/month order cannot be decided (the message names
+// --date-order), CSV errors, and under ReadOptions::require_presence_evidence a plain CSV that is a roster or a
+// registration export (the message says which, and names --source csv).
 ExportData read_export(std::istream& in, const std::string& name, const ExportSource& source,
                        const ReadOptions& opts);
 
 // Reads the export in file `path` ("-" = standard input): detects its layout, which must agree with `choice`
-// (one of source_choices(): "auto", or a family). An explicit family reads a file detection cannot place with
+// (one of source_choices(): "auto", or a family; "auto" sets opts.require_presence_evidence). An explicit family reads a file detection cannot place with
 // its first flat layout (or its first layout when it has no flat one), and a file of another flat layout with
 // its first flat layout. Throws Error as detect_export and read_export do, "cannot open PATH: reason", for an
 // unknown choice, and, for a layout that contradicts `choice`, a message naming both.

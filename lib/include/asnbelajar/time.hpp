@@ -145,10 +145,10 @@ DayOrder detect_day_order(const std::vector<std::string_view>& samples);
 //   in English or Indonesian, full or abbreviated: Mar/Mei/Agu/Agt/Okt/Nop/Des..., an optional leading day
 //   name), "03/03/2022", "3/3/22", "03-03-2022", "03.03.2022" (day/month order from `order`), "2022-03-03",
 //   "2022/03/03". Two-digit years are 20yy.
-// Then "T" (year-first dates only) or blanks, optionally after a comma (also "pukul"/"at"), then a time:
-//   "9:00", "09:00:00", "09.00.00", an optional fraction of a second (dropped), optional AM/PM ("am", "a.m.",
-//   "PM", also after a narrow no-break space), then an optional zone that overrides `z`: "Z", "+07:00",
-//   "+0700", "-05", "UTC", "UTC+7", "GMT", "WIB", "WITA", "WIT".
+// Then "T" (year-first dates only) or blanks, optionally after a comma (also "pukul", "at" or "à"), then a
+// time: "9:00", "09:00:00", "09.00.00", an optional fraction of a second (dropped), optional AM/PM ("am",
+//   "a.m.", "PM", also after a narrow no-break space), then an optional zone that overrides `z`: "Z",
+//   "+07:00", "+0700", "-05", "UTC", "UTC+7", "GMT", "WIB", "WITA", "WIT".
 // Returns nullopt for text that is no timestamp at all ("", "--", "176", a date without a time, trailing
 // text). Throws Error, quoting the value:
 //   - for a numeric date while `order` is unknown, whose day and month differ and which is a real date in

@@ -23,12 +23,18 @@ bool missing(std::string_view cell) {
     return std::all_of(cell.begin(), cell.end(), [](char c) { return c == '-'; });
 }
 
+// Yes and no as attendance columns write them; Indonesian presence lists say why someone was absent (izin:
+// excused, sakit: ill, alpa: without a word).
 std::optional<bool> yes_no(std::string_view cell) {
     const std::string v = normalize_header(cell);
-    for (std::string_view yes : {"yes", "ya", "y", "true", "1", "hadir"})
+    for (std::string_view yes : {"yes", "ya", "y", "true", "1", "hadir", "present", "sudah hadir", "v"})
         if (v == yes) return true;
-    for (std::string_view no : {"no", "tidak", "n", "false", "0", "tidak hadir", "belum hadir"})
+    for (std::string_view no : {"no", "tidak", "n", "false", "0", "tidak hadir", "belum hadir", "absent",
+                                "izin", "sakit", "alpa", "alpha", "x"})
         if (v == no) return false;
+    // A check-in column holds the time of the check-in.
+    if (v.find_first_of("0123456789") != std::string::npos && cell.find(':') != std::string_view::npos)
+        return true;
     return std::nullopt;
 }
 
@@ -94,24 +100,33 @@ std::string HeaderRow::columns() const {
     return fmt::format("{}", fmt::join(names_, ", "));
 }
 
+std::string_view HeaderRow::written_at(int index) const {
+    if (index < 0 || static_cast<std::size_t>(index) >= names_.size()) return {};
+    return names_[static_cast<std::size_t>(index)];
+}
+
+bool is_meeting_data_header(const HeaderRow& t) {
+    return t.find("meeting id") >= 0 && t.find("topic") >= 0 && !(t.has(Field::join) && t.has(Field::leave));
+}
+
 Builder::Builder(const ExportSource& source, std::string name, const ReadOptions& opts)
     : name_(std::move(name)), opts_(opts) {
     data_.name = name_;
     data_.source = &source;
 }
 
-void Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, Times times) {
+bool Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, Times times) {
     ++data_.rows;
     if (t.has(Field::attended)) {
         std::string_view v = t.cell(row, Field::attended);
         std::optional<bool> attended = yes_no(v);
         if (!attended) {
-            problem(line, "attended", fmt::format("'{}' is neither yes nor no", v));
-            return;
+            problem(line, t.written(Field::attended), fmt::format("'{}' is neither yes nor no", v));
+            return false;
         }
         if (!*attended) {
             ++data_.no_shows;
-            return;
+            return false;
         }
     }
     std::string_view join = t.cell(row, Field::join);
@@ -119,23 +134,28 @@ void Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, 
     std::string_view minutes = t.cell(row, Field::minutes);
     if (missing(join)) join = {};
     if (missing(leave)) leave = {};
-    if (join.empty() != leave.empty()) {
-        problem(line, join.empty() ? "join time" : "leave time",
+    if (join.empty() != leave.empty() && times != Times::from_join) {
+        problem(line, join.empty() ? t.written(Field::join) : t.written(Field::leave),
                 fmt::format("a {} time without a {} time", join.empty() ? "leave" : "join",
                             join.empty() ? "join" : "leave"));
-        return;
+        return false;
     }
     std::optional<std::int64_t> seconds;
     if (!missing(minutes)) {
         seconds = parse_duration_seconds(minutes);
         if (!seconds) {
-            problem(line, "duration", fmt::format("'{}' is not a duration", minutes));
-            return;
+            problem(line, t.written(Field::minutes), fmt::format("'{}' is not a duration", minutes));
+            return false;
         }
+    }
+    if (times == Times::from_join && !join.empty() && !seconds) {
+        problem(line, t.written(Field::minutes),
+                fmt::format("a join time without a duration ({} is empty)", t.written(Field::minutes)));
+        return false;
     }
     if (join.empty() && !seconds && (t.has(Field::join) || t.has(Field::leave) || t.has(Field::minutes))) {
         ++data_.no_shows; // a table with times, and this row has none: not there
-        return;
+        return false;
     }
 
     ExportRecord r;
@@ -151,7 +171,39 @@ void Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, 
     if (join.empty() || times == Times::span) r.seconds = seconds;
     r.line = line;
     data_.records.push_back(std::move(r));
-    pending_.push_back({std::string(join), std::string(leave)});
+    Pending p{std::string(join), std::string(leave), std::nullopt, {}, std::nullopt};
+    p.join_column = column_id(t.written(Field::join), "join time");
+    p.leave_column = column_id(t.written(Field::leave), "leave time");
+    if (times == Times::from_join && !join.empty()) p.after = seconds;
+    pending_.push_back(std::move(p));
+    return true;
+}
+
+std::size_t Builder::column_id(std::string_view written, std::string_view fallback) {
+    const std::string_view name = written.empty() ? fallback : written;
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+        if (columns_[i] == name) return i;
+    columns_.emplace_back(name);
+    return columns_.size() - 1;
+}
+
+void Builder::stamp_last(std::string_view stamp, std::string_view column) {
+    if (pending_.empty() || missing(stamp)) return;
+    pending_.back().stamp = std::string(stamp);
+    pending_.back().stamp_column = column_id(column, "timestamp");
+}
+
+void Builder::event(ExportRecord person, Event kind, std::string_view stamp, std::string_view column) {
+    ++data_.rows;
+    events_ = true;
+    if (missing(stamp)) {
+        problem(person.line, column, "no time");
+        return;
+    }
+    data_.records.push_back(std::move(person));
+    Pending p{std::string(stamp), std::string(stamp), std::nullopt, {}, kind};
+    p.join_column = p.leave_column = column_id(column, "timestamp");
+    pending_.push_back(std::move(p));
 }
 
 void Builder::staff(const HeaderRow& t, const Fields& row) {
@@ -213,11 +265,23 @@ Builder::ParsedTimes Builder::parse_all(DayOrder order, bool* undecided) {
     ParsedTimes out(pending_.size());
     for (std::size_t i = 0; i < pending_.size(); ++i) {
         const Pending& p = pending_[i];
-        if (p.join.empty()) continue;
         const std::size_t line = data_.records[i].line;
-        bool join_time_only = false, leave_time_only = false;
-        out[i].join = parse_time(p.join, order, line, "join time", join_time_only, undecided);
-        out[i].leave = parse_time(p.leave, order, line, "leave time", leave_time_only, undecided);
+        bool join_time_only = false, leave_time_only = false, stamp_time_only = false;
+        if (!p.stamp.empty())
+            out[i].stamp =
+                parse_time(p.stamp, order, line, columns_[p.stamp_column], stamp_time_only, undecided);
+        if (p.join.empty()) continue;
+        if (p.event) {
+            out[i].join = out[i].leave =
+                parse_time(p.join, order, line, columns_[p.join_column], join_time_only, undecided);
+            continue;
+        }
+        out[i].join = parse_time(p.join, order, line, columns_[p.join_column], join_time_only, undecided);
+        if (p.after) {
+            if (out[i].join) out[i].leave = *out[i].join + *p.after;
+            continue;
+        }
+        out[i].leave = parse_time(p.leave, order, line, columns_[p.leave_column], leave_time_only, undecided);
         // Times without a date: a leave before the join is past midnight.
         if (join_time_only && leave_time_only && out[i].join && out[i].leave && *out[i].leave < *out[i].join)
             *out[i].leave += 24 * 3600;
@@ -225,13 +289,15 @@ Builder::ParsedTimes Builder::parse_all(DayOrder order, bool* undecided) {
     return out;
 }
 
-// True when every join lies on the session's local date or a day next to it.
+// True when every join (and every submission time) lies on the session's local date or a day next to it.
 bool Builder::on_session_date(const ParsedTimes& times) const {
     if (!opts_.session_date) return false;
     const std::int64_t day = days_from_civil(*opts_.session_date);
-    return std::all_of(times.begin(), times.end(), [&](const Parsed& p) {
-        return !p.join || std::abs(days_from_civil(to_local(*p.join, opts_.zone).date) - day) <= 1;
-    });
+    const auto near = [&](const std::optional<UnixSeconds>& t) {
+        return !t || std::abs(days_from_civil(to_local(*t, opts_.zone).date) - day) <= 1;
+    };
+    return std::all_of(times.begin(), times.end(),
+                       [&](const Parsed& p) { return near(p.join) && near(p.stamp); });
 }
 
 // detect_day_order() found dates that vote for both orders: says on which lines ("FILE:LINE"), the line being
@@ -264,9 +330,10 @@ ExportData Builder::finish() {
     std::vector<std::string_view> samples;
     samples.reserve(pending_.size() * 2 + votes_.size());
     for (const Pending& p : pending_) {
+        if (!p.stamp.empty()) samples.push_back(p.stamp);
         if (p.join.empty()) continue;
         samples.push_back(p.join);
-        samples.push_back(p.leave);
+        if (!p.leave.empty()) samples.push_back(p.leave);
     }
     samples.insert(samples.end(), votes_.begin(), votes_.end());
 
@@ -293,9 +360,16 @@ ExportData Builder::finish() {
             const bool dmy_fits = on_session_date(times), mdy_fits = on_session_date(month_first);
             if (dmy_fits == mdy_fits) {
                 const auto i = static_cast<std::size_t>(differ.first - times.begin());
-                const bool join_differs = times[i].join != month_first[i].join;
-                const UnixSeconds a = join_differs ? *times[i].join : *times[i].leave;
-                const UnixSeconds b = join_differs ? *month_first[i].join : *month_first[i].leave;
+                // The value read two ways: the join, else the leave, else the submission time.
+                const Parsed& d = times[i];
+                const Parsed& m = month_first[i];
+                const int which = d.join != m.join ? 0 : d.leave != m.leave ? 1 : 2;
+                const std::optional<UnixSeconds> da = which == 0 ? d.join : which == 1 ? d.leave : d.stamp;
+                const std::optional<UnixSeconds> mb = which == 0 ? m.join : which == 1 ? m.leave : m.stamp;
+                const std::string& text = which == 0   ? pending_[i].join
+                                          : which == 1 ? pending_[i].leave
+                                                       : pending_[i].stamp;
+                const UnixSeconds a = da.value_or(0), b = mb.value_or(0);
                 std::string why =
                     !opts_.session_date ? std::string()
                     : dmy_fits ? fmt::format(", and both readings put the joins on the session's date {}",
@@ -305,8 +379,8 @@ ExportData Builder::finish() {
                 throw Error(fmt::format(
                     "{}:{}: the day/month order of the dates cannot be decided: '{}' is {} or {}{}; "
                     "pass --date-order dmy (day first) or --date-order mdy (month first)",
-                    name_, data_.records[i].line, join_differs ? pending_[i].join : pending_[i].leave,
-                    day_month(to_local(a, opts_.zone).date), day_month(to_local(b, opts_.zone).date), why));
+                    name_, data_.records[i].line, text, day_month(to_local(a, opts_.zone).date),
+                    day_month(to_local(b, opts_.zone).date), why));
             }
             order = dmy_fits ? DayOrder::dmy : DayOrder::mdy;
             if (mdy_fits) times = std::move(month_first);
@@ -320,21 +394,85 @@ ExportData Builder::finish() {
         ExportRecord& r = data_.records[i];
         r.join = times[i].join;
         r.leave = times[i].leave;
+        r.stamped = times[i].stamp;
         if (r.join && r.leave && *r.leave < *r.join)
             problem(
-                r.line, "leave time",
+                r.line, columns_[pending_[i].leave_column],
                 fmt::format("leave time '{}' is before join time '{}'", pending_[i].leave, pending_[i].join));
     }
     throw_problems();
+    if (events_) pair_events();
     data_.order = order;
     pending_.clear();
     return std::move(data_);
 }
 
-ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
+// The records of event lines (join == leave == the event's time) become the intervals they make, one record
+// per interval, at the line of the event that opened it (see Builder::event).
+void Builder::pair_events() {
+    std::optional<UnixSeconds> first, last;
+    for (std::size_t i = 0; i < pending_.size(); ++i)
+        if (pending_[i].event && data_.records[i].join) {
+            first = std::min(first.value_or(*data_.records[i].join), *data_.records[i].join);
+            last = std::max(last.value_or(*data_.records[i].join), *data_.records[i].join);
+        }
+    if (!first) return;
+    const UnixSeconds end = opts_.session_end.value_or(*last);
+
+    // Each person's events (by name as written, blanks collapsed), in time order, ties in file order.
+    std::vector<std::string> keys;
+    std::vector<std::vector<std::size_t>> people;
+    std::vector<ExportRecord> out;
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+        if (!pending_[i].event) {
+            out.push_back(std::move(data_.records[i]));
+            continue;
+        }
+        std::string key = clean_text(data_.records[i].name);
+        auto it = std::find(keys.begin(), keys.end(), key);
+        if (it == keys.end()) {
+            keys.push_back(std::move(key));
+            people.emplace_back();
+            it = keys.end() - 1;
+        }
+        people[static_cast<std::size_t>(it - keys.begin())].push_back(i);
+    }
+    for (std::vector<std::size_t>& events : people) {
+        std::stable_sort(events.begin(), events.end(), [&](std::size_t a, std::size_t b) {
+            return *data_.records[a].join < *data_.records[b].join;
+        });
+        std::vector<std::size_t> open; // joins not yet closed, earliest first
+        std::size_t closed = 0;        // open[0..closed) are closed
+        auto interval = [&](std::size_t at, UnixSeconds from, UnixSeconds to) {
+            ExportRecord r = data_.records[at];
+            r.join = from;
+            r.leave = std::max(from, to);
+            out.push_back(std::move(r));
+        };
+        for (std::size_t i : events) {
+            const UnixSeconds t = *data_.records[i].join;
+            if (*pending_[i].event == Event::join) {
+                open.push_back(i);
+            } else if (closed < open.size()) {
+                interval(open[closed], *data_.records[open[closed]].join, t);
+                ++closed;
+            } else {
+                interval(i, *first, t); // in before the list began
+            }
+        }
+        for (; closed < open.size(); ++closed)
+            interval(open[closed], *data_.records[open[closed]].join, end);
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ExportRecord& a, const ExportRecord& b) { return a.line < b.line; });
+    data_.records = std::move(out);
+}
+
+HeaderRow read_flat_rows(CsvReader& csv, Builder& b, const FlatLayout& layout) {
     Fields row;
     std::optional<HeaderRow> table;
-    int skip_column = -1;
+    int skip_column = -1, stamp_column = -1;
+    Times times = layout.times;
     std::size_t preamble = 0, skipped = 0;
     std::string first_line;
     while (csv.next(row)) {
@@ -342,11 +480,15 @@ ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
         if (!table) {
             HeaderRow candidate(row);
             if (layout.is_header(candidate)) {
-                if (candidate.has(Field::join) != candidate.has(Field::leave))
+                const bool join = candidate.has(Field::join), leave = candidate.has(Field::leave);
+                if (layout.join_and_duration && join && !leave && candidate.has(Field::minutes))
+                    times = Times::from_join;
+                else if (join != leave)
                     b.fail(fmt::format("line {}: a {} column without a {} column ({})", csv.line(),
-                                       candidate.has(Field::join) ? "join" : "leave",
-                                       candidate.has(Field::join) ? "leave" : "join", candidate.columns()));
+                                       join ? "join" : "leave", join ? "leave" : "join",
+                                       candidate.columns()));
                 if (layout.skip_if_yes) skip_column = candidate.find(layout.skip_if_yes);
+                if (layout.stamp_column) stamp_column = layout.stamp_column(candidate);
                 table = std::move(candidate);
                 continue;
             }
@@ -359,7 +501,8 @@ ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
             ++skipped;
             continue;
         }
-        b.attendee(*table, row, csv.line(), layout.times);
+        if (b.attendee(*table, row, csv.line(), times) && stamp_column >= 0)
+            b.stamp_last(HeaderRow::cell_at(row, stamp_column), table->written_at(stamp_column));
     }
     if (!table)
         b.fail(first_line.empty()
@@ -368,6 +511,12 @@ ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
     if (skipped)
         b.data().notes.push_back(
             fmt::format("{} rows with '{}' = yes passed over", skipped, layout.skip_if_yes));
+    b.data().names_only = !table->has_identity();
+    return std::move(*table);
+}
+
+ExportData read_flat(CsvReader& csv, Builder& b, const FlatLayout& layout) {
+    read_flat_rows(csv, b, layout);
     return b.finish();
 }
 

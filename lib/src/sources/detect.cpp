@@ -147,7 +147,9 @@ ExportData read_export_file(const std::string& path, std::string_view choice, co
     const ExportSource& source = choose(choice, detected, name);
     StringBuf buf(bytes);
     std::istream in(&buf);
-    return read_export(in, name, source, opts);
+    ReadOptions read = opts;
+    read.require_presence_evidence = choice == "auto";
+    return read_export(in, name, source, read);
 }
 
 } // namespace asnbelajar::sources

@@ -1,8 +1,16 @@
-// Google Meet attendance export: a sheet with one row per person, their name (or first and last name), e-mail,
-// first seen and last seen, and total time in call ("1 hr 25 min", "2:56:00"). Variants name the times
-// "Time joined" / "Time exited" and the total "Duration"; some give times of day only, which are on the
-// session's date. A person who left and came back is still one row: first seen..last seen is a span, and the
-// time in call is what was inside it.
+// Google Meet attendance report (Google Workspace: a Sheet mailed to the organiser, downloaded as CSV). No real
+// export was available to this project; the layout follows the public descriptions listed in
+// tests/data/attendance/SOURCES.md, in two column families:
+//   Name,Email,Duration,Time joined,Time exited      (also First name / Last name; "First seen" / "Last seen"
+//                                                    with "Time in call"): one row per person. A person who
+//                                                    left and came back is still one row: first..last is a
+//                                                    span, and the duration is what was inside it;
+//   Full Name,First Seen,Time in Call                after a few lines about the meeting ("Meet", "Meeting
+//                                                    code: abc-defg-hij", "Created on …", "Ended on …"): a
+//                                                    join and a total and no leave: the interval from the
+//                                                    first time seen for the time in call. Names only: such
+//                                                    a file is matched by name (attend --match-names).
+// Durations read as "1 hr 25 min", "42m", "2:56:00"; times of day without a date are on the session's date.
 #include "source_impl.hpp"
 
 namespace asnbelajar::sources {
@@ -27,8 +35,9 @@ ExportData read_meet(CsvReader& csv, Builder& b) {
     b.allow_time_only();
     FlatLayout layout;
     layout.is_header = is_table;
-    layout.max_preamble = 3; // a title or two above the sheet
+    layout.max_preamble = 5; // a title, the meeting code, its start and end
     layout.times = Times::span;
+    layout.join_and_duration = true;
     layout.expected = "Google Meet attendance (Name, Email, First seen, Last seen, Time in call)";
     return read_flat(csv, b, layout);
 }

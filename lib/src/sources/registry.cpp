@@ -13,13 +13,18 @@
 
 namespace asnbelajar::sources {
 
-// Defined in zoom_webinar.cpp, zoom_meeting.cpp, teams.cpp, meet.cpp and plain_csv.cpp.
+// Defined in zoom_webinar.cpp, zoom_meeting.cpp, teams.cpp, teams_2021.cpp, teams_list.cpp, meet.cpp and
+// plain_csv.cpp.
 bool detect_zoom_webinar(std::string_view title, const HeaderRow& t);
 ExportData read_zoom_webinar(CsvReader& csv, Builder& b);
 bool detect_zoom_meeting(std::string_view title, const HeaderRow& t);
 ExportData read_zoom_meeting(CsvReader& csv, Builder& b);
 bool detect_teams(std::string_view title, const HeaderRow& t);
 ExportData read_teams(CsvReader& csv, Builder& b);
+bool detect_teams_2021(std::string_view title, const HeaderRow& t);
+ExportData read_teams_2021(CsvReader& csv, Builder& b);
+bool detect_teams_list(std::string_view title, const HeaderRow& t);
+ExportData read_teams_list(CsvReader& csv, Builder& b);
 bool detect_meet(std::string_view title, const HeaderRow& t);
 ExportData read_meet(CsvReader& csv, Builder& b);
 bool detect_plain_csv(std::string_view title, const HeaderRow& t);
@@ -31,8 +36,8 @@ constexpr ExportSource registry[] = {
     {.name = "zoom-webinar",
      .family = "zoom",
      .label = "Zoom webinar attendee report",
-     .expected = "a Zoom webinar attendee report (title 'Attendee Report', sections 'Host Details' and "
-                 "'Attendee Details')",
+     .expected = "a Zoom webinar attendee report (title 'Attendee Report', sections 'Host Details', "
+                 "'Attendee Details', 'Other Attended')",
      .flat = false,
      .detect = detect_zoom_webinar,
      .read = read_zoom_webinar},
@@ -41,7 +46,7 @@ constexpr ExportSource registry[] = {
      .label = "Zoom meeting participants export",
      .expected =
          "a Zoom meeting participants export (Name (Original Name), User Email, Join Time, Leave Time, "
-         "Duration (Minutes), Guest)",
+         "Duration (Minutes), Guest; or, with unique users, Total Duration (Minutes))",
      .flat = true,
      .detect = detect_zoom_meeting,
      .read = read_zoom_meeting},
@@ -54,10 +59,27 @@ constexpr ExportSource registry[] = {
      .flat = false,
      .detect = detect_teams,
      .read = read_teams},
+    {.name = "teams-2021",
+     .family = "teams",
+     .label = "Microsoft Teams attendance report of 2021",
+     .expected =
+         "a Microsoft Teams attendance report of 2021 (a 'Meeting Summary' block, then Full Name, Join "
+         "Time, Leave Time, Duration, Email)",
+     .flat = false,
+     .detect = detect_teams_2021,
+     .read = read_teams_2021},
+    {.name = "teams-list",
+     .family = "teams",
+     .label = "Microsoft Teams attendance list (2020-2021)",
+     .expected = "a Microsoft Teams attendance list (2020-2021): Full Name, User Action, Timestamp",
+     .flat = false,
+     .detect = detect_teams_list,
+     .read = read_teams_list},
     {.name = "meet",
      .family = "meet",
      .label = "Google Meet attendance export",
-     .expected = "a Google Meet attendance export (Name, Email, First seen, Last seen, Time in call)",
+     .expected = "a Google Meet attendance export (Name, Email, Duration, Time joined, Time exited; or Full "
+                 "Name, First Seen, Time in Call)",
      .flat = true,
      .detect = detect_meet,
      .read = read_meet},

@@ -17,13 +17,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace asnbelajar::sources {
 namespace {
 
 enum class Part { summary, participants, activities, other };
-enum class Role { attendee, presenter, organizer };
+using Role = TeamsRole;
 
 // "2. Participants" → participants; nullopt for a line that is no numbered title.
 std::optional<Part> part_of(std::string_view title) {
@@ -41,15 +42,6 @@ std::optional<Part> part_of(std::string_view title) {
     return Part::other;
 }
 
-Role role_of(std::string_view cell) {
-    const std::string r = normalize_header(cell);
-    if (header_has_words(r, "organizer") || header_has_words(r, "organiser") ||
-        header_has_words(r, "penyelenggara"))
-        return Role::organizer;
-    if (header_has_words(r, "presenter") || header_has_words(r, "penyaji")) return Role::presenter;
-    return Role::attendee;
-}
-
 // One table section, kept whole: which of the two to read is known only at the end of the file.
 struct SectionRows {
     std::optional<HeaderRow> table;
@@ -63,6 +55,35 @@ Fields as_row(const std::vector<std::string>& cells) {
 }
 
 } // namespace
+
+TeamsRole teams_role(std::string_view cell) {
+    const std::string r = normalize_header(cell);
+    for (std::string_view organizer :
+         {"organizer", "organiser", "penyelenggara", "organisateur", "organizador"})
+        if (header_has_words(r, organizer)) return TeamsRole::organizer;
+    for (std::string_view presenter : {"presenter", "penyaji", "présentateur", "apresentador"})
+        if (header_has_words(r, presenter)) return TeamsRole::presenter;
+    return TeamsRole::attendee;
+}
+
+void add_teams_rows(Builder& b, const HeaderRow& table, const std::vector<std::vector<std::string>>& rows,
+                    const std::vector<std::size_t>& lines, const std::vector<TeamsRole>& roles, Times times) {
+    const bool any_attendee = std::find(roles.begin(), roles.end(), Role::attendee) != roles.end();
+    std::size_t presenters = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        Fields r = as_row(rows[i]);
+        if (roles[i] == Role::organizer || (roles[i] == Role::presenter && any_attendee)) {
+            b.staff(table, r);
+            continue;
+        }
+        presenters += roles[i] == Role::presenter;
+        b.attendee(table, r, lines[i], times);
+    }
+    if (presenters)
+        b.data().notes.push_back(fmt::format("no participant has the attendee role: {} presenters counted as "
+                                             "attendees",
+                                             presenters));
+}
 
 // A numbered section title: "1. Summary", "2. Participants", "3. In-Meeting Activities".
 bool detect_teams(std::string_view title, const HeaderRow&) {
@@ -108,7 +129,7 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
     if (participants.table && participants.table->has(Field::role))
         for (const auto& cells : participants.rows) {
             Fields r = as_row(cells);
-            Role role = role_of(participants.table->cell(r, Field::role));
+            Role role = teams_role(participants.table->cell(r, Field::role));
             for (Field f : {Field::email, Field::name})
                 if (std::string key = normalize_header(participants.table->cell(r, f)); !key.empty())
                     role_by_person.emplace(std::move(key), role);
@@ -117,7 +138,7 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
     const SectionRows& used = per_join ? activities : participants;
     const HeaderRow& table = *used.table;
     auto role_in = [&](const Fields& r) {
-        if (table.has(Field::role)) return role_of(table.cell(r, Field::role));
+        if (table.has(Field::role)) return teams_role(table.cell(r, Field::role));
         for (Field f : {Field::email, Field::name}) {
             std::string key = normalize_header(table.cell(r, f));
             auto it = key.empty() ? role_by_person.end() : role_by_person.find(key);
@@ -125,27 +146,14 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
         }
         return Role::attendee;
     };
-    bool any_attendee = false;
+    std::vector<Role> roles;
+    roles.reserve(used.rows.size());
     for (const auto& cells : used.rows)
-        any_attendee |= role_in(as_row(cells)) == Role::attendee;
-    std::size_t presenters = 0;
-    for (std::size_t i = 0; i < used.rows.size(); ++i) {
-        Fields r = as_row(used.rows[i]);
-        Role role = role_in(r);
-        if (role == Role::organizer || (role == Role::presenter && any_attendee)) {
-            b.staff(table, r);
-            continue;
-        }
-        presenters += role == Role::presenter;
-        b.attendee(table, r, used.lines[i], per_join ? Times::per_join : Times::span);
-    }
+        roles.push_back(role_in(as_row(cells)));
     if (!per_join)
         b.data().notes.push_back("no in-meeting activities: each participant's first join, last leave and "
                                  "in-meeting duration used");
-    if (presenters)
-        b.data().notes.push_back(fmt::format("no participant has the attendee role: {} presenters counted as "
-                                             "attendees",
-                                             presenters));
+    add_teams_rows(b, table, used.rows, used.lines, roles, per_join ? Times::per_join : Times::span);
     return b.finish();
 }
 

@@ -1,0 +1,62 @@
+#include "asnbelajar/names.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace asnbelajar;
+
+TEST_CASE("name_key: case, spacing, titles and word order ignored") {
+    CHECK(name_key("Siti Rahayu") == "rahayu siti");
+    CHECK(name_key("  SITI   RAHAYU ") == "rahayu siti");
+    CHECK(name_key("Dr. Hj. Siti Rahayu, S.Pd., M.Si.") == "rahayu siti");
+    CHECK(name_key("Drs. H. Ahmad Fauzi, M.M.") == "ahmad fauzi");
+    CHECK(name_key("Ir. Budi Santoso, S.Kom.,M.T.") == "budi santoso");
+    CHECK(name_key("Yuliana Putri, S.Farm., Apt.") == "putri yuliana");
+    CHECK(name_key("Maria Ulfah, S.Pd.I.") == "maria ulfah");
+    CHECK(name_key("Fitri Handayani, S.Kep., Ns.") == "fitri handayani");
+    CHECK(name_key("Eko Prasetyo, A.Md.") == "eko prasetyo");
+    // Degrees written without dots count after a comma only; dotless prefixes only at the start.
+    CHECK(name_key("Budi Santoso, SE") == "budi santoso");
+    CHECK(name_key("Dr Siti Rahayu") == "rahayu siti");
+    CHECK(name_key("Hj Aminah") == "aminah");
+    // Surname first, with or without a comma: the same key.
+    CHECK(name_key("Sinaga, Tiur") == name_key("Tiur Sinaga"));
+    CHECK(name_key("Kusuma Gita") == name_key("Gita Kusuma"));
+    // Bracketed tags and NIPs, accents.
+    CHECK(name_key("SANTOSO ADI (EXT)") == "adi santoso");
+    CHECK(name_key("Nanda  Pratama Putra - [NIP.199202022020121002]") == "nanda pratama putra");
+    CHECK(name_key("André Siregar") == "andre siregar");
+    CHECK(name_key("Yohana Éloïse Simatupang") == "eloise simatupang yohana");
+    CHECK(name_key("Ma'ruf Amin") == "amin ma'ruf");
+}
+
+TEST_CASE("name_key: what is not a title stays") {
+    CHECK(name_key("Oktaviani S") == "oktaviani s"); // an initial, not a degree
+    CHECK(name_key("H Ahmad") == "ahmad h");         // "H" without its dot is no title
+    CHECK(name_key("Sedana Putra") == "putra sedana");
+    CHECK(name_key("Siti Rahayu") != name_key("Siti Rahayuningsih"));
+    CHECK(name_key("S.Pd.") == ""); // titles only
+    CHECK(name_key("") == "");
+    CHECK(name_key(" - ") == "");
+}
+
+TEST_CASE("name_titles: one list, lower-case, without dots") {
+    const auto titles = name_titles();
+    for (std::string_view t : {"dr", "drs", "ir", "spd", "skom", "mm", "msi", "hj", "h"})
+        CHECK(std::find(titles.begin(), titles.end(), t) != titles.end());
+    for (std::string_view t : titles) {
+        CHECK(!t.empty());
+        CHECK(t.find('.') == std::string_view::npos);
+        CHECK(std::none_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
+    }
+}
+
+TEST_CASE("nip_in_name: one run of exactly 18 digits") {
+    CHECK(nip_in_name("Nanda Putra - [NIP.199202022020121002]") == "199202022020121002");
+    CHECK(nip_in_name("198609262015051001 Siti") == "198609262015051001");
+    CHECK(nip_in_name("Siti 19860926201505100") == "");                  // 17 digits
+    CHECK(nip_in_name("Siti 1986092620150510012") == "");                // 19 digits
+    CHECK(nip_in_name("198609262015051001 / 199202022020121002") == ""); // two: which one?
+    CHECK(nip_in_name("Siti Rahayu") == "");
+}
