@@ -358,14 +358,14 @@ class ResultsImport {
             mix(attempt.score.value_or(-1));
         }
         const std::string batch = fmt::format("{}:{:016x}", to_string(options_.kind), h);
-        for (const auto& [key, attempt] : attempts_) {
-            ResultAttempt r{session_.id, key.first, options_.kind, attempt.score, key.second, batch};
-            switch (store_.put_result(r)) {
-            case store::Store::PutResult::added: ++result_.added; break;
-            case store::Store::PutResult::replaced: ++result_.replaced; break;
-            case store::Store::PutResult::unchanged: ++result_.unchanged; break;
-            }
-        }
+        std::vector<ResultAttempt> rows;
+        rows.reserve(attempts_.size());
+        for (const auto& [key, attempt] : attempts_)
+            rows.push_back({session_.id, key.first, options_.kind, attempt.score, key.second, batch});
+        const store::Store::ResultCounts counts = store_.put_results(rows);
+        result_.added = counts.added;
+        result_.replaced = counts.replaced;
+        result_.unchanged = counts.unchanged;
     }
 
     // The people of the file against the session: who did not attend, and (post-test) whose best score is

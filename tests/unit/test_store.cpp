@@ -376,7 +376,8 @@ TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damage
         [&] { store.revoke_certificate(s, a); },
         [&] { store.live_certificates({s}); },
         [&] {
-            store.put_result({s, a, ResultKind::posttest, 8000, 1646290800, "t"});
+            const ResultAttempt r{s, a, ResultKind::posttest, 8000, 1646290800, "t"};
+            store.put_results({&r, 1});
         },
         [&] { store.certificate_by_number("000001/W9"); },
         [&] { store.session_times(0, 2000000000); },

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -283,11 +284,14 @@ class Store {
                                           PersonDetail detail = PersonDetail::report) const;
 
     // --- results (certificate gates) ---
-    enum class PutResult { added, replaced, unchanged };
-    // Records an attempt: the attempt of the same person at the same kind of result of the session with the
-    // same submitted_at (both none counts as the same) is replaced; `unchanged` when it had the same score.
-    // Inside a write transaction.
-    PutResult put_result(const ResultAttempt& attempt);
+    struct ResultCounts {
+        std::uint64_t added = 0, replaced = 0, unchanged = 0;
+    };
+    // Records attempts, each replacing the attempt of the same person at the same kind of result of the
+    // session with the same submitted_at (both none counts as the same); `unchanged` counts those that had
+    // the same score already. Inside a write transaction. One call for a whole file (a batch, for a backend
+    // behind a network).
+    ResultCounts put_results(std::span<const ResultAttempt> attempts);
 
     // A certificate found by its number, live or revoked, with its session and person (certify verify).
     struct CertificateRecord {
