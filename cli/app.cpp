@@ -80,25 +80,25 @@ void Context::emit(const Report& report) const {
     note(fmt::format("wrote {}", globals.output));
 }
 
-store::Store Context::read_store() const {
-    return store::Store(store_path(), store::Access::read);
+std::unique_ptr<store::Store> Context::read_store() const {
+    return store::open(store_path(), store::Access::read);
 }
 
 void Context::write(const std::function<std::int64_t(store::Store&)>& work) const {
-    store::Store store(store_path(), store::Access::write);
+    const std::unique_ptr<store::Store> store = store::open(store_path(), store::Access::write);
     try {
         std::int64_t rows = 0;
         {
-            store::Store::Transaction tx(store);
-            rows = work(store);
+            store::Store::Transaction tx(*store);
+            rows = work(*store);
             std::string command;
             for (const std::string& a : args_)
                 command += (command.empty() ? "" : " ") + a;
-            store.audit(command, rows);
+            store->audit(command, rows);
             tx.commit();
         }
     } catch (...) {
-        store.discard_new_file();
+        store->discard_created();
         throw;
     }
 }

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -66,7 +67,7 @@ class Context {
     void emit(const Report& report) const;
 
     // Opens the store for reading.
-    store::Store read_store() const;
+    std::unique_ptr<store::Store> read_store() const;
     // Opens the store for writing and runs `work` in one IMMEDIATE transaction with an audit row; `work`
     // returns the number of rows it touched. On any failure nothing is kept (and a store this call created
     // is removed again).

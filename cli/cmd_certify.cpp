@@ -1,5 +1,7 @@
-// asnbelajar certify SESSION [--template T] | --revoke PERSON...; certify key|verify|codes (signing.hpp)
+// asnbelajar certify SESSION [--template T] [--pdf DIR|FILE.pdf ...] | --revoke PERSON...; certify key|verify|codes
+// (signing.hpp)
 #include "app.hpp"
+#include "certificate_pdfs.hpp"
 #include "signing.hpp"
 
 #include "asnbelajar/certificates.hpp"
@@ -9,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 
 namespace asnbelajar::cli {
 namespace {
@@ -17,17 +20,22 @@ struct CertifyOptions {
     std::string session;
     std::string templ{default_certificate_template};
     std::vector<std::string> revoke;
+    PdfOptions pdf;
 };
 
 void run_certify(Context& ctx, const CertifyOptions& o) {
     CertificateTemplate tmpl(o.templ); // a bad template fails before the store is opened
+    std::optional<PdfRun> pdf;         // so do a bad layout, a missing font and an unwritable --pdf DIR
+    if (!o.pdf.target.empty()) pdf.emplace(ctx, o.pdf);
     CertifyResult result;
     std::string code;
     Session session;
+    std::vector<store::CertificateRow> live;
     ctx.write([&](store::Store& store) {
         session = resolve_session(store, o.session);
         code = session.code;
         result = certify_session(store, session, tmpl);
+        if (pdf) live = store.live_certificates({session.id});
         return static_cast<std::int64_t>(result.issued.size());
     });
     std::string range;
@@ -50,6 +58,7 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
                              "certify again)",
                              code, result.withheld, fmt::join(lacking, ", ")));
     }
+    if (pdf) pdf->write(session, live);
 }
 
 void run_revoke(Context& ctx, const CertifyOptions& o) {
@@ -86,14 +95,21 @@ void setup_certify(CLI::App& app, Context& ctx) {
                     "Revoke these people's certificates (NIP or e-mail); numbers are "
                     "never reused")
         ->excludes(templ);
+    add_pdf_options(*cmd, o->pdf);
+    cmd->get_option("--revoke")->excludes("--pdf");
     setup_certify_key(*cmd, ctx);
     setup_certify_verify(*cmd, ctx);
     setup_certify_codes(*cmd, ctx);
     cmd->footer(
         "Numbers come from one global counter: re-running certifies only the new attendees. A session with\n"
         "requirements (session add|edit --requires) certifies only those whose results meet them.\n"
+        "With --pdf, the session's live certificates (new and earlier ones) are also written as PDF, each QR\n"
+        "code a verification code signed with the signing key (--key; made on first use); the layout, its\n"
+        "fonts and background, the key and the directory are checked before anything is written.\n"
         "Examples:\n"
         "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
+        "  asnbelajar certify 2022-03-03 --pdf sertifikat/2022-03-03\n"
+        "  asnbelajar certify 2022-03-03 --pdf cetak.pdf --single-file --layout bpsdm.layout\n"
         "  asnbelajar certify 2022-03-03 --revoke 198609262015051001");
     cmd->callback([&ctx, cmd, o] {
         if (!cmd->get_subcommands().empty()) return; // key, verify or codes ran

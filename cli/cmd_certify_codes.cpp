@@ -24,7 +24,8 @@ void setup_certify_codes(CLI::App& certify, Context& ctx) {
     cmd->add_option("--key", o->key, "The signing key file (default: beside the store; made on first use)");
     cmd->footer("Example:\n  asnbelajar certify codes 2022-03-03 --format csv -o kode-2022-03-03.csv");
     cmd->callback([&ctx, o] {
-        store::Store store = ctx.read_store();
+        const auto opened = ctx.read_store();
+        const store::Store& store = *opened;
         const Session session = resolve_session(store, o->session);
         const SigningKey key = signing_key(ctx, o->key);
         ctx.emit(certificate_codes_report(store, session, key, ctx.report_context()));

@@ -65,20 +65,20 @@ void run_verify(Context& ctx, const VerifyOptions& o) {
         codes.insert(codes.end(), found.begin(), found.end());
     }
     // The store is at hand when it was named (--db, $ASNBELAJAR_DB) or the default one exists.
-    std::optional<store::Store> store;
+    std::unique_ptr<store::Store> store;
     const std::string path = ctx.store_path();
     const char* env = std::getenv("ASNBELAJAR_DB");
     std::error_code ec;
     if (o.offline) {
         ctx.note("--offline: revocation not checked");
     } else if (!ctx.globals.db.empty() || (env && *env) || std::filesystem::exists(path, ec)) {
-        store.emplace(path, store::Access::read);
+        store = store::open(path, store::Access::read);
     } else {
         ctx.note(fmt::format("no store at {}: signatures checked, revocation not checked", path));
     }
     std::vector<CodeVerdict> verdicts;
     for (const std::string& text : codes) {
-        verdicts.push_back(verify_code(text, keys, store ? &*store : nullptr));
+        verdicts.push_back(verify_code(text, keys, store.get()));
         const CodeVerdict& v = verdicts.back();
         ctx.note(fmt::format("{}: {}", to_string(v.status), v.reason));
         if (v.status != CodeStatus::valid) ctx.exit_code = 1;

@@ -6,33 +6,31 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <memory>
 
 namespace asnbelajar::cli {
 namespace {
 
 void run_check(Context& ctx) {
-    store::Store store = ctx.read_store();
-    store::StoreCheck c = store.check();
-    ctx.emit(store_check_report(c, store.path(), ctx.report_context()));
+    const auto store = ctx.read_store();
+    store::StoreCheck c = store->check();
+    ctx.emit(store_check_report(c, store->location(), ctx.report_context()));
     if (c.integrity != "ok")
-        throw Error(fmt::format("store {} failed its integrity check: {}", store.path(), c.integrity));
+        throw Error(fmt::format("store {} failed its integrity check: {}", store->location(), c.integrity));
 }
 
 // Opening a store for writing migrates it; the migration is audited like any write. A missing store is not
 // created: there is nothing to migrate.
 void run_migrate(Context& ctx) {
     const std::string path = ctx.store_path();
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw Error(fmt::format("no store at {}", path));
+    if (!store::exists(path)) throw Error(fmt::format("no store at {}", path));
     ctx.write([](store::Store&) -> std::int64_t { return 0; });
     ctx.note(fmt::format("store {} is at schema version {}", path, store::schema_version));
 }
 
 void run_log(Context& ctx, int limit) {
-    store::Store store = ctx.read_store();
-    ctx.emit(audit_report(store.audit_log(limit), ctx.report_context()));
+    const auto store = ctx.read_store();
+    ctx.emit(audit_report(store->audit_log(limit), ctx.report_context()));
 }
 
 } // namespace
@@ -58,9 +56,9 @@ void setup_db(CLI::App& app, Context& ctx) {
     backup->add_option("FILE", *file, "The backup file (replaced atomically when it exists)")->required();
     backup->footer("Example:\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
     backup->callback([&ctx, file] {
-        store::Store store = ctx.read_store();
-        store.backup_to(*file);
-        ctx.note(fmt::format("backed up {} to {}", store.path(), *file));
+        const auto store = ctx.read_store();
+        store->backup_to(*file);
+        ctx.note(fmt::format("backed up {} to {}", store->location(), *file));
     });
 
     auto limit = std::make_shared<int>(100);

@@ -96,16 +96,16 @@ list->add_option("--search", o->search, "Name, NIP or e-mail containing TEXT");
 list->footer("Examples:\n  asnbelajar participant list --search rahayu\n"
              "  asnbelajar participant list --agency \"Pemerintah Kota Malang\" --format csv");
 list->callback([&ctx, o] {
-    store::Store store = ctx.read_store();
-    ctx.emit(participant_list(store, o->agency, o->search, ctx.report_context()));
+    const auto store = ctx.read_store();
+    ctx.emit(participant_list(*store, o->agency, o->search, ctx.report_context()));
 });
 
 auto* show = cmd->add_subcommand("show", "Show one participant");
 show->add_option("PERSON", o->person, "NIP or e-mail")->required();
 show->footer("Example:\n  asnbelajar participant show 198609262015051001");
 show->callback([&ctx, o] {
-    store::Store store = ctx.read_store();
-    ctx.emit(participant_details(resolve_person(store, o->person), ctx.report_context()));
+    const auto store = ctx.read_store();
+    ctx.emit(participant_details(resolve_person(*store, o->person), ctx.report_context()));
 });
 }
 

@@ -47,7 +47,8 @@ void run_weekly_report(Context& ctx, const WeeklyOptions& o) {
     if (o.from.has_value() != o.to.has_value()) throw UsageError("--from and --to go together");
     Period period = week ? *week : last_complete_week(today_in(ctx.zone()));
     if (o.from) period = date_range(o.from, o.to, period);
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(weekly_report(store, period, ctx.report_context()));
 }
 
@@ -73,7 +74,8 @@ struct SessionReportOptions {
 };
 
 void run_session_report(Context& ctx, const SessionReportOptions& o, SessionReport report) {
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(report(store, resolve_session(store, o.session), ctx.report_context()));
 }
 
@@ -94,7 +96,8 @@ struct ParticipantReportOptions {
 };
 
 void run_participant_report(Context& ctx, const ParticipantReportOptions& o) {
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     Participant person = resolve_person(store, o.person);
     ctx.emit(participant_report(store, person, o.year, target_or_default(o.target), ctx.report_context()));
 }
@@ -120,7 +123,8 @@ struct JpReportOptions {
 void run_jp_report(Context& ctx, const JpReportOptions& o) {
     std::optional<std::int64_t> below;
     if (o.below) below = *o.below;
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(jp_report(store, year_or_current(ctx, o.year), target_or_default(o.target), below,
                        ctx.report_context()));
 }
@@ -144,7 +148,8 @@ struct AgencyReportOptions {
 };
 
 void run_agency_report(Context& ctx, const AgencyReportOptions& o) {
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(agency_report(store, year_or_current(ctx, o.year), target_or_default(o.target),
                            ctx.report_context()));
 }
@@ -167,7 +172,8 @@ struct SiasnReportOptions {
 };
 
 void run_siasn_report(Context& ctx, const SiasnReportOptions& o) {
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(siasn_report(store, year_or_current(ctx, o.year), o.siasn, ctx.report_context()));
 }
 

@@ -152,7 +152,8 @@ void run_list(Context& ctx, const ListOptions& o) {
     Period whole{{1, 1, 1}, {9999, 12, 31}};
     if (o.year) whole = {{*o.year, 1, 1}, {*o.year, 12, 31}};
     const Period p = date_range(o.from, o.to, whole);
-    store::Store store = ctx.read_store();
+    const auto opened = ctx.read_store();
+    store::Store& store = *opened;
     ctx.emit(session_list(store, p, ctx.report_context()));
 }
 
@@ -229,7 +230,8 @@ void setup_session(CLI::App& app, Context& ctx) {
     show->add_option("SESSION", o->session, "Session code or id")->required();
     show->footer("Example:\n  asnbelajar session show 2022-03-03");
     show->callback([&ctx, o] {
-        store::Store store = ctx.read_store();
+        const auto opened = ctx.read_store();
+        store::Store& store = *opened;
         ctx.emit(session_details(store, resolve_session(store, o->session), ctx.report_context()));
     });
 

@@ -90,9 +90,9 @@ void run_csv_import(Context& ctx, const ImportFlags& flags, const CsvImportWork&
 
     ImportSummary result;
     if (flags.dry_run) {
-        store::Store store = store::Store::open_for_dry_run(ctx.store_path());
-        store::Store::Transaction rehearsal(store); // never committed: rolled back when it goes out of scope
-        result = work(store, reader, options);
+        const auto store = store::open(ctx.store_path(), store::Access::write, store::DryRun::yes);
+        store::Store::Transaction rehearsal(*store); // never committed: rolled back when it goes out of scope
+        result = work(*store, reader, options);
     } else {
         try {
             ctx.write([&](store::Store& store) {

@@ -45,7 +45,7 @@ _asnbelajar_options() {
     "results import")
         REPLY="--kind= --file= --dry-run --skip-invalid --rejects= --unmatched= --date-order="
         ;;
-    certify) REPLY="--template= --revoke=" ;;
+    certify) REPLY="--template= --revoke= --pdf= --single-file --layout= --verify-url= --key= --jobs=" ;;
     "certify key") REPLY="--init --public --key=" ;;
     "certify verify") REPLY="--qr-image= --public-key= --offline" ;;
     "certify codes") REPLY="--key=" ;;
@@ -145,7 +145,7 @@ _asnbelajar() {
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;
     --days) values="mon tue wed thu fri sat sun" ;;
-    --db | -o | --output | --file | --rejects | --unmatched | --qr-image | --key | --public-key)
+    --db | -o | --output | --file | --rejects | --unmatched | --pdf | --layout | --qr-image | --key | --public-key)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return 0

@@ -33,8 +33,8 @@ echo "== attendance: the Zoom webinar attendee report, then a manual correction"
   --unmatched "$(dirname "$ASNBELAJAR_DB")/unmatched-2022-03-03.csv"
 "$ab" attend 2022-03-03 199309142019071007 --minutes 130
 
-echo "== certificates for everyone who attended" >&2
-"$ab" certify 2022-03-03
+echo "== certificates for everyone who attended, and their PDFs (one per person, built-in layout)" >&2
+"$ab" certify 2022-03-03 --pdf "$(dirname "$ASNBELAJAR_DB")/sertifikat-2022-03-03"
 
 echo "== the weekly report" >&2
 "$ab" report weekly --week-of 2022-03-03

@@ -52,19 +52,16 @@ AttendanceOutcome classify(const AttendanceSummary& summary, const Session& sess
 
 namespace {
 
-// Stores the summary of `marks`, all the person's marks in the session.
-void put_summary(store::Store& store, const Session& session, Id person,
-                 const std::vector<AttendanceMark>& marks) {
-    if (marks.empty()) {
-        store.delete_attendance(session.id, person);
-        return;
-    }
-    AttendanceSummary summary = summarize_marks(marks, session);
-    store.put_attendance(session.id, person, summary, classify(summary, session));
+// The summary of `marks`, all of the person's marks in the session (none: the person has none).
+store::PersonSummary summary_of(const Session& session, Id person, const std::vector<AttendanceMark>& marks) {
+    if (marks.empty()) return {person, std::nullopt};
+    const AttendanceSummary summary = summarize_marks(marks, session);
+    return {person, summary, classify(summary, session)};
 }
 
 void recompute_person(store::Store& store, const Session& session, Id person) {
-    put_summary(store, session, person, store.marks(session.id, person));
+    const store::PersonSummary summary = summary_of(session, person, store.marks(session.id, person));
+    store.put_summaries(session.id, {&summary, 1});
 }
 
 // Someone present without a seat is a walk-in: not enrolled, enrollment cancelled, or still on the waiting list
@@ -134,13 +131,18 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
     for (const Enrollment& e : store.session_enrollments(session.id))
         enrolled.emplace(e.participant, e.status);
     // Walk-ins first, in the order given: their arrival numbers keep the export's order of first appearance.
-    std::size_t walk_ins = 0;
+    std::vector<store::EnrollmentChange> walk_ins;
+    std::size_t already_walk_ins = 0;
     for (const PersonMarks& p : people) {
         auto e = enrolled.find(p.person);
-        walk_ins += ensure_walk_in(store, session, p.person,
-                                   e == enrolled.end() ? std::nullopt : std::optional(e->second)) ==
-                    MarkResult::walk_in;
+        const std::optional<EnrollmentStatus> status =
+            e == enrolled.end() ? std::nullopt : std::optional(e->second);
+        if (status == EnrollmentStatus::walk_in)
+            ++already_walk_ins;
+        else if (status != EnrollmentStatus::enrolled)
+            walk_ins.push_back({p.person, EnrollmentStatus::walk_in});
     }
+    store.put_enrollments(session.id, walk_ins);
     // Then marks and summaries by participant id: the B-trees keyed (session, participant) and the foreign-key
     // probes of participants are walked in order, not at random over a million people.
     std::vector<const PersonMarks*> by_id;
@@ -149,26 +151,48 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
         by_id.push_back(&p);
     std::sort(by_id.begin(), by_id.end(),
               [](const PersonMarks* a, const PersonMarks* b) { return a->person < b->person; });
-    for (std::size_t i = 0; i < by_id.size(); ++i) {
-        const PersonMarks& p = *by_id[i];
-        for (const AttendanceMark& m : p.marks)
-            store.add_mark(session.id, p.person, m);
-        // Without earlier marks in the session, the new ones are all there is: no need to read them back.
-        if (had_marks.count(p.person))
-            recompute_person(store, session, p.person);
-        else
-            put_summary(store, session, p.person, p.marks);
-        if (progress && i % 512 == 0)
-            progress({.done = i, .total = people.size(), .count = i, .unit = "people"});
+    std::vector<PersonMarks> batch;
+    std::vector<Id> earlier;
+    std::vector<store::PersonSummary> summaries;
+    const std::size_t batch_people = std::max<std::size_t>(store.batch_rows(), 1);
+    for (std::size_t first = 0; first < by_id.size(); first += batch_people) {
+        const std::size_t last = std::min(by_id.size(), first + batch_people);
+        if (progress) progress({.done = first, .total = people.size(), .count = first, .unit = "people"});
+        batch.clear();
+        earlier.clear();
+        for (std::size_t i = first; i < last; ++i) {
+            batch.push_back(*by_id[i]);
+            if (had_marks.count(by_id[i]->person)) earlier.push_back(by_id[i]->person);
+        }
+        // A person with earlier marks in the session is summed up over all of them (the earlier first: a
+        // later manual mark wins); without, the new marks are all there is.
+        std::unordered_map<Id, std::vector<AttendanceMark>> before;
+        for (PersonMarks& p : store.marks_of(session.id, earlier))
+            before.emplace(p.person, std::move(p.marks));
+        summaries.clear();
+        for (const PersonMarks& p : batch) {
+            auto b = before.find(p.person);
+            if (b == before.end()) {
+                summaries.push_back(summary_of(session, p.person, p.marks));
+                continue;
+            }
+            std::vector<AttendanceMark>& all = b->second;
+            all.insert(all.end(), p.marks.begin(), p.marks.end());
+            summaries.push_back(summary_of(session, p.person, all));
+        }
+        store.add_marks(session.id, batch);
+        store.put_summaries(session.id, summaries);
     }
     if (progress)
         progress({.done = people.size(), .total = people.size(), .count = people.size(), .unit = "people"});
-    return walk_ins;
+    return walk_ins.size() + already_walk_ins;
 }
 
 void recompute_session_attendance(store::Store& store, const Session& session) {
-    for (Id person : store.participants_with_marks(session.id))
-        recompute_person(store, session, person);
+    std::vector<store::PersonSummary> summaries;
+    for (const PersonMarks& p : store.session_marks(session.id))
+        summaries.push_back(summary_of(session, p.person, p.marks));
+    store.put_summaries(session.id, summaries);
 }
 
 } // namespace asnbelajar

@@ -12,18 +12,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
 namespace asnbelajar {
 namespace {
 
-// The identities a row can be matched by, normalised: 18 NIP digits, a lower-case e-mail, a +62 phone.
-struct Identity {
-    std::string nip, email, phone;
-    bool empty() const { return nip.empty() && email.empty() && phone.empty(); }
-};
+// The identities a row can be matched by.
+using Identity = store::ParticipantKeys;
 
 // A row without NIP, e-mail or phone may carry a NIP in its name: "Nanda Putra - [NIP.199202022020121002]".
 Identity identity_of(const sources::ExportRecord& r, int year) {
@@ -133,10 +132,10 @@ class NameIndex {
     std::unordered_multimap<std::string, Named> enrolled_, everyone_;
 };
 
-// The participant of each row (NIP, then e-mail, then phone), or nothing; one store lookup per distinct
-// identity (a person's rows repeat it). The identities are looked up in NIP (then e-mail, then phone) order,
-// so that the index pages are read in order, each once, instead of at random (the 20,000 people of an export
-// among a store's 1,000,000); equal identities are then neighbours and share the answer.
+// The participant of each row (NIP, then e-mail, then phone), or nothing; one store call for the export, asking
+// once per distinct identity (a person's rows repeat it). The identities go in NIP (then e-mail, then phone)
+// order, so that the index pages are read in order, each once, instead of at random (the 20,000 people of an
+// export among a store's 1,000,000); equal identities are then neighbours and share the answer.
 std::vector<std::optional<Id>> match_all(const store::Store& store, const std::vector<Identity>& ids) {
     std::vector<std::size_t> order;
     order.reserve(ids.size());
@@ -144,13 +143,16 @@ std::vector<std::optional<Id>> match_all(const store::Store& store, const std::v
         if (!ids[i].empty()) order.push_back(i);
     const auto key = [&ids](std::size_t i) { return std::tie(ids[i].nip, ids[i].email, ids[i].phone); };
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-    std::vector<std::optional<Id>> out(ids.size());
+    std::vector<Identity> distinct;
+    std::vector<std::size_t> which(ids.size()); // row → its identity in `distinct`
     for (std::size_t k = 0; k < order.size(); ++k) {
-        const std::size_t i = order[k];
-        out[i] = k > 0 && key(order[k - 1]) == key(i)
-                     ? out[order[k - 1]]
-                     : store.participant_matching(ids[i].nip, ids[i].email, ids[i].phone);
+        if (k == 0 || key(order[k - 1]) != key(order[k])) distinct.push_back(ids[order[k]]);
+        which[order[k]] = distinct.size() - 1;
     }
+    const std::vector<std::optional<Id>> found = store.participants_matching(distinct);
+    std::vector<std::optional<Id>> out(ids.size());
+    for (std::size_t i : order)
+        out[i] = found[which[i]];
     return out;
 }
 
@@ -216,6 +218,86 @@ std::optional<Participant> new_participant(const sources::ExportRecord& r, int y
     if (problems.empty()) return p;
     why = fmt::format("cannot create a participant: {} {}", problems.front().column, problems.front().reason);
     return std::nullopt;
+}
+
+// Unmatched rows of one identity (see import_attendance), and the participant found or created for them.
+struct Group {
+    std::vector<std::size_t> rows;
+    std::string reason; // why the rows stay unmatched
+    std::optional<Id> person;
+};
+
+// --create-unknown: a participant for each group of unmatched rows, from the row of the group that says most
+// about the person, unless one created for an earlier group is this one too (rows with and without a NIP);
+// written in one batch. Calls add(person, record) for each row of each group that has a participant now.
+template <class Add>
+void create_participants(store::Store& store, const sources::ExportData& data,
+                         const std::vector<Identity>& identities, std::vector<Group>& groups, int year,
+                         AttendanceImportResult& result, Add&& add) {
+    // The new participant of each group, if its rows make a valid one.
+    std::vector<std::optional<Participant>> candidates(groups.size());
+    std::vector<Participant> asked;
+    std::vector<std::size_t> asked_for; // group of each of `asked`
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const sources::ExportRecord* best = &data.records[groups[g].rows.front()];
+        for (std::size_t i : groups[g].rows)
+            if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
+        candidates[g] = new_participant(*best, year, groups[g].reason);
+        if (!candidates[g]) continue;
+        asked.push_back(*candidates[g]);
+        asked_for.push_back(g);
+    }
+    // Keys the store's participants hold already (one lookup for all), then those this import creates.
+    store::ParticipantMatches taken;
+    store.find_participants(asked, taken);
+    std::vector<bool> nip_taken(groups.size()), email_taken(groups.size());
+    for (std::size_t k = 0; k < asked.size(); ++k) {
+        nip_taken[asked_for[k]] = taken.by_nip[k] >= 0;
+        email_taken[asked_for[k]] = taken.by_email[k] >= 0;
+    }
+    std::vector<Participant> created;
+    std::vector<std::size_t> creator(groups.size(), SIZE_MAX); // group → index in `created`
+    // The keys of the created participants (views of `candidates`, which does not move).
+    using Keys = std::unordered_map<std::string_view, std::size_t>;
+    Keys by_nip, by_email, by_phone;
+    const auto created_with = [](const Keys& keys, const std::string& key) {
+        auto it = key.empty() ? keys.end() : keys.find(key);
+        return it == keys.end() ? SIZE_MAX : it->second;
+    };
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        // A participant created for an earlier group may be this one too: NIP, then e-mail, then phone.
+        const Identity& id = identities[groups[g].rows.front()];
+        creator[g] = created_with(by_nip, id.nip);
+        if (creator[g] == SIZE_MAX) creator[g] = created_with(by_email, id.email);
+        if (creator[g] == SIZE_MAX) creator[g] = created_with(by_phone, id.phone);
+        if (creator[g] != SIZE_MAX || !candidates[g]) continue;
+        const Participant& p = *candidates[g];
+        const bool nip_used = !p.nip.empty() && (nip_taken[g] || by_nip.count(p.nip));
+        const bool email_used = !p.email.empty() && (email_taken[g] || by_email.count(p.email));
+        if (nip_used || email_used) {
+            groups[g].reason =
+                nip_used
+                    ? fmt::format(
+                          "cannot create a participant: NIP {} already belongs to another participant", p.nip)
+                    : fmt::format("cannot create a participant: e-mail {} already belongs to another "
+                                  "participant",
+                                  p.email);
+            continue;
+        }
+        creator[g] = created.size();
+        created.push_back(p);
+        if (!p.nip.empty()) by_nip.emplace(p.nip, creator[g]);
+        if (!p.email.empty()) by_email.emplace(p.email, creator[g]);
+        if (!p.phone.empty()) by_phone.emplace(p.phone, creator[g]); // the first: the lowest id
+    }
+    store.write_participants({}, created);
+    result.created = created.size();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (creator[g] == SIZE_MAX) continue;
+        groups[g].person = created[creator[g]].id;
+        for (std::size_t i : groups[g].rows)
+            add(*groups[g].person, data.records[i]);
+    }
 }
 
 constexpr std::uint64_t fnv_basis = 0xcbf29ce484222325ULL, fnv_prime = 0x100000001b3ULL;
@@ -311,7 +393,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     };
     // Unmatched rows grouped per identity (the first of NIP, e-mail, phone, name), for counting and creating.
     std::unordered_map<std::string, std::size_t> group_of;
-    std::vector<std::vector<std::size_t>> groups;
+    std::vector<Group> groups;
     for (std::size_t i = 0; i < data.records.size(); ++i) {
         const sources::ExportRecord& r = data.records[i];
         const Identity& id = identities[i];
@@ -319,50 +401,32 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
             add(*person, r);
             continue;
         }
-        std::string key = !id.nip.empty()     ? "n" + id.nip
-                          : !id.email.empty() ? "e" + id.email
-                          : !id.phone.empty() ? "p" + id.phone
-                                              : "m" + clean_text(r.name);
+        // (Built by appending: GCC 12 warns of an overlap, wrongly, in `"m" + std::string`.)
+        const auto tagged = [](char tag, std::string_view value) {
+            return std::string(1, tag).append(value);
+        };
+        std::string key = !id.nip.empty()     ? tagged('n', id.nip)
+                          : !id.email.empty() ? tagged('e', id.email)
+                          : !id.phone.empty() ? tagged('p', id.phone)
+                                              : tagged('m', clean_text(r.name));
         if (key == "m") key += std::to_string(i); // nothing at all: a person of its own
         auto [it, fresh] = group_of.try_emplace(std::move(key), groups.size());
-        if (fresh) groups.emplace_back();
-        groups[it->second].push_back(i);
+        if (fresh)
+            groups.push_back({{},
+                              !id.empty() ? "no participant with this NIP, e-mail or phone"
+                              : opts.match_names
+                                  ? name_reasons[i]
+                                  : "no valid NIP, e-mail or phone to match; --match-names would "
+                                    "match it by name",
+                              std::nullopt});
+        groups[it->second].rows.push_back(i);
     }
 
-    for (const std::vector<std::size_t>& rows : groups) {
-        const sources::ExportRecord& first = data.records[rows.front()];
-        const Identity& id = identities[rows.front()];
-        std::string reason = !id.empty() ? "no participant with this NIP, e-mail or phone"
-                             : opts.match_names
-                                 ? name_reasons[rows.front()]
-                                 : "no valid NIP, e-mail or phone to match; --match-names would "
-                                   "match it by name";
-        if (opts.create_unknown) {
-            // A participant created for an earlier group may be this one too (rows with and without a NIP).
-            std::optional<Id> person = store.participant_matching(id.nip, id.email, id.phone);
-            if (!person) {
-                // The row of the group that says most about the person.
-                const sources::ExportRecord* best = &first;
-                for (std::size_t i : rows)
-                    if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
-                if (std::optional<Participant> p = new_participant(*best, opts.year, reason)) {
-                    try {
-                        p->id = store.insert_participant(*p);
-                        ++result.created;
-                        person = p->id;
-                    } catch (const Error& e) {
-                        reason = fmt::format("cannot create a participant: {}", e.what());
-                    }
-                }
-            }
-            if (person) {
-                for (std::size_t i : rows)
-                    add(*person, data.records[i]);
-                continue;
-            }
-        }
-        for (std::size_t i : rows)
-            result.unmatched.push_back({data.records[i], reason});
+    if (opts.create_unknown) create_participants(store, data, identities, groups, opts.year, result, add);
+    for (const Group& g : groups) {
+        if (g.person) continue;
+        for (std::size_t i : g.rows)
+            result.unmatched.push_back({data.records[i], g.reason});
         ++result.people;
     }
     std::sort(result.unmatched.begin(), result.unmatched.end(),

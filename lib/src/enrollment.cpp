@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace asnbelajar {
 
@@ -35,22 +36,44 @@ Enroller::Enroller(store::Store& store, const Session& session) : store_(store),
         enrolled_ = seats.enrolled;
         waitlisted_ = seats.waitlisted ? 1 : 0;
     }
-    next_arrival_ = store.next_arrival(session.id);
 }
 
 EnrollResult Enroller::add(Id person) {
-    if (auto e = store_.enrollment(session_.id, person)) {
-        if (e->status == EnrollmentStatus::enrolled) return EnrollResult::already_enrolled;
-        if (e->status == EnrollmentStatus::waitlisted) return EnrollResult::already_waitlisted;
+    std::vector<EnrollResult> results;
+    add({&person, 1}, results);
+    return results.front();
+}
+
+void Enroller::add(std::span<const Id> people, std::vector<EnrollResult>& results) {
+    results.clear();
+    // Where each person stands: their stored enrollment, then what this batch did.
+    std::unordered_map<Id, EnrollmentStatus> status;
+    for (const Enrollment& e : store_.enrollments_of(session_.id, people))
+        status.emplace(e.participant, e.status);
+    changes_.clear();
+    for (Id person : people) {
+        const auto now = status.find(person);
+        if (now != status.end() && now->second == EnrollmentStatus::enrolled) {
+            results.push_back(EnrollResult::already_enrolled);
+            continue;
+        }
+        if (now != status.end() && now->second == EnrollmentStatus::waitlisted) {
+            results.push_back(EnrollResult::already_waitlisted);
+            continue;
+        }
+        // New, a walk-in or cancelled: placed anew, at the end of the queue.
+        const EnrollmentStatus placed = place_new_enrollment(session_.capacity, enrolled_, waitlisted_);
+        status[person] = placed;
+        changes_.push_back({person, placed});
+        if (placed == EnrollmentStatus::enrolled) {
+            ++enrolled_;
+            results.push_back(EnrollResult::enrolled);
+        } else {
+            ++waitlisted_;
+            results.push_back(EnrollResult::waitlisted);
+        }
     }
-    EnrollmentStatus status = place_new_enrollment(session_.capacity, enrolled_, waitlisted_);
-    store_.put_enrollment_at(session_.id, person, status, next_arrival_++);
-    if (status == EnrollmentStatus::enrolled) {
-        ++enrolled_;
-        return EnrollResult::enrolled;
-    }
-    ++waitlisted_;
-    return EnrollResult::waitlisted;
+    store_.put_enrollments(session_.id, changes_);
 }
 
 std::vector<Id> promote_waitlisted(store::Store& store, const Session& session) {

@@ -708,11 +708,11 @@ Report store_check_report(const store::StoreCheck& c, const std::string& path, c
     return r;
 }
 
-Report audit_report(const std::vector<store::Store::AuditEntry>& entries, const ReportContext& ctx) {
+Report audit_report(const std::vector<store::AuditEntry>& entries, const ReportContext& ctx) {
     Report r = new_report("db-log", ctx);
     r.title = pick(ctx.lang, "Log audit", "Audit log");
     r.table.columns = {col::at, col::user, col::command, col::rows};
-    for (const store::Store::AuditEntry& e : entries)
+    for (const store::AuditEntry& e : entries)
         r.table.rows.push_back({Cell{e.at}, e.user, e.command, Cell{e.rows}});
     return r;
 }

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <map>
 #include <ostream>
+#include <span>
 #include <unordered_map>
 
 namespace asnbelajar {
@@ -114,6 +115,7 @@ class ResultsImport {
         const DayOrder order = day_order();
         for (const StoredRow& row : rows_)
             take(row, order);
+        match_people();
         write_attempts();
         count_people();
         return std::move(result_);
@@ -259,7 +261,14 @@ class ResultsImport {
         return order;
     }
 
-    // Checks one row and, when it is valid and names a known person, adds its attempt.
+    // A valid row, waiting for its person (match_people).
+    struct Valid {
+        const StoredRow* row;
+        std::optional<int> score;
+        std::optional<std::int64_t> submitted;
+    };
+
+    // Checks one row; a valid one waits in valid_ for its person, with its keys in keys_.
     void take(const StoredRow& row, DayOrder order) {
         problems_.clear();
         std::vector<std::string_view> views(row.fields.begin(), row.fields.end());
@@ -314,15 +323,32 @@ class ResultsImport {
         }
         if (!problems_.empty()) return reject(row, views);
 
-        std::optional<Participant> person;
-        if (!nip.empty()) person = store_.participant_by_nip(nip);
-        if (!person && !email.value.empty()) person = store_.participant_by_email(email.value);
-        if (!person) return unknown(row, nip, email.value, score, submitted);
+        valid_.push_back({&row, score, submitted});
+        keys_.push_back({std::move(nip), std::move(email.value), {}});
+    }
 
-        const auto [it, added] = attempts_.try_emplace(AttemptKey{person->id, submitted}, Attempt{score});
-        if (!added) {
-            ++result_.repeated;
-            if (score && (!it->second.score || *score > *it->second.score)) it->second.score = score;
+    // Finds the people of the valid rows (by NIP, else e-mail: one store call per batch of rows) and adds each
+    // row's attempt, in file order; rows of nobody in the store are unknown.
+    void match_people() {
+        const std::size_t batch = std::max<std::size_t>(1, store_.batch_rows());
+        for (std::size_t first = 0; first < valid_.size(); first += batch) {
+            const std::size_t n = std::min(batch, valid_.size() - first);
+            const std::vector<std::optional<Id>> ids =
+                store_.participants_matching(std::span(keys_).subspan(first, n));
+            for (std::size_t i = 0; i < n; ++i) {
+                const Valid& v = valid_[first + i];
+                if (!ids[i]) {
+                    unknown(*v.row, keys_[first + i].nip, keys_[first + i].email, v.score, v.submitted);
+                    continue;
+                }
+                const auto [it, added] =
+                    attempts_.try_emplace(AttemptKey{*ids[i], v.submitted}, Attempt{v.score});
+                if (!added) {
+                    ++result_.repeated;
+                    if (v.score && (!it->second.score || *v.score > *it->second.score))
+                        it->second.score = v.score;
+                }
+            }
         }
     }
 
@@ -362,7 +388,7 @@ class ResultsImport {
         rows.reserve(attempts_.size());
         for (const auto& [key, attempt] : attempts_)
             rows.push_back({session_.id, key.first, options_.kind, attempt.score, key.second, batch});
-        const store::Store::ResultCounts counts = store_.put_results(rows);
+        const store::ResultCounts counts = store_.put_results(rows);
         result_.added = counts.added;
         result_.replaced = counts.replaced;
         result_.unchanged = counts.unchanged;
@@ -400,6 +426,8 @@ class ResultsImport {
     std::vector<std::string> header_;
     HeaderMap map_;
     std::vector<StoredRow> rows_;
+    std::vector<Valid> valid_;                 // valid rows, in file order
+    std::vector<store::ParticipantKeys> keys_; // their people's keys, one per valid row
     std::vector<RowProblem> problems_;
     std::map<AttemptKey, Attempt> attempts_;
 };

@@ -7,6 +7,7 @@
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/text.hpp"
+#include "probe_table.hpp"
 
 #include <fmt/format.h>
 
@@ -21,22 +22,13 @@ namespace asnbelajar {
 namespace {
 
 constexpr std::uint64_t progress_every = 4096; // rows between progress callbacks
-// The page cache of one import. Measured on 1,000,000 new rows (a 167 MB file, 132 MB of indexes): 32 MiB
-// 39 s, 64 MiB 25 s, 128 MiB 17 s, 256 MiB 17 s. Random upserts stay fast while the indexes they touch fit,
-// and they grow with the rows as the file does, so the cache follows the file's size (SQLite takes the pages
-// only as they are used: a small file costs nothing).
-constexpr std::int64_t min_cache_kib = 64 << 10;
-constexpr std::int64_t max_cache_kib = 512 << 10;
-constexpr std::int64_t unknown_size_cache_kib = 128 << 10; // standard input
-
-std::int64_t cache_kib_for(std::uint64_t input_bytes) {
-    if (input_bytes == 0) return unknown_size_cache_kib;
-    const auto kib = static_cast<std::int64_t>(input_bytes / 1024 * 3 / 4);
-    return std::clamp(kib, min_cache_kib, max_cache_kib);
-}
-
 constexpr Field participant_fields[] = {Field::nip,    Field::name, Field::email,    Field::phone,
                                         Field::agency, Field::unit, Field::position, Field::grade};
+
+// The text fields of a Participant, in the same order, for digesting, comparing and merging rows.
+constexpr std::string Participant::*participant_texts[] = {
+    &Participant::nip,    &Participant::name, &Participant::email,    &Participant::phone,
+    &Participant::agency, &Participant::unit, &Participant::position, &Participant::grade};
 
 bool all_blank(std::vector<std::string_view>::const_iterator first,
                std::vector<std::string_view>::const_iterator last) {
@@ -57,80 +49,10 @@ std::string alias_list(Field f) {
 // differ.
 std::uint32_t row_digest(const Participant& p) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const std::string* s :
-         {&p.nip, &p.name, &p.email, &p.phone, &p.agency, &p.unit, &p.position, &p.grade})
-        h = (h ^ std::hash<std::string_view>{}(*s) ^ s->size()) * 0x100000001b3ULL;
+    for (auto field : participant_texts)
+        h = (h ^ std::hash<std::string_view>{}(p.*field) ^ (p.*field).size()) * 0x100000001b3ULL;
     return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
-
-// Open addressing with linear probing over slots of `Slot` (a struct whose member `id` is 0 in an empty slot),
-// placed by the low bits of a 64-bit hash (callers pass well-mixed hashes, or ids: consecutive ids then sit in
-// consecutive slots); grows at 70 % full. A find that ends on an empty slot remembers it, so that adding that
-// very key next costs no second walk through memory (the common case of an import's new people).
-template <class Slot> class ProbeTable {
-  public:
-    ProbeTable() : slots_(std::size_t{1} << bits_) {}
-
-    // Room for `n` entries without growing.
-    void reserve(std::size_t n) {
-        unsigned bits = bits_;
-        while (n * 10 > (std::size_t{1} << bits) * 7)
-            ++bits;
-        if (bits != bits_) rehash(bits);
-    }
-
-    // Starts loading the memory of hash `h`'s first slot, for a find a little later.
-    void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[index(h)]); }
-
-    // Calls `match(slot)` on the slots of hash `h` until it returns true: that slot, or nullptr.
-    template <class Match> const Slot* find(std::uint64_t h, Match&& match) const {
-        std::size_t i = index(h);
-        for (;; i = (i + 1) & mask()) {
-            if (slots_[i].id == 0) break;
-            if (match(slots_[i])) return &slots_[i];
-        }
-        hint_hash_ = h;
-        hint_ = i;
-        has_hint_ = true;
-        return nullptr;
-    }
-
-    void add(std::uint64_t h, const Slot& s) {
-        if ((used_ + 1) * 10 > slots_.size() * 7) grow();
-        if (has_hint_ && hint_hash_ == h && slots_[hint_].id == 0)
-            slots_[hint_] = s;
-        else
-            place(h, s);
-        has_hint_ = false;
-        ++used_;
-    }
-
-  private:
-    std::size_t mask() const { return slots_.size() - 1; }
-    std::size_t index(std::uint64_t h) const { return static_cast<std::size_t>(h) & mask(); }
-    void place(std::uint64_t h, const Slot& s) {
-        std::size_t i = index(h);
-        while (slots_[i].id != 0)
-            i = (i + 1) & mask();
-        slots_[i] = s;
-    }
-    void grow() { rehash(bits_ + 1); }
-    void rehash(unsigned bits) {
-        std::vector<Slot> old(std::size_t{1} << bits);
-        old.swap(slots_);
-        bits_ = bits;
-        has_hint_ = false;
-        for (const Slot& s : old)
-            if (s.id != 0) place(Slot::hash_of(s), s);
-    }
-
-    unsigned bits_ = 10;
-    std::vector<Slot> slots_;
-    std::size_t used_ = 0;
-    mutable bool has_hint_ = false;
-    mutable std::uint64_t hint_hash_ = 0;
-    mutable std::size_t hint_ = 0;
-};
 
 // The people earlier rows of this file wrote, with a digest of what the row said and its line: tells an
 // identical repeat (harmless) from a conflicting one. 16 bytes a slot, so a 1,000,000-row roster needs some
@@ -159,66 +81,101 @@ class SeenRows {
     ProbeTable<Entry> table_;
 };
 
-// The NIPs or the e-mail addresses of the store's people while an import runs in bulk mode (with the unique
-// indexes dropped): a 64-bit hash of the key → the ids that had a key of that hash. Several ids may share a
-// hash (a collision, or a key the person no longer has), so a caller reads each candidate's row and compares.
-// 16 bytes a slot.
-class KeyIndex {
+// Whether a non-empty field of `row` differs from `stored`'s (empty cells never erase anything).
+bool would_change(const Participant& stored, const Participant& row) {
+    return std::any_of(std::begin(participant_texts), std::end(participant_texts),
+                       [&](auto field) { return !(row.*field).empty() && row.*field != stored.*field; });
+}
+
+// Copies each non-empty field of `row` over `stored`.
+void merge_into(Participant& stored, const Participant& row) {
+    for (auto field : participant_texts)
+        if (!(row.*field).empty()) stored.*field = row.*field;
+}
+
+// The rows of one batch as read: each record's fields (kept for a rejection found only when the batch is
+// resolved), its line, and its participant when it mapped. Reused from batch to batch: nothing is allocated
+// per row once the first batch has grown the buffers.
+class RowBatch {
   public:
-    void reserve(std::size_t n) { table_.reserve(n); }
-    void add(std::string_view key, Id id) {
-        const std::uint64_t h = hash(key);
-        table_.add(h, {h, id});
+    struct Row {
+        std::size_t line = 0;
+        std::size_t first_field = 0, fields = 0; // in spans_
+        int person = -1;                         // index in people(), or -1: the row did not map
+        std::vector<RowProblem> problems;        // why it did not
+    };
+
+    // `rows`: the rows of a full batch.
+    explicit RowBatch(std::size_t rows) : people_(rows) {}
+
+    std::size_t size() const { return rows_; }
+    bool full() const { return rows_ == people_.size(); }
+    Row& row(std::size_t i) { return slots_[i]; }
+    std::span<const Participant> people() const { return {people_.data(), people_count_}; }
+    // A row's participant; the caller may take its strings (swap them): the row is mapped again next batch.
+    Participant& person(int i) { return people_[static_cast<std::size_t>(i)]; }
+
+    void clear() {
+        rows_ = 0;
+        people_count_ = 0;
+        text_.clear();
+        spans_.clear();
     }
-    void prefetch(std::string_view key) const { table_.prefetch(hash(key)); }
-    // Calls `is_it(id)` for each candidate of `key` until one returns true; returns whether one did.
-    template <class F> bool find(std::string_view key, F&& is_it) const {
-        const std::uint64_t h = hash(key);
-        return table_.find(h, [&](const Slot& s) { return s.hash == h && is_it(s.id); }) != nullptr;
+
+    // Adds a record read at `line` and maps it with `mapper`.
+    void add(std::size_t line, const std::vector<std::string_view>& fields, const RowMapper& mapper) {
+        if (rows_ == slots_.size()) slots_.emplace_back();
+        Row& r = slots_[rows_++];
+        r.line = line;
+        r.first_field = spans_.size();
+        r.fields = fields.size();
+        for (std::string_view f : fields) {
+            spans_.emplace_back(text_.size(), f.size());
+            text_.append(f);
+        }
+        r.person =
+            mapper.map(fields, people_[people_count_], r.problems) ? static_cast<int>(people_count_++) : -1;
+    }
+
+    // The fields of row `r` as read (valid until the next clear()).
+    const std::vector<std::string_view>& fields(const Row& r) {
+        fields_.clear();
+        for (std::size_t i = r.first_field; i < r.first_field + r.fields; ++i)
+            fields_.emplace_back(text_.data() + spans_[i].first, spans_[i].second);
+        return fields_;
     }
 
   private:
-    struct Slot {
-        std::uint64_t hash = 0;
-        Id id = 0; // 0: empty slot
-        static std::uint64_t hash_of(const Slot& s) { return s.hash; }
-    };
-    static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
-    ProbeTable<Slot> table_;
+    std::vector<Row> slots_;
+    std::size_t rows_ = 0;
+    std::vector<Participant> people_; // one per row of a full batch, refilled in place
+    std::size_t people_count_ = 0;
+    std::string text_;                                       // every field's text, one after the other
+    std::vector<std::pair<std::size_t, std::size_t>> spans_; // each field's offset and size in text_
+    std::vector<std::string_view> fields_;
 };
 
-// Copies each non-empty field of `row` over `stored`; true when anything changed.
-bool merge_into(Participant& stored, const Participant& row) {
-    bool changed = false;
-    const auto take = [&changed](std::string& to, const std::string& from) {
-        if (!from.empty() && from != to) {
-            to = from;
-            changed = true;
-        }
-    };
-    take(stored.nip, row.nip);
-    take(stored.name, row.name);
-    take(stored.email, row.email);
-    take(stored.phone, row.phone);
-    take(stored.agency, row.agency);
-    take(stored.unit, row.unit);
-    take(stored.position, row.position);
-    take(stored.grade, row.grade);
-    return changed;
-}
-
-// One import: reads the file, upserts each valid row, enrolls it when there is a session.
+// One import: reads the file in batches; for each batch, asks the store who holds the rows' NIPs and e-mail
+// addresses, decides each row in file order, writes the batch's new and changed people, and enrolls the
+// accepted rows when there is a session.
+//
+// The rules are decided row by row, as if every earlier row had been written already: what the store said at
+// the start of the batch is overlaid with what the batch's earlier rows did. A person is written at most once
+// per import (a later row for them is an identical repeat or a conflict), so the overlay is small: the people
+// the batch adds, the people it changes (whose keys the store's answer may show stale), and the keys they
+// newly hold.
 class Import {
   public:
     Import(store::Store& store, CsvReader& reader, const RosterImportOptions& options)
-        : store_(store), reader_(reader), options_(options), rejects_(options.rejects, reader) {
+        : store_(store), reader_(reader), options_(options), batch_(store.batch_rows()),
+          adds_(store.batch_rows()), add_lines_(store.batch_rows()), changes_(store.batch_rows()),
+          rejects_(options.rejects, reader) {
         result_.file = reader.name();
     }
 
     RosterImportResult run(const Session* session) {
-        std::optional<Enroller> enroller;
         if (session) {
-            enroller.emplace(store_, *session);
+            enroller_.emplace(store_, *session);
             result_.session = session->code;
         }
         std::vector<std::string_view> fields;
@@ -240,49 +197,56 @@ class Import {
                             ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::email))]
                             : "email";
         rejects_.header(mapper.header());
-        store_.reserve_cache(cache_kib_for(options_.input_bytes));
-        const Id existing = store_.max_participant_id();
-        if (options_.bulk_after == 0 || (existing == 0 && options_.bulk_after != never)) {
-            enter_bulk(); // nothing to sort again but this file's rows
-        } else {
-            bulk_after_ =
-                std::max<std::uint64_t>(options_.bulk_after, static_cast<std::uint64_t>(existing) / 5);
+
+        bool more = read_batch(mapper);
+        if (result_.rows == 0)
+            throw Error(fmt::format("{}:{}: the file has a header but no participant rows", reader_.name(),
+                                    header_line));
+        // The first batch and the size of the input tell how many rows the job has.
+        const std::uint64_t expected = expected_rows(more);
+        seen_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(expected, 64 << 20)));
+        // Not ended when an exception leaves: the caller's rollback undoes the bulk load's preparation.
+        store_.begin_bulk_load(expected);
+        for (;;) {
+            write_batch();
+            if (!more) break;
+            more = read_batch(mapper);
         }
-        try {
-            read_rows(mapper, enroller);
-            if (result_.rows == 0)
-                throw Error(fmt::format("{}:{}: the file has a header but no participant rows",
-                                        reader_.name(), header_line));
-        } catch (...) {
-            // The caller rolls back; until then the store keeps its indexes, as after any failed import.
-            if (bulk_) leave_bulk_quietly();
-            throw;
-        }
-        if (bulk_) store_.create_participant_indexes();
+        if (options_.on_progress) report_progress();
+        store_.end_bulk_load();
         return std::move(result_);
     }
 
   private:
-    void read_rows(const RowMapper& mapper, std::optional<Enroller>& enroller) {
-        std::vector<std::string_view> fields;
-        while (reader_.next(fields)) {
-            if (RowMapper::blank(fields)) continue;
+    // A person as this batch sees them: one the batch adds (ref -(k+1): adds_[k]) or a stored one (ref: the
+    // id), with their fields as they are now. ref 0: nobody.
+    struct Holder {
+        Id ref = 0;
+        const Participant* person = nullptr;
+        explicit operator bool() const { return ref != 0; }
+    };
+    struct AddedAt {
+        std::uint32_t digest = 0;
+        std::size_t line = 0;
+    };
+    // Which of changes_ holds a stored person this batch changes.
+    struct ChangedSlot {
+        Id id = 0; // 0: empty slot
+        std::size_t index = 0;
+        static std::uint64_t hash_of(const ChangedSlot& s) { return static_cast<std::uint64_t>(s.id); }
+    };
+
+    // Reads a batch of rows (Store::batch_rows) into batch_; false when the file has no more.
+    bool read_batch(const RowMapper& mapper) {
+        batch_.clear();
+        while (!batch_.full()) {
+            if (!reader_.next(fields_)) return false;
+            if (RowMapper::blank(fields_)) continue;
             ++result_.rows;
-            const std::size_t line = reader_.line();
-            Id id = 0;
-            if (!mapper.map(fields, row_, problems_) || !upsert(line, id)) {
-                reject(line, fields);
-            } else if (enroller) {
-                switch (enroller->add(id)) {
-                case EnrollResult::enrolled: ++result_.enrolled; break;
-                case EnrollResult::waitlisted: ++result_.waitlisted; break;
-                case EnrollResult::already_enrolled: ++result_.already_enrolled; break;
-                case EnrollResult::already_waitlisted: ++result_.already_waitlisted; break;
-                }
-            }
+            batch_.add(reader_.line(), fields_, mapper);
             if (options_.on_progress && result_.rows % progress_every == 0) report_progress();
         }
-        if (options_.on_progress) report_progress();
+        return true;
     }
 
     void report_progress() const {
@@ -292,147 +256,153 @@ class Import {
                               .unit = "rows"});
     }
 
-    // Measured on 1,000,000 new rows: a 1 MiB cache 5.9 s user CPU / 132 MB peak, 4 MiB 6.6 s / 132 MB,
-    // 16 MiB 7.6 s / 175 MB, 128 MiB 11.4 s / 316 MB (page faults of a cache that is only written through).
-    static constexpr std::int64_t bulk_cache_kib = 4 << 10;
-    static constexpr std::uint64_t never = std::numeric_limits<std::uint64_t>::max();
-    static constexpr std::uint64_t projection_rows = 1000; // new people read before projecting the file's
-
-    // Switches to bulk mode: the NIP and e-mail keys into memory, the participants' indexes dropped until
-    // run() creates them again (inside the same transaction: a failed import rolls all of it back).
-    void enter_bulk() {
-        // Room for the whole job at once, when the size of the input tells how many rows are left.
+    // The rows of the whole job: those read when the first batch was the whole file, else projected from the
+    // first batch and the size of the input; 0 when not known (standard input).
+    std::uint64_t expected_rows(bool more) const {
+        if (!more) return result_.rows;
         const std::uint64_t read = reader_.bytes_read();
-        if (options_.input_bytes > read && result_.rows > 0) {
-            const std::uint64_t left = std::min<std::uint64_t>(
-                (options_.input_bytes - read) / std::max<std::uint64_t>(read / result_.rows, 1), 64 << 20);
-            const auto people = static_cast<std::size_t>(store_.max_participant_id()) + left;
-            nips_.reserve(people);
-            emails_.reserve(people);
-            seen_.reserve(static_cast<std::size_t>(result_.rows + left));
-        }
-        store_.each_participant_key([this](Id id, std::string_view nip, std::string_view email) {
-            if (!nip.empty()) nips_.add(nip, id);
-            if (!email.empty()) emails_.add(email, id);
-        });
-        store_.drop_participant_indexes();
-        // Rows are now appended, not inserted all over a tree: a small cache does, and leaves the memory to
-        // the key tables and to the sorts of the index builds.
-        store_.set_cache(bulk_cache_kib);
-        bulk_ = true;
+        if (options_.input_bytes <= read || read == 0) return 0;
+        return static_cast<std::uint64_t>(static_cast<double>(result_.rows) *
+                                          static_cast<double>(options_.input_bytes) /
+                                          static_cast<double>(read));
     }
 
-    void leave_bulk_quietly() noexcept {
-        try {
-            store_.create_participant_indexes();
-        } catch (...) {
-            // Only while another error unwinds: that one is reported, and the caller rolls back.
-        }
-    }
-
-    // The stored participant with this NIP / e-mail, into `out`.
-    bool find_by_nip(const std::string& nip, Participant& out) const {
-        if (!bulk_) return store_.load_participant_by_nip(nip, out);
-        return nips_.find(nip,
-                          [&](Id id) { return store_.load_participant_by_id(id, out) && out.nip == nip; });
-    }
-    bool find_by_email(const std::string& email, Participant& out) const {
-        if (!bulk_) return store_.load_participant_by_email(email, out);
-        return emails_.find(
-            email, [&](Id id) { return store_.load_participant_by_id(id, out) && out.email == email; });
-    }
-
-    Id insert_row() {
-        const Id id = store_.insert_participant(row_);
-        if (bulk_) {
-            if (!row_.nip.empty()) nips_.add(row_.nip, id);
-            if (!row_.email.empty()) emails_.add(row_.email, id);
-        } else {
-            count_insert();
-        }
-        return id;
-    }
-
-    // Counts a row-by-row insert; switches to bulk mode at bulk_after_, or early when the first rows of a file
-    // of known size say it will get there.
-    void count_insert() {
-        ++inserted_;
-        if (inserted_ >= bulk_after_) {
-            enter_bulk();
-        } else if (inserted_ == projection_rows && options_.input_bytes > 0 && reader_.bytes_read() > 0) {
-            const double projected = static_cast<double>(inserted_) *
-                                     static_cast<double>(options_.input_bytes) /
-                                     static_cast<double>(reader_.bytes_read());
-            if (projected >= static_cast<double>(bulk_after_)) enter_bulk();
-        }
-    }
-
-    // Writes the valid row in row_ to the store; on a conflict fills problems_ and returns false.
-    bool upsert(std::size_t line, Id& id) {
-        // While rows keep being new people (a first import), trying the insert first saves both lookups; once
-        // they are known people (a re-import) the lookups come first again, saving a failed insert. (Not in
-        // bulk mode: without the unique indexes the insert would not refuse a known person.)
-        if (expect_new_ && !bulk_) {
-            id = store_.insert_participant_if_new(row_);
-            if (id != 0) {
-                seen_.insert(id, row_digest(row_), line);
-                ++result_.added;
-                count_insert();
-                return true;
+    // Decides every row of batch_ in file order (reporting the rejected ones), writes the new and changed
+    // people, then enrolls the accepted rows.
+    void write_batch() {
+        if (batch_.size() == 0) return;
+        store_.find_participants(batch_.people(), found_);
+        adds_count_ = 0;
+        changes_count_ = 0;
+        changed_at_.clear();
+        batch_nips_.clear();
+        batch_emails_.clear();
+        accepted_.clear();
+        for (std::size_t i = 0; i < batch_.size(); ++i) {
+            RowBatch::Row& r = batch_.row(i);
+            Id ref = 0;
+            if (r.person < 0) {
+                reject(r, r.problems);
+            } else if (!decide(r, ref)) {
+                reject(r, problems_);
+            } else {
+                accepted_.push_back(ref);
             }
         }
-        expect_new_ = false;
-        if (bulk_) {
-            // Both lookups wait on memory: start them together.
-            nips_.prefetch(row_.nip);
-            emails_.prefetch(row_.email);
-        }
-        const bool by_nip = !row_.nip.empty() && find_by_nip(row_.nip, stored_);
-        // The e-mail lookup is needed unless the NIP's owner already has this very address.
-        const bool by_email = !row_.email.empty() && !(by_nip && stored_.email == row_.email) &&
-                              find_by_email(row_.email, other_);
+        store_.write_participants({changes_.data(), changes_count_}, {adds_.data(), adds_count_});
+        for (std::size_t k = 0; k < adds_count_; ++k)
+            seen_.insert(adds_[k].id, add_lines_[k].digest, add_lines_[k].line);
+        if (!enroller_) return;
+        for (Id& ref : accepted_)
+            if (ref < 0) ref = adds_[static_cast<std::size_t>(-ref - 1)].id;
+        enroller_->add(accepted_, enrolled_);
+        for (EnrollResult e : enrolled_)
+            switch (e) {
+            case EnrollResult::enrolled: ++result_.enrolled; break;
+            case EnrollResult::waitlisted: ++result_.waitlisted; break;
+            case EnrollResult::already_enrolled: ++result_.already_enrolled; break;
+            case EnrollResult::already_waitlisted: ++result_.already_waitlisted; break;
+            }
+    }
+
+    const Participant* changed(Id id) const {
+        const ChangedSlot* s = changed_at_.find(static_cast<std::uint64_t>(id),
+                                                [id](const ChangedSlot& c) { return c.id == id; });
+        return s ? &changes_[s->index] : nullptr;
+    }
+
+    // The person a ref of the batch's key tables names (an added one, or a stored one the batch changed), as
+    // they are now.
+    const Participant& current(Id ref) const {
+        return ref < 0 ? adds_[static_cast<std::size_t>(-ref - 1)] : *changed(ref);
+    }
+
+    // The holder of `key` (a NIP or an e-mail address, `field` of Participant; `hash`: KeyIndex::hash(key))
+    // now: someone the batch gave it to, else the stored person the store found (`stored`: an index of
+    // found_.people, or -1) unless the batch changed them and they hold it no more.
+    Holder holder(const std::string& key, std::uint64_t hash, std::string Participant::*field,
+                  const KeyIndex& batch_keys, int stored) const {
+        if (const Id ref = batch_keys.find_hashed(hash, [&](Id r) { return current(r).*field == key; }))
+            return {ref, &current(ref)};
+        if (stored < 0) return {};
+        const Participant& p = found_.people[static_cast<std::size_t>(stored)];
+        if (const Participant* now = changed(p.id)) return now->*field == key ? Holder{p.id, now} : Holder{};
+        return {p.id, &p};
+    }
+
+    // Decides the row `r` (the rules of import_participants); on a conflict fills problems_ and returns false.
+    // `ref`: the row's person (see Holder).
+    bool decide(const RowBatch::Row& r, Id& ref) {
+        Participant& row = batch_.person(r.person);
+        const auto i = static_cast<std::size_t>(r.person);
+        const std::uint64_t nip_hash = row.nip.empty() ? 0 : KeyIndex::hash(row.nip);
+        const Holder by_nip =
+            row.nip.empty() ? Holder{}
+                            : holder(row.nip, nip_hash, &Participant::nip, batch_nips_, found_.by_nip[i]);
+        // The e-mail's holder matters unless the NIP's holder has this very address.
+        const bool email_lookup = !row.email.empty() && !(by_nip && by_nip.person->email == row.email);
+        const std::uint64_t email_hash = email_lookup ? KeyIndex::hash(row.email) : 0;
+        const Holder by_email = email_lookup ? holder(row.email, email_hash, &Participant::email,
+                                                      batch_emails_, found_.by_email[i])
+                                             : Holder{};
         if (by_nip && by_email)
-            return conflict(email_column_, row_.email,
+            return conflict(email_column_, row.email,
                             fmt::format("conflict: this e-mail belongs to {}, but the row's NIP to {}",
-                                        describe(other_), stored_.name));
-        if (!by_nip && by_email && !row_.nip.empty() && !other_.nip.empty())
-            return conflict(email_column_, row_.email,
+                                        describe(*by_email.person), by_nip.person->name));
+        if (!by_nip && by_email && !row.nip.empty() && !by_email.person->nip.empty())
+            return conflict(email_column_, row.email,
                             fmt::format("conflict: this e-mail belongs to {}, not to NIP {}",
-                                        describe(other_), row_.nip));
-        const std::uint32_t digest = row_digest(row_);
+                                        describe(*by_email.person), row.nip));
+        const std::uint32_t digest = row_digest(row);
         if (!by_nip && !by_email) {
-            id = insert_row();
-            seen_.insert(id, digest, line);
+            const std::size_t k = adds_count_++;
+            std::swap(adds_[k], row); // the row is not needed again
+            add_lines_[k] = {digest, r.line};
+            ref = -static_cast<Id>(k + 1);
+            if (!adds_[k].nip.empty()) batch_nips_.add_hashed(nip_hash, ref);
+            if (!adds_[k].email.empty())
+                batch_emails_.add_hashed(email_hash, ref); // looked up: no NIP holder
             ++result_.added;
-            expect_new_ = true;
             return true;
         }
-        Participant& target = by_nip ? stored_ : other_;
-        id = target.id;
-        if (const SeenRows::Entry* earlier = seen_.find(id)) {
-            if (earlier->digest == digest) {
-                ++result_.unchanged;
-                return true;
-            }
-            return conflict(
-                by_nip ? nip_column_ : email_column_, by_nip ? row_.nip : row_.email,
-                fmt::format("the same person appears again with different data (first on line {}); "
-                            "their rows must agree",
-                            earlier->line));
-        }
-        seen_.insert(id, digest, line);
-        // A NIP or e-mail the person did not have yet becomes a key of theirs.
-        const bool new_nip = !row_.nip.empty() && row_.nip != target.nip;
-        const bool new_email = !row_.email.empty() && row_.email != target.email;
-        if (merge_into(target, row_)) {
-            store_.update_participant(target);
-            if (bulk_ && new_nip) nips_.add(target.nip, id);
-            if (bulk_ && new_email) emails_.add(target.email, id);
-            ++result_.updated;
+        const Holder& target = by_nip ? by_nip : by_email;
+        ref = target.ref;
+        // A person an earlier row of the file wrote: an identical repeat, or a conflict.
+        std::optional<std::size_t> earlier;
+        if (ref < 0) {
+            const AddedAt& a = add_lines_[static_cast<std::size_t>(-ref - 1)];
+            if (a.digest != digest) earlier = a.line;
+        } else if (const SeenRows::Entry* e = seen_.find(ref)) {
+            if (e->digest != digest) earlier = e->line;
         } else {
-            ++result_.unchanged;
+            seen_.insert(ref, digest, r.line);
+            update(*target.person, row);
+            return true;
         }
-        return true;
+        if (!earlier) {
+            ++result_.unchanged;
+            return true;
+        }
+        return conflict(by_nip ? nip_column_ : email_column_, by_nip ? row.nip : row.email,
+                        fmt::format("the same person appears again with different data (first on line {}); "
+                                    "their rows must agree",
+                                    *earlier));
+    }
+
+    // The first row of the file for stored person `stored`: its non-empty cells replace the stored values.
+    void update(const Participant& stored, const Participant& row) {
+        if (!would_change(stored, row)) {
+            ++result_.unchanged;
+            return;
+        }
+        Participant& next = changes_[changes_count_];
+        next = stored;
+        merge_into(next, row);
+        changed_at_.add(static_cast<std::uint64_t>(stored.id), {stored.id, changes_count_++});
+        // A NIP or e-mail the person did not have yet becomes a key of theirs.
+        if (next.nip != stored.nip) batch_nips_.add(next.nip, stored.id);
+        if (next.email != stored.email) batch_emails_.add(next.email, stored.id);
+        ++result_.updated;
     }
 
     bool conflict(const std::string& column, const std::string& value, std::string reason) {
@@ -441,26 +411,35 @@ class Import {
         return false;
     }
 
-    void reject(std::size_t line, const std::vector<std::string_view>& fields) {
+    void reject(const RowBatch::Row& r, const std::vector<RowProblem>& problems) {
         ++result_.rejected;
-        if (options_.on_reject) options_.on_reject(line, fields, problems_);
-        rejects_.row(line, fields, problems_);
+        const std::vector<std::string_view>& fields = batch_.fields(r);
+        if (options_.on_reject) options_.on_reject(r.line, fields, problems);
+        rejects_.row(r.line, fields, problems);
     }
 
     store::Store& store_;
     CsvReader& reader_;
     const RosterImportOptions& options_;
+    std::optional<Enroller> enroller_;
     RosterImportResult result_;
     std::string nip_column_, email_column_;
-    // Reused for every row.
-    Participant row_, stored_, other_;
+    SeenRows seen_; // every stored person a row has named so far, and the added ones of earlier batches
+    // The batch, and what deciding it found and made; all reused from batch to batch.
+    RowBatch batch_;
+    std::vector<std::string_view> fields_;
+    store::ParticipantMatches found_;
+    std::vector<Participant> adds_; // adds_[0..adds_count_): new people
+    std::vector<AddedAt> add_lines_;
+    std::size_t adds_count_ = 0;
+    std::vector<Participant> changes_; // changes_[0..changes_count_): stored people with new values
+    std::size_t changes_count_ = 0;
+    ProbeTable<ChangedSlot> changed_at_;
+    KeyIndex batch_nips_, batch_emails_; // keys that people of changes_ and adds_ took in this batch
     std::vector<RowProblem> problems_;
+    std::vector<Id> accepted_; // the accepted rows' people, in file order
+    std::vector<EnrollResult> enrolled_;
     RejectsWriter rejects_;
-    SeenRows seen_;
-    bool expect_new_ = true;
-    std::uint64_t inserted_ = 0, bulk_after_ = never;
-    bool bulk_ = false;
-    KeyIndex nips_, emails_; // bulk mode only
 };
 
 } // namespace

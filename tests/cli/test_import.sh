@@ -212,7 +212,7 @@ expect_rc 2 "--skip-invalid without --file"
 
 # --- large files: an import that will add 20,000 people or more (projected from its first 1,000 and the file's
 # size) drops the participants' indexes, keeps the keys in memory and builds the indexes again before it commits
-# (bulk mode); the rules and the refusals stay the same ---
+# (the SQLite backend's append mode); the rules and the refusals stay the same ---
 export ASNBELAJAR_DB="$WORK/bulk.db"
 make_roster "$WORK/big.csv" 30000
 ab participant import "$D/roster-excel-id.csv"
@@ -237,7 +237,7 @@ ab participant add --nip "$(sed -n 3p "$WORK/big.csv" | cut -d, -f1)" --name "Or
 expect_rc 1 "bulk: the NIP is unique again"
 ab participant import "$WORK/big.csv"
 expect_eq "$(summary)" "30000 rows: 0 added, 0 updated, 30000 unchanged, 0 rejected" "bulk: re-import unchanged"
-# 25,000 new people (bulk mode starts among them), then known people by NIP with new e-mails, then a row whose
+# 25,000 new people (append mode starts among them), then known people by NIP with new e-mails, then a row whose
 # e-mail belongs to someone else: found through the keys in memory.
 make_roster "$WORK/new.csv" 25000 30000
 { cat "$WORK/new.csv"; sed -n '2,4s/@example/@new.example/p' "$WORK/big.csv"

@@ -82,6 +82,36 @@ expect_rc 0 "the public key as text"
 ab certify verify "$C1" "$CE"
 expect_rc 0 "two valid codes at once"
 
+# --- the PDFs: their QR codes are the codes, decoded with pdftoppm + zbarimg and by certify verify --qr-image ------
+for tool in pdftoppm zbarimg; do
+  command -v $tool >/dev/null || { echo "FAIL: $tool is missing (Debian: poppler-utils, zbar-tools; .ci/setup)" >&2; exit 1; }
+done
+ab certify $S --pdf "$WORK/pdf"; expect_rc 0 "certify --pdf"
+expect_no_grep 'made a new' "$ERR" "--pdf signs with the key there is"
+pdftoppm -png -r 150 -singlefile "$WORK/pdf/$P1.pdf" "$WORK/page-p1" 2>/dev/null
+pdftoppm -png -r 150 -singlefile "$WORK/pdf/$P2.pdf" "$WORK/page-p2" 2>/dev/null
+Q1=$(zbarimg -q --raw "$WORK/page-p1.png" 2>/dev/null)
+expect_eq "$Q1" "$C1" "the PDF's QR code is the certificate's verification code"
+ab certify verify "$Q1" --format csv
+expect_rc 0 "the decoded QR code verifies"
+expect_eq "$(status)" "valid" "decoded QR code: valid"
+ab certify verify --qr-image "$WORK/page-p1.png" --public-key "$WORK/bpsdm.pub" --format csv
+expect_rc 0 "--qr-image on a rendered page"
+expect_eq "$(status)" "valid" "--qr-image: valid"
+expect_eq "$(awk -F, 'NR == 2 { print $3 }' "$OUT")" "$P1" "--qr-image: the NIP from the code"
+ab certify $S --pdf "$WORK/pdf-url" --verify-url "https://sertifikat.example.go.id/cek?c="
+expect_rc 0 "certify --pdf --verify-url"
+pdftoppm -png -r 150 -singlefile "$WORK/pdf-url/$E1.pdf" "$WORK/page-url" 2>/dev/null
+ab certify verify --qr-image "$WORK/page-url.png" --format csv
+expect_rc 0 "--qr-image: a QR code that is a link"
+expect_eq "$(status),$(awk -F, 'NR == 2 { print $4 }' "$OUT")" "valid,$E1" "link: valid, the e-mail"
+ab certify $S --pdf "$WORK/pdf-other" --key "$WORK/no-such-dir/other.key"
+expect_rc 0 "--key: another signing key, made on first use"
+pdftoppm -png -r 150 -singlefile "$WORK/pdf-other/$P1.pdf" "$WORK/page-other" 2>/dev/null
+ab certify verify --qr-image "$WORK/page-other.png" --format csv
+expect_rc 1 "signed with a key the verifier was not given"
+expect_eq "$(status)" "unknown" "another key's PDF: unknown"
+
 # --- altered --------------------------------------------------------------------------------------------------------
 ab certify verify "$(field "$C1" 7 30)" --format csv
 expect_rc 1 "JP changed"
@@ -102,6 +132,9 @@ ab certify $S --revoke $P2; expect_rc 0 "revoke P2"
 ab certify verify "$C2" --format csv
 expect_rc 1 "a revoked certificate"
 expect_eq "$(status)" "revoked" "revoked"
+ab certify verify --qr-image "$WORK/page-p2.png" --format csv
+expect_rc 1 "the PDF of a revoked certificate"
+expect_eq "$(status)" "revoked" "--qr-image: revoked"
 ab certify verify "$C2" --offline --format csv
 expect_rc 0 "offline, revocation is not seen"
 expect_grep 'revocation not checked' "$ERR" "offline says so"

@@ -46,7 +46,8 @@ AttendanceMark of_kind(MarkKind kind, std::int64_t minutes) {
 // A store with the three-hour session and participants with these NIPs, inside an open transaction.
 struct StoredSession {
     TempDir dir;
-    store::Store store{dir.file("s.db"), store::Access::write};
+    std::unique_ptr<store::Store> db{store::open(dir.file("s.db"), store::Access::write)};
+    store::Store& store{*db};
     store::Store::Transaction tx{store};
     Session session;
     std::vector<Participant> people;

@@ -29,7 +29,8 @@ sources::ExportRecord joined(const char* nip, const char* email, const char* pho
 
 struct Fixture {
     TempDir dir;
-    store::Store store{dir.file("s.db"), store::Access::write};
+    std::unique_ptr<store::Store> db{store::open(dir.file("s.db"), store::Access::write)};
+    store::Store& store{*db};
     Session session;
     std::vector<Participant> people;
 

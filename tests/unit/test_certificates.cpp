@@ -35,7 +35,7 @@ struct TempStore {
     TempStore() {
         std::string pattern = (std::filesystem::temp_directory_path() / "asnb-unit-XXXXXX").string();
         dir = ::mkdtemp(pattern.data());
-        store = std::make_unique<store::Store>((dir / "store.db").string(), store::Access::write);
+        store = store::open((dir / "store.db").string(), store::Access::write);
     }
     ~TempStore() {
         store.reset();

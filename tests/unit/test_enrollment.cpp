@@ -22,7 +22,8 @@ TEST_CASE("place_new_enrollment: seats first come, then the waiting list") {
 
 TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
     TempDir dir;
-    store::Store store(dir.file("s.db"), store::Access::write);
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
     store::Store::Transaction tx(store);
     Session base;
     base.title = "Webinar";

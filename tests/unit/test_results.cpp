@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
+#include <memory>
 #include <sstream>
 
 using namespace asnbelajar;
@@ -31,7 +33,8 @@ std::string error_of(const std::function<void()>& f) {
 // attended.
 struct Fixture {
     TempDir dir;
-    store::Store store{dir.file("s.db"), store::Access::write};
+    std::unique_ptr<store::Store> db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
     Session session;
     Participant siti, budi, tamu;
     Fixture() {

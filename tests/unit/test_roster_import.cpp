@@ -4,6 +4,7 @@
 #include "asnbelajar/roster_import.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -39,17 +40,23 @@ std::string error_of(const std::function<void()>& f) {
     return "";
 }
 
-// Every import test runs twice: row by row, and in bulk mode from the first row (indexes dropped, keys in
-// memory); the results must be the same.
-std::uint64_t bulk_after = 20000;
+// Every import test runs twice on the SQLite backend: row by row, and in append mode from the first row
+// (indexes dropped, keys in memory); the results must be the same.
+std::uint64_t append_after = 20000;
 void both_modes() {
-    bulk_after = 20000;
+    append_after = 20000;
     SUBCASE("row by row") {
-        bulk_after = std::numeric_limits<std::uint64_t>::max();
+        append_after = store::sqlite::SqliteStore::never_append;
     }
-    SUBCASE("bulk mode") {
-        bulk_after = 0;
+    SUBCASE("append mode") {
+        append_after = 0;
     }
+}
+
+std::unique_ptr<store::Store> open_store(const std::string& path) {
+    std::unique_ptr<store::Store> s = store::open(path, store::Access::write);
+    dynamic_cast<store::sqlite::SqliteStore&>(*s).append_after = append_after;
+    return s;
 }
 
 struct Run {
@@ -66,7 +73,6 @@ Run import_text(store::Store& store, const std::string& csv, const Session* sess
     std::ostringstream rejects;
     RosterImportOptions options;
     options.year = year;
-    options.bulk_after = bulk_after;
     options.rejects = &rejects;
     options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
                             const std::vector<RowProblem>& problems) {
@@ -209,7 +215,8 @@ TEST_CASE("format_problem") {
 TEST_CASE("import_participants: added, updated, unchanged; empty cells never erase") {
     both_modes();
     TempDir dir;
-    store::Store store(dir.file("s.db"), store::Access::write);
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
     store::Store::Transaction tx(store);
     const std::string roster =
         "NIP;Nama;Email;No HP;Instansi\r\n"
@@ -244,7 +251,8 @@ TEST_CASE("import_participants: added, updated, unchanged; empty cells never era
 TEST_CASE("import_participants: conflicts between NIP and e-mail, and repeats within a file") {
     both_modes();
     TempDir dir;
-    store::Store store(dir.file("s.db"), store::Access::write);
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
     store::Store::Transaction tx(store);
     import_text(store, "NIP,Nama,Email\n"
                        "198609262015051001,Siti Rahayu,siti@example.go.id\n"
@@ -288,10 +296,58 @@ TEST_CASE("import_participants: conflicts between NIP and e-mail, and repeats wi
                      0) == 0);
 }
 
+TEST_CASE("import_participants: keys passing between people, in one batch and across batches") {
+    both_modes();
+    // The rows go to the store in batches (256 rows on SQLite); `filler` rows between the interesting ones
+    // put them in one batch or in different ones. Each row is decided as if every earlier row were written.
+    std::size_t filler = 0;
+    SUBCASE("one batch") {
+        filler = 0;
+    }
+    SUBCASE("across batches") {
+        filler = 300;
+    }
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    import_text(store, "NIP,Nama,Email\n"
+                       "198609262015051001,Siti Rahayu,siti@example.go.id\n"
+                       "199001152014031002,Budi Santoso,budi@example.go.id\n");
+    std::string csv =
+        "NIP,Nama,Email\n"
+        "198609262015051001,Siti Rahayu,siti.rahayu@example.go.id\n"; // line 2: Siti's new address
+    std::size_t padded = 0;
+    const auto pad = [&] {
+        for (std::size_t i = 0; i < filler; ++i, ++padded)
+            csv +=
+                ",Pengisi " + std::to_string(padded) + ",isi" + std::to_string(padded) + "@example.go.id\n";
+    };
+    pad();
+    csv += "199001152014031002,Budi Santoso,siti@example.go.id\n"; // Budi takes the address Siti gave up
+    pad();
+    csv += "198703212010122003,Ani Lestari,budi@example.go.id\n"; // a new person takes the one Budi gave up
+    csv += ",Siti,siti.rahayu@example.go.id\n";                   // Siti again, saying less: a conflict
+    csv += "198703212010122003,Ani Lestari,budi@example.go.id\n"; // an identical repeat of a new person
+    Run r = import_text(store, csv);
+    CHECK(r.result.added == 1 + 2 * filler);
+    CHECK(r.result.updated == 2);
+    CHECK(r.result.unchanged == 1);
+    CHECK(r.result.rejected == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].find("the same person appears again with different data (first on line 2)") !=
+          std::string::npos);
+    CHECK(store.participant_by_nip("198609262015051001")->email == "siti.rahayu@example.go.id");
+    CHECK(store.participant_by_nip("199001152014031002")->email == "siti@example.go.id");
+    CHECK(store.participant_by_nip("198703212010122003")->email == "budi@example.go.id");
+    CHECK(store.participant_by_email("budi@example.go.id")->name == "Ani Lestari");
+}
+
 TEST_CASE("import_participants: refusals of the whole file name the file and the line") {
     both_modes();
     TempDir dir;
-    store::Store store(dir.file("s.db"), store::Access::write);
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
     store::Store::Transaction tx(store);
     CHECK(error_of([&] { import_text(store, ""); }) ==
           "t.csv:1: the file is empty: expected a header row and participant rows");
@@ -313,7 +369,8 @@ TEST_CASE("import_participants: refusals of the whole file name the file and the
 TEST_CASE("import_participants: rejects keep the delimiter, a BOM, multi-line cells and their lines") {
     both_modes();
     TempDir dir;
-    store::Store store(dir.file("s.db"), store::Access::write);
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
     store::Store::Transaction tx(store);
     Run r = import_text(store, "\xEF\xBB\xBFNIP;Nama;Unit\r\n"
                                "198609262015051001;Siti;\"Dinas Pendidikan\r\nBidang SMA; SMK\"\r\n"
@@ -329,7 +386,8 @@ TEST_CASE("import_participants: rejects keep the delimiter, a BOM, multi-line ce
 TEST_CASE("import_registrations: file order decides seats; repeats are already enrolled") {
     both_modes();
     TempDir dir;
-    store::Store store(dir.file("s.db"), store::Access::write);
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
     store::Store::Transaction tx(store);
     Session base;
     base.title = "Webinar";
@@ -374,7 +432,8 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
 
 TEST_CASE("import_participants: progress is reported") {
     TempDir dir;
-    store::Store store(dir.file("s.db"), store::Access::write);
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
     store::Store::Transaction tx(store);
     std::string csv = "Email,Nama\n";
     for (int i = 0; i < 5000; ++i)
@@ -395,15 +454,27 @@ TEST_CASE("import_participants: progress is reported") {
     CHECK(last_bytes == csv.size());
 }
 
-TEST_CASE("Store::open_for_dry_run never creates a file") {
+TEST_CASE("a dry run never creates a file, and never keeps a write") {
     TempDir dir;
     const std::string path = dir.file("none.db");
     {
-        store::Store store = store::Store::open_for_dry_run(path);
-        store::Store::Transaction tx(store);
-        import_text(store, "NIP,Nama\n198609262015051001,Siti\n");
-        CHECK(store.participant_by_nip("198609262015051001"));
+        const auto store = store::open(path, store::Access::write, store::DryRun::yes);
+        store::Store::Transaction tx(*store);
+        import_text(*store, "NIP,Nama\n198609262015051001,Siti\n");
+        CHECK(store->participant_by_nip("198609262015051001"));
+        tx.commit();
     }
     CHECK_FALSE(std::filesystem::exists(path));
     CHECK_FALSE(std::filesystem::exists(":memory:"));
+    CHECK_FALSE(std::filesystem::exists(""));
+
+    // An existing store is rehearsed on: even a commit keeps nothing.
+    store::open(path, store::Access::write);
+    {
+        const auto store = store::open(path, store::Access::write, store::DryRun::yes);
+        store::Store::Transaction tx(*store);
+        import_text(*store, "NIP,Nama\n198609262015051001,Siti\n");
+        tx.commit();
+    }
+    CHECK_FALSE(store::open(path, store::Access::read)->participant_by_nip("198609262015051001"));
 }

@@ -2,16 +2,14 @@
 #pragma once
 
 #include "asnbelajar/model.hpp"
+#include "asnbelajar/store.hpp"
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace asnbelajar {
-
-namespace store {
-class Store;
-}
 
 // Where a new enrollment goes: a seat while the session has one free and nobody is already waiting (first
 // come, first served), else the waiting list. No capacity means unlimited.
@@ -27,14 +25,16 @@ enum class EnrollResult { enrolled, waitlisted, already_enrolled, already_waitli
 EnrollResult enroll(store::Store& store, const Session& session, Id person);
 
 // Enrolls many people into one session, in the order of the calls, inside one write transaction: as enroll()
-// does for each, but the session's counts and its next arrival number are read once and then kept here, so
-// that 25,000 registrations cost 25,000 small statements rather than a count of the whole session each. Nothing
-// else may change the session's enrollments while an Enroller is in use.
+// does for each, but the session's seats are read once and then counted here, and the people come in batches
+// (one lookup and one write for each batch, so that 25,000 registrations cost a few statements on a store
+// behind a network). Nothing else may change the session's enrollments while an Enroller is in use.
 class Enroller {
   public:
     // Throws Error for a cancelled session.
     Enroller(store::Store& store, const Session& session);
     EnrollResult add(Id person);
+    // Enrolls `people` in order (someone may come twice: then already_*); results[i] is people[i]'s.
+    void add(std::span<const Id> people, std::vector<EnrollResult>& results);
 
   private:
     store::Store& store_;
@@ -43,7 +43,8 @@ class Enroller {
     // that only "some"). Without one they are not counted: place_new_enrollment() does not need them.
     int enrolled_ = 0;
     int waitlisted_ = 0;
-    std::int64_t next_arrival_ = 1;
+    // Reused from batch to batch.
+    std::vector<store::EnrollmentChange> changes_;
 };
 
 struct CancelResult {

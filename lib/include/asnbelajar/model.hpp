@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace asnbelajar {
 
@@ -95,6 +96,12 @@ struct AttendanceMark {
     std::int64_t seconds = 0; // duration, span and manual: seconds present
     std::string source;       // zoom-webinar, zoom-meeting, teams, meet, csv, manual, self
     std::string batch;        // the platform export the mark came from (empty for manual and self marks)
+};
+
+// One person's marks in one session.
+struct PersonMarks {
+    Id person = 0;
+    std::vector<AttendanceMark> marks;
 };
 
 std::string_view to_string(EnrollmentStatus s);

@@ -100,6 +100,6 @@ Report siasn_report(const store::Store& store, int year, const SiasnOptions& opt
 // `db check`: columns check,value (integrity, schema_version, journal_mode and the row counts).
 Report store_check_report(const store::StoreCheck& check, const std::string& path, const ReportContext& ctx);
 // `db log`: columns at,user,command,rows.
-Report audit_report(const std::vector<store::Store::AuditEntry>& entries, const ReportContext& ctx);
+Report audit_report(const std::vector<store::AuditEntry>& entries, const ReportContext& ctx);
 
 } // namespace asnbelajar

@@ -61,16 +61,9 @@ class RowMapper {
     int year_;
 };
 
-// The shared options (csv_import.hpp); input_bytes also sizes the store's page cache for the job: large imports
-// run several times faster when the indexes stay in memory.
-struct RosterImportOptions : CsvImportOptions {
-    // Bulk mode (see Store::drop_participant_indexes) starts before the first row when the store has nobody
-    // yet; else once this many people have been added and at least a fifth as many as the store held, or
-    // after the first 1,000 added when the size of the input says the file will get there. 0 starts it before
-    // the first row always, UINT64_MAX never (tests use both to run every path both ways). The result is the
-    // same in either mode.
-    std::uint64_t bulk_after = 20000;
-};
+// The shared options (csv_import.hpp). With the first rows, input_bytes tells the store how large the job is
+// (see store::Store::begin_bulk_load).
+struct RosterImportOptions : CsvImportOptions {};
 
 struct RosterImportResult {
     std::string file;            // the reader's name
@@ -91,8 +84,9 @@ struct RosterImportResult {
     }
 };
 
-// Upserts the participants of a CSV file into `store`, inside the caller's write transaction. The first
-// non-blank record is the header. Each valid row is matched by NIP, then by e-mail:
+// Upserts the participants of a CSV file into `store`, inside the caller's write transaction, as one bulk load
+// (Store::begin_bulk_load), in batches of rows (one lookup and one write each). The first non-blank record is the
+// header. Each valid row is matched by NIP, then by e-mail, as if every earlier row had been written:
 //   - nobody matches: the person is added;
 //   - someone matches: each non-empty cell replaces the stored value (empty cells never erase anything);
 //     "updated" when a value changed, else "unchanged";

@@ -1,18 +1,24 @@
-// The SQLite store: the only place that knows SQL. Domain code calls these functions and never sees SQLiteCpp.
-// Every function here throws asnbelajar::Error, never the database's exception: a broken constraint says the
-// value ("NIP N already belongs to another participant"), a fault says what and which store ("the store F is
-// locked by another process (...); try again", read-only, disk full, not a store or damaged, cannot open).
+// The store: the only place that knows SQL. An interface (Store) with one implementation per database engine
+// (lib/src/store/sqlite/, and a PostgreSQL one to come), chosen by store::open() from the store's location.
+// Domain code and commands call these operations and never see SQL, a database library or a backend's tuning.
+//
+// Every operation throws asnbelajar::Error, never the database's exception: a broken constraint says the value
+// ("NIP N already belongs to another participant"), a fault says what and which store ("the store F is locked
+// by another process (...); try again", read-only, disk full, not a store or damaged, cannot open).
+//
+// The operations of the bulk paths (roster import, enroll --file, attend --file) take and return batches, so
+// that a backend behind a network answers a batch in a few round trips (COPY, set-based statements, pipelines)
+// instead of one per row; the SQLite backend loops over prepared statements inside.
 #pragma once
 
 #include "asnbelajar/model.hpp"
 
+#include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace asnbelajar::store {
@@ -21,8 +27,10 @@ namespace asnbelajar::store {
 constexpr int schema_version = 3;
 
 enum class Access { read, write };
+// DryRun::yes: rehearse a write (--dry-run). See open().
+enum class DryRun { no, yes };
 
-// The store path: `--db` when given, else $ASNBELAJAR_DB when set and non-empty, else "./asnbelajar.db".
+// The store's location: `--db` when given, else $ASNBELAJAR_DB when set and non-empty, else "./asnbelajar.db".
 std::string resolve_store_path(const std::optional<std::string>& cli_value);
 
 struct EnrollmentCounts {
@@ -57,7 +65,6 @@ struct AgencyCount {
     int attended = 0;
 };
 
-// --- certificates and yearly reports ---
 // A live certificate, for mail merges and SIASN uploads.
 struct CertificateRow {
     std::string number;
@@ -103,33 +110,86 @@ enum class PersonDetail {
 };
 
 struct StoreCheck {
-    std::string integrity; // "ok" or SQLite's first complaints
+    std::string integrity; // "ok" or the database's first complaints
     int version = 0;
     std::string journal_mode;
     std::int64_t participants = 0, sessions = 0, enrollments = 0, attendance = 0, marks = 0, certificates = 0,
                  results = 0, audit = 0;
 };
 
-// A Store (and anything that holds it) is used by one thread at a time: its connection runs without SQLite's
-// own locking.
+struct AuditEntry {
+    std::int64_t at = 0;
+    std::string user, command;
+    std::int64_t rows = 0;
+};
+
+// What find_participants() found for a batch of rows. Reused from batch to batch: the entries of `people`
+// beyond `found` are spare ones, kept for the capacity of their strings (a long import allocates nothing per
+// row here).
+struct ParticipantMatches {
+    std::vector<Participant> people; // people[0..found): stored participants, as stored
+    std::size_t found = 0;
+    // Per row of the batch: the index in `people` of the participant holding the row's NIP / e-mail address,
+    // or -1 (nobody, or the row has none). One participant holding both is found once: both name one index.
+    std::vector<int> by_nip, by_email;
+};
+
+// The identities an attendance row can be matched by, normalised: 18 NIP digits, a lower-case e-mail, a +62
+// phone; empty ones match nobody.
+struct ParticipantKeys {
+    std::string nip, email, phone;
+    bool empty() const { return nip.empty() && email.empty() && phone.empty(); }
+};
+
+// One enrollment to put: see put_enrollments().
+struct EnrollmentChange {
+    Id participant = 0;
+    EnrollmentStatus status = EnrollmentStatus::enrolled;
+};
+
+// What put_results() did with a file's attempts.
+struct ResultCounts {
+    std::uint64_t added = 0, replaced = 0, unchanged = 0;
+};
+
+// A certificate found by its number: see certificate_by_number().
+struct CertificateRecord {
+    std::string number;
+    Session session;
+    Participant person;
+    bool revoked = false;
+};
+
+// One person's attendance summary to put: see put_summaries(). No summary: the person has none (not present).
+struct PersonSummary {
+    Id participant = 0;
+    std::optional<AttendanceSummary> summary;
+    AttendanceOutcome outcome = AttendanceOutcome::attended;
+};
+
+// An open store. What every backend guarantees (docs/architecture.md, "The seam"):
+//  - writes happen inside a Transaction and are all kept or all lost; writers are serialised so that a
+//    session's capacity, waiting list and arrival numbers stay exact when several processes write at once;
+//  - reads return the same rows in the same order on every backend: text compares and sorts by its bytes
+//    (SQLite's BINARY collation, PostgreSQL's COLLATE "C"), so that reports are byte-identical;
+//  - failures are asnbelajar::Error with the messages of lib/src/store/errors.hpp.
+// A Store (and anything that holds it) is used by one thread at a time.
 class Store {
   public:
-    // Opens the store at `path`. With Access::write a missing file is created (mode 0600) and migrated to the
-    // current schema; with Access::read a missing file throws Error naming the path. Throws Error when the file
-    // is not a store, is newer than this program, or cannot be opened.
-    Store(const std::string& path, Access access);
-    ~Store();
+    virtual ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    const std::string& path() const;
-    // True when this Store created the file; `discard_new_file()` removes it again (used when the first command
-    // on a new store fails, so that a failure leaves nothing behind).
-    bool created() const;
-    void discard_new_file();
+    // Where the store is, as the user named it, safe to print (never with a password).
+    virtual const std::string& location() const = 0;
+    // True when opening created the store; `discard_created()` removes it again (used when the first command
+    // on a new store fails, so that a failure leaves nothing behind). The Store is unusable afterwards.
+    virtual bool created() const = 0;
+    virtual void discard_created() = 0;
 
-    // A write transaction (BEGIN IMMEDIATE). Rolled back unless commit() is called. One at a time per Store.
-    // Waits up to 30 s for another process's write, then throws Error (the store is locked).
+    // A write transaction. Rolled back unless commit() is called. One at a time per Store. Waits up to 30 s for
+    // another process's write, then throws Error (the store is locked). On a store opened with DryRun::yes,
+    // commit() rolls back too: nothing is ever kept.
     class Transaction {
       public:
         explicit Transaction(Store& store);
@@ -144,175 +204,190 @@ class Store {
     };
 
     // Appends one row to the audit log (inside the caller's transaction).
-    void audit(const std::string& command, std::int64_t rows);
-    struct AuditEntry {
-        std::int64_t at = 0;
-        std::string user, command;
-        std::int64_t rows = 0;
-    };
-    std::vector<AuditEntry> audit_log(int limit) const;
+    virtual void audit(const std::string& command, std::int64_t rows) = 0;
+    // The last `limit` entries, oldest first.
+    virtual std::vector<AuditEntry> audit_log(int limit) const = 0;
 
     // --- participants ---
-    std::optional<Participant> participant_by_id(Id id) const;
-    std::optional<Participant> participant_by_nip(const std::string& nip) const;
-    std::optional<Participant> participant_by_email(const std::string& email) const;
-    std::optional<Participant> participant_by_phone(const std::string& phone) const;
-    // Inserts; throws Error when the NIP or e-mail already belongs to someone else.
+    virtual std::optional<Participant> participant_by_id(Id id) const = 0;
+    virtual std::optional<Participant> participant_by_nip(const std::string& nip) const = 0;
+    virtual std::optional<Participant> participant_by_email(const std::string& email) const = 0;
+    // The first (lowest id) of the participants with this phone number.
+    virtual std::optional<Participant> participant_by_phone(const std::string& phone) const = 0;
+    // Inserts; returns the new id. Throws Error when the NIP or e-mail already belongs to someone else.
     Id insert_participant(const Participant& p);
     // Replaces every field of the participant with id p.id; throws Error when the NIP or e-mail already
     // belongs to someone else.
     void update_participant(const Participant& p);
-    std::vector<Participant> list_participants(const std::string& agency, const std::string& search) const;
+    // By name, then id. `agency`: exactly that agency ("" for all); `search`: a part of the name (ASCII case
+    // ignored), NIP or e-mail ("" for all); both are data, never patterns.
+    virtual std::vector<Participant> list_participants(const std::string& agency,
+                                                       const std::string& search) const = 0;
 
-    // --- bulk import ---
-    // The store at `path` for rehearsing a write (--dry-run): opened for writing when the file exists (run the
-    // work in a Transaction that is never committed), else a new empty private store (SQLite's temporary
-    // database, deleted by the system as soon as it is opened). Never creates a file at `path`.
-    // Throws Error as the constructor does.
-    static Store open_for_dry_run(const std::string& path);
-    // Upsert lookups that refill `out` in place, reusing the capacity of its strings (a long import does not
-    // allocate per row). Return false, leaving `out` unspecified, when nobody has that NIP / e-mail.
-    bool load_participant_by_nip(const std::string& nip, Participant& out) const;
-    bool load_participant_by_email(const std::string& email, Participant& out) const;
-    // Inserts `p` unless its NIP or e-mail already belongs to someone; returns the new id, or 0 (and writes
-    // nothing) when either is taken. Lets an import of new people skip both lookups.
-    Id insert_participant_if_new(const Participant& p);
-    // The arrival number the session's next enrollment takes (one more than the highest so far).
-    std::int64_t next_arrival(Id session) const;
-    // put_enrollment with the arrival number given by the caller, who counts up from next_arrival() inside one
-    // transaction (put_enrollment looks the number up on every call).
-    void put_enrollment_at(Id session, Id participant, EnrollmentStatus status, std::int64_t arrival);
-    // The highest participant id so far (0 for none): an upper bound of the rows, read without a scan.
-    Id max_participant_id() const;
-    // Calls `each(id, nip, email)` for every participant (empty views for NULLs), in id order.
-    void each_participant_key(const std::function<void(Id, std::string_view, std::string_view)>& each) const;
-    bool load_participant_by_id(Id id, Participant& out) const;
-    // Bulk loading (a roster of many new people): the import keeps the NIP and e-mail keys in memory, drops
-    // the participants' indexes (NIP, e-mail, phone) inside its transaction, appends rows, and creates the
-    // indexes again (one sort each) before it commits. While they are dropped, nothing but insert_participant,
-    // update_participant and load_participant_by_id may touch participants, and NIP and e-mail uniqueness is
-    // the caller's to keep: create_participant_indexes() throws Error when a duplicate slipped through (the
-    // transaction then rolls back).
-    void drop_participant_indexes();
-    void create_participant_indexes();
-    // Lets this connection's page cache grow to `kib` KiB (never shrinks it) for one long write job: the
-    // indexes of a large roster then stay in memory instead of being re-read for every row.
-    void reserve_cache(std::int64_t kib);
-    // Sets this connection's page cache to `kib` KiB, up or down (pages beyond it are written out or dropped).
-    void set_cache(std::int64_t kib);
+    // How many rows the bulk paths hand a batch operation at once. A backend behind a network wants many (a
+    // batch costs a few round trips whatever its size); SQLite wants few, so that a batch's rows stay in the
+    // processor's cache between the lookup and the write (measured: 4,096 rows made a re-import of 1,000,000
+    // people 20 % slower than 256).
+    virtual std::size_t batch_rows() const = 0;
+
+    // --- participants in batches (roster import, enroll --file, attend --create-unknown) ---
+    // Finds, for each of `rows`, the stored participants holding its NIP and its e-mail address (see
+    // ParticipantMatches), as the store is now: writes of the caller's transaction included.
+    virtual void find_participants(std::span<const Participant> rows, ParticipantMatches& out) const = 0;
+    // Writes a batch, inside the caller's write transaction: first every participant of `changed`, in order
+    // (every field replaced, by id), then every one of `added` (inserted; their ids are set). A NIP or an
+    // e-mail address may pass from one participant of `changed` to a later one, or from `changed` to `added`;
+    // the caller (who checked with find_participants) guarantees that none ends with two people. Throws Error
+    // when one would all the same, naming its value when the backend can tell.
+    virtual void write_participants(std::span<const Participant> changed, std::span<Participant> added) = 0;
+    // A bulk load: many participants written with write_participants() in the caller's transaction, about
+    // `expected_rows` of them (0: not known). Lets the backend prepare: the SQLite backend sizes its page cache
+    // for the job and, once enough new people come (or at once into an empty store), keeps their keys in
+    // memory and builds the participants' indexes once at the end instead of updating them row by row.
+    // end_bulk_load() undoes the preparation before the caller commits; it throws Error when the participants
+    // break a uniqueness rule after all (the caller then rolls back). A bulk load not ended (an exception) ends
+    // with the transaction: rolling back undoes the preparation, committing ends the load first.
+    virtual void begin_bulk_load(std::uint64_t expected_rows) = 0;
+    virtual void end_bulk_load() = 0;
+    // For each of `keys`: the participant with that NIP, else that e-mail, else that phone (the lowest id),
+    // or none. One call for a whole attendance export.
+    virtual std::vector<std::optional<Id>>
+    participants_matching(std::span<const ParticipantKeys> keys) const = 0;
 
     // --- sessions ---
-    std::optional<Session> session_by_id(Id id) const;
-    std::optional<Session> session_by_code(const std::string& code) const;
-    bool session_code_exists(const std::string& code) const;
+    virtual std::optional<Session> session_by_id(Id id) const = 0;
+    virtual std::optional<Session> session_by_code(const std::string& code) const = 0;
+    virtual bool session_code_exists(const std::string& code) const = 0;
     // Insert or update; throw Error when another session has the code.
-    Id insert_session(const Session& s);
-    void update_session(const Session& s);
-    // Sessions starting in [from, to) UTC, by start time; counts included.
-    std::vector<SessionTotals> session_totals(std::int64_t from, std::int64_t to) const;
-    SessionTotals session_totals(const Session& s) const;
+    virtual Id insert_session(const Session& s) = 0;
+    virtual void update_session(const Session& s) = 0;
+    // Sessions starting in [from, to) UTC, by start time (then id); counts included.
+    virtual std::vector<SessionTotals> session_totals(std::int64_t from, std::int64_t to) const = 0;
+    virtual SessionTotals session_totals(const Session& s) const = 0;
 
     // --- enrollments ---
     std::optional<Enrollment> enrollment(Id session, Id participant) const;
-    EnrollmentCounts enrollment_counts(Id session) const;
+    // The enrollments in `session` of `participants`: one per person that has one, in no particular order.
+    virtual std::vector<Enrollment> enrollments_of(Id session, std::span<const Id> participants) const = 0;
+    virtual EnrollmentCounts enrollment_counts(Id session) const = 0;
     // What placing a new enrollment needs to know, without counting a whole session: the enrolled people,
     // counted up to `limit` at most (the capacity), and whether anyone is on the waiting list.
     struct SeatState {
         int enrolled = 0; // min(enrolled, limit)
         bool waitlisted = false;
     };
-    SeatState seat_state(Id session, int limit) const;
-    // Inserts or changes a person's enrollment; a status change to enrolled/waitlisted/walk-in takes a new
-    // arrival number (the end of the queue).
+    virtual SeatState seat_state(Id session, int limit) const = 0;
+    // Inserts or changes each person's enrollment in `session`, in the order given. A status of enrolled,
+    // waitlisted or walk-in takes the session's next arrival number (the end of the queue), so the batch's
+    // order is the queue's; cancelled keeps the number (someone without an enrollment takes the next). Inside
+    // the caller's write transaction, which holds off every other writer of the session: two processes never
+    // draw the same number.
+    virtual void put_enrollments(Id session, std::span<const EnrollmentChange> changes) = 0;
     void put_enrollment(Id session, Id participant, EnrollmentStatus status);
     // The waitlisted person who arrived first, if any.
-    std::optional<Id> first_waitlisted(Id session) const;
+    virtual std::optional<Id> first_waitlisted(Id session) const = 0;
+    // Every enrollment of the session, in no particular order (for work on many people at once).
+    virtual std::vector<Enrollment> session_enrollments(Id session) const = 0;
 
     // --- attendance ---
+    // Adds each person's marks (kept in the order given: later marks are newer).
+    virtual void add_marks(Id session, std::span<const PersonMarks> people) = 0;
     void add_mark(Id session, Id participant, const AttendanceMark& mark);
     // Removes the marks of one kind (e.g. the earlier manual mark before a new one).
-    void delete_marks(Id session, Id participant, MarkKind kind);
+    virtual void delete_marks(Id session, Id participant, MarkKind kind) = 0;
+    // Each person's marks in the session, oldest first: out[i] is participants[i]'s (empty when none).
+    virtual std::vector<PersonMarks> marks_of(Id session, std::span<const Id> participants) const = 0;
     std::vector<AttendanceMark> marks(Id session, Id participant) const;
-    std::vector<Id> participants_with_marks(Id session) const;
+    // The marks of everyone with marks in the session, oldest first per person; people in no particular order.
+    virtual std::vector<PersonMarks> session_marks(Id session) const = 0;
+    virtual std::vector<Id> participants_with_marks(Id session) const = 0;
+    // Replaces each person's summary (and outcome) in the session; a PersonSummary without a summary removes
+    // the person's.
+    virtual void put_summaries(Id session, std::span<const PersonSummary> summaries) = 0;
     void put_attendance(Id session, Id participant, const AttendanceSummary& summary,
                         AttendanceOutcome outcome);
     void delete_attendance(Id session, Id participant);
-    // Drops every mark and summary of the session (attend --replace).
-    void clear_session_attendance(Id session);
-
-    // --- attendance import ---
+    // Drops every mark and summary of the session, and its walk-ins (attend --replace).
+    virtual void clear_session_attendance(Id session) = 0;
     // Deletes the marks that one platform export (`batch`, AttendanceMark::batch) gave the session, and returns
     // the participants who had any, so that their summaries can be recomputed. Summaries are left as they are.
-    std::vector<Id> delete_batch_marks(Id session, const std::string& batch);
-    // The participant an export row names: the one with NIP `nip`, else e-mail `email`, else phone `phone`
-    // (normalised values; empty ones match nobody). One lookup for the three.
-    std::optional<Id> participant_matching(const std::string& nip, const std::string& email,
-                                           const std::string& phone) const;
-    // Every enrollment of the session, in no particular order (for work on many people at once).
-    std::vector<Enrollment> session_enrollments(Id session) const;
+    virtual std::vector<Id> delete_batch_marks(Id session, const std::string& batch) = 0;
     // How many people of the session attended and how many were partial.
     struct OutcomeCounts {
         int attended = 0, partial = 0;
     };
-    OutcomeCounts outcome_counts(Id session) const;
+    virtual OutcomeCounts outcome_counts(Id session) const = 0;
 
     // --- reports ---
-    std::vector<RosterRow> session_roster(Id session) const;
-    // Attended people of one session by agency.
-    std::vector<AgencyCount> agency_attendance(Id session) const;
+    // Everyone with an enrollment or a summary in the session: enrolled, walk-ins, waitlisted, then cancelled,
+    // each by arrival, then id.
+    virtual std::vector<RosterRow> session_roster(Id session) const = 0;
+    // Attended people of one session by agency, in no particular order.
+    virtual std::vector<AgencyCount> agency_attendance(Id session) const = 0;
 
     // --- certificates and yearly reports ---
     // Takes the next number of the global certificate counter; a number once taken is never handed out again,
     // even when its certificate is revoked. Inside a write transaction.
-    std::int64_t next_certificate_seq();
+    virtual std::int64_t next_certificate_seq() = 0;
     // Issues a certificate (issued now). Throws Error when `number` or `seq` exists already, or the person holds
     // a live certificate of the session.
-    void insert_certificate(Id session, Id participant, std::int64_t seq, const std::string& number);
+    virtual void insert_certificate(Id session, Id participant, std::int64_t seq,
+                                    const std::string& number) = 0;
     // Revokes the person's live certificate in the session; returns its number, or nullopt when there was none.
-    std::optional<std::string> revoke_certificate(Id session, Id participant);
+    virtual std::optional<std::string> revoke_certificate(Id session, Id participant) = 0;
     // Live certificates of `sessions`, by session start, then number order.
-    std::vector<CertificateRow> live_certificates(const std::vector<Id>& sessions) const;
+    virtual std::vector<CertificateRow> live_certificates(const std::vector<Id>& sessions) const = 0;
     // Sessions starting in [from, to) UTC, by start: just when and whether they take place (cheap).
-    std::vector<SessionTime> session_times(std::int64_t from, std::int64_t to) const;
+    virtual std::vector<SessionTime> session_times(std::int64_t from, std::int64_t to) const = 0;
     // Enrolled people and those of them who attended, per session of `sessions` (the attendance-rate trend).
-    std::vector<SessionRate> attendance_rates(const std::vector<Id>& sessions) const;
+    virtual std::vector<SessionRate> attendance_rates(const std::vector<Id>& sessions) const = 0;
     // One person's line in every session they were enrolled in or present at, by session start.
-    std::vector<HistoryRow> participant_history(Id participant) const;
+    virtual std::vector<HistoryRow> participant_history(Id participant) const = 0;
     // Everyone enrolled in or present at any of `sessions`, with attended sessions and JP earned there, read as
     // `detail` says. Reads each session's rows once: linear in their number.
-    std::vector<PersonYear> participation(const std::vector<Id>& sessions,
-                                          PersonDetail detail = PersonDetail::report) const;
+    virtual std::vector<PersonYear> participation(const std::vector<Id>& sessions,
+                                                  PersonDetail detail = PersonDetail::report) const = 0;
 
     // --- results (certificate gates) ---
-    struct ResultCounts {
-        std::uint64_t added = 0, replaced = 0, unchanged = 0;
-    };
     // Records attempts, each replacing the attempt of the same person at the same kind of result of the
     // session with the same submitted_at (both none counts as the same); `unchanged` counts those that had
-    // the same score already. Inside a write transaction. One call for a whole file (a batch, for a backend
-    // behind a network).
-    ResultCounts put_results(std::span<const ResultAttempt> attempts);
+    // the same score already. Inside a write transaction. One call for a whole file.
+    virtual ResultCounts put_results(std::span<const ResultAttempt> attempts) = 0;
 
-    // A certificate found by its number, live or revoked, with its session and person (certify verify).
-    struct CertificateRecord {
-        std::string number;
-        Session session;
-        Participant person;
-        bool revoked = false;
-    };
-    std::optional<CertificateRecord> certificate_by_number(const std::string& number) const;
+    // A certificate found by its number, live or revoked, with its session and person (certify verify);
+    // nullopt when no certificate has that number.
+    virtual std::optional<CertificateRecord> certificate_by_number(const std::string& number) const = 0;
 
-    StoreCheck check() const;
+    // The database's own integrity check, the schema version and the rows of each table.
+    virtual StoreCheck check() const = 0;
 
     // Writes a consistent copy of the whole store to `path` (mode 0600), safe while other processes write:
     // the copy is one snapshot. Written beside `path` and renamed over it, so an existing file is replaced
     // only by a complete backup. Throws Error on failure.
-    void backup_to(const std::string& path) const;
+    virtual void backup_to(const std::string& path) const = 0;
 
-    struct Impl;
+  protected:
+    Store() = default;
 
   private:
-    std::unique_ptr<Impl> impl_;
+    // The Transaction's steps. begin_transaction() waits for other writers as Transaction says;
+    // rollback_transaction() never throws (it runs while an exception unwinds).
+    virtual void begin_transaction() = 0;
+    virtual void commit_transaction() = 0;
+    virtual void rollback_transaction() noexcept = 0;
 };
+
+// Opens the store at `location`: a PostgreSQL URL (postgresql://… or postgres://…; not built yet: throws
+// Error saying so), else an SQLite file. With Access::write a missing store is created (an SQLite file with
+// mode 0600) and migrated to the current schema; with Access::read a missing store throws Error naming it.
+// With DryRun::yes (Access::write) nothing is ever written: an existing store is opened for a transaction that
+// is never committed, a missing one is rehearsed on a new empty private store (SQLite: its temporary database),
+// and no file is created. Throws Error when the location is not a store, is newer than this program, or cannot
+// be opened. Opening reads one value (the schema version) and nothing else, so a command that writes one row
+// pays little for it.
+std::unique_ptr<Store> open(const std::string& location, Access access, DryRun dry_run = DryRun::no);
+
+// Whether a store exists at `location` (without opening it).
+bool exists(const std::string& location);
 
 } // namespace asnbelajar::store

@@ -6,19 +6,18 @@
 //    the user's message (naming the value the write was storing, when the caller says which);
 //  - a fault of the database or the machine: `Fault` (locked, read-only, disk full, damaged, cannot open...),
 //    with the store's path and the backend's own words.
-// A backend maps its errors onto these once. SQLite (translate(), below) reads the extended result code and,
-// for UNIQUE and PRIMARY KEY failures, the columns its message names ("UNIQUE constraint failed:
+// A backend maps its errors onto these once. SQLite (sqlite/errors.hpp) reads the extended result code and, for
+// UNIQUE and PRIMARY KEY failures, the columns its message names ("UNIQUE constraint failed:
 // participants.nip"; SQLite reports no constraint name), which the table lists per constraint. A PostgreSQL
 // backend would map the SQLSTATE (23505 unique, 23503 foreign key, 55P03 locked, 53100 disk full, ...) and
 // look the constraint up by the `name` the table gives it (PG_DIAG_CONSTRAINT_NAME).
 //
-// Every public Store method that touches the database runs its body in a function-try-block whose handler is
-// Impl::fail() (tests/cli/test_security.sh checks that none is missed).
+// Every operation of a backend that touches the database runs its body in a function-try-block whose handler
+// is the backend's one translation point (SQLite: SqliteStore::fail(); tests/cli/test_security.sh checks that
+// none is missed).
 #pragma once
 
 #include "asnbelajar/error.hpp"
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <initializer_list>
 #include <optional>
@@ -38,6 +37,10 @@ enum class Constraint {
     result_attempt,     // an attempt at a survey or post-test is recorded once
     reference,          // every reference to a session or participant is to one in the store
 };
+constexpr Constraint all_constraints[] = {Constraint::participant_nip,    Constraint::participant_email,
+                                          Constraint::session_code,       Constraint::certificate_seq,
+                                          Constraint::certificate_number, Constraint::certificate_live,
+                                          Constraint::reference};
 
 // The database's and the machine's failures, each with its own message.
 enum class Fault {
@@ -71,19 +74,5 @@ using WrittenValues = std::initializer_list<Written>;
 // The user's message for a broken constraint / a fault of the store at `path`; `detail` is the backend's words.
 std::string constraint_message(Constraint c, WrittenValues written);
 std::string fault_message(Fault f, const std::string& path, const std::string& detail);
-
-// --- the SQLite backend ---
-
-// The constraint an SQLite error reports as broken, if it is one of the table's.
-std::optional<Constraint> sqlite_constraint(const SQLite::Exception& e);
-// The fault an SQLite error (other than a broken constraint) is.
-Fault sqlite_fault(const SQLite::Exception& e);
-// SQLite's message, with the operating system's reason when a file operation failed ("disk I/O error" alone
-// does not tell an admin that the disk is full), and, when a file could not be opened or written, whether its
-// directory may be written (a WAL store needs its -wal and -shm files beside it). `db` may be null.
-std::string sqlite_reason(const SQLite::Exception& e, const SQLite::Database* db, const std::string& path);
-// The Error that `e`, raised by the store at `path` (its connection `db`, or null), means for the user.
-Error translate(const SQLite::Exception& e, const std::string& path, const SQLite::Database* db,
-                WrittenValues written = {});
 
 } // namespace asnbelajar::store

@@ -1,8 +1,10 @@
-// Opening the store, transactions, the audit log and the integrity check.
-#include "store_impl.hpp"
+// The SQLite backend: opening a store file, transactions, the audit log, the integrity check and backups.
+#include "open.hpp"
+#include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
 
+#include <SQLiteCpp/Backup.h>
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -17,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace asnbelajar::store {
+namespace asnbelajar::store::sqlite {
 namespace {
 
 bool file_exists(const std::string& path) {
@@ -48,12 +50,6 @@ std::string os_user() {
 
 } // namespace
 
-std::string resolve_store_path(const std::optional<std::string>& cli_value) {
-    if (cli_value && !cli_value->empty()) return *cli_value;
-    if (const char* env = std::getenv("ASNBELAJAR_DB"); env && *env) return env;
-    return "asnbelajar.db";
-}
-
 void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value) {
     if (value.empty())
         st.bind(index);
@@ -65,12 +61,10 @@ void set_pragma(SQLite::Database& db, const char* name, std::int64_t value) {
     db.exec(fmt::format("PRAGMA {} = {}", name, value)); // sql-lint: integer only
 }
 
-Store::Impl::Impl(const std::string& p, int flags) : db(p, flags), path(p) {}
-
-SQLite::Statement& Store::Impl::stmt(const char* sql) {
-    auto& slot = statements[sql];
+SQLite::Statement& SqliteStore::stmt(const char* sql) const {
+    auto& slot = statements_[sql];
     if (!slot) {
-        slot = std::make_unique<SQLite::Statement>(db, sql);
+        slot = std::make_unique<SQLite::Statement>(db_, sql);
     } else {
         slot->tryReset(); // reset() would rethrow the error of a previous failed step
         slot->clearBindings();
@@ -78,46 +72,62 @@ SQLite::Statement& Store::Impl::stmt(const char* sql) {
     return *slot;
 }
 
-void Store::Impl::reset_statements() {
-    for (auto& entry : statements)
+void SqliteStore::reset_statements() const {
+    for (auto& entry : statements_)
         entry.second->tryReset();
 }
 
-void Store::Impl::fail(const SQLite::Exception& e, WrittenValues written) const {
-    throw translate(e, path, &db, written);
+void SqliteStore::fail(const SQLite::Exception& e, WrittenValues written) const {
+    throw translate(e, path_, &db_, written);
 }
 
-Store::Store(const std::string& path, Access access) {
-    // SQLite's private databases, ":memory:" and "" (a temporary file deleted as soon as it is opened, used by
-    // Store::open_for_dry_run): there is no file of that name to make or remove.
-    const bool scratch = path == ":memory:" || path.empty();
-    bool exists = !scratch && file_exists(path);
-    if (exists && std::filesystem::is_directory(path))
-        throw Error(fmt::format("cannot open store {}: it is a directory (--db names the store file)", path));
+std::unique_ptr<Store> open(const std::string& path, Access access, DryRun dry_run) {
+    // A dry run of a store that does not exist yet rehearses on a private temporary database: like ":memory:",
+    // but pages beyond the cache spill to a file that is already deleted, so a dry run of a million rows does
+    // not hold the whole store in memory.
+    const std::string target = dry_run == DryRun::yes && !file_exists(path) ? std::string() : path;
+    // SQLite's private databases, ":memory:" and "" (a temporary file deleted as soon as it is opened): there
+    // is no file of that name to make or remove.
+    const bool scratch = target == ":memory:" || target.empty();
+    const bool exists = !scratch && file_exists(target);
+    if (exists && std::filesystem::is_directory(target))
+        throw Error(
+            fmt::format("cannot open store {}: it is a directory (--db names the store file)", target));
     if (!exists && access == Access::read)
         throw Error(
             fmt::format("no store at {} (the first command that writes creates it; choose another with "
                         "--db or ASNBELAJAR_DB)",
-                        path));
+                        target));
     if (!exists && !scratch)
-        if (int err = create_private_file(path))
-            throw Error(fmt::format("cannot create store {}: {}", path, std::strerror(err)));
+        if (int err = create_private_file(target))
+            throw Error(fmt::format("cannot create store {}: {}", target, std::strerror(err)));
     try {
-        // NOMUTEX: a Store and its statements belong to one thread; SQLite need not lock around each call.
-        int flags =
-            (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
-        impl_ = std::make_unique<Impl>(path, flags);
-        impl_->created = !exists && !scratch;
-        auto& db = impl_->db;
-        db.setBusyTimeout(30000);
-        db.exec("PRAGMA foreign_keys = ON");
+        return std::make_unique<SqliteStore>(target, access, dry_run, !exists && !scratch);
+    } catch (const Error&) {
+        if (!exists && !scratch) remove_store_files(target);
+        throw;
+    }
+}
+
+bool exists(const std::string& path) {
+    return file_exists(path);
+}
+
+SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run, bool created) try
+    // NOMUTEX: a store and its statements belong to one thread; SQLite need not lock around each call.
+    : db_(path,
+          (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX),
+      path_(path), created_(created), dry_run_(dry_run == DryRun::yes) {
+    try {
+        db_.setBusyTimeout(30000);
+        db_.exec("PRAGMA foreign_keys = ON");
         // SQLite opens a file it may not write read-only without a word; say so before any work is done.
-        if (access == Access::write && sqlite3_db_readonly(db.getHandle(), "main") == 1)
+        if (access == Access::write && sqlite3_db_readonly(db_.getHandle(), "main") == 1)
             throw Error(
                 fmt::format("cannot write to store {}: {}", path,
                             ::access(path.c_str(), W_OK) != 0 ? std::strerror(errno) : "it is read-only"));
-        int version = db.execAndGet("PRAGMA user_version").getInt();
-        if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
+        int version = db_.execAndGet("PRAGMA user_version").getInt();
+        if (version == 0 && db_.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw Error(fmt::format("{} is an SQLite database but not an asnbelajar store", path));
         if (version != schema_version) {
             if (access == Access::read && version < schema_version)
@@ -126,74 +136,67 @@ Store::Store(const std::string& path, Access access) {
                                 "`asnbelajar db migrate` (or any writing command) once to bring it to "
                                 "version {}",
                                 path, version, schema_version));
-            if (access == Access::write && db.execAndGet("PRAGMA journal_mode").getString() != "wal")
-                db.exec("PRAGMA journal_mode = WAL");
-            migrate(db);
+            if (access == Access::write && db_.execAndGet("PRAGMA journal_mode").getString() != "wal")
+                db_.exec("PRAGMA journal_mode = WAL");
+            migrate(db_);
         }
     } catch (const SQLite::Exception& e) {
-        Error error = translate(e, path, impl_ ? &impl_->db : nullptr); // before the connection closes
-        impl_.reset();
-        if (!exists && !scratch) remove_store_files(path);
-        throw error;
-    } catch (const Error&) {
-        impl_.reset();
-        if (!exists && !scratch) remove_store_files(path);
-        throw;
+        throw translate(e, path, &db_); // while the connection can still tell the system's reason
     }
-}
-
-Store::~Store() = default;
-
-const std::string& Store::path() const {
-    return impl_->path;
-}
-bool Store::created() const {
-    return impl_->created;
-}
-
-void Store::discard_new_file() {
-    if (!impl_->created) return;
-    std::string p = impl_->path;
-    impl_.reset();
-    remove_store_files(p);
-}
-
-Store::Transaction::Transaction(Store& store) try : store_(store) {
-    store_.impl_->db.exec("BEGIN IMMEDIATE");
 } catch (const SQLite::Exception& e) {
-    store.impl_->fail(e);
+    throw translate(e, path, nullptr); // the file could not be opened at all
 }
 
-Store::Transaction::~Transaction() {
-    if (done_) return;
+SqliteStore::~SqliteStore() = default;
+
+void SqliteStore::discard_created() {
+    if (!created_) return;
+    statements_.clear();
+    { SQLite::Database closing = std::move(db_); } // closed here: SQLite is done with its files
+    remove_store_files(path_);
+    created_ = false;
+}
+
+void SqliteStore::begin_transaction() try {
+    db_.exec("BEGIN IMMEDIATE");
+    in_transaction_ = true;
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+void SqliteStore::rollback_transaction() noexcept {
+    in_transaction_ = false;
+    bulk_.reset(); // the rollback brings back what a bulk load dropped
     try {
-        store_.impl_->db.exec("ROLLBACK");
+        db_.exec("ROLLBACK");
     } catch (...) {
         // Nothing more can be done while unwinding; SQLite rolls back on close anyway.
     }
 }
 
-void Store::Transaction::commit() try {
-    store_.impl_->db.exec("COMMIT");
-    done_ = true;
+void SqliteStore::commit_transaction() try {
+    if (dry_run_) return rollback_transaction(); // a rehearsal keeps nothing
+    if (bulk_) end_bulk_load();                  // never a store without its indexes
+    db_.exec("COMMIT");
+    in_transaction_ = false;
 } catch (const SQLite::Exception& e) {
-    store_.impl_->fail(e);
+    fail(e);
 }
 
-void Store::audit(const std::string& command, std::int64_t rows) try {
-    auto& st = impl_->stmt("INSERT INTO audit_log(at, os_user, command, rows) VALUES (?, ?, ?, ?)");
+void SqliteStore::audit(const std::string& command, std::int64_t rows) try {
+    auto& st = stmt("INSERT INTO audit_log(at, os_user, command, rows) VALUES (?, ?, ?, ?)");
     st.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
     st.bind(2, os_user());
     st.bind(3, command);
     st.bind(4, rows);
     st.exec();
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-std::vector<Store::AuditEntry> Store::audit_log(int limit) const try {
-    auto& st = impl_->stmt("SELECT at, os_user, command, rows FROM "
-                           "(SELECT * FROM audit_log ORDER BY id DESC LIMIT ?) ORDER BY id");
+std::vector<AuditEntry> SqliteStore::audit_log(int limit) const try {
+    auto& st = stmt("SELECT at, os_user, command, rows FROM "
+                    "(SELECT * FROM audit_log ORDER BY id DESC LIMIT ?) ORDER BY id");
     st.bind(1, limit);
     std::vector<AuditEntry> out;
     while (st.executeStep())
@@ -201,10 +204,10 @@ std::vector<Store::AuditEntry> Store::audit_log(int limit) const try {
                        st.getColumn(3).getInt64()});
     return out;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-void Store::backup_to(const std::string& path) const {
+void SqliteStore::backup_to(const std::string& path) const {
     std::string tmp = path + ".tmp";
     ::unlink(tmp.c_str());
     if (int err = create_private_file(tmp))
@@ -212,7 +215,7 @@ void Store::backup_to(const std::string& path) const {
     std::unique_ptr<SQLite::Database> dest;
     try {
         dest = std::make_unique<SQLite::Database>(tmp, SQLite::OPEN_READWRITE);
-        SQLite::Backup backup(*dest, impl_->db);
+        SQLite::Backup backup(*dest, db_);
         backup.executeStep(-1); // all pages in one step: one consistent snapshot under a read lock
     } catch (const SQLite::Exception& e) {
         // Said as the backup's failure (a full disk, a read-only directory are the copy's), with the reason.
@@ -229,8 +232,8 @@ void Store::backup_to(const std::string& path) const {
     }
 }
 
-StoreCheck Store::check() const try {
-    auto& db = impl_->db;
+StoreCheck SqliteStore::check() const try {
+    auto& db = db_;
     StoreCheck c;
     SQLite::Statement integrity(db, "PRAGMA integrity_check");
     std::string problems;
@@ -254,7 +257,7 @@ StoreCheck Store::check() const try {
     c.audit = count("SELECT count(*) FROM audit_log");
     return c;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-} // namespace asnbelajar::store
+} // namespace asnbelajar::store::sqlite

@@ -1,11 +1,11 @@
-// Schema v1 and the forward migrations, switched on PRAGMA user_version.
-#include "store_impl.hpp"
+// The SQLite backend: schema v1 and the forward migrations, switched on PRAGMA user_version.
+#include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
 
 #include <fmt/format.h>
 
-namespace asnbelajar::store {
+namespace asnbelajar::store::sqlite {
 namespace {
 
 // Times are UTC seconds; JP is kept in tenths so that sums stay exact. CHECKs list more than two values with OR:
@@ -149,7 +149,7 @@ ALTER TABLE participants_v2 RENAME TO participants;
 // pass_score percent; `results` holds each attempt of a person at either, as the results files gave it. An
 // attempt is (session, kind, person, submitted_at): importing it again replaces it. Several timed attempts may
 // stand side by side (the best score counts); a person's attempts without a time are one (NULLs are distinct to
-// a unique index, so the store's writer keeps that one by looking it up: Store::put_result).
+// a unique index, so the store's writer keeps that one by looking it up: SqliteStore::put_results).
 constexpr const char* schema_v3 = R"sql(
 ALTER TABLE sessions ADD COLUMN requires_survey INTEGER NOT NULL DEFAULT 0 CHECK (requires_survey IN (0, 1));
 ALTER TABLE sessions ADD COLUMN requires_posttest INTEGER NOT NULL DEFAULT 0 CHECK (requires_posttest IN (0, 1));
@@ -218,4 +218,4 @@ void migrate(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
 }
 
-} // namespace asnbelajar::store
+} // namespace asnbelajar::store::sqlite

@@ -1,16 +1,16 @@
-// Store: the read-only queries behind the reports.
-#include "store_impl.hpp"
+// The SQLite backend: the read-only queries behind the reports.
+#include "sqlite_store.hpp"
 
 #include <algorithm>
 #include <unordered_map>
 
-namespace asnbelajar::store {
+namespace asnbelajar::store::sqlite {
 
-std::vector<RosterRow> Store::session_roster(Id session) const try {
+std::vector<RosterRow> SqliteStore::session_roster(Id session) const try {
     // Everyone with an enrollment row, plus anyone present without one.
-    auto& st = impl_->stmt(
-        "SELECT p.id, p.nip, p.name, p.email, p.phone, p.agency, p.unit, p.position, p.grade, "
-        "e.status, a.minutes, a.self_declared, a.outcome, c.number, r.survey, r.posttest "
+    auto& st = stmt(
+        "SELECT " PARTICIPANT_COLUMNS ", e.status, a.minutes, a.self_declared, a.outcome, c.number, "
+        "r.survey, r.posttest "
         "FROM (SELECT participant_id FROM enrollments WHERE session_id = ?1 "
         "      UNION SELECT participant_id FROM attendance WHERE session_id = ?1) k "
         "JOIN participants p ON p.id = k.participant_id "
@@ -18,7 +18,7 @@ std::vector<RosterRow> Store::session_roster(Id session) const try {
         "LEFT JOIN attendance a ON a.session_id = ?1 AND a.participant_id = p.id "
         "LEFT JOIN certificates c ON c.session_id = ?1 AND c.participant_id = p.id AND c.revoked IS NULL "
         // Each person's results: whether any survey attempt is recorded, and the best post-test score.
-        "LEFT JOIN (SELECT participant_id, max(kind = 'survey') AS survey, "
+        "LEFT JOIN (SELECT participant_id, max(CASE WHEN kind = 'survey' THEN 1 ELSE 0 END) AS survey, "
         "                  max(CASE WHEN kind = 'posttest' THEN score END) AS posttest "
         "           FROM results WHERE session_id = ?1 GROUP BY participant_id) r ON r.participant_id = p.id "
         "ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'walk-in' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END, "
@@ -35,26 +35,23 @@ std::vector<RosterRow> Store::session_roster(Id session) const try {
     }
     return out;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-std::vector<AgencyCount> Store::agency_attendance(Id session) const try {
-    auto& st = impl_->stmt("SELECT coalesce(p.agency, ''), count(*) FROM attendance a "
-                           "JOIN participants p ON p.id = a.participant_id "
-                           "WHERE a.session_id = ? AND a.outcome = 'attended' GROUP BY 1");
+std::vector<AgencyCount> SqliteStore::agency_attendance(Id session) const try {
+    auto& st = stmt("SELECT coalesce(p.agency, ''), count(*) FROM attendance a "
+                    "JOIN participants p ON p.id = a.participant_id "
+                    "WHERE a.session_id = ? AND a.outcome = 'attended' GROUP BY 1");
     st.bind(1, session);
     std::vector<AgencyCount> out;
     while (st.executeStep())
         out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt()});
     return out;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-} // namespace asnbelajar::store
-
 // --- certificates and yearly reports ---
-namespace asnbelajar::store {
 namespace {
 
 // A set of ids as one bound parameter: a JSON array that the query opens with json_each().
@@ -67,44 +64,28 @@ std::string id_array(const std::vector<Id>& ids) {
     return out + "]";
 }
 
-#define PERSON_COLUMNS "p.id, p.nip, p.name, p.email, p.phone, p.agency, p.unit, p.position, p.grade"
-
-Participant read_person(SQLite::Statement& st, int first) {
-    Participant p;
-    p.id = st.getColumn(first).getInt64();
-    p.nip = text_or_empty(st.getColumn(first + 1));
-    p.name = text_or_empty(st.getColumn(first + 2));
-    p.email = text_or_empty(st.getColumn(first + 3));
-    p.phone = text_or_empty(st.getColumn(first + 4));
-    p.agency = text_or_empty(st.getColumn(first + 5));
-    p.unit = text_or_empty(st.getColumn(first + 6));
-    p.position = text_or_empty(st.getColumn(first + 7));
-    p.grade = text_or_empty(st.getColumn(first + 8));
-    return p;
-}
-
 } // namespace
 
-std::vector<CertificateRow> Store::live_certificates(const std::vector<Id>& sessions) const try {
-    auto& st = impl_->stmt("SELECT c.number, c.seq, c.session_id, " PERSON_COLUMNS " "
-                           "FROM json_each(?) j "
-                           "JOIN sessions s ON s.id = j.value "
-                           "JOIN certificates c ON c.session_id = s.id AND c.revoked IS NULL "
-                           "JOIN participants p ON p.id = c.participant_id "
-                           "ORDER BY s.start, s.id, c.seq");
+std::vector<CertificateRow> SqliteStore::live_certificates(const std::vector<Id>& sessions) const try {
+    auto& st = stmt("SELECT c.number, c.seq, c.session_id, " PARTICIPANT_COLUMNS " "
+                    "FROM json_each(?) j "
+                    "JOIN sessions s ON s.id = j.value "
+                    "JOIN certificates c ON c.session_id = s.id AND c.revoked IS NULL "
+                    "JOIN participants p ON p.id = c.participant_id "
+                    "ORDER BY s.start, s.id, c.seq");
     st.bind(1, id_array(sessions));
     std::vector<CertificateRow> out;
     while (st.executeStep())
         out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64(),
-                       read_person(st, 3)});
+                       read_participant(st, 3)});
     return out;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-std::vector<SessionTime> Store::session_times(std::int64_t from, std::int64_t to) const try {
-    auto& st = impl_->stmt("SELECT id, start, tz, status FROM sessions WHERE start >= ? AND start < ? "
-                           "ORDER BY start, id");
+std::vector<SessionTime> SqliteStore::session_times(std::int64_t from, std::int64_t to) const try {
+    auto& st = stmt("SELECT id, start, tz, status FROM sessions WHERE start >= ? AND start < ? "
+                    "ORDER BY start, id");
     st.bind(1, from);
     st.bind(2, to);
     std::vector<SessionTime> out;
@@ -114,25 +95,25 @@ std::vector<SessionTime> Store::session_times(std::int64_t from, std::int64_t to
                                                                   : SessionStatus::scheduled});
     return out;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-std::vector<SessionRate> Store::attendance_rates(const std::vector<Id>& sessions) const try {
+std::vector<SessionRate> SqliteStore::attendance_rates(const std::vector<Id>& sessions) const try {
     std::vector<SessionRate> out;
     out.reserve(sessions.size());
     for (Id id : sessions) {
         SessionTotals t;
         t.session.id = id;
-        count_session(*impl_, t, false);
+        count_session(t, false);
         out.push_back({id, t.enrolled, t.attended_enrolled});
     }
     return out;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-std::vector<HistoryRow> Store::participant_history(Id participant) const try {
-    auto& st = impl_->stmt(
+std::vector<HistoryRow> SqliteStore::participant_history(Id participant) const try {
+    auto& st = stmt(
         "SELECT s.id, e.status, a.minutes, a.self_declared, a.outcome, c.number "
         "FROM (SELECT session_id FROM enrollments WHERE participant_id = ?1 "
         "      UNION SELECT session_id FROM attendance WHERE participant_id = ?1) k "
@@ -151,10 +132,11 @@ std::vector<HistoryRow> Store::participant_history(Id participant) const try {
     }
     return out;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, PersonDetail detail) const try {
+std::vector<PersonYear> SqliteStore::participation(const std::vector<Id>& sessions, PersonDetail detail) const
+    try {
     // Each session's enrollment and attendance rows are read once, in key order, and tallied per person here:
     // SQLite need not group 20 million rows of a national year, nor look each person up once per row.
     // Participant ids are dense (INTEGER PRIMARY KEY from 1): the tallies are indexed by id when the largest id
@@ -175,9 +157,9 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
         return sparse[id];
     };
     std::size_t people = 0;
-    auto& jp_st = impl_->stmt("SELECT jp_tenths FROM sessions WHERE id = ?");
-    auto& e = impl_->stmt("SELECT participant_id FROM enrollments WHERE session_id = ?");
-    auto& a = impl_->stmt("SELECT participant_id, outcome = 'attended' FROM attendance WHERE session_id = ?");
+    auto& jp_st = stmt("SELECT jp_tenths FROM sessions WHERE id = ?");
+    auto& e = stmt("SELECT participant_id FROM enrollments WHERE session_id = ?");
+    auto& a = stmt("SELECT participant_id, outcome = 'attended' FROM attendance WHERE session_id = ?");
     std::vector<Id> chosen = sessions;
     std::sort(chosen.begin(), chosen.end());
     chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
@@ -227,13 +209,13 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
     };
     if (people * 8 >= static_cast<std::size_t>(max_id)) {
         // Most of the roster: one pass over the table beats a lookup per person.
-        auto& all = full ? impl_->stmt("SELECT id, agency, nip, name, unit FROM participants")
-                         : impl_->stmt("SELECT id, agency FROM participants");
+        auto& all = full ? stmt("SELECT id, agency, nip, name, unit FROM participants")
+                         : stmt("SELECT id, agency FROM participants");
         while (all.executeStep())
             take(all);
     } else {
-        auto& one = full ? impl_->stmt("SELECT id, agency, nip, name, unit FROM participants WHERE id = ?")
-                         : impl_->stmt("SELECT id, agency FROM participants WHERE id = ?");
+        auto& one = full ? stmt("SELECT id, agency, nip, name, unit FROM participants WHERE id = ?")
+                         : stmt("SELECT id, agency FROM participants WHERE id = ?");
         auto visit = [&](Id id) {
             one.tryReset();
             one.bind(1, id);
@@ -280,7 +262,7 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
         sorted.push_back(std::move(out[i]));
     return sorted;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-} // namespace asnbelajar::store
+} // namespace asnbelajar::store::sqlite

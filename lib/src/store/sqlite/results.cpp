@@ -1,18 +1,18 @@
-// Store: the results table (survey and post-test attempts) and finding a certificate by its number.
-#include "store_impl.hpp"
+// The SQLite backend: the results table (survey and post-test attempts, the certificate gates).
+#include "sqlite_store.hpp"
 
 #include <ctime>
 
-namespace asnbelajar::store {
+namespace asnbelajar::store::sqlite {
 
-Store::ResultCounts Store::put_results(std::span<const ResultAttempt> attempts) try {
+ResultCounts SqliteStore::put_results(std::span<const ResultAttempt> attempts) try {
     ResultCounts counts;
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     for (const ResultAttempt& r : attempts) {
         const std::string kind(to_string(r.kind));
         // `IS` compares NULL with NULL as equal: a person's attempts without a time are one attempt.
-        auto& find = impl_->stmt("SELECT id, score FROM results WHERE session_id = ? AND kind = ? "
-                                 "AND participant_id = ? AND submitted_at IS ?");
+        auto& find = stmt("SELECT id, score FROM results WHERE session_id = ? AND kind = ? "
+                          "AND participant_id = ? AND submitted_at IS ?");
         find.bind(1, r.session);
         find.bind(2, kind);
         find.bind(3, r.participant);
@@ -32,7 +32,7 @@ Store::ResultCounts Store::put_results(std::span<const ResultAttempt> attempts) 
             continue;
         }
         if (existing) {
-            auto& st = impl_->stmt("UPDATE results SET score = ?, batch = ?, created = ? WHERE id = ?");
+            auto& st = stmt("UPDATE results SET score = ?, batch = ?, created = ? WHERE id = ?");
             if (r.score)
                 st.bind(1, *r.score);
             else
@@ -44,8 +44,7 @@ Store::ResultCounts Store::put_results(std::span<const ResultAttempt> attempts) 
             ++counts.replaced;
             continue;
         }
-        auto& st =
-            impl_->stmt("INSERT INTO results(session_id, participant_id, kind, score, submitted_at, batch, "
+        auto& st = stmt("INSERT INTO results(session_id, participant_id, kind, score, submitted_at, batch, "
                         "created) VALUES (?, ?, ?, ?, ?, ?, ?)");
         st.bind(1, r.session);
         st.bind(2, r.participant);
@@ -65,26 +64,7 @@ Store::ResultCounts Store::put_results(std::span<const ResultAttempt> attempts) 
     }
     return counts;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-std::optional<Store::CertificateRecord> Store::certificate_by_number(const std::string& number) const try {
-    auto& st = impl_->stmt("SELECT session_id, participant_id, revoked IS NOT NULL FROM certificates "
-                           "WHERE number = ?");
-    st.bind(1, number);
-    if (!st.executeStep()) return std::nullopt;
-    const Id session = st.getColumn(0).getInt64();
-    const Id person = st.getColumn(1).getInt64();
-    CertificateRecord c;
-    c.number = number;
-    c.revoked = st.getColumn(2).getInt() != 0;
-    st.reset();
-    // Foreign keys hold both: a certificate's session and person exist.
-    c.session = session_by_id(session).value_or(Session{});
-    c.person = participant_by_id(person).value_or(Participant{});
-    return c;
-} catch (const SQLite::Exception& e) {
-    impl_->fail(e);
-}
-
-} // namespace asnbelajar::store
+} // namespace asnbelajar::store::sqlite

@@ -1,5 +1,5 @@
-// Store: the sessions table.
-#include "store_impl.hpp"
+// The SQLite backend: the sessions table.
+#include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
 
@@ -7,7 +7,7 @@
 
 #include <ctime>
 
-namespace asnbelajar::store {
+namespace asnbelajar::store::sqlite {
 namespace {
 
 #define SESSION_COLUMNS                                                                                      \
@@ -65,13 +65,13 @@ void bind_session(SQLite::Statement& st, const Session& s) {
 // enrolled person up in attendance (twice: for "absent" and for the rate's numerator) and reading each table
 // once per count. Walk-ins are people present without a seat (status walk-in); absent are enrolled people
 // with no attendance row; attended and partial count every attendance row.
-void count_session(Store::Impl& impl, SessionTotals& t, bool certificates) {
+void SqliteStore::count_session(SessionTotals& t, bool certificates) const {
     const Id session = t.session.id;
     // NOT INDEXED: the primary key, which holds the rows in participant order (no sort).
-    auto& e = impl.stmt("SELECT participant_id, status FROM enrollments NOT INDEXED WHERE session_id = ? "
-                        "ORDER BY participant_id");
-    auto& a = impl.stmt("SELECT participant_id, outcome = 'attended' FROM attendance NOT INDEXED "
-                        "WHERE session_id = ? ORDER BY participant_id");
+    auto& e = stmt("SELECT participant_id, status FROM enrollments NOT INDEXED WHERE session_id = ? "
+                   "ORDER BY participant_id");
+    auto& a = stmt("SELECT participant_id, outcome = 'attended' FROM attendance NOT INDEXED "
+                   "WHERE session_id = ? ORDER BY participant_id");
     e.bind(1, session);
     a.bind(1, session);
     bool a_row = a.executeStep();
@@ -102,85 +102,84 @@ void count_session(Store::Impl& impl, SessionTotals& t, bool certificates) {
     for (; a_row; a_row = a.executeStep())
         (a.getColumn(1).getInt() ? t.attended : t.partial)++;
     if (!certificates) return;
-    auto& c = impl.stmt("SELECT count(*) FROM certificates WHERE session_id = ? AND revoked IS NULL");
+    auto& c = stmt("SELECT count(*) FROM certificates WHERE session_id = ? AND revoked IS NULL");
     c.bind(1, session);
     c.executeStep();
     t.certificates = c.getColumn(0).getInt();
 }
 
-std::optional<Session> Store::session_by_id(Id id) const try {
-    auto& st = impl_->stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.id = ?");
+std::optional<Session> SqliteStore::session_by_id(Id id) const try {
+    auto& st = stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.id = ?");
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     return read_session(st);
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-std::optional<Session> Store::session_by_code(const std::string& code) const try {
-    auto& st = impl_->stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.code = ?");
+std::optional<Session> SqliteStore::session_by_code(const std::string& code) const try {
+    auto& st = stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.code = ?");
     st.bind(1, code);
     if (!st.executeStep()) return std::nullopt;
     return read_session(st);
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-bool Store::session_code_exists(const std::string& code) const try {
-    auto& st = impl_->stmt("SELECT 1 FROM sessions WHERE code = ?");
+bool SqliteStore::session_code_exists(const std::string& code) const try {
+    auto& st = stmt("SELECT 1 FROM sessions WHERE code = ?");
     st.bind(1, code);
     return st.executeStep();
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-Id Store::insert_session(const Session& s) try {
-    auto& st = impl_->stmt(
-        "INSERT INTO sessions(code, series, title, start, tz, minutes, jp_tenths, speaker, "
-        "capacity, min_attendance, status, requires_survey, requires_posttest, pass_score, created) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+Id SqliteStore::insert_session(const Session& s) try {
+    auto& st =
+        stmt("INSERT INTO sessions(code, series, title, start, tz, minutes, jp_tenths, speaker, "
+             "capacity, min_attendance, status, requires_survey, requires_posttest, pass_score, created) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_session(st, s);
     st.bind(15, static_cast<std::int64_t>(std::time(nullptr)));
     st.exec();
-    return impl_->db.getLastInsertRowid();
+    return db_.getLastInsertRowid();
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e, {{Constraint::session_code, s.code}});
+    fail(e, {{Constraint::session_code, s.code}});
 }
 
-void Store::update_session(const Session& s) try {
-    auto& st =
-        impl_->stmt("UPDATE sessions SET code = ?, series = ?, title = ?, start = ?, tz = ?, minutes = ?, "
+void SqliteStore::update_session(const Session& s) try {
+    auto& st = stmt("UPDATE sessions SET code = ?, series = ?, title = ?, start = ?, tz = ?, minutes = ?, "
                     "jp_tenths = ?, speaker = ?, capacity = ?, min_attendance = ?, status = ?, "
                     "requires_survey = ?, requires_posttest = ?, pass_score = ? WHERE id = ?");
     bind_session(st, s);
     st.bind(15, s.id);
     st.exec();
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e, {{Constraint::session_code, s.code}});
+    fail(e, {{Constraint::session_code, s.code}});
 }
 
-std::vector<SessionTotals> Store::session_totals(std::int64_t from, std::int64_t to) const try {
-    auto& st = impl_->stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.start >= ? AND s.start < ? "
-                           "ORDER BY s.start, s.id");
+std::vector<SessionTotals> SqliteStore::session_totals(std::int64_t from, std::int64_t to) const try {
+    auto& st = stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.start >= ? AND s.start < ? "
+                    "ORDER BY s.start, s.id");
     st.bind(1, from);
     st.bind(2, to);
     std::vector<SessionTotals> out;
     while (st.executeStep())
         out.push_back({read_session(st)});
     for (SessionTotals& t : out)
-        count_session(*impl_, t);
+        count_session(t);
     return out;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-SessionTotals Store::session_totals(const Session& s) const try {
+SessionTotals SqliteStore::session_totals(const Session& s) const try {
     SessionTotals t{session_by_id(s.id).value_or(Session{})};
     if (t.session.id != s.id) throw Error(fmt::format("session {} vanished", s.code));
-    count_session(*impl_, t);
+    count_session(t);
     return t;
 } catch (const SQLite::Exception& e) {
-    impl_->fail(e);
+    fail(e);
 }
 
-} // namespace asnbelajar::store
+} // namespace asnbelajar::store::sqlite

@@ -1,0 +1,100 @@
+// The store's interface: choosing a backend from the location, transactions, and the operations on one row
+// that are a batch of one.
+#include "asnbelajar/store.hpp"
+
+#include "asnbelajar/error.hpp"
+#include "sqlite/open.hpp"
+
+#include <cstdlib>
+#include <string_view>
+
+namespace asnbelajar::store {
+namespace {
+
+// A PostgreSQL connection URL (libpq's two schemes).
+bool postgres_url(std::string_view location) {
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+[[noreturn]] void no_postgres() {
+    // The URL is not repeated: it may hold a password.
+    throw Error(
+        "--db (or ASNBELAJAR_DB) names a PostgreSQL server, but the PostgreSQL backend is not built yet: "
+        "this asnbelajar keeps its store in an SQLite file");
+}
+
+} // namespace
+
+std::string resolve_store_path(const std::optional<std::string>& cli_value) {
+    if (cli_value && !cli_value->empty()) return *cli_value;
+    if (const char* env = std::getenv("ASNBELAJAR_DB"); env && *env) return env;
+    return "asnbelajar.db";
+}
+
+std::unique_ptr<Store> open(const std::string& location, Access access, DryRun dry_run) {
+    if (postgres_url(location)) no_postgres();
+    return sqlite::open(location, access, dry_run);
+}
+
+bool exists(const std::string& location) {
+    if (postgres_url(location)) no_postgres();
+    return sqlite::exists(location);
+}
+
+Store::~Store() = default;
+
+Store::Transaction::Transaction(Store& store) : store_(store) {
+    store_.begin_transaction();
+}
+
+Store::Transaction::~Transaction() {
+    if (!done_) store_.rollback_transaction();
+}
+
+void Store::Transaction::commit() {
+    store_.commit_transaction();
+    done_ = true;
+}
+
+Id Store::insert_participant(const Participant& p) {
+    Participant added = p;
+    write_participants({}, {&added, 1});
+    return added.id;
+}
+
+void Store::update_participant(const Participant& p) {
+    write_participants({&p, 1}, {});
+}
+
+std::optional<Enrollment> Store::enrollment(Id session, Id participant) const {
+    std::vector<Enrollment> found = enrollments_of(session, {&participant, 1});
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+void Store::put_enrollment(Id session, Id participant, EnrollmentStatus status) {
+    const EnrollmentChange change{participant, status};
+    put_enrollments(session, {&change, 1});
+}
+
+void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) {
+    const PersonMarks one{participant, {mark}};
+    add_marks(session, {&one, 1});
+}
+
+std::vector<AttendanceMark> Store::marks(Id session, Id participant) const {
+    return std::move(marks_of(session, {&participant, 1}).front().marks);
+}
+
+void Store::put_attendance(Id session, Id participant, const AttendanceSummary& summary,
+                           AttendanceOutcome outcome) {
+    const PersonSummary one{participant, summary, outcome};
+    put_summaries(session, {&one, 1});
+}
+
+void Store::delete_attendance(Id session, Id participant) {
+    const PersonSummary none{participant, std::nullopt};
+    put_summaries(session, {&none, 1});
+}
+
+} // namespace asnbelajar::store
