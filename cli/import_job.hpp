@@ -25,7 +25,8 @@ void add_import_flags(CLI::App& cmd, ImportFlags& flags);
 struct ImportSummary {
     std::string file; // the reader's name
     std::uint64_t rows = 0, rejected = 0;
-    std::int64_t touched = 0; // rows of the store written (for the audit log)
+    std::uint64_t warnings = 0; // accepted rows with a warning (CsvImportOptions::on_warning)
+    std::int64_t touched = 0;   // rows of the store written (for the audit log)
     std::vector<std::string> ignored_columns, duplicate_columns;
     std::string line; // the summary for stderr: "FILE: N rows: ..."
 };

@@ -38,14 +38,16 @@ _asnbelajar_options() {
       REPLY+=" --match-names"
       ;;
     "report weekly") REPLY="--week-of= --from= --to=" ;;
-    "report participant") REPLY="--year= --target=" ;;
-    "report jp") REPLY="--year= --below= --target=" ;;
-    "report agency") REPLY="--year= --target=" ;;
-    "report siasn") REPLY="--year= --institution= --course-type=" ;;
+    "report participant") REPLY="--year= --target= --target-pppk=" ;;
+    "report jp") REPLY="--year= --below= --target= --target-pppk= --type=" ;;
+    "report agency") REPLY="--year= --target= --target-pppk= --type=" ;;
+    "report siasn") REPLY="--year= --institution= --diklat-type= --round= --api" ;;
     "results import")
         REPLY="--kind= --file= --dry-run --skip-invalid --rejects= --unmatched= --date-order="
         ;;
-    certify) REPLY="--template= --revoke= --pdf= --single-file --layout= --verify-url= --key= --jobs=" ;;
+    certify)
+        REPLY="--template= --first-number= --revoke= --pdf= --single-file --layout= --verify-url= --key= --jobs="
+        ;;
     "certify key") REPLY="--init --public --key=" ;;
     "certify verify") REPLY="--qr-image= --public-key= --offline" ;;
     "certify codes") REPLY="--key=" ;;
@@ -142,6 +144,9 @@ _asnbelajar() {
     --date-order) values="dmy mdy" ;;
     --kind) values="survey posttest" ;;
     --requires) values="survey posttest survey,posttest none" ;;
+    --type) values="pns pppk" ;;
+    --round) values="down nearest up" ;;
+    --diklat-type) values="1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25" ;;
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;
     --days) values="mon tue wed thu fri sat sun" ;;

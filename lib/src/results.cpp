@@ -280,7 +280,7 @@ class ResultsImport {
         const std::string_view email_cell = cell(row, Field::email);
         std::string nip;
         if (!nip_cell.empty()) {
-            NipCheck check = check_nip(nip_cell, options_.year);
+            NipCheck check = check_nip(nip_cell, options_.today);
             if (check.ok)
                 nip = std::move(check.nip);
             else

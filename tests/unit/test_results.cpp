@@ -74,7 +74,7 @@ struct Fixture {
         std::ostringstream rejects, unmatched;
         ResultsImportOptions options;
         options.kind = kind;
-        options.year = 2025;
+        options.today = Date{2025, 12, 31};
         options.zone = find_zone("Asia/Jakarta");
         options.rejects = &rejects;
         options.unmatched = &unmatched;

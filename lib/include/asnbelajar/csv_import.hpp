@@ -3,6 +3,7 @@
 #pragma once
 
 #include "asnbelajar/progress.hpp"
+#include "asnbelajar/time.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -40,11 +41,14 @@ std::optional<RowProblem> width_problem(const std::vector<std::string_view>& fie
 
 // What the command passes to an import.
 struct CsvImportOptions {
-    int year = 0; // the current year: bounds of NIP dates
+    Date today; // the current date in the user's zone: bounds of NIP dates
     // Called for every rejected row, in file order, with its fields as read and its problems (at least one).
     std::function<void(std::size_t line, const std::vector<std::string_view>& fields,
                        const std::vector<RowProblem>& problems)>
         on_reject;
+    // Called for an accepted row with something worth a look that does not stop it (a roster row's golongan
+    // that does not fit the NIP: see grade_identity_warning). The row is imported all the same.
+    std::function<void(std::size_t line, const RowProblem& warning)> on_warning;
     // The size of the input in bytes when known (0: not known, e.g. standard input).
     std::uint64_t input_bytes = 0;
     // Called every few thousand rows and once at the end: bytes consumed from the input of input_bytes (done

@@ -9,6 +9,7 @@
 #include "asnbelajar/columns.hpp"
 #include "asnbelajar/csv_import.hpp"
 #include "asnbelajar/model.hpp"
+#include "asnbelajar/time.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -30,8 +31,9 @@ class RowMapper {
   public:
     // Maps the header row found at `line` of `file` (for messages). Columns are matched by
     // field_for_header(). Throws Error "FILE:LINE: …" when no column names the name, or none names the NIP or
-    // the e-mail, listing the headers each accepts. `year` is the current year (bounds of NIP dates).
-    RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line, int year);
+    // the e-mail, listing the headers each accepts. `today` is the current date (bounds of NIP dates).
+    RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line,
+              Date today);
 
     const HeaderMap& columns() const { return map_; }
     // Header cells this import does not use, as written: unknown names, and fields that are not participant
@@ -58,7 +60,7 @@ class RowMapper {
     std::vector<std::string> header_;
     HeaderMap map_;
     std::vector<std::string> ignored_;
-    int year_;
+    Date today_;
 };
 
 // The shared options (csv_import.hpp). With the first rows, input_bytes tells the store how large the job is
@@ -72,6 +74,7 @@ struct RosterImportResult {
     std::uint64_t updated = 0;   // participants whose stored fields changed
     std::uint64_t unchanged = 0; // rows that changed nothing (identical repeats included)
     std::uint64_t rejected = 0;  // invalid or conflicting rows: nothing of them was written
+    std::uint64_t warnings = 0;  // accepted rows whose golongan does not fit the NIP (on_warning)
     // import_registrations only:
     std::string session; // the session's code; empty for import_participants
     std::uint64_t enrolled = 0, waitlisted = 0, already_enrolled = 0, already_waitlisted = 0;

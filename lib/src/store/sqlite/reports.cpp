@@ -198,8 +198,8 @@ std::vector<PersonYear> SqliteStore::participation(const std::vector<Id>& sessio
         PersonYear y;
         y.person.id = st.getColumn(0).getInt64();
         y.person.agency = text_or_empty(st.getColumn(1));
+        y.person.nip = text_or_empty(st.getColumn(2));
         if (full) {
-            y.person.nip = text_or_empty(st.getColumn(2));
             y.person.name = text_or_empty(st.getColumn(3));
             y.person.unit = text_or_empty(st.getColumn(4));
         }
@@ -210,12 +210,12 @@ std::vector<PersonYear> SqliteStore::participation(const std::vector<Id>& sessio
     if (people * 8 >= static_cast<std::size_t>(max_id)) {
         // Most of the roster: one pass over the table beats a lookup per person.
         auto& all = full ? stmt("SELECT id, agency, nip, name, unit FROM participants")
-                         : stmt("SELECT id, agency FROM participants");
+                         : stmt("SELECT id, agency, nip FROM participants");
         while (all.executeStep())
             take(all);
     } else {
         auto& one = full ? stmt("SELECT id, agency, nip, name, unit FROM participants WHERE id = ?")
-                         : stmt("SELECT id, agency FROM participants WHERE id = ?");
+                         : stmt("SELECT id, agency, nip FROM participants WHERE id = ?");
         auto visit = [&](Id id) {
             one.tryReset();
             one.bind(1, id);
