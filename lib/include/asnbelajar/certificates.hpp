@@ -15,6 +15,7 @@ namespace asnbelajar {
 
 namespace store {
 class Store;
+struct CertificateRow;
 struct RosterRow;
 } // namespace store
 
@@ -121,5 +122,30 @@ struct CodeVerdict {
 // valid code whose session's date or JP the store now gives otherwise stays valid, with the difference in
 // `reason`. Throws Error for a malformed code.
 CodeVerdict verify_code(std::string_view text, std::span<const PublicKey> keys, const store::Store* store);
+
+// The live certificates of `session` that no longer qualify: their holder's outcome is not "attended" (any
+// more), after a correction of the session or of its attendance. In number order.
+std::vector<store::CertificateRow> unqualified_certificates(const store::Store& store,
+                                                            const Session& session);
+
+// Where a session's certificates stand against its attendance now.
+struct CertificateCheck {
+    int live = 0;        // live certificates
+    int unqualified = 0; // of them, held by people who did not attend (unqualified_certificates)
+    int uncertified = 0; // attended people who meet the session's requirements (check_gates) but hold no live
+                         // certificate (counted once the session has any)
+};
+CertificateCheck check_certificates(const store::Store& store, const Session& session);
+
+struct SyncResult {
+    std::vector<RevokeResult> revoked; // the unqualified certificates, revoked
+    CertifyResult certified;           // then every attended person without one, numbered
+};
+
+// Brings the session's certificates in line with its attendance, inside the caller's write transaction:
+// revokes the certificates that no longer qualify (their numbers stay used), then numbers a certificate for
+// every attended person without one who meets the session's requirements, as certify_session does (the
+// others are counted as withheld in `certified`). Throws Error as certify_session.
+SyncResult sync_certificates(store::Store& store, const Session& session, const CertificateTemplate& tmpl);
 
 } // namespace asnbelajar
