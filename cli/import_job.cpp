@@ -5,6 +5,7 @@
 
 #include "asnbelajar/csv.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -23,12 +24,13 @@ std::string joined(const std::vector<std::string>& names) {
 }
 
 std::string roster_summary(const RosterImportResult& r) {
-    std::string s = fmt::format("{}: {} row{}: {} added, {} updated, {} unchanged, {} rejected", r.file,
-                                r.rows, r.rows == 1 ? "" : "s", r.added, r.updated, r.unchanged, r.rejected);
+    std::string s = trn("{}: {} row: {} added, {} updated, {} unchanged, {} rejected",
+                        "{}: {} rows: {} added, {} updated, {} unchanged, {} rejected", r.rows, r.file,
+                        r.rows, r.added, r.updated, r.unchanged, r.rejected);
     if (!r.session.empty()) {
-        s += fmt::format("; session {}: {} enrolled, {} waitlisted, {} already enrolled", r.session,
-                         r.enrolled, r.waitlisted, r.already_enrolled);
-        if (r.already_waitlisted > 0) s += fmt::format(", {} already waitlisted", r.already_waitlisted);
+        s += tr("; session {}: {} enrolled, {} waitlisted, {} already enrolled", r.session, r.enrolled,
+                r.waitlisted, r.already_enrolled);
+        if (r.already_waitlisted > 0) s += tr(", {} already waitlisted", r.already_waitlisted);
     }
     return s;
 }
@@ -39,11 +41,11 @@ struct Refused {};
 } // namespace
 
 void add_import_flags(CLI::App& cmd, ImportFlags& flags) {
-    cmd.add_flag("--dry-run", flags.dry_run, "Check the file and report what would change; write nothing");
+    cmd.add_flag("--dry-run", flags.dry_run, _("Check the file and report what would change; write nothing"));
     cmd.add_flag("--skip-invalid", flags.skip_invalid,
-                 "Import the valid rows and reject the others (exit 3 when any was rejected)");
+                 _("Import the valid rows and reject the others (exit 3 when any was rejected)"));
     cmd.add_option("--rejects", flags.rejects,
-                   "Write the rejected rows, with line and error columns, to FILE (- for stdout)");
+                   _("Write the rejected rows, with columns 'line' and 'error', to FILE (- for stdout)"));
 }
 
 void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) {
@@ -114,38 +116,45 @@ void run_csv_import(Context& ctx, const ImportFlags& flags, const CsvImportWork&
     rejects.commit();
 
     if (!result.ignored_columns.empty())
-        ctx.note(fmt::format("{}: ignoring column{} {}", result.file,
-                             result.ignored_columns.size() == 1 ? "" : "s", joined(result.ignored_columns)));
+        ctx.note(trn("{}: ignoring column {}", "{}: ignoring columns {}", result.ignored_columns.size(),
+                     result.file, joined(result.ignored_columns)));
     if (!result.duplicate_columns.empty())
-        ctx.note(fmt::format("{}: ignoring column{} {}: an earlier column names the same field", result.file,
-                             result.duplicate_columns.size() == 1 ? "" : "s",
-                             joined(result.duplicate_columns)));
+        ctx.note(trn("{}: ignoring column {}: an earlier column names the same field",
+                     "{}: ignoring columns {}: earlier columns name the same fields",
+                     result.duplicate_columns.size(), result.file, joined(result.duplicate_columns)));
     for (const std::string& line : warnings_shown)
         ctx.warn(line);
     if (result.warnings > warnings_shown.size())
-        ctx.warn(fmt::format("{}: … and {} more row{} whose golongan does not fit the NIP", result.file,
-                             result.warnings - warnings_shown.size(),
-                             result.warnings - warnings_shown.size() == 1 ? "" : "s"));
+        ctx.warn(trn("{}: … and {} more row whose golongan does not fit the NIP",
+                     "{}: … and {} more rows whose golongan does not fit the NIP",
+                     result.warnings - warnings_shown.size(), result.file,
+                     result.warnings - warnings_shown.size()));
     for (const std::string& line : shown)
         ctx.err << "asnbelajar: " << line << '\n';
-    if (problems > shown.size())
-        ctx.err << fmt::format("asnbelajar: {}: … and {} more problem{} ({})\n", result.file,
-                               problems - shown.size(), problems - shown.size() == 1 ? "" : "s",
-                               flags.rejects.empty()
-                                   ? "--rejects FILE writes every rejected row with its problems"
-                                   : "every rejected row is in " + flags.rejects);
+    if (problems > shown.size()) {
+        const std::uint64_t more = problems - shown.size();
+        const std::string where =
+            flags.rejects.empty()
+                ? std::string(_("--rejects FILE writes every rejected row with its problems"))
+                : tr("every rejected row is in {}", flags.rejects);
+        ctx.err << "asnbelajar: "
+                << trn("{}: … and {} more problem ({})", "{}: … and {} more problems ({})", more, result.file,
+                       more, where)
+                << '\n';
+    }
 
     if (result.rejected > 0 && !flags.skip_invalid) {
         const std::uint64_t valid = result.rows - result.rejected;
-        throw Error(
-            fmt::format("{}: {} of {} rows rejected: {} ({})", result.file, result.rejected, result.rows,
-                        flags.dry_run ? "the import would be refused" : "nothing was imported",
-                        valid == 0 ? "no row is valid"
-                                   : fmt::format("fix them, or use --skip-invalid to import the {} valid "
-                                                 "row{}",
-                                                 valid, valid == 1 ? "" : "s")));
+        const std::string outcome =
+            flags.dry_run ? _("the import would be refused") : _("nothing was imported");
+        const std::string advice =
+            valid == 0 ? std::string(_("no row is valid"))
+                       : trn("fix them, or use --skip-invalid to import the {} valid row",
+                             "fix them, or use --skip-invalid to import the {} valid rows", valid, valid);
+        throw Error(tr("{}: {} of {} rows rejected: {} ({})", result.file, result.rejected, result.rows,
+                       outcome, advice));
     }
-    ctx.note(result.line + (flags.dry_run ? " (dry run: nothing was written)" : ""));
+    ctx.note(result.line + (flags.dry_run ? _(" (dry run: nothing was written)") : ""));
     if (result.rejected > 0) ctx.exit_code = 3;
 }
 

@@ -80,12 +80,13 @@ _asnbelajar_sessions() {
     fi
 }
 
-# The --source values, in REPLY: the first word of each line of the "Sources:" block of `attend --help`.
+# The --source values, in REPLY: the first word of each line of the "Sources:" block of `attend --help` (asked
+# for in English, whatever the user's language).
 _asnbelajar_sources() {
     local prog=$1
     prog=${prog/#\~/$HOME}
     command -v -- "$prog" >/dev/null 2>&1 || prog=asnbelajar
-    REPLY=$("$prog" attend --help 2>/dev/null |
+    REPLY=$("$prog" --lang en attend --help 2>/dev/null |
         awk '$0 == "Sources:" { on = 1; next } on && /^$/ { exit } on && !seen[$1]++ { printf "%s ", $1 }')
 }
 

@@ -1,6 +1,7 @@
 #include "asnbelajar/csv_import.hpp"
 
 #include "asnbelajar/csv.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
@@ -22,7 +23,7 @@ std::string problem_text(const RowProblem& p) {
 } // namespace
 
 std::string shown_value(std::string_view value) {
-    if (value.empty()) return "(empty)";
+    if (value.empty()) return _("(empty)");
     std::string out;
     std::size_t chars = 0;
     for (std::size_t i = 0; i < value.size(); ++i) {
@@ -48,9 +49,9 @@ std::optional<RowProblem> width_problem(const std::vector<std::string_view>& fie
     if (fields.size() == n || (fields.size() > n && extra_blank())) return std::nullopt;
     return RowProblem{{},
                       {},
-                      fmt::format("the row has {} fields but the header has {} (a delimiter too many or too "
-                                  "few, or an unquoted cell containing one?)",
-                                  fields.size(), n)};
+                      tr("the row has {} fields but the header has {} (a delimiter too many or too few, or "
+                         "an unquoted cell containing one?)",
+                         fields.size(), n)};
 }
 
 RejectsWriter::RejectsWriter(std::ostream* out, const CsvReader& reader)

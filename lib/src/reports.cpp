@@ -1,6 +1,7 @@
 #include "asnbelajar/reports.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/results.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 namespace asnbelajar {
@@ -19,14 +21,47 @@ namespace {
 // The reports' vocabulary: every column and total, with its stable machine key, its Indonesian and English
 // labels and its type, said once here and named where a report lists its columns (col::jp). A key means one
 // thing everywhere; where a report labels it more precisely (the jp report's "sessions" are the sessions
-// attended), that is a term of its own with the same key.
+// attended), that is a term of its own with the same key. A text column whose values come from a fixed
+// vocabulary (val:: below) carries their labels: machine formats write the values as they are (English keys),
+// human formats their labels in the report's language, so that an Indonesian table says "daftar tunggu" and
+// never "waitlisted".
 struct Term {
     const char* key;
     const char* id;
     const char* en;
     ColumnType type = ColumnType::text;
-    operator Column() const { return {key, id, en, type}; } // implicit: a Term stands where a Column goes
+    std::span<const ValueLabel> values{};
+    operator Column() const {
+        return {key, id, en, type, values};
+    } // implicit: a Term stands where a Column goes
 };
+
+namespace val {
+// to_string(SessionStatus)
+constexpr ValueLabel session_status[] = {{"scheduled", "terjadwal", "scheduled"},
+                                         {"cancelled", "dibatalkan", "cancelled"}};
+// to_string(EnrollmentStatus); a person present without enrolling is a walk-in
+constexpr ValueLabel enrollment[] = {{"enrolled", "terdaftar", "enrolled"},
+                                     {"waitlisted", "daftar tunggu", "waitlisted"},
+                                     {"cancelled", "dibatalkan", "cancelled"},
+                                     {"walk-in", "tanpa daftar", "walk-in"}};
+// to_string(AttendanceOutcome)
+constexpr ValueLabel attendance[] = {{"attended", "hadir", "attended"},
+                                     {"partial", "sebagian", "partial"},
+                                     {"absent", "tidak hadir", "absent"}};
+// The rows of `db check`, and its one worded value (an integrity check that passes says "ok")
+constexpr ValueLabel store_check[] = {{"integrity", "integritas", "integrity"},
+                                      {"schema_version", "versi skema", "schema version"},
+                                      {"journal_mode", "mode jurnal", "journal mode"},
+                                      {"participants", "peserta", "participants"},
+                                      {"sessions", "sesi", "sessions"},
+                                      {"enrollments", "pendaftaran", "enrollments"},
+                                      {"attendance", "kehadiran", "attendance"},
+                                      {"attendance_marks", "catatan kehadiran", "attendance marks"},
+                                      {"certificates", "sertifikat", "certificates"},
+                                      {"audit_log", "log audit", "audit log"}};
+constexpr ValueLabel store_check_value[] = {{"ok", "baik", "ok"}};
+} // namespace val
 
 namespace col {
 // People
@@ -49,7 +84,7 @@ constexpr Term start{"start", "Mulai", "Start", ColumnType::datetime};
 constexpr Term minutes{"minutes", "Menit", "Minutes", ColumnType::integer};
 constexpr Term jp{"jp", "JP", "JP", ColumnType::jp};
 constexpr Term capacity{"capacity", "Kapasitas", "Capacity", ColumnType::integer};
-constexpr Term status{"status", "Status", "Status"};
+constexpr Term status{"status", "Status", "Status", ColumnType::text, val::session_status};
 // Verification codes
 constexpr Term code_text{"code", "Kode verifikasi", "Verification code"};
 constexpr Term key_id{"key_id", "ID kunci", "Key id"};
@@ -57,8 +92,8 @@ constexpr Term algorithm{"algorithm", "Algoritme", "Algorithm"};
 constexpr Term public_key{"public_key", "Kunci publik", "Public key"};
 constexpr Term store_checked{"store_checked", "Dicek di basis data", "Checked in the store"};
 // One person in one session
-constexpr Term enrollment{"enrollment", "Pendaftaran", "Enrollment"};
-constexpr Term attendance{"attendance", "Kehadiran", "Attendance"};
+constexpr Term enrollment{"enrollment", "Pendaftaran", "Enrollment", ColumnType::text, val::enrollment};
+constexpr Term attendance{"attendance", "Kehadiran", "Attendance", ColumnType::text, val::attendance};
 constexpr Term certificate{"certificate", "Sertifikat", "Certificate"};
 constexpr Term certificate_number{"certificate", "Nomor sertifikat", "Certificate number"};
 constexpr Term survey{"survey", "Survei", "Survey"};
@@ -123,8 +158,8 @@ constexpr Term api_tahun_kursus{"tahunKursus", "Tahun", "Year", ColumnType::year
 constexpr Term api_tanggal_kursus{"tanggalKursus", "Tanggal mulai", "Start date"};
 constexpr Term api_tanggal_selesai_kursus{"tanggalSelesaiKursus", "Tanggal selesai", "End date"};
 // The store's own reports (db check, db log)
-constexpr Term check{"check", "Pemeriksaan", "Check"};
-constexpr Term value{"value", "Nilai", "Value"};
+constexpr Term check{"check", "Pemeriksaan", "Check", ColumnType::text, val::store_check};
+constexpr Term value{"value", "Nilai", "Value", ColumnType::text, val::store_check_value};
 constexpr Term at{"at", "Waktu", "At", ColumnType::datetime};
 constexpr Term user{"user", "Pengguna", "User"};
 constexpr Term command{"command", "Perintah", "Command"};
@@ -172,10 +207,12 @@ Cell certificate_cell(const std::string& number, AttendanceOutcome outcome) {
 
 // The warning about certificates a report shows although their holders did not attend.
 std::string unqualified_warning(int n, const std::string& sessions, const ReportContext& ctx) {
-    return fmt::format("{} live certificate{} of session {} {} who no longer attended; settle {} with: {} "
-                       "certify {} --sync",
-                       n, n == 1 ? "" : "s", sessions, n == 1 ? "belongs to a person" : "belong to people",
-                       n == 1 ? "it" : "them", ctx.command, sessions);
+    return trn(
+        "{0} live certificate of session {1} belongs to a person who no longer attended; settle it with: "
+        "{2} certify {1} --sync",
+        "{0} live certificates of session {1} belong to people who no longer attended; settle them with: "
+        "{2} certify {1} --sync",
+        static_cast<unsigned long>(n), n, sessions, ctx.command);
 }
 
 // What a report says about a session that has ended without attendance data: a warning naming the command that
@@ -184,11 +221,11 @@ void note_not_recorded(Report& r, const Session& s, const ReportContext& ctx) {
     if (s.start + std::int64_t{s.minutes} * 60 > ctx.now) return; // not over yet: nothing is missing
     const std::string date = format_date(local_start_date(s));
     const std::string name = s.code == date ? s.code : fmt::format("{} ({})", s.code, date);
-    r.warnings.push_back(fmt::format(
-        "session {} has no attendance recorded: its attendance rate is left empty and nobody is "
-        "counted absent; import the platform's attendance export with: {} attend {} --file EXPORT "
-        "(if nobody attended: add --allow-empty)",
-        name, ctx.command, s.code));
+    r.warnings.push_back(
+        tr("session {} has no attendance recorded: its attendance rate is left empty and nobody is counted "
+           "absent; import the platform's attendance export with: {} attend {} --file EXPORT (if nobody "
+           "attended: add --allow-empty)",
+           name, ctx.command, s.code));
     r.incomplete.push_back(name);
 }
 
@@ -866,8 +903,8 @@ SiasnRecords siasn_records(const store::Store& store, int year, const SiasnOptio
     SiasnRecords out;
     out.kind = find_jenis_diklat(options.jenis_diklat);
     if (!out.kind)
-        throw Error(fmt::format("jenis diklat {} is not in SIASN's reference (ids 1 to {})",
-                                options.jenis_diklat, jenis_diklat_reference().size()));
+        throw Error(tr("jenis diklat {} is not in SIASN's reference (ids 1 to {})", options.jenis_diklat,
+                       jenis_diklat_reference().size()));
     std::vector<store::SessionTime> times = sessions_in(store, year_period(year), ctx.zone);
     std::map<Id, Session> sessions;
     for (const store::SessionTime& t : times)
@@ -902,13 +939,14 @@ SiasnRecords siasn_records(const store::Store& store, int year, const SiasnOptio
                                it->second, start.year});
     }
     if (fractional.size() == 1)
-        throw Error(fmt::format("SIASN takes whole hours (jumlah_jam), but session {} has a fractional JP: "
-                                "give --round down, nearest or up to say how to round it",
-                                session_jp_list(fractional)));
+        throw Error(
+            tr("SIASN takes whole hours (jumlah_jam), but session {} has a fractional JP: give --round "
+               "down, nearest or up to say how to round it",
+               session_jp_list(fractional)));
     if (!fractional.empty())
-        throw Error(fmt::format("SIASN takes whole hours (jumlah_jam), but {} sessions have a fractional JP: "
-                                "{}; give --round down, nearest or up to say how to round them",
-                                fractional.size(), session_jp_list(fractional)));
+        throw Error(tr("SIASN takes whole hours (jumlah_jam), but {} sessions have a fractional JP: {}; give "
+                       "--round down, nearest or up to say how to round them",
+                       fractional.size(), session_jp_list(fractional)));
     return out;
 }
 
@@ -923,19 +961,18 @@ Report new_siasn_report(const char* kind, int year, const SiasnOptions& options,
                                      pick(ctx.lang, "jenis diklat", "training type"), data.kind->id,
                                      data.kind->name, pick(ctx.lang, "kode sertifikat", "certificate code"),
                                      data.kind->certificate_code));
-    if (data.without_nip == 1)
-        r.notes.push_back("1 certificate of people without a NIP left out (SIASN needs a NIP)");
-    else if (data.without_nip > 1)
-        r.notes.push_back(fmt::format("{} certificates of people without a NIP left out (SIASN needs a NIP)",
-                                      data.without_nip));
+    if (data.without_nip)
+        r.notes.push_back(trn("{} certificate of a person without a NIP left out (SIASN needs a NIP)",
+                              "{} certificates of people without a NIP left out (SIASN needs a NIP)",
+                              data.without_nip, data.without_nip));
     if (!data.rounded.empty()) {
         std::string list;
         for (const std::string& s : data.rounded)
             list += (list.empty() ? "" : ", ") + s;
-        r.notes.push_back(fmt::format("JP rounded to whole hours for SIASN: {}", list));
+        r.notes.push_back(tr("JP rounded to whole hours for SIASN: {}", list));
     }
     for (const auto& [code, n] : data.unqualified)
-        r.warnings.push_back(fmt::format("left out: {}", unqualified_warning(n, code, ctx)));
+        r.warnings.push_back(tr("left out: {}", unqualified_warning(n, code, ctx)));
     return r;
 }
 
@@ -1019,12 +1056,17 @@ Report store_check_report(const store::StoreCheck& c, const std::string& path, c
         std::string sessions;
         for (const std::string& code : c.sessions_with_unqualified_certificates)
             sessions += (sessions.empty() ? "" : ", ") + code;
-        r.warnings.push_back(fmt::format(
-            "{} live certificate{} {} who no longer attended (session{} {}); settle each session with: {} "
-            "certify SESSION --sync",
-            c.certificates_not_qualifying, c.certificates_not_qualifying == 1 ? "" : "s",
-            c.certificates_not_qualifying == 1 ? "belongs to a person" : "belong to people",
-            c.sessions_with_unqualified_certificates.size() == 1 ? "" : "s", sessions, ctx.command));
+        r.warnings.push_back(
+            c.sessions_with_unqualified_certificates.size() == 1
+                ? trn("{0} live certificate belongs to a person who no longer attended (session {1}); settle it "
+                      "with: {2} certify {1} --sync",
+                      "{0} live certificates belong to people who no longer attended (session {1}); settle "
+                      "them with: {2} certify {1} --sync",
+                      static_cast<unsigned long>(c.certificates_not_qualifying),
+                      c.certificates_not_qualifying, sessions, ctx.command)
+                : tr("{} live certificates belong to people who no longer attended (sessions {}); settle each "
+                     "session with: {} certify SESSION --sync",
+                     c.certificates_not_qualifying, sessions, ctx.command));
     }
     return r;
 }

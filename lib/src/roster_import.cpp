@@ -3,6 +3,7 @@
 #include "asnbelajar/csv.hpp"
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/store.hpp"
@@ -184,8 +185,8 @@ class Import {
             // Rows of empty cells above the header (Excel keeps formatted empty rows as ";;;;").
         }
         if (!have_header)
-            throw Error(fmt::format("{}:1: the file is empty: expected a header row and participant rows",
-                                    reader_.name()));
+            throw Error(
+                tr("{}:1: the file is empty: expected a header row and participant rows", reader_.name()));
         const std::size_t header_line = reader_.line();
         const RowMapper mapper(fields, reader_.name(), header_line, options_.today);
         result_.ignored_columns = mapper.ignored();
@@ -203,8 +204,8 @@ class Import {
 
         bool more = read_batch(mapper);
         if (result_.rows == 0)
-            throw Error(fmt::format("{}:{}: the file has a header but no participant rows", reader_.name(),
-                                    header_line));
+            throw Error(
+                tr("{}:{}: the file has a header but no participant rows", reader_.name(), header_line));
         // The first batch and the size of the input tell how many rows the job has.
         const std::uint64_t expected = expected_rows(more);
         seen_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(expected, 64 << 20)));
@@ -256,7 +257,7 @@ class Import {
         options_.on_progress({.done = reader_.bytes_read(),
                               .total = options_.input_bytes,
                               .count = result_.rows,
-                              .unit = "rows"});
+                              .unit = N_("rows")});
     }
 
     // The rows of the whole job: those read when the first batch was the whole file, else projected from the
@@ -350,12 +351,12 @@ class Import {
                                              : Holder{};
         if (by_nip && by_email)
             return conflict(email_column_, row.email,
-                            fmt::format("conflict: this e-mail belongs to {}, but the row's NIP to {}",
-                                        describe(*by_email.person), by_nip.person->name));
+                            tr("conflict: this e-mail belongs to {}, but the row's NIP to {}",
+                               describe(*by_email.person), by_nip.person->name));
         if (!by_nip && by_email && !row.nip.empty() && !by_email.person->nip.empty())
             return conflict(email_column_, row.email,
-                            fmt::format("conflict: this e-mail belongs to {}, not to NIP {}",
-                                        describe(*by_email.person), row.nip));
+                            tr("conflict: this e-mail belongs to {}, not to NIP {}",
+                               describe(*by_email.person), row.nip));
         const std::uint32_t digest = row_digest(row);
         // Whether the row says anything about the golongan or the NIP (else a mismatch is not its to report).
         const bool gives_grade = !row.grade.empty() || !row.nip.empty();
@@ -391,9 +392,9 @@ class Import {
             return true;
         }
         return conflict(by_nip ? nip_column_ : email_column_, by_nip ? row.nip : row.email,
-                        fmt::format("the same person appears again with different data (first on line {}); "
-                                    "their rows must agree",
-                                    *earlier));
+                        tr("the same person appears again with different data (first on line {}); "
+                           "their rows must agree",
+                           *earlier));
     }
 
     // The first row of the file for stored person `stored`: its non-empty cells replace the stored values.
@@ -468,21 +469,21 @@ RowMapper::RowMapper(const std::vector<std::string_view>& header, std::string_vi
 
     std::vector<std::string> missing;
     if (!map_.has(Field::name))
-        missing.push_back(fmt::format("no name column (accepted headers: {})", alias_list(Field::name)));
+        missing.push_back(tr("no name column (accepted headers: {})", alias_list(Field::name)));
     if (!map_.has(Field::nip) && !map_.has(Field::email))
-        missing.push_back(fmt::format("no NIP or e-mail column: a file needs one or both (NIP headers: {}; "
-                                      "e-mail headers: {})",
-                                      alias_list(Field::nip), alias_list(Field::email)));
+        missing.push_back(
+            tr("no NIP or e-mail column: a file needs one or both (NIP headers: {}; e-mail headers: {})",
+               alias_list(Field::nip), alias_list(Field::email)));
     if (missing.empty()) return;
     std::string found;
     for (std::size_t i = 0; i < header_.size() && i < 12; ++i)
         found += fmt::format("{}\"{}\"", i == 0 ? "" : ", ", shown_value(header_[i]));
-    if (header_.size() > 12) found += fmt::format(" and {} more", header_.size() - 12);
+    if (header_.size() > 12) found += tr(" and {} more", header_.size() - 12);
     std::string message = fmt::format("{}:{}: ", file, line);
     for (std::size_t i = 0; i < missing.size(); ++i)
-        message += (i == 0 ? "" : "; and ") + missing[i];
-    message += fmt::format(". The header row has {} column{}: {}", header_.size(),
-                           header_.size() == 1 ? "" : "s", found);
+        message += (i == 0 ? "" : _("; and ")) + missing[i];
+    message += trn(". The header row has {} column: {}", ". The header row has {} columns: {}",
+                   header_.size(), header_.size(), found);
     throw Error(message);
 }
 

@@ -348,7 +348,7 @@ expect_grep 'looks like a roster, not an attendance list: it names people \(NIP,
 expect_eq "$(dump)" "$before" "a roster leaves the store unchanged"
 ab attend P0303 --file "$D/unknown-shape.csv"
 expect_rc 1 "an unknown shape"
-expect_grep "not a recognised attendance export .*Other Attended.*Total Duration \(Minutes\).*a Microsoft Teams attendance report of 2021.*a Microsoft Teams attendance list \(2020-2021\).*Full Name, First Seen, Time in Call" \
+expect_grep "not a recognised attendance export .*Other Attended.*Total Duration \(Minutes\).*a Microsoft Teams attendance report of 2021.*a Microsoft Teams attendance list \(2020-2021\).*'Full Name', 'First Seen', 'Time in Call'" \
   "$ERR" "the layouts read are listed, from the registry"
 expect_eq "$(dump)" "$before" "an unknown shape leaves the store unchanged"
 # A presence form: timestamps inside the session's window. Agus (before) and Fitri (after) are left out.
@@ -373,7 +373,7 @@ printf 'Full Name\tUser Action\tTimestamp\nSiti\tJoined\t9/3/2020, 2:41:55 PM\nS
   | iconv -f UTF-8 -t UTF-16 >"$WORK/bad-list.csv"
 ab attend T0903 --file "$WORK/bad-list.csv" --match-names
 expect_rc 1 "an unknown Teams action"
-expect_grep "bad-list.csv:3: User Action: 'Waved' is not an action of the list \(Joined, Joined before or Left\)" \
+expect_grep "bad-list.csv:3: User Action: 'Waved' is not an action of the list \('Joined', 'Joined before' or 'Left'\)" \
   "$ERR" "line and column of the bad action"
 sed 's/"Mar 28, 2020 2:25 PM"/"Mar 28, 2020 2:75 PM"/' "$D/zoom-webinar-other-attended.csv" >"$WORK/bad-other.csv"
 ab attend W2020 --file "$WORK/bad-other.csv" --match-names

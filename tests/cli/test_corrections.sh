@@ -44,7 +44,7 @@ expect_grep '"session":"SERI10",.*"absent":null,"walk_ins":null,"attendance_rate
 expect_grep '"not_recorded": 1' "$OUT" "json totals count the sessions not recorded"
 ab report weekly --week-of 2022-03-03 --lang en
 expect_grep 'attendance not recorded' "$OUT" "a marker in the table"
-ab report weekly --week-of 2022-03-03 --format html -o "$WORK/weekly.html"
+ab report weekly --week-of 2022-03-03 --lang id --format html -o "$WORK/weekly.html"
 expect_grep 'belum ada data kehadiran' "$WORK/weekly.html" "a marker in the HTML"
 ab report weekly --week-of 2022-03-03 --require-attendance --format csv -o "$WORK/cron.csv"
 expect_rc 1 "--require-attendance refuses an incomplete week"
@@ -71,7 +71,7 @@ ab report certificates 2022-03-03 --format csv
 expect_eq "$(head -1 "$OUT")" "certificate,nip,name,agency,session,date,title,jp,qualifies" "qualifies is the last column"
 expect_eq "$(grep -c ',false$' "$OUT")" "1" "the certificate of P2 does not qualify"
 expect_grep "warning: .*certify 2022-03-03 --sync" "$ERR" "report certificates warns"
-ab report session 2022-03-03
+ab report session 2022-03-03 --lang id
 expect_grep 'tidak hadir\)' "$OUT" "report session marks it"
 ab report siasn --year 2022 --format csv
 expect_eq "$(grep -c "^$P2," "$OUT")" "0" "siasn leaves it out"

@@ -122,7 +122,7 @@ expect_grep '"top_agencies"' "$OUT" "json top agencies"
 ab report weekly --week-of 2022-03-03 --format tsv
 expect_eq "$(head -1 "$OUT" | tr '\t' ,)" \
   "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates,attendance_recorded" "tsv"
-ab report weekly --week-of 2022-03-03
+ASNBELAJAR_LANG= ab report weekly --week-of 2022-03-03
 expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period by default"
 expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian date"
 ab report weekly --week-of 2022-03-03 --lang en

@@ -180,7 +180,7 @@ ab report participant $P3 --year 2022 --format csv
 expect_eq "$(sed -n 2,3p "$OUT" | tr '\n' ' ')" \
   "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,enrolled,0,absent,0, 2022-03-10,2022-03-10,Webinar ASN Belajar Seri 10 | 2022,enrolled,10,partial,0, " \
   "absent and partial rows"
-ab report participant $P1
+ab report participant $P1 --lang id
 expect_grep 'Rekap per tahun \(target 20 JP\)' "$OUT" "per-year totals against the target"
 expect_grep '^ *2022 +3 +8,5 +20 +11,5$' "$OUT" "2022: 3 sessions, 8,5 JP, 11,5 short"
 expect_grep '^ *2021 +1 +2 +20 +18$' "$OUT" "2021 row"
@@ -237,7 +237,7 @@ ab report agency --year 2022 --format json
 json_ok "$OUT" && ok || fail "agency json is valid"
 expect_grep '\{"agency":"Pemerintah Kota Malang","participants":3,"active":3,"attendances":5,"jp":14.5,"met_target":0,"met_target_rate":0.0000,"type":"PNS"\}' \
   "$OUT" "agency json, default target 20"
-ab report agency --year 2022
+ab report agency --year 2022 --lang id
 expect_grep 'Rekap per Instansi Tahun 2022' "$OUT" "agency title"
 expect_grep 'Target PNS 20 JP per tahun' "$OUT" "agency target line"
 expect_grep 'PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat \(1\)' "$OUT" \
@@ -265,7 +265,7 @@ $P2,9,P,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,3,000008/ASNB/10/3/2022,2022,1
 EOF
 expect_eq "$(tail -n +2 "$OUT")" "$(cat "$WORK/siasn-expected.csv")" \
   "siasn rows: seminar 9/P by default, whole hours (2.5 nearest: 3), dd-mm-yyyy"
-expect_grep '1 certificate of people without a NIP left out' "$ERR" "people without a NIP are counted on stderr"
+expect_grep '1 certificate of a person without a NIP left out' "$ERR" "people without a NIP are counted on stderr"
 expect_grep 'JP rounded to whole hours for SIASN: KHUSUS 2.5 → 3' "$ERR" "rounded sessions are listed"
 ab report siasn --year 2022 --round down --format csv
 expect_eq "$(csv_field "$OUT" nomor_sertipikat 5/BPSDM-ASNB/III/2022 jumlah_jam)" "2" "--round down: 2.5 → 2"
@@ -339,7 +339,7 @@ ab report siasn --year 2022 --api
 expect_rc 1 "--api refuses a fractional JP too"
 
 # Human formats keep title and totals; the xlsx is an upload sheet.
-ab report siasn --year 2022 --round nearest
+ab report siasn --year 2022 --round nearest --lang id
 expect_grep 'Data Riwayat Kursus SIASN Tahun 2022' "$OUT" "siasn table title"
 expect_grep 'jenis diklat 9 Seminar \(kode sertifikat P\)' "$OUT" "siasn subtitle: the jenis diklat and its code"
 ab report siasn --year 2022 --round nearest -o "$WORK/siasn.xlsx"
@@ -366,7 +366,7 @@ if command -v unzip >/dev/null; then
 fi
 
 # --- human formats and the language rule ----------------------------------------------------------------------
-ab report weekly --week-of 2022-03-03
+ASNBELAJAR_LANG= ab report weekly --week-of 2022-03-03
 expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian day and month by default"
 expect_grep 'Selasa, 1 Maret 2022' "$OUT" "Indonesian Tuesday"
 expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period"
@@ -375,10 +375,10 @@ ab report weekly --week-of 2022-03-03 --lang en
 expect_grep 'Thursday, 3 March 2022' "$OUT" "English with --lang en"
 expect_grep '33.3%' "$OUT" "English percentage"
 expect_no_grep 'Maret' "$OUT" "no Indonesian month in English"
-ab report certificates 2022-03-03
+ab report certificates 2022-03-03 --lang id
 expect_grep 'pukul 09.00 WIB' "$OUT" "Indonesian time"
 
-ab report weekly --week-of 2022-03-03 -o "$WORK/weekly.md"
+ab report weekly --week-of 2022-03-03 --lang id -o "$WORK/weekly.md"
 expect_rc 0 "markdown from the extension"
 expect_grep '^# Laporan Mingguan Webinar ASN Belajar$' "$WORK/weekly.md" "markdown title"
 expect_grep '^periode 28 Februari–6 Maret 2022$' "$WORK/weekly.md" "markdown period"
@@ -388,7 +388,7 @@ expect_grep '^- Tingkat kehadiran: \*\*40,0%\*\*$' "$WORK/weekly.md" "markdown t
 ab report weekly --week-of 2022-03-03 --format markdown --lang en
 expect_grep '^\| Session \| Date \|' "$OUT" "markdown in English"
 
-ab report weekly --week-of 2022-03-03 --format html -o "$WORK/weekly.html"
+ab report weekly --week-of 2022-03-03 --lang id --format html -o "$WORK/weekly.html"
 expect_rc 0 "html"
 expect_grep '<svg' "$WORK/weekly.html" "html has an inline SVG chart"
 expect_eq "$(grep -o '<svg' "$WORK/weekly.html" | wc -l)" "2" "bars per session and the trend"

@@ -204,7 +204,7 @@ TEST_CASE("Zoom meeting export: meeting preamble, original names, waiting room, 
     CHECK(d.records[1].name == "Budi Santoso");
     CHECK(d.records[1].join == at(13, 5));
     REQUIRE(d.notes.size() == 1);
-    CHECK(d.notes[0] == "1 rows with 'in waiting room' = yes passed over");
+    CHECK(d.notes[0] == "1 row with 'in waiting room' = yes passed over");
 }
 
 TEST_CASE("Teams: UTF-16 sections, per-join activities, organizers and presenters left out") {
@@ -251,7 +251,7 @@ TEST_CASE("Teams: without activities, each participant is a span; presenters cou
     CHECK(d.records[0].leave == at(11, 30));
     CHECK(d.records[0].seconds == 2 * 3600 + 10 * 60 + 30);
     REQUIRE(d.notes.size() == 2);
-    CHECK(d.notes[1] == "no participant has the attendee role: 1 presenters counted as attendees");
+    CHECK(d.notes[1] == "no participant has the attendee role: 1 presenter counted as an attendee");
     CHECK_THROWS_WITH_AS(read(utf16le("1. Summary\nMeeting title\tX\n"), "teams"),
                          "x.csv: no '2. Participants' or '3. In-Meeting Activities' section found", Error);
 }
@@ -460,7 +460,7 @@ TEST_CASE("Zoom webinar: Other Attended is read, unknown sections are passed ove
     CHECK_FALSE(d.names_only); // the attendees have e-mails
     REQUIRE(d.notes.size() == 2);
     CHECK(d.notes[0] == "section 'Poll Results' is not one this reader knows: its 1 row was passed over");
-    CHECK(d.notes[1].find("'Other Attended': 1 row of people who joined without registering") !=
+    CHECK(d.notes[1].find("'Other Attended': 1 row of a person who joined without registering") !=
           std::string::npos);
     // A lone "Yes" in the attendee section is a row without times (a no-show), not a title.
     d = read("Attendee Details\nAttended,Email,Join Time,Leave Time\nYes,,,\n", "zoom-webinar");
@@ -541,7 +541,7 @@ TEST_CASE("Teams attendance list: joins to leaves per person, open joins end at 
              "9:06:00 AM\nB\tLeft\t3/3/2022, 9:75:00 AM\n\tLeft\t3/3/2022, 9:07:00 AM\n",
              "teams-list"),
         "x.csv: 3 problems:\n"
-        "x.csv:3: User Action: 'Waved' is not an action of the list (Joined, Joined before or Left)\n"
+        "x.csv:3: User Action: 'Waved' is not an action of the list ('Joined', 'Joined before' or 'Left')\n"
         "x.csv:4: Timestamp: invalid timestamp '3/3/2022, 9:75:00 AM': minute 75 is not a time of day\n"
         "x.csv:5: Full Name: no name",
         Error);

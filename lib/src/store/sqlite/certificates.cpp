@@ -2,6 +2,7 @@
 #include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -11,7 +12,7 @@ namespace asnbelajar::store::sqlite {
 
 std::int64_t SqliteStore::next_certificate_seq() try {
     auto& bump = stmt("UPDATE counters SET value = value + 1 WHERE name = 'certificate'");
-    if (bump.exec() != 1) throw Error(fmt::format("store {} has no certificate counter", path_));
+    if (bump.exec() != 1) throw Error(tr("store {} has no certificate counter", path_));
     auto& read = stmt("SELECT value FROM counters WHERE name = 'certificate'");
     read.executeStep();
     return read.getColumn(0).getInt64();
@@ -29,7 +30,7 @@ std::int64_t SqliteStore::highest_certificate_seq() const try {
 
 std::int64_t SqliteStore::certificate_counter() const try {
     auto& st = stmt("SELECT value FROM counters WHERE name = 'certificate'");
-    if (!st.executeStep()) throw Error(fmt::format("store {} has no certificate counter", path_));
+    if (!st.executeStep()) throw Error(tr("store {} has no certificate counter", path_));
     return st.getColumn(0).getInt64();
 } catch (const SQLite::Exception& e) {
     fail(e);
@@ -38,7 +39,7 @@ std::int64_t SqliteStore::certificate_counter() const try {
 void SqliteStore::set_certificate_counter(std::int64_t last) try {
     auto& st = stmt("UPDATE counters SET value = ? WHERE name = 'certificate'");
     st.bind(1, last);
-    if (st.exec() != 1) throw Error(fmt::format("store {} has no certificate counter", path_));
+    if (st.exec() != 1) throw Error(tr("store {} has no certificate counter", path_));
 } catch (const SQLite::Exception& e) {
     fail(e);
 }

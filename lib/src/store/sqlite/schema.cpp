@@ -2,6 +2,7 @@
 #include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -194,9 +195,9 @@ void migrate(SQLite::Database& db) {
     if (version == schema_version) return;
     if (version > schema_version)
         throw Error(
-            fmt::format("store {} has schema version {}, newer than this asnbelajar understands ({}); "
-                        "use a newer asnbelajar",
-                        db.getFilename(), version, schema_version));
+            tr("store {} has schema version {}, newer than this asnbelajar understands ({}); use a newer "
+               "asnbelajar",
+               db.getFilename(), version, schema_version));
     // Rebuilding a table that others reference needs foreign keys off (DROP TABLE would delete through them);
     // the PRAGMA is ignored inside a transaction, so it goes first, and the references are checked before
     // the commit instead.
@@ -223,8 +224,8 @@ void migrate(SQLite::Database& db) {
     }
     // Later versions: `if (version == 4) { ...; version = 5; }`
     if (SQLite::Statement fk(db, "PRAGMA foreign_key_check"); fk.executeStep())
-        throw Error(fmt::format("cannot migrate store {}: a {} row refers to a missing row", db.getFilename(),
-                                fk.getColumn(0).getString()));
+        throw Error(tr("cannot migrate store {}: a {} row refers to a missing row", db.getFilename(),
+                       fk.getColumn(0).getString()));
     set_pragma(db, "user_version", version);
     tx.commit();
     db.exec("PRAGMA foreign_keys = ON");

@@ -2,6 +2,7 @@
 #include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -218,7 +219,7 @@ std::vector<SessionTotals> SqliteStore::session_totals(std::int64_t from, std::i
 
 SessionTotals SqliteStore::session_totals(const Session& s) const try {
     SessionTotals t{session_by_id(s.id).value_or(Session{})};
-    if (t.session.id != s.id) throw Error(fmt::format("session {} vanished", s.code));
+    if (t.session.id != s.id) throw Error(tr("session {} vanished", s.code));
     count_session(t);
     return t;
 } catch (const SQLite::Exception& e) {
