@@ -175,6 +175,13 @@ const char* pick(Lang lang, const char* id, const char* en) {
     return lang == Lang::en ? en : id;
 }
 
+// A JP value in a heading, as the tables write it: 2,5 in Indonesian, 2.5 in English.
+std::string human_jp(std::int64_t tenths, Lang lang) {
+    std::string t = format_jp(static_cast<int>(tenths));
+    if (lang == Lang::id) std::replace(t.begin(), t.end(), '.', ',');
+    return t;
+}
+
 Cell text_or_null(const std::string& s) {
     return s.empty() ? Cell{} : Cell{s};
 }
@@ -270,7 +277,7 @@ std::string when(const Session& s, Lang lang) {
     LocalDateTime t = local_start(s);
     return fmt::format("{}, {} · {} {} · {} JP", human_date(t.date, lang),
                        human_time(t.hour, t.minute, z, lang), s.minutes, pick(lang, "menit", "minutes"),
-                       format_jp(s.jp_tenths));
+                       human_jp(s.jp_tenths, lang));
 }
 
 // Sessions whose local start date (in each session's own zone) falls in `period`, cancelled ones left out.
@@ -306,9 +313,9 @@ Cell jp_cell(std::int64_t tenths) {
 std::string no_target_line(Lang lang) {
     return lang == Lang::en
                ? fmt::format("PPPK: no target; at most {} JP a year, PP 49/2018 Article 40(1)",
-                             format_jp(static_cast<int>(pppk_jp_ceiling_tenths)))
+                             human_jp(pppk_jp_ceiling_tenths, lang))
                : fmt::format("PPPK: tanpa target; paling lama {} JP per tahun, PP 49/2018 Pasal 40 ayat (1)",
-                             format_jp(static_cast<int>(pppk_jp_ceiling_tenths)));
+                             human_jp(pppk_jp_ceiling_tenths, lang));
 }
 
 // The 12 Monday–Sunday weeks ending with the week of `last`: sessions whose attendance is recorded, their
@@ -608,7 +615,7 @@ Report participant_report(const store::Store& store, const Participant& person, 
     per_year.key = "years";
     per_year.title =
         target ? fmt::format("{} (target {} JP)", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
-                             format_jp(static_cast<int>(*target)))
+                             human_jp(*target, ctx.lang))
                : fmt::format("{} ({})", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
                              no_target_line(ctx.lang));
     per_year.table.columns = {col::year, col::sessions_attended, col::jp, col::target, col::shortfall};
@@ -640,13 +647,13 @@ std::vector<store::PersonYear> people_of_year(const store::Store& store, int yea
 // the types the report covers.
 std::vector<std::string> target_lines(const JpTargets& targets, std::optional<NipKind> type, Lang lang) {
     std::vector<std::string> lines;
-    const std::string pns = format_jp(static_cast<int>(targets.pns));
+    const std::string pns = human_jp(targets.pns, lang);
     if (type != NipKind::pppk)
         lines.push_back(lang == Lang::en ? fmt::format("Target {} JP a year for PNS", pns)
                                          : fmt::format("Target PNS {} JP per tahun", pns));
     if (type != NipKind::pns) {
         if (targets.pppk) {
-            const std::string pppk = format_jp(static_cast<int>(*targets.pppk));
+            const std::string pppk = human_jp(*targets.pppk, lang);
             lines.push_back(lang == Lang::en ? fmt::format("Target {} JP a year for PPPK", pppk)
                                              : fmt::format("Target PPPK {} JP per tahun", pppk));
         } else {
@@ -694,7 +701,7 @@ Report jp_report(const store::Store& store, int year, const JpTargets& targets, 
     if (below)
         r.subtitle.push_back(fmt::format(
             "{} {} JP", pick(ctx.lang, "Hanya peserta dengan JP di bawah", "Only participants with JP below"),
-            format_jp(static_cast<int>(*below))));
+            human_jp(*below, ctx.lang)));
     r.table.columns = {col::nip, col::name,   col::agency,    col::unit, col::sessions_attended,
                        col::jp,  col::target, col::shortfall, col::type};
     int met = 0, with_target = 0;

@@ -136,7 +136,8 @@ TEST_CASE("import: the same export again changes nothing; --replace starts over"
 
 TEST_CASE("import: unmatched rows, and participants created for them") {
     Fixture f;
-    sources::ExportRecord nip_row = joined("199004122022242011", "maria@kemenag.go.id", "", 0, 100, 7);
+    sources::ExportRecord nip_row =
+        joined("199004122022242011", "maria@kemenag.go.id", "0812-3456-7890", 0, 100, 7);
     nip_row.name = "Maria Ulfah, S.Pd.I.";
     sources::ExportRecord mail_row = joined("", "MARIA@kemenag.go.id", "", 120, 170, 9);
     sources::ExportRecord anonymous = joined("", "", "", 0, 180, 8);
@@ -164,6 +165,7 @@ TEST_CASE("import: unmatched rows, and participants created for them") {
     REQUIRE(maria);
     CHECK(maria->name == "Maria Ulfah, S.Pd.I.");
     CHECK(maria->email == "maria@kemenag.go.id");
+    CHECK(maria->phone == "+6281234567890"); // the phone of the row, normalised
     bool found = false;
     for (const store::RosterRow& row : f.store.session_roster(f.session.id))
         if (row.person.id == maria->id) {

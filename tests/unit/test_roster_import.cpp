@@ -116,6 +116,24 @@ TEST_CASE("RowMapper: required columns, with the file, the line and the accepted
     CHECK(e.find("no name column") != std::string::npos);
     CHECK(e.find("and no NIP or e-mail column") != std::string::npos);
 
+    // The header row is quoted up to its 12th column; the rest are counted.
+    std::vector<std::string> names;
+    for (int i = 1; i <= 13; ++i)
+        names.push_back("K" + std::to_string(i));
+    auto header_of = [&names](std::size_t columns) {
+        return std::vector<std::string_view>(names.begin(),
+                                             names.begin() + static_cast<std::ptrdiff_t>(columns));
+    };
+    e = error_of([&] { RowMapper(header_of(12), "r.csv", 1, today); });
+    CHECK(e.find(". The header row has 12 columns: \"K1\", \"K2\"") != std::string::npos);
+    CHECK(e.ends_with(", \"K11\", \"K12\"")); // all twelve, no "and 0 more"
+    e = error_of([&] { RowMapper(header_of(13), "r.csv", 1, today); });
+    CHECK(e.find("The header row has 13 columns: ") != std::string::npos);
+    CHECK(e.find("\"K13\"") == std::string::npos);
+    CHECK(e.ends_with(", \"K12\" and 1 more"));
+    e = error_of([&] { RowMapper(header_of(1), "r.csv", 1, today); });
+    CHECK(e.ends_with(". The header row has 1 column: \"K1\""));
+
     // Either identity column is enough.
     CHECK(error_of([] { RowMapper({"Nama", "Surel"}, "r.csv", 1, today); }).empty());
     CHECK(error_of([] { RowMapper({"NIP/NI PPPK", "NAMA"}, "r.csv", 1, today); }).empty());
