@@ -1,4 +1,4 @@
-// asnbelajar enroll SESSION PERSON... | --file FILE | --cancel PERSON...
+// asnbelajar enroll SESSION PERSON... | --file FILE [--date-order dmy|mdy] | --cancel PERSON...
 #include "app.hpp"
 #include "import_job.hpp"
 
@@ -20,7 +20,8 @@ struct EnrollOptions {
     std::string session;
     std::vector<std::string> people;
     bool cancel = false;
-    ImportFlags import; // --file FILE and its companions
+    ImportFlags import;     // --file FILE and its companions
+    std::string date_order; // --date-order dmy|mdy (a registration export's timestamps)
 };
 
 std::string_view result_text(EnrollResult r) {
@@ -38,14 +39,17 @@ void run_enroll_file(Context& ctx, const EnrollOptions& o) {
     if (o.cancel) throw UsageError(_("--cancel takes PERSON arguments, not --file"));
     run_roster_import(
         ctx, o.import, [&o](store::Store& store, CsvReader& reader, const RosterImportOptions& options) {
-            return import_registrations(store, resolve_session(store, o.session), reader, options);
+            RosterImportOptions with_order = options;
+            if (o.date_order == "dmy") with_order.order = DayOrder::dmy;
+            if (o.date_order == "mdy") with_order.order = DayOrder::mdy;
+            return import_registrations(store, resolve_session(store, o.session), reader, with_order);
         });
 }
 
 void run_enroll(Context& ctx, const EnrollOptions& o) {
     if (!o.import.file.empty()) return run_enroll_file(ctx, o);
-    if (o.import.dry_run || o.import.skip_invalid || !o.import.rejects.empty())
-        throw UsageError(_("--dry-run, --skip-invalid and --rejects go with --file FILE"));
+    if (o.import.dry_run || o.import.skip_invalid || !o.import.rejects.empty() || !o.date_order.empty())
+        throw UsageError(_("--dry-run, --skip-invalid, --rejects and --date-order go with --file FILE"));
     if (o.people.empty())
         throw UsageError(_("enroll needs at least one PERSON (NIP or e-mail), or --file FILE"));
     std::vector<std::string> lines;
@@ -97,17 +101,27 @@ void setup_enroll(CLI::App& app, Context& ctx) {
     cmd->add_option(
         "--file", o->import.file,
         _("Registration export (CSV, or - for stdin): its people are added or updated, then enrolled "
-          "in file order"));
+          "in order of arrival (submission time when the file has a timestamp column, else file order)"));
     add_import_flags(*cmd, o->import);
-    cmd->footer(
-        footer(_("With --file, rows are read like 'participant import' (see its --help), then enrolled "
-                 "first come,\nfirst served: beyond the session's capacity people are waitlisted in file "
-                 "order."),
-               {"asnbelajar enroll 2022-03-03 198609262015051001 siti@example.go.id",
-                "asnbelajar enroll 2022-03-03 --cancel 198609262015051001",
-                "asnbelajar enroll 2022-03-03 --file registrations.csv",
-                "asnbelajar enroll 2022-03-03 --file registrations.csv --skip-invalid --rejects rejected.csv",
-                "asnbelajar enroll 2022-03-03 --file registrations.csv --dry-run"}));
+    cmd->add_option(
+           "--date-order", o->date_order,
+           _("With --file: read numeric dates of the timestamp column day first (dmy) or month first "
+             "(mdy); default: decided from the file"))
+        ->check(CLI::IsMember({"dmy", "mdy"}));
+    cmd->footer(footer(
+        _("With --file, rows are read like 'participant import' (see its --help), then enrolled "
+          "first come,\nfirst served: beyond the session's capacity people are waitlisted in order of "
+          "arrival. With a\ntimestamp column (Timestamp, Stempel waktu, Waktu, Submitted at, ...) arrival "
+          "is the submission\ntime (ties by line), and the same person submitting twice (same NIP or "
+          "e-mail) is one registration:\nthe later submission's non-empty cells win (a note names the "
+          "lines and columns), the place in the\nqueue is the first submission's. Without one, rows come "
+          "in file order and a person's rows must agree."),
+        {"asnbelajar enroll 2022-03-03 198609262015051001 siti@example.go.id",
+         "asnbelajar enroll 2022-03-03 --cancel 198609262015051001",
+         "asnbelajar enroll 2022-03-03 --file registrations.csv",
+         "asnbelajar enroll 2022-03-03 --file registrations.csv --skip-invalid --rejects rejected.csv",
+         "asnbelajar enroll 2022-03-03 --file registrations.csv --dry-run",
+         "asnbelajar enroll 2022-03-03 --file form-export.csv --date-order dmy"}));
     cmd->callback([&ctx, o] { run_enroll(ctx, *o); });
 }
 

@@ -31,6 +31,12 @@ std::string roster_summary(const RosterImportResult& r) {
         s += tr("; session {}: {} enrolled, {} waitlisted, {} already enrolled", r.session, r.enrolled,
                 r.waitlisted, r.already_enrolled);
         if (r.already_waitlisted > 0) s += tr(", {} already waitlisted", r.already_waitlisted);
+        if (!r.timestamp_column.empty()) {
+            s += tr("; arrival order by submission time ({})", r.timestamp_column);
+            if (r.resubmissions > 0)
+                s += trn(", {} later submission merged", ", {} later submissions merged", r.resubmissions,
+                         r.resubmissions);
+        }
     }
     return s;
 }
@@ -52,7 +58,28 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     run_csv_import(ctx, flags, [&](store::Store& store, CsvReader& reader, const CsvImportOptions& options) {
         RosterImportOptions roster;
         static_cast<CsvImportOptions&>(roster) = options;
+        roster.zone = ctx.zone();
+        roster.now = ctx.now();
+        std::vector<std::string> resubmissions_shown;
+        roster.on_resubmission = [&](std::size_t earlier, std::size_t later,
+                                     const std::vector<std::string>& cols) {
+            if (resubmissions_shown.size() >= max_problem_lines) return;
+            resubmissions_shown.push_back(
+                cols.empty()
+                    ? tr("{}:{}: a later submission of the same person as line {}: the same data again",
+                         reader.name(), later, earlier)
+                    : tr("{}:{}: a later submission of the same person as line {}: its values win ({} "
+                         "changed); the place in the queue stays that of the first submission",
+                         reader.name(), later, earlier, joined(cols)));
+        };
         const RosterImportResult r = work(store, reader, roster);
+        std::vector<std::string> notes = r.notes;
+        notes.insert(notes.end(), resubmissions_shown.begin(), resubmissions_shown.end());
+        if (r.resubmissions > resubmissions_shown.size()) {
+            const std::uint64_t more = r.resubmissions - resubmissions_shown.size();
+            notes.push_back(trn("{}: … and {} more later submission", "{}: … and {} more later submissions",
+                                more, r.file, more));
+        }
         return ImportSummary{.file = r.file,
                              .rows = r.rows,
                              .rejected = r.rejected,
@@ -60,6 +87,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
                              .touched = r.touched(),
                              .ignored_columns = r.ignored_columns,
                              .duplicate_columns = r.duplicate_columns,
+                             .notes = notes,
                              .line = roster_summary(r)};
     });
 }
@@ -122,6 +150,8 @@ void run_csv_import(Context& ctx, const ImportFlags& flags, const CsvImportWork&
         ctx.note(trn("{}: ignoring column {}: an earlier column names the same field",
                      "{}: ignoring columns {}: earlier columns name the same fields",
                      result.duplicate_columns.size(), result.file, joined(result.duplicate_columns)));
+    for (const std::string& line : result.notes)
+        ctx.note(line);
     for (const std::string& line : warnings_shown)
         ctx.warn(line);
     if (result.warnings > warnings_shown.size())

@@ -28,7 +28,8 @@ struct ImportSummary {
     std::uint64_t warnings = 0; // accepted rows with a warning (CsvImportOptions::on_warning)
     std::int64_t touched = 0;   // rows of the store written (for the audit log)
     std::vector<std::string> ignored_columns, duplicate_columns;
-    std::string line; // the summary for stderr: "FILE: N rows: ..."
+    std::vector<std::string> notes; // noted after the ignored columns, before the warnings
+    std::string line;               // the summary for stderr: "FILE: N rows: ..."
 };
 
 // An import, run inside the command's transaction.

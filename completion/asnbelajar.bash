@@ -32,7 +32,7 @@ _asnbelajar_options() {
     "participant add") REPLY="--nip= --name= --email= --phone= --agency= --unit= --position= --grade=" ;;
     "participant import") REPLY="--dry-run --skip-invalid --rejects=" ;;
     "participant list") REPLY="--agency= --search=" ;;
-    enroll) REPLY="--cancel --file= --dry-run --skip-invalid --rejects=" ;;
+    enroll) REPLY="--cancel --file= --dry-run --skip-invalid --rejects= --date-order=" ;;
     attend)
       REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order="
       REPLY+=" --match-names"

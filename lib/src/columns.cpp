@@ -128,10 +128,13 @@ const std::vector<Aliases>& table() {
          {"score", "skor", "nilai", "total score", "total skor", "total nilai", "nilai akhir", "skor akhir",
           "nilai post test", "nilai posttest", "skor post test", "skor posttest", "hasil post test"},
          {"score", "skor"}},
+        // A form's submission time: presence forms (sources/plain_csv.cpp) and registration exports
+        // (roster_import.cpp: arrival order).
         {Field::timestamp,
          "timestamp",
-         {"timestamp", "stempel waktu", "cap waktu", "submitted at", "submission time", "waktu pengisian",
-          "waktu submit", "tanggal pengisian", "waktu"},
+         {"timestamp", "time stamp", "stempel waktu", "cap waktu", "submitted at", "submission time",
+          "waktu pengisian", "waktu submit", "tanggal pengisian", "waktu pendaftaran", "waktu daftar",
+          "tanggal pendaftaran", "waktu"},
          {}},
     };
     return t;

@@ -18,6 +18,7 @@
 #include <optional>
 #include <ostream>
 #include <string_view>
+#include <unordered_map>
 
 namespace asnbelajar {
 namespace {
@@ -201,6 +202,12 @@ class Import {
                             ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::grade))]
                             : "grade";
         rejects_.header(mapper.header());
+        if (session && mapper.columns().has(Field::timestamp)) {
+            result_.timestamp_column =
+                mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::timestamp))];
+            std::erase(result_.ignored_columns, result_.timestamp_column); // it is used
+            read_submissions(mapper);
+        }
 
         bool more = read_batch(mapper);
         if (result_.rows == 0)
@@ -240,9 +247,221 @@ class Import {
         static std::uint64_t hash_of(const ChangedSlot& s) { return static_cast<std::uint64_t>(s.id); }
     };
 
+    // One row of a file read whole (a registration export with a timestamp column).
+    struct Submission {
+        std::size_t line = 0;
+        UnixSeconds at = 0;
+        std::vector<std::string> fields;
+        Participant person;
+    };
+
+    // Reads the whole file, rejects the rows that do not map or whose time is not one, and leaves in
+    // submissions_ one row per person (later submissions merged in) in order of their first submission.
+    void read_submissions(const RowMapper& mapper) {
+        by_time_ = true;
+        const auto col = static_cast<std::size_t>(mapper.columns().at(Field::timestamp));
+        const std::string& column = result_.timestamp_column;
+        std::vector<Submission> all;
+        while (reader_.next(fields_)) {
+            if (RowMapper::blank(fields_)) continue;
+            ++result_.rows;
+            all.push_back({reader_.line(), 0, {fields_.begin(), fields_.end()}, {}});
+            if (options_.on_progress && result_.rows % progress_every == 0) report_progress();
+        }
+        std::vector<std::string_view> samples;
+        samples.reserve(all.size());
+        for (const Submission& s : all)
+            if (col < s.fields.size()) samples.emplace_back(s.fields[col]);
+        const DayOrder order = day_order(all, samples, col, column);
+
+        std::vector<Submission> kept;
+        kept.reserve(all.size());
+        std::vector<RowProblem> problems;
+        for (Submission& s : all) {
+            views(s.fields);
+            if (mapper.map(fields_, s.person, problems) || !problems.front().column.empty()) {
+                const std::string_view cell = fields_[col];
+                std::optional<UnixSeconds> at;
+                std::string why;
+                try {
+                    at = parse_export_time(cell, options_.zone, order);
+                    if (!at) why = text::is_blank(cell) ? "no submission time" : "not a date and time";
+                } catch (const Error& e) {
+                    why = e.what();
+                    // "invalid timestamp 'VALUE': reason": the value is in the message already.
+                    if (const auto p = why.find("': ");
+                        why.starts_with("invalid timestamp '") && p != std::string::npos)
+                        why.erase(0, p + 3);
+                }
+                if (at) {
+                    s.at = *at;
+                } else {
+                    problems.push_back({column, std::string(cell),
+                                        why + " (expected a date and time such as 3/1/2022 9:15:02, "
+                                              "01/03/2022 09.15.02 or 2022-03-01 09:15:02)"});
+                }
+            }
+            if (problems.empty())
+                kept.push_back(std::move(s));
+            else
+                reject_fields(s.line, fields_, problems);
+        }
+        std::stable_sort(kept.begin(), kept.end(),
+                         [](const Submission& a, const Submission& b) { return a.at < b.at; });
+        merge_submissions(mapper, kept);
+    }
+
+    // The day/month order of the file's numeric dates (see import_registrations).
+    DayOrder day_order(const std::vector<Submission>& all, const std::vector<std::string_view>& samples,
+                       std::size_t col, const std::string& column) {
+        if (options_.order != DayOrder::unknown) return options_.order;
+        DayOrder order = DayOrder::unknown;
+        try {
+            order = detect_day_order(samples);
+        } catch (const Error& e) {
+            throw Error(fmt::format("{}: {}: {}; pass --date-order dmy (day first) or --date-order mdy "
+                                    "(month first)",
+                                    reader_.name(), column, e.what()));
+        }
+        if (order != DayOrder::unknown) return order;
+        // Every numeric date has day and month at most 12: if one reads two ways, the order that puts no
+        // submission in the future decides.
+        const Submission* open = nullptr;
+        bool dmy_fits = true, mdy_fits = true;
+        const auto fits = [&](std::string_view v, DayOrder o) {
+            try {
+                const auto t = parse_export_time(v, options_.zone, o);
+                return !t || *t <= options_.now;
+            } catch (const Error&) {
+                return true; // a bad value is that row's problem, whatever the order
+            }
+        };
+        for (const Submission& s : all) {
+            if (col >= s.fields.size()) continue;
+            const std::string_view v = s.fields[col];
+            try {
+                parse_export_time(v, options_.zone, DayOrder::unknown);
+                continue;
+            } catch (const Error&) {
+            }
+            try {
+                parse_export_time(v, options_.zone, DayOrder::dmy);
+                parse_export_time(v, options_.zone, DayOrder::mdy);
+            } catch (const Error&) {
+                continue; // impossible in some order: a bad value, reported on its row
+            }
+            if (!open) open = &s;
+        }
+        if (!open) return DayOrder::unknown;
+        for (const Submission& s : all)
+            if (col < s.fields.size()) {
+                dmy_fits = dmy_fits && fits(s.fields[col], DayOrder::dmy);
+                mdy_fits = mdy_fits && fits(s.fields[col], DayOrder::mdy);
+            }
+        const std::string_view v = open->fields[col];
+        // The times only order the rows: when both readings give the same order, either will do.
+        if (dmy_fits == mdy_fits && arrival(all, col, DayOrder::dmy) == arrival(all, col, DayOrder::mdy))
+            return DayOrder::dmy;
+        if (dmy_fits == mdy_fits) {
+            const auto day = [&](DayOrder o) {
+                return format_date(to_local(*parse_export_time(v, options_.zone, o), options_.zone).date);
+            };
+            throw Error(
+                fmt::format("{}:{}: {}: {}: the day/month order of the dates cannot be decided: it is {} "
+                            "or {}{}; pass --date-order dmy (day first) or --date-order mdy (month "
+                            "first)",
+                            reader_.name(), open->line, column, text::trim_blanks(v), day(DayOrder::dmy),
+                            day(DayOrder::mdy),
+                            dmy_fits ? ", and neither order puts a submission in the future"
+                                     : ", and both orders put a submission in the future"));
+        }
+        const DayOrder o = dmy_fits ? DayOrder::dmy : DayOrder::mdy;
+        result_.notes.push_back(fmt::format("{}: {}: dates read {} first: the other order puts submissions "
+                                            "in the future",
+                                            reader_.name(), column, o == DayOrder::dmy ? "day" : "month"));
+        return o;
+    }
+
+    // The rows of `all` whose time reads in `order`, by (time, line): their indexes.
+    std::vector<std::size_t> arrival(const std::vector<Submission>& all, std::size_t col,
+                                     DayOrder order) const {
+        std::vector<std::pair<UnixSeconds, std::size_t>> times;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (col >= all[i].fields.size()) continue;
+            try {
+                if (const auto t = parse_export_time(all[i].fields[col], options_.zone, order))
+                    times.emplace_back(*t, i);
+            } catch (const Error&) {
+            }
+        }
+        std::sort(times.begin(), times.end());
+        std::vector<std::size_t> out;
+        out.reserve(times.size());
+        for (const auto& t : times)
+            out.push_back(t.second);
+        return out;
+    }
+
+    // Merges the submissions of the same person (see import_registrations) and queues one row per person in
+    // submissions_, in order of their first submission. `sorted` is in time order.
+    void merge_submissions(const RowMapper& mapper, std::vector<Submission>& sorted) {
+        std::unordered_map<std::string, std::size_t>
+            owner; // "n" + NIP / "e" + e-mail → index in submissions_
+        std::vector<std::size_t> last_line;
+        const auto find = [&](const std::string& key) -> std::optional<std::size_t> {
+            if (key.size() == 1) return std::nullopt;
+            const auto it = owner.find(key);
+            if (it == owner.end()) return std::nullopt;
+            return it->second;
+        };
+        std::vector<std::string> differed;
+        for (Submission& s : sorted) {
+            const std::string nip_key = "n" + s.person.nip, email_key = "e" + s.person.email;
+            const auto by_nip = find(nip_key), by_email = find(email_key);
+            const auto claim = [&](std::size_t g) {
+                const Participant& p = submissions_[g].person;
+                if (!p.nip.empty()) owner.emplace("n" + p.nip, g);
+                if (!p.email.empty()) owner.emplace("e" + p.email, g);
+            };
+            if ((!by_nip && !by_email) || (by_nip && by_email && *by_nip != *by_email)) {
+                submissions_.push_back(std::move(s));
+                last_line.push_back(submissions_.back().line);
+                if (!by_nip && !by_email) claim(submissions_.size() - 1);
+                continue;
+            }
+            const std::size_t g = by_nip ? *by_nip : *by_email;
+            Submission& first = submissions_[g];
+            differed.clear();
+            for (std::size_t k = 0; k < std::size(participant_fields); ++k) {
+                const auto field = participant_texts[k];
+                if ((s.person.*field).empty()) continue;
+                const int c = mapper.columns().at(participant_fields[k]);
+                if (s.person.*field != first.person.*field)
+                    differed.push_back(mapper.header()[static_cast<std::size_t>(c)]);
+                first.fields[static_cast<std::size_t>(c)] = std::move(s.fields[static_cast<std::size_t>(c)]);
+            }
+            merge_into(first.person, s.person);
+            claim(g);
+            ++result_.resubmissions;
+            if (options_.on_resubmission) options_.on_resubmission(last_line[g], s.line, differed);
+            last_line[g] = s.line;
+        }
+    }
+
+    // fields_ viewing `fields`.
+    void views(const std::vector<std::string>& fields) { fields_.assign(fields.begin(), fields.end()); }
+
     // Reads a batch of rows (Store::batch_rows) into batch_; false when the file has no more.
     bool read_batch(const RowMapper& mapper) {
         batch_.clear();
+        if (by_time_) {
+            while (!batch_.full() && next_submission_ < submissions_.size()) {
+                const Submission& s = submissions_[next_submission_++];
+                views(s.fields);
+                batch_.add(s.line, fields_, mapper);
+            }
+            return next_submission_ < submissions_.size();
+        }
         while (!batch_.full()) {
             if (!reader_.next(fields_)) return false;
             if (RowMapper::blank(fields_)) continue;
@@ -263,6 +482,7 @@ class Import {
     // The rows of the whole job: those read when the first batch was the whole file, else projected from the
     // first batch and the size of the input; 0 when not known (standard input).
     std::uint64_t expected_rows(bool more) const {
+        if (by_time_) return submissions_.size();
         if (!more) return result_.rows;
         const std::uint64_t read = reader_.bytes_read();
         if (options_.input_bytes <= read || read == 0) return 0;
@@ -430,10 +650,14 @@ class Import {
     }
 
     void reject(const RowBatch::Row& r, const std::vector<RowProblem>& problems) {
+        reject_fields(r.line, batch_.fields(r), problems);
+    }
+
+    void reject_fields(std::size_t line, const std::vector<std::string_view>& fields,
+                       const std::vector<RowProblem>& problems) {
         ++result_.rejected;
-        const std::vector<std::string_view>& fields = batch_.fields(r);
-        if (options_.on_reject) options_.on_reject(r.line, fields, problems);
-        rejects_.row(r.line, fields, problems);
+        if (options_.on_reject) options_.on_reject(line, fields, problems);
+        rejects_.row(line, fields, problems);
     }
 
     store::Store& store_;
@@ -458,6 +682,10 @@ class Import {
     std::vector<Id> accepted_; // the accepted rows' people, in file order
     std::vector<EnrollResult> enrolled_;
     RejectsWriter rejects_;
+    // A registration export read whole (read_submissions): its rows in arrival order, the next to batch.
+    bool by_time_ = false;
+    std::vector<Submission> submissions_;
+    std::size_t next_submission_ = 0;
 };
 
 } // namespace

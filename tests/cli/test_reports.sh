@@ -189,7 +189,7 @@ ab report participant $P1 --lang id
 expect_grep 'Rekap per tahun \(target 20 JP\)' "$OUT" "per-year totals against the target"
 expect_grep '^ *2022 +3 +8,5 +20 +11,5$' "$OUT" "2022: 3 sessions, 8,5 JP, 11,5 short"
 expect_grep '^ *2021 +1 +2 +20 +18$' "$OUT" "2021 row"
-ab report participant $P1 --target 22.5
+ab report participant $P1 --target 22.5 --lang id
 expect_grep 'Rekap per tahun \(target 22,5 JP\)' "$OUT" "a target with a decimal, written the Indonesian way"
 ab report participant $P1 --lang en --target 8
 expect_grep '^ *2022 +3 +8\.5 +8 +0$' "$OUT" "English numbers, target met"

@@ -57,6 +57,7 @@ TEST_CASE("map_headers: first column wins, unknown columns listed") {
     CHECK(m.at(Field::name) == 2);
     CHECK(m.at(Field::email) == 3);
     CHECK_FALSE(m.has(Field::phone));
+    CHECK(m.at(Field::timestamp) == 0);
     CHECK(m.unknown == std::vector<std::string>{"Kabupaten/Kota"});
     CHECK(m.duplicates == std::vector<std::string>{"Alamat Email"});
     // What an import of names and e-mails leaves unread, in the header's order (not the duplicate).
@@ -64,6 +65,14 @@ TEST_CASE("map_headers: first column wins, unknown columns listed") {
                                           "Email",     "Alamat Email", "Kabupaten/Kota"};
     const Field read[] = {Field::name, Field::email};
     CHECK(unread_columns(header, m, read) == std::vector<std::string>{"Timestamp", "NIP", "Kabupaten/Kota"});
+}
+
+TEST_CASE("the submission time of form exports") {
+    for (const char* h : {"Timestamp", "Stempel waktu", "Cap waktu", "Waktu", "Submitted at",
+                          "Waktu pendaftaran", "Tanggal pengisian", "TIMESTAMP"})
+        CHECK(field_for_header(h) == Field::timestamp);
+    CHECK(field_key(Field::timestamp) == "timestamp");
+    CHECK(field_for_header("Waktu masuk") == Field::join); // not a submission time
 }
 
 TEST_CASE("headers of platform attendance exports") {

@@ -29,7 +29,7 @@ enum class Field {
     first_name, // exports that split the name (Zoom registration, Google Meet)
     last_name,
     score,     // a quiz score: "8 / 10", "80", "80%" (Google Forms' "Score", "Skor")
-    timestamp, // when a form was submitted (Google Forms' "Timestamp", "Stempel waktu")
+    timestamp, // when a form's row was submitted (Google Forms' "Timestamp", "Stempel waktu")
 };
 constexpr std::size_t field_count = 17;
 

@@ -30,7 +30,7 @@ bool is_plain_csv_header(const HeaderRow& t) {
 
 // The column of a form export that holds each submission's time (its aliases: Field::timestamp, columns.cpp).
 int form_timestamp_column(const HeaderRow& t) {
-    return t.at(Field::timestamp);
+    return t.has(Field::timestamp) ? t.at(Field::timestamp) : -1;
 }
 
 bool has_evidence(const HeaderRow& t) {
