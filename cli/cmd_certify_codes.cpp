@@ -1,6 +1,7 @@
 // asnbelajar certify codes SESSION [--key FILE]
 #include "signing.hpp"
 
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/reports.hpp"
 #include "asnbelajar/session.hpp"
 
@@ -19,10 +20,12 @@ struct CodesOptions {
 void setup_certify_codes(CLI::App& certify, Context& ctx) {
     auto o = std::make_shared<CodesOptions>();
     auto* cmd = certify.add_subcommand(
-        "codes", "The verification code of each live certificate of a session (for mail merges and portals)");
-    cmd->add_option("SESSION", o->session, "Session code or id")->required();
-    cmd->add_option("--key", o->key, "The signing key file (default: beside the store; made on first use)");
-    cmd->footer("Example:\n  asnbelajar certify codes 2022-03-03 --format csv -o kode-2022-03-03.csv");
+        "codes",
+        _("The verification code of each live certificate of a session (for mail merges and portals)"));
+    cmd->add_option("SESSION", o->session, _("Session code or id"))->required();
+    cmd->add_option("--key", o->key,
+                    _("The signing key file (default: beside the store; made on first use)"));
+    cmd->footer(examples({"asnbelajar certify codes 2022-03-03 --format csv -o kode-2022-03-03.csv"}));
     cmd->callback([&ctx, o] {
         const auto opened = ctx.read_store();
         const store::Store& store = *opened;
