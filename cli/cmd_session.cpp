@@ -44,9 +44,9 @@ Requirements requirements_value(const std::string& text) {
         else if (word == "posttest" || word == "post-test")
             r.posttest = true;
         else if (word != "none" || text::trim_blanks(text) != "none")
-            throw UsageError(fmt::format("--requires: '{}' is not a requirement (expected survey, posttest, "
-                                         "both as survey,posttest, or none)",
-                                         word));
+            throw UsageError(tr("--requires: '{}' is not a requirement (expected survey, posttest, "
+                                "both as survey,posttest, or none)",
+                                word));
     }
     return r;
 }
@@ -70,10 +70,10 @@ void add_session_fields(CLI::App* cmd, SessionOptions& o, bool required) {
         ->check(CLI::Range(0, 100));
     cmd->add_option_function<std::string>(
            "--requires", [&o](const std::string& text) { o.requires_ = requirements_value(text); },
-           "What a certificate needs besides attendance: survey, posttest, survey,posttest, or none")
+           _("What a certificate needs besides attendance: survey, posttest, survey,posttest, or none"))
         ->type_name("LIST");
     cmd->add_option("--pass-score", o.pass_score,
-                    "Post-test score (percent) a certificate needs (default 60)")
+                    _("Post-test score (percent) a certificate needs (default 60)"))
         ->check(CLI::Range(0, 100))
         ->type_name("PCT");
 }
@@ -120,7 +120,7 @@ void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     }
     base.pass_score = o.pass_score;
     if (cmd->count("--pass-score") && !base.requires_posttest)
-        ctx.note("--pass-score counts only once the session requires a post-test (--requires posttest)");
+        ctx.note(_("--pass-score counts only once the session requires a post-test (--requires posttest)"));
     if (cmd->count("--series")) base.series = o.series;
     SeriesPlan plan;
     if (cmd->count("--repeat")) {
@@ -192,10 +192,11 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     ctx.out << result.session.code << '\n';
     ctx.note(tr("updated session {}", result.session.code));
     if (result.requirements_changed && result.certificates > 0)
-        ctx.note(fmt::format("{} certificates were issued under the earlier requirements; they stay live",
-                             result.certificates));
+        ctx.note(trn("{} certificate was issued under the earlier requirements; it stays live",
+                     "{} certificates were issued under the earlier requirements; they stay live",
+                     result.certificates, result.certificates));
     if (cmd->count("--pass-score") && !result.session.requires_posttest)
-        ctx.note("--pass-score counts only once the session requires a post-test (--requires posttest)");
+        ctx.note(_("--pass-score counts only once the session requires a post-test (--requires posttest)"));
     if (result.recomputed) ctx.note(_("attendance outcomes recomputed"));
     if (!result.promoted.empty()) ctx.note(tr("{} promoted from the waiting list", result.promoted.size()));
     tell_certificates(ctx, result.session.code, certificates);
