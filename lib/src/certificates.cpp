@@ -175,7 +175,7 @@ CodeVerdict verify_code(std::string_view text, std::span<const PublicKey> keys, 
     CodeVerdict v;
     v.code = parse_verification_code(text);
     if (!v.code) {
-        v.reason = "not an asnbelajar verification code (it has no ASNB1|... in it)";
+        v.reason = _("not an asnbelajar verification code (it has no ASNB1|... in it)");
         return v;
     }
     const ParsedCode& c = *v.code;
@@ -185,20 +185,19 @@ CodeVerdict verify_code(std::string_view text, std::span<const PublicKey> keys, 
         std::string ids;
         for (const PublicKey& k : keys)
             ids += (ids.empty() ? "" : ", ") + k.id();
-        v.reason = fmt::format("signed by key {}, not by the key{} given ({}): not a certificate of this "
-                               "agency, or signed with a key it no longer uses",
-                               c.key_id, keys.size() == 1 ? "" : "s", ids);
+        v.reason = tr("signed by key {}, not by the key{} given ({}): not a certificate of this "
+                      "agency, or signed with a key it no longer uses",
+                      c.key_id, keys.size() == 1 ? "" : "s", ids);
         return v;
     }
     if (v.status == CodeStatus::altered) {
-        v.reason =
-            fmt::format("the signature of key {} does not match the fields: the number, NIP or e-mail, "
-                        "session, date or JP was changed",
-                        c.key_id);
+        v.reason = tr("the signature of key {} does not match the fields: the number, NIP or e-mail, "
+                      "session, date or JP was changed",
+                      c.key_id);
         return v;
     }
     if (!store) {
-        v.reason = fmt::format("signed by key {}; revocation not checked (no store at hand)", c.key_id);
+        v.reason = tr("signed by key {}; revocation not checked (no store at hand)", c.key_id);
         return v;
     }
     v.store_checked = true;
@@ -207,25 +206,24 @@ CodeVerdict verify_code(std::string_view text, std::span<const PublicKey> keys, 
         record && !f.person.empty() && (record->person.nip == f.person || record->person.email == f.person);
     if (!record || !same_person || record->session.code != f.session) {
         v.status = CodeStatus::unknown;
-        v.reason =
-            !record ? fmt::format("signed by key {}, but the store has no certificate {}", c.key_id, f.number)
-                    : fmt::format("signed by key {}, but the store's certificate {} belongs to another "
-                                  "person or session",
-                                  c.key_id, f.number);
+        v.reason = !record ? tr("signed by key {}, but the store has no certificate {}", c.key_id, f.number)
+                           : tr("signed by key {}, but the store's certificate {} belongs to another "
+                                "person or session",
+                                c.key_id, f.number);
         return v;
     }
     v.name = record->person.name;
     v.title = record->session.title;
     if (record->revoked) {
         v.status = CodeStatus::revoked;
-        v.reason = fmt::format("certificate {} was revoked", f.number);
+        v.reason = tr("certificate {} was revoked", f.number);
         return v;
     }
-    v.reason = fmt::format("signed by key {}; certificate {} is live in the store", c.key_id, f.number);
+    v.reason = tr("signed by key {}; certificate {} is live in the store", c.key_id, f.number);
     const SignedFields now = signed_fields(record->session, record->person, record->number);
     if (now.date != f.date || now.jp != f.jp)
-        v.reason += fmt::format(
-            " (the session was changed after it was issued: the store now says {}, {} JP)", now.date, now.jp);
+        v.reason += tr(" (the session was changed after it was issued: the store now says {}, {} JP)",
+                       now.date, now.jp);
     return v;
 }
 
@@ -253,7 +251,7 @@ CertificateCheck check_certificates(const store::Store& store, const Session& se
 
 SyncResult sync_certificates(store::Store& store, const Session& session, const CertificateTemplate& tmpl) {
     if (session.status == SessionStatus::cancelled)
-        throw Error(fmt::format("session {} is cancelled: it gives no certificates", session.code));
+        throw Error(tr("session {} is cancelled: it gives no certificates", session.code));
     tmpl.format(certificate_fields(session, 1)); // the template fits the session before anything changes
     SyncResult r;
     for (const store::CertificateRow& c : unqualified_certificates(store, session))

@@ -3,6 +3,7 @@
 #include "asnbelajar/columns.hpp"
 #include "asnbelajar/csv.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/nip.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/session.hpp"
@@ -54,34 +55,34 @@ std::int64_t pow10(int n) {
     return p;
 }
 
-const char* const score_forms = "expected points of a total like 8 / 10, or a percentage like 80 or 80%";
+const char* const score_forms = N_("expected points of a total like 8 / 10, or a percentage like 80 or 80%");
 
 } // namespace
 
 ScoreParse parse_score(std::string_view text) {
     const std::string_view t = text::trim_blanks(text);
-    if (t.empty()) return {std::nullopt, "no score: a post-test row needs one"};
-    if (t.front() == '-') return {std::nullopt, "a score cannot be negative"};
+    if (t.empty()) return {std::nullopt, _("no score: a post-test row needs one")};
+    if (t.front() == '-') return {std::nullopt, _("a score cannot be negative")};
     if (const std::size_t slash = t.find('/'); slash != std::string_view::npos) {
         const auto points = parse_decimal(text::trim_blanks(t.substr(0, slash)));
         const auto total = parse_decimal(text::trim_blanks(t.substr(slash + 1)));
-        if (!points || !total) return {std::nullopt, fmt::format("not a score ({})", score_forms)};
-        if (total->digits == 0) return {std::nullopt, "a total of 0 points is no score"};
+        if (!points || !total) return {std::nullopt, tr("not a score ({})", _(score_forms))};
+        if (total->digits == 0) return {std::nullopt, _("a total of 0 points is no score")};
         // points / total × 10000, in integers: (p / 10^a) / (q / 10^b) = p·10^b / (q·10^a).
         const std::int64_t num = points->digits * pow10(total->decimals) * 10000;
         const std::int64_t den = total->digits * pow10(points->decimals);
-        if (num > den * 10000) return {std::nullopt, "more points than the total"};
+        if (num > den * 10000) return {std::nullopt, _("more points than the total")};
         return {static_cast<int>(num / den), {}};
     }
     std::string_view number = t;
     if (number.back() == '%') number = text::trim_blanks(number.substr(0, number.size() - 1));
     const auto value = parse_decimal(number);
-    if (!value) return {std::nullopt, fmt::format("not a score ({})", score_forms)};
+    if (!value) return {std::nullopt, tr("not a score ({})", _(score_forms))};
     // value / 10^decimals percent, in hundredths: rounded down past the second decimal.
     const std::int64_t hundredths = value->decimals <= 2 ? value->digits * pow10(2 - value->decimals)
                                                          : value->digits / pow10(value->decimals - 2);
     if (hundredths > 10000)
-        return {std::nullopt, "a percentage above 100 (for points of a total write them as 8 / 10)"};
+        return {std::nullopt, _("a percentage above 100 (for points of a total write them as 8 / 10)")};
     return {static_cast<int>(hundredths), {}};
 }
 
@@ -109,7 +110,7 @@ class ResultsImport {
 
     ResultsImportResult run() {
         if (session_.status == SessionStatus::cancelled)
-            throw Error(fmt::format("session {} is cancelled: it takes no results", session_.code));
+            throw Error(tr("session {} is cancelled: it takes no results", session_.code));
         read_header();
         read_rows();
         const DayOrder order = day_order();
@@ -148,30 +149,30 @@ class ResultsImport {
         while ((have = reader_.next(fields)) && std::all_of(fields.begin(), fields.end(), text::is_blank)) {
         }
         if (!have)
-            throw Error(fmt::format("{}:1: the file is empty: expected a header row and result rows",
-                                    reader_.name()));
+            throw Error(tr("{}:1: the file is empty: expected a header row and result rows", reader_.name()));
         header_line_ = reader_.line();
         header_.assign(fields.begin(), fields.end());
         map_ = map_headers(fields);
         const bool posttest = options_.kind == ResultKind::posttest;
         std::vector<std::string> missing;
         if (!map_.has(Field::nip) && !map_.has(Field::email))
-            missing.push_back(fmt::format("no NIP or e-mail column: a results file needs one or both to know "
-                                          "whose result each row is (NIP headers: {}; e-mail headers: {})",
-                                          aliases(Field::nip), aliases(Field::email)));
+            missing.push_back(tr("no NIP or e-mail column: a results file needs one or both to know "
+                                 "whose result each row is (NIP headers: {}; e-mail headers: {})",
+                                 aliases(Field::nip), aliases(Field::email)));
         if (posttest && !map_.has(Field::score))
-            missing.push_back(fmt::format(
-                "no score column: a post-test file needs one (accepted headers: {})", aliases(Field::score)));
+            missing.push_back(tr("no score column: a post-test file needs one (accepted headers: {})",
+                                 aliases(Field::score)));
         if (!missing.empty()) {
             std::string found;
             for (std::size_t i = 0; i < header_.size() && i < 12; ++i)
                 found += fmt::format("{}\"{}\"", i == 0 ? "" : ", ", shown_value(header_[i]));
-            if (header_.size() > 12) found += fmt::format(" and {} more", header_.size() - 12);
+            if (header_.size() > 12) found += tr(" and {} more", header_.size() - 12);
             std::string message = fmt::format("{}:{}: ", reader_.name(), header_line_);
             for (std::size_t i = 0; i < missing.size(); ++i)
-                message += (i == 0 ? "" : "; and ") + missing[i];
-            throw Error(message + fmt::format(". The header row has {} column{}: {}", header_.size(),
-                                              header_.size() == 1 ? "" : "s", found));
+                message += (i == 0 ? "" : _("; and ")) + missing[i];
+            throw Error(message + trn(". The header row has {} column: {}",
+                                      ". The header row has {} columns: {}", header_.size(), header_.size(),
+                                      found));
         }
         // Columns this import does not read: unknown ones, participant and attendance fields other than the
         // person's keys and name, and a survey's scores.
@@ -202,8 +203,7 @@ class ResultsImport {
         result_.rows = rows_.size();
         if (options_.on_progress) report_progress();
         if (rows_.empty())
-            throw Error(
-                fmt::format("{}:{}: the file has a header but no result rows", reader_.name(), header_line_));
+            throw Error(tr("{}:{}: the file has a header but no result rows", reader_.name(), header_line_));
     }
 
     void report_progress() const {
@@ -224,8 +224,8 @@ class ResultsImport {
         try {
             order = detect_day_order(samples);
         } catch (const Error& e) {
-            throw Error(fmt::format("{}: column {}: {}; pass --date-order dmy or mdy", reader_.name(),
-                                    column(Field::timestamp, "timestamp"), e.what()));
+            throw Error(tr("{}: column {}: {}; pass --date-order dmy or mdy", reader_.name(),
+                           column(Field::timestamp, "timestamp"), e.what()));
         }
         if (order != DayOrder::unknown) return order;
         const auto read = [&](std::string_view s, DayOrder o) -> std::optional<std::int64_t> {
@@ -249,15 +249,22 @@ class ResultsImport {
         }
         if (!both_ways) return DayOrder::unknown;
         if (dmy_fits == mdy_fits)
-            throw Error(fmt::format(
-                "{}: the day/month order of the timestamps cannot be decided ({} the session's date {}); pass "
-                "--date-order dmy (day first) or --date-order mdy (month first)",
-                reader_.name(), dmy_fits ? "both readings put them near" : "neither reading puts them near",
-                format_date(local_start_date(session_))));
+            throw Error(dmy_fits
+                            ? tr("{}: the day/month order of the timestamps cannot be decided (both readings "
+                                 "put them near the session's date {}); pass --date-order dmy (day first) or "
+                                 "--date-order mdy (month first)",
+                                 reader_.name(), format_date(local_start_date(session_)))
+                            : tr("{}: the day/month order of the timestamps cannot be decided (neither "
+                                 "reading puts them near the session's date {}); pass --date-order dmy (day "
+                                 "first) or --date-order mdy (month first)",
+                                 reader_.name(), format_date(local_start_date(session_))));
         order = dmy_fits ? DayOrder::dmy : DayOrder::mdy;
         result_.order_note =
-            fmt::format("timestamps read {} first: the order that puts them near the session's date {}",
-                        order == DayOrder::dmy ? "day" : "month", format_date(local_start_date(session_)));
+            order == DayOrder::dmy
+                ? tr("timestamps read day first: the order that puts them near the session's date {}",
+                     format_date(local_start_date(session_)))
+                : tr("timestamps read month first: the order that puts them near the session's date {}",
+                     format_date(local_start_date(session_)));
         return order;
     }
 
@@ -294,7 +301,7 @@ class ResultsImport {
             problems_.push_back(
                 {map_.has(Field::nip) ? column(Field::nip, "nip") : column(Field::email, "email"),
                  {},
-                 "a NIP or an e-mail address is needed to know whose result this is"});
+                 _("a NIP or an e-mail address is needed to know whose result this is")});
         std::optional<std::int64_t> submitted;
         if (map_.has(Field::timestamp)) {
             const std::string_view stamp = cell(row, Field::timestamp);
@@ -304,9 +311,9 @@ class ResultsImport {
                 if (!submitted)
                     problems_.push_back({name, std::string(stamp),
                                          text::is_blank(stamp)
-                                             ? "no time: expected when the form was submitted"
-                                             : "not a date and time (expected e.g. 3/3/2022 10:15:42 or "
-                                               "2022-03-03 10:15:42)"});
+                                             ? _("no time: expected when the form was submitted")
+                                             : _("not a date and time (expected e.g. 3/3/2022 10:15:42 or "
+                                                 "2022-03-03 10:15:42)")});
             } catch (const Error& e) {
                 problems_.push_back({name, std::string(stamp), e.what()});
             }
@@ -369,9 +376,9 @@ class ResultsImport {
             submitted ? format_datetime_offset(*submitted, options_.zone) : std::string();
         write_csv_record(*options_.unmatched,
                          {line, nip, email, name, score_text, stamp,
-                          nip.empty()     ? "nobody in the store has this e-mail"
-                          : email.empty() ? "nobody in the store has this NIP"
-                                          : "nobody in the store has this NIP or e-mail"});
+                          nip.empty()     ? _("nobody in the store has this e-mail")
+                          : email.empty() ? _("nobody in the store has this NIP")
+                                          : _("nobody in the store has this NIP or e-mail")});
     }
 
     void write_attempts() {

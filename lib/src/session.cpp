@@ -94,7 +94,7 @@ void validate_session(const Session& s) {
         throw Error(tr("--min-attendance {} is outside 0..100", s.min_attendance));
     if (s.capacity && *s.capacity < 0) throw Error(_("--capacity must not be negative"));
     if (s.pass_score < 0 || s.pass_score > 100)
-        throw Error(fmt::format("--pass-score {} is outside 0..100", s.pass_score));
+        throw Error(tr("--pass-score {} is outside 0..100", s.pass_score));
     if (s.series && *s.series < 0) throw Error(_("--series must not be negative"));
     if (s.code.empty()) throw Error(_("--code must not be empty"));
     for (char c : s.code)

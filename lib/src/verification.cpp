@@ -1,6 +1,7 @@
 #include "asnbelajar/verification.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/text.hpp"
 
@@ -23,7 +24,7 @@ constexpr std::size_t max_key_file = 64 * 1024;
 
 void init_sodium() {
     // Thread-safe and cheap after the first call; fails only when the system has no source of randomness.
-    if (sodium_init() < 0) throw Error("cannot initialise libsodium (no source of randomness?)");
+    if (sodium_init() < 0) throw Error(_("cannot initialise libsodium (no source of randomness?)"));
 }
 
 std::string base64url(const unsigned char* data, std::size_t size) {
@@ -112,33 +113,30 @@ std::string read_key_file(const std::string& path, bool secret) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT)
-            throw Error(fmt::format("no signing key at {}: 'asnbelajar certify key --init' makes one (give "
-                                    "another with --key FILE)",
-                                    path));
-        throw Error(fmt::format("cannot read the key {}: {}", path, std::strerror(errno)));
+            throw Error(tr("no signing key at {}: 'asnbelajar certify key --init' makes one (give "
+                           "another with --key FILE)",
+                           path));
+        throw Error(tr("cannot read the key {}: {}", path, std::strerror(errno)));
     }
     struct stat st {};
     std::string out;
     try {
-        if (::fstat(fd, &st) != 0)
-            throw Error(fmt::format("cannot read the key {}: {}", path, std::strerror(errno)));
-        if (!S_ISREG(st.st_mode))
-            throw Error(fmt::format("cannot read the key {}: not a regular file", path));
+        if (::fstat(fd, &st) != 0) throw Error(tr("cannot read the key {}: {}", path, std::strerror(errno)));
+        if (!S_ISREG(st.st_mode)) throw Error(tr("cannot read the key {}: not a regular file", path));
         if (static_cast<std::uint64_t>(st.st_size) > max_key_file)
-            throw Error(fmt::format("{} is not a key file (it is {} bytes long)", path, st.st_size));
+            throw Error(tr("{} is not a key file (it is {} bytes long)", path, st.st_size));
         if (secret && (st.st_mode & 077) != 0)
-            throw Error(
-                fmt::format("the signing key {} can be read or written by others (mode {:o}); a signing "
-                            "key must be its owner's alone: chmod 600 {}",
-                            path, st.st_mode & 0777, path));
+            throw Error(tr("the signing key {} can be read or written by others (mode {:o}); a signing "
+                           "key must be its owner's alone: chmod 600 {}",
+                           path, st.st_mode & 0777, path));
         char buf[4096];
         for (;;) {
             const ssize_t n = ::read(fd, buf, sizeof buf);
             if (n < 0 && errno == EINTR) continue;
-            if (n < 0) throw Error(fmt::format("cannot read the key {}: {}", path, std::strerror(errno)));
+            if (n < 0) throw Error(tr("cannot read the key {}: {}", path, std::strerror(errno)));
             if (n == 0) break;
             out.append(buf, static_cast<std::size_t>(n));
-            if (out.size() > max_key_file) throw Error(fmt::format("{} is not a key file (too long)", path));
+            if (out.size() > max_key_file) throw Error(tr("{} is not a key file (too long)", path));
         }
     } catch (...) {
         ::close(fd);
@@ -258,12 +256,12 @@ SigningKey SigningKey::load(const std::string& path) {
     std::string file = read_key_file(path, true);
     const auto damaged = [&](const char* why) {
         sodium_memzero(file.data(), file.size());
-        return Error(fmt::format("{} is not a usable signing key: {}", path, why));
+        return Error(tr("{} is not a usable signing key: {}", path, why));
     };
     const auto secret = key_file_value(file, "secret");
-    if (!secret) throw damaged("it has no 'secret:' line");
+    if (!secret) throw damaged(_("it has no 'secret:' line"));
     auto seed_bytes = from_base64url(*secret, 32);
-    if (!seed_bytes) throw damaged("its secret is not 32 bytes of base64url");
+    if (!seed_bytes) throw damaged(_("its secret is not 32 bytes of base64url"));
     std::array<unsigned char, 32> seed{};
     std::memcpy(seed.data(), seed_bytes->data(), seed.size());
     sodium_memzero(seed_bytes->data(), seed_bytes->size());
@@ -271,9 +269,9 @@ SigningKey SigningKey::load(const std::string& path) {
     sodium_memzero(seed.data(), seed.size());
     // The lines beside the secret say what it is; a file whose lines disagree has been damaged or edited.
     if (const auto id = key_file_value(file, "key-id"); id && *id != key.public_.id())
-        throw damaged("its key-id does not belong to its secret");
+        throw damaged(_("its key-id does not belong to its secret"));
     if (const auto pub = key_file_value(file, "public"); pub && *pub != key.public_.base64())
-        throw damaged("its public key does not belong to its secret");
+        throw damaged(_("its public key does not belong to its secret"));
     sodium_memzero(file.data(), file.size());
     return key;
 }
@@ -289,9 +287,7 @@ SigningKey SigningKey::load_or_create(const std::string& path, bool* created) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
         fs::create_directories(dir, ec);
-        if (ec)
-            throw Error(
-                fmt::format("cannot make the directory {} for the signing key: {}", dir, ec.message()));
+        if (ec) throw Error(tr("cannot make the directory {} for the signing key: {}", dir, ec.message()));
         fs::permissions(dir, fs::perms::owner_all, ec); // a directory of keys: its owner's alone
     }
     std::array<unsigned char, 32> seed{};
@@ -304,7 +300,7 @@ SigningKey SigningKey::load_or_create(const std::string& path, bool* created) {
     const int fd = ::mkstemp(tmp.data());
     if (fd < 0) {
         sodium_memzero(content.data(), content.size());
-        throw Error(fmt::format("cannot write the signing key {}: {}", path, std::strerror(errno)));
+        throw Error(tr("cannot write the signing key {}: {}", path, std::strerror(errno)));
     }
     const bool written = ::fchmod(fd, 0600) == 0 && write_all(fd, content) && ::fsync(fd) == 0;
     const int write_error = errno;
@@ -312,14 +308,13 @@ SigningKey SigningKey::load_or_create(const std::string& path, bool* created) {
     ::close(fd);
     if (!written) {
         ::unlink(tmp.c_str());
-        throw Error(fmt::format("cannot write the signing key {}: {}", path, std::strerror(write_error)));
+        throw Error(tr("cannot write the signing key {}: {}", path, std::strerror(write_error)));
     }
     const int linked = ::link(tmp.c_str(), path.c_str());
     const int link_error = errno;
     ::unlink(tmp.c_str());
     if (linked != 0 && link_error == EEXIST) return load(path); // another process made one meanwhile
-    if (linked != 0)
-        throw Error(fmt::format("cannot write the signing key {}: {}", path, std::strerror(link_error)));
+    if (linked != 0) throw Error(tr("cannot write the signing key {}: {}", path, std::strerror(link_error)));
     if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
         ::fsync(dfd); // the new name survives a crash
         ::close(dfd);
@@ -355,9 +350,9 @@ PublicKey read_public_key(const std::string& path) {
         if (auto key = PublicKey::parse(line)) return *key;
         break;
     }
-    throw Error(fmt::format("{} holds no public key (expected what 'asnbelajar certify key --public' prints: "
-                            "{} KEYID KEY)",
-                            path, key_text_tag));
+    throw Error(tr("{} holds no public key (expected what 'asnbelajar certify key --public' prints: "
+                   "{} KEYID KEY)",
+                   path, key_text_tag));
 }
 
 // ---- codes
@@ -384,7 +379,7 @@ std::optional<ParsedCode> parse_verification_code(std::string_view text) {
         std::string_view rest = t.substr(from);
         rest = rest.substr(0, rest.find_first_of("&# \t\r\n"));
         auto decoded = unescape(rest);
-        if (!decoded) throw Error("malformed verification code: a bad %-escape in the link");
+        if (!decoded) throw Error(_("malformed verification code: a bad %-escape in the link"));
         code = std::move(*decoded);
     }
     std::vector<std::string_view> parts;
@@ -393,25 +388,25 @@ std::optional<ParsedCode> parse_verification_code(std::string_view text) {
         parts.push_back(rest.substr(0, bar));
     parts.push_back(rest);
     if (parts.size() != 8)
-        throw Error(fmt::format("malformed verification code: {} fields separated by '|', expected 8 "
-                                "(ASNB1|KEYID|NUMBER|NIP-OR-E-MAIL|SESSION|DATE|JP|SIGNATURE)",
-                                parts.size()));
+        throw Error(tr("malformed verification code: {} fields separated by '|', expected 8 "
+                       "(ASNB1|KEYID|NUMBER|NIP-OR-E-MAIL|SESSION|DATE|JP|SIGNATURE)",
+                       parts.size()));
     ParsedCode p;
     p.text = code;
     p.key_id = std::string(parts[1]);
     if (!is_key_id(p.key_id))
-        throw Error(
-            fmt::format("malformed verification code: the key id '{}' is not 16 hex digits", p.key_id));
+        throw Error(tr("malformed verification code: the key id '{}' is not 16 hex digits", p.key_id));
     const auto sig = from_base64url(parts[7], crypto_sign_BYTES);
-    if (!sig) throw Error("malformed verification code: the signature is not 64 bytes of base64url");
+    if (!sig) throw Error(_("malformed verification code: the signature is not 64 bytes of base64url"));
     p.signature = *sig;
     std::string* fields[] = {&p.fields.number, &p.fields.person, &p.fields.session, &p.fields.date,
                              &p.fields.jp};
-    static constexpr const char* names[] = {"number", "NIP or e-mail", "session", "date", "JP"};
+    static constexpr const char* names[] = {N_("number"), N_("NIP or e-mail"), N_("session"), N_("date"),
+                                            "JP"};
     for (std::size_t i = 0; i < 5; ++i) {
         auto value = unescape(parts[i + 2]);
         if (!value)
-            throw Error(fmt::format("malformed verification code: a bad %-escape in the {} field", names[i]));
+            throw Error(tr("malformed verification code: a bad %-escape in the {} field", _(names[i])));
         *fields[i] = std::move(*value);
     }
     p.message = signed_message(p.key_id, p.fields);

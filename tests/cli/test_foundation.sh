@@ -236,7 +236,7 @@ if command -v sqlite3 >/dev/null; then
   ab --db "$WORK/v3.db" attend 2022-03-03 198703212010122003 --minutes 180
   expect_rc 0 "migrated v3 store: a new attendee"
   ab --db "$WORK/v3.db" certify 2022-03-03
-  expect_grep '1 attended but do not meet the requirements yet: 1 without the post-test' "$ERR" \
+  expect_grep '1 attended but does not meet the requirements yet: 1 without the post-test' "$ERR" \
     "migrated v3 store: certify applies the gates"
 
   cp "$ASNBELAJAR_DB" "$WORK/newer.db"

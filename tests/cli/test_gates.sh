@@ -134,11 +134,11 @@ expect_eq "$(session_field $P3 survey)" "done" "survey done"
 expect_eq "$(session_field $P1 survey)" "missing" "survey missing"
 ab certify $S
 expect_grep "$S: certified 1 " "$ERR" "P3 now meets both requirements"
-expect_grep "1 attended but do not meet the requirements yet: 1 without the post-test" "$ERR" "P4 lacks the post-test"
+expect_grep "1 attended but does not meet the requirements yet: 1 without the post-test" "$ERR" "P4 lacks the post-test"
 ab certify $S --sync
 expect_rc 0 "certify --sync on a session with requirements"
 expect_grep "$S: revoked 0, certified 0; 4 already had one" "$ERR" "--sync numbers nobody who lacks a requirement"
-expect_grep "1 attended but do not meet the requirements yet: 1 without the post-test" "$ERR" \
+expect_grep "1 attended but does not meet the requirements yet: 1 without the post-test" "$ERR" \
   "--sync says who is withheld"
 expect_no_grep 'no certificate yet' "$ERR" "a withheld person is not counted as missing a certificate"
 expect_eq "$(session_field $P4 certificate)" "" "--sync did not certify P4"
