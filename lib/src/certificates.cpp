@@ -185,9 +185,11 @@ CodeVerdict verify_code(std::string_view text, std::span<const PublicKey> keys, 
         std::string ids;
         for (const PublicKey& k : keys)
             ids += (ids.empty() ? "" : ", ") + k.id();
-        v.reason = tr("signed by key {}, not by the key{} given ({}): not a certificate of this "
-                      "agency, or signed with a key it no longer uses",
-                      c.key_id, keys.size() == 1 ? "" : "s", ids);
+        v.reason = trn("signed by key {}, not by the key given ({}): not a certificate of this agency, or "
+                       "signed with a key it no longer uses",
+                       "signed by key {}, not by the keys given ({}): not a certificate of this agency, or "
+                       "signed with a key it no longer uses",
+                       keys.size(), c.key_id, ids);
         return v;
     }
     if (v.status == CodeStatus::altered) {
