@@ -41,8 +41,8 @@ void add_pdf_options(CLI::App& cmd, PdfOptions& o) {
                    _("The QR code carries this URL followed by the certificate's code (percent-encoded)"))
         ->needs(pdf);
     cmd.add_option("--key", o.key,
-                   "The signing key of the QR codes' verification codes (default: beside the store; made on "
-                   "first use)")
+                   _("The signing key of the QR codes' verification codes (default: beside the store; made "
+                     "on first use)"))
         ->needs(pdf);
     cmd.add_option("--jobs", o.jobs, _("PDF files written at once (default: one per CPU)"))
         ->check(CLI::Range(1u, 256u))
