@@ -322,7 +322,8 @@ TEST_CASE("export timestamps: every month word, English and Indonesian, full and
         {"Dec", 12},     {"Des", 12},      {"December", 12}, {"Desember", 12},
     };
     for (const auto& [word, month] : words) {
-        CAPTURE(word);
+        const auto shown = word; // clang 14 cannot capture a structured binding in CAPTURE's lambda
+        CAPTURE(shown);
         CHECK(export_time(std::string(word) + " 03, 2022 09:00:00") == wib_at(2022, month, 3, 9, 0));
         CHECK(export_time("3 " + std::string(word) + " 2022 09.00") == wib_at(2022, month, 3, 9, 0));
     }
@@ -511,7 +512,8 @@ TEST_CASE("durations: every unit word") {
         {"sec", 1},  {"secs", 1},  {"second", 1},  {"seconds", 1},  {"detik", 1},    {"dtk", 1},
     };
     for (const auto& [word, seconds] : units) {
-        CAPTURE(word);
+        const auto shown = word;
+        CAPTURE(shown);
         CHECK(parse_duration_seconds(std::string("7 ") + word) == 7 * seconds);
         CHECK(parse_duration_seconds(std::string("7") + word) == 7 * seconds);
     }
