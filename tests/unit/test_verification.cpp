@@ -134,7 +134,8 @@ TEST_CASE("verification code: the signed fields, and every change to them is cau
                                                                                 {4, "2022-03-10"},
                                                                                 {5, "2022-03-04"},
                                                                                 {6, "30"}}) {
-        CAPTURE(index);
+        const auto shown = index; // clang 14 cannot capture a structured binding in CAPTURE's lambda
+        CAPTURE(shown);
         auto altered = parse_verification_code(with_field(code, index, value));
         REQUIRE(altered);
         CHECK(check_signature(*altered, keys) == CodeStatus::altered);
