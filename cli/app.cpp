@@ -275,6 +275,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     setup_enroll(app, ctx);
     setup_attend(app, ctx);
     setup_report(app, ctx);
+    setup_results(app, ctx);
     setup_certify(app, ctx);
     setup_db(app, ctx);
     app.footer(footer(_("Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected "

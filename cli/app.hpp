@@ -100,6 +100,7 @@ void setup_participant(CLI::App& app, Context& ctx);
 void setup_enroll(CLI::App& app, Context& ctx);
 void setup_attend(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
+void setup_results(CLI::App& app, Context& ctx);
 void setup_certify(CLI::App& app, Context& ctx);
 void setup_db(CLI::App& app, Context& ctx);
 

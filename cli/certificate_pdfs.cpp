@@ -2,6 +2,7 @@
 
 #include "output_file.hpp"
 #include "progress.hpp"
+#include "signing.hpp"
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/i18n.hpp"
@@ -38,6 +39,10 @@ void add_pdf_options(CLI::App& cmd, PdfOptions& o) {
         ->needs(pdf);
     cmd.add_option("--verify-url", o.verify_url,
                    _("The QR code carries this URL followed by the certificate's code (percent-encoded)"))
+        ->needs(pdf);
+    cmd.add_option("--key", o.key,
+                   _("The signing key of the QR codes' verification codes (default: beside the store; made "
+                     "on first use)"))
         ->needs(pdf);
     cmd.add_option("--jobs", o.jobs, _("PDF files written at once (default: one per CPU)"))
         ->check(CLI::Range(1u, 256u))
@@ -115,7 +120,10 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
         writers_.push_back(std::make_unique<CertificatePdfWriter>(layout_));
 
     if (o_.single_file) {
-        if (o_.target == "-") return;
+        if (o_.target == "-") {
+            load_key();
+            return;
+        }
         struct stat st {};
         bool device = ::stat(o_.target.c_str(), &st) == 0 && !S_ISREG(st.st_mode); // /dev/stdout, a pipe
         if (!device) {
@@ -125,6 +133,7 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
                 throw Error(tr("cannot write {}: there is no directory {}", o_.target, dir));
             check_writable_dir(dir, dir);
         }
+        load_key();
         return;
     }
     if (!is_directory(o_.target)) {
@@ -144,10 +153,16 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
     }
     try {
         check_writable_dir(o_.target, o_.target);
+        load_key();
     } catch (...) {
         remove_made_dirs(); // a constructor that throws runs no destructor
         throw;
     }
+}
+
+void PdfRun::load_key() {
+    // Last of the checks: a run refused for its layout or its output makes no key.
+    key_.emplace(signing_key(ctx_, o_.key));
 }
 
 PdfRun::~PdfRun() {
@@ -168,7 +183,7 @@ void PdfRun::write(const Session& session, const std::vector<store::CertificateR
     texts.reserve(certificates.size());
     for (const store::CertificateRow& row : certificates) {
         CertificateText t = certificate_text(session, row, layout_.lang);
-        t.verification = certificate_payload(t); // the seam: signing (issue 17, part 3) replaces this
+        t.verification = certificate_payload(t, *key_);
         t.verification_url = o_.verify_url;
         texts.push_back(std::move(t));
     }

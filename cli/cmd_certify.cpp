@@ -1,8 +1,9 @@
 // asnbelajar certify SESSION [--sync] [--template T] [--first-number N] [--pdf DIR|FILE.pdf ...]
-//                   | --revoke PERSON...
+//                   | --revoke PERSON...; certify key|verify|codes (signing.hpp)
 #include "app.hpp"
 #include "certificate_notes.hpp"
 #include "certificate_pdfs.hpp"
+#include "signing.hpp"
 
 #include "asnbelajar/certificates.hpp"
 #include "asnbelajar/i18n.hpp"
@@ -77,6 +78,19 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
     else
         ctx.note(tr("{}: certified {}{}; {} already had one", code, result.certified.issued.size(),
                     number_range(result.certified.issued), result.certified.already));
+    if (const CertifyResult& c = result.certified; c.withheld > 0) {
+        std::vector<std::string> lacking;
+        if (c.survey_missing) lacking.push_back(tr("{} without the survey", c.survey_missing));
+        if (c.posttest_missing) lacking.push_back(tr("{} without the post-test", c.posttest_missing));
+        if (c.posttest_failed)
+            lacking.push_back(tr("{} below the pass score {}", c.posttest_failed, session.pass_score));
+        ctx.note(
+            trn("{}: {} attended but does not meet the requirements yet: {} (results import, then certify "
+                "again)",
+                "{}: {} attended but do not meet the requirements yet: {} (results import, then certify "
+                "again)",
+                c.withheld, code, c.withheld, fmt::format("{}", fmt::join(lacking, ", "))));
+    }
     tell_certificates(ctx, code, after);
     if (pdf) pdf->write(session, live);
 }
@@ -102,8 +116,11 @@ void run_revoke(Context& ctx, const CertifyOptions& o) {
 
 void setup_certify(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<CertifyOptions>();
-    auto* cmd = app.add_subcommand("certify", _("Number certificates for a session's attended participants"));
-    cmd->add_option("SESSION", o->session, _("Session code or id"))->required();
+    auto* cmd =
+        app.add_subcommand("certify", _("Number certificates for a session's attended participants who "
+                                        "meet its requirements; sign and verify them"));
+    // Not required by CLI11: `certify key|verify|codes` take none (checked in the callback).
+    cmd->add_option("SESSION", o->session, _("Session code or id"));
     auto* templ =
         cmd->add_option("--template", o->templ,
                         _("Number template; fields {seq} ({seq:06} pads), {series}, {session}, {year}, "
@@ -125,20 +142,29 @@ void setup_certify(CLI::App& app, Context& ctx) {
         ->excludes("--revoke");
     add_pdf_options(*cmd, o->pdf);
     cmd->get_option("--revoke")->excludes("--pdf");
+    setup_certify_key(*cmd, ctx);
+    setup_certify_verify(*cmd, ctx);
+    setup_certify_codes(*cmd, ctx);
     cmd->footer(footer(
-        _("Numbers come from one global counter: re-running certifies only the new attendees. After a\n"
+        _("Numbers come from one global counter: re-running certifies only the new attendees. A session with\n"
+          "requirements (session add|edit --requires) certifies only those whose results meet them. After a\n"
           "correction (session edit, attend) commands say when certificates no longer qualify: --sync settles\n"
           "them in one transaction.\n"
           "--first-number continues an agency's existing series; it is refused unless N is above every number\n"
           "issued, and the audit log ('db log') keeps the command.\n"
-          "With --pdf, the session's live certificates (new and earlier ones) are also written as PDF; the "
-          "layout,\nits fonts and background, and the directory are checked before anything is written."),
+          "With --pdf, the session's live certificates (new and earlier ones) are also written as PDF, each QR\n"
+          "code a verification code signed with the signing key (--key; made on first use); the layout, its\n"
+          "fonts and background, the key and the directory are checked before anything is written."),
         {"asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"",
          "asnbelajar certify 2022-03-03 --sync", "asnbelajar certify 2025-02-20 --first-number 229472",
          "asnbelajar certify 2022-03-03 --pdf sertifikat/2022-03-03",
          "asnbelajar certify 2022-03-03 --pdf cetak.pdf --single-file --layout bpsdm.layout",
          "asnbelajar certify 2022-03-03 --revoke 198609262015051001"}));
     cmd->callback([&ctx, cmd, o] {
+        if (!cmd->get_subcommands().empty()) return; // key, verify or codes ran
+        if (o->session.empty())
+            throw UsageError(
+                _("certify needs a SESSION (or one of: certify key, certify verify, certify codes)"));
         if (cmd->count("--revoke"))
             run_revoke(ctx, *o);
         else

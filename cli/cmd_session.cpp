@@ -7,6 +7,7 @@
 #include "asnbelajar/i18n.hpp"
 #include "asnbelajar/reports.hpp"
 #include "asnbelajar/session.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
@@ -15,13 +16,40 @@
 namespace asnbelajar::cli {
 namespace {
 
+// --requires: what a certificate needs besides attendance.
+struct Requirements {
+    bool survey = false, posttest = false;
+};
+
 struct SessionOptions {
     std::string session, title, start, code, speaker, repeat, capacity;
     std::optional<int> jp; // tenths
     std::vector<int> days; // ISO weekdays
-    int minutes = 0, series = 0, min_attendance = 70, count = 1;
+    int minutes = 0, series = 0, min_attendance = 70, count = 1, pass_score = 60;
+    std::optional<Requirements> requires_;
     bool allow_duplicate = false;
 };
+
+// "survey,posttest", "posttest", "none" (clears). Throws UsageError.
+Requirements requirements_value(const std::string& text) {
+    Requirements r;
+    std::vector<std::string> words;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t comma = std::min(text.find(',', pos), text.size());
+        std::string word = text::to_lower(text::trim_blanks(std::string_view(text).substr(pos, comma - pos)));
+        pos = comma + 1;
+        if (word == "survey" || word == "survei")
+            r.survey = true;
+        else if (word == "posttest" || word == "post-test")
+            r.posttest = true;
+        else if (word != "none" || text::trim_blanks(text) != "none")
+            throw UsageError(tr("--requires: '{}' is not a requirement (expected survey, posttest, "
+                                "both as survey,posttest, or none)",
+                                word));
+    }
+    return r;
+}
 
 // The options `add` and `edit` share; `required` only for add.
 void add_session_fields(CLI::App* cmd, SessionOptions& o, bool required) {
@@ -40,6 +68,14 @@ void add_session_fields(CLI::App* cmd, SessionOptions& o, bool required) {
     cmd->add_option("--min-attendance", o.min_attendance,
                     _("Percent of the minutes needed to count as attended"))
         ->check(CLI::Range(0, 100));
+    cmd->add_option_function<std::string>(
+           "--requires", [&o](const std::string& text) { o.requires_ = requirements_value(text); },
+           _("What a certificate needs besides attendance: survey, posttest, survey,posttest, or none"))
+        ->type_name("LIST");
+    cmd->add_option("--pass-score", o.pass_score,
+                    _("Post-test score (percent) a certificate needs (default 60)"))
+        ->check(CLI::Range(0, 100))
+        ->type_name("PCT");
 }
 
 std::optional<int> parse_capacity(const std::string& text) {
@@ -78,6 +114,13 @@ void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     base.speaker = o.speaker;
     base.capacity = parse_capacity(o.capacity);
     base.min_attendance = o.min_attendance;
+    if (o.requires_) {
+        base.requires_survey = o.requires_->survey;
+        base.requires_posttest = o.requires_->posttest;
+    }
+    base.pass_score = o.pass_score;
+    if (cmd->count("--pass-score") && !base.requires_posttest)
+        ctx.note(_("--pass-score counts only once the session requires a post-test (--requires posttest)"));
     if (cmd->count("--series")) base.series = o.series;
     SeriesPlan plan;
     if (cmd->count("--repeat")) {
@@ -131,6 +174,11 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     if (cmd->count("--series")) edit.series = o.series;
     if (cmd->count("--capacity")) edit.capacity = parse_capacity(o.capacity);
     if (cmd->count("--min-attendance")) edit.min_attendance = o.min_attendance;
+    if (o.requires_) {
+        edit.requires_survey = o.requires_->survey;
+        edit.requires_posttest = o.requires_->posttest;
+    }
+    if (cmd->count("--pass-score")) edit.pass_score = o.pass_score;
     // --tz is global: it names the zone of a new --start, and becomes the session's zone when given.
     if (cmd->count("--start")) edit.tz = ctx.zone().name;
     EditResult result;
@@ -143,6 +191,12 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     });
     ctx.out << result.session.code << '\n';
     ctx.note(tr("updated session {}", result.session.code));
+    if (result.requirements_changed && result.certificates > 0)
+        ctx.note(trn("{} certificate was issued under the earlier requirements; it stays live",
+                     "{} certificates were issued under the earlier requirements; they stay live",
+                     result.certificates, result.certificates));
+    if (cmd->count("--pass-score") && !result.session.requires_posttest)
+        ctx.note(_("--pass-score counts only once the session requires a post-test (--requires posttest)"));
     if (result.recomputed) ctx.note(_("attendance outcomes recomputed"));
     if (!result.promoted.empty()) ctx.note(tr("{} promoted from the waiting list", result.promoted.size()));
     tell_certificates(ctx, result.session.code, certificates);

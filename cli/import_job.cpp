@@ -23,7 +23,7 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string summary(const RosterImportResult& r) {
+std::string roster_summary(const RosterImportResult& r) {
     std::string s = trn("{}: {} row: {} added, {} updated, {} unchanged, {} rejected",
                         "{}: {} rows: {} added, {} updated, {} unchanged, {} rejected", r.rows, r.file,
                         r.rows, r.added, r.updated, r.unchanged, r.rejected);
@@ -55,6 +55,44 @@ void add_import_flags(CLI::App& cmd, ImportFlags& flags) {
 }
 
 void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) {
+    run_csv_import(ctx, flags, [&](store::Store& store, CsvReader& reader, const CsvImportOptions& options) {
+        RosterImportOptions roster;
+        static_cast<CsvImportOptions&>(roster) = options;
+        roster.zone = ctx.zone();
+        roster.now = ctx.now();
+        std::vector<std::string> resubmissions_shown;
+        roster.on_resubmission = [&](std::size_t earlier, std::size_t later,
+                                     const std::vector<std::string>& cols) {
+            if (resubmissions_shown.size() >= max_problem_lines) return;
+            resubmissions_shown.push_back(
+                cols.empty()
+                    ? tr("{}:{}: a later submission of the same person as line {}: the same data again",
+                         reader.name(), later, earlier)
+                    : tr("{}:{}: a later submission of the same person as line {}: its values win ({} "
+                         "changed); the place in the queue stays that of the first submission",
+                         reader.name(), later, earlier, joined(cols)));
+        };
+        const RosterImportResult r = work(store, reader, roster);
+        std::vector<std::string> notes = r.notes;
+        notes.insert(notes.end(), resubmissions_shown.begin(), resubmissions_shown.end());
+        if (r.resubmissions > resubmissions_shown.size()) {
+            const std::uint64_t more = r.resubmissions - resubmissions_shown.size();
+            notes.push_back(trn("{}: … and {} more later submission", "{}: … and {} more later submissions",
+                                more, r.file, more));
+        }
+        return ImportSummary{.file = r.file,
+                             .rows = r.rows,
+                             .rejected = r.rejected,
+                             .warnings = r.warnings,
+                             .touched = r.touched(),
+                             .ignored_columns = r.ignored_columns,
+                             .duplicate_columns = r.duplicate_columns,
+                             .notes = notes,
+                             .line = roster_summary(r)};
+    });
+}
+
+void run_csv_import(Context& ctx, const ImportFlags& flags, const CsvImportWork& work) {
     CsvReader reader(flags.file);
     std::uint64_t total = 0;
     if (flags.file != "-") {
@@ -64,11 +102,11 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     }
     // --rejects FILE: replaced whole, also when nothing is imported (a stale one is never taken for this run's).
     OutputTarget rejects(flags.rejects, ctx.out);
-    std::vector<std::string> shown, warnings_shown, resubmissions_shown;
+    std::vector<std::string> shown, warnings_shown;
     std::uint64_t problems = 0;
     ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name());
 
-    RosterImportOptions options;
+    CsvImportOptions options;
     options.today = current_date(ctx);
     options.input_bytes = total;
     options.rejects = rejects.stream();
@@ -84,20 +122,8 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             warnings_shown.push_back(format_problem(reader.name(), line, warning));
     };
     options.on_progress = bar.callback();
-    options.zone = ctx.zone();
-    options.now = ctx.now();
-    options.on_resubmission = [&](std::size_t earlier, std::size_t later,
-                                  const std::vector<std::string>& cols) {
-        if (resubmissions_shown.size() >= max_problem_lines) return;
-        resubmissions_shown.push_back(
-            cols.empty() ? tr("{}:{}: a later submission of the same person as line {}: the same data again",
-                              reader.name(), later, earlier)
-                         : tr("{}:{}: a later submission of the same person as line {}: its values win ({} "
-                              "changed); the place in the queue stays that of the first submission",
-                              reader.name(), later, earlier, joined(cols)));
-    };
 
-    RosterImportResult result;
+    ImportSummary result;
     if (flags.dry_run) {
         ctx.check_writable();
         const auto store = store::open(ctx.store_path(), store::Access::write, store::DryRun::yes);
@@ -108,7 +134,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             ctx.write([&](store::Store& store) {
                 result = work(store, reader, options);
                 if (result.rejected > 0 && !flags.skip_invalid) throw Refused{};
-                return result.touched();
+                return result.touched;
             });
         } catch (const Refused&) {
             // Rolled back; reported below.
@@ -126,13 +152,6 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
                      result.duplicate_columns.size(), result.file, joined(result.duplicate_columns)));
     for (const std::string& line : result.notes)
         ctx.note(line);
-    for (const std::string& line : resubmissions_shown)
-        ctx.note(line);
-    if (result.resubmissions > resubmissions_shown.size()) {
-        const std::uint64_t more = result.resubmissions - resubmissions_shown.size();
-        ctx.note(trn("{}: … and {} more later submission", "{}: … and {} more later submissions", more,
-                     result.file, more));
-    }
     for (const std::string& line : warnings_shown)
         ctx.warn(line);
     if (result.warnings > warnings_shown.size())
@@ -165,7 +184,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
         throw Error(tr("{}: {} of {} rows rejected: {} ({})", result.file, result.rejected, result.rows,
                        outcome, advice));
     }
-    ctx.note(summary(result) + (flags.dry_run ? _(" (dry run: nothing was written)") : ""));
+    ctx.note(result.line + (flags.dry_run ? _(" (dry run: nothing was written)") : ""));
     if (result.rejected > 0) ctx.exit_code = 3;
 }
 

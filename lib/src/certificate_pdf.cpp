@@ -9,6 +9,7 @@
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/text.hpp"
 #include "asnbelajar/time.hpp"
+#include "asnbelajar/verification.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -290,8 +291,10 @@ CertificateText certificate_text(const Session& session, const store::Certificat
     return t;
 }
 
-std::string certificate_payload(const CertificateText& t) {
-    return fmt::format("{}|{}|{}|{}|{}", t.number, t.nip.empty() ? t.email : t.nip, t.session, t.date, t.jp);
+std::string certificate_payload(const CertificateText& t, const SigningKey& key) {
+    // The fields as signed_fields() takes them from the session and person: certificate_text() formats the date
+    // and JP the same way.
+    return verification_code({t.number, t.nip.empty() ? t.email : t.nip, t.session, t.date, t.jp}, key);
 }
 
 std::string percent_encode(std::string_view s) {

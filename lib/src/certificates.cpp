@@ -113,6 +113,16 @@ std::string CertificateTemplate::format(const CertificateFields& f) const {
     return out;
 }
 
+GateCheck check_gates(const Session& session, const store::RosterRow& row) {
+    GateCheck g;
+    g.survey_missing = session.requires_survey && !row.survey;
+    if (session.requires_posttest) {
+        g.posttest_missing = !row.posttest;
+        g.posttest_failed = row.posttest && *row.posttest < session.pass_score * 100;
+    }
+    return g;
+}
+
 namespace {
 
 // Throws unless the session may give certificates numbered by this template: not cancelled, and the template
@@ -133,6 +143,13 @@ CertifyResult certify_session(store::Store& store, const Session& session, const
         if (row.outcome != AttendanceOutcome::attended) continue;
         if (!row.certificate.empty()) {
             ++result.already;
+            continue;
+        }
+        if (const GateCheck gates = check_gates(session, row); !gates.met()) {
+            ++result.withheld;
+            result.survey_missing += gates.survey_missing;
+            result.posttest_missing += gates.posttest_missing;
+            result.posttest_failed += gates.posttest_failed;
             continue;
         }
         std::int64_t seq = store.next_certificate_seq();
@@ -163,6 +180,64 @@ std::vector<RevokeResult> revoke_certificates(store::Store& store, const Session
     return out;
 }
 
+CodeVerdict verify_code(std::string_view text, std::span<const PublicKey> keys, const store::Store* store) {
+    CodeVerdict v;
+    v.code = parse_verification_code(text);
+    if (!v.code) {
+        v.reason = _("not an asnbelajar verification code (it has no ASNB1|... in it)");
+        return v;
+    }
+    const ParsedCode& c = *v.code;
+    const SignedFields& f = c.fields;
+    v.status = check_signature(c, keys);
+    if (v.status == CodeStatus::unknown) {
+        std::string ids;
+        for (const PublicKey& k : keys)
+            ids += (ids.empty() ? "" : ", ") + k.id();
+        v.reason = trn("signed by key {}, not by the key given ({}): not a certificate of this agency, or "
+                       "signed with a key it no longer uses",
+                       "signed by key {}, not by the keys given ({}): not a certificate of this agency, or "
+                       "signed with a key it no longer uses",
+                       keys.size(), c.key_id, ids);
+        return v;
+    }
+    if (v.status == CodeStatus::altered) {
+        v.reason = tr("the signature of key {} does not match the fields: the number, NIP or e-mail, "
+                      "session, date or JP was changed",
+                      c.key_id);
+        return v;
+    }
+    if (!store) {
+        v.reason = tr("signed by key {}; revocation not checked (no store at hand)", c.key_id);
+        return v;
+    }
+    v.store_checked = true;
+    const auto record = store->certificate_by_number(f.number);
+    const bool same_person =
+        record && !f.person.empty() && (record->person.nip == f.person || record->person.email == f.person);
+    if (!record || !same_person || record->session.code != f.session) {
+        v.status = CodeStatus::unknown;
+        v.reason = !record ? tr("signed by key {}, but the store has no certificate {}", c.key_id, f.number)
+                           : tr("signed by key {}, but the store's certificate {} belongs to another "
+                                "person or session",
+                                c.key_id, f.number);
+        return v;
+    }
+    v.name = record->person.name;
+    v.title = record->session.title;
+    if (record->revoked) {
+        v.status = CodeStatus::revoked;
+        v.reason = tr("certificate {} was revoked", f.number);
+        return v;
+    }
+    v.reason = tr("signed by key {}; certificate {} is live in the store", c.key_id, f.number);
+    const SignedFields now = signed_fields(record->session, record->person, record->number);
+    if (now.date != f.date || now.jp != f.jp)
+        v.reason += tr(" (the session was changed after it was issued: the store now says {}, {} JP)",
+                       now.date, now.jp);
+    return v;
+}
+
 std::vector<store::CertificateRow> unqualified_certificates(const store::Store& store,
                                                             const Session& session) {
     std::vector<store::CertificateRow> out;
@@ -178,8 +253,10 @@ CertificateCheck check_certificates(const store::Store& store, const Session& se
         c.unqualified += !row.attended;
     }
     if (c.live == 0) return c; // never certified: nobody is missing one yet
+    // Only people certify would number: attended and meeting the session's requirements (check_gates).
     for (const store::RosterRow& row : store.session_roster(session.id))
-        c.uncertified += row.outcome == AttendanceOutcome::attended && row.certificate.empty();
+        c.uncertified += row.outcome == AttendanceOutcome::attended && row.certificate.empty() &&
+                         check_gates(session, row).met();
     return c;
 }
 

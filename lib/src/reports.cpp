@@ -2,8 +2,10 @@
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/i18n.hpp"
+#include "asnbelajar/results.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
@@ -83,11 +85,19 @@ constexpr Term minutes{"minutes", "Menit", "Minutes", ColumnType::integer};
 constexpr Term jp{"jp", "JP", "JP", ColumnType::jp};
 constexpr Term capacity{"capacity", "Kapasitas", "Capacity", ColumnType::integer};
 constexpr Term status{"status", "Status", "Status", ColumnType::text, val::session_status};
+// Verification codes
+constexpr Term code_text{"code", "Kode verifikasi", "Verification code"};
+constexpr Term key_id{"key_id", "ID kunci", "Key id"};
+constexpr Term algorithm{"algorithm", "Algoritme", "Algorithm"};
+constexpr Term public_key{"public_key", "Kunci publik", "Public key"};
+constexpr Term store_checked{"store_checked", "Dicek di basis data", "Checked in the store"};
 // One person in one session
 constexpr Term enrollment{"enrollment", "Pendaftaran", "Enrollment", ColumnType::text, val::enrollment};
 constexpr Term attendance{"attendance", "Kehadiran", "Attendance", ColumnType::text, val::attendance};
 constexpr Term certificate{"certificate", "Sertifikat", "Certificate"};
 constexpr Term certificate_number{"certificate", "Nomor sertifikat", "Certificate number"};
+constexpr Term survey{"survey", "Survei", "Survey"};
+constexpr Term posttest{"posttest", "Post-test", "Post-test"};
 constexpr Term qualifies{"qualifies", "Memenuhi syarat", "Qualifies", ColumnType::boolean};
 // Counts
 constexpr Term sessions{"sessions", "Sesi", "Sessions", ColumnType::integer};
@@ -102,6 +112,9 @@ constexpr Term attended_enrolled{"attended_enrolled", "Terdaftar & hadir", "Enro
                                  ColumnType::integer};
 constexpr Term attendance_rate{"attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate};
 constexpr Term certificates{"certificates", "Sertifikat", "Certificates", ColumnType::integer};
+constexpr Term surveys_done{"surveys_done", "Survei selesai", "Surveys done", ColumnType::integer};
+constexpr Term posttests_passed{"posttests_passed", "Lulus post-test", "Passed the post-test",
+                                ColumnType::integer};
 constexpr Term attendance_recorded{"attendance_recorded", "Data kehadiran", "Attendance recorded",
                                    ColumnType::boolean};
 constexpr Term not_recorded{"not_recorded", "Sesi tanpa data kehadiran", "Sessions without attendance data",
@@ -447,6 +460,16 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
 
 namespace {
 
+// "Syarat sertifikat: kehadiran, survei, post-test ≥ 60 %", or nothing for a session that needs attendance only.
+std::string requirements_text(const Session& s, Lang lang) {
+    if (!s.requires_survey && !s.requires_posttest) return {};
+    std::string out = pick(lang, "Syarat sertifikat: kehadiran", "Certificate requires: attendance");
+    if (s.requires_survey) out += pick(lang, ", survei", ", the survey");
+    if (s.requires_posttest)
+        out += fmt::format(", {} ≥ {} %", pick(lang, "post-test", "a post-test score"), s.pass_score);
+    return out;
+}
+
 // A report about one session: "NAME: title", then its code and when it is.
 Report new_session_report(const char* kind, const char* name_id, const char* name_en, const Session& session,
                           const ReportContext& ctx) {
@@ -461,19 +484,30 @@ Report new_session_report(const char* kind, const char* name_id, const char* nam
 
 Report session_report(const store::Store& store, const Session& session, const ReportContext& ctx) {
     Report r = new_session_report("session", "Laporan Sesi", "Session Report", session, ctx);
-    r.table.columns = {col::nip,        col::name,    col::email,      col::agency, col::unit,
-                       col::enrollment, col::minutes, col::attendance, col::jp,     col::certificate};
+    r.table.columns = {col::nip,  col::name,        col::email,   col::agency,
+                       col::unit, col::enrollment,  col::minutes, col::attendance,
+                       col::jp,   col::certificate, col::survey,  col::posttest};
+    if (const std::string gates = requirements_text(session, ctx.lang); !gates.empty())
+        r.subtitle.push_back(gates);
     store::SessionTotals t = store.session_totals(session);
-    int unqualified = 0;
+    int surveys = 0, passed = 0, unqualified = 0;
     for (const store::RosterRow& row : store.session_roster(session.id)) {
         AttendanceOutcome outcome = row.outcome.value_or(AttendanceOutcome::absent);
         int minutes = row.attendance ? row.attendance->minutes : 0;
         std::int64_t jp = jp_earned_tenths(outcome, session.jp_tenths);
         std::string enrollment(to_string(row.enrollment.value_or(EnrollmentStatus::walk_in)));
+        // Empty where the session does not require it; else done/missing, and the best score or missing.
+        Cell survey, posttest;
+        if (session.requires_survey) survey = std::string(row.survey ? "done" : "missing");
+        if (session.requires_posttest)
+            posttest = row.posttest ? format_score(*row.posttest) : std::string("missing");
+        surveys += row.survey;
+        passed += row.posttest && *row.posttest >= session.pass_score * 100;
         r.table.rows.push_back({text_or_null(row.person.nip), row.person.name, text_or_null(row.person.email),
                                 text_or_null(row.person.agency), text_or_null(row.person.unit), enrollment,
                                 count(minutes), std::string(to_string(outcome)), Cell{jp},
-                                certificate_cell(row.certificate, outcome)});
+                                certificate_cell(row.certificate, outcome), std::move(survey),
+                                std::move(posttest)});
         unqualified += !row.certificate.empty() && outcome != AttendanceOutcome::attended;
     }
     total(r, col::enrolled, count(t.enrolled));
@@ -484,6 +518,8 @@ Report session_report(const store::Store& store, const Session& session, const R
     total(r, col::walk_ins, t.recorded ? count(t.walk_ins) : count_not_recorded());
     total(r, col::certificates, count(t.certificates));
     total(r, col::attendance_rate, t.recorded ? rate(t.attended_enrolled, t.enrolled) : rate_not_recorded());
+    if (session.requires_survey) total(r, col::surveys_done, count(surveys));
+    if (session.requires_posttest) total(r, col::posttests_passed, count(passed));
     if (!t.recorded) note_not_recorded(r, session, ctx);
     if (unqualified) r.warnings.push_back(unqualified_warning(unqualified, session.code, ctx));
     return r;
@@ -507,6 +543,8 @@ Report session_details(const store::Store& store, const Session& session, const 
         r.subtitle.push_back(fmt::format("{}: {}", pick(ctx.lang, "Narasumber", "Speaker"), session.speaker));
     r.subtitle.push_back(fmt::format("{}: {}%", pick(ctx.lang, "Batas kehadiran", "Attendance threshold"),
                                      session.min_attendance));
+    if (const std::string gates = requirements_text(session, ctx.lang); !gates.empty())
+        r.subtitle.push_back(gates);
     r.table.columns = session_list_columns();
     store::SessionTotals t = store.session_totals(session);
     r.table.rows.push_back(session_list_row(t));
@@ -791,6 +829,59 @@ Report certificates_report(const store::Store& store, const Session& session, co
     return r;
 }
 
+Report certificate_codes_report(const store::Store& store, const Session& session, const SigningKey& key,
+                                const ReportContext& ctx) {
+    Report r = new_session_report("certificate-codes", "Kode Verifikasi Sertifikat",
+                                  "Certificate Verification Codes", session, ctx);
+    r.subtitle.push_back(fmt::format("{} {}", pick(ctx.lang, "Kunci", "Key"), key.public_key().id()));
+    r.table.columns = {col::certificate_number, col::nip, col::email, col::name, col::code_text};
+    for (const store::CertificateRow& c : store.live_certificates({session.id}))
+        r.table.rows.push_back({c.number, text_or_null(c.person.nip), text_or_null(c.person.email),
+                                c.person.name,
+                                verification_code(signed_fields(session, c.person, c.number), key)});
+    total(r, col::certificates, count(static_cast<int>(r.table.rows.size())));
+    return r;
+}
+
+Report public_key_report(const PublicKey& key, const ReportContext& ctx) {
+    Report r = new_report("certificate-key", ctx);
+    r.title = pick(ctx.lang, "Kunci Publik Verifikasi Sertifikat", "Certificate Verification Public Key");
+    r.table.columns = {col::algorithm, col::key_id, col::public_key};
+    r.table.rows.push_back({std::string("ed25519"), key.id(), key.base64()});
+    return r;
+}
+
+Report verification_report(const std::vector<CodeVerdict>& verdicts, const ReportContext& ctx) {
+    Report r = new_report("certificate-verify", ctx);
+    r.title = pick(ctx.lang, "Verifikasi Sertifikat", "Certificate Verification");
+    r.table.columns = {col::status,       col::certificate_number,
+                       col::nip,          col::email,
+                       col::name,         col::session,
+                       col::title,        col::date,
+                       col::jp,           col::key_id,
+                       col::store_checked};
+    for (const CodeVerdict& v : verdicts) {
+        Row row{std::string(to_string(v.status))};
+        if (v.code) {
+            const SignedFields& f = v.code->fields;
+            // The person field is a NIP (digits) or an e-mail address.
+            const bool nip = !f.person.empty() && text::all_digits(f.person);
+            const std::optional<Date> date = parse_date(f.date);
+            const std::optional<int> jp = parse_jp(f.jp);
+            row.insert(row.end(),
+                       {text_or_null(f.number), nip ? Cell{f.person} : Cell{},
+                        nip ? Cell{} : text_or_null(f.person), text_or_null(v.name), text_or_null(f.session),
+                        text_or_null(v.title), date ? Cell{*date} : Cell{}, jp ? jp_cell(*jp) : Cell{},
+                        text_or_null(v.code->key_id)});
+        } else {
+            row.resize(10);
+        }
+        row.push_back(std::string(v.store_checked ? "true" : "false"));
+        r.table.rows.push_back(std::move(row));
+    }
+    return r;
+}
+
 namespace {
 
 // One upload record: what the machine columns and the API records both carry.
@@ -965,6 +1056,7 @@ Report store_check_report(const store::StoreCheck& c, const std::string& path, c
     row("attendance", std::to_string(c.attendance));
     row("attendance_marks", std::to_string(c.marks));
     row("certificates", std::to_string(c.certificates));
+    row("results", std::to_string(c.results));
     row("audit_log", std::to_string(c.audit));
     row("certificates_not_qualifying", std::to_string(c.certificates_not_qualifying));
     if (c.certificates_not_qualifying > 0) {

@@ -23,7 +23,6 @@
 namespace asnbelajar {
 namespace {
 
-constexpr std::size_t value_limit = 60;        // characters of a cell shown in a message
 constexpr std::uint64_t progress_every = 4096; // rows between progress callbacks
 constexpr Field participant_fields[] = {Field::nip,    Field::name, Field::email,    Field::phone,
                                         Field::agency, Field::unit, Field::position, Field::grade};
@@ -36,28 +35,6 @@ constexpr std::string Participant::*participant_texts[] = {
 bool all_blank(std::vector<std::string_view>::const_iterator first,
                std::vector<std::string_view>::const_iterator last) {
     return std::all_of(first, last, [](std::string_view f) { return text::is_blank(f); });
-}
-
-// A cell as shown in a message: one line, at most value_limit characters (UTF-8 code points).
-std::string shown_value(std::string_view value) {
-    if (value.empty()) return _("(empty)");
-    std::string out;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const auto c = static_cast<unsigned char>(value[i]);
-        if ((c & 0xC0) != 0x80 && ++chars > value_limit) {
-            out += "…";
-            break;
-        }
-        out += c == '\n' || c == '\r' || c == '\t' ? ' ' : static_cast<char>(c);
-    }
-    return out;
-}
-
-// "column: value: reason", or "reason" for a problem of the whole row.
-std::string problem_text(const RowProblem& p) {
-    if (p.column.empty()) return p.reason;
-    return fmt::format("{}: {}: {}", p.column, shown_value(p.value), p.reason);
 }
 
 std::string alias_list(Field f) {
@@ -193,7 +170,8 @@ class Import {
   public:
     Import(store::Store& store, CsvReader& reader, const RosterImportOptions& options)
         : store_(store), reader_(reader), options_(options), batch_(store.batch_rows()),
-          adds_(store.batch_rows()), add_lines_(store.batch_rows()), changes_(store.batch_rows()) {
+          adds_(store.batch_rows()), add_lines_(store.batch_rows()), changes_(store.batch_rows()),
+          rejects_(options.rejects, reader) {
         result_.file = reader.name();
     }
 
@@ -223,7 +201,7 @@ class Import {
         grade_column_ = mapper.columns().has(Field::grade)
                             ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::grade))]
                             : "grade";
-        if (options_.rejects) write_rejects_header(mapper.header());
+        rejects_.header(mapper.header());
         if (session && mapper.columns().has(Field::timestamp)) {
             result_.timestamp_column =
                 mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::timestamp))];
@@ -678,27 +656,7 @@ class Import {
                        const std::vector<RowProblem>& problems) {
         ++result_.rejected;
         if (options_.on_reject) options_.on_reject(line, fields, problems);
-        if (!options_.rejects) return;
-        std::string error;
-        for (const RowProblem& p : problems) {
-            if (!error.empty()) error += "; ";
-            error += problem_text(p);
-        }
-        const std::string line_text = std::to_string(line);
-        out_fields_.clear();
-        out_fields_.push_back(line_text);
-        out_fields_.push_back(error);
-        out_fields_.insert(out_fields_.end(), fields.begin(), fields.end());
-        write_csv_record(*options_.rejects, out_fields_, reader_.delimiter());
-    }
-
-    void write_rejects_header(const std::vector<std::string>& header) {
-        if (reader_.encoding() != Encoding::utf8) *options_.rejects << "\xEF\xBB\xBF";
-        out_fields_.clear();
-        out_fields_.push_back("line");
-        out_fields_.push_back("error");
-        out_fields_.insert(out_fields_.end(), header.begin(), header.end());
-        write_csv_record(*options_.rejects, out_fields_, reader_.delimiter());
+        rejects_.row(line, fields, problems);
     }
 
     store::Store& store_;
@@ -710,7 +668,7 @@ class Import {
     SeenRows seen_; // every stored person a row has named so far, and the added ones of earlier batches
     // The batch, and what deciding it found and made; all reused from batch to batch.
     RowBatch batch_;
-    std::vector<std::string_view> fields_, out_fields_;
+    std::vector<std::string_view> fields_;
     store::ParticipantMatches found_;
     std::vector<Participant> adds_; // adds_[0..adds_count_): new people
     std::vector<AddedAt> add_lines_;
@@ -722,6 +680,7 @@ class Import {
     std::vector<RowProblem> problems_;
     std::vector<Id> accepted_; // the accepted rows' people, in file order
     std::vector<EnrollResult> enrolled_;
+    RejectsWriter rejects_;
     // A registration export read whole (read_submissions): its rows in arrival order, the next to batch.
     bool by_time_ = false;
     std::vector<Submission> submissions_;
@@ -730,25 +689,10 @@ class Import {
 
 } // namespace
 
-std::string format_problem(std::string_view file, std::size_t line, const RowProblem& problem) {
-    return fmt::format("{}:{}: {}", file, line, problem_text(problem));
-}
-
 RowMapper::RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line,
                      Date today)
     : header_(header.begin(), header.end()), map_(map_headers(header)), today_(today) {
-    // In header order: unknown names, and columns of fields that are not a participant's (attendance columns
-    // such as "Durasi", a form's "Timestamp").
-    for (std::size_t i = 0; i < header_.size(); ++i) {
-        const auto f = field_for_header(header_[i]);
-        if (!f) {
-            if (!header_[i].empty()) ignored_.push_back(header_[i]);
-        } else if (map_.at(*f) == static_cast<int>(i) &&
-                   std::find(std::begin(participant_fields), std::end(participant_fields), *f) ==
-                       std::end(participant_fields)) {
-            ignored_.push_back(header_[i]);
-        }
-    }
+    ignored_ = unread_columns(header_, map_, participant_fields);
 
     std::vector<std::string> missing;
     if (!map_.has(Field::name))
@@ -788,15 +732,8 @@ std::string_view RowMapper::column_name(std::string_view key) const {
 bool RowMapper::map(const std::vector<std::string_view>& fields, Participant& p,
                     std::vector<RowProblem>& problems) const {
     problems.clear();
-    const std::size_t n = header_.size();
-    if (fields.size() < n ||
-        (fields.size() > n && !all_blank(fields.begin() + static_cast<std::ptrdiff_t>(n), fields.end()))) {
-        problems.push_back(
-            {{},
-             {},
-             tr("the row has {} fields but the header has {} (a delimiter too many or too few, or "
-                "an unquoted cell containing one?)",
-                fields.size(), n)});
+    if (std::optional<RowProblem> width = width_problem(fields, header_.size())) {
+        problems.push_back(std::move(*width));
         return false;
     }
     const auto cell = [&](Field f) {

@@ -93,6 +93,8 @@ void validate_session(const Session& s) {
     if (s.min_attendance < 0 || s.min_attendance > 100)
         throw Error(tr("--min-attendance {} is outside 0..100", s.min_attendance));
     if (s.capacity && *s.capacity < 0) throw Error(_("--capacity must not be negative"));
+    if (s.pass_score < 0 || s.pass_score > 100)
+        throw Error(tr("--pass-score {} is outside 0..100", s.pass_score));
     if (s.series && *s.series < 0) throw Error(_("--series must not be negative"));
     if (s.code.empty()) throw Error(_("--code must not be empty"));
     for (char c : s.code)
@@ -192,6 +194,9 @@ EditResult edit_session(store::Store& store, const Session& session, const Sessi
     if (edit.min_attendance) s.min_attendance = *edit.min_attendance;
     if (edit.series) s.series = *edit.series;
     if (edit.capacity) s.capacity = *edit.capacity;
+    if (edit.requires_survey) s.requires_survey = *edit.requires_survey;
+    if (edit.requires_posttest) s.requires_posttest = *edit.requires_posttest;
+    if (edit.pass_score) s.pass_score = *edit.pass_score;
     validate_session(s);
     store.update_session(s);
     EditResult r;
@@ -203,6 +208,10 @@ EditResult edit_session(store::Store& store, const Session& session, const Sessi
     }
     if (s.status == SessionStatus::scheduled && !session_started(s, now))
         r.promoted = promote_waitlisted(store, s);
+    r.requirements_changed = s.requires_survey != session.requires_survey ||
+                             s.requires_posttest != session.requires_posttest ||
+                             (s.requires_posttest && s.pass_score != session.pass_score);
+    if (r.requirements_changed) r.certificates = store.session_totals(s).certificates;
     return r;
 }
 

@@ -9,8 +9,8 @@ D="$TESTDATA/attendance"
 # report CODE: the session report as CSV, kept in $WORK/report.csv.
 report() { ab report session "$1" --format csv; cp "$OUT" "$WORK/report.csv"; }
 # row NIP: "enrollment,minutes,attendance,jp" of that person in the last report (read from the end of the line:
-# names may hold quoted commas; the certificate column is last and empty).
-row() { grep "^$1," "$WORK/report.csv" | awk -F, '{ print $(NF-4) "," $(NF-3) "," $(NF-2) "," $(NF-1) }'; }
+# names may hold quoted commas; certificate, survey and posttest come last and are empty).
+row() { grep "^$1," "$WORK/report.csv" | awk -F, '{ print $(NF-6) "," $(NF-5) "," $(NF-4) "," $(NF-3) }'; }
 # person NIP NAME [EMAIL]
 person() { "$ASNBELAJAR" -q participant add --nip "$1" --name "$2" ${3:+--email "$3"} >/dev/null || fail "add $2"; }
 # session CODE START MINUTES [MIN-ATTENDANCE]

@@ -126,8 +126,10 @@ expect_eq "$(complete_words asnbelajar attend "" | tr '\n' ' ')" "2022-03-03 202
   "completion: session codes from \$ASNBELAJAR_DB"
 expect_eq "$(ASNBELAJAR_DB=/nonexistent complete_words asnbelajar --db "$ASNBELAJAR_DB" report session 2022-03-1 |
   tr '\n' ' ')" "2022-03-10 " "completion: session codes from --db"
-expect_eq "$(ASNBELAJAR_DB="$WORK/none.db" complete_words asnbelajar certify "" | wc -l)" "0" \
-  "completion: no store, no codes and no error"
+expect_eq "$(ASNBELAJAR_DB="$WORK/none.db" complete_words asnbelajar certify "" | tr '\n' ' ')" "key verify codes " \
+  "completion: no store, no codes and no error (certify's subcommands only)"
+expect_eq "$(complete_words asnbelajar certify 2022-03-0 | tr '\n' ' ')" "2022-03-03 " \
+  "completion: certify takes a session code besides its subcommands"
 expect_eq "$(complete_words asnbelajar --format = x | tr '\n' ' ')" "xlsx " "completion: --format=VALUE"
 
 # The output formats: `--help` lists them from the library's table ("table | csv | … | xlsx"); the completion

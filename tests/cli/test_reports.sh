@@ -69,7 +69,7 @@ expect_rc 0 "certify S1"
 expect_grep 'certified 4 .*; 0 already had one' "$ERR" "certify summary"
 ab db check --format csv
 expect_eq "$(tail -n +2 "$OUT" | tr '\n' ' ')" \
-  "integrity,ok schema_version,3 journal_mode,wal participants,7 sessions,5 enrollments,14 attendance,12 attendance_marks,12 certificates,4 audit_log,30 certificates_not_qualifying,0 " \
+  "integrity,ok schema_version,4 journal_mode,wal participants,7 sessions,5 enrollments,14 attendance,12 attendance_marks,12 certificates,4 results,0 audit_log,30 certificates_not_qualifying,0 " \
   "db check counts every table of the scenario (30 writing commands so far)"
 ab report certificates 2022-03-03 --format csv
 expect_rc 0 "report certificates"
@@ -165,7 +165,8 @@ fi
 
 # --- session (its columns are kept) --------------------------------------------------------------------------
 ab report session 2022-03-03 --format csv
-expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate" "session columns"
+expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate,survey,posttest" \
+  "session columns"
 expect_eq "$(csv_field "$OUT" nip $P4 enrollment),$(csv_field "$OUT" nip $P4 attendance)" "walk-in,attended" \
   "a waitlisted person who came is a walk-in"
 

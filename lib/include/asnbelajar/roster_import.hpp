@@ -7,8 +7,8 @@
 #pragma once
 
 #include "asnbelajar/columns.hpp"
+#include "asnbelajar/csv_import.hpp"
 #include "asnbelajar/model.hpp"
-#include "asnbelajar/progress.hpp"
 #include "asnbelajar/time.hpp"
 
 #include <cstddef>
@@ -25,19 +25,6 @@ class CsvReader;
 namespace store {
 class Store;
 }
-
-// One problem of one row. `column` is the header as written in the file ("NIP (tanpa spasi)"), empty for a
-// problem of the whole row (a wrong number of fields); `value` is the cell as given.
-struct RowProblem {
-    std::string column;
-    std::string value;
-    std::string reason;
-};
-
-// "FILE:LINE: column: value: reason". An empty value is shown as "(empty)"; line ends and tabs in the value
-// become spaces and a value longer than 60 characters is cut with "…". A problem without a column is
-// "FILE:LINE: reason".
-std::string format_problem(std::string_view file, std::size_t line, const RowProblem& problem);
 
 // Maps the records of one participant file (roster or registration export) to Participants.
 class RowMapper {
@@ -76,28 +63,9 @@ class RowMapper {
     Date today_;
 };
 
-struct RosterImportOptions {
-    Date today; // the current date in the user's zone: bounds of NIP dates
-    // Called for every rejected row, in file order, with its fields as read and its problems (at least one).
-    std::function<void(std::size_t line, const std::vector<std::string_view>& fields,
-                       const std::vector<RowProblem>& problems)>
-        on_reject;
-    // Called for each accepted row that gives a golongan or a NIP when the person's golongan does not fit
-    // their NIP (see grade_identity_warning), with the golongan column as written in the file, the golongan
-    // and the reason. The row is imported all the same.
-    std::function<void(std::size_t line, const RowProblem& warning)> on_warning;
-    // The size of the input in bytes when known (0: not known, e.g. standard input). With the first rows it
-    // tells the store how large the job is (see store::Store::begin_bulk_load).
-    std::uint64_t input_bytes = 0;
-    // Called every few thousand rows and once at the end: bytes consumed from the input of input_bytes (done
-    // and total), and rows read so far (count).
-    ProgressFn on_progress;
-    // When set, rejected rows are written here as CSV: the columns `line` and `error` (every problem of the
-    // row, "column: value: reason" joined by "; "), then the file's own columns with the row's fields as
-    // read, in the input's delimiter and, when the input had a byte-order mark, with a UTF-8 one. The header
-    // is written even when no row is rejected.
-    std::ostream* rejects = nullptr;
-
+// The shared options (csv_import.hpp). With the first rows, input_bytes tells the store how large the job is
+// (see store::Store::begin_bulk_load).
+struct RosterImportOptions : CsvImportOptions {
     // import_registrations with a timestamp column (Field::timestamp) only:
     Zone zone;                          // the zone of timestamps that carry none (--tz)
     DayOrder order = DayOrder::unknown; // --date-order; unknown: decided from the file (see below)

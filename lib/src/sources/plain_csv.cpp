@@ -28,7 +28,7 @@ bool is_plain_csv_header(const HeaderRow& t) {
     return t.has_identity() && !is_meeting_data_header(t);
 }
 
-// The column of a form export that holds each submission's time.
+// The column of a form export that holds each submission's time (its aliases: Field::timestamp, columns.cpp).
 int form_timestamp_column(const HeaderRow& t) {
     return t.has(Field::timestamp) ? t.at(Field::timestamp) : -1;
 }

@@ -28,6 +28,9 @@ constexpr ConstraintInfo constraints[] = {
      "certificates.session_id, certificates.participant_id",
      N_("the participant holds a live certificate of this session already"),
      N_("the participant holds a live certificate of this session already")},
+    {Constraint::result_attempt, "results_attempt",
+     "results.session_id, results.kind, results.participant_id, results.submitted_at",
+     N_("the result of {} at that time is recorded already"), N_("the same attempt would be recorded twice")},
     // SQLite names no foreign key in its message ("FOREIGN KEY constraint failed"): one row for all of them.
     {Constraint::reference, "foreign key", "",
      N_("a row refers to a session or participant that is not in the store"),

@@ -74,4 +74,23 @@ std::optional<std::string> SqliteStore::revoke_certificate(Id session, Id partic
     fail(e);
 }
 
+std::optional<CertificateRecord> SqliteStore::certificate_by_number(const std::string& number) const try {
+    auto& st = stmt("SELECT session_id, participant_id, revoked IS NOT NULL FROM certificates "
+                    "WHERE number = ?");
+    st.bind(1, number);
+    if (!st.executeStep()) return std::nullopt;
+    const Id session = st.getColumn(0).getInt64();
+    const Id person = st.getColumn(1).getInt64();
+    CertificateRecord c;
+    c.number = number;
+    c.revoked = st.getColumn(2).getInt() != 0;
+    st.reset();
+    // Foreign keys hold both: a certificate's session and person exist.
+    c.session = session_by_id(session).value_or(Session{});
+    c.person = participant_by_id(person).value_or(Participant{});
+    return c;
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
 } // namespace asnbelajar::store::sqlite

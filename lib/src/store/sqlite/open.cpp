@@ -289,6 +289,7 @@ StoreCheck SqliteStore::check() const try {
     c.attendance = count("SELECT count(*) FROM attendance");
     c.marks = count("SELECT count(*) FROM attendance_marks");
     c.certificates = count("SELECT count(*) FROM certificates");
+    c.results = count("SELECT count(*) FROM results");
     c.audit = count("SELECT count(*) FROM audit_log");
     // Live certificates whose holder's outcome is not "attended" (any more), per session.
     SQLite::Statement unqualified(

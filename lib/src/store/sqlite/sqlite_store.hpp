@@ -104,6 +104,9 @@ class SqliteStore final : public Store {
     std::vector<PersonYear> participation(const std::vector<Id>& sessions,
                                           PersonDetail detail) const override;
 
+    ResultCounts put_results(std::span<const ResultAttempt> attempts) override;
+    std::optional<CertificateRecord> certificate_by_number(const std::string& number) const override;
+
     StoreCheck check() const override;
     void backup_to(const std::string& file, const std::string& shown) const override;
 
