@@ -479,19 +479,11 @@ struct CertificatePdfWriter::Impl {
         const double x = t.x_mm * pt_per_mm;
         const double top =
             t.y_mm * pt_per_mm - static_cast<double>(pango_layout_get_baseline(s.layout.get())) / PANGO_SCALE;
-        double left = 0;
-        if (t.lines > 1) { // pango aligns each line inside the box
-            left = t.align == TextAlign::left     ? x
-                   : t.align == TextAlign::center ? x - s.available_pt / 2
-                                                  : x - s.available_pt;
-        } else {
-            const double width = static_cast<double>(logical.width) / PANGO_SCALE;
-            const double origin = static_cast<double>(logical.x) / PANGO_SCALE;
-            left = (t.align == TextAlign::left     ? x
-                    : t.align == TextAlign::center ? x - width / 2
-                                                   : x - width) -
-                   origin;
-        }
+        // Several lines: pango aligns each line inside the box; one line: its logical box is placed.
+        const double left = t.lines > 1
+                                ? aligned_left(t.align, x, s.available_pt)
+                                : aligned_left(t.align, x, static_cast<double>(logical.width) / PANGO_SCALE) -
+                                      static_cast<double>(logical.x) / PANGO_SCALE;
         set_color(cr, t.color.value_or(layout.color));
         cairo_move_to(cr, left, top);
         pango_cairo_show_layout(cr, s.layout.get());
