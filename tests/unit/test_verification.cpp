@@ -2,6 +2,7 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/verification.hpp"
+#include "error_of.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -16,15 +17,6 @@
 using namespace asnbelajar;
 
 namespace {
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
-}
 
 const SignedFields siti{"1/BPSDM-ASNB/III/2022", "198609262015051001", "2022-03-03", "2022-03-03", "3"};
 
