@@ -13,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -175,6 +176,13 @@ inline std::string text_or_empty(const SQLite::Column& c) {
     return std::string(text_view(c));
 }
 void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value);
+// Binds `value` to parameter `index`, or NULL when it is empty.
+template <typename T> void bind_or_null(SQLite::Statement& st, int index, const std::optional<T>& value) {
+    if (value)
+        st.bind(index, *value);
+    else
+        st.bind(index);
+}
 
 // Enrollment status, attendance summary, outcome and certificate from columns first..first+4 (status, minutes,
 // self_declared, outcome, certificate number), into any row type with those members.
