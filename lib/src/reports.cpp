@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
 namespace asnbelajar {
@@ -443,10 +444,10 @@ Report participant_report(const store::Store& store, const Participant& person, 
 
 namespace {
 
-// The people of a year with their JP: the rows of the jp and agency reports.
-std::vector<store::PersonYear> people_of_year(const store::Store& store, int year, const ReportContext& ctx,
-                                              store::PersonDetail detail = store::PersonDetail::report) {
-    return store.participation(ids_of(sessions_in(store, year_period(year), ctx.zone)), detail);
+// The people of a year tallied (a few bytes each): the rows of the jp and agency reports are streamed from
+// the store over these.
+store::Tallies people_of_year(const store::Store& store, int year, const ReportContext& ctx) {
+    return store.tally_participation(ids_of(sessions_in(store, year_period(year), ctx.zone)));
 }
 
 std::string target_line(std::int64_t target_tenths, Lang lang) {
@@ -468,29 +469,35 @@ Report jp_report(const store::Store& store, int year, std::int64_t target_tenths
             format_jp(static_cast<int>(*below))));
     r.table.columns = {col::nip, col::name,   col::agency,   col::unit, col::sessions_attended,
                        col::jp,  col::target, col::shortfall};
-    int met = 0;
+    // The totals come from the tallies; the rows (a million in a national year) are streamed from the store to
+    // the renderer when the report is written, one at a time, never held.
+    auto tallies = std::make_shared<const store::Tallies>(people_of_year(store, year, ctx));
+    int people = 0, met = 0;
     std::int64_t jp_sum = 0, shortfall_sum = 0;
-    std::vector<store::PersonYear> people_list = people_of_year(store, year, ctx);
-    r.table.rows.reserve(people_list.size());
-    for (store::PersonYear& p : people_list) {
-        if (below && p.jp_tenths >= *below) continue;
-        std::int64_t shortfall = std::max<std::int64_t>(0, target_tenths - p.jp_tenths);
+    tallies->each([&](Id, int, std::int64_t jp) {
+        if (below && jp >= *below) return;
+        std::int64_t shortfall = std::max<std::int64_t>(0, target_tenths - jp);
+        ++people;
         met += shortfall == 0;
-        jp_sum += p.jp_tenths;
+        jp_sum += jp;
         shortfall_sum += shortfall;
-        // A million rows: the texts are moved into the cells, not copied (twice, through an initializer list).
-        Row& row = r.table.rows.emplace_back();
-        row.reserve(8);
-        row.push_back(text_or_null(std::move(p.person.nip)));
-        row.emplace_back(std::move(p.person.name));
-        row.push_back(text_or_null(std::move(p.person.agency)));
-        row.push_back(text_or_null(std::move(p.person.unit)));
-        row.push_back(count(p.attended));
-        row.push_back(jp_cell(p.jp_tenths));
-        row.push_back(jp_cell(target_tenths));
-        row.push_back(jp_cell(shortfall));
-    }
-    int people = static_cast<int>(r.table.rows.size());
+    });
+    r.table.streamed_rows = static_cast<std::size_t>(people);
+    r.table.stream = [&store, tallies, target_tenths, below](const RowSink& sink) {
+        Row row(8);
+        store.each_person_year(*tallies, store::PersonDetail::report, [&](store::PersonYear& p) {
+            if (below && p.jp_tenths >= *below) return;
+            row[0] = text_or_null(std::move(p.person.nip));
+            row[1] = std::move(p.person.name);
+            row[2] = text_or_null(std::move(p.person.agency));
+            row[3] = text_or_null(std::move(p.person.unit));
+            row[4] = count(p.attended);
+            row[5] = jp_cell(p.jp_tenths);
+            row[6] = jp_cell(target_tenths);
+            row[7] = jp_cell(std::max<std::int64_t>(0, target_tenths - p.jp_tenths));
+            sink(row);
+        });
+    };
     total(r, col::participants, count(people));
     total(r, col::jp, jp_cell(jp_sum));
     total(r, col::met_target, count(met));
@@ -518,12 +525,14 @@ Report agency_report(const store::Store& store, int year, std::int64_t target_te
             jp += p.jp_tenths;
         }
     };
+    // One streamed pass: memory grows with the agencies, not the people.
     std::unordered_map<std::string, Sum> by_agency;
     Sum all;
-    for (const store::PersonYear& p : people_of_year(store, year, ctx, store::PersonDetail::agency)) {
-        by_agency[p.person.agency].add(p, target_tenths);
-        all.add(p, target_tenths);
-    }
+    store.each_person_year(people_of_year(store, year, ctx), store::PersonDetail::agency,
+                           [&](store::PersonYear& p) {
+                               by_agency[p.person.agency].add(p, target_tenths);
+                               all.add(p, target_tenths);
+                           });
     // Alphabetical; people without an agency first, under "".
     std::map<std::string, Sum> agencies(by_agency.begin(), by_agency.end());
     for (const auto& [agency, a] : agencies)

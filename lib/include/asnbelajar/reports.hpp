@@ -57,6 +57,9 @@ Report participant_report(const store::Store& store, const Participant& person, 
 
 // Everyone enrolled in or present at a session of `year`, with sessions attended and JP earned that year;
 // with `below`, only people whose JP is below it. Columns: nip,name,agency,unit,sessions,jp,target,shortfall.
+// The totals are computed here from compact tallies; the rows are streamed from `store` when the report is
+// written (Table::stream), so the report must be written while `store` is open, and memory does not grow with
+// the people it lists.
 Report jp_report(const store::Store& store, int year, std::int64_t target_tenths,
                  std::optional<std::int64_t> below, const ReportContext& ctx);
 

@@ -1,0 +1,49 @@
+// The seam between the program and its PDF module (asnbelajar-pdf.so): the program loads the module with
+// dlopen() only when it writes PDF certificates, so that every other command starts without cairo, pango,
+// fontconfig, glib, libqrencode and libjpeg (40 shared libraries, most of a process's start-up: issue 18).
+//
+// Both sides are built from one source tree in one build; the module's entry point hands the program a table
+// of functions and the program hands the module the few of its own that drawing needs, so that no library code
+// is linked twice. Errors are asnbelajar::Error exceptions, thrown across the seam (same C++ runtime).
+#pragma once
+
+#include "asnbelajar/certificate_layout.hpp"
+#include "asnbelajar/certificate_pdf.hpp"
+
+#include <cstddef>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace asnbelajar::pdf {
+
+// What the module calls back into the program for.
+struct HostApi {
+    const std::string& (*field_value)(const CertificateText& text, CertificateField field);
+    std::string (*qr_content)(const CertificateText& text);
+    double (*available_width_mm)(const CertificateLayout& layout, const LayoutText& text);
+};
+
+struct Writer; // the module's writer, opaque to the program
+
+// What the module offers: CertificatePdfWriter's operations.
+struct ModuleApi {
+    // The program's version and the size of the layout it passes: a module from another build is refused.
+    const char* version;
+    std::size_t layout_size;
+    void (*prepare_fonts)();
+    Writer* (*make)(const CertificateLayout& layout);
+    void (*destroy)(Writer* writer) noexcept;
+    bool (*background_recompressed)(const Writer& writer);
+    void (*write)(Writer& writer, std::span<const CertificateText> pages, std::ostream& out,
+                  std::string_view title, const ProgressFn& progress);
+};
+
+// The module's one exported symbol: `extern "C" const ModuleApi* asnbelajar_pdf_module(const HostApi*)`.
+constexpr const char* module_entry = "asnbelajar_pdf_module";
+using ModuleEntry = const ModuleApi* (*)(const HostApi* host);
+// Its file name, looked for beside the program, then in the installed library directory.
+constexpr const char* module_file = "asnbelajar-pdf.so";
+
+} // namespace asnbelajar::pdf
