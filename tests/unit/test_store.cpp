@@ -490,6 +490,17 @@ TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
     std::vector<Id> order;
     t.each([&](Id id, int, std::int64_t) { order.push_back(id); });
     CHECK(order == std::vector<Id>{-4, 3, 12});
+    // A tally too large for its 4-byte slot moves to the map, exactly.
+    store::Tallies big(5);
+    for (int i = 0; i < 200; ++i)
+        big.add(2, true, 100000);
+    big.add(4, true, 30);
+    CHECK(big.get(2) == std::pair<int, std::int64_t>{200, 20000000});
+    CHECK(big.get(4) == std::pair<int, std::int64_t>{1, 30});
+    CHECK(big.people() == 2);
+    std::vector<Id> big_order;
+    big.each([&](Id id, int, std::int64_t) { big_order.push_back(id); });
+    CHECK(big_order == std::vector<Id>{2, 4});
     store::Tallies none; // no dense part: every id in the map
     none.add(1, true, 5);
     CHECK(none.get(1) == std::pair<int, std::int64_t>{1, 5});

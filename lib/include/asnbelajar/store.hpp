@@ -110,16 +110,16 @@ enum class PersonDetail {
 };
 
 // A set of sessions tallied per person (Store::tally_participation): who was enrolled in or present at any of
-// them, how many they attended and the JP they earned there. Backend-neutral and compact: 8 bytes a slot,
-// dense by participant id up to the largest id the store reported (ids are dense from 1), any other id in a
-// map; so that a year of 6 million people takes about 48 MB however many rows the reports built on it print.
+// them, how many they attended and the JP they earned there. Backend-neutral and compact: 4 bytes a slot,
+// dense by participant id up to the largest id the store reported (ids are dense from 1), any other id and any
+// tally too large for a slot (over 126 sessions or 1,677,721.5 JP) in a map; so that a year of 6 million
+// people takes about 24 MB however many rows the reports built on it print.
 class Tallies {
   public:
     // Dense slots for ids 0..max_id (none when max_id < 0 or beyond 1 << 28: then every id goes to the map).
     explicit Tallies(Id max_id = -1);
 
     // Counts `person` in (enrolled or present); attended or not, with `jp_tenths` earned (0 when not attended).
-    // Counts saturate at 2^31 - 1 sessions and 2^32 - 1 tenths of a JP.
     void add(Id person, bool attended = false, std::int64_t jp_tenths = 0);
     // Whether `person` is counted in.
     bool contains(Id person) const;
@@ -131,14 +131,14 @@ class Tallies {
     void each(const std::function<void(Id, int, std::int64_t)>& each) const;
 
   private:
-    struct Slot {
-        std::uint32_t in_attended = 0; // bit 31: counted in; bits 0..30: sessions attended
-        std::uint32_t jp_tenths = 0;
+    struct Wide {
+        int attended = 0;
+        std::int64_t jp_tenths = 0;
     };
-    Slot& slot(Id person);
-    const Slot* find(Id person) const;
-    std::vector<Slot> dense_;
-    std::map<Id, Slot> sparse_;
+    // A dense slot: 0 = not counted in; else bit 31 set, bits 24..30 sessions attended, bits 0..23 JP tenths;
+    // sessions attended 127 = the tally is in wide_.
+    std::vector<std::uint32_t> dense_;
+    std::map<Id, Wide> wide_; // ids outside the dense part, and tallies too large for a slot
     std::size_t people_ = 0;
 };
 
