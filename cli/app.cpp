@@ -36,16 +36,24 @@ void Context::note(const std::string& line) const {
     if (!globals.quiet) err << "asnbelajar: " << line << '\n';
 }
 
+void Context::warn(const std::string& line) const {
+    err << "asnbelajar: warning: " << line << '\n';
+}
+
 bool Context::progress_allowed() const {
     return !globals.quiet && &err == &std::cerr && ::isatty(2);
 }
 
-render::Format Context::format() const {
+std::optional<render::Format> Context::chosen_format() const {
     std::optional<render::Format> format;
     if (!globals.format.empty()) format = render::parse_format(globals.format);
     if (!format && !globals.output.empty() && globals.output != "-")
         format = render::format_from_extension(globals.output);
-    return format.value_or(render::Format::table);
+    return format;
+}
+
+render::Format Context::format() const {
+    return chosen_format().value_or(render::Format::table);
 }
 
 ReportContext Context::report_context() const {
@@ -53,7 +61,10 @@ ReportContext Context::report_context() const {
 }
 
 void Context::emit(const Report& report) const {
-    const render::Format format = this->format();
+    emit(report, format());
+}
+
+void Context::emit(const Report& report, render::Format format) const {
     const render::FormatInfo& info = render::format_info(format);
     bool to_file = !globals.output.empty() && globals.output != "-";
     render::Options options;
@@ -105,6 +116,10 @@ void Context::write(const std::function<std::int64_t(store::Store&)>& work) cons
 
 int current_year(const Context& ctx) {
     return today_in(ctx.zone()).year;
+}
+
+Date current_date(const Context& ctx) {
+    return today_in(ctx.zone());
 }
 
 namespace {

@@ -50,13 +50,17 @@ class Context {
     Lang lang() const;
     std::string store_path() const;
 
-    // A summary or warning line on stderr ("asnbelajar: …"), unless --quiet.
+    // A summary line on stderr ("asnbelajar: …"), unless --quiet.
     void note(const std::string& line) const;
+    // A warning on stderr ("asnbelajar: warning: …"), even with --quiet: something accepted that looks wrong.
+    void warn(const std::string& line) const;
     // True when progress bars may be drawn: stderr is a terminal and not --quiet.
     bool progress_allowed() const;
 
     // The output format: --format, else the extension of -o FILE, else table.
     render::Format format() const;
+    // The format the command line chose (--format, else the extension of -o FILE), if it chose one.
+    std::optional<render::Format> chosen_format() const;
     // --tz, --lang, and whether the format writes only a report's rows (csv, tsv, jsonl), so that the report
     // may leave out its extras.
     ReportContext report_context() const;
@@ -65,6 +69,8 @@ class Context {
     // else table). Files are written whole or not at all. xlsx needs -o FILE (UsageError otherwise). The
     // report's notes go to stderr.
     void emit(const Report& report) const;
+    // The same in `format`, whatever the command line chose (a command that writes one format only).
+    void emit(const Report& report, render::Format format) const;
 
     // Opens the store for reading.
     std::unique_ptr<store::Store> read_store() const;
@@ -87,5 +93,7 @@ void setup_db(CLI::App& app, Context& ctx);
 
 // The current year in --tz.
 int current_year(const Context& ctx);
+// Today's date in --tz.
+Date current_date(const Context& ctx);
 
 } // namespace asnbelajar::cli

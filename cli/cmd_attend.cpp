@@ -110,7 +110,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     opts.allow_empty = o.allow_empty;
     opts.create_unknown = o.create_unknown;
     opts.match_names = o.match_names;
-    opts.year = current_year(ctx);
+    opts.today = current_date(ctx);
     ProgressBar bar(ctx.err, ctx.progress_allowed(), o.file == "-" ? "<stdin>" : o.file);
     AttendanceImportResult result;
     std::string code;

@@ -22,7 +22,7 @@ struct ParticipantOptions {
 
 void run_add(Context& ctx, ParticipantOptions& o) {
     Participant p = o.p;
-    auto problems = normalize_participant(p, current_year(ctx));
+    auto problems = normalize_participant(p, current_date(ctx));
     if (!problems.empty()) {
         std::string msg;
         for (const FieldProblem& f : problems)
@@ -41,6 +41,8 @@ void run_add(Context& ctx, ParticipantOptions& o) {
     });
     ctx.out << (p.nip.empty() ? p.email : p.nip) << '\n';
     ctx.note(fmt::format("added {}", describe(p)));
+    if (std::string why = grade_identity_warning(p); !why.empty())
+        ctx.warn(fmt::format("--grade: '{}': {}", p.grade, why));
 }
 
 } // namespace

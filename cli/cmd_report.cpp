@@ -10,19 +10,40 @@
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/reports.hpp"
 #include "asnbelajar/session.hpp"
+#include "asnbelajar/siasn.hpp"
+
+#include <fmt/format.h>
 
 #include <memory>
 
 namespace asnbelajar::cli {
 namespace {
 
-void add_target(CLI::App& cmd, std::optional<int>& target) {
-    add_jp_option(cmd, "--target", target, "JP a person should earn in a year (default 20)");
+// --target and --target-pppk: the yearly targets of PNS (and of people without a NIP) and of PPPK.
+struct TargetOptions {
+    std::optional<int> pns, pppk;
+    JpTargets targets() const {
+        JpTargets t;
+        if (pns) t.pns = *pns;
+        if (pppk) t.pppk = *pppk;
+        return t;
+    }
+};
+
+void add_targets(CLI::App& cmd, TargetOptions& o) {
+    add_jp_option(cmd, "--target", o.pns,
+                  "JP a PNS should earn in a year (default 20); also people without a NIP");
+    add_jp_option(cmd, "--target-pppk", o.pppk,
+                  "A yearly target for PPPK (default none: 24 JP a year is their ceiling, not a target)");
 }
 
-std::int64_t target_or_default(std::optional<int> target) {
-    return target ? *target : default_jp_target_tenths;
-}
+// What --help says about the targets of the yearly reports.
+constexpr const char* targets_help =
+    "Targets: PNS must earn at least 20 JP a year (PP 11/2017 Pasal 203): --target, default 20, also for people\n"
+    "without a NIP. PPPK have no target: PP 49/2018 Pasal 40 ayat (1) allows them at most 24 JP a contract\n"
+    "year, a ceiling; --target-pppk sets a target for them, else their target and shortfall are empty and\n"
+    "they are not counted in met_target or met_target_rate. type is PNS or PPPK from the NIP (empty without\n"
+    "one); --type keeps one kind (people without a NIP are then left out).\n";
 
 // --year, else the current year in --tz.
 int year_or_current(const Context& ctx, std::optional<int> year) {
@@ -92,14 +113,15 @@ void setup_session_report(CLI::App& report, Context& ctx, const std::string& nam
 
 struct ParticipantReportOptions {
     std::string person;
-    std::optional<int> year, target;
+    std::optional<int> year;
+    TargetOptions target;
 };
 
 void run_participant_report(Context& ctx, const ParticipantReportOptions& o) {
     const auto opened = ctx.read_store();
     store::Store& store = *opened;
     Participant person = resolve_person(store, o.person);
-    ctx.emit(participant_report(store, person, o.year, target_or_default(o.target), ctx.report_context()));
+    ctx.emit(participant_report(store, person, o.year, o.target.targets(), ctx.report_context()));
 }
 
 void setup_participant_report(CLI::App& report, Context& ctx) {
@@ -107,17 +129,21 @@ void setup_participant_report(CLI::App& report, Context& ctx) {
     auto* cmd = report.add_subcommand("participant", "One person's transcript: sessions, JP, certificates");
     cmd->add_option("PERSON", o->person, "NIP or e-mail")->required();
     add_year_option(*cmd, o->year, "Only this year (default: every year)");
-    add_target(*cmd, o->target);
-    cmd->footer("Human formats add per-year totals against the target.\nExamples:\n"
-                "  asnbelajar report participant 198609262015051001\n"
-                "  asnbelajar report participant siti@example.go.id --year 2022 --format csv");
+    add_targets(*cmd, o->target);
+    cmd->footer(
+        "Human formats add per-year totals against the person's target: --target for a PNS (or someone\n"
+        "without a NIP), --target-pppk for a PPPK, who has none without it.\nExamples:\n"
+        "  asnbelajar report participant 198609262015051001\n"
+        "  asnbelajar report participant siti@example.go.id --year 2022 --format csv");
     cmd->callback([&ctx, o] { run_participant_report(ctx, *o); });
 }
 
 // --- report jp
 
 struct JpReportOptions {
-    std::optional<int> year, target, below;
+    std::optional<int> year, below;
+    TargetOptions target;
+    std::optional<NipKind> type;
 };
 
 void run_jp_report(Context& ctx, const JpReportOptions& o) {
@@ -125,41 +151,50 @@ void run_jp_report(Context& ctx, const JpReportOptions& o) {
     if (o.below) below = *o.below;
     const auto opened = ctx.read_store();
     store::Store& store = *opened;
-    ctx.emit(jp_report(store, year_or_current(ctx, o.year), target_or_default(o.target), below,
+    ctx.emit(jp_report(store, year_or_current(ctx, o.year), o.target.targets(), o.type, below,
                        ctx.report_context()));
 }
 
 void setup_jp_report(CLI::App& report, Context& ctx) {
     auto o = std::make_shared<JpReportOptions>();
-    auto* cmd = report.add_subcommand("jp", "JP earned per person in a year, against the yearly target");
+    auto* cmd =
+        report.add_subcommand("jp", "JP earned per person in a year, against the yearly target of PNS");
     add_year_of_sessions(*cmd, o->year);
     add_jp_option(*cmd, "--below", o->below, "Only people with fewer JP than this");
-    add_target(*cmd, o->target);
-    cmd->footer("Lists everyone enrolled in or present at a session of the year.\nExamples:\n"
+    add_targets(*cmd, o->target);
+    add_asn_type_option(*cmd, o->type, "Only PNS or only PPPK (by their NIP)");
+    cmd->footer(std::string("Lists everyone enrolled in or present at a session of the year.\n") +
+                targets_help +
+                "Examples:\n"
                 "  asnbelajar report jp --year 2022 --below 20\n"
-                "  asnbelajar report jp --year 2022 --target 24 --format xlsx -o jp-2022.xlsx");
+                "  asnbelajar report jp --year 2022 --type pns --format xlsx -o jp-pns-2022.xlsx");
     cmd->callback([&ctx, o] { run_jp_report(ctx, *o); });
 }
 
 // --- report agency
 
 struct AgencyReportOptions {
-    std::optional<int> year, target;
+    std::optional<int> year;
+    TargetOptions target;
+    std::optional<NipKind> type;
 };
 
 void run_agency_report(Context& ctx, const AgencyReportOptions& o) {
     const auto opened = ctx.read_store();
     store::Store& store = *opened;
-    ctx.emit(agency_report(store, year_or_current(ctx, o.year), target_or_default(o.target),
-                           ctx.report_context()));
+    ctx.emit(
+        agency_report(store, year_or_current(ctx, o.year), o.target.targets(), o.type, ctx.report_context()));
 }
 
 void setup_agency_report(CLI::App& report, Context& ctx) {
     auto o = std::make_shared<AgencyReportOptions>();
-    auto* cmd = report.add_subcommand("agency", "Participants, attendance and JP per agency in a year");
+    auto* cmd = report.add_subcommand(
+        "agency", "Participants, attendance and JP per agency and type (PNS/PPPK) in a year");
     add_year_of_sessions(*cmd, o->year);
-    add_target(*cmd, o->target);
-    cmd->footer("Examples:\n  asnbelajar report agency --year 2022\n"
+    add_targets(*cmd, o->target);
+    add_asn_type_option(*cmd, o->type, "Only PNS or only PPPK (by their NIP)");
+    cmd->footer(std::string("One row per agency and type. ") + targets_help +
+                "Examples:\n  asnbelajar report agency --year 2022\n"
                 "  asnbelajar report agency --year 2022 --format html -o instansi-2022.html");
     cmd->callback([&ctx, o] { run_agency_report(ctx, *o); });
 }
@@ -167,14 +202,37 @@ void setup_agency_report(CLI::App& report, Context& ctx) {
 // --- report siasn
 
 struct SiasnReportOptions {
-    std::optional<int> year;
+    std::optional<int> year, diklat_type;
+    std::optional<JpRounding> rounding;
+    bool api = false;
     SiasnOptions siasn;
 };
 
-void run_siasn_report(Context& ctx, const SiasnReportOptions& o) {
+void run_siasn_report(Context& ctx, SiasnReportOptions o) {
+    if (o.diklat_type) o.siasn.jenis_diklat = *o.diklat_type;
+    if (o.rounding) o.siasn.rounding = *o.rounding;
+    if (!o.api) {
+        const auto opened = ctx.read_store();
+        ctx.emit(siasn_report(*opened, year_or_current(ctx, o.year), o.siasn, ctx.report_context()));
+        return;
+    }
+    // --api: SIASN's JSON records, an array (json, the default) or one per line (jsonl).
+    const render::Format format = ctx.chosen_format().value_or(render::Format::json);
+    if (format != render::Format::json && format != render::Format::jsonl)
+        throw UsageError(
+            fmt::format("--api writes SIASN's JSON records: --format json (the default) or jsonl, "
+                        "not {}",
+                        render::format_name(format)));
     const auto opened = ctx.read_store();
-    store::Store& store = *opened;
-    ctx.emit(siasn_report(store, year_or_current(ctx, o.year), o.siasn, ctx.report_context()));
+    ctx.emit(siasn_api_report(*opened, year_or_current(ctx, o.year), o.siasn, ctx.report_context()), format);
+}
+
+// The reference, one id a line, for --help: from the library's one table.
+std::string jenis_diklat_help() {
+    std::string out = "SIASN's jenis diklat (--diklat-type ID, certificate code in brackets):\n";
+    for (const JenisDiklat& d : jenis_diklat_reference())
+        out += fmt::format("  {:2}  {} ({})\n", d.id, d.name, d.certificate_code);
+    return out;
 }
 
 void setup_siasn_report(CLI::App& report, Context& ctx) {
@@ -183,11 +241,22 @@ void setup_siasn_report(CLI::App& report, Context& ctx) {
         report.add_subcommand("siasn", "Rows ready for a SIASN course-history (riwayat kursus) upload");
     add_year_of_sessions(*cmd, o->year);
     cmd->add_option("--institution", o->siasn.institution, "institusi_penyelenggara")->capture_default_str();
-    cmd->add_option("--course-type", o->siasn.course_type, "jenis_kursus")->capture_default_str();
+    add_jenis_diklat_option(*cmd, o->diklat_type,
+                            "jenis_diklat_id, SIASN's kind of training (default 9, Seminar); sets "
+                            "jenis_kursus_sertipikat");
+    add_rounding_option(*cmd, o->rounding,
+                        "Round a session's fractional JP to whole hours (nearest: .5 goes up); without it a "
+                        "fractional JP is refused");
+    cmd->add_flag("--api", o->api,
+                  "SIASN's own records (jenisDiklatId, jumlahJam, …; nip for pnsOrangId) as JSON, or JSON "
+                  "lines with --format jsonl");
     cmd->footer(
-        "One row per live certificate; dates are dd-mm-yyyy.\nExamples:\n"
+        jenis_diklat_help() +
+        "One row per live certificate; dates are dd-mm-yyyy; jumlah_jam is whole hours. An xlsx is an\n"
+        "upload sheet: the machine keys in row 1, one record a row from row 2.\nExamples:\n"
         "  asnbelajar report siasn --year 2022 --format csv -o siasn-2022.csv\n"
-        "  asnbelajar report siasn --year 2022 --institution \"BPSDM Provinsi Jawa Timur\" -o siasn.xlsx");
+        "  asnbelajar report siasn --year 2022 --diklat-type 4 --round nearest -o siasn.xlsx\n"
+        "  asnbelajar report siasn --year 2022 --api -o kursus-2022.json");
     cmd->callback([&ctx, o] { run_siasn_report(ctx, *o); });
 }
 

@@ -56,12 +56,12 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     }
     // --rejects FILE: replaced whole, also when nothing is imported (a stale one is never taken for this run's).
     OutputTarget rejects(flags.rejects, ctx.out);
-    std::vector<std::string> shown;
+    std::vector<std::string> shown, warnings_shown;
     std::uint64_t problems = 0;
     ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name());
 
     RosterImportOptions options;
-    options.year = current_year(ctx);
+    options.today = current_date(ctx);
     options.input_bytes = total;
     options.rejects = rejects.stream();
     options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
@@ -70,6 +70,10 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             if (shown.size() < max_problem_lines) shown.push_back(format_problem(reader.name(), line, p));
             ++problems;
         }
+    };
+    options.on_warning = [&](std::size_t line, const RowProblem& warning) {
+        if (warnings_shown.size() < max_problem_lines)
+            warnings_shown.push_back(format_problem(reader.name(), line, warning));
     };
     options.on_progress = bar.callback();
 
@@ -99,6 +103,12 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
         ctx.note(fmt::format("{}: ignoring column{} {}: an earlier column names the same field", result.file,
                              result.duplicate_columns.size() == 1 ? "" : "s",
                              joined(result.duplicate_columns)));
+    for (const std::string& line : warnings_shown)
+        ctx.warn(line);
+    if (result.warnings > warnings_shown.size())
+        ctx.warn(fmt::format("{}: … and {} more row{} whose golongan does not fit the NIP", result.file,
+                             result.warnings - warnings_shown.size(),
+                             result.warnings - warnings_shown.size() == 1 ? "" : "s"));
     for (const std::string& line : shown)
         ctx.err << "asnbelajar: " << line << '\n';
     if (problems > shown.size())

@@ -3,6 +3,7 @@
 #include "app.hpp"
 
 #include "asnbelajar/session.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
@@ -25,6 +26,34 @@ Period week_value(std::string_view option, std::string_view text) {
     if (auto d = parse_date(text)) return week_of(*d);
     throw UsageError(
         fmt::format("{}: '{}' is neither a date (YYYY-MM-DD) nor an ISO week (YYYY-Www)", option, text));
+}
+
+NipKind asn_type_value(std::string_view option, std::string_view text) {
+    const std::string t = text::to_lower(text);
+    if (t == "pns") return NipKind::pns;
+    if (t == "pppk") return NipKind::pppk;
+    throw UsageError(fmt::format("{}: '{}' is not a kind of ASN (expected pns or pppk)", option, text));
+}
+
+JpRounding rounding_value(std::string_view option, std::string_view text) {
+    const std::string t = text::to_lower(text);
+    if (t == "down") return JpRounding::down;
+    if (t == "nearest") return JpRounding::nearest;
+    if (t == "up") return JpRounding::up;
+    throw UsageError(
+        fmt::format("{}: '{}' is not a way to round (expected down, nearest or up)", option, text));
+}
+
+int jenis_diklat_value(std::string_view option, std::string_view text) {
+    int id = 0;
+    const bool number = !text.empty() && text.size() <= 3 && text::all_digits(text);
+    if (number) id = std::stoi(std::string(text));
+    if (number && find_jenis_diklat(id)) return id;
+    std::string valid;
+    for (const JenisDiklat& d : jenis_diklat_reference())
+        valid += fmt::format("\n  {:2}  {} ({})", d.id, d.name, d.certificate_code);
+    throw UsageError(fmt::format("{}: '{}' is not an id of SIASN's jenis diklat reference; the ids are:{}",
+                                 option, text, valid));
 }
 
 Period date_range(std::optional<Date> from, std::optional<Date> to, Period whole) {
@@ -59,6 +88,21 @@ CLI::Option* add_jp_option(CLI::App& cmd, const std::string& name, std::optional
 CLI::Option* add_week_option(CLI::App& cmd, const std::string& name, std::optional<Period>& into,
                              const std::string& description) {
     return add_parsed_option(cmd, name, into, week_value, "WEEK", description);
+}
+
+CLI::Option* add_asn_type_option(CLI::App& cmd, std::optional<NipKind>& into,
+                                 const std::string& description) {
+    return add_parsed_option(cmd, "--type", into, asn_type_value, "pns|pppk", description);
+}
+
+CLI::Option* add_rounding_option(CLI::App& cmd, std::optional<JpRounding>& into,
+                                 const std::string& description) {
+    return add_parsed_option(cmd, "--round", into, rounding_value, "down|nearest|up", description);
+}
+
+CLI::Option* add_jenis_diklat_option(CLI::App& cmd, std::optional<int>& into,
+                                     const std::string& description) {
+    return add_parsed_option(cmd, "--diklat-type", into, jenis_diklat_value, "ID", description);
 }
 
 CLI::Option* add_year_option(CLI::App& cmd, std::optional<int>& into, const std::string& description) {

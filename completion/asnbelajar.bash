@@ -35,11 +35,11 @@ _asnbelajar_options() {
       REPLY+=" --match-names"
       ;;
     "report weekly") REPLY="--week-of= --from= --to=" ;;
-    "report participant") REPLY="--year= --target=" ;;
-    "report jp") REPLY="--year= --below= --target=" ;;
-    "report agency") REPLY="--year= --target=" ;;
-    "report siasn") REPLY="--year= --institution= --course-type=" ;;
-    certify) REPLY="--template= --revoke= --pdf= --single-file --layout= --verify-url= --jobs=" ;;
+    "report participant") REPLY="--year= --target= --target-pppk=" ;;
+    "report jp") REPLY="--year= --below= --target= --target-pppk= --type=" ;;
+    "report agency") REPLY="--year= --target= --target-pppk= --type=" ;;
+    "report siasn") REPLY="--year= --institution= --diklat-type= --round= --api" ;;
+    certify) REPLY="--template= --first-number= --revoke= --pdf= --single-file --layout= --verify-url= --jobs=" ;;
     "db log") REPLY="--limit=" ;;
     esac
 }
@@ -131,6 +131,9 @@ _asnbelajar() {
         values=$REPLY
         ;;
     --date-order) values="dmy mdy" ;;
+    --type) values="pns pppk" ;;
+    --round) values="down nearest up" ;;
+    --diklat-type) values="1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25" ;;
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;
     --days) values="mon tue wed thu fri sat sun" ;;

@@ -25,13 +25,13 @@ namespace {
 using Identity = store::ParticipantKeys;
 
 // A row without NIP, e-mail or phone may carry a NIP in its name: "Nanda Putra - [NIP.199202022020121002]".
-Identity identity_of(const sources::ExportRecord& r, int year) {
+Identity identity_of(const sources::ExportRecord& r, Date today) {
     Identity id;
     if (std::string digits = nip_digits(r.nip); digits.size() == 18) id.nip = std::move(digits);
     if (Normalized e = normalize_email(r.email); e.ok) id.email = std::move(e.value);
     if (Normalized p = normalize_phone(r.phone); p.ok) id.phone = std::move(p.value);
     if (id.empty())
-        if (std::string nip = nip_in_name(r.name); !nip.empty() && check_nip(nip, year).ok)
+        if (std::string nip = nip_in_name(r.name); !nip.empty() && check_nip(nip, today).ok)
             id.nip = std::move(nip);
     return id;
 }
@@ -205,16 +205,16 @@ void require_overlap(const sources::ExportData& d, const Session& session) {
 }
 
 // A participant for an unmatched person, from the export's name, e-mail, phone and NIP (dropped when invalid).
-std::optional<Participant> new_participant(const sources::ExportRecord& r, int year, std::string& why) {
+std::optional<Participant> new_participant(const sources::ExportRecord& r, Date today, std::string& why) {
     Participant p;
     p.name = r.name;
     p.email = r.email;
     p.phone = r.phone;
     // Only what is valid: a mangled NIP or a bad phone must not keep the person out.
-    if (NipCheck c = check_nip(r.nip, year); c.ok) p.nip = c.nip;
+    if (NipCheck c = check_nip(r.nip, today); c.ok) p.nip = c.nip;
     if (!normalize_email(r.email).ok) p.email.clear();
     if (!normalize_phone(r.phone).ok) p.phone.clear();
-    std::vector<FieldProblem> problems = normalize_participant(p, year);
+    std::vector<FieldProblem> problems = normalize_participant(p, today);
     if (problems.empty()) return p;
     why = fmt::format("cannot create a participant: {} {}", problems.front().column, problems.front().reason);
     return std::nullopt;
@@ -232,7 +232,7 @@ struct Group {
 // written in one batch. Calls add(person, record) for each row of each group that has a participant now.
 template <class Add>
 void create_participants(store::Store& store, const sources::ExportData& data,
-                         const std::vector<Identity>& identities, std::vector<Group>& groups, int year,
+                         const std::vector<Identity>& identities, std::vector<Group>& groups, Date today,
                          AttendanceImportResult& result, Add&& add) {
     // The new participant of each group, if its rows make a valid one.
     std::vector<std::optional<Participant>> candidates(groups.size());
@@ -242,7 +242,7 @@ void create_participants(store::Store& store, const sources::ExportData& data,
         const sources::ExportRecord* best = &data.records[groups[g].rows.front()];
         for (std::size_t i : groups[g].rows)
             if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
-        candidates[g] = new_participant(*best, year, groups[g].reason);
+        candidates[g] = new_participant(*best, today, groups[g].reason);
         if (!candidates[g]) continue;
         asked.push_back(*candidates[g]);
         asked_for.push_back(g);
@@ -348,7 +348,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     std::vector<Identity> identities;
     identities.reserve(data.records.size());
     for (const sources::ExportRecord& r : data.records)
-        identities.push_back(identity_of(r, opts.year));
+        identities.push_back(identity_of(r, opts.today));
     if (data.names_only && !opts.match_names &&
         std::any_of(identities.begin(), identities.end(), [](const Identity& id) { return id.empty(); }))
         throw Error(fmt::format(
@@ -422,7 +422,7 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
         groups[it->second].rows.push_back(i);
     }
 
-    if (opts.create_unknown) create_participants(store, data, identities, groups, opts.year, result, add);
+    if (opts.create_unknown) create_participants(store, data, identities, groups, opts.today, result, add);
     for (const Group& g : groups) {
         if (g.person) continue;
         for (std::size_t i : g.rows)

@@ -137,6 +137,19 @@ CertifyResult certify_session(store::Store& store, const Session& session, const
     return result;
 }
 
+std::int64_t start_certificate_counter(store::Store& store, std::int64_t first) {
+    if (first < 1) throw Error(fmt::format("the first certificate number must be 1 or more, not {}", first));
+    const std::int64_t highest = store.highest_certificate_seq();
+    if (first <= highest)
+        throw Error(
+            fmt::format("the certificate counter cannot start at {}: number {} has been issued already "
+                        "(numbers are never reused); start above it, at {} or more",
+                        first, highest, highest + 1));
+    const std::int64_t was = store.certificate_counter() + 1;
+    store.set_certificate_counter(first - 1);
+    return was;
+}
+
 std::vector<RevokeResult> revoke_certificates(store::Store& store, const Session& session,
                                               const std::vector<Participant>& people) {
     std::vector<RevokeResult> out;

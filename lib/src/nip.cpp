@@ -90,7 +90,7 @@ std::string nip_digits(std::string_view text) {
     return out;
 }
 
-NipCheck check_nip(std::string_view text, int today_year) {
+NipCheck check_nip(std::string_view text, Date today) {
     const std::string_view s = strip_text_mark(text);
     if (s.empty()) return fail("NIP is empty");
 
@@ -134,41 +134,49 @@ NipCheck check_nip(std::string_view text, int today_year) {
     if (!is_valid_date(birth_y, birth_m, birth_d)) {
         return fail("birth date " + std::string(d, 8) + " is not a real date");
     }
-    const int latest_birth = today_year - nip_min_appointment_age;
+    const int latest_birth = today.year - nip_min_appointment_age;
     if (birth_y < nip_min_birth_year || birth_y > latest_birth) {
         return fail("birth year " + std::to_string(birth_y) + " is not plausible (expected " +
                     std::to_string(nip_min_birth_year) + " to " + std::to_string(latest_birth) + ")");
     }
 
+    // Digits 13-14 tell the two kinds apart: a month (01-12) in a PNS NIP, 2 and a digit 1-9 (21-29) in an
+    // NI PPPK. Anything else is neither (a typo in the month, say), never a guess.
     const int appt_y = number_at(d, 8, 4);
-    const int appt_m = number_at(d, 12, 2);
+    const int code = number_at(d, 12, 2);
+    const int this_month = today.year * 12 + (today.month - 1);
     NipKind kind = NipKind::pns;
-    if (appt_m >= 1 && appt_m <= 12) {
+    if (code >= pns_month_first && code <= pns_month_last) {
+        const int appointed = appt_y * 12 + (code - 1);
         const int earliest = (birth_y + nip_min_appointment_age) * 12 + (birth_m - 1);
-        if (appt_y * 12 + (appt_m - 1) < earliest) {
-            return fail("appointment " + year_month(appt_y, appt_m) + " is before age 18 (" +
+        if (appointed < earliest) {
+            return fail("appointment " + year_month(appt_y, code) + " is before age 18 (" +
                         born(birth_y, birth_m, birth_d) + ")");
         }
-        if (appt_y > today_year) {
-            return fail("appointment " + year_month(appt_y, appt_m) + " is in the future (after " +
-                        std::to_string(today_year) + ")");
+        if (appointed > this_month) {
+            return fail("appointment " + year_month(appt_y, code) + " is in the future (this month is " +
+                        year_month(today.year, today.month) + ")");
+        }
+    } else if (code >= pppk_code_first && code <= pppk_code_last) {
+        kind = NipKind::pppk;
+        const std::string digits = two_digits(code);
+        if (appt_y < pppk_first_year) {
+            return fail("digits 13-14 are " + digits + ", an NI PPPK, but its appointment year " +
+                        std::to_string(appt_y) + " is before PPPK began (" + std::to_string(pppk_first_year) +
+                        "); in a PNS NIP digits 13-14 are the month of appointment, 01 to 12");
+        }
+        if (appt_y > today.year) {
+            return fail("NI PPPK appointment year " + std::to_string(appt_y) + " is in the future (after " +
+                        std::to_string(today.year) + ")");
+        }
+        if (appt_y < birth_y + nip_min_appointment_age) {
+            return fail("NI PPPK appointment year " + std::to_string(appt_y) + " is before age 18 (" +
+                        born(birth_y, birth_m, birth_d) + ")");
         }
     } else {
-        kind = NipKind::pppk;
-        std::string why;
-        if (appt_y < pppk_first_year) {
-            why = "appointment year " + std::to_string(appt_y) + " is before PPPK began (" +
-                  std::to_string(pppk_first_year) + ")";
-        } else if (appt_y > today_year) {
-            why = "appointment year " + std::to_string(appt_y) + " is in the future (after " +
-                  std::to_string(today_year) + ")";
-        } else if (appt_y < birth_y + nip_min_appointment_age) {
-            why = "appointment year " + std::to_string(appt_y) + " is before age 18 (" +
-                  born(birth_y, birth_m, birth_d) + ")";
-        }
-        if (!why.empty()) {
-            return fail("appointment " + year_month(appt_y, appt_m) + " is not a real month, and " + why);
-        }
+        return fail("digits 13-14 are " + two_digits(code) +
+                    ": they must be the month of appointment, 01 to 12, in a PNS NIP, or 21 to 29 in an "
+                    "NI PPPK");
     }
 
     const char gender = d[14];
@@ -185,6 +193,12 @@ NipCheck check_nip(std::string_view text, int today_year) {
     r.nip.assign(d, nip_length);
     r.kind = kind;
     return r;
+}
+
+NipKind nip_kind(std::string_view nip) {
+    if (nip.size() != nip_length || !is_digit(nip[12]) || !is_digit(nip[13])) return NipKind::pns;
+    const int code = number_at(nip.data(), 12, 2);
+    return code >= pppk_code_first && code <= pppk_code_last ? NipKind::pppk : NipKind::pns;
 }
 
 } // namespace asnbelajar

@@ -9,10 +9,10 @@
 
 namespace asnbelajar {
 
-std::vector<FieldProblem> normalize_participant(Participant& p, int year) {
+std::vector<FieldProblem> normalize_participant(Participant& p, Date today) {
     std::vector<FieldProblem> problems;
     if (!p.nip.empty()) {
-        NipCheck c = check_nip(p.nip, year);
+        NipCheck c = check_nip(p.nip, today);
         if (c.ok)
             p.nip = c.nip;
         else
@@ -35,6 +35,25 @@ std::vector<FieldProblem> normalize_participant(Participant& p, int year) {
     if (p.nip.empty() && p.email.empty() && problems.empty())
         problems.push_back({"nip", "", "a NIP or an e-mail address is required"});
     return problems;
+}
+
+std::string grade_identity_warning(const Participant& p) {
+    if (p.nip.empty() || p.grade.empty()) return {};
+    const bool pns_grade = p.grade.find('/') != std::string::npos; // normalised: "III/a" or "IX"
+    if (nip_kind(p.nip) == NipKind::pppk) {
+        if (!pns_grade) return {};
+        return fmt::format("{} is a PNS golongan, but {} is an NI PPPK (digits 13-14 are 21 to 29), whose "
+                           "golongan run from I to XVII: check the golongan or the NIP",
+                           p.grade, p.nip);
+    }
+    if (pns_grade) return {};
+    if (p.grade == "I" || p.grade == "II" || p.grade == "III" || p.grade == "IV")
+        return fmt::format("{} without a letter is a PPPK golongan, but {} is a PNS NIP: a PNS golongan has "
+                           "its letter ({}/a, {}/b, ...)",
+                           p.grade, p.nip, p.grade, p.grade);
+    return fmt::format("{} is a PPPK golongan (I to XVII), but {} is a PNS NIP (digits 13-14 are a month): "
+                       "check the golongan or the NIP",
+                       p.grade, p.nip);
 }
 
 Participant resolve_person(const store::Store& store, std::string_view text) {

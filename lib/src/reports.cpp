@@ -1,11 +1,13 @@
 #include "asnbelajar/reports.hpp"
 
+#include "asnbelajar/error.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -35,6 +37,7 @@ constexpr Term agency{"agency", "Instansi", "Agency"};
 constexpr Term unit{"unit", "Unit Kerja", "Unit"};
 constexpr Term position{"position", "Jabatan", "Position"};
 constexpr Term grade{"grade", "Golongan", "Grade"};
+constexpr Term type{"type", "Jenis ASN", "Type"}; // PNS or PPPK, from the NIP
 // Sessions
 constexpr Term session{"session", "Sesi", "Session"};
 constexpr Term code{"code", "Kode", "Code"};
@@ -79,15 +82,29 @@ constexpr Term met_target{"met_target", "Memenuhi target", "Met the target", Col
 constexpr Term below_target{"below_target", "Di bawah target", "Below the target", ColumnType::integer};
 constexpr Term met_target_rate{"met_target_rate", "Persentase memenuhi", "Share meeting the target",
                                ColumnType::rate};
+constexpr Term no_target{"no_target", "Tanpa target", "Without a target", ColumnType::integer};
 // SIASN's course-history fields, under SIASN's own names
+constexpr Term jenis_diklat_id{"jenis_diklat_id", "Jenis diklat", "Training type", ColumnType::integer};
+constexpr Term jenis_kursus_sertipikat{"jenis_kursus_sertipikat", "Kode sertifikat", "Certificate code"};
 constexpr Term nama_kursus{"nama_kursus", "Nama kursus", "Course name"};
 constexpr Term institusi_penyelenggara{"institusi_penyelenggara", "Institusi penyelenggara", "Organiser"};
-constexpr Term jenis_kursus{"jenis_kursus", "Jenis kursus", "Course type"};
-constexpr Term jumlah_jam{"jumlah_jam", "Jumlah jam (JP)", "Hours (JP)", ColumnType::jp};
+constexpr Term jumlah_jam{"jumlah_jam", "Jumlah jam (JP)", "Hours (JP)", ColumnType::integer};
 constexpr Term nomor_sertipikat{"nomor_sertipikat", "Nomor sertifikat", "Certificate number"};
 constexpr Term tahun_kursus{"tahun_kursus", "Tahun", "Year", ColumnType::year};
 constexpr Term tanggal_kursus{"tanggal_kursus", "Tanggal mulai", "Start date"};
 constexpr Term tanggal_selesai_kursus{"tanggal_selesai_kursus", "Tanggal selesai", "End date"};
+// The same fields as SIASN's API spells them (POST .../kursus/save), for report siasn --api. jenisDiklatId is
+// text there ("9").
+constexpr Term api_jenis_diklat_id{"jenisDiklatId", "Jenis diklat", "Training type"};
+constexpr Term api_jenis_kursus_sertipikat{"jenisKursusSertipikat", "Kode sertifikat", "Certificate code"};
+constexpr Term api_jenis_kursus{"jenisKursus", "Jenis kursus", "Course name id"};
+constexpr Term api_nama_kursus{"namaKursus", "Nama kursus", "Course name"};
+constexpr Term api_institusi_penyelenggara{"institusiPenyelenggara", "Institusi penyelenggara", "Organiser"};
+constexpr Term api_jumlah_jam{"jumlahJam", "Jumlah jam (JP)", "Hours (JP)", ColumnType::integer};
+constexpr Term api_nomor_sertipikat{"nomorSertipikat", "Nomor sertifikat", "Certificate number"};
+constexpr Term api_tahun_kursus{"tahunKursus", "Tahun", "Year", ColumnType::year};
+constexpr Term api_tanggal_kursus{"tanggalKursus", "Tanggal mulai", "Start date"};
+constexpr Term api_tanggal_selesai_kursus{"tanggalSelesaiKursus", "Tanggal selesai", "End date"};
 // The store's own reports (db check, db log)
 constexpr Term check{"check", "Pemeriksaan", "Check"};
 constexpr Term value{"value", "Nilai", "Value"};
@@ -191,6 +208,15 @@ Period year_period(int year) {
 
 Cell jp_cell(std::int64_t tenths) {
     return Cell{tenths};
+}
+
+// PPPK without --target-pppk: the ceiling of PP 49/2018 Pasal 40(1) is said, never taken for a target.
+std::string no_target_line(Lang lang) {
+    return lang == Lang::en
+               ? fmt::format("PPPK: no target; at most {} JP a year, PP 49/2018 Article 40(1)",
+                             format_jp(static_cast<int>(pppk_jp_ceiling_tenths)))
+               : fmt::format("PPPK: tanpa target; paling lama {} JP per tahun, PP 49/2018 Pasal 40 ayat (1)",
+                             format_jp(static_cast<int>(pppk_jp_ceiling_tenths)));
 }
 
 // The 12 Monday–Sunday weeks ending with the week of `last`: enrolled people and those of them who attended.
@@ -363,7 +389,7 @@ Report session_details(const store::Store& store, const Session& session, const 
     r.subtitle.push_back(when(session, ctx.lang));
     if (!session.speaker.empty())
         r.subtitle.push_back(fmt::format("{}: {}", pick(ctx.lang, "Narasumber", "Speaker"), session.speaker));
-    r.subtitle.push_back(fmt::format("{}: {} %", pick(ctx.lang, "Batas kehadiran", "Attendance threshold"),
+    r.subtitle.push_back(fmt::format("{}: {}%", pick(ctx.lang, "Batas kehadiran", "Attendance threshold"),
                                      session.min_attendance));
     r.table.columns = session_list_columns();
     store::SessionTotals t = store.session_totals(session);
@@ -390,7 +416,8 @@ Report participant_details(const Participant& person, const ReportContext& ctx) 
 }
 
 Report participant_report(const store::Store& store, const Participant& person, std::optional<int> year,
-                          std::int64_t target_tenths, const ReportContext& ctx) {
+                          const JpTargets& targets, const ReportContext& ctx) {
+    const std::optional<std::int64_t> target = targets.for_nip(person.nip);
     Report r = new_report("participant", ctx);
     r.title =
         fmt::format("{}: {}", pick(ctx.lang, "Transkrip Pelatihan", "Training Transcript"), person.name);
@@ -431,13 +458,24 @@ Report participant_report(const store::Store& store, const Participant& person, 
     total(r, col::jp, jp_cell(jp_total));
     Report::Extra per_year;
     per_year.key = "years";
-    per_year.title = fmt::format("{} (target {} JP)", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
-                                 format_jp(static_cast<int>(target_tenths)));
+    per_year.title =
+        target ? fmt::format("{} (target {} JP)", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
+                             format_jp(static_cast<int>(*target)))
+               : fmt::format("{} ({})", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
+                             no_target_line(ctx.lang));
     per_year.table.columns = {col::year, col::sessions_attended, col::jp, col::target, col::shortfall};
-    for (const auto& [y, v] : years)
-        per_year.table.rows.push_back({Cell{std::int64_t{y}}, count(v.first), jp_cell(v.second),
-                                       jp_cell(target_tenths),
-                                       jp_cell(std::max<std::int64_t>(0, target_tenths - v.second))});
+    for (const auto& [y, v] : years) {
+        Row& row = per_year.table.rows.emplace_back();
+        row.push_back(Cell{std::int64_t{y}});
+        row.push_back(count(v.first));
+        row.push_back(jp_cell(v.second));
+        row.emplace_back(); // target and shortfall: empty for someone without a target
+        row.emplace_back();
+        if (target) {
+            row[3] = jp_cell(*target);
+            row[4] = jp_cell(std::max<std::int64_t>(0, *target - v.second));
+        }
+    }
     r.extras.push_back(std::move(per_year));
     return r;
 }
@@ -450,102 +488,171 @@ store::Tallies people_of_year(const store::Store& store, int year, const ReportC
     return store.tally_participation(ids_of(sessions_in(store, year_period(year), ctx.zone)));
 }
 
-std::string target_line(std::int64_t target_tenths, Lang lang) {
-    return fmt::format("Target {} JP {}", format_jp(static_cast<int>(target_tenths)),
-                       pick(lang, "per tahun", "a year"));
+// The subtitle lines of the targets: the PNS one, and the PPPK one (a target, or the ceiling that is none), for
+// the types the report covers.
+std::vector<std::string> target_lines(const JpTargets& targets, std::optional<NipKind> type, Lang lang) {
+    std::vector<std::string> lines;
+    const std::string pns = format_jp(static_cast<int>(targets.pns));
+    if (type != NipKind::pppk)
+        lines.push_back(lang == Lang::en ? fmt::format("Target {} JP a year for PNS", pns)
+                                         : fmt::format("Target PNS {} JP per tahun", pns));
+    if (type != NipKind::pns) {
+        if (targets.pppk) {
+            const std::string pppk = format_jp(static_cast<int>(*targets.pppk));
+            lines.push_back(lang == Lang::en ? fmt::format("Target {} JP a year for PPPK", pppk)
+                                             : fmt::format("Target PPPK {} JP per tahun", pppk));
+        } else {
+            lines.push_back(no_target_line(lang));
+        }
+    }
+    if (type)
+        lines.push_back(lang == Lang::en ? fmt::format("Only {}", type_name(*type))
+                                         : fmt::format("Hanya {}", type_name(*type)));
+    return lines;
+}
+
+Cell type_cell(const std::string& nip) {
+    std::optional<NipKind> t = person_type(nip);
+    return t ? Cell{std::string(type_name(*t))} : Cell{};
+}
+
+bool of_type(const std::string& nip, std::optional<NipKind> type) {
+    return !type || person_type(nip) == type;
 }
 
 } // namespace
 
-Report jp_report(const store::Store& store, int year, std::int64_t target_tenths,
+std::optional<std::int64_t> JpTargets::for_nip(std::string_view nip) const {
+    if (!nip.empty() && nip_kind(nip) == NipKind::pppk) return pppk;
+    return pns;
+}
+
+std::optional<NipKind> person_type(std::string_view nip) {
+    if (nip.empty()) return std::nullopt;
+    return nip_kind(nip);
+}
+
+const char* type_name(NipKind kind) {
+    return kind == NipKind::pppk ? "PPPK" : "PNS";
+}
+
+Report jp_report(const store::Store& store, int year, const JpTargets& targets, std::optional<NipKind> type,
                  std::optional<std::int64_t> below, const ReportContext& ctx) {
     Report r = new_report("jp", ctx);
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap JP Peserta Tahun", "JP per Participant,"), year);
-    r.subtitle.push_back(target_line(target_tenths, ctx.lang));
+    for (std::string& line : target_lines(targets, type, ctx.lang))
+        r.subtitle.push_back(std::move(line));
     if (below)
         r.subtitle.push_back(fmt::format(
             "{} {} JP", pick(ctx.lang, "Hanya peserta dengan JP di bawah", "Only participants with JP below"),
             format_jp(static_cast<int>(*below))));
-    r.table.columns = {col::nip, col::name,   col::agency,   col::unit, col::sessions_attended,
-                       col::jp,  col::target, col::shortfall};
-    // The totals come from the tallies; the rows (a million in a national year) are streamed from the store to
-    // the renderer when the report is written, one at a time, never held.
+    r.table.columns = {col::nip, col::name,   col::agency,    col::unit, col::sessions_attended,
+                       col::jp,  col::target, col::shortfall, col::type};
+    // The totals come from one unordered pass over the people (id, agency and NIP: the type and the target
+    // follow from the NIP); the rows (a million in a national year) are streamed from the store to the
+    // renderer when the report is written, one at a time, never held.
     auto tallies = std::make_shared<const store::Tallies>(people_of_year(store, year, ctx));
-    int people = 0, met = 0;
+    int people = 0, met = 0, with_target = 0;
     std::int64_t jp_sum = 0, shortfall_sum = 0;
-    tallies->each([&](Id, int, std::int64_t jp) {
-        if (below && jp >= *below) return;
-        std::int64_t shortfall = std::max<std::int64_t>(0, target_tenths - jp);
+    store.each_person_year(*tallies, store::PersonDetail::agency, [&](store::PersonYear& p) {
+        if (below && p.jp_tenths >= *below) return;
+        if (!of_type(p.person.nip, type)) return;
         ++people;
-        met += shortfall == 0;
-        jp_sum += jp;
-        shortfall_sum += shortfall;
+        jp_sum += p.jp_tenths;
+        if (const std::optional<std::int64_t> target = targets.for_nip(p.person.nip)) {
+            const std::int64_t shortfall = std::max<std::int64_t>(0, *target - p.jp_tenths);
+            ++with_target;
+            met += shortfall == 0;
+            shortfall_sum += shortfall;
+        }
     });
     r.table.streamed_rows = static_cast<std::size_t>(people);
-    r.table.stream = [&store, tallies, target_tenths, below](const RowSink& sink) {
-        Row row(8);
+    r.table.stream = [&store, tallies, targets, type, below](const RowSink& sink) {
+        Row row(9);
         store.each_person_year(*tallies, store::PersonDetail::report, [&](store::PersonYear& p) {
             if (below && p.jp_tenths >= *below) return;
+            if (!of_type(p.person.nip, type)) return;
+            const std::optional<std::int64_t> target = targets.for_nip(p.person.nip);
+            row[8] = type_cell(p.person.nip);
             row[0] = text_or_null(std::move(p.person.nip));
             row[1] = std::move(p.person.name);
             row[2] = text_or_null(std::move(p.person.agency));
             row[3] = text_or_null(std::move(p.person.unit));
             row[4] = count(p.attended);
             row[5] = jp_cell(p.jp_tenths);
-            row[6] = jp_cell(target_tenths);
-            row[7] = jp_cell(std::max<std::int64_t>(0, target_tenths - p.jp_tenths));
+            row[6] = target ? jp_cell(*target) : Cell{};
+            row[7] = target ? jp_cell(std::max<std::int64_t>(0, *target - p.jp_tenths)) : Cell{};
             sink(row);
         });
     };
     total(r, col::participants, count(people));
     total(r, col::jp, jp_cell(jp_sum));
     total(r, col::met_target, count(met));
-    total(r, col::below_target, count(people - met));
+    total(r, col::below_target, count(with_target - met));
     total(r, col::total_shortfall, jp_cell(shortfall_sum));
+    if (people > with_target) total(r, col::no_target, count(people - with_target));
     return r;
 }
 
-Report agency_report(const store::Store& store, int year, std::int64_t target_tenths,
-                     const ReportContext& ctx) {
+Report agency_report(const store::Store& store, int year, const JpTargets& targets,
+                     std::optional<NipKind> type, const ReportContext& ctx) {
     Report r = new_report("agency", ctx);
     r.period = year_period(year);
     r.title = fmt::format("{} {}", pick(ctx.lang, "Rekap per Instansi Tahun", "Totals per Agency,"), year);
-    r.subtitle.push_back(target_line(target_tenths, ctx.lang));
-    r.table.columns = {col::agency, col::participants, col::active,         col::attendances,
-                       col::jp,     col::met_target,   col::met_target_rate};
+    for (std::string& line : target_lines(targets, type, ctx.lang))
+        r.subtitle.push_back(std::move(line));
+    r.table.columns = {col::agency, col::participants, col::active,          col::attendances,
+                       col::jp,     col::met_target,   col::met_target_rate, col::type};
     struct Sum {
-        int participants = 0, active = 0, attendances = 0, met = 0;
+        int participants = 0, active = 0, attendances = 0, with_target = 0, met = 0;
         std::int64_t jp = 0;
-        void add(const store::PersonYear& p, std::int64_t target) {
+        void add(const store::PersonYear& p, std::optional<std::int64_t> target) {
             ++participants;
             active += p.attended > 0;
             attendances += p.attended;
-            met += p.jp_tenths >= target;
             jp += p.jp_tenths;
+            if (!target) return;
+            ++with_target;
+            met += p.jp_tenths >= *target;
         }
+        Cell met_cell() const { return with_target ? count(met) : Cell{}; }
     };
-    // One streamed pass: memory grows with the agencies, not the people.
-    std::unordered_map<std::string, Sum> by_agency;
+    // Rows by agency, then PNS, PPPK, no NIP. One streamed pass: memory grows with the agencies, not the people.
+    enum Slot : std::size_t { pns, pppk, no_nip };
+    std::unordered_map<std::string, std::array<Sum, 3>> by_agency;
     Sum all;
     store.each_person_year(people_of_year(store, year, ctx), store::PersonDetail::agency,
                            [&](store::PersonYear& p) {
-                               by_agency[p.person.agency].add(p, target_tenths);
-                               all.add(p, target_tenths);
+                               if (!of_type(p.person.nip, type)) return;
+                               const std::optional<NipKind> kind = person_type(p.person.nip);
+                               const Slot slot = !kind ? no_nip : *kind == NipKind::pppk ? pppk : pns;
+                               const std::optional<std::int64_t> target = targets.for_nip(p.person.nip);
+                               by_agency[p.person.agency][slot].add(p, target);
+                               all.add(p, target);
                            });
     // Alphabetical; people without an agency first, under "".
-    std::map<std::string, Sum> agencies(by_agency.begin(), by_agency.end());
-    for (const auto& [agency, a] : agencies)
-        r.table.rows.push_back({text_or_null(agency), count(a.participants), count(a.active),
-                                count(a.attendances), jp_cell(a.jp), count(a.met),
-                                rate(a.met, a.participants)});
+    std::map<std::string, std::array<Sum, 3>> agencies(by_agency.begin(), by_agency.end());
+    for (const auto& [agency, sums] : agencies)
+        for (Slot slot : {pns, pppk, no_nip}) {
+            const Sum& a = sums[slot];
+            if (a.participants == 0) continue;
+            Cell kind = slot == no_nip
+                            ? Cell{}
+                            : Cell{std::string(type_name(slot == pppk ? NipKind::pppk : NipKind::pns))};
+            r.table.rows.push_back({text_or_null(agency), count(a.participants), count(a.active),
+                                    count(a.attendances), jp_cell(a.jp), a.met_cell(),
+                                    rate(a.met, a.with_target), std::move(kind)});
+        }
     total(r, col::agencies, count(static_cast<int>(agencies.size())));
     total(r, col::participants, count(all.participants));
     total(r, col::active, count(all.active));
     total(r, col::attendances, count(all.attendances));
     total(r, col::jp, jp_cell(all.jp));
-    total(r, col::met_target, count(all.met));
-    total(r, col::met_target_rate, rate(all.met, all.participants));
+    total(r, col::met_target, all.met_cell());
+    total(r, col::met_target_rate, rate(all.met, all.with_target));
+    if (all.participants > all.with_target)
+        total(r, col::no_target, count(all.participants - all.with_target));
     return r;
 }
 
@@ -568,41 +675,155 @@ Report certificates_report(const store::Store& store, const Session& session, co
     return r;
 }
 
-Report siasn_report(const store::Store& store, int year, const SiasnOptions& options,
-                    const ReportContext& ctx) {
-    Report r = new_report("siasn", ctx);
-    r.period = year_period(year);
-    r.title = fmt::format("{} {}", pick(ctx.lang, "Data Riwayat Kursus SIASN Tahun", "SIASN Course History,"),
-                          year);
-    r.subtitle.push_back(fmt::format("{} · {}", options.institution, options.course_type));
-    // SIASN's own field names are the keys; its dates are dd-mm-yyyy text in every format.
-    r.table.columns = {col::nip,          col::nama_kursus,    col::institusi_penyelenggara,
-                       col::jenis_kursus, col::jumlah_jam,     col::nomor_sertipikat,
-                       col::tahun_kursus, col::tanggal_kursus, col::tanggal_selesai_kursus};
+namespace {
+
+// One upload record: what the machine columns and the API records both carry.
+struct SiasnRecord {
+    std::string nip, title, number, start, end;
+    std::int64_t hours = 0, year = 0;
+};
+
+struct SiasnRecords {
+    const JenisDiklat* kind = nullptr;
+    std::vector<SiasnRecord> records;
+    int without_nip = 0;
+    std::vector<std::string> rounded; // "KHUSUS 2.5 → 3" per session whose JP was rounded
+};
+
+std::string session_jp_list(const std::vector<const Session*>& sessions) {
+    std::string out;
+    for (const Session* s : sessions)
+        out += fmt::format("{}{} ({} JP)", out.empty() ? "" : ", ", s->code, format_jp(s->jp_tenths));
+    return out;
+}
+
+SiasnRecords siasn_records(const store::Store& store, int year, const SiasnOptions& options,
+                           const ReportContext& ctx) {
+    SiasnRecords out;
+    out.kind = find_jenis_diklat(options.jenis_diklat);
+    if (!out.kind)
+        throw Error(fmt::format("jenis diklat {} is not in SIASN's reference (ids 1 to {})",
+                                options.jenis_diklat, jenis_diklat_reference().size()));
     std::vector<store::SessionTime> times = sessions_in(store, year_period(year), ctx.zone);
     std::map<Id, Session> sessions;
     for (const store::SessionTime& t : times)
         if (auto s = store.session_by_id(t.id)) sessions.emplace(t.id, *s);
-    int without_nip = 0;
-    std::int64_t jp_sum = 0;
+    std::vector<const Session*> fractional; // sessions with rows whose JP is not whole, in start order
+    std::map<Id, std::int64_t> hours_of;
     for (const store::CertificateRow& c : store.live_certificates(ids_of(times))) {
         if (c.person.nip.empty()) {
-            ++without_nip;
+            ++out.without_nip;
             continue;
         }
         const Session& s = sessions.at(c.session);
+        auto [it, first] = hours_of.try_emplace(c.session, 0);
+        if (first) {
+            std::optional<std::int64_t> hours = whole_hours(s.jp_tenths, options.rounding);
+            if (!hours) {
+                fractional.push_back(&s);
+                continue;
+            }
+            it->second = *hours;
+            if (*hours * 10 != s.jp_tenths)
+                out.rounded.push_back(fmt::format("{} {} → {}", s.code, format_jp(s.jp_tenths), *hours));
+        }
+        if (!fractional.empty()) continue; // only the list of sessions matters now
         Date start = local_start_date(s);
         Date end = to_local(s.start + std::int64_t{s.minutes} * 60, find_zone(s.tz)).date;
-        jp_sum += s.jp_tenths;
-        r.table.rows.push_back({c.person.nip, s.title, options.institution, options.course_type,
-                                jp_cell(s.jp_tenths), c.number, Cell{std::int64_t{start.year}},
-                                format_date_dmy(start), format_date_dmy(end)});
+        out.records.push_back({c.person.nip, s.title, c.number, format_date_dmy(start), format_date_dmy(end),
+                               it->second, start.year});
+    }
+    if (fractional.size() == 1)
+        throw Error(fmt::format("SIASN takes whole hours (jumlah_jam), but session {} has a fractional JP: "
+                                "give --round down, nearest or up to say how to round it",
+                                session_jp_list(fractional)));
+    if (!fractional.empty())
+        throw Error(fmt::format("SIASN takes whole hours (jumlah_jam), but {} sessions have a fractional JP: "
+                                "{}; give --round down, nearest or up to say how to round them",
+                                fractional.size(), session_jp_list(fractional)));
+    return out;
+}
+
+// Title, subtitle and notes of both SIASN reports.
+Report new_siasn_report(const char* kind, int year, const SiasnOptions& options, const SiasnRecords& data,
+                        const ReportContext& ctx) {
+    Report r = new_report(kind, ctx);
+    r.period = year_period(year);
+    r.title = fmt::format("{} {}", pick(ctx.lang, "Data Riwayat Kursus SIASN Tahun", "SIASN Course History,"),
+                          year);
+    r.subtitle.push_back(fmt::format("{} · {} {} {} ({} {})", options.institution,
+                                     pick(ctx.lang, "jenis diklat", "training type"), data.kind->id,
+                                     data.kind->name, pick(ctx.lang, "kode sertifikat", "certificate code"),
+                                     data.kind->certificate_code));
+    if (data.without_nip == 1)
+        r.notes.push_back("1 certificate of people without a NIP left out (SIASN needs a NIP)");
+    else if (data.without_nip > 1)
+        r.notes.push_back(fmt::format("{} certificates of people without a NIP left out (SIASN needs a NIP)",
+                                      data.without_nip));
+    if (!data.rounded.empty()) {
+        std::string list;
+        for (const std::string& s : data.rounded)
+            list += (list.empty() ? "" : ", ") + s;
+        r.notes.push_back(fmt::format("JP rounded to whole hours for SIASN: {}", list));
+    }
+    return r;
+}
+
+} // namespace
+
+Report siasn_report(const store::Store& store, int year, const SiasnOptions& options,
+                    const ReportContext& ctx) {
+    SiasnRecords data = siasn_records(store, year, options, ctx);
+    Report r = new_siasn_report("siasn", year, options, data, ctx);
+    r.plain_sheet = true; // an upload sheet
+    // SIASN's own field names are the keys; its dates are dd-mm-yyyy text in every format.
+    r.table.columns = {col::nip,
+                       col::jenis_diklat_id,
+                       col::jenis_kursus_sertipikat,
+                       col::nama_kursus,
+                       col::institusi_penyelenggara,
+                       col::jumlah_jam,
+                       col::nomor_sertipikat,
+                       col::tahun_kursus,
+                       col::tanggal_kursus,
+                       col::tanggal_selesai_kursus};
+    const std::string code(1, data.kind->certificate_code);
+    std::int64_t hours = 0;
+    r.table.rows.reserve(data.records.size());
+    for (SiasnRecord& rec : data.records) {
+        hours += rec.hours;
+        r.table.rows.push_back({std::move(rec.nip), Cell{std::int64_t{data.kind->id}}, code,
+                                std::move(rec.title), options.institution, Cell{rec.hours},
+                                std::move(rec.number), Cell{rec.year}, std::move(rec.start),
+                                std::move(rec.end)});
     }
     total(r, col::certificates, count(static_cast<int>(r.table.rows.size())));
-    total(r, col::jp, jp_cell(jp_sum));
-    if (without_nip)
-        r.notes.push_back(fmt::format("{} certificate{} of people without a NIP left out (SIASN needs a NIP)",
-                                      without_nip, without_nip == 1 ? "" : "s"));
+    total(r, col::jumlah_jam, Cell{hours});
+    return r;
+}
+
+Report siasn_api_report(const store::Store& store, int year, const SiasnOptions& options,
+                        const ReportContext& ctx) {
+    SiasnRecords data = siasn_records(store, year, options, ctx);
+    Report r = new_siasn_report("siasn-api", year, options, data, ctx);
+    r.table.columns = {col::nip,
+                       col::api_jenis_diklat_id,
+                       col::api_jenis_kursus_sertipikat,
+                       col::api_jenis_kursus,
+                       col::api_nama_kursus,
+                       col::api_institusi_penyelenggara,
+                       col::api_jumlah_jam,
+                       col::api_nomor_sertipikat,
+                       col::api_tahun_kursus,
+                       col::api_tanggal_kursus,
+                       col::api_tanggal_selesai_kursus};
+    const std::string id = std::to_string(data.kind->id); // the API takes the id as a string: "9"
+    const std::string code(1, data.kind->certificate_code);
+    r.table.rows.reserve(data.records.size());
+    for (SiasnRecord& rec : data.records)
+        r.table.rows.push_back({std::move(rec.nip), id, code, std::string(), std::move(rec.title),
+                                options.institution, Cell{rec.hours}, std::move(rec.number), Cell{rec.year},
+                                std::move(rec.start), std::move(rec.end)});
     return r;
 }
 

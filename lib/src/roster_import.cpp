@@ -209,7 +209,7 @@ class Import {
             throw Error(fmt::format("{}:1: the file is empty: expected a header row and participant rows",
                                     reader_.name()));
         const std::size_t header_line = reader_.line();
-        const RowMapper mapper(fields, reader_.name(), header_line, options_.year);
+        const RowMapper mapper(fields, reader_.name(), header_line, options_.today);
         result_.ignored_columns = mapper.ignored();
         result_.duplicate_columns = mapper.columns().duplicates;
         nip_column_ = mapper.columns().has(Field::nip)
@@ -218,6 +218,9 @@ class Import {
         email_column_ = mapper.columns().has(Field::email)
                             ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::email))]
                             : "email";
+        grade_column_ = mapper.columns().has(Field::grade)
+                            ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::grade))]
+                            : "grade";
         if (options_.rejects) write_rejects_header(mapper.header());
 
         bool more = read_batch(mapper);
@@ -376,10 +379,13 @@ class Import {
                             fmt::format("conflict: this e-mail belongs to {}, not to NIP {}",
                                         describe(*by_email.person), row.nip));
         const std::uint32_t digest = row_digest(row);
+        // Whether the row says anything about the golongan or the NIP (else a mismatch is not its to report).
+        const bool gives_grade = !row.grade.empty() || !row.nip.empty();
         if (!by_nip && !by_email) {
             const std::size_t k = adds_count_++;
             std::swap(adds_[k], row); // the row is not needed again
             add_lines_[k] = {digest, r.line};
+            if (gives_grade) check_grade(r.line, adds_[k]);
             ref = -static_cast<Id>(k + 1);
             if (!adds_[k].nip.empty()) batch_nips_.add_hashed(nip_hash, ref);
             if (!adds_[k].email.empty())
@@ -398,11 +404,12 @@ class Import {
             if (e->digest != digest) earlier = e->line;
         } else {
             seen_.insert(ref, digest, r.line);
-            update(*target.person, row);
+            const Participant& now = update(*target.person, row);
+            if (gives_grade) check_grade(r.line, now);
             return true;
         }
         if (!earlier) {
-            ++result_.unchanged;
+            ++result_.unchanged; // the earlier row said all there is to say, warnings included
             return true;
         }
         return conflict(by_nip ? nip_column_ : email_column_, by_nip ? row.nip : row.email,
@@ -412,10 +419,11 @@ class Import {
     }
 
     // The first row of the file for stored person `stored`: its non-empty cells replace the stored values.
-    void update(const Participant& stored, const Participant& row) {
+    // Returns the person as the row leaves them.
+    const Participant& update(const Participant& stored, const Participant& row) {
         if (!would_change(stored, row)) {
             ++result_.unchanged;
-            return;
+            return stored;
         }
         Participant& next = changes_[changes_count_];
         next = stored;
@@ -425,6 +433,15 @@ class Import {
         if (next.nip != stored.nip) batch_nips_.add(next.nip, stored.id);
         if (next.email != stored.email) batch_emails_.add(next.email, stored.id);
         ++result_.updated;
+        return next;
+    }
+
+    // A golongan that does not fit the NIP of the person as written: a warning, not a rejection.
+    void check_grade(std::size_t line, const Participant& person) {
+        std::string why = grade_identity_warning(person);
+        if (why.empty()) return;
+        ++result_.warnings;
+        if (options_.on_warning) options_.on_warning(line, {grade_column_, person.grade, std::move(why)});
     }
 
     bool conflict(const std::string& column, const std::string& value, std::string reason) {
@@ -465,7 +482,7 @@ class Import {
     const RosterImportOptions& options_;
     std::optional<Enroller> enroller_;
     RosterImportResult result_;
-    std::string nip_column_, email_column_;
+    std::string nip_column_, email_column_, grade_column_;
     SeenRows seen_; // every stored person a row has named so far, and the added ones of earlier batches
     // The batch, and what deciding it found and made; all reused from batch to batch.
     RowBatch batch_;
@@ -490,8 +507,8 @@ std::string format_problem(std::string_view file, std::size_t line, const RowPro
 }
 
 RowMapper::RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line,
-                     int year)
-    : header_(header.begin(), header.end()), map_(map_headers(header)), year_(year) {
+                     Date today)
+    : header_(header.begin(), header.end()), map_(map_headers(header)), today_(today) {
     ignored_ = map_.unknown;
     // Columns of fields that are not a participant's (attendance columns such as "Durasi").
     for (std::size_t i = 0; i < field_count; ++i) {
@@ -562,7 +579,7 @@ bool RowMapper::map(const std::vector<std::string_view>& fields, Participant& p,
     p.unit.assign(cell(Field::unit));
     p.position.assign(cell(Field::position));
     p.grade.assign(cell(Field::grade));
-    for (FieldProblem& f : normalize_participant(p, year_))
+    for (FieldProblem& f : normalize_participant(p, today_))
         problems.push_back({std::string(column_name(f.column)), std::move(f.value), std::move(f.reason)});
     return problems.empty();
 }

@@ -147,6 +147,12 @@ while read -r family label; do
   if grep -qiF -- "$label" <<<"$man_formats"; then ok; else fail "man page: INPUT FORMATS lacks '$label'"; fi
 done <<<"$sources"
 
+# SIASN's jenis-diklat reference: the table in reports.md is the one `report siasn --help` prints from the library.
+help_ref=$("$ASNBELAJAR" report siasn --help | sed -nE 's/^ +([0-9]+)  (.+) \(([PFT])\)$/\1|\2|\3/p')
+doc_ref=$(sed -nE 's/^\| ([0-9]+) \| (.+) \| ([PFT]) \|$/\1|\2|\3/p' "$ROOT/docs/reports.md")
+expect_eq "$(wc -l <<<"$help_ref")" "25" "report siasn --help lists 25 jenis diklat"
+expect_eq "$doc_ref" "$help_ref" "docs/reports.md lists the jenis diklat of report siasn --help"
+
 # The man page is well-formed roff (when groff is there to say so).
 if command -v groff >/dev/null; then
   groff -man -Tutf8 -ww -Wbreak -z "$MANPAGE" 2>"$ERR" >"$OUT"

@@ -192,16 +192,16 @@ expect_grep 'nobody@example.com' "$ERR" "the unknown person is named"
 # --- jp -------------------------------------------------------------------------------------------------------------
 ab report jp --year 2022 --format csv
 expect_rc 0 "jp csv"
-expect_eq "$(head -1 "$OUT")" "nip,name,agency,unit,sessions,jp,target,shortfall" "jp columns"
+expect_eq "$(head -1 "$OUT")" "nip,name,agency,unit,sessions,jp,target,shortfall,type" "jp columns"
 cat >"$WORK/jp-expected.csv" <<EOF
-nip,name,agency,unit,sessions,jp,target,shortfall
-,Tamu Tanpa NIP,,,1,3,20,17
-$P5,Eka,$BPSDM,,0,0,20,20
-$P3,Ani,$SIDOARJO,,0,0,20,20
-$P4,Dedi,$SIDOARJO,,1,3,20,17
-$P2,Budi Santoso,$MALANG,,1,3,20,17
-$P6,Fajar,$MALANG,,1,3,20,17
-$P1,"Siti Rahayu, S.Pd., M.M.",$MALANG,Dinas Pendidikan,3,8.5,20,11.5
+nip,name,agency,unit,sessions,jp,target,shortfall,type
+,Tamu Tanpa NIP,,,1,3,20,17,
+$P5,Eka,$BPSDM,,0,0,20,20,PNS
+$P3,Ani,$SIDOARJO,,0,0,20,20,PNS
+$P4,Dedi,$SIDOARJO,,1,3,20,17,PNS
+$P2,Budi Santoso,$MALANG,,1,3,20,17,PNS
+$P6,Fajar,$MALANG,,1,3,20,17,PNS
+$P1,"Siti Rahayu, S.Pd., M.M.",$MALANG,Dinas Pendidikan,3,8.5,20,11.5,PNS
 EOF
 expect_eq "$(cat "$OUT")" "$(cat "$WORK/jp-expected.csv")" "jp rows: attended sessions only, cancelled session left out"
 ab report jp --year 2022 --below 3 --format csv
@@ -209,9 +209,9 @@ expect_eq "$(csv_col "$OUT" nip | tr '\n' ' ')" "$P5 $P3 " "--below keeps JP < v
 ab report jp --year 2022 --below 2.5 --target 8 --format csv
 expect_eq "$(csv_col "$OUT" target | sort -u)" "8" "--target"
 ab report jp --year 2022 --target 8 --format csv
-expect_eq "$(grep "^$P1," "$OUT" | awk -F, '{ print $NF }')" "0" "target met: no shortfall"
+expect_eq "$(grep "^$P1," "$OUT" | awk -F, '{ print $(NF - 1) }')" "0" "target met: no shortfall"
 ab report jp --year 2021 --format csv
-expect_eq "$(sed -n 2p "$OUT")" "$P1,\"Siti Rahayu, S.Pd., M.M.\",$MALANG,Dinas Pendidikan,1,2,20,18" "2021"
+expect_eq "$(sed -n 2p "$OUT")" "$P1,\"Siti Rahayu, S.Pd., M.M.\",$MALANG,Dinas Pendidikan,1,2,20,18,PNS" "2021"
 ab report jp --year 2023 --format csv
 expect_eq "$(wc -l <"$OUT")" "1" "a year without sessions has only the header"
 ab report jp --below x
@@ -219,57 +219,157 @@ expect_rc 2 "bad --below"
 ab report jp --format csv
 expect_rc 0 "default year: the current one"
 ab report jp --year 2022 --format jsonl
-expect_eq "$(head -1 "$OUT")" '{"nip":null,"name":"Tamu Tanpa NIP","agency":null,"unit":null,"sessions":1,"jp":3,"target":20,"shortfall":17}' "jp jsonl"
+expect_eq "$(head -1 "$OUT")" '{"nip":null,"name":"Tamu Tanpa NIP","agency":null,"unit":null,"sessions":1,"jp":3,"target":20,"shortfall":17,"type":null}' "jp jsonl"
 
 # --- agency ---------------------------------------------------------------------------------------------------------
 ab report agency --year 2022 --target 8 --format csv
 expect_rc 0 "agency csv"
 cat >"$WORK/agency-expected.csv" <<EOF
-agency,participants,active,attendances,jp,met_target,met_target_rate
-,1,1,1,3,0,0.0000
-$BPSDM,1,0,0,0,0,0.0000
-$SIDOARJO,2,1,1,3,0,0.0000
-$MALANG,3,3,5,14.5,1,0.3333
+agency,participants,active,attendances,jp,met_target,met_target_rate,type
+,1,1,1,3,0,0.0000,
+$BPSDM,1,0,0,0,0,0.0000,PNS
+$SIDOARJO,2,1,1,3,0,0.0000,PNS
+$MALANG,3,3,5,14.5,1,0.3333,PNS
 EOF
 expect_eq "$(cat "$OUT")" "$(cat "$WORK/agency-expected.csv")" "agency rows"
 ab report agency --year 2022 --format json
 json_ok "$OUT" && ok || fail "agency json is valid"
-expect_grep '\{"agency":"Pemerintah Kota Malang","participants":3,"active":3,"attendances":5,"jp":14.5,"met_target":0,"met_target_rate":0.0000\}' \
+expect_grep '\{"agency":"Pemerintah Kota Malang","participants":3,"active":3,"attendances":5,"jp":14.5,"met_target":0,"met_target_rate":0.0000,"type":"PNS"\}' \
   "$OUT" "agency json, default target 20"
 ab report agency --year 2022
 expect_grep 'Rekap per Instansi Tahun 2022' "$OUT" "agency title"
-expect_grep 'Target 20 JP per tahun' "$OUT" "agency target line"
+expect_grep 'Target PNS 20 JP per tahun' "$OUT" "agency target line"
+expect_grep 'PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat \(1\)' "$OUT" \
+  "PPPK: a ceiling, not a target"
 
 # --- siasn ----------------------------------------------------------------------------------------------------------
+# KHUSUS has 2.5 JP: SIASN takes whole hours, so the report is refused until --round says how.
 ab report siasn --year 2022 --format csv
-expect_rc 0 "siasn csv"
+expect_rc 1 "siasn: a fractional JP is refused"
+expect_grep 'session KHUSUS \(2.5 JP\) has a fractional JP' "$ERR" "the fractional session is named"
+expect_grep 'give --round down, nearest or up' "$ERR" "the option is named"
+expect_eq "$(wc -c <"$OUT")" "0" "nothing on stdout"
+ab report siasn --year 2022 --round nearest --format csv
+expect_rc 0 "siasn csv with --round"
 expect_eq "$(head -1 "$OUT")" \
-  "nip,nama_kursus,institusi_penyelenggara,jenis_kursus,jumlah_jam,nomor_sertipikat,tahun_kursus,tanggal_kursus,tanggal_selesai_kursus" \
+  "nip,jenis_diklat_id,jenis_kursus_sertipikat,nama_kursus,institusi_penyelenggara,jumlah_jam,nomor_sertipikat,tahun_kursus,tanggal_kursus,tanggal_selesai_kursus" \
   "siasn columns"
 cat >"$WORK/siasn-expected.csv" <<EOF
-$P1,Kelas Khusus,$BPSDM,Seminar/Konferensi/Sarasehan,2.5,5/BPSDM-ASNB/III/2022,2022,01-03-2022,01-03-2022
-$P1,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,1/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
-$P4,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,2/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
-$P6,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,9/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
-$P1,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,000007/ASNB/10/3/2022,2022,10-03-2022,10-03-2022
-$P2,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,Seminar/Konferensi/Sarasehan,3,000008/ASNB/10/3/2022,2022,10-03-2022,10-03-2022
+$P1,9,P,Kelas Khusus,$BPSDM,3,5/BPSDM-ASNB/III/2022,2022,01-03-2022,01-03-2022
+$P1,9,P,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,3,1/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
+$P4,9,P,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,3,2/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
+$P6,9,P,Webinar ASN Belajar Seri 9 | 2022,$BPSDM,3,9/BPSDM-ASNB/III/2022,2022,03-03-2022,03-03-2022
+$P1,9,P,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,3,000007/ASNB/10/3/2022,2022,10-03-2022,10-03-2022
+$P2,9,P,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,3,000008/ASNB/10/3/2022,2022,10-03-2022,10-03-2022
 EOF
-expect_eq "$(tail -n +2 "$OUT")" "$(cat "$WORK/siasn-expected.csv")" "siasn rows: live certificates, dd-mm-yyyy"
+expect_eq "$(tail -n +2 "$OUT")" "$(cat "$WORK/siasn-expected.csv")" \
+  "siasn rows: seminar 9/P by default, whole hours (2.5 nearest: 3), dd-mm-yyyy"
 expect_grep '1 certificate of people without a NIP left out' "$ERR" "people without a NIP are counted on stderr"
-ab --quiet report siasn --year 2022 --format csv
-expect_eq "$(wc -c <"$ERR")" "0" "--quiet silences the note"
-ab report siasn --year 2021 --institution "BPSDM Jatim" --course-type "Webinar" --format csv
-expect_eq "$(tail -n +2 "$OUT")" "$P1,Penutup 2021,BPSDM Jatim,Webinar,2,6/BPSDM-ASNB/XII/2021,2021,30-12-2021,30-12-2021" \
-  "--institution and --course-type"
-ab report siasn --year 2022 --format json
-expect_grep '"tahun_kursus":2022,"tanggal_kursus":"01-03-2022"' "$OUT" "siasn json: year a number, dates dd-mm-yyyy"
+expect_grep 'JP rounded to whole hours for SIASN: KHUSUS 2.5 → 3' "$ERR" "rounded sessions are listed"
+ab report siasn --year 2022 --round down --format csv
+expect_eq "$(csv_field "$OUT" nomor_sertipikat 5/BPSDM-ASNB/III/2022 jumlah_jam)" "2" "--round down: 2.5 → 2"
+expect_eq "$(csv_field "$OUT" nomor_sertipikat 1/BPSDM-ASNB/III/2022 jumlah_jam)" "3" "--round down: 3 stays 3"
+ab report siasn --year 2022 --round UP --format csv
+expect_eq "$(csv_field "$OUT" nomor_sertipikat 5/BPSDM-ASNB/III/2022 jumlah_jam)" "3" "--round up: 2.5 → 3"
+ab --quiet report siasn --year 2022 --round up --format csv
+expect_eq "$(wc -c <"$ERR")" "0" "--quiet silences the notes"
+ab report siasn --year 2022 --round sideways
+expect_rc 2 "an unknown --round is a usage error"
+expect_grep "expected down, nearest or up" "$ERR" "the ways to round are listed"
+
+# --diklat-type: the id and the certificate code from SIASN's reference; --institution.
+ab report siasn --year 2021 --institution "BPSDM Jatim" --diklat-type 4 --format csv
+expect_eq "$(tail -n +2 "$OUT")" "$P1,4,P,Penutup 2021,BPSDM Jatim,2,6/BPSDM-ASNB/XII/2021,2021,30-12-2021,30-12-2021" \
+  "--institution and --diklat-type 4 (Workshop, P); 2021 has no fractional JP"
+for pair in 1:T 2:F 7:P 8:T 16:T 17:T 25:T; do
+  ab report siasn --year 2021 --diklat-type "${pair%:*}" --format csv
+  expect_eq "$(csv_col "$OUT" jenis_diklat_id),$(csv_col "$OUT" jenis_kursus_sertipikat)" "${pair%:*},${pair#*:}" \
+    "jenis diklat ${pair%:*} has code ${pair#*:}"
+done
+for bad in 0 26 x 9.5 ""; do
+  ab report siasn --year 2021 --diklat-type "$bad"
+  expect_rc 2 "--diklat-type '$bad' is a usage error"
+done
+ab report siasn --year 2021 --diklat-type 26
+expect_grep "'26' is not an id of SIASN's jenis diklat reference" "$ERR" "the unknown id is named"
+expect_grep '^asnbelajar:    9  Seminar \(P\)$' "$ERR" "the valid ids are listed (9)"
+expect_grep '^asnbelajar:   25  Pengembangan Kompetensi Dalam Bentuk Pelatihan Nonklasikal Lainnya \(T\)$' "$ERR" \
+  "the valid ids are listed (25)"
+ab report siasn --help
+expect_eq "$(grep -cE '^ +[0-9]+  .+ \([PFT]\)$' "$OUT")" "25" "report siasn --help lists the 25 jenis diklat"
+expect_grep '^ +2  Diklat Fungsional \(F\)$' "$OUT" "--help: 2 is F"
+
+# json: one object per row with the machine keys.
+ab report siasn --year 2022 --round nearest --format json
+expect_rc 0 "siasn json"
+json_ok "$OUT" && ok || fail "siasn json is valid"
+expect_grep "^  \{\"nip\":\"$P1\",\"jenis_diklat_id\":9,\"jenis_kursus_sertipikat\":\"P\",\"nama_kursus\":\"Kelas Khusus\",\"institusi_penyelenggara\":\"$BPSDM\",\"jumlah_jam\":3,\"nomor_sertipikat\":\"5/BPSDM-ASNB/III/2022\",\"tahun_kursus\":2022,\"tanggal_kursus\":\"01-03-2022\",\"tanggal_selesai_kursus\":\"01-03-2022\"\},$" \
+  "$OUT" "siasn json: the machine keys, numbers as numbers, dates dd-mm-yyyy"
+expect_eq "$(grep -c '"nip":' "$OUT")" "6" "siasn json: one object per row"
+
+# --api: SIASN's own field names, ready to post; nip where SIASN wants pnsOrangId.
+ab report siasn --year 2022 --round nearest --api
+expect_rc 0 "siasn --api"
+json_ok "$OUT" && ok || fail "siasn --api is valid JSON"
+expect_eq "$(head -1 "$OUT")" "[" "--api: a JSON array by default"
+expect_eq "$(sed -n 2p "$OUT")" \
+  "  {\"nip\":\"$P1\",\"jenisDiklatId\":\"9\",\"jenisKursusSertipikat\":\"P\",\"jenisKursus\":\"\",\"namaKursus\":\"Kelas Khusus\",\"institusiPenyelenggara\":\"$BPSDM\",\"jumlahJam\":3,\"nomorSertipikat\":\"5/BPSDM-ASNB/III/2022\",\"tahunKursus\":2022,\"tanggalKursus\":\"01-03-2022\",\"tanggalSelesaiKursus\":\"01-03-2022\"}," \
+  "--api record: jenisDiklatId a string, jumlahJam and tahunKursus integers, jenisKursus empty"
+expect_no_grep 'pnsOrangId|instansiId|jenis_diklat_id' "$OUT" "--api: nothing the uploader adds, no machine keys"
+if command -v jq >/dev/null; then
+  expect_eq "$(jq -r '[.[] | (.jenisDiklatId | type), (.jumlahJam | type), (.tahunKursus | type)] | unique | join(" ")' "$OUT")" \
+    "number string" "jq: jenisDiklatId a string, jumlahJam and tahunKursus numbers"
+  expect_eq "$(jq 'length' "$OUT")" "6" "jq: six records"
+fi
+ab report siasn --year 2022 --round nearest --api --format jsonl
+expect_rc 0 "siasn --api jsonl"
+expect_eq "$(wc -l <"$OUT")" "6" "--api --format jsonl: one record a line"
+expect_eq "$(grep -c '^{"nip":"[0-9]\{18\}","jenisDiklatId":"9",' "$OUT")" "6" "--api jsonl records"
+ab report siasn --year 2022 --round nearest --api -o "$WORK/kursus.json"
+expect_rc 0 "--api -o FILE.json"
+expect_eq "$(head -1 "$WORK/kursus.json")" "[" "--api to a .json file"
+for f in "--format csv" "--format table" "-o $WORK/kursus.xlsx"; do
+  # shellcheck disable=SC2086
+  ab report siasn --year 2022 --round nearest --api $f
+  expect_rc 2 "--api with $f is a usage error"
+done
+expect_grep "api writes SIASN's JSON records" "$ERR" "--api says what it writes"
+ab report siasn --year 2022 --api
+expect_rc 1 "--api refuses a fractional JP too"
+
+# Human formats keep title and totals; the xlsx is an upload sheet.
+ab report siasn --year 2022 --round nearest
+expect_grep 'Data Riwayat Kursus SIASN Tahun 2022' "$OUT" "siasn table title"
+expect_grep 'jenis diklat 9 Seminar \(kode sertifikat P\)' "$OUT" "siasn subtitle: the jenis diklat and its code"
+ab report siasn --year 2022 --round nearest -o "$WORK/siasn.xlsx"
+expect_rc 0 "siasn xlsx"
+if command -v unzip >/dev/null; then
+  unzip -p "$WORK/siasn.xlsx" xl/worksheets/sheet1.xml >"$WORK/siasn-sheet.xml"
+  unzip -p "$WORK/siasn.xlsx" xl/sharedStrings.xml >"$WORK/siasn-strings.xml"
+  unzip -p "$WORK/siasn.xlsx" xl/workbook.xml >"$WORK/siasn-workbook.xml"
+  expect_eq "$(grep -o '<sheet ' "$WORK/siasn-workbook.xml" | wc -l)" "1" "upload sheet: one sheet"
+  expect_grep '<sheet name="SIASN"' "$WORK/siasn-workbook.xml" "upload sheet: named SIASN"
+  expect_grep '<row r="1"[^>]*><c r="A1" t="s"><v>0</v></c>' "$WORK/siasn-sheet.xml" "upload sheet: header in row 1"
+  for key in nip jenis_diklat_id jenis_kursus_sertipikat nama_kursus institusi_penyelenggara jumlah_jam \
+    nomor_sertipikat tahun_kursus tanggal_kursus tanggal_selesai_kursus; do
+    expect_grep "<t>$key</t>" "$WORK/siasn-strings.xml" "upload sheet: header key $key"
+  done
+  expect_no_grep 'Data Riwayat|Jumlah|Sertifikat|Nomor sertifikat' "$WORK/siasn-strings.xml" \
+    "upload sheet: no title, no labels, no totals"
+  expect_grep "<t>$P1</t>" "$WORK/siasn-strings.xml" "upload sheet: the NIP is text"
+  expect_grep '<c r="B2"[^>]*><v>9</v></c>' "$WORK/siasn-sheet.xml" "upload sheet: rows from row 2, the id a number"
+  expect_grep '<c r="F2"[^>]*><v>3</v></c>' "$WORK/siasn-sheet.xml" "upload sheet: jumlah_jam a whole number"
+  expect_grep '<row r="7"' "$WORK/siasn-sheet.xml" "upload sheet: six records in rows 2-7"
+  expect_no_grep '<row r="8"' "$WORK/siasn-sheet.xml" "upload sheet: nothing after the records"
+  expect_grep '<pane [^>]*ySplit="1"[^>]*state="frozen"' "$WORK/siasn-sheet.xml" "upload sheet: header frozen"
+fi
 
 # --- human formats and the language rule ----------------------------------------------------------------------
 ab report weekly --week-of 2022-03-03
 expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian day and month by default"
 expect_grep 'Selasa, 1 Maret 2022' "$OUT" "Indonesian Tuesday"
 expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period"
-expect_grep '33,3 %' "$OUT" "Indonesian percentage"
+expect_grep '33,3%' "$OUT" "Indonesian percentage"
 ab report weekly --week-of 2022-03-03 --lang en
 expect_grep 'Thursday, 3 March 2022' "$OUT" "English with --lang en"
 expect_grep '33.3%' "$OUT" "English percentage"
@@ -283,7 +383,7 @@ expect_grep '^# Laporan Mingguan Webinar ASN Belajar$' "$WORK/weekly.md" "markdo
 expect_grep '^periode 28 Februari–6 Maret 2022$' "$WORK/weekly.md" "markdown period"
 expect_grep '^\| Sesi \| Tanggal \| Judul \| JP \|' "$WORK/weekly.md" "markdown header"
 expect_grep 'Seri 9 \\\| 2022' "$WORK/weekly.md" "markdown escapes |"
-expect_grep '^- Tingkat kehadiran: \*\*40,0 %\*\*$' "$WORK/weekly.md" "markdown totals"
+expect_grep '^- Tingkat kehadiran: \*\*40,0%\*\*$' "$WORK/weekly.md" "markdown totals"
 ab report weekly --week-of 2022-03-03 --format markdown --lang en
 expect_grep '^\| Session \| Date \|' "$OUT" "markdown in English"
 
@@ -314,17 +414,17 @@ ab report session 2022-03-03 -o "$WORK/session.xlsx"
 expect_rc 0 "session xlsx"
 if command -v unzip >/dev/null; then
   unzip -p "$WORK/jp.xlsx" xl/worksheets/sheet1.xml >"$WORK/sheet1.xml"
-  # Column A holds the NIPs from row 5 on (title, subtitle, blank, header).
-  nips=$(grep -oE '<c r="A([5-9]|[1-9][0-9])"[^>]*>' "$WORK/sheet1.xml" | wc -l)
-  text_nips=$(grep -oE '<c r="A([5-9]|[1-9][0-9])"[^>]*t="(s|inlineStr|str)"[^>]*>' "$WORK/sheet1.xml" | wc -l)
+  # Column A holds the NIPs from row 6 on (title, two subtitle lines, blank, header).
+  nips=$(grep -oE '<c r="A([6-9]|[1-9][0-9])"[^>]*>' "$WORK/sheet1.xml" | wc -l)
+  text_nips=$(grep -oE '<c r="A([6-9]|[1-9][0-9])"[^>]*t="(s|inlineStr|str)"[^>]*>' "$WORK/sheet1.xml" | wc -l)
   expect_eq "$text_nips" "$nips" "every NIP cell is a string"
   [ "$nips" -ge 7 ] && ok || fail "NIP cells found: $nips"
   # The jp report streams its rows: its workbook is written in constant-memory mode, strings inline.
   expect_grep "<c r=\"A[0-9]+\" t=\"inlineStr\"><is><t>$P1</t></is></c>" "$WORK/sheet1.xml" "the NIP is an inline string"
   expect_no_grep "<v>$P1</v>" "$WORK/sheet1.xml" "no NIP as a number"
-  expect_grep '<pane [^>]*ySplit="4"[^>]*state="frozen"' "$WORK/sheet1.xml" "header row frozen"
-  expect_grep '<c r="E5"[^>]*><v>1</v></c>' "$WORK/sheet1.xml" "sessions as a number"
-  expect_grep '<c r="F11"[^>]*><v>8.5</v></c>' "$WORK/sheet1.xml" "JP as a number"
+  expect_grep '<pane [^>]*ySplit="5"[^>]*state="frozen"' "$WORK/sheet1.xml" "header row frozen"
+  expect_grep '<c r="E6"[^>]*><v>1</v></c>' "$WORK/sheet1.xml" "sessions as a number"
+  expect_grep '<c r="F12"[^>]*><v>8.5</v></c>' "$WORK/sheet1.xml" "JP as a number"
   unzip -p "$WORK/session.xlsx" xl/sharedStrings.xml >"$WORK/strings2.xml"
   unzip -p "$WORK/jp.xlsx" xl/workbook.xml >"$WORK/workbook.xml"
   expect_grep 'sheet name="JP"' "$WORK/workbook.xml" "sheet name"
@@ -341,7 +441,7 @@ expect_grep 'cannot write' "$ERR" "and says so"
 # --- reports only read ---------------------------------------------------------------------------------------------
 before=$(store_digest)
 for r in "weekly --week-of 2022-03-03" "session 2022-03-03" "participant $P1" "jp --year 2022" \
-         "agency --year 2022" "certificates 2022-03-03" "siasn --year 2022"; do
+         "agency --year 2022" "certificates 2022-03-03" "siasn --year 2022 --round up"; do
   # shellcheck disable=SC2086
   ab report $r --format csv
   expect_rc 0 "report $r"

@@ -60,7 +60,7 @@ struct Fixture {
     }
 
     AttendanceImportResult import(const sources::ExportData& d, AttendanceImportOptions o = {}) {
-        o.year = 2022;
+        o.today = Date{2022, 12, 31};
         store::Store::Transaction tx(store);
         AttendanceImportResult r = import_attendance(store, session, d, o);
         tx.commit();

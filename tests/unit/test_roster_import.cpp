@@ -17,7 +17,7 @@ using namespace asnbelajar;
 
 namespace {
 
-constexpr int year = 2025;
+constexpr Date today{2025, 12, 31}; // for the NIP checks
 
 const std::vector<std::string_view> gforms_header = {"Timestamp",
                                                      "Email Address",
@@ -62,6 +62,7 @@ std::unique_ptr<store::Store> open_store(const std::string& path) {
 struct Run {
     RosterImportResult result;
     std::vector<std::string> problems; // format_problem of each
+    std::vector<std::string> warnings; // format_problem of each
     std::string rejects;
 };
 
@@ -72,12 +73,15 @@ Run import_text(store::Store& store, const std::string& csv, const Session* sess
     Run run;
     std::ostringstream rejects;
     RosterImportOptions options;
-    options.year = year;
+    options.today = today;
     options.rejects = &rejects;
     options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
                             const std::vector<RowProblem>& problems) {
         for (const RowProblem& p : problems)
             run.problems.push_back(format_problem("t.csv", line, p));
+    };
+    options.on_warning = [&](std::size_t line, const RowProblem& w) {
+        run.warnings.push_back(format_problem("t.csv", line, w));
     };
     run.result = session ? import_registrations(store, *session, reader, options)
                          : import_participants(store, reader, options);
@@ -88,7 +92,7 @@ Run import_text(store::Store& store, const std::string& csv, const Session* sess
 } // namespace
 
 TEST_CASE("RowMapper: a Google Forms header") {
-    RowMapper m(gforms_header, "reg.csv", 1, year);
+    RowMapper m(gforms_header, "reg.csv", 1, today);
     CHECK(m.width() == 11);
     CHECK(m.columns().at(Field::email) == 1); // the collected address, the first e-mail column
     CHECK(m.columns().at(Field::nip) == 2);
@@ -99,26 +103,26 @@ TEST_CASE("RowMapper: a Google Forms header") {
 }
 
 TEST_CASE("RowMapper: required columns, with the file, the line and the accepted headers") {
-    std::string e = error_of([] { RowMapper({"NIP", "Instansi"}, "r.csv", 3, year); });
+    std::string e = error_of([] { RowMapper({"NIP", "Instansi"}, "r.csv", 3, today); });
     CHECK(e.rfind("r.csv:3: no name column (accepted headers: name, nama, nama lengkap", 0) == 0);
     CHECK(e.find("\"NIP\", \"Instansi\"") != std::string::npos);
 
-    e = error_of([] { RowMapper({"Nama", "Instansi", "Jabatan"}, "r.csv", 1, year); });
+    e = error_of([] { RowMapper({"Nama", "Instansi", "Jabatan"}, "r.csv", 1, today); });
     CHECK(e.rfind("r.csv:1: no NIP or e-mail column", 0) == 0);
     CHECK(e.find("surel") != std::string::npos);
     CHECK(e.find("nomor induk pegawai") != std::string::npos);
 
-    e = error_of([] { RowMapper({"Timestamp"}, "r.csv", 1, year); });
+    e = error_of([] { RowMapper({"Timestamp"}, "r.csv", 1, today); });
     CHECK(e.find("no name column") != std::string::npos);
     CHECK(e.find("and no NIP or e-mail column") != std::string::npos);
 
     // Either identity column is enough.
-    CHECK(error_of([] { RowMapper({"Nama", "Surel"}, "r.csv", 1, year); }).empty());
-    CHECK(error_of([] { RowMapper({"NIP/NI PPPK", "NAMA"}, "r.csv", 1, year); }).empty());
+    CHECK(error_of([] { RowMapper({"Nama", "Surel"}, "r.csv", 1, today); }).empty());
+    CHECK(error_of([] { RowMapper({"NIP/NI PPPK", "NAMA"}, "r.csv", 1, today); }).empty());
 }
 
 TEST_CASE("RowMapper::map normalises every field") {
-    RowMapper m({"NIP", "Nama", "Surel", "No HP", "Instansi", "OPD", "Jabatan", "Gol"}, "r.csv", 1, year);
+    RowMapper m({"NIP", "Nama", "Surel", "No HP", "Instansi", "OPD", "Jabatan", "Gol"}, "r.csv", 1, today);
     Participant p;
     std::vector<RowProblem> problems;
     REQUIRE(m.map({"'19860926 201505 1 001", "  Siti  Rahayu, S.Pd. ", "Siti@Example.GO.ID", "0812-3456-7890",
@@ -149,7 +153,7 @@ TEST_CASE("RowMapper::map normalises every field") {
 
 TEST_CASE("RowMapper::map reports each problem under the column's own header") {
     RowMapper m({"NIP (tanpa spasi)", "Nama Lengkap", "Alamat Email", "No. HP", "Pangkat/Golongan"}, "r.csv",
-                1, year);
+                1, today);
     Participant p;
     std::vector<RowProblem> problems;
 
@@ -177,14 +181,14 @@ TEST_CASE("RowMapper::map reports each problem under the column's own header") {
     CHECK(problems[0].column == "NIP (tanpa spasi)");
 
     // In a file without a NIP column the e-mail column is named.
-    RowMapper by_email({"Nama", "Email"}, "r.csv", 1, year);
+    RowMapper by_email({"Nama", "Email"}, "r.csv", 1, today);
     CHECK_FALSE(by_email.map({"Budi", " "}, p, problems));
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].column == "Email");
 }
 
 TEST_CASE("RowMapper::map: ragged rows, trailing empty cells, blank rows") {
-    RowMapper m({"NIP", "Nama", "Email"}, "r.csv", 1, year);
+    RowMapper m({"NIP", "Nama", "Email"}, "r.csv", 1, today);
     Participant p;
     std::vector<RowProblem> problems;
     CHECK_FALSE(m.map({"198609262015051001", "Siti"}, p, problems));
@@ -443,7 +447,7 @@ TEST_CASE("import_participants: progress is reported") {
     std::vector<std::uint64_t> rows;
     std::uint64_t last_bytes = 0;
     RosterImportOptions options;
-    options.year = year;
+    options.today = today;
     options.on_progress = [&](const Progress& p) {
         rows.push_back(p.count);
         last_bytes = p.done;
@@ -477,4 +481,49 @@ TEST_CASE("a dry run never creates a file, and never keeps a write") {
         tx.commit();
     }
     CHECK_FALSE(store::open(path, store::Access::read)->participant_by_nip("198609262015051001"));
+}
+
+TEST_CASE("import: a golongan that does not fit the NIP is a warning naming the line, and is imported") {
+    both_modes();
+    TempDir dir;
+    const auto opened = open_store(dir.file("s.db"));
+    store::Store& store = *opened;
+    store::Store::Transaction tx(store);
+    Run r = import_text(store, "NIP,Nama,Email,Gol\n"
+                               "198609262015051001,Satu,,IX\n"     // PPPK golongan on a PNS NIP
+                               "199001152014031002,Dua,,III\n"     // a bare III on a PNS NIP
+                               "199001012022241001,Tiga,,III/a\n"  // PNS golongan on an NI PPPK
+                               "198703212010122003,Empat,,III/b\n" // fits
+                               "199001012022211002,Lima,,IX\n"     // fits
+                               ",Enam,enam@example.go.id,IX\n"     // no NIP: nothing to compare
+                               "197512302000031001,Tujuh,,\n");    // no golongan
+    CHECK(r.result.added == 7);
+    CHECK(r.result.rejected == 0);
+    CHECK(r.result.warnings == 3);
+    REQUIRE(r.warnings.size() == 3);
+    CHECK(r.warnings[0] == "t.csv:2: Gol: IX: IX is a PPPK golongan (I to XVII), but 198609262015051001 is a "
+                           "PNS NIP (digits 13-14 are a month): check the golongan or the NIP");
+    CHECK(r.warnings[1] ==
+          "t.csv:3: Gol: III: III without a letter is a PPPK golongan, but 199001152014031002 "
+          "is a PNS NIP: a PNS golongan has its letter (III/a, III/b, ...)");
+    CHECK(r.warnings[2] ==
+          "t.csv:4: Gol: III/a: III/a is a PNS golongan, but 199001012022241001 is an NI PPPK "
+          "(digits 13-14 are 21 to 29), whose golongan run from I to XVII: check the golongan "
+          "or the NIP");
+    CHECK(store.participant_by_nip("198609262015051001")->grade == "IX"); // imported as given
+
+    // The person as the row leaves them: a golongan on a row that finds a stored PNS by e-mail, and a NIP
+    // given to someone whose stored golongan is PPPK's.
+    r = import_text(store, "Email,Nama,Gol,NIP\n"
+                           "enam@example.go.id,Enam,,198811112012081005\n");
+    CHECK(r.result.updated == 1);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].rfind("t.csv:2: Gol: IX: IX is a PPPK golongan", 0) == 0);
+    // A row that gives neither NIP nor golongan says nothing about them.
+    r = import_text(store, "Email,Nama,No HP\nenam@example.go.id,Enam,081234567890\n");
+    CHECK(r.warnings.empty());
+    CHECK(r.result.warnings == 0);
+    // Repeats of a row warn once.
+    r = import_text(store, "NIP,Nama,Gol\n198609262015051001,Satu,IX\n198609262015051001,Satu,IX\n");
+    CHECK(r.warnings.size() == 1);
 }

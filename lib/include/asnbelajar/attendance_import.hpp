@@ -5,6 +5,7 @@
 #include "asnbelajar/model.hpp"
 #include "asnbelajar/progress.hpp"
 #include "asnbelajar/sources.hpp"
+#include "asnbelajar/time.hpp"
 
 #include <cstddef>
 #include <string>
@@ -21,7 +22,7 @@ struct AttendanceImportOptions {
     bool allow_empty = false;    // accept an export without a single attendee row
     bool create_unknown = false; // create participants for unmatched rows (name, e-mail, NIP when valid)
     bool match_names = false;    // match rows without NIP, e-mail or phone by name (attend --match-names)
-    int year = 0;                // the current year, for checking NIPs of created participants
+    Date today;                  // the current date, for checking NIPs of created participants
 };
 
 // An attendee row that no participant was found (or created) for.

@@ -71,6 +71,12 @@ struct CertifyResult {
 // number that exists already.
 CertifyResult certify_session(store::Store& store, const Session& session, const CertificateTemplate& tmpl);
 
+// Continues an existing series (an agency whose numbers are past 229,000): the next certificate takes number
+// `first`. Must run inside a write transaction. Throws Error when `first` is below 1, or not above every number
+// issued (revoked ones included: numbers are never reused), saying the highest issued. Returns the number the
+// next certificate would have taken before.
+std::int64_t start_certificate_counter(store::Store& store, std::int64_t first);
+
 struct RevokeResult {
     Participant person;
     std::optional<std::string> number; // the revoked number; none when the person had no live certificate

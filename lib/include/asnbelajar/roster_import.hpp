@@ -9,6 +9,7 @@
 #include "asnbelajar/columns.hpp"
 #include "asnbelajar/model.hpp"
 #include "asnbelajar/progress.hpp"
+#include "asnbelajar/time.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -43,8 +44,9 @@ class RowMapper {
   public:
     // Maps the header row found at `line` of `file` (for messages). Columns are matched by
     // field_for_header(). Throws Error "FILE:LINE: …" when no column names the name, or none names the NIP or
-    // the e-mail, listing the headers each accepts. `year` is the current year (bounds of NIP dates).
-    RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line, int year);
+    // the e-mail, listing the headers each accepts. `today` is the current date (bounds of NIP dates).
+    RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line,
+              Date today);
 
     const HeaderMap& columns() const { return map_; }
     // Header cells this import does not use, as written: unknown names, and fields that are not participant
@@ -71,15 +73,19 @@ class RowMapper {
     std::vector<std::string> header_;
     HeaderMap map_;
     std::vector<std::string> ignored_;
-    int year_;
+    Date today_;
 };
 
 struct RosterImportOptions {
-    int year = 0; // the current year: bounds of NIP dates
+    Date today; // the current date in the user's zone: bounds of NIP dates
     // Called for every rejected row, in file order, with its fields as read and its problems (at least one).
     std::function<void(std::size_t line, const std::vector<std::string_view>& fields,
                        const std::vector<RowProblem>& problems)>
         on_reject;
+    // Called for each accepted row that gives a golongan or a NIP when the person's golongan does not fit
+    // their NIP (see grade_identity_warning), with the golongan column as written in the file, the golongan
+    // and the reason. The row is imported all the same.
+    std::function<void(std::size_t line, const RowProblem& warning)> on_warning;
     // The size of the input in bytes when known (0: not known, e.g. standard input). With the first rows it
     // tells the store how large the job is (see store::Store::begin_bulk_load).
     std::uint64_t input_bytes = 0;
@@ -100,6 +106,7 @@ struct RosterImportResult {
     std::uint64_t updated = 0;   // participants whose stored fields changed
     std::uint64_t unchanged = 0; // rows that changed nothing (identical repeats included)
     std::uint64_t rejected = 0;  // invalid or conflicting rows: nothing of them was written
+    std::uint64_t warnings = 0;  // accepted rows whose golongan does not fit the NIP (on_warning)
     // import_registrations only:
     std::string session; // the session's code; empty for import_participants
     std::uint64_t enrolled = 0, waitlisted = 0, already_enrolled = 0, already_waitlisted = 0;

@@ -98,7 +98,7 @@ struct HistoryRow {
 
 // A person's record over a set of sessions (a year).
 struct PersonYear {
-    Participant person; // id, nip, name, agency and unit only (PersonDetail::report), or id and agency only
+    Participant person; // id, nip, name, agency and unit only (PersonDetail::report), or id, agency and nip
     int attended = 0;   // sessions attended
     std::int64_t jp_tenths = 0; // JP earned in them
 };
@@ -106,7 +106,7 @@ struct PersonYear {
 // What Store::each_person_year() reads of each person.
 enum class PersonDetail {
     report, // id, nip, name, agency and unit; by agency (none first), then name, then id
-    agency, // id and agency only, in no particular order (totals per agency)
+    agency, // id, agency and nip only, in no particular order (totals per agency and type)
 };
 
 // A set of sessions tallied per person (Store::tally_participation): who was enrolled in or present at any of
@@ -349,6 +349,14 @@ class Store {
     // Takes the next number of the global certificate counter; a number once taken is never handed out again,
     // even when its certificate is revoked. Inside a write transaction.
     virtual std::int64_t next_certificate_seq() = 0;
+    // The highest counter value any certificate took, revoked ones included (0 when none was issued).
+    virtual std::int64_t highest_certificate_seq() const = 0;
+    // The counter's current value: the number the last certificate took, or the value set_certificate_counter
+    // left (0 in a new store). next_certificate_seq() returns one more.
+    virtual std::int64_t certificate_counter() const = 0;
+    // Sets the counter so that the next number is `last` + 1. Inside a write transaction. The caller keeps
+    // numbers unique (certificates' UNIQUE(seq) refuses a repeat in any case).
+    virtual void set_certificate_counter(std::int64_t last) = 0;
     // Issues a certificate (issued now). Throws Error when `number` or `seq` exists already, or the person holds
     // a live certificate of the session.
     virtual void insert_certificate(Id session, Id participant, std::int64_t seq,

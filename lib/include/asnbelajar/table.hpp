@@ -93,6 +93,9 @@ struct Report {
     std::vector<std::string> notes;
     // JSON shape: an array of row objects (list reports), or an object with period, rows, totals and extras.
     bool json_object = false;
+    // xlsx: a plain sheet for other programs to read (an upload sheet): the machine keys in row 1 and the rows
+    // from row 2, without title, subtitle, totals or extras. Other formats are unchanged.
+    bool plain_sheet = false;
 };
 
 // The label of a column in `lang`.

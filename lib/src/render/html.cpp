@@ -126,7 +126,7 @@ void y_grid(std::ostream& out, const Plot& p, double max, double step, bool perc
         double y = p.top + p.plot_h() * (1 - v / max);
         out << "<line x1=\"" << fmt1(p.left) << "\" x2=\"" << fmt1(p.width - p.right) << "\" y1=\"" << fmt1(y)
             << "\" y2=\"" << fmt1(y) << "\" stroke=\"" << (v == 0 ? "#9aa5b1" : "#e3e7ec") << "\"/>";
-        std::string tick = percent ? fmt::format("{:.0f}{}", v * 100, lang == Lang::id ? " %" : "%")
+        std::string tick = percent ? fmt::format("{:.0f}%", v * 100)
                                    : human_text(Cell{static_cast<std::int64_t>(std::llround(v))},
                                                 ColumnType::integer, {}, lang);
         out << "<text x=\"" << fmt1(p.left - 8) << "\" y=\"" << fmt1(y + 4) << "\" text-anchor=\"end\">"

@@ -171,7 +171,7 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
     if (auto* v = std::get_if<double>(&cell)) {
         std::string pct = fmt::format("{:.1f}", *v * 100.0);
         std::replace(pct.begin(), pct.end(), '.', decimal);
-        return pct + (lang == Lang::id ? " %" : "%");
+        return pct + "%"; // "75,0%": Indonesian (EYD) writes the sign against the number too
     }
     std::int64_t i = std::get<std::int64_t>(cell);
     switch (type) {

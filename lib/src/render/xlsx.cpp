@@ -96,17 +96,24 @@ class SheetWriter {
     }
 
     // Title and subtitle lines, the header (frozen), rows with an autofilter; returns the next free row.
-    lxw_row_t table(const std::string& title, const std::vector<std::string>& subtitle, const Table& t) {
+    // A plain sheet (Report::plain_sheet) has the machine keys, unstyled, in row 1 and nothing above them.
+    lxw_row_t table(const std::string& title, const std::vector<std::string>& subtitle, const Table& t,
+                    bool plain = false) {
         lxw_row_t row = 0;
-        text(row++, 0, title, f_.title);
-        for (const std::string& line : subtitle)
-            text(row++, 0, line, f_.subtitle);
-        ++row;
+        if (!plain) {
+            text(row++, 0, title, f_.title);
+            for (const std::string& line : subtitle)
+                text(row++, 0, line, f_.subtitle);
+            ++row;
+        }
         const lxw_row_t header = row;
         std::vector<std::size_t> widths(t.columns.size());
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
-            const std::string& name = label(t.columns[i], report_.lang);
-            text(header, i, name, is_numeric(t.columns[i].type) ? f_.header_num : f_.header);
+            const std::string& name = plain ? t.columns[i].key : label(t.columns[i], report_.lang);
+            if (plain)
+                text(header, i, name);
+            else
+                text(header, i, name, is_numeric(t.columns[i].type) ? f_.header_num : f_.header);
             widths[i] = display_width(name);
         }
         t.each_row([&](const Row& r) {
@@ -207,8 +214,8 @@ void write_xlsx_file(const Report& report, const std::string& path) {
         throw Error(fmt::format("cannot write {}: no worksheet", path));
     }
     SheetWriter main(ws, f, report);
-    lxw_row_t row = main.table(report.title, report.subtitle, report.table);
-    if (!report.totals.empty()) {
+    lxw_row_t row = main.table(report.title, report.subtitle, report.table, report.plain_sheet);
+    if (!report.totals.empty() && !report.plain_sheet) {
         main.text(++row, 0, report.lang == Lang::en ? "Totals" : "Jumlah", f.bold);
         for (const Total& t : report.totals) {
             main.text(++row, 0, label(t.column, report.lang));
@@ -217,6 +224,7 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     }
     error = main.error();
     for (const Report::Extra& e : report.extras) {
+        if (report.plain_sheet) break;
         lxw_worksheet* extra = workbook_add_worksheet(wb, sheet_name(e.title, taken).c_str());
         if (!extra) continue;
         SheetWriter w(extra, f, report);

@@ -19,6 +19,30 @@ std::int64_t SqliteStore::next_certificate_seq() try {
     fail(e);
 }
 
+std::int64_t SqliteStore::highest_certificate_seq() const try {
+    auto& st = stmt("SELECT coalesce(max(seq), 0) FROM certificates");
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+std::int64_t SqliteStore::certificate_counter() const try {
+    auto& st = stmt("SELECT value FROM counters WHERE name = 'certificate'");
+    if (!st.executeStep()) throw Error(fmt::format("store {} has no certificate counter", path_));
+    return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+void SqliteStore::set_certificate_counter(std::int64_t last) try {
+    auto& st = stmt("UPDATE counters SET value = ? WHERE name = 'certificate'");
+    st.bind(1, last);
+    if (st.exec() != 1) throw Error(fmt::format("store {} has no certificate counter", path_));
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
 void SqliteStore::insert_certificate(Id session, Id participant, std::int64_t seq,
                                      const std::string& number) try {
     auto& st = stmt("INSERT INTO certificates(seq, number, session_id, participant_id, issued) "

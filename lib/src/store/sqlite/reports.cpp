@@ -177,8 +177,8 @@ void SqliteStore::each_person_year(const Tallies& people, PersonDetail detail,
         if (!people.contains(id)) return;
         y.person.id = id;
         y.person.agency = text_or_empty(st.getColumn(1));
+        y.person.nip = text_or_empty(st.getColumn(2));
         if (full) {
-            y.person.nip = text_or_empty(st.getColumn(2));
             y.person.name = text_or_empty(st.getColumn(3));
             y.person.unit = text_or_empty(st.getColumn(4));
         }
@@ -188,14 +188,14 @@ void SqliteStore::each_person_year(const Tallies& people, PersonDetail detail,
     if (!full) {
         // No order: one pass over the table when the people are most of the roster, else a lookup each.
         if (people.people() * 8 >= static_cast<std::size_t>(std::max<Id>(max_participant_id(), 0))) {
-            auto& all = stmt("SELECT id, agency FROM participants");
+            auto& all = stmt("SELECT id, agency, nip FROM participants");
             all.tryReset();
             while (all.executeStep())
                 take(all);
             all.tryReset();
             return;
         }
-        auto& one = stmt("SELECT id, agency FROM participants WHERE id = ?");
+        auto& one = stmt("SELECT id, agency, nip FROM participants WHERE id = ?");
         people.each([&](Id id, int, std::int64_t) {
             one.tryReset();
             one.bind(1, id);

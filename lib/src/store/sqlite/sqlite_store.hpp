@@ -88,6 +88,9 @@ class SqliteStore final : public Store {
     std::vector<AgencyCount> agency_attendance(Id session) const override;
 
     std::int64_t next_certificate_seq() override;
+    std::int64_t highest_certificate_seq() const override;
+    std::int64_t certificate_counter() const override;
+    void set_certificate_counter(std::int64_t last) override;
     void insert_certificate(Id session, Id participant, std::int64_t seq, const std::string& number) override;
     std::optional<std::string> revoke_certificate(Id session, Id participant) override;
     std::vector<CertificateRow> live_certificates(const std::vector<Id>& sessions) const override;
