@@ -5,11 +5,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <string_view>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef ASNBELAJAR_VERSION
@@ -26,6 +31,9 @@ Zone Context::zone() const {
 }
 Lang Context::lang() const {
     return globals.lang == "en" ? Lang::en : Lang::id;
+}
+std::int64_t Context::now() const {
+    return static_cast<std::int64_t>(std::time(nullptr));
 }
 std::string Context::store_path() const {
     return store::resolve_store_path(globals.db.empty() ? std::nullopt
@@ -57,7 +65,19 @@ render::Format Context::format() const {
 }
 
 ReportContext Context::report_context() const {
-    return {zone(), lang(), render::format_info(format()).rows_only};
+    return {zone(), lang(), render::format_info(format()).rows_only, now(), command()};
+}
+
+std::string Context::command() const {
+    if (globals.db.empty()) return "asnbelajar";
+    const bool plain = std::all_of(globals.db.begin(), globals.db.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("/._-+:@%", c) != nullptr;
+    });
+    if (plain) return "asnbelajar --db " + globals.db;
+    std::string quoted = "'";
+    for (char c : globals.db)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return "asnbelajar --db " + quoted + "'";
 }
 
 void Context::emit(const Report& report) const {
@@ -71,6 +91,8 @@ void Context::emit(const Report& report, render::Format format) const {
     options.excel_safe = globals.excel_safe;
     for (const std::string& line : report.notes)
         note(line);
+    for (const std::string& line : report.warnings)
+        warn(line);
     if (!info.write && !to_file)
         throw UsageError(fmt::format("{} is a binary file: give -o FILE.{} (it cannot go to stdout)",
                                      info.name, info.name));
@@ -95,7 +117,13 @@ std::unique_ptr<store::Store> Context::read_store() const {
     return store::open(store_path(), store::Access::read);
 }
 
+void Context::check_writable() const {
+    if (globals.read_only)
+        throw Error("the store is opened --read-only and this command writes to it: nothing was written");
+}
+
 void Context::write(const std::function<std::int64_t(store::Store&)>& work) const {
+    check_writable();
     const std::unique_ptr<store::Store> store = store::open(store_path(), store::Access::write);
     try {
         std::int64_t rows = 0;
@@ -149,6 +177,61 @@ void add_globals(CLI::App& app, Globals& g) {
     app.add_flag("-q,--quiet", g.quiet, "No progress or summary lines on stderr");
     app.add_flag("--excel-safe", g.excel_safe,
                  "CSV/TSV: neutralise cells a spreadsheet would run as formulas");
+    app.add_flag(
+        "--read-only", g.read_only,
+        "Never write the store: commands that would are refused (automatic for reading a store whose "
+        "file or folder you may not write)");
+}
+
+// -o FILE without --format: FILE's extension must name a format (a report.xls or a report without one would
+// get a text table that looks done but is not). A device or pipe (/dev/stdout, a FIFO) takes the default.
+void check_output_extension(const Globals& g) {
+    if (!g.format.empty() || g.output.empty() || g.output == "-" || render::format_from_extension(g.output))
+        return;
+    struct stat st {};
+    if (::stat(g.output.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return;
+    std::string extensions;
+    for (const render::FormatInfo& info : render::formats())
+        for (std::string_view rest = info.extensions; !rest.empty();) {
+            const std::size_t end = std::min(rest.find(' '), rest.size());
+            extensions += fmt::format("{}.{}", extensions.empty() ? "" : ", ", rest.substr(0, end));
+            rest.remove_prefix(std::min(end + 1, rest.size()));
+        }
+    const std::string name = std::filesystem::path(g.output).filename().string();
+    const std::size_t dot = name.rfind('.');
+    throw UsageError(fmt::format(
+        "-o {}: {}; name the file with a report extension ({}) or give --format ({})", g.output,
+        dot == std::string::npos || dot == 0 ? std::string("the file name has no extension")
+                                             : fmt::format("'{}' is not a report format", name.substr(dot)),
+        extensions, render::format_names()));
+}
+
+// A missing or unknown (sub)command, said as such with the commands there are: CLI11 says "A subcommand is
+// required" or "The following arguments were not expected". nullopt for any other parse error.
+std::optional<std::string> command_error(CLI::App& app, const CLI::ParseError& e) {
+    CLI::App* level = &app; // the deepest command given
+    std::string path;       // "session", or "" at the top
+    for (std::vector<CLI::App*> given = app.get_subcommands(); !given.empty();
+         given = level->get_subcommands()) {
+        level = given.front();
+        path += (path.empty() ? "" : " ") + level->get_name();
+    }
+    const std::vector<CLI::App*> commands = level->get_subcommands({});
+    if (commands.empty()) return std::nullopt;
+    std::string names;
+    for (const CLI::App* c : commands)
+        names += fmt::format("\n  {:<12} {}", c->get_name(), c->get_description());
+    const std::string what = e.what();
+    const std::vector<std::string> extra = app.remaining(true);
+    const std::string full = path.empty() ? "asnbelajar" : "asnbelajar " + path;
+    if (what.find("subcommand is required") != std::string::npos && extra.empty())
+        return fmt::format(
+            "'{}' needs a command; the commands are:{}\nRun '{} COMMAND --help' for its options.", full,
+            names, full);
+    if (!extra.empty() && !extra.front().empty() && extra.front().front() != '-')
+        return fmt::format("unknown command '{}{}'; the commands are:{}", path.empty() ? "" : path + " ",
+                           extra.front(), names);
+    return std::nullopt;
 }
 
 } // namespace
@@ -184,6 +267,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             f && !render::format_info(*f).write && (ctx.globals.output.empty() || ctx.globals.output == "-"))
             throw UsageError(fmt::format("--format {0} needs -o FILE.{0} (a spreadsheet cannot go to stdout)",
                                          render::format_info(*f).name));
+        check_output_extension(ctx.globals);
         find_zone(ctx.globals.tz);
     };
     app.parse_complete_callback(validate_globals);
@@ -203,6 +287,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         out << e.what() << '\n';
         return 0;
     } catch (const CLI::ParseError& e) {
+        if (std::optional<std::string> message = command_error(app, e)) {
+            print_error(err, *message);
+            return 2;
+        }
         err << "asnbelajar: error: " << e.what() << "\nRun 'asnbelajar --help' for usage.\n";
         return 2;
     } catch (const UsageError& e) {

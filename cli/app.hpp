@@ -35,6 +35,7 @@ struct Globals {
     std::string tz = "Asia/Jakarta";
     bool quiet = false;
     bool excel_safe = false;
+    bool read_only = false; // --read-only: commands that write are refused
 };
 
 class Context {
@@ -48,11 +49,14 @@ class Context {
 
     Zone zone() const;
     Lang lang() const;
+    // The time now, UTC seconds: what "before the session" and "after it" are measured against.
+    std::int64_t now() const;
     std::string store_path() const;
 
     // A summary line on stderr ("asnbelajar: …"), unless --quiet.
     void note(const std::string& line) const;
-    // A warning on stderr ("asnbelajar: warning: …"), even with --quiet: something accepted that looks wrong.
+    // A warning on stderr ("asnbelajar: warning: …"), even with --quiet: something the user must act on, or
+    // something accepted that looks wrong.
     void warn(const std::string& line) const;
     // True when progress bars may be drawn: stderr is a terminal and not --quiet.
     bool progress_allowed() const;
@@ -62,15 +66,21 @@ class Context {
     // The format the command line chose (--format, else the extension of -o FILE), if it chose one.
     std::optional<render::Format> chosen_format() const;
     // --tz, --lang, and whether the format writes only a report's rows (csv, tsv, jsonl), so that the report
-    // may leave out its extras.
+    // may leave out its extras; the time now, and command().
     ReportContext report_context() const;
+    // How the user runs the program, for commands that messages tell them to run: "asnbelajar", with
+    // "--db PATH" when --db was given (quoted for a shell when it needs to be).
+    std::string command() const;
 
     // Renders a report to stdout or -o FILE in the chosen format (from --format, else the file's extension,
     // else table). Files are written whole or not at all. xlsx needs -o FILE (UsageError otherwise). The
-    // report's notes go to stderr.
+    // report's notes and warnings go to stderr.
     void emit(const Report& report) const;
     // The same in `format`, whatever the command line chose (a command that writes one format only).
     void emit(const Report& report, render::Format format) const;
+
+    // Throws Error when the store may not be written (--read-only), naming the option.
+    void check_writable() const;
 
     // Opens the store for reading.
     std::unique_ptr<store::Store> read_store() const;

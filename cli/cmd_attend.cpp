@@ -2,6 +2,7 @@
 // asnbelajar attend SESSION --file FILE|- [--source S] [--replace] [--allow-empty] [--create-unknown]
 //                                         [--unmatched FILE] [--date-order dmy|mdy] [--match-names]
 #include "app.hpp"
+#include "certificate_notes.hpp"
 #include "output_file.hpp"
 #include "progress.hpp"
 
@@ -41,17 +42,20 @@ void run_marks(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
     if (cmd->count("--minutes")) minutes = o.minutes;
     int walk_ins = 0;
     std::string code;
+    CertificateCheck certificates;
     ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
         code = session.code;
         std::vector<Participant> people = resolve_people(store, o.people);
         for (const Participant& p : people)
             walk_ins += mark_attendance(store, session, p, minutes) == MarkResult::walk_in;
+        certificates = check_certificates(store, session);
         return static_cast<std::int64_t>(people.size());
     });
     ctx.note(fmt::format("{}: marked {} {}{}", code, o.people.size(),
                          minutes ? fmt::format("with {} minutes", *minutes) : std::string("as self-declared"),
                          walk_ins ? fmt::format(" ({} walk-ins)", walk_ins) : std::string()));
+    tell_certificates(ctx, code, certificates);
 }
 
 std::string minutes_text(std::int64_t seconds) {
@@ -114,6 +118,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     ProgressBar bar(ctx.err, ctx.progress_allowed(), o.file == "-" ? "<stdin>" : o.file);
     AttendanceImportResult result;
     std::string code;
+    CertificateCheck certificates;
     // The file is read inside the transaction: one connection, and a refusal leaves no trace.
     ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
@@ -124,6 +129,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
         const sources::ExportData data = sources::read_export_file(o.file, o.source, read);
         note_read(ctx, data);
         result = import_attendance(store, session, data, opts, bar.callback());
+        certificates = check_certificates(store, session);
         return static_cast<std::int64_t>(data.records.size() - result.unmatched.size());
     });
     bar.clear();
@@ -142,6 +148,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
                     result.created ? fmt::format(", {} created", result.created) : std::string(), unmatched,
                     result.reimport ? "; this export was imported before: its marks were replaced" : ""));
     ctx.note(fmt::format("{}: now {} attended, {} partial", code, result.attended, result.partial));
+    tell_certificates(ctx, code, certificates);
 }
 
 // "auto (default), zoom, teams, meet or csv": the --source values, from the registry of layouts.

@@ -1,5 +1,7 @@
-// asnbelajar certify SESSION [--template T] [--first-number N] [--pdf DIR|FILE.pdf ...] | --revoke PERSON...
+// asnbelajar certify SESSION [--sync] [--template T] [--first-number N] [--pdf DIR|FILE.pdf ...]
+//                   | --revoke PERSON...
 #include "app.hpp"
+#include "certificate_notes.hpp"
 #include "certificate_pdfs.hpp"
 
 #include "asnbelajar/certificates.hpp"
@@ -20,13 +22,31 @@ struct CertifyOptions {
     std::optional<std::int64_t> first_number;
     std::vector<std::string> revoke;
     PdfOptions pdf;
+    bool sync = false;
 };
 
+// " (N)" or " (FIRST … LAST)": the numbers of `issued`.
+std::string number_range(const std::vector<IssuedCertificate>& issued) {
+    if (issued.empty()) return {};
+    if (issued.size() == 1) return fmt::format(" ({})", issued.front().number);
+    return fmt::format(" ({} … {})", issued.front().number, issued.back().number);
+}
+
+// The certificates a PDF may be printed for: live ones whose holder attended (a certificate that no longer
+// qualifies is never presented as valid).
+std::vector<store::CertificateRow> printable(std::vector<store::CertificateRow> live) {
+    std::erase_if(live, [](const store::CertificateRow& c) { return !c.attended; });
+    return live;
+}
+
+// certify, and certify --sync: first revoke what no longer qualifies; then number the new attendees; in one
+// transaction.
 void run_certify(Context& ctx, const CertifyOptions& o) {
     CertificateTemplate tmpl(o.templ); // a bad template fails before the store is opened
     std::optional<PdfRun> pdf;         // so do a bad layout, a missing font and an unwritable --pdf DIR
     if (!o.pdf.target.empty()) pdf.emplace(ctx, o.pdf);
-    CertifyResult result;
+    SyncResult result;
+    CertificateCheck after;
     std::string code;
     std::optional<std::int64_t> was; // the counter's next number before --first-number
     Session session;
@@ -35,20 +55,25 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
         session = resolve_session(store, o.session);
         code = session.code;
         if (o.first_number) was = start_certificate_counter(store, *o.first_number);
-        result = certify_session(store, session, tmpl);
-        if (pdf) live = store.live_certificates({session.id});
-        return static_cast<std::int64_t>(result.issued.size());
+        if (o.sync)
+            result = sync_certificates(store, session, tmpl);
+        else
+            result.certified = certify_session(store, session, tmpl);
+        after = check_certificates(store, session);
+        if (pdf) live = printable(store.live_certificates({session.id}));
+        return static_cast<std::int64_t>(result.revoked.size() + result.certified.issued.size());
     });
-    std::string range;
-    if (!result.issued.empty())
-        range = result.issued.size() == 1
-                    ? fmt::format(" ({})", result.issued.front().number)
-                    : fmt::format(" ({} … {})", result.issued.front().number, result.issued.back().number);
+    for (const RevokeResult& r : result.revoked)
+        ctx.note(fmt::format("{}: {}: revoked {} (no longer attended)", code, describe(r.person),
+                             r.number.value_or("")));
     if (was)
         ctx.note(fmt::format("certificate numbers continue from {} (the next would have been {})",
                              *o.first_number, *was));
-    ctx.note(fmt::format("{}: certified {}{}; {} already had one", code, result.issued.size(), range,
-                         result.already));
+    ctx.note(fmt::format("{}: {}certified {}{}; {} already had one", code,
+                         o.sync ? fmt::format("revoked {}, ", result.revoked.size()) : std::string(),
+                         result.certified.issued.size(), number_range(result.certified.issued),
+                         result.certified.already));
+    tell_certificates(ctx, code, after);
     if (pdf) pdf->write(session, live);
 }
 
@@ -91,16 +116,23 @@ void setup_certify(CLI::App& app, Context& ctx) {
                     "never reused")
         ->excludes(templ)
         ->excludes(first);
+    cmd->add_flag("--sync", o->sync,
+                  "First revoke the certificates of people who no longer attended, then number the new "
+                  "attendees")
+        ->excludes("--revoke");
     add_pdf_options(*cmd, o->pdf);
     cmd->get_option("--revoke")->excludes("--pdf");
     cmd->footer(
-        "Numbers come from one global counter: re-running certifies only the new attendees.\n"
+        "Numbers come from one global counter: re-running certifies only the new attendees. After a\n"
+        "correction (session edit, attend) commands say when certificates no longer qualify: --sync settles\n"
+        "them in one transaction.\n"
         "--first-number continues an agency's existing series; it is refused unless N is above every number\n"
         "issued, and the audit log ('db log') keeps the command.\n"
         "With --pdf, the session's live certificates (new and earlier ones) are also written as PDF; the layout,\n"
         "its fonts and background, and the directory are checked before anything is written.\n"
         "Examples:\n"
         "  asnbelajar certify 2022-03-03 --template \"{seq:06}/BPSDM-ASNB/205.3/{month_roman}/{year}\"\n"
+        "  asnbelajar certify 2022-03-03 --sync\n"
         "  asnbelajar certify 2025-02-20 --first-number 229472\n"
         "  asnbelajar certify 2022-03-03 --pdf sertifikat/2022-03-03\n"
         "  asnbelajar certify 2022-03-03 --pdf cetak.pdf --single-file --layout bpsdm.layout\n"

@@ -1,5 +1,6 @@
 // asnbelajar db check|migrate|backup|log
 #include "app.hpp"
+#include "output_file.hpp"
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/reports.hpp"
@@ -53,11 +54,14 @@ void setup_db(CLI::App& app, Context& ctx) {
 
     auto file = std::make_shared<std::string>();
     auto* backup = cmd->add_subcommand("backup", "Consistent online backup (safe while others write)");
-    backup->add_option("FILE", *file, "The backup file (replaced atomically when it exists)")->required();
+    backup->add_option("FILE", *file, "The backup file (mode 0600; a file there is replaced atomically)")
+        ->required();
     backup->footer("Example:\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
     backup->callback([&ctx, file] {
         const auto store = ctx.read_store();
-        store->backup_to(*file);
+        OutputFile out(*file, "back up to"); // 0600; a link or a device written through, never replaced
+        store->backup_to(out.file_for_writer(), *file);
+        out.commit();
         ctx.note(fmt::format("backed up {} to {}", store->location(), *file));
     });
 

@@ -49,6 +49,7 @@ void run_enroll(Context& ctx, const EnrollOptions& o) {
         throw UsageError("enroll needs at least one PERSON (NIP or e-mail), or --file FILE");
     std::vector<std::string> lines;
     int changed = 0;
+    bool started = false; // a seat was freed after the start, while people wait: nobody promoted
     std::string code;
     ctx.write([&](store::Store& store) {
         Session session = resolve_session(store, o.session);
@@ -56,13 +57,18 @@ void run_enroll(Context& ctx, const EnrollOptions& o) {
         std::vector<Participant> people = resolve_people(store, o.people);
         for (const Participant& p : people) {
             if (o.cancel) {
-                CancelResult r = cancel_enrollment(store, session, p);
+                CancelResult r = cancel_enrollment(store, session, p, ctx.now());
                 changed += (r.changed ? 1 : 0) + (r.promoted ? 1 : 0); // a promotion is a row touched too
-                lines.push_back(
-                    fmt::format("{}: {}", describe(p), r.changed ? "cancelled" : "already cancelled"));
+                lines.push_back(fmt::format("{}: {}", describe(p),
+                                            !r.changed  ? "already cancelled"
+                                            : r.walk_in ? "has attendance in the session: recorded as a "
+                                                          "walk-in, not cancelled"
+                                                        : "cancelled"));
                 if (r.promoted)
                     if (auto q = store.participant_by_id(*r.promoted))
                         lines.push_back(fmt::format("{}: promoted from the waiting list", describe(*q)));
+                if (r.changed && session_started(session, ctx.now()) && store.first_waitlisted(session.id))
+                    started = true;
             } else {
                 EnrollResult r = enroll(store, session, p.id);
                 if (r == EnrollResult::enrolled || r == EnrollResult::waitlisted) ++changed;
@@ -73,6 +79,8 @@ void run_enroll(Context& ctx, const EnrollOptions& o) {
     });
     for (const std::string& line : lines)
         ctx.note(fmt::format("{}: {}", code, line));
+    if (started)
+        ctx.note(fmt::format("{}: the session has started: nobody is promoted from the waiting list", code));
 }
 
 } // namespace
@@ -83,7 +91,8 @@ void setup_enroll(CLI::App& app, Context& ctx) {
     cmd->add_option("SESSION", o->session, "Session code or id")->required();
     cmd->add_option("PERSON", o->people, "NIP or e-mail of each participant");
     cmd->add_flag("--cancel", o->cancel,
-                  "Cancel these enrollments; the first waitlisted person takes the seat");
+                  "Cancel these enrollments; before the session starts the first waitlisted person takes "
+                  "the seat");
     cmd->add_option(
         "--file", o->import.file,
         "Registration export (CSV, or - for stdin): its people are added or updated, then enrolled "

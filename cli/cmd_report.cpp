@@ -7,12 +7,16 @@
 #include "app.hpp"
 #include "options.hpp"
 
+#include "asnbelajar/error.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/reports.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/siasn.hpp"
 
 #include <fmt/format.h>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <memory>
 
@@ -59,6 +63,7 @@ void add_year_of_sessions(CLI::App& cmd, std::optional<int>& year) {
 struct WeeklyOptions {
     std::optional<Period> week, week_of; // WEEK, --week-of
     std::optional<Date> from, to;
+    bool require_attendance = false;
 };
 
 void run_weekly_report(Context& ctx, const WeeklyOptions& o) {
@@ -70,7 +75,17 @@ void run_weekly_report(Context& ctx, const WeeklyOptions& o) {
     if (o.from) period = date_range(o.from, o.to, period);
     const auto opened = ctx.read_store();
     store::Store& store = *opened;
-    ctx.emit(weekly_report(store, period, ctx.report_context()));
+    const Report report = weekly_report(store, period, ctx.report_context());
+    if (o.require_attendance && !report.incomplete.empty()) {
+        for (const std::string& line : report.warnings)
+            ctx.warn(line);
+        throw Error(fmt::format("--require-attendance: {} session{} of the period {} no attendance recorded: "
+                                "{}; no report was written",
+                                report.incomplete.size(), report.incomplete.size() == 1 ? "" : "s",
+                                report.incomplete.size() == 1 ? "has" : "have",
+                                fmt::join(report.incomplete, ", ")));
+    }
+    ctx.emit(report);
 }
 
 void setup_weekly_report(CLI::App& report, Context& ctx) {
@@ -80,9 +95,15 @@ void setup_weekly_report(CLI::App& report, Context& ctx) {
     add_week_option(*cmd, "--week-of", o->week_of, "A date (YYYY-MM-DD) or ISO week (YYYY-Www) in the week");
     add_date_option(*cmd, "--from", o->from, "First date of a custom period");
     add_date_option(*cmd, "--to", o->to, "Last date of a custom period");
-    cmd->footer("Default: the last complete Monday–Sunday week in --tz.\nExamples:\n"
-                "  asnbelajar report weekly\n"
-                "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv");
+    cmd->add_flag("--require-attendance", o->require_attendance,
+                  "Fail (exit 1, nothing written) when a session that has ended has no attendance recorded");
+    cmd->footer(
+        "Default: the last complete Monday–Sunday week in --tz. A session whose attendance was never\n"
+        "imported is shown as not recorded (empty rate, attendance_recorded false) with a warning.\n"
+        "Examples:\n"
+        "  asnbelajar report weekly\n"
+        "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv\n"
+        "  asnbelajar --quiet report weekly --require-attendance --format csv -o minggu.csv   # cron");
     cmd->callback([&ctx, o] { run_weekly_report(ctx, *o); });
 }
 

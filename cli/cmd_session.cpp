@@ -1,5 +1,6 @@
-// asnbelajar session add|list|show|edit|cancel
+// asnbelajar session add|list|show|edit|cancel|restore|delete
 #include "app.hpp"
+#include "certificate_notes.hpp"
 #include "options.hpp"
 
 #include "asnbelajar/error.hpp"
@@ -18,6 +19,7 @@ struct SessionOptions {
     std::optional<int> jp; // tenths
     std::vector<int> days; // ISO weekdays
     int minutes = 0, series = 0, min_attendance = 70, count = 1;
+    bool allow_duplicate = false;
 };
 
 // The options `add` and `edit` share; `required` only for add.
@@ -85,13 +87,17 @@ void run_add(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
         if (plan.repeat != Repeat::none && !cmd->count("--count"))
             throw UsageError("--repeat needs --count N (how many sessions)");
     }
-    if (cmd->count("--count") && plan.repeat == Repeat::none)
-        throw UsageError("--count needs --repeat weekly or twice-weekly");
     plan.count = o.count;
     plan.days = o.days;
+    try {
+        validate_series_plan(plan); // a plan that cannot be made is a mistake in the command line
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
     std::vector<Session> added;
     ctx.write([&](store::Store& store) {
-        added = add_sessions(store, base, o.code, plan);
+        added = add_sessions(store, base, o.code, plan,
+                             o.allow_duplicate ? AllowDuplicate::yes : AllowDuplicate::no);
         return static_cast<std::int64_t>(added.size());
     });
     for (const Session& s : added)
@@ -128,9 +134,11 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     // --tz is global: it names the zone of a new --start, and becomes the session's zone when given.
     if (cmd->count("--start")) edit.tz = ctx.zone().name;
     EditResult result;
+    CertificateCheck certificates;
     ctx.write([&](store::Store& store) {
         Session s = resolve_session(store, o.session);
-        result = edit_session(store, s, edit);
+        result = edit_session(store, s, edit, ctx.now());
+        if (result.recomputed) certificates = check_certificates(store, result.session);
         return std::int64_t{1};
     });
     ctx.out << result.session.code << '\n';
@@ -138,12 +146,14 @@ void run_edit(Context& ctx, CLI::App* cmd, const SessionOptions& o) {
     if (result.recomputed) ctx.note("attendance outcomes recomputed");
     if (!result.promoted.empty())
         ctx.note(fmt::format("{} promoted from the waiting list", result.promoted.size()));
+    tell_certificates(ctx, result.session.code, certificates);
 }
 
 } // namespace
 
 void setup_session(CLI::App& app, Context& ctx) {
-    auto* session = app.add_subcommand("session", "Add, list, show, edit and cancel sessions");
+    auto* session =
+        app.add_subcommand("session", "Add, list, show, edit, cancel, restore and delete sessions");
     session->require_subcommand(1);
     session->footer("Examples:\n  asnbelajar session list --year 2022\n  asnbelajar session show 2022-03-03");
     auto o = std::make_shared<SessionOptions>();
@@ -155,6 +165,8 @@ void setup_session(CLI::App& app, Context& ctx) {
     add->add_option_function<std::string>(
         "--days", [o](const std::string& text) { o->days = weekdays_value(text); },
         "Weekdays of the series, e.g. tue,thu (default: the start's weekday)");
+    add->add_flag("--allow-duplicate", o->allow_duplicate,
+                  "Add it even when a session with the same start and title exists");
     add->footer(
         "Examples:\n"
         "  asnbelajar session add --title \"Webinar ASN Belajar Seri 9 | 2022\" --start \"2022-03-03 09:00\" "
@@ -199,6 +211,41 @@ void setup_session(CLI::App& app, Context& ctx) {
             return std::int64_t{1};
         });
         ctx.note(fmt::format("cancelled session {}", code));
+    });
+
+    auto* restore = session->add_subcommand("restore", "Undo 'session cancel': schedule the session again");
+    restore->add_option("SESSION", o->session, "Session code or id")->required();
+    restore->footer("Example:\n  asnbelajar session restore 2022-03-10");
+    restore->callback([&ctx, o] {
+        std::string code;
+        bool restored = false;
+        ctx.write([&](store::Store& store) {
+            const Session s = resolve_session(store, o->session);
+            code = s.code;
+            restored = restore_session(store, s);
+            return std::int64_t{restored ? 1 : 0};
+        });
+        ctx.note(restored
+                     ? fmt::format("restored session {}: it is scheduled again, with its enrollments", code)
+                     : fmt::format("session {} is not cancelled: nothing to restore", code));
+    });
+
+    auto* del = session->add_subcommand(
+        "delete", "Delete a session added by mistake (only one without attendance and certificates)");
+    del->add_option("SESSION", o->session, "Session code or id")->required();
+    del->footer("Its enrollments are deleted with it. A session that took place is cancelled, not deleted.\n"
+                "Example:\n  asnbelajar session delete 2022-03-10-2");
+    del->callback([&ctx, o] {
+        std::string code;
+        int enrollments = 0;
+        ctx.write([&](store::Store& store) {
+            const Session s = resolve_session(store, o->session);
+            code = s.code;
+            enrollments = delete_session(store, s);
+            return std::int64_t{1 + enrollments};
+        });
+        ctx.note(fmt::format("deleted session {} and its {} enrollment{}", code, enrollments,
+                             enrollments == 1 ? "" : "s"));
     });
 }
 

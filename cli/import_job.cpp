@@ -79,6 +79,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
 
     RosterImportResult result;
     if (flags.dry_run) {
+        ctx.check_writable();
         const auto store = store::open(ctx.store_path(), store::Access::write, store::DryRun::yes);
         store::Store::Transaction rehearsal(*store); // never committed: rolled back when it goes out of scope
         result = work(*store, reader, options);

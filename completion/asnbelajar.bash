@@ -10,7 +10,7 @@ _asnbelajar_children() {
     REPLY=""
     case $1 in
     "") REPLY="session participant enroll attend report certify db" ;;
-    session) REPLY="add list show edit cancel" ;;
+    session) REPLY="add list show edit cancel restore delete" ;;
     participant) REPLY="add import list show" ;;
     report) REPLY="weekly session participant jp agency certificates siasn" ;;
     db) REPLY="check migrate backup log" ;;
@@ -23,7 +23,7 @@ _asnbelajar_options() {
     REPLY=""
     case $1 in
     "") REPLY="--version" ;;
-    "session add") REPLY="$fields --repeat= --count= --days=" ;;
+    "session add") REPLY="$fields --repeat= --count= --days= --allow-duplicate" ;;
     "session list") REPLY="--from= --to= --year=" ;;
     "session edit") REPLY="$fields" ;;
     "participant add") REPLY="--nip= --name= --email= --phone= --agency= --unit= --position= --grade=" ;;
@@ -34,12 +34,14 @@ _asnbelajar_options() {
       REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order="
       REPLY+=" --match-names"
       ;;
-    "report weekly") REPLY="--week-of= --from= --to=" ;;
+    "report weekly") REPLY="--week-of= --from= --to= --require-attendance" ;;
     "report participant") REPLY="--year= --target= --target-pppk=" ;;
     "report jp") REPLY="--year= --below= --target= --target-pppk= --type=" ;;
     "report agency") REPLY="--year= --target= --target-pppk= --type=" ;;
     "report siasn") REPLY="--year= --institution= --diklat-type= --round= --api" ;;
-    certify) REPLY="--template= --first-number= --revoke= --pdf= --single-file --layout= --verify-url= --jobs=" ;;
+    certify)
+      REPLY="--template= --sync --first-number= --revoke= --pdf= --single-file --layout= --verify-url= --jobs="
+      ;;
     "db log") REPLY="--limit=" ;;
     esac
 }
@@ -48,13 +50,13 @@ _asnbelajar_options() {
 _asnbelajar_positional() {
     REPLY=""
     case $1 in
-    "session show" | "session edit" | "session cancel" | enroll | attend | certify | "report session" | \
-        "report certificates") REPLY=session ;;
+    "session show" | "session edit" | "session cancel" | "session restore" | "session delete" | enroll | \
+        attend | certify | "report session" | "report certificates") REPLY=session ;;
     "participant import" | "db backup") REPLY=file ;;
     esac
 }
 
-_asnbelajar_globals="--db= -f= --format= -o= --output= --lang= --tz= -q --quiet --excel-safe -h --help"
+_asnbelajar_globals="--db= -f= --format= -o= --output= --lang= --tz= -q --quiet --excel-safe --read-only -h --help"
 
 # Session codes from the store, quietly: nothing when there is no store or it cannot be read.
 _asnbelajar_sessions() {

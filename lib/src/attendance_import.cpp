@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <ctime>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -441,6 +442,9 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     // changed meanwhile): their summaries must lose those marks too.
     if (std::any_of(earlier.begin(), earlier.end(), [&](Id p) { return !index_of.count(p); }))
         recompute_session_attendance(store, session);
+
+    // The session's attendance is recorded now, even when nobody in the export is anybody we know.
+    store.note_attendance_import(session.id, static_cast<std::int64_t>(std::time(nullptr)));
 
     const store::Store::OutcomeCounts counts = store.outcome_counts(session.id);
     result.attended = counts.attended;

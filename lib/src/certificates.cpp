@@ -158,4 +158,35 @@ std::vector<RevokeResult> revoke_certificates(store::Store& store, const Session
     return out;
 }
 
+std::vector<store::CertificateRow> unqualified_certificates(const store::Store& store,
+                                                            const Session& session) {
+    std::vector<store::CertificateRow> out;
+    for (store::CertificateRow& c : store.live_certificates({session.id}))
+        if (!c.attended) out.push_back(std::move(c));
+    return out;
+}
+
+CertificateCheck check_certificates(const store::Store& store, const Session& session) {
+    CertificateCheck c;
+    for (const store::CertificateRow& row : store.live_certificates({session.id})) {
+        ++c.live;
+        c.unqualified += !row.attended;
+    }
+    if (c.live == 0) return c; // never certified: nobody is missing one yet
+    for (const store::RosterRow& row : store.session_roster(session.id))
+        c.uncertified += row.outcome == AttendanceOutcome::attended && row.certificate.empty();
+    return c;
+}
+
+SyncResult sync_certificates(store::Store& store, const Session& session, const CertificateTemplate& tmpl) {
+    if (session.status == SessionStatus::cancelled)
+        throw Error(fmt::format("session {} is cancelled: it gives no certificates", session.code));
+    tmpl.format(certificate_fields(session, 1)); // the template fits the session before anything changes
+    SyncResult r;
+    for (const store::CertificateRow& c : unqualified_certificates(store, session))
+        r.revoked.push_back({c.person, store.revoke_certificate(session.id, c.person.id)});
+    r.certified = certify_session(store, session, tmpl);
+    return r;
+}
+
 } // namespace asnbelajar

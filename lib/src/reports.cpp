@@ -54,6 +54,7 @@ constexpr Term enrollment{"enrollment", "Pendaftaran", "Enrollment"};
 constexpr Term attendance{"attendance", "Kehadiran", "Attendance"};
 constexpr Term certificate{"certificate", "Sertifikat", "Certificate"};
 constexpr Term certificate_number{"certificate", "Nomor sertifikat", "Certificate number"};
+constexpr Term qualifies{"qualifies", "Memenuhi syarat", "Qualifies", ColumnType::boolean};
 // Counts
 constexpr Term sessions{"sessions", "Sesi", "Sessions", ColumnType::integer};
 constexpr Term sessions_attended{"sessions", "Sesi hadir", "Sessions attended", ColumnType::integer};
@@ -67,6 +68,10 @@ constexpr Term attended_enrolled{"attended_enrolled", "Terdaftar & hadir", "Enro
                                  ColumnType::integer};
 constexpr Term attendance_rate{"attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate};
 constexpr Term certificates{"certificates", "Sertifikat", "Certificates", ColumnType::integer};
+constexpr Term attendance_recorded{"attendance_recorded", "Data kehadiran", "Attendance recorded",
+                                   ColumnType::boolean};
+constexpr Term not_recorded{"not_recorded", "Sesi tanpa data kehadiran", "Sessions without attendance data",
+                            ColumnType::integer};
 constexpr Term agencies{"agencies", "Instansi", "Agencies", ColumnType::integer};
 constexpr Term participants{"participants", "Peserta", "Participants", ColumnType::integer};
 constexpr Term active{"active", "Aktif", "Active", ColumnType::integer};
@@ -135,6 +140,44 @@ Cell count(int n) {
 Cell rate(int numerator, int denominator) {
     if (denominator == 0) return Cell{}; // no enrolled people: no rate, never a silent 0 %
     return Cell{static_cast<double>(numerator) / denominator};
+}
+
+// The cells of a session whose attendance is not recorded: its rate, and its counts of attendance.
+Cell rate_not_recorded() {
+    return Marked{"", "belum ada data kehadiran", "attendance not recorded"};
+}
+Cell count_not_recorded() {
+    return Marked{"", "–", "–"};
+}
+
+// A live certificate's number in a person's row: marked for people when its holder's outcome is not
+// "attended" (any more): a correction made the certificate unqualified (certify --sync revokes it).
+Cell certificate_cell(const std::string& number, AttendanceOutcome outcome) {
+    if (number.empty()) return Cell{};
+    if (outcome == AttendanceOutcome::attended) return Cell{number};
+    return Marked{number, "tidak hadir", "did not attend"};
+}
+
+// The warning about certificates a report shows although their holders did not attend.
+std::string unqualified_warning(int n, const std::string& sessions, const ReportContext& ctx) {
+    return fmt::format("{} live certificate{} of session {} {} who no longer attended; settle {} with: {} "
+                       "certify {} --sync",
+                       n, n == 1 ? "" : "s", sessions, n == 1 ? "belongs to a person" : "belong to people",
+                       n == 1 ? "it" : "them", ctx.command, sessions);
+}
+
+// What a report says about a session that has ended without attendance data: a warning naming the command that
+// imports it, and a line of Report::incomplete.
+void note_not_recorded(Report& r, const Session& s, const ReportContext& ctx) {
+    if (s.start + std::int64_t{s.minutes} * 60 > ctx.now) return; // not over yet: nothing is missing
+    const std::string date = format_date(local_start_date(s));
+    const std::string name = s.code == date ? s.code : fmt::format("{} ({})", s.code, date);
+    r.warnings.push_back(fmt::format(
+        "session {} has no attendance recorded: its attendance rate is left empty and nobody is "
+        "counted absent; import the platform's attendance export with: {} attend {} --file EXPORT "
+        "(if nobody attended: add --allow-empty)",
+        name, ctx.command, s.code));
+    r.incomplete.push_back(name);
 }
 
 Report new_report(const char* kind, const ReportContext& ctx) {
@@ -219,7 +262,8 @@ std::string no_target_line(Lang lang) {
                              format_jp(static_cast<int>(pppk_jp_ceiling_tenths)));
 }
 
-// The 12 Monday–Sunday weeks ending with the week of `last`: enrolled people and those of them who attended.
+// The 12 Monday–Sunday weeks ending with the week of `last`: sessions whose attendance is recorded, their
+// enrolled people and those of them who attended.
 Report::Extra attendance_trend(const store::Store& store, Date last, const ReportContext& ctx) {
     constexpr int weeks = 12;
     Period span{add_days(week_of(last).from, -7 * (weeks - 1)), week_of(last).to};
@@ -233,10 +277,11 @@ Report::Extra attendance_trend(const store::Store& store, Date last, const Repor
         Date d = local_start_date(s.start, s.tz);
         auto w = static_cast<std::size_t>((days_from_civil(d) - days_from_civil(span.from)) / 7);
         week_of_session[s.id] = w;
-        ++by_week[w].sessions;
     }
     for (const store::SessionRate& r : store.attendance_rates(ids_of(sessions))) {
+        if (!r.recorded) continue; // no attendance data: neither 0 % nor anything else
         Week& w = by_week[week_of_session.at(r.session)];
+        ++w.sessions;
         w.enrolled += r.enrolled;
         w.attended += r.attended_enrolled;
     }
@@ -265,13 +310,24 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
     r.title = pick(ctx.lang, "Laporan Mingguan Webinar ASN Belajar", "Weekly Report: Webinar ASN Belajar");
     r.subtitle.push_back(
         fmt::format("{} {}", pick(ctx.lang, "periode", "period"), human_period(period, ctx.lang)));
-    r.table.columns = {col::session,  col::date,       col::title,           col::jp,
-                       col::enrolled, col::waitlisted, col::attended,        col::partial,
-                       col::absent,   col::walk_ins,   col::attendance_rate, col::certificates};
+    r.table.columns = {col::session,
+                       col::date,
+                       col::title,
+                       col::jp,
+                       col::enrolled,
+                       col::waitlisted,
+                       col::attended,
+                       col::partial,
+                       col::absent,
+                       col::walk_ins,
+                       col::attendance_rate,
+                       col::certificates,
+                       col::attendance_recorded};
 
-    // Each session belongs to the week of its own local date; only the sessions kept are counted.
+    // Each session belongs to the week of its own local date; only the sessions kept are counted. The counts of
+    // attendance add up the sessions whose attendance is recorded (enrolled_recorded: the rate's denominator).
     store::SessionTotals sum;
-    int sessions = 0;
+    int sessions = 0, not_recorded = 0, enrolled_recorded = 0;
     std::map<std::string, int> agencies;
     for (const store::SessionTime& when : sessions_in(store, period, ctx.zone)) {
         std::optional<Session> found = store.session_by_id(when.id);
@@ -280,31 +336,44 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
         const Session& s = t.session;
         Date d = local_start_date(s);
         ++sessions;
+        sum.enrolled += t.enrolled;
+        sum.waitlisted += t.waitlisted;
+        sum.certificates += t.certificates;
+        if (!t.recorded) {
+            ++not_recorded;
+            r.table.rows.push_back({s.code, Cell{d}, s.title, Cell{std::int64_t{s.jp_tenths}},
+                                    count(t.enrolled), count(t.waitlisted), count_not_recorded(),
+                                    count_not_recorded(), count_not_recorded(), count_not_recorded(),
+                                    rate_not_recorded(), count(t.certificates), Cell{std::int64_t{0}}});
+            note_not_recorded(r, s, ctx);
+            continue;
+        }
         r.table.rows.push_back({s.code, Cell{d}, s.title, Cell{std::int64_t{s.jp_tenths}}, count(t.enrolled),
                                 count(t.waitlisted), count(t.attended), count(t.partial), count(t.absent),
                                 count(t.walk_ins), rate(t.attended_enrolled, t.enrolled),
-                                count(t.certificates)});
-        sum.enrolled += t.enrolled;
-        sum.waitlisted += t.waitlisted;
+                                count(t.certificates), Cell{std::int64_t{1}}});
+        enrolled_recorded += t.enrolled;
         sum.attended += t.attended;
         sum.partial += t.partial;
         sum.absent += t.absent;
         sum.walk_ins += t.walk_ins;
         sum.attended_enrolled += t.attended_enrolled;
-        sum.certificates += t.certificates;
         if (!ctx.rows_only)
             for (const store::AgencyCount& a : store.agency_attendance(s.id))
                 agencies[a.agency] += a.attended;
     }
+    const bool none_recorded = sessions > 0 && not_recorded == sessions;
     total(r, col::sessions, count(sessions));
     total(r, col::enrolled, count(sum.enrolled));
     total(r, col::waitlisted, count(sum.waitlisted));
-    total(r, col::attended, count(sum.attended));
-    total(r, col::partial, count(sum.partial));
-    total(r, col::absent, count(sum.absent));
-    total(r, col::walk_ins, count(sum.walk_ins));
-    total(r, col::attendance_rate, rate(sum.attended_enrolled, sum.enrolled));
+    total(r, col::attended, none_recorded ? count_not_recorded() : count(sum.attended));
+    total(r, col::partial, none_recorded ? count_not_recorded() : count(sum.partial));
+    total(r, col::absent, none_recorded ? count_not_recorded() : count(sum.absent));
+    total(r, col::walk_ins, none_recorded ? count_not_recorded() : count(sum.walk_ins));
+    total(r, col::attendance_rate,
+          none_recorded ? rate_not_recorded() : rate(sum.attended_enrolled, enrolled_recorded));
     total(r, col::certificates, count(sum.certificates));
+    total(r, col::not_recorded, count(not_recorded));
 
     if (ctx.rows_only) return r; // csv, tsv, jsonl: no top agencies, trend or charts
 
@@ -352,6 +421,7 @@ Report session_report(const store::Store& store, const Session& session, const R
     r.table.columns = {col::nip,        col::name,    col::email,      col::agency, col::unit,
                        col::enrollment, col::minutes, col::attendance, col::jp,     col::certificate};
     store::SessionTotals t = store.session_totals(session);
+    int unqualified = 0;
     for (const store::RosterRow& row : store.session_roster(session.id)) {
         AttendanceOutcome outcome = row.outcome.value_or(AttendanceOutcome::absent);
         int minutes = row.attendance ? row.attendance->minutes : 0;
@@ -360,16 +430,19 @@ Report session_report(const store::Store& store, const Session& session, const R
         r.table.rows.push_back({text_or_null(row.person.nip), row.person.name, text_or_null(row.person.email),
                                 text_or_null(row.person.agency), text_or_null(row.person.unit), enrollment,
                                 count(minutes), std::string(to_string(outcome)), Cell{jp},
-                                text_or_null(row.certificate)});
+                                certificate_cell(row.certificate, outcome)});
+        unqualified += !row.certificate.empty() && outcome != AttendanceOutcome::attended;
     }
     total(r, col::enrolled, count(t.enrolled));
     total(r, col::waitlisted, count(t.waitlisted));
-    total(r, col::attended, count(t.attended));
-    total(r, col::partial, count(t.partial));
-    total(r, col::absent, count(t.absent));
-    total(r, col::walk_ins, count(t.walk_ins));
+    total(r, col::attended, t.recorded ? count(t.attended) : count_not_recorded());
+    total(r, col::partial, t.recorded ? count(t.partial) : count_not_recorded());
+    total(r, col::absent, t.recorded ? count(t.absent) : count_not_recorded());
+    total(r, col::walk_ins, t.recorded ? count(t.walk_ins) : count_not_recorded());
     total(r, col::certificates, count(t.certificates));
-    total(r, col::attendance_rate, rate(t.attended_enrolled, t.enrolled));
+    total(r, col::attendance_rate, t.recorded ? rate(t.attended_enrolled, t.enrolled) : rate_not_recorded());
+    if (!t.recorded) note_not_recorded(r, session, ctx);
+    if (unqualified) r.warnings.push_back(unqualified_warning(unqualified, session.code, ctx));
     return r;
 }
 
@@ -450,7 +523,8 @@ Report participant_report(const store::Store& store, const Participant& person, 
         r.table.rows.push_back({s->code, Cell{d}, s->title,
                                 std::string(to_string(h.enrollment.value_or(EnrollmentStatus::walk_in))),
                                 count(h.attendance ? h.attendance->minutes : 0),
-                                std::string(to_string(outcome)), jp_cell(jp), text_or_null(h.certificate)});
+                                std::string(to_string(outcome)), jp_cell(jp),
+                                certificate_cell(h.certificate, outcome)});
     }
     if (year && years.empty()) years[*year] = {0, 0};
     total(r, col::sessions, count(static_cast<int>(r.table.rows.size())));
@@ -665,13 +739,19 @@ Report certificates_report(const store::Store& store, const Session& session, co
                        col::session,
                        col::date,
                        col::title,
-                       col::jp};
+                       col::jp,
+                       col::qualifies};
     Date d = local_start_date(session);
-    for (const store::CertificateRow& c : store.live_certificates({session.id}))
-        r.table.rows.push_back({c.number, text_or_null(c.person.nip), c.person.name,
-                                text_or_null(c.person.agency), session.code, Cell{d}, session.title,
-                                jp_cell(session.jp_tenths)});
+    int unqualified = 0;
+    for (const store::CertificateRow& c : store.live_certificates({session.id})) {
+        r.table.rows.push_back(
+            {c.attended ? Cell{c.number} : certificate_cell(c.number, AttendanceOutcome::absent),
+             text_or_null(c.person.nip), c.person.name, text_or_null(c.person.agency), session.code, Cell{d},
+             session.title, jp_cell(session.jp_tenths), Cell{std::int64_t{c.attended ? 1 : 0}}});
+        unqualified += !c.attended;
+    }
     total(r, col::certificates, count(static_cast<int>(r.table.rows.size())));
+    if (unqualified) r.warnings.push_back(unqualified_warning(unqualified, session.code, ctx));
     return r;
 }
 
@@ -687,7 +767,8 @@ struct SiasnRecords {
     const JenisDiklat* kind = nullptr;
     std::vector<SiasnRecord> records;
     int without_nip = 0;
-    std::vector<std::string> rounded; // "KHUSUS 2.5 → 3" per session whose JP was rounded
+    std::vector<std::string> rounded;       // "KHUSUS 2.5 → 3" per session whose JP was rounded
+    std::map<std::string, int> unqualified; // certificates of people who no longer attended, by session code
 };
 
 std::string session_jp_list(const std::vector<const Session*>& sessions) {
@@ -711,11 +792,15 @@ SiasnRecords siasn_records(const store::Store& store, int year, const SiasnOptio
     std::vector<const Session*> fractional; // sessions with rows whose JP is not whole, in start order
     std::map<Id, std::int64_t> hours_of;
     for (const store::CertificateRow& c : store.live_certificates(ids_of(times))) {
+        const Session& s = sessions.at(c.session);
+        if (!c.attended) { // never uploaded: SIASN would credit JP that nobody earned
+            ++out.unqualified[s.code];
+            continue;
+        }
         if (c.person.nip.empty()) {
             ++out.without_nip;
             continue;
         }
-        const Session& s = sessions.at(c.session);
         auto [it, first] = hours_of.try_emplace(c.session, 0);
         if (first) {
             std::optional<std::int64_t> hours = whole_hours(s.jp_tenths, options.rounding);
@@ -766,6 +851,8 @@ Report new_siasn_report(const char* kind, int year, const SiasnOptions& options,
             list += (list.empty() ? "" : ", ") + s;
         r.notes.push_back(fmt::format("JP rounded to whole hours for SIASN: {}", list));
     }
+    for (const auto& [code, n] : data.unqualified)
+        r.warnings.push_back(fmt::format("left out: {}", unqualified_warning(n, code, ctx)));
     return r;
 }
 
@@ -843,6 +930,18 @@ Report store_check_report(const store::StoreCheck& c, const std::string& path, c
     row("attendance_marks", std::to_string(c.marks));
     row("certificates", std::to_string(c.certificates));
     row("audit_log", std::to_string(c.audit));
+    row("certificates_not_qualifying", std::to_string(c.certificates_not_qualifying));
+    if (c.certificates_not_qualifying > 0) {
+        std::string sessions;
+        for (const std::string& code : c.sessions_with_unqualified_certificates)
+            sessions += (sessions.empty() ? "" : ", ") + code;
+        r.warnings.push_back(fmt::format(
+            "{} live certificate{} {} who no longer attended (session{} {}); settle each session with: {} "
+            "certify SESSION --sync",
+            c.certificates_not_qualifying, c.certificates_not_qualifying == 1 ? "" : "s",
+            c.certificates_not_qualifying == 1 ? "belongs to a person" : "belong to people",
+            c.sessions_with_unqualified_certificates.size() == 1 ? "" : "s", sessions, ctx.command));
+    }
     return r;
 }
 

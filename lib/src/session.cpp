@@ -59,20 +59,28 @@ std::vector<int> parse_weekdays(std::string_view text) {
     return {days.begin(), days.end()};
 }
 
-std::vector<Date> series_dates(Date first, const SeriesPlan& plan) {
+void validate_series_plan(const SeriesPlan& plan) {
     if (plan.count < 1 || plan.count > 520)
         throw Error(fmt::format("--count {} is outside 1..520", plan.count));
     if (plan.repeat == Repeat::none) {
         if (plan.count != 1) throw Error("--count needs --repeat weekly or twice-weekly");
-        return {first};
+        if (!plan.days.empty()) throw Error("--days needs --repeat weekly or twice-weekly");
+        return;
     }
+    if (plan.repeat == Repeat::twice_weekly && !plan.days.empty() && plan.days.size() != 2)
+        throw Error(fmt::format("--repeat twice-weekly needs two --days, got {}", plan.days.size()));
+    if (plan.repeat == Repeat::weekly && plan.days.size() > 1)
+        throw Error(fmt::format("--repeat weekly needs one day in --days, got {} (use --repeat twice-weekly "
+                                "for two)",
+                                plan.days.size()));
+}
+
+std::vector<Date> series_dates(Date first, const SeriesPlan& plan) {
+    validate_series_plan(plan);
+    if (plan.repeat == Repeat::none) return {first};
     std::vector<int> days = plan.days;
     if (days.empty())
         days = plan.repeat == Repeat::weekly ? std::vector<int>{weekday(first)} : std::vector<int>{2, 4};
-    if (plan.repeat == Repeat::twice_weekly && days.size() != 2)
-        throw Error(fmt::format("--repeat twice-weekly needs two --days, got {}", days.size()));
-    if (plan.repeat == Repeat::weekly && days.size() != 1)
-        throw Error(fmt::format("--repeat weekly needs one day in --days, got {}", days.size()));
     std::vector<Date> out;
     for (Date d = first; static_cast<int>(out.size()) < plan.count; d = add_days(d, 1))
         if (std::find(days.begin(), days.end(), weekday(d)) != days.end()) out.push_back(d);
@@ -96,18 +104,56 @@ void validate_session(const Session& s) {
         throw Error(fmt::format("--code '{}' must not be all digits (ids are numbers)", s.code));
 }
 
+namespace {
+
+// "2022-03-03 (Kamis, 3 Maret 2022, pukul 09.00 WIB)": a stored session in a message.
+std::string session_line(const Session& s) {
+    const LocalDateTime t = local_start(s);
+    std::string line = fmt::format("{} ({} {:02}:{:02} {})", s.code, format_date(t.date), t.hour, t.minute,
+                                   find_zone(s.tz).abbrev);
+    if (s.status == SessionStatus::cancelled)
+        line += fmt::format(", cancelled: 'asnbelajar session restore {}' brings it back", s.code);
+    return line;
+}
+
+// Refuses a plan whose sessions repeat stored ones (the same start and title), naming each of them.
+void refuse_duplicates(const store::Store& store, const std::vector<std::int64_t>& starts,
+                       const std::string& title) {
+    std::vector<std::string> found;
+    for (std::int64_t start : starts)
+        for (const Session& s : store.sessions_at(start, title))
+            found.push_back(session_line(s));
+    if (found.empty()) return;
+    std::string list;
+    for (const std::string& f : found)
+        list += "\n  " + f;
+    const bool one = found.size() == 1;
+    throw Error(
+        fmt::format("{} with the same start and title (\"{}\") exist{} already:{}\nNothing was added; "
+                    "give --allow-duplicate to add {} anyway",
+                    one ? "a session" : fmt::format("{} sessions", found.size()), title, one ? "s" : "", list,
+                    starts.size() == 1 ? "it" : "them"));
+}
+
+} // namespace
+
 std::vector<Session> add_sessions(store::Store& store, Session base, const std::string& code,
-                                  const SeriesPlan& plan) {
+                                  const SeriesPlan& plan, AllowDuplicate duplicates) {
     Zone zone = find_zone(base.tz);
     LocalDateTime first = local_start(base);
     std::vector<Date> dates = series_dates(first.date, plan);
+    std::vector<std::int64_t> starts;
+    for (Date d : dates) {
+        LocalDateTime local = first;
+        local.date = d;
+        starts.push_back(to_utc(local, zone));
+    }
+    if (duplicates == AllowDuplicate::no) refuse_duplicates(store, starts, base.title);
     std::vector<Session> out;
     std::set<std::string> taken;
     for (std::size_t i = 0; i < dates.size(); ++i) {
         Session s = base;
-        LocalDateTime local = first;
-        local.date = dates[i];
-        s.start = to_utc(local, zone);
+        s.start = starts[i];
         if (base.series) s.series = *base.series + static_cast<int>(i);
         if (!code.empty()) {
             s.code = dates.size() == 1 ? code : fmt::format("{}-{}", code, i + 1);
@@ -136,7 +182,8 @@ Session resolve_session(const store::Store& store, std::string_view text) {
         fmt::format("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
 }
 
-EditResult edit_session(store::Store& store, const Session& session, const SessionEdit& edit) {
+EditResult edit_session(store::Store& store, const Session& session, const SessionEdit& edit,
+                        std::int64_t now) {
     Session s = session;
     if (edit.code) s.code = *edit.code;
     if (edit.title) s.title = *edit.title;
@@ -157,7 +204,8 @@ EditResult edit_session(store::Store& store, const Session& session, const Sessi
         recompute_session_attendance(store, s);
         r.recomputed = true;
     }
-    if (s.status == SessionStatus::scheduled) r.promoted = promote_waitlisted(store, s);
+    if (s.status == SessionStatus::scheduled && !session_started(s, now))
+        r.promoted = promote_waitlisted(store, s);
     return r;
 }
 
@@ -166,6 +214,32 @@ Session cancel_session(store::Store& store, const Session& session) {
     s.status = SessionStatus::cancelled;
     store.update_session(s);
     return s;
+}
+
+bool restore_session(store::Store& store, const Session& session) {
+    if (session.status != SessionStatus::cancelled) return false;
+    Session s = session;
+    s.status = SessionStatus::scheduled;
+    store.update_session(s);
+    return true;
+}
+
+int delete_session(store::Store& store, const Session& session) {
+    const store::Store::SessionHoldings held = store.session_holdings(session.id);
+    std::vector<std::string> why;
+    if (held.attendance > 0)
+        why.push_back(
+            fmt::format("attendance of {} {}", held.attendance, held.attendance == 1 ? "person" : "people"));
+    if (held.certificates > 0)
+        why.push_back(fmt::format("{} certificate{}", held.certificates, held.certificates == 1 ? "" : "s"));
+    if (!why.empty())
+        throw Error(
+            fmt::format("session {} has {}: only a session without attendance and certificates can "
+                        "be deleted (they are records); 'asnbelajar session cancel {}' takes it out of "
+                        "the reports instead",
+                        session.code, why.size() == 1 ? why[0] : why[0] + " and " + why[1], session.code));
+    store.delete_session(session.id);
+    return held.enrollments;
 }
 
 std::optional<int> parse_jp(std::string_view text) {

@@ -82,13 +82,14 @@ expect_eq "$(row $P4)" "waitlisted,0,absent,0" "P4 waitlisted"
 expect_eq "$(row $P6)" "walk-in,0,attended,3" "P6 walk-in"
 expect_eq "$(wc -l <"$OUT")" "7" "six people and a header"
 
-# --- cancel: the first waitlisted takes the seat ---
+# --- cancel after the session: nobody is promoted into the past (tests/cli/test_corrections.sh: before it) ---
 ab enroll 2022-03-03 --cancel $P3
 expect_rc 0 "cancel"
-expect_grep "$P4.*promoted" "$ERR" "promotion reported"
+expect_no_grep ": promoted from the waiting list" "$ERR" "nobody promoted after the start"
+expect_grep "the session has started: nobody is promoted" "$ERR" "and the admin is told"
 ab report session 2022-03-03 --format csv
 expect_eq "$(row $P3)" "cancelled,0,absent,0" "P3 cancelled"
-expect_eq "$(row $P4)" "enrolled,0,absent,0" "P4 promoted"
+expect_eq "$(row $P4)" "waitlisted,0,absent,0" "P4 still waiting"
 expect_eq "$(row $P5)" "waitlisted,0,absent,0" "P5 still waiting"
 
 # --- the threshold is per session and recomputes outcomes ---
@@ -104,10 +105,10 @@ expect_eq "$(row $P2)" "enrolled,100,partial,0" "P2 partial again at 70 %"
 ab report weekly --week-of 2022-03-03 --format csv
 expect_rc 0 "weekly csv"
 expect_eq "$(head -1 "$OUT")" \
-  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates" \
+  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates,attendance_recorded" \
   "weekly columns"
 expect_eq "$(grep '^2022-03-03,' "$OUT")" \
-  "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,3,1,2,1,1,1,0.3333,0" "weekly numbers"
+  "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,2,2,2,1,0,1,0.5000,0,true" "weekly numbers"
 expect_eq "$(grep -c '^2022-03-03-2,' "$OUT")" "1" "second session listed"
 ab --format csv report weekly --week-of 2022-03-03
 cp "$OUT" "$WORK/weekly-before.csv"
@@ -115,11 +116,11 @@ ab report weekly 2022-W09 --format csv
 expect_eq "$(cat "$OUT")" "$(cat "$WORK/weekly-before.csv")" "ISO week and global option before the command agree"
 ab report weekly --week-of 2022-03-03 --format json
 expect_grep '"period": \{"from": "2022-02-28", "to": "2022-03-06"\}' "$OUT" "json period"
-expect_grep '"attendance_rate":0.3333' "$OUT" "json rate is a number"
+expect_grep '"attendance_rate":0.5000' "$OUT" "json rate is a number"
 expect_grep '"top_agencies"' "$OUT" "json top agencies"
 ab report weekly --week-of 2022-03-03 --format tsv
 expect_eq "$(head -1 "$OUT" | tr '\t' ,)" \
-  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates" "tsv"
+  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates,attendance_recorded" "tsv"
 ab report weekly --week-of 2022-03-03
 expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period by default"
 expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian date"
@@ -164,7 +165,7 @@ expect_rc 1 "enroll on an empty store"
 ab db check --format csv
 expect_rc 0 "db check"
 expect_grep '^integrity,ok$' "$OUT" "integrity ok"
-expect_grep '^schema_version,2$' "$OUT" "schema version"
+expect_grep '^schema_version,3$' "$OUT" "schema version"
 ab db log --format csv
 expect_grep 'enroll 2022-03-03 --cancel' "$OUT" "audit log records the command"
 
@@ -184,7 +185,7 @@ if command -v sqlite3 >/dev/null; then
   cp "$WORK/v1.db" "$WORK/v1-copy.db"
   ab --db "$WORK/v1-copy.db" db migrate
   expect_rc 0 "db migrate"
-  expect_grep "schema version 2" "$ERR" "db migrate says the version"
+  expect_grep "schema version 3" "$ERR" "db migrate says the version"
   ab --db "$WORK/v1-copy.db" report session 2022-03-03 --format csv
   expect_rc 0 "a migrated store can be read"
   ab --db "$WORK/v1-copy.db" db log --format csv
@@ -198,7 +199,7 @@ if command -v sqlite3 >/dev/null; then
   expect_rc 0 "a write migrates a version-1 store"
   ab --db "$WORK/v1.db" db check --format csv
   expect_grep '^integrity,ok$' "$OUT" "migrated store: integrity and foreign keys ok"
-  expect_grep '^schema_version,2$' "$OUT" "migrated store: version 2"
+  expect_grep '^schema_version,3$' "$OUT" "migrated store: version 3"
   expect_grep '^participants,4$' "$OUT" "migrated store: every participant kept"
   ab --db "$WORK/v1.db" report session 2022-03-03 --format csv
   expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001$' "$OUT" \

@@ -193,6 +193,8 @@ expect_rc 0 "enroll --file - (stdin) again"
 expect_eq "$(summary)" \
   "8 rows: 0 added, 0 updated, 8 unchanged, 0 rejected; session 2022-03-03: 0 enrolled, 0 waitlisted, 6 already enrolled, 2 already waitlisted" \
   "re-enrolling the same file changes nothing"
+# Moved into the future: before a session starts, a freed seat goes to the waiting list.
+ab session edit 2022-03-03 --start "2099-03-03 09:00"
 ab enroll 2022-03-03 --cancel 198501012010012001
 expect_grep "198706152010011006.*promoted" "$ERR" "the first waitlisted in file order takes a freed seat"
 

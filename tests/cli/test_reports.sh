@@ -68,12 +68,12 @@ expect_rc 0 "certify S1"
 expect_grep 'certified 4 .*; 0 already had one' "$ERR" "certify summary"
 ab report certificates 2022-03-03 --format csv
 expect_rc 0 "report certificates"
-expect_eq "$(head -1 "$OUT")" "certificate,nip,name,agency,session,date,title,jp" "certificates columns"
+expect_eq "$(head -1 "$OUT")" "certificate,nip,name,agency,session,date,title,jp,qualifies" "certificates columns"
 # The session report's order: enrolled by arrival (P1), then walk-ins by arrival (P4, who was waitlisted, then P6, E1).
 expect_eq "$(csv_col "$OUT" certificate | tr '\n' ' ')" \
   "1/BPSDM-ASNB/III/2022 2/BPSDM-ASNB/III/2022 3/BPSDM-ASNB/III/2022 4/BPSDM-ASNB/III/2022 " "numbers follow the template"
 expect_eq "$(csv_col "$OUT" nip | tr '\n' ' ')" "$P1 $P4 $P6  " "numbering order"
-expect_eq "$(grep -c "^1/BPSDM-ASNB/III/2022,$P1,\"Siti Rahayu, S.Pd., M.M.\",$MALANG,2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3$" "$OUT")" "1" "certificate row"
+expect_eq "$(grep -c "^1/BPSDM-ASNB/III/2022,$P1,\"Siti Rahayu, S.Pd., M.M.\",$MALANG,2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,true$" "$OUT")" "1" "certificate row"
 cp "$OUT" "$WORK/certs-first.csv"
 ab certify 2022-03-03
 expect_rc 0 "certify again"
@@ -123,10 +123,10 @@ expect_grep 'Examples:' "$OUT" "certify --help has examples"
 ab report weekly --week-of 2022-03-03 --format csv
 expect_rc 0 "weekly csv"
 expect_eq "$(head -1 "$OUT")" \
-  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates" \
+  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates,attendance_recorded" \
   "weekly columns"
-expect_eq "$(sed -n 2p "$OUT")" "KHUSUS,2022-03-01,Kelas Khusus,2.5,2,0,1,1,0,0,0.5000,1" "weekly S2 (Tuesday first)"
-expect_eq "$(sed -n 3p "$OUT")" "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,3,0,4,1,1,3,0.3333,4" \
+expect_eq "$(sed -n 2p "$OUT")" "KHUSUS,2022-03-01,Kelas Khusus,2.5,2,0,1,1,0,0,0.5000,1,true" "weekly S2 (Tuesday first)"
+expect_eq "$(sed -n 3p "$OUT")" "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,3,0,4,1,1,3,0.3333,4,true" \
   "weekly S1"
 expect_eq "$(wc -l <"$OUT")" "3" "the next week's and the cancelled sessions stay out"
 cp "$OUT" "$WORK/weekly-id.csv"
@@ -138,7 +138,7 @@ expect_rc 0 "weekly json"
 json_ok "$OUT" && ok || fail "weekly json is valid"
 cp "$OUT" "$WORK/weekly.json"
 expect_grep '^  "period": \{"from": "2022-02-28", "to": "2022-03-06"\},$' "$OUT" "json period"
-expect_grep '^  "totals": \{"sessions": 2, "enrolled": 5, "waitlisted": 0, "attended": 5, "partial": 2, "absent": 1, "walk_ins": 3, "attendance_rate": 0.4000, "certificates": 5\},$' \
+expect_grep '^  "totals": \{"sessions": 2, "enrolled": 5, "waitlisted": 0, "attended": 5, "partial": 2, "absent": 1, "walk_ins": 3, "attendance_rate": 0.4000, "certificates": 5, "not_recorded": 0\},$' \
   "$OUT" "json totals"
 expect_eq "$(grep -c '^  "\(period\|sessions\|totals\|top_agencies\|trend\)":' "$OUT")" "5" "json object keys"
 expect_eq "$(grep '"from":"20' "$OUT" | wc -l)" "12" "trend has 12 weeks"

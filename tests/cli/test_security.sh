@@ -236,6 +236,7 @@ writes 1 session cancel 2022-04-07
 writes 1 participant add --nip $P4 --name "Budi Santoso"
 writes 2 enroll 2022-03-10 $P3 $P4
 writes 0 enroll 2022-03-10 $P3
+writes 1 session edit 2022-03-10 --start "2099-03-10 09:00" # before the start: a freed seat is filled
 writes 2 enroll 2022-03-10 --cancel $P3
 writes 1 attend 2022-03-10 $P4 --minutes 100
 writes 3 certify 2022-03-03

@@ -1,3 +1,4 @@
+#include "asnbelajar/attendance.hpp"
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/session.hpp"
@@ -33,6 +34,7 @@ TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
     base.capacity = 2;
     Session s = add_sessions(store, base, "", {}).front();
     CHECK(s.code == "2022-03-03");
+    const std::int64_t before = s.start - 86400; // the day before: promotions happen
     std::vector<Participant> people;
     const char* nips[] = {"198609262015051001", "199001152014031002", "198703212010122003",
                           "197512302000031001"};
@@ -50,24 +52,70 @@ TEST_CASE("capacity, waiting list and promotion on cancel, in a store") {
     CHECK(enroll(store, s, people[0].id) == EnrollResult::already_enrolled);
     CHECK(enroll(store, s, people[3].id) == EnrollResult::already_waitlisted);
 
-    CancelResult r = cancel_enrollment(store, s, people[1]);
+    CancelResult r = cancel_enrollment(store, s, people[1], before);
     CHECK(r.changed);
     REQUIRE(r.promoted);
     CHECK(*r.promoted == people[2].id); // first come
     CHECK(store.enrollment(s.id, people[2].id)->status == EnrollmentStatus::enrolled);
     CHECK(store.enrollment(s.id, people[3].id)->status == EnrollmentStatus::waitlisted);
-    CHECK_FALSE(cancel_enrollment(store, s, people[1]).changed);
+    CHECK_FALSE(cancel_enrollment(store, s, people[1], before).changed);
 
     // Cancelling a waitlisted place promotes nobody.
-    CHECK_FALSE(cancel_enrollment(store, s, people[3]).promoted);
+    CHECK_FALSE(cancel_enrollment(store, s, people[3], before).promoted);
 
     // Raising the capacity fills seats from the waiting list.
     CHECK(enroll(store, s, people[1].id) == EnrollResult::waitlisted);
     SessionEdit more;
     more.capacity = std::optional<int>(3);
-    EditResult e = edit_session(store, s, more);
+    EditResult e = edit_session(store, s, more, before);
     CHECK(e.promoted == std::vector<Id>{people[1].id});
 
     Session cancelled = cancel_session(store, e.session);
     CHECK_THROWS_AS(enroll(store, cancelled, people[3].id), Error);
+}
+
+TEST_CASE("once a session has started, cancelling promotes nobody, and an attendee becomes a walk-in") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    Session base;
+    base.title = "Webinar";
+    base.start = 1646272800;
+    base.minutes = 180;
+    base.jp_tenths = 30;
+    base.capacity = 1;
+    Session s = add_sessions(store, base, "", {}).front();
+    std::vector<Participant> people;
+    for (const char* nip : {"198609262015051001", "199001152014031002", "198703212010122003"}) {
+        Participant p;
+        p.nip = nip;
+        p.name = nip;
+        p.id = store.insert_participant(p);
+        people.push_back(p);
+    }
+    CHECK(enroll(store, s, people[0].id) == EnrollResult::enrolled);
+    CHECK(enroll(store, s, people[1].id) == EnrollResult::waitlisted);
+    CHECK(enroll(store, s, people[2].id) == EnrollResult::waitlisted);
+    mark_attendance(store, s, people[0], 150);
+    const std::int64_t after = s.start + 4 * 3600;
+
+    // The attendee's cancellation keeps their attendance: a walk-in, and their seat goes to nobody.
+    CancelResult r = cancel_enrollment(store, s, people[0], after);
+    CHECK(r.changed);
+    CHECK(r.walk_in);
+    CHECK_FALSE(r.promoted);
+    CHECK(store.enrollment(s.id, people[0].id)->status == EnrollmentStatus::walk_in);
+    CHECK(store.enrollment(s.id, people[1].id)->status == EnrollmentStatus::waitlisted);
+    // Cancelling a walk-in is no cancellation of an enrollment.
+    CHECK_THROWS_AS(cancel_enrollment(store, s, people[0], after), Error);
+
+    // Raising the capacity after the start promotes nobody either; before it, it does.
+    SessionEdit more;
+    more.capacity = std::optional<int>(3);
+    CHECK(edit_session(store, s, more, s.start).promoted.empty());
+    CHECK(edit_session(store, s, more, s.start - 1).promoted == std::vector<Id>{people[1].id, people[2].id});
+    // The session had started at s.start itself.
+    CHECK(session_started(s, s.start));
+    CHECK_FALSE(session_started(s, s.start - 1));
 }

@@ -424,7 +424,7 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
     CHECK(r.result.touched() == 0);
 
     // A seat freed by a cancellation goes to the first waitlisted person, not to a newcomer.
-    cancel_enrollment(store, s, *store.participant_by_nip("198609262015051001"));
+    cancel_enrollment(store, s, *store.participant_by_nip("198609262015051001"), s.start - 86400);
     r = import_text(store, "NIP,Nama\n197512302000031001,Dewi\n", &s);
     CHECK(r.result.waitlisted == 1);
     CHECK(store.enrollment_counts(s.id).enrolled == 2);

@@ -452,7 +452,7 @@ TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damage
         [&] { store.audit("asnbelajar x", 1); },
         [&] { store.audit_log(10); },
         [&] { store.check(); },
-        [&] { store.backup_to(dir.file("backup.db")); },
+        [&] { store.backup_to(dir.file("backup.db"), "backup.db"); },
         [&] {
             store::Store::Transaction tx(store);
             store.insert_participant(person("197512302000031001", "C"));

@@ -13,7 +13,8 @@ namespace asnbelajar {
 
 namespace store {
 class Store;
-}
+struct CertificateRow;
+} // namespace store
 
 // The number ASN Belajar certificates carry by default: "229472/BPSDM-ASNB/II/2025".
 constexpr std::string_view default_certificate_template = "{seq}/BPSDM-ASNB/{month_roman}/{year}";
@@ -86,5 +87,28 @@ struct RevokeResult {
 // gives the person a new number. Must run inside a write transaction.
 std::vector<RevokeResult> revoke_certificates(store::Store& store, const Session& session,
                                               const std::vector<Participant>& people);
+
+// The live certificates of `session` that no longer qualify: their holder's outcome is not "attended" (any
+// more), after a correction of the session or of its attendance. In number order.
+std::vector<store::CertificateRow> unqualified_certificates(const store::Store& store,
+                                                            const Session& session);
+
+// Where a session's certificates stand against its attendance now.
+struct CertificateCheck {
+    int live = 0;        // live certificates
+    int unqualified = 0; // of them, held by people who did not attend (unqualified_certificates)
+    int uncertified = 0; // attended people without a live certificate (counted once the session has any)
+};
+CertificateCheck check_certificates(const store::Store& store, const Session& session);
+
+struct SyncResult {
+    std::vector<RevokeResult> revoked; // the unqualified certificates, revoked
+    CertifyResult certified;           // then every attended person without one, numbered
+};
+
+// Brings the session's certificates in line with its attendance, inside the caller's write transaction:
+// revokes the certificates that no longer qualify (their numbers stay used), then numbers a certificate for
+// every attended person without one, as certify_session does. Throws Error as certify_session.
+SyncResult sync_certificates(store::Store& store, const Session& session, const CertificateTemplate& tmpl);
 
 } // namespace asnbelajar

@@ -8,6 +8,7 @@
 #include "asnbelajar/table.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -19,11 +20,21 @@ struct ReportContext {
     // Only the main table's rows will be written (csv, tsv, jsonl): a report may leave out its extras and
     // charts, which can cost more to compute than the rows (the weekly report's agencies and 12-week trend).
     bool rows_only = false;
+    // The time the report is made (UTC seconds): sessions that ended before it and lack attendance data are
+    // reported as incomplete (Report::incomplete); later ones have simply not taken place yet.
+    std::int64_t now = std::numeric_limits<std::int64_t>::max();
+    // How the user runs the program ("asnbelajar", or "asnbelajar --db /srv/a.db"), for the commands the
+    // report's notes tell them to run.
+    std::string command = "asnbelajar";
 };
 
 // Sessions whose local start date (in each session's own zone) falls in `period`, cancelled ones left out.
 // Columns: session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,
-// certificates; totals over the week; the top agencies by attendance as an extra table.
+// certificates,attendance_recorded; totals over the week; the top agencies by attendance as an extra table.
+// A session without attendance evidence (store::SessionTotals::recorded) is "not recorded": attendance_recorded
+// false, and its attended, partial, absent, walk_ins and attendance_rate are Marked (empty in machine
+// formats, a marker in human ones) and left out of the totals and the trend; one that has ended by ctx.now
+// gets a warning naming the command that imports its attendance, and a line in Report::incomplete.
 Report weekly_report(const store::Store& store, const Period& period, const ReportContext& ctx);
 
 // The weekly report also carries the attendance-rate trend of the 12 Monday–Sunday weeks ending with the week
@@ -32,7 +43,9 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
 // With ctx.rows_only the top agencies, the trend and the charts are left out (rows and totals stay).
 
 // One row per person enrolled in, waitlisted for, or present at the session.
-// Columns: nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate.
+// Columns: nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate; a certificate whose holder
+// did not attend is Marked for people, with a warning (certify --sync settles it). A session whose
+// attendance is not recorded has Marked attendance totals and, once ended, a warning and a line in incomplete.
 Report session_report(const store::Store& store, const Session& session, const ReportContext& ctx);
 
 // Sessions starting in [from, to] (local dates in ctx.zone). Columns: code,series,title,start,minutes,jp,
@@ -94,7 +107,8 @@ Report agency_report(const store::Store& store, int year, const JpTargets& targe
                      std::optional<NipKind> type, const ReportContext& ctx);
 
 // The session's live certificates in number order, for mail merges.
-// Columns: certificate,nip,name,agency,session,date,title,jp.
+// Columns: certificate,nip,name,agency,session,date,title,jp,qualifies. `qualifies` is false for a certificate
+// whose holder no longer attended (its number is Marked for people, and a warning names certify --sync).
 Report certificates_report(const store::Store& store, const Session& session, const ReportContext& ctx);
 
 struct SiasnOptions {
@@ -105,7 +119,8 @@ struct SiasnOptions {
 
 // One row per live certificate of `year` for a SIASN course-history (riwayat kursus) upload, by session start
 // then number; certificates of people without a NIP cannot be uploaded and are left out (counted in
-// Report::notes). Columns: nip,jenis_diklat_id,jenis_kursus_sertipikat,nama_kursus,institusi_penyelenggara,
+// Report::notes), and certificates whose holders no longer attended are left out with a warning per session
+// (certify --sync settles them). Columns: nip,jenis_diklat_id,jenis_kursus_sertipikat,nama_kursus,institusi_penyelenggara,
 // jumlah_jam,nomor_sertipikat,tahun_kursus,tanggal_kursus,tanggal_selesai_kursus: the certificate code is the
 // reference's for the id, jumlah_jam the session's JP in whole hours, dates dd-mm-yyyy in every format. The
 // report is a plain sheet in xlsx (an upload sheet: header of machine keys in row 1).
@@ -122,7 +137,8 @@ Report siasn_report(const store::Store& store, int year, const SiasnOptions& opt
 Report siasn_api_report(const store::Store& store, int year, const SiasnOptions& options,
                         const ReportContext& ctx);
 
-// `db check`: columns check,value (integrity, schema_version, journal_mode and the row counts).
+// `db check`: columns check,value (integrity, schema_version, journal_mode, the row counts and
+// certificates_not_qualifying, with a warning naming their sessions when there are any).
 Report store_check_report(const store::StoreCheck& check, const std::string& path, const ReportContext& ctx);
 // `db log`: columns at,user,command,rows.
 Report audit_report(const std::vector<store::AuditEntry>& entries, const ReportContext& ctx);

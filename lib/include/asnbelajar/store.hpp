@@ -26,7 +26,7 @@
 namespace asnbelajar::store {
 
 // The schema version this build writes. Older stores are migrated forward on open; newer ones are refused.
-constexpr int schema_version = 2;
+constexpr int schema_version = 3;
 
 enum class Access { read, write };
 // DryRun::yes: rehearse a write (--dry-run). See open().
@@ -58,6 +58,9 @@ struct SessionTotals {
     int enrolled = 0, waitlisted = 0, attended = 0, partial = 0, absent = 0, walk_ins = 0;
     int attended_enrolled = 0; // attended among enrolled people: the attendance-rate numerator
     int certificates = 0;
+    // Attendance evidence: someone has attendance (a mark or a summary) in the session, or an export was
+    // imported for it (Store::note_attendance_import). Without it, absent and the rate mean nothing.
+    bool recorded = false;
 };
 
 struct AgencyCount {
@@ -71,6 +74,9 @@ struct CertificateRow {
     std::int64_t seq = 0;
     Id session = 0;
     Participant person;
+    // The holder's outcome in the session is "attended" now. False after a correction (a higher threshold, a
+    // shorter window, a manual mark, a re-import): the certificate no longer qualifies (certify --sync).
+    bool attended = true;
 };
 
 // When a session takes place, without its counts.
@@ -85,6 +91,7 @@ struct SessionRate {
     Id session = 0;
     int enrolled = 0;
     int attended_enrolled = 0;
+    bool recorded = false; // as SessionTotals::recorded
 };
 
 // One session in a person's history.
@@ -148,6 +155,10 @@ struct StoreCheck {
     std::string journal_mode;
     std::int64_t participants = 0, sessions = 0, enrollments = 0, attendance = 0, marks = 0, certificates = 0,
                  audit = 0;
+    // Live certificates whose holder did not attend (CertificateRow::attended false), and the codes of their
+    // sessions (cancelled ones too), by session start.
+    std::int64_t certificates_not_qualifying = 0;
+    std::vector<std::string> sessions_with_unqualified_certificates;
 };
 
 struct AuditEntry {
@@ -281,6 +292,16 @@ class Store {
     // Insert or update; throw Error when another session has the code.
     virtual Id insert_session(const Session& s) = 0;
     virtual void update_session(const Session& s) = 0;
+    // The sessions (cancelled ones too) that start at `start` (UTC seconds) with exactly this title, by id.
+    virtual std::vector<Session> sessions_at(std::int64_t start, const std::string& title) const = 0;
+    // What a session holds: enrollment rows, people with attendance (marks or a summary), certificates (revoked
+    // ones too: their numbers stay on record).
+    struct SessionHoldings {
+        int enrollments = 0, attendance = 0, certificates = 0;
+    };
+    virtual SessionHoldings session_holdings(Id session) const = 0;
+    // Deletes the session and its enrollments. Throws Error when attendance or certificates refer to it.
+    virtual void delete_session(Id session) = 0;
     // Sessions starting in [from, to) UTC, by start time (then id); counts included.
     virtual std::vector<SessionTotals> session_totals(std::int64_t from, std::int64_t to) const = 0;
     virtual SessionTotals session_totals(const Session& s) const = 0;
@@ -329,6 +350,9 @@ class Store {
     void delete_attendance(Id session, Id participant);
     // Drops every mark and summary of the session, and its walk-ins (attend --replace).
     virtual void clear_session_attendance(Id session) = 0;
+    // Notes that a platform export was imported for the session at `at` (UTC seconds; attend --file, also one
+    // without attendees under --allow-empty): its attendance is recorded, even if nobody was present.
+    virtual void note_attendance_import(Id session, std::int64_t at) = 0;
     // Deletes the marks that one platform export (`batch`, AttendanceMark::batch) gave the session, and returns
     // the participants who had any, so that their summaries can be recomputed. Summaries are left as they are.
     virtual std::vector<Id> delete_batch_marks(Id session, const std::string& batch) = 0;
@@ -363,7 +387,8 @@ class Store {
                                     const std::string& number) = 0;
     // Revokes the person's live certificate in the session; returns its number, or nullopt when there was none.
     virtual std::optional<std::string> revoke_certificate(Id session, Id participant) = 0;
-    // Live certificates of `sessions`, by session start, then number order.
+    // Live certificates of `sessions`, by session start, then number order, each with whether its holder
+    // attended (CertificateRow::attended).
     virtual std::vector<CertificateRow> live_certificates(const std::vector<Id>& sessions) const = 0;
     // Sessions starting in [from, to) UTC, by start: just when and whether they take place (cheap).
     virtual std::vector<SessionTime> session_times(std::int64_t from, std::int64_t to) const = 0;
@@ -387,10 +412,11 @@ class Store {
     // The database's own integrity check, the schema version and the rows of each table.
     virtual StoreCheck check() const = 0;
 
-    // Writes a consistent copy of the whole store to `path` (mode 0600), safe while other processes write:
-    // the copy is one snapshot. Written beside `path` and renamed over it, so an existing file is replaced
-    // only by a complete backup. Throws Error on failure.
-    virtual void backup_to(const std::string& path) const = 0;
+    // Writes a consistent copy of the whole store into `file`, an empty file the caller created (and will put
+    // in place: the CLI's output path decides its mode and whether it replaces a file, so that a symbolic link
+    // or a device is written through, never replaced), safe while other processes write: the copy is one
+    // snapshot. Errors name `shown` (the user's path): Throws Error "cannot back up to SHOWN: reason".
+    virtual void backup_to(const std::string& file, const std::string& shown) const = 0;
 
   protected:
     Store() = default;

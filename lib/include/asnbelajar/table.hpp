@@ -21,6 +21,7 @@ enum class ColumnType {
     rate,     // double fraction 0..1: 4 decimals in machine formats, a percentage in human ones
     date,     // Date: ISO in machine formats, "Kamis, 3 Maret 2022" in human ones
     datetime, // std::int64_t UTC seconds, shown in the report's zone
+    boolean,  // std::int64_t 0 or 1: true/false in machine formats, "ya"/"tidak" ("yes"/"no") in human ones
 };
 
 struct Column {
@@ -30,7 +31,18 @@ struct Column {
     ColumnType type = ColumnType::text;
 };
 
-using Cell = std::variant<std::monostate, std::string, std::int64_t, double, Date>;
+// A value people must read with a caution in words: a value that is not known (`value` empty: "belum ada data
+// kehadiran"), or text that no longer means what it says (a certificate number whose holder did not attend).
+// Machine formats write `value` as text (empty: an empty cell, JSON null); human formats write the words, after
+// the value when there is one ("12/BPSDM (tidak hadir)").
+struct Marked {
+    std::string value; // the machine text; empty for a value that is not known
+    std::string id;    // the caution in Indonesian
+    std::string en;    // the caution in English
+    bool operator==(const Marked&) const = default;
+};
+
+using Cell = std::variant<std::monostate, std::string, std::int64_t, double, Date, Marked>;
 using Row = std::vector<Cell>;
 
 // Receives rows one at a time.
@@ -91,6 +103,13 @@ struct Report {
     std::vector<Chart> charts;
     // Lines for stderr about what the report left out (e.g. certificates of people without a NIP).
     std::vector<std::string> notes;
+    // Lines for stderr that must be read even by a cron job run with --quiet: what makes the report's numbers
+    // less than true (a session without attendance data, certificates that no longer qualify).
+    std::vector<std::string> warnings;
+    // What the report lacks to be complete, one line each (a session whose attendance is not recorded): a
+    // caller that must not publish an incomplete report (report weekly --require-attendance) refuses when it
+    // is not empty. Each line also has its warning.
+    std::vector<std::string> incomplete;
     // JSON shape: an array of row objects (list reports), or an object with period, rows, totals and extras.
     bool json_object = false;
     // xlsx: a plain sheet for other programs to read (an upload sheet): the machine keys in row 1 and the rows

@@ -39,16 +39,20 @@ td.text { min-width: 9em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 .empty { color: var(--muted); font-style: italic; }
+td.missing, .total .value.missing { color: #9a4b00; font-style: italic; }
+.total .value.missing { font-size: 15px; font-weight: 400; }
 footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 @media print { body { background: #fff; } main { padding: 0; } }
 )css";
 
 const char* const palette[] = {"#3b6fb6", "#f28e2b", "#59a14f", "#e15759"};
 
-const char* cell_class(ColumnType t) {
-    if (is_numeric(t)) return " class=\"num\"";
+// A cell's class: its alignment, and "missing" for a value that is not known (a marker people must see).
+const char* cell_class(ColumnType t, const Cell& cell) {
+    const bool missing = std::holds_alternative<Marked>(cell);
+    if (is_numeric(t)) return missing ? " class=\"num missing\"" : " class=\"num\"";
     if (t == ColumnType::date || t == ColumnType::datetime) return " class=\"date\"";
-    return " class=\"text\"";
+    return missing ? " class=\"text missing\"" : " class=\"text\"";
 }
 
 const char* text(Lang lang, const char* id, const char* en) {
@@ -293,7 +297,7 @@ void write_table(std::ostream& out, const Table& t, const Report& report) {
     t.each_row([&](const Row& row) {
         out << "<tr>";
         for (std::size_t i = 0; i < t.columns.size(); ++i)
-            out << "<td" << cell_class(t.columns[i].type) << '>'
+            out << "<td" << cell_class(t.columns[i].type, row[i]) << '>'
                 << html_escape(human_text(row[i], t.columns[i].type, report.zone, report.lang)) << "</td>";
         out << "</tr>\n";
     });
@@ -337,7 +341,8 @@ void render_html(const Report& report, std::ostream& out) {
         for (const Total& t : report.totals) {
             std::string v = human_text(t.value, t.column.type, report.zone, lang);
             out << "<div class=\"total\"><div class=\"label\">" << html_escape(label(t.column, lang))
-                << "</div><div class=\"value\">" << html_escape(v.empty() ? "—" : v) << "</div></div>\n";
+                << "</div><div class=\"value" << (std::holds_alternative<Marked>(t.value) ? " missing" : "")
+                << "\">" << html_escape(v.empty() ? "—" : v) << "</div></div>\n";
         }
         out << "</section>\n";
     }

@@ -152,6 +152,7 @@ bool is_machine_format(Format f) {
 std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone) {
     if (std::holds_alternative<std::monostate>(cell)) return {};
     if (auto* s = std::get_if<std::string>(&cell)) return *s;
+    if (auto* m = std::get_if<Marked>(&cell)) return m->value;
     if (auto* d = std::get_if<Date>(&cell)) return format_date(*d);
     if (auto* v = std::get_if<double>(&cell)) return fmt::format("{:.4f}", *v);
     std::int64_t i = std::get<std::int64_t>(cell);
@@ -159,6 +160,7 @@ std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone) {
     case ColumnType::jp:
         return i % 10 == 0 ? fmt::format("{}", i / 10) : fmt::format("{}.{}", i / 10, std::abs(i % 10));
     case ColumnType::datetime: return format_datetime_offset(i, zone);
+    case ColumnType::boolean: return i ? "true" : "false";
     default: return std::to_string(i);
     }
 }
@@ -167,6 +169,10 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
     const char decimal = lang == Lang::id ? ',' : '.';
     if (std::holds_alternative<std::monostate>(cell)) return {};
     if (auto* s = std::get_if<std::string>(&cell)) return *s;
+    if (auto* m = std::get_if<Marked>(&cell)) {
+        const std::string& words = lang == Lang::en ? m->en : m->id;
+        return m->value.empty() ? words : fmt::format("{} ({})", m->value, words);
+    }
     if (auto* d = std::get_if<Date>(&cell)) return human_date(*d, lang);
     if (auto* v = std::get_if<double>(&cell)) {
         std::string pct = fmt::format("{:.1f}", *v * 100.0);
@@ -185,6 +191,8 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
         return human_date(t.date, lang) + ", " + human_time(t.hour, t.minute, zone, lang);
     }
     case ColumnType::year: return std::to_string(i);
+    case ColumnType::boolean:
+        return i ? (lang == Lang::en ? "yes" : "ya") : (lang == Lang::en ? "no" : "tidak");
     default: return group_thousands(i, lang == Lang::id ? '.' : ',');
     }
 }

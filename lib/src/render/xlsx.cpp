@@ -73,6 +73,10 @@ class SheetWriter {
         lxw_col_t c = column(col);
         if (auto* s = std::get_if<std::string>(&value)) {
             check(worksheet_write_string(ws_, row, c, s->c_str(), nullptr));
+        } else if (std::holds_alternative<Marked>(value) || type == ColumnType::boolean) {
+            // Words for people: why a value is missing, "ya"/"tidak".
+            const std::string words = human_text(value, type, report_.zone, report_.lang);
+            check(worksheet_write_string(ws_, row, c, words.c_str(), nullptr));
         } else if (auto* d = std::get_if<Date>(&value)) {
             lxw_datetime dt{d->year, d->month, d->day, 0, 0, 0};
             check(worksheet_write_datetime(ws_, row, c, &dt, f_.date));

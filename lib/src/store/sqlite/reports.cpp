@@ -62,7 +62,9 @@ std::string id_array(const std::vector<Id>& ids) {
 } // namespace
 
 std::vector<CertificateRow> SqliteStore::live_certificates(const std::vector<Id>& sessions) const try {
-    auto& st = stmt("SELECT c.number, c.seq, c.session_id, " PARTICIPANT_COLUMNS " "
+    auto& st = stmt("SELECT c.number, c.seq, c.session_id, " PARTICIPANT_COLUMNS ", "
+                    "EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = c.session_id "
+                    "AND a.participant_id = c.participant_id AND a.outcome = 'attended') "
                     "FROM json_each(?) j "
                     "JOIN sessions s ON s.id = j.value "
                     "JOIN certificates c ON c.session_id = s.id AND c.revoked IS NULL "
@@ -72,7 +74,7 @@ std::vector<CertificateRow> SqliteStore::live_certificates(const std::vector<Id>
     std::vector<CertificateRow> out;
     while (st.executeStep())
         out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64(),
-                       read_participant(st, 3)});
+                       read_participant(st, 3), st.getColumn(12).getInt() != 0});
     return out;
 } catch (const SQLite::Exception& e) {
     fail(e);
@@ -100,7 +102,7 @@ std::vector<SessionRate> SqliteStore::attendance_rates(const std::vector<Id>& se
         SessionTotals t;
         t.session.id = id;
         count_session(t, false);
-        out.push_back({id, t.enrolled, t.attended_enrolled});
+        out.push_back({id, t.enrolled, t.attended_enrolled, t.recorded});
     }
     return out;
 } catch (const SQLite::Exception& e) {

@@ -145,6 +145,14 @@ DROP TABLE participants;
 ALTER TABLE participants_v2 RENAME TO participants;
 )sql";
 
+// v3: when a session's attendance was last imported from a platform export (attend --file), UTC seconds. With
+// the attendance rows it tells a session whose attendance was recorded (an export with nobody in it, accepted
+// with --allow-empty, included) from one whose attendance was never imported: reports must not show the
+// latter as 0 %.
+constexpr const char* schema_v3 = R"sql(
+ALTER TABLE sessions ADD COLUMN attendance_imported INTEGER;
+)sql";
+
 } // namespace
 
 void create_participant_indexes(SQLite::Database& db) {
@@ -181,7 +189,11 @@ void migrate(SQLite::Database& db) {
         create_participant_indexes(db);
         version = 2;
     }
-    // Later versions: `if (version == 2) { ...; version = 3; }`
+    if (version == 2) {
+        db.exec(schema_v3);
+        version = 3;
+    }
+    // Later versions: `if (version == 3) { ...; version = 4; }`
     if (SQLite::Statement fk(db, "PRAGMA foreign_key_check"); fk.executeStep())
         throw Error(fmt::format("cannot migrate store {}: a {} row refers to a missing row", db.getFilename(),
                                 fk.getColumn(0).getString()));

@@ -69,6 +69,12 @@ void SqliteStore::count_session(SessionTotals& t, bool certificates) const {
     e.bind(1, session);
     a.bind(1, session);
     bool a_row = a.executeStep();
+    t.recorded = a_row;
+    if (!t.recorded) {
+        auto& imported = stmt("SELECT attendance_imported IS NOT NULL FROM sessions WHERE id = ?");
+        imported.bind(1, session);
+        t.recorded = imported.executeStep() && imported.getColumn(0).getInt() != 0;
+    }
     while (e.executeStep()) {
         const Id person = e.getColumn(0).getInt64();
         const std::string_view status = e.getColumn(1).getText();
@@ -147,6 +153,43 @@ void SqliteStore::update_session(const Session& s) try {
     st.exec();
 } catch (const SQLite::Exception& e) {
     fail(e, {{Constraint::session_code, s.code}});
+}
+
+std::vector<Session> SqliteStore::sessions_at(std::int64_t start, const std::string& title) const try {
+    auto& st = stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.start = ? AND s.title = ? "
+                    "ORDER BY s.id");
+    st.bind(1, start);
+    st.bind(2, title);
+    std::vector<Session> out;
+    while (st.executeStep())
+        out.push_back(read_session(st));
+    return out;
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+Store::SessionHoldings SqliteStore::session_holdings(Id session) const try {
+    auto& st =
+        stmt("SELECT (SELECT count(*) FROM enrollments WHERE session_id = ?1), "
+             "(SELECT count(*) FROM (SELECT participant_id FROM attendance_marks WHERE session_id = ?1 "
+             "UNION SELECT participant_id FROM attendance WHERE session_id = ?1)), "
+             "(SELECT count(*) FROM certificates WHERE session_id = ?1)");
+    st.bind(1, session);
+    st.executeStep();
+    return {st.getColumn(0).getInt(), st.getColumn(1).getInt(), st.getColumn(2).getInt()};
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+void SqliteStore::delete_session(Id session) try {
+    auto& enrollments = stmt("DELETE FROM enrollments WHERE session_id = ?");
+    enrollments.bind(1, session);
+    enrollments.exec();
+    auto& st = stmt("DELETE FROM sessions WHERE id = ?");
+    st.bind(1, session);
+    st.exec();
+} catch (const SQLite::Exception& e) {
+    fail(e);
 }
 
 std::vector<SessionTotals> SqliteStore::session_totals(std::int64_t from, std::int64_t to) const try {

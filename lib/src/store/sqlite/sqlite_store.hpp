@@ -63,6 +63,9 @@ class SqliteStore final : public Store {
     std::optional<Session> session_by_code(const std::string& code) const override;
     bool session_code_exists(const std::string& code) const override;
     Id insert_session(const Session& s) override;
+    std::vector<Session> sessions_at(std::int64_t start, const std::string& title) const override;
+    SessionHoldings session_holdings(Id session) const override;
+    void delete_session(Id session) override;
     void update_session(const Session& s) override;
     std::vector<SessionTotals> session_totals(std::int64_t from, std::int64_t to) const override;
     SessionTotals session_totals(const Session& s) const override;
@@ -81,6 +84,7 @@ class SqliteStore final : public Store {
     std::vector<Id> participants_with_marks(Id session) const override;
     void put_summaries(Id session, std::span<const PersonSummary> summaries) override;
     void clear_session_attendance(Id session) override;
+    void note_attendance_import(Id session, std::int64_t at) override;
     std::vector<Id> delete_batch_marks(Id session, const std::string& batch) override;
     OutcomeCounts outcome_counts(Id session) const override;
 
@@ -102,7 +106,7 @@ class SqliteStore final : public Store {
                           const std::function<void(PersonYear&)>& row) const override;
 
     StoreCheck check() const override;
-    void backup_to(const std::string& path) const override;
+    void backup_to(const std::string& file, const std::string& shown) const override;
 
     // --- the SQLite backend's own ---
     // How a bulk load decides to go into append mode (the participants' indexes dropped, the keys in memory):
