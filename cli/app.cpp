@@ -1,7 +1,9 @@
 #include "app.hpp"
+#include "language.hpp"
 #include "output_file.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -45,7 +47,7 @@ void Context::note(const std::string& line) const {
 }
 
 void Context::warn(const std::string& line) const {
-    err << "asnbelajar: warning: " << line << '\n';
+    err << tr("asnbelajar: warning: {}", line) << '\n';
 }
 
 bool Context::progress_allowed() const {
@@ -94,14 +96,13 @@ void Context::emit(const Report& report, render::Format format) const {
     for (const std::string& line : report.warnings)
         warn(line);
     if (!info.write && !to_file)
-        throw UsageError(fmt::format("{} is a binary file: give -o FILE.{} (it cannot go to stdout)",
-                                     info.name, info.name));
+        throw UsageError(tr("{0} is a binary file: give -o FILE.{0} (it cannot go to stdout)", info.name));
     if (!to_file) {
         options.color =
             format == render::Format::table && &out == &std::cout && ::isatty(1) && !std::getenv("NO_COLOR");
         render::write(report, format, options, out);
         out.flush();
-        if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+        if (!out) throw Error(tr("cannot write to standard output: {}", std::strerror(errno)));
         return;
     }
     OutputFile file(globals.output);
@@ -110,7 +111,7 @@ void Context::emit(const Report& report, render::Format format) const {
     else
         render::write(report, format, options, file.stream());
     file.commit();
-    note(fmt::format("wrote {}", globals.output));
+    note(tr("wrote {}", globals.output));
 }
 
 std::unique_ptr<store::Store> Context::read_store() const {
@@ -119,7 +120,7 @@ std::unique_ptr<store::Store> Context::read_store() const {
 
 void Context::check_writable() const {
     if (globals.read_only)
-        throw Error("the store is opened --read-only and this command writes to it: nothing was written");
+        throw Error(_("the store is opened --read-only and this command writes to it: nothing was written"));
 }
 
 void Context::write(const std::function<std::int64_t(store::Store&)>& work) const {
@@ -146,6 +147,17 @@ int current_year(const Context& ctx) {
     return today_in(ctx.zone()).year;
 }
 
+std::string examples(std::initializer_list<std::string_view> lines) {
+    std::string text = P_("Example:", "Examples:", lines.size());
+    for (std::string_view line : lines)
+        text += fmt::format("\n  {}", line);
+    return text;
+}
+
+std::string footer(const std::string& text, std::initializer_list<std::string_view> lines) {
+    return text + "\n\n" + examples(lines);
+}
+
 Date current_date(const Context& ctx) {
     return today_in(ctx.zone());
 }
@@ -155,32 +167,36 @@ namespace {
 // An error on stderr, every line prefixed (a message listing several problems has several lines): logs of cron
 // jobs are searched for "asnbelajar:".
 void print_error(std::ostream& err, std::string_view message) {
-    const char* prefix = "asnbelajar: error: ";
     std::size_t from = 0;
     do {
         std::size_t to = message.find('\n', from);
         if (to == std::string_view::npos) to = message.size();
-        err << prefix << message.substr(from, to - from) << '\n';
-        prefix = "asnbelajar: ";
+        const std::string_view line = message.substr(from, to - from);
+        if (from == 0)
+            err << tr("asnbelajar: error: {}", line) << '\n';
+        else
+            err << "asnbelajar: " << line << '\n';
         from = to + 1;
     } while (from < message.size());
 }
 
 void add_globals(CLI::App& app, Globals& g) {
-    app.add_option("--db", g.db, "Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)");
+    app.add_option("--db", g.db, _("Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)"));
     app.add_option("-f,--format", g.format, render::format_names(" | ", " | "));
     app.add_option("-o,--output", g.output,
-                   "Write to FILE instead of stdout (format may follow the extension)");
-    app.add_option("--lang", g.lang, "Language of human-facing labels: id (default) or en")
+                   _("Write to FILE instead of stdout (format may follow the extension)"));
+    app.add_option("--lang", g.lang,
+                   _("Language of labels, messages and help: id or en (default: $ASNBELAJAR_LANG, else "
+                     "$LANGUAGE or $LANG, else id)"))
         ->check(CLI::IsMember({"id", "en"}));
-    app.add_option("--tz", g.tz, "Time zone for input and display (default Asia/Jakarta)");
-    app.add_flag("-q,--quiet", g.quiet, "No progress or summary lines on stderr");
+    app.add_option("--tz", g.tz, _("Time zone for input and display (default Asia/Jakarta)"));
+    app.add_flag("-q,--quiet", g.quiet, _("No progress or summary lines on stderr"));
     app.add_flag("--excel-safe", g.excel_safe,
-                 "CSV/TSV: neutralise cells a spreadsheet would run as formulas");
+                 _("CSV/TSV: neutralise cells a spreadsheet would run as formulas"));
     app.add_flag(
         "--read-only", g.read_only,
-        "Never write the store: commands that would are refused (automatic for reading a store whose "
-        "file or folder you may not write)");
+        _("Never write the store: commands that would are refused (automatic for reading a store whose "
+          "file or folder you may not write)"));
 }
 
 // -o FILE without --format: FILE's extension must name a format (a report.xls or a report without one would
@@ -199,11 +215,15 @@ void check_output_extension(const Globals& g) {
         }
     const std::string name = std::filesystem::path(g.output).filename().string();
     const std::size_t dot = name.rfind('.');
-    throw UsageError(fmt::format(
-        "-o {}: {}; name the file with a report extension ({}) or give --format ({})", g.output,
-        dot == std::string::npos || dot == 0 ? std::string("the file name has no extension")
-                                             : fmt::format("'{}' is not a report format", name.substr(dot)),
-        extensions, render::format_names()));
+    const std::string formats = render::format_names(", ", _(" or "));
+    if (dot == std::string::npos || dot == 0)
+        throw UsageError(
+            tr("-o {}: the file name has no extension; name the file with a report extension ({}) "
+               "or give --format ({})",
+               g.output, extensions, formats));
+    throw UsageError(tr("-o {}: '{}' is not a report format; name the file with a report extension ({}) or "
+                        "give --format ({})",
+                        g.output, name.substr(dot), extensions, formats));
 }
 
 // A missing or unknown (sub)command, said as such with the commands there are: CLI11 says "A subcommand is
@@ -225,12 +245,11 @@ std::optional<std::string> command_error(CLI::App& app, const CLI::ParseError& e
     const std::vector<std::string> extra = app.remaining(true);
     const std::string full = path.empty() ? "asnbelajar" : "asnbelajar " + path;
     if (what.find("subcommand is required") != std::string::npos && extra.empty())
-        return fmt::format(
-            "'{}' needs a command; the commands are:{}\nRun '{} COMMAND --help' for its options.", full,
-            names, full);
+        return tr("'{0}' needs a command; the commands are:{1}\nRun '{0} COMMAND --help' for its options.",
+                  full, names);
     if (!extra.empty() && !extra.front().empty() && extra.front().front() != '-')
-        return fmt::format("unknown command '{}{}'; the commands are:{}", path.empty() ? "" : path + " ",
-                           extra.front(), names);
+        return tr("unknown command '{}'; the commands are:{}",
+                  path.empty() ? extra.front() : path + " " + extra.front(), names);
     return std::nullopt;
 }
 
@@ -240,33 +259,40 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     std::vector<std::string> args(argv, argv + argc);
     if (!args.empty()) args[0] = "asnbelajar";
     Context ctx(out, err, args);
-    CLI::App app{"asnbelajar: training records for large civil-service (ASN) webinars", "asnbelajar"};
+    // The language first: --help is built in it.
+    const Lang lang = choose_language(args);
+    use_language(lang, locale_dir());
+    ctx.globals.lang = lang == Lang::en ? "en" : "id";
+    CLI::App app{_("asnbelajar: training records for large civil-service (ASN) webinars"), "asnbelajar"};
+    app.set_help_flag("-h,--help", _("Print this help message and exit"));
     app.fallthrough(); // global options also work after the subcommand
     app.require_subcommand(1);
-    app.set_version_flag("--version", std::string("asnbelajar ") + ASNBELAJAR_VERSION);
+    app.set_version_flag("--version", std::string("asnbelajar ") + ASNBELAJAR_VERSION,
+                         _("Display program version information and exit"));
     add_globals(app, ctx.globals);
     setup_session(app, ctx);
     setup_participant(app, ctx);
     setup_enroll(app, ctx);
     setup_attend(app, ctx);
     setup_report(app, ctx);
+    setup_results(app, ctx);
     setup_certify(app, ctx);
     setup_db(app, ctx);
-    app.footer(
-        "Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected (--skip-invalid).\n"
-        "Run 'asnbelajar COMMAND --help' for a command's options and examples; 'man asnbelajar' for the manual.\n\n"
-        "Examples:\n"
-        "  asnbelajar --db /var/lib/asnbelajar/asnbelajar.db session list --year 2022\n"
-        "  asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv");
+    app.footer(footer(_("Exit status: 0 success, 1 failure, 2 usage error, 3 some rows rejected "
+                        "(--skip-invalid).\nRun 'asnbelajar COMMAND --help' for a command's options and "
+                        "examples; 'man asnbelajar' for the manual."),
+                      {"asnbelajar --db /var/lib/asnbelajar/asnbelajar.db session list --year 2022",
+                       "asnbelajar report weekly --week-of 2022-03-03 --format csv -o minggu-09.csv"}));
+    localize_help(app);
 
     auto validate_globals = [&] {
         if (!ctx.globals.format.empty() && !render::parse_format(ctx.globals.format))
-            throw UsageError(fmt::format("--format: unknown format '{}' (expected {})", ctx.globals.format,
-                                         render::format_names()));
+            throw UsageError(tr("--format: unknown format '{}' (expected {})", ctx.globals.format,
+                                render::format_names(", ", _(" or "))));
         if (auto f = render::parse_format(ctx.globals.format);
             f && !render::format_info(*f).write && (ctx.globals.output.empty() || ctx.globals.output == "-"))
-            throw UsageError(fmt::format("--format {0} needs -o FILE.{0} (a spreadsheet cannot go to stdout)",
-                                         render::format_info(*f).name));
+            throw UsageError(tr("--format {0} needs -o FILE.{0} (a spreadsheet cannot go to stdout)",
+                                render::format_info(*f).name));
         check_output_extension(ctx.globals);
         find_zone(ctx.globals.tz);
     };
@@ -275,7 +301,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         app.parse(argc, argv);
         // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a silent success.
         out.flush();
-        if (!out) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+        if (!out) throw Error(tr("cannot write to standard output: {}", std::strerror(errno)));
         return ctx.exit_code;
     } catch (const CLI::CallForHelp&) {
         out << app.help();
@@ -291,7 +317,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
             print_error(err, *message);
             return 2;
         }
-        err << "asnbelajar: error: " << e.what() << "\nRun 'asnbelajar --help' for usage.\n";
+        err << tr("asnbelajar: error: {}", parse_error_message(e)) << '\n'
+            << _("Run 'asnbelajar --help' for usage.") << '\n';
         return 2;
     } catch (const UsageError& e) {
         print_error(err, e.what());

@@ -9,11 +9,13 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace asnbelajar::cli {
@@ -98,6 +100,7 @@ void setup_participant(CLI::App& app, Context& ctx);
 void setup_enroll(CLI::App& app, Context& ctx);
 void setup_attend(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
+void setup_results(CLI::App& app, Context& ctx);
 void setup_certify(CLI::App& app, Context& ctx);
 void setup_db(CLI::App& app, Context& ctx);
 
@@ -105,5 +108,10 @@ void setup_db(CLI::App& app, Context& ctx);
 int current_year(const Context& ctx);
 // Today's date in --tz.
 Date current_date(const Context& ctx);
+
+// The end of a --help: "Examples:" and the example command lines, which stay as they are in every language.
+std::string examples(std::initializer_list<std::string_view> lines);
+// A --help footer: `text` (already translated), a blank line, then examples(lines).
+std::string footer(const std::string& text, std::initializer_list<std::string_view> lines);
 
 } // namespace asnbelajar::cli

@@ -1,5 +1,7 @@
 #include "certificate_notes.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include <fmt/format.h>
 
 namespace asnbelajar::cli {
@@ -7,15 +9,15 @@ namespace asnbelajar::cli {
 void tell_certificates(const Context& ctx, const std::string& code, const CertificateCheck& check) {
     if (check.unqualified > 0) {
         ctx.warn(
-            fmt::format("session {}: {} live certificate{} now {} who no longer attended; revoke {} (and "
-                        "number any new attendee) with: {} certify {} --sync",
-                        code, check.unqualified, check.unqualified == 1 ? "" : "s",
-                        check.unqualified == 1 ? "belongs to a person" : "belong to people",
-                        check.unqualified == 1 ? "it" : "them", ctx.command(), code));
+            trn("session {0}: {1} live certificate now belongs to a person who no longer attended; revoke it "
+                "(and number any new attendee) with: {2} certify {0} --sync",
+                "session {0}: {1} live certificates now belong to people who no longer attended; revoke "
+                "them (and number any new attendee) with: {2} certify {0} --sync",
+                static_cast<unsigned long>(check.unqualified), code, check.unqualified, ctx.command()));
     } else if (check.uncertified > 0) {
-        ctx.note(fmt::format("session {}: {} attended {} no certificate yet: {} certify {} numbers {}", code,
-                             check.uncertified, check.uncertified == 1 ? "person has" : "people have",
-                             ctx.command(), code, check.uncertified == 1 ? "it" : "them"));
+        ctx.note(trn("session {0}: {1} attended person has no certificate yet: {2} certify {0} numbers it",
+                     "session {0}: {1} attended people have no certificate yet: {2} certify {0} numbers them",
+                     static_cast<unsigned long>(check.uncertified), code, check.uncertified, ctx.command()));
     }
 }
 

@@ -3,10 +3,12 @@
 #include "output_file.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/reports.hpp"
 
 #include <fmt/format.h>
 
+#include <limits>
 #include <memory>
 
 namespace asnbelajar::cli {
@@ -17,16 +19,16 @@ void run_check(Context& ctx) {
     store::StoreCheck c = store->check();
     ctx.emit(store_check_report(c, store->location(), ctx.report_context()));
     if (c.integrity != "ok")
-        throw Error(fmt::format("store {} failed its integrity check: {}", store->location(), c.integrity));
+        throw Error(tr("store {} failed its integrity check: {}", store->location(), c.integrity));
 }
 
 // Opening a store for writing migrates it; the migration is audited like any write. A missing store is not
 // created: there is nothing to migrate.
 void run_migrate(Context& ctx) {
     const std::string path = ctx.store_path();
-    if (!store::exists(path)) throw Error(fmt::format("no store at {}", path));
+    if (!store::exists(path)) throw Error(tr("no store at {}", path));
     ctx.write([](store::Store&) -> std::int64_t { return 0; });
-    ctx.note(fmt::format("store {} is at schema version {}", path, store::schema_version));
+    ctx.note(tr("store {} is at schema version {}", path, store::schema_version));
 }
 
 void run_log(Context& ctx, int limit) {
@@ -37,38 +39,40 @@ void run_log(Context& ctx, int limit) {
 } // namespace
 
 void setup_db(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("db", "Store maintenance: check, migrate, backup, audit log");
+    auto* cmd = app.add_subcommand("db", _("Store maintenance: check, migrate, backup, audit log"));
     cmd->require_subcommand(1);
     cmd->footer(
-        "Examples:\n  asnbelajar db check\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
+        examples({"asnbelajar db check", "asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db"}));
 
     auto* check =
-        cmd->add_subcommand("check", "Integrity check, schema version and counts (exit 1 if damaged)");
-    check->footer("Example:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db check");
+        cmd->add_subcommand("check", _("Integrity check, schema version and counts (exit 1 if damaged)"));
+    check->footer(examples({"asnbelajar --db /srv/asnbelajar/asnbelajar.db db check"}));
     check->callback([&ctx] { run_check(ctx); });
 
     auto* migrate = cmd->add_subcommand(
-        "migrate", "Bring a store written by an older asnbelajar to this version's schema (reports need it)");
-    migrate->footer("Example:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db migrate");
+        "migrate",
+        _("Bring a store written by an older asnbelajar to this version's schema (reports need it)"));
+    migrate->footer(examples({"asnbelajar --db /srv/asnbelajar/asnbelajar.db db migrate"}));
     migrate->callback([&ctx] { run_migrate(ctx); });
 
     auto file = std::make_shared<std::string>();
-    auto* backup = cmd->add_subcommand("backup", "Consistent online backup (safe while others write)");
-    backup->add_option("FILE", *file, "The backup file (mode 0600; a file there is replaced atomically)")
+    auto* backup = cmd->add_subcommand("backup", _("Consistent online backup (safe while others write)"));
+    backup->add_option("FILE", *file, _("The backup file (mode 0600; a file there is replaced atomically)"))
         ->required();
-    backup->footer("Example:\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
+    backup->footer(examples({"asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db"}));
     backup->callback([&ctx, file] {
         const auto store = ctx.read_store();
         OutputFile out(*file, "back up to"); // 0600; a link or a device written through, never replaced
         store->backup_to(out.file_for_writer(), *file);
         out.commit();
-        ctx.note(fmt::format("backed up {} to {}", store->location(), *file));
+        ctx.note(tr("backed up {} to {}", store->location(), *file));
     });
 
     auto limit = std::make_shared<int>(100);
-    auto* log = cmd->add_subcommand("log", "The audit log: when, OS user, command, rows touched");
-    log->add_option("--limit", *limit, "Show the last N entries (default 100)")->check(CLI::PositiveNumber);
-    log->footer("Example:\n  asnbelajar db log --limit 20");
+    auto* log = cmd->add_subcommand("log", _("The audit log: when, OS user, command, rows touched"));
+    log->add_option("--limit", *limit, _("Show the last N entries (default 100)"))
+        ->check(CLI::Range(1, std::numeric_limits<int>::max()));
+    log->footer(examples({"asnbelajar db log --limit 20"}));
     log->callback([&ctx, limit] { run_log(ctx, *limit); });
 }
 

@@ -1,6 +1,7 @@
 #include "output_file.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -45,8 +46,11 @@ OutputFile::~OutputFile() {
 }
 
 void OutputFile::fail(int error) const {
-    if (error == 0) throw Error(fmt::format("cannot {} {}", verb_, path_));
-    throw Error(fmt::format("cannot {} {}: {}", verb_, path_, std::strerror(error)));
+    // Whole sentences for the translators: the verbs there are ("write", "back up to"), each with its message.
+    const bool backup = verb_ == "back up to";
+    if (error == 0) throw Error(backup ? tr("cannot back up to {}", path_) : tr("cannot write {}", path_));
+    throw Error(backup ? tr("cannot back up to {}: {}", path_, std::strerror(error))
+                       : tr("cannot write {}: {}", path_, std::strerror(error)));
 }
 
 void OutputFile::create_tmp() {
@@ -119,7 +123,7 @@ void OutputTarget::commit() {
     } else if (stream_) {
         errno = 0;
         stream_->flush();
-        if (!*stream_) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+        if (!*stream_) throw Error(tr("cannot write to standard output: {}", std::strerror(errno)));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "asnbelajar/certificate_pdf.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "pdf/module_api.hpp"
 
 #include <dlfcn.h>
@@ -57,7 +58,12 @@ const pdf::ModuleApi& module() {
     static const pdf::ModuleApi* api = nullptr;
     static std::string failure;
     std::call_once(once, [] {
-        static const pdf::HostApi host{&field_value, &qr_content, &available_width_mm};
+        static const pdf::HostApi host{&field_value,
+                                       &qr_content,
+                                       &available_width_mm,
+                                       [](const char* msgid) { return _(msgid); },
+                                       &P_,
+                                       &detail::vformat_translated};
         std::string reasons;
         for (const std::string& path : module_candidates()) {
             void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -70,16 +76,15 @@ const pdf::ModuleApi& module() {
             const pdf::ModuleApi* found = entry ? entry(&host) : nullptr;
             if (!found || std::string_view(found->version) != ASNBELAJAR_VERSION ||
                 found->layout_size != sizeof(CertificateLayout)) {
-                reasons += fmt::format("; {}: from another build of asnbelajar", path);
+                reasons += tr("; {}: from another build of asnbelajar", path);
                 continue; // the handle stays open: the module may have been used already
             }
             api = found;
             return;
         }
-        failure =
-            fmt::format("PDF certificates need asnbelajar's PDF module ({}), which could not be loaded{} "
-                        "(reinstall asnbelajar)",
-                        pdf::module_file, reasons);
+        failure = tr("PDF certificates need asnbelajar's PDF module ({}), which could not be loaded{} "
+                     "(reinstall asnbelajar)",
+                     pdf::module_file, reasons);
     });
     if (!api) throw Error(failure);
     return *api;

@@ -2,8 +2,10 @@
 // module's, lib/src/pdf/).
 #include "asnbelajar/certificate_pdf.hpp"
 
+#include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/time.hpp"
+#include "asnbelajar/verification.hpp"
 
 #include <fmt/format.h>
 
@@ -20,7 +22,7 @@ CertificateText certificate_text(const Session& session, const store::Certificat
     t.unit = row.person.unit;
     t.title = session.title;
     t.session = session.code;
-    Date d = to_local(session.start, find_zone(session.tz)).date;
+    const Date d = local_start_date(session);
     t.date = format_date(d);
     t.date_text = human_date(d, lang);
     t.jp = format_jp(session.jp_tenths);
@@ -29,8 +31,10 @@ CertificateText certificate_text(const Session& session, const store::Certificat
     return t;
 }
 
-std::string certificate_payload(const CertificateText& t) {
-    return fmt::format("{}|{}|{}|{}|{}", t.number, t.nip.empty() ? t.email : t.nip, t.session, t.date, t.jp);
+std::string certificate_payload(const CertificateText& t, const SigningKey& key) {
+    // The fields as signed_fields() takes them from the session and person: certificate_text() formats the date
+    // and JP the same way.
+    return verification_code({t.number, t.nip.empty() ? t.email : t.nip, t.session, t.date, t.jp}, key);
 }
 
 std::string percent_encode(std::string_view s) {

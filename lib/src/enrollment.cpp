@@ -1,6 +1,7 @@
 #include "asnbelajar/enrollment.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/store.hpp"
 
@@ -28,7 +29,7 @@ EnrollResult enroll(store::Store& store, const Session& session, Id person) {
 
 Enroller::Enroller(store::Store& store, const Session& session) : store_(store), session_(session) {
     if (session.status == SessionStatus::cancelled)
-        throw Error(fmt::format("session {} is cancelled: it takes no enrollments", session.code));
+        throw Error(tr("session {} is cancelled: it takes no enrollments", session.code));
     // Without a capacity everyone is enrolled: nothing to count. With one, placing needs only whether the
     // enrolled people fill it and whether anyone waits (not a count of a session of 100,000).
     if (session.capacity) {
@@ -96,7 +97,7 @@ CancelResult cancel_enrollment(store::Store& store, const Session& session, cons
                                std::int64_t now) {
     auto e = store.enrollment(session.id, person.id);
     if (!e || e->status == EnrollmentStatus::walk_in)
-        throw Error(fmt::format("{} is not enrolled in session {}", describe(person), session.code));
+        throw Error(tr("{} is not enrolled in session {}", describe(person), session.code));
     CancelResult r;
     if (e->status == EnrollmentStatus::cancelled) return r;
     r.walk_in = !store.marks(session.id, person.id).empty();

@@ -1,8 +1,11 @@
 #include "asnbelajar/reports.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
+#include "asnbelajar/results.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
@@ -10,6 +13,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <span>
 #include <unordered_map>
 
 namespace asnbelajar {
@@ -18,14 +22,47 @@ namespace {
 // The reports' vocabulary: every column and total, with its stable machine key, its Indonesian and English
 // labels and its type, said once here and named where a report lists its columns (col::jp). A key means one
 // thing everywhere; where a report labels it more precisely (the jp report's "sessions" are the sessions
-// attended), that is a term of its own with the same key.
+// attended), that is a term of its own with the same key. A text column whose values come from a fixed
+// vocabulary (val:: below) carries their labels: machine formats write the values as they are (English keys),
+// human formats their labels in the report's language, so that an Indonesian table says "daftar tunggu" and
+// never "waitlisted".
 struct Term {
     const char* key;
     const char* id;
     const char* en;
     ColumnType type = ColumnType::text;
-    operator Column() const { return {key, id, en, type}; } // implicit: a Term stands where a Column goes
+    std::span<const ValueLabel> values{};
+    operator Column() const {
+        return {key, id, en, type, values};
+    } // implicit: a Term stands where a Column goes
 };
+
+namespace val {
+// to_string(SessionStatus)
+constexpr ValueLabel session_status[] = {{"scheduled", "terjadwal", "scheduled"},
+                                         {"cancelled", "dibatalkan", "cancelled"}};
+// to_string(EnrollmentStatus); a person present without enrolling is a walk-in
+constexpr ValueLabel enrollment[] = {{"enrolled", "terdaftar", "enrolled"},
+                                     {"waitlisted", "daftar tunggu", "waitlisted"},
+                                     {"cancelled", "dibatalkan", "cancelled"},
+                                     {"walk-in", "tanpa daftar", "walk-in"}};
+// to_string(AttendanceOutcome)
+constexpr ValueLabel attendance[] = {{"attended", "hadir", "attended"},
+                                     {"partial", "sebagian", "partial"},
+                                     {"absent", "tidak hadir", "absent"}};
+// The rows of `db check`, and its one worded value (an integrity check that passes says "ok")
+constexpr ValueLabel store_check[] = {{"integrity", "integritas", "integrity"},
+                                      {"schema_version", "versi skema", "schema version"},
+                                      {"journal_mode", "mode jurnal", "journal mode"},
+                                      {"participants", "peserta", "participants"},
+                                      {"sessions", "sesi", "sessions"},
+                                      {"enrollments", "pendaftaran", "enrollments"},
+                                      {"attendance", "kehadiran", "attendance"},
+                                      {"attendance_marks", "catatan kehadiran", "attendance marks"},
+                                      {"certificates", "sertifikat", "certificates"},
+                                      {"audit_log", "log audit", "audit log"}};
+constexpr ValueLabel store_check_value[] = {{"ok", "baik", "ok"}};
+} // namespace val
 
 namespace col {
 // People
@@ -48,12 +85,20 @@ constexpr Term start{"start", "Mulai", "Start", ColumnType::datetime};
 constexpr Term minutes{"minutes", "Menit", "Minutes", ColumnType::integer};
 constexpr Term jp{"jp", "JP", "JP", ColumnType::jp};
 constexpr Term capacity{"capacity", "Kapasitas", "Capacity", ColumnType::integer};
-constexpr Term status{"status", "Status", "Status"};
+constexpr Term status{"status", "Status", "Status", ColumnType::text, val::session_status};
+// Verification codes
+constexpr Term code_text{"code", "Kode verifikasi", "Verification code"};
+constexpr Term key_id{"key_id", "ID kunci", "Key id"};
+constexpr Term algorithm{"algorithm", "Algoritme", "Algorithm"};
+constexpr Term public_key{"public_key", "Kunci publik", "Public key"};
+constexpr Term store_checked{"store_checked", "Dicek di basis data", "Checked in the store"};
 // One person in one session
-constexpr Term enrollment{"enrollment", "Pendaftaran", "Enrollment"};
-constexpr Term attendance{"attendance", "Kehadiran", "Attendance"};
+constexpr Term enrollment{"enrollment", "Pendaftaran", "Enrollment", ColumnType::text, val::enrollment};
+constexpr Term attendance{"attendance", "Kehadiran", "Attendance", ColumnType::text, val::attendance};
 constexpr Term certificate{"certificate", "Sertifikat", "Certificate"};
 constexpr Term certificate_number{"certificate", "Nomor sertifikat", "Certificate number"};
+constexpr Term survey{"survey", "Survei", "Survey"};
+constexpr Term posttest{"posttest", "Post-test", "Post-test"};
 constexpr Term qualifies{"qualifies", "Memenuhi syarat", "Qualifies", ColumnType::boolean};
 // Counts
 constexpr Term sessions{"sessions", "Sesi", "Sessions", ColumnType::integer};
@@ -68,6 +113,9 @@ constexpr Term attended_enrolled{"attended_enrolled", "Terdaftar & hadir", "Enro
                                  ColumnType::integer};
 constexpr Term attendance_rate{"attendance_rate", "Tingkat kehadiran", "Attendance rate", ColumnType::rate};
 constexpr Term certificates{"certificates", "Sertifikat", "Certificates", ColumnType::integer};
+constexpr Term surveys_done{"surveys_done", "Survei selesai", "Surveys done", ColumnType::integer};
+constexpr Term posttests_passed{"posttests_passed", "Lulus post-test", "Passed the post-test",
+                                ColumnType::integer};
 constexpr Term attendance_recorded{"attendance_recorded", "Data kehadiran", "Attendance recorded",
                                    ColumnType::boolean};
 constexpr Term not_recorded{"not_recorded", "Sesi tanpa data kehadiran", "Sessions without attendance data",
@@ -111,8 +159,8 @@ constexpr Term api_tahun_kursus{"tahunKursus", "Tahun", "Year", ColumnType::year
 constexpr Term api_tanggal_kursus{"tanggalKursus", "Tanggal mulai", "Start date"};
 constexpr Term api_tanggal_selesai_kursus{"tanggalSelesaiKursus", "Tanggal selesai", "End date"};
 // The store's own reports (db check, db log)
-constexpr Term check{"check", "Pemeriksaan", "Check"};
-constexpr Term value{"value", "Nilai", "Value"};
+constexpr Term check{"check", "Pemeriksaan", "Check", ColumnType::text, val::store_check};
+constexpr Term value{"value", "Nilai", "Value", ColumnType::text, val::store_check_value};
 constexpr Term at{"at", "Waktu", "At", ColumnType::datetime};
 constexpr Term user{"user", "Pengguna", "User"};
 constexpr Term command{"command", "Perintah", "Command"};
@@ -126,6 +174,13 @@ void total(Report& r, const Column& column, Cell value) {
 
 const char* pick(Lang lang, const char* id, const char* en) {
     return lang == Lang::en ? en : id;
+}
+
+// A JP value in a heading, as the tables write it: 2,5 in Indonesian, 2.5 in English.
+std::string human_jp(std::int64_t tenths, Lang lang) {
+    std::string t = format_jp(static_cast<int>(tenths));
+    if (lang == Lang::id) std::replace(t.begin(), t.end(), '.', ',');
+    return t;
 }
 
 Cell text_or_null(const std::string& s) {
@@ -160,10 +215,12 @@ Cell certificate_cell(const std::string& number, AttendanceOutcome outcome) {
 
 // The warning about certificates a report shows although their holders did not attend.
 std::string unqualified_warning(int n, const std::string& sessions, const ReportContext& ctx) {
-    return fmt::format("{} live certificate{} of session {} {} who no longer attended; settle {} with: {} "
-                       "certify {} --sync",
-                       n, n == 1 ? "" : "s", sessions, n == 1 ? "belongs to a person" : "belong to people",
-                       n == 1 ? "it" : "them", ctx.command, sessions);
+    return trn(
+        "{0} live certificate of session {1} belongs to a person who no longer attended; settle it with: "
+        "{2} certify {1} --sync",
+        "{0} live certificates of session {1} belong to people who no longer attended; settle them with: "
+        "{2} certify {1} --sync",
+        static_cast<unsigned long>(n), n, sessions, ctx.command);
 }
 
 // What a report says about a session that has ended without attendance data: a warning naming the command that
@@ -172,11 +229,11 @@ void note_not_recorded(Report& r, const Session& s, const ReportContext& ctx) {
     if (s.start + std::int64_t{s.minutes} * 60 > ctx.now) return; // not over yet: nothing is missing
     const std::string date = format_date(local_start_date(s));
     const std::string name = s.code == date ? s.code : fmt::format("{} ({})", s.code, date);
-    r.warnings.push_back(fmt::format(
-        "session {} has no attendance recorded: its attendance rate is left empty and nobody is "
-        "counted absent; import the platform's attendance export with: {} attend {} --file EXPORT "
-        "(if nobody attended: add --allow-empty)",
-        name, ctx.command, s.code));
+    r.warnings.push_back(
+        tr("session {} has no attendance recorded: its attendance rate is left empty and nobody is counted "
+           "absent; import the platform's attendance export with: {} attend {} --file EXPORT (if nobody "
+           "attended: add --allow-empty)",
+           name, ctx.command, s.code));
     r.incomplete.push_back(name);
 }
 
@@ -221,7 +278,7 @@ std::string when(const Session& s, Lang lang) {
     LocalDateTime t = local_start(s);
     return fmt::format("{}, {} · {} {} · {} JP", human_date(t.date, lang),
                        human_time(t.hour, t.minute, z, lang), s.minutes, pick(lang, "menit", "minutes"),
-                       format_jp(s.jp_tenths));
+                       human_jp(s.jp_tenths, lang));
 }
 
 // Sessions whose local start date (in each session's own zone) falls in `period`, cancelled ones left out.
@@ -257,9 +314,9 @@ Cell jp_cell(std::int64_t tenths) {
 std::string no_target_line(Lang lang) {
     return lang == Lang::en
                ? fmt::format("PPPK: no target; at most {} JP a year, PP 49/2018 Article 40(1)",
-                             format_jp(static_cast<int>(pppk_jp_ceiling_tenths)))
+                             human_jp(pppk_jp_ceiling_tenths, lang))
                : fmt::format("PPPK: tanpa target; paling lama {} JP per tahun, PP 49/2018 Pasal 40 ayat (1)",
-                             format_jp(static_cast<int>(pppk_jp_ceiling_tenths)));
+                             human_jp(pppk_jp_ceiling_tenths, lang));
 }
 
 // The 12 Monday–Sunday weeks ending with the week of `last`: sessions whose attendance is recorded, their
@@ -404,6 +461,16 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
 
 namespace {
 
+// "Syarat sertifikat: kehadiran, survei, post-test ≥ 60 %", or nothing for a session that needs attendance only.
+std::string requirements_text(const Session& s, Lang lang) {
+    if (!s.requires_survey && !s.requires_posttest) return {};
+    std::string out = pick(lang, "Syarat sertifikat: kehadiran", "Certificate requires: attendance");
+    if (s.requires_survey) out += pick(lang, ", survei", ", the survey");
+    if (s.requires_posttest)
+        out += fmt::format(", {} ≥ {} %", pick(lang, "post-test", "a post-test score"), s.pass_score);
+    return out;
+}
+
 // A report about one session: "NAME: title", then its code and when it is.
 Report new_session_report(const char* kind, const char* name_id, const char* name_en, const Session& session,
                           const ReportContext& ctx) {
@@ -418,19 +485,30 @@ Report new_session_report(const char* kind, const char* name_id, const char* nam
 
 Report session_report(const store::Store& store, const Session& session, const ReportContext& ctx) {
     Report r = new_session_report("session", "Laporan Sesi", "Session Report", session, ctx);
-    r.table.columns = {col::nip,        col::name,    col::email,      col::agency, col::unit,
-                       col::enrollment, col::minutes, col::attendance, col::jp,     col::certificate};
+    r.table.columns = {col::nip,  col::name,        col::email,   col::agency,
+                       col::unit, col::enrollment,  col::minutes, col::attendance,
+                       col::jp,   col::certificate, col::survey,  col::posttest};
+    if (const std::string gates = requirements_text(session, ctx.lang); !gates.empty())
+        r.subtitle.push_back(gates);
     store::SessionTotals t = store.session_totals(session);
-    int unqualified = 0;
+    int surveys = 0, passed = 0, unqualified = 0;
     for (const store::RosterRow& row : store.session_roster(session.id)) {
         AttendanceOutcome outcome = row.outcome.value_or(AttendanceOutcome::absent);
         int minutes = row.attendance ? row.attendance->minutes : 0;
         std::int64_t jp = jp_earned_tenths(outcome, session.jp_tenths);
         std::string enrollment(to_string(row.enrollment.value_or(EnrollmentStatus::walk_in)));
+        // Empty where the session does not require it; else done/missing, and the best score or missing.
+        Cell survey, posttest;
+        if (session.requires_survey) survey = std::string(row.survey ? "done" : "missing");
+        if (session.requires_posttest)
+            posttest = row.posttest ? format_score(*row.posttest) : std::string("missing");
+        surveys += row.survey;
+        passed += row.posttest && *row.posttest >= session.pass_score * 100;
         r.table.rows.push_back({text_or_null(row.person.nip), row.person.name, text_or_null(row.person.email),
                                 text_or_null(row.person.agency), text_or_null(row.person.unit), enrollment,
                                 count(minutes), std::string(to_string(outcome)), Cell{jp},
-                                certificate_cell(row.certificate, outcome)});
+                                certificate_cell(row.certificate, outcome), std::move(survey),
+                                std::move(posttest)});
         unqualified += !row.certificate.empty() && outcome != AttendanceOutcome::attended;
     }
     total(r, col::enrolled, count(t.enrolled));
@@ -441,6 +519,8 @@ Report session_report(const store::Store& store, const Session& session, const R
     total(r, col::walk_ins, t.recorded ? count(t.walk_ins) : count_not_recorded());
     total(r, col::certificates, count(t.certificates));
     total(r, col::attendance_rate, t.recorded ? rate(t.attended_enrolled, t.enrolled) : rate_not_recorded());
+    if (session.requires_survey) total(r, col::surveys_done, count(surveys));
+    if (session.requires_posttest) total(r, col::posttests_passed, count(passed));
     if (!t.recorded) note_not_recorded(r, session, ctx);
     if (unqualified) r.warnings.push_back(unqualified_warning(unqualified, session.code, ctx));
     return r;
@@ -464,6 +544,8 @@ Report session_details(const store::Store& store, const Session& session, const 
         r.subtitle.push_back(fmt::format("{}: {}", pick(ctx.lang, "Narasumber", "Speaker"), session.speaker));
     r.subtitle.push_back(fmt::format("{}: {}%", pick(ctx.lang, "Batas kehadiran", "Attendance threshold"),
                                      session.min_attendance));
+    if (const std::string gates = requirements_text(session, ctx.lang); !gates.empty())
+        r.subtitle.push_back(gates);
     r.table.columns = session_list_columns();
     store::SessionTotals t = store.session_totals(session);
     r.table.rows.push_back(session_list_row(t));
@@ -534,7 +616,7 @@ Report participant_report(const store::Store& store, const Participant& person, 
     per_year.key = "years";
     per_year.title =
         target ? fmt::format("{} (target {} JP)", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
-                             format_jp(static_cast<int>(*target)))
+                             human_jp(*target, ctx.lang))
                : fmt::format("{} ({})", pick(ctx.lang, "Rekap per tahun", "Totals per year"),
                              no_target_line(ctx.lang));
     per_year.table.columns = {col::year, col::sessions_attended, col::jp, col::target, col::shortfall};
@@ -566,13 +648,13 @@ store::Tallies people_of_year(const store::Store& store, int year, const ReportC
 // the types the report covers.
 std::vector<std::string> target_lines(const JpTargets& targets, std::optional<NipKind> type, Lang lang) {
     std::vector<std::string> lines;
-    const std::string pns = format_jp(static_cast<int>(targets.pns));
+    const std::string pns = human_jp(targets.pns, lang);
     if (type != NipKind::pppk)
         lines.push_back(lang == Lang::en ? fmt::format("Target {} JP a year for PNS", pns)
                                          : fmt::format("Target PNS {} JP per tahun", pns));
     if (type != NipKind::pns) {
         if (targets.pppk) {
-            const std::string pppk = format_jp(static_cast<int>(*targets.pppk));
+            const std::string pppk = human_jp(*targets.pppk, lang);
             lines.push_back(lang == Lang::en ? fmt::format("Target {} JP a year for PPPK", pppk)
                                              : fmt::format("Target PPPK {} JP per tahun", pppk));
         } else {
@@ -585,19 +667,18 @@ std::vector<std::string> target_lines(const JpTargets& targets, std::optional<Ni
     return lines;
 }
 
-Cell type_cell(const std::string& nip) {
-    std::optional<NipKind> t = person_type(nip);
-    return t ? Cell{std::string(type_name(*t))} : Cell{};
-}
-
-bool of_type(const std::string& nip, std::optional<NipKind> type) {
-    return !type || person_type(nip) == type;
+Cell type_cell(std::optional<NipKind> kind) {
+    return kind ? Cell{std::string(type_name(*kind))} : Cell{};
 }
 
 } // namespace
 
 std::optional<std::int64_t> JpTargets::for_nip(std::string_view nip) const {
-    if (!nip.empty() && nip_kind(nip) == NipKind::pppk) return pppk;
+    return for_kind(person_type(nip));
+}
+
+std::optional<std::int64_t> JpTargets::for_kind(std::optional<NipKind> kind) const {
+    if (kind == NipKind::pppk) return pppk;
     return pns;
 }
 
@@ -620,7 +701,7 @@ Report jp_report(const store::Store& store, int year, const JpTargets& targets, 
     if (below)
         r.subtitle.push_back(fmt::format(
             "{} {} JP", pick(ctx.lang, "Hanya peserta dengan JP di bawah", "Only participants with JP below"),
-            format_jp(static_cast<int>(*below))));
+            human_jp(*below, ctx.lang)));
     r.table.columns = {col::nip, col::name,   col::agency,    col::unit, col::sessions_attended,
                        col::jp,  col::target, col::shortfall, col::type};
     // The totals come from one unordered pass over the people (id, agency and NIP: the type and the target
@@ -631,10 +712,11 @@ Report jp_report(const store::Store& store, int year, const JpTargets& targets, 
     std::int64_t jp_sum = 0, shortfall_sum = 0;
     store.each_person_year(*tallies, store::PersonDetail::agency, [&](store::PersonYear& p) {
         if (below && p.jp_tenths >= *below) return;
-        if (!of_type(p.person.nip, type)) return;
+        const std::optional<NipKind> kind = person_type(p.person.nip);
+        if (type && kind != type) return;
         ++people;
         jp_sum += p.jp_tenths;
-        if (const std::optional<std::int64_t> target = targets.for_nip(p.person.nip)) {
+        if (const std::optional<std::int64_t> target = targets.for_kind(kind)) {
             const std::int64_t shortfall = std::max<std::int64_t>(0, *target - p.jp_tenths);
             ++with_target;
             met += shortfall == 0;
@@ -646,9 +728,10 @@ Report jp_report(const store::Store& store, int year, const JpTargets& targets, 
         Row row(9);
         store.each_person_year(*tallies, store::PersonDetail::report, [&](store::PersonYear& p) {
             if (below && p.jp_tenths >= *below) return;
-            if (!of_type(p.person.nip, type)) return;
-            const std::optional<std::int64_t> target = targets.for_nip(p.person.nip);
-            row[8] = type_cell(p.person.nip);
+            // The NIP is read once per row: a million rows.
+            const std::optional<NipKind> kind = person_type(p.person.nip);
+            if (type && kind != type) return;
+            const std::optional<std::int64_t> target = targets.for_kind(kind);
             row[0] = text_or_null(std::move(p.person.nip));
             row[1] = std::move(p.person.name);
             row[2] = text_or_null(std::move(p.person.agency));
@@ -657,6 +740,7 @@ Report jp_report(const store::Store& store, int year, const JpTargets& targets, 
             row[5] = jp_cell(p.jp_tenths);
             row[6] = target ? jp_cell(*target) : Cell{};
             row[7] = target ? jp_cell(std::max<std::int64_t>(0, *target - p.jp_tenths)) : Cell{};
+            row[8] = type_cell(kind);
             sink(row);
         });
     };
@@ -698,10 +782,10 @@ Report agency_report(const store::Store& store, int year, const JpTargets& targe
     Sum all;
     store.each_person_year(people_of_year(store, year, ctx), store::PersonDetail::agency,
                            [&](store::PersonYear& p) {
-                               if (!of_type(p.person.nip, type)) return;
                                const std::optional<NipKind> kind = person_type(p.person.nip);
+                               if (type && kind != type) return;
                                const Slot slot = !kind ? no_nip : *kind == NipKind::pppk ? pppk : pns;
-                               const std::optional<std::int64_t> target = targets.for_nip(p.person.nip);
+                               const std::optional<std::int64_t> target = targets.for_kind(kind);
                                by_agency[p.person.agency][slot].add(p, target);
                                all.add(p, target);
                            });
@@ -755,6 +839,59 @@ Report certificates_report(const store::Store& store, const Session& session, co
     return r;
 }
 
+Report certificate_codes_report(const store::Store& store, const Session& session, const SigningKey& key,
+                                const ReportContext& ctx) {
+    Report r = new_session_report("certificate-codes", "Kode Verifikasi Sertifikat",
+                                  "Certificate Verification Codes", session, ctx);
+    r.subtitle.push_back(fmt::format("{} {}", pick(ctx.lang, "Kunci", "Key"), key.public_key().id()));
+    r.table.columns = {col::certificate_number, col::nip, col::email, col::name, col::code_text};
+    for (const store::CertificateRow& c : store.live_certificates({session.id}))
+        r.table.rows.push_back({c.number, text_or_null(c.person.nip), text_or_null(c.person.email),
+                                c.person.name,
+                                verification_code(signed_fields(session, c.person, c.number), key)});
+    total(r, col::certificates, count(static_cast<int>(r.table.rows.size())));
+    return r;
+}
+
+Report public_key_report(const PublicKey& key, const ReportContext& ctx) {
+    Report r = new_report("certificate-key", ctx);
+    r.title = pick(ctx.lang, "Kunci Publik Verifikasi Sertifikat", "Certificate Verification Public Key");
+    r.table.columns = {col::algorithm, col::key_id, col::public_key};
+    r.table.rows.push_back({std::string("ed25519"), key.id(), key.base64()});
+    return r;
+}
+
+Report verification_report(const std::vector<CodeVerdict>& verdicts, const ReportContext& ctx) {
+    Report r = new_report("certificate-verify", ctx);
+    r.title = pick(ctx.lang, "Verifikasi Sertifikat", "Certificate Verification");
+    r.table.columns = {col::status,       col::certificate_number,
+                       col::nip,          col::email,
+                       col::name,         col::session,
+                       col::title,        col::date,
+                       col::jp,           col::key_id,
+                       col::store_checked};
+    for (const CodeVerdict& v : verdicts) {
+        Row row{std::string(to_string(v.status))};
+        if (v.code) {
+            const SignedFields& f = v.code->fields;
+            // The person field is a NIP (digits) or an e-mail address.
+            const bool nip = !f.person.empty() && text::all_digits(f.person);
+            const std::optional<Date> date = parse_date(f.date);
+            const std::optional<int> jp = parse_jp(f.jp);
+            row.insert(row.end(),
+                       {text_or_null(f.number), nip ? Cell{f.person} : Cell{},
+                        nip ? Cell{} : text_or_null(f.person), text_or_null(v.name), text_or_null(f.session),
+                        text_or_null(v.title), date ? Cell{*date} : Cell{}, jp ? jp_cell(*jp) : Cell{},
+                        text_or_null(v.code->key_id)});
+        } else {
+            row.resize(10);
+        }
+        row.push_back(std::string(v.store_checked ? "true" : "false"));
+        r.table.rows.push_back(std::move(row));
+    }
+    return r;
+}
+
 namespace {
 
 // One upload record: what the machine columns and the API records both carry.
@@ -783,8 +920,8 @@ SiasnRecords siasn_records(const store::Store& store, int year, const SiasnOptio
     SiasnRecords out;
     out.kind = find_jenis_diklat(options.jenis_diklat);
     if (!out.kind)
-        throw Error(fmt::format("jenis diklat {} is not in SIASN's reference (ids 1 to {})",
-                                options.jenis_diklat, jenis_diklat_reference().size()));
+        throw Error(tr("jenis diklat {} is not in SIASN's reference (ids 1 to {})", options.jenis_diklat,
+                       jenis_diklat_reference().size()));
     std::vector<store::SessionTime> times = sessions_in(store, year_period(year), ctx.zone);
     std::map<Id, Session> sessions;
     for (const store::SessionTime& t : times)
@@ -819,13 +956,14 @@ SiasnRecords siasn_records(const store::Store& store, int year, const SiasnOptio
                                it->second, start.year});
     }
     if (fractional.size() == 1)
-        throw Error(fmt::format("SIASN takes whole hours (jumlah_jam), but session {} has a fractional JP: "
-                                "give --round down, nearest or up to say how to round it",
-                                session_jp_list(fractional)));
+        throw Error(
+            tr("SIASN takes whole hours (jumlah_jam), but session {} has a fractional JP: give --round "
+               "down, nearest or up to say how to round it",
+               session_jp_list(fractional)));
     if (!fractional.empty())
-        throw Error(fmt::format("SIASN takes whole hours (jumlah_jam), but {} sessions have a fractional JP: "
-                                "{}; give --round down, nearest or up to say how to round them",
-                                fractional.size(), session_jp_list(fractional)));
+        throw Error(tr("SIASN takes whole hours (jumlah_jam), but {} sessions have a fractional JP: {}; give "
+                       "--round down, nearest or up to say how to round them",
+                       fractional.size(), session_jp_list(fractional)));
     return out;
 }
 
@@ -840,19 +978,18 @@ Report new_siasn_report(const char* kind, int year, const SiasnOptions& options,
                                      pick(ctx.lang, "jenis diklat", "training type"), data.kind->id,
                                      data.kind->name, pick(ctx.lang, "kode sertifikat", "certificate code"),
                                      data.kind->certificate_code));
-    if (data.without_nip == 1)
-        r.notes.push_back("1 certificate of people without a NIP left out (SIASN needs a NIP)");
-    else if (data.without_nip > 1)
-        r.notes.push_back(fmt::format("{} certificates of people without a NIP left out (SIASN needs a NIP)",
-                                      data.without_nip));
+    if (data.without_nip)
+        r.notes.push_back(trn("{} certificate of a person without a NIP left out (SIASN needs a NIP)",
+                              "{} certificates of people without a NIP left out (SIASN needs a NIP)",
+                              data.without_nip, data.without_nip));
     if (!data.rounded.empty()) {
         std::string list;
         for (const std::string& s : data.rounded)
             list += (list.empty() ? "" : ", ") + s;
-        r.notes.push_back(fmt::format("JP rounded to whole hours for SIASN: {}", list));
+        r.notes.push_back(tr("JP rounded to whole hours for SIASN: {}", list));
     }
     for (const auto& [code, n] : data.unqualified)
-        r.warnings.push_back(fmt::format("left out: {}", unqualified_warning(n, code, ctx)));
+        r.warnings.push_back(tr("left out: {}", unqualified_warning(n, code, ctx)));
     return r;
 }
 
@@ -929,18 +1066,24 @@ Report store_check_report(const store::StoreCheck& c, const std::string& path, c
     row("attendance", std::to_string(c.attendance));
     row("attendance_marks", std::to_string(c.marks));
     row("certificates", std::to_string(c.certificates));
+    row("results", std::to_string(c.results));
     row("audit_log", std::to_string(c.audit));
     row("certificates_not_qualifying", std::to_string(c.certificates_not_qualifying));
     if (c.certificates_not_qualifying > 0) {
         std::string sessions;
         for (const std::string& code : c.sessions_with_unqualified_certificates)
             sessions += (sessions.empty() ? "" : ", ") + code;
-        r.warnings.push_back(fmt::format(
-            "{} live certificate{} {} who no longer attended (session{} {}); settle each session with: {} "
-            "certify SESSION --sync",
-            c.certificates_not_qualifying, c.certificates_not_qualifying == 1 ? "" : "s",
-            c.certificates_not_qualifying == 1 ? "belongs to a person" : "belong to people",
-            c.sessions_with_unqualified_certificates.size() == 1 ? "" : "s", sessions, ctx.command));
+        r.warnings.push_back(
+            c.sessions_with_unqualified_certificates.size() == 1
+                ? trn("{0} live certificate belongs to a person who no longer attended (session {1}); settle it "
+                      "with: {2} certify {1} --sync",
+                      "{0} live certificates belong to people who no longer attended (session {1}); settle "
+                      "them with: {2} certify {1} --sync",
+                      static_cast<unsigned long>(c.certificates_not_qualifying),
+                      c.certificates_not_qualifying, sessions, ctx.command)
+                : tr("{} live certificates belong to people who no longer attended (sessions {}); settle each "
+                     "session with: {} certify SESSION --sync",
+                     c.certificates_not_qualifying, sessions, ctx.command));
     }
     return r;
 }

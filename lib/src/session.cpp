@@ -3,6 +3,7 @@
 #include "asnbelajar/attendance.hpp"
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/text.hpp"
 
@@ -50,9 +51,9 @@ std::vector<int> parse_weekdays(std::string_view text) {
             for (const char* n : names[d])
                 if (word == n) found = d + 1;
         if (!found)
-            throw Error(fmt::format("--days: '{}' is not a day of the week (expected e.g. tue,thu or "
-                                    "selasa,kamis)",
-                                    word));
+            throw Error(tr("--days: '{}' is not a day of the week (expected e.g. tue,thu or "
+                           "selasa,kamis)",
+                           word));
         days.insert(found);
         pos = comma + 1;
     }
@@ -60,19 +61,17 @@ std::vector<int> parse_weekdays(std::string_view text) {
 }
 
 void validate_series_plan(const SeriesPlan& plan) {
-    if (plan.count < 1 || plan.count > 520)
-        throw Error(fmt::format("--count {} is outside 1..520", plan.count));
+    if (plan.count < 1 || plan.count > 520) throw Error(tr("--count {} is outside 1..520", plan.count));
     if (plan.repeat == Repeat::none) {
-        if (plan.count != 1) throw Error("--count needs --repeat weekly or twice-weekly");
-        if (!plan.days.empty()) throw Error("--days needs --repeat weekly or twice-weekly");
+        if (plan.count != 1) throw Error(_("--count needs --repeat weekly or twice-weekly"));
+        if (!plan.days.empty()) throw Error(_("--days needs --repeat weekly or twice-weekly"));
         return;
     }
     if (plan.repeat == Repeat::twice_weekly && !plan.days.empty() && plan.days.size() != 2)
-        throw Error(fmt::format("--repeat twice-weekly needs two --days, got {}", plan.days.size()));
+        throw Error(tr("--repeat twice-weekly needs two --days, got {}", plan.days.size()));
     if (plan.repeat == Repeat::weekly && plan.days.size() > 1)
-        throw Error(fmt::format("--repeat weekly needs one day in --days, got {} (use --repeat twice-weekly "
-                                "for two)",
-                                plan.days.size()));
+        throw Error(tr("--repeat weekly needs one day in --days, got {} (use --repeat twice-weekly for two)",
+                       plan.days.size()));
 }
 
 std::vector<Date> series_dates(Date first, const SeriesPlan& plan) {
@@ -88,20 +87,21 @@ std::vector<Date> series_dates(Date first, const SeriesPlan& plan) {
 }
 
 void validate_session(const Session& s) {
-    if (s.title.empty()) throw Error("--title must not be empty");
-    if (s.minutes < 1 || s.minutes > 24 * 60)
-        throw Error(fmt::format("--minutes {} is outside 1..1440", s.minutes));
-    if (s.jp_tenths < 0 || s.jp_tenths > 1000) throw Error("--jp must be between 0 and 100");
+    if (s.title.empty()) throw Error(_("--title must not be empty"));
+    if (s.minutes < 1 || s.minutes > 24 * 60) throw Error(tr("--minutes {} is outside 1..1440", s.minutes));
+    if (s.jp_tenths < 0 || s.jp_tenths > 1000) throw Error(_("--jp must be between 0 and 100"));
     if (s.min_attendance < 0 || s.min_attendance > 100)
-        throw Error(fmt::format("--min-attendance {} is outside 0..100", s.min_attendance));
-    if (s.capacity && *s.capacity < 0) throw Error("--capacity must not be negative");
-    if (s.series && *s.series < 0) throw Error("--series must not be negative");
-    if (s.code.empty()) throw Error("--code must not be empty");
+        throw Error(tr("--min-attendance {} is outside 0..100", s.min_attendance));
+    if (s.capacity && *s.capacity < 0) throw Error(_("--capacity must not be negative"));
+    if (s.pass_score < 0 || s.pass_score > 100)
+        throw Error(tr("--pass-score {} is outside 0..100", s.pass_score));
+    if (s.series && *s.series < 0) throw Error(_("--series must not be negative"));
+    if (s.code.empty()) throw Error(_("--code must not be empty"));
     for (char c : s.code)
         if (text::is_space(c) || text::is_control(c))
-            throw Error(fmt::format("--code '{}' must not contain spaces", s.code));
+            throw Error(tr("--code '{}' must not contain spaces", s.code));
     if (text::all_digits(s.code))
-        throw Error(fmt::format("--code '{}' must not be all digits (ids are numbers)", s.code));
+        throw Error(tr("--code '{}' must not be all digits (ids are numbers)", s.code));
 }
 
 namespace {
@@ -112,7 +112,7 @@ std::string session_line(const Session& s) {
     std::string line = fmt::format("{} ({} {:02}:{:02} {})", s.code, format_date(t.date), t.hour, t.minute,
                                    find_zone(s.tz).abbrev);
     if (s.status == SessionStatus::cancelled)
-        line += fmt::format(", cancelled: 'asnbelajar session restore {}' brings it back", s.code);
+        line += tr(", cancelled: 'asnbelajar session restore {}' brings it back", s.code);
     return line;
 }
 
@@ -127,12 +127,12 @@ void refuse_duplicates(const store::Store& store, const std::vector<std::int64_t
     std::string list;
     for (const std::string& f : found)
         list += "\n  " + f;
-    const bool one = found.size() == 1;
-    throw Error(
-        fmt::format("{} with the same start and title (\"{}\") exist{} already:{}\nNothing was added; "
-                    "give --allow-duplicate to add {} anyway",
-                    one ? "a session" : fmt::format("{} sessions", found.size()), title, one ? "s" : "", list,
-                    starts.size() == 1 ? "it" : "them"));
+    const std::string exist = trn("{0} session with the same start and title (\"{1}\") exists already:{2}",
+                                  "{0} sessions with the same start and title (\"{1}\") exist already:{2}",
+                                  found.size(), found.size(), title, list);
+    throw Error(starts.size() == 1
+                    ? tr("{}\nNothing was added; give --allow-duplicate to add it anyway", exist)
+                    : tr("{}\nNothing was added; give --allow-duplicate to add them anyway", exist));
 }
 
 } // namespace
@@ -178,8 +178,7 @@ Session resolve_session(const store::Store& store, std::string_view text) {
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
     if (ec == std::errc() && ptr == t.data() + t.size() && !t.empty())
         if (auto s = store.session_by_id(id)) return *s;
-    throw Error(
-        fmt::format("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
+    throw Error(tr("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
 }
 
 EditResult edit_session(store::Store& store, const Session& session, const SessionEdit& edit,
@@ -195,6 +194,9 @@ EditResult edit_session(store::Store& store, const Session& session, const Sessi
     if (edit.min_attendance) s.min_attendance = *edit.min_attendance;
     if (edit.series) s.series = *edit.series;
     if (edit.capacity) s.capacity = *edit.capacity;
+    if (edit.requires_survey) s.requires_survey = *edit.requires_survey;
+    if (edit.requires_posttest) s.requires_posttest = *edit.requires_posttest;
+    if (edit.pass_score) s.pass_score = *edit.pass_score;
     validate_session(s);
     store.update_session(s);
     EditResult r;
@@ -206,6 +208,10 @@ EditResult edit_session(store::Store& store, const Session& session, const Sessi
     }
     if (s.status == SessionStatus::scheduled && !session_started(s, now))
         r.promoted = promote_waitlisted(store, s);
+    r.requirements_changed = s.requires_survey != session.requires_survey ||
+                             s.requires_posttest != session.requires_posttest ||
+                             (s.requires_posttest && s.pass_score != session.pass_score);
+    if (r.requirements_changed) r.certificates = store.session_totals(s).certificates;
     return r;
 }
 
@@ -229,15 +235,14 @@ int delete_session(store::Store& store, const Session& session) {
     std::vector<std::string> why;
     if (held.attendance > 0)
         why.push_back(
-            fmt::format("attendance of {} {}", held.attendance, held.attendance == 1 ? "person" : "people"));
+            trn("attendance of {} person", "attendance of {} people", held.attendance, held.attendance));
     if (held.certificates > 0)
-        why.push_back(fmt::format("{} certificate{}", held.certificates, held.certificates == 1 ? "" : "s"));
+        why.push_back(trn("{} certificate", "{} certificates", held.certificates, held.certificates));
     if (!why.empty())
         throw Error(
-            fmt::format("session {} has {}: only a session without attendance and certificates can "
-                        "be deleted (they are records); 'asnbelajar session cancel {}' takes it out of "
-                        "the reports instead",
-                        session.code, why.size() == 1 ? why[0] : why[0] + " and " + why[1], session.code));
+            tr("session {0} has {1}: only a session without attendance and certificates can be deleted "
+               "(they are records); 'asnbelajar session cancel {0}' takes it out of the reports instead",
+               session.code, and_list(why)));
     store.delete_session(session.id);
     return held.enrollments;
 }

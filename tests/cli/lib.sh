@@ -7,6 +7,11 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/asnbelajar-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export ASNBELAJAR_DB="$WORK/store.db"
 export NO_COLOR=1
+# Messages and --help are matched in English, the source language: the suites run with ASNBELAJAR_LANG=en, and a
+# check of Indonesian output says --lang id (tests/cli/test_i18n.sh checks the Indonesian side, and the choice of
+# language). The machine's locale plays no part.
+unset LANGUAGE LC_ALL LC_MESSAGES LANG
+export ASNBELAJAR_LANG=en
 # Under the sanitizer build, every report of every process (also those whose exit code a suite does not look at)
 # goes to a file that `finish` looks for.
 if [ -n "${ASAN_OPTIONS:-}${UBSAN_OPTIONS:-}" ]; then

@@ -44,7 +44,7 @@ expect_grep '"session":"SERI10",.*"absent":null,"walk_ins":null,"attendance_rate
 expect_grep '"not_recorded": 1' "$OUT" "json totals count the sessions not recorded"
 ab report weekly --week-of 2022-03-03 --lang en
 expect_grep 'attendance not recorded' "$OUT" "a marker in the table"
-ab report weekly --week-of 2022-03-03 --format html -o "$WORK/weekly.html"
+ab report weekly --week-of 2022-03-03 --lang id --format html -o "$WORK/weekly.html"
 expect_grep 'belum ada data kehadiran' "$WORK/weekly.html" "a marker in the HTML"
 ab report weekly --week-of 2022-03-03 --require-attendance --format csv -o "$WORK/cron.csv"
 expect_rc 1 "--require-attendance refuses an incomplete week"
@@ -71,7 +71,7 @@ ab report certificates 2022-03-03 --format csv
 expect_eq "$(head -1 "$OUT")" "certificate,nip,name,agency,session,date,title,jp,qualifies" "qualifies is the last column"
 expect_eq "$(grep -c ',false$' "$OUT")" "1" "the certificate of P2 does not qualify"
 expect_grep "warning: .*certify 2022-03-03 --sync" "$ERR" "report certificates warns"
-ab report session 2022-03-03
+ab report session 2022-03-03 --lang id
 expect_grep 'tidak hadir\)' "$OUT" "report session marks it"
 ab report siasn --year 2022 --format csv
 expect_eq "$(grep -c "^$P2," "$OUT")" "0" "siasn leaves it out"
@@ -98,6 +98,95 @@ expect_grep "the session has started: nobody is promoted" "$ERR" "nobody promote
 ab report session KECIL --format csv
 expect_eq "$(csv_field "$OUT" nip $P1 enrollment),$(csv_field "$OUT" nip $P2 enrollment)" "walk-in,waitlisted" \
   "the attendee is a walk-in, the waiting list stays"
+
+# --- 4. a registration export: arrival order is the form's submission time; a later submission wins ---
+A=198001012005011001
+B=198102022006012002
+C=198203032007011003
+D=198304042008012004
+# FILE SESSION: the enrollment of A, B, C and D in SESSION.
+statuses() {
+  ab report session "$1" --format csv
+  echo "$(csv_field "$OUT" nip $A enrollment),$(csv_field "$OUT" nip $B enrollment),$(csv_field "$OUT" nip $C enrollment),$(csv_field "$OUT" nip $D enrollment)"
+}
+# Four registrations out of time order (Google Forms, en-US: M/D/YYYY): D, then B, A and C.
+cat >"$WORK/forms-en.csv" <<CSV
+Timestamp,NIP,Nama Lengkap,Email,Instansi
+3/1/2022 10:00:00,$A,Andi Wijaya,andi@example.go.id,Pemerintah Kota Malang
+3/1/2022 9:15:02,$B,Budi Hartono,budi@example.go.id,Pemerintah Kota Batu
+3/1/2022 11:30:00,$C,Citra Dewi,citra@example.go.id,Pemerintah Kabupaten Malang
+2/28/2022 16:45:10,$D,Dian Permata,dian@example.go.id,Pemerintah Kota Surabaya
+CSV
+ab session add --title "Kelas Antri" --start "2099-03-08 09:00" --minutes 60 --jp 1 --capacity 2 --code ANTRI
+ab enroll ANTRI --file "$WORK/forms-en.csv"
+expect_rc 0 "a registration export out of time order"
+expect_grep "session ANTRI: 2 enrolled, 2 waitlisted, 0 already enrolled; arrival order by submission time \(Timestamp\)$" \
+  "$ERR" "the summary says the order was by submission time"
+expect_eq "$(statuses ANTRI)" "waitlisted,enrolled,waitlisted,enrolled" "the two earliest submissions (D, B) get the seats"
+ab enroll ANTRI --cancel $D
+expect_grep "$A.*promoted from the waiting list" "$ERR" "the waiting list is in time order: A (10:00) before C (11:30)"
+# The same, as an Indonesian form writes it (D/M/YYYY, a time with dots, "Stempel waktu").
+sed -e '1s/^Timestamp/Stempel waktu/' -e 's#^3/1/2022 9:15:02#01/03/2022 09.15.02#' \
+  -e 's#^3/1/2022 \([0-9]*\):\([0-9]*\):\([0-9]*\)#01/03/2022 \1.\2.\3#' -e 's#^2/28/2022 16:45:10#28/02/2022 16.45.10#' \
+  "$WORK/forms-en.csv" >"$WORK/forms-id.csv"
+expect_grep "^01/03/2022 10\.00\.00," "$WORK/forms-id.csv" "the id-ID fixture"
+ab session add --title "Kelas Antri 2" --start "2099-03-10 09:00" --minutes 60 --jp 1 --capacity 2 --code ANTRI2
+ab enroll ANTRI2 --file "$WORK/forms-id.csv"
+expect_rc 0 "an id-ID registration export"
+expect_grep "arrival order by submission time \(Stempel waktu\)" "$ERR" "the id-ID summary"
+expect_eq "$(statuses ANTRI2)" "waitlisted,enrolled,waitlisted,enrolled" "id-ID: D and B get the seats"
+# The same person twice (ISO times): the later submission's agency wins, A keeps the first place in the queue.
+cat >"$WORK/forms-twice.csv" <<CSV
+Timestamp,NIP,Nama Lengkap,Email,Instansi
+2022-03-01 09:00:00,$A,Andi Wijaya,andi@example.go.id,Pemerintah Kota Malang
+2022-03-01T09:05:00,$B,Budi Hartono,budi@example.go.id,Pemerintah Kota Batu
+2022-03-01 09:10:00,$C,Citra Dewi,citra@example.go.id,Pemerintah Kabupaten Malang
+2022-03-01 09:20:00,$A,Andi Wijaya,,Pemerintah Provinsi Jawa Timur
+CSV
+ab session add --title "Kelas Antri 3" --start "2099-03-15 09:00" --minutes 60 --jp 1 --capacity 2 --code ANTRI3
+ab enroll ANTRI3 --file "$WORK/forms-twice.csv"
+expect_rc 0 "the same person twice is not a refusal"
+expect_grep "forms-twice.csv:5: a later submission of the same person as line 2: its values win \(Instansi changed\)" \
+  "$ERR" "the notice names both lines and the column that differed"
+expect_grep "1 later submission merged" "$ERR" "the summary counts it"
+ab participant list --format csv
+expect_eq "$(csv_field "$OUT" nip $A agency),$(csv_field "$OUT" nip $A email)" \
+  "Pemerintah Provinsi Jawa Timur,andi@example.go.id" "the later agency wins; its empty e-mail erases nothing"
+expect_eq "$(statuses ANTRI3)" "enrolled,enrolled,waitlisted," "A keeps the place of the first submission"
+# Without a timestamp column the rows of one person must agree, as before.
+cut -d, -f2- "$WORK/forms-twice.csv" >"$WORK/registrations-twice.csv"
+ab session add --title "Kelas Antri 4" --start "2099-03-17 09:00" --minutes 60 --jp 1 --code ANTRI4
+before=$(dump)
+ab enroll ANTRI4 --file "$WORK/registrations-twice.csv"
+expect_rc 1 "without a timestamp, different rows for one person are a conflict"
+expect_grep "registrations-twice.csv:5: NIP: $A: the same person appears again with different data \(first on line 2\)" \
+  "$ERR" "the conflict names both lines"
+expect_unchanged "$before" "a conflicting file without timestamps"
+# A timestamp that is no time: exit 1 naming line and column, nothing written.
+sed -e '3s#^3/1/2022 9:15:02#3/1/2022 25:15:02#' -e '4s#^3/1/2022 11:30:00#kemarin sore#' \
+  "$WORK/forms-en.csv" >"$WORK/forms-bad.csv"
+ab session add --title "Kelas Antri 5" --start "2099-03-22 09:00" --minutes 60 --jp 1 --capacity 2 --code ANTRI5
+before=$(dump)
+ab enroll ANTRI5 --file "$WORK/forms-bad.csv"
+expect_rc 1 "a bad timestamp refuses the file"
+expect_grep "forms-bad.csv:3: Timestamp: 3/1/2022 25:15:02: .*hour" "$ERR" "an impossible time: line, column, value, reason"
+expect_grep "forms-bad.csv:4: Timestamp: kemarin sore: not a date and time \(expected" "$ERR" "no time at all"
+expect_grep "2 of 4 rows rejected: nothing was imported" "$ERR" "all or nothing"
+expect_unchanged "$before" "a bad timestamp"
+ab enroll ANTRI5 --file "$WORK/forms-bad.csv" --skip-invalid
+expect_rc 3 "--skip-invalid keeps the rows with a time"
+expect_eq "$(statuses ANTRI5)" "enrolled,,,enrolled" "the valid rows in time order"
+# A file whose dates read both ways and which cannot be decided: refused with the line, asking for --date-order.
+printf 'Timestamp,NIP,Nama Lengkap\n03/04/2022 09:00:00,%s,Andi Wijaya\n04/03/2022 09:00:00,%s,Budi Hartono\n' \
+  $A $B >"$WORK/forms-open.csv"
+before=$(dump)
+ab enroll ANTRI5 --file "$WORK/forms-open.csv"
+expect_rc 1 "an undecidable day/month order"
+expect_grep "forms-open.csv:2: Timestamp: 03/04/2022 09:00:00: the day/month order .*--date-order" "$ERR" \
+  "the line and the option to decide"
+expect_unchanged "$before" "an undecidable order"
+ab enroll ANTRI5 --file "$WORK/forms-open.csv" --date-order dmy
+expect_rc 0 "--date-order decides"
 
 # --- 5. a repeated series is refused; restore and delete ---
 ab session add --title "Seri Maret" --start "2099-03-01 09:00" --minutes 60 --jp 1 --repeat twice-weekly --count 4

@@ -144,7 +144,7 @@ expect_eq "$(csv_col "$OUT" nip | tr '\n' ' ')" "$PNS2 $PNS1 " "--type pns (any 
 ab report jp --year 2024 --type honorer
 expect_rc 2 "an unknown --type is a usage error"
 expect_grep "'honorer' is not a kind of ASN \(expected pns or pppk\)" "$ERR" "--type says what it takes"
-ab report jp --year 2024
+ab report jp --year 2024 --lang id
 expect_grep 'Target PNS 20 JP per tahun' "$OUT" "jp table: the PNS target"
 expect_grep 'PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat \(1\)' "$OUT" \
   "jp table: PPPK have a ceiling, not a target"
@@ -170,18 +170,18 @@ expect_eq "$(cat "$OUT")" "$(cat "$WORK/agency.csv")" "agency: rows per type; PP
 ab report agency --year 2024 --target 6 --target-pppk 6 --format csv
 expect_eq "$(sed -n 2,4p "$OUT" | cut -d, -f6-8 | tr '\n' ' ')" "1,0.5000,PNS 1,0.5000,PPPK 1,1.0000, " \
   "agency: met_target_rate over the people with a target"
-ab report agency --year 2024 --target 6
+ab report agency --year 2024 --target 6 --lang id
 expect_grep '^Memenuhi target: +2$' "$OUT" "agency totals: met the target"
 expect_grep '^Persentase memenuhi: +66,7%$' "$OUT" \
   "agency totals: PPPK without a target are out of the rate's denominator (2 of 3)"
 expect_grep '^Tanpa target: +2$' "$OUT" "agency totals: two people without a target"
 ab report agency --year 2024 --type pppk --format csv
 expect_eq "$(tail -n +2 "$OUT")" "$MALANG,2,2,3,9,,,PPPK" "agency --type pppk"
-ab report agency --year 2024 --target 6
+ab report agency --year 2024 --target 6 --lang id
 expect_grep '50,0%' "$OUT" "agency table: Indonesian percentage without a space"
 expect_no_grep '[0-9] %' "$OUT" "agency table: no space before %"
 
-ab report participant $PPPK1 --year 2024
+ab report participant $PPPK1 --year 2024 --lang id
 expect_grep '^ *2024 +2 +6 *$' "$OUT" "participant: a PPPK has no target (empty target and shortfall)"
 expect_grep '^Rekap per tahun \(PPPK: tanpa target; paling lama 24 JP per tahun' "$OUT" \
   "participant: the per-year title says so"
@@ -224,19 +224,19 @@ ab participant add --nip $PNS1 --name "Satu"
 ab participant add --nip $PNS2 --name "Dua"
 ab enroll P1 $PNS1 $PNS2
 ab attend P1 $PNS1
-ab report weekly --week-of 2024-05-02
+ab report weekly --week-of 2024-05-02 --lang id
 expect_grep '50,0%' "$OUT" "weekly table: 50,0%"
 expect_no_grep '[0-9] %' "$OUT" "weekly table: no space before %"
-ab report weekly --week-of 2024-05-02 --format markdown
+ab report weekly --week-of 2024-05-02 --format markdown --lang id
 expect_grep '\*\*50,0%\*\*' "$OUT" "markdown totals: 50,0%"
 expect_no_grep '[0-9] %' "$OUT" "markdown: no space before %"
-ab report weekly --week-of 2024-05-02 --format html
+ab report weekly --week-of 2024-05-02 --format html --lang id
 expect_grep '>100%<' "$OUT" "html chart axis: 100%"
 expect_grep '50,0%' "$OUT" "html table: 50,0%"
 expect_no_grep '[0-9] %' "$OUT" "html: no space before %"
 ab report weekly --week-of 2024-05-02 --lang en
 expect_grep '50\.0%' "$OUT" "English: 50.0%"
-ab session show P1
+ab session show P1 --lang id
 expect_grep 'Batas kehadiran: 70%' "$OUT" "session show: the threshold without a space"
 
 finish

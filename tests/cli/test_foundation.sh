@@ -73,7 +73,8 @@ expect_eq "$(store_digest)" "$before" "failed attend leaves the store byte-ident
 
 ab report session 2022-03-03 --format csv
 expect_rc 0 "report session csv"
-expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate" "session columns"
+expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate,survey,posttest" \
+  "session columns"
 row() { grep "^$1," "$OUT" | cut -d, -f6-9; }
 expect_eq "$(row $P1)" "enrolled,150,attended,3" "P1 attended"
 expect_eq "$(row $P2)" "enrolled,100,partial,0" "P2 partial"
@@ -121,7 +122,7 @@ expect_grep '"top_agencies"' "$OUT" "json top agencies"
 ab report weekly --week-of 2022-03-03 --format tsv
 expect_eq "$(head -1 "$OUT" | tr '\t' ,)" \
   "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates,attendance_recorded" "tsv"
-ab report weekly --week-of 2022-03-03
+ASNBELAJAR_LANG= ab report weekly --week-of 2022-03-03
 expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period by default"
 expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian date"
 ab report weekly --week-of 2022-03-03 --lang en
@@ -165,7 +166,7 @@ expect_rc 1 "enroll on an empty store"
 ab db check --format csv
 expect_rc 0 "db check"
 expect_grep '^integrity,ok$' "$OUT" "integrity ok"
-expect_grep '^schema_version,3$' "$OUT" "schema version"
+expect_grep '^schema_version,4$' "$OUT" "schema version"
 ab db log --format csv
 expect_grep 'enroll 2022-03-03 --cancel' "$OUT" "audit log records the command"
 
@@ -185,7 +186,7 @@ if command -v sqlite3 >/dev/null; then
   cp "$WORK/v1.db" "$WORK/v1-copy.db"
   ab --db "$WORK/v1-copy.db" db migrate
   expect_rc 0 "db migrate"
-  expect_grep "schema version 3" "$ERR" "db migrate says the version"
+  expect_grep "schema version 4" "$ERR" "db migrate says the version"
   ab --db "$WORK/v1-copy.db" report session 2022-03-03 --format csv
   expect_rc 0 "a migrated store can be read"
   ab --db "$WORK/v1-copy.db" db log --format csv
@@ -199,18 +200,44 @@ if command -v sqlite3 >/dev/null; then
   expect_rc 0 "a write migrates a version-1 store"
   ab --db "$WORK/v1.db" db check --format csv
   expect_grep '^integrity,ok$' "$OUT" "migrated store: integrity and foreign keys ok"
-  expect_grep '^schema_version,3$' "$OUT" "migrated store: version 3"
+  expect_grep '^schema_version,4$' "$OUT" "migrated store: version 4"
   expect_grep '^participants,4$' "$OUT" "migrated store: every participant kept"
   ab --db "$WORK/v1.db" report session 2022-03-03 --format csv
-  expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001$' "$OUT" \
+  expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001,,$' "$OUT" \
     "migrated store: attendance and certificate still point at their person"
-  expect_grep '^,Tamu Umum,tamu@example.com,,,walk-in,60,partial,0,$' "$OUT" "migrated store: a person without NIP"
+  expect_grep '^,Tamu Umum,tamu@example.com,,,walk-in,60,partial,0,,,$' "$OUT" "migrated store: a person without NIP"
   expect_eq "$(sqlite3 "$WORK/v1.db" "SELECT group_concat(id) FROM participants WHERE nip IS NOT NULL OR email IS NOT NULL")" \
     "1,2,5,6" "migrated store: ids kept, the next one after the highest"
   expect_eq "$(sqlite3 "$WORK/v1.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants' ORDER BY name)")" \
     "participants_email,participants_nip,participants_phone" "migrated store: named indexes"
   ab --db "$WORK/v1.db" participant add --nip 198503302010011002 --name "Budi Lain" --email other@example.go.id
   expect_rc 1 "migrated store: the NIP is still unique"
+
+  # A store of schema version 3 (attendance_imported, before the certificate gates) is migrated to version 4.
+  sqlite3 "$WORK/v3.db" <"$TESTDATA/store-v3.sql"
+  ab --db "$WORK/v3.db" report session 2022-03-03 --format csv
+  expect_rc 1 "a read of a version-3 store asks for a write first"
+  ab --db "$WORK/v3.db" db migrate
+  expect_rc 0 "db migrate of a version-3 store"
+  expect_grep "schema version 4" "$ERR" "db migrate of a version-3 store says the version"
+  ab --db "$WORK/v3.db" db check --format csv
+  expect_grep '^integrity,ok$' "$OUT" "migrated v3 store: integrity ok"
+  expect_grep '^schema_version,4$' "$OUT" "migrated v3 store: version 4"
+  expect_grep '^results,0$' "$OUT" "migrated v3 store: an empty results table"
+  ab --db "$WORK/v3.db" report session 2022-03-03 --format csv
+  expect_grep '^198609262015051001,Andi Wijaya,.*,enrolled,180,attended,3,1/BPSDM-ASNB/III/2022,,$' "$OUT" \
+    "migrated v3 store: the certificate kept, no requirements"
+  ab --db "$WORK/v3.db" report session 2022-03-10 --format json
+  expect_no_grep 'has no attendance recorded' "$ERR" "migrated v3 store: the empty import still counts as recorded"
+  expect_eq "$(sqlite3 "$WORK/v3.db" "SELECT attendance_imported IS NOT NULL FROM sessions WHERE code = '2022-03-10'")" \
+    "1" "migrated v3 store: attendance_imported kept"
+  ab --db "$WORK/v3.db" session edit 2022-03-03 --requires posttest
+  expect_rc 0 "migrated v3 store: requirements can be set"
+  ab --db "$WORK/v3.db" attend 2022-03-03 198703212010122003 --minutes 180
+  expect_rc 0 "migrated v3 store: a new attendee"
+  ab --db "$WORK/v3.db" certify 2022-03-03
+  expect_grep '1 attended but does not meet the requirements yet: 1 without the post-test' "$ERR" \
+    "migrated v3 store: certify applies the gates"
 
   cp "$ASNBELAJAR_DB" "$WORK/newer.db"
   sqlite3 "$WORK/newer.db" "PRAGMA user_version = 99"

@@ -21,7 +21,8 @@ csv_col() { awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == 
 setup() {
   ab session add --title "Webinar ASN Belajar Seri 9 | 2022" --start "2022-03-03 09:00" --minutes 180 --jp 3 \
      --series 9 --capacity 3;                                                         expect_rc 0 "session S1"
-  ab session add --title "Kelas Khusus" --start "2022-03-01 13:00" --minutes 120 --jp 2.5 --code KHUSUS
+  ab session add --title "Kelas Khusus" --start "2022-03-01 13:00" --minutes 120 --jp 2.5 --code KHUSUS \
+     --speaker "Dr. Narasumber, M.Si."
   expect_rc 0 "session S2"
   ab session add --title "Webinar ASN Belajar Seri 10 | 2022" --start "2022-03-10 09:00" --minutes 180 --jp 3 \
      --series 10;                                                                     expect_rc 0 "session S3"
@@ -66,6 +67,10 @@ setup
 ab certify 2022-03-03
 expect_rc 0 "certify S1"
 expect_grep 'certified 4 .*; 0 already had one' "$ERR" "certify summary"
+ab db check --format csv
+expect_eq "$(tail -n +2 "$OUT" | tr '\n' ' ')" \
+  "integrity,ok schema_version,4 journal_mode,wal participants,7 sessions,5 enrollments,14 attendance,12 attendance_marks,12 certificates,4 results,0 audit_log,30 certificates_not_qualifying,0 " \
+  "db check counts every table of the scenario (30 writing commands so far)"
 ab report certificates 2022-03-03 --format csv
 expect_rc 0 "report certificates"
 expect_eq "$(head -1 "$OUT")" "certificate,nip,name,agency,session,date,title,jp,qualifies" "certificates columns"
@@ -160,7 +165,8 @@ fi
 
 # --- session (its columns are kept) --------------------------------------------------------------------------
 ab report session 2022-03-03 --format csv
-expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate" "session columns"
+expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate,survey,posttest" \
+  "session columns"
 expect_eq "$(csv_field "$OUT" nip $P4 enrollment),$(csv_field "$OUT" nip $P4 attendance)" "walk-in,attended" \
   "a waitlisted person who came is a walk-in"
 
@@ -179,10 +185,12 @@ ab report participant $P3 --year 2022 --format csv
 expect_eq "$(sed -n 2,3p "$OUT" | tr '\n' ' ')" \
   "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,enrolled,0,absent,0, 2022-03-10,2022-03-10,Webinar ASN Belajar Seri 10 | 2022,enrolled,10,partial,0, " \
   "absent and partial rows"
-ab report participant $P1
+ab report participant $P1 --lang id
 expect_grep 'Rekap per tahun \(target 20 JP\)' "$OUT" "per-year totals against the target"
 expect_grep '^ *2022 +3 +8,5 +20 +11,5$' "$OUT" "2022: 3 sessions, 8,5 JP, 11,5 short"
 expect_grep '^ *2021 +1 +2 +20 +18$' "$OUT" "2021 row"
+ab report participant $P1 --target 22.5 --lang id
+expect_grep 'Rekap per tahun \(target 22,5 JP\)' "$OUT" "a target with a decimal, written the Indonesian way"
 ab report participant $P1 --lang en --target 8
 expect_grep '^ *2022 +3 +8\.5 +8 +0$' "$OUT" "English numbers, target met"
 ab report participant nobody@example.com
@@ -236,7 +244,7 @@ ab report agency --year 2022 --format json
 json_ok "$OUT" && ok || fail "agency json is valid"
 expect_grep '\{"agency":"Pemerintah Kota Malang","participants":3,"active":3,"attendances":5,"jp":14.5,"met_target":0,"met_target_rate":0.0000,"type":"PNS"\}' \
   "$OUT" "agency json, default target 20"
-ab report agency --year 2022
+ab report agency --year 2022 --lang id
 expect_grep 'Rekap per Instansi Tahun 2022' "$OUT" "agency title"
 expect_grep 'Target PNS 20 JP per tahun' "$OUT" "agency target line"
 expect_grep 'PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat \(1\)' "$OUT" \
@@ -264,7 +272,7 @@ $P2,9,P,Webinar ASN Belajar Seri 10 | 2022,$BPSDM,3,000008/ASNB/10/3/2022,2022,1
 EOF
 expect_eq "$(tail -n +2 "$OUT")" "$(cat "$WORK/siasn-expected.csv")" \
   "siasn rows: seminar 9/P by default, whole hours (2.5 nearest: 3), dd-mm-yyyy"
-expect_grep '1 certificate of people without a NIP left out' "$ERR" "people without a NIP are counted on stderr"
+expect_grep '1 certificate of a person without a NIP left out' "$ERR" "people without a NIP are counted on stderr"
 expect_grep 'JP rounded to whole hours for SIASN: KHUSUS 2.5 → 3' "$ERR" "rounded sessions are listed"
 ab report siasn --year 2022 --round down --format csv
 expect_eq "$(csv_field "$OUT" nomor_sertipikat 5/BPSDM-ASNB/III/2022 jumlah_jam)" "2" "--round down: 2.5 → 2"
@@ -338,7 +346,7 @@ ab report siasn --year 2022 --api
 expect_rc 1 "--api refuses a fractional JP too"
 
 # Human formats keep title and totals; the xlsx is an upload sheet.
-ab report siasn --year 2022 --round nearest
+ab report siasn --year 2022 --round nearest --lang id
 expect_grep 'Data Riwayat Kursus SIASN Tahun 2022' "$OUT" "siasn table title"
 expect_grep 'jenis diklat 9 Seminar \(kode sertifikat P\)' "$OUT" "siasn subtitle: the jenis diklat and its code"
 ab report siasn --year 2022 --round nearest -o "$WORK/siasn.xlsx"
@@ -364,8 +372,31 @@ if command -v unzip >/dev/null; then
   expect_grep '<pane [^>]*ySplit="1"[^>]*state="frozen"' "$WORK/siasn-sheet.xml" "upload sheet: header frozen"
 fi
 
+# --- the totals under each report's table (human formats), against the scenario worked out by hand -------------
+# totals ARGS...: the "Label: value" lines of `asnbelajar ARGS --lang en`, joined by "; ".
+totals() { "$ASNBELAJAR" "$@" --lang en 2>/dev/null | grep -E '^[A-Z][^:]*: +[0-9]' | tr -s ' ' | paste -sd';' | sed 's/;/; /g'; }
+expect_eq "$(totals report session 2022-03-03)" \
+  "Enrolled: 3; Waitlisted: 0; Attended: 4; Partial: 1; Absent: 1; Walk-ins: 3; Certificates: 4; Attendance rate: 33.3%" \
+  "session totals: P4 came from the waiting list (a walk-in), 1 of 3 enrolled attended"
+expect_eq "$(totals report weekly --week-of 2022-03-03)" \
+  "Sessions: 2; Enrolled: 5; Waitlisted: 0; Attended: 5; Partial: 2; Absent: 1; Walk-ins: 3; Attendance rate: 40.0%; Certificates: 5; Sessions without attendance data: 0" \
+  "weekly totals"
+expect_eq "$(totals report participant $P1)" "Sessions: 4; Attended: 4; JP: 10.5" \
+  "participant totals: four sessions over two years, the cancelled one left out"
+expect_eq "$(totals report jp --year 2022 --target 8)" \
+  "Participants: 7; JP: 20.5; Met the target: 1; Below the target: 6; Total shortfall: 36" \
+  "jp totals: only P1 (8.5) meets 8; shortfalls 5+8+8+5+5+5"
+expect_eq "$(totals report jp --year 2022 --target 8 --below 3)" \
+  "Participants: 2; JP: 0; Met the target: 0; Below the target: 2; Total shortfall: 16" "jp totals under --below 3"
+expect_eq "$(totals report agency --year 2022 --target 8)" \
+  "Agencies: 4; Participants: 7; Active: 5; Attendances: 7; JP: 20.5; Met the target: 1; Share meeting the target: 14.3%" \
+  "agency totals (people without an agency are one row)"
+expect_eq "$(totals report certificates 2022-03-03)" "Certificates: 4" "certificates total"
+expect_eq "$(totals report siasn --year 2022 --round nearest)" "Certificates: 6; Hours (JP): 18" \
+  "siasn totals: the certificates of people with a NIP, KHUSUS's 2.5 JP rounded to 3 (17.5 before rounding)"
+
 # --- human formats and the language rule ----------------------------------------------------------------------
-ab report weekly --week-of 2022-03-03
+ASNBELAJAR_LANG= ab report weekly --week-of 2022-03-03
 expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian day and month by default"
 expect_grep 'Selasa, 1 Maret 2022' "$OUT" "Indonesian Tuesday"
 expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period"
@@ -374,10 +405,63 @@ ab report weekly --week-of 2022-03-03 --lang en
 expect_grep 'Thursday, 3 March 2022' "$OUT" "English with --lang en"
 expect_grep '33.3%' "$OUT" "English percentage"
 expect_no_grep 'Maret' "$OUT" "no Indonesian month in English"
-ab report certificates 2022-03-03
+ab report certificates 2022-03-03 --lang id
 expect_grep 'pukul 09.00 WIB' "$OUT" "Indonesian time"
 
-ab report weekly --week-of 2022-03-03 -o "$WORK/weekly.md"
+# Every report's heading (title and the lines under it, before the table), in both languages.
+# heading ARGS...: the lines of `asnbelajar ARGS` before the first blank line, joined by " / " (Indonesian, the
+# default language, unless ARGS say --lang en).
+heading() { ASNBELAJAR_LANG=id "$ASNBELAJAR" "$@" 2>/dev/null | sed '/^$/q' | sed '/^$/d' | paste -sd"\t" | sed "s/\t/ \/ /g"; }
+expect_eq "$(heading report weekly --week-of 2022-03-03)" \
+  "Laporan Mingguan Webinar ASN Belajar / periode 28 Februari–6 Maret 2022" "weekly heading"
+expect_eq "$(heading report weekly --week-of 2022-03-03 --lang en)" \
+  "Weekly Report: Webinar ASN Belajar / period 28 February–6 March 2022" "weekly heading, English"
+expect_eq "$(heading report session 2022-03-03)" \
+  "Laporan Sesi: Webinar ASN Belajar Seri 9 | 2022 / Kode 2022-03-03 / Kamis, 3 Maret 2022, pukul 09.00 WIB · 180 menit · 3 JP" \
+  "session heading"
+expect_eq "$(heading report session 2022-03-03 --lang en)" \
+  "Session Report: Webinar ASN Belajar Seri 9 | 2022 / Code 2022-03-03 / Thursday, 3 March 2022, 09:00 WIB · 180 minutes · 3 JP" \
+  "session heading, English"
+expect_eq "$(heading report certificates KHUSUS)" \
+  "Daftar Sertifikat: Kelas Khusus / Kode KHUSUS / Selasa, 1 Maret 2022, pukul 13.00 WIB · 120 menit · 2,5 JP" \
+  "certificates heading"
+expect_eq "$(heading report certificates KHUSUS --lang en)" \
+  "Certificates: Kelas Khusus / Code KHUSUS / Tuesday, 1 March 2022, 13:00 WIB · 120 minutes · 2.5 JP" \
+  "certificates heading, English"
+expect_eq "$(heading report participant $P1)" \
+  "Transkrip Pelatihan: Siti Rahayu, S.Pd., M.M. / NIP $P1 / Dinas Pendidikan, Pemerintah Kota Malang / semua tahun" \
+  "participant heading"
+expect_eq "$(heading report participant $P3 --year 2022 --lang en)" \
+  "Training Transcript: Ani / NIP $P3 / $SIDOARJO / year 2022" "participant heading: agency only, a year, English"
+expect_eq "$(heading report participant $E1 --lang en)" "Training Transcript: Tamu Tanpa NIP / $E1 / all years" \
+  "participant heading: no NIP, the e-mail"
+expect_eq "$(heading report jp --year 2022)" "Rekap JP Peserta Tahun 2022 / Target PNS 20 JP per tahun / PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat (1)" "jp heading"
+expect_eq "$(heading report jp --year 2022 --below 2.5 --target 8 --lang en)" \
+  "JP per Participant, 2022 / Target 8 JP a year for PNS / PPPK: no target; at most 24 JP a year, PP 49/2018 Article 40(1) / Only participants with JP below 2.5 JP" \
+  "jp heading: --target and --below, English"
+expect_eq "$(heading report jp --year 2022 --below 2.5)" \
+  "Rekap JP Peserta Tahun 2022 / Target PNS 20 JP per tahun / PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat (1) / Hanya peserta dengan JP di bawah 2,5 JP" "jp heading: --below"
+expect_eq "$(heading report agency --year 2022)" "Rekap per Instansi Tahun 2022 / Target PNS 20 JP per tahun / PPPK: tanpa target; paling lama 24 JP per tahun, PP 49/2018 Pasal 40 ayat (1)" "agency heading"
+expect_eq "$(heading report agency --year 2022 --lang en)" "Totals per Agency, 2022 / Target 20 JP a year for PNS / PPPK: no target; at most 24 JP a year, PP 49/2018 Article 40(1)" \
+  "agency heading, English"
+expect_eq "$(heading report siasn --year 2022 --round down)" \
+  "Data Riwayat Kursus SIASN Tahun 2022 / $BPSDM · jenis diklat 9 Seminar (kode sertifikat P)" "siasn heading"
+expect_eq "$(heading report siasn --year 2022 --round up --lang en --institution X --diklat-type 4)" \
+  "SIASN Course History, 2022 / X · training type 4 Workshop (certificate code P)" "siasn heading, English"
+expect_eq "$(heading session list)" "Daftar Sesi" "session list heading"
+expect_eq "$(heading session list --lang en)" "Sessions" "session list heading, English"
+expect_eq "$(heading session show 2022-03-03)" \
+  "Webinar ASN Belajar Seri 9 | 2022 / Kamis, 3 Maret 2022, pukul 09.00 WIB · 180 menit · 3 JP / Batas kehadiran: 70%" \
+  "session show heading"
+expect_eq "$(heading session show KHUSUS --lang en)" \
+  "Kelas Khusus / Tuesday, 1 March 2022, 13:00 WIB · 120 minutes · 2.5 JP / Speaker: Dr. Narasumber, M.Si. / Attendance threshold: 70%" \
+  "session show heading: the speaker, English"
+expect_eq "$(heading participant list --lang en)" "Participants" "participant list heading"
+expect_eq "$(heading participant list)" "Daftar Peserta" "participant list heading, Indonesian"
+expect_eq "$(heading db check)" "Pemeriksaan basis data / $ASNBELAJAR_DB" "db check heading"
+expect_eq "$(heading db log --lang en)" "Audit log" "db log heading"
+
+ab report weekly --week-of 2022-03-03 --lang id -o "$WORK/weekly.md"
 expect_rc 0 "markdown from the extension"
 expect_grep '^# Laporan Mingguan Webinar ASN Belajar$' "$WORK/weekly.md" "markdown title"
 expect_grep '^periode 28 Februari–6 Maret 2022$' "$WORK/weekly.md" "markdown period"
@@ -387,7 +471,7 @@ expect_grep '^- Tingkat kehadiran: \*\*40,0%\*\*$' "$WORK/weekly.md" "markdown t
 ab report weekly --week-of 2022-03-03 --format markdown --lang en
 expect_grep '^\| Session \| Date \|' "$OUT" "markdown in English"
 
-ab report weekly --week-of 2022-03-03 --format html -o "$WORK/weekly.html"
+ab report weekly --week-of 2022-03-03 --lang id --format html -o "$WORK/weekly.html"
 expect_rc 0 "html"
 expect_grep '<svg' "$WORK/weekly.html" "html has an inline SVG chart"
 expect_eq "$(grep -o '<svg' "$WORK/weekly.html" | wc -l)" "2" "bars per session and the trend"
@@ -451,6 +535,52 @@ for r in participant jp agency certificates siasn; do
   ab report $r --help
   expect_grep 'Examples?:' "$OUT" "report $r --help has examples"
 done
+
+# --- a store of its own: a session's week in its own zone, and more than ten agencies -------------------------
+MAIN_DB=$ASNBELAJAR_DB
+export ASNBELAJAR_DB="$WORK/zones.db"
+# Monday 7 March 00:30 WIT is Sunday 6 March 22:30 WIB: the session keeps its Monday, in the week of 7 March,
+# also when the report runs in WIB.
+ab session add --title "Senin pagi di Papua" --start "2022-03-07 00:30" --tz Asia/Jayapura --minutes 60 --jp 1 \
+   --code WIT;                                                                        expect_rc 0 "WIT session"
+ab report weekly --week-of 2022-03-07 --tz Asia/Jakarta --format csv
+expect_rc 0 "weekly in WIB"
+expect_eq "$(csv_col "$OUT" session),$(csv_col "$OUT" date)" "WIT,2022-03-07" \
+  "a Monday 00:30 WIT session is in its Monday week, dated Monday, when the report runs in WIB"
+ab report weekly --week-of 2022-03-06 --tz Asia/Jakarta --format csv
+expect_eq "$(wc -l <"$OUT")" "1" "and not in the week before (its date in WIB)"
+# The trend counts only sessions with attendance recorded (issue 14): one walk-in is marked first.
+ab participant add --nip 199001152014031002 --name "Budi Santoso"
+ab attend WIT 199001152014031002 --minutes 60;                                        expect_rc 0 "a mark for WIT"
+ab report weekly --week-of 2022-03-07 --tz Asia/Jakarta --format json
+expect_grep '"from":"2022-03-07","to":"2022-03-13","sessions":1,' "$OUT" "the trend counts it in its own week"
+expect_grep '"from":"2022-02-28","to":"2022-03-06","sessions":0,' "$OUT" "not in the week before"
+
+# Twelve agencies, attended by 1 to 12 people each in an order that is not alphabetical: the JSON lists the ten
+# with the most attendees, most first.
+awk 'BEGIN {
+  split("3 12 1 7 10 5 11 2 9 4 8 6", counts, " ")
+  print "nip,nama,instansi"
+  i = 0
+  for (a = 1; a <= 12; a++)
+    for (k = 0; k < counts[a]; k++) {
+      printf "1980%02d%02d2005011%03d,Peserta %d,Instansi %c\n", a, k + 1, ++i, i, 64 + a
+    }
+}' >"$WORK/agencies.csv"
+ab participant import "$WORK/agencies.csv";                                          expect_rc 0 "78 people of 12 agencies"
+cut -d, -f1 "$WORK/agencies.csv" >"$WORK/present.csv"
+ab attend WIT --file "$WORK/present.csv" --source csv;                               expect_rc 0 "all attended"
+ab report weekly --week-of 2022-03-07 --format json
+expect_rc 0 "weekly json with twelve agencies"
+expect_eq "$(sed -n '/"top_agencies": \[/,/^  \]/p' "$OUT" | grep -c '"agency":')" "10" "exactly ten top agencies"
+expect_eq "$(sed -n '/"top_agencies": \[/,/^  \]/p' "$OUT" | grep -oE '"agency":"[^"]*","attended":[0-9]+' |
+             sed -E 's/"agency":"Instansi (.)","attended":/\1/' | tr '\n' ' ')" \
+  "B12 G11 E10 I9 K8 D7 L6 F5 J4 A3 " "top agencies: most attendees first, the two smallest left out"
+if command -v jq >/dev/null; then
+  expect_eq "$(jq -r '.top_agencies | length, .[0].agency, .[9].agency' "$OUT" | tr '\n' ' ')" \
+    "10 Instansi B Instansi A " "jq reads the same ten"
+fi
+export ASNBELAJAR_DB=$MAIN_DB
 
 # --- the example cron line and systemd service run as written ------------------------------------------------
 if [ -n "${EXAMPLES:-}" ] && [ -d "$EXAMPLES" ]; then

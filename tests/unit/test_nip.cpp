@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 
 using asnbelajar::check_nip;
@@ -62,6 +63,15 @@ TEST_CASE("valid NI PPPK") {
     CHECK(first_year.ok);
     CHECK(first_year.kind == NipKind::pppk);
 
+    // The boundary: PPPK began in 2019; an NI PPPK of 2018 is neither shape.
+    const NipCheck before_first_year = check_nip("199001012018241001", today);
+    CHECK_FALSE(before_first_year.ok);
+    CHECK(
+        before_first_year.error ==
+        "digits 13-14 are 24, an NI PPPK, but its appointment year 2018 is before PPPK began (2019); in a PNS "
+        "NIP digits 13-14 are the month of appointment, 01 to 12");
+    CHECK(check_nip("199001012019241001", today).ok);
+
     // Digits 9-14 that happen to be a year-month read as PNS.
     CHECK(check_nip("199001012021121001", today).kind == NipKind::pns);
 }
@@ -87,6 +97,24 @@ TEST_CASE("birth date must be real") {
 
     r = check_nip("198609002015051001", today);
     CHECK(r.error == "birth date 19860900 is not a real date");
+}
+
+TEST_CASE("birth date: the last day of every month, and the day after") {
+    const int last[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int month = 1; month <= 12; ++month) {
+        const auto nip = [month](int day) {
+            char text[19];
+            std::snprintf(text, sizeof text, "1986%02d%02d2015051001", month, day);
+            return std::string(text);
+        };
+        const std::string good = nip(last[month - 1]), bad = nip(last[month - 1] + 1);
+        CAPTURE(good);
+        CHECK(check_nip(good, today).ok);
+        CHECK(check_nip(bad, today).error == "birth date " + bad.substr(0, 8) + " is not a real date");
+    }
+    CHECK(check_nip("198601012015051001", today).ok);
+    CHECK(check_nip("198601002015051001", today).error == "birth date 19860100 is not a real date");
+    CHECK(check_nip("198600012015051001", today).error == "birth date 19860001 is not a real date");
 }
 
 TEST_CASE("29 February only in leap years") {
@@ -258,6 +286,11 @@ TEST_CASE("letters and other characters") {
                   "2015051001",
                   today); // en dash
     CHECK(error_has(r, "'\xE2\x80\x93' at character 9"));
+    // Bytes that start no UTF-8 character (F8-FF) are quoted alone.
+    for (const char* lead : {"\xF8", "\xFB", "\xFF"}) {
+        r = check_nip(std::string("19860926") + lead + "2015051001", today);
+        CHECK(r.error == std::string("NIP contains '") + lead + "' at character 9: only digits are allowed");
+    }
 }
 
 TEST_CASE("scientific notation from a spreadsheet") {

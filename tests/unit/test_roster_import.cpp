@@ -6,6 +6,7 @@
 #include "asnbelajar/store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "temp_dir.hpp"
+#include "webinar.hpp"
 
 #include <doctest/doctest.h>
 
@@ -66,8 +67,9 @@ struct Run {
     std::string rejects;
 };
 
-// Imports `csv` (registrations when a session is given) into `store`.
-Run import_text(store::Store& store, const std::string& csv, const Session* session = nullptr) {
+// Imports `csv` (registrations when a session is given) into `store`; `with` adjusts the options.
+Run import_text(store::Store& store, const std::string& csv, const Session* session = nullptr,
+                const std::function<void(RosterImportOptions&)>& with = {}) {
     std::istringstream in(csv);
     CsvReader reader(in, "t.csv");
     Run run;
@@ -83,6 +85,8 @@ Run import_text(store::Store& store, const std::string& csv, const Session* sess
     options.on_warning = [&](std::size_t line, const RowProblem& w) {
         run.warnings.push_back(format_problem("t.csv", line, w));
     };
+    options.now = 1767139200; // 2025-12-31
+    if (with) with(options);
     run.result = session ? import_registrations(store, *session, reader, options)
                          : import_participants(store, reader, options);
     run.rejects = rejects.str();
@@ -115,6 +119,24 @@ TEST_CASE("RowMapper: required columns, with the file, the line and the accepted
     e = error_of([] { RowMapper({"Timestamp"}, "r.csv", 1, today); });
     CHECK(e.find("no name column") != std::string::npos);
     CHECK(e.find("and no NIP or e-mail column") != std::string::npos);
+
+    // The header row is quoted up to its 12th column; the rest are counted.
+    std::vector<std::string> names;
+    for (int i = 1; i <= 13; ++i)
+        names.push_back("K" + std::to_string(i));
+    auto header_of = [&names](std::size_t columns) {
+        return std::vector<std::string_view>(names.begin(),
+                                             names.begin() + static_cast<std::ptrdiff_t>(columns));
+    };
+    e = error_of([&] { RowMapper(header_of(12), "r.csv", 1, today); });
+    CHECK(e.find(". The header row has 12 columns: \"K1\", \"K2\"") != std::string::npos);
+    CHECK(e.ends_with(", \"K11\", \"K12\"")); // all twelve, no "and 0 more"
+    e = error_of([&] { RowMapper(header_of(13), "r.csv", 1, today); });
+    CHECK(e.find("The header row has 13 columns: ") != std::string::npos);
+    CHECK(e.find("\"K13\"") == std::string::npos);
+    CHECK(e.ends_with(", \"K12\" and 1 more"));
+    e = error_of([&] { RowMapper(header_of(1), "r.csv", 1, today); });
+    CHECK(e.ends_with(". The header row has 1 column: \"K1\""));
 
     // Either identity column is enough.
     CHECK(error_of([] { RowMapper({"Nama", "Surel"}, "r.csv", 1, today); }).empty());
@@ -393,13 +415,7 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
     const auto db = open_store(dir.file("s.db"));
     store::Store& store = *db;
     store::Store::Transaction tx(store);
-    Session base;
-    base.title = "Webinar";
-    base.start = 1646272800;
-    base.minutes = 180;
-    base.jp_tenths = 30;
-    base.capacity = 2;
-    Session s = add_sessions(store, base, "", {}).front();
+    Session s = add_webinar(store, 2);
     const std::string regs = "Timestamp,NIP,Nama\n"
                              "3/1/2022 08:00:00,198609262015051001,Siti\n"
                              "3/1/2022 08:01:00,199001152014031002,Budi\n"
@@ -409,17 +425,19 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
     Run r = import_text(store, regs, &s);
     CHECK(r.result.session == "2022-03-03");
     CHECK(r.result.added == 3);
-    CHECK(r.result.unchanged == 1);
+    CHECK(r.result.unchanged == 0);
+    CHECK(r.result.resubmissions == 1); // Budi again: one registration
+    CHECK(r.result.timestamp_column == "Timestamp");
     CHECK(r.result.rejected == 1);
     CHECK(r.result.enrolled == 2);
     CHECK(r.result.waitlisted == 1);
-    CHECK(r.result.already_enrolled == 1);
+    CHECK(r.result.already_enrolled == 0);
     CHECK(store.enrollment(s.id, store.participant_by_nip("198703212010122003")->id)->status ==
           EnrollmentStatus::waitlisted);
 
     r = import_text(store, regs, &s);
     CHECK(r.result.enrolled + r.result.waitlisted == 0);
-    CHECK(r.result.already_enrolled == 3);
+    CHECK(r.result.already_enrolled == 2);
     CHECK(r.result.already_waitlisted == 1);
     CHECK(r.result.touched() == 0);
 
@@ -432,6 +450,171 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
     s = cancel_session(store, s);
     CHECK(error_of([&] { import_text(store, regs, &s); }) ==
           "session 2022-03-03 is cancelled: it takes no enrollments");
+}
+
+// A session of capacity 2 in a new store, and the statuses of `nips` in it ("enrolled", "waitlisted", "-").
+struct Queue {
+    TempDir dir;
+    std::unique_ptr<store::Store> db;
+    Session session;
+    std::optional<store::Store::Transaction> tx;
+    Queue() : db(open_store(dir.file("s.db"))) {
+        tx.emplace(*db);
+        session = add_webinar(*db, 2);
+    }
+    std::string statuses(const std::vector<std::string>& nips) const {
+        std::string out;
+        for (const std::string& nip : nips) {
+            const auto p = db->participant_by_nip(nip);
+            const auto e = p ? db->enrollment(session.id, p->id) : std::nullopt;
+            out += !e ? "-" : e->status == EnrollmentStatus::enrolled ? "E" : "W";
+        }
+        return out;
+    }
+};
+
+constexpr const char* nip_a = "198609262015051001";
+constexpr const char* nip_b = "199001152014031002";
+constexpr const char* nip_c = "198703212010122003";
+constexpr const char* nip_d = "197512302000031001";
+
+TEST_CASE("import_registrations: with a timestamp column, arrival is the submission time, ties by line") {
+    both_modes();
+    Queue q;
+    // C first, then A and D at the same second (A's line first), then B; en-US dates (2/28 decides).
+    const std::string regs = std::string("Timestamp,NIP,Nama\n") + "3/1/2022 9:15:02," + nip_a + ",A\n" +
+                             "3/1/2022 10:00:00," + nip_b + ",B\n" + "2/28/2022 16:45:10," + nip_c + ",C\n" +
+                             "3/1/2022 9:15:02," + nip_d + ",D\n";
+    Run r = import_text(*q.db, regs, &q.session);
+    CHECK(r.problems.empty());
+    CHECK(r.result.timestamp_column == "Timestamp");
+    CHECK(r.result.enrolled == 2);
+    CHECK(r.result.waitlisted == 2);
+    CHECK(q.statuses({nip_a, nip_b, nip_c, nip_d}) == "EWEW");
+    // The waiting list is in time order too: D (9:15:02, line 5) before B (10:00).
+    cancel_enrollment(*q.db, q.session, *q.db->participant_by_nip(nip_c), q.session.start - 86400);
+    CHECK(q.statuses({nip_a, nip_b, nip_d}) == "EWE");
+}
+
+TEST_CASE("import_registrations: id-ID and ISO timestamps") {
+    Queue q;
+    SUBCASE("D/M/YYYY with dots") {
+        const std::string regs = std::string("Stempel waktu,NIP,Nama\n") + "01/03/2022 10.00.00," + nip_a +
+                                 ",A\n" + "28/02/2022 16.45.10," + nip_b + ",B\n" + "01/03/2022 09.15.02," +
+                                 nip_c + ",C\n";
+        Run r = import_text(*q.db, regs, &q.session);
+        CHECK(r.problems.empty());
+        CHECK(q.statuses({nip_a, nip_b, nip_c}) == "WEE");
+    }
+    SUBCASE("ISO, with a T or a blank") {
+        const std::string regs = std::string("Waktu pendaftaran,NIP,Nama\n") + "2022-03-01T10:00:00," +
+                                 nip_a + ",A\n" + "2022-02-28 16:45:10," + nip_b + ",B\n" +
+                                 "2022-03-01 09:15:02," + nip_c + ",C\n";
+        Run r = import_text(*q.db, regs, &q.session);
+        CHECK(r.problems.empty());
+        CHECK(r.result.timestamp_column == "Waktu pendaftaran");
+        CHECK(q.statuses({nip_a, nip_b, nip_c}) == "WEE");
+    }
+}
+
+TEST_CASE("import_registrations: a later submission of the same person wins and keeps the first place") {
+    both_modes();
+    Queue q;
+    std::vector<std::string> notices;
+    const auto note = [&](RosterImportOptions& o) {
+        o.on_resubmission = [&](std::size_t earlier, std::size_t later,
+                                const std::vector<std::string>& cols) {
+            std::string c;
+            for (const std::string& s : cols)
+                c += (c.empty() ? "" : ",") + s;
+            notices.push_back(std::to_string(earlier) + ">" + std::to_string(later) + ":" + c);
+        };
+    };
+    // A at 9:00 (line 2), B, C, then A again at 9:20 from another agency (line 5, its e-mail left empty), and
+    // again by e-mail only with a new unit (line 6).
+    const std::string regs = std::string("Timestamp,NIP,Nama,Email,Instansi,Unit Kerja\n") +
+                             "2022-03-01 09:20:00," + nip_a + ",A,,Provinsi Jawa Timur,\n" +
+                             "2022-03-01 09:05:00," + nip_b + ",B,b@example.go.id,Kota Batu,\n" +
+                             "2022-03-01 09:10:00," + nip_c + ",C,c@example.go.id,Kota Malang,\n" +
+                             "2022-03-01 09:00:00," + nip_a + ",A,a@example.go.id,Kota Malang,\n" +
+                             "2022-03-01 09:30:00,,A,a@example.go.id,,Dinas Kominfo\n";
+    Run r = import_text(*q.db, regs, &q.session, note);
+    CHECK(r.problems.empty());
+    CHECK(r.result.rows == 5);
+    CHECK(r.result.added == 3);
+    CHECK(r.result.resubmissions == 2);
+    CHECK(notices == std::vector<std::string>{"5>2:Instansi", "2>6:Unit Kerja"});
+    const auto a = q.db->participant_by_nip(nip_a);
+    REQUIRE(a);
+    CHECK(a->agency == "Provinsi Jawa Timur");
+    CHECK(a->email == "a@example.go.id");
+    CHECK(a->unit == "Dinas Kominfo");
+    CHECK(q.statuses({nip_a, nip_b, nip_c}) == "EEW"); // A's 9:00 keeps the first seat
+
+    // Without a timestamp column, rows of one person that differ are still a conflict.
+    Queue q2;
+    const std::string plain =
+        std::string("NIP,Nama,Instansi\n") + nip_a + ",A,Kota Malang\n" + nip_a + ",A,Provinsi Jawa Timur\n";
+    r = import_text(*q2.db, plain, &q2.session);
+    CHECK(r.result.rejected == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].find("t.csv:3: NIP: ") == 0);
+    CHECK(r.problems[0].find("first on line 2") != std::string::npos);
+}
+
+TEST_CASE("import_registrations: a timestamp that is no time is a problem of its row") {
+    Queue q;
+    const std::string regs = std::string("Timestamp,NIP,Nama\n") + "3/1/2022 9:15:02," + nip_a + ",A\n" +
+                             "3/1/2022 25:00:00," + nip_b + ",B\n" + "kemarin," + nip_c + ",C\n" + "," +
+                             nip_d + ",D\n";
+    Run r = import_text(*q.db, regs, &q.session);
+    CHECK(r.result.rejected == 3);
+    REQUIRE(r.problems.size() == 3);
+    CHECK(r.problems[0].find(
+              "t.csv:3: Timestamp: 3/1/2022 25:00:00: hour 25 is not a time of day (expected") == 0);
+    CHECK(r.problems[1].find("t.csv:4: Timestamp: kemarin: not a date and time (expected") == 0);
+    CHECK(r.problems[2].find("t.csv:5: Timestamp: (empty): no submission time") == 0);
+    CHECK(r.rejects.find("3,\"Timestamp: 3/1/2022 25:00:00: hour 25") != std::string::npos);
+    CHECK(r.result.enrolled == 1);
+}
+
+TEST_CASE("import_registrations: the day/month order is decided once for the file") {
+    Queue q;
+    const std::string open = std::string("Timestamp,NIP,Nama\n") + "03/04/2022 09:00:00," + nip_a + ",A\n" +
+                             "04/03/2022 09:00:00," + nip_b + ",B\n";
+    SUBCASE("both orders are in the past: refused, naming the line and asking for --date-order") {
+        const std::string e = error_of([&] { import_text(*q.db, open, &q.session); });
+        CHECK(e.find("t.csv:2: Timestamp: 03/04/2022 09:00:00: the day/month order of the dates cannot be "
+                     "decided") == 0);
+        CHECK(e.find("--date-order dmy") != std::string::npos);
+    }
+    SUBCASE("given") {
+        Run r = import_text(*q.db, open, &q.session, [](RosterImportOptions& o) { o.order = DayOrder::mdy; });
+        CHECK(q.statuses({nip_a, nip_b}) == "EE");
+        CHECK(r.result.notes.empty());
+    }
+    SUBCASE("one order puts a submission in the future: the other") {
+        // 2022-04-03 or 2022-03-04, and 2022-03-02 or 2022-02-03; now is 2022-03-10.
+        const std::string one = std::string("Timestamp,NIP,Nama\n") + "03/04/2022 09:00:00," + nip_a +
+                                ",A\n" + "02/03/2022 09:00:00," + nip_b + ",B\n";
+        Run r = import_text(*q.db, one, &q.session, [](RosterImportOptions& o) { o.now = 1646870400; });
+        CHECK(r.problems.empty());
+        REQUIRE(r.result.notes.size() == 1);
+        CHECK(r.result.notes[0].find("dates read month first") != std::string::npos);
+    }
+    SUBCASE("both readings give the same order: nothing to decide") {
+        const std::string same = std::string("Timestamp,NIP,Nama\n") + "3/1/2022 09:00:00," + nip_a + ",A\n" +
+                                 "3/1/2022 08:00:00," + nip_b + ",B\n" + "3/1/2022 10:00:00," + nip_c +
+                                 ",C\n";
+        Run r = import_text(*q.db, same, &q.session);
+        CHECK(r.problems.empty());
+        CHECK(q.statuses({nip_a, nip_b, nip_c}) == "EEW");
+    }
+    SUBCASE("values mixing both orders") {
+        const std::string mixed = std::string("Timestamp,NIP,Nama\n") + "13/03/2022 09:00:00," + nip_a +
+                                  ",A\n" + "03/14/2022 09:00:00," + nip_b + ",B\n";
+        CHECK(error_of([&] { import_text(*q.db, mixed, &q.session); }).find("t.csv: Timestamp: ") == 0);
+    }
 }
 
 TEST_CASE("import_participants: progress is reported") {

@@ -267,7 +267,7 @@ TEST_CASE("store errors: every constraint has its row, its name and its messages
     using store::Constraint;
     for (Constraint c : {Constraint::participant_nip, Constraint::participant_email, Constraint::session_code,
                          Constraint::certificate_seq, Constraint::certificate_number,
-                         Constraint::certificate_live, Constraint::reference}) {
+                         Constraint::certificate_live, Constraint::result_attempt, Constraint::reference}) {
         const store::ConstraintInfo& info = store::constraint_info(c);
         CAPTURE(info.name);
         CHECK(info.constraint == c);
@@ -445,6 +445,11 @@ TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damage
         [&] { store.insert_certificate(s, a, 7, "000007/W9"); },
         [&] { store.revoke_certificate(s, a); },
         [&] { store.live_certificates({s}); },
+        [&] {
+            const ResultAttempt r{s, a, ResultKind::posttest, 8000, 1646290800, "t"};
+            store.put_results({&r, 1});
+        },
+        [&] { store.certificate_by_number("000001/W9"); },
         [&] { store.session_times(0, 2000000000); },
         [&] { store.attendance_rates({s}); },
         [&] { store.participant_history(a); },

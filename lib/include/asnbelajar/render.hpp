@@ -69,5 +69,8 @@ void write_xlsx_file(const Report& report, const std::string& path);
 std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone);
 // Human text of one cell in `lang`: "Kamis, 3 Maret 2022", "83,3%".
 std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang lang);
+// Human text of one cell of `column`: as above, and a text value of a fixed vocabulary by its label
+// ("daftar tunggu" for "waitlisted").
+std::string human_text(const Cell& cell, const Column& column, const Zone& zone, Lang lang);
 
 } // namespace asnbelajar::render

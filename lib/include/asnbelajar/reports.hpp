@@ -1,6 +1,7 @@
 // Reports: each is one query that fills a Report; renderers do the rest. Reports only read.
 #pragma once
 
+#include "asnbelajar/certificates.hpp"
 #include "asnbelajar/model.hpp"
 #include "asnbelajar/nip.hpp"
 #include "asnbelajar/siasn.hpp"
@@ -43,9 +44,11 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
 // With ctx.rows_only the top agencies, the trend and the charts are left out (rows and totals stay).
 
 // One row per person enrolled in, waitlisted for, or present at the session.
-// Columns: nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate; a certificate whose holder
-// did not attend is Marked for people, with a warning (certify --sync settles it). A session whose
-// attendance is not recorded has Marked attendance totals and, once ended, a warning and a line in incomplete.
+// Columns: nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate,survey,posttest; survey is
+// done/missing and posttest the best score or missing, both empty where the session does not require them. A
+// certificate whose holder did not attend is Marked for people, with a warning (certify --sync settles it). A
+// session whose attendance is not recorded has Marked attendance totals and, once ended, a warning and a line
+// in incomplete.
 Report session_report(const store::Store& store, const Session& session, const ReportContext& ctx);
 
 // Sessions starting in [from, to] (local dates in ctx.zone). Columns: code,series,title,start,minutes,jp,
@@ -73,6 +76,8 @@ struct JpTargets {
     std::optional<std::int64_t> pppk;            // --target-pppk; none: PPPK have no target
     // The target of a person with this NIP (empty: no NIP), or none.
     std::optional<std::int64_t> for_nip(std::string_view nip) const;
+    // The same for a person of this kind (person_type: none without a NIP).
+    std::optional<std::int64_t> for_kind(std::optional<NipKind> kind) const;
 };
 
 // The kind of ASN of a NIP for the reports' `type` column and --type: none for people without a NIP.
@@ -110,6 +115,20 @@ Report agency_report(const store::Store& store, int year, const JpTargets& targe
 // Columns: certificate,nip,name,agency,session,date,title,jp,qualifies. `qualifies` is false for a certificate
 // whose holder no longer attended (its number is Marked for people, and a warning names certify --sync).
 Report certificates_report(const store::Store& store, const Session& session, const ReportContext& ctx);
+
+// The verification code of each live certificate of the session, in number order, signed with `key`
+// (certify codes): for a mail merge or the agency's own portal. Columns: certificate,nip,email,name,code.
+Report certificate_codes_report(const store::Store& store, const Session& session, const SigningKey& key,
+                                const ReportContext& ctx);
+
+// The public half of the signing key (certify key --public in a machine format). Columns:
+// algorithm,key_id,public_key.
+Report public_key_report(const PublicKey& key, const ReportContext& ctx);
+
+// One row per code checked (certify verify). Columns: status,certificate,nip,email,name,session,title,date,
+// jp,key_id,store_checked; the fields are those the code carries (name and title from the store), empty for a
+// text that held no code.
+Report verification_report(const std::vector<CodeVerdict>& verdicts, const ReportContext& ctx);
 
 struct SiasnOptions {
     std::string institution = "BPSDM Provinsi Jawa Timur"; // institusiPenyelenggara

@@ -63,12 +63,16 @@ struct SessionEdit {
     std::optional<LocalDateTime> start; // in the new zone if tz is given, else the session's zone
     std::optional<int> minutes, jp_tenths, min_attendance, series;
     std::optional<std::optional<int>> capacity; // set to none = unlimited
+    std::optional<bool> requires_survey, requires_posttest;
+    std::optional<int> pass_score;
 };
 
 struct EditResult {
     Session session;
-    std::vector<Id> promoted; // waitlisted people who got seats after a capacity increase
-    bool recomputed = false;  // attendance recomputed after a change of window or threshold
+    std::vector<Id> promoted;          // waitlisted people who got seats after a capacity increase
+    bool recomputed = false;           // attendance recomputed after a change of window or threshold
+    bool requirements_changed = false; // --requires or --pass-score changed what a certificate needs
+    int certificates = 0;              // live certificates of the session (counted when requirements changed)
 };
 
 // Applies an edit at time `now` (UTC seconds) in the caller's transaction: recomputes attendance outcomes when

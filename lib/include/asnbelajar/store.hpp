@@ -26,7 +26,7 @@
 namespace asnbelajar::store {
 
 // The schema version this build writes. Older stores are migrated forward on open; newer ones are refused.
-constexpr int schema_version = 3;
+constexpr int schema_version = 4;
 
 enum class Access { read, write };
 // DryRun::yes: rehearse a write (--dry-run). See open().
@@ -50,6 +50,8 @@ struct RosterRow {
     std::optional<AttendanceSummary> attendance;
     std::optional<AttendanceOutcome> outcome; // stored with the summary
     std::string certificate;
+    bool survey = false;         // an attempt at the session's survey is recorded
+    std::optional<int> posttest; // the best post-test score (hundredths of a percent), if any attempt
 };
 
 // Per-session counts for the weekly report and session list.
@@ -154,7 +156,7 @@ struct StoreCheck {
     int version = 0;
     std::string journal_mode;
     std::int64_t participants = 0, sessions = 0, enrollments = 0, attendance = 0, marks = 0, certificates = 0,
-                 audit = 0;
+                 results = 0, audit = 0;
     // Live certificates whose holder did not attend (CertificateRow::attended false), and the codes of their
     // sessions (cancelled ones too), by session start.
     std::int64_t certificates_not_qualifying = 0;
@@ -189,6 +191,19 @@ struct ParticipantKeys {
 struct EnrollmentChange {
     Id participant = 0;
     EnrollmentStatus status = EnrollmentStatus::enrolled;
+};
+
+// What put_results() did with a file's attempts.
+struct ResultCounts {
+    std::uint64_t added = 0, replaced = 0, unchanged = 0;
+};
+
+// A certificate found by its number: see certificate_by_number().
+struct CertificateRecord {
+    std::string number;
+    Session session;
+    Participant person;
+    bool revoked = false;
 };
 
 // One person's attendance summary to put: see put_summaries(). No summary: the person has none (not present).
@@ -408,6 +423,16 @@ class Store {
     // Both of the above, collected into a vector (tests and small sets; the reports stream).
     std::vector<PersonYear> participation(const std::vector<Id>& sessions,
                                           PersonDetail detail = PersonDetail::report) const;
+
+    // --- results (certificate gates) ---
+    // Records attempts, each replacing the attempt of the same person at the same kind of result of the
+    // session with the same submitted_at (both none counts as the same); `unchanged` counts those that had
+    // the same score already. Inside a write transaction. One call for a whole file.
+    virtual ResultCounts put_results(std::span<const ResultAttempt> attempts) = 0;
+
+    // A certificate found by its number, live or revoked, with its session and person (certify verify);
+    // nullopt when no certificate has that number.
+    virtual std::optional<CertificateRecord> certificate_by_number(const std::string& number) const = 0;
 
     // The database's own integrity check, the schema version and the rows of each table.
     virtual StoreCheck check() const = 0;

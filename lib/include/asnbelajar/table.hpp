@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -24,11 +26,21 @@ enum class ColumnType {
     boolean,  // std::int64_t 0 or 1: true/false in machine formats, "ya"/"tidak" ("yes"/"no") in human ones
 };
 
+// A value of a text column with a fixed vocabulary (a session's status, an enrollment, an attendance outcome):
+// machine formats write its key, human formats its label in the report's language.
+struct ValueLabel {
+    std::string_view key;      // "waitlisted"
+    std::string_view label_id; // "daftar tunggu"
+    std::string_view label_en; // "waitlisted"
+};
+
 struct Column {
     std::string key;      // the stable machine key (csv/tsv/json header)
     std::string label_id; // human label, Indonesian
     std::string label_en; // human label, English
     ColumnType type = ColumnType::text;
+    // The labels of a text column's values, when they come from a fixed vocabulary; empty for free text.
+    std::span<const ValueLabel> values{};
 };
 
 // A value people must read with a caution in words: a value that is not known (`value` empty: "belum ada data
@@ -119,5 +131,7 @@ struct Report {
 
 // The label of a column in `lang`.
 const std::string& label(const Column& c, Lang lang);
+// The human text of a text value of column `c` in `lang`: its label in c.values, else the value itself.
+std::string_view value_label(const Column& c, std::string_view value, Lang lang);
 
 } // namespace asnbelajar

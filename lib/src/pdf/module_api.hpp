@@ -10,6 +10,8 @@
 #include "asnbelajar/certificate_layout.hpp"
 #include "asnbelajar/certificate_pdf.hpp"
 
+#include <fmt/format.h>
+
 #include <cstddef>
 #include <ostream>
 #include <span>
@@ -18,11 +20,16 @@
 
 namespace asnbelajar::pdf {
 
-// What the module calls back into the program for.
+// What the module calls back into the program for. The module's messages go through the program's gettext
+// functions (i18n.hpp), so that they follow the language the program chose.
 struct HostApi {
     const std::string& (*field_value)(const CertificateText& text, CertificateField field);
     std::string (*qr_content)(const CertificateText& text);
     double (*available_width_mm)(const CertificateLayout& layout, const LayoutText& text);
+    const char* (*translate)(const char* msgid);
+    const char* (*translate_plural)(const char* singular, const char* plural, unsigned long n);
+    std::string (*vformat_translated)(std::string_view english, const char* translated,
+                                      fmt::format_args args);
 };
 
 struct Writer; // the module's writer, opaque to the program

@@ -71,7 +71,7 @@ std::optional<double> number(const Cell& cell, ColumnType type) {
 std::string axis_label(const Cell& cell, const Column& c, const Report& report) {
     if (auto* d = std::get_if<Date>(&cell))
         return fmt::format("{} {}", d->day, month_name(d->month, report.lang).substr(0, 3));
-    return fit(human_text(cell, c.type, report.zone, report.lang), 14);
+    return fit(human_text(cell, c, report.zone, report.lang), 14);
 }
 
 // A "nice" axis step (1, 2 or 5 × 10^k) for about five ticks up to `max`.
@@ -273,7 +273,7 @@ void write_chart(std::ostream& out, const Report& report, const Report::Chart& c
         std::size_t i = t->index(s.column->key);
         for (const Row& row : t->rows) {
             s.values.push_back(number(row[i], s.column->type));
-            std::string v = human_text(row[i], s.column->type, report.zone, report.lang);
+            std::string v = human_text(row[i], *s.column, report.zone, report.lang);
             s.texts.push_back(v.empty() ? "—" : v);
         }
     }
@@ -298,7 +298,7 @@ void write_table(std::ostream& out, const Table& t, const Report& report) {
         out << "<tr>";
         for (std::size_t i = 0; i < t.columns.size(); ++i)
             out << "<td" << cell_class(t.columns[i].type, row[i]) << '>'
-                << html_escape(human_text(row[i], t.columns[i].type, report.zone, report.lang)) << "</td>";
+                << html_escape(human_text(row[i], t.columns[i], report.zone, report.lang)) << "</td>";
         out << "</tr>\n";
     });
     out << "</tbody>\n</table></div>\n";
@@ -339,7 +339,7 @@ void render_html(const Report& report, std::ostream& out) {
     if (!report.totals.empty()) {
         out << "<section class=\"totals\" aria-label=\"" << text(lang, "Jumlah", "Totals") << "\">\n";
         for (const Total& t : report.totals) {
-            std::string v = human_text(t.value, t.column.type, report.zone, lang);
+            std::string v = human_text(t.value, t.column, report.zone, lang);
             out << "<div class=\"total\"><div class=\"label\">" << html_escape(label(t.column, lang))
                 << "</div><div class=\"value" << (std::holds_alternative<Marked>(t.value) ? " missing" : "")
                 << "\">" << html_escape(v.empty() ? "—" : v) << "</div></div>\n";

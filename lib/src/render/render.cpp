@@ -2,6 +2,7 @@
 #include "asnbelajar/render.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/text.hpp"
 #include "render_impl.hpp"
 
@@ -197,11 +198,15 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
     }
 }
 
+std::string human_text(const Cell& cell, const Column& column, const Zone& zone, Lang lang) {
+    if (auto* s = std::get_if<std::string>(&cell)) return std::string(value_label(column, *s, lang));
+    return human_text(cell, column.type, zone, lang);
+}
+
 void write(const Report& report, Format format, const Options& options, std::ostream& out) {
     const FormatInfo& info = format_info(format);
     if (!info.write)
-        throw Error(fmt::format("{} is a binary file: give -o FILE.{} (it cannot go to a stream)", info.name,
-                                info.name));
+        throw Error(tr("{0} is a binary file: give -o FILE.{0} (it cannot go to a stream)", info.name));
     info.write(report, options, out);
 }
 

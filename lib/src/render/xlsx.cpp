@@ -1,6 +1,7 @@
 // xlsx through libxlsxwriter: a title block, a header row with frozen panes, typed cells, totals; extras on
 // further sheets. Every text column is written as a string (NIPs and phone numbers stay text).
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/text.hpp"
 #include "render_impl.hpp"
 
@@ -68,11 +69,13 @@ class SheetWriter {
     }
 
     // One typed cell. Empty cells stay empty.
-    void cell(lxw_row_t row, std::size_t col, const Cell& value, ColumnType type) {
+    void cell(lxw_row_t row, std::size_t col, const Cell& value, const Column& of) {
         if (std::holds_alternative<std::monostate>(value)) return;
+        const ColumnType type = of.type;
         lxw_col_t c = column(col);
         if (auto* s = std::get_if<std::string>(&value)) {
-            check(worksheet_write_string(ws_, row, c, s->c_str(), nullptr));
+            const std::string text(value_label(of, *s, report_.lang));
+            check(worksheet_write_string(ws_, row, c, text.c_str(), nullptr));
         } else if (std::holds_alternative<Marked>(value) || type == ColumnType::boolean) {
             // Words for people: why a value is missing, "ya"/"tidak".
             const std::string words = human_text(value, type, report_.zone, report_.lang);
@@ -123,8 +126,8 @@ class SheetWriter {
         t.each_row([&](const Row& r) {
             ++row;
             for (std::size_t i = 0; i < t.columns.size(); ++i) {
-                cell(row, i, r[i], t.columns[i].type);
-                widths[i] = std::max(widths[i], shown_width(r[i], t.columns[i].type));
+                cell(row, i, r[i], t.columns[i]);
+                widths[i] = std::max(widths[i], shown_width(r[i], t.columns[i]));
             }
         });
         for (std::size_t i = 0; i < t.columns.size(); ++i)
@@ -141,10 +144,10 @@ class SheetWriter {
   private:
     static lxw_col_t column(std::size_t i) { return static_cast<lxw_col_t>(std::min<std::size_t>(i, 16383)); }
 
-    std::size_t shown_width(const Cell& value, ColumnType type) const {
+    std::size_t shown_width(const Cell& value, const Column& of) const {
         if (std::holds_alternative<Date>(value)) return 10;
-        if (type == ColumnType::datetime) return 16;
-        return display_width(human_text(value, type, report_.zone, report_.lang));
+        if (of.type == ColumnType::datetime) return 16;
+        return display_width(human_text(value, of, report_.zone, report_.lang));
     }
 
     void check(lxw_error e) {
@@ -198,7 +201,7 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     if (std::FILE* probe = std::fopen(path.c_str(), "wb"))
         std::fclose(probe);
     else
-        throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+        throw Error(tr("cannot write {}: {}", path, std::strerror(errno)));
     // A streamed table (a year of a million people) is written in libxlsxwriter's constant-memory mode: each
     // row goes to a temporary file as it is written, and strings are stored inline instead of in the shared
     // string table, so memory does not grow with the rows. Small reports keep the shared strings (smaller files).
@@ -206,7 +209,7 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     lxw_workbook_options options{};
     options.constant_memory = report.table.stream ? LXW_TRUE : LXW_FALSE;
     lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-    if (!wb) throw Error(fmt::format("cannot write {}: out of memory", path));
+    if (!wb) throw Error(tr("cannot write {}: out of memory", path));
     Formats f = make_formats(wb);
     std::set<std::string> taken;
     lxw_error error = LXW_NO_ERROR;
@@ -215,7 +218,7 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     if (!ws) {
         workbook_close(wb);
         std::remove(path.c_str());
-        throw Error(fmt::format("cannot write {}: no worksheet", path));
+        throw Error(tr("cannot write {}: no worksheet", path));
     }
     SheetWriter main(ws, f, report);
     lxw_row_t row = main.table(report.title, report.subtitle, report.table, report.plain_sheet);
@@ -223,7 +226,7 @@ void write_xlsx_file(const Report& report, const std::string& path) {
         main.text(++row, 0, report.lang == Lang::en ? "Totals" : "Jumlah", f.bold);
         for (const Total& t : report.totals) {
             main.text(++row, 0, label(t.column, report.lang));
-            main.cell(row, 1, t.value, t.column.type);
+            main.cell(row, 1, t.value, t.column);
         }
     }
     error = main.error();
@@ -238,12 +241,12 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     if (error != LXW_NO_ERROR) {
         workbook_close(wb);
         std::remove(path.c_str());
-        throw Error(fmt::format("cannot write {}: {}", path, lxw_strerror(error)));
+        throw Error(tr("cannot write {}: {}", path, lxw_strerror(error)));
     }
     lxw_error closed = workbook_close(wb);
     if (closed != LXW_NO_ERROR) {
         std::remove(path.c_str());
-        throw Error(fmt::format("cannot write {}: {}", path, lxw_strerror(closed)));
+        throw Error(tr("cannot write {}: {}", path, lxw_strerror(closed)));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "asnbelajar/store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "sqlite/open.hpp"
 
 #include <algorithm>
@@ -20,8 +21,8 @@ bool postgres_url(std::string_view location) {
 [[noreturn]] void no_postgres() {
     // The URL is not repeated: it may hold a password.
     throw Error(
-        "--db (or ASNBELAJAR_DB) names a PostgreSQL server, but the PostgreSQL backend is not built yet: "
-        "this asnbelajar keeps its store in an SQLite file");
+        _("--db (or ASNBELAJAR_DB) names a PostgreSQL server, but the PostgreSQL backend is not built yet: "
+          "this asnbelajar keeps its store in an SQLite file"));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <fmt/format.h>
@@ -31,11 +32,10 @@ bool file_exists(const std::string& path) {
 // "owner budi, mode 0600": who may open the file at `path`, for messages about permissions.
 std::string owner_and_mode(const std::string& path) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return "unknown owner and mode";
+    if (::stat(path.c_str(), &st) != 0) return _("unknown owner and mode");
     const passwd* pw = ::getpwuid(st.st_uid);
-    return fmt::format("owner {}, mode {:04o}",
-                       pw && pw->pw_name ? std::string(pw->pw_name) : std::to_string(st.st_uid),
-                       st.st_mode & 07777);
+    return tr("owner {}, mode {}", pw && pw->pw_name ? std::string(pw->pw_name) : std::to_string(st.st_uid),
+              fmt::format("{:04o}", st.st_mode & 07777));
 }
 
 // The folder a file is in ("." for a bare name).
@@ -120,21 +120,20 @@ std::unique_ptr<Store> open(const std::string& path, Access access, DryRun dry_r
     const bool scratch = target == ":memory:" || target.empty();
     const bool exists = !scratch && file_exists(target);
     if (exists && std::filesystem::is_directory(target))
-        throw Error(
-            fmt::format("cannot open store {}: it is a directory (--db names the store file)", target));
+        throw Error(tr("cannot open store {}: it is a directory (--db names the store file)", target));
     if (!exists && access == Access::read)
         throw Error(
-            fmt::format("no store at {} (the first command that writes creates it; choose another with "
-                        "--db or ASNBELAJAR_DB)",
-                        target));
+            tr("no store at {} (the first command that writes creates it; choose another with --db or "
+               "ASNBELAJAR_DB)",
+               target));
     if (exists && ::access(target.c_str(), R_OK) != 0 && errno == EACCES)
         throw Error(
-            fmt::format("cannot open store {}: permission denied ({}); ask its owner for read access, "
-                        "or run as a user who may read it",
-                        target, owner_and_mode(target)));
+            tr("cannot open store {}: permission denied ({}); ask its owner for read access, or run as a "
+               "user who may read it",
+               target, owner_and_mode(target)));
     if (!exists && !scratch)
         if (int err = create_private_file(target))
-            throw Error(fmt::format("cannot create store {}: {}", target, std::strerror(err)));
+            throw Error(tr("cannot create store {}: {}", target, std::strerror(err)));
     try {
         return std::make_unique<SqliteStore>(target, access, dry_run, !exists && !scratch);
     } catch (const Error&) {
@@ -169,23 +168,21 @@ SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run,
         db_.exec("PRAGMA foreign_keys = ON");
         // SQLite opens a file it may not write read-only without a word; say so before any work is done.
         if (access == Access::write && sqlite3_db_readonly(db_.getHandle(), "main") == 1)
-            throw Error(fmt::format(
+            throw Error(tr(
                 "cannot write to store {}: {} ({}; folder {}); reports can still read it, or ask its owner",
                 path,
                 ::access(path.c_str(), W_OK) != 0 || ::access(folder_of(path).c_str(), W_OK) != 0
                     ? std::strerror(errno)
-                    : "it is read-only",
+                    : _("it is read-only"),
                 owner_and_mode(path), owner_and_mode(folder_of(path))));
         int version = db_.execAndGet("PRAGMA user_version").getInt();
         if (version == 0 && db_.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
-            throw Error(fmt::format("{} is an SQLite database but not an asnbelajar store", path));
+            throw Error(tr("{} is an SQLite database but not an asnbelajar store", path));
         if (version != schema_version) {
             if (access == Access::read && version < schema_version)
-                throw Error(
-                    fmt::format("store {} has schema version {}, from an older asnbelajar; run "
-                                "`asnbelajar db migrate` (or any writing command) once to bring it to "
-                                "version {}",
-                                path, version, schema_version));
+                throw Error(tr("store {} has schema version {}, from an older asnbelajar; run `asnbelajar db "
+                               "migrate` (or any writing command) once to bring it to version {}",
+                               path, version, schema_version));
             if (access == Access::write && db_.execAndGet("PRAGMA journal_mode").getString() != "wal")
                 db_.exec("PRAGMA journal_mode = WAL");
             migrate(db_);
@@ -267,7 +264,7 @@ void SqliteStore::backup_to(const std::string& file, const std::string& shown) c
     } catch (const SQLite::Exception& e) {
         // Said as the backup's failure (a full disk, a read-only directory are the copy's), with the reason.
         std::string why = sqlite_reason(e, dest.get(), file);
-        throw Error(fmt::format("cannot back up to {}: {}", shown, why));
+        throw Error(tr("cannot back up to {}: {}", shown, why));
     }
 }
 
@@ -282,7 +279,7 @@ StoreCheck SqliteStore::check() const try {
     }
     c.integrity = problems;
     SQLite::Statement fk(db, "PRAGMA foreign_key_check");
-    if (fk.executeStep()) c.integrity += "; foreign key violations found";
+    if (fk.executeStep()) c.integrity += _("; foreign key violations found");
     c.version = db.execAndGet("PRAGMA user_version").getInt();
     c.journal_mode = db.execAndGet("PRAGMA journal_mode").getString();
     auto count = [&](const char* sql) { return db.execAndGet(sql).getInt64(); };
@@ -292,6 +289,7 @@ StoreCheck SqliteStore::check() const try {
     c.attendance = count("SELECT count(*) FROM attendance");
     c.marks = count("SELECT count(*) FROM attendance_marks");
     c.certificates = count("SELECT count(*) FROM certificates");
+    c.results = count("SELECT count(*) FROM results");
     c.audit = count("SELECT count(*) FROM audit_log");
     // Live certificates whose holder's outcome is not "attended" (any more), per session.
     SQLite::Statement unqualified(

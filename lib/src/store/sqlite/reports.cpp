@@ -11,13 +11,18 @@ namespace asnbelajar::store::sqlite {
 std::vector<RosterRow> SqliteStore::session_roster(Id session) const try {
     // Everyone with an enrollment row, plus anyone present without one.
     auto& st = stmt(
-        "SELECT " PARTICIPANT_COLUMNS ", e.status, a.minutes, a.self_declared, a.outcome, c.number "
+        "SELECT " PARTICIPANT_COLUMNS ", e.status, a.minutes, a.self_declared, a.outcome, c.number, "
+        "r.survey, r.posttest "
         "FROM (SELECT participant_id FROM enrollments WHERE session_id = ?1 "
         "      UNION SELECT participant_id FROM attendance WHERE session_id = ?1) k "
         "JOIN participants p ON p.id = k.participant_id "
         "LEFT JOIN enrollments e ON e.session_id = ?1 AND e.participant_id = p.id "
         "LEFT JOIN attendance a ON a.session_id = ?1 AND a.participant_id = p.id "
         "LEFT JOIN certificates c ON c.session_id = ?1 AND c.participant_id = p.id AND c.revoked IS NULL "
+        // Each person's results: whether any survey attempt is recorded, and the best post-test score.
+        "LEFT JOIN (SELECT participant_id, max(CASE WHEN kind = 'survey' THEN 1 ELSE 0 END) AS survey, "
+        "                  max(CASE WHEN kind = 'posttest' THEN score END) AS posttest "
+        "           FROM results WHERE session_id = ?1 GROUP BY participant_id) r ON r.participant_id = p.id "
         "ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'walk-in' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END, "
         "e.arrival, p.id");
     st.bind(1, session);
@@ -26,6 +31,8 @@ std::vector<RosterRow> SqliteStore::session_roster(Id session) const try {
         RosterRow r;
         r.person = read_participant(st);
         read_presence(st, 9, r);
+        r.survey = !st.getColumn(14).isNull() && st.getColumn(14).getInt() != 0;
+        if (!st.getColumn(15).isNull()) r.posttest = st.getColumn(15).getInt();
         out.push_back(std::move(r));
     }
     return out;

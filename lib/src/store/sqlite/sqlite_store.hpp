@@ -105,6 +105,9 @@ class SqliteStore final : public Store {
     void each_person_year(const Tallies& people, PersonDetail detail,
                           const std::function<void(PersonYear&)>& row) const override;
 
+    ResultCounts put_results(std::span<const ResultAttempt> attempts) override;
+    std::optional<CertificateRecord> certificate_by_number(const std::string& number) const override;
+
     StoreCheck check() const override;
     void backup_to(const std::string& file, const std::string& shown) const override;
 
