@@ -51,9 +51,11 @@ std::vector<std::string> module_candidates() {
     return out;
 }
 
+} // namespace
+
 // The module, loaded once per process (never unloaded). Throws Error saying where it was looked for and why
 // each place failed.
-const pdf::ModuleApi& module() {
+const pdf::ModuleApi& pdf::module() {
     static std::once_flag once;
     static const pdf::ModuleApi* api = nullptr;
     static std::string failure;
@@ -82,18 +84,16 @@ const pdf::ModuleApi& module() {
             api = found;
             return;
         }
-        failure = tr("PDF certificates need asnbelajar's PDF module ({}), which could not be loaded{} "
-                     "(reinstall asnbelajar)",
+        failure = tr("PDF certificates and QR images need asnbelajar's PDF module ({}), which could not be "
+                     "loaded{} (reinstall asnbelajar)",
                      pdf::module_file, reasons);
     });
     if (!api) throw Error(failure);
     return *api;
 }
 
-} // namespace
-
 void prepare_certificate_fonts() {
-    module().prepare_fonts();
+    pdf::module().prepare_fonts();
 }
 
 struct CertificatePdfWriter::Impl {
@@ -106,7 +106,7 @@ struct CertificatePdfWriter::Impl {
 };
 
 CertificatePdfWriter::CertificatePdfWriter(const CertificateLayout& layout)
-    : impl_(std::make_unique<Impl>(module(), layout)) {}
+    : impl_(std::make_unique<Impl>(pdf::module(), layout)) {}
 
 CertificatePdfWriter::~CertificatePdfWriter() = default;
 

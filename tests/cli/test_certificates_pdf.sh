@@ -218,6 +218,7 @@ expect_rc 0 "other commands do not load the PDF module"
 if command -v ldd >/dev/null; then
   ldd "$ASNBELAJAR" >"$WORK/ldd.txt"
   expect_no_grep 'libcairo|libpango|libqrencode' "$WORK/ldd.txt" "the program itself does not link cairo or pango"
+  expect_no_grep 'libzbar|libpng' "$WORK/ldd.txt" "nor libzbar and libpng (QR images: the module's too)"
 fi
 ASNBELAJAR_PDF_MODULE="$WORK/no-such-module.so" ab certify 2022-03-03 --pdf "$WORK/nomodule"
 expect_rc 1 "certify --pdf without its module"

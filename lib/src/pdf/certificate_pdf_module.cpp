@@ -1,4 +1,5 @@
-// The PDF module (asnbelajar-pdf.so, loaded by certificate_pdf.cpp when certificates are drawn): PDF
+// The PDF module (asnbelajar-pdf.so, loaded by certificate_pdf.cpp when certificates are drawn or QR codes read,
+// qr_read.cpp): PDF
 // certificates with cairo (the PDF itself), pango (shaping; cairo embeds subsets of the fonts it used),
 // fontconfig (is a font installed?), libqrencode (the QR code) and libjpeg-turbo (JPEG backgrounds, embedded as
 // they are). Nothing here writes a PDF by hand.
@@ -568,6 +569,7 @@ const ModuleApi api{
     .destroy = destroy,
     .background_recompressed = background_recompressed,
     .write = write,
+    .read_qr_codes_png = read_qr_codes,
 };
 
 } // namespace

@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace asnbelajar::pdf {
 
@@ -45,6 +46,8 @@ struct ModuleApi {
     bool (*background_recompressed)(const Writer& writer);
     void (*write)(Writer& writer, std::span<const CertificateText> pages, std::ostream& out,
                   std::string_view title, const ProgressFn& progress);
+    // read_qr_codes_png() (qr_image.hpp): libpng and libzbar live here too.
+    std::vector<std::string> (*read_qr_codes_png)(const std::string& path);
 };
 
 // The module's one exported symbol: `extern "C" const ModuleApi* asnbelajar_pdf_module(const HostApi*)`.
@@ -52,5 +55,12 @@ constexpr const char* module_entry = "asnbelajar_pdf_module";
 using ModuleEntry = const ModuleApi* (*)(const HostApi* host);
 // Its file name, looked for beside the program, then in the installed library directory.
 constexpr const char* module_file = "asnbelajar-pdf.so";
+
+// The program's side (certificate_pdf.cpp): the module, loaded the first time it is asked for and kept for the
+// life of the process. Throws Error naming the module and where it was looked for.
+const ModuleApi& module();
+
+// The module's side (qr_read.cpp): the QR codes of a PNG.
+std::vector<std::string> read_qr_codes(const std::string& path);
 
 } // namespace asnbelajar::pdf
