@@ -25,6 +25,14 @@ RATIO_TARGETS = {
         ("asnbelajar", "sqlite-utils insert --csv", 0.05,
          "roster import ≤ 0.05× sqlite-utils insert --csv (into the equally constrained table)"),
     ]),
+    "reimport": ("sqlite3 staging + upsert", [
+        ("asnbelajar", "sqlite3 staging + upsert", 0.5,
+         "re-import of the roster, 5 % changed ≤ 0.5× sqlite3 staging table + INSERT … ON CONFLICT DO UPDATE"),
+    ]),
+    "bulk": ("sqlite3 staging + INSERT SELECT", [
+        ("asnbelajar", "sqlite3 staging + INSERT SELECT", 1.5,
+         "enroll --file ≤ 1.5× sqlite3 staging table + one INSERT … SELECT"),
+    ]),
     "attend": ("sqlite3 .import", [
         ("asnbelajar", "sqlite3 .import", 2.0, "Zoom export into the store ≤ 2× sqlite3 .import into a bare table"),
     ]),
@@ -32,20 +40,23 @@ RATIO_TARGETS = {
         ("asnbelajar", "sqlite3 hand-written SQL", 1.5, "report weekly ≤ 1.5× the hand-written SQL"),
     ]),
     "report jp": ("sqlite3 hand-written SQL", [
-        ("asnbelajar", "sqlite3 hand-written SQL", 1.5, "report jp --year ≤ 1.5× the hand-written SQL"),
+        ("asnbelajar", "sqlite3 hand-written SQL", 1.0, "report jp --year ≤ 1× the hand-written SQL"),
     ]),
     "report agency": ("sqlite3 hand-written SQL", [
-        ("asnbelajar", "sqlite3 hand-written SQL", 1.5, "report agency --year ≤ 1.5× the hand-written SQL"),
+        ("asnbelajar", "sqlite3 hand-written SQL", 1.0, "report agency --year ≤ 1× the hand-written SQL"),
     ]),
     "enroll": ("sqlite3 INSERT", [
-        ("asnbelajar", "sqlite3 INSERT", 2.0, "one enroll process ≤ 2× one sqlite3 INSERT process"),
+        ("asnbelajar", "sqlite3 INSERT", 1.5, "one enroll process ≤ 1.5× one sqlite3 INSERT process"),
     ]),
 }
-ORDER = ["import", "scaling", "attend", "report weekly", "report jp", "report agency", "enroll"]
+ORDER = ["import", "reimport", "scaling", "attend", "bulk", "report weekly", "report jp", "report agency",
+         "enroll"]
 TITLES = {
     "import": "Roster import into a new store",
     "scaling": "Roster import time against rows",
+    "reimport": "Roster re-import, 5 % of the rows changed, into the store that has it",
     "attend": "Zoom webinar export into the store",
+    "bulk": "enroll --file: registrations into a session with a capacity",
     "report weekly": "report weekly (one week of the year store)",
     "report jp": "report jp --year (the year store)",
     "report agency": "report agency --year (the year store)",
@@ -166,6 +177,12 @@ def build(outdir, rows, reps, also=()):
         rss = max(s["rss_mb"] for s in benches["import"]["asnbelajar"].values())
         targets.append({"bench": "import", "target": "roster import peak memory ≤ 300 MB",
                         "measured": f"{rss:.0f} MB", "limit": 300, "status": verdict(rss, 300, "{:.0f} MB")})
+    for r in ("jp", "agency"):  # issue 18: a year's report streams its rows
+        rep = benches.get(f"report {r}", {})
+        if "asnbelajar" in rep:
+            rss = max(s["rss_mb"] for s in rep["asnbelajar"].values())
+            targets.append({"bench": f"report {r}", "target": f"report {r} --year peak memory ≤ 150 MB (csv)",
+                            "measured": f"{rss:.0f} MB", "limit": 150, "status": verdict(rss, 150, "{:.0f} MB")})
     ab = dict(scaling.get("asnbelajar", []))
     if len(ab) >= 2:
         lo, hi = min(ab), max(ab)

@@ -631,13 +631,4 @@ double available_width_mm(const CertificateLayout& layout, const LayoutText& t) 
     return 0;
 }
 
-double aligned_left(TextAlign align, double x, double width) {
-    switch (align) {
-    case TextAlign::left: return x;
-    case TextAlign::center: return x - width / 2;
-    case TextAlign::right: return x - width;
-    }
-    return x;
-}
-
 } // namespace asnbelajar

@@ -212,4 +212,17 @@ done
 expect_eq "$differ" "0" "--jobs 1 and --jobs 2 write the same files (but for the creation date)"
 no_temporaries "$WORK/j2" "--jobs 2"
 
+# --- the PDF module (cairo, pango, …) is loaded only by certify --pdf; without it, a clear error ---
+ab report weekly --week-of 2022-03-03 --format csv
+expect_rc 0 "other commands do not load the PDF module"
+if command -v ldd >/dev/null; then
+  ldd "$ASNBELAJAR" >"$WORK/ldd.txt"
+  expect_no_grep 'libcairo|libpango|libqrencode' "$WORK/ldd.txt" "the program itself does not link cairo or pango"
+  expect_no_grep 'libzbar|libpng' "$WORK/ldd.txt" "nor libzbar and libpng (QR images: the module's too)"
+fi
+ASNBELAJAR_PDF_MODULE="$WORK/no-such-module.so" ab certify 2022-03-03 --pdf "$WORK/nomodule"
+expect_rc 1 "certify --pdf without its module"
+expect_grep "PDF module \(asnbelajar-pdf.so\).*no-such-module.so" "$ERR" "the message names the module and where it looked"
+[ ! -e "$WORK/nomodule" ] || [ -z "$(ls -A "$WORK/nomodule")" ] && ok || fail "no files without the module"
+
 finish

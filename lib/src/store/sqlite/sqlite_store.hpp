@@ -102,8 +102,9 @@ class SqliteStore final : public Store {
     std::vector<SessionTime> session_times(std::int64_t from, std::int64_t to) const override;
     std::vector<SessionRate> attendance_rates(const std::vector<Id>& sessions) const override;
     std::vector<HistoryRow> participant_history(Id participant) const override;
-    std::vector<PersonYear> participation(const std::vector<Id>& sessions,
-                                          PersonDetail detail) const override;
+    Tallies tally_participation(const std::vector<Id>& sessions) const override;
+    void each_person_year(const Tallies& people, PersonDetail detail,
+                          const std::function<void(PersonYear&)>& row) const override;
 
     ResultCounts put_results(std::span<const ResultAttempt> attempts) override;
     std::optional<CertificateRecord> certificate_by_number(const std::string& number) const override;
@@ -151,6 +152,10 @@ class SqliteStore final : public Store {
 
     mutable SQLite::Database db_; // declared first: destroyed last, after the statements
     mutable std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+    // The people each_person_year() walks, for the SQL function asnb_wanted(id) its query filters with
+    // (registered on first use).
+    mutable const Tallies* wanted_ = nullptr;
+    mutable bool wanted_registered_ = false;
     std::string path_;
     bool created_ = false;
     bool dry_run_ = false;
