@@ -3,8 +3,9 @@
 #
 #   cluster.sh start ENVFILE   initdb + pg_ctl start in a new mktemp -d directory (outside the build tree), unix
 #                              socket only (listen_addresses=''), a private port, fsync off; writes ENVFILE, a
-#                              shell fragment with PGHOST, PGPORT, PGUSER, PGDATABASE, ASNBELAJAR_TEST_PG (a URL
-#                              of the maintenance database) and ASNBELAJAR_TEST_PG_ROOT; prints it too.
+#                              shell fragment with PGHOST, PGPORT, PGUSER, PGDATABASE (postgres),
+#                              ASNBELAJAR_TEST_PG (the URL of the database "asnb", for the unit tests),
+#                              ASNBELAJAR_TEST_PG_ROOT and ASNBELAJAR_TEST_PG_BIN; prints it too.
 #   cluster.sh stop ENVFILE    stops the cluster ENVFILE names (pg_ctl by its pid file) and removes its directory.
 #   cluster.sh env ENVFILE     prints ENVFILE (to `eval` in a shell).
 #
@@ -85,12 +86,15 @@ start)
     skip_or_fail "pg_ctl start failed"
   fi
   "$bin/pg_isready" -q -h "$root" -p "$port" || { stop_cluster "$root"; skip_or_fail "pg_isready says no"; }
+  # A database for the unit tests (ASNBELAJAR_TEST_PG); the end-to-end suites make their own.
+  psql -X -q -h "$root" -p "$port" -U asnb -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE asnb" >/dev/null ||
+    { stop_cluster "$root"; skip_or_fail "CREATE DATABASE failed"; }
   {
     echo "export PGHOST=$root"
     echo "export PGPORT=$port"
     echo "export PGUSER=asnb"
     echo "export PGDATABASE=postgres"
-    echo "export ASNBELAJAR_TEST_PG='postgresql://asnb@/postgres?host=$root&port=$port'"
+    echo "export ASNBELAJAR_TEST_PG='postgresql://asnb@/asnb?host=$root&port=$port'"
     echo "export ASNBELAJAR_TEST_PG_ROOT=$root"
     echo "export ASNBELAJAR_TEST_PG_BIN=$bin"
   } >"$envfile"
