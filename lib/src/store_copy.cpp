@@ -67,9 +67,10 @@ CopyCounts copy_store(const store::Store& from, store::Store& to, const Progress
             held += fmt::format("{}{} {}", held.empty() ? "" : ", ", n, store::table_name(t));
     }
     if (!held.empty())
-        throw Error(fmt::format("the target store {} is not empty ({}): db copy writes only into a new store; "
-                                "name a new file or an empty PostgreSQL database, or remove the target first",
-                                to.location(), held));
+        throw Error(
+            fmt::format("the target store {} is not empty ({}): db copy writes only into a new store; "
+                        "name a new file or an empty PostgreSQL database, or remove the target first",
+                        to.location(), held));
 
     CopySink sink(to, progress);
     from.export_tables(sink);

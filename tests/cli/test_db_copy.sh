@@ -46,7 +46,7 @@ s certify 2022-03-03 --revoke $P4
 s session cancel 2022-03-24
 "$ASNBELAJAR" --db "$SRC" db check --format csv >"$OUT" 2>"$ERR"
 expect_grep '^certificates,[1-9]' "$OUT" "the source has certificates"
-expect_grep '^marks,[1-9]' "$OUT" "the source has attendance marks"
+expect_grep '^attendance_marks,[1-9]' "$OUT" "the source has attendance marks"
 
 # reports LOCATION DIR: every report of the store, as CSV, into DIR.
 reports() {

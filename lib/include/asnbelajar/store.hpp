@@ -170,10 +170,9 @@ enum class Table {
     counters,         // name, value
     audit_log,        // id, at, os_user, command, rows
 };
-inline constexpr std::array<Table, 8> all_tables{Table::participants, Table::sessions,
-                                                 Table::enrollments,  Table::attendance_marks,
-                                                 Table::attendance,   Table::certificates,
-                                                 Table::counters,     Table::audit_log};
+inline constexpr std::array<Table, 8> all_tables{
+    Table::participants, Table::sessions,     Table::enrollments, Table::attendance_marks,
+    Table::attendance,   Table::certificates, Table::counters,    Table::audit_log};
 // The table's name ("attendance_marks") and its number of columns.
 std::string_view table_name(Table table);
 std::size_t table_columns(Table table);

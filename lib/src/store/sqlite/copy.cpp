@@ -84,15 +84,18 @@ void SqliteStore::export_tables(TableSink& sink) const try {
     if (own) db_.exec("BEGIN");
     try {
         std::array<std::int64_t, all_tables.size()> counts{};
-        for (Table t : all_tables)
-            counts[static_cast<std::size_t>(t)] = db_.execAndGet(count_sql(t)).getInt64();
+        for (Table t : all_tables) {
+            const char* sql = count_sql(t);
+            counts[static_cast<std::size_t>(t)] = db_.execAndGet(sql).getInt64();
+        }
         sink.counted(counts);
         TableRows batch;
         const std::size_t per_batch = 4096;
         for (Table t : all_tables) {
             const std::size_t cols = table_columns(t);
             batch.reset(cols);
-            SQLite::Statement st(db_, select_sql(t));
+            const char* sql = select_sql(t);
+            SQLite::Statement st(db_, sql);
             while (st.executeStep()) {
                 const std::size_t r = batch.rows;
                 for (std::size_t c = 0; c < cols; ++c) {
@@ -125,7 +128,8 @@ void SqliteStore::export_tables(TableSink& sink) const try {
 }
 
 void SqliteStore::import_rows(Table table, const TableRows& rows) try {
-    auto& st = stmt(insert_sql(table));
+    const char* sql = insert_sql(table);
+    auto& st = stmt(sql);
     for (std::size_t r = 0; r < rows.rows; ++r) {
         for (std::size_t c = 0; c < rows.columns; ++c) {
             const int index = static_cast<int>(c) + 1;
@@ -144,11 +148,17 @@ void SqliteStore::import_rows(Table table, const TableRows& rows) try {
     fail(e);
 }
 
-// SQLite gives a new row the id after the highest one: nothing to move on.
-void SqliteStore::end_import() {}
+void SqliteStore::end_import() try {
+    // SQLite gives a new row the id after the highest one: nothing to move on. The query planner's statistics
+    // are brought up to date for the tables the import filled.
+    db_.exec("PRAGMA optimize");
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
 
 std::int64_t SqliteStore::count_rows(Table table) const try {
-    return db_.execAndGet(count_sql(table)).getInt64();
+    const char* sql = count_sql(table);
+    return db_.execAndGet(sql).getInt64();
 } catch (const SQLite::Exception& e) {
     fail(e);
 }
