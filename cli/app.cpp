@@ -93,7 +93,7 @@ void Context::write(const std::function<std::int64_t(store::Store&)>& work) cons
             rows = work(*store);
             std::string command;
             for (const std::string& a : args_)
-                command += (command.empty() ? "" : " ") + a;
+                command += (command.empty() ? "" : " ") + store::printable_argument(a); // never a password
             store->audit(command, rows);
             tx.commit();
         }
