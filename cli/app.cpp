@@ -84,21 +84,6 @@ std::unique_ptr<store::Store> Context::read_store() const {
     return store::open(store_path(), store::Access::read);
 }
 
-namespace {
-
-// An argument as the audit log keeps it: a URL's password ("postgresql://user:secret@host/db") left out.
-std::string without_password(const std::string& arg) {
-    const std::size_t scheme = arg.find("://");
-    if (scheme == std::string::npos) return arg;
-    const std::size_t at = arg.find('@', scheme + 3);
-    if (at == std::string::npos) return arg;
-    const std::size_t colon = arg.find(':', scheme + 3);
-    if (colon == std::string::npos || colon > at || arg.find('/', scheme + 3) < at) return arg;
-    return arg.substr(0, colon) + arg.substr(at);
-}
-
-} // namespace
-
 void Context::write(const std::function<std::int64_t(store::Store&)>& work) const {
     write_to(store_path(), work);
 }
@@ -113,7 +98,7 @@ void Context::write_to(const std::string& location,
             rows = work(*store);
             std::string command;
             for (const std::string& a : args_)
-                command += (command.empty() ? "" : " ") + without_password(a);
+                command += (command.empty() ? "" : " ") + store::printable_argument(a); // never a password
             store->audit(command, rows);
             tx.commit();
         }

@@ -1,5 +1,5 @@
 // The store: the only place that knows SQL. An interface (Store) with one implementation per database engine
-// (lib/src/store/sqlite/, and a PostgreSQL one to come), chosen by store::open() from the store's location.
+// (lib/src/store/sqlite/, lib/src/store/postgres/), chosen by store::open() from the store's location.
 // Domain code and commands call these operations and never see SQL, a database library or a backend's tuning.
 //
 // Every operation throws asnbelajar::Error, never the database's exception: a broken constraint says the value
@@ -434,17 +434,24 @@ class Store {
     virtual void rollback_transaction() noexcept = 0;
 };
 
-// Opens the store at `location`: a PostgreSQL URL (postgresql://… or postgres://…; not built yet: throws
-// Error saying so), else an SQLite file. With Access::write a missing store is created (an SQLite file with
-// mode 0600) and migrated to the current schema; with Access::read a missing store throws Error naming it.
-// With DryRun::yes (Access::write) nothing is ever written: an existing store is opened for a transaction that
-// is never committed, a missing one is rehearsed on a new empty private store (SQLite: its temporary database),
-// and no file is created. Throws Error when the location is not a store, is newer than this program, or cannot
-// be opened. Opening reads one value (the schema version) and nothing else, so a command that writes one row
-// pays little for it.
+// Opens the store at `location`: a PostgreSQL URL (postgresql://… or postgres://…: a database of a server,
+// through libpq, which also reads PGPASSFILE, ~/.pgpass and PGSERVICE), else an SQLite file. With
+// Access::write a missing store is created (an SQLite file with mode 0600; PostgreSQL: the schema, inside the
+// first write transaction, so that a failed first command leaves nothing) and migrated to the current schema;
+// with Access::read a missing store throws Error naming it. With DryRun::yes (Access::write) nothing is ever
+// written: an existing store is opened for a transaction that is never committed, a missing one is rehearsed
+// on a new empty private store (SQLite: its temporary database; PostgreSQL: the schema made in a transaction
+// that is rolled back), and no file is created. Throws Error when the location is not a store, is newer than
+// this program, or cannot be opened or reached. Opening reads the schema version and nothing else, so a
+// command that writes one row pays little for it.
 std::unique_ptr<Store> open(const std::string& location, Access access, DryRun dry_run = DryRun::no);
 
-// Whether a store exists at `location` (without opening it).
+// Whether a store exists at `location` (without opening it). A PostgreSQL URL: true (the database may hold no
+// store yet; opening it for writing creates the schema).
 bool exists(const std::string& location);
+
+// A command-line argument as it may be printed or kept in the audit log: a PostgreSQL URL in it loses its
+// password (postgresql://user:PASSWORD@host/db, ?password=…). Other arguments are returned as they are.
+std::string printable_argument(const std::string& arg);
 
 } // namespace asnbelajar::store

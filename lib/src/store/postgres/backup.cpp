@@ -1,0 +1,89 @@
+// The PostgreSQL backend's backups: `db backup FILE.dump` runs pg_dump -Fc (a consistent snapshot: pg_dump
+// reads in one REPEATABLE READ transaction), written owner-only beside FILE and renamed over it.
+#include "postgres_store.hpp"
+
+#include "asnbelajar/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace asnbelajar::store::postgres {
+namespace {
+
+struct ConninfoFree {
+    void operator()(PQconninfoOption* o) const { PQconninfoFree(o); }
+};
+
+// The last lines of a file (pg_dump's complaints), on one line.
+std::string tail(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    std::string text = s.str();
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+        text.pop_back();
+    for (char& c : text)
+        if (c == '\n') c = ' ';
+    if (text.size() > 400) text = "…" + text.substr(text.size() - 400);
+    return text.empty() ? std::string("no message") : text;
+}
+
+} // namespace
+
+void PostgresStore::backup_to(const std::string& path) const {
+    if (!path.ends_with(".dump"))
+        throw Error(
+            fmt::format("cannot back up {} to {}: a PostgreSQL store is backed up with pg_dump to a file "
+                        "named *.dump (`asnbelajar db backup {}.dump`); an SQLite copy is not built yet",
+                        display_, path, path));
+    const std::string tmp = path + ".tmp";
+    const std::string err = path + ".err";
+    ::unlink(tmp.c_str());
+    // The connection's parameters (password included) go to pg_dump through its environment, never its
+    // command line (which `ps` shows).
+    std::unique_ptr<PQconninfoOption, ConninfoFree> opts(PQconninfo(db_->raw()));
+    const pid_t pid = ::fork();
+    if (pid < 0) throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(errno)));
+    if (pid == 0) {
+        ::umask(077); // the dump holds personal data: 0600
+        for (PQconninfoOption* o = opts.get(); o && o->keyword; ++o)
+            if (o->envvar && o->val && *o->val) ::setenv(o->envvar, o->val, 1);
+        const int fd = ::open(err.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            ::dup2(fd, 2);
+            ::dup2(fd, 1);
+        }
+        const char* argv[] = {"pg_dump", "-Fc", "--no-password", "-f", tmp.c_str(), nullptr};
+        ::execvp("pg_dump", const_cast<char* const*>(argv));
+        std::fprintf(stderr, "cannot run pg_dump: %s\n", std::strerror(errno));
+        ::_exit(127);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        const std::string why = tail(err);
+        ::unlink(err.c_str());
+        ::unlink(tmp.c_str());
+        throw Error(fmt::format("cannot back up to {}: pg_dump failed: {}", path, why));
+    }
+    ::unlink(err.c_str());
+    ::chmod(tmp.c_str(), 0600);
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int e = errno;
+        ::unlink(tmp.c_str());
+        throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(e)));
+    }
+}
+
+} // namespace asnbelajar::store::postgres

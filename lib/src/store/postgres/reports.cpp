@@ -1,0 +1,167 @@
+// The PostgreSQL backend: the read-only queries behind the reports. Each is one statement; the server joins,
+// groups and sorts (text by its bytes: every column is COLLATE "C").
+#include "postgres_store.hpp"
+
+namespace asnbelajar::store::postgres {
+
+std::vector<RosterRow> PostgresStore::session_roster(Id session) const try {
+    // Everyone with an enrollment row, plus anyone present without one.
+    const pq::Result r = db_->query(
+        "SELECT " PG_PARTICIPANT_COLUMNS ", e.status, a.minutes, a.self_declared, a.outcome, c.number "
+        "FROM (SELECT participant_id FROM enrollments WHERE session_id = $1 "
+        "      UNION SELECT participant_id FROM attendance WHERE session_id = $1) k "
+        "JOIN participants p ON p.id = k.participant_id "
+        "LEFT JOIN enrollments e ON e.session_id = $1 AND e.participant_id = p.id "
+        "LEFT JOIN attendance a ON a.session_id = $1 AND a.participant_id = p.id "
+        "LEFT JOIN certificates c ON c.session_id = $1 AND c.participant_id = p.id AND c.revoked IS NULL "
+        "ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'walk-in' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END, "
+        "e.arrival NULLS FIRST, p.id",
+        pq::Params().add(session));
+    std::vector<RosterRow> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        RosterRow row;
+        row.person = read_participant(r, i);
+        read_presence(r, i, 9, row);
+        out.push_back(std::move(row));
+    }
+    return out;
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
+std::vector<AgencyCount> PostgresStore::agency_attendance(Id session) const try {
+    const pq::Result r = db_->query("SELECT coalesce(p.agency, ''), count(*) FROM attendance a "
+                                    "JOIN participants p ON p.id = a.participant_id "
+                                    "WHERE a.session_id = $1 AND a.outcome = 'attended' GROUP BY 1",
+                                    pq::Params().add(session));
+    std::vector<AgencyCount> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.str(i, 0), r.int32(i, 1)});
+    return out;
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
+std::vector<CertificateRow> PostgresStore::live_certificates(const std::vector<Id>& sessions) const try {
+    const pq::Result r = db_->query("SELECT c.number, c.seq, c.session_id, " PG_PARTICIPANT_COLUMNS " "
+                                    "FROM sessions s "
+                                    "JOIN certificates c ON c.session_id = s.id AND c.revoked IS NULL "
+                                    "JOIN participants p ON p.id = c.participant_id "
+                                    "WHERE s.id = ANY($1::bigint[]) ORDER BY s.start, s.id, c.seq",
+                                    pq::Params().add(id_array(sessions)));
+    std::vector<CertificateRow> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.str(i, 0), r.int64(i, 1), r.int64(i, 2), read_participant(r, i, 3)});
+    return out;
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
+std::vector<SessionTime> PostgresStore::session_times(std::int64_t from, std::int64_t to) const try {
+    const pq::Result r =
+        db_->query("SELECT id, start, tz, status FROM sessions WHERE start >= $1 AND start < $2 "
+                   "ORDER BY start, id",
+                   pq::Params().add(from).add(to));
+    std::vector<SessionTime> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back({r.int64(i, 0), r.int64(i, 1), r.str(i, 2),
+                       r.text(i, 3) == "cancelled" ? SessionStatus::cancelled : SessionStatus::scheduled});
+    return out;
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
+std::vector<SessionRate> PostgresStore::attendance_rates(const std::vector<Id>& sessions) const try {
+    std::vector<SessionTotals> totals(sessions.size());
+    for (std::size_t i = 0; i < sessions.size(); ++i)
+        totals[i].session.id = sessions[i];
+    count_sessions(totals, false);
+    std::vector<SessionRate> out;
+    out.reserve(totals.size());
+    for (const SessionTotals& t : totals)
+        out.push_back({t.session.id, t.enrolled, t.attended_enrolled});
+    return out;
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
+std::vector<HistoryRow> PostgresStore::participant_history(Id participant) const try {
+    const pq::Result r = db_->query(
+        "SELECT s.id, e.status, a.minutes, a.self_declared, a.outcome, c.number "
+        "FROM (SELECT session_id FROM enrollments WHERE participant_id = $1 "
+        "      UNION SELECT session_id FROM attendance WHERE participant_id = $1) k "
+        "JOIN sessions s ON s.id = k.session_id "
+        "LEFT JOIN enrollments e ON e.session_id = s.id AND e.participant_id = $1 "
+        "LEFT JOIN attendance a ON a.session_id = s.id AND a.participant_id = $1 "
+        "LEFT JOIN certificates c ON c.session_id = s.id AND c.participant_id = $1 AND c.revoked IS NULL "
+        "ORDER BY s.start, s.id",
+        pq::Params().add(participant));
+    std::vector<HistoryRow> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        HistoryRow row;
+        row.session = r.int64(i, 0);
+        read_presence(r, i, 1, row);
+        out.push_back(std::move(row));
+    }
+    return out;
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
+std::vector<PersonYear> PostgresStore::participation(const std::vector<Id>& sessions,
+                                                     PersonDetail detail) const try {
+    // Per person: sessions attended, and the JP of those sessions (model.hpp's rule: an attended session earns
+    // its JP, a partial one none; jp_earned_tenths() is applied to each person's sums below). Grouped and,
+    // for the report, sorted by the server: agency (none as ""), name, id, by their bytes.
+    const bool full = detail == PersonDetail::report;
+    const pq::Params params = pq::Params().add(id_array(sessions));
+    const pq::Result r =
+        full ? db_->query("WITH k AS (SELECT participant_id, 0 AS attended, 0 AS jp FROM enrollments "
+                          "WHERE session_id = ANY($1::bigint[]) "
+                          "UNION ALL SELECT a.participant_id, (a.outcome = 'attended')::int, "
+                          "CASE WHEN a.outcome = 'attended' THEN s.jp_tenths ELSE 0 END FROM attendance a "
+                          "JOIN sessions s ON s.id = a.session_id WHERE a.session_id = ANY($1::bigint[])), "
+                          "t AS (SELECT participant_id, sum(attended) AS attended, sum(jp) AS jp FROM k "
+                          "GROUP BY participant_id) "
+                          "SELECT p.id, p.agency, t.attended, t.jp, p.nip, p.name, p.unit FROM t "
+                          "JOIN participants p ON p.id = t.participant_id "
+                          "ORDER BY coalesce(p.agency, ''), p.name, p.id",
+                          params)
+             : db_->query("WITH k AS (SELECT participant_id, 0 AS attended, 0 AS jp FROM enrollments "
+                          "WHERE session_id = ANY($1::bigint[]) "
+                          "UNION ALL SELECT a.participant_id, (a.outcome = 'attended')::int, "
+                          "CASE WHEN a.outcome = 'attended' THEN s.jp_tenths ELSE 0 END FROM attendance a "
+                          "JOIN sessions s ON s.id = a.session_id WHERE a.session_id = ANY($1::bigint[])), "
+                          "t AS (SELECT participant_id, sum(attended) AS attended, sum(jp) AS jp FROM k "
+                          "GROUP BY participant_id) "
+                          "SELECT p.id, p.agency, t.attended, t.jp FROM t "
+                          "JOIN participants p ON p.id = t.participant_id",
+                          params);
+    static_assert(jp_earned_tenths(AttendanceOutcome::attended, 7) == 7 &&
+                      jp_earned_tenths(AttendanceOutcome::partial, 7) == 0,
+                  "the SQL above sums the JP of attended sessions only");
+    std::vector<PersonYear> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        PersonYear y;
+        y.person.id = r.int64(i, 0);
+        y.person.agency = r.str(i, 1);
+        y.attended = r.int32(i, 2);
+        y.jp_tenths = r.int64(i, 3);
+        if (full) {
+            y.person.nip = r.str(i, 4);
+            y.person.name = r.str(i, 5);
+            y.person.unit = r.str(i, 6);
+        }
+        out.push_back(std::move(y));
+    }
+    return out;
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
+} // namespace asnbelajar::store::postgres
