@@ -48,7 +48,7 @@ new_store() {
     return
   fi
   local db
-  db="$(basename "$0" .sh | tr -c 'a-z0-9_\n' _)_$$_$(wc -l <"$WORK/.pg-databases" 2>/dev/null || echo 0)_$1"
+  db="$(basename "$0" .sh | tr -c 'a-z0-9_\n' _)_$$_$(cat "$WORK/.pg-databases" 2>/dev/null | wc -l)_$1"
   db=${db:0:63}
   psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$db\"" >/dev/null ||
     { echo "$(basename "$0"): cannot create database $db" >&2; exit 1; }
@@ -159,15 +159,18 @@ sql() {
 # one "-- TABLE" line before each table's rows. The same text on both backends for the same rows (used to prove
 # that a refused command changed nothing, and that db copy keeps every row).
 store_dump() {
-  local loc=${1:-$ASNBELAJAR_DB} entry table order
+  local loc=${1:-$ASNBELAJAR_DB} entry table order what
   for entry in "${STORE_TABLES[@]}"; do
     table=${entry%%:*}
     order=${entry#*:}
     echo "-- $table"
     case $loc in
     postgres://* | postgresql://*)
+      # (self_declared is a boolean there: 0 and 1 as SQLite keeps it)
+      what='*'
+      [ "$table" = attendance ] && what='session_id, participant_id, minutes, self_declared::integer, outcome'
       psql -X -q -A -t -F $'\t' -P 'null=\N' -v ON_ERROR_STOP=1 -d "$loc" \
-        -c "SELECT * FROM $table ORDER BY $order" ;;
+        -c "SELECT $what FROM $table ORDER BY $order" ;;
     *) sqlite3 -batch -noheader -separator $'\t' -nullvalue '\N' "$loc" "SELECT * FROM $table ORDER BY $order" ;;
     esac
   done

@@ -78,9 +78,9 @@ const char* count_sql(Table table) {
 std::string_view column_types(Table table) {
     switch (table) {
     case Table::participants: return "ittttttttii";
-    case Table::sessions: return "ititititiiiti";
+    case Table::sessions: return "itititiitiiti";
     case Table::enrollments: return "iitiii";
-    case Table::attendance_marks: return "iiitiiittti";
+    case Table::attendance_marks: return "iiitiiitti";
     case Table::attendance: return "iiiit";
     case Table::certificates: return "iitiiii";
     case Table::counters: return "ti";
