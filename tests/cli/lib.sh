@@ -159,21 +159,24 @@ sql() {
 # one "-- TABLE" line before each table's rows. The same text on both backends for the same rows (used to prove
 # that a refused command changed nothing, and that db copy keeps every row).
 store_dump() {
-  local loc=${1:-$ASNBELAJAR_DB} entry table order what
+  local loc=${1:-$ASNBELAJAR_DB} entry table order what args=()
   for entry in "${STORE_TABLES[@]}"; do
     table=${entry%%:*}
     order=${entry#*:}
-    echo "-- $table"
     case $loc in
     postgres://* | postgresql://*)
-      # (self_declared is a boolean there: 0 and 1 as SQLite keeps it)
+      # (one psql for every table; self_declared is a boolean there: 0 and 1 as SQLite keeps it)
       what='*'
       [ "$table" = attendance ] && what='session_id, participant_id, minutes, self_declared::integer, outcome'
-      psql -X -q -A -t -F $'\t' -P 'null=\N' -v ON_ERROR_STOP=1 -d "$loc" \
-        -c "SELECT $what FROM $table ORDER BY $order" ;;
-    *) sqlite3 -batch -noheader -separator $'\t' -nullvalue '\N' "$loc" "SELECT * FROM $table ORDER BY $order" ;;
+      args+=(-c "\\echo -- $table" -c "SELECT $what FROM $table ORDER BY $order") ;;
+    *)
+      echo "-- $table"
+      sqlite3 -batch -noheader -separator $'\t' -nullvalue '\N' "$loc" "SELECT * FROM $table ORDER BY $order" ;;
     esac
   done
+  if [ ${#args[@]} -gt 0 ]; then
+    psql -X -q -A -t -F $'\t' -P 'null=\N' -v ON_ERROR_STOP=1 -d "$loc" "${args[@]}"
+  fi
 }
 
 # store_digest: a fingerprint of the store, to prove a failed command changed nothing: on SQLite the file's bytes
