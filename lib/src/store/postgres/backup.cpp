@@ -40,7 +40,7 @@ std::string tail(const std::string& path) {
 
 } // namespace
 
-void PostgresStore::backup_to(const std::string& path) const {
+std::string PostgresStore::backup_to(const std::string& path) const {
     if (!path.ends_with(".dump"))
         throw Error(
             fmt::format("cannot back up {} to {}: a PostgreSQL store is backed up with pg_dump to a file "
@@ -84,6 +84,7 @@ void PostgresStore::backup_to(const std::string& path) const {
         ::unlink(tmp.c_str());
         throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(e)));
     }
+    return "a pg_dump -Fc archive (restore with pg_restore)";
 }
 
 } // namespace asnbelajar::store::postgres

@@ -108,7 +108,7 @@ PostgresStore::PostgresStore(const std::string& url, Access access, DryRun dry_r
         db_ = std::make_unique<pq::Connection>(url, display_);
     } catch (const pq::Failure& e) {
         // libpq's words name the host and the reason; the password is never in them.
-        throw Error(fmt::format("cannot connect to the PostgreSQL store {}: {}", display_, e.what()));
+        throw Error(fmt::format("cannot connect to the PostgreSQL store {}: {}", display_, reason(e)));
     }
     try {
         db_->query("SELECT set_config('lock_timeout', $1, false)",
@@ -164,7 +164,10 @@ void PostgresStore::discard_created() {
 }
 
 void PostgresStore::begin_transaction() try {
-    db_->exec(outer_open_ ? "SAVEPOINT asnbelajar_write" : "BEGIN");
+    if (outer_open_)
+        db_->exec("SAVEPOINT asnbelajar_write");
+    else
+        db_->exec("BEGIN");
     in_transaction_ = true;
     participants_locked_ = false;
     locked_sessions_.clear();
@@ -191,12 +194,11 @@ void PostgresStore::rollback_transaction() noexcept {
 
 void PostgresStore::commit_transaction() try {
     if (dry_run_) return rollback_transaction(); // a rehearsal keeps nothing
-    db_->exec("COMMIT");
-    in_transaction_ = false;
+    in_transaction_ = false;                     // a COMMIT that fails ends the transaction too
     outer_open_ = false;
+    db_->exec("COMMIT");
     created_ = false; // kept: nothing to discard any more
 } catch (const pq::Failure& e) {
-    in_transaction_ = false;
     fail(e);
 }
 
@@ -247,7 +249,7 @@ StoreCheck PostgresStore::check() const try {
             db_->exec("CREATE EXTENSION IF NOT EXISTS amcheck");
             have_amcheck = true;
         } catch (const pq::Failure& e) {
-            amcheck = fmt::format("amcheck not available: {}", e.what());
+            amcheck = fmt::format("amcheck not available: {}", reason(e));
         }
     }
     if (have_amcheck) {
@@ -260,10 +262,10 @@ StoreCheck PostgresStore::check() const try {
                 "'certificates'::regclass, 'counters'::regclass, 'audit_log'::regclass)");
             amcheck = fmt::format("amcheck: {} indexes verified", r.int64(0, 0));
         } catch (const pq::Failure& e) {
-            if (e.sqlstate == "XX002" || e.sqlstate == "XX001")
-                problems.push_back(e.what());
+            if (pg_fault(e) == Fault::damaged)
+                problems.push_back(reason(e));
             else
-                amcheck = fmt::format("amcheck not available: {}", e.what());
+                amcheck = fmt::format("amcheck not available: {}", reason(e));
         }
     }
     // Every reference resolves (the foreign keys are enforced; this finds constraints left NOT VALID).
