@@ -40,8 +40,25 @@ RATIO_TARGETS = {
     "enroll": ("sqlite3 INSERT", [
         ("asnbelajar", "sqlite3 INSERT", 2.0, "one enroll process ≤ 2× one sqlite3 INSERT process"),
     ]),
+    # PostgreSQL (issue 16): the backend against psql doing the same by hand, on the same server.
+    "pg import": ("psql \\copy + INSERT … ON CONFLICT", [
+        ("asnbelajar", "psql \\copy + INSERT … ON CONFLICT", 1.5,
+         "PostgreSQL roster import ≤ 1.5× psql \\copy into a staging table + INSERT … ON CONFLICT"),
+    ]),
+    "pg re-import": ("psql \\copy + UPDATE … IS DISTINCT FROM", [
+        ("asnbelajar", "psql \\copy + UPDATE … IS DISTINCT FROM", 1.5,
+         "PostgreSQL re-import, none changed ≤ 1.5× psql \\copy + UPDATE … WHERE … IS DISTINCT FROM"),
+    ]),
+    "pg enroll": ("psql INSERT … SELECT", [
+        ("asnbelajar", "psql INSERT … SELECT", 2.0, "PostgreSQL: one enroll process ≤ 2× one psql -c INSERT … SELECT process"),
+    ]),
+    "pg report weekly": ("psql hand-written SQL", [
+        ("asnbelajar", "psql hand-written SQL", 1.0, "PostgreSQL report weekly ≤ 1× the hand-written SQL in psql"),
+    ]),
+    "pg db copy": ("pg_dump -Fc + pg_restore", []),
 }
-ORDER = ["import", "scaling", "attend", "report weekly", "report jp", "report agency", "enroll"]
+ORDER = ["import", "scaling", "attend", "report weekly", "report jp", "report agency", "enroll",
+         "pg import", "pg re-import", "pg enroll", "pg report weekly", "pg db copy"]
 TITLES = {
     "import": "Roster import into a new store",
     "scaling": "Roster import time against rows",
@@ -50,6 +67,11 @@ TITLES = {
     "report jp": "report jp --year (the year store)",
     "report agency": "report agency --year (the year store)",
     "enroll": "enroll one person (one process each)",
+    "pg import": "PostgreSQL: roster import into a new database",
+    "pg re-import": "PostgreSQL: the same roster again (none changed)",
+    "pg enroll": "PostgreSQL: enroll one person (one process each)",
+    "pg report weekly": "PostgreSQL: report weekly (one week of the year store)",
+    "pg db copy": "PostgreSQL: db copy of the year store, SQLite → PostgreSQL (beside pg_dump/pg_restore of the result)",
 }
 
 
@@ -236,7 +258,7 @@ def tables(data, markdown):
             r = benches[bench].get(ref, {}).get(str(n)) if ref else None
             ratio = f"{s['wall'] / r['wall']:.3f}×" if r else "–"
             wall = fmt_s(s["wall"])
-            if bench == "enroll":
+            if bench in ("enroll", "pg enroll"):
                 wall = f"{s['wall'] / reps * 1000:.1f} ms ({reps}×: {fmt_s(s['wall'])})"
             rows.append([tool + (" (reference)" if tool == ref else ""), wall,
                          f"{fmt_s(s['min'])} – {fmt_s(s['max'])}", fmt_s(s["cpu"]), f"{s['rss_mb']:.0f} MB",

@@ -85,7 +85,12 @@ std::unique_ptr<store::Store> Context::read_store() const {
 }
 
 void Context::write(const std::function<std::int64_t(store::Store&)>& work) const {
-    const std::unique_ptr<store::Store> store = store::open(store_path(), store::Access::write);
+    write_to(store_path(), work);
+}
+
+void Context::write_to(const std::string& location,
+                       const std::function<std::int64_t(store::Store&)>& work) const {
+    const std::unique_ptr<store::Store> store = store::open(location, store::Access::write);
     try {
         std::int64_t rows = 0;
         {

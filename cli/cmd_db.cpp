@@ -1,4 +1,4 @@
-// asnbelajar db check|migrate|backup|log
+// asnbelajar db check|migrate|backup|log (db copy: cmd_db_copy.cpp)
 #include "app.hpp"
 
 #include "asnbelajar/error.hpp"
@@ -36,7 +36,7 @@ void run_log(Context& ctx, int limit) {
 } // namespace
 
 void setup_db(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("db", "Store maintenance: check, migrate, backup, audit log");
+    auto* cmd = app.add_subcommand("db", "Store maintenance: check, migrate, backup, copy, audit log");
     cmd->require_subcommand(1);
     cmd->footer(
         "Examples:\n  asnbelajar db check\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
@@ -73,6 +73,8 @@ void setup_db(CLI::App& app, Context& ctx) {
     log->add_option("--limit", *limit, "Show the last N entries (default 100)")->check(CLI::PositiveNumber);
     log->footer("Example:\n  asnbelajar db log --limit 20");
     log->callback([&ctx, limit] { run_log(ctx, *limit); });
+
+    setup_db_copy(*cmd, ctx);
 }
 
 } // namespace asnbelajar::cli

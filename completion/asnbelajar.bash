@@ -13,7 +13,7 @@ _asnbelajar_children() {
     session) REPLY="add list show edit cancel" ;;
     participant) REPLY="add import list show" ;;
     report) REPLY="weekly session participant jp agency certificates siasn" ;;
-    db) REPLY="check migrate backup log" ;;
+    db) REPLY="check migrate backup copy log" ;;
     esac
 }
 
@@ -50,7 +50,7 @@ _asnbelajar_positional() {
     case $1 in
     "session show" | "session edit" | "session cancel" | enroll | attend | certify | "report session" | \
         "report certificates") REPLY=session ;;
-    "participant import" | "db backup") REPLY=file ;;
+    "participant import" | "db backup" | "db copy") REPLY=file ;;
     esac
 }
 

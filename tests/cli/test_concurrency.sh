@@ -14,7 +14,7 @@ PER_WRITER=$(scaled 250)
 TOTAL=$((WRITERS * PER_WRITER))
 N=$(scaled 40)
 IMPORT_ROWS=$(scaled 20000)
-q() { sqlite3 "$ASNBELAJAR_DB" "$1"; }
+q() { sql "$1"; }
 
 ab session add --title "Webinar ASN Belajar Seri 9 | 2022" --start "2022-03-03 09:00" --minutes 180 --jp 3 --code open
 expect_rc 0 "an open session"

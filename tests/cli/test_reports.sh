@@ -355,7 +355,9 @@ done
 # --- the example cron line and systemd service run as written ------------------------------------------------
 if [ -n "${EXAMPLES:-}" ] && [ -d "$EXAMPLES" ]; then
   mkdir -p "$WORK/var"
-  cp "$ASNBELAJAR_DB" "$WORK/var/asnbelajar.db"
+  # (the examples name an SQLite file: on PostgreSQL, the store's backup, which is one)
+  if [ "$BACKEND" = sqlite ]; then cp "$ASNBELAJAR_DB" "$WORK/var/asnbelajar.db"; else
+    "$ASNBELAJAR" -q db backup "$WORK/var/asnbelajar.db" || fail "a backup of the store for the examples"; fi
   local_paths() { sed -e "s#/usr/bin/asnbelajar#$ASNBELAJAR#g" -e "s#/var/lib/asnbelajar#$WORK/var#g"; }
   week=$(date -d yesterday +%G-W%V)
   cmd=$(grep -E '^[0-9*]' "$EXAMPLES/cron/asnbelajar-weekly.cron" | cut -d' ' -f7- | sed 's/\\%/%/g' | local_paths)

@@ -13,12 +13,15 @@
 
 #include "asnbelajar/model.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 namespace asnbelajar::store {
@@ -150,6 +153,72 @@ struct PersonSummary {
     Id participant = 0;
     std::optional<AttendanceSummary> summary;
     AttendanceOutcome outcome = AttendanceOutcome::attended;
+};
+
+// --- whole tables, for copying a store from one backend to another (db copy) ---
+
+// The store's tables, in an order where every table comes after the tables it refers to: the order a copy
+// writes them in. Every backend keeps the same tables with the same columns, in the order listed here.
+enum class Table {
+    participants,     // id, nip, email, phone, name, agency, unit, position, grade, created, updated
+    sessions,         // id, code, series, title, start, tz, minutes, jp_tenths, speaker, capacity,
+                      // min_attendance, status, created
+    enrollments,      // session_id, participant_id, status, arrival, created, updated
+    attendance_marks, // id, session_id, participant_id, kind, join_at, leave_at, seconds, source, batch, created
+    attendance,       // session_id, participant_id, minutes, self_declared, outcome
+    certificates,     // id, seq, number, session_id, participant_id, issued, revoked
+    counters,         // name, value
+    audit_log,        // id, at, os_user, command, rows
+};
+inline constexpr std::array<Table, 8> all_tables{
+    Table::participants, Table::sessions,     Table::enrollments, Table::attendance_marks,
+    Table::attendance,   Table::certificates, Table::counters,    Table::audit_log};
+// The table's name ("attendance_marks") and its number of columns.
+std::string_view table_name(Table table);
+std::size_t table_columns(Table table);
+
+// One value of a stored row: NULL, an integer or text.
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+
+// Rows of one table: `columns` values per row (in the order Table lists), row after row. Reused from batch to
+// batch: set() keeps the capacity of the strings it overwrites.
+struct TableRows {
+    std::size_t columns = 0;
+    std::vector<Value> values;
+    std::size_t rows = 0;
+
+    // Empties the batch for `cols` columns per row; keeps the values' storage.
+    void reset(std::size_t cols) {
+        columns = cols;
+        rows = 0;
+    }
+    // The value at (row, col) of a batch being filled: grows the storage when needed.
+    Value& at(std::size_t row, std::size_t col) {
+        const std::size_t i = row * columns + col;
+        if (i >= values.size()) values.resize(i + 1);
+        return values[i];
+    }
+    const Value& at(std::size_t row, std::size_t col) const { return values[row * columns + col]; }
+    void set_null(std::size_t row, std::size_t col) { at(row, col) = std::monostate{}; }
+    void set(std::size_t row, std::size_t col, std::int64_t v) { at(row, col) = v; }
+    void set(std::size_t row, std::size_t col, std::string_view v) {
+        Value& x = at(row, col);
+        if (auto* s = std::get_if<std::string>(&x))
+            s->assign(v);
+        else
+            x = std::string(v);
+    }
+};
+
+// Where Store::export_tables() hands what it reads.
+class TableSink {
+  public:
+    virtual ~TableSink() = default;
+    // First, once: the number of rows of each table in the snapshot, indexed by Table.
+    virtual void counted(const std::array<std::int64_t, all_tables.size()>& rows) = 0;
+    // Then the rows of each table, table after table in the order of all_tables, each in key order, in batches
+    // (reused: copy what must outlive the call).
+    virtual void rows(Table table, const TableRows& batch) = 0;
 };
 
 // An open store. What every backend guarantees (docs/architecture.md, "The seam"):
@@ -335,6 +404,19 @@ class Store {
 
     // The database's own integrity check, the schema version and the rows of each table.
     virtual StoreCheck check() const = 0;
+
+    // --- whole tables (db copy) ---
+    // Reads every row of every table as one snapshot (safe while other processes write) and hands them to
+    // `sink` as TableSink says, in batches of about batch_rows() rows or more.
+    virtual void export_tables(TableSink& sink) const = 0;
+    // Inserts `rows` of `table` as they are, ids and all, inside the caller's write transaction; a counter's
+    // value replaces the value the store has. Throws Error when a row breaks a rule of the schema (a unique
+    // key, a reference to a missing row). Meant for an empty store (see copy_store()).
+    virtual void import_rows(Table table, const TableRows& rows) = 0;
+    // After the last import_rows(): new rows written later take ids after the highest imported one.
+    virtual void end_import() = 0;
+    // The number of rows in `table` (inside the caller's transaction: its writes included).
+    virtual std::int64_t count_rows(Table table) const = 0;
 
     // Writes a consistent copy of the whole store to `path` (mode 0600), safe while other processes write:
     // the copy is one snapshot. Written beside `path` and renamed over it, so an existing file is replaced

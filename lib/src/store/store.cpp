@@ -36,6 +36,34 @@ bool exists(const std::string& location) {
     return sqlite::exists(location);
 }
 
+std::string_view table_name(Table table) {
+    switch (table) {
+    case Table::participants: return "participants";
+    case Table::sessions: return "sessions";
+    case Table::enrollments: return "enrollments";
+    case Table::attendance_marks: return "attendance_marks";
+    case Table::attendance: return "attendance";
+    case Table::certificates: return "certificates";
+    case Table::counters: return "counters";
+    case Table::audit_log: return "audit_log";
+    }
+    return "?";
+}
+
+std::size_t table_columns(Table table) {
+    switch (table) {
+    case Table::participants: return 11;
+    case Table::sessions: return 13;
+    case Table::enrollments: return 6;
+    case Table::attendance_marks: return 10;
+    case Table::attendance: return 5;
+    case Table::certificates: return 7;
+    case Table::counters: return 2;
+    case Table::audit_log: return 5;
+    }
+    return 0;
+}
+
 std::string printable_argument(const std::string& arg) {
     // Every URL in the argument (`--db=postgresql://…` too) loses the password of its user-info part
     // (scheme://user:PASSWORD@host) and any password=… parameter of its query.

@@ -90,6 +90,12 @@ class PostgresStore final : public Store {
     std::vector<PersonYear> participation(const std::vector<Id>& sessions,
                                           PersonDetail detail) const override;
 
+    // copy.cpp (written on the i16-pgtests branch, with db copy)
+    void export_tables(TableSink& sink) const override;
+    void import_rows(Table table, const TableRows& rows) override;
+    void end_import() override;
+    std::int64_t count_rows(Table table) const override;
+
     StoreCheck check() const override;
     std::string backup_to(const std::string& path) const override;
 

@@ -97,6 +97,11 @@ class SqliteStore final : public Store {
     std::vector<PersonYear> participation(const std::vector<Id>& sessions,
                                           PersonDetail detail) const override;
 
+    void export_tables(TableSink& sink) const override;
+    void import_rows(Table table, const TableRows& rows) override;
+    void end_import() override;
+    std::int64_t count_rows(Table table) const override;
+
     StoreCheck check() const override;
     std::string backup_to(const std::string& path) const override;
 
