@@ -23,9 +23,10 @@ void run_check(Context& ctx) {
 // created: there is nothing to migrate.
 void run_migrate(Context& ctx) {
     const std::string path = ctx.store_path();
-    if (!store::exists(path)) throw Error(fmt::format("no store at {}", path));
+    const std::string shown = store::printable_argument(path); // a URL's password is never printed
+    if (!store::exists(path)) throw Error(fmt::format("no store at {}", shown));
     ctx.write([](store::Store&) -> std::int64_t { return 0; });
-    ctx.note(fmt::format("store {} is at schema version {}", path, store::schema_version));
+    ctx.note(fmt::format("store {} is at schema version {}", shown, store::schema_version));
 }
 
 void run_log(Context& ctx, int limit) {
