@@ -129,7 +129,9 @@ void print_error(std::ostream& err, std::string_view message) {
 }
 
 void add_globals(CLI::App& app, Globals& g) {
-    app.add_option("--db", g.db, "Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)");
+    app.add_option(
+        "--db", g.db,
+        "Store file, or postgresql://user@host/dbname (default: $ASNBELAJAR_DB, else ./asnbelajar.db)");
     app.add_option("-f,--format", g.format, render::format_names(" | ", " | "));
     app.add_option("-o,--output", g.output,
                    "Write to FILE instead of stdout (format may follow the extension)");

@@ -23,9 +23,10 @@ void run_check(Context& ctx) {
 // created: there is nothing to migrate.
 void run_migrate(Context& ctx) {
     const std::string path = ctx.store_path();
-    if (!store::exists(path)) throw Error(fmt::format("no store at {}", path));
+    const std::string shown = store::printable_argument(path); // a URL's password is never printed
+    if (!store::exists(path)) throw Error(fmt::format("no store at {}", shown));
     ctx.write([](store::Store&) -> std::int64_t { return 0; });
-    ctx.note(fmt::format("store {} is at schema version {}", path, store::schema_version));
+    ctx.note(fmt::format("store {} is at schema version {}", shown, store::schema_version));
 }
 
 void run_log(Context& ctx, int limit) {
@@ -47,18 +48,25 @@ void setup_db(CLI::App& app, Context& ctx) {
     check->callback([&ctx] { run_check(ctx); });
 
     auto* migrate = cmd->add_subcommand(
-        "migrate", "Bring a store written by an older asnbelajar to this version's schema (reports need it)");
-    migrate->footer("Example:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db migrate");
+        "migrate", "Bring a store written by an older asnbelajar to this version's schema (reports need it); "
+                   "PostgreSQL: create the tables in an empty database");
+    migrate->footer(
+        "Examples:\n  asnbelajar --db /srv/asnbelajar/asnbelajar.db db migrate\n"
+        "  asnbelajar --db postgresql://registry@db.example.go.id/asnbelajar db migrate   # creates the "
+        "tables");
     migrate->callback([&ctx] { run_migrate(ctx); });
 
     auto file = std::make_shared<std::string>();
-    auto* backup = cmd->add_subcommand("backup", "Consistent online backup (safe while others write)");
+    auto* backup = cmd->add_subcommand(
+        "backup", "Consistent online backup (safe while others write); PostgreSQL: pg_dump -Fc to FILE.dump");
     backup->add_option("FILE", *file, "The backup file (replaced atomically when it exists)")->required();
-    backup->footer("Example:\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db");
+    backup->footer("Examples:\n  asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db\n"
+                   "  asnbelajar --db postgresql://registry@db.example.go.id/asnbelajar db backup "
+                   "/var/backups/registry-$(date +%F).dump   # pg_dump -Fc");
     backup->callback([&ctx, file] {
         const auto store = ctx.read_store();
-        store->backup_to(*file);
-        ctx.note(fmt::format("backed up {} to {}", store->location(), *file));
+        const std::string what = store->backup_to(*file);
+        ctx.note(fmt::format("backed up {} to {}: {}", store->location(), *file, what));
     });
 
     auto limit = std::make_shared<int>(100);

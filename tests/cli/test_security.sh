@@ -37,9 +37,15 @@ RC=$?
 expect_rc 0 "every operation of the SQLite backend hands SQLite's exceptions to the one translation point"
 [ "$RC" -eq 0 ] || cat "$OUT" >&2
 expect_eq "$(grep -c 'exempt' "$ERR")" "3" "three reviewed exemptions (backup, rollback, discarding a new store)"
-# SQLite's messages and codes are read in one file only.
+perl "$GUARD" "$SRC/lib/src/store/postgres/postgres_store.hpp" "$SRC"/lib/src/store/postgres/*.cpp >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "every operation of the PostgreSQL backend hands libpq's failures to the one translation point"
+[ "$RC" -eq 0 ] || cat "$OUT" >&2
+expect_eq "$(grep -c 'exempt' "$ERR")" "3" "the same three reviewed exemptions on PostgreSQL"
+# The database's messages and codes are read in one file per backend only.
 find "$SRC/lib/src/store" -name '*.cpp' -exec grep -lE 'what\(\)|getErrorCode|getExtendedErrorCode|sqlite3_errmsg' {} + >"$OUT"
-expect_eq "$(sed 's|.*/store/||' "$OUT")" "sqlite/errors.cpp" "SQLite's messages are read only in store/sqlite/errors.cpp"
+expect_eq "$(sed 's|.*/store/||' "$OUT" | sort | tr '\n' ' ')" "postgres/errors.cpp sqlite/errors.cpp " \
+  "the database's messages are read only in store/sqlite/errors.cpp and store/postgres/errors.cpp"
 cat >"$WORK/backend.hpp" <<'EOF'
 class FakeStore final : public Store {
     std::optional<Participant> participant_by_id(Id id) const override;

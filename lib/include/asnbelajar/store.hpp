@@ -420,8 +420,10 @@ class Store {
 
     // Writes a consistent copy of the whole store to `path` (mode 0600), safe while other processes write:
     // the copy is one snapshot. Written beside `path` and renamed over it, so an existing file is replaced
-    // only by a complete backup. Throws Error on failure.
-    virtual void backup_to(const std::string& path) const = 0;
+    // only by a complete backup. Returns what was written, for the user ("an SQLite file", "a pg_dump -Fc
+    // archive"). Throws Error on failure. A PostgreSQL store writes FILE.dump with pg_dump -Fc, any other FILE
+    // as an SQLite store with the same rows.
+    virtual std::string backup_to(const std::string& path) const = 0;
 
   protected:
     Store() = default;

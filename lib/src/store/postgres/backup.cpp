@@ -1,8 +1,11 @@
-// The PostgreSQL backend's backups: `db backup FILE.dump` runs pg_dump -Fc (a consistent snapshot: pg_dump
-// reads in one REPEATABLE READ transaction), written owner-only beside FILE and renamed over it.
+// The PostgreSQL backend's backups, written owner-only beside FILE and renamed over it: `db backup FILE.dump`
+// runs pg_dump -Fc (a consistent snapshot: pg_dump reads in one REPEATABLE READ transaction); any other FILE
+// is an SQLite store holding the same rows (copy_store(): one REPEATABLE READ snapshot of every table,
+// written through the SQLite backend), so that an agency can take the registry's data home.
 #include "postgres_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/store_copy.hpp"
 
 #include <fmt/format.h>
 
@@ -40,12 +43,26 @@ std::string tail(const std::string& path) {
 
 } // namespace
 
-void PostgresStore::backup_to(const std::string& path) const {
-    if (!path.ends_with(".dump"))
-        throw Error(
-            fmt::format("cannot back up {} to {}: a PostgreSQL store is backed up with pg_dump to a file "
-                        "named *.dump (`asnbelajar db backup {}.dump`); an SQLite copy is not built yet",
-                        display_, path, path));
+std::string PostgresStore::backup_to(const std::string& path) const {
+    if (!path.ends_with(".dump")) {
+        const std::string tmp = path + ".tmp";
+        ::unlink(tmp.c_str());
+        try {
+            const std::unique_ptr<Store> copy = store::open(tmp, Access::write); // an SQLite file, 0600
+            Store::Transaction tx(*copy);
+            copy_store(*this, *copy, {});
+            tx.commit();
+        } catch (const Error& e) {
+            ::unlink(tmp.c_str());
+            throw Error(fmt::format("cannot back up to {}: {}", path, e.what()));
+        }
+        if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+            const int e = errno;
+            ::unlink(tmp.c_str());
+            throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(e)));
+        }
+        return "an SQLite file (`asnbelajar db backup FILE.dump` writes a pg_dump -Fc archive instead)";
+    }
     const std::string tmp = path + ".tmp";
     const std::string err = path + ".err";
     ::unlink(tmp.c_str());
@@ -84,6 +101,7 @@ void PostgresStore::backup_to(const std::string& path) const {
         ::unlink(tmp.c_str());
         throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(e)));
     }
+    return "a pg_dump -Fc archive (restore with pg_restore)";
 }
 
 } // namespace asnbelajar::store::postgres

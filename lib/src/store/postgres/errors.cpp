@@ -28,6 +28,10 @@ Fault pg_fault(const pq::Failure& e) {
     return Fault::other;
 }
 
+std::string reason(const pq::Failure& e) {
+    return e.what();
+}
+
 Error translate(const pq::Failure& e, const std::string& display, WrittenValues written, int lock_timeout_s) {
     if (std::optional<Constraint> c = pg_constraint(e)) {
         // A batch names no single value: the server's detail does ("Key (nip)=(1987…) already exists.").
@@ -44,7 +48,7 @@ Error translate(const pq::Failure& e, const std::string& display, WrittenValues 
         return Error(constraint_message(*c, written));
     }
     const Fault f = pg_fault(e);
-    std::string detail = e.what();
+    std::string detail = reason(e);
     if (e.sqlstate == "55P03")
         detail = fmt::format("the store is busy: another writer held a lock this command needs; waited {} s "
                              "(ASNBELAJAR_PG_LOCK_TIMEOUT)",

@@ -14,6 +14,8 @@ namespace asnbelajar::store::postgres {
 // The constraint a failure broke, if it is one of the table's.
 std::optional<Constraint> pg_constraint(const pq::Failure& e);
 Fault pg_fault(const pq::Failure& e);
+// The server's (or libpq's) own words for a failure.
+std::string reason(const pq::Failure& e);
 // The Error for the user: a broken constraint by its value (from `written`, else from the server's detail
 // "Key (nip)=(…) already exists."), a fault by the store's location `display` (never with a password).
 // `lock_timeout_s`: the lock wait, said when a lock was not granted.

@@ -108,7 +108,7 @@ PostgresStore::PostgresStore(const std::string& url, Access access, DryRun dry_r
         db_ = std::make_unique<pq::Connection>(url, display_);
     } catch (const pq::Failure& e) {
         // libpq's words name the host and the reason; the password is never in them.
-        throw Error(fmt::format("cannot connect to the PostgreSQL store {}: {}", display_, e.what()));
+        throw Error(fmt::format("cannot connect to the PostgreSQL store {}: {}", display_, reason(e)));
     }
     try {
         db_->query("SELECT set_config('lock_timeout', $1, false)",
@@ -164,7 +164,10 @@ void PostgresStore::discard_created() {
 }
 
 void PostgresStore::begin_transaction() try {
-    db_->exec(outer_open_ ? "SAVEPOINT asnbelajar_write" : "BEGIN");
+    if (outer_open_)
+        db_->exec("SAVEPOINT asnbelajar_write");
+    else
+        db_->exec("BEGIN");
     in_transaction_ = true;
     participants_locked_ = false;
     locked_sessions_.clear();
@@ -191,12 +194,11 @@ void PostgresStore::rollback_transaction() noexcept {
 
 void PostgresStore::commit_transaction() try {
     if (dry_run_) return rollback_transaction(); // a rehearsal keeps nothing
-    db_->exec("COMMIT");
-    in_transaction_ = false;
+    in_transaction_ = false;                     // a COMMIT that fails ends the transaction too
     outer_open_ = false;
+    db_->exec("COMMIT");
     created_ = false; // kept: nothing to discard any more
 } catch (const pq::Failure& e) {
-    in_transaction_ = false;
     fail(e);
 }
 
@@ -239,15 +241,15 @@ StoreCheck PostgresStore::check() const try {
     std::vector<std::string> problems;
     // amcheck verifies every B-tree index of the store against its table; creating the extension may need
     // rights the user lacks: then the check says so and goes on.
-    std::string amcheck = "amcheck not available";
+    std::string amcheck = "no amcheck";
     bool have_amcheck =
         db_->query("SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'").int64(0, 0) > 0;
     if (!have_amcheck) {
         try {
             db_->exec("CREATE EXTENSION IF NOT EXISTS amcheck");
             have_amcheck = true;
-        } catch (const pq::Failure& e) {
-            amcheck = fmt::format("amcheck not available: {}", e.what());
+        } catch (const pq::Failure&) {
+            // Not installed, or not ours to create: said as "no amcheck".
         }
     }
     if (have_amcheck) {
@@ -258,12 +260,12 @@ StoreCheck PostgresStore::check() const try {
                 "WHERE a.amname = 'btree' AND i.indrelid IN ('participants'::regclass, 'sessions'::regclass, "
                 "'enrollments'::regclass, 'attendance_marks'::regclass, 'attendance'::regclass, "
                 "'certificates'::regclass, 'counters'::regclass, 'audit_log'::regclass)");
-            amcheck = fmt::format("amcheck: {} indexes verified", r.int64(0, 0));
+            amcheck = fmt::format("amcheck: {} indexes", r.int64(0, 0));
         } catch (const pq::Failure& e) {
-            if (e.sqlstate == "XX002" || e.sqlstate == "XX001")
-                problems.push_back(e.what());
+            if (pg_fault(e) == Fault::damaged)
+                problems.push_back(reason(e));
             else
-                amcheck = fmt::format("amcheck not available: {}", e.what());
+                amcheck = "no amcheck"; // not installed, or not ours to create
         }
     }
     // Every reference resolves (the foreign keys are enforced; this finds constraints left NOT VALID).
@@ -289,7 +291,7 @@ StoreCheck PostgresStore::check() const try {
         "SELECT (SELECT max(version) FROM asnbelajar_schema), (SELECT count(*) FROM participants), "
         "(SELECT count(*) FROM sessions), (SELECT count(*) FROM enrollments), (SELECT count(*) FROM attendance), "
         "(SELECT count(*) FROM attendance_marks), (SELECT count(*) FROM certificates), "
-        "(SELECT count(*) FROM audit_log), current_setting('server_version')");
+        "(SELECT count(*) FROM audit_log), split_part(current_setting('server_version'), ' ', 1)");
     c.version = n.int32(0, 0);
     c.participants = n.int64(0, 1);
     c.sessions = n.int64(0, 2);
@@ -299,7 +301,7 @@ StoreCheck PostgresStore::check() const try {
     c.certificates = n.int64(0, 6);
     c.audit = n.int64(0, 7);
     // The report's "journal" line: what keeps the store durable here, and what was checked.
-    c.journal_mode = fmt::format("postgresql {} (WAL; {})", n.text(0, 8), amcheck);
+    c.journal_mode = fmt::format("postgresql {} ({})", n.text(0, 8), amcheck);
     return c;
 } catch (const pq::Failure& e) {
     fail(e);

@@ -91,12 +91,17 @@ std::vector<Participant> PostgresStore::list_participants(const std::string& age
 
 // --- batches ---
 
-void PostgresStore::begin_bulk_load(std::uint64_t) {
+void PostgresStore::begin_bulk_load(std::uint64_t) try {
     // Nothing to prepare: a batch is a COPY and a few set-based statements, and the indexes stay (a server's
     // other clients keep using them).
+} catch (const pq::Failure& e) {
+    fail(e);
 }
 
-void PostgresStore::end_bulk_load() {}
+void PostgresStore::end_bulk_load() try {
+} catch (const pq::Failure& e) {
+    fail(e);
+}
 
 void PostgresStore::find_participants(std::span<const Participant> rows, ParticipantMatches& out) const try {
     out.found = 0;

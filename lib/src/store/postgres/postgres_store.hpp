@@ -97,7 +97,7 @@ class PostgresStore final : public Store {
     std::int64_t count_rows(Table table) const override;
 
     StoreCheck check() const override;
-    void backup_to(const std::string& path) const override;
+    std::string backup_to(const std::string& path) const override;
 
     // --- the PostgreSQL backend's own ---
     // The connection's round trips so far (tests count them: a batch must cost O(1)).

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <cstdlib>
@@ -146,10 +147,17 @@ Connection::Connection(const std::string& conninfo, const std::string& display) 
         std::string why = PQerrorMessage(conn_);
         while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
             why.pop_back();
+        // libpq's hint comes on a line of its own, indented: one line here.
+        for (std::size_t at; (at = why.find("\n\t")) != std::string::npos;)
+            why.replace(at, 2, " ");
+        std::replace(why.begin(), why.end(), '\n', ' ');
         PQfinish(conn_);
         conn_ = nullptr;
         throw Failure(why, "08001");
     }
+    // The server's notices (NOTICE, WARNING) would go to stderr: the library never prints.
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
     if (const char* trace = std::getenv("ASNBELAJAR_PG_TRACE"); trace && *trace)
         trace_ = std::fopen(trace, "a");
     ++round_trips_; // the connection's own (startup, authentication)

@@ -207,7 +207,7 @@ std::vector<AuditEntry> SqliteStore::audit_log(int limit) const try {
     fail(e);
 }
 
-void SqliteStore::backup_to(const std::string& path) const {
+std::string SqliteStore::backup_to(const std::string& path) const {
     std::string tmp = path + ".tmp";
     ::unlink(tmp.c_str());
     if (int err = create_private_file(tmp))
@@ -230,6 +230,7 @@ void SqliteStore::backup_to(const std::string& path) const {
         ::unlink(tmp.c_str());
         throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(err)));
     }
+    return "an SQLite file";
 }
 
 StoreCheck SqliteStore::check() const try {

@@ -103,7 +103,7 @@ class SqliteStore final : public Store {
     std::int64_t count_rows(Table table) const override;
 
     StoreCheck check() const override;
-    void backup_to(const std::string& path) const override;
+    std::string backup_to(const std::string& path) const override;
 
     // --- the SQLite backend's own ---
     // How a bulk load decides to go into append mode (the participants' indexes dropped, the keys in memory):
