@@ -39,7 +39,7 @@ SELECT s.id, p.id,
             THEN 'enrolled' ELSE 'waitlisted' END,
        (SELECT coalesce(max(arrival), 0) + 1 FROM enrollments e WHERE e.session_id = s.id), 0, 0
 FROM sessions s, participants p WHERE s.code = '$code' AND p.nip = '$nip';
-SELECT pg_sleep(0.02);
+SELECT pg_sleep(0.05);
 COMMIT;
 SQL
     done | psql -X -q -d "$ASNBELAJAR_DB" >/dev/null 2>>"$WORK/rush-$code.err" &
