@@ -80,7 +80,7 @@ std::string_view column_types(Table table) {
     case Table::participants: return "ittttttttii";
     case Table::sessions: return "ititititiiiti";
     case Table::enrollments: return "iitiii";
-    case Table::attendance_marks: return "iiitiiittti";
+    case Table::attendance_marks: return "iiitiiitti";
     case Table::attendance: return "iiiit";
     case Table::certificates: return "iitiiii";
     case Table::counters: return "ti";
