@@ -93,7 +93,7 @@ CREATE TABLE attendance (
     session_id      bigint NOT NULL REFERENCES sessions(id),
     participant_id  bigint NOT NULL REFERENCES participants(id),
     minutes         integer NOT NULL,
-    self_declared   boolean NOT NULL DEFAULT false,
+    self_declared   integer NOT NULL DEFAULT 0 CHECK (self_declared IN (0, 1)),
     outcome         text COLLATE "C" NOT NULL CHECK (outcome IN ('attended', 'partial')),
     PRIMARY KEY (session_id, participant_id)
 );
