@@ -134,7 +134,7 @@ void PostgresStore::put_summaries(Id session, std::span<const PersonSummary> sum
         }
         ids.add(static_cast<std::int64_t>(p.participant));
         minutes.add(static_cast<std::int64_t>(p.summary->minutes));
-        self.add(p.summary->self_declared ? std::string_view("t") : std::string_view("f"));
+        self.add(static_cast<std::int64_t>(p.summary->self_declared ? 1 : 0));
         outcomes.add(to_string(p.outcome));
     }
     // The two sets name different people: one statement does both.
@@ -142,7 +142,7 @@ void PostgresStore::put_summaries(Id session, std::span<const PersonSummary> sum
         "WITH gone AS (DELETE FROM attendance WHERE session_id = $1 AND participant_id = ANY($2::bigint[])) "
         "INSERT INTO attendance(session_id, participant_id, minutes, self_declared, outcome) "
         "SELECT $1, k.id, k.minutes, k.self, k.outcome "
-        "FROM unnest($3::bigint[], $4::integer[], $5::boolean[], $6::text[]) k(id, minutes, self, outcome) "
+        "FROM unnest($3::bigint[], $4::integer[], $5::integer[], $6::text[]) k(id, minutes, self, outcome) "
         "ON CONFLICT (session_id, participant_id) DO UPDATE SET minutes = excluded.minutes, "
         "self_declared = excluded.self_declared, outcome = excluded.outcome",
         pq::Params()

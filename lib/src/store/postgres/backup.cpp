@@ -2,6 +2,7 @@
 // runs pg_dump -Fc (a consistent snapshot: pg_dump reads in one REPEATABLE READ transaction); any other FILE
 // is an SQLite store holding the same rows (copy_store(): one REPEATABLE READ snapshot of every table,
 // written through the SQLite backend), so that an agency can take the registry's data home.
+#include "errors.hpp"
 #include "postgres_store.hpp"
 
 #include "asnbelajar/error.hpp"
@@ -54,7 +55,7 @@ std::string PostgresStore::backup_to(const std::string& path) const {
             tx.commit();
         } catch (const Error& e) {
             ::unlink(tmp.c_str());
-            throw Error(fmt::format("cannot back up to {}: {}", path, e.what()));
+            throw Error(fmt::format("cannot back up to {}: {}", path, reason(e)));
         }
         if (std::rename(tmp.c_str(), path.c_str()) != 0) {
             const int e = errno;

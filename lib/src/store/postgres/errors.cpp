@@ -32,6 +32,10 @@ std::string reason(const pq::Failure& e) {
     return e.what();
 }
 
+std::string reason(const Error& e) {
+    return e.what();
+}
+
 Error translate(const pq::Failure& e, const std::string& display, WrittenValues written, int lock_timeout_s) {
     if (std::optional<Constraint> c = pg_constraint(e)) {
         // A batch names no single value: the server's detail does ("Key (nip)=(1987…) already exists.").

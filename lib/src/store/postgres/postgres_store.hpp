@@ -144,7 +144,7 @@ Participant read_participant(const pq::Result& r, int row, int first = 0);
 template <class Row> void read_presence(const pq::Result& r, int row, int first, Row& out) {
     if (!r.null(row, first)) out.enrollment = enrollment_status_from(r.text(row, first));
     if (!r.null(row, first + 1)) {
-        out.attendance = AttendanceSummary{r.int32(row, first + 1), r.boolean(row, first + 2)};
+        out.attendance = AttendanceSummary{r.int32(row, first + 1), r.int32(row, first + 2) != 0};
         out.outcome =
             r.text(row, first + 3) == "attended" ? AttendanceOutcome::attended : AttendanceOutcome::partial;
     }

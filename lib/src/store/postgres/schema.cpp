@@ -93,7 +93,7 @@ CREATE TABLE attendance (
     session_id      bigint NOT NULL REFERENCES sessions(id),
     participant_id  bigint NOT NULL REFERENCES participants(id),
     minutes         integer NOT NULL,
-    self_declared   boolean NOT NULL DEFAULT false,
+    self_declared   integer NOT NULL DEFAULT 0 CHECK (self_declared IN (0, 1)),
     outcome         text COLLATE "C" NOT NULL CHECK (outcome IN ('attended', 'partial')),
     PRIMARY KEY (session_id, participant_id)
 );
@@ -129,14 +129,18 @@ CREATE TABLE audit_log (
 } // namespace
 
 int stored_version(pq::Connection& db, const std::string& display) {
-    // to_regclass() follows the search_path, as the statements do.
-    const pq::Result r = db.query("SELECT to_regclass('asnbelajar_schema') IS NOT NULL, "
-                                  "to_regclass('participants') IS NOT NULL");
+    // to_regclass() follows the search_path, as the statements do; the store is its first schema, which must
+    // hold nothing else when it holds no store (as an SQLite file with other tables is not a store).
+    const pq::Result r = db.query(
+        "SELECT to_regclass('asnbelajar_schema') IS NOT NULL, (SELECT count(*) FROM pg_class c "
+        "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')), "
+        "coalesce(current_schema(), '')");
     if (!r.boolean(0, 0)) {
-        if (r.boolean(0, 1))
-            throw Error(fmt::format("{} is a PostgreSQL database but not an asnbelajar store (it has a "
-                                    "participants table and no asnbelajar_schema)",
-                                    display));
+        if (r.int64(0, 1) > 0)
+            throw Error(
+                fmt::format("{} is a PostgreSQL database but not an asnbelajar store (its schema {} holds "
+                            "other tables; give the store a database or schema of its own)",
+                            display, r.text(0, 2)));
         return 0;
     }
     const pq::Result v = db.query("SELECT max(version) FROM asnbelajar_schema");
