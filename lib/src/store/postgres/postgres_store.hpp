@@ -130,6 +130,7 @@ class PostgresStore final : public Store {
     mutable bool participants_locked_ = false;
     mutable std::unordered_set<Id> locked_sessions_;
     int lock_timeout_s_ = 10;
+    bool keys_deferred_ = false; // import_rows() dropped the keys and indexes; end_import() builds them again
 };
 
 // --- helpers of the table-group files ---
