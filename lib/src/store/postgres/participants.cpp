@@ -116,17 +116,13 @@ void PostgresStore::find_participants(std::span<const Participant> rows, Partici
         nips.add_or_null(row.nip);
         emails.add_or_null(row.email);
     }
-    // One row per (batch row, key) found: which = 0 for the NIP's holder, 1 for the e-mail's when it is someone
-    // else (the row's NIP is not theirs). The e-mail's holder who is the NIP's holder is not sent twice: a
-    // re-import of an unchanged roster would otherwise read every person twice.
-    const std::string nip_array = nips.done();
+    // One row per (batch row, key) found: which = 0 for the NIP's holder, 1 for the e-mail's.
     const pq::Result r = db_->query(
         "SELECT k.i, 0, " PG_PARTICIPANT_COLUMNS " FROM unnest($1::text[]) WITH ORDINALITY k(v, i) "
         "JOIN participants p ON p.nip = k.v "
-        "UNION ALL SELECT k.i, 1, " PG_PARTICIPANT_COLUMNS " FROM unnest($2::text[], $1::text[]) "
-        "WITH ORDINALITY k(v, n, i) JOIN participants p ON p.email = k.v WHERE k.n IS NULL OR p.nip IS DISTINCT FROM k.n "
-        "ORDER BY 1, 2",
-        pq::Params().add(nip_array).add(emails.done()));
+        "UNION ALL SELECT k.i, 1, " PG_PARTICIPANT_COLUMNS " FROM unnest($2::text[]) WITH ORDINALITY k(v, i) "
+        "JOIN participants p ON p.email = k.v ORDER BY 1, 2",
+        pq::Params().add(nips.done()).add(emails.done()));
     // As the SQLite backend answers: the NIP's holder first; the e-mail's holder is the same entry when the
     // NIP's holder has this very address, else an entry of its own.
     int at = 0;
@@ -145,10 +141,6 @@ void PostgresStore::find_participants(std::span<const Participant> rows, Partici
             }
             ++at;
         }
-        // The e-mail held by the NIP's holder (left out of the answer above): the same entry.
-        if (const int n = out.by_nip[i]; n >= 0 && out.by_email[i] < 0 && !rows[i].email.empty() &&
-                                         out.people[static_cast<std::size_t>(n)].email == rows[i].email)
-            out.by_email[i] = n;
     }
 } catch (const pq::Failure& e) {
     fail(e);
