@@ -86,7 +86,7 @@ before=$(store_dump "$SRC")
 # --- SQLite -> the backend under test ($BACKEND) -> SQLite ---
 ab db copy "$SRC" "$MID"
 expect_rc 0 "db copy SQLite -> $BACKEND"
-expect_grep "copied .*source.db to .*: 46 participants, 5 sessions, .* certificates, [0-9]+ audit entries" "$ERR" \
+expect_grep "copied .*source.db to .*: 46 participants, 5 sessions, .* certificates, [0-9]+ results, [0-9]+ audit entries" "$ERR" \
   "the copy says what it copied"
 expect_no_grep $'\r' "$ERR" "no progress bar when stderr is not a terminal"
 expect_eq "$(store_dump "$SRC")" "$before" "the source is unchanged"
