@@ -1,5 +1,6 @@
 -- report jp --year Y, by hand, in PostgreSQL (psql -v year=Y -v target=T --csv; T in tenths of a JP): the
--- PostgreSQL peer of ../jp.sql, the same columns as `asnbelajar --format csv report jp`.
+-- PostgreSQL peer of ../jp.sql, the same columns as `asnbelajar --format csv report jp` (no target or
+-- shortfall for PPPK; type PNS, PPPK or empty without a NIP).
 WITH chosen AS (
   SELECT id, jp_tenths FROM sessions
   WHERE start >= extract(epoch FROM make_date(:year, 1, 1))::bigint - 2 * 86400
@@ -19,8 +20,12 @@ WITH chosen AS (
 ), py AS (
   SELECT pid, count(jp) AS sessions, coalesce(sum(jp), 0) AS jp FROM k GROUP BY pid
 )
-SELECT p.nip, p.name, p.agency, p.unit, py.sessions,
-       (py.jp / 10.0)::float8 AS jp, (:target / 10.0)::float8 AS target,
-       (greatest(0, :target - py.jp) / 10.0)::float8 AS shortfall
-FROM py JOIN participants p ON p.id = py.pid
-ORDER BY coalesce(p.agency, ''), p.name, p.id;
+SELECT nip, name, agency, unit, sessions, jp,
+       CASE WHEN type IS DISTINCT FROM 'PPPK' THEN (:target / 10.0)::float8 END AS target,
+       CASE WHEN type IS DISTINCT FROM 'PPPK' THEN (greatest(0, :target - jp10) / 10.0)::float8 END AS shortfall,
+       type
+FROM (SELECT p.nip, p.name, p.agency, p.unit, py.sessions, (py.jp / 10.0)::float8 AS jp, py.jp AS jp10, p.id,
+             CASE WHEN coalesce(p.nip, '') = '' THEN NULL
+                  WHEN length(p.nip) = 18 AND substr(p.nip, 13, 2) BETWEEN '21' AND '29' THEN 'PPPK' ELSE 'PNS' END AS type
+      FROM py JOIN participants p ON p.id = py.pid) x
+ORDER BY coalesce(agency, ''), name, id;
