@@ -1,6 +1,7 @@
 -- report weekly --week-of D, by hand, in PostgreSQL (psql -v from=YYYY-MM-DD -v to=YYYY-MM-DD --csv): the
--- PostgreSQL peer of ../weekly.sql, the same columns as `asnbelajar --format csv report weekly` (a session
--- whose attendance was never recorded has empty attendance counts and attendance_recorded false).
+-- PostgreSQL peer of ../weekly.sql, the same columns as `asnbelajar --format csv report weekly`. A session with
+-- no attendance row that was never imported from an export (sessions.attendance_imported) has its attendance
+-- not recorded: its attendance counts and rate are empty and attendance_recorded is false.
 WITH s AS (
   SELECT id, code, title, jp_tenths, start,
          to_char(to_timestamp(start + CASE tz WHEN 'Asia/Jakarta' THEN 25200 WHEN 'Asia/Pontianak' THEN 25200
