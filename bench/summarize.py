@@ -48,9 +48,28 @@ RATIO_TARGETS = {
     "enroll": ("sqlite3 INSERT", [
         ("asnbelajar", "sqlite3 INSERT", 1.5, "one enroll process ≤ 1.5× one sqlite3 INSERT process"),
     ]),
+    # PostgreSQL (issue 16): the backend against psql doing the same by hand, on the same server.
+    "pg import": ("psql \\copy + INSERT … ON CONFLICT", [
+        ("asnbelajar", "psql \\copy + INSERT … ON CONFLICT", 1.5,
+         "PostgreSQL roster import ≤ 1.5× psql \\copy into a staging table + INSERT … ON CONFLICT"),
+    ]),
+    "pg re-import": ("psql \\copy + UPDATE … IS DISTINCT FROM", [
+        ("asnbelajar", "psql \\copy + UPDATE … IS DISTINCT FROM", 1.5,
+         "PostgreSQL re-import, none changed ≤ 1.5× psql \\copy + UPDATE … WHERE … IS DISTINCT FROM"),
+    ]),
+    "pg enroll": ("psql INSERT … SELECT", [
+        ("asnbelajar", "psql INSERT … SELECT", 2.0, "PostgreSQL: one enroll process ≤ 2× one psql -c INSERT … SELECT process"),
+    ]),
+    "pg report weekly": ("psql hand-written SQL", [
+        ("asnbelajar", "psql hand-written SQL", 1.0, "PostgreSQL report weekly ≤ 1× the hand-written SQL in psql"),
+    ]),
+    "pg report jp": ("psql hand-written SQL", []),
+    "pg report agency": ("psql hand-written SQL", []),
+    "pg db copy": ("pg_dump -Fc + pg_restore", []),
 }
 ORDER = ["import", "reimport", "scaling", "attend", "bulk", "report weekly", "report jp", "report agency",
-         "enroll"]
+         "enroll", "pg import", "pg re-import", "pg enroll", "pg report weekly", "pg report jp",
+         "pg report agency", "pg db copy"]
 TITLES = {
     "import": "Roster import into a new store",
     "scaling": "Roster import time against rows",
@@ -61,6 +80,13 @@ TITLES = {
     "report jp": "report jp --year (the year store)",
     "report agency": "report agency --year (the year store)",
     "enroll": "enroll one person (one process each)",
+    "pg import": "PostgreSQL: roster import into a new database",
+    "pg re-import": "PostgreSQL: the same roster again (none changed)",
+    "pg enroll": "PostgreSQL: enroll one person (one process each)",
+    "pg report weekly": "PostgreSQL: report weekly (one week of the year store)",
+    "pg report jp": "PostgreSQL: report jp --year (the year store; no target)",
+    "pg report agency": "PostgreSQL: report agency --year (the year store; no target)",
+    "pg db copy": "PostgreSQL: db copy of the year store, SQLite → PostgreSQL (beside pg_dump/pg_restore of the result)",
 }
 
 
@@ -104,7 +130,13 @@ def read_results(outdirs):
                 if r["bench"] in earlier:
                     continue
                 key = (r["bench"], r["tool"], int(r["rows"]))
-                runs.setdefault(key, []).append((float(r["wall_s"]), float(r["cpu_s"]), int(r["rss_kb"])))
+                # server_cpu_s (the PostgreSQL server's CPU over the command) and load1 (the 1-minute load
+                # average when it started) are absent from older results and empty where they do not apply.
+                scpu = r.get("server_cpu_s") or None
+                load = r.get("load1") or None
+                runs.setdefault(key, []).append((float(r["wall_s"]), float(r["cpu_s"]), int(r["rss_kb"]),
+                                                 float(scpu) if scpu is not None else None,
+                                                 float(load) if load is not None else None))
         path = os.path.join(d, "machine.txt")
         if os.path.exists(path):
             with open(path) as f:
@@ -127,6 +159,8 @@ def stats(samples):
         "cpu": statistics.median([s[1] for s in samples]),
         "rss_mb": max(s[2] for s in samples) / 1024,
         "walls": walls,
+        "server_cpu": statistics.median(scpu) if (scpu := [s[3] for s in samples if s[3] is not None]) else None,
+        "load": statistics.median(load) if (load := [s[4] for s in samples if s[4] is not None]) else None,
     }
 
 
@@ -253,12 +287,19 @@ def tables(data, markdown):
             r = benches[bench].get(ref, {}).get(str(n)) if ref else None
             ratio = f"{s['wall'] / r['wall']:.3f}×" if r else "–"
             wall = fmt_s(s["wall"])
-            if bench == "enroll":
+            if bench in ("enroll", "pg enroll"):
                 wall = f"{s['wall'] / reps * 1000:.1f} ms ({reps}×: {fmt_s(s['wall'])})"
-            rows.append([tool + (" (reference)" if tool == ref else ""), wall,
-                         f"{fmt_s(s['min'])} – {fmt_s(s['max'])}", fmt_s(s["cpu"]), f"{s['rss_mb']:.0f} MB",
-                         ratio, str(s["runs"])])
-        table(["tool", "median wall", "min – max", "CPU", "peak RSS", "ratio", "runs"], rows)
+            row = [tool + (" (reference)" if tool == ref else ""), wall,
+                   f"{fmt_s(s['min'])} – {fmt_s(s['max'])}", fmt_s(s["cpu"])]
+            if bench.startswith("pg "):
+                row.append(fmt_s(s["server_cpu"]) if s.get("server_cpu") is not None else "–")
+            row += [f"{s['rss_mb']:.0f} MB", ratio, str(s["runs"]),
+                    f"{s['load']:.1f}" if s.get("load") is not None else "–"]
+            rows.append(row)
+        header = ["tool", "median wall", "min – max", "CPU"]
+        if bench.startswith("pg "):
+            header.append("server CPU")
+        table(header + ["peak RSS", "ratio", "runs", "load"], rows)
     if data["targets"]:
         out.append("### Targets" if markdown else "-- Targets")
         if markdown:

@@ -125,7 +125,12 @@ void Context::check_writable() const {
 
 void Context::write(const std::function<std::int64_t(store::Store&)>& work) const {
     check_writable();
-    const std::unique_ptr<store::Store> store = store::open(store_path(), store::Access::write);
+    write_to(store_path(), work);
+}
+
+void Context::write_to(const std::string& location,
+                       const std::function<std::int64_t(store::Store&)>& work) const {
+    const std::unique_ptr<store::Store> store = store::open(location, store::Access::write);
     try {
         std::int64_t rows = 0;
         {
@@ -133,7 +138,7 @@ void Context::write(const std::function<std::int64_t(store::Store&)>& work) cons
             rows = work(*store);
             std::string command;
             for (const std::string& a : args_)
-                command += (command.empty() ? "" : " ") + a;
+                command += (command.empty() ? "" : " ") + store::printable_argument(a); // never a password
             store->audit(command, rows);
             tx.commit();
         }
@@ -181,7 +186,9 @@ void print_error(std::ostream& err, std::string_view message) {
 }
 
 void add_globals(CLI::App& app, Globals& g) {
-    app.add_option("--db", g.db, _("Store file (default: $ASNBELAJAR_DB, else ./asnbelajar.db)"));
+    app.add_option("--db", g.db,
+                   _("Store file, or postgresql://user@host/dbname (default: $ASNBELAJAR_DB, else "
+                     "./asnbelajar.db)"));
     app.add_option("-f,--format", g.format, render::format_names(" | ", " | "));
     app.add_option("-o,--output", g.output,
                    _("Write to FILE instead of stdout (format may follow the extension)"));

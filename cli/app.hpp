@@ -90,6 +90,8 @@ class Context {
     // returns the number of rows it touched. On any failure nothing is kept (and a store this call created
     // is removed again).
     void write(const std::function<std::int64_t(store::Store&)>& work) const;
+    // The same for the store at `location` (a command that names its store, as db copy's TO).
+    void write_to(const std::string& location, const std::function<std::int64_t(store::Store&)>& work) const;
 
   private:
     std::vector<std::string> args_;
@@ -103,6 +105,7 @@ void setup_report(CLI::App& app, Context& ctx);
 void setup_results(CLI::App& app, Context& ctx);
 void setup_certify(CLI::App& app, Context& ctx);
 void setup_db(CLI::App& app, Context& ctx);
+void setup_db_copy(CLI::App& db, Context& ctx);
 
 // The current year in --tz.
 int current_year(const Context& ctx);

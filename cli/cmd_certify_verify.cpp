@@ -40,6 +40,17 @@ std::vector<PublicKey> verification_keys(const Context& ctx, const VerifyOptions
     }
     if (!keys.empty()) return keys;
     const std::string path = key_path(ctx, "");
+    if (key_in_registry(ctx, "")) {
+        const auto store = ctx.read_store();
+        std::optional<std::string> text = store->signing_key();
+        if (!text)
+            throw Error(tr("no key to check codes against: there is no signing key in {}; give the "
+                           "agency's public key with --public-key FILE|TEXT (what 'asnbelajar certify key "
+                           "--public' prints)",
+                           path));
+        keys.push_back(SigningKey::from_text(std::move(*text), path).public_key());
+        return keys;
+    }
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw Error(tr("no key to check codes against: there is no signing key at {}; give the "

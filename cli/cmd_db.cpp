@@ -1,4 +1,4 @@
-// asnbelajar db check|migrate|backup|log
+// asnbelajar db check|migrate|backup|log (db copy: cmd_db_copy.cpp)
 #include "app.hpp"
 #include "output_file.hpp"
 
@@ -26,9 +26,10 @@ void run_check(Context& ctx) {
 // created: there is nothing to migrate.
 void run_migrate(Context& ctx) {
     const std::string path = ctx.store_path();
-    if (!store::exists(path)) throw Error(tr("no store at {}", path));
+    const std::string shown = store::printable_argument(path); // a URL's password is never printed
+    if (!store::exists(path)) throw Error(tr("no store at {}", shown));
     ctx.write([](store::Store&) -> std::int64_t { return 0; });
-    ctx.note(tr("store {} is at schema version {}", path, store::schema_version));
+    ctx.note(tr("store {} is at schema version {}", shown, store::schema_version));
 }
 
 void run_log(Context& ctx, int limit) {
@@ -39,7 +40,7 @@ void run_log(Context& ctx, int limit) {
 } // namespace
 
 void setup_db(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("db", _("Store maintenance: check, migrate, backup, audit log"));
+    auto* cmd = app.add_subcommand("db", _("Store maintenance: check, migrate, backup, copy, audit log"));
     cmd->require_subcommand(1);
     cmd->footer(
         examples({"asnbelajar db check", "asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db"}));
@@ -51,21 +52,28 @@ void setup_db(CLI::App& app, Context& ctx) {
 
     auto* migrate = cmd->add_subcommand(
         "migrate",
-        _("Bring a store written by an older asnbelajar to this version's schema (reports need it)"));
-    migrate->footer(examples({"asnbelajar --db /srv/asnbelajar/asnbelajar.db db migrate"}));
+        _("Bring a store written by an older asnbelajar to this version's schema (reports need it); "
+          "PostgreSQL: create the tables in an empty database"));
+    migrate->footer(
+        examples({"asnbelajar --db /srv/asnbelajar/asnbelajar.db db migrate",
+                  "asnbelajar --db postgresql://registry@db.example.go.id/asnbelajar db migrate"}));
     migrate->callback([&ctx] { run_migrate(ctx); });
 
     auto file = std::make_shared<std::string>();
-    auto* backup = cmd->add_subcommand("backup", _("Consistent online backup (safe while others write)"));
+    auto* backup = cmd->add_subcommand(
+        "backup",
+        _("Consistent online backup (safe while others write); PostgreSQL: pg_dump -Fc to FILE.dump"));
     backup->add_option("FILE", *file, _("The backup file (mode 0600; a file there is replaced atomically)"))
         ->required();
-    backup->footer(examples({"asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db"}));
+    backup->footer(examples({"asnbelajar db backup /var/backups/asnbelajar-$(date +%F).db",
+                             "asnbelajar --db postgresql://registry@db.example.go.id/asnbelajar db backup "
+                             "/var/backups/registry-$(date +%F).dump"}));
     backup->callback([&ctx, file] {
         const auto store = ctx.read_store();
         OutputFile out(*file, "back up to"); // 0600; a link or a device written through, never replaced
-        store->backup_to(out.file_for_writer(), *file);
+        const std::string what = store->backup_to(out.file_for_writer(), *file);
         out.commit();
-        ctx.note(tr("backed up {} to {}", store->location(), *file));
+        ctx.note(tr("backed up {} to {}: {}", store->location(), *file, what));
     });
 
     auto limit = std::make_shared<int>(100);
@@ -74,6 +82,8 @@ void setup_db(CLI::App& app, Context& ctx) {
         ->check(CLI::Range(1, std::numeric_limits<int>::max()));
     log->footer(examples({"asnbelajar db log --limit 20"}));
     log->callback([&ctx, limit] { run_log(ctx, *limit); });
+
+    setup_db_copy(*cmd, ctx);
 }
 
 } // namespace asnbelajar::cli

@@ -15,7 +15,7 @@ _asnbelajar_children() {
     results) REPLY="import" ;;
     report) REPLY="weekly session participant jp agency certificates siasn" ;;
     certify) REPLY="key verify codes" ;;
-    db) REPLY="check migrate backup log" ;;
+    db) REPLY="check migrate backup copy log" ;;
     esac
 }
 
@@ -62,7 +62,7 @@ _asnbelajar_positional() {
     "session show" | "session edit" | "session cancel" | "session restore" | "session delete" | enroll | \
         attend | certify | "report session" | "report certificates" | "results import" | \
         "certify codes") REPLY=session ;;
-    "participant import" | "db backup") REPLY=file ;;
+    "participant import" | "db backup" | "db copy") REPLY=file ;;
     esac
 }
 

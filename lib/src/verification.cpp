@@ -252,8 +252,21 @@ SigningKey::~SigningKey() {
 }
 
 SigningKey SigningKey::load(const std::string& path) {
+    return from_text(read_key_file(path, true), path);
+}
+
+std::string SigningKey::new_key_text() {
     init_sodium();
-    std::string file = read_key_file(path, true);
+    std::array<unsigned char, 32> seed{};
+    randombytes_buf(seed.data(), seed.size());
+    SigningKey key(seed);
+    std::string content = key_file_text(key.public_, seed);
+    sodium_memzero(seed.data(), seed.size());
+    return content;
+}
+
+SigningKey SigningKey::from_text(std::string file, const std::string& path) {
+    init_sodium();
     const auto damaged = [&](const char* why) {
         sodium_memzero(file.data(), file.size());
         return Error(tr("{} is not a usable signing key: {}", path, why));

@@ -11,7 +11,7 @@ YULI=197012172008042005; AGUS=199603092016041005; FITRI=198405232013102002; MARI
 
 # setup: three Thursday sessions (09:00 WIB, 180 minutes: 70 % is 126), eleven participants, enrollments.
 setup() {
-  rm -f "$ASNBELAJAR_DB" "$ASNBELAJAR_DB-wal" "$ASNBELAJAR_DB-shm"
+  reset_store
   "$ASNBELAJAR" -q session add --title "Webinar ASN Belajar" --start "2022-03-03 09:00" --minutes 180 --jp 3 \
     --repeat weekly --count 3 >/dev/null || return 1
   while IFS=, read -r nip name email phone; do

@@ -18,10 +18,8 @@ session() {
   "$ASNBELAJAR" -q session add --title "Sesi $1" --code "$1" --start "$2" --minutes "$3" --jp 2 \
     ${4:+--min-attendance "$4"} >/dev/null || fail "session $1"
 }
-# dump: the whole store as SQL text (a byte-for-byte file digest when sqlite3 is not installed).
-dump() { if command -v sqlite3 >/dev/null; then sqlite3 "$ASNBELAJAR_DB" .dump; else store_digest; fi; }
-
-rm -f "$ASNBELAJAR_DB"
+# dump: every row of the store, in order (lib.sh's store_dump; the file's digest when sqlite3 is not installed).
+dump() { if [ "$BACKEND" = postgres ] || command -v sqlite3 >/dev/null; then store_dump; else store_digest; fi; }
 
 # --- 1. Zoom webinar attendee report with an "Other Attended" section (beemyfriend/ZoomReports) ---------------
 # Session 2020-03-28 08:30-14:30 (360 minutes, 10 % = 36 to attend).

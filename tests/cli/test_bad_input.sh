@@ -12,7 +12,7 @@ printf 'nip,nama,email\n198609262015051001,Siti Rahayu,siti@example.go.id\n19900
   >"$WORK/known.csv"
 ab enroll $SESSION --file "$WORK/known.csv"
 expect_rc 0 "the people the bad files talk about"
-before=$(sqlite3 "$ASNBELAJAR_DB" .dump)
+before=$(store_dump)
 
 # refuse FILE COMMAND LINE NOTE: reading FILE with COMMAND fails (exit 1), names FILE:LINE, changes nothing.
 refuse() {
@@ -35,7 +35,7 @@ refuse() {
     fail "$what: no message naming $(basename "$file"):$line"
   fi
   expect_no_grep 'AddressSanitizer|runtime error|terminate called|Segmentation|Aborted' "$ERR" "$what: no crash"
-  expect_eq "$(sqlite3 "$ASNBELAJAR_DB" .dump)" "$before" "$what: the store is unchanged"
+  expect_eq "$(store_dump)" "$before" "$what: the store is unchanged"
 }
 
 count=0
@@ -83,7 +83,7 @@ expect_eq "$(jq -r '.[0].position' "$OUT")" '@SUM(1+1)' "the @-cell is stored ve
 ab participant show 197512302000031001 --format json
 expect_eq "$(jq -r '.[0].name' "$OUT")" "=cmd|' /C calc'!A0" "the DDE-looking name is stored verbatim"
 expect_eq "$(jq -r '.[0].agency' "$OUT")" "Pemerintah Kota Malang; DELETE FROM sessions" "the SQL-looking agency too"
-expect_eq "$(sqlite3 "$ASNBELAJAR_DB" 'SELECT count(*) FROM sessions')" "1" "no session was deleted"
+expect_eq "$(sql 'SELECT count(*) FROM sessions')" "1" "no session was deleted"
 printf 'nip,nama,minutes\n198703212010122003,"%s",150\n' "$BOBBY" >"$WORK/hostile-attend.csv"
 ab attend $SESSION --file "$WORK/hostile-attend.csv"
 expect_rc 0 "an attendance file with a SQL-looking name"
@@ -94,7 +94,7 @@ printf 'Timestamp,Email Address,NIP,Nama\n2/28/2022 07:13:54,x@example.go.id,199
   >"$WORK/hostile-enroll.csv"
 ab enroll $SESSION --file "$WORK/hostile-enroll.csv"
 expect_rc 0 "a registration with a SQL-looking name"
-expect_eq "$(sqlite3 "$ASNBELAJAR_DB" "SELECT name FROM participants WHERE nip = '199205172019022004'")" "$BOBBY" \
+expect_eq "$(sql "SELECT name FROM participants WHERE nip = '199205172019022004'")" "$BOBBY" \
   "the registration's name is stored verbatim"
 
 finish

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Faults of the machine: a missing directory, a read-only store, directory or file system, a full disk (a
+# Faults of the machine (the store's file cases are SQLite's: on PostgreSQL their counterparts are a server that
+# cannot be reached, a missing database, another program's database and a role that may only read): a missing directory, a read-only store, directory or file system, a full disk (a
 # 1 MiB tmpfs where mounting is allowed, and always a file-size limit that makes writes fail), unwritable
 # output paths, devices and pipes as -o targets, a store that is not a database. Each failure must be a clear
 # "asnbelajar: error:" line naming what failed, exit 1, and leave the store exactly as it was (same dump, and
@@ -11,8 +12,8 @@ MORE=(session add --title "Seri 10" --start "2022-03-10 09:00" --minutes 180 --j
 P1=198609262015051001
 make_roster "$WORK/roster-3000.csv" 3000
 
-# dump DB: the store's content as SQL (what "unchanged" is measured with).
-dump() { sqlite3 "$1" .dump; }
+# dump DB: the store's content (what "unchanged" is measured with): SQLite's SQL text, or store_dump.
+dump() { case $1 in postgres*) store_dump "$1" ;; *) sqlite3 "$1" .dump ;; esac; }
 # expect_error PATTERN DESCRIPTION: the last command failed with exit 1 and one clear error line.
 expect_error() {
   [ -n "${SHOW_ERRORS:-}" ] && echo "$2: $(cat "$ERR")"
@@ -26,10 +27,10 @@ expect_intact() {
   "$ASNBELAJAR" --db "$1" db check >/dev/null 2>&1
   expect_eq "$?" "0" "$3: db check passes"
 }
-# new_store DB: a store with one session and one participant.
-new_store() {
+# make_store DB: a store with one session and one participant.
+make_store() {
   "$ASNBELAJAR" --db "$1" "${SESSION[@]}" >/dev/null 2>&1 &&
-    "$ASNBELAJAR" --db "$1" participant add --nip $P1 --name "Siti Rahayu" >/dev/null 2>&1 || fail "new_store $1"
+    "$ASNBELAJAR" --db "$1" participant add --nip $P1 --name "Siti Rahayu" >/dev/null 2>&1 || fail "make_store $1"
 }
 
 # Root ignores file permissions: the permission cases run as nobody (setpriv, util-linux) when we are root.
@@ -55,14 +56,16 @@ user_dir() {
 }
 
 # --- a missing directory ---
+if sqlite_only "a store in a missing directory"; then
 ab --db "$WORK/missing/dir/store.db" "${SESSION[@]}"
 expect_error "missing/dir/store.db.*No such file or directory" "store in a missing directory"
 [ ! -e "$WORK/missing" ] && ok || fail "nothing is created for a store in a missing directory"
 ab --db "$WORK/missing/store.db" session list
 expect_error "no store at .*missing/store.db" "reading a store in a missing directory"
+fi
 
-DB="$WORK/store.db"
-new_store "$DB"
+DB=$ASNBELAJAR_DB
+make_store "$DB"
 before=$(dump "$DB")
 ab --db "$DB" session list --format csv -o "$WORK/missing/sessions.csv"
 expect_error "cannot write .*missing/sessions.csv: No such file or directory" "-o into a missing directory"
@@ -70,11 +73,38 @@ ab --db "$DB" report session 2022-03-03 -o "$WORK/missing/session.xlsx"
 expect_error "missing/session.xlsx" "xlsx -o into a missing directory"
 ab --db "$DB" db backup "$WORK/missing/backup.db"
 expect_error "cannot back up to .*missing/backup.db" "db backup into a missing directory"
-ab --db "$WORK" "${SESSION[@]}"
-expect_error "$WORK" "a directory as the store"
+if [ "$BACKEND" = sqlite ]; then
+  ab --db "$WORK" "${SESSION[@]}"
+  expect_error "$WORK" "a directory as the store"
+fi
 expect_intact "$DB" "$before" "after the missing-directory cases"
 
+# --- PostgreSQL: a server that cannot be reached, a missing database, another program's database, a role that
+# may only read (the counterparts of the file cases below) ---
+if pg_only "a server that cannot be reached, a missing database, a read-only role"; then
+  ab --db "postgresql://asnb@/asnb?host=$WORK/no-server&port=1" "${SESSION[@]}"
+  expect_error "no-server|connect" "a server that cannot be reached"
+  ab --db "postgresql://asnb@/no_such_database?host=$PGHOST&port=$PGPORT" session list
+  expect_error "no_such_database" "a database that does not exist"
+  OTHER=$(new_store other)
+  sql "CREATE TABLE t(x integer); INSERT INTO t VALUES (1);" "$OTHER"
+  ab --db "$OTHER" "${SESSION[@]}"
+  expect_error "not an asnbelajar store|other" "another program's database"
+  expect_eq "$(sql "SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'public'" "$OTHER")" "t" \
+    "the other database is not touched"
+  psql -X -q -d postgres -c "DROP ROLE IF EXISTS asnb_reader" -c "CREATE ROLE asnb_reader LOGIN" >/dev/null 2>&1
+  sql "GRANT SELECT ON ALL TABLES IN SCHEMA public TO asnb_reader" >/dev/null
+  READER="postgresql://asnb_reader@/$(pg_database "$DB")?host=$PGHOST&port=$PGPORT"
+  ab --db "$READER" session list --format csv
+  expect_rc 0 "a read-only role reads"
+  ab --db "$READER" participant add --nip 199001152014031002 --name "Budi"
+  expect_error "permission|read-only|denied" "a read-only role cannot write"
+  expect_intact "$DB" "$before" "after a write refused to a read-only role"
+  sql "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM asnb_reader" >/dev/null 2>&1
+fi
+
 # --- a file that is not a store ---
+if sqlite_only "a file that is not a store; read-only files, directories and file systems; full disks"; then
 printf 'nip,name\n%s,Siti\n' $P1 >"$WORK/roster.csv"
 cp "$WORK/roster.csv" "$WORK/not-a-store.db"
 ab --db "$WORK/not-a-store.db" "${SESSION[@]}"
@@ -90,9 +120,12 @@ head -c 40000 "$DB" >"$WORK/truncated.db"
 ab --db "$WORK/truncated.db" db check
 expect_rc 1 "db check of a truncated store fails"
 expect_grep "^asnbelajar: error: " "$ERR" "and says so"
+fi
 
 # --- read-only: the store file, its directory, a read-only file system ---
-if [ "${AS_USER[0]:-}" = none ]; then
+if [ "$BACKEND" = postgres ]; then
+  : # (counted as skipped above)
+elif [ "${AS_USER[0]:-}" = none ]; then
   echo "SKIP: read-only cases need setpriv when run as root" >&2
 else
   RO=$(user_dir ro-file)
@@ -148,11 +181,13 @@ mount_tmpfs() {
   mkdir -p "$1"
   [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o "size=$2${3:+,$3}" asnbelajar-test "$1" 2>/dev/null && MOUNTS+=("$1")
 }
-cleanup_mounts() { for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null; done; rm -rf "$WORK"; }
+cleanup_mounts() { for m in ${MOUNTS[@]+"${MOUNTS[@]}"}; do umount "$m" 2>/dev/null; done; cleanup; }
 trap cleanup_mounts EXIT
 
-if mount_tmpfs "$WORK/rofs" 1m; then
-  new_store "$WORK/rofs/store.db"
+if [ "$BACKEND" = postgres ]; then
+  :
+elif mount_tmpfs "$WORK/rofs" 1m; then
+  make_store "$WORK/rofs/store.db"
   before=$(dump "$WORK/rofs/store.db")
   mount -o remount,ro "$WORK/rofs"
   ab --db "$WORK/rofs/store.db" participant add --nip 199001152014031002 --name "Budi"
@@ -168,9 +203,11 @@ fi
 # --- a full disk ---
 # fill DIR: takes every free byte of DIR's file system.
 fill() { dd if=/dev/zero of="$(mktemp "$1/filler.XXXXXX")" bs=4k >/dev/null 2>&1; }
-if mount_tmpfs "$WORK/full" 1m; then
+if [ "$BACKEND" = postgres ]; then
+  :
+elif mount_tmpfs "$WORK/full" 1m; then
   FDB="$WORK/full/store.db"
-  new_store "$FDB"
+  make_store "$FDB"
   echo old >"$WORK/full/sessions.csv"
   before=$(dump "$FDB")
   # Leave 64 KiB: enough to open the store (its -shm index takes 32 KiB), not enough for the import.
@@ -202,14 +239,18 @@ fi
 
 # A file-size limit makes writes fail with EFBIG wherever we run (with SIGXFSZ ignored, as a full disk would
 # fail them with ENOSPC).
+if sqlite_only "a file-size limit"; then
 LDB="$WORK/limit.db"
-new_store "$LDB"
+make_store "$LDB"
 ab --db "$LDB" db check
 before=$(dump "$LDB")
 limited() { (trap '' XFSZ; ulimit -f 48; exec "$ASNBELAJAR" "$@") >"$OUT" 2>"$ERR"; RC=$?; }
 limited --db "$LDB" participant import "$WORK/roster-3000.csv"
 expect_error "limit.db|disk|large" "an import beyond the file-size limit"
 expect_intact "$LDB" "$before" "after a failed write beyond the file-size limit"
+else
+  LDB=$DB
+fi
 # stdout on a full device: data that was not written is a failure, not a silent success.
 "$ASNBELAJAR" --db "$LDB" session list --format csv >/dev/full 2>"$ERR"
 RC=$?

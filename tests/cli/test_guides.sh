@@ -10,14 +10,19 @@ mkdir -p "$WORK/bin"
 ln -s "$ASNBELAJAR" "$WORK/bin/asnbelajar"
 
 # commands FILE: the asnbelajar command lines of FILE's fenced blocks, continuation lines joined, one a line.
+# A block that names a PostgreSQL server (the README's registry: `export ASNBELAJAR_DB='postgresql://…'`) is
+# left out here: its commands need that server (the PostgreSQL suites run db migrate, db copy, db check and
+# db backup FILE.dump on theirs).
 commands() {
-  awk '/^```/ { inside = !inside; next }
+  awk '/^```/ { if (inside && !registry) for (i = 1; i <= n; i++) print block[i]
+                inside = !inside; n = 0; registry = 0; next }
        inside {
+         if ($0 ~ /postgresql:\/\//) registry = 1
          line = (pending != "" ? pending " " : "") $0
          if (line ~ /\\$/) { sub(/\\$/, "", line); pending = line; next }
          pending = ""
          sub(/^[ \t]+/, "", line)
-         if (line ~ /^asnbelajar /) print line
+         if (line ~ /^asnbelajar /) block[++n] = line
        }' "$1"
 }
 

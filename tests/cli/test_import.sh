@@ -125,7 +125,7 @@ expect_rc 1 "a missing file"
 expect_grep "cannot open .*no-such-file.csv" "$ERR" "the missing file is named"
 
 # --- all or nothing by default, --rejects, --skip-invalid and exit 3, --dry-run ---
-export ASNBELAJAR_DB="$WORK/mixed.db"
+ASNBELAJAR_DB=$(new_store mixed) || exit 1; export ASNBELAJAR_DB
 ab session add --title "Webinar ASN Belajar" --start "2022-03-10 09:00" --minutes 120 --jp 3
 before=$(store_digest)
 ab participant import "$D/registrations-mixed.csv" --rejects "$WORK/rejects.csv"
@@ -172,7 +172,7 @@ expect_grep "registrations-mixed.csv:3:" "$ERR" "--quiet: problems still listed"
 expect_no_grep $'\r|\x1b' "$ERR" "no progress bar when stderr is not a terminal"
 
 # --- enroll SESSION --file: people upserted, enrolled in file order up to the capacity ---
-export ASNBELAJAR_DB="$WORK/enroll.db"
+ASNBELAJAR_DB=$(new_store enroll) || exit 1; export ASNBELAJAR_DB
 ab session add --title "Webinar ASN Belajar Seri 9" --start "2022-03-03 09:00" --minutes 180 --jp 3 --capacity 5
 ab enroll 2022-03-03 --file "$D/registration-gforms.csv" --dry-run
 expect_rc 0 "enroll --file --dry-run"
@@ -217,7 +217,7 @@ expect_rc 2 "--skip-invalid without --file"
 # --- large files: an import that will add 20,000 people or more (projected from its first 1,000 and the file's
 # size) drops the participants' indexes, keeps the keys in memory and builds the indexes again before it commits
 # (the SQLite backend's append mode); the rules and the refusals stay the same ---
-export ASNBELAJAR_DB="$WORK/bulk.db"
+ASNBELAJAR_DB=$(new_store bulk) || exit 1; export ASNBELAJAR_DB
 make_roster "$WORK/big.csv" 30000
 ab participant import "$D/roster-excel-id.csv"
 { cat "$WORK/big.csv"; sed -n 2p "$WORK/big.csv" | sed 's/Peserta 0/Peserta Nol/'; } >"$WORK/big-conflict.csv"
@@ -233,10 +233,15 @@ expect_eq "$(summary)" "30001 rows: 30000 added, 0 updated, 0 unchanged, 1 rejec
 ab db check --format csv
 expect_grep '^integrity,ok$' "$OUT" "bulk: integrity after the rebuilt indexes"
 expect_grep '^participants,30008$' "$OUT" "bulk: every person stored once"
-expect_eq "$(sqlite3 "$ASNBELAJAR_DB" "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants'")" \
-  "3" "bulk: the three participant indexes are back"
-expect_eq "$(sqlite3 "$ASNBELAJAR_DB" "EXPLAIN QUERY PLAN SELECT id FROM participants WHERE nip = '1'" | grep -c 'INDEX participants_nip')" \
-  "1" "bulk: lookups by NIP use the index again"
+if sqlite_only "the participant indexes dropped and rebuilt by a bulk load (sqlite_master, EXPLAIN QUERY PLAN)"; then
+  expect_eq "$(sqlite3 "$ASNBELAJAR_DB" "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants'")" \
+    "3" "bulk: the three participant indexes are back"
+  expect_eq "$(sqlite3 "$ASNBELAJAR_DB" "EXPLAIN QUERY PLAN SELECT id FROM participants WHERE nip = '1'" | grep -c 'INDEX participants_nip')" \
+    "1" "bulk: lookups by NIP use the index again"
+else
+  expect_grep 'participants_nip' <(sql "SELECT indexname FROM pg_indexes WHERE tablename = 'participants'") \
+    "bulk: the NIP index is there"
+fi
 ab participant add --nip "$(sed -n 3p "$WORK/big.csv" | cut -d, -f1)" --name "Orang Lain" --email lain@example.go.id
 expect_rc 1 "bulk: the NIP is unique again"
 ab participant import "$WORK/big.csv"

@@ -37,9 +37,15 @@ RC=$?
 expect_rc 0 "every operation of the SQLite backend hands SQLite's exceptions to the one translation point"
 [ "$RC" -eq 0 ] || cat "$OUT" >&2
 expect_eq "$(grep -c 'exempt' "$ERR")" "3" "three reviewed exemptions (backup, rollback, discarding a new store)"
-# SQLite's messages and codes are read in one file only.
+perl "$GUARD" "$SRC/lib/src/store/postgres/postgres_store.hpp" "$SRC"/lib/src/store/postgres/*.cpp >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "every operation of the PostgreSQL backend hands libpq's failures to the one translation point"
+[ "$RC" -eq 0 ] || cat "$OUT" >&2
+expect_eq "$(grep -c 'exempt' "$ERR")" "3" "the same three reviewed exemptions on PostgreSQL"
+# The database's messages and codes are read in one file per backend only.
 find "$SRC/lib/src/store" -name '*.cpp' -exec grep -lE 'what\(\)|getErrorCode|getExtendedErrorCode|sqlite3_errmsg' {} + >"$OUT"
-expect_eq "$(sed 's|.*/store/||' "$OUT")" "sqlite/errors.cpp" "SQLite's messages are read only in store/sqlite/errors.cpp"
+expect_eq "$(sed 's|.*/store/||' "$OUT" | sort | tr '\n' ' ')" "postgres/errors.cpp sqlite/errors.cpp " \
+  "the database's messages are read only in store/sqlite/errors.cpp and store/postgres/errors.cpp"
 cat >"$WORK/backend.hpp" <<'EOF'
 class FakeStore final : public Store {
     std::optional<Participant> participant_by_id(Id id) const override;
@@ -140,8 +146,8 @@ ab participant add --nip $P3 --name "Siti Rahayu" --email "siti@example.go.id" -
 ab participant show $P1 --format json
 expect_eq "$(jq -r '.[0].name' "$OUT")" "$BOBBY" "the SQL-looking name is stored verbatim"
 expect_eq "$(jq -r '.[0].agency' "$OUT")" "x' OR '1'='1" "the SQL-looking agency is stored verbatim"
-expect_eq "$(sqlite3 "$ASNBELAJAR_DB" 'SELECT count(*) FROM participants')" "3" "the participants table is still there"
-expect_eq "$(sqlite3 "$ASNBELAJAR_DB" 'SELECT count(*) FROM sessions')" "1" "the sessions table is untouched"
+expect_eq "$(sql 'SELECT count(*) FROM participants')" "3" "the participants table is still there"
+expect_eq "$(sql 'SELECT count(*) FROM sessions')" "1" "the sessions table is untouched"
 ab participant list --search "' OR 1=1 --" --format csv
 expect_eq "$(wc -l <"$OUT")" "1" "a search for SQL-looking text matches nothing"
 ab participant list --search "%" --format csv
@@ -183,18 +189,23 @@ expect_grep "^$P2,.*,enrolled,150,attended,3,,,$" "$OUT" "numbers are not touche
 expect_grep "^$P2,\"'=HYPERLINK" "$OUT" "reports are neutralised too"
 
 # --- files are owner-only, whatever the umask ---
+OPEN=$(new_store open)
 (
   umask 000
-  "$ASNBELAJAR" --db "$WORK/open.db" session add --title T --start "2022-03-03 09:00" --minutes 60 --jp 1 >/dev/null 2>&1
-  "$ASNBELAJAR" --db "$WORK/open.db" db backup "$WORK/open-backup.db" 2>/dev/null
+  "$ASNBELAJAR" --db "$OPEN" session add --title T --start "2022-03-03 09:00" --minutes 60 --jp 1 >/dev/null 2>&1
+  "$ASNBELAJAR" --db "$OPEN" db backup "$WORK/open-backup.db" 2>/dev/null
   # keep a reader open so that the -wal and -shm files exist to be looked at
-  sqlite3 "$WORK/open.db" "BEGIN; SELECT count(*) FROM sessions;" ".shell stat -c '%n %a' $WORK/open.db-wal $WORK/open.db-shm" \
-    >"$WORK/modes" 2>&1
+  if [ "$BACKEND" = sqlite ]; then
+    sqlite3 "$OPEN" "BEGIN; SELECT count(*) FROM sessions;" ".shell stat -c '%n %a' $OPEN-wal $OPEN-shm" \
+      >"$WORK/modes" 2>&1
+  fi
 )
-expect_eq "$(stat -c %a "$WORK/open.db")" "600" "a new store is 0600 under umask 000"
+if sqlite_only "the store's file, -wal and -shm modes"; then
+  expect_eq "$(stat -c %a "$OPEN")" "600" "a new store is 0600 under umask 000"
+  expect_grep "open.db-wal 600" "$WORK/modes" "the -wal file is 0600"
+  expect_grep "open.db-shm 600" "$WORK/modes" "the -shm file is 0600"
+fi
 expect_eq "$(stat -c %a "$WORK/open-backup.db")" "600" "a backup is 0600 under umask 000"
-expect_grep "open.db-wal 600" "$WORK/modes" "the -wal file is 0600"
-expect_grep "open.db-shm 600" "$WORK/modes" "the -shm file is 0600"
 echo stale >"$WORK/old-backup.db"
 chmod 644 "$WORK/old-backup.db"
 ab db backup "$WORK/old-backup.db"
@@ -205,7 +216,7 @@ expect_rc 0 "the replacing backup is a store"
 [ -z "$(ls "$WORK" | grep '\.tmp$')" ] && ok || fail "no temporary backup files are left"
 
 # --- the audit log: one row per writing command, none for failures and reads ---
-audit_rows() { sqlite3 "$ASNBELAJAR_DB" 'SELECT count(*) FROM audit_log'; }
+audit_rows() { sql 'SELECT count(*) FROM audit_log'; }
 # writes ROWS ARGS...: ARGS succeeds and adds one audit row naming it, with ROWS rows touched (WRITES_RC: the
 # exit code expected, 0 unless set).
 writes() {
@@ -215,9 +226,9 @@ writes() {
   ab "$@"
   expect_rc "${WRITES_RC:-0}" "$*"
   expect_eq "$(audit_rows)" "$((before + 1))" "$*: one audit row"
-  expect_eq "$(sqlite3 "$ASNBELAJAR_DB" 'SELECT command FROM audit_log ORDER BY id DESC LIMIT 1')" "asnbelajar $*" \
+  expect_eq "$(sql 'SELECT command FROM audit_log ORDER BY id DESC LIMIT 1')" "asnbelajar $*" \
     "$*: the row names the command"
-  expect_eq "$(sqlite3 "$ASNBELAJAR_DB" 'SELECT rows FROM audit_log ORDER BY id DESC LIMIT 1')" "$rows" \
+  expect_eq "$(sql 'SELECT rows FROM audit_log ORDER BY id DESC LIMIT 1')" "$rows" \
     "$*: rows touched"
 }
 # no_audit RC ARGS...: ARGS exits RC and adds no audit row.
@@ -277,7 +288,7 @@ expect_eq "$(($(wc -l <"$OUT") - 1))" "$(audit_rows)" "db log shows every row"
 # --- db backup is one consistent snapshot while others write ---
 # Each enroll below adds one enrollment and one audit row in one transaction: any backup taken in between must
 # hold as many of the one as of the other, and pass its integrity check.
-BDB="$WORK/busy.db"
+BDB=$(new_store busy)
 "$ASNBELAJAR" --db "$BDB" session add --title "Busy" --start "2022-05-05 09:00" --minutes 60 --jp 1 --code busy >/dev/null 2>&1
 make_roster "$WORK/busy.csv" 60
 "$ASNBELAJAR" --db "$BDB" participant import "$WORK/busy.csv" >/dev/null 2>&1
@@ -300,6 +311,6 @@ expect_eq "$(cat "$WORK/stream.err")" "" "every enrollment of the stream succeed
 expect_eq "$backups_ok" "$n" "every backup taken during the stream is consistent"
 [ "$n" -ge 3 ] && ok || fail "only $n backups ran during the stream"
 echo "backups during the enrollment stream: $n, all consistent"
-expect_eq "$(sqlite3 "$BDB" 'SELECT count(*) FROM enrollments')" "${#people[@]}" "the stream wrote every enrollment"
+expect_eq "$(sql 'SELECT count(*) FROM enrollments' "$BDB")" "${#people[@]}" "the stream wrote every enrollment"
 
 finish

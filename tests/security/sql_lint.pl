@@ -3,7 +3,8 @@
 # "FILE:LINE: reason", and exits 1 when there is any.
 #
 # Rules, on a token stream (comments removed, string literals kept whole):
-#   1. The SQL argument of stmt(), exec(), execAndGet() and SQLite::Statement(db, ...) is made only of string
+#   1. The SQL argument of stmt(), exec(), execAndGet(), SQLite::Statement(db, ...) and the PostgreSQL wrapper's
+#      query(), copy_in() and copy_out() (lib/src/store/postgres/pq.hpp) is made only of string
 #      literals, upper-case macro names (adjacent-literal pieces such as PARTICIPANT_COLUMNS) and names this
 #      file declares as `const char*` or `char[]` (literal SQL handed around). Anything else (+, fmt::format,
 #      std::string, .c_str(), a call) is SQL built at run time.
@@ -97,7 +98,7 @@ for my $file (@ARGV) {
         my ($kind, $v, $line) = @{$t[$k]};
         # Rule 1: calls, and declarations `SQLite::Statement name(db, SQL)`.
         my $open;
-        $open = $k + 1 if $kind eq 'id' && $t[$k + 1][1] eq '(' && $v =~ /^(?:stmt|exec|execAndGet|Statement)$/;
+        $open = $k + 1 if $kind eq 'id' && $t[$k + 1][1] eq '(' && $v =~ /^(?:stmt|exec|execAndGet|Statement|query|copy_in|copy_out)$/;
         $open = $k + 2 if $v eq 'Statement' && $k + 2 < @t && $t[$k + 1][0] eq 'id' && $t[$k + 2][1] eq '(';
         if (defined $open) {
             my @args = arguments(\@t, $open);

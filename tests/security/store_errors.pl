@@ -55,7 +55,7 @@ for my $file (@ARGV) {
         }
         my ($signature) = $body =~ /^([^{]*)\{/;
         my $guarded = $signature =~ /\btry\b/
-            && $body =~ /^\} catch \(const SQLite::Exception& e\) \{\s*\n\s*(?:[\w.>-]*->)?fail\(\s*e\b/m;
+            && $body =~ /^\} catch \(const (?:SQLite::Exception|pq::Failure)& e\) \{\s*\n\s*(?:[\w.>-]*->)?fail\(\s*e\b/m;
         next if $guarded;
         print "$file:$line: ${class}::$name lets SQLite::Exception escape (no function-try-block handing it to fail())\n";
         $findings++;

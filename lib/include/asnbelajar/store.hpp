@@ -1,5 +1,5 @@
 // The store: the only place that knows SQL. An interface (Store) with one implementation per database engine
-// (lib/src/store/sqlite/, and a PostgreSQL one to come), chosen by store::open() from the store's location.
+// (lib/src/store/sqlite/, lib/src/store/postgres/), chosen by store::open() from the store's location.
 // Domain code and commands call these operations and never see SQL, a database library or a backend's tuning.
 //
 // Every operation throws asnbelajar::Error, never the database's exception: a broken constraint says the value
@@ -13,6 +13,7 @@
 
 #include "asnbelajar/model.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -21,6 +22,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 namespace asnbelajar::store {
@@ -31,6 +34,10 @@ constexpr int schema_version = 4;
 enum class Access { read, write };
 // DryRun::yes: rehearse a write (--dry-run). See open().
 enum class DryRun { no, yes };
+
+// True when the store at `location` keeps its certificate signing key itself (Store::keeps_signing_key: a
+// PostgreSQL registry), without opening it.
+bool keeps_signing_key(const std::string& location);
 
 // The store's location: `--db` when given, else $ASNBELAJAR_DB when set and non-empty, else "./asnbelajar.db".
 std::string resolve_store_path(const std::optional<std::string>& cli_value);
@@ -211,6 +218,74 @@ struct PersonSummary {
     Id participant = 0;
     std::optional<AttendanceSummary> summary;
     AttendanceOutcome outcome = AttendanceOutcome::attended;
+};
+
+// --- whole tables, for copying a store from one backend to another (db copy) ---
+
+// The store's tables, in an order where every table comes after the tables it refers to: the order a copy
+// writes them in. Every backend keeps the same tables with the same columns, in the order listed here.
+enum class Table {
+    participants,     // id, nip, email, phone, name, agency, unit, position, grade, created, updated
+    sessions,         // id, code, series, title, start, tz, minutes, jp_tenths, speaker, capacity,
+                      // min_attendance, status, created, attendance_imported, requires_survey,
+                      // requires_posttest, pass_score
+    enrollments,      // session_id, participant_id, status, arrival, created, updated
+    attendance_marks, // id, session_id, participant_id, kind, join_at, leave_at, seconds, source, batch, created
+    attendance,       // session_id, participant_id, minutes, self_declared, outcome
+    certificates,     // id, seq, number, session_id, participant_id, issued, revoked
+    results,          // id, session_id, participant_id, kind, score, submitted_at, batch, created
+    counters,         // name, value
+    audit_log,        // id, at, os_user, command, rows
+};
+inline constexpr std::array<Table, 9> all_tables{
+    Table::participants, Table::sessions, Table::enrollments, Table::attendance_marks, Table::attendance,
+    Table::certificates, Table::results,  Table::counters,    Table::audit_log};
+// The table's name ("attendance_marks") and its number of columns.
+std::string_view table_name(Table table);
+std::size_t table_columns(Table table);
+
+// One value of a stored row: NULL, an integer or text.
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+
+// Rows of one table: `columns` values per row (in the order Table lists), row after row. Reused from batch to
+// batch: set() keeps the capacity of the strings it overwrites.
+struct TableRows {
+    std::size_t columns = 0;
+    std::vector<Value> values;
+    std::size_t rows = 0;
+
+    // Empties the batch for `cols` columns per row; keeps the values' storage.
+    void reset(std::size_t cols) {
+        columns = cols;
+        rows = 0;
+    }
+    // The value at (row, col) of a batch being filled: grows the storage when needed.
+    Value& at(std::size_t row, std::size_t col) {
+        const std::size_t i = row * columns + col;
+        if (i >= values.size()) values.resize(i + 1);
+        return values[i];
+    }
+    const Value& at(std::size_t row, std::size_t col) const { return values[row * columns + col]; }
+    void set_null(std::size_t row, std::size_t col) { at(row, col) = std::monostate{}; }
+    void set(std::size_t row, std::size_t col, std::int64_t v) { at(row, col) = v; }
+    void set(std::size_t row, std::size_t col, std::string_view v) {
+        Value& x = at(row, col);
+        if (auto* s = std::get_if<std::string>(&x))
+            s->assign(v);
+        else
+            x = std::string(v);
+    }
+};
+
+// Where Store::export_tables() hands what it reads.
+class TableSink {
+  public:
+    virtual ~TableSink() = default;
+    // First, once: the number of rows of each table in the snapshot, indexed by Table.
+    virtual void counted(const std::array<std::int64_t, all_tables.size()>& rows) = 0;
+    // Then the rows of each table, table after table in the order of all_tables, each in key order, in batches
+    // (reused: copy what must outlive the call).
+    virtual void rows(Table table, const TableRows& batch) = 0;
 };
 
 // An open store. What every backend guarantees (docs/architecture.md, "The seam"):
@@ -434,14 +509,41 @@ class Store {
     // nullopt when no certificate has that number.
     virtual std::optional<CertificateRecord> certificate_by_number(const std::string& number) const = 0;
 
+    // --- the certificate signing key, where the backend keeps it ---
+    // True when the store keeps the agency's signing key itself: a PostgreSQL registry, in its table
+    // signing_key (readable only by the role that owns the store). False for SQLite, whose key is a file
+    // beside the store (verification.hpp); the two operations below then throw Error.
+    virtual bool keeps_signing_key() const;
+    // The stored key, as the text of a key file (SigningKey::from_text), or nullopt when none is stored yet.
+    // Throws Error when the user may not read it ("permission denied": not the store's owner).
+    virtual std::optional<std::string> signing_key() const;
+    // Stores `text` as the key unless one is stored already, inside the caller's write transaction; returns
+    // the text of the key stored now (two processes that make a key at once end up with the same one).
+    virtual std::string put_signing_key(const std::string& text);
+
     // The database's own integrity check, the schema version and the rows of each table.
     virtual StoreCheck check() const = 0;
+
+    // --- whole tables (db copy) ---
+    // Reads every row of every table as one snapshot (safe while other processes write) and hands them to
+    // `sink` as TableSink says, in batches of about batch_rows() rows or more.
+    virtual void export_tables(TableSink& sink) const = 0;
+    // Inserts `rows` of `table` as they are, ids and all, inside the caller's write transaction; a counter's
+    // value replaces the value the store has. Throws Error when a row breaks a rule of the schema (a unique
+    // key, a reference to a missing row). Meant for an empty store (see copy_store()).
+    virtual void import_rows(Table table, const TableRows& rows) = 0;
+    // After the last import_rows(): new rows written later take ids after the highest imported one.
+    virtual void end_import() = 0;
+    // The number of rows in `table` (inside the caller's transaction: its writes included).
+    virtual std::int64_t count_rows(Table table) const = 0;
 
     // Writes a consistent copy of the whole store into `file`, an empty file the caller created (and will put
     // in place: the CLI's output path decides its mode and whether it replaces a file, so that a symbolic link
     // or a device is written through, never replaced), safe while other processes write: the copy is one
-    // snapshot. Errors name `shown` (the user's path): Throws Error "cannot back up to SHOWN: reason".
-    virtual void backup_to(const std::string& file, const std::string& shown) const = 0;
+    // snapshot. Errors name `shown` (the user's path): Throws Error "cannot back up to SHOWN: reason". Returns
+    // what was written, for the user ("an SQLite file", "a pg_dump -Fc archive"): a PostgreSQL store writes a
+    // pg_dump -Fc archive when `shown` ends in .dump, else an SQLite store with the same rows.
+    virtual std::string backup_to(const std::string& file, const std::string& shown) const = 0;
 
   protected:
     Store() = default;
@@ -454,17 +556,24 @@ class Store {
     virtual void rollback_transaction() noexcept = 0;
 };
 
-// Opens the store at `location`: a PostgreSQL URL (postgresql://… or postgres://…; not built yet: throws
-// Error saying so), else an SQLite file. With Access::write a missing store is created (an SQLite file with
-// mode 0600) and migrated to the current schema; with Access::read a missing store throws Error naming it.
-// With DryRun::yes (Access::write) nothing is ever written: an existing store is opened for a transaction that
-// is never committed, a missing one is rehearsed on a new empty private store (SQLite: its temporary database),
-// and no file is created. Throws Error when the location is not a store, is newer than this program, or cannot
-// be opened. Opening reads one value (the schema version) and nothing else, so a command that writes one row
-// pays little for it.
+// Opens the store at `location`: a PostgreSQL URL (postgresql://… or postgres://…: a database of a server,
+// through libpq, which also reads PGPASSFILE, ~/.pgpass and PGSERVICE), else an SQLite file. With
+// Access::write a missing store is created (an SQLite file with mode 0600; PostgreSQL: the schema, inside the
+// first write transaction, so that a failed first command leaves nothing) and migrated to the current schema;
+// with Access::read a missing store throws Error naming it. With DryRun::yes (Access::write) nothing is ever
+// written: an existing store is opened for a transaction that is never committed, a missing one is rehearsed
+// on a new empty private store (SQLite: its temporary database; PostgreSQL: the schema made in a transaction
+// that is rolled back), and no file is created. Throws Error when the location is not a store, is newer than
+// this program, or cannot be opened or reached. Opening reads the schema version and nothing else, so a
+// command that writes one row pays little for it.
 std::unique_ptr<Store> open(const std::string& location, Access access, DryRun dry_run = DryRun::no);
 
-// Whether a store exists at `location` (without opening it).
+// Whether a store exists at `location` (without opening it). A PostgreSQL URL: true (the database may hold no
+// store yet; opening it for writing creates the schema).
 bool exists(const std::string& location);
+
+// A command-line argument as it may be printed or kept in the audit log: a PostgreSQL URL in it loses its
+// password (postgresql://user:PASSWORD@host/db, ?password=…). Other arguments are returned as they are.
+std::string printable_argument(const std::string& arg);
 
 } // namespace asnbelajar::store

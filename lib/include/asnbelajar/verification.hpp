@@ -11,8 +11,9 @@
 // Ed25519 signature (64 bytes, base64url without padding) of everything before its own "|". In the fields,
 // '%' and '|' are written %25 and %7C.
 //
-// The signing key is a file (mode 0600), never a row of the store: whoever can only read or write the
-// database cannot sign. The library never prints; everything here throws asnbelajar::Error.
+// The signing key is a file (mode 0600) beside a store file, never a row of it: whoever can only read or
+// write the database cannot sign. A PostgreSQL registry keeps it in its table signing_key instead, which only
+// the role that owns the store may read (docs/certificates.md); the CLI reads it through store::Store. The library never prints; everything here throws asnbelajar::Error.
 #pragma once
 
 #include "asnbelajar/model.hpp"
@@ -74,6 +75,11 @@ class SigningKey {
     // up with the same key. A missing directory is made with mode 0700. `created` (when given) says whether
     // this call made it.
     static SigningKey load_or_create(const std::string& path, bool* created = nullptr);
+    // The key in `text`, the contents of a key file (a key kept in a PostgreSQL registry is kept as this
+    // text); `where` names it in errors. Throws Error as load() does for a damaged file. Wipes `text`.
+    static SigningKey from_text(std::string text, const std::string& where);
+    // The text of a key file holding a new key (random; load_or_create() writes the same).
+    static std::string new_key_text();
 
     SigningKey(const SigningKey&) = default;
     SigningKey& operator=(const SigningKey&) = default;
@@ -126,9 +132,10 @@ std::string_view to_string(CodeStatus s);
 // not sign the fields, valid otherwise.
 CodeStatus check_signature(const ParsedCode& code, std::span<const PublicKey> keys);
 
-// Where a store's signing key lives by default: beside an SQLite store, as STORE.key; for a PostgreSQL
-// registry (a postgres:// or postgresql:// URL), $XDG_CONFIG_HOME/asnbelajar/registry.key (XDG_CONFIG_HOME
-// unset or empty: $HOME/.config). Throws Error when neither XDG_CONFIG_HOME nor HOME is set for a registry.
+// Where a store file's signing key lives by default: beside it, as STORE.key. (A PostgreSQL registry keeps
+// its key in the registry: store::Store::signing_key.) For a postgres:// or postgresql:// URL this is
+// $XDG_CONFIG_HOME/asnbelajar/registry.key (XDG_CONFIG_HOME unset or empty: $HOME/.config), used only by
+// callers that want a file. Throws Error when neither XDG_CONFIG_HOME nor HOME is set for a registry.
 std::string default_key_path(const std::string& store);
 
 } // namespace asnbelajar

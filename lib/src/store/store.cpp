@@ -4,6 +4,7 @@
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/i18n.hpp"
+#include "postgres/open.hpp"
 #include "sqlite/open.hpp"
 
 #include <algorithm>
@@ -18,13 +19,6 @@ bool postgres_url(std::string_view location) {
     return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
-[[noreturn]] void no_postgres() {
-    // The URL is not repeated: it may hold a password.
-    throw Error(
-        _("--db (or ASNBELAJAR_DB) names a PostgreSQL server, but the PostgreSQL backend is not built yet: "
-          "this asnbelajar keeps its store in an SQLite file"));
-}
-
 } // namespace
 
 std::string resolve_store_path(const std::optional<std::string>& cli_value) {
@@ -34,13 +28,83 @@ std::string resolve_store_path(const std::optional<std::string>& cli_value) {
 }
 
 std::unique_ptr<Store> open(const std::string& location, Access access, DryRun dry_run) {
-    if (postgres_url(location)) no_postgres();
+    if (postgres_url(location)) return postgres::open(location, access, dry_run);
     return sqlite::open(location, access, dry_run);
 }
 
+bool keeps_signing_key(const std::string& location) {
+    return postgres_url(location);
+}
+
 bool exists(const std::string& location) {
-    if (postgres_url(location)) no_postgres();
+    // A server's database may hold no store yet: opening for writing (db migrate) creates the schema in it.
+    if (postgres_url(location)) return true;
     return sqlite::exists(location);
+}
+
+std::string_view table_name(Table table) {
+    switch (table) {
+    case Table::participants: return "participants";
+    case Table::sessions: return "sessions";
+    case Table::enrollments: return "enrollments";
+    case Table::attendance_marks: return "attendance_marks";
+    case Table::attendance: return "attendance";
+    case Table::certificates: return "certificates";
+    case Table::results: return "results";
+    case Table::counters: return "counters";
+    case Table::audit_log: return "audit_log";
+    }
+    return "?";
+}
+
+std::size_t table_columns(Table table) {
+    switch (table) {
+    case Table::participants: return 11;
+    case Table::sessions: return 17;
+    case Table::enrollments: return 6;
+    case Table::attendance_marks: return 10;
+    case Table::attendance: return 5;
+    case Table::certificates: return 7;
+    case Table::results: return 8;
+    case Table::counters: return 2;
+    case Table::audit_log: return 5;
+    }
+    return 0;
+}
+
+std::string printable_argument(const std::string& arg) {
+    // Every URL in the argument (`--db=postgresql://…` too) loses the password of its user-info part
+    // (scheme://user:PASSWORD@host) and any password=… parameter of its query.
+    std::string out = arg;
+    for (std::size_t at = 0; (at = out.find("postgres", at)) != std::string::npos;) {
+        const std::string_view rest = std::string_view(out).substr(at);
+        const std::size_t scheme = rest.starts_with("postgresql://") ? 13
+                                   : rest.starts_with("postgres://") ? 11
+                                                                     : 0;
+        if (scheme == 0) {
+            at += 8;
+            continue;
+        }
+        const std::size_t begin = at + scheme;
+        std::size_t end = out.find_first_of("/?# ", begin);
+        if (end == std::string::npos) end = out.size();
+        const std::size_t amp = out.rfind('@', end);
+        if (amp != std::string::npos && amp >= begin)
+            if (const std::size_t colon = out.find(':', begin); colon != std::string::npos && colon < amp)
+                out.erase(colon, amp - colon);
+        for (std::size_t p; (p = out.find("password=", begin)) != std::string::npos;) {
+            if (p > 0 && out[p - 1] != '?' && out[p - 1] != '&') break;
+            std::size_t stop = out.find_first_of("& ", p);
+            if (stop == std::string::npos) stop = out.size();
+            // The separator before it goes too ("?password=x&…" keeps "?" for what follows).
+            if (stop < out.size() && out[stop] == '&')
+                out.erase(p, stop + 1 - p);
+            else
+                out.erase(p - 1, stop - p + 1);
+        }
+        at = begin;
+    }
+    return out;
 }
 
 Store::~Store() = default;
@@ -126,6 +190,18 @@ std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, Pe
     out.reserve(people.people());
     each_person_year(people, detail, [&out](PersonYear& y) { out.push_back(std::move(y)); });
     return out;
+}
+
+bool Store::keeps_signing_key() const {
+    return false;
+}
+
+std::optional<std::string> Store::signing_key() const {
+    throw Error(tr("the store {} keeps no signing key: its key is a file beside it", location()));
+}
+
+std::string Store::put_signing_key(const std::string&) {
+    throw Error(tr("the store {} keeps no signing key: its key is a file beside it", location()));
 }
 
 Store::Transaction::Transaction(Store& store) : store_(store) {

@@ -254,7 +254,7 @@ std::vector<AuditEntry> SqliteStore::audit_log(int limit) const try {
     fail(e);
 }
 
-void SqliteStore::backup_to(const std::string& file, const std::string& shown) const {
+std::string SqliteStore::backup_to(const std::string& file, const std::string& shown) const {
     std::unique_ptr<SQLite::Database> dest;
     try {
         dest = std::make_unique<SQLite::Database>(file, SQLite::OPEN_READWRITE);
@@ -266,6 +266,7 @@ void SqliteStore::backup_to(const std::string& file, const std::string& shown) c
         std::string why = sqlite_reason(e, dest.get(), file);
         throw Error(tr("cannot back up to {}: {}", shown, why));
     }
+    return _("an SQLite file");
 }
 
 StoreCheck SqliteStore::check() const try {

@@ -106,11 +106,16 @@ class SqliteStore final : public Store {
     void each_person_year(const Tallies& people, PersonDetail detail,
                           const std::function<void(PersonYear&)>& row) const override;
 
+    void export_tables(TableSink& sink) const override;
+    void import_rows(Table table, const TableRows& rows) override;
+    void end_import() override;
+    std::int64_t count_rows(Table table) const override;
+
     ResultCounts put_results(std::span<const ResultAttempt> attempts) override;
     std::optional<CertificateRecord> certificate_by_number(const std::string& number) const override;
 
     StoreCheck check() const override;
-    void backup_to(const std::string& file, const std::string& shown) const override;
+    std::string backup_to(const std::string& file, const std::string& shown) const override;
 
     // --- the SQLite backend's own ---
     // How a bulk load decides to go into append mode (the participants' indexes dropped, the keys in memory):

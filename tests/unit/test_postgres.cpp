@@ -1,0 +1,342 @@
+// The PostgreSQL backend (lib/src/store/postgres/), against a server: $ASNBELAJAR_TEST_PG names one (a URL, as
+// tests/pg/cluster.sh sets it). Without it these cases pass without checking anything and say so once. Each
+// case works in a schema of its own (the URL's search_path), dropped afterwards. Where the SQLite backend
+// answers the same question, both answer it here and must agree.
+#include "asnbelajar/error.hpp"
+#include "asnbelajar/store.hpp"
+#include "temp_dir.hpp"
+
+#include "store/postgres/open.hpp"
+#include "store/postgres/postgres_store.hpp"
+#include "store/postgres/pq.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+using namespace asnbelajar;
+namespace pq = asnbelajar::store::postgres::pq;
+
+namespace {
+
+const char* server() {
+    const char* url = std::getenv("ASNBELAJAR_TEST_PG");
+    static bool said = false;
+    if ((!url || !*url) && !said) {
+        said = true;
+        MESSAGE("ASNBELAJAR_TEST_PG is not set: the PostgreSQL backend's unit tests check nothing");
+    }
+    return url && *url ? url : nullptr;
+}
+
+// A schema of its own on the test server, and a URL whose search_path is it.
+struct Scratch {
+    std::string base, schema, url;
+    std::unique_ptr<pq::Connection> admin;
+    Scratch() {
+        static int n = 0;
+        base = server();
+        schema = fmt::format("unit_{}_{}", ::getpid(), ++n);
+        admin = std::make_unique<pq::Connection>(base, "test server");
+        // An identifier cannot be a parameter: the name is ours (letters, digits, _).
+        std::string create = "CREATE SCHEMA " + schema;
+        PQclear(PQexec(admin->raw(), create.c_str()));
+        url = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+    }
+    ~Scratch() {
+        std::string drop = "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
+        PQclear(PQexec(admin->raw(), drop.c_str()));
+    }
+    // One value of a query in the scratch schema.
+    std::string value(const char* sql) {
+        pq::Connection c(url, "test");
+        return c.query(sql).str(0, 0);
+    }
+};
+
+Participant person(const char* nip, const char* name, const char* email = "") {
+    Participant p;
+    p.nip = nip;
+    p.name = name;
+    p.email = email;
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("postgres: a URL prints without its password") {
+    using store::postgres::display_url;
+    CHECK(display_url("postgresql://asnb:s3cret@db.example.go.id:5433/asnb?sslmode=require") ==
+          "postgresql://asnb@db.example.go.id:5433/asnb");
+    CHECK(display_url("postgres://asnb@/asnb?host=/tmp/x&port=56000&password=s3cret") ==
+          "postgres://asnb@/asnb?host=/tmp/x&port=56000");
+    CHECK(display_url("postgresql:///asnb?service=registry") == "postgresql:///asnb?service=registry");
+    CHECK(store::printable_argument("--db=postgresql://asnb:s3cret@db/asnb?sslmode=require") ==
+          "--db=postgresql://asnb@db/asnb?sslmode=require");
+    CHECK(store::printable_argument("postgres://u:p@h/d?password=x&port=1") == "postgres://u@h/d?port=1");
+    CHECK(store::printable_argument("postgres://u@h/d?port=1&password=x") == "postgres://u@h/d?port=1");
+    CHECK(store::printable_argument("2022-03-03") == "2022-03-03");
+    CHECK(store::printable_argument("user:pw@example") == "user:pw@example");
+}
+
+TEST_CASE("postgres: a server that cannot be reached is said by host and database, never the password") {
+    try {
+        store::open("postgresql://asnb:s3cret@/nosuchdb?host=/nonexistent-dir&port=1&connect_timeout=2",
+                    store::Access::read);
+        FAIL("opened");
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        CHECK(
+            what.find(
+                "cannot connect to the PostgreSQL store postgresql://asnb@/nosuchdb?host=/nonexistent-dir") !=
+            std::string::npos);
+        CHECK(what.find("s3cret") == std::string::npos);
+    }
+}
+
+TEST_CASE("postgres: opening, creating, the schema version and newer schemas") {
+    if (!server()) return;
+    Scratch s;
+    CHECK_THROWS_WITH_AS(store::open(s.url, store::Access::read), doctest::Contains("no store at"), Error);
+    {
+        // A first write that fails leaves no schema behind.
+        const auto db = store::open(s.url, store::Access::write);
+        CHECK(db->created());
+        db->discard_created();
+    }
+    CHECK(s.value("SELECT to_regclass('participants') IS NULL") == "t");
+    {
+        const auto db = store::open(s.url, store::Access::write, store::DryRun::yes);
+        store::Store::Transaction tx(*db);
+        db->insert_participant(person("198609262015051001", "Dry"));
+        tx.commit();
+    }
+    CHECK(s.value("SELECT to_regclass('participants') IS NULL") == "t");
+    {
+        const auto db = store::open(s.url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        db->audit("asnbelajar db migrate", 0);
+        tx.commit();
+    }
+    const auto db = store::open(s.url, store::Access::read);
+    const store::StoreCheck c = db->check();
+    CHECK(c.integrity == "ok");
+    CHECK(c.version == store::schema_version);
+    CHECK(c.audit == 1);
+    CHECK(s.value("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND "
+                  "data_type = 'text' AND collation_name IS DISTINCT FROM 'C'") == "0");
+    {
+        pq::Connection c2(s.url, "test");
+        c2.exec("UPDATE asnbelajar_schema SET version = 99");
+    }
+    CHECK_THROWS_WITH_AS(store::open(s.url, store::Access::read),
+                         doctest::Contains("newer than this asnbelajar understands"), Error);
+    CHECK_THROWS_WITH_AS(store::open(s.url, store::Access::write),
+                         doctest::Contains("newer than this asnbelajar understands"), Error);
+}
+
+namespace {
+
+// The same work on both backends; what each answers, as text.
+std::string scenario(store::Store& db) {
+    std::string out;
+    store::Store::Transaction tx(db);
+    std::vector<Participant> added = {person("198609262015051001", "Siti ÄMINAH", "siti@example.go.id"),
+                                      person("199001152014031002", "budi", "budi@example.go.id"),
+                                      person("", "_z", "z@example.go.id"), person("198703212010122003", "B")};
+    db.write_participants({}, added);
+    for (const Participant& p : added)
+        out += fmt::format("id {} ", p.id);
+    // A NIP passes from the first changed person to the second within one batch.
+    Participant a = added[0], b = added[1];
+    b.nip = a.nip;
+    a.nip = "197512302000031001";
+    std::vector<Participant> changed = {a, b};
+    std::vector<Participant> none;
+    db.write_participants(changed, none);
+    std::vector<Participant> rows = {person("198609262015051001", "x", "budi@example.go.id"),
+                                     person("197512302000031001", "y", "budi@example.go.id"),
+                                     person("", "z", "nobody@example.go.id"),
+                                     person("198703212010122003", "")};
+    store::ParticipantMatches m;
+    db.find_participants(rows, m);
+    out += fmt::format("| found {}:", m.found);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        out += fmt::format(" {}/{}", m.by_nip[i] < 0 ? 0 : m.people[m.by_nip[i]].id,
+                           m.by_email[i] < 0 ? 0 : m.people[m.by_email[i]].id);
+    out += " | list:";
+    for (const Participant& p : db.list_participants("", ""))
+        out += " " + p.name;
+    out += " | search:";
+    for (const Participant& p : db.list_participants("", "äminah"))
+        out += " " + p.name;
+    for (const Participant& p : db.list_participants("", "SITI"))
+        out += " " + p.name;
+    Session s;
+    s.code = "2022-03-03";
+    s.title = "T";
+    s.start = 1646272800;
+    s.tz = "Asia/Jakarta";
+    s.minutes = 180;
+    s.jp_tenths = 30;
+    s.capacity = 2;
+    s.id = db.insert_session(s);
+    const std::vector<store::EnrollmentChange> changes = {
+        {added[0].id, EnrollmentStatus::enrolled},   {added[1].id, EnrollmentStatus::enrolled},
+        {added[2].id, EnrollmentStatus::waitlisted}, {added[0].id, EnrollmentStatus::cancelled},
+        {added[3].id, EnrollmentStatus::cancelled},  {added[0].id, EnrollmentStatus::walk_in}};
+    db.put_enrollments(s.id, changes);
+    db.put_enrollment(s.id, added[2].id, EnrollmentStatus::enrolled);
+    out += " | enrollments:";
+    std::vector<Id> ids;
+    for (const Participant& p : added)
+        ids.push_back(p.id);
+    auto es = db.enrollments_of(s.id, ids);
+    std::sort(es.begin(), es.end(),
+              [](const Enrollment& x, const Enrollment& y) { return x.participant < y.participant; });
+    for (const Enrollment& e : es)
+        out += fmt::format(" {}:{}:{}", e.participant, to_string(e.status), e.arrival);
+    AttendanceMark mk;
+    mk.kind = MarkKind::interval;
+    mk.join = 1646272800;
+    mk.leave = 1646272800 + 3600;
+    mk.source = "zoom\ttab\\back\nline";
+    mk.batch = "b1";
+    AttendanceMark m2 = mk;
+    m2.kind = MarkKind::manual;
+    m2.seconds = 600;
+    m2.batch = "";
+    const std::vector<PersonMarks> marks = {{added[0].id, {mk, m2}}, {added[1].id, {mk}}};
+    db.add_marks(s.id, marks);
+    db.put_summaries(s.id, std::vector<store::PersonSummary>{
+                               {added[0].id, AttendanceSummary{70, false}, AttendanceOutcome::attended},
+                               {added[1].id, AttendanceSummary{20, true}, AttendanceOutcome::partial},
+                               {added[2].id, AttendanceSummary{5, false}, AttendanceOutcome::partial},
+                               {added[2].id, std::nullopt}});
+    for (const PersonMarks& pm : db.marks_of(s.id, ids)) {
+        out += fmt::format(" marks {}:", pm.person);
+        for (const AttendanceMark& x : pm.marks)
+            out += fmt::format(" {} {} {} {} [{}] [{}]", to_string(x.kind), x.join, x.leave, x.seconds,
+                               x.source, x.batch);
+    }
+    const std::int64_t seq = db.next_certificate_seq();
+    db.insert_certificate(s.id, added[0].id, seq, "CERT/1");
+    out += fmt::format(" | seq {}", seq);
+    const store::SessionTotals t = db.session_totals(s);
+    out += fmt::format(" | totals {} {} {} {} {} {} {} {}", t.enrolled, t.waitlisted, t.attended, t.partial,
+                       t.absent, t.walk_ins, t.attended_enrolled, t.certificates);
+    out += " | roster:";
+    for (const store::RosterRow& r : db.session_roster(s.id))
+        out += fmt::format(" {}:{}:{}:{}", r.person.name, r.enrollment ? to_string(*r.enrollment) : "-",
+                           r.attendance ? r.attendance->minutes : -1, r.certificate);
+    out += " | year:";
+    for (const store::PersonYear& y : db.participation({s.id, s.id}))
+        out += fmt::format(" {}:{}:{}", y.person.name, y.attended, y.jp_tenths);
+    const std::vector<store::ParticipantKeys> keys = {
+        {"", "", "+6281"}, {"", "budi@example.go.id", ""}, {"198609262015051001", "", ""}, {}};
+    out += " | matching:";
+    for (const auto& id : db.participants_matching(keys))
+        out += fmt::format(" {}", id ? *id : 0);
+    out += fmt::format(" | deleted batch: {}", db.delete_batch_marks(s.id, "b1").size());
+    out += fmt::format(" | revoked: {}", db.revoke_certificate(s.id, added[0].id).value_or("-"));
+    tx.commit();
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("postgres: the same operations answer as on SQLite (batches, queue, marks, collation, reports)") {
+    if (!server()) return;
+    TempDir dir;
+    std::string on_sqlite, on_postgres;
+    {
+        const auto db = store::open(dir.file("s.db"), store::Access::write);
+        on_sqlite = scenario(*db);
+    }
+    Scratch s;
+    {
+        const auto db = store::open(s.url, store::Access::write);
+        on_postgres = scenario(*db);
+    }
+    CHECK(on_postgres == on_sqlite);
+    MESSAGE(on_postgres);
+}
+
+TEST_CASE("postgres: a broken constraint is said by its value, in a batch too") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store::Transaction tx(*db);
+    db->insert_participant(person("198609262015051001", "A", "a@example.go.id"));
+    CHECK_THROWS_WITH_AS(db->insert_participant(person("198609262015051001", "B")),
+                         "NIP 198609262015051001 already belongs to another participant", Error);
+}
+
+TEST_CASE("postgres: a batch's duplicate is named from the server's detail") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store::Transaction tx(*db);
+    std::vector<Participant> added = {person("198609262015051001", "A", "a@example.go.id"),
+                                      person("199001152014031002", "B", "a@example.go.id")};
+    CHECK_THROWS_WITH_AS(db->write_participants({}, added),
+                         "e-mail a@example.go.id already belongs to another participant", Error);
+}
+
+TEST_CASE("postgres: a batch costs a few round trips whatever its size") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    auto& pg = dynamic_cast<store::postgres::PostgresStore&>(*db);
+    store::Store::Transaction tx(*db);
+    std::vector<Participant> added;
+    for (int i = 0; i < 20000; ++i)
+        added.push_back(
+            person("", fmt::format("P{}", i).c_str(), fmt::format("p{}@example.go.id", i).c_str()));
+    std::uint64_t before = pg.round_trips();
+    db->write_participants({}, added);
+    const std::uint64_t write_trips = pg.round_trips() - before;
+    CHECK(write_trips <= 4); // the advisory lock, the ids, COPY's start and end
+    before = pg.round_trips();
+    store::ParticipantMatches m;
+    db->find_participants(added, m);
+    CHECK(pg.round_trips() - before == 1);
+    CHECK(m.found == added.size());
+    before = pg.round_trips();
+    db->write_participants(added, {});
+    CHECK(pg.round_trips() - before == 1);
+    tx.commit();
+    CHECK(s.value("SELECT count(*) FROM participants") == "20000");
+}
+
+TEST_CASE("postgres: a session another writer holds is said to be busy after the lock timeout") {
+    if (!server()) return;
+    Scratch s;
+    Id session = 0;
+    {
+        const auto db = store::open(s.url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        Session x;
+        x.code = "S";
+        x.title = "T";
+        x.start = 1;
+        x.tz = "Asia/Jakarta";
+        x.minutes = 60;
+        session = db->insert_session(x);
+        db->insert_participant(person("198609262015051001", "A"));
+        tx.commit();
+    }
+    const auto holder = store::open(s.url, store::Access::write);
+    store::Store::Transaction held(*holder);
+    CHECK(holder->seat_state(session, 10).enrolled == 0); // takes the session's lock
+    ::setenv("ASNBELAJAR_PG_LOCK_TIMEOUT", "1", 1);
+    const auto waiter = store::open(s.url, store::Access::write);
+    ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+    store::Store::Transaction tx(*waiter);
+    CHECK_THROWS_WITH_AS(waiter->seat_state(session, 10), doctest::Contains("waited 1 s"), Error);
+}
