@@ -229,7 +229,18 @@ if command -v ldd >/dev/null; then
   ldd "$ASNBELAJAR" >"$WORK/ldd.txt"
   expect_no_grep 'libcairo|libpango|libqrencode' "$WORK/ldd.txt" "the program itself does not link cairo or pango"
   expect_no_grep 'libzbar|libpng' "$WORK/ldd.txt" "nor libzbar and libpng (QR images: the module's too)"
+  expect_no_grep 'libpq' "$WORK/ldd.txt" "nor libpq (the PostgreSQL module's)"
 fi
+# --- libpq lives in the PostgreSQL module (asnbelajar-pg.so), which only a postgres:// store loads ---
+if [ "$BACKEND" = sqlite ]; then
+  ASNBELAJAR_PG_MODULE="$WORK/no-such-module.so" ab report weekly --week-of 2022-03-03 --format csv
+  expect_rc 0 "an SQLite store needs no PostgreSQL module"
+  ASNBELAJAR_PG_MODULE="$WORK/no-such-module.so" ab --db "postgresql://localhost/nosuchdb" report weekly --week-of 2022-03-03
+else
+  ASNBELAJAR_PG_MODULE="$WORK/no-such-module.so" ab report weekly --week-of 2022-03-03
+fi
+expect_rc 1 "a PostgreSQL store without the PostgreSQL module"
+expect_grep "PostgreSQL module \(asnbelajar-pg.so\).*no-such-module.so" "$ERR" "the message names the module and where it looked"
 ASNBELAJAR_PDF_MODULE="$WORK/no-such-module.so" ab certify 2022-03-03 --pdf "$WORK/nomodule"
 expect_rc 1 "certify --pdf without its module"
 expect_grep "PDF module \(asnbelajar-pdf.so\).*no-such-module.so" "$ERR" "the message names the module and where it looked"

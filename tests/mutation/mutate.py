@@ -65,6 +65,7 @@ CODE_HEADERS = ["lib/src/probe_table.hpp"]
 # end-to-end suites (tests/cli/test_*.sh; a suite not named here runs after these, in name order).
 UNIT_TESTS = "tests/unit_tests"  # in the build directory
 PDF_MODULE = "asnbelajar-pdf.so"  # in the build directory, built with the program
+PG_MODULE = "asnbelajar-pg.so"  # likewise
 SUITE_GLOB = "tests/cli/test_*.sh"
 SUITE_ORDER = ["foundation", "reports", "attendance", "import", "faults", "crash", "bad_input", "security",
                "concurrency", "docs"]
@@ -403,8 +404,9 @@ def stop_group(p):
 
 def test_commands(tree, build, wanted):
     """[(name, argv)] in the order they run: the unit tests, then the end-to-end suites."""
-    # The unit tests load the PDF module from where the build puts it (ctest sets the same variable).
+    # The unit tests load the modules from where the build puts them (ctest sets the same variables).
     tests = [("unit", ["env", f"ASNBELAJAR_PDF_MODULE={os.path.join(build, PDF_MODULE)}",
+                       f"ASNBELAJAR_PG_MODULE={os.path.join(build, PG_MODULE)}",
                        os.path.join(build, UNIT_TESTS), "--abort-after=1", "--no-version"])]
     suites = sorted(fnmatch.filter([os.path.relpath(os.path.join(d, n), tree)
                                     for d, _, ns in os.walk(os.path.join(tree, "tests/cli")) for n in ns],

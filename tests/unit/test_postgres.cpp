@@ -45,12 +45,12 @@ struct Scratch {
         admin = std::make_unique<pq::Connection>(base, "test server");
         // An identifier cannot be a parameter: the name is ours (letters, digits, _).
         std::string create = "CREATE SCHEMA " + schema;
-        PQclear(PQexec(admin->raw(), create.c_str()));
+        pq::lib().PQclear(pq::lib().PQexec(admin->raw(), create.c_str()));
         url = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
     }
     ~Scratch() {
         std::string drop = "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
-        PQclear(PQexec(admin->raw(), drop.c_str()));
+        pq::lib().PQclear(pq::lib().PQexec(admin->raw(), drop.c_str()));
     }
     // One value of a query in the scratch schema.
     std::string value(const char* sql) {

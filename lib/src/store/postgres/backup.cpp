@@ -26,7 +26,7 @@ namespace asnbelajar::store::postgres {
 namespace {
 
 struct ConninfoFree {
-    void operator()(PQconninfoOption* o) const { PQconninfoFree(o); }
+    void operator()(PQconninfoOption* o) const { pq::lib().PQconninfoFree(o); }
 };
 
 // The last lines of a file (pg_dump's complaints), on one line.
@@ -62,7 +62,7 @@ std::string PostgresStore::backup_to(const std::string& file, const std::string&
     const std::string err = file + ".err";
     // The connection's parameters (password included) go to pg_dump through its environment, never its
     // command line (which `ps` shows).
-    std::unique_ptr<PQconninfoOption, ConninfoFree> opts(PQconninfo(db_->raw()));
+    std::unique_ptr<PQconninfoOption, ConninfoFree> opts(pq::lib().PQconninfo(db_->raw()));
     const pid_t pid = ::fork();
     if (pid < 0) throw Error(tr("cannot back up to {}: {}", shown, std::strerror(errno)));
     if (pid == 0) {

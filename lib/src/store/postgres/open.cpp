@@ -45,15 +45,15 @@ int lock_timeout_seconds() {
 }
 
 struct ConninfoFree {
-    void operator()(PQconninfoOption* o) const { PQconninfoFree(o); }
+    void operator()(PQconninfoOption* o) const { pq::lib().PQconninfoFree(o); }
 };
 
 } // namespace
 
 std::string display_url(const std::string& url) {
     char* err = nullptr;
-    std::unique_ptr<PQconninfoOption, ConninfoFree> opts(PQconninfoParse(url.c_str(), &err));
-    if (err) PQfreemem(err);
+    std::unique_ptr<PQconninfoOption, ConninfoFree> opts(pq::lib().PQconninfoParse(url.c_str(), &err));
+    if (err) pq::lib().PQfreemem(err);
     const std::string scheme = url.starts_with("postgres://") ? "postgres://" : "postgresql://";
     if (!opts) return scheme + "(unreadable URL)";
     std::string user, host, port, dbname, service;

@@ -17,13 +17,13 @@ std::atomic<std::uint64_t> all_round_trips{0};
 // The failure that a result (or, without one, the connection) reports.
 Failure failure(PGconn* conn, const PGresult* r) {
     const auto field = [r](int code) {
-        const char* v = r ? PQresultErrorField(r, code) : nullptr;
+        const char* v = r ? lib().PQresultErrorField(r, code) : nullptr;
         return v ? std::string(v) : std::string();
     };
     std::string message = field(PG_DIAG_MESSAGE_PRIMARY);
     if (message.empty()) {
-        message = r ? PQresultErrorMessage(r) : "";
-        if (message.empty()) message = PQerrorMessage(conn);
+        message = r ? lib().PQresultErrorMessage(r) : "";
+        if (message.empty()) message = lib().PQerrorMessage(conn);
         while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
             message.pop_back();
     }
@@ -63,7 +63,7 @@ std::int64_t Result::int64(int row, int col) const {
 }
 
 std::int64_t Result::affected() const {
-    const char* n = r_ ? PQcmdTuples(r_.get()) : nullptr;
+    const char* n = r_ ? lib().PQcmdTuples(r_.get()) : nullptr;
     return n && *n ? std::strtoll(n, nullptr, 10) : 0;
 }
 
@@ -141,22 +141,28 @@ Connection::Connection(const std::string& conninfo, const std::string& display) 
     // The URL first, expanded (expand_dbname); what follows overrides it: the store speaks UTF-8.
     const char* keys[] = {"dbname", "client_encoding", "fallback_application_name", nullptr};
     const char* values[] = {conninfo.c_str(), "UTF8", "asnbelajar", nullptr};
-    conn_ = PQconnectdbParams(keys, values, 1);
+    conn_ = lib().PQconnectdbParams(keys, values, 1);
     if (!conn_) throw Failure(fmt::format("cannot connect to {}: out of memory", display));
-    if (PQstatus(conn_) != CONNECTION_OK) {
-        std::string why = PQerrorMessage(conn_);
-        while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
-            why.pop_back();
+    if (lib().PQstatus(conn_) != CONNECTION_OK) {
+        std::string_view message = lib().PQerrorMessage(conn_);
+        while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+            message.remove_suffix(1);
         // libpq's hint comes on a line of its own, indented: one line here.
-        for (std::size_t at; (at = why.find("\n\t")) != std::string::npos;)
-            why.replace(at, 2, " ");
-        std::replace(why.begin(), why.end(), '\n', ' ');
-        PQfinish(conn_);
+        std::string why;
+        for (std::size_t i = 0; i < message.size(); ++i) {
+            if (message[i] != '\n') {
+                why += message[i];
+                continue;
+            }
+            why += ' ';
+            if (i + 1 < message.size() && message[i + 1] == '\t') ++i;
+        }
+        lib().PQfinish(conn_);
         conn_ = nullptr;
         throw Failure(why, "08001");
     }
     // The server's notices (NOTICE, WARNING) would go to stderr: the library never prints.
-    PQsetNoticeProcessor(
+    lib().PQsetNoticeProcessor(
         conn_, [](void*, const char*) {}, nullptr);
     if (const char* trace = std::getenv("ASNBELAJAR_PG_TRACE"); trace && *trace)
         trace_ = std::fopen(trace, "a");
@@ -166,8 +172,8 @@ Connection::Connection(const std::string& conninfo, const std::string& display) 
 }
 
 Connection::~Connection() {
-    if (copy_buffer_) PQfreemem(copy_buffer_);
-    if (conn_) PQfinish(conn_);
+    if (copy_buffer_) lib().PQfreemem(copy_buffer_);
+    if (conn_) lib().PQfinish(conn_);
     if (trace_) {
         std::fprintf(trace_, "round_trips %llu\n", static_cast<unsigned long long>(round_trips_));
         std::fclose(trace_);
@@ -189,18 +195,18 @@ void Connection::trip(const char* kind, const char* sql) {
 
 Result Connection::check(PGresult* r, const char* sql) {
     (void)sql;
-    const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    const ExecStatusType status = r ? lib().PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN ||
         status == PGRES_COPY_OUT)
         return Result(r);
     Failure f = failure(conn_, r);
-    PQclear(r);
+    lib().PQclear(r);
     throw f;
 }
 
 Result Connection::exec(const char* sql) {
     trip("exec", sql);
-    return check(PQexec(conn_, sql), sql);
+    return check(lib().PQexec(conn_, sql), sql);
 }
 
 Result Connection::query(const char* sql, const Params& params) {
@@ -212,51 +218,51 @@ Result Connection::query(const char* sql, const Params& params) {
     const std::string name = fmt::format("a{}", reinterpret_cast<std::uintptr_t>(sql));
     if (uses == 1) { // used before: worth preparing (one round trip, once per connection)
         trip("prepare", sql);
-        check(PQprepare(conn_, name.c_str(), sql, 0, nullptr), sql);
+        check(lib().PQprepare(conn_, name.c_str(), sql, 0, nullptr), sql);
     }
     ++uses;
     trip("query", sql);
     if (uses == 1)
-        return check(PQexecParams(conn_, sql, n, nullptr, values.data(), nullptr, nullptr, 0), sql);
-    return check(PQexecPrepared(conn_, name.c_str(), n, values.data(), nullptr, nullptr, 0), sql);
+        return check(lib().PQexecParams(conn_, sql, n, nullptr, values.data(), nullptr, nullptr, 0), sql);
+    return check(lib().PQexecPrepared(conn_, name.c_str(), n, values.data(), nullptr, nullptr, 0), sql);
 }
 
 void Connection::copy_in(const char* sql, const CopyRows& rows) {
     trip("copy", sql);
-    check(PQexec(conn_, sql), sql); // PGRES_COPY_IN
+    check(lib().PQexec(conn_, sql), sql); // PGRES_COPY_IN
     const std::string& data = rows.data();
     constexpr std::size_t chunk = 1 << 20;
     for (std::size_t at = 0; at < data.size(); at += chunk) {
         const std::size_t n = std::min(chunk, data.size() - at);
-        if (PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) != 1) break;
+        if (lib().PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) != 1) break;
     }
     trip("copy-end", sql);
-    if (PQputCopyEnd(conn_, nullptr) != 1) throw failure(conn_, nullptr);
+    if (lib().PQputCopyEnd(conn_, nullptr) != 1) throw failure(conn_, nullptr);
     // The COPY's own result, then the end of the command.
     Result last;
     bool failed = false;
     Failure f("");
-    while (PGresult* r = PQgetResult(conn_)) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK && !failed) {
+    while (PGresult* r = lib().PQgetResult(conn_)) {
+        if (lib().PQresultStatus(r) != PGRES_COMMAND_OK && !failed) {
             failed = true;
             f = failure(conn_, r);
         }
-        PQclear(r);
+        lib().PQclear(r);
     }
     if (failed) throw f;
 }
 
 void Connection::start_copy_out(const char* sql) {
     trip("copy-out", sql);
-    check(PQexec(conn_, sql), sql); // PGRES_COPY_OUT
+    check(lib().PQexec(conn_, sql), sql); // PGRES_COPY_OUT
 }
 
 bool Connection::next_copy_line(std::string& line) {
     if (copy_buffer_) {
-        PQfreemem(copy_buffer_);
+        lib().PQfreemem(copy_buffer_);
         copy_buffer_ = nullptr;
     }
-    const int n = PQgetCopyData(conn_, &copy_buffer_, 0);
+    const int n = lib().PQgetCopyData(conn_, &copy_buffer_, 0);
     if (n > 0) {
         line.assign(copy_buffer_, static_cast<std::size_t>(n));
         if (!line.empty() && line.back() == '\n') line.pop_back();
@@ -268,12 +274,12 @@ bool Connection::next_copy_line(std::string& line) {
     ++all_round_trips;
     bool failed = false;
     Failure f("");
-    while (PGresult* r = PQgetResult(conn_)) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK && !failed) {
+    while (PGresult* r = lib().PQgetResult(conn_)) {
+        if (lib().PQresultStatus(r) != PGRES_COMMAND_OK && !failed) {
             failed = true;
             f = failure(conn_, r);
         }
-        PQclear(r);
+        lib().PQclear(r);
     }
     if (failed) throw f;
     return false;

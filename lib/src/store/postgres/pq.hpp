@@ -8,7 +8,7 @@
 // and closing the connection appends "round_trips N", so that tests can count them.
 #pragma once
 
-#include <libpq-fe.h>
+#include "pg/module_api.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -20,6 +20,12 @@
 #include <vector>
 
 namespace asnbelajar::store::postgres::pq {
+
+// libpq, from the PostgreSQL module (asnbelajar-pg.so, pg/module_api.hpp), loaded the first time it is asked for
+// and kept for the life of the process: only commands that open a PostgreSQL store load libpq. Every libpq
+// call of the backend goes through it (`lib().PQexec(…)`). Throws Error naming the module and where it was
+// looked for when it cannot be loaded.
+const pg::LibpqApi& lib();
 
 // A failure of libpq or of the server.
 class Failure : public std::runtime_error {
@@ -38,11 +44,12 @@ class Result {
   public:
     Result() = default;
     explicit Result(PGresult* r) : r_(r) {}
-    int rows() const { return r_ ? PQntuples(r_.get()) : 0; }
-    bool null(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
+    int rows() const { return r_ ? lib().PQntuples(r_.get()) : 0; }
+    bool null(int row, int col) const { return lib().PQgetisnull(r_.get(), row, col) != 0; }
     // NULL reads as empty.
     std::string_view text(int row, int col) const {
-        return {PQgetvalue(r_.get(), row, col), static_cast<std::size_t>(PQgetlength(r_.get(), row, col))};
+        return {lib().PQgetvalue(r_.get(), row, col),
+                static_cast<std::size_t>(lib().PQgetlength(r_.get(), row, col))};
     }
     std::string str(int row, int col) const { return std::string(text(row, col)); }
     std::int64_t int64(int row, int col) const; // NULL reads as 0
@@ -53,7 +60,7 @@ class Result {
 
   private:
     struct Clear {
-        void operator()(PGresult* r) const { PQclear(r); }
+        void operator()(PGresult* r) const { lib().PQclear(r); }
     };
     std::unique_ptr<PGresult, Clear> r_;
 };
@@ -137,7 +144,7 @@ class Connection {
     template <class F> void copy_out(const char* sql, F&& each);
 
     PGconn* raw() const { return conn_; }
-    bool in_transaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
+    bool in_transaction() const { return lib().PQtransactionStatus(conn_) != PQTRANS_IDLE; }
     std::uint64_t round_trips() const { return round_trips_; }
     // Every Connection's round trips so far, in this process.
     static std::uint64_t total_round_trips();
