@@ -230,6 +230,7 @@ if command -v ldd >/dev/null; then
   expect_no_grep 'libcairo|libpango|libqrencode' "$WORK/ldd.txt" "the program itself does not link cairo or pango"
   expect_no_grep 'libzbar|libpng' "$WORK/ldd.txt" "nor libzbar and libpng (QR images: the module's too)"
   expect_no_grep 'libpq' "$WORK/ldd.txt" "nor libpq (the PostgreSQL module's)"
+  expect_no_grep 'libxlsxwriter|libcrypto' "$WORK/ldd.txt" "nor libxlsxwriter and libcrypto (the xlsx module's)"
 fi
 # --- libpq lives in the PostgreSQL module (asnbelajar-pg.so), which only a postgres:// store loads ---
 if [ "$BACKEND" = sqlite ]; then
@@ -241,6 +242,13 @@ else
 fi
 expect_rc 1 "a PostgreSQL store without the PostgreSQL module"
 expect_grep "PostgreSQL module \(asnbelajar-pg.so\).*no-such-module.so" "$ERR" "the message names the module and where it looked"
+# --- libxlsxwriter lives in the xlsx module (asnbelajar-xlsx.so), which only --format xlsx loads ---
+ASNBELAJAR_XLSX_MODULE="$WORK/no-such-module.so" ab report weekly --week-of 2022-03-03 --format csv
+expect_rc 0 "csv needs no xlsx module"
+ASNBELAJAR_XLSX_MODULE="$WORK/no-such-module.so" ab report weekly --week-of 2022-03-03 -o "$WORK/nomodule.xlsx"
+expect_rc 1 "xlsx without the xlsx module"
+expect_grep "xlsx module \(asnbelajar-xlsx.so\).*no-such-module.so" "$ERR" "the message names the module and where it looked"
+[ ! -e "$WORK/nomodule.xlsx" ] && ok || fail "no xlsx file without the module"
 ASNBELAJAR_PDF_MODULE="$WORK/no-such-module.so" ab certify 2022-03-03 --pdf "$WORK/nomodule"
 expect_rc 1 "certify --pdf without its module"
 expect_grep "PDF module \(asnbelajar-pdf.so\).*no-such-module.so" "$ERR" "the message names the module and where it looked"

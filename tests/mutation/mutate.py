@@ -66,6 +66,7 @@ CODE_HEADERS = ["lib/src/probe_table.hpp"]
 UNIT_TESTS = "tests/unit_tests"  # in the build directory
 PDF_MODULE = "asnbelajar-pdf.so"  # in the build directory, built with the program
 PG_MODULE = "asnbelajar-pg.so"  # likewise
+XLSX_MODULE = "asnbelajar-xlsx.so"  # likewise
 SUITE_GLOB = "tests/cli/test_*.sh"
 SUITE_ORDER = ["foundation", "reports", "attendance", "import", "faults", "crash", "bad_input", "security",
                "concurrency", "docs"]
@@ -407,6 +408,7 @@ def test_commands(tree, build, wanted):
     # The unit tests load the modules from where the build puts them (ctest sets the same variables).
     tests = [("unit", ["env", f"ASNBELAJAR_PDF_MODULE={os.path.join(build, PDF_MODULE)}",
                        f"ASNBELAJAR_PG_MODULE={os.path.join(build, PG_MODULE)}",
+                       f"ASNBELAJAR_XLSX_MODULE={os.path.join(build, XLSX_MODULE)}",
                        os.path.join(build, UNIT_TESTS), "--abort-after=1", "--no-version"])]
     suites = sorted(fnmatch.filter([os.path.relpath(os.path.join(d, n), tree)
                                     for d, _, ns in os.walk(os.path.join(tree, "tests/cli")) for n in ns],

@@ -3,20 +3,54 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/i18n.hpp"
 #include "asnbelajar/text.hpp"
+#include "modules.hpp"
 #include "render_impl.hpp"
+#include "xlsx/module_api.hpp"
 
 #include <fmt/format.h>
-
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <set>
+#include <string>
+#include <string_view>
+
+#ifndef ASNBELAJAR_VERSION
+#define ASNBELAJAR_VERSION "dev"
+#endif
 
 namespace asnbelajar::render {
 namespace {
+
+// libxlsxwriter, from the xlsx module (xlsx/module_api.hpp), loaded the first time a report is written as xlsx
+// and kept for the life of the process. Throws Error naming the module and where it was looked for.
+const xlsx::LibxlsxwriterApi& load_xlsx_module() {
+    std::string reasons;
+    const void* found = load_module(
+        "ASNBELAJAR_XLSX_MODULE", xlsx::module_file, xlsx::module_entry,
+        [](void* entry) -> const void* {
+            const xlsx::LibxlsxwriterApi* api = reinterpret_cast<xlsx::ModuleEntry>(entry)();
+            return api && std::string_view(api->version) == ASNBELAJAR_VERSION &&
+                           api->size == sizeof(xlsx::LibxlsxwriterApi)
+                       ? api
+                       : nullptr;
+        },
+        reasons);
+    if (!found)
+        throw Error(
+            tr("xlsx output needs asnbelajar's xlsx module ({}), which could not be loaded{} (reinstall "
+               "asnbelajar)",
+               xlsx::module_file, reasons));
+    return *static_cast<const xlsx::LibxlsxwriterApi*>(found);
+}
+
+const xlsx::LibxlsxwriterApi& lxw() {
+    // A failed load throws out of the initialisation, so that the next call tries again.
+    static const xlsx::LibxlsxwriterApi& api = load_xlsx_module();
+    return api;
+}
 
 struct Formats {
     lxw_format* title = nullptr;
@@ -32,30 +66,30 @@ struct Formats {
 
 Formats make_formats(lxw_workbook* wb) {
     Formats f;
-    f.title = workbook_add_format(wb);
-    format_set_bold(f.title);
-    format_set_font_size(f.title, 14);
-    f.subtitle = workbook_add_format(wb);
-    format_set_font_color(f.subtitle, 0x5B6775);
-    f.header = workbook_add_format(wb);
-    format_set_bold(f.header);
-    format_set_bg_color(f.header, 0xEEF2F7);
-    format_set_bottom(f.header, LXW_BORDER_THIN);
-    f.header_num = workbook_add_format(wb);
-    format_set_bold(f.header_num);
-    format_set_bg_color(f.header_num, 0xEEF2F7);
-    format_set_bottom(f.header_num, LXW_BORDER_THIN);
-    format_set_align(f.header_num, LXW_ALIGN_RIGHT);
-    f.bold = workbook_add_format(wb);
-    format_set_bold(f.bold);
-    f.integer = workbook_add_format(wb);
-    format_set_num_format(f.integer, "#,##0");
-    f.rate = workbook_add_format(wb);
-    format_set_num_format(f.rate, "0.0%");
-    f.date = workbook_add_format(wb);
-    format_set_num_format(f.date, "yyyy-mm-dd");
-    f.datetime = workbook_add_format(wb);
-    format_set_num_format(f.datetime, "yyyy-mm-dd hh:mm");
+    f.title = lxw().workbook_add_format(wb);
+    lxw().format_set_bold(f.title);
+    lxw().format_set_font_size(f.title, 14);
+    f.subtitle = lxw().workbook_add_format(wb);
+    lxw().format_set_font_color(f.subtitle, 0x5B6775);
+    f.header = lxw().workbook_add_format(wb);
+    lxw().format_set_bold(f.header);
+    lxw().format_set_bg_color(f.header, 0xEEF2F7);
+    lxw().format_set_bottom(f.header, LXW_BORDER_THIN);
+    f.header_num = lxw().workbook_add_format(wb);
+    lxw().format_set_bold(f.header_num);
+    lxw().format_set_bg_color(f.header_num, 0xEEF2F7);
+    lxw().format_set_bottom(f.header_num, LXW_BORDER_THIN);
+    lxw().format_set_align(f.header_num, LXW_ALIGN_RIGHT);
+    f.bold = lxw().workbook_add_format(wb);
+    lxw().format_set_bold(f.bold);
+    f.integer = lxw().workbook_add_format(wb);
+    lxw().format_set_num_format(f.integer, "#,##0");
+    f.rate = lxw().workbook_add_format(wb);
+    lxw().format_set_num_format(f.rate, "0.0%");
+    f.date = lxw().workbook_add_format(wb);
+    lxw().format_set_num_format(f.date, "yyyy-mm-dd");
+    f.datetime = lxw().workbook_add_format(wb);
+    lxw().format_set_num_format(f.datetime, "yyyy-mm-dd hh:mm");
     return f;
 }
 
@@ -65,7 +99,7 @@ class SheetWriter {
         : ws_(ws), f_(f), report_(report) {}
 
     void text(lxw_row_t row, std::size_t col, const std::string& s, lxw_format* format = nullptr) {
-        check(worksheet_write_string(ws_, row, column(col), s.c_str(), format));
+        check(lxw().worksheet_write_string(ws_, row, column(col), s.c_str(), format));
     }
 
     // One typed cell. Empty cells stay empty.
@@ -75,29 +109,30 @@ class SheetWriter {
         lxw_col_t c = column(col);
         if (auto* s = std::get_if<std::string>(&value)) {
             const std::string text(value_label(of, *s, report_.lang));
-            check(worksheet_write_string(ws_, row, c, text.c_str(), nullptr));
+            check(lxw().worksheet_write_string(ws_, row, c, text.c_str(), nullptr));
         } else if (std::holds_alternative<Marked>(value) || type == ColumnType::boolean) {
             // Words for people: why a value is missing, "ya"/"tidak".
             const std::string words = human_text(value, type, report_.zone, report_.lang);
-            check(worksheet_write_string(ws_, row, c, words.c_str(), nullptr));
+            check(lxw().worksheet_write_string(ws_, row, c, words.c_str(), nullptr));
         } else if (auto* d = std::get_if<Date>(&value)) {
             lxw_datetime dt{d->year, d->month, d->day, 0, 0, 0};
-            check(worksheet_write_datetime(ws_, row, c, &dt, f_.date));
+            check(lxw().worksheet_write_datetime(ws_, row, c, &dt, f_.date));
         } else if (auto* r = std::get_if<double>(&value)) {
-            check(worksheet_write_number(ws_, row, c, *r, type == ColumnType::rate ? f_.rate : nullptr));
+            check(
+                lxw().worksheet_write_number(ws_, row, c, *r, type == ColumnType::rate ? f_.rate : nullptr));
         } else {
             std::int64_t i = std::get<std::int64_t>(value);
             if (type == ColumnType::datetime) {
                 LocalDateTime t = to_local(i, report_.zone);
                 lxw_datetime dt{t.date.year, t.date.month, t.date.day,
                                 t.hour,      t.minute,     static_cast<double>(t.second)};
-                check(worksheet_write_datetime(ws_, row, c, &dt, f_.datetime));
+                check(lxw().worksheet_write_datetime(ws_, row, c, &dt, f_.datetime));
             } else if (type == ColumnType::year) {
-                check(worksheet_write_number(ws_, row, c, static_cast<double>(i), nullptr));
+                check(lxw().worksheet_write_number(ws_, row, c, static_cast<double>(i), nullptr));
             } else if (type == ColumnType::jp) {
-                check(worksheet_write_number(ws_, row, c, static_cast<double>(i) / 10.0, nullptr));
+                check(lxw().worksheet_write_number(ws_, row, c, static_cast<double>(i) / 10.0, nullptr));
             } else {
-                check(worksheet_write_number(ws_, row, c, static_cast<double>(i), f_.integer));
+                check(lxw().worksheet_write_number(ws_, row, c, static_cast<double>(i), f_.integer));
             }
         }
     }
@@ -131,11 +166,12 @@ class SheetWriter {
             }
         });
         for (std::size_t i = 0; i < t.columns.size(); ++i)
-            worksheet_set_column(ws_, column(i), column(i),
-                                 static_cast<double>(std::clamp<std::size_t>(widths[i], 6, 60) + 2), nullptr);
-        worksheet_freeze_panes(ws_, header + 1, 0);
+            lxw().worksheet_set_column(ws_, column(i), column(i),
+                                       static_cast<double>(std::clamp<std::size_t>(widths[i], 6, 60) + 2),
+                                       nullptr);
+        lxw().worksheet_freeze_panes(ws_, header + 1, 0);
         if (!t.columns.empty())
-            worksheet_autofilter(ws_, header, 0, std::max(header, row), column(t.columns.size() - 1));
+            lxw().worksheet_autofilter(ws_, header, 0, std::max(header, row), column(t.columns.size() - 1));
         return row + 1;
     }
 
@@ -196,6 +232,7 @@ std::string main_sheet_name(const Report& r) {
 } // namespace
 
 void write_xlsx_file(const Report& report, const std::string& path) {
+    lxw(); // without the module, fail before the file is made
     // Create the file first: libxlsxwriter reports a file it cannot create on stderr, and the library never
     // prints, so such failures are caught here with their reason.
     if (std::FILE* probe = std::fopen(path.c_str(), "wb"))
@@ -208,15 +245,15 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     // Every sheet is written in row order, as that mode requires.
     lxw_workbook_options options{};
     options.constant_memory = report.table.stream ? LXW_TRUE : LXW_FALSE;
-    lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+    lxw_workbook* wb = lxw().workbook_new_opt(path.c_str(), &options);
     if (!wb) throw Error(tr("cannot write {}: out of memory", path));
     Formats f = make_formats(wb);
     std::set<std::string> taken;
     lxw_error error = LXW_NO_ERROR;
 
-    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(main_sheet_name(report), taken).c_str());
+    lxw_worksheet* ws = lxw().workbook_add_worksheet(wb, sheet_name(main_sheet_name(report), taken).c_str());
     if (!ws) {
-        workbook_close(wb);
+        lxw().workbook_close(wb);
         std::remove(path.c_str());
         throw Error(tr("cannot write {}: no worksheet", path));
     }
@@ -232,21 +269,21 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     error = main.error();
     for (const Report::Extra& e : report.extras) {
         if (report.plain_sheet) break;
-        lxw_worksheet* extra = workbook_add_worksheet(wb, sheet_name(e.title, taken).c_str());
+        lxw_worksheet* extra = lxw().workbook_add_worksheet(wb, sheet_name(e.title, taken).c_str());
         if (!extra) continue;
         SheetWriter w(extra, f, report);
         w.table(e.title, {}, e.table);
         if (error == LXW_NO_ERROR) error = w.error();
     }
     if (error != LXW_NO_ERROR) {
-        workbook_close(wb);
+        lxw().workbook_close(wb);
         std::remove(path.c_str());
-        throw Error(tr("cannot write {}: {}", path, lxw_strerror(error)));
+        throw Error(tr("cannot write {}: {}", path, lxw().lxw_strerror(error)));
     }
-    lxw_error closed = workbook_close(wb);
+    lxw_error closed = lxw().workbook_close(wb);
     if (closed != LXW_NO_ERROR) {
         std::remove(path.c_str());
-        throw Error(tr("cannot write {}: {}", path, lxw_strerror(closed)));
+        throw Error(tr("cannot write {}: {}", path, lxw().lxw_strerror(closed)));
     }
 }
 
