@@ -169,12 +169,15 @@ void PostgresStore::each_person_year(const Tallies& people, PersonDetail detail,
     const bool own = !db_->in_transaction(); // a cursor lives in a transaction
     if (own) db_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     try {
-        db_->query(full ? "DECLARE asnb_people NO SCROLL CURSOR FOR "
-                          "SELECT id, agency, nip, name, unit FROM participants "
-                          "WHERE id = ANY($1::bigint[]) ORDER BY coalesce(agency, ''), name, id"
-                        : "DECLARE asnb_people NO SCROLL CURSOR FOR "
-                          "SELECT id, agency, nip FROM participants WHERE id = ANY($1::bigint[])",
-                   params);
+        if (full)
+            db_->query("DECLARE asnb_people NO SCROLL CURSOR FOR "
+                       "SELECT id, agency, nip, name, unit FROM participants "
+                       "WHERE id = ANY($1::bigint[]) ORDER BY coalesce(agency, ''), name, id",
+                       params);
+        else
+            db_->query("DECLARE asnb_people NO SCROLL CURSOR FOR "
+                       "SELECT id, agency, nip FROM participants WHERE id = ANY($1::bigint[])",
+                       params);
         PersonYear y;
         for (;;) {
             const pq::Result r = db_->exec("FETCH FORWARD 10000 FROM asnb_people");
