@@ -42,6 +42,7 @@ void run_marks(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
     int walk_ins = 0;
     std::string code;
     ctx.write([&](store::Store& store) {
+        walk_ins = 0; // a retry after a failover runs this again
         Session session = resolve_session(store, o.session);
         code = session.code;
         std::vector<Participant> people = resolve_people(store, o.people);

@@ -51,6 +51,8 @@ void run_enroll(Context& ctx, const EnrollOptions& o) {
     int changed = 0;
     std::string code;
     ctx.write([&](store::Store& store) {
+        lines.clear(); // a retry after a failover runs this again
+        changed = 0;
         Session session = resolve_session(store, o.session);
         code = session.code;
         std::vector<Participant> people = resolve_people(store, o.people);

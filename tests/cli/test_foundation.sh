@@ -182,7 +182,7 @@ fi
 ab db check --format csv
 expect_rc 0 "db check"
 expect_grep '^integrity,ok$' "$OUT" "integrity ok"
-expect_grep '^schema_version,2$' "$OUT" "schema version"
+expect_grep '^schema_version,3$' "$OUT" "schema version"
 ab db log --format csv
 expect_grep 'enroll 2022-03-03 --cancel' "$OUT" "audit log records the command"
 
@@ -202,7 +202,7 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   cp "$WORK/v1.db" "$WORK/v1-copy.db"
   ab --db "$WORK/v1-copy.db" db migrate
   expect_rc 0 "db migrate"
-  expect_grep "schema version 2" "$ERR" "db migrate says the version"
+  expect_grep "schema version 3" "$ERR" "db migrate says the version"
   ab --db "$WORK/v1-copy.db" report session 2022-03-03 --format csv
   expect_rc 0 "a migrated store can be read"
   ab --db "$WORK/v1-copy.db" db log --format csv
@@ -216,7 +216,7 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   expect_rc 0 "a write migrates a version-1 store"
   ab --db "$WORK/v1.db" db check --format csv
   expect_grep '^integrity,ok$' "$OUT" "migrated store: integrity and foreign keys ok"
-  expect_grep '^schema_version,2$' "$OUT" "migrated store: version 2"
+  expect_grep '^schema_version,3$' "$OUT" "migrated store: version 3"
   expect_grep '^participants,4$' "$OUT" "migrated store: every participant kept"
   ab --db "$WORK/v1.db" report session 2022-03-03 --format csv
   expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001$' "$OUT" \

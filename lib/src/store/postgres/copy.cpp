@@ -31,7 +31,7 @@ const char* copy_out_sql(Table table) {
                "ORDER BY id) TO STDOUT";
     case Table::counters: return "COPY (SELECT name, value FROM counters ORDER BY name) TO STDOUT";
     case Table::audit_log:
-        return "COPY (SELECT id, at, os_user, command, rows FROM audit_log ORDER BY id) TO STDOUT";
+        return "COPY (SELECT id, at, os_user, command, rows, command_id FROM audit_log ORDER BY id) TO STDOUT";
     }
     return "COPY (SELECT 1 WHERE false) TO STDOUT";
 }
@@ -55,7 +55,7 @@ const char* copy_in_sql(Table table) {
     case Table::certificates:
         return "COPY certificates(id, seq, number, session_id, participant_id, issued, revoked) FROM STDIN";
     case Table::counters: return "COPY counters(name, value) FROM STDIN";
-    case Table::audit_log: return "COPY audit_log(id, at, os_user, command, rows) FROM STDIN";
+    case Table::audit_log: return "COPY audit_log(id, at, os_user, command, rows, command_id) FROM STDIN";
     }
     return "COPY counters(name, value) FROM STDIN";
 }
@@ -84,7 +84,7 @@ std::string_view column_types(Table table) {
     case Table::attendance: return "iiiit";
     case Table::certificates: return "iitiiii";
     case Table::counters: return "ti";
-    case Table::audit_log: return "iitti";
+    case Table::audit_log: return "iittit";
     }
     return "";
 }

@@ -1,4 +1,4 @@
-// The PostgreSQL backend: the schema (the same tables as the SQLite backend's version 2) and its version,
+// The PostgreSQL backend: the schema (the same tables as the SQLite backend's version 3) and its version,
 // kept in the table asnbelajar_schema in place of SQLite's user_version.
 //
 // Every text column is COLLATE "C": text compares, sorts and folds case (lower()) by its bytes, as SQLite's
@@ -126,6 +126,14 @@ CREATE TABLE audit_log (
 );
 )sql";
 
+// v3: every writing command's unique id in the audit log (asnbelajar/store_retry.hpp), recorded in the
+// command's transaction, so that a retry after a commit of unknown outcome can tell whether it committed.
+constexpr const char* schema_v3 = R"sql(
+ALTER TABLE audit_log ADD COLUMN command_id text COLLATE "C";
+CREATE UNIQUE INDEX audit_log_command ON audit_log(command_id) WHERE command_id IS NOT NULL;
+UPDATE asnbelajar_schema SET version = 3;
+)sql";
+
 } // namespace
 
 int stored_version(pq::Connection& db, const std::string& display) {
@@ -160,7 +168,11 @@ void migrate(pq::Connection& db, const std::string& display) {
         db.exec(schema_v2);
         version = 2;
     }
-    // Later versions: `if (version == 2) { db.exec(schema_v3); version = 3; }`, then the stored version.
+    if (version == 2) {
+        db.exec(schema_v3);
+        version = 3;
+    }
+    // Later versions: `if (version == 3) { db.exec(schema_v4); version = 4; }`, each setting the stored version.
     if (version != schema_version)
         throw Error(fmt::format("cannot migrate store {} from version {}", display, version));
 }

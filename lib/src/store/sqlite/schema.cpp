@@ -145,6 +145,14 @@ DROP TABLE participants;
 ALTER TABLE participants_v2 RENAME TO participants;
 )sql";
 
+// v3: every writing command's unique id in the audit log (asnbelajar/store_retry.hpp), recorded in the
+// command's transaction, so that a retry after a commit of unknown outcome can tell whether it committed.
+// Older rows have none.
+constexpr const char* schema_v3 = R"sql(
+ALTER TABLE audit_log ADD COLUMN command_id TEXT;
+CREATE UNIQUE INDEX audit_log_command ON audit_log(command_id) WHERE command_id IS NOT NULL;
+)sql";
+
 } // namespace
 
 void create_participant_indexes(SQLite::Database& db) {
@@ -181,7 +189,11 @@ void migrate(SQLite::Database& db) {
         create_participant_indexes(db);
         version = 2;
     }
-    // Later versions: `if (version == 2) { ...; version = 3; }`
+    if (version == 2) {
+        db.exec(schema_v3);
+        version = 3;
+    }
+    // Later versions: `if (version == 3) { ...; version = 4; }`
     if (SQLite::Statement fk(db, "PRAGMA foreign_key_check"); fk.executeStep())
         throw Error(fmt::format("cannot migrate store {}: a {} row refers to a missing row", db.getFilename(),
                                 fk.getColumn(0).getString()));
