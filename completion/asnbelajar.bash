@@ -34,11 +34,12 @@ _asnbelajar_options() {
       REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order="
       REPLY+=" --match-names"
       ;;
-    "report weekly") REPLY="--week-of= --from= --to=" ;;
-    "report participant") REPLY="--year= --target=" ;;
-    "report jp") REPLY="--year= --below= --target=" ;;
-    "report agency") REPLY="--year= --target=" ;;
-    "report siasn") REPLY="--year= --institution= --course-type=" ;;
+    report | "report session" | "report certificates") REPLY="--read-from=" ;;
+    "report weekly") REPLY="--week-of= --from= --to= --read-from=" ;;
+    "report participant") REPLY="--year= --target= --read-from=" ;;
+    "report jp") REPLY="--year= --below= --target= --read-from=" ;;
+    "report agency") REPLY="--year= --target= --read-from=" ;;
+    "report siasn") REPLY="--year= --institution= --course-type= --read-from=" ;;
     certify) REPLY="--template= --revoke= --pdf= --single-file --layout= --verify-url= --jobs=" ;;
     "db log") REPLY="--limit=" ;;
     esac
@@ -54,7 +55,7 @@ _asnbelajar_positional() {
     esac
 }
 
-_asnbelajar_globals="--db= -f= --format= -o= --output= --lang= --tz= -q --quiet --excel-safe -h --help"
+_asnbelajar_globals="--db= -f= --format= -o= --output= --lang= --tz= -q --quiet --excel-safe --retry-for= -h --help"
 
 # Session codes from the store, quietly: nothing when there is no store or it cannot be read.
 _asnbelajar_sessions() {
@@ -131,6 +132,7 @@ _asnbelajar() {
         values=$REPLY
         ;;
     --date-order) values="dmy mdy" ;;
+    --read-from) values="primary standby" ;;
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;
     --days) values="mon tue wed thu fri sat sun" ;;

@@ -24,7 +24,11 @@ class Unavailable : public Error {
   public:
     Unavailable(const std::string& message, bool commit_unknown)
         : Error(message), commit_unknown_(commit_unknown) {}
+    // The backend's translated error, as the failure a retry may cure.
+    Unavailable(const Error& translated, bool commit_unknown)
+        : Error(translated), commit_unknown_(commit_unknown) {}
     bool commit_unknown() const { return commit_unknown_; }
+    std::string message() const { return what(); }
 
   private:
     bool commit_unknown_;

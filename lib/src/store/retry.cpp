@@ -42,8 +42,8 @@ std::string new_command_id() {
         for (int i = 0; i < 4; ++i)
             id += fmt::format("{:08x}", static_cast<std::uint32_t>(random()));
         return id;
-    } catch (const std::exception& e) {
-        throw Error(fmt::format("cannot make a command id: no random source ({})", e.what()));
+    } catch (const std::exception&) {
+        throw Error("cannot make a command id: the system has no random source");
     }
 }
 
@@ -89,13 +89,13 @@ int write_retrying(const std::string& location, const std::string& command, cons
                 throw Error(fmt::format(
                     "{}\ngave up after retrying for {:.1f} s ({} attempt{}; --retry-for "
                     "SECONDS waits longer){}",
-                    e.what(), static_cast<double>(waited.count()) / 1000.0, retries + 1,
+                    e.message(), static_cast<double>(waited.count()) / 1000.0, retries + 1,
                     retries == 0 ? "" : "s",
                     commit_unknown ? "; the connection was lost during COMMIT: see `asnbelajar db log` "
                                      "before running the command again"
                                    : ""));
             }
-            if (policy.on_retry) policy.on_retry(e.what(), retries + 1);
+            if (policy.on_retry) policy.on_retry(e.message(), retries + 1);
             std::this_thread::sleep_for(pause);
             pause = std::min(pause * 2, std::chrono::milliseconds{1000});
         }

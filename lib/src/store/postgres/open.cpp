@@ -2,7 +2,6 @@
 // the check and backups.
 #include "open.hpp"
 #include "postgres_store.hpp"
-#include "unavailable.hpp"
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store_retry.hpp"
@@ -103,7 +102,7 @@ std::string id_array(std::span<const Id> ids) {
 void PostgresStore::fail(const pq::Failure& e, WrittenValues written) const {
     // A failover or a restart: the caller may retry on a new connection (store_retry.hpp).
     if (unavailable(e, db_ ? db_->raw() : nullptr))
-        throw Unavailable(translate(e, display_, written, lock_timeout_s_).what(), committing_);
+        throw Unavailable(translate(e, display_, written, lock_timeout_s_), committing_);
     throw translate(e, display_, written, lock_timeout_s_);
 }
 
