@@ -18,6 +18,7 @@
 # Figures (writes unavailable, commands retried, acknowledged writes lost) go to $FAILOVER_FIGURES when set
 # (docs/reliability.md, "Failover").
 source "$(dirname "$0")/lib.sh"
+BACKEND="postgres, failover" # for finish's line; the suite's stores are on the formation and the test cluster
 HA="$(cd "$(dirname "$0")/../pg" && pwd)/failover.sh"
 PROXY="$(cd "$(dirname "$0")/../pg" && pwd)/commit_drop_proxy.py"
 FENV=${ASNBELAJAR_TEST_FAILOVER_ENV:-}
