@@ -126,7 +126,13 @@ victim=$(bash "$HA" primary "$FENV")
   echo "$? $t $(now)" >"$WORK/big.rc"
 ) &
 writers ha2 480 240 "$WORK/w2"
-sleep 1.5
+# The kill comes while the import's transaction is open: one of asnbelajar's transactions has run for 0.3 s
+# (an enrollment's takes milliseconds); at most 10 s.
+for ((i = 0; i < 200; i++)); do
+  [ "$(fq "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'asnbelajar'
+           AND backend_xid IS NOT NULL AND now() - xact_start > interval '300 ms'" 2>/dev/null)" = 1 ] && break
+  sleep 0.05
+done
 t0=$(now)
 bash "$HA" kill "$FENV" "$victim"
 expect_eq "$?" "0" "kill -9 of $victim's pg_autoctl and postmaster"
@@ -171,7 +177,22 @@ bash "$HA" wait "$FENV" 60 || fail "primary and secondary after the crash"
 # --- 3. --read-from standby -------------------------------------------------------------------------------------
 primary=$(bash "$HA" primary "$FENV")
 if [ "$primary" = n1 ]; then SPORT=$N2; else SPORT=$N1; fi
+# caught_up: the standby has replayed everything the primary has written so far (at most 30 s).
+caught_up() {
+  local i lsn
+  lsn=$(fq "SELECT pg_current_wal_lsn()")
+  for ((i = 0; i < 120; i++)); do
+    [ "$(nodeq "$SPORT" "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn")" = t ] && return 0
+    sleep 0.25
+  done
+  return 1
+}
+caught_up || fail "the standby caught up before the pause"
 nodeq "$SPORT" "SELECT pg_wal_replay_pause()" >/dev/null
+for ((i = 0; i < 120; i++)); do
+  [ "$(nodeq "$SPORT" "SELECT pg_get_wal_replay_pause_state()")" = paused ] && break
+  sleep 0.25
+done
 ab enroll ha3 "$(sed -n 1000p "$WORK/people.csv" | cut -d, -f1)"
 expect_rc 0 "an enrollment while the standby's replay is paused"
 ab report session ha3 --format csv
@@ -181,10 +202,7 @@ expect_rc 0 "report --read-from standby"
 if cmp -s "$OUT" "$WORK/primary.csv"; then fail "--read-from standby read the standby (paused: one row behind)"; else ok; fi
 expect_eq "$(($(wc -l <"$WORK/primary.csv") - $(wc -l <"$OUT")))" "1" "the standby's copy lacks the last enrollment"
 nodeq "$SPORT" "SELECT pg_wal_replay_resume()" >/dev/null
-for ((i = 0; i < 120; i++)); do
-  [ "$(nodeq "$SPORT" "SELECT pg_last_wal_replay_lsn() >= '$(fq "SELECT pg_current_wal_lsn()")'::pg_lsn")" = t ] && break
-  sleep 0.25
-done
+caught_up || fail "the standby caught up after the pause"
 for report in "session ha1" "session ha2" "weekly --week-of 2022-03-03" "agency --year 2022"; do
   # shellcheck disable=SC2086 # words
   ab report $report --format csv
