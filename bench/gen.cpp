@@ -192,7 +192,7 @@ struct Person {
 };
 
 // Person i. NIPs: i → (birth date, gender, serial, appointment) is one-to-one, so every person differs; one person
-// in twenty is PPPK (digits 9–14 an appointment year and two contract digits that are not a month).
+// in twenty is PPPK (digits 9–12 an appointment year, then "2" and a digit 1–9: 21–29).
 Person person(std::uint64_t i) {
     const std::uint64_t h = mix(i), g = mix(h);
     Person p;
@@ -204,7 +204,7 @@ Person person(std::uint64_t i) {
               bd = static_cast<int>(idx % 28) + 1;
     const bool pppk = h % 20 == 7 && by <= 2000;
     if (pppk) {
-        const int year = 2019 + static_cast<int>(g % 6), contract = 13 + static_cast<int>((g >> 48) % 87);
+        const int year = 2019 + static_cast<int>(g % 6), contract = 21 + static_cast<int>((g >> 48) % 9);
         p.nip = fmt::format("{:04}{:02}{:02}{:04}{:02}{}{:03}", by, bm, bd, year, contract, gender, serial);
     } else {
         const std::uint64_t am =
@@ -322,7 +322,7 @@ int check_nips(const std::string& path) {
     while (std::getline(in, line)) {
         if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
         const std::string first = line.substr(0, line.find_first_of(",;"));
-        const NipCheck c = check_nip(first, 2025);
+        const NipCheck c = check_nip(first, Date{2025, 12, 31});
         if (!c.ok) Out::fail(fmt::format("line {}: {}: {}", n + 2, first, c.error));
         if (!seen.insert(c.nip).second) Out::fail(fmt::format("line {}: {} appears twice", n + 2, first));
         pppk += c.kind == NipKind::pppk;

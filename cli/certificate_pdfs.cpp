@@ -2,8 +2,10 @@
 
 #include "output_file.hpp"
 #include "progress.hpp"
+#include "signing.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -28,18 +30,21 @@ namespace fs = std::filesystem;
 
 void add_pdf_options(CLI::App& cmd, PdfOptions& o) {
     auto* pdf = cmd.add_option("--pdf", o.target,
-                               "Also write the session's certificates as PDF: one file per person in DIR "
-                               "(named by NIP, else e-mail), or with --single-file all in FILE.pdf");
-    cmd.add_flag("--single-file", o.single_file, "With --pdf FILE.pdf: one file, a page per certificate")
+                               _("Also write the session's certificates as PDF: one file per person in DIR "
+                                 "(named by NIP, else e-mail), or with --single-file all in FILE.pdf"));
+    cmd.add_flag("--single-file", o.single_file, _("With --pdf FILE.pdf: one file, a page per certificate"))
         ->needs(pdf);
     cmd.add_option("--layout", o.layout,
-                   "Certificate layout file (default: the built-in one, "
-                   "examples/sertifikat.layout)")
+                   _("Certificate layout file (default: the built-in one, examples/sertifikat.layout)"))
         ->needs(pdf);
     cmd.add_option("--verify-url", o.verify_url,
-                   "The QR code carries this URL followed by the certificate's code (percent-encoded)")
+                   _("The QR code carries this URL followed by the certificate's code (percent-encoded)"))
         ->needs(pdf);
-    cmd.add_option("--jobs", o.jobs, "PDF files written at once (default: one per CPU)")
+    cmd.add_option("--key", o.key,
+                   _("The signing key of the QR codes' verification codes (default: beside the store; made "
+                     "on first use)"))
+        ->needs(pdf);
+    cmd.add_option("--jobs", o.jobs, _("PDF files written at once (default: one per CPU)"))
         ->check(CLI::Range(1u, 256u))
         ->needs(pdf);
 }
@@ -67,7 +72,7 @@ bool is_directory(const std::string& path) {
 void check_writable_dir(const std::string& dir, const std::string& shown) {
     std::string probe = (fs::path(dir) / ".asnbelajar-probe-XXXXXX").string();
     int fd = ::mkstemp(probe.data());
-    if (fd < 0) throw Error(fmt::format("cannot write into {}: {}", shown, std::strerror(errno)));
+    if (fd < 0) throw Error(tr("cannot write into {}: {}", shown, std::strerror(errno)));
     ::close(fd);
     ::unlink(probe.c_str());
 }
@@ -92,20 +97,19 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
         for (char c : u)
             ok = ok && static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
         if (!ok || u.size() <= 8)
-            throw UsageError(
-                fmt::format("--verify-url '{}' is not an http:// or https:// URL without blanks", u));
+            throw UsageError(tr("--verify-url '{}' is not an http:// or https:// URL without blanks", u));
     }
-    if (o_.target.empty()) throw UsageError("--pdf needs a directory (or FILE.pdf with --single-file)");
+    if (o_.target.empty()) throw UsageError(_("--pdf needs a directory (or FILE.pdf with --single-file)"));
     if (o_.target == "-" && !o_.single_file)
-        throw UsageError("--pdf -: standard output takes one file (add --single-file)");
+        throw UsageError(_("--pdf -: standard output takes one file (add --single-file)"));
     const bool ends_pdf = o_.target.size() > 4 && o_.target.ends_with(".pdf");
     if (o_.single_file && is_directory(o_.target))
-        throw UsageError(fmt::format("--pdf {} --single-file: {} is a directory (expected FILE.pdf)",
-                                     o_.target, o_.target));
+        throw UsageError(
+            tr("--pdf {} --single-file: {} is a directory (expected FILE.pdf)", o_.target, o_.target));
     if (!o_.single_file && ends_pdf && !is_directory(o_.target))
-        throw UsageError(fmt::format("--pdf {}: one file for all certificates needs --single-file (or give a "
-                                     "directory for one file per person)",
-                                     o_.target));
+        throw UsageError(tr("--pdf {}: one file for all certificates needs --single-file (or give a "
+                            "directory for one file per person)",
+                            o_.target));
 
     // The layout, its fonts and background: all checked here, before the store is touched.
     layout_ = o_.layout.empty() ? default_certificate_layout() : load_certificate_layout(o_.layout);
@@ -116,22 +120,26 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
         writers_.push_back(std::make_unique<CertificatePdfWriter>(layout_));
 
     if (o_.single_file) {
-        if (o_.target == "-") return;
+        if (o_.target == "-") {
+            load_key();
+            return;
+        }
         struct stat st {};
         bool device = ::stat(o_.target.c_str(), &st) == 0 && !S_ISREG(st.st_mode); // /dev/stdout, a pipe
         if (!device) {
             fs::path parent = fs::path(o_.target).parent_path();
             std::string dir = parent.empty() ? "." : parent.string();
             if (!is_directory(dir))
-                throw Error(fmt::format("cannot write {}: there is no directory {}", o_.target, dir));
+                throw Error(tr("cannot write {}: there is no directory {}", o_.target, dir));
             check_writable_dir(dir, dir);
         }
+        load_key();
         return;
     }
     if (!is_directory(o_.target)) {
         std::error_code ec;
         if (fs::exists(o_.target, ec))
-            throw Error(fmt::format("cannot write into {}: it is not a directory", o_.target));
+            throw Error(tr("cannot write into {}: it is not a directory", o_.target));
         // The topmost directory that does not exist yet: what to remove when the run fails.
         fs::path top = absolute_dir(o_.target);
         while (top.has_parent_path() && top.parent_path() != top && !fs::exists(top.parent_path(), ec))
@@ -140,15 +148,21 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
         fs::create_directories(o_.target, ec);
         if (ec) {
             remove_made_dirs(); // what create_directories made before it failed
-            throw Error(fmt::format("cannot make the directory {}: {}", o_.target, ec.message()));
+            throw Error(tr("cannot make the directory {}: {}", o_.target, ec.message()));
         }
     }
     try {
         check_writable_dir(o_.target, o_.target);
+        load_key();
     } catch (...) {
         remove_made_dirs(); // a constructor that throws runs no destructor
         throw;
     }
+}
+
+void PdfRun::load_key() {
+    // Last of the checks: a run refused for its layout or its output makes no key.
+    key_.emplace(signing_key(ctx_, o_.key));
 }
 
 PdfRun::~PdfRun() {
@@ -169,16 +183,17 @@ void PdfRun::write(const Session& session, const std::vector<store::CertificateR
     texts.reserve(certificates.size());
     for (const store::CertificateRow& row : certificates) {
         CertificateText t = certificate_text(session, row, layout_.lang);
-        t.verification = certificate_payload(t); // the seam: signing (issue 17, part 3) replaces this
+        t.verification = certificate_payload(t, *key_);
         t.verification_url = o_.verify_url;
         texts.push_back(std::move(t));
     }
     wrote_ = true;
     if (texts.empty()) {
-        ctx_.note(fmt::format("{}: no live certificates: no PDF written", session.code));
+        ctx_.note(tr("{}: no live certificates: no PDF written", session.code));
         return;
     }
-    ProgressBar bar(ctx_.err, ctx_.progress_allowed(), o_.target == "-" ? "standard output" : o_.target);
+    ProgressBar bar(ctx_.err, ctx_.progress_allowed(),
+                    o_.target == "-" ? std::string(_("standard output")) : o_.target);
     const std::uint64_t total = texts.size();
 
     if (o_.single_file) {
@@ -186,14 +201,14 @@ void PdfRun::write(const Session& session, const std::vector<store::CertificateR
         writers_.front()->write(texts, *file.stream(), pdf_title(layout_, session.code), bar.callback());
         file.commit();
         bar.clear();
-        ctx_.note(fmt::format("{}: wrote {} certificate{} to {}", session.code, total, total == 1 ? "" : "s",
-                              o_.target == "-" ? "standard output" : o_.target));
+        ctx_.note(trn("{}: wrote {} certificate to {}", "{}: wrote {} certificates to {}", total,
+                      session.code, total, o_.target == "-" ? std::string(_("standard output")) : o_.target));
         return;
     }
 
     if (texts.size() >= 1000 && writers_.front()->background_recompressed())
-        ctx_.note("the PNG background is compressed again into every file (slow); a JPEG background is "
-                  "embedded as it is: see certificates.md");
+        ctx_.note(_("the PNG background is compressed again into every file (slow); a JPEG background is "
+                    "embedded as it is: see certificates.md"));
     // One file per certificate, named by NIP or e-mail; a clash (two e-mails that differ only in characters a
     // file name cannot keep) takes the number as well.
     std::vector<std::string> paths;
@@ -239,18 +254,18 @@ void PdfRun::write(const Session& session, const std::vector<store::CertificateR
         std::unique_lock lock(mutex);
         while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; })) {
             lock.unlock();
-            bar.update({done, total, done, "certificates"});
+            bar.update({done, total, done, N_("certificates")});
             lock.lock();
         }
     }
     bar.clear();
     if (failure) {
-        ctx_.note(fmt::format("{}: wrote {} of {} certificates to {} before the error", session.code,
-                              done.load(), texts.size(), o_.target));
+        ctx_.note(tr("{}: wrote {} of {} certificates to {} before the error", session.code, done.load(),
+                     texts.size(), o_.target));
         std::rethrow_exception(failure);
     }
-    ctx_.note(fmt::format("{}: wrote {} certificate{} to {}", session.code, texts.size(),
-                          texts.size() == 1 ? "" : "s", o_.target));
+    ctx_.note(trn("{}: wrote {} certificate to {}", "{}: wrote {} certificates to {}", texts.size(),
+                  session.code, texts.size(), o_.target));
 }
 
 } // namespace asnbelajar::cli

@@ -4,8 +4,10 @@
 #include "app.hpp"
 
 #include "asnbelajar/certificate_pdf.hpp"
+#include "asnbelajar/verification.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,17 +18,19 @@ struct PdfOptions {
     bool single_file = false; // --single-file
     std::string layout;       // --layout FILE; empty = the built-in layout
     std::string verify_url;   // --verify-url URL
+    std::string key;          // --key FILE: the signing key; empty = the default beside the store
     unsigned jobs = 0;        // --jobs N; 0 = one per CPU
 };
 
-// Adds --pdf, --single-file, --layout, --verify-url and --jobs to `cmd`.
+// Adds --pdf, --single-file, --layout, --verify-url, --key and --jobs to `cmd`.
 void add_pdf_options(CLI::App& cmd, PdfOptions& o);
 
 // A PDF run, prepared before the store is touched so that every mistake is reported before anything is
-// written: the layout is parsed, its fonts and background checked, and the output checked (DIR made when
-// missing and tried with a scratch file; FILE's directory tried). Throws UsageError for contradictory options
-// (FILE.pdf without --single-file, a directory with it, a --verify-url that is no http(s) URL), Error for the
-// rest. A directory made here is removed again when the run fails before writing into it.
+// written: the layout is parsed, its fonts and background checked, the output checked (DIR made when missing
+// and tried with a scratch file; FILE's directory tried), and then the signing key read (made on first use,
+// signing.hpp). Throws UsageError for contradictory options (FILE.pdf without --single-file, a directory with
+// it, a --verify-url that is no http(s) URL), Error for the rest. A directory made here is removed again when
+// the run fails before writing into it.
 class PdfRun {
   public:
     PdfRun(const Context& ctx, const PdfOptions& o);
@@ -40,11 +44,13 @@ class PdfRun {
     void write(const Session& session, const std::vector<store::CertificateRow>& certificates);
 
   private:
+    void load_key();
     void remove_made_dirs();
 
     const Context& ctx_;
     PdfOptions o_;
     CertificateLayout layout_;
+    std::optional<SigningKey> key_;                              // signs every QR code's verification code
     std::vector<std::unique_ptr<CertificatePdfWriter>> writers_; // one per thread
     std::string made_dir_;                                       // the directory this run created, if any
     bool wrote_ = false;

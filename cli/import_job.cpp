@@ -5,6 +5,7 @@
 
 #include "asnbelajar/csv.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -22,13 +23,20 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string summary(const RosterImportResult& r) {
-    std::string s = fmt::format("{}: {} row{}: {} added, {} updated, {} unchanged, {} rejected", r.file,
-                                r.rows, r.rows == 1 ? "" : "s", r.added, r.updated, r.unchanged, r.rejected);
+std::string roster_summary(const RosterImportResult& r) {
+    std::string s = trn("{}: {} row: {} added, {} updated, {} unchanged, {} rejected",
+                        "{}: {} rows: {} added, {} updated, {} unchanged, {} rejected", r.rows, r.file,
+                        r.rows, r.added, r.updated, r.unchanged, r.rejected);
     if (!r.session.empty()) {
-        s += fmt::format("; session {}: {} enrolled, {} waitlisted, {} already enrolled", r.session,
-                         r.enrolled, r.waitlisted, r.already_enrolled);
-        if (r.already_waitlisted > 0) s += fmt::format(", {} already waitlisted", r.already_waitlisted);
+        s += tr("; session {}: {} enrolled, {} waitlisted, {} already enrolled", r.session, r.enrolled,
+                r.waitlisted, r.already_enrolled);
+        if (r.already_waitlisted > 0) s += tr(", {} already waitlisted", r.already_waitlisted);
+        if (!r.timestamp_column.empty()) {
+            s += tr("; arrival order by submission time ({})", r.timestamp_column);
+            if (r.resubmissions > 0)
+                s += trn(", {} later submission merged", ", {} later submissions merged", r.resubmissions,
+                         r.resubmissions);
+        }
     }
     return s;
 }
@@ -39,14 +47,52 @@ struct Refused {};
 } // namespace
 
 void add_import_flags(CLI::App& cmd, ImportFlags& flags) {
-    cmd.add_flag("--dry-run", flags.dry_run, "Check the file and report what would change; write nothing");
+    cmd.add_flag("--dry-run", flags.dry_run, _("Check the file and report what would change; write nothing"));
     cmd.add_flag("--skip-invalid", flags.skip_invalid,
-                 "Import the valid rows and reject the others (exit 3 when any was rejected)");
+                 _("Import the valid rows and reject the others (exit 3 when any was rejected)"));
     cmd.add_option("--rejects", flags.rejects,
-                   "Write the rejected rows, with line and error columns, to FILE (- for stdout)");
+                   _("Write the rejected rows, with columns 'line' and 'error', to FILE (- for stdout)"));
 }
 
 void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork& work) {
+    run_csv_import(ctx, flags, [&](store::Store& store, CsvReader& reader, const CsvImportOptions& options) {
+        RosterImportOptions roster;
+        static_cast<CsvImportOptions&>(roster) = options;
+        roster.zone = ctx.zone();
+        roster.now = ctx.now();
+        std::vector<std::string> resubmissions_shown;
+        roster.on_resubmission = [&](std::size_t earlier, std::size_t later,
+                                     const std::vector<std::string>& cols) {
+            if (resubmissions_shown.size() >= max_problem_lines) return;
+            resubmissions_shown.push_back(
+                cols.empty()
+                    ? tr("{}:{}: a later submission of the same person as line {}: the same data again",
+                         reader.name(), later, earlier)
+                    : tr("{}:{}: a later submission of the same person as line {}: its values win ({} "
+                         "changed); the place in the queue stays that of the first submission",
+                         reader.name(), later, earlier, joined(cols)));
+        };
+        const RosterImportResult r = work(store, reader, roster);
+        std::vector<std::string> notes = r.notes;
+        notes.insert(notes.end(), resubmissions_shown.begin(), resubmissions_shown.end());
+        if (r.resubmissions > resubmissions_shown.size()) {
+            const std::uint64_t more = r.resubmissions - resubmissions_shown.size();
+            notes.push_back(trn("{}: … and {} more later submission", "{}: … and {} more later submissions",
+                                more, r.file, more));
+        }
+        return ImportSummary{.file = r.file,
+                             .rows = r.rows,
+                             .rejected = r.rejected,
+                             .warnings = r.warnings,
+                             .touched = r.touched(),
+                             .ignored_columns = r.ignored_columns,
+                             .duplicate_columns = r.duplicate_columns,
+                             .notes = notes,
+                             .line = roster_summary(r)};
+    });
+}
+
+void run_csv_import(Context& ctx, const ImportFlags& flags, const CsvImportWork& work) {
     CsvReader reader(flags.file);
     std::uint64_t total = 0;
     if (flags.file != "-") {
@@ -56,12 +102,12 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     }
     // --rejects FILE: replaced whole, also when nothing is imported (a stale one is never taken for this run's).
     OutputTarget rejects(flags.rejects, ctx.out);
-    std::vector<std::string> shown;
+    std::vector<std::string> shown, warnings_shown;
     std::uint64_t problems = 0;
     ProgressBar bar(ctx.err, ctx.progress_allowed(), reader.name());
 
-    RosterImportOptions options;
-    options.year = current_year(ctx);
+    CsvImportOptions options;
+    options.today = current_date(ctx);
     options.input_bytes = total;
     options.rejects = rejects.stream();
     options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
@@ -71,10 +117,15 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             ++problems;
         }
     };
+    options.on_warning = [&](std::size_t line, const RowProblem& warning) {
+        if (warnings_shown.size() < max_problem_lines)
+            warnings_shown.push_back(format_problem(reader.name(), line, warning));
+    };
     options.on_progress = bar.callback();
 
-    RosterImportResult result;
+    ImportSummary result;
     if (flags.dry_run) {
+        ctx.check_writable();
         const auto store = store::open(ctx.store_path(), store::Access::write, store::DryRun::yes);
         store::Store::Transaction rehearsal(*store); // never committed: rolled back when it goes out of scope
         result = work(*store, reader, options);
@@ -84,9 +135,15 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
             // rejected rows; standard input and rejects on standard output cannot be taken back.
             const auto before_rerun = [&] {
                 if (flags.file == "-" || flags.rejects == "-")
-                    throw Error(fmt::format("{}: the store failed over during the import, and standard {} "
-                                            "cannot be read or written again: run the command again",
-                                            reader.name(), flags.file == "-" ? "input" : "output"));
+                    throw Error(
+                        flags.file == "-"
+                            ? tr("{}: the store failed over during the import, and standard input cannot "
+                                 "be read again: run the command again",
+                                 reader.name())
+                            : tr("{}: the store failed over during the import, and the rejected rows "
+                                 "already written to standard output cannot be taken back: run the "
+                                 "command again",
+                                 reader.name()));
                 reader = CsvReader(flags.file);
                 rejects = OutputTarget(flags.rejects, ctx.out);
                 options.rejects = rejects.stream();
@@ -97,7 +154,7 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
                 [&](store::Store& store) {
                     result = work(store, reader, options);
                     if (result.rejected > 0 && !flags.skip_invalid) throw Refused{};
-                    return result.touched();
+                    return result.touched;
                 },
                 before_rerun);
         } catch (const Refused&) {
@@ -108,32 +165,47 @@ void run_roster_import(Context& ctx, const ImportFlags& flags, const ImportWork&
     rejects.commit();
 
     if (!result.ignored_columns.empty())
-        ctx.note(fmt::format("{}: ignoring column{} {}", result.file,
-                             result.ignored_columns.size() == 1 ? "" : "s", joined(result.ignored_columns)));
+        ctx.note(trn("{}: ignoring column {}", "{}: ignoring columns {}", result.ignored_columns.size(),
+                     result.file, joined(result.ignored_columns)));
     if (!result.duplicate_columns.empty())
-        ctx.note(fmt::format("{}: ignoring column{} {}: an earlier column names the same field", result.file,
-                             result.duplicate_columns.size() == 1 ? "" : "s",
-                             joined(result.duplicate_columns)));
+        ctx.note(trn("{}: ignoring column {}: an earlier column names the same field",
+                     "{}: ignoring columns {}: earlier columns name the same fields",
+                     result.duplicate_columns.size(), result.file, joined(result.duplicate_columns)));
+    for (const std::string& line : result.notes)
+        ctx.note(line);
+    for (const std::string& line : warnings_shown)
+        ctx.warn(line);
+    if (result.warnings > warnings_shown.size())
+        ctx.warn(trn("{}: … and {} more row whose golongan does not fit the NIP",
+                     "{}: … and {} more rows whose golongan does not fit the NIP",
+                     result.warnings - warnings_shown.size(), result.file,
+                     result.warnings - warnings_shown.size()));
     for (const std::string& line : shown)
         ctx.err << "asnbelajar: " << line << '\n';
-    if (problems > shown.size())
-        ctx.err << fmt::format("asnbelajar: {}: … and {} more problem{} ({})\n", result.file,
-                               problems - shown.size(), problems - shown.size() == 1 ? "" : "s",
-                               flags.rejects.empty()
-                                   ? "--rejects FILE writes every rejected row with its problems"
-                                   : "every rejected row is in " + flags.rejects);
+    if (problems > shown.size()) {
+        const std::uint64_t more = problems - shown.size();
+        const std::string where =
+            flags.rejects.empty()
+                ? std::string(_("--rejects FILE writes every rejected row with its problems"))
+                : tr("every rejected row is in {}", flags.rejects);
+        ctx.err << "asnbelajar: "
+                << trn("{}: … and {} more problem ({})", "{}: … and {} more problems ({})", more, result.file,
+                       more, where)
+                << '\n';
+    }
 
     if (result.rejected > 0 && !flags.skip_invalid) {
         const std::uint64_t valid = result.rows - result.rejected;
-        throw Error(
-            fmt::format("{}: {} of {} rows rejected: {} ({})", result.file, result.rejected, result.rows,
-                        flags.dry_run ? "the import would be refused" : "nothing was imported",
-                        valid == 0 ? "no row is valid"
-                                   : fmt::format("fix them, or use --skip-invalid to import the {} valid "
-                                                 "row{}",
-                                                 valid, valid == 1 ? "" : "s")));
+        const std::string outcome =
+            flags.dry_run ? _("the import would be refused") : _("nothing was imported");
+        const std::string advice =
+            valid == 0 ? std::string(_("no row is valid"))
+                       : trn("fix them, or use --skip-invalid to import the {} valid row",
+                             "fix them, or use --skip-invalid to import the {} valid rows", valid, valid);
+        throw Error(tr("{}: {} of {} rows rejected: {} ({})", result.file, result.rejected, result.rows,
+                       outcome, advice));
     }
-    ctx.note(summary(result) + (flags.dry_run ? " (dry run: nothing was written)" : ""));
+    ctx.note(result.line + (flags.dry_run ? _(" (dry run: nothing was written)") : ""));
     if (result.rejected > 0) ctx.exit_code = 3;
 }
 

@@ -4,6 +4,8 @@
 // as CLI11's own checks are), and names the value's kind in --help (DATE, JP, YEAR, WEEK).
 #pragma once
 
+#include "asnbelajar/nip.hpp"
+#include "asnbelajar/siasn.hpp"
 #include "asnbelajar/time.hpp"
 
 #include <CLI/CLI.hpp>
@@ -26,10 +28,22 @@ CLI::Option* add_year_option(CLI::App& cmd, std::optional<int>& into, const std:
 CLI::Option* add_week_option(CLI::App& cmd, const std::string& name, std::optional<Period>& into,
                              const std::string& description);
 
+// The kind of ASN, pns or pppk (any case): --type.
+CLI::Option* add_asn_type_option(CLI::App& cmd, std::optional<NipKind>& into, const std::string& description);
+// How to round fractional JP to whole hours, down, nearest or up: --round.
+CLI::Option* add_rounding_option(CLI::App& cmd, std::optional<JpRounding>& into,
+                                 const std::string& description);
+// An id of SIASN's jenis-diklat reference (1 to 25): --diklat-type.
+CLI::Option* add_jenis_diklat_option(CLI::App& cmd, std::optional<int>& into, const std::string& description);
+
 // The parsers behind those options; `option` names the option in the message. Throw UsageError.
 Date date_value(std::string_view option, std::string_view text);
 int jp_value(std::string_view option, std::string_view text);
 Period week_value(std::string_view option, std::string_view text);
+NipKind asn_type_value(std::string_view option, std::string_view text);
+JpRounding rounding_value(std::string_view option, std::string_view text);
+// The message of an unknown id lists every id of the reference with its name.
+int jenis_diklat_value(std::string_view option, std::string_view text);
 
 // The period of --from/--to: an end not given is the end of `whole`. Throws UsageError when --to is before
 // --from.

@@ -1,6 +1,7 @@
 #include "output_file.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -8,13 +9,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace asnbelajar::cli {
 
-OutputFile::OutputFile(std::string path) : path_(std::move(path)), target_(path_) {
+OutputFile::OutputFile(std::string path, std::string verb)
+    : path_(std::move(path)), verb_(std::move(verb)), target_(path_) {
     struct stat st {};
     if (::lstat(path_.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
         std::error_code ec;
@@ -43,12 +46,25 @@ OutputFile::~OutputFile() {
 }
 
 void OutputFile::fail(int error) const {
-    if (error == 0) throw Error(fmt::format("cannot write {}", path_));
-    throw Error(fmt::format("cannot write {}: {}", path_, std::strerror(error)));
+    // Whole sentences for the translators: the verbs there are ("write", "back up to"), each with its message.
+    const bool backup = verb_ == "back up to";
+    if (error == 0) throw Error(backup ? tr("cannot back up to {}", path_) : tr("cannot write {}", path_));
+    throw Error(backup ? tr("cannot back up to {}: {}", path_, std::strerror(error))
+                       : tr("cannot write {}: {}", path_, std::strerror(error)));
+}
+
+void OutputFile::create_tmp() {
+    // Personal data: the file is private to its owner (0600, whatever the umask), as the store is; a regular
+    // file it replaces is replaced by this new one, so its old mode goes too (chmod the result to share it).
+    ::unlink(tmp_.c_str());
+    const int fd = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) fail(errno);
+    ::close(fd);
 }
 
 std::ostream& OutputFile::stream() {
     if (!file_) {
+        if (!direct_) create_tmp();
         errno = 0;
         file_ = std::make_unique<std::ofstream>(direct_ ? target_ : tmp_, std::ios::binary | std::ios::trunc);
         if (!*file_) fail(errno);
@@ -58,14 +74,14 @@ std::ostream& OutputFile::stream() {
 
 const std::string& OutputFile::file_for_writer() {
     if (!direct_) {
-        // Created here, so that a directory that cannot take the file is reported under the user's name.
-        std::ofstream probe(tmp_, std::ios::binary | std::ios::trunc);
-        if (!probe) fail(errno);
+        // Created here (empty, mode 0600), so that a directory that cannot take the file is reported under the
+        // user's name.
+        create_tmp();
     } else if (tmp_.empty()) {
         // A scratch file to copy from: a device or pipe has no directory to write beside.
         const char* dir = std::getenv("TMPDIR");
         std::string templ = std::string(dir && *dir ? dir : "/tmp") + "/asnbelajar-XXXXXX";
-        int fd = ::mkstemp(templ.data());
+        int fd = ::mkstemp(templ.data()); // mode 0600
         if (fd < 0) fail(errno);
         ::close(fd);
         tmp_ = templ;
@@ -107,7 +123,7 @@ void OutputTarget::commit() {
     } else if (stream_) {
         errno = 0;
         stream_->flush();
-        if (!*stream_) throw Error(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+        if (!*stream_) throw Error(tr("cannot write to standard output: {}", std::strerror(errno)));
     }
 }
 

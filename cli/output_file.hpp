@@ -14,25 +14,30 @@ namespace asnbelajar::cli {
 // else that exists (a pipe, a terminal, /dev/null, /dev/stdout) is written straight through: renaming over it
 // would replace the device or pipe with a plain file. A symbolic link is followed, also one to a file not yet
 // there: its target is written.
-// Uncommitted temporary files are removed on destruction. Errors throw asnbelajar::Error naming PATH.
+// The file is created mode 0600 whatever the umask (it holds personal data, as the store does), also when it
+// replaces a regular file (whose old mode goes with it). Uncommitted temporary files are removed on destruction. Errors throw asnbelajar::Error naming PATH.
 class OutputFile {
   public:
-    explicit OutputFile(std::string path);
+    // `verb` words the errors: "cannot VERB PATH: reason" ("write", "back up to").
+    explicit OutputFile(std::string path, std::string verb = "write");
     ~OutputFile();
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
 
     // The stream to write to (opened on the first call).
     std::ostream& stream();
-    // For writers that open a file by name themselves (xlsx): the file to write; commit() publishes it.
+    // For writers that open a file by name themselves (xlsx, db backup): the file to write, created empty (mode
+    // 0600); commit() publishes it.
     const std::string& file_for_writer();
     // Flushes, checks for write errors and puts the file in place.
     void commit();
 
   private:
     [[noreturn]] void fail(int error) const;
+    void create_tmp(); // tmp_, empty, mode 0600 (or the mode of the regular file it will replace)
 
-    std::string path_;   // as given, for messages
+    std::string path_; // as given, for messages
+    std::string verb_;
     std::string target_; // the file written in the end (symbolic links resolved)
     bool direct_ = false;
     std::string tmp_; // written and renamed over target_ (regular files), or copied into it (direct_)

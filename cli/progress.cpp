@@ -1,5 +1,7 @@
 #include "progress.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -47,7 +49,9 @@ void ProgressBar::update(const Progress& progress) {
                             std::string(static_cast<std::size_t>(filled), '#'),
                             std::string(static_cast<std::size_t>(bar_width - filled), ' '));
     }
-    line += fmt::format(" {} {}, {} {}/s", progress.count, progress.unit, rate, progress.unit);
+    const std::string english(progress.unit); // "rows", "people": marked where they are set
+    const char* unit = _(english.c_str());
+    line += fmt::format(" {} {}, {} {}/s", progress.count, unit, rate, unit);
     // Carriage return, the line, then erase whatever a longer earlier line left to the right.
     err_ << '\r' << line << "\x1b[K" << std::flush;
     drawn_ = true;

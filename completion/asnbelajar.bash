@@ -9,10 +9,12 @@
 _asnbelajar_children() {
     REPLY=""
     case $1 in
-    "") REPLY="session participant enroll attend report certify db" ;;
-    session) REPLY="add list show edit cancel" ;;
+    "") REPLY="session participant enroll attend results report certify db" ;;
+    session) REPLY="add list show edit cancel restore delete" ;;
     participant) REPLY="add import list show" ;;
+    results) REPLY="import" ;;
     report) REPLY="weekly session participant jp agency certificates siasn" ;;
+    certify) REPLY="key verify codes" ;;
     db) REPLY="check migrate backup copy log" ;;
     esac
 }
@@ -20,27 +22,36 @@ _asnbelajar_children() {
 # The options of a command path; a trailing '=' marks an option that takes a value.
 _asnbelajar_options() {
     local fields="--title= --start= --minutes= --jp= --code= --series= --speaker= --capacity= --min-attendance="
+    fields+=" --requires= --pass-score="
     REPLY=""
     case $1 in
     "") REPLY="--version" ;;
-    "session add") REPLY="$fields --repeat= --count= --days=" ;;
+    "session add") REPLY="$fields --repeat= --count= --days= --allow-duplicate" ;;
     "session list") REPLY="--from= --to= --year=" ;;
     "session edit") REPLY="$fields" ;;
     "participant add") REPLY="--nip= --name= --email= --phone= --agency= --unit= --position= --grade=" ;;
     "participant import") REPLY="--dry-run --skip-invalid --rejects=" ;;
     "participant list") REPLY="--agency= --search=" ;;
-    enroll) REPLY="--cancel --file= --dry-run --skip-invalid --rejects=" ;;
+    enroll) REPLY="--cancel --file= --dry-run --skip-invalid --rejects= --date-order=" ;;
     attend)
       REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order="
       REPLY+=" --match-names"
       ;;
     report | "report session" | "report certificates") REPLY="--read-from=" ;;
-    "report weekly") REPLY="--week-of= --from= --to= --read-from=" ;;
-    "report participant") REPLY="--year= --target= --read-from=" ;;
-    "report jp") REPLY="--year= --below= --target= --read-from=" ;;
-    "report agency") REPLY="--year= --target= --read-from=" ;;
-    "report siasn") REPLY="--year= --institution= --course-type= --read-from=" ;;
-    certify) REPLY="--template= --revoke= --pdf= --single-file --layout= --verify-url= --jobs=" ;;
+    "report weekly") REPLY="--week-of= --from= --to= --require-attendance --read-from=" ;;
+    "report participant") REPLY="--year= --target= --target-pppk= --read-from=" ;;
+    "report jp") REPLY="--year= --below= --target= --target-pppk= --type= --read-from=" ;;
+    "report agency") REPLY="--year= --target= --target-pppk= --type= --read-from=" ;;
+    "report siasn") REPLY="--year= --institution= --diklat-type= --round= --api --read-from=" ;;
+    "results import")
+        REPLY="--kind= --file= --dry-run --skip-invalid --rejects= --unmatched= --date-order="
+        ;;
+    certify)
+        REPLY="--template= --sync --first-number= --revoke= --pdf= --single-file --layout= --verify-url= --key= --jobs="
+        ;;
+    "certify key") REPLY="--init --public --key=" ;;
+    "certify verify") REPLY="--qr-image= --public-key= --offline" ;;
+    "certify codes") REPLY="--key=" ;;
     "db log") REPLY="--limit=" ;;
     esac
 }
@@ -49,13 +60,14 @@ _asnbelajar_options() {
 _asnbelajar_positional() {
     REPLY=""
     case $1 in
-    "session show" | "session edit" | "session cancel" | enroll | attend | certify | "report session" | \
-        "report certificates") REPLY=session ;;
+    "session show" | "session edit" | "session cancel" | "session restore" | "session delete" | enroll | \
+        attend | certify | "report session" | "report certificates" | "results import" | \
+        "certify codes") REPLY=session ;;
     "participant import" | "db backup" | "db copy") REPLY=file ;;
     esac
 }
 
-_asnbelajar_globals="--db= -f= --format= -o= --output= --lang= --tz= -q --quiet --excel-safe --retry-for= -h --help"
+_asnbelajar_globals="--db= -f= --format= -o= --output= --lang= --tz= -q --quiet --excel-safe --read-only --retry-for= -h --help"
 
 # Session codes from the store, quietly: nothing when there is no store or it cannot be read.
 _asnbelajar_sessions() {
@@ -69,12 +81,13 @@ _asnbelajar_sessions() {
     fi
 }
 
-# The --source values, in REPLY: the first word of each line of the "Sources:" block of `attend --help`.
+# The --source values, in REPLY: the first word of each line of the "Sources:" block of `attend --help` (asked
+# for in English, whatever the user's language).
 _asnbelajar_sources() {
     local prog=$1
     prog=${prog/#\~/$HOME}
     command -v -- "$prog" >/dev/null 2>&1 || prog=asnbelajar
-    REPLY=$("$prog" attend --help 2>/dev/null |
+    REPLY=$("$prog" --lang en attend --help 2>/dev/null |
         awk '$0 == "Sources:" { on = 1; next } on && /^$/ { exit } on && !seen[$1]++ { printf "%s ", $1 }')
 }
 
@@ -132,11 +145,16 @@ _asnbelajar() {
         values=$REPLY
         ;;
     --date-order) values="dmy mdy" ;;
+    --kind) values="survey posttest" ;;
+    --requires) values="survey posttest survey,posttest none" ;;
+    --type) values="pns pppk" ;;
+    --round) values="down nearest up" ;;
+    --diklat-type) values="1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25" ;;
     --read-from) values="primary standby" ;;
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;
     --days) values="mon tue wed thu fri sat sun" ;;
-    --db | -o | --output | --file | --rejects | --unmatched | --pdf | --layout)
+    --db | -o | --output | --file | --rejects | --unmatched | --pdf | --layout | --qr-image | --key | --public-key)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return 0
@@ -159,15 +177,16 @@ _asnbelajar() {
     fi
     _asnbelajar_children "$path"
     local children=$REPLY
-    if [[ -n $children ]] && ((positionals == 0)); then
+    _asnbelajar_positional "$path"
+    if [[ -n $children ]] && ((positionals == 0)) && [[ $REPLY != session ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$children" -- "$cur")
         return 0
     fi
     if ((positionals == 0)); then
-        _asnbelajar_positional "$path"
         case $REPLY in
-        session)
-            mapfile -t COMPREPLY < <(compgen -W "$(_asnbelajar_sessions "${COMP_WORDS[0]}" "$db")" -- "$cur")
+        session) # certify takes a session or a subcommand
+            mapfile -t COMPREPLY < <(compgen -W "$children $(_asnbelajar_sessions "${COMP_WORDS[0]}" "$db")" \
+                -- "$cur")
             ;;
         file)
             compopt -o filenames 2>/dev/null

@@ -1,6 +1,7 @@
 -- report jp --year :year (target :target in tenths of a JP), by hand: every participant of the year (an
 -- enrollment or attendance row in a session of the year that was not cancelled), sessions attended, JP earned,
--- target, shortfall; ordered by agency, name, id. The same columns as `asnbelajar --format csv report jp`.
+-- target, shortfall (none for PPPK: no --target-pppk), type (PNS, PPPK, or empty without a NIP); ordered by
+-- agency, name, id. The same columns as `asnbelajar --format csv report jp`.
 WITH chosen AS (
   SELECT id, jp_tenths FROM sessions
   WHERE start >= unixepoch(:year || '-01-01') - 2 * 86400 AND start < unixepoch((:year + 1) || '-01-01') + 2 * 86400
@@ -19,7 +20,11 @@ WITH chosen AS (
 ), py AS (
   SELECT pid, count(jp) AS sessions, coalesce(sum(jp), 0) AS jp FROM k GROUP BY pid
 )
-SELECT p.nip, p.name, p.agency, p.unit, py.sessions,
-       py.jp / 10.0 AS jp, :target / 10.0 AS target, max(0, :target - py.jp) / 10.0 AS shortfall
-FROM py JOIN participants p ON p.id = py.pid
-ORDER BY coalesce(p.agency, ''), p.name, p.id;
+SELECT nip, name, agency, unit, sessions, jp,
+       CASE WHEN type IS NOT 'PPPK' THEN :target / 10.0 END AS target,
+       CASE WHEN type IS NOT 'PPPK' THEN max(0, :target - jp10) / 10.0 END AS shortfall, type
+FROM (SELECT p.nip, p.name, p.agency, p.unit, py.sessions, py.jp / 10.0 AS jp, py.jp AS jp10, p.id,
+             CASE WHEN coalesce(p.nip, '') = '' THEN NULL
+            WHEN length(p.nip) = 18 AND substr(p.nip, 13, 2) BETWEEN '21' AND '29' THEN 'PPPK' ELSE 'PNS' END AS type
+      FROM py JOIN participants p ON p.id = py.pid)
+ORDER BY coalesce(agency, ''), name, id;

@@ -2,7 +2,9 @@
 -- cancelled sessions left out; the same columns as `asnbelajar --format csv report weekly`.
 -- Per session: the enrollment counts come from the (session_id, status, arrival) index alone; one pass over the
 -- session's attendance rows, each probing its enrollment by primary key, gives attended, partial, enrolled
--- people present and enrolled people who attended (absent = enrolled − enrolled people present).
+-- people present and enrolled people who attended (absent = enrolled − enrolled people present). A session
+-- with no attendance row that was never imported from an export (sessions.attendance_imported) has its
+-- attendance not recorded: its attendance counts and rate are empty and attendance_recorded is false.
 WITH s AS (
   SELECT id, code, title, jp_tenths, start,
          date(start + CASE tz WHEN 'Asia/Jakarta' THEN 25200 WHEN 'Asia/Pontianak' THEN 25200
@@ -14,6 +16,8 @@ WITH s AS (
   WHERE start >= unixepoch(:from) - 2 * 86400 AND start < unixepoch(:to) + 3 * 86400 AND status <> 'cancelled'
 ), week AS (
   SELECT s.*,
+         (EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)
+          OR (SELECT attendance_imported FROM sessions WHERE id = s.id) IS NOT NULL) AS recorded,
          (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'enrolled') AS enrolled,
          (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'waitlisted') AS waitlisted,
          (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'walk-in') AS walk_ins,
@@ -29,10 +33,14 @@ WITH s AS (
 )
 SELECT week.code AS session, week.d AS date, week.title,
        CASE WHEN week.jp_tenths % 10 = 0 THEN week.jp_tenths / 10 ELSE printf('%.1f', week.jp_tenths / 10.0) END AS jp,
-       week.enrolled, week.waitlisted, coalesce(a.attended, 0) AS attended, coalesce(a.partial, 0) AS partial,
-       week.enrolled - coalesce(a.enrolled_present, 0) AS absent, week.walk_ins,
-       CASE WHEN week.enrolled > 0 THEN printf('%.4f', 1.0 * coalesce(a.attended_enrolled, 0) / week.enrolled) END
-         AS attendance_rate,
-       week.certificates
+       week.enrolled, week.waitlisted,
+       CASE WHEN week.recorded THEN coalesce(a.attended, 0) END AS attended,
+       CASE WHEN week.recorded THEN coalesce(a.partial, 0) END AS partial,
+       CASE WHEN week.recorded THEN week.enrolled - coalesce(a.enrolled_present, 0) END AS absent,
+       CASE WHEN week.recorded THEN week.walk_ins END AS walk_ins,
+       CASE WHEN week.recorded AND week.enrolled > 0
+            THEN printf('%.4f', 1.0 * coalesce(a.attended_enrolled, 0) / week.enrolled) END AS attendance_rate,
+       week.certificates,
+       CASE WHEN week.recorded THEN 'true' ELSE 'false' END AS attendance_recorded
 FROM week LEFT JOIN a ON a.sid = week.id
 ORDER BY week.start, week.id;

@@ -1,6 +1,7 @@
 #include "asnbelajar/attendance.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/intervals.hpp"
 #include "asnbelajar/store.hpp"
 
@@ -84,7 +85,7 @@ std::optional<EnrollmentStatus> enrollment_status(const store::Store& store, con
 
 void require_open_for_attendance(const Session& session) {
     if (session.status == SessionStatus::cancelled)
-        throw Error(fmt::format("session {} is cancelled: it takes no attendance", session.code));
+        throw Error(tr("session {} is cancelled: it takes no attendance", session.code));
 }
 
 MarkResult mark_attendance(store::Store& store, const Session& session, const Participant& person,
@@ -93,8 +94,8 @@ MarkResult mark_attendance(store::Store& store, const Session& session, const Pa
     AttendanceMark mark;
     if (minutes) {
         if (*minutes < 0 || *minutes > session.minutes)
-            throw Error(fmt::format("--minutes {} is outside 0..{} (the length of session {})", *minutes,
-                                    session.minutes, session.code));
+            throw Error(tr("--minutes {} is outside 0..{} (the length of session {})", *minutes,
+                           session.minutes, session.code));
         mark.kind = MarkKind::manual;
         mark.seconds = std::int64_t{*minutes} * 60;
         mark.source = "manual";
@@ -157,7 +158,7 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
     const std::size_t batch_people = std::max<std::size_t>(store.batch_rows(), 1);
     for (std::size_t first = 0; first < by_id.size(); first += batch_people) {
         const std::size_t last = std::min(by_id.size(), first + batch_people);
-        if (progress) progress({.done = first, .total = people.size(), .count = first, .unit = "people"});
+        if (progress) progress({.done = first, .total = people.size(), .count = first, .unit = N_("people")});
         batch.clear();
         earlier.clear();
         for (std::size_t i = first; i < last; ++i) {
@@ -184,7 +185,8 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
         store.put_summaries(session.id, summaries);
     }
     if (progress)
-        progress({.done = people.size(), .total = people.size(), .count = people.size(), .unit = "people"});
+        progress(
+            {.done = people.size(), .total = people.size(), .count = people.size(), .unit = N_("people")});
     return walk_ins.size() + already_walk_ins;
 }
 

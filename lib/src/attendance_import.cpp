@@ -2,6 +2,7 @@
 
 #include "asnbelajar/attendance.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/names.hpp"
 #include "asnbelajar/nip.hpp"
 #include "asnbelajar/normalize.hpp"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <ctime>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -25,13 +27,13 @@ namespace {
 using Identity = store::ParticipantKeys;
 
 // A row without NIP, e-mail or phone may carry a NIP in its name: "Nanda Putra - [NIP.199202022020121002]".
-Identity identity_of(const sources::ExportRecord& r, int year) {
+Identity identity_of(const sources::ExportRecord& r, Date today) {
     Identity id;
     if (std::string digits = nip_digits(r.nip); digits.size() == 18) id.nip = std::move(digits);
     if (Normalized e = normalize_email(r.email); e.ok) id.email = std::move(e.value);
     if (Normalized p = normalize_phone(r.phone); p.ok) id.phone = std::move(p.value);
     if (id.empty())
-        if (std::string nip = nip_in_name(r.name); !nip.empty() && check_nip(nip, year).ok)
+        if (std::string nip = nip_in_name(r.name); !nip.empty() && check_nip(nip, today).ok)
             id.nip = std::move(nip);
     return id;
 }
@@ -50,15 +52,14 @@ class NameIndex {
     std::optional<Id> find(const std::string& name, std::string& why) {
         const std::string key = name_key(name);
         if (key.empty()) {
-            why = "no NIP, e-mail or phone, and no name to match";
+            why = _("no NIP, e-mail or phone, and no name to match");
             return std::nullopt;
         }
         load_enrolled();
-        if (auto [b, e] = enrolled_.equal_range(key); b != e)
-            return unique(b, e, "people enrolled in the session", why);
+        if (auto [b, e] = enrolled_.equal_range(key); b != e) return unique(b, e, true, why);
         std::vector<Named> all = everyone_named(key);
-        if (!all.empty()) return unique(all.begin(), all.end(), "participants", why);
-        why = "no participant with this name";
+        if (!all.empty()) return unique(all.begin(), all.end(), false, why);
+        why = _("no participant with this name");
         return std::nullopt;
     }
 
@@ -68,22 +69,23 @@ class NameIndex {
         std::string label; // NIP, else e-mail, else "participant ID"
     };
     static Named named(const Participant& p) {
-        return {p.id, !p.nip.empty()     ? p.nip
-                      : !p.email.empty() ? p.email
-                                         : fmt::format("participant {}", p.id)};
+        return {p.id, !p.nip.empty() ? p.nip : !p.email.empty() ? p.email : tr("participant {}", p.id)};
     }
     static const Named& second(const std::pair<const std::string, Named>& kv) { return kv.second; }
     static const Named& second(const Named& n) { return n; }
 
     template <typename It>
-    static std::optional<Id> unique(It b, It e, std::string_view among, std::string& why) {
+    // `enrolled`: the candidates are the session's enrolled people, else all participants.
+    static std::optional<Id> unique(It b, It e, bool enrolled, std::string& why) {
         std::vector<std::string> who;
         for (It i = b; i != e; ++i)
             who.push_back(second(*i).label);
         if (who.size() == 1) return second(*b).id;
         std::sort(who.begin(), who.end());
-        why = fmt::format("the name matches {} {} ({}); match the row by hand", who.size(), among,
-                          fmt::join(who, ", "));
+        const std::string list = fmt::format("{}", fmt::join(who, ", "));
+        why = enrolled ? tr("the name matches {} people enrolled in the session ({}); match the row by hand",
+                            who.size(), list)
+                       : tr("the name matches {} participants ({}); match the row by hand", who.size(), list);
         return std::nullopt;
     }
 
@@ -176,9 +178,9 @@ AttendanceMark mark_of(const sources::ExportRecord& r, const std::string& source
 
 std::string describe_counts(const sources::ExportData& d) {
     std::vector<std::string> parts;
-    if (d.staff_rows) parts.push_back(fmt::format("{} of hosts, panelists or organizers", d.staff_rows));
-    if (d.no_shows) parts.push_back(fmt::format("{} of people who did not attend", d.no_shows));
-    std::string s = fmt::format("{} rows read", d.rows);
+    if (d.staff_rows) parts.push_back(tr("{} of hosts, panelists or organizers", d.staff_rows));
+    if (d.no_shows) parts.push_back(tr("{} of people who did not attend", d.no_shows));
+    std::string s = trn("{} row read", "{} rows read", d.rows, d.rows);
     if (!parts.empty()) s += fmt::format(": {}", fmt::join(parts, ", "));
     for (const std::string& n : d.notes)
         s += fmt::format("; {}", n);
@@ -197,26 +199,26 @@ void require_overlap(const sources::ExportData& d, const Session& session) {
     }
     if (!first) return;
     const Zone zone = find_zone(session.tz);
-    throw Error(fmt::format(
-        "{}: none of its joins meets session {} ({} to {}): they run from {} to {}; is it the "
-        "right session, and the right --tz?",
-        d.name, session.code, format_datetime_offset(begin, zone), format_datetime_offset(end, zone),
-        format_datetime_offset(*first, zone), format_datetime_offset(*last, zone)));
+    throw Error(tr("{}: none of its joins meets session {} ({} to {}): they run from {} to {}; is it the "
+                   "right session, and the right --tz?",
+                   d.name, session.code, format_datetime_offset(begin, zone),
+                   format_datetime_offset(end, zone), format_datetime_offset(*first, zone),
+                   format_datetime_offset(*last, zone)));
 }
 
 // A participant for an unmatched person, from the export's name, e-mail, phone and NIP (dropped when invalid).
-std::optional<Participant> new_participant(const sources::ExportRecord& r, int year, std::string& why) {
+std::optional<Participant> new_participant(const sources::ExportRecord& r, Date today, std::string& why) {
     Participant p;
     p.name = r.name;
     p.email = r.email;
     p.phone = r.phone;
     // Only what is valid: a mangled NIP or a bad phone must not keep the person out.
-    if (NipCheck c = check_nip(r.nip, year); c.ok) p.nip = c.nip;
+    if (NipCheck c = check_nip(r.nip, today); c.ok) p.nip = c.nip;
     if (!normalize_email(r.email).ok) p.email.clear();
     if (!normalize_phone(r.phone).ok) p.phone.clear();
-    std::vector<FieldProblem> problems = normalize_participant(p, year);
+    std::vector<FieldProblem> problems = normalize_participant(p, today);
     if (problems.empty()) return p;
-    why = fmt::format("cannot create a participant: {} {}", problems.front().column, problems.front().reason);
+    why = tr("cannot create a participant: {} {}", problems.front().column, problems.front().reason);
     return std::nullopt;
 }
 
@@ -232,7 +234,7 @@ struct Group {
 // written in one batch. Calls add(person, record) for each row of each group that has a participant now.
 template <class Add>
 void create_participants(store::Store& store, const sources::ExportData& data,
-                         const std::vector<Identity>& identities, std::vector<Group>& groups, int year,
+                         const std::vector<Identity>& identities, std::vector<Group>& groups, Date today,
                          AttendanceImportResult& result, Add&& add) {
     // The new participant of each group, if its rows make a valid one.
     std::vector<std::optional<Participant>> candidates(groups.size());
@@ -242,7 +244,7 @@ void create_participants(store::Store& store, const sources::ExportData& data,
         const sources::ExportRecord* best = &data.records[groups[g].rows.front()];
         for (std::size_t i : groups[g].rows)
             if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
-        candidates[g] = new_participant(*best, year, groups[g].reason);
+        candidates[g] = new_participant(*best, today, groups[g].reason);
         if (!candidates[g]) continue;
         asked.push_back(*candidates[g]);
         asked_for.push_back(g);
@@ -277,11 +279,9 @@ void create_participants(store::Store& store, const sources::ExportData& data,
         if (nip_used || email_used) {
             groups[g].reason =
                 nip_used
-                    ? fmt::format(
-                          "cannot create a participant: NIP {} already belongs to another participant", p.nip)
-                    : fmt::format("cannot create a participant: e-mail {} already belongs to another "
-                                  "participant",
-                                  p.email);
+                    ? tr("cannot create a participant: NIP {} already belongs to another participant", p.nip)
+                    : tr("cannot create a participant: e-mail {} already belongs to another participant",
+                         p.email);
             continue;
         }
         creator[g] = created.size();
@@ -341,22 +341,22 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
                                          const ProgressFn& progress) {
     require_open_for_attendance(session);
     if (data.records.empty() && !opts.allow_empty)
-        throw Error(fmt::format("{}: no attendee rows ({}); pass --allow-empty if that is right", data.name,
-                                describe_counts(data)));
+        throw Error(tr("{}: no attendee rows ({}); pass --allow-empty if that is right", data.name,
+                       describe_counts(data)));
     require_overlap(data, session);
 
     std::vector<Identity> identities;
     identities.reserve(data.records.size());
     for (const sources::ExportRecord& r : data.records)
-        identities.push_back(identity_of(r, opts.year));
+        identities.push_back(identity_of(r, opts.today));
     if (data.names_only && !opts.match_names &&
         std::any_of(identities.begin(), identities.end(), [](const Identity& id) { return id.empty(); }))
-        throw Error(fmt::format(
+        throw Error(tr(
             "{}: a {} names people only (no NIP, e-mail or phone column), so its rows can be matched to "
             "participants by name only; pass --match-names to do that (a name matches when it is unique among "
             "the session's enrolled people, else among all participants; titles such as Dr., S.Pd., Hj. and "
             "letter case are ignored). Nothing was recorded",
-            data.name, data.source->label));
+            data.name, _(data.source->label)));
 
     AttendanceImportResult result;
     const std::string batch = export_digest(data);
@@ -413,16 +413,15 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
         auto [it, fresh] = group_of.try_emplace(std::move(key), groups.size());
         if (fresh)
             groups.push_back({{},
-                              !id.empty() ? "no participant with this NIP, e-mail or phone"
-                              : opts.match_names
-                                  ? name_reasons[i]
-                                  : "no valid NIP, e-mail or phone to match; --match-names would "
-                                    "match it by name",
+                              !id.empty()        ? _("no participant with this NIP, e-mail or phone")
+                              : opts.match_names ? name_reasons[i]
+                                                 : _("no valid NIP, e-mail or phone to match; --match-names "
+                                                     "would match it by name"),
                               std::nullopt});
         groups[it->second].rows.push_back(i);
     }
 
-    if (opts.create_unknown) create_participants(store, data, identities, groups, opts.year, result, add);
+    if (opts.create_unknown) create_participants(store, data, identities, groups, opts.today, result, add);
     for (const Group& g : groups) {
         if (g.person) continue;
         for (std::size_t i : g.rows)
@@ -441,6 +440,9 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     // changed meanwhile): their summaries must lose those marks too.
     if (std::any_of(earlier.begin(), earlier.end(), [&](Id p) { return !index_of.count(p); }))
         recompute_session_attendance(store, session);
+
+    // The session's attendance is recorded now, even when nobody in the export is anybody we know.
+    store.note_attendance_import(session.id, static_cast<std::int64_t>(std::time(nullptr)));
 
     const store::Store::OutcomeCounts counts = store.outcome_counts(session.id);
     result.attended = counts.attended;

@@ -1,6 +1,8 @@
 #include "asnbelajar/certificate_layout.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
+#include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
@@ -95,7 +97,7 @@ class Parser {
             // A comment: '#' first on the line, or after a blank and before a blank (colours are "#1f2937").
             if (line[i] == '#' && (tokens.empty() || i + 1 == line.size() || blank(line[i + 1]))) break;
             if (static_cast<unsigned char>(line[i]) < 0x20 || line[i] == 0x7f)
-                fail(column_of(i), "a control character (expected text)");
+                fail(column_of(i), _("a control character (expected text)"));
             Token t;
             t.column = column_of(i);
             std::size_t start = i;
@@ -103,13 +105,13 @@ class Parser {
                 ++i;
             std::string_view word = line.substr(start, i - start);
             if (i < line.size() && line[i] == '=') {
-                if (word.empty()) fail(t.column, "'=' without an attribute name before it");
+                if (word.empty()) fail(t.column, _("'=' without an attribute name before it"));
                 t.key = word;
                 ++i;
                 start = i;
             } else if (!word.empty()) {
                 if (i < line.size() && line[i] == '"')
-                    fail(column_of(i), "a quote inside a word (expected a blank before the string)");
+                    fail(column_of(i), _("a quote inside a word (expected a blank before the string)"));
                 t.value = word;
                 t.value_column = t.column;
                 tokens.push_back(std::move(t));
@@ -125,7 +127,7 @@ class Parser {
                     if (line[i] == '\\') {
                         if (i + 1 >= line.size() || (line[i + 1] != '"' && line[i + 1] != '\\'))
                             fail(column_of(i),
-                                 "a backslash before neither '\"' nor '\\' (write '\\\\' for one)");
+                                 _("a backslash before neither '\"' nor '\\' (write '\\\\' for one)"));
                         t.value += line[i + 1];
                         i += 2;
                         continue;
@@ -138,18 +140,19 @@ class Parser {
                 }
                 if (!closed)
                     fail(column_of(open),
-                         "a string that is not closed (expected '\"' before the end of the line)");
+                         _("a string that is not closed (expected '\"' before the end of the line)"));
                 t.raw = line.substr(content, i - content);
                 ++i;
                 if (i < line.size() && !blank(line[i]))
-                    fail(column_of(i), "text right after a closing quote (expected a blank)");
+                    fail(column_of(i), _("text right after a closing quote (expected a blank)"));
             } else {
                 t.value_column = column_of(i);
                 while (i < line.size() && !blank(line[i])) {
-                    if (line[i] == '"') fail(column_of(i), "a quote inside a value (quote the whole value)");
+                    if (line[i] == '"')
+                        fail(column_of(i), _("a quote inside a value (quote the whole value)"));
                     t.value += line[i++];
                 }
-                if (t.value.empty()) fail(t.column, fmt::format("{}= has no value", t.key));
+                if (t.value.empty()) fail(t.column, tr("{}= has no value", t.key));
             }
             tokens.push_back(std::move(t));
         }
@@ -160,8 +163,8 @@ class Parser {
         if (tokens.empty()) return;
         const Token& head = tokens.front();
         if (!head.key.empty() || head.quoted)
-            fail(head.column, "a line must start with a statement (expected page, background, font, color, "
-                              "lang, text, field, qr or rect)");
+            fail(head.column, _("a line must start with a statement (expected page, background, font, color, "
+                                "lang, text, field, qr or rect)"));
         const std::string& name = head.value;
         if (name == "page") return page(tokens);
         if (name == "background") return background(tokens);
@@ -171,45 +174,42 @@ class Parser {
         if (name == "text" || name == "field") return text(tokens);
         if (name == "qr") return qr(tokens, 1);
         if (name == "rect") return rect(tokens);
-        fail(head.column, fmt::format("unknown statement '{}' (expected page, background, font, color, lang, "
-                                      "text, field, qr or rect)",
-                                      name));
+        fail(head.column, tr("unknown statement '{}' (expected page, background, font, color, lang, "
+                             "text, field, qr or rect)",
+                             name));
     }
 
     // The single plain argument of a statement like `font "DejaVu Sans"`.
     const Token& one_argument(const std::vector<Token>& tokens, std::string_view expected) const {
-        if (tokens.size() < 2) fail(tokens[0].column, fmt::format("{} needs {}", tokens[0].value, expected));
-        if (tokens.size() > 2)
-            fail(tokens[2].column, fmt::format("more than one argument (expected {})", expected));
+        if (tokens.size() < 2) fail(tokens[0].column, tr("{} needs {}", tokens[0].value, expected));
+        if (tokens.size() > 2) fail(tokens[2].column, tr("more than one argument (expected {})", expected));
         if (!tokens[1].key.empty())
-            fail(tokens[1].column, fmt::format("'{}=' (expected {})", tokens[1].key, expected));
+            fail(tokens[1].column, tr("'{}=' (expected {})", tokens[1].key, expected));
         return tokens[1];
     }
 
     void before_items(const Token& head) const {
         if (items_seen_)
-            fail(head.column,
-                 fmt::format("{} must come before the text, field, qr and rect lines", head.value));
+            fail(head.column, tr("{} must come before the text, field, qr and rect lines", head.value));
     }
 
     void page(const std::vector<Token>& tokens) {
         const Token& head = tokens[0];
-        if (page_seen_) fail(head.column, "a second page line (expected one)");
+        if (page_seen_) fail(head.column, _("a second page line (expected one)"));
         before_items(head);
         page_seen_ = true;
         if (tokens.size() < 2)
             fail(
                 head.column,
-                "page needs a size (expected A4, A5, A3, F4, Letter, Legal or WIDTHxHEIGHT such as 297x210mm)");
+                _("page needs a size (expected A4, A5, A3, F4, Letter, Legal or WIDTHxHEIGHT such as 297x210mm)"));
         for (std::size_t i = 1; i < tokens.size(); ++i)
             if (!tokens[i].key.empty() || tokens[i].quoted)
-                fail(tokens[i].column, "an unexpected argument (expected a size and landscape or portrait)");
+                fail(tokens[i].column,
+                     _("an unexpected argument (expected a size and landscape or portrait)"));
         static constexpr std::tuple<std::string_view, double, double> named[] = {
             {"a3", 297, 420}, {"a4", 210, 297},         {"a5", 148, 210},       {"a6", 105, 148},
             {"f4", 215, 330}, {"letter", 215.9, 279.4}, {"legal", 215.9, 355.6}};
-        std::string size = tokens[1].value;
-        std::transform(size.begin(), size.end(), size.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
+        const std::string size = text::to_lower(tokens[1].value);
         double w = 0, h = 0;
         bool found = false;
         for (const auto& [n, nw, nh] : named)
@@ -219,21 +219,20 @@ class Parser {
         if (!found) {
             std::size_t x = size.find('x');
             if (x == std::string::npos)
-                fail(tokens[1].column,
-                     fmt::format("unknown page size '{}' (expected A4, A5, A3, F4, Letter, Legal "
-                                 "or WIDTHxHEIGHT such as 297x210mm)",
-                                 tokens[1].value));
+                fail(tokens[1].column, tr("unknown page size '{}' (expected A4, A5, A3, F4, Letter, Legal "
+                                          "or WIDTHxHEIGHT such as 297x210mm)",
+                                          tokens[1].value));
             std::string_view ws = std::string_view(size).substr(0, x),
                              hs = std::string_view(size).substr(x + 1);
             std::string_view unit = unit_of(hs);
             int hcol = tokens[1].column + code_points(ws) + 1;
-            w = length(ws, tokens[1].column, unit.empty() ? "mm" : unit, "page width");
-            h = length(hs, hcol, "mm", "page height");
-            if (w <= 0) fail(tokens[1].column, "the page width must be above 0");
-            if (h <= 0) fail(hcol, "the page height must be above 0");
+            w = length(ws, tokens[1].column, unit.empty() ? "mm" : unit, _("page width"));
+            h = length(hs, hcol, "mm", _("page height"));
+            if (w <= 0) fail(tokens[1].column, _("the page width must be above 0"));
+            if (h <= 0) fail(hcol, _("the page height must be above 0"));
         }
         if (tokens.size() > 3)
-            fail(tokens[3].column, "an unexpected argument (expected landscape or portrait last)");
+            fail(tokens[3].column, _("an unexpected argument (expected landscape or portrait last)"));
         if (tokens.size() == 3) {
             const std::string& o = tokens[2].value;
             if (o == "landscape") {
@@ -241,21 +240,20 @@ class Parser {
             } else if (o == "portrait") {
                 if (w > h) std::swap(w, h);
             } else {
-                fail(tokens[2].column,
-                     fmt::format("unknown orientation '{}' (expected landscape or portrait)", o));
+                fail(tokens[2].column, tr("unknown orientation '{}' (expected landscape or portrait)", o));
             }
         }
-        if (w > 5000 || h > 5000) fail(tokens[1].column, "a page larger than 5 m (expected a paper size)");
+        if (w > 5000 || h > 5000) fail(tokens[1].column, _("a page larger than 5 m (expected a paper size)"));
         layout_.page_width_mm = w;
         layout_.page_height_mm = h;
     }
 
     void background(const std::vector<Token>& tokens) {
-        if (!layout_.background.empty()) fail(tokens[0].column, "a second background line (expected one)");
+        if (!layout_.background.empty()) fail(tokens[0].column, _("a second background line (expected one)"));
         before_items(tokens[0]);
-        const Token& file = one_argument(tokens, "an image file (PNG or JPEG)");
+        const Token& file = one_argument(tokens, _("an image file (PNG or JPEG)"));
         if (file.value.empty())
-            fail(file.value_column, "an empty file name (expected an image file, PNG or JPEG)");
+            fail(file.value_column, _("an empty file name (expected an image file, PNG or JPEG)"));
         std::filesystem::path p(file.value);
         if (p.is_relative() && !base_dir_.empty()) p = std::filesystem::path(base_dir_) / p;
         layout_.background = p.string();
@@ -263,25 +261,25 @@ class Parser {
     }
 
     void font(const std::vector<Token>& tokens) {
-        const Token& family = one_argument(tokens, "a font family such as \"DejaVu Sans\"");
+        const Token& family = one_argument(tokens, _("a font family such as \"DejaVu Sans\""));
         layout_.family = family.value;
         layout_.family_at = here(family.value_column);
-        if (layout_.family.empty()) fail(family.value_column, "an empty font family");
+        if (layout_.family.empty()) fail(family.value_column, _("an empty font family"));
     }
 
     void default_color(const std::vector<Token>& tokens) {
-        const Token& c = one_argument(tokens, "a colour such as #1f2937");
+        const Token& c = one_argument(tokens, _("a colour such as #1f2937"));
         layout_.color = color(c);
     }
 
     void lang(const std::vector<Token>& tokens) {
-        const Token& l = one_argument(tokens, "id or en");
+        const Token& l = one_argument(tokens, _("id or en"));
         if (l.value == "id")
             layout_.lang = Lang::id;
         else if (l.value == "en")
             layout_.lang = Lang::en;
         else
-            fail(l.value_column, fmt::format("unknown language '{}' (expected id or en)", l.value));
+            fail(l.value_column, tr("unknown language '{}' (expected id or en)", l.value));
     }
 
     // --- values ---
@@ -297,8 +295,11 @@ class Parser {
         auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
         if (s.empty() || ec != std::errc() || end != s.data() + s.size() || s.front() == '+' ||
             !std::isfinite(v)) {
-            fail(column, fmt::format("{}: '{}' is not a number (expected a number{} such as 12.5)", what, s,
-                                     s.find(',') != std::string_view::npos ? " with a decimal point," : ""));
+            fail(column,
+                 s.find(',') != std::string_view::npos
+                     ? tr("{}: '{}' is not a number (expected a number with a decimal point, such as 12.5)",
+                          what, s)
+                     : tr("{}: '{}' is not a number (expected a number such as 12.5)", what, s));
         }
         return v;
     }
@@ -326,8 +327,7 @@ class Parser {
         bool ok = s.size() == 7 && s[0] == '#';
         for (std::size_t i = 1; ok && i < s.size(); ++i)
             ok = hex(s[i]) >= 0;
-        if (!ok)
-            fail(t.value_column, fmt::format("'{}' is not a colour (expected #rrggbb, such as #1f2937)", s));
+        if (!ok) fail(t.value_column, tr("'{}' is not a colour (expected #rrggbb, such as #1f2937)", s));
         auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(hex(s[i]) * 16 + hex(s[i + 1])); };
         return {byte(1), byte(3), byte(5)};
     }
@@ -344,11 +344,11 @@ class Parser {
         for (std::size_t i = first; i < tokens.size(); ++i) {
             const Token& t = tokens[i];
             if (t.key.empty())
-                fail(t.column, fmt::format("'{}' is not an attribute (expected one of {})", t.value, names));
+                fail(t.column, tr("'{}' is not an attribute (expected one of {})", t.value, names));
             if (std::find(allowed.begin(), allowed.end(), t.key) == allowed.end())
-                fail(t.column, fmt::format("unknown attribute '{}' for {} (expected one of {})", t.key,
-                                           tokens[0].value, names));
-            if (!found.emplace(t.key, &t).second) fail(t.column, fmt::format("{}= given twice", t.key));
+                fail(t.column,
+                     tr("unknown attribute '{}' for {} (expected one of {})", t.key, tokens[0].value, names));
+            if (!found.emplace(t.key, &t).second) fail(t.column, tr("{}= given twice", t.key));
         }
         return found;
     }
@@ -356,7 +356,7 @@ class Parser {
     double required_length(const std::map<std::string, const Token*>& a, const std::string& key,
                            const Token& head) const {
         auto it = a.find(key);
-        if (it == a.end()) fail(head.column, fmt::format("{} needs {}=", head.value, key));
+        if (it == a.end()) fail(head.column, tr("{} needs {}=", head.value, key));
         return length(it->second->value, it->second->value_column, "mm", key + "=");
     }
 
@@ -366,10 +366,10 @@ class Parser {
         if (from >= -slack && to <= limit + slack) return;
         const std::string given = at.key + "=" + at.value;
         const std::string page =
-            fmt::format("the page is {:g} × {:g} mm", layout_.page_width_mm, layout_.page_height_mm);
-        if (from == to) fail(at.value_column, fmt::format("{} is off the page ({}; {})", what, given, page));
-        fail(at.value_column, fmt::format("{} is off the page (at {} it spans {:g} to {:g} mm; {})", what,
-                                          given, from, to, page));
+            tr("the page is {:g} × {:g} mm", layout_.page_width_mm, layout_.page_height_mm);
+        if (from == to) fail(at.value_column, tr("{} is off the page ({}; {})", what, given, page));
+        fail(at.value_column,
+             tr("{} is off the page (at {} it spans {:g} to {:g} mm; {})", what, given, from, to, page));
     }
 
     // --- items ---
@@ -380,8 +380,8 @@ class Parser {
         if (tokens.size() < 2 || !tokens[1].key.empty())
             fail(head.column,
                  head.value == "field"
-                     ? fmt::format("field needs a name (expected one of {})", field_list())
-                     : std::string("text needs a quoted string, as in text \"diberikan kepada\""));
+                     ? tr("field needs a name (expected one of {})", field_list())
+                     : std::string(_("text needs a quoted string, as in text \"diberikan kepada\"")));
         const Token& what = tokens[1];
         LayoutText t;
         t.at = here(head.column);
@@ -390,11 +390,11 @@ class Parser {
             auto f = certificate_field_from(what.value);
             if (!f || what.quoted)
                 fail(what.value_column,
-                     fmt::format("unknown field '{}' (expected one of {}, or qr)", what.value, field_list()));
+                     tr("unknown field '{}' (expected one of {}, or qr)", what.value, field_list()));
             t.parts.push_back({"", f});
         } else {
             if (!what.quoted)
-                fail(what.column, fmt::format("text needs a quoted string (expected \"{}\")", what.value));
+                fail(what.column, tr("text needs a quoted string (expected \"{}\")", what.value));
             t.parts = placeholders(what);
         }
         auto a = attributes(
@@ -405,7 +405,7 @@ class Parser {
             const Token& s = *it->second;
             t.size_pt = length(s.value, s.value_column, "pt", "size=") / mm_per_pt;
             if (t.size_pt < 1 || t.size_pt > 500)
-                fail(s.value_column, fmt::format("size={} is out of range (expected 1 to 500 pt)", s.value));
+                fail(s.value_column, tr("size={} is out of range (expected 1 to 500 pt)", s.value));
         }
         if (auto it = a.find("align"); it != a.end()) {
             const std::string& v = it->second->value;
@@ -417,65 +417,65 @@ class Parser {
                 t.align = TextAlign::right;
             else
                 fail(it->second->value_column,
-                     fmt::format("unknown alignment '{}' (expected left, center or right)", v));
+                     tr("unknown alignment '{}' (expected left, center or right)", v));
         }
         t.font_at = t.at;
         if (auto it = a.find("font"); it != a.end()) {
             t.family = it->second->value;
             t.font_at = here(it->second->value_column);
-            if (t.family.empty()) fail(it->second->value_column, "an empty font family");
+            if (t.family.empty()) fail(it->second->value_column, _("an empty font family"));
         }
         if (auto it = a.find("weight"); it != a.end()) t.weight = weight(*it->second);
         if (auto it = a.find("style"); it != a.end()) {
             const std::string& v = it->second->value;
             if (v != "normal" && v != "italic")
-                fail(it->second->value_column,
-                     fmt::format("unknown style '{}' (expected normal or italic)", v));
+                fail(it->second->value_column, tr("unknown style '{}' (expected normal or italic)", v));
             t.italic = v == "italic";
         }
         if (auto it = a.find("color"); it != a.end()) t.color = color(*it->second);
         if (auto it = a.find("width"); it != a.end()) {
             const Token& w = *it->second;
             t.width_mm = length(w.value, w.value_column, "mm", "width=");
-            if (t.width_mm <= 0) fail(w.value_column, "width= must be above 0");
+            if (t.width_mm <= 0) fail(w.value_column, _("width= must be above 0"));
         }
         if (auto it = a.find("lines"); it != a.end()) {
             const Token& l = *it->second;
             double n = number(l.value, l.value_column, "lines=");
             if (n < 1 || n > 20 || n != static_cast<int>(n))
-                fail(l.value_column, fmt::format("lines={} (expected a whole number from 1 to 20)", l.value));
+                fail(l.value_column, tr("lines={} (expected a whole number from 1 to 20)", l.value));
             t.lines = static_cast<int>(n);
         }
 
         const Token& x = *a.at("x");
         const Token& y = *a.at("y");
-        on_page(t.x_mm, t.x_mm, layout_.page_width_mm, x, "the text");
-        on_page(t.y_mm, t.y_mm, layout_.page_height_mm, y, "the text");
+        on_page(t.x_mm, t.x_mm, layout_.page_width_mm, x, _("the text"));
+        on_page(t.y_mm, t.y_mm, layout_.page_height_mm, y, _("the text"));
         if (t.width_mm > 0) {
             double left = t.align == TextAlign::left     ? t.x_mm
                           : t.align == TextAlign::center ? t.x_mm - t.width_mm / 2
                                                          : t.x_mm - t.width_mm;
             const Token& w = *a.at("width");
             if (left < -1e-6 || left + t.width_mm > layout_.page_width_mm + 1e-6)
-                fail(w.value_column,
-                     fmt::format(
-                         "the text is off the page (width={} {} x={} spans {:g} to {:g} mm; the page is "
-                         "{:g} mm wide)",
-                         w.value, t.align == TextAlign::center ? "centred on" : "from", x.value, left,
-                         left + t.width_mm, layout_.page_width_mm));
+                fail(
+                    w.value_column,
+                    t.align == TextAlign::center
+                        ? tr("the text is off the page (width={} centred on x={} spans {:g} to {:g} mm; the page "
+                             "is {:g} mm wide)",
+                             w.value, x.value, left, left + t.width_mm, layout_.page_width_mm)
+                        : tr("the text is off the page (width={} from x={} spans {:g} to {:g} mm; the page is "
+                             "{:g} mm wide)",
+                             w.value, x.value, left, left + t.width_mm, layout_.page_width_mm));
         }
         const double size_mm = t.size_pt * mm_per_pt;
         if (t.y_mm - 0.8 * size_mm < -1e-6)
-            fail(y.value_column,
-                 fmt::format("the text is off the page (at y={} its {:g} pt letters rise above the "
-                             "top edge)",
-                             y.value, t.size_pt));
+            fail(y.value_column, tr("the text is off the page (at y={} its {:g} pt letters rise above the "
+                                    "top edge)",
+                                    y.value, t.size_pt));
         const double last_baseline = t.y_mm + (t.lines - 1) * 1.2 * size_mm;
         if (last_baseline + 0.25 * size_mm > layout_.page_height_mm + 1e-6)
-            fail(y.value_column,
-                 fmt::format("the text is off the page (at y={} with lines={} it runs below the "
-                             "bottom edge, {:g} mm)",
-                             y.value, t.lines, layout_.page_height_mm));
+            fail(y.value_column, tr("the text is off the page (at y={} with lines={} it runs below the "
+                                    "bottom edge, {:g} mm)",
+                                    y.value, t.lines, layout_.page_height_mm));
         layout_.items.emplace_back(std::move(t));
     }
 
@@ -489,9 +489,8 @@ class Parser {
         auto [end, ec] = std::from_chars(t.value.data(), t.value.data() + t.value.size(), w);
         if (ec != std::errc() || end != t.value.data() + t.value.size() || w < 100 || w > 1000)
             fail(t.value_column,
-                 fmt::format(
-                     "unknown weight '{}' (expected normal, bold, light, medium, semibold, or 100 to 1000)",
-                     t.value));
+                 tr("unknown weight '{}' (expected normal, bold, light, medium, semibold, or 100 to 1000)",
+                    t.value));
         return w;
     }
 
@@ -514,18 +513,17 @@ class Parser {
                 ++i;
                 continue;
             }
-            if (c == '}') fail(column_of(i), "'}' closes nothing (write '}}' for a brace)");
+            if (c == '}') fail(column_of(i), tr("'}}' closes nothing (write '}}}}' for a brace)"));
             if (c != '{') {
                 literal += c;
                 continue;
             }
             std::size_t close = raw.find('}', i + 1);
-            if (close == std::string::npos) fail(column_of(i), "'{' is not closed (write '{{' for a brace)");
+            if (close == std::string::npos)
+                fail(column_of(i), tr("'{{' is not closed (write '{{{{' for a brace)"));
             std::string name = raw.substr(i + 1, close - i - 1);
             auto f = certificate_field_from(name);
-            if (!f)
-                fail(column_of(i),
-                     fmt::format("unknown field '{{{}}}' (expected one of {})", name, field_list()));
+            if (!f) fail(column_of(i), tr("unknown field '{{{}}}' (expected one of {})", name, field_list()));
             if (!literal.empty()) parts.push_back({std::move(literal), std::nullopt});
             literal.clear();
             parts.push_back({"", f});
@@ -538,7 +536,7 @@ class Parser {
     void qr(const std::vector<Token>& tokens, std::size_t first) {
         const Token& head = tokens[0];
         items_seen_ = true;
-        if (qr_seen_) fail(head.column, "a second qr line (expected one QR code per certificate)");
+        if (qr_seen_) fail(head.column, _("a second qr line (expected one QR code per certificate)"));
         qr_seen_ = true;
         auto a = attributes(tokens, first, {"x", "y", "size", "color"});
         LayoutQr q;
@@ -549,13 +547,12 @@ class Parser {
             q.size_mm = length(it->second->value, it->second->value_column, "mm", "size=");
             if (q.size_mm < 10)
                 fail(it->second->value_column,
-                     fmt::format(
-                         "size={} is too small for a QR code that phones can read (expected 10 mm or more)",
-                         it->second->value));
+                     tr("size={} is too small for a QR code that phones can read (expected 10 mm or more)",
+                        it->second->value));
         }
         if (auto it = a.find("color"); it != a.end()) q.color = color(*it->second);
-        on_page(q.x_mm, q.x_mm + q.size_mm, layout_.page_width_mm, *a.at("x"), "the QR code");
-        on_page(q.y_mm, q.y_mm + q.size_mm, layout_.page_height_mm, *a.at("y"), "the QR code");
+        on_page(q.x_mm, q.x_mm + q.size_mm, layout_.page_width_mm, *a.at("x"), _("the QR code"));
+        on_page(q.y_mm, q.y_mm + q.size_mm, layout_.page_height_mm, *a.at("y"), _("the QR code"));
         layout_.items.emplace_back(q);
     }
 
@@ -569,17 +566,18 @@ class Parser {
         r.y_mm = required_length(a, "y", head);
         r.width_mm = required_length(a, "width", head);
         r.height_mm = required_length(a, "height", head);
-        if (r.width_mm < 0) fail(a.at("width")->value_column, "width= must not be negative");
-        if (r.height_mm < 0) fail(a.at("height")->value_column, "height= must not be negative");
+        if (r.width_mm < 0) fail(a.at("width")->value_column, _("width= must not be negative"));
+        if (r.height_mm < 0) fail(a.at("height")->value_column, _("height= must not be negative"));
         if (auto it = a.find("stroke"); it != a.end()) {
             r.stroke_mm = length(it->second->value, it->second->value_column, "mm", "stroke=");
-            if (r.stroke_mm < 0) fail(it->second->value_column, "stroke= must not be negative");
+            if (r.stroke_mm < 0) fail(it->second->value_column, _("stroke= must not be negative"));
         }
         if (auto it = a.find("color"); it != a.end()) r.color = color(*it->second);
         if (auto it = a.find("fill"); it != a.end()) r.fill = color(*it->second);
-        if (r.stroke_mm == 0 && !r.fill) fail(head.column, "a rect with stroke=0 and no fill= draws nothing");
-        on_page(r.x_mm, r.x_mm + r.width_mm, layout_.page_width_mm, *a.at("x"), "the rect");
-        on_page(r.y_mm, r.y_mm + r.height_mm, layout_.page_height_mm, *a.at("y"), "the rect");
+        if (r.stroke_mm == 0 && !r.fill)
+            fail(head.column, _("a rect with stroke=0 and no fill= draws nothing"));
+        on_page(r.x_mm, r.x_mm + r.width_mm, layout_.page_width_mm, *a.at("x"), _("the rect"));
+        on_page(r.y_mm, r.y_mm + r.height_mm, layout_.page_height_mm, *a.at("y"), _("the rect"));
         layout_.items.emplace_back(r);
     }
 
@@ -610,10 +608,10 @@ CertificateLayout parse_certificate_layout(std::string_view text, const std::str
 
 CertificateLayout load_certificate_layout(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(fmt::format("cannot read the layout {}: {}", path, std::strerror(errno)));
+    if (!in) throw Error(tr("cannot read the layout {}: {}", path, std::strerror(errno)));
     std::ostringstream text;
     text << in.rdbuf();
-    if (in.bad()) throw Error(fmt::format("cannot read the layout {}: {}", path, std::strerror(errno)));
+    if (in.bad()) throw Error(tr("cannot read the layout {}: {}", path, std::strerror(errno)));
     return parse_certificate_layout(text.str(), path, std::filesystem::path(path).parent_path().string());
 }
 

@@ -4,8 +4,12 @@
 #include "asnbelajar/certificate_pdf.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
+#include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/text.hpp"
 #include "asnbelajar/time.hpp"
+#include "asnbelajar/verification.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -63,11 +67,6 @@ template <typename T> using GObjectPtr = std::unique_ptr<T, GObjectFree>;
 using FontDescriptionPtr = std::unique_ptr<PangoFontDescription, FontDescriptionFree>;
 using QrPtr = std::unique_ptr<QRcode, QrFree>;
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
 // Every family name fontconfig knows (lower-case), read once per process.
 const std::set<std::string>& installed_families() {
     static std::once_flag once;
@@ -82,7 +81,7 @@ const std::set<std::string>& installed_families() {
                 FcChar8* name = nullptr;
                 for (int n = 0; FcPatternGetString(fonts->fonts[i], FC_FAMILY, n, &name) == FcResultMatch;
                      ++n)
-                    families.insert(lower(reinterpret_cast<const char*>(name)));
+                    families.insert(text::to_lower(reinterpret_cast<const char*>(name)));
             }
             FcFontSetDestroy(fonts);
         }
@@ -95,17 +94,15 @@ const std::set<std::string>& installed_families() {
 bool font_installed(const std::string& family) {
     static const std::set<std::string> generic = {"sans", "sans-serif", "serif",   "monospace",
                                                   "mono", "system-ui",  "cursive", "fantasy"};
-    std::string l = lower(family);
+    std::string l = text::to_lower(family);
     return generic.contains(l) || installed_families().contains(l);
 }
 
 std::vector<unsigned char> read_file(const std::string& path, const std::string& where) {
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(fmt::format("{}: cannot read the background {}: {}", where, path, std::strerror(errno)));
+    if (!in) throw Error(tr("{}: cannot read the background {}: {}", where, path, std::strerror(errno)));
     std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad())
-        throw Error(fmt::format("{}: cannot read the background {}: {}", where, path, std::strerror(errno)));
+    if (in.bad()) throw Error(tr("{}: cannot read the background {}: {}", where, path, std::strerror(errno)));
     return bytes;
 }
 
@@ -149,9 +146,9 @@ bool decode_jpeg(const std::vector<unsigned char>& bytes, cairo_surface_t** surf
     info.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRX; // BGRX is cairo's RGB24 in memory (little-endian)
     jpeg_start_decompress(&info);
     if (info.output_width > 20000 || info.output_height > 20000) {
-        std::snprintf(message, JMSG_LENGTH_MAX,
-                      "an image of %u × %u pixels is too large (at most 20000 a side)", info.output_width,
-                      info.output_height);
+        const std::string why = tr("an image of {} × {} pixels is too large (at most 20000 a side)",
+                                   info.output_width, info.output_height);
+        std::snprintf(message, JMSG_LENGTH_MAX, "%s", why.c_str());
         jpeg_destroy_decompress(&info);
         return false;
     }
@@ -215,23 +212,21 @@ SurfacePtr load_background(const CertificateLayout& layout) {
                           std::uint32_t{bytes[at + 2]} << 8 | std::uint32_t{bytes[at + 3]});
         };
         if (be32(16) > 20000 || be32(20) > 20000)
-            throw Error(
-                fmt::format("{}: the background {} is too large ({} × {} pixels; at most 20000 a side)",
-                            where, layout.background, be32(16), be32(20)));
+            throw Error(tr("{}: the background {} is too large ({} × {} pixels; at most 20000 a side)", where,
+                           layout.background, be32(16), be32(20)));
         PngSource src{&bytes};
         SurfacePtr s(cairo_image_surface_create_from_png_stream(read_png, &src));
         if (cairo_surface_status(s.get()) != CAIRO_STATUS_SUCCESS)
-            throw Error(fmt::format("{}: the background {} is not a PNG that can be read ({})", where,
-                                    layout.background,
-                                    cairo_status_to_string(cairo_surface_status(s.get()))));
+            throw Error(tr("{}: the background {} is not a PNG that can be read ({})", where,
+                           layout.background, cairo_status_to_string(cairo_surface_status(s.get()))));
         return s;
     }
     if (starts({0xff, 0xd8, 0xff})) {
         cairo_surface_t* raw = nullptr;
         char message[JMSG_LENGTH_MAX] = "";
         if (!decode_jpeg(bytes, &raw, message))
-            throw Error(fmt::format("{}: the background {} is not a JPEG that can be read ({})", where,
-                                    layout.background, message));
+            throw Error(tr("{}: the background {} is not a JPEG that can be read ({})", where,
+                           layout.background, message));
         SurfacePtr s(raw);
         auto* copy = static_cast<unsigned char*>(std::malloc(bytes.size()));
         if (!copy) throw std::bad_alloc();
@@ -239,8 +234,7 @@ SurfacePtr load_background(const CertificateLayout& layout) {
         cairo_surface_set_mime_data(s.get(), CAIRO_MIME_TYPE_JPEG, copy, bytes.size(), std::free, copy);
         return s;
     }
-    throw Error(
-        fmt::format("{}: the background {} is neither a PNG nor a JPEG image", where, layout.background));
+    throw Error(tr("{}: the background {} is neither a PNG nor a JPEG image", where, layout.background));
 }
 
 cairo_status_t write_to_stream(void* closure, const unsigned char* data, unsigned int length) {
@@ -270,9 +264,9 @@ std::string tag_string(std::string_view s) {
 
 void check_status(cairo_status_t status) {
     if (status == CAIRO_STATUS_SUCCESS) return;
-    throw Error(fmt::format(
-        "{}: {}", status == CAIRO_STATUS_WRITE_ERROR ? "cannot write the PDF" : "cannot draw the certificate",
-        cairo_status_to_string(status)));
+    throw Error(status == CAIRO_STATUS_WRITE_ERROR
+                    ? tr("cannot write the PDF: {}", cairo_status_to_string(status))
+                    : tr("cannot draw the certificate: {}", cairo_status_to_string(status)));
 }
 
 } // namespace
@@ -288,7 +282,7 @@ CertificateText certificate_text(const Session& session, const store::Certificat
     t.unit = row.person.unit;
     t.title = session.title;
     t.session = session.code;
-    Date d = to_local(session.start, find_zone(session.tz)).date;
+    const Date d = local_start_date(session);
     t.date = format_date(d);
     t.date_text = human_date(d, lang);
     t.jp = format_jp(session.jp_tenths);
@@ -297,8 +291,10 @@ CertificateText certificate_text(const Session& session, const store::Certificat
     return t;
 }
 
-std::string certificate_payload(const CertificateText& t) {
-    return fmt::format("{}|{}|{}|{}|{}", t.number, t.nip.empty() ? t.email : t.nip, t.session, t.date, t.jp);
+std::string certificate_payload(const CertificateText& t, const SigningKey& key) {
+    // The fields as signed_fields() takes them from the session and person: certificate_text() formats the date
+    // and JP the same way.
+    return verification_code({t.number, t.nip.empty() ? t.email : t.nip, t.session, t.date, t.jp}, key);
 }
 
 std::string percent_encode(std::string_view s) {
@@ -405,10 +401,9 @@ struct CertificatePdfWriter::Impl {
 
     void check_fonts() const {
         auto fail = [&](LayoutPosition at, const std::string& family) {
-            throw Error(
-                fmt::format("{}:{}:{}: the font \"{}\" is not installed (fontconfig has no such family; "
-                            "'fc-list : family' lists those it has)",
-                            layout.source, at.line, at.column, family));
+            throw Error(tr("{}:{}:{}: the font \"{}\" is not installed (fontconfig has no such family; "
+                           "'fc-list : family' lists those it has)",
+                           layout.source, at.line, at.column, family));
         };
         bool default_used = false;
         for (const LayoutItem& item : layout.items)
@@ -507,8 +502,8 @@ struct CertificatePdfWriter::Impl {
         if (content.empty()) return;
         QrPtr code(QRcode_encodeString(content.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
         if (!code)
-            throw Error(fmt::format("certificate {}: cannot make a QR code of {} bytes ({})", c.number,
-                                    content.size(), std::strerror(errno)));
+            throw Error(tr("certificate {}: cannot make a QR code of {} bytes ({})", c.number, content.size(),
+                           std::strerror(errno)));
         const int n = code->width;
         constexpr int quiet = 4; // modules of white around the code, as the standard asks
         const double x0 = q.x_mm * pt_per_mm, y0 = q.y_mm * pt_per_mm, side = q.size_mm * pt_per_mm;
@@ -611,7 +606,7 @@ void CertificatePdfWriter::write(std::span<const CertificateText> pages, std::os
         for (const CertificateText& page : pages) {
             im.draw_page(cr.get(), page);
             ++done;
-            if (progress) progress({done, pages.size(), done, "certificates"});
+            if (progress) progress({done, pages.size(), done, N_("certificates")});
         }
         check_status(cairo_status(cr.get()));
     }

@@ -122,6 +122,20 @@ const std::vector<Aliases>& table() {
         {Field::role, "role", {"role", "peran", "participant role", "peran peserta", "rôle", "função"}, {}},
         {Field::first_name, "first_name", {"first name", "nama depan", "given name"}, {}},
         {Field::last_name, "last_name", {"last name", "nama belakang", "surname", "family name"}, {}},
+        // Results files. Not "nilai" as a contained word: survey questions ask for one ("Berikan nilai ...").
+        {Field::score,
+         "score",
+         {"score", "skor", "nilai", "total score", "total skor", "total nilai", "nilai akhir", "skor akhir",
+          "nilai post test", "nilai posttest", "skor post test", "skor posttest", "hasil post test"},
+         {"score", "skor"}},
+        // A form's submission time: presence forms (sources/plain_csv.cpp) and registration exports
+        // (roster_import.cpp: arrival order).
+        {Field::timestamp,
+         "timestamp",
+         {"timestamp", "time stamp", "stempel waktu", "cap waktu", "submitted at", "submission time",
+          "waktu pengisian", "waktu submit", "tanggal pengisian", "waktu pendaftaran", "waktu daftar",
+          "tanggal pendaftaran", "waktu"},
+         {}},
     };
     return t;
 }
@@ -187,6 +201,18 @@ std::optional<Field> field_for_header(std::string_view header) {
 
 std::vector<std::string_view> field_aliases(Field f) {
     return table()[static_cast<std::size_t>(f)].exact;
+}
+
+std::vector<std::string> unread_columns(const std::vector<std::string>& header, const HeaderMap& map,
+                                        std::span<const Field> read) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (header[i].empty()) continue;
+        const std::optional<Field> f = field_for_header(header[i]);
+        if (f && map.at(*f) != static_cast<int>(i)) continue; // a later column of a field: a duplicate
+        if (!f || std::find(read.begin(), read.end(), *f) == read.end()) out.push_back(header[i]);
+    }
+    return out;
 }
 
 HeaderMap map_headers(const std::vector<std::string_view>& header) {

@@ -1,6 +1,9 @@
 #include "asnbelajar/csv.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <bit>
@@ -117,7 +120,7 @@ std::size_t find_bad_utf8(const char* text, std::size_t n) {
 
 std::string describe_delimiter(char d) {
     if (d == '\t') {
-        return "a tab";
+        return _("a tab");
     }
     return std::string("'") + d + "'";
 }
@@ -162,13 +165,13 @@ CsvReader::CsvReader(const std::string& path, CsvOptions opts) : opts_(opts) {
         name_ = path;
         std::error_code ec;
         if (std::filesystem::is_directory(path, ec)) {
-            throw Error("cannot open " + path + ": is a directory");
+            throw Error(tr("cannot open {}: is a directory", path));
         }
         errno = 0;
         auto file = std::make_unique<std::ifstream>(path, std::ios::in | std::ios::binary);
         if (!file->is_open()) {
             const int err = errno;
-            throw Error("cannot open " + path + ": " + (err != 0 ? std::strerror(err) : "unknown error"));
+            throw Error(tr("cannot open {}: {}", path, err != 0 ? std::strerror(err) : _("unknown error")));
         }
         owned_ = std::move(file);
         in_ = owned_.get();
@@ -196,8 +199,10 @@ void CsvReader::init() {
     } else {
         const auto d = static_cast<unsigned char>(opts_.delimiter);
         if (d >= 0x80 || d == '"' || d == '\r' || d == '\n') {
-            throw Error(name_ + ": invalid CSV delimiter " + hex_byte(d) +
-                        " (it must be one ASCII character other than a quote or a line end)");
+            throw Error(
+                tr("{}: invalid CSV delimiter {} (it must be one ASCII character other than a quote or a "
+                   "line end)",
+                   name_, hex_byte(d)));
         }
         delim_ = opts_.delimiter;
     }
@@ -208,7 +213,7 @@ void CsvReader::probe_encoding() {
     in_->read(bom, 3);
     const auto got = static_cast<std::size_t>(in_->gcount());
     if (in_->bad()) {
-        throw Error(name_ + ": read error");
+        throw Error(tr("{}: read error", name_));
     }
     bytes_read_ += got;
     const auto b = [&](std::size_t i) { return static_cast<unsigned char>(bom[i]); };
@@ -304,7 +309,7 @@ bool CsvReader::refill() {
         return false;
     }
     if (in_record_ && end_ - rec_ > opts_.max_record) {
-        fail(rec_, "record longer than " + std::to_string(opts_.max_record) + " bytes");
+        fail(rec_, tr("record longer than {} bytes", opts_.max_record));
     }
     if (rec_ > 0) {
         std::memmove(buf_.data(), buf_.data() + rec_, end_ - rec_);
@@ -340,7 +345,7 @@ std::size_t CsvReader::read_decoded(char* out, std::size_t cap) {
     in_->read(out, static_cast<std::streamsize>(std::min(cap, opts_.block_size)));
     const auto got = static_cast<std::size_t>(in_->gcount());
     if (in_->bad()) {
-        throw Error(name_ + ": read error");
+        throw Error(tr("{}: read error", name_));
     }
     bytes_read_ += got;
     if (got == 0) {
@@ -369,18 +374,18 @@ std::size_t CsvReader::decode_utf16(char* out, std::size_t cap) {
                     if (!src_eof_) {
                         break; // the low surrogate is in the next block
                     }
-                    src_error_ = "unpaired UTF-16 surrogate " + hex_unit(cp) + " at the end of the input";
+                    src_error_ = tr("unpaired UTF-16 surrogate {} at the end of the input", hex_unit(cp));
                     return n;
                 }
                 const unsigned low = unit(raw_pos_ + 2);
                 if (low < 0xDC00 || low > 0xDFFF) {
-                    src_error_ = "unpaired UTF-16 surrogate " + hex_unit(cp);
+                    src_error_ = tr("unpaired UTF-16 surrogate {}", hex_unit(cp));
                     return n;
                 }
                 cp = 0x10000 + ((cp - 0xD800) << 10U) + (low - 0xDC00);
                 used = 4;
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                src_error_ = "unpaired UTF-16 surrogate " + hex_unit(cp);
+                src_error_ = tr("unpaired UTF-16 surrogate {}", hex_unit(cp));
                 return n;
             }
             if (cp < 0x80) {
@@ -405,7 +410,7 @@ std::size_t CsvReader::decode_utf16(char* out, std::size_t cap) {
         }
         if (src_eof_) {
             if (raw_end_ - raw_pos_ == 1) {
-                src_error_ = "the UTF-16 input ends in the middle of a character (odd number of bytes)";
+                src_error_ = _("the UTF-16 input ends in the middle of a character (odd number of bytes)");
             }
             return 0;
         }
@@ -418,7 +423,7 @@ std::size_t CsvReader::decode_utf16(char* out, std::size_t cap) {
         in_->read(raw_.data() + tail, static_cast<std::streamsize>(want));
         const auto got = static_cast<std::size_t>(in_->gcount());
         if (in_->bad()) {
-            throw Error(name_ + ": read error");
+            throw Error(tr("{}: read error", name_));
         }
         bytes_read_ += got;
         raw_end_ += got;
@@ -447,7 +452,7 @@ void CsvReader::fail(std::size_t at, const std::string& reason) const {
             ++col;
         }
     }
-    throw Error(name_ + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + reason);
+    throw Error(fmt::format("{}:{}:{}: {}", name_, line, col, reason));
 }
 
 // At pos_ is CR or LF: steps over the line end (CRLF, LF or a lone CR).
@@ -481,7 +486,7 @@ void CsvReader::parse_unquoted() {
     }
     const std::size_t len = pos_ - (rec_ + off);
     if (len > opts_.max_field) {
-        fail(rec_ + off, "field longer than " + std::to_string(opts_.max_field) + " bytes");
+        fail(rec_ + off, tr("field longer than {} bytes", opts_.max_field));
     }
     spans_.push_back({off, len, false});
 }
@@ -496,11 +501,11 @@ void CsvReader::parse_quoted() {
         if (q == nullptr) {
             pos_ = end_;
             if (end_ - (rec_ + quote_off + 1) - doubled > opts_.max_field) {
-                fail(rec_ + quote_off, "field longer than " + std::to_string(opts_.max_field) + " bytes");
+                fail(rec_ + quote_off, tr("field longer than {} bytes", opts_.max_field));
             }
             if (!refill()) {
                 fail(rec_ + quote_off,
-                     "unterminated quoted field: the quote that opens here is never closed");
+                     _("unterminated quoted field: the quote that opens here is never closed"));
             }
             continue;
         }
@@ -529,7 +534,7 @@ void CsvReader::parse_quoted() {
 
     if (doubled == 0) {
         if (stop - start > opts_.max_field) {
-            fail(rec_ + quote_off, "field longer than " + std::to_string(opts_.max_field) + " bytes");
+            fail(rec_ + quote_off, tr("field longer than {} bytes", opts_.max_field));
         }
         spans_.push_back({start - rec_, stop - start, false});
     } else {
@@ -542,7 +547,7 @@ void CsvReader::parse_quoted() {
         }
         const std::size_t len = scratch_.size() - off;
         if (len > opts_.max_field) {
-            fail(rec_ + quote_off, "field longer than " + std::to_string(opts_.max_field) + " bytes");
+            fail(rec_ + quote_off, tr("field longer than {} bytes", opts_.max_field));
         }
         spans_.push_back({off, len, true});
     }
@@ -553,8 +558,9 @@ void CsvReader::parse_quoted() {
     if (pos_ < end_) {
         const char c = buf_[pos_];
         if (c != delim_ && c != '\r' && c != '\n') {
-            fail(pos_, "unexpected text after the closing quote of a field (expected " +
-                           describe_delimiter(delim_) + " or the end of the line)");
+            fail(pos_,
+                 tr("unexpected text after the closing quote of a field (expected {} or the end of the line)",
+                    describe_delimiter(delim_)));
         }
     }
 }
@@ -563,16 +569,18 @@ void CsvReader::parse_quoted() {
 // known.
 void CsvReader::finish_record() {
     if (raw_len_ > opts_.max_record) {
-        fail(rec_, "record longer than " + std::to_string(opts_.max_record) + " bytes");
+        fail(rec_, tr("record longer than {} bytes", opts_.max_record));
     }
     const std::size_t bad = find_bad_utf8(buf_.data() + rec_, raw_len_);
     if (bad != raw_len_) {
         const auto b = static_cast<unsigned char>(buf_[rec_ + bad]);
         if (b == 0) {
-            fail(rec_ + bad, "NUL byte in the input (a binary file, or UTF-16 without a byte-order mark?)");
+            fail(rec_ + bad,
+                 _("NUL byte in the input (a binary file, or UTF-16 without a byte-order mark?)"));
         }
-        fail(rec_ + bad, "invalid UTF-8 (byte " + hex_byte(b) +
-                             "); the file is not UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\")");
+        fail(rec_ + bad,
+             tr("invalid UTF-8 (byte {}); the file is not UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\")",
+                hex_byte(b)));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "asnbelajar/enrollment.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/store.hpp"
 
@@ -28,7 +29,7 @@ EnrollResult enroll(store::Store& store, const Session& session, Id person) {
 
 Enroller::Enroller(store::Store& store, const Session& session) : store_(store), session_(session) {
     if (session.status == SessionStatus::cancelled)
-        throw Error(fmt::format("session {} is cancelled: it takes no enrollments", session.code));
+        throw Error(tr("session {} is cancelled: it takes no enrollments", session.code));
     // Without a capacity everyone is enrolled: nothing to count. With one, placing needs only whether the
     // enrolled people fill it and whether anyone waits (not a count of a session of 100,000).
     if (session.capacity) {
@@ -88,15 +89,23 @@ std::vector<Id> promote_waitlisted(store::Store& store, const Session& session) 
     return promoted;
 }
 
-CancelResult cancel_enrollment(store::Store& store, const Session& session, const Participant& person) {
+bool session_started(const Session& session, std::int64_t now) {
+    return now >= session.start;
+}
+
+CancelResult cancel_enrollment(store::Store& store, const Session& session, const Participant& person,
+                               std::int64_t now) {
     auto e = store.enrollment(session.id, person.id);
     if (!e || e->status == EnrollmentStatus::walk_in)
-        throw Error(fmt::format("{} is not enrolled in session {}", describe(person), session.code));
+        throw Error(tr("{} is not enrolled in session {}", describe(person), session.code));
     CancelResult r;
     if (e->status == EnrollmentStatus::cancelled) return r;
-    store.put_enrollment(session.id, person.id, EnrollmentStatus::cancelled);
+    r.walk_in = !store.marks(session.id, person.id).empty();
+    store.put_enrollment(session.id, person.id,
+                         r.walk_in ? EnrollmentStatus::walk_in : EnrollmentStatus::cancelled);
     r.changed = true;
-    if (e->status == EnrollmentStatus::enrolled && session.status != SessionStatus::cancelled) {
+    if (e->status == EnrollmentStatus::enrolled && session.status != SessionStatus::cancelled &&
+        !session_started(session, now)) {
         auto promoted = promote_waitlisted(store, session);
         if (!promoted.empty()) r.promoted = promoted.front();
     }

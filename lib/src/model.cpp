@@ -38,6 +38,16 @@ std::string_view to_string(MarkKind k) {
     return "interval";
 }
 
+std::string_view to_string(ResultKind k) {
+    return k == ResultKind::survey ? "survey" : "posttest";
+}
+
+std::optional<ResultKind> result_kind_from(std::string_view s) {
+    for (auto v : {ResultKind::survey, ResultKind::posttest})
+        if (to_string(v) == s) return v;
+    return std::nullopt;
+}
+
 std::optional<EnrollmentStatus> enrollment_status_from(std::string_view s) {
     for (auto v : {EnrollmentStatus::enrolled, EnrollmentStatus::waitlisted, EnrollmentStatus::cancelled,
                    EnrollmentStatus::walk_in})

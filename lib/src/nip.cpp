@@ -1,5 +1,6 @@
 #include "asnbelajar/nip.hpp"
 
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/text.hpp"
 #include "asnbelajar/time.hpp"
@@ -44,7 +45,7 @@ std::string year_month(int y, int m) {
 }
 
 std::string born(int y, int m, int d) {
-    return "born " + year_month(y, m) + "-" + two_digits(d);
+    return tr("born {}-{}", year_month(y, m), two_digits(d));
 }
 
 NipCheck fail(std::string message, bool mangled = false) {
@@ -61,14 +62,13 @@ std::string bad_character_message(std::string_view s, std::size_t i) {
         ++position;
     std::size_t len = utf8_length(static_cast<unsigned char>(s[i]));
     if (i + len > s.size()) len = s.size() - i;
-    std::string msg = "NIP contains '";
-    msg.append(s.substr(i, len));
-    msg += "' at character " + std::to_string(position) + ": only digits are allowed";
+    std::string msg =
+        tr("NIP contains '{}' at character {}: only digits are allowed", s.substr(i, len), position);
     const char c = s[i];
     if (c == 'O' || c == 'o')
-        msg += " (the letter O instead of the digit 0?)";
+        msg += _(" (the letter O instead of the digit 0?)");
     else if (c == 'l' || c == 'I')
-        msg += " (a letter instead of the digit 1?)";
+        msg += _(" (a letter instead of the digit 1?)");
     return msg;
 }
 
@@ -90,15 +90,16 @@ std::string nip_digits(std::string_view text) {
     return out;
 }
 
-NipCheck check_nip(std::string_view text, int today_year) {
+NipCheck check_nip(std::string_view text, Date today) {
     const std::string_view s = strip_text_mark(text);
-    if (s.empty()) return fail("NIP is empty");
+    if (s.empty()) return fail(_("NIP is empty"));
 
     if (is_scientific_notation(s)) {
-        std::string msg = "looks mangled by a spreadsheet (scientific notation ";
-        msg.append(s);
-        msg += "), which lost its digits: format the column as text and export again";
-        return fail(std::move(msg), true);
+        return fail(
+            tr("looks mangled by a spreadsheet (scientific notation {}), which lost its digits: format the "
+               "column as text and export again",
+               s),
+            true);
     }
 
     char d[max_kept_digits];
@@ -115,16 +116,17 @@ NipCheck check_nip(std::string_view text, int today_year) {
         }
     }
 
-    if (count == 0) return fail("NIP is empty");
-    if (count == old_nip_length) return fail("old 9-digit NIP: use the 18-digit NIP");
+    if (count == 0) return fail(_("NIP is empty"));
+    if (count == old_nip_length) return fail(_("old 9-digit NIP: use the 18-digit NIP"));
     if (count == nip_length - 1) {
-        return fail("NIP has 17 digits instead of 18: a spreadsheet probably lost a leading digit; "
-                    "format the column as text and export again",
-                    true);
+        return fail(
+            _("NIP has 17 digits instead of 18: a spreadsheet probably lost a leading digit; format the "
+              "column as text and export again"),
+            true);
     }
     if (count != nip_length) {
-        std::string msg = "NIP must have 18 digits, found " + std::to_string(count);
-        if (count == 16) msg += " (16 digits is the length of a NIK, not a NIP)";
+        std::string msg = tr("NIP must have 18 digits, found {}", count);
+        if (count == 16) msg += _(" (16 digits is the length of a NIK, not a NIP)");
         return fail(std::move(msg));
     }
 
@@ -132,52 +134,60 @@ NipCheck check_nip(std::string_view text, int today_year) {
     const int birth_m = number_at(d, 4, 2);
     const int birth_d = number_at(d, 6, 2);
     if (!is_valid_date(birth_y, birth_m, birth_d)) {
-        return fail("birth date " + std::string(d, 8) + " is not a real date");
+        return fail(tr("birth date {} is not a real date", std::string_view(d, 8)));
     }
-    const int latest_birth = today_year - nip_min_appointment_age;
+    const int latest_birth = today.year - nip_min_appointment_age;
     if (birth_y < nip_min_birth_year || birth_y > latest_birth) {
-        return fail("birth year " + std::to_string(birth_y) + " is not plausible (expected " +
-                    std::to_string(nip_min_birth_year) + " to " + std::to_string(latest_birth) + ")");
+        return fail(tr("birth year {} is not plausible (expected {} to {})", birth_y, nip_min_birth_year,
+                       latest_birth));
     }
 
+    // Digits 13-14 tell the two kinds apart: a month (01-12) in a PNS NIP, 2 and a digit 1-9 (21-29) in an
+    // NI PPPK. Anything else is neither (a typo in the month, say), never a guess.
     const int appt_y = number_at(d, 8, 4);
-    const int appt_m = number_at(d, 12, 2);
+    const int code = number_at(d, 12, 2);
+    const int this_month = today.year * 12 + (today.month - 1);
     NipKind kind = NipKind::pns;
-    if (appt_m >= 1 && appt_m <= 12) {
+    if (code >= pns_month_first && code <= pns_month_last) {
+        const int appointed = appt_y * 12 + (code - 1);
         const int earliest = (birth_y + nip_min_appointment_age) * 12 + (birth_m - 1);
-        if (appt_y * 12 + (appt_m - 1) < earliest) {
-            return fail("appointment " + year_month(appt_y, appt_m) + " is before age 18 (" +
-                        born(birth_y, birth_m, birth_d) + ")");
+        if (appointed < earliest) {
+            return fail(tr("appointment {} is before age 18 ({})", year_month(appt_y, code),
+                           born(birth_y, birth_m, birth_d)));
         }
-        if (appt_y > today_year) {
-            return fail("appointment " + year_month(appt_y, appt_m) + " is in the future (after " +
-                        std::to_string(today_year) + ")");
+        if (appointed > this_month) {
+            return fail(tr("appointment {} is in the future (this month is {})", year_month(appt_y, code),
+                           year_month(today.year, today.month)));
+        }
+    } else if (code >= pppk_code_first && code <= pppk_code_last) {
+        kind = NipKind::pppk;
+        if (appt_y < pppk_first_year) {
+            return fail(
+                tr("digits 13-14 are {}, an NI PPPK, but its appointment year {} is before PPPK began "
+                   "({}); in a PNS NIP digits 13-14 are the month of appointment, 01 to 12",
+                   two_digits(code), appt_y, pppk_first_year));
+        }
+        if (appt_y > today.year) {
+            return fail(tr("NI PPPK appointment year {} is in the future (after {})", appt_y, today.year));
+        }
+        if (appt_y < birth_y + nip_min_appointment_age) {
+            return fail(tr("NI PPPK appointment year {} is before age 18 ({})", appt_y,
+                           born(birth_y, birth_m, birth_d)));
         }
     } else {
-        kind = NipKind::pppk;
-        std::string why;
-        if (appt_y < pppk_first_year) {
-            why = "appointment year " + std::to_string(appt_y) + " is before PPPK began (" +
-                  std::to_string(pppk_first_year) + ")";
-        } else if (appt_y > today_year) {
-            why = "appointment year " + std::to_string(appt_y) + " is in the future (after " +
-                  std::to_string(today_year) + ")";
-        } else if (appt_y < birth_y + nip_min_appointment_age) {
-            why = "appointment year " + std::to_string(appt_y) + " is before age 18 (" +
-                  born(birth_y, birth_m, birth_d) + ")";
-        }
-        if (!why.empty()) {
-            return fail("appointment " + year_month(appt_y, appt_m) + " is not a real month, and " + why);
-        }
+        return fail(
+            tr("digits 13-14 are {}: they must be the month of appointment, 01 to 12, in a PNS NIP, or "
+               "21 to 29 in an NI PPPK",
+               two_digits(code)));
     }
 
     const char gender = d[14];
     if (gender != '1' && gender != '2') {
-        return fail(std::string("gender digit (15th) is ") + gender + ": it must be 1 (male) or 2 (female)");
+        return fail(tr("gender digit (15th) is {}: it must be 1 (male) or 2 (female)", gender));
     }
     if (number_at(d, 15, 3) == 0) {
-        return fail("serial number (last 3 digits) is 000: it must be 001 or more (if the NIP came from a "
-                    "spreadsheet, it may have rounded the last digits to zero)");
+        return fail(_("serial number (last 3 digits) is 000: it must be 001 or more (if the NIP came from a "
+                      "spreadsheet, it may have rounded the last digits to zero)"));
     }
 
     NipCheck r;
@@ -185,6 +195,12 @@ NipCheck check_nip(std::string_view text, int today_year) {
     r.nip.assign(d, nip_length);
     r.kind = kind;
     return r;
+}
+
+NipKind nip_kind(std::string_view nip) {
+    if (nip.size() != nip_length || !is_digit(nip[12]) || !is_digit(nip[13])) return NipKind::pns;
+    const int code = number_at(nip.data(), 12, 2);
+    return code >= pppk_code_first && code <= pppk_code_last ? NipKind::pppk : NipKind::pns;
 }
 
 } // namespace asnbelajar

@@ -1,5 +1,7 @@
 #include "asnbelajar/normalize.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include "asnbelajar/text.hpp"
 
 #include <array>
@@ -33,13 +35,6 @@ Normalized bad(std::string error) {
     Normalized r;
     r.error = std::move(error);
     return r;
-}
-
-std::string quoted(std::string_view s) {
-    std::string q = "'";
-    q.append(s);
-    q += '\'';
-    return q;
 }
 
 // -----------------------------------------------------------------------------------------------------------
@@ -221,7 +216,7 @@ void clean_text_in_place(std::string& text) {
 Normalized normalize_grade(std::string_view text) {
     const std::string_view s = trim_blanks(text);
     if (s.empty()) return good({});
-    if (s.size() > max_grade_length) return bad("too long to be a golongan");
+    if (s.size() > max_grade_length) return bad(_("too long to be a golongan"));
 
     // A lower-case copy with the same byte offsets as `s`, so that tokens can be shown as written.
     std::array<char, max_grade_length> buf{};
@@ -246,7 +241,7 @@ Normalized normalize_grade(std::string_view text) {
         const std::size_t start = i;
         while (i < low.size() && !is_grade_separator(low[i]))
             ++i;
-        if (n == tokens.size()) return bad("too many words to be a golongan");
+        if (n == tokens.size()) return bad(_("too many words to be a golongan"));
         tokens[n++] = {start, i - start};
     }
     if (n == 0) return good({}); // punctuation only, such as "-"
@@ -285,7 +280,7 @@ Normalized normalize_grade(std::string_view text) {
             bool tingkat_i = false;
             if (j < n && is_tingkat_word(tok(j))) {
                 if (j + 1 >= n || !is_tingkat_one(tok(j + 1))) {
-                    return bad(quoted(orig(i, j)) + " must be followed by I (\"Tingkat I\")");
+                    return bad(tr("'{}' must be followed by I (\"Tingkat I\")", orig(i, j)));
                 }
                 tingkat_i = true;
                 j += 2;
@@ -294,12 +289,11 @@ Normalized normalize_grade(std::string_view text) {
                 j += 1;
             }
             if (tingkat_i && match->letter_tingkat_i == 0) {
-                return bad("there is no pangkat " + std::string(match->display) + " Tingkat I");
+                return bad(tr("there is no pangkat {} Tingkat I", match->display));
             }
             const Grade g{match->roman, tingkat_i ? match->letter_tingkat_i : match->letter};
             if (by_name.roman != 0 && !(by_name == g)) {
-                return bad("two different pangkat given (" + std::string(name_text) + " and " +
-                           std::string(orig(i, j - 1)) + ")");
+                return bad(tr("two different pangkat given ({} and {})", name_text, orig(i, j - 1)));
             }
             by_name = g;
             name_text = orig(i, j - 1);
@@ -323,40 +317,39 @@ Normalized normalize_grade(std::string_view text) {
             numeral = t.substr(0, t.size() - 1);
             letter = t.back();
         } else if (is_digit(t[0])) {
-            return bad("golongan must be written in Roman numerals (e.g. III/a or IX), not " +
-                       quoted(orig(i, i)));
+            return bad(
+                tr("golongan must be written in Roman numerals (e.g. III/a or IX), not '{}'", orig(i, i)));
         } else {
-            return bad(quoted(orig(i, i)) + " is not a golongan or pangkat");
+            return bad(tr("'{}' is not a golongan or pangkat", orig(i, i)));
         }
         const std::string_view shown = orig(i, i + used - 1);
         const int r = roman_value(numeral);
         if (letter != 0) {
             if (r < 1 || r > 4) {
-                return bad(quoted(shown) + " is not a golongan: PNS golongan run from I/a to IV/e");
+                return bad(tr("'{}' is not a golongan: PNS golongan run from I/a to IV/e", shown));
             }
             if (letter > max_letter(r)) {
                 const std::string_view ru = roman_upper[static_cast<std::size_t>(r - 1)];
-                return bad("golongan " + std::string(ru) + "/" + letter +
-                           " does not exist: " + std::string(ru) + " runs from " + std::string(ru) +
-                           "/a to " + std::string(ru) + "/" + max_letter(r));
+                return bad(tr("golongan {0}/{1} does not exist: {0} runs from {0}/a to {0}/{2}", ru, letter,
+                              max_letter(r)));
             }
             g = {r, letter};
         } else {
-            if (r == 0) return bad(quoted(shown) + " is not a golongan: PPPK golongan run from I to XVII");
+            if (r == 0) return bad(tr("'{}' is not a golongan: PPPK golongan run from I to XVII", shown));
             g = {r, 0};
         }
         if (by_code.roman != 0 && !(by_code == g)) {
-            return bad("two different golongan given (" + format_grade(by_code) + " and " + format_grade(g) +
-                       ")");
+            return bad(
+                tr("two different golongan given ({} and {})", format_grade(by_code), format_grade(g)));
         }
         by_code = g;
         i += used;
     }
 
-    if (by_code.roman == 0 && by_name.roman == 0) return bad(quoted(s) + " does not say which golongan");
+    if (by_code.roman == 0 && by_name.roman == 0) return bad(tr("'{}' does not say which golongan", s));
     if (by_code.roman != 0 && by_name.roman != 0 && !(by_code == by_name)) {
-        return bad("pangkat " + std::string(name_text) + " is " + format_grade(by_name) +
-                   ", but the golongan given is " + format_grade(by_code));
+        return bad(tr("pangkat {} is {}, but the golongan given is {}", name_text, format_grade(by_name),
+                      format_grade(by_code)));
     }
     return good(format_grade(by_code.roman != 0 ? by_code : by_name));
 }
@@ -369,8 +362,10 @@ Normalized normalize_phone(std::string_view text) {
     if (s.empty()) return good({});
 
     if (is_scientific_notation(s)) {
-        return bad("phone number looks mangled by a spreadsheet (scientific notation " + std::string(s) +
-                   "), which lost its digits: format the column as text and export again");
+        return bad(
+            tr("phone number looks mangled by a spreadsheet (scientific notation {}), which lost its digits: "
+               "format the column as text and export again",
+               s));
     }
 
     constexpr std::size_t max_digits = 20;
@@ -380,23 +375,26 @@ Normalized normalize_phone(std::string_view text) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (is_digit(c)) {
-            if (count == max_digits) return bad("phone number has too many digits");
+            if (count == max_digits) return bad(_("phone number has too many digits"));
             d[count++] = c;
         } else if (c == '+' && count == 0 && !plus) {
             plus = true;
         } else if (is_nbsp_at(s, i)) {
             ++i;
         } else if (!(c == ' ' || c == '\t' || c == '-' || c == '.' || c == '(' || c == ')')) {
-            return bad("phone number contains " + quoted(char_at(s, i)) +
-                       ": only digits, spaces, dashes, dots, brackets and a leading + are allowed");
+            return bad(
+                tr("phone number contains '{}': only digits, spaces, dashes, dots, brackets and a leading + "
+                   "are allowed",
+                   char_at(s, i)));
         }
     }
-    if (count == 0) return bad("phone number has no digits");
+    if (count == 0) return bad(_("phone number has no digits"));
 
     std::string_view digits(d.data(), count);
     std::string_view national;
     if (plus) {
-        if (!digits.starts_with("62")) return bad("not an Indonesian phone number: it must start with +62");
+        if (!digits.starts_with("62"))
+            return bad(_("not an Indonesian phone number: it must start with +62"));
         national = digits.substr(2);
     } else if (digits.starts_with("0062")) {
         national = digits.substr(4);
@@ -407,16 +405,16 @@ Normalized normalize_phone(std::string_view text) {
     } else if (digits[0] >= '2' && digits[0] <= '9') {
         national = digits; // the leading 0 was lost, typically by a spreadsheet
     } else {
-        return bad("phone number must start with 0, 62 or +62");
+        return bad(_("phone number must start with 0, 62 or +62"));
     }
     if (national.starts_with("0")) national.remove_prefix(1); // "+62 (0) 812…", "620812…"
 
     if (national.size() < 8 || national.size() > 13) {
-        return bad("phone number has " + std::to_string(national.size()) +
-                   " digits after the country code +62; expected 8 to 13");
+        return bad(
+            tr("phone number has {} digits after the country code +62; expected 8 to 13", national.size()));
     }
     if (national[0] < '2') {
-        return bad("phone number after +62 must start with 8 (mobile) or an area code (2 to 9)");
+        return bad(_("phone number after +62 must start with 8 (mobile) or an area code (2 to 9)"));
     }
     std::string out = "+62";
     out.append(national);
@@ -467,17 +465,17 @@ Normalized normalize_email(std::string_view text) {
 
     std::size_t at = std::string_view::npos;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (is_space(s[i]) || is_nbsp_at(s, i)) return bad("e-mail address contains a space");
+        if (is_space(s[i]) || is_nbsp_at(s, i)) return bad(_("e-mail address contains a space"));
         if (s[i] == '@') {
-            if (at != std::string_view::npos) return bad("not an e-mail address: more than one '@'");
+            if (at != std::string_view::npos) return bad(_("not an e-mail address: more than one '@'"));
             at = i;
         }
     }
-    if (at == std::string_view::npos) return bad("not an e-mail address: no '@'");
-    if (at == 0) return bad("not an e-mail address: nothing before the '@'");
-    if (at + 1 == s.size()) return bad("not an e-mail address: nothing after the '@'");
-    if (s.size() > 254) return bad("e-mail address is longer than 254 characters");
-    if (at > 64) return bad("e-mail address has more than 64 characters before the '@'");
+    if (at == std::string_view::npos) return bad(_("not an e-mail address: no '@'"));
+    if (at == 0) return bad(_("not an e-mail address: nothing before the '@'"));
+    if (at + 1 == s.size()) return bad(_("not an e-mail address: nothing after the '@'"));
+    if (s.size() > 254) return bad(_("e-mail address is longer than 254 characters"));
+    if (at > 64) return bad(_("e-mail address has more than 64 characters before the '@'"));
 
     std::string out(s);
     for (char& c : out)
@@ -489,19 +487,20 @@ Normalized normalize_email(std::string_view text) {
         if (i == at) continue;
         const bool allowed = i < at ? is_local_char(out[i]) : is_domain_char(out[i]);
         if (!allowed) {
-            return bad("e-mail address contains " + quoted(char_at(s, i)) + (i < at ? "" : " after the '@'") +
-                       ", which is not allowed");
+            return bad(i < at ? tr("e-mail address contains '{}', which is not allowed", char_at(s, i))
+                              : tr("e-mail address contains '{}' after the '@', which is not allowed",
+                                   char_at(s, i)));
         }
     }
-    if (out.find("..") != std::string::npos) return bad("e-mail address has two dots in a row");
+    if (out.find("..") != std::string::npos) return bad(_("e-mail address has two dots in a row"));
     if (local.front() == '.' || local.back() == '.') {
-        return bad("e-mail address cannot have a dot right at the start or just before the '@'");
+        return bad(_("e-mail address cannot have a dot right at the start or just before the '@'"));
     }
     if (domain.find('.') == std::string_view::npos) {
-        return bad("not an e-mail address: the domain " + quoted(domain) + " has no dot (e.g. gmail.com)");
+        return bad(tr("not an e-mail address: the domain '{}' has no dot (e.g. gmail.com)", domain));
     }
     if (domain.front() == '.' || domain.back() == '.') {
-        return bad("e-mail domain " + quoted(domain) + " cannot start or end with a dot");
+        return bad(tr("e-mail domain '{}' cannot start or end with a dot", domain));
     }
 
     std::string_view last_label;
@@ -509,9 +508,9 @@ Normalized normalize_email(std::string_view text) {
         std::size_t e = domain.find('.', b);
         if (e == std::string_view::npos) e = domain.size();
         const std::string_view label = domain.substr(b, e - b);
-        if (label.size() > 63) return bad("e-mail domain has a part longer than 63 characters");
+        if (label.size() > 63) return bad(_("e-mail domain has a part longer than 63 characters"));
         if (label.front() == '-' || label.back() == '-') {
-            return bad("e-mail domain " + quoted(domain) + " has a part starting or ending with '-'");
+            return bad(tr("e-mail domain '{}' has a part starting or ending with '-'", domain));
         }
         last_label = label;
         b = e + 1;
@@ -520,7 +519,7 @@ Normalized normalize_email(std::string_view text) {
     for (char c : last_label)
         letters_only = letters_only && is_lower(c);
     if (!letters_only && !last_label.starts_with("xn--")) {
-        return bad("e-mail domain " + quoted(domain) + " does not end in a real top-level domain");
+        return bad(tr("e-mail domain '{}' does not end in a real top-level domain", domain));
     }
     return good(std::move(out));
 }

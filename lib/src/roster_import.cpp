@@ -3,6 +3,7 @@
 #include "asnbelajar/csv.hpp"
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/participant.hpp"
 #include "asnbelajar/store.hpp"
@@ -17,11 +18,11 @@
 #include <optional>
 #include <ostream>
 #include <string_view>
+#include <unordered_map>
 
 namespace asnbelajar {
 namespace {
 
-constexpr std::size_t value_limit = 60;        // characters of a cell shown in a message
 constexpr std::uint64_t progress_every = 4096; // rows between progress callbacks
 constexpr Field participant_fields[] = {Field::nip,    Field::name, Field::email,    Field::phone,
                                         Field::agency, Field::unit, Field::position, Field::grade};
@@ -34,28 +35,6 @@ constexpr std::string Participant::*participant_texts[] = {
 bool all_blank(std::vector<std::string_view>::const_iterator first,
                std::vector<std::string_view>::const_iterator last) {
     return std::all_of(first, last, [](std::string_view f) { return text::is_blank(f); });
-}
-
-// A cell as shown in a message: one line, at most value_limit characters (UTF-8 code points).
-std::string shown_value(std::string_view value) {
-    if (value.empty()) return "(empty)";
-    std::string out;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const auto c = static_cast<unsigned char>(value[i]);
-        if ((c & 0xC0) != 0x80 && ++chars > value_limit) {
-            out += "…";
-            break;
-        }
-        out += c == '\n' || c == '\r' || c == '\t' ? ' ' : static_cast<char>(c);
-    }
-    return out;
-}
-
-// "column: value: reason", or "reason" for a problem of the whole row.
-std::string problem_text(const RowProblem& p) {
-    if (p.column.empty()) return p.reason;
-    return fmt::format("{}: {}: {}", p.column, shown_value(p.value), p.reason);
 }
 
 std::string alias_list(Field f) {
@@ -191,7 +170,8 @@ class Import {
   public:
     Import(store::Store& store, CsvReader& reader, const RosterImportOptions& options)
         : store_(store), reader_(reader), options_(options), batch_(store.batch_rows()),
-          adds_(store.batch_rows()), add_lines_(store.batch_rows()), changes_(store.batch_rows()) {
+          adds_(store.batch_rows()), add_lines_(store.batch_rows()), changes_(store.batch_rows()),
+          rejects_(options.rejects, reader) {
         result_.file = reader.name();
     }
 
@@ -206,10 +186,10 @@ class Import {
             // Rows of empty cells above the header (Excel keeps formatted empty rows as ";;;;").
         }
         if (!have_header)
-            throw Error(fmt::format("{}:1: the file is empty: expected a header row and participant rows",
-                                    reader_.name()));
+            throw Error(
+                tr("{}:1: the file is empty: expected a header row and participant rows", reader_.name()));
         const std::size_t header_line = reader_.line();
-        const RowMapper mapper(fields, reader_.name(), header_line, options_.year);
+        const RowMapper mapper(fields, reader_.name(), header_line, options_.today);
         result_.ignored_columns = mapper.ignored();
         result_.duplicate_columns = mapper.columns().duplicates;
         nip_column_ = mapper.columns().has(Field::nip)
@@ -218,12 +198,21 @@ class Import {
         email_column_ = mapper.columns().has(Field::email)
                             ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::email))]
                             : "email";
-        if (options_.rejects) write_rejects_header(mapper.header());
+        grade_column_ = mapper.columns().has(Field::grade)
+                            ? mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::grade))]
+                            : "grade";
+        rejects_.header(mapper.header());
+        if (session && mapper.columns().has(Field::timestamp)) {
+            result_.timestamp_column =
+                mapper.header()[static_cast<std::size_t>(mapper.columns().at(Field::timestamp))];
+            std::erase(result_.ignored_columns, result_.timestamp_column); // it is used
+            read_submissions(mapper);
+        }
 
         bool more = read_batch(mapper);
         if (result_.rows == 0)
-            throw Error(fmt::format("{}:{}: the file has a header but no participant rows", reader_.name(),
-                                    header_line));
+            throw Error(
+                tr("{}:{}: the file has a header but no participant rows", reader_.name(), header_line));
         // The first batch and the size of the input tell how many rows the job has.
         const std::uint64_t expected = expected_rows(more);
         seen_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(expected, 64 << 20)));
@@ -258,9 +247,220 @@ class Import {
         static std::uint64_t hash_of(const ChangedSlot& s) { return static_cast<std::uint64_t>(s.id); }
     };
 
+    // One row of a file read whole (a registration export with a timestamp column).
+    struct Submission {
+        std::size_t line = 0;
+        UnixSeconds at = 0;
+        std::vector<std::string> fields;
+        Participant person;
+    };
+
+    // Reads the whole file, rejects the rows that do not map or whose time is not one, and leaves in
+    // submissions_ one row per person (later submissions merged in) in order of their first submission.
+    void read_submissions(const RowMapper& mapper) {
+        by_time_ = true;
+        const auto col = static_cast<std::size_t>(mapper.columns().at(Field::timestamp));
+        const std::string& column = result_.timestamp_column;
+        std::vector<Submission> all;
+        while (reader_.next(fields_)) {
+            if (RowMapper::blank(fields_)) continue;
+            ++result_.rows;
+            all.push_back({reader_.line(), 0, {fields_.begin(), fields_.end()}, {}});
+            if (options_.on_progress && result_.rows % progress_every == 0) report_progress();
+        }
+        std::vector<std::string_view> samples;
+        samples.reserve(all.size());
+        for (const Submission& s : all)
+            if (col < s.fields.size()) samples.emplace_back(s.fields[col]);
+        const DayOrder order = day_order(all, samples, col, column);
+
+        std::vector<Submission> kept;
+        kept.reserve(all.size());
+        std::vector<RowProblem> problems;
+        for (Submission& s : all) {
+            views(s.fields);
+            if (mapper.map(fields_, s.person, problems) || !problems.front().column.empty()) {
+                const std::string_view cell = fields_[col];
+                std::optional<UnixSeconds> at;
+                std::string why;
+                try {
+                    at = parse_export_time(cell, options_.zone, order);
+                    if (!at) why = text::is_blank(cell) ? _("no submission time") : _("not a date and time");
+                } catch (const TimestampError& e) {
+                    why = e.reason(); // the problem names the value already
+                } catch (const Error& e) {
+                    why = e.what();
+                }
+                if (at) {
+                    s.at = *at;
+                } else {
+                    problems.push_back({column, std::string(cell),
+                                        tr("{} (expected a date and time such as 3/1/2022 9:15:02, "
+                                           "01/03/2022 09.15.02 or 2022-03-01 09:15:02)",
+                                           why)});
+                }
+            }
+            if (problems.empty())
+                kept.push_back(std::move(s));
+            else
+                reject_fields(s.line, fields_, problems);
+        }
+        std::stable_sort(kept.begin(), kept.end(),
+                         [](const Submission& a, const Submission& b) { return a.at < b.at; });
+        merge_submissions(mapper, kept);
+    }
+
+    // The day/month order of the file's numeric dates (see import_registrations).
+    DayOrder day_order(const std::vector<Submission>& all, const std::vector<std::string_view>& samples,
+                       std::size_t col, const std::string& column) {
+        if (options_.order != DayOrder::unknown) return options_.order;
+        DayOrder order = DayOrder::unknown;
+        try {
+            order = detect_day_order(samples);
+        } catch (const Error& e) {
+            throw Error(fmt::format("{}: {}: {}; pass --date-order dmy (day first) or --date-order mdy "
+                                    "(month first)",
+                                    reader_.name(), column, e.what()));
+        }
+        if (order != DayOrder::unknown) return order;
+        // Every numeric date has day and month at most 12: if one reads two ways, the order that puts no
+        // submission in the future decides.
+        const Submission* open = nullptr;
+        bool dmy_fits = true, mdy_fits = true;
+        const auto fits = [&](std::string_view v, DayOrder o) {
+            try {
+                const auto t = parse_export_time(v, options_.zone, o);
+                return !t || *t <= options_.now;
+            } catch (const Error&) {
+                return true; // a bad value is that row's problem, whatever the order
+            }
+        };
+        for (const Submission& s : all) {
+            if (col >= s.fields.size()) continue;
+            const std::string_view v = s.fields[col];
+            try {
+                parse_export_time(v, options_.zone, DayOrder::unknown);
+                continue;
+            } catch (const Error&) {
+            }
+            try {
+                parse_export_time(v, options_.zone, DayOrder::dmy);
+                parse_export_time(v, options_.zone, DayOrder::mdy);
+            } catch (const Error&) {
+                continue; // impossible in some order: a bad value, reported on its row
+            }
+            if (!open) open = &s;
+        }
+        if (!open) return DayOrder::unknown;
+        for (const Submission& s : all)
+            if (col < s.fields.size()) {
+                dmy_fits = dmy_fits && fits(s.fields[col], DayOrder::dmy);
+                mdy_fits = mdy_fits && fits(s.fields[col], DayOrder::mdy);
+            }
+        const std::string_view v = open->fields[col];
+        // The times only order the rows: when both readings give the same order, either will do.
+        if (dmy_fits == mdy_fits && arrival(all, col, DayOrder::dmy) == arrival(all, col, DayOrder::mdy))
+            return DayOrder::dmy;
+        if (dmy_fits == mdy_fits) {
+            const auto day = [&](DayOrder o) {
+                return format_date(to_local(*parse_export_time(v, options_.zone, o), options_.zone).date);
+            };
+            throw Error(
+                fmt::format("{}:{}: {}: {}: the day/month order of the dates cannot be decided: it is {} "
+                            "or {}{}; pass --date-order dmy (day first) or --date-order mdy (month "
+                            "first)",
+                            reader_.name(), open->line, column, text::trim_blanks(v), day(DayOrder::dmy),
+                            day(DayOrder::mdy),
+                            dmy_fits ? ", and neither order puts a submission in the future"
+                                     : ", and both orders put a submission in the future"));
+        }
+        const DayOrder o = dmy_fits ? DayOrder::dmy : DayOrder::mdy;
+        result_.notes.push_back(fmt::format("{}: {}: dates read {} first: the other order puts submissions "
+                                            "in the future",
+                                            reader_.name(), column, o == DayOrder::dmy ? "day" : "month"));
+        return o;
+    }
+
+    // The rows of `all` whose time reads in `order`, by (time, line): their indexes.
+    std::vector<std::size_t> arrival(const std::vector<Submission>& all, std::size_t col,
+                                     DayOrder order) const {
+        std::vector<std::pair<UnixSeconds, std::size_t>> times;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (col >= all[i].fields.size()) continue;
+            try {
+                if (const auto t = parse_export_time(all[i].fields[col], options_.zone, order))
+                    times.emplace_back(*t, i);
+            } catch (const Error&) {
+            }
+        }
+        std::sort(times.begin(), times.end());
+        std::vector<std::size_t> out;
+        out.reserve(times.size());
+        for (const auto& t : times)
+            out.push_back(t.second);
+        return out;
+    }
+
+    // Merges the submissions of the same person (see import_registrations) and queues one row per person in
+    // submissions_, in order of their first submission. `sorted` is in time order.
+    void merge_submissions(const RowMapper& mapper, std::vector<Submission>& sorted) {
+        std::unordered_map<std::string, std::size_t>
+            owner; // "n" + NIP / "e" + e-mail → index in submissions_
+        std::vector<std::size_t> last_line;
+        const auto find = [&](const std::string& key) -> std::optional<std::size_t> {
+            if (key.size() == 1) return std::nullopt;
+            const auto it = owner.find(key);
+            if (it == owner.end()) return std::nullopt;
+            return it->second;
+        };
+        std::vector<std::string> differed;
+        for (Submission& s : sorted) {
+            const std::string nip_key = "n" + s.person.nip, email_key = "e" + s.person.email;
+            const auto by_nip = find(nip_key), by_email = find(email_key);
+            const auto claim = [&](std::size_t g) {
+                const Participant& p = submissions_[g].person;
+                if (!p.nip.empty()) owner.emplace("n" + p.nip, g);
+                if (!p.email.empty()) owner.emplace("e" + p.email, g);
+            };
+            if ((!by_nip && !by_email) || (by_nip && by_email && *by_nip != *by_email)) {
+                submissions_.push_back(std::move(s));
+                last_line.push_back(submissions_.back().line);
+                if (!by_nip && !by_email) claim(submissions_.size() - 1);
+                continue;
+            }
+            const std::size_t g = by_nip ? *by_nip : *by_email;
+            Submission& first = submissions_[g];
+            differed.clear();
+            for (std::size_t k = 0; k < std::size(participant_fields); ++k) {
+                const auto field = participant_texts[k];
+                if ((s.person.*field).empty()) continue;
+                const int c = mapper.columns().at(participant_fields[k]);
+                if (s.person.*field != first.person.*field)
+                    differed.push_back(mapper.header()[static_cast<std::size_t>(c)]);
+                first.fields[static_cast<std::size_t>(c)] = std::move(s.fields[static_cast<std::size_t>(c)]);
+            }
+            merge_into(first.person, s.person);
+            claim(g);
+            ++result_.resubmissions;
+            if (options_.on_resubmission) options_.on_resubmission(last_line[g], s.line, differed);
+            last_line[g] = s.line;
+        }
+    }
+
+    // fields_ viewing `fields`.
+    void views(const std::vector<std::string>& fields) { fields_.assign(fields.begin(), fields.end()); }
+
     // Reads a batch of rows (Store::batch_rows) into batch_; false when the file has no more.
     bool read_batch(const RowMapper& mapper) {
         batch_.clear();
+        if (by_time_) {
+            while (!batch_.full() && next_submission_ < submissions_.size()) {
+                const Submission& s = submissions_[next_submission_++];
+                views(s.fields);
+                batch_.add(s.line, fields_, mapper);
+            }
+            return next_submission_ < submissions_.size();
+        }
         while (!batch_.full()) {
             if (!reader_.next(fields_)) return false;
             if (RowMapper::blank(fields_)) continue;
@@ -275,12 +475,13 @@ class Import {
         options_.on_progress({.done = reader_.bytes_read(),
                               .total = options_.input_bytes,
                               .count = result_.rows,
-                              .unit = "rows"});
+                              .unit = N_("rows")});
     }
 
     // The rows of the whole job: those read when the first batch was the whole file, else projected from the
     // first batch and the size of the input; 0 when not known (standard input).
     std::uint64_t expected_rows(bool more) const {
+        if (by_time_) return submissions_.size();
         if (!more) return result_.rows;
         const std::uint64_t read = reader_.bytes_read();
         if (options_.input_bytes <= read || read == 0) return 0;
@@ -369,17 +570,20 @@ class Import {
                                              : Holder{};
         if (by_nip && by_email)
             return conflict(email_column_, row.email,
-                            fmt::format("conflict: this e-mail belongs to {}, but the row's NIP to {}",
-                                        describe(*by_email.person), by_nip.person->name));
+                            tr("conflict: this e-mail belongs to {}, but the row's NIP to {}",
+                               describe(*by_email.person), by_nip.person->name));
         if (!by_nip && by_email && !row.nip.empty() && !by_email.person->nip.empty())
             return conflict(email_column_, row.email,
-                            fmt::format("conflict: this e-mail belongs to {}, not to NIP {}",
-                                        describe(*by_email.person), row.nip));
+                            tr("conflict: this e-mail belongs to {}, not to NIP {}",
+                               describe(*by_email.person), row.nip));
         const std::uint32_t digest = row_digest(row);
+        // Whether the row says anything about the golongan or the NIP (else a mismatch is not its to report).
+        const bool gives_grade = !row.grade.empty() || !row.nip.empty();
         if (!by_nip && !by_email) {
             const std::size_t k = adds_count_++;
             std::swap(adds_[k], row); // the row is not needed again
             add_lines_[k] = {digest, r.line};
+            if (gives_grade) check_grade(r.line, adds_[k]);
             ref = -static_cast<Id>(k + 1);
             if (!adds_[k].nip.empty()) batch_nips_.add_hashed(nip_hash, ref);
             if (!adds_[k].email.empty())
@@ -398,24 +602,26 @@ class Import {
             if (e->digest != digest) earlier = e->line;
         } else {
             seen_.insert(ref, digest, r.line);
-            update(*target.person, row);
+            const Participant& now = update(*target.person, row);
+            if (gives_grade) check_grade(r.line, now);
             return true;
         }
         if (!earlier) {
-            ++result_.unchanged;
+            ++result_.unchanged; // the earlier row said all there is to say, warnings included
             return true;
         }
         return conflict(by_nip ? nip_column_ : email_column_, by_nip ? row.nip : row.email,
-                        fmt::format("the same person appears again with different data (first on line {}); "
-                                    "their rows must agree",
-                                    *earlier));
+                        tr("the same person appears again with different data (first on line {}); "
+                           "their rows must agree",
+                           *earlier));
     }
 
     // The first row of the file for stored person `stored`: its non-empty cells replace the stored values.
-    void update(const Participant& stored, const Participant& row) {
+    // Returns the person as the row leaves them.
+    const Participant& update(const Participant& stored, const Participant& row) {
         if (!would_change(stored, row)) {
             ++result_.unchanged;
-            return;
+            return stored;
         }
         Participant& next = changes_[changes_count_];
         next = stored;
@@ -425,6 +631,15 @@ class Import {
         if (next.nip != stored.nip) batch_nips_.add(next.nip, stored.id);
         if (next.email != stored.email) batch_emails_.add(next.email, stored.id);
         ++result_.updated;
+        return next;
+    }
+
+    // A golongan that does not fit the NIP of the person as written: a warning, not a rejection.
+    void check_grade(std::size_t line, const Participant& person) {
+        std::string why = grade_identity_warning(person);
+        if (why.empty()) return;
+        ++result_.warnings;
+        if (options_.on_warning) options_.on_warning(line, {grade_column_, person.grade, std::move(why)});
     }
 
     bool conflict(const std::string& column, const std::string& value, std::string reason) {
@@ -434,30 +649,14 @@ class Import {
     }
 
     void reject(const RowBatch::Row& r, const std::vector<RowProblem>& problems) {
-        ++result_.rejected;
-        const std::vector<std::string_view>& fields = batch_.fields(r);
-        if (options_.on_reject) options_.on_reject(r.line, fields, problems);
-        if (!options_.rejects) return;
-        std::string error;
-        for (const RowProblem& p : problems) {
-            if (!error.empty()) error += "; ";
-            error += problem_text(p);
-        }
-        const std::string line_text = std::to_string(r.line);
-        out_fields_.clear();
-        out_fields_.push_back(line_text);
-        out_fields_.push_back(error);
-        out_fields_.insert(out_fields_.end(), fields.begin(), fields.end());
-        write_csv_record(*options_.rejects, out_fields_, reader_.delimiter());
+        reject_fields(r.line, batch_.fields(r), problems);
     }
 
-    void write_rejects_header(const std::vector<std::string>& header) {
-        if (reader_.encoding() != Encoding::utf8) *options_.rejects << "\xEF\xBB\xBF";
-        out_fields_.clear();
-        out_fields_.push_back("line");
-        out_fields_.push_back("error");
-        out_fields_.insert(out_fields_.end(), header.begin(), header.end());
-        write_csv_record(*options_.rejects, out_fields_, reader_.delimiter());
+    void reject_fields(std::size_t line, const std::vector<std::string_view>& fields,
+                       const std::vector<RowProblem>& problems) {
+        ++result_.rejected;
+        if (options_.on_reject) options_.on_reject(line, fields, problems);
+        rejects_.row(line, fields, problems);
     }
 
     store::Store& store_;
@@ -465,11 +664,11 @@ class Import {
     const RosterImportOptions& options_;
     std::optional<Enroller> enroller_;
     RosterImportResult result_;
-    std::string nip_column_, email_column_;
+    std::string nip_column_, email_column_, grade_column_;
     SeenRows seen_; // every stored person a row has named so far, and the added ones of earlier batches
     // The batch, and what deciding it found and made; all reused from batch to batch.
     RowBatch batch_;
-    std::vector<std::string_view> fields_, out_fields_;
+    std::vector<std::string_view> fields_;
     store::ParticipantMatches found_;
     std::vector<Participant> adds_; // adds_[0..adds_count_): new people
     std::vector<AddedAt> add_lines_;
@@ -481,43 +680,37 @@ class Import {
     std::vector<RowProblem> problems_;
     std::vector<Id> accepted_; // the accepted rows' people, in file order
     std::vector<EnrollResult> enrolled_;
+    RejectsWriter rejects_;
+    // A registration export read whole (read_submissions): its rows in arrival order, the next to batch.
+    bool by_time_ = false;
+    std::vector<Submission> submissions_;
+    std::size_t next_submission_ = 0;
 };
 
 } // namespace
 
-std::string format_problem(std::string_view file, std::size_t line, const RowProblem& problem) {
-    return fmt::format("{}:{}: {}", file, line, problem_text(problem));
-}
-
 RowMapper::RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line,
-                     int year)
-    : header_(header.begin(), header.end()), map_(map_headers(header)), year_(year) {
-    ignored_ = map_.unknown;
-    // Columns of fields that are not a participant's (attendance columns such as "Durasi").
-    for (std::size_t i = 0; i < field_count; ++i) {
-        const auto f = static_cast<Field>(i);
-        if (map_.has(f) && std::find(std::begin(participant_fields), std::end(participant_fields), f) ==
-                               std::end(participant_fields))
-            ignored_.push_back(header_[static_cast<std::size_t>(map_.at(f))]);
-    }
+                     Date today)
+    : header_(header.begin(), header.end()), map_(map_headers(header)), today_(today) {
+    ignored_ = unread_columns(header_, map_, participant_fields);
 
     std::vector<std::string> missing;
     if (!map_.has(Field::name))
-        missing.push_back(fmt::format("no name column (accepted headers: {})", alias_list(Field::name)));
+        missing.push_back(tr("no name column (accepted headers: {})", alias_list(Field::name)));
     if (!map_.has(Field::nip) && !map_.has(Field::email))
-        missing.push_back(fmt::format("no NIP or e-mail column: a file needs one or both (NIP headers: {}; "
-                                      "e-mail headers: {})",
-                                      alias_list(Field::nip), alias_list(Field::email)));
+        missing.push_back(
+            tr("no NIP or e-mail column: a file needs one or both (NIP headers: {}; e-mail headers: {})",
+               alias_list(Field::nip), alias_list(Field::email)));
     if (missing.empty()) return;
     std::string found;
     for (std::size_t i = 0; i < header_.size() && i < 12; ++i)
         found += fmt::format("{}\"{}\"", i == 0 ? "" : ", ", shown_value(header_[i]));
-    if (header_.size() > 12) found += fmt::format(" and {} more", header_.size() - 12);
+    if (header_.size() > 12) found += tr(" and {} more", header_.size() - 12);
     std::string message = fmt::format("{}:{}: ", file, line);
     for (std::size_t i = 0; i < missing.size(); ++i)
-        message += (i == 0 ? "" : "; and ") + missing[i];
-    message += fmt::format(". The header row has {} column{}: {}", header_.size(),
-                           header_.size() == 1 ? "" : "s", found);
+        message += (i == 0 ? "" : _("; and ")) + missing[i];
+    message += trn(". The header row has {} column: {}", ". The header row has {} columns: {}",
+                   header_.size(), header_.size(), found);
     throw Error(message);
 }
 
@@ -539,14 +732,8 @@ std::string_view RowMapper::column_name(std::string_view key) const {
 bool RowMapper::map(const std::vector<std::string_view>& fields, Participant& p,
                     std::vector<RowProblem>& problems) const {
     problems.clear();
-    const std::size_t n = header_.size();
-    if (fields.size() < n ||
-        (fields.size() > n && !all_blank(fields.begin() + static_cast<std::ptrdiff_t>(n), fields.end()))) {
-        problems.push_back({{},
-                            {},
-                            fmt::format("the row has {} fields but the header has {} (a delimiter too many "
-                                        "or too few, or an unquoted cell containing one?)",
-                                        fields.size(), n)});
+    if (std::optional<RowProblem> width = width_problem(fields, header_.size())) {
+        problems.push_back(std::move(*width));
         return false;
     }
     const auto cell = [&](Field f) {
@@ -562,7 +749,7 @@ bool RowMapper::map(const std::vector<std::string_view>& fields, Participant& p,
     p.unit.assign(cell(Field::unit));
     p.position.assign(cell(Field::position));
     p.grade.assign(cell(Field::grade));
-    for (FieldProblem& f : normalize_participant(p, year_))
+    for (FieldProblem& f : normalize_participant(p, today_))
         problems.push_back({std::string(column_name(f.column)), std::move(f.value), std::move(f.reason)});
     return problems.empty();
 }

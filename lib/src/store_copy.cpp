@@ -3,6 +3,8 @@
 
 #include "asnbelajar/error.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include <fmt/format.h>
 
 #include <string>
@@ -67,10 +69,9 @@ CopyCounts copy_store(const store::Store& from, store::Store& to, const Progress
             held += fmt::format("{}{} {}", held.empty() ? "" : ", ", n, store::table_name(t));
     }
     if (!held.empty())
-        throw Error(
-            fmt::format("the target store {} is not empty ({}): db copy writes only into a new store; "
-                        "name a new file or an empty PostgreSQL database, or remove the target first",
-                        to.location(), held));
+        throw Error(tr("the target store {} is not empty ({}): db copy writes only into a new store; "
+                       "name a new file or an empty PostgreSQL database, or remove the target first",
+                       to.location(), held));
 
     CopySink sink(to, progress);
     from.export_tables(sink);
@@ -80,10 +81,9 @@ CopyCounts copy_store(const store::Store& from, store::Store& to, const Progress
         const std::int64_t copied = sink.copied().rows[index(t)];
         const std::int64_t there = to.count_rows(t);
         if (copied != read || there != read)
-            throw Error(fmt::format("db copy: {} of {} has {} rows, but {} were copied and {} are in {}; "
-                                    "nothing was kept",
-                                    store::table_name(t), from.location(), read, copied, there,
-                                    to.location()));
+            throw Error(tr("db copy: {} of {} has {} rows, but {} were copied and {} are in {}; "
+                           "nothing was kept",
+                           store::table_name(t), from.location(), read, copied, there, to.location()));
     }
     sink.report();
     return sink.copied();

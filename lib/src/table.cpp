@@ -14,4 +14,10 @@ const std::string& label(const Column& c, Lang lang) {
     return lang == Lang::en ? c.label_en : c.label_id;
 }
 
+std::string_view value_label(const Column& c, std::string_view value, Lang lang) {
+    for (const ValueLabel& v : c.values)
+        if (v.key == value) return lang == Lang::en ? v.label_en : v.label_id;
+    return value;
+}
+
 } // namespace asnbelajar

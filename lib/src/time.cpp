@@ -1,6 +1,7 @@
 #include "asnbelajar/time.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/text.hpp"
 
 #include <array>
@@ -357,12 +358,14 @@ constexpr std::array<std::string_view, 7> day_names_en{"Monday", "Tuesday",  "We
 constexpr std::array<std::string_view, 7> day_names_id{"Senin", "Selasa", "Rabu",  "Kamis",
                                                        "Jumat", "Sabtu",  "Minggu"};
 
-std::string_view english_month(int month) {
-    return month_names_en[static_cast<std::size_t>(month - 1)];
+// A month's name in the language of messages.
+std::string_view message_month(int month) {
+    const auto& names = message_language() == Lang::en ? month_names_en : month_names_id;
+    return names[static_cast<std::size_t>(month - 1)];
 }
 
 [[noreturn]] void throw_bad_stamp(std::string_view text, const std::string& reason) {
-    throw Error("invalid timestamp '" + std::string(trim_blanks(text)) + "': " + reason);
+    throw TimestampError(tr("invalid timestamp '{}': {}", trim_blanks(text), reason), reason);
 }
 
 // Applies the day/month order to a numeric date. With the order unknown, a value that is a real date in one
@@ -372,13 +375,12 @@ void resolve_day_order(std::string_view text, RawStamp& r, DayOrder order) {
         const bool as_dmy = is_valid_date(r.year, r.next, r.lead);
         const bool as_mdy = is_valid_date(r.year, r.lead, r.next);
         if (as_dmy && as_mdy)
-            throw Error("the day/month order of '" + std::string(trim_blanks(text)) +
-                        "' cannot be decided (" + std::to_string(r.lead) + " " +
-                        std::string(english_month(r.next)) + " or " + std::to_string(r.next) + " " +
-                        std::string(english_month(r.lead)) +
-                        "?); pass --date-order dmy (day first) or --date-order mdy (month first)");
+            throw Error(
+                tr("the day/month order of '{}' cannot be decided ({} {} or {} {}?); pass --date-order "
+                   "dmy (day first) or --date-order mdy (month first)",
+                   trim_blanks(text), r.lead, message_month(r.next), r.next, message_month(r.lead)));
         if (!as_dmy && !as_mdy)
-            throw_bad_stamp(text, "not a real date with the day first nor with the month first");
+            throw_bad_stamp(text, _("not a real date with the day first nor with the month first"));
         order = as_dmy ? DayOrder::dmy : DayOrder::mdy;
     }
     if (order == DayOrder::mdy) {
@@ -392,23 +394,22 @@ void resolve_day_order(std::string_view text, RawStamp& r, DayOrder order) {
 
 // Checks every field and returns the wall time (24-hour clock). Throws naming the first impossible field.
 LocalDateTime checked_local_time(std::string_view text, const RawStamp& r) {
-    if (r.month < 1 || r.month > 12) throw_bad_stamp(text, "there is no month " + std::to_string(r.month));
+    if (r.month < 1 || r.month > 12) throw_bad_stamp(text, tr("there is no month {}", r.month));
     if (r.day < 1 || r.day > days_in_month(r.year, r.month))
-        throw_bad_stamp(text, std::string(english_month(r.month)) + " " + std::to_string(r.year) +
-                                  " has no day " + std::to_string(r.day));
+        throw_bad_stamp(text, tr("{} {} has no day {}", message_month(r.month), r.year, r.day));
     int hour = r.hour;
     if (r.meridiem != Meridiem::none) {
         if (hour < 1 || hour > 12)
-            throw_bad_stamp(text,
-                            "hour " + std::to_string(hour) + " does not exist on a 12-hour (AM/PM) clock");
+            throw_bad_stamp(text, tr("hour {} does not exist on a 12-hour (AM/PM) clock", hour));
         hour %= 12;
         if (r.meridiem == Meridiem::pm) hour += 12;
     } else if (hour > 23) {
-        throw_bad_stamp(text, "hour " + std::to_string(hour) + " is not a time of day");
+        throw_bad_stamp(text, tr("hour {} is not a time of day", hour));
     }
-    if (r.minute > 59) throw_bad_stamp(text, "minute " + std::to_string(r.minute) + " is not a time of day");
-    if (r.second > 59) throw_bad_stamp(text, "second " + std::to_string(r.second) + " is not a time of day");
-    if (!r.offset_real) throw_bad_stamp(text, "the UTC offset is not real (at most 14:00, minutes below 60)");
+    if (r.minute > 59) throw_bad_stamp(text, tr("minute {} is not a time of day", r.minute));
+    if (r.second > 59) throw_bad_stamp(text, tr("second {} is not a time of day", r.second));
+    if (!r.offset_real)
+        throw_bad_stamp(text, _("the UTC offset is not real (at most 14:00, minutes below 60)"));
     return LocalDateTime{Date{r.year, r.month, r.day}, hour, r.minute, r.second};
 }
 
@@ -501,9 +502,9 @@ Zone find_zone(std::string_view name) {
         return z;
     }
     throw Error(
-        "unknown time zone '" + std::string(s) +
-        "'; use Asia/Jakarta or Asia/Pontianak (WIB, UTC+7), Asia/Makassar (WITA, UTC+8), Asia/Jayapura "
-        "(WIT, UTC+9), UTC, or a fixed offset such as +07:00 or UTC+7");
+        tr("unknown time zone '{}'; use Asia/Jakarta or Asia/Pontianak (WIB, UTC+7), Asia/Makassar "
+           "(WITA, UTC+8), Asia/Jayapura (WIT, UTC+9), UTC, or a fixed offset such as +07:00 or UTC+7",
+           s));
 }
 
 // ---- Calendar
@@ -757,9 +758,9 @@ DayOrder detect_day_order(const std::vector<std::string_view>& samples) {
             month_first = &sample;
         if (day_first && month_first) {
             const bool day_first_earlier = day_first < month_first;
-            throw Error("dates mix day/month orders: '" +
-                        std::string(trim_blanks(day_first_earlier ? *day_first : *month_first)) + "' and '" +
-                        std::string(trim_blanks(day_first_earlier ? *month_first : *day_first)) + "'");
+            throw Error(tr("dates mix day/month orders: '{}' and '{}'",
+                           trim_blanks(day_first_earlier ? *day_first : *month_first),
+                           trim_blanks(day_first_earlier ? *month_first : *day_first)));
         }
     }
     if (day_first) return DayOrder::dmy;

@@ -87,6 +87,11 @@ pg_database() { local x=${1#*://*/}; echo "${x%%\?*}"; }
 # ASNBELAJAR_DB: the suite's store.
 ASNBELAJAR_DB=$(new_store store) || exit 1
 export ASNBELAJAR_DB
+# Messages and --help are matched in English, the source language: the suites run with ASNBELAJAR_LANG=en, and a
+# check of Indonesian output says --lang id (tests/cli/test_i18n.sh checks the Indonesian side, and the choice of
+# language). The machine's locale plays no part.
+unset LANGUAGE LC_ALL LC_MESSAGES LANG
+export ASNBELAJAR_LANG=en
 # Under the sanitizer build, every report of every process (also those whose exit code a suite does not look at)
 # goes to a file that `finish` looks for.
 if [ -n "${ASAN_OPTIONS:-}${UBSAN_OPTIONS:-}" ]; then

@@ -211,6 +211,15 @@ expect_rc 0 "plain CSV with join and leave"
 report 2022-03-03
 expect_eq "$(row $SITI)" "enrolled,160,attended,3" "ISO times with their own offsets, --tz not applied"
 
+# --- minutes are rounded down: 09:00:00-11:05:59 is 125 minutes, partial (126 needed), not 126 and attended ---
+printf 'nip,join,leave\n%s,2022-03-17 09:00:00,2022-03-17 11:05:59\n%s,2022-03-17 09:00:00,2022-03-17 11:06:00\n' \
+  $EKO $NUR >"$WORK/seconds.csv"
+ab attend 2022-03-17 --replace --file "$WORK/seconds.csv"
+expect_rc 0 "plain CSV with seconds"
+report 2022-03-17
+expect_eq "$(row $EKO)" "walk-in,125,partial,0"  "59 seconds short of 126 minutes: 125, partial"
+expect_eq "$(row $NUR)" "walk-in,126,attended,3" "11:06:00: 126 minutes, attended"
+
 # --- --unmatched FILE is written as -o is (cli/output_file.hpp): whole, through links, devices and pipes ---
 # Each run re-imports the Zoom webinar report into 2022-03-03 (its marks replaced): one unmatched row, Maria's.
 unmatched() { "$ASNBELAJAR" attend 2022-03-03 --replace --file "$D/zoom-webinar.csv" --unmatched "$@"; }

@@ -9,8 +9,8 @@ D="$TESTDATA/attendance"
 # report CODE: the session report as CSV, kept in $WORK/report.csv.
 report() { ab report session "$1" --format csv; cp "$OUT" "$WORK/report.csv"; }
 # row NIP: "enrollment,minutes,attendance,jp" of that person in the last report (read from the end of the line:
-# names may hold quoted commas; the certificate column is last and empty).
-row() { grep "^$1," "$WORK/report.csv" | awk -F, '{ print $(NF-4) "," $(NF-3) "," $(NF-2) "," $(NF-1) }'; }
+# names may hold quoted commas; certificate, survey and posttest come last and are empty).
+row() { grep "^$1," "$WORK/report.csv" | awk -F, '{ print $(NF-6) "," $(NF-5) "," $(NF-4) "," $(NF-3) }'; }
 # person NIP NAME [EMAIL]
 person() { "$ASNBELAJAR" -q participant add --nip "$1" --name "$2" ${3:+--email "$3"} >/dev/null || fail "add $2"; }
 # session CODE START MINUTES [MIN-ATTENDANCE]
@@ -346,7 +346,7 @@ expect_grep 'looks like a roster, not an attendance list: it names people \(NIP,
 expect_eq "$(dump)" "$before" "a roster leaves the store unchanged"
 ab attend P0303 --file "$D/unknown-shape.csv"
 expect_rc 1 "an unknown shape"
-expect_grep "not a recognised attendance export .*Other Attended.*Total Duration \(Minutes\).*a Microsoft Teams attendance report of 2021.*a Microsoft Teams attendance list \(2020-2021\).*Full Name, First Seen, Time in Call" \
+expect_grep "not a recognised attendance export .*Other Attended.*Total Duration \(Minutes\).*a Microsoft Teams attendance report of 2021.*a Microsoft Teams attendance list \(2020-2021\).*'Full Name', 'First Seen', 'Time in Call'" \
   "$ERR" "the layouts read are listed, from the registry"
 expect_eq "$(dump)" "$before" "an unknown shape leaves the store unchanged"
 # A presence form: timestamps inside the session's window. Agus (before) and Fitri (after) are left out.
@@ -371,7 +371,7 @@ printf 'Full Name\tUser Action\tTimestamp\nSiti\tJoined\t9/3/2020, 2:41:55 PM\nS
   | iconv -f UTF-8 -t UTF-16 >"$WORK/bad-list.csv"
 ab attend T0903 --file "$WORK/bad-list.csv" --match-names
 expect_rc 1 "an unknown Teams action"
-expect_grep "bad-list.csv:3: User Action: 'Waved' is not an action of the list \(Joined, Joined before or Left\)" \
+expect_grep "bad-list.csv:3: User Action: 'Waved' is not an action of the list \('Joined', 'Joined before' or 'Left'\)" \
   "$ERR" "line and column of the bad action"
 sed 's/"Mar 28, 2020 2:25 PM"/"Mar 28, 2020 2:75 PM"/' "$D/zoom-webinar-other-attended.csv" >"$WORK/bad-other.csv"
 ab attend W2020 --file "$WORK/bad-other.csv" --match-names

@@ -23,6 +23,9 @@ qr_of() {
   pdftoppm -png -r 150 -f "$page" -l "$page" "$1" "$WORK/qr" 2>/dev/null
   zbarimg -q --raw "$WORK"/qr-*.png 2>/dev/null
 }
+# ident_of FILE [PAGE]: the signed fields of the QR code's verification code (ASNB1|KEYID|NUMBER|NIP-or-e-mail|
+# SESSION|DATE|JP|SIGNATURE): NUMBER|NIP-or-e-mail|SESSION|DATE|JP. The signature: test_verification.sh.
+ident_of() { qr_of "$@" | cut -d'|' -f3-7; }
 # no_temporaries DIR: nothing but finished PDFs in DIR.
 no_temporaries() {
   if ls -A "$1" | grep -qvE '\.pdf$'; then fail "$2: left in $1: $(ls -A "$1" | grep -vE '\.pdf$' | head -3)"; else ok; fi
@@ -65,6 +68,7 @@ bad_layout bad-number 'field name x=12,5 y=20' "1:14: x=: '12,5' is not a number
 ab certify 2022-03-03 --pdf "$WORK/bad-out" --layout "$WORK/no-such.layout"
 expect_rc 1 "a missing layout file"
 expect_grep "cannot read the layout $WORK/no-such.layout" "$ERR" "a missing layout file: named"
+if [ -e "$ASNBELAJAR_DB.key" ]; then fail "a run refused for its layout made a signing key"; else ok; fi
 
 before=$(store_digest)
 : >"$WORK/a-file"
@@ -86,8 +90,10 @@ ab certify 2022-03-03 --pdf "$WORK/x" --verify-url "ftp://x";                   
 ab certify 2022-03-03 --layout "$WORK/x.layout";                                     expect_rc 2 "--layout without --pdf"
 ab certify 2022-03-03 --pdf "$WORK/x" --revoke $P1;                                  expect_rc 2 "--pdf with --revoke"
 ab certify 2022-03-03 --pdf "$WORK/x" --jobs 0;                                      expect_rc 2 "--jobs 0"
+if [ -e "$ASNBELAJAR_DB.key" ]; then fail "a run refused for its output made a signing key"; else ok; fi
 ab certify NO-SUCH-SESSION --pdf "$WORK/x/y/";                                        expect_rc 1 "an unknown session"
 expect_grep "NO-SUCH-SESSION" "$ERR" "an unknown session: named"
+expect_grep "made a new signing key $ASNBELAJAR_DB.key" "$ERR" "every check passed: the signing key is made"
 expect_eq "$(store_digest)" "$before" "bad options: store unchanged"
 if [ -e "$WORK/x" ] || [ -e "$WORK/cetak.pdf" ]; then fail "bad options wrote something"; else ok; fi
 
@@ -95,6 +101,7 @@ if [ -e "$WORK/x" ] || [ -e "$WORK/cetak.pdf" ]; then fail "bad options wrote so
 ab certify 2022-03-03 --pdf "$WORK/pdf/2022-03-03";                                  expect_rc 0 "certify --pdf"
 expect_grep "certified 4 " "$ERR" "four certified"
 expect_grep "wrote 4 certificates to $WORK/pdf/2022-03-03" "$ERR" "four written"
+expect_eq "$(stat -c %a "$ASNBELAJAR_DB.key")" "600" "the signing key, made on first use, is mode 0600"
 expect_eq "$(LC_ALL=C ls "$WORK/pdf/2022-03-03" | tr "\n" " ")" "$P1.pdf $P3.pdf $P2.pdf $E1.pdf " "named by NIP, else e-mail"
 no_temporaries "$WORK/pdf/2022-03-03" "first run"
 ab --format csv report certificates 2022-03-03;                                      expect_rc 0 "report certificates"
@@ -115,7 +122,7 @@ expect_grep "^Transformasi Digital Pelayanan Publik$" "$WORK/t1.txt" "session ti
 expect_grep "^pada Kamis, 3 Maret 2022$" "$WORK/t1.txt" "the date in Indonesian"
 expect_grep "^sebanyak 3 jam pelajaran \(JP\)$" "$WORK/t1.txt" "JP"
 expect_grep "^Nomor: ${N1//\//\\/}$" "$WORK/t1.txt" "number"
-expect_eq "$(qr_of "$F1")" "$N1|$P1|2022-03-03|2022-03-03|3" "the QR code: number and identity"
+expect_eq "$(ident_of "$F1")" "$N1|$P1|2022-03-03|2022-03-03|3" "the QR code: number and identity"
 if pdffonts "$F1" 2>/dev/null | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }'; then ok; else
   fail "fonts not embedded: $(pdffonts "$F1")"; fi
 
@@ -123,7 +130,7 @@ FE="$WORK/pdf/2022-03-03/$E1.pdf"
 pdf_text "$FE" >"$WORK/te.txt"
 expect_grep "^Zoë O'Neil$" "$WORK/te.txt" "a name with ë and an apostrophe"
 expect_no_grep "^NIP" "$WORK/te.txt" "no NIP line for someone without a NIP"
-expect_eq "$(qr_of "$FE")" "$NE|$E1|2022-03-03|2022-03-03|3" "the QR code of someone without a NIP: e-mail"
+expect_eq "$(ident_of "$FE")" "$NE|$E1|2022-03-03|2022-03-03|3" "the QR code of someone without a NIP: e-mail"
 expect_grep "^Nurul 'Aini$" <(pdf_text "$WORK/pdf/2022-03-03/$P2.pdf") "Nurul 'Aini"
 expect_grep "^José Pratama$" <(pdf_text "$WORK/pdf/2022-03-03/$P3.pdf") "José"
 
@@ -133,13 +140,13 @@ ab certify 2022-03-03 --pdf "$WORK/pdf/2022-03-03";                             
 expect_grep "certified 0; 4 already had one" "$ERR" "re-run numbers nothing"
 if cmp -s <(ls -i "$F1") "$WORK/inode-before"; then fail "re-run: $F1 was rewritten in place"; else ok; fi
 no_temporaries "$WORK/pdf/2022-03-03" "re-run"
-expect_eq "$(qr_of "$F1")" "$N1|$P1|2022-03-03|2022-03-03|3" "re-run: the same number"
+expect_eq "$(ident_of "$F1")" "$N1|$P1|2022-03-03|2022-03-03|3" "re-run: the same number"
 N2=$(csv_field "$WORK/certs.csv" nip $P2 certificate)
 ab certify 2022-03-03 --revoke $P2;                                                  expect_rc 0 "revoke P2"
 # P2 still qualifies: certify gives them a new number, and their file carries it.
 ab certify 2022-03-03 --pdf "$WORK/after-revoke";                                    expect_rc 0 "after a revocation"
 expect_grep "certified 1 " "$ERR" "after a revocation: a new number"
-N2B=$(qr_of "$WORK/after-revoke/$P2.pdf" | cut -d'|' -f1)
+N2B=$(ident_of "$WORK/after-revoke/$P2.pdf" | cut -d'|' -f1)
 if [ -n "$N2B" ] && [ "$N2B" != "$N2" ]; then ok; else fail "after a revocation: number [$N2B], revoked [$N2]"; fi
 for f in "$WORK"/after-revoke/*.pdf; do pdf_text "$f"; done >"$WORK/after-revoke.txt"
 expect_no_grep "^Nomor: ${N2//\//\\/}$" "$WORK/after-revoke.txt" "the revoked number is on no certificate"
@@ -148,7 +155,7 @@ expect_no_grep "^Nomor: ${N2//\//\\/}$" "$WORK/after-revoke.txt" "the revoked nu
 ab certify 2022-03-03 --pdf "$WORK/cetak.pdf" --single-file;                         expect_rc 0 "--single-file"
 expect_eq "$(pdf_field "$WORK/cetak.pdf" Pages)" "4" "a page per live certificate"
 expect_grep "^Zoë O'Neil$" <(pdf_text "$WORK/cetak.pdf") "single file: every name"
-expect_eq "$(qr_of "$WORK/cetak.pdf" 3)" "$NE|$E1|2022-03-03|2022-03-03|3" "single file: QR on page 3 (by number)"
+expect_eq "$(ident_of "$WORK/cetak.pdf" 3)" "$NE|$E1|2022-03-03|2022-03-03|3" "single file: QR on page 3 (by number)"
 if ls "$WORK"/cetak.pdf.* >/dev/null 2>&1; then fail "single file: a temporary file stayed"; else ok; fi
 "$ASNBELAJAR" certify 2022-03-03 --pdf /dev/stdout --single-file -q >"$WORK/stdout.pdf" 2>"$ERR"
 RC=$?; expect_rc 0 "--pdf /dev/stdout"
@@ -163,8 +170,8 @@ expect_grep "no live certificates: no PDF written" "$ERR" "no certificates: said
 # --- --verify-url: the QR code is a link to URL + the code, percent-encoded ----------------------------------
 ab certify 2022-03-03 --pdf "$WORK/url" --verify-url "https://sertifikat.example.go.id/cek?c="
 expect_rc 0 "--verify-url"
-enc=$(printf '%s' "$N1|$P1|2022-03-03|2022-03-03|3" | jq -sRr @uri 2>/dev/null ||
-  python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe="-._~"))' "$N1|$P1|2022-03-03|2022-03-03|3")
+code=$(qr_of "$F1")
+enc=$(printf '%s' "$code" | jq -sRr @uri)
 expect_eq "$(qr_of "$WORK/url/$P1.pdf")" "https://sertifikat.example.go.id/cek?c=$enc" "QR: URL + encoded code"
 
 # --- a layout of one's own, over PNG and JPEG backgrounds made from a certificate -----------------------------
@@ -186,7 +193,7 @@ EOF
   G="$WORK/own-$ext/$P1.pdf"
   expect_eq "$(pdf_field "$G" "Page size")" "595.276 x 419.528 pts" "own layout ($ext): A5 landscape"
   expect_grep "^on Thursday, 3 March 2022, 3 JP, no\. " <(pdf_text "$G") "own layout ($ext): English date"
-  expect_eq "$(qr_of "$G")" "$N1|$P1|2022-03-03|2022-03-03|3" "own layout ($ext): QR over the background"
+  expect_eq "$(ident_of "$G")" "$N1|$P1|2022-03-03|2022-03-03|3" "own layout ($ext): QR over the background"
 done
 expect_grep " jpeg " <(pdfimages -list "$WORK/own-jpg/$P1.pdf" 2>/dev/null) "a JPEG background is embedded as JPEG"
 

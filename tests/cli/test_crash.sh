@@ -36,8 +36,13 @@ expect_eq "$(q "$TIMING_DB" 'SELECT count(*) FROM participants')" "$((BASE + ROW
 none=0 all=0
 for trial in $(seq 1 "$TRIALS"); do
   db=$(clone_store "$BASE_DB" "trial-$trial")
-  # A moment anywhere in the import's run, a little beyond it too (the commit and the close).
-  delay_ms=$((RANDOM % (duration_ms * 11 / 10 + 1)))
+  # A moment anywhere in the import's run, a little beyond it too (the commit and the close). The window is cut
+  # into one slice per trial and each trial draws its moment inside its own slice, so the early trials land
+  # inside the import even when the one timed run above was slow (a loaded machine): with a draw over the whole
+  # window, every trial of a short run could land after the commit, and the test would prove nothing.
+  window_ms=$((duration_ms * 11 / 10 + 1))
+  slice_ms=$((window_ms / TRIALS + 1))
+  delay_ms=$(((trial - 1) * slice_ms + RANDOM % slice_ms))
   "$ASNBELAJAR" -q --db "$db" participant import "$WORK/roster.csv" 2>/dev/null &
   pid=$!
   sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"

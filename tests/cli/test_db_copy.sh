@@ -48,24 +48,25 @@ s session cancel 2022-03-24
 expect_grep '^certificates,[1-9]' "$OUT" "the source has certificates"
 expect_grep '^attendance_marks,[1-9]' "$OUT" "the source has attendance marks"
 
-# reports LOCATION DIR: every report of the store, as CSV, into DIR.
+# reports LOCATION DIR: every report of the store, as CSV, into DIR, with its warnings (whose advice names the
+# store's location: written STORE here).
 reports() {
   local db=$1 dir=$2 code
   mkdir -p "$dir"
-  "$ASNBELAJAR" --db "$db" session list --format csv >"$dir/sessions.csv" 2>&1
-  "$ASNBELAJAR" --db "$db" participant list --format csv >"$dir/participants.csv" 2>&1
-  "$ASNBELAJAR" --db "$db" participant list --search "siti" --format csv >"$dir/search.csv" 2>&1
-  "$ASNBELAJAR" --db "$db" participant show $P1 --format csv >"$dir/person.csv" 2>&1
+  "$ASNBELAJAR" --db "$db" session list --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/sessions.csv"
+  "$ASNBELAJAR" --db "$db" participant list --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/participants.csv"
+  "$ASNBELAJAR" --db "$db" participant list --search "siti" --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/search.csv"
+  "$ASNBELAJAR" --db "$db" participant show $P1 --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/person.csv"
   for code in 2022-03-03 KHUSUS 2022-03-10 2022-03-17 2022-03-24; do
-    "$ASNBELAJAR" --db "$db" report session "$code" --format csv >"$dir/session-$code.csv" 2>&1
-    "$ASNBELAJAR" --db "$db" report certificates "$code" --format csv >"$dir/certificates-$code.csv" 2>&1
+    "$ASNBELAJAR" --db "$db" report session "$code" --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/session-$code.csv"
+    "$ASNBELAJAR" --db "$db" report certificates "$code" --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/certificates-$code.csv"
   done
-  "$ASNBELAJAR" --db "$db" report weekly --week-of 2022-03-03 --format csv >"$dir/weekly.csv" 2>&1
-  "$ASNBELAJAR" --db "$db" report weekly --week-of 2022-03-03 --format json >"$dir/weekly.json" 2>&1
-  "$ASNBELAJAR" --db "$db" report participant $P1 --year 2022 --format csv >"$dir/participant.csv" 2>&1
-  "$ASNBELAJAR" --db "$db" report jp --year 2022 --format csv >"$dir/jp.csv" 2>&1
-  "$ASNBELAJAR" --db "$db" report agency --year 2022 --format csv >"$dir/agency.csv" 2>&1
-  "$ASNBELAJAR" --db "$db" report siasn --year 2022 --format csv >"$dir/siasn.csv" 2>&1
+  "$ASNBELAJAR" --db "$db" report weekly --week-of 2022-03-03 --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/weekly.csv"
+  "$ASNBELAJAR" --db "$db" report weekly --week-of 2022-03-03 --format json 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/weekly.json"
+  "$ASNBELAJAR" --db "$db" report participant $P1 --year 2022 --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/participant.csv"
+  "$ASNBELAJAR" --db "$db" report jp --year 2022 --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/jp.csv"
+  "$ASNBELAJAR" --db "$db" report agency --year 2022 --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/agency.csv"
+  "$ASNBELAJAR" --db "$db" report siasn --year 2022 --format csv 2>&1 | sed -E 's/--db [^ ]+ /--db STORE /g' >"$dir/siasn.csv"
 }
 # same_reports DIR1 DIR2 WHAT
 same_reports() {
@@ -86,7 +87,7 @@ before=$(store_dump "$SRC")
 # --- SQLite -> the backend under test ($BACKEND) -> SQLite ---
 ab db copy "$SRC" "$MID"
 expect_rc 0 "db copy SQLite -> $BACKEND"
-expect_grep "copied .*source.db to .*: 46 participants, 5 sessions, .* certificates, [0-9]+ audit entries" "$ERR" \
+expect_grep "copied .*source.db to .*: 46 participants, 5 sessions, .* certificates, [0-9]+ results, [0-9]+ audit entries" "$ERR" \
   "the copy says what it copied"
 expect_no_grep $'\r' "$ERR" "no progress bar when stderr is not a terminal"
 expect_eq "$(store_dump "$SRC")" "$before" "the source is unchanged"

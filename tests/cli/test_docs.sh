@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # The documentation follows the binary: walks every command's --help and checks that each command, option and
-# positional argument is in docs/commands.md and in the man page (under the command's own heading), that the
-# bash completion offers every command and option, and that every --help ends with an example; and that the
-# export layouts `attend --help` lists (from the library's registry) are offered for --source and documented.
+# positional argument is in docs/commands.md and in both man pages, English and Indonesian (under the command's
+# own heading), that the bash completion offers every command and option, and that every --help ends with an
+# example, in both languages; and that the export layouts `attend --help` lists (from the library's registry)
+# are offered for --source and documented.
 source "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 COMMANDS_MD="$ROOT/docs/commands.md"
 MANPAGE="$ROOT/docs/asnbelajar.1"
+MANPAGE_ID="$ROOT/docs/asnbelajar.id.1"
 : >"$OUT"
 : >"$ERR"
 COMPLETION="$ROOT/completion/asnbelajar.bash"
 
 # The man page as plain text: roff escapes for '-' and fonts removed.
 MAN_TEXT="$WORK/man.txt"
+MAN_ID_TEXT="$WORK/man-id.txt"
 sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/\\(..//g' -e 's/\\&//g' "$MANPAGE" >"$MAN_TEXT"
+sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/\\(..//g' -e 's/\\&//g' "$MANPAGE_ID" >"$MAN_ID_TEXT"
 
 # section_md PATH: the part of commands.md under the heading that names command PATH ("## `report weekly`").
 section_md() {
@@ -21,13 +25,14 @@ section_md() {
     /^#/ { on = 0; h = $0; sub(/^#+ +`?/, "", h); sub(/`.*$/, "", h); if (h == cmd) on = 1; next }
     on' "$COMMANDS_MD"
 }
-# section_man PATH: the part of the man page under ".SS PATH".
+# section_man PATH [TEXT]: the part of the man page (the English one unless TEXT) under ".SS PATH".
 section_man() {
-  awk -v cmd="$1" '/^\.S[HS] / { on = ($0 == ".SS " cmd); next } on' "$MAN_TEXT"
+  awk -v cmd="$1" '/^\.S[HS] / { on = ($0 == ".SS " cmd); next } on' "${2:-$MAN_TEXT}"
 }
-# Global options are under "## Global options" and ".SH OPTIONS".
+# Global options are under "## Global options", ".SH OPTIONS" and, in Indonesian, ".SH OPSI".
 globals_md() { awk '/^#/ { on = ($0 ~ /^#+ Global options/); next } on' "$COMMANDS_MD"; }
 globals_man() { awk '/^\.SH / { on = ($0 == ".SH OPTIONS"); next } on' "$MAN_TEXT"; }
+globals_man_id() { awk '/^\.SH / { on = ($0 == ".SH OPSI"); next } on' "$MAN_ID_TEXT"; }
 
 # complete WORDS...: what the completion offers for the last word.
 complete_words() {
@@ -58,29 +63,40 @@ check_command() {
   positionals=$(help_block "$help" Positionals | grep -oE '^  [A-Z][A-Z_]*' | tr -d ' ')
   children=$(help_block "$help" Subcommands | grep -oE '^  [a-z][a-z-]*' | tr -d ' ')
 
-  # Every --help ends with an example of the command itself.
+  # Every --help ends with an example of the command itself, in both languages.
   # (global options may come between: "asnbelajar --db FILE db check")
+  local help_id
+  # shellcheck disable=SC2086
+  help_id=$("$ASNBELAJAR" --lang id $path --help)
   if awk '/^Examples?:$/ { on = 1; next } on' <<<"$help" |
     grep -qE "asnbelajar( -[^ ]+( [^- ][^ ]*)?)* ${path:+$path( |\$)}"; then ok; else
     fail "'asnbelajar $path --help' has no example of 'asnbelajar $path'"
   fi
+  if awk '/^Contoh:$/ { on = 1; next } on' <<<"$help_id" |
+    grep -qE "asnbelajar( -[^ ]+( [^- ][^ ]*)?)* ${path:+$path( |\$)}"; then ok; else
+    fail "'asnbelajar --lang id $path --help' has no example (Contoh:) of 'asnbelajar $path'"
+  fi
 
-  local md man
+  local md man man_id
   if [ -z "$path" ]; then
     md=$(globals_md)
     man=$(globals_man)
+    man_id=$(globals_man_id)
   else
     md=$(section_md "$path")
     man=$(section_man "$path")
+    man_id=$(section_man "$path" "$MAN_ID_TEXT")
   fi
   if [ -z "$children" ] || [ -z "$path" ]; then
     if [ -n "$path" ]; then
       if [ -n "$md" ]; then ok; else fail "docs/commands.md has no heading for '$path'"; fi
       if [ -n "$man" ]; then ok; else fail "the man page has no '.SS $path'"; fi
+      if [ -n "$man_id" ]; then ok; else fail "the Indonesian man page has no '.SS $path'"; fi
     fi
     for word in $options $positionals; do
       if has "$md" "$word"; then ok; else fail "docs/commands.md: '${path:-global options}' lacks $word"; fi
       if has "$man" "$word"; then ok; else fail "man page: '${path:-OPTIONS}' lacks $word"; fi
+      if has "$man_id" "$word"; then ok; else fail "Indonesian man page: '${path:-OPSI}' lacks $word"; fi
     done
   fi
 
@@ -110,8 +126,10 @@ expect_eq "$(complete_words asnbelajar attend "" | tr '\n' ' ')" "2022-03-03 202
   "completion: session codes from \$ASNBELAJAR_DB"
 expect_eq "$(ASNBELAJAR_DB=/nonexistent complete_words asnbelajar --db "$ASNBELAJAR_DB" report session 2022-03-1 |
   tr '\n' ' ')" "2022-03-10 " "completion: session codes from --db"
-expect_eq "$(ASNBELAJAR_DB="$WORK/none.db" complete_words asnbelajar certify "" | wc -l)" "0" \
-  "completion: no store, no codes and no error"
+expect_eq "$(ASNBELAJAR_DB="$WORK/none.db" complete_words asnbelajar certify "" | tr '\n' ' ')" "key verify codes " \
+  "completion: no store, no codes and no error (certify's subcommands only)"
+expect_eq "$(complete_words asnbelajar certify 2022-03-0 | tr '\n' ' ')" "2022-03-03 " \
+  "completion: certify takes a session code besides its subcommands"
 expect_eq "$(complete_words asnbelajar --format = x | tr '\n' ' ')" "xlsx " "completion: --format=VALUE"
 
 # The output formats: `--help` lists them from the library's table ("table | csv | … | xlsx"); the completion
@@ -137,6 +155,7 @@ for doc in "$COMMANDS_MD" "$ROOT/docs/attendance.md"; do
   if grep -qF -- "--source $values" "$doc"; then ok; else fail "$(basename "$doc") lacks '--source $values'"; fi
 done
 if has "$(section_man attend)" "$values"; then ok; else fail "man page: attend lacks '$values'"; fi
+if has "$(section_man attend "$MAN_ID_TEXT")" "$values"; then ok; else fail "Indonesian man page: attend lacks '$values'"; fi
 man_formats=$(awk '/^\.SH / { on = ($0 == ".SH INPUT FORMATS"); next } on' "$MAN_TEXT" | tr '\n' ' ')
 while read -r family label; do
   [ "$family" = auto ] && continue
@@ -146,11 +165,27 @@ while read -r family label; do
   if grep -qiF -- "| $label:" "$ROOT/docs/formats.md"; then ok; else fail "docs/formats.md: no layout '$label:'"; fi
   if grep -qiF -- "$label" <<<"$man_formats"; then ok; else fail "man page: INPUT FORMATS lacks '$label'"; fi
 done <<<"$sources"
+# The Indonesian page names each layout as the Indonesian `attend --help` does.
+man_id_formats=$(awk '/^\.SH / { on = ($0 == ".SH FORMAT MASUKAN"); next } on' "$MAN_ID_TEXT" | tr '\n' ' ')
+while read -r family label; do
+  [ "$family" = auto ] && continue
+  if grep -qiF -- "$label" <<<"$man_id_formats"; then ok; else
+    fail "Indonesian man page: FORMAT MASUKAN lacks '$label'"
+  fi
+done <<<"$(help_block "$("$ASNBELAJAR" --lang id attend --help)" Sumber)"
+
+# SIASN's jenis-diklat reference: the table in reports.md is the one `report siasn --help` prints from the library.
+help_ref=$("$ASNBELAJAR" report siasn --help | sed -nE 's/^ +([0-9]+)  (.+) \(([PFT])\)$/\1|\2|\3/p')
+doc_ref=$(sed -nE 's/^\| ([0-9]+) \| (.+) \| ([PFT]) \|$/\1|\2|\3/p' "$ROOT/docs/reports.md")
+expect_eq "$(wc -l <<<"$help_ref")" "25" "report siasn --help lists 25 jenis diklat"
+expect_eq "$doc_ref" "$help_ref" "docs/reports.md lists the jenis diklat of report siasn --help"
 
 # The man page is well-formed roff (when groff is there to say so).
 if command -v groff >/dev/null; then
-  groff -man -Tutf8 -ww -Wbreak -z "$MANPAGE" 2>"$ERR" >"$OUT"
-  if [ -s "$ERR" ]; then fail "groff warnings in the man page: $(cat "$ERR")"; else ok; fi
+  for page in "$MANPAGE" "$MANPAGE_ID"; do
+    groff -man -Tutf8 -ww -Wbreak -z "$page" 2>"$ERR" >"$OUT"
+    if [ -s "$ERR" ]; then fail "groff warnings in $(basename "$page"): $(cat "$ERR")"; else ok; fi
+  done
 fi
 
 finish

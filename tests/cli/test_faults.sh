@@ -145,14 +145,23 @@ else
   ab_user --db "$RD/store.db" "${SESSION[@]}"
   before=$(dump "$RD/store.db")
   rm -f "$RD"/store.db-wal "$RD"/store.db-shm
+  cp "$WORK/roster.csv" "$RD/not-a-store.db"
   chmod 0500 "$RD"
   ab_user --db "$RD/store.db" participant add --nip $P1 --name "Siti Rahayu"
   expect_error "ro-dir/store.db" "writing to a store in a read-only directory"
+  expect_grep "the directory .*ro-dir is not writable \(Permission denied\): a store needs its -wal and -shm files beside it" \
+    "$ERR" "the read-only directory is named as the reason"
+  # A file that is no store fails for that reason alone, wherever it is.
+  ab_user --db "$RD/not-a-store.db" session list
+  expect_error "not-a-store.db is not an asnbelajar store or is damaged \(file is not a database\)$" \
+    "a file that is not a store, in a read-only directory"
   ab_user --db "$RD/new.db" "${SESSION[@]}"
   expect_error "cannot create store .*ro-dir/new.db: Permission denied" "creating a store in a read-only directory"
-  # Reading a WAL store needs its -shm index, which a read-only directory cannot get.
-  ab_user --db "$RD/store.db" session list
-  expect_error "ro-dir/store.db" "reading a store in a read-only directory"
+  # Reading a WAL store needs its -shm index, which a read-only directory cannot get: such a store is opened
+  # immutable (issue 14, case 7: an auditor runs reports on a copy they cannot write).
+  ab_user --db "$RD/store.db" session list --format csv
+  expect_rc 0 "reading a store in a read-only directory"
+  expect_grep '^2022-03-03,' "$OUT" "and it shows its data"
   RW=$(user_dir rw)
   ab_user --db "$RW/store.db" "${SESSION[@]}"
   ab_user --db "$RW/store.db" session list --format csv -o "$RD/sessions.csv"
@@ -160,6 +169,7 @@ else
   ab_user --db "$RW/store.db" db backup "$RD/backup.db"
   expect_error "cannot back up to .*ro-dir/backup.db: Permission denied" "db backup into a read-only directory"
   chmod 0700 "$RD"
+  rm -f "$RD/not-a-store.db"
   expect_intact "$RD/store.db" "$before" "store in a read-only directory"
   [ -z "$(ls "$RD" | grep -v '^store.db')" ] && ok || fail "nothing was left in the read-only directory: $(ls "$RD")"
 fi

@@ -81,7 +81,8 @@ expect_eq "$(store_digest)" "$before" "failed attend leaves the store byte-ident
 
 ab report session 2022-03-03 --format csv
 expect_rc 0 "report session csv"
-expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate" "session columns"
+expect_eq "$(head -1 "$OUT")" "nip,name,email,agency,unit,enrollment,minutes,attendance,jp,certificate,survey,posttest" \
+  "session columns"
 row() { grep "^$1," "$OUT" | cut -d, -f6-9; }
 expect_eq "$(row $P1)" "enrolled,150,attended,3" "P1 attended"
 expect_eq "$(row $P2)" "enrolled,100,partial,0" "P2 partial"
@@ -90,13 +91,14 @@ expect_eq "$(row $P4)" "waitlisted,0,absent,0" "P4 waitlisted"
 expect_eq "$(row $P6)" "walk-in,0,attended,3" "P6 walk-in"
 expect_eq "$(wc -l <"$OUT")" "7" "six people and a header"
 
-# --- cancel: the first waitlisted takes the seat ---
+# --- cancel after the session: nobody is promoted into the past (tests/cli/test_corrections.sh: before it) ---
 ab enroll 2022-03-03 --cancel $P3
 expect_rc 0 "cancel"
-expect_grep "$P4.*promoted" "$ERR" "promotion reported"
+expect_no_grep ": promoted from the waiting list" "$ERR" "nobody promoted after the start"
+expect_grep "the session has started: nobody is promoted" "$ERR" "and the admin is told"
 ab report session 2022-03-03 --format csv
 expect_eq "$(row $P3)" "cancelled,0,absent,0" "P3 cancelled"
-expect_eq "$(row $P4)" "enrolled,0,absent,0" "P4 promoted"
+expect_eq "$(row $P4)" "waitlisted,0,absent,0" "P4 still waiting"
 expect_eq "$(row $P5)" "waitlisted,0,absent,0" "P5 still waiting"
 
 # --- the threshold is per session and recomputes outcomes ---
@@ -112,10 +114,10 @@ expect_eq "$(row $P2)" "enrolled,100,partial,0" "P2 partial again at 70 %"
 ab report weekly --week-of 2022-03-03 --format csv
 expect_rc 0 "weekly csv"
 expect_eq "$(head -1 "$OUT")" \
-  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates" \
+  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates,attendance_recorded" \
   "weekly columns"
 expect_eq "$(grep '^2022-03-03,' "$OUT")" \
-  "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,3,1,2,1,1,1,0.3333,0" "weekly numbers"
+  "2022-03-03,2022-03-03,Webinar ASN Belajar Seri 9 | 2022,3,2,2,2,1,0,1,0.5000,0,true" "weekly numbers"
 expect_eq "$(grep -c '^2022-03-03-2,' "$OUT")" "1" "second session listed"
 ab --format csv report weekly --week-of 2022-03-03
 cp "$OUT" "$WORK/weekly-before.csv"
@@ -123,12 +125,12 @@ ab report weekly 2022-W09 --format csv
 expect_eq "$(cat "$OUT")" "$(cat "$WORK/weekly-before.csv")" "ISO week and global option before the command agree"
 ab report weekly --week-of 2022-03-03 --format json
 expect_grep '"period": \{"from": "2022-02-28", "to": "2022-03-06"\}' "$OUT" "json period"
-expect_grep '"attendance_rate":0.3333' "$OUT" "json rate is a number"
+expect_grep '"attendance_rate":0.5000' "$OUT" "json rate is a number"
 expect_grep '"top_agencies"' "$OUT" "json top agencies"
 ab report weekly --week-of 2022-03-03 --format tsv
 expect_eq "$(head -1 "$OUT" | tr '\t' ,)" \
-  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates" "tsv"
-ab report weekly --week-of 2022-03-03
+  "session,date,title,jp,enrolled,waitlisted,attended,partial,absent,walk_ins,attendance_rate,certificates,attendance_recorded" "tsv"
+ASNBELAJAR_LANG= ab report weekly --week-of 2022-03-03
 expect_grep 'periode 28 Februari–6 Maret 2022' "$OUT" "Indonesian period by default"
 expect_grep 'Kamis, 3 Maret 2022' "$OUT" "Indonesian date"
 ab report weekly --week-of 2022-03-03 --lang en
@@ -182,7 +184,7 @@ fi
 ab db check --format csv
 expect_rc 0 "db check"
 expect_grep '^integrity,ok$' "$OUT" "integrity ok"
-expect_grep '^schema_version,3$' "$OUT" "schema version"
+expect_grep '^schema_version,5$' "$OUT" "schema version"
 ab db log --format csv
 expect_grep 'enroll 2022-03-03 --cancel' "$OUT" "audit log records the command"
 
@@ -202,7 +204,7 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   cp "$WORK/v1.db" "$WORK/v1-copy.db"
   ab --db "$WORK/v1-copy.db" db migrate
   expect_rc 0 "db migrate"
-  expect_grep "schema version 3" "$ERR" "db migrate says the version"
+  expect_grep "schema version 5" "$ERR" "db migrate says the version"
   ab --db "$WORK/v1-copy.db" report session 2022-03-03 --format csv
   expect_rc 0 "a migrated store can be read"
   ab --db "$WORK/v1-copy.db" db log --format csv
@@ -216,18 +218,44 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   expect_rc 0 "a write migrates a version-1 store"
   ab --db "$WORK/v1.db" db check --format csv
   expect_grep '^integrity,ok$' "$OUT" "migrated store: integrity and foreign keys ok"
-  expect_grep '^schema_version,3$' "$OUT" "migrated store: version 3"
+  expect_grep '^schema_version,5$' "$OUT" "migrated store: version 5"
   expect_grep '^participants,4$' "$OUT" "migrated store: every participant kept"
   ab --db "$WORK/v1.db" report session 2022-03-03 --format csv
-  expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001$' "$OUT" \
+  expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001,,$' "$OUT" \
     "migrated store: attendance and certificate still point at their person"
-  expect_grep '^,Tamu Umum,tamu@example.com,,,walk-in,60,partial,0,$' "$OUT" "migrated store: a person without NIP"
+  expect_grep '^,Tamu Umum,tamu@example.com,,,walk-in,60,partial,0,,,$' "$OUT" "migrated store: a person without NIP"
   expect_eq "$(sqlite3 "$WORK/v1.db" "SELECT group_concat(id) FROM participants WHERE nip IS NOT NULL OR email IS NOT NULL")" \
     "1,2,5,6" "migrated store: ids kept, the next one after the highest"
   expect_eq "$(sqlite3 "$WORK/v1.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants' ORDER BY name)")" \
     "participants_email,participants_nip,participants_phone" "migrated store: named indexes"
   ab --db "$WORK/v1.db" participant add --nip 198503302010011002 --name "Budi Lain" --email other@example.go.id
   expect_rc 1 "migrated store: the NIP is still unique"
+
+  # A store of schema version 3 (attendance_imported, before the certificate gates) is migrated to version 4.
+  sqlite3 "$WORK/v3.db" <"$TESTDATA/store-v3.sql"
+  ab --db "$WORK/v3.db" report session 2022-03-03 --format csv
+  expect_rc 1 "a read of a version-3 store asks for a write first"
+  ab --db "$WORK/v3.db" db migrate
+  expect_rc 0 "db migrate of a version-3 store"
+  expect_grep "schema version 4" "$ERR" "db migrate of a version-3 store says the version"
+  ab --db "$WORK/v3.db" db check --format csv
+  expect_grep '^integrity,ok$' "$OUT" "migrated v3 store: integrity ok"
+  expect_grep '^schema_version,4$' "$OUT" "migrated v3 store: version 4"
+  expect_grep '^results,0$' "$OUT" "migrated v3 store: an empty results table"
+  ab --db "$WORK/v3.db" report session 2022-03-03 --format csv
+  expect_grep '^198609262015051001,Andi Wijaya,.*,enrolled,180,attended,3,1/BPSDM-ASNB/III/2022,,$' "$OUT" \
+    "migrated v3 store: the certificate kept, no requirements"
+  ab --db "$WORK/v3.db" report session 2022-03-10 --format json
+  expect_no_grep 'has no attendance recorded' "$ERR" "migrated v3 store: the empty import still counts as recorded"
+  expect_eq "$(sqlite3 "$WORK/v3.db" "SELECT attendance_imported IS NOT NULL FROM sessions WHERE code = '2022-03-10'")" \
+    "1" "migrated v3 store: attendance_imported kept"
+  ab --db "$WORK/v3.db" session edit 2022-03-03 --requires posttest
+  expect_rc 0 "migrated v3 store: requirements can be set"
+  ab --db "$WORK/v3.db" attend 2022-03-03 198703212010122003 --minutes 180
+  expect_rc 0 "migrated v3 store: a new attendee"
+  ab --db "$WORK/v3.db" certify 2022-03-03
+  expect_grep '1 attended but does not meet the requirements yet: 1 without the post-test' "$ERR" \
+    "migrated v3 store: certify applies the gates"
 
   cp "$ASNBELAJAR_DB" "$WORK/newer.db"
   sqlite3 "$WORK/newer.db" "PRAGMA user_version = 99"

@@ -176,23 +176,27 @@ ASNBELAJAR_DB=$(new_store enroll) || exit 1; export ASNBELAJAR_DB
 ab session add --title "Webinar ASN Belajar Seri 9" --start "2022-03-03 09:00" --minutes 180 --jp 3 --capacity 5
 ab enroll 2022-03-03 --file "$D/registration-gforms.csv" --dry-run
 expect_rc 0 "enroll --file --dry-run"
-expect_grep "session 2022-03-03: 5 enrolled, 2 waitlisted, 1 already enrolled \(dry run" "$ERR" "dry-run counts"
+expect_grep "session 2022-03-03: 5 enrolled, 2 waitlisted, 0 already enrolled; arrival order by submission time \(Timestamp\), 1 later submission merged \(dry run" "$ERR" "dry-run counts"
 ab report session 2022-03-03 --format csv
 expect_eq "$(wc -l <"$OUT")" "1" "dry run enrolled nobody"
 ab enroll 2022-03-03 --file "$D/registration-gforms.csv"
 expect_rc 0 "enroll --file"
 expect_eq "$(summary)" \
-  "8 rows: 7 added, 0 updated, 1 unchanged, 0 rejected; session 2022-03-03: 5 enrolled, 2 waitlisted, 1 already enrolled" \
+  "8 rows: 7 added, 0 updated, 0 unchanged, 0 rejected; session 2022-03-03: 5 enrolled, 2 waitlisted, 0 already enrolled; arrival order by submission time (Timestamp), 1 later submission merged" \
   "enroll summary"
+expect_grep "registration-gforms.csv:9: a later submission of the same person as line 3: the same data again" "$ERR" \
+  "Hendro's second, identical submission is a note"
 ab report session 2022-03-03 --format tsv
 order="198501012010012001 197812122005011002 199107072019032003 198003032006041004 199512252022031005 198706152010011006 198404042008012007"
 statuses=""; for nip in $order; do statuses="$statuses$(tsv_field nip "$nip" enrollment) "; done
-expect_eq "$statuses" "enrolled enrolled enrolled enrolled enrolled waitlisted waitlisted " "first five in file order enrolled"
+expect_eq "$statuses" "enrolled enrolled enrolled enrolled enrolled waitlisted waitlisted " "first five in time order enrolled"
 ab enroll 2022-03-03 --file - <"$D/registration-gforms.csv"
 expect_rc 0 "enroll --file - (stdin) again"
 expect_eq "$(summary)" \
-  "8 rows: 0 added, 0 updated, 8 unchanged, 0 rejected; session 2022-03-03: 0 enrolled, 0 waitlisted, 6 already enrolled, 2 already waitlisted" \
+  "8 rows: 0 added, 0 updated, 7 unchanged, 0 rejected; session 2022-03-03: 0 enrolled, 0 waitlisted, 5 already enrolled, 2 already waitlisted; arrival order by submission time (Timestamp), 1 later submission merged" \
   "re-enrolling the same file changes nothing"
+# Moved into the future: before a session starts, a freed seat goes to the waiting list.
+ab session edit 2022-03-03 --start "2099-03-03 09:00"
 ab enroll 2022-03-03 --cancel 198501012010012001
 expect_grep "198706152010011006.*promoted" "$ERR" "the first waitlisted in file order takes a freed seat"
 

@@ -10,7 +10,10 @@
 #  3. a table or a session row locked by another client: a clear "busy" error after the lock timeout, the store
 #     unchanged;
 #  4. refused input leaves the database's ordered dump byte-identical;
-#  5. a 100,000-row import costs O(rows / batch) statements, not one per row (counted in the server's log).
+#  5. a 100,000-row import costs O(rows / batch) statements, not one per row (counted in the server's log);
+#  6. the certificate signing key lives in the registry (table signing_key), not in a file, and only the role
+#     that owns the store can read it; certify --pdf, certify codes, certify key and certify verify work as on
+#     SQLite.
 # The restart and stop cases run on a cluster of the suite's own, so that the other suites' cluster stays up.
 source "$(dirname "$0")/lib.sh"
 CLUSTER="$(cd "$(dirname "$0")/../pg" && pwd)/cluster.sh"
@@ -181,5 +184,51 @@ if [ -f "$ASNBELAJAR_TEST_PG_ROOT/server.log" ]; then
 else
   fail "no server log at $ASNBELAJAR_TEST_PG_ROOT/server.log to count statements in"
 fi
+
+# --- 6. the signing key in the registry, readable by the store's owner only ------------------------------------
+KEYDB=$(new_store keys)
+export XDG_CONFIG_HOME="$WORK/config" # a key file would land here: none may
+ab --db "$KEYDB" session add --title "Kunci" --start "2022-03-03 09:00" --minutes 60 --jp 1 --code kunci
+ab --db "$KEYDB" participant add --nip 199001152014031002 --name "Budi Santoso"
+ab --db "$KEYDB" attend kunci 199001152014031002 --minutes 60
+ab --db "$KEYDB" certify kunci
+expect_rc 0 "a certificate to sign"
+ab --db "$KEYDB" certify key --public
+expect_rc 1 "certify key --public before there is a key"
+expect_grep "no signing key in .*table signing_key.*certify key --init" "$ERR" "says how to make one"
+ab --db "$KEYDB" certify codes kunci --format tsv
+expect_rc 0 "certify codes makes the key on first use"
+expect_grep "made a new signing key in .*\(table signing_key\)" "$ERR" "the note says the key is in the registry"
+code=$(tail -n 1 "$OUT" | cut -f5)
+expect_eq "$(sql 'SELECT count(*) FROM signing_key' "$KEYDB")" "1" "the key is one row of the registry"
+[ -z "$(find "$WORK/config" -type f 2>/dev/null)" ] && ok || fail "a key file was written under XDG_CONFIG_HOME"
+expect_eq "$(sql "SELECT has_table_privilege('public', 'signing_key', 'SELECT')" "$KEYDB")" "f" \
+  "PUBLIC may not read signing_key"
+ab --db "$KEYDB" certify key --public
+expect_rc 0 "certify key --public"
+expect_grep '^asnbelajar-ed25519 [0-9a-f]{16} [A-Za-z0-9_-]{43}$' "$OUT" "the public key"
+pub=$(cat "$OUT")
+ab --db "$KEYDB" certify verify "$code"
+expect_rc 0 "certify verify with the registry's key"
+ab --db "$KEYDB" certify verify "$code" --public-key "$pub" --offline
+expect_rc 0 "certify verify offline with the public key"
+ab --db "$KEYDB" certify kunci --pdf "$WORK/keypdf"
+expect_rc 0 "certify --pdf signs with the registry's key"
+expect_no_grep 'made a new' "$ERR" "--pdf uses the key there is"
+[ -s "$WORK/keypdf/199001152014031002.pdf" ] && ok || fail "certify --pdf wrote the certificate"
+# A clerk's role, granted the tables but not the key: every other command works, the key is refused.
+clerk="clerk_$$"
+psql -X -q -d "$(pg_database "$KEYDB")" -v ON_ERROR_STOP=1 -c "CREATE ROLE $clerk LOGIN" \
+  -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO $clerk" -c "REVOKE SELECT ON signing_key FROM $clerk" \
+  >/dev/null || fail "cannot make the role $clerk"
+CLERK_DB="postgresql://$clerk@/$(pg_database "$KEYDB")?host=$PGHOST&port=$PGPORT"
+ab --db "$CLERK_DB" report session kunci --format csv
+expect_rc 0 "the clerk reads reports"
+ab --db "$CLERK_DB" certify key --public
+expect_rc 1 "the clerk cannot read the key"
+expect_grep "only the role that owns the store may read it" "$ERR" "says who may"
+psql -X -q -d "$(pg_database "$KEYDB")" -c "DROP OWNED BY $clerk" >/dev/null 2>&1
+psql -X -q -d postgres -c "DROP ROLE IF EXISTS $clerk" >/dev/null 2>&1
+unset XDG_CONFIG_HOME
 
 finish

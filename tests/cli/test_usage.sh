@@ -85,7 +85,7 @@ for path in "session list" "report participant $NIP" "report jp" "report agency"
   # shellcheck disable=SC2086
   ab $path --year 10
   expect_rc 2 "$path --year 10"
-  expect_grep "^asnbelajar: error: --year: Value 10 not in range 1900 to 9999" "$ERR" "$path --year 10: message"
+  expect_grep "^asnbelajar: error: --year: 10 is not between 1900 and 9999" "$ERR" "$path --year 10: message"
 done
 
 # Weeks and periods.

@@ -13,8 +13,8 @@ using namespace asnbelajar;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    constexpr int year = 2025; // fixed, so that a finding reproduces next year too
-    const NipCheck c = check_nip(text, year);
+    constexpr Date today{2025, 6, 15}; // fixed, so that a finding reproduces next year too
+    const NipCheck c = check_nip(text, today);
     const std::string digits = nip_digits(text);
     for (char ch : digits)
         FUZZ_REQUIRE(ch >= '0' && ch <= '9');
@@ -26,9 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_REQUIRE(!c.mangled);
     FUZZ_REQUIRE(c.nip.size() == 18);
     FUZZ_REQUIRE(c.nip == digits);
-    const NipCheck again = check_nip(c.nip, year);
+    const NipCheck again = check_nip(c.nip, today);
     FUZZ_REQUIRE(again.ok && again.nip == c.nip && again.kind == c.kind);
-    // A NIP valid this year stays valid later (the bounds only widen with time).
-    FUZZ_REQUIRE(check_nip(text, year + 1).ok);
+    // A NIP valid today stays valid later (the bounds only widen with time), and its digits 13-14 say its kind.
+    FUZZ_REQUIRE(check_nip(text, Date{today.year, today.month + 1, 1}).ok);
+    FUZZ_REQUIRE(check_nip(text, Date{today.year + 1, 1, 1}).ok);
+    FUZZ_REQUIRE(nip_kind(c.nip) == c.kind);
     return 0;
 }

@@ -94,6 +94,27 @@ TEST_CASE("classify: the session's threshold, exactly at the boundary") {
     CHECK(classify({179, false}, s) == AttendanceOutcome::partial);
 }
 
+TEST_CASE("minutes are whole minutes present, rounded down: 09:00:00-11:05:59 is 125, not 126") {
+    Session s = three_hours(); // 70 % of 180 = 126
+    AttendanceMark m = interval(0, 125);
+    m.leave += 59; // 11:05:59
+    AttendanceSummary in_seconds = summarize_marks({m}, s);
+    CHECK(in_seconds.minutes == 125);
+    CHECK(classify(in_seconds, s) == AttendanceOutcome::partial); // 59 seconds short of 126 minutes
+    m.leave += 1;                                                 // 11:06:00
+    CHECK(summarize_marks({m}, s).minutes == 126);
+    // The other kinds of evidence round down too.
+    AttendanceMark duration = of_kind(MarkKind::duration, 125);
+    duration.seconds += 59;
+    CHECK(summarize_marks({duration}, s).minutes == 125);
+    AttendanceMark present = span(0, 130, 125);
+    present.seconds += 59;
+    CHECK(summarize_marks({present}, s).minutes == 125);
+    AttendanceMark second = interval(0, 0);
+    second.leave += 59; // under a minute present is 0 minutes
+    CHECK(summarize_marks({second}, s).minutes == 0);
+}
+
 TEST_CASE("spans: the smaller of the clipped first-join..last-leave and the time present") {
     Session s = three_hours();
     CHECK(summarize_marks({span(-30, 90, 120)}, s).minutes == 90);   // early: only 90 minutes in the window

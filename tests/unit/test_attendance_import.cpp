@@ -5,6 +5,7 @@
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
 #include "temp_dir.hpp"
+#include "webinar.hpp"
 
 #include <doctest/doctest.h>
 
@@ -36,12 +37,7 @@ struct Fixture {
 
     Fixture() {
         store::Store::Transaction tx(store);
-        Session base;
-        base.title = "Webinar";
-        base.start = nine_wib;
-        base.minutes = 180;
-        base.jp_tenths = 30;
-        session = add_sessions(store, base, "", {}).front();
+        session = add_webinar(store, std::nullopt); // starts at nine_wib
         const char* rows[][3] = {{"198609262015051001", "a@x.go.id", "081234567001"},
                                  {"199001152014031002", "b@x.go.id", "081234567002"},
                                  {"198703212010122003", "c@x.go.id", "081234567003"}};
@@ -60,7 +56,7 @@ struct Fixture {
     }
 
     AttendanceImportResult import(const sources::ExportData& d, AttendanceImportOptions o = {}) {
-        o.year = 2022;
+        o.today = Date{2022, 12, 31};
         store::Store::Transaction tx(store);
         AttendanceImportResult r = import_attendance(store, session, d, o);
         tx.commit();
@@ -136,7 +132,8 @@ TEST_CASE("import: the same export again changes nothing; --replace starts over"
 
 TEST_CASE("import: unmatched rows, and participants created for them") {
     Fixture f;
-    sources::ExportRecord nip_row = joined("199004122022242011", "maria@kemenag.go.id", "", 0, 100, 7);
+    sources::ExportRecord nip_row =
+        joined("199004122022242011", "maria@kemenag.go.id", "0812-3456-7890", 0, 100, 7);
     nip_row.name = "Maria Ulfah, S.Pd.I.";
     sources::ExportRecord mail_row = joined("", "MARIA@kemenag.go.id", "", 120, 170, 9);
     sources::ExportRecord anonymous = joined("", "", "", 0, 180, 8);
@@ -164,6 +161,7 @@ TEST_CASE("import: unmatched rows, and participants created for them") {
     REQUIRE(maria);
     CHECK(maria->name == "Maria Ulfah, S.Pd.I.");
     CHECK(maria->email == "maria@kemenag.go.id");
+    CHECK(maria->phone == "+6281234567890"); // the phone of the row, normalised
     bool found = false;
     for (const store::RosterRow& row : f.store.session_roster(f.session.id))
         if (row.person.id == maria->id) {

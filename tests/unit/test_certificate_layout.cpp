@@ -2,6 +2,7 @@
 #include "asnbelajar/certificate_pdf.hpp"
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/verification.hpp"
 #include "certificate_pdfs.hpp"
 
 #include "temp_dir.hpp"
@@ -10,9 +11,11 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace asnbelajar;
 
@@ -237,10 +240,22 @@ TEST_CASE("layout: load_certificate_layout reads a file and names it in messages
 }
 
 TEST_CASE("certificate pdf: the payload, the QR content and file names") {
+    TempDir dir;
+    const SigningKey key = SigningKey::load_or_create(dir.file("store.db.key"));
+    const std::vector<PublicKey> keys{key.public_key()};
     CertificateText t = siti();
-    CHECK(certificate_payload(t) == "1/BPSDM-ASNB/III/2022|198609262015051001|2022-03-03|2022-03-03|3");
+    // The payload is the certificate's verification code, signed with the key.
+    std::optional<ParsedCode> code = parse_verification_code(certificate_payload(t, key));
+    REQUIRE(code);
+    CHECK(code->fields ==
+          SignedFields{"1/BPSDM-ASNB/III/2022", "198609262015051001", "2022-03-03", "2022-03-03", "3"});
+    CHECK(code->key_id == key.public_key().id());
+    CHECK(check_signature(*code, keys) == CodeStatus::valid);
     t.nip.clear();
-    CHECK(certificate_payload(t) == "1/BPSDM-ASNB/III/2022|siti@example.go.id|2022-03-03|2022-03-03|3");
+    code = parse_verification_code(certificate_payload(t, key));
+    REQUIRE(code);
+    CHECK(code->fields.person == "siti@example.go.id");
+    CHECK(check_signature(*code, keys) == CodeStatus::valid);
     t.verification = "a/b|c d";
     CHECK(qr_content(t) == "a/b|c d");
     t.verification_url = "https://sertifikat.example.go.id/cek?c=";
@@ -306,7 +321,8 @@ TEST_CASE("certificate pdf: missing fonts and backgrounds are found before anyth
 TEST_CASE("certificate pdf: a writer draws page after page, and a failing stream is an error") {
     CertificatePdfWriter writer(default_certificate_layout());
     std::vector<CertificateText> pages{siti()};
-    pages[0].verification = certificate_payload(pages[0]);
+    TempDir dir;
+    pages[0].verification = certificate_payload(pages[0], SigningKey::load_or_create(dir.file("k.key")));
     std::size_t drawn = 0;
     for (int i = 0; i < 3; ++i) {
         std::ostringstream out;

@@ -183,3 +183,50 @@ TEST_CASE("certify: report order, stable re-runs, one global counter, revoked nu
     CHECK(error_of([&] { s.insert_certificate(b.id, p2.id, 99, "000005-B"); }).find("exists already") !=
           std::string::npos);
 }
+
+TEST_CASE("certify --first-number: continues a series above every number issued, never below") {
+    TempStore t;
+    store::Store& s = *t.store;
+    CertificateTemplate tmpl{default_certificate_template};
+    store::Store::Transaction tx(s);
+    Session a = add_session(s, "A", 7);
+    Participant p1 = add_person(s, "198609262015051001", "Satu");
+    Participant p2 = add_person(s, "199001152014031002", "Dua");
+    Participant p3 = add_person(s, "198703212010122003", "Tiga");
+    mark_attendance(s, a, p1, 180);
+
+    // A new store: nothing issued, any number from 1 starts the series.
+    CHECK(s.highest_certificate_seq() == 0);
+    CHECK(error_of([&] { start_certificate_counter(s, 0); }) ==
+          "the first certificate number must be 1 or more, not 0");
+    CHECK(start_certificate_counter(s, 229472) == 1); // the number the next would have taken
+    CHECK(numbers(certify_session(s, a, tmpl)) == std::vector<std::string>{"229472/BPSDM-ASNB/III/2022"});
+    CHECK(s.highest_certificate_seq() == 229472);
+
+    // At or below the highest number issued: refused, saying it, and the counter is unchanged.
+    const std::string refused =
+        "the certificate counter cannot start at 229472: number 229472 has been issued "
+        "already (numbers are never reused); start above it, at 229473 or more";
+    CHECK(error_of([&] { start_certificate_counter(s, 229472); }) == refused);
+    CHECK(error_of([&] { start_certificate_counter(s, 100); }).find("number 229472 has been issued") !=
+          std::string::npos);
+    CHECK(s.certificate_counter() == 229472);
+
+    // A revoked number counts as issued.
+    revoke_certificates(s, a, {p1});
+    CHECK(error_of([&] { start_certificate_counter(s, 229472); }) == refused);
+
+    // Just above: the next certificate takes it; later ones go on from there.
+    CHECK(start_certificate_counter(s, 229473) == 229473);
+    mark_attendance(s, a, p2, 180);
+    CertifyResult next = certify_session(s, a, tmpl);
+    CHECK(numbers(next) == std::vector<std::string>{"229473/BPSDM-ASNB/III/2022",
+                                                    "229474/BPSDM-ASNB/III/2022"}); // p1 anew, p2
+    mark_attendance(s, a, p3, 180);
+    CHECK(numbers(certify_session(s, a, tmpl)) == std::vector<std::string>{"229475/BPSDM-ASNB/III/2022"});
+
+    // The counter may be set again above the highest issued, even below where an unused setting left it.
+    CHECK(start_certificate_counter(s, 300000) == 229476);
+    CHECK(start_certificate_counter(s, 229476) == 300000);
+    CHECK(s.certificate_counter() == 229475);
+}

@@ -42,7 +42,11 @@ TEST_CASE("headers of real exports map to fields") {
     CHECK(field_for_header("Gol/Ruang") == Field::grade);
     CHECK_FALSE(field_for_header("Nama Panggilan"));
     CHECK_FALSE(field_for_header("NIK"));
-    CHECK_FALSE(field_for_header("Timestamp"));
+    CHECK(field_for_header("Timestamp") == Field::timestamp); // results files read it
+    CHECK(field_for_header("Stempel waktu") == Field::timestamp);
+    CHECK(field_for_header("Skor") == Field::score);
+    CHECK(field_for_header("Total score") == Field::score);
+    CHECK_FALSE(field_for_header("Bagaimana penilaian Anda terhadap narasumber?")); // not a score
     CHECK_FALSE(field_for_header("Jenis Kelamin"));
     CHECK_FALSE(field_for_header(""));
 }
@@ -53,8 +57,22 @@ TEST_CASE("map_headers: first column wins, unknown columns listed") {
     CHECK(m.at(Field::name) == 2);
     CHECK(m.at(Field::email) == 3);
     CHECK_FALSE(m.has(Field::phone));
-    CHECK(m.unknown == std::vector<std::string>{"Timestamp", "Kabupaten/Kota"});
+    CHECK(m.at(Field::timestamp) == 0);
+    CHECK(m.unknown == std::vector<std::string>{"Kabupaten/Kota"});
     CHECK(m.duplicates == std::vector<std::string>{"Alamat Email"});
+    // What an import of names and e-mails leaves unread, in the header's order (not the duplicate).
+    const std::vector<std::string> header{"Timestamp", "NIP",          "Nama",
+                                          "Email",     "Alamat Email", "Kabupaten/Kota"};
+    const Field read[] = {Field::name, Field::email};
+    CHECK(unread_columns(header, m, read) == std::vector<std::string>{"Timestamp", "NIP", "Kabupaten/Kota"});
+}
+
+TEST_CASE("the submission time of form exports") {
+    for (const char* h : {"Timestamp", "Stempel waktu", "Cap waktu", "Waktu", "Submitted at",
+                          "Waktu pendaftaran", "Tanggal pengisian", "TIMESTAMP"})
+        CHECK(field_for_header(h) == Field::timestamp);
+    CHECK(field_key(Field::timestamp) == "timestamp");
+    CHECK(field_for_header("Waktu masuk") == Field::join); // not a submission time
 }
 
 TEST_CASE("headers of platform attendance exports") {

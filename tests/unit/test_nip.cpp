@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 
 using asnbelajar::check_nip;
@@ -11,7 +12,8 @@ using asnbelajar::NipKind;
 
 namespace {
 
-constexpr int today = 2025;
+// June 2025: appointments up to 2025-06 are in the past or this month.
+constexpr asnbelajar::Date today{2025, 6, 15};
 
 bool error_has(const NipCheck& r, const std::string& part) {
     return r.error.find(part) != std::string::npos;
@@ -57,9 +59,18 @@ TEST_CASE("valid NI PPPK") {
     CHECK(r.kind == NipKind::pppk);
     CHECK(r.nip == "199001012022241001");
 
-    const NipCheck first_year = check_nip("19900101 2019 00 2 015", today);
+    const NipCheck first_year = check_nip("19900101 2019 21 2 015", today);
     CHECK(first_year.ok);
     CHECK(first_year.kind == NipKind::pppk);
+
+    // The boundary: PPPK began in 2019; an NI PPPK of 2018 is neither shape.
+    const NipCheck before_first_year = check_nip("199001012018241001", today);
+    CHECK_FALSE(before_first_year.ok);
+    CHECK(
+        before_first_year.error ==
+        "digits 13-14 are 24, an NI PPPK, but its appointment year 2018 is before PPPK began (2019); in a PNS "
+        "NIP digits 13-14 are the month of appointment, 01 to 12");
+    CHECK(check_nip("199001012019241001", today).ok);
 
     // Digits 9-14 that happen to be a year-month read as PNS.
     CHECK(check_nip("199001012021121001", today).kind == NipKind::pns);
@@ -86,6 +97,24 @@ TEST_CASE("birth date must be real") {
 
     r = check_nip("198609002015051001", today);
     CHECK(r.error == "birth date 19860900 is not a real date");
+}
+
+TEST_CASE("birth date: the last day of every month, and the day after") {
+    const int last[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int month = 1; month <= 12; ++month) {
+        const auto nip = [month](int day) {
+            char text[19];
+            std::snprintf(text, sizeof text, "1986%02d%02d2015051001", month, day);
+            return std::string(text);
+        };
+        const std::string good = nip(last[month - 1]), bad = nip(last[month - 1] + 1);
+        CAPTURE(good);
+        CHECK(check_nip(good, today).ok);
+        CHECK(check_nip(bad, today).error == "birth date " + bad.substr(0, 8) + " is not a real date");
+    }
+    CHECK(check_nip("198601012015051001", today).ok);
+    CHECK(check_nip("198601002015051001", today).error == "birth date 19860100 is not a real date");
+    CHECK(check_nip("198600012015051001", today).error == "birth date 19860001 is not a real date");
 }
 
 TEST_CASE("29 February only in leap years") {
@@ -122,27 +151,79 @@ TEST_CASE("PNS appointment not before age 18 and not in the future") {
 
     r = check_nip("198609262030051001", today);
     CHECK_FALSE(r.ok);
-    CHECK(r.error == "appointment 2030-05 is in the future (after 2025)");
-    CHECK(check_nip("198609262025121001", today).ok);
+    CHECK(r.error == "appointment 2030-05 is in the future (this month is 2025-06)");
 }
 
-TEST_CASE("neither PNS nor PPPK shape") {
-    NipCheck r = check_nip("198609262005131001", today);
-    CHECK_FALSE(r.ok);
-    CHECK(r.error ==
-          "appointment 2005-13 is not a real month, and appointment year 2005 is before PPPK began (2019)");
+TEST_CASE("the appointment month (TMT) may be this month but not the next") {
+    const NipCheck this_month = check_nip("198609262025061001", today);
+    CHECK(this_month.ok);
+    CHECK(this_month.kind == NipKind::pns);
+    const NipCheck next_month = check_nip("198609262025071001", today);
+    CHECK_FALSE(next_month.ok);
+    CHECK(next_month.error == "appointment 2025-07 is in the future (this month is 2025-06)");
+    // Later in the same year was accepted when only the year was checked.
+    CHECK_FALSE(check_nip("198609262025121001", today).ok);
+    // At the turn of the year: December's appointment is fine in December, January's is not.
+    CHECK(check_nip("198609262025121001", asnbelajar::Date{2025, 12, 31}).ok);
+    CHECK_FALSE(check_nip("198609262026011001", asnbelajar::Date{2025, 12, 31}).ok);
+    CHECK(check_nip("198609262026011001", asnbelajar::Date{2026, 1, 1}).ok);
+}
 
-    r = check_nip("198609262015001001", today); // month 00, year before 2019
-    CHECK(error_has(r, "appointment 2015-00 is not a real month"));
+TEST_CASE("digits 13-14: a month (PNS) or 21-29 (NI PPPK), nothing else") {
+    // Every boundary: 00, 01, 12, 13, 20, 21, 29, 30 (and 99), on a number that is otherwise valid.
+    const auto nip = [](const char* code) { return std::string("19900101") + "2022" + code + "1001"; };
+    const std::string neither =
+        ": they must be the month of appointment, 01 to 12, in a PNS NIP, or 21 to 29 in an NI PPPK";
+    for (const char* code : {"00", "13", "20", "30", "99"}) {
+        CAPTURE(code);
+        const NipCheck r = check_nip(nip(code), today);
+        CHECK_FALSE(r.ok);
+        CHECK_FALSE(r.mangled);
+        CHECK(r.error == std::string("digits 13-14 are ") + code + neither);
+    }
+    for (const char* code : {"01", "12"}) {
+        CAPTURE(code);
+        const NipCheck r = check_nip(nip(code), today);
+        CHECK(r.ok);
+        CHECK(r.kind == NipKind::pns);
+    }
+    for (const char* code : {"21", "29"}) {
+        CAPTURE(code);
+        const NipCheck r = check_nip(nip(code), today);
+        CHECK(r.ok);
+        CHECK(r.kind == NipKind::pppk);
+    }
+    // A typo in the month of a PNS NIP before 2019 is refused too (it was taken as an NI PPPK before).
+    CHECK_FALSE(check_nip("198609262015131001", today).ok);
+    CHECK_FALSE(check_nip("198609262015001001", today).ok);
+}
 
-    r = check_nip("199001012030241001", today);
+TEST_CASE("NI PPPK: appointment year from 2019, not in the future, not before age 18") {
+    NipCheck r = check_nip("199001012018241001", today);
     CHECK_FALSE(r.ok);
-    CHECK(r.error ==
-          "appointment 2030-24 is not a real month, and appointment year 2030 is in the future (after 2025)");
+    CHECK(r.error == "digits 13-14 are 24, an NI PPPK, but its appointment year 2018 is before PPPK began "
+                     "(2019); in a PNS NIP digits 13-14 are the month of appointment, 01 to 12");
+    r = check_nip("199001012019241001", today);
+    CHECK(r.ok);
+    CHECK(r.kind == NipKind::pppk);
+
+    // The year only: an NI PPPK of this year is fine whatever the month, next year's is not.
+    CHECK(check_nip("199001012025211001", today).ok);
+    r = check_nip("199001012026211001", today);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "NI PPPK appointment year 2026 is in the future (after 2025)");
 
     r = check_nip("200501012022241001", today); // PPPK at 17
     CHECK_FALSE(r.ok);
-    CHECK(error_has(r, "appointment year 2022 is before age 18 (born 2005-01-01)"));
+    CHECK(r.error == "NI PPPK appointment year 2022 is before age 18 (born 2005-01-01)");
+}
+
+TEST_CASE("nip_kind reads digits 13-14 of an accepted NIP") {
+    CHECK(asnbelajar::nip_kind("199001012022241001") == NipKind::pppk);
+    CHECK(asnbelajar::nip_kind("199001012022211001") == NipKind::pppk);
+    CHECK(asnbelajar::nip_kind("199001012022291001") == NipKind::pppk);
+    CHECK(asnbelajar::nip_kind("198609262015051001") == NipKind::pns);
+    CHECK(asnbelajar::nip_kind("198609262015121001") == NipKind::pns);
 }
 
 TEST_CASE("gender digit and serial") {
@@ -205,6 +286,11 @@ TEST_CASE("letters and other characters") {
                   "2015051001",
                   today); // en dash
     CHECK(error_has(r, "'\xE2\x80\x93' at character 9"));
+    // Bytes that start no UTF-8 character (F8-FF) are quoted alone.
+    for (const char* lead : {"\xF8", "\xFB", "\xFF"}) {
+        r = check_nip(std::string("19860926") + lead + "2015051001", today);
+        CHECK(r.error == std::string("NIP contains '") + lead + "' at character 9: only digits are allowed");
+    }
 }
 
 TEST_CASE("scientific notation from a spreadsheet") {

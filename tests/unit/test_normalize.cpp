@@ -127,6 +127,9 @@ TEST_CASE("golongan: blank") {
 
 TEST_CASE("golongan: invalid") {
     CHECK(fails_with(normalize_grade("V/a"), "'V/a' is not a golongan: PNS golongan run from I/a to IV/e"));
+    // A numeral and its letter written together: every character before the letter must be a numeral.
+    CHECK(fails_with(normalize_grade("IIZa"), "'IIZa' is not a golongan or pangkat"));
+    CHECK(fails_with(normalize_grade("ZIIa"), "'ZIIa' is not a golongan or pangkat"));
     CHECK(fails_with(normalize_grade("Va"), "is not a golongan"));
     CHECK(
         fails_with(normalize_grade("III/e"), "golongan III/e does not exist: III runs from III/a to III/d"));
@@ -234,6 +237,18 @@ TEST_CASE("e-mail: invalid") {
                                      "di@gmail.com"),
                      "contains '\xC3\xBC'"));
     CHECK(fails_with(normalize_email("rudi@gm_ail.com"), "after the '@'"));
+    // The character quoted whole, whatever its length in bytes; a stray or cut byte alone.
+    for (const char* c : {"\xE2\x80\x93", "\xF0\x9F\x98\x80", "\xFF", "\xF8", "\x80"}) {
+        const std::string text = std::string("r") + c + "di@gmail.com";
+        CAPTURE(text);
+        CHECK(fails_with(normalize_email(text), std::string("contains '") + c + "'"));
+    }
+    CHECK(
+        fails_with(normalize_email("rudi@gmail.com\xE2\x80"), "contains '\xE2\x80' after")); // cut at the end
+    CHECK(fails_with(normalize_phone("0812345678\xE2\x80"), "contains '\xE2\x80':"));
+    CHECK(fails_with(normalize_phone("0812\xE2\x80\x93"
+                                     "345678"),
+                     "contains '\xE2\x80\x93':"));
     CHECK(fails_with(normalize_email(std::string(65, 'a') + "@gmail.com"), "more than 64 characters"));
 }
 

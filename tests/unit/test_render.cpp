@@ -41,7 +41,7 @@ TEST_CASE("cell text: machine forms are fixed, human forms follow the language")
     CHECK(render::machine_text(Cell{Date{2022, 3, 3}}, ColumnType::date, wib) == "2022-03-03");
     CHECK(render::machine_text(Cell{std::int64_t{1646272800}}, ColumnType::datetime, wib) ==
           "2022-03-03T09:00:00+07:00");
-    CHECK(render::human_text(Cell{0.83333}, ColumnType::rate, wib, Lang::id) == "83,3 %");
+    CHECK(render::human_text(Cell{0.83333}, ColumnType::rate, wib, Lang::id) == "83,3%");
     CHECK(render::human_text(Cell{0.83333}, ColumnType::rate, wib, Lang::en) == "83.3%");
     CHECK(render::human_text(Cell{std::int64_t{12345}}, ColumnType::integer, wib, Lang::id) == "12.345");
     CHECK(render::human_text(Cell{std::int64_t{12345}}, ColumnType::integer, wib, Lang::en) == "12,345");

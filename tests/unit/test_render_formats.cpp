@@ -78,7 +78,7 @@ TEST_CASE("markdown: title, period, GitHub table, totals") {
     CHECK(has(md, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n"));
     CHECK(has(
         md, "| A\\|B \\<script\\>alert(1)\\</script\\> | Kamis, 3 Maret 2022 | 198609262015051001 | 12.500 | "
-            "9.000 | 2,5 | 72,0 % | 2022 |"));
+            "9.000 | 2,5 | 72,0% | 2022 |"));
     CHECK(has(md, "## Jumlah"));
     CHECK(has(md, "- Terdaftar: **12.500**"));
     CHECK(has(md, "- Tingkat: **—**"));
@@ -111,7 +111,7 @@ TEST_CASE("html: one self-contained page with escaped text and SVG charts") {
     CHECK(has(html, "<circle"));
     CHECK(has(html, "Tren &lt;12&gt;"));
     CHECK(has(html, "Kamis, 3 Maret 2022"));
-    CHECK(has(html, "72,0 %"));
+    CHECK(has(html, "72,0%"));
     CHECK(has(rendered(sample(Lang::en), render::Format::html), "<html lang=\"en\">"));
 
     Report empty = sample();

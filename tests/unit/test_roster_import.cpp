@@ -6,6 +6,7 @@
 #include "asnbelajar/store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "temp_dir.hpp"
+#include "webinar.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,7 +18,7 @@ using namespace asnbelajar;
 
 namespace {
 
-constexpr int year = 2025;
+constexpr Date today{2025, 12, 31}; // for the NIP checks
 
 const std::vector<std::string_view> gforms_header = {"Timestamp",
                                                      "Email Address",
@@ -62,23 +63,30 @@ std::unique_ptr<store::Store> open_store(const std::string& path) {
 struct Run {
     RosterImportResult result;
     std::vector<std::string> problems; // format_problem of each
+    std::vector<std::string> warnings; // format_problem of each
     std::string rejects;
 };
 
-// Imports `csv` (registrations when a session is given) into `store`.
-Run import_text(store::Store& store, const std::string& csv, const Session* session = nullptr) {
+// Imports `csv` (registrations when a session is given) into `store`; `with` adjusts the options.
+Run import_text(store::Store& store, const std::string& csv, const Session* session = nullptr,
+                const std::function<void(RosterImportOptions&)>& with = {}) {
     std::istringstream in(csv);
     CsvReader reader(in, "t.csv");
     Run run;
     std::ostringstream rejects;
     RosterImportOptions options;
-    options.year = year;
+    options.today = today;
     options.rejects = &rejects;
     options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
                             const std::vector<RowProblem>& problems) {
         for (const RowProblem& p : problems)
             run.problems.push_back(format_problem("t.csv", line, p));
     };
+    options.on_warning = [&](std::size_t line, const RowProblem& w) {
+        run.warnings.push_back(format_problem("t.csv", line, w));
+    };
+    options.now = 1767139200; // 2025-12-31
+    if (with) with(options);
     run.result = session ? import_registrations(store, *session, reader, options)
                          : import_participants(store, reader, options);
     run.rejects = rejects.str();
@@ -88,7 +96,7 @@ Run import_text(store::Store& store, const std::string& csv, const Session* sess
 } // namespace
 
 TEST_CASE("RowMapper: a Google Forms header") {
-    RowMapper m(gforms_header, "reg.csv", 1, year);
+    RowMapper m(gforms_header, "reg.csv", 1, today);
     CHECK(m.width() == 11);
     CHECK(m.columns().at(Field::email) == 1); // the collected address, the first e-mail column
     CHECK(m.columns().at(Field::nip) == 2);
@@ -99,26 +107,44 @@ TEST_CASE("RowMapper: a Google Forms header") {
 }
 
 TEST_CASE("RowMapper: required columns, with the file, the line and the accepted headers") {
-    std::string e = error_of([] { RowMapper({"NIP", "Instansi"}, "r.csv", 3, year); });
+    std::string e = error_of([] { RowMapper({"NIP", "Instansi"}, "r.csv", 3, today); });
     CHECK(e.rfind("r.csv:3: no name column (accepted headers: name, nama, nama lengkap", 0) == 0);
     CHECK(e.find("\"NIP\", \"Instansi\"") != std::string::npos);
 
-    e = error_of([] { RowMapper({"Nama", "Instansi", "Jabatan"}, "r.csv", 1, year); });
+    e = error_of([] { RowMapper({"Nama", "Instansi", "Jabatan"}, "r.csv", 1, today); });
     CHECK(e.rfind("r.csv:1: no NIP or e-mail column", 0) == 0);
     CHECK(e.find("surel") != std::string::npos);
     CHECK(e.find("nomor induk pegawai") != std::string::npos);
 
-    e = error_of([] { RowMapper({"Timestamp"}, "r.csv", 1, year); });
+    e = error_of([] { RowMapper({"Timestamp"}, "r.csv", 1, today); });
     CHECK(e.find("no name column") != std::string::npos);
     CHECK(e.find("and no NIP or e-mail column") != std::string::npos);
 
+    // The header row is quoted up to its 12th column; the rest are counted.
+    std::vector<std::string> names;
+    for (int i = 1; i <= 13; ++i)
+        names.push_back("K" + std::to_string(i));
+    auto header_of = [&names](std::size_t columns) {
+        return std::vector<std::string_view>(names.begin(),
+                                             names.begin() + static_cast<std::ptrdiff_t>(columns));
+    };
+    e = error_of([&] { RowMapper(header_of(12), "r.csv", 1, today); });
+    CHECK(e.find(". The header row has 12 columns: \"K1\", \"K2\"") != std::string::npos);
+    CHECK(e.ends_with(", \"K11\", \"K12\"")); // all twelve, no "and 0 more"
+    e = error_of([&] { RowMapper(header_of(13), "r.csv", 1, today); });
+    CHECK(e.find("The header row has 13 columns: ") != std::string::npos);
+    CHECK(e.find("\"K13\"") == std::string::npos);
+    CHECK(e.ends_with(", \"K12\" and 1 more"));
+    e = error_of([&] { RowMapper(header_of(1), "r.csv", 1, today); });
+    CHECK(e.ends_with(". The header row has 1 column: \"K1\""));
+
     // Either identity column is enough.
-    CHECK(error_of([] { RowMapper({"Nama", "Surel"}, "r.csv", 1, year); }).empty());
-    CHECK(error_of([] { RowMapper({"NIP/NI PPPK", "NAMA"}, "r.csv", 1, year); }).empty());
+    CHECK(error_of([] { RowMapper({"Nama", "Surel"}, "r.csv", 1, today); }).empty());
+    CHECK(error_of([] { RowMapper({"NIP/NI PPPK", "NAMA"}, "r.csv", 1, today); }).empty());
 }
 
 TEST_CASE("RowMapper::map normalises every field") {
-    RowMapper m({"NIP", "Nama", "Surel", "No HP", "Instansi", "OPD", "Jabatan", "Gol"}, "r.csv", 1, year);
+    RowMapper m({"NIP", "Nama", "Surel", "No HP", "Instansi", "OPD", "Jabatan", "Gol"}, "r.csv", 1, today);
     Participant p;
     std::vector<RowProblem> problems;
     REQUIRE(m.map({"'19860926 201505 1 001", "  Siti  Rahayu, S.Pd. ", "Siti@Example.GO.ID", "0812-3456-7890",
@@ -149,7 +175,7 @@ TEST_CASE("RowMapper::map normalises every field") {
 
 TEST_CASE("RowMapper::map reports each problem under the column's own header") {
     RowMapper m({"NIP (tanpa spasi)", "Nama Lengkap", "Alamat Email", "No. HP", "Pangkat/Golongan"}, "r.csv",
-                1, year);
+                1, today);
     Participant p;
     std::vector<RowProblem> problems;
 
@@ -177,14 +203,14 @@ TEST_CASE("RowMapper::map reports each problem under the column's own header") {
     CHECK(problems[0].column == "NIP (tanpa spasi)");
 
     // In a file without a NIP column the e-mail column is named.
-    RowMapper by_email({"Nama", "Email"}, "r.csv", 1, year);
+    RowMapper by_email({"Nama", "Email"}, "r.csv", 1, today);
     CHECK_FALSE(by_email.map({"Budi", " "}, p, problems));
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].column == "Email");
 }
 
 TEST_CASE("RowMapper::map: ragged rows, trailing empty cells, blank rows") {
-    RowMapper m({"NIP", "Nama", "Email"}, "r.csv", 1, year);
+    RowMapper m({"NIP", "Nama", "Email"}, "r.csv", 1, today);
     Participant p;
     std::vector<RowProblem> problems;
     CHECK_FALSE(m.map({"198609262015051001", "Siti"}, p, problems));
@@ -389,13 +415,7 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
     const auto db = open_store(dir.file("s.db"));
     store::Store& store = *db;
     store::Store::Transaction tx(store);
-    Session base;
-    base.title = "Webinar";
-    base.start = 1646272800;
-    base.minutes = 180;
-    base.jp_tenths = 30;
-    base.capacity = 2;
-    Session s = add_sessions(store, base, "", {}).front();
+    Session s = add_webinar(store, 2);
     const std::string regs = "Timestamp,NIP,Nama\n"
                              "3/1/2022 08:00:00,198609262015051001,Siti\n"
                              "3/1/2022 08:01:00,199001152014031002,Budi\n"
@@ -405,22 +425,24 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
     Run r = import_text(store, regs, &s);
     CHECK(r.result.session == "2022-03-03");
     CHECK(r.result.added == 3);
-    CHECK(r.result.unchanged == 1);
+    CHECK(r.result.unchanged == 0);
+    CHECK(r.result.resubmissions == 1); // Budi again: one registration
+    CHECK(r.result.timestamp_column == "Timestamp");
     CHECK(r.result.rejected == 1);
     CHECK(r.result.enrolled == 2);
     CHECK(r.result.waitlisted == 1);
-    CHECK(r.result.already_enrolled == 1);
+    CHECK(r.result.already_enrolled == 0);
     CHECK(store.enrollment(s.id, store.participant_by_nip("198703212010122003")->id)->status ==
           EnrollmentStatus::waitlisted);
 
     r = import_text(store, regs, &s);
     CHECK(r.result.enrolled + r.result.waitlisted == 0);
-    CHECK(r.result.already_enrolled == 3);
+    CHECK(r.result.already_enrolled == 2);
     CHECK(r.result.already_waitlisted == 1);
     CHECK(r.result.touched() == 0);
 
     // A seat freed by a cancellation goes to the first waitlisted person, not to a newcomer.
-    cancel_enrollment(store, s, *store.participant_by_nip("198609262015051001"));
+    cancel_enrollment(store, s, *store.participant_by_nip("198609262015051001"), s.start - 86400);
     r = import_text(store, "NIP,Nama\n197512302000031001,Dewi\n", &s);
     CHECK(r.result.waitlisted == 1);
     CHECK(store.enrollment_counts(s.id).enrolled == 2);
@@ -428,6 +450,171 @@ TEST_CASE("import_registrations: file order decides seats; repeats are already e
     s = cancel_session(store, s);
     CHECK(error_of([&] { import_text(store, regs, &s); }) ==
           "session 2022-03-03 is cancelled: it takes no enrollments");
+}
+
+// A session of capacity 2 in a new store, and the statuses of `nips` in it ("enrolled", "waitlisted", "-").
+struct Queue {
+    TempDir dir;
+    std::unique_ptr<store::Store> db;
+    Session session;
+    std::optional<store::Store::Transaction> tx;
+    Queue() : db(open_store(dir.file("s.db"))) {
+        tx.emplace(*db);
+        session = add_webinar(*db, 2);
+    }
+    std::string statuses(const std::vector<std::string>& nips) const {
+        std::string out;
+        for (const std::string& nip : nips) {
+            const auto p = db->participant_by_nip(nip);
+            const auto e = p ? db->enrollment(session.id, p->id) : std::nullopt;
+            out += !e ? "-" : e->status == EnrollmentStatus::enrolled ? "E" : "W";
+        }
+        return out;
+    }
+};
+
+constexpr const char* nip_a = "198609262015051001";
+constexpr const char* nip_b = "199001152014031002";
+constexpr const char* nip_c = "198703212010122003";
+constexpr const char* nip_d = "197512302000031001";
+
+TEST_CASE("import_registrations: with a timestamp column, arrival is the submission time, ties by line") {
+    both_modes();
+    Queue q;
+    // C first, then A and D at the same second (A's line first), then B; en-US dates (2/28 decides).
+    const std::string regs = std::string("Timestamp,NIP,Nama\n") + "3/1/2022 9:15:02," + nip_a + ",A\n" +
+                             "3/1/2022 10:00:00," + nip_b + ",B\n" + "2/28/2022 16:45:10," + nip_c + ",C\n" +
+                             "3/1/2022 9:15:02," + nip_d + ",D\n";
+    Run r = import_text(*q.db, regs, &q.session);
+    CHECK(r.problems.empty());
+    CHECK(r.result.timestamp_column == "Timestamp");
+    CHECK(r.result.enrolled == 2);
+    CHECK(r.result.waitlisted == 2);
+    CHECK(q.statuses({nip_a, nip_b, nip_c, nip_d}) == "EWEW");
+    // The waiting list is in time order too: D (9:15:02, line 5) before B (10:00).
+    cancel_enrollment(*q.db, q.session, *q.db->participant_by_nip(nip_c), q.session.start - 86400);
+    CHECK(q.statuses({nip_a, nip_b, nip_d}) == "EWE");
+}
+
+TEST_CASE("import_registrations: id-ID and ISO timestamps") {
+    Queue q;
+    SUBCASE("D/M/YYYY with dots") {
+        const std::string regs = std::string("Stempel waktu,NIP,Nama\n") + "01/03/2022 10.00.00," + nip_a +
+                                 ",A\n" + "28/02/2022 16.45.10," + nip_b + ",B\n" + "01/03/2022 09.15.02," +
+                                 nip_c + ",C\n";
+        Run r = import_text(*q.db, regs, &q.session);
+        CHECK(r.problems.empty());
+        CHECK(q.statuses({nip_a, nip_b, nip_c}) == "WEE");
+    }
+    SUBCASE("ISO, with a T or a blank") {
+        const std::string regs = std::string("Waktu pendaftaran,NIP,Nama\n") + "2022-03-01T10:00:00," +
+                                 nip_a + ",A\n" + "2022-02-28 16:45:10," + nip_b + ",B\n" +
+                                 "2022-03-01 09:15:02," + nip_c + ",C\n";
+        Run r = import_text(*q.db, regs, &q.session);
+        CHECK(r.problems.empty());
+        CHECK(r.result.timestamp_column == "Waktu pendaftaran");
+        CHECK(q.statuses({nip_a, nip_b, nip_c}) == "WEE");
+    }
+}
+
+TEST_CASE("import_registrations: a later submission of the same person wins and keeps the first place") {
+    both_modes();
+    Queue q;
+    std::vector<std::string> notices;
+    const auto note = [&](RosterImportOptions& o) {
+        o.on_resubmission = [&](std::size_t earlier, std::size_t later,
+                                const std::vector<std::string>& cols) {
+            std::string c;
+            for (const std::string& s : cols)
+                c += (c.empty() ? "" : ",") + s;
+            notices.push_back(std::to_string(earlier) + ">" + std::to_string(later) + ":" + c);
+        };
+    };
+    // A at 9:00 (line 2), B, C, then A again at 9:20 from another agency (line 5, its e-mail left empty), and
+    // again by e-mail only with a new unit (line 6).
+    const std::string regs = std::string("Timestamp,NIP,Nama,Email,Instansi,Unit Kerja\n") +
+                             "2022-03-01 09:20:00," + nip_a + ",A,,Provinsi Jawa Timur,\n" +
+                             "2022-03-01 09:05:00," + nip_b + ",B,b@example.go.id,Kota Batu,\n" +
+                             "2022-03-01 09:10:00," + nip_c + ",C,c@example.go.id,Kota Malang,\n" +
+                             "2022-03-01 09:00:00," + nip_a + ",A,a@example.go.id,Kota Malang,\n" +
+                             "2022-03-01 09:30:00,,A,a@example.go.id,,Dinas Kominfo\n";
+    Run r = import_text(*q.db, regs, &q.session, note);
+    CHECK(r.problems.empty());
+    CHECK(r.result.rows == 5);
+    CHECK(r.result.added == 3);
+    CHECK(r.result.resubmissions == 2);
+    CHECK(notices == std::vector<std::string>{"5>2:Instansi", "2>6:Unit Kerja"});
+    const auto a = q.db->participant_by_nip(nip_a);
+    REQUIRE(a);
+    CHECK(a->agency == "Provinsi Jawa Timur");
+    CHECK(a->email == "a@example.go.id");
+    CHECK(a->unit == "Dinas Kominfo");
+    CHECK(q.statuses({nip_a, nip_b, nip_c}) == "EEW"); // A's 9:00 keeps the first seat
+
+    // Without a timestamp column, rows of one person that differ are still a conflict.
+    Queue q2;
+    const std::string plain =
+        std::string("NIP,Nama,Instansi\n") + nip_a + ",A,Kota Malang\n" + nip_a + ",A,Provinsi Jawa Timur\n";
+    r = import_text(*q2.db, plain, &q2.session);
+    CHECK(r.result.rejected == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].find("t.csv:3: NIP: ") == 0);
+    CHECK(r.problems[0].find("first on line 2") != std::string::npos);
+}
+
+TEST_CASE("import_registrations: a timestamp that is no time is a problem of its row") {
+    Queue q;
+    const std::string regs = std::string("Timestamp,NIP,Nama\n") + "3/1/2022 9:15:02," + nip_a + ",A\n" +
+                             "3/1/2022 25:00:00," + nip_b + ",B\n" + "kemarin," + nip_c + ",C\n" + "," +
+                             nip_d + ",D\n";
+    Run r = import_text(*q.db, regs, &q.session);
+    CHECK(r.result.rejected == 3);
+    REQUIRE(r.problems.size() == 3);
+    CHECK(r.problems[0].find(
+              "t.csv:3: Timestamp: 3/1/2022 25:00:00: hour 25 is not a time of day (expected") == 0);
+    CHECK(r.problems[1].find("t.csv:4: Timestamp: kemarin: not a date and time (expected") == 0);
+    CHECK(r.problems[2].find("t.csv:5: Timestamp: (empty): no submission time") == 0);
+    CHECK(r.rejects.find("3,\"Timestamp: 3/1/2022 25:00:00: hour 25") != std::string::npos);
+    CHECK(r.result.enrolled == 1);
+}
+
+TEST_CASE("import_registrations: the day/month order is decided once for the file") {
+    Queue q;
+    const std::string open = std::string("Timestamp,NIP,Nama\n") + "03/04/2022 09:00:00," + nip_a + ",A\n" +
+                             "04/03/2022 09:00:00," + nip_b + ",B\n";
+    SUBCASE("both orders are in the past: refused, naming the line and asking for --date-order") {
+        const std::string e = error_of([&] { import_text(*q.db, open, &q.session); });
+        CHECK(e.find("t.csv:2: Timestamp: 03/04/2022 09:00:00: the day/month order of the dates cannot be "
+                     "decided") == 0);
+        CHECK(e.find("--date-order dmy") != std::string::npos);
+    }
+    SUBCASE("given") {
+        Run r = import_text(*q.db, open, &q.session, [](RosterImportOptions& o) { o.order = DayOrder::mdy; });
+        CHECK(q.statuses({nip_a, nip_b}) == "EE");
+        CHECK(r.result.notes.empty());
+    }
+    SUBCASE("one order puts a submission in the future: the other") {
+        // 2022-04-03 or 2022-03-04, and 2022-03-02 or 2022-02-03; now is 2022-03-10.
+        const std::string one = std::string("Timestamp,NIP,Nama\n") + "03/04/2022 09:00:00," + nip_a +
+                                ",A\n" + "02/03/2022 09:00:00," + nip_b + ",B\n";
+        Run r = import_text(*q.db, one, &q.session, [](RosterImportOptions& o) { o.now = 1646870400; });
+        CHECK(r.problems.empty());
+        REQUIRE(r.result.notes.size() == 1);
+        CHECK(r.result.notes[0].find("dates read month first") != std::string::npos);
+    }
+    SUBCASE("both readings give the same order: nothing to decide") {
+        const std::string same = std::string("Timestamp,NIP,Nama\n") + "3/1/2022 09:00:00," + nip_a + ",A\n" +
+                                 "3/1/2022 08:00:00," + nip_b + ",B\n" + "3/1/2022 10:00:00," + nip_c +
+                                 ",C\n";
+        Run r = import_text(*q.db, same, &q.session);
+        CHECK(r.problems.empty());
+        CHECK(q.statuses({nip_a, nip_b, nip_c}) == "EEW");
+    }
+    SUBCASE("values mixing both orders") {
+        const std::string mixed = std::string("Timestamp,NIP,Nama\n") + "13/03/2022 09:00:00," + nip_a +
+                                  ",A\n" + "03/14/2022 09:00:00," + nip_b + ",B\n";
+        CHECK(error_of([&] { import_text(*q.db, mixed, &q.session); }).find("t.csv: Timestamp: ") == 0);
+    }
 }
 
 TEST_CASE("import_participants: progress is reported") {
@@ -443,7 +630,7 @@ TEST_CASE("import_participants: progress is reported") {
     std::vector<std::uint64_t> rows;
     std::uint64_t last_bytes = 0;
     RosterImportOptions options;
-    options.year = year;
+    options.today = today;
     options.on_progress = [&](const Progress& p) {
         rows.push_back(p.count);
         last_bytes = p.done;
@@ -477,4 +664,49 @@ TEST_CASE("a dry run never creates a file, and never keeps a write") {
         tx.commit();
     }
     CHECK_FALSE(store::open(path, store::Access::read)->participant_by_nip("198609262015051001"));
+}
+
+TEST_CASE("import: a golongan that does not fit the NIP is a warning naming the line, and is imported") {
+    both_modes();
+    TempDir dir;
+    const auto opened = open_store(dir.file("s.db"));
+    store::Store& store = *opened;
+    store::Store::Transaction tx(store);
+    Run r = import_text(store, "NIP,Nama,Email,Gol\n"
+                               "198609262015051001,Satu,,IX\n"     // PPPK golongan on a PNS NIP
+                               "199001152014031002,Dua,,III\n"     // a bare III on a PNS NIP
+                               "199001012022241001,Tiga,,III/a\n"  // PNS golongan on an NI PPPK
+                               "198703212010122003,Empat,,III/b\n" // fits
+                               "199001012022211002,Lima,,IX\n"     // fits
+                               ",Enam,enam@example.go.id,IX\n"     // no NIP: nothing to compare
+                               "197512302000031001,Tujuh,,\n");    // no golongan
+    CHECK(r.result.added == 7);
+    CHECK(r.result.rejected == 0);
+    CHECK(r.result.warnings == 3);
+    REQUIRE(r.warnings.size() == 3);
+    CHECK(r.warnings[0] == "t.csv:2: Gol: IX: IX is a PPPK golongan (I to XVII), but 198609262015051001 is a "
+                           "PNS NIP (digits 13-14 are a month): check the golongan or the NIP");
+    CHECK(r.warnings[1] ==
+          "t.csv:3: Gol: III: III without a letter is a PPPK golongan, but 199001152014031002 "
+          "is a PNS NIP: a PNS golongan has its letter (III/a, III/b, ...)");
+    CHECK(r.warnings[2] ==
+          "t.csv:4: Gol: III/a: III/a is a PNS golongan, but 199001012022241001 is an NI PPPK "
+          "(digits 13-14 are 21 to 29), whose golongan run from I to XVII: check the golongan "
+          "or the NIP");
+    CHECK(store.participant_by_nip("198609262015051001")->grade == "IX"); // imported as given
+
+    // The person as the row leaves them: a golongan on a row that finds a stored PNS by e-mail, and a NIP
+    // given to someone whose stored golongan is PPPK's.
+    r = import_text(store, "Email,Nama,Gol,NIP\n"
+                           "enam@example.go.id,Enam,,198811112012081005\n");
+    CHECK(r.result.updated == 1);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].rfind("t.csv:2: Gol: IX: IX is a PPPK golongan", 0) == 0);
+    // A row that gives neither NIP nor golongan says nothing about them.
+    r = import_text(store, "Email,Nama,No HP\nenam@example.go.id,Enam,081234567890\n");
+    CHECK(r.warnings.empty());
+    CHECK(r.result.warnings == 0);
+    // Repeats of a row warn once.
+    r = import_text(store, "NIP,Nama,Gol\n198609262015051001,Satu,IX\n198609262015051001,Satu,IX\n");
+    CHECK(r.warnings.size() == 1);
 }

@@ -1,5 +1,6 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/sources.hpp"
+#include "sources/source_impl.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -91,6 +92,32 @@ TEST_CASE("detect_export: each layout by its signs") {
     CHECK(detect("NIP;Nama;Menit\n198609262015051001;Siti;150\n") == "csv");
     CHECK(detect("email\nsiti@x.go.id\n") == "csv");
     CHECK(detect("Daftar hadir webinar\nNo HP,Nama\n08123456789,Siti\n") == "csv");
+}
+
+TEST_CASE("detect_export: a Zoom webinar export known by its Webinar ID column, wherever it is") {
+    CHECK(detect("Webinar ID,Topic,Actual Start Time\n812 3456 7890,Webinar,\"Mar 03, 2022 09:00:00\"\n") ==
+          "zoom-webinar");
+    CHECK(detect("Topic,Webinar ID,Actual Start Time\nWebinar,812 3456 7890,\"Mar 03, 2022 09:00:00\"\n") ==
+          "zoom-webinar");
+}
+
+TEST_CASE("Teams section titles: one or two digits, a point, then a name") {
+    const sources::ExportSource* teams = sources::find_source("teams");
+    REQUIRE(teams);
+    const sources::Fields row{"x"};
+    const sources::HeaderRow header(row);
+    for (const char* title : {"1. Summary", "2. Participants", "3. In-Meeting Activities", "2.Peserta",
+                              "10. Participants", "1. Ringkasan", "4. Something else"}) {
+        const std::string text = title;
+        CAPTURE(text);
+        CHECK(teams->detect(title, header));
+    }
+    for (const char* title : {"Participants", "A. Participants", ". Participants", "2 Participants",
+                              "100. Participants", "2.", "2. ", "x2. Participants"}) {
+        const std::string text = title;
+        CAPTURE(text);
+        CHECK_FALSE(teams->detect(title, header));
+    }
 }
 
 TEST_CASE("detect_export: an unknown shape is refused with what was found and what is expected") {
@@ -204,7 +231,7 @@ TEST_CASE("Zoom meeting export: meeting preamble, original names, waiting room, 
     CHECK(d.records[1].name == "Budi Santoso");
     CHECK(d.records[1].join == at(13, 5));
     REQUIRE(d.notes.size() == 1);
-    CHECK(d.notes[0] == "1 rows with 'in waiting room' = yes passed over");
+    CHECK(d.notes[0] == "1 row with 'in waiting room' = yes passed over");
 }
 
 TEST_CASE("Teams: UTF-16 sections, per-join activities, organizers and presenters left out") {
@@ -251,9 +278,17 @@ TEST_CASE("Teams: without activities, each participant is a span; presenters cou
     CHECK(d.records[0].leave == at(11, 30));
     CHECK(d.records[0].seconds == 2 * 3600 + 10 * 60 + 30);
     REQUIRE(d.notes.size() == 2);
-    CHECK(d.notes[1] == "no participant has the attendee role: 1 presenters counted as attendees");
+    CHECK(d.notes[1] == "no participant has the attendee role: 1 presenter counted as an attendee");
     CHECK_THROWS_WITH_AS(read(utf16le("1. Summary\nMeeting title\tX\n"), "teams"),
                          "x.csv: no '2. Participants' or '3. In-Meeting Activities' section found", Error);
+    // A section's header without join and leave times is refused, naming the section.
+    CHECK_THROWS_WITH_AS(
+        read(utf16le("2. Participants\nName\tEmail\tRole\n"), "teams"),
+        doctest::Contains("line 2: the participants header has no join and leave time columns"), Error);
+    CHECK_THROWS_WITH_AS(
+        read(utf16le("3. In-Meeting Activities\nName\tJoin Time\tEmail\n"), "teams"),
+        doctest::Contains("line 2: the in-meeting activities header has no join and leave time columns"),
+        Error);
 }
 
 TEST_CASE(
@@ -326,6 +361,13 @@ TEST_CASE("rows that cannot be read are listed with their lines") {
     for (int i = 0; i < 25; ++i)
         many += "a@x.go.id,soon\n";
     CHECK_THROWS_WITH_AS(read(many, "csv"), doctest::Contains("… and 5 more"), Error);
+    // A date that reads both ways makes the reader read the file again, day first: its problems count once
+    // (a value that is no date at all is a problem in both readings).
+    CHECK_THROWS_WITH_AS(read("email,join,leave\n"
+                              "a@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n"
+                              "b@x.go.id,later,03/04/2022 10:00\n",
+                              "csv"),
+                         "x.csv:3: join: 'later' is not a date and time", Error);
     CHECK_THROWS_WITH_AS(
         read("Attendee Details\nAttended,Email,Join Time,Leave Time\nMaybe,a@x.go.id,,\n", "zoom-webinar"),
         "x.csv:3: Attended: 'Maybe' is neither yes nor no", Error);
@@ -371,6 +413,35 @@ TEST_CASE("the day/month order is one per file") {
     CHECK(d.records[0].join == at(9, 0));
 }
 
+TEST_CASE("Teams: the summary's start and end times have a say in the day/month order") {
+    // Everyone left before midnight of the 12th (12/3 reads both ways); the meeting ended on the 13th.
+    const std::string report = utf16le("1. Summary\n"
+                                       "Meeting title\tWebinar\n"
+                                       "Start time\t12/3/22, 10:00:00 PM\n"
+                                       "End time\t13/3/22, 12:30:00 AM\n"
+                                       "\n"
+                                       "2. Participants\n"
+                                       "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+                                       "Siti\t12/3/22, 10:00:00 PM\t12/3/22, 11:30:00 PM\t1h 30m\ts@x.go.id\t"
+                                       "Attendee\n");
+    sources::ReadOptions no_date; // nothing else to decide by
+    sources::ExportData d = read(report, "teams", no_date);
+    CHECK(d.order == DayOrder::dmy);
+    REQUIRE(d.records.size() == 1);
+    CHECK(to_local(*d.records[0].join, no_date.zone).date == Date{2022, 3, 12});
+    // A summary that contradicts the rows is refused.
+    const std::string contradiction =
+        utf16le("1. Summary\n"
+                "Start time\t13/3/22, 9:00:00 AM\n"
+                "\n"
+                "2. Participants\n"
+                "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+                "Siti\t3/13/22, 9:00:00 AM\t3/13/22, 11:30:00 AM\t2h 30m\t"
+                "s@x.go.id\tAttendee\n");
+    CHECK_THROWS_WITH_AS(read(contradiction, "teams", no_date),
+                         doctest::Contains("dates mix day/month orders"), Error);
+}
+
 TEST_CASE("times are read in the zone given, unless they carry their own") {
     sources::ReadOptions o = session_options();
     o.zone = find_zone("Asia/Makassar");
@@ -400,6 +471,11 @@ TEST_CASE("read_export_file: --source must agree with the file") {
     CHECK(sources::read_export_file(flat, "auto", o).source->name == "csv");
     CHECK(sources::read_export_file(flat, "zoom", o).source->name == "zoom-meeting");
     CHECK(sources::read_export_file(flat, "meet", o).source->name == "meet");
+    // ...but not with the Teams reader, nor a sectioned report with a flat one.
+    CHECK_THROWS_WITH_AS(sources::read_export_file(flat, "teams", o),
+                         doctest::Contains("not what --source teams reads"), Error);
+    CHECK_THROWS_WITH_AS(sources::read_export_file(w, "meet", o),
+                         doctest::Contains("not what --source meet reads"), Error);
     CHECK_THROWS_WITH_AS(sources::read_export_file(dir.file("none.csv"), "auto", o),
                          doctest::Contains("cannot open"), Error);
     CHECK(sources::source_choices() == std::vector<std::string_view>{"auto", "zoom", "teams", "meet", "csv"});
@@ -460,7 +536,7 @@ TEST_CASE("Zoom webinar: Other Attended is read, unknown sections are passed ove
     CHECK_FALSE(d.names_only); // the attendees have e-mails
     REQUIRE(d.notes.size() == 2);
     CHECK(d.notes[0] == "section 'Poll Results' is not one this reader knows: its 1 row was passed over");
-    CHECK(d.notes[1].find("'Other Attended': 1 row of people who joined without registering") !=
+    CHECK(d.notes[1].find("'Other Attended': 1 row of a person who joined without registering") !=
           std::string::npos);
     // A lone "Yes" in the attendee section is a row without times (a no-show), not a title.
     d = read("Attendee Details\nAttended,Email,Join Time,Leave Time\nYes,,,\n", "zoom-webinar");
@@ -541,7 +617,7 @@ TEST_CASE("Teams attendance list: joins to leaves per person, open joins end at 
              "9:06:00 AM\nB\tLeft\t3/3/2022, 9:75:00 AM\n\tLeft\t3/3/2022, 9:07:00 AM\n",
              "teams-list"),
         "x.csv: 3 problems:\n"
-        "x.csv:3: User Action: 'Waved' is not an action of the list (Joined, Joined before or Left)\n"
+        "x.csv:3: User Action: 'Waved' is not an action of the list ('Joined', 'Joined before' or 'Left')\n"
         "x.csv:4: Timestamp: invalid timestamp '3/3/2022, 9:75:00 AM': minute 75 is not a time of day\n"
         "x.csv:5: Full Name: no name",
         Error);

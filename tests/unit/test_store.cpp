@@ -267,7 +267,7 @@ TEST_CASE("store errors: every constraint has its row, its name and its messages
     using store::Constraint;
     for (Constraint c : {Constraint::participant_nip, Constraint::participant_email, Constraint::session_code,
                          Constraint::certificate_seq, Constraint::certificate_number,
-                         Constraint::certificate_live, Constraint::reference}) {
+                         Constraint::certificate_live, Constraint::result_attempt, Constraint::reference}) {
         const store::ConstraintInfo& info = store::constraint_info(c);
         CAPTURE(info.name);
         CHECK(info.constraint == c);
@@ -439,9 +439,17 @@ TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damage
         [&] { store.session_roster(s); },
         [&] { store.agency_attendance(s); },
         [&] { store.next_certificate_seq(); },
+        [&] { store.highest_certificate_seq(); },
+        [&] { store.certificate_counter(); },
+        [&] { store.set_certificate_counter(41); },
         [&] { store.insert_certificate(s, a, 7, "000007/W9"); },
         [&] { store.revoke_certificate(s, a); },
         [&] { store.live_certificates({s}); },
+        [&] {
+            const ResultAttempt r{s, a, ResultKind::posttest, 8000, 1646290800, "t"};
+            store.put_results({&r, 1});
+        },
+        [&] { store.certificate_by_number("000001/W9"); },
         [&] { store.session_times(0, 2000000000); },
         [&] { store.attendance_rates({s}); },
         [&] { store.participant_history(a); },
@@ -449,7 +457,7 @@ TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damage
         [&] { store.audit("asnbelajar x", 1); },
         [&] { store.audit_log(10); },
         [&] { store.check(); },
-        [&] { store.backup_to(dir.file("backup.db")); },
+        [&] { store.backup_to(dir.file("backup.db"), "backup.db"); },
         [&] {
             store::Store::Transaction tx(store);
             store.insert_participant(person("197512302000031001", "C"));

@@ -170,7 +170,9 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
     CHECK(parse_date("2024-02-29") == Date{2024, 2, 29});
     for (const char* bad :
          {"", "2022-3-3", "2022-02-29", "2022-13-01", "2022-00-10", "03/03/2022", " 2022-03-03",
-          "2022-03-03 ", "2022-03-03T09:00", "22-03-03", "2022-03-3x", "20220303"}) {
+          "2022-03-03 ", "2022-03-03T09:00", "22-03-03", "2022-03-3x", "20220303",
+          // each field at exactly its width: one digit short of the day, of the month, of the year
+          "2022-03-3", "2022-3-03", "202-03-03", "2022-03-003"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_date(bad));
     }
@@ -181,7 +183,8 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
     CHECK(parse_local_datetime("2022-03-03 00:00:30") == LocalDateTime{{2022, 3, 3}, 0, 0, 30});
     for (const char* bad : {"2022-03-03", "2022-03-03 9:00", "2022-03-03 24:00", "2022-03-03 09:60",
                             "2022-03-03 09:00:60", "2022-02-30 09:00", "2022-03-03  09:00",
-                            "2022-03-03 09:00Z", "2022-03-03T09", "2022-03-03 09:00:", "2022-03-03x09:00"}) {
+                            "2022-03-03 09:00Z", "2022-03-03T09", "2022-03-03 09:00:", "2022-03-03x09:00",
+                            "2022-03-3 09:00", "2022-03-03 09:0", "2022-03-03 09:00:5"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_local_datetime(bad));
     }
@@ -295,6 +298,38 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(parse_export_time("Mar 04, 2022 09:00:00", wib, DayOrder::unknown) == wib_at(2022, 3, 4, 9, 0));
 }
 
+TEST_CASE("export timestamps: every day name that may lead a date") {
+    for (const char* day : {"Mon",    "Monday", "Tue",      "Tues", "Tuesday", "Wed", "Wednesday", "Thu",
+                            "Thur",   "Thurs",  "Thursday", "Fri",  "Friday",  "Sat", "Saturday",  "Sun",
+                            "Sunday", "Sen",    "Senin",    "Sel",  "Selasa",  "Rab", "Rabu",      "Kam",
+                            "Kamis",  "Jum",    "Jumat",    "Sab",  "Sabtu",   "Min", "Minggu"}) {
+        CAPTURE(day);
+        // Never checked against the date: a Monday's name before a Thursday is still read.
+        CHECK(export_time(std::string(day) + ", March 3, 2022 09:00") == webinar_start);
+        CHECK(export_time(std::string(day) + ", 3 Maret 2022 09.00") == webinar_start);
+    }
+}
+
+TEST_CASE("export timestamps: every month word, English and Indonesian, full and short") {
+    const std::pair<const char*, int> words[] = {
+        {"Jan", 1},      {"January", 1},   {"Januari", 1},   {"Feb", 2},       {"February", 2},
+        {"Februari", 2}, {"Mar", 3},       {"March", 3},     {"Maret", 3},     {"Apr", 4},
+        {"April", 4},    {"May", 5},       {"Mei", 5},       {"Jun", 6},       {"June", 6},
+        {"Juni", 6},     {"Jul", 7},       {"July", 7},      {"Juli", 7},      {"Aug", 8},
+        {"August", 8},   {"Agu", 8},       {"Agt", 8},       {"Agustus", 8},   {"Sep", 9},
+        {"Sept", 9},     {"September", 9}, {"Oct", 10},      {"October", 10},  {"Okt", 10},
+        {"Oktober", 10}, {"Nov", 11},      {"Nop", 11},      {"November", 11}, {"Nopember", 11},
+        {"Dec", 12},     {"Des", 12},      {"December", 12}, {"Desember", 12},
+    };
+    for (const auto& [word, month] : words) {
+        const auto shown = word; // clang 14 cannot capture a structured binding in CAPTURE's lambda
+        CAPTURE(shown);
+        CHECK(export_time(std::string(word) + " 03, 2022 09:00:00") == wib_at(2022, month, 3, 9, 0));
+        CHECK(export_time("3 " + std::string(word) + " 2022 09.00") == wib_at(2022, month, 3, 9, 0));
+    }
+    CHECK(export_time("Dez 03, 2022 09:00:00") == std::nullopt); // not a month of ours
+}
+
 TEST_CASE("export timestamps: numeric dates, 12- and 24-hour clocks") {
     CHECK(export_time("03/03/2022 09:00:00 AM") == webinar_start);
     CHECK(export_time("03/03/2022 03:00:00 PM") == wib_at(2022, 3, 3, 15, 0));
@@ -355,29 +390,16 @@ TEST_CASE("export timestamps: the sample files' values") {
 }
 
 TEST_CASE("export timestamps: text that is no timestamp") {
-    for (const char* text : {"",
-                             "  ",
-                             "--",
-                             "-",
-                             "176",
-                             "Yes",
-                             "hello",
-                             "2022-03-03",
-                             "03/03/2022",
-                             "Mar 03, 2022",
-                             "09:00",
-                             "03/03/2022 09:00 xyz",
-                             "Foo 03, 2022 09:00",
-                             "03/03/2022 9",
-                             "03/03 09:00",
-                             "2022-03-03T",
-                             "03/03/2022T09:00",
-                             "03/03/022 09:00",
-                             "003/03/2022 09:00",
-                             "03/03-2022 09:00",
-                             "2022-03-03 09:00 PST",
-                             "2022-03-03 09:00:0",
-                             "199404022015072003"}) {
+    for (const char* text :
+         {"", "  ", "--", "-", "176", "Yes", "hello", "2022-03-03", "03/03/2022", "Mar 03, 2022", "09:00",
+          "03/03/2022 09:00 xyz", "Foo 03, 2022 09:00", "03/03/2022 9", "03/03 09:00", "2022-03-03T",
+          "03/03/2022T09:00", "03/03/022 09:00", "003/03/2022 09:00", "03/03-2022 09:00",
+          "2022-03-03 09:00 PST", "2022-03-03 09:00:0", "199404022015072003",
+          // a field with no digits, or too many
+          "2022--03 09:00", "2022-03- 09:00", "2022-003-03 09:00", "2022-03-003 09:00", "03//2022 09:00",
+          "03/003/2022 09:00", "03/03/ 09:00",
+          // a word before the date that is no day of the week
+          "Foo, March 3, 2022 09:00", "Hari, 3 Maret 2022 09.00", "Mars, 3 Maret 2022 09.00"}) {
         CAPTURE(text);
         CHECK(export_time(text, DayOrder::unknown) == std::nullopt);
     }
@@ -388,6 +410,13 @@ TEST_CASE("export timestamps: impossible fields throw, quoting the value") {
         return error_of([&] { parse_export_time(text, wib, order); });
     };
     CHECK(message("2022-13-03 09:00") == "invalid timestamp '2022-13-03 09:00': there is no month 13");
+    // The reason alone, for callers that quote the value themselves (in any language: no text is cut).
+    try {
+        parse_export_time("2022-13-03 09:00", wib, DayOrder::dmy);
+        FAIL("no exception");
+    } catch (const TimestampError& e) {
+        CHECK(e.reason() == "there is no month 13");
+    }
     CHECK(message("03/13/2022 09:00") == "invalid timestamp '03/13/2022 09:00': there is no month 13");
     CHECK(message("13/13/2022 09:00", DayOrder::unknown).find("'13/13/2022 09:00'") != std::string::npos);
     CHECK(message("Feb 30, 2022 09:00:00") ==
@@ -438,6 +467,16 @@ TEST_CASE("detect_day_order") {
     CHECK(detect_day_order(V{"Mar 13, 2022 09:00:00", "3/13/2022 9:00 AM"}) == DayOrder::mdy);
     // Not timestamps, or impossible both ways: no vote.
     CHECK(detect_day_order(V{"13/13", "13/2022", "31/31/2022 09:00"}) == DayOrder::unknown);
+    // Each field at its limits: a day is 1..31, a month 1..12; a field beyond both decides nothing.
+    CHECK(detect_day_order(V{"31/12/2022 09:00"}) == DayOrder::dmy);
+    CHECK(detect_day_order(V{"12/31/2022 09:00"}) == DayOrder::mdy);
+    CHECK(detect_day_order(V{"13/1/2022 09:00"}) == DayOrder::dmy);
+    CHECK(detect_day_order(V{"1/13/2022 09:00"}) == DayOrder::mdy);
+    for (const char* neither : {"32/01/2022 09:00", "01/32/2022 09:00", "13/00/2022 09:00",
+                                "00/13/2022 09:00", "32/13/2022 09:00", "13/32/2022 09:00"}) {
+        CAPTURE(neither);
+        CHECK(detect_day_order(V{neither}) == DayOrder::unknown);
+    }
 
     CHECK(error_of([] {
               detect_day_order(V{"01/02/2022 09:00", "13/03/2022 09:00", "03/13/2022 09:00"});
@@ -465,10 +504,41 @@ TEST_CASE("durations") {
     CHECK(parse_duration_seconds("176.5") == 10590);
     CHECK(parse_duration_seconds("176,5") == 10590);
     CHECK(parse_duration_seconds("0.01") == 1); // 0.6 s rounds to 1
-    for (const char* bad : {"", "--", "-5", "abc", "2:56", "1:2:3", "1:60:00", "1h 2h", "2m 1h", "5 days",
-                            "1.5h", "176.", ".5", "1h 2m 3s 4", "h", "1 2", "12345678901"}) {
+    for (const char* bad : {"",      "--",    "-5",          "abc",      "2:56",     "1:2:3",  "1:60:00",
+                            "1h 2h", "2m 1h", "5 days",      "1.5h",     "176.",     ".5",     "1h 2m 3s 4",
+                            "h",     "1 2",   "12345678901", "1:002:03", "1:02:003", "1:2:03", "1:02:3"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_duration_seconds(bad));
+    }
+}
+
+TEST_CASE("durations: every unit word") {
+    const std::pair<const char*, int> units[] = {
+        {"h", 3600}, {"hr", 3600}, {"hrs", 3600},  {"hour", 3600},  {"hours", 3600}, {"jam", 3600}, {"m", 60},
+        {"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60}, {"menit", 60},   {"mnt", 60},   {"s", 1},
+        {"sec", 1},  {"secs", 1},  {"second", 1},  {"seconds", 1},  {"detik", 1},    {"dtk", 1},
+    };
+    for (const auto& [word, seconds] : units) {
+        const auto shown = word;
+        CAPTURE(shown);
+        CHECK(parse_duration_seconds(std::string("7 ") + word) == 7 * seconds);
+        CHECK(parse_duration_seconds(std::string("7") + word) == 7 * seconds);
+    }
+    CHECK(parse_duration_seconds("1 jam 2 mnt 3 dtk") == 3723);
+    CHECK_FALSE(parse_duration_seconds("7 days"));
+    CHECK_FALSE(parse_duration_seconds("7 hari"));
+}
+
+TEST_CASE("durations: every number has at most nine digits") {
+    CHECK(parse_duration_seconds("999999999") == std::int64_t{999999999} * 60);
+    CHECK(parse_duration_seconds("1.123456789") == 67); // 0.123456789 minutes is 7.4 s
+    CHECK(parse_duration_seconds("999999999:00:00") == std::int64_t{999999999} * 3600);
+    CHECK(parse_duration_seconds("999999999s") == 999999999);
+    CHECK(parse_duration_seconds("999999999 jam 59 menit") == std::int64_t{999999999} * 3600 + 59 * 60);
+    for (const char* ten :
+         {"1000000000", "1.1234567890", "1000000000:00:00", "1000000000s", "1h 1000000000s"}) {
+        CAPTURE(ten);
+        CHECK_FALSE(parse_duration_seconds(ten));
     }
 }
 

@@ -5,6 +5,7 @@
 #include "asnbelajar/model.hpp"
 #include "asnbelajar/progress.hpp"
 #include "asnbelajar/sources.hpp"
+#include "asnbelajar/time.hpp"
 
 #include <cstddef>
 #include <string>
@@ -21,7 +22,7 @@ struct AttendanceImportOptions {
     bool allow_empty = false;    // accept an export without a single attendee row
     bool create_unknown = false; // create participants for unmatched rows (name, e-mail, NIP when valid)
     bool match_names = false;    // match rows without NIP, e-mail or phone by name (attend --match-names)
-    int year = 0;                // the current year, for checking NIPs of created participants
+    Date today;                  // the current date, for checking NIPs of created participants
 };
 
 // An attendee row that no participant was found (or created) for.
@@ -52,7 +53,8 @@ struct AttendanceImportResult {
 // person make one). A matched person without a seat (not enrolled, cancelled or waitlisted)
 // becomes a walk-in. The rows of one person become that person's marks (kept raw, tagged with the export)
 // and the summary is recomputed once per person. Importing an export already imported into the session replaces its marks: the result is
-// the same. Under replace, every earlier mark of the session goes first.
+// the same. Under replace, every earlier mark of the session goes first. The session's attendance is then
+// recorded (store::Store::note_attendance_import), even when the export had nobody in it (allow_empty).
 //
 // Throws Error before writing anything: for a cancelled session; for an export without attendee rows unless
 // allow_empty (the message says what the file had); for an export none of whose joins overlap the session

@@ -18,6 +18,7 @@ namespace asnbelajar {
 namespace store {
 struct CertificateRow;
 }
+class SigningKey;
 
 // Everything one certificate prints: plain text, formatted already. The writer adds nothing of its own.
 struct CertificateText {
@@ -32,7 +33,7 @@ struct CertificateText {
     std::string jp;        // "3", "2.5"
     std::string number;    // the certificate number
     std::string series;    // the session's series number, or empty
-    // What the QR code carries, opaque to the writer (certificate_payload() makes it).
+    // What the QR code carries, opaque to the writer (certificate_payload() makes it: the signed code).
     std::string verification;
     // When not empty, the QR code carries this URL followed by `verification` percent-encoded (qr_content()),
     // and the QR code is a link in the PDF.
@@ -42,10 +43,9 @@ struct CertificateText {
 // The text of `row`'s certificate of `session`, its date written in `lang`; `verification` left empty.
 CertificateText certificate_text(const Session& session, const store::CertificateRow& row, Lang lang);
 
-// THE SEAM for signed certificates (issue 17, part 3): what the QR code of a certificate carries. Until
-// certificates are signed it is the certificate's identity, "NUMBER|NIP-or-e-mail|SESSION|DATE|JP"
-// ("1/BPSDM-ASNB/III/2022|198609262015051001|2022-03-03|2022-03-03|3"); signing replaces this one function.
-std::string certificate_payload(const CertificateText& text);
+// What the QR code of a certificate carries: its verification code (verification.hpp), signed with `key`:
+// "ASNB1|KEYID|NUMBER|NIP-or-e-mail|SESSION|DATE|JP|SIGNATURE".
+std::string certificate_payload(const CertificateText& text, const SigningKey& key);
 
 // The QR code's content: `verification`, or `verification_url` followed by `verification` percent-encoded
 // (RFC 3986: every byte but A-Z a-z 0-9 - . _ ~ as %XX).

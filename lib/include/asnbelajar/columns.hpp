@@ -3,13 +3,15 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace asnbelajar {
 
-// The fields an input file can carry. Participant fields first, then attendance fields (platform exports).
+// The fields an input file can carry. Participant fields first, then attendance fields (platform exports), then
+// those of results files (a survey's or post-test's responses).
 enum class Field {
     nip,
     name,
@@ -26,8 +28,10 @@ enum class Field {
     role,       // Teams' "Role": organizer, presenter, attendee
     first_name, // exports that split the name (Zoom registration, Google Meet)
     last_name,
+    score,     // a quiz score: "8 / 10", "80", "80%" (Google Forms' "Score", "Skor")
+    timestamp, // when a form's row was submitted (Google Forms' "Timestamp", "Stempel waktu")
 };
-constexpr std::size_t field_count = 15;
+constexpr std::size_t field_count = 17;
 
 // The contract key of a field: "nip", "name", …
 std::string_view field_key(Field f);
@@ -60,5 +64,11 @@ struct HeaderMap {
     int at(Field f) const { return index[static_cast<std::size_t>(f)]; }
 };
 HeaderMap map_headers(const std::vector<std::string_view>& header);
+
+// The cells of `header` (mapped as `map`), in their order, that an import reading the fields `read` does not
+// use: names of no field, and first columns of fields not in `read`. Blank cells and later columns of a field
+// (HeaderMap::duplicates) are not listed.
+std::vector<std::string> unread_columns(const std::vector<std::string>& header, const HeaderMap& map,
+                                        std::span<const Field> read);
 
 } // namespace asnbelajar

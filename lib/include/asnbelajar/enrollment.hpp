@@ -49,12 +49,20 @@ class Enroller {
 
 struct CancelResult {
     bool changed = false;       // false when the person had nothing to cancel
+    bool walk_in = false;       // they have attendance: recorded as a walk-in rather than cancelled
     std::optional<Id> promoted; // who took the freed seat
 };
 
-// Cancels an enrollment or waiting-list place. A freed seat goes to the first waitlisted person.
-// Throws Error when the person is not enrolled in the session at all.
-CancelResult cancel_enrollment(store::Store& store, const Session& session, const Participant& person);
+// Cancels an enrollment or waiting-list place at time `now` (UTC seconds). Before the session starts, a freed
+// seat goes to the first waitlisted person; once it has started, nobody is promoted (a seat in the past is
+// worth nothing, and an absent promotee would lower the attendance rate). Someone with attendance in the
+// session is not cancelled but becomes a walk-in: they were there. Throws Error when the person is not
+// enrolled in the session at all.
+CancelResult cancel_enrollment(store::Store& store, const Session& session, const Participant& person,
+                               std::int64_t now);
+
+// True once the session has started at time `now` (UTC seconds): its waiting list has served its purpose.
+bool session_started(const Session& session, std::int64_t now);
 
 // Moves waitlisted people into free seats, first come first; returns who was promoted.
 std::vector<Id> promote_waitlisted(store::Store& store, const Session& session);

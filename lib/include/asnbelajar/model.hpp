@@ -37,6 +37,10 @@ struct Session {
     std::optional<int> capacity; // none = unlimited
     int min_attendance = 70;     // percent of the session's minutes
     SessionStatus status = SessionStatus::scheduled;
+    // What a certificate needs besides attendance (session add|edit --requires, --pass-score).
+    bool requires_survey = false;   // a completed evaluation survey
+    bool requires_posttest = false; // a post-test scored at least pass_score
+    int pass_score = 60;            // percent
 };
 
 enum class EnrollmentStatus { enrolled, waitlisted, cancelled, walk_in };
@@ -49,6 +53,24 @@ struct Enrollment {
 };
 
 enum class AttendanceOutcome { attended, partial, absent };
+
+// The results a session can require before its certificate: the evaluation survey (completed or not) and the
+// post-test (scored).
+enum class ResultKind { survey, posttest };
+
+// One attempt of one person at a session's survey or post-test, as a results file gave it. An attempt is known
+// by (session, participant, kind, submitted_at): importing it again replaces it; a person's attempts without a
+// time are one attempt.
+struct ResultAttempt {
+    Id session = 0;
+    Id participant = 0;
+    ResultKind kind = ResultKind::survey;
+    // Hundredths of a percent (0..10000): "8 / 10" is 8000, 7 of 9 is 7777 (rounded down, so that nobody
+    // passes on rounding). None for a survey.
+    std::optional<int> score;
+    std::optional<std::int64_t> submitted_at; // UTC seconds; none when the file had no timestamp column
+    std::string batch;                        // the import that wrote it (a digest of its file's rows)
+};
 
 // The JP (in tenths) a person earns in a session with `outcome`: the session's whole JP when attended, none
 // when partial or absent (no pro rata). The one statement of the rule: reports and the store's yearly tallies
@@ -86,6 +108,8 @@ std::string_view to_string(EnrollmentStatus s);
 std::string_view to_string(AttendanceOutcome o);
 std::string_view to_string(SessionStatus s);
 std::string_view to_string(MarkKind k);
+std::string_view to_string(ResultKind k); // "survey", "posttest"
+std::optional<ResultKind> result_kind_from(std::string_view s);
 std::optional<EnrollmentStatus> enrollment_status_from(std::string_view s);
 std::optional<MarkKind> mark_kind_from(std::string_view s);
 

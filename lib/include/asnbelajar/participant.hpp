@@ -2,6 +2,7 @@
 #pragma once
 
 #include "asnbelajar/model.hpp"
+#include "asnbelajar/time.hpp"
 
 #include <string>
 #include <string_view>
@@ -21,8 +22,16 @@ struct FieldProblem {
 
 // Normalises `p` in place (NIP digits, e-mail lower-case, phone +62…, golongan III/a, trimmed text) and
 // returns every problem found; `p` is only meaningful when none are returned. A person needs a name and a
-// NIP or an e-mail. `year` is the current year (bounds for NIP dates).
-std::vector<FieldProblem> normalize_participant(Participant& p, int year);
+// NIP or an e-mail. `today` is the current date in the user's zone (bounds for NIP dates).
+std::vector<FieldProblem> normalize_participant(Participant& p, Date today);
+
+// A golongan that does not fit the kind of identity, for a warning (the person is still accepted: the NIP or
+// the golongan may be the mistake, and only the user can tell which). `p` has been normalised. Says why for
+//   - a PPPK golongan (a Roman numeral alone, I-XVII) on a PNS NIP; a bare "III" gets its own hint: a PNS
+//     golongan has a letter (III/a);
+//   - a PNS golongan (III/a) on an NI PPPK.
+// Empty when they fit, or when the NIP or the golongan is missing.
+std::string grade_identity_warning(const Participant& p);
 
 // Finds a participant by what a user typed: a NIP (spaces, dots and a leading apostrophe allowed) or an
 // e-mail (any case). Throws Error naming the text when it is neither or nobody has it.

@@ -17,7 +17,7 @@ struct Progress {
     // What has been handled so far, in `unit` (plural: "rows", "people"): what a display counts and measures a
     // rate in. The same as `done` when the job is measured in what it handles.
     std::uint64_t count = 0;
-    std::string_view unit = "rows";
+    std::string_view unit = "rows"; // a message (N_()), translated by the display
 };
 
 // Called now and then while a job runs (every few thousand rows or a few hundred people), and once at its end

@@ -60,13 +60,17 @@ void write(const Report& report, Format format, const Options& options, std::ost
 
 // Writes `report` as an Excel workbook at `path` (through libxlsxwriter): a title block, a header row with
 // frozen panes below it, numbers as numbers, dates as dates, and every text column (NIPs, phone numbers) as
-// text, never as a number or formula. Extras go to further sheets. Throws Error when the file cannot be
+// text, never as a number or formula. Extras go to further sheets. A Report::plain_sheet is one sheet: the
+// machine keys in row 1, the rows from row 2, nothing else. Throws Error when the file cannot be
 // written, and then leaves no file at `path`.
 void write_xlsx_file(const Report& report, const std::string& path);
 
 // Machine text of one cell (csv/tsv/json string forms): ISO dates, "2.5" JP, rates with 4 decimals.
 std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone);
-// Human text of one cell in `lang`: "Kamis, 3 Maret 2022", "83,3 %".
+// Human text of one cell in `lang`: "Kamis, 3 Maret 2022", "83,3%".
 std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang lang);
+// Human text of one cell of `column`: as above, and a text value of a fixed vocabulary by its label
+// ("daftar tunggu" for "waitlisted").
+std::string human_text(const Cell& cell, const Column& column, const Zone& zone, Lang lang);
 
 } // namespace asnbelajar::render

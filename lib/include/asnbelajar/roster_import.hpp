@@ -7,8 +7,9 @@
 #pragma once
 
 #include "asnbelajar/columns.hpp"
+#include "asnbelajar/csv_import.hpp"
 #include "asnbelajar/model.hpp"
-#include "asnbelajar/progress.hpp"
+#include "asnbelajar/time.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -25,26 +26,14 @@ namespace store {
 class Store;
 }
 
-// One problem of one row. `column` is the header as written in the file ("NIP (tanpa spasi)"), empty for a
-// problem of the whole row (a wrong number of fields); `value` is the cell as given.
-struct RowProblem {
-    std::string column;
-    std::string value;
-    std::string reason;
-};
-
-// "FILE:LINE: column: value: reason". An empty value is shown as "(empty)"; line ends and tabs in the value
-// become spaces and a value longer than 60 characters is cut with "…". A problem without a column is
-// "FILE:LINE: reason".
-std::string format_problem(std::string_view file, std::size_t line, const RowProblem& problem);
-
 // Maps the records of one participant file (roster or registration export) to Participants.
 class RowMapper {
   public:
     // Maps the header row found at `line` of `file` (for messages). Columns are matched by
     // field_for_header(). Throws Error "FILE:LINE: …" when no column names the name, or none names the NIP or
-    // the e-mail, listing the headers each accepts. `year` is the current year (bounds of NIP dates).
-    RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line, int year);
+    // the e-mail, listing the headers each accepts. `today` is the current date (bounds of NIP dates).
+    RowMapper(const std::vector<std::string_view>& header, std::string_view file, std::size_t line,
+              Date today);
 
     const HeaderMap& columns() const { return map_; }
     // Header cells this import does not use, as written: unknown names, and fields that are not participant
@@ -71,26 +60,22 @@ class RowMapper {
     std::vector<std::string> header_;
     HeaderMap map_;
     std::vector<std::string> ignored_;
-    int year_;
+    Date today_;
 };
 
-struct RosterImportOptions {
-    int year = 0; // the current year: bounds of NIP dates
-    // Called for every rejected row, in file order, with its fields as read and its problems (at least one).
-    std::function<void(std::size_t line, const std::vector<std::string_view>& fields,
-                       const std::vector<RowProblem>& problems)>
-        on_reject;
-    // The size of the input in bytes when known (0: not known, e.g. standard input). With the first rows it
-    // tells the store how large the job is (see store::Store::begin_bulk_load).
-    std::uint64_t input_bytes = 0;
-    // Called every few thousand rows and once at the end: bytes consumed from the input of input_bytes (done
-    // and total), and rows read so far (count).
-    ProgressFn on_progress;
-    // When set, rejected rows are written here as CSV: the columns `line` and `error` (every problem of the
-    // row, "column: value: reason" joined by "; "), then the file's own columns with the row's fields as
-    // read, in the input's delimiter and, when the input had a byte-order mark, with a UTF-8 one. The header
-    // is written even when no row is rejected.
-    std::ostream* rejects = nullptr;
+// The shared options (csv_import.hpp). With the first rows, input_bytes tells the store how large the job is
+// (see store::Store::begin_bulk_load).
+struct RosterImportOptions : CsvImportOptions {
+    // import_registrations with a timestamp column (Field::timestamp) only:
+    Zone zone;                          // the zone of timestamps that carry none (--tz)
+    DayOrder order = DayOrder::unknown; // --date-order; unknown: decided from the file (see below)
+    UnixSeconds now = 0;                // the current time: no submission is later (decides an open order)
+    // Called for each later submission of a person an earlier row of the file already submitted (same NIP or
+    // same e-mail address), in time order: `earlier` is the line of the previous submission, `later` this
+    // one's, and `columns` the headers (as written) whose non-empty cell differed and now wins; empty when
+    // the later row only repeats.
+    std::function<void(std::size_t earlier, std::size_t later, const std::vector<std::string>& columns)>
+        on_resubmission;
 };
 
 struct RosterImportResult {
@@ -100,11 +85,18 @@ struct RosterImportResult {
     std::uint64_t updated = 0;   // participants whose stored fields changed
     std::uint64_t unchanged = 0; // rows that changed nothing (identical repeats included)
     std::uint64_t rejected = 0;  // invalid or conflicting rows: nothing of them was written
+    std::uint64_t warnings = 0;  // accepted rows whose golongan does not fit the NIP (on_warning)
     // import_registrations only:
     std::string session; // the session's code; empty for import_participants
     std::uint64_t enrolled = 0, waitlisted = 0, already_enrolled = 0, already_waitlisted = 0;
     std::vector<std::string> ignored_columns;   // RowMapper::ignored()
     std::vector<std::string> duplicate_columns; // later columns naming a field an earlier one already names
+    // import_registrations: the timestamp column whose times gave the arrival order (empty: file order), the
+    // later submissions merged into an earlier one of the same person, and notes on how the times were read
+    // ("dates read day first: …").
+    std::string timestamp_column;
+    std::uint64_t resubmissions = 0;
+    std::vector<std::string> notes;
 
     // Rows of the store written: participants added or updated, and enrollments made.
     std::int64_t touched() const {
@@ -132,6 +124,23 @@ RosterImportResult import_participants(store::Store& store, CsvReader& reader,
 // As import_participants, and then enrolls each accepted row's person in `session`, in file order (first
 // come, first served: beyond the capacity people are waitlisted; someone already enrolled or waitlisted stays
 // so). Throws Error for a cancelled session, before reading the file.
+//
+// A file with a timestamp column (a form export: "Timestamp", "Stempel waktu", …) is read whole first, and
+// arrival order is submission time, ties by line:
+//   - each row's time is read with parse_export_time in options.zone; the day/month order of numeric dates is
+//     decided once for the whole file: options.order, else detect_day_order over every value, else (every
+//     date reads both ways) the one order that puts no submission after options.now. A row whose time is
+//     empty, no date and time, or impossible is rejected ("Timestamp: value: reason"). Throws Error
+//     "FILE: COLUMN: …" when the values mix both orders, and "FILE:LINE: COLUMN: …" when no order can be
+//     decided, asking for --date-order;
+//   - rows of the same person (same NIP, or same e-mail address) are one registration: in time order, each
+//     later submission's non-empty cells overwrite the earlier ones (on_resubmission tells which differed),
+//     and the person keeps the place in the queue of their first submission (a correction does not push
+//     anyone back). Rows that name two different earlier people are left apart (and usually rejected as a
+//     conflict below). The merged row is then imported as one row at its first line;
+//   - people are then upserted and enrolled in the order of their first submission.
+// Files without a timestamp column keep the rules above: file order, and different rows for the same person
+// are rejected as conflicting duplicates.
 RosterImportResult import_registrations(store::Store& store, const Session& session, CsvReader& reader,
                                         const RosterImportOptions& options);
 

@@ -36,16 +36,24 @@ std::optional<Repeat> parse_repeat(std::string_view text);
 // "thu,tue" or "kamis,selasa" (English or Indonesian, 3-letter or full) → sorted ISO weekdays. Throws Error.
 std::vector<int> parse_weekdays(std::string_view text);
 
+// Throws Error (naming the option) for a plan that cannot be made: a count below 1 or above 520, a count or
+// days without a repeat, a twice-weekly plan with days that are not two, a weekly one with more than one day.
+void validate_series_plan(const SeriesPlan& plan);
+
 // The local dates of a series: `count` dates on `days`, starting at `first` (or the next listed day after
-// it). Throws Error for a count below 1 or above 520, or a twice-weekly plan without two days.
+// it). Throws Error as validate_series_plan().
 std::vector<Date> series_dates(Date first, const SeriesPlan& plan);
+
+enum class AllowDuplicate { no, yes };
 
 // Creates a session, or a whole series, in the caller's transaction. `base.start` is the first start (UTC)
 // and `base.tz` its zone. Codes: `code` when given (a series gets code-1, code-2, …), else the local start
 // date YYYY-MM-DD, then YYYY-MM-DD-2, -3 for further sessions that day. With a series number, each next
-// session takes the next number. Returns the sessions as stored. Throws Error on a taken code.
+// session takes the next number. Returns the sessions as stored. Throws Error on a taken code, and, unless
+// `duplicates` is yes, when any session of the plan has the start and title of a stored session (cancelled
+// ones too): the message names every such session, and nothing is added.
 std::vector<Session> add_sessions(store::Store& store, Session base, const std::string& code,
-                                  const SeriesPlan& plan);
+                                  const SeriesPlan& plan, AllowDuplicate duplicates = AllowDuplicate::no);
 
 // A session by code, or by numeric id. Throws Error naming the text when there is none.
 Session resolve_session(const store::Store& store, std::string_view text);
@@ -55,20 +63,34 @@ struct SessionEdit {
     std::optional<LocalDateTime> start; // in the new zone if tz is given, else the session's zone
     std::optional<int> minutes, jp_tenths, min_attendance, series;
     std::optional<std::optional<int>> capacity; // set to none = unlimited
+    std::optional<bool> requires_survey, requires_posttest;
+    std::optional<int> pass_score;
 };
 
 struct EditResult {
     Session session;
-    std::vector<Id> promoted; // waitlisted people who got seats after a capacity increase
-    bool recomputed = false;  // attendance recomputed after a change of window or threshold
+    std::vector<Id> promoted;          // waitlisted people who got seats after a capacity increase
+    bool recomputed = false;           // attendance recomputed after a change of window or threshold
+    bool requirements_changed = false; // --requires or --pass-score changed what a certificate needs
+    int certificates = 0;              // live certificates of the session (counted when requirements changed)
 };
 
-// Applies an edit in the caller's transaction: recomputes attendance outcomes when the window or the
-// threshold changed, and fills new seats from the waiting list. Throws Error for invalid values.
-EditResult edit_session(store::Store& store, const Session& session, const SessionEdit& edit);
+// Applies an edit at time `now` (UTC seconds) in the caller's transaction: recomputes attendance outcomes when
+// the window or the threshold changed, and, while the (edited) session has not started, fills new seats from
+// the waiting list. Throws Error for invalid values.
+EditResult edit_session(store::Store& store, const Session& session, const SessionEdit& edit,
+                        std::int64_t now);
 
 // Marks a session cancelled (kept for the record; it takes no enrollments or attendance).
 Session cancel_session(store::Store& store, const Session& session);
+// Undoes cancel_session: the session is scheduled again, with the enrollments it had. Returns false (and
+// changes nothing) when it was not cancelled.
+bool restore_session(store::Store& store, const Session& session);
+
+// Deletes a session created by mistake, with its enrollments (returns how many), in the caller's
+// transaction. Throws Error, saying why, when the session has attendance or certificates (revoked ones
+// too): those are records, and a session that took place is cancelled, not deleted.
+int delete_session(store::Store& store, const Session& session);
 
 // Checks the numeric fields of a session; throws Error naming the option.
 void validate_session(const Session& s);

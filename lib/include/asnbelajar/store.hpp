@@ -27,11 +27,15 @@
 namespace asnbelajar::store {
 
 // The schema version this build writes. Older stores are migrated forward on open; newer ones are refused.
-constexpr int schema_version = 3;
+constexpr int schema_version = 5;
 
 enum class Access { read, write };
 // DryRun::yes: rehearse a write (--dry-run). See open().
 enum class DryRun { no, yes };
+
+// True when the store at `location` keeps its certificate signing key itself (Store::keeps_signing_key: a
+// PostgreSQL registry), without opening it.
+bool keeps_signing_key(const std::string& location);
 
 // The store's location: `--db` when given, else $ASNBELAJAR_DB when set and non-empty, else "./asnbelajar.db".
 std::string resolve_store_path(const std::optional<std::string>& cli_value);
@@ -51,6 +55,8 @@ struct RosterRow {
     std::optional<AttendanceSummary> attendance;
     std::optional<AttendanceOutcome> outcome; // stored with the summary
     std::string certificate;
+    bool survey = false;         // an attempt at the session's survey is recorded
+    std::optional<int> posttest; // the best post-test score (hundredths of a percent), if any attempt
 };
 
 // Per-session counts for the weekly report and session list.
@@ -59,6 +65,9 @@ struct SessionTotals {
     int enrolled = 0, waitlisted = 0, attended = 0, partial = 0, absent = 0, walk_ins = 0;
     int attended_enrolled = 0; // attended among enrolled people: the attendance-rate numerator
     int certificates = 0;
+    // Attendance evidence: someone has attendance (a mark or a summary) in the session, or an export was
+    // imported for it (Store::note_attendance_import). Without it, absent and the rate mean nothing.
+    bool recorded = false;
 };
 
 struct AgencyCount {
@@ -72,6 +81,9 @@ struct CertificateRow {
     std::int64_t seq = 0;
     Id session = 0;
     Participant person;
+    // The holder's outcome in the session is "attended" now. False after a correction (a higher threshold, a
+    // shorter window, a manual mark, a re-import): the certificate no longer qualifies (certify --sync).
+    bool attended = true;
 };
 
 // When a session takes place, without its counts.
@@ -86,6 +98,7 @@ struct SessionRate {
     Id session = 0;
     int enrolled = 0;
     int attended_enrolled = 0;
+    bool recorded = false; // as SessionTotals::recorded
 };
 
 // One session in a person's history.
@@ -99,7 +112,7 @@ struct HistoryRow {
 
 // A person's record over a set of sessions (a year).
 struct PersonYear {
-    Participant person; // id, nip, name, agency and unit only (PersonDetail::report), or id and agency only
+    Participant person; // id, nip, name, agency and unit only (PersonDetail::report), or id, agency and nip
     int attended = 0;   // sessions attended
     std::int64_t jp_tenths = 0; // JP earned in them
 };
@@ -107,7 +120,7 @@ struct PersonYear {
 // What Store::participation() reads of each person.
 enum class PersonDetail {
     report, // id, nip, name, agency and unit; by agency (none first), then name, then id
-    agency, // id and agency only, in no particular order (totals per agency)
+    agency, // id, agency and nip only, in no particular order (totals per agency and type)
 };
 
 struct StoreCheck {
@@ -115,7 +128,11 @@ struct StoreCheck {
     int version = 0;
     std::string journal_mode;
     std::int64_t participants = 0, sessions = 0, enrollments = 0, attendance = 0, marks = 0, certificates = 0,
-                 audit = 0;
+                 results = 0, audit = 0;
+    // Live certificates whose holder did not attend (CertificateRow::attended false), and the codes of their
+    // sessions (cancelled ones too), by session start.
+    std::int64_t certificates_not_qualifying = 0;
+    std::vector<std::string> sessions_with_unqualified_certificates;
 };
 
 struct AuditEntry {
@@ -148,6 +165,19 @@ struct EnrollmentChange {
     EnrollmentStatus status = EnrollmentStatus::enrolled;
 };
 
+// What put_results() did with a file's attempts.
+struct ResultCounts {
+    std::uint64_t added = 0, replaced = 0, unchanged = 0;
+};
+
+// A certificate found by its number: see certificate_by_number().
+struct CertificateRecord {
+    std::string number;
+    Session session;
+    Participant person;
+    bool revoked = false;
+};
+
 // One person's attendance summary to put: see put_summaries(). No summary: the person has none (not present).
 struct PersonSummary {
     Id participant = 0;
@@ -162,17 +192,19 @@ struct PersonSummary {
 enum class Table {
     participants,     // id, nip, email, phone, name, agency, unit, position, grade, created, updated
     sessions,         // id, code, series, title, start, tz, minutes, jp_tenths, speaker, capacity,
-                      // min_attendance, status, created
+                      // min_attendance, status, created, attendance_imported, requires_survey,
+                      // requires_posttest, pass_score
     enrollments,      // session_id, participant_id, status, arrival, created, updated
     attendance_marks, // id, session_id, participant_id, kind, join_at, leave_at, seconds, source, batch, created
     attendance,       // session_id, participant_id, minutes, self_declared, outcome
     certificates,     // id, seq, number, session_id, participant_id, issued, revoked
+    results,          // id, session_id, participant_id, kind, score, submitted_at, batch, created
     counters,         // name, value
     audit_log,        // id, at, os_user, command, rows, command_id
 };
-inline constexpr std::array<Table, 8> all_tables{
-    Table::participants, Table::sessions,     Table::enrollments, Table::attendance_marks,
-    Table::attendance,   Table::certificates, Table::counters,    Table::audit_log};
+inline constexpr std::array<Table, 9> all_tables{
+    Table::participants, Table::sessions, Table::enrollments, Table::attendance_marks, Table::attendance,
+    Table::certificates, Table::results,  Table::counters,    Table::audit_log};
 // The table's name ("attendance_marks") and its number of columns.
 std::string_view table_name(Table table);
 std::size_t table_columns(Table table);
@@ -318,6 +350,16 @@ class Store {
     // Insert or update; throw Error when another session has the code.
     virtual Id insert_session(const Session& s) = 0;
     virtual void update_session(const Session& s) = 0;
+    // The sessions (cancelled ones too) that start at `start` (UTC seconds) with exactly this title, by id.
+    virtual std::vector<Session> sessions_at(std::int64_t start, const std::string& title) const = 0;
+    // What a session holds: enrollment rows, people with attendance (marks or a summary), certificates (revoked
+    // ones too: their numbers stay on record).
+    struct SessionHoldings {
+        int enrollments = 0, attendance = 0, certificates = 0;
+    };
+    virtual SessionHoldings session_holdings(Id session) const = 0;
+    // Deletes the session and its enrollments. Throws Error when attendance or certificates refer to it.
+    virtual void delete_session(Id session) = 0;
     // Sessions starting in [from, to) UTC, by start time (then id); counts included.
     virtual std::vector<SessionTotals> session_totals(std::int64_t from, std::int64_t to) const = 0;
     virtual SessionTotals session_totals(const Session& s) const = 0;
@@ -366,6 +408,9 @@ class Store {
     void delete_attendance(Id session, Id participant);
     // Drops every mark and summary of the session, and its walk-ins (attend --replace).
     virtual void clear_session_attendance(Id session) = 0;
+    // Notes that a platform export was imported for the session at `at` (UTC seconds; attend --file, also one
+    // without attendees under --allow-empty): its attendance is recorded, even if nobody was present.
+    virtual void note_attendance_import(Id session, std::int64_t at) = 0;
     // Deletes the marks that one platform export (`batch`, AttendanceMark::batch) gave the session, and returns
     // the participants who had any, so that their summaries can be recomputed. Summaries are left as they are.
     virtual std::vector<Id> delete_batch_marks(Id session, const std::string& batch) = 0;
@@ -386,13 +431,22 @@ class Store {
     // Takes the next number of the global certificate counter; a number once taken is never handed out again,
     // even when its certificate is revoked. Inside a write transaction.
     virtual std::int64_t next_certificate_seq() = 0;
+    // The highest counter value any certificate took, revoked ones included (0 when none was issued).
+    virtual std::int64_t highest_certificate_seq() const = 0;
+    // The counter's current value: the number the last certificate took, or the value set_certificate_counter
+    // left (0 in a new store). next_certificate_seq() returns one more.
+    virtual std::int64_t certificate_counter() const = 0;
+    // Sets the counter so that the next number is `last` + 1. Inside a write transaction. The caller keeps
+    // numbers unique (certificates' UNIQUE(seq) refuses a repeat in any case).
+    virtual void set_certificate_counter(std::int64_t last) = 0;
     // Issues a certificate (issued now). Throws Error when `number` or `seq` exists already, or the person holds
     // a live certificate of the session.
     virtual void insert_certificate(Id session, Id participant, std::int64_t seq,
                                     const std::string& number) = 0;
     // Revokes the person's live certificate in the session; returns its number, or nullopt when there was none.
     virtual std::optional<std::string> revoke_certificate(Id session, Id participant) = 0;
-    // Live certificates of `sessions`, by session start, then number order.
+    // Live certificates of `sessions`, by session start, then number order, each with whether its holder
+    // attended (CertificateRow::attended).
     virtual std::vector<CertificateRow> live_certificates(const std::vector<Id>& sessions) const = 0;
     // Sessions starting in [from, to) UTC, by start: just when and whether they take place (cheap).
     virtual std::vector<SessionTime> session_times(std::int64_t from, std::int64_t to) const = 0;
@@ -404,6 +458,28 @@ class Store {
     // `detail` says. Reads each session's rows once: linear in their number.
     virtual std::vector<PersonYear> participation(const std::vector<Id>& sessions,
                                                   PersonDetail detail = PersonDetail::report) const = 0;
+
+    // --- results (certificate gates) ---
+    // Records attempts, each replacing the attempt of the same person at the same kind of result of the
+    // session with the same submitted_at (both none counts as the same); `unchanged` counts those that had
+    // the same score already. Inside a write transaction. One call for a whole file.
+    virtual ResultCounts put_results(std::span<const ResultAttempt> attempts) = 0;
+
+    // A certificate found by its number, live or revoked, with its session and person (certify verify);
+    // nullopt when no certificate has that number.
+    virtual std::optional<CertificateRecord> certificate_by_number(const std::string& number) const = 0;
+
+    // --- the certificate signing key, where the backend keeps it ---
+    // True when the store keeps the agency's signing key itself: a PostgreSQL registry, in its table
+    // signing_key (readable only by the role that owns the store). False for SQLite, whose key is a file
+    // beside the store (verification.hpp); the two operations below then throw Error.
+    virtual bool keeps_signing_key() const;
+    // The stored key, as the text of a key file (SigningKey::from_text), or nullopt when none is stored yet.
+    // Throws Error when the user may not read it ("permission denied": not the store's owner).
+    virtual std::optional<std::string> signing_key() const;
+    // Stores `text` as the key unless one is stored already, inside the caller's write transaction; returns
+    // the text of the key stored now (two processes that make a key at once end up with the same one).
+    virtual std::string put_signing_key(const std::string& text);
 
     // The database's own integrity check, the schema version and the rows of each table.
     virtual StoreCheck check() const = 0;
@@ -421,12 +497,13 @@ class Store {
     // The number of rows in `table` (inside the caller's transaction: its writes included).
     virtual std::int64_t count_rows(Table table) const = 0;
 
-    // Writes a consistent copy of the whole store to `path` (mode 0600), safe while other processes write:
-    // the copy is one snapshot. Written beside `path` and renamed over it, so an existing file is replaced
-    // only by a complete backup. Returns what was written, for the user ("an SQLite file", "a pg_dump -Fc
-    // archive"). Throws Error on failure. A PostgreSQL store writes FILE.dump with pg_dump -Fc, any other FILE
-    // as an SQLite store with the same rows.
-    virtual std::string backup_to(const std::string& path) const = 0;
+    // Writes a consistent copy of the whole store into `file`, an empty file the caller created (and will put
+    // in place: the CLI's output path decides its mode and whether it replaces a file, so that a symbolic link
+    // or a device is written through, never replaced), safe while other processes write: the copy is one
+    // snapshot. Errors name `shown` (the user's path): Throws Error "cannot back up to SHOWN: reason". Returns
+    // what was written, for the user ("an SQLite file", "a pg_dump -Fc archive"): a PostgreSQL store writes a
+    // pg_dump -Fc archive when `shown` ends in .dump, else an SQLite store with the same rows.
+    virtual std::string backup_to(const std::string& file, const std::string& shown) const = 0;
 
   protected:
     Store() = default;

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -20,6 +22,15 @@ enum class ColumnType {
     rate,     // double fraction 0..1: 4 decimals in machine formats, a percentage in human ones
     date,     // Date: ISO in machine formats, "Kamis, 3 Maret 2022" in human ones
     datetime, // std::int64_t UTC seconds, shown in the report's zone
+    boolean,  // std::int64_t 0 or 1: true/false in machine formats, "ya"/"tidak" ("yes"/"no") in human ones
+};
+
+// A value of a text column with a fixed vocabulary (a session's status, an enrollment, an attendance outcome):
+// machine formats write its key, human formats its label in the report's language.
+struct ValueLabel {
+    std::string_view key;      // "waitlisted"
+    std::string_view label_id; // "daftar tunggu"
+    std::string_view label_en; // "waitlisted"
 };
 
 struct Column {
@@ -27,9 +38,22 @@ struct Column {
     std::string label_id; // human label, Indonesian
     std::string label_en; // human label, English
     ColumnType type = ColumnType::text;
+    // The labels of a text column's values, when they come from a fixed vocabulary; empty for free text.
+    std::span<const ValueLabel> values{};
 };
 
-using Cell = std::variant<std::monostate, std::string, std::int64_t, double, Date>;
+// A value people must read with a caution in words: a value that is not known (`value` empty: "belum ada data
+// kehadiran"), or text that no longer means what it says (a certificate number whose holder did not attend).
+// Machine formats write `value` as text (empty: an empty cell, JSON null); human formats write the words, after
+// the value when there is one ("12/BPSDM (tidak hadir)").
+struct Marked {
+    std::string value; // the machine text; empty for a value that is not known
+    std::string id;    // the caution in Indonesian
+    std::string en;    // the caution in English
+    bool operator==(const Marked&) const = default;
+};
+
+using Cell = std::variant<std::monostate, std::string, std::int64_t, double, Date, Marked>;
 using Row = std::vector<Cell>;
 
 struct Table {
@@ -76,11 +100,23 @@ struct Report {
     std::vector<Chart> charts;
     // Lines for stderr about what the report left out (e.g. certificates of people without a NIP).
     std::vector<std::string> notes;
+    // Lines for stderr that must be read even by a cron job run with --quiet: what makes the report's numbers
+    // less than true (a session without attendance data, certificates that no longer qualify).
+    std::vector<std::string> warnings;
+    // What the report lacks to be complete, one line each (a session whose attendance is not recorded): a
+    // caller that must not publish an incomplete report (report weekly --require-attendance) refuses when it
+    // is not empty. Each line also has its warning.
+    std::vector<std::string> incomplete;
     // JSON shape: an array of row objects (list reports), or an object with period, rows, totals and extras.
     bool json_object = false;
+    // xlsx: a plain sheet for other programs to read (an upload sheet): the machine keys in row 1 and the rows
+    // from row 2, without title, subtitle, totals or extras. Other formats are unchanged.
+    bool plain_sheet = false;
 };
 
 // The label of a column in `lang`.
 const std::string& label(const Column& c, Lang lang);
+// The human text of a text value of column `c` in `lang`: its label in c.values, else the value itself.
+std::string_view value_label(const Column& c, std::string_view value, Lang lang);
 
 } // namespace asnbelajar

@@ -6,6 +6,8 @@
 // global state. Nothing here prints. Functions throw asnbelajar::Error only where their comment says so.
 #pragma once
 
+#include "asnbelajar/error.hpp"
+
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -156,8 +158,21 @@ DayOrder detect_day_order(const std::vector<std::string_view>& samples);
 //     A value that is real in one order only (25/03/2022) is read that way;
 //   - for impossible fields: month 13, Feb 30, hour 24 or 25, minute or second 60, hour 0 or 13 with AM/PM,
 //     an offset beyond 14:00.
+// The Error thrown for an impossible field, or a date real in neither order, is a TimestampError.
 // Allocation-free unless it throws.
 std::optional<UnixSeconds> parse_export_time(std::string_view s, const Zone& z, DayOrder order);
+
+// What parse_export_time throws for an impossible value: the whole message ("invalid timestamp 'VALUE': REASON", in the user's
+// language), and the reason alone for callers that name the value themselves.
+class TimestampError : public Error {
+  public:
+    TimestampError(const std::string& message, std::string reason)
+        : Error(message), reason_(std::move(reason)) {}
+    const std::string& reason() const noexcept { return reason_; }
+
+  private:
+    std::string reason_;
+};
 
 // Parses a duration and returns seconds: "1h 2m 3s", "2h 56m", "57m", "45s", "2 hr 5 min", "1 jam 30 menit"
 // (units h/hr/hour(s)/jam, m/min/mins/minute(s)/menit, s/sec/secs/second(s)/detik, largest first, each at

@@ -39,16 +39,20 @@ td.text { min-width: 9em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 .empty { color: var(--muted); font-style: italic; }
+td.missing, .total .value.missing { color: #9a4b00; font-style: italic; }
+.total .value.missing { font-size: 15px; font-weight: 400; }
 footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 @media print { body { background: #fff; } main { padding: 0; } }
 )css";
 
 const char* const palette[] = {"#3b6fb6", "#f28e2b", "#59a14f", "#e15759"};
 
-const char* cell_class(ColumnType t) {
-    if (is_numeric(t)) return " class=\"num\"";
+// A cell's class: its alignment, and "missing" for a value that is not known (a marker people must see).
+const char* cell_class(ColumnType t, const Cell& cell) {
+    const bool missing = std::holds_alternative<Marked>(cell);
+    if (is_numeric(t)) return missing ? " class=\"num missing\"" : " class=\"num\"";
     if (t == ColumnType::date || t == ColumnType::datetime) return " class=\"date\"";
-    return " class=\"text\"";
+    return missing ? " class=\"text missing\"" : " class=\"text\"";
 }
 
 const char* text(Lang lang, const char* id, const char* en) {
@@ -67,7 +71,7 @@ std::optional<double> number(const Cell& cell, ColumnType type) {
 std::string axis_label(const Cell& cell, const Column& c, const Report& report) {
     if (auto* d = std::get_if<Date>(&cell))
         return fmt::format("{} {}", d->day, month_name(d->month, report.lang).substr(0, 3));
-    return fit(human_text(cell, c.type, report.zone, report.lang), 14);
+    return fit(human_text(cell, c, report.zone, report.lang), 14);
 }
 
 // A "nice" axis step (1, 2 or 5 × 10^k) for about five ticks up to `max`.
@@ -126,7 +130,7 @@ void y_grid(std::ostream& out, const Plot& p, double max, double step, bool perc
         double y = p.top + p.plot_h() * (1 - v / max);
         out << "<line x1=\"" << fmt1(p.left) << "\" x2=\"" << fmt1(p.width - p.right) << "\" y1=\"" << fmt1(y)
             << "\" y2=\"" << fmt1(y) << "\" stroke=\"" << (v == 0 ? "#9aa5b1" : "#e3e7ec") << "\"/>";
-        std::string tick = percent ? fmt::format("{:.0f}{}", v * 100, lang == Lang::id ? " %" : "%")
+        std::string tick = percent ? fmt::format("{:.0f}%", v * 100)
                                    : human_text(Cell{static_cast<std::int64_t>(std::llround(v))},
                                                 ColumnType::integer, {}, lang);
         out << "<text x=\"" << fmt1(p.left - 8) << "\" y=\"" << fmt1(y + 4) << "\" text-anchor=\"end\">"
@@ -269,7 +273,7 @@ void write_chart(std::ostream& out, const Report& report, const Report::Chart& c
         std::size_t i = t->index(s.column->key);
         for (const Row& row : t->rows) {
             s.values.push_back(number(row[i], s.column->type));
-            std::string v = human_text(row[i], s.column->type, report.zone, report.lang);
+            std::string v = human_text(row[i], *s.column, report.zone, report.lang);
             s.texts.push_back(v.empty() ? "—" : v);
         }
     }
@@ -293,8 +297,8 @@ void write_table(std::ostream& out, const Table& t, const Report& report) {
     for (const Row& row : t.rows) {
         out << "<tr>";
         for (std::size_t i = 0; i < t.columns.size(); ++i)
-            out << "<td" << cell_class(t.columns[i].type) << '>'
-                << html_escape(human_text(row[i], t.columns[i].type, report.zone, report.lang)) << "</td>";
+            out << "<td" << cell_class(t.columns[i].type, row[i]) << '>'
+                << html_escape(human_text(row[i], t.columns[i], report.zone, report.lang)) << "</td>";
         out << "</tr>\n";
     }
     out << "</tbody>\n</table></div>\n";
@@ -335,9 +339,10 @@ void render_html(const Report& report, std::ostream& out) {
     if (!report.totals.empty()) {
         out << "<section class=\"totals\" aria-label=\"" << text(lang, "Jumlah", "Totals") << "\">\n";
         for (const Total& t : report.totals) {
-            std::string v = human_text(t.value, t.column.type, report.zone, lang);
+            std::string v = human_text(t.value, t.column, report.zone, lang);
             out << "<div class=\"total\"><div class=\"label\">" << html_escape(label(t.column, lang))
-                << "</div><div class=\"value\">" << html_escape(v.empty() ? "—" : v) << "</div></div>\n";
+                << "</div><div class=\"value" << (std::holds_alternative<Marked>(t.value) ? " missing" : "")
+                << "\">" << html_escape(v.empty() ? "—" : v) << "</div></div>\n";
         }
         out << "</section>\n";
     }

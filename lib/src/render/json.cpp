@@ -7,15 +7,21 @@ namespace asnbelajar::render {
 namespace {
 
 void write_value(std::ostream& out, const Cell& cell, ColumnType type, const Zone& zone) {
-    if (std::holds_alternative<std::monostate>(cell)) {
+    const auto* marked = std::get_if<Marked>(&cell);
+    if (std::holds_alternative<std::monostate>(cell) || (marked && marked->value.empty())) {
         out << "null";
+        return;
+    }
+    if (marked) { // text, whatever the column's type
+        out << json_string(marked->value);
         return;
     }
     switch (type) {
     case ColumnType::integer:
     case ColumnType::year:
     case ColumnType::jp:
-    case ColumnType::rate: out << machine_text(cell, type, zone); return;
+    case ColumnType::rate:
+    case ColumnType::boolean: out << machine_text(cell, type, zone); return;
     default: out << json_string(machine_text(cell, type, zone)); return;
     }
 }

@@ -20,8 +20,7 @@ void write_table(const Table& t, const Report& report, std::ostream& out) {
     for (const Row& row : t.rows) {
         out << '|';
         for (std::size_t i = 0; i < t.columns.size(); ++i)
-            out << ' ' << markdown_escape(human_text(row[i], t.columns[i].type, report.zone, report.lang))
-                << " |";
+            out << ' ' << markdown_escape(human_text(row[i], t.columns[i], report.zone, report.lang)) << " |";
         out << '\n';
     }
 }
@@ -64,7 +63,7 @@ void render_markdown(const Report& report, std::ostream& out) {
     if (!report.totals.empty()) {
         out << "\n## " << (report.lang == Lang::en ? "Totals" : "Jumlah") << "\n\n";
         for (const Total& t : report.totals) {
-            std::string value = human_text(t.value, t.column.type, report.zone, report.lang);
+            std::string value = human_text(t.value, t.column, report.zone, report.lang);
             out << "- " << markdown_escape(label(t.column, report.lang)) << ": **"
                 << (value.empty() ? "—" : markdown_escape(value)) << "**\n";
         }

@@ -2,6 +2,7 @@
 #include "asnbelajar/render.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/text.hpp"
 #include "render_impl.hpp"
 
@@ -152,6 +153,7 @@ bool is_machine_format(Format f) {
 std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone) {
     if (std::holds_alternative<std::monostate>(cell)) return {};
     if (auto* s = std::get_if<std::string>(&cell)) return *s;
+    if (auto* m = std::get_if<Marked>(&cell)) return m->value;
     if (auto* d = std::get_if<Date>(&cell)) return format_date(*d);
     if (auto* v = std::get_if<double>(&cell)) return fmt::format("{:.4f}", *v);
     std::int64_t i = std::get<std::int64_t>(cell);
@@ -159,6 +161,7 @@ std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone) {
     case ColumnType::jp:
         return i % 10 == 0 ? fmt::format("{}", i / 10) : fmt::format("{}.{}", i / 10, std::abs(i % 10));
     case ColumnType::datetime: return format_datetime_offset(i, zone);
+    case ColumnType::boolean: return i ? "true" : "false";
     default: return std::to_string(i);
     }
 }
@@ -167,11 +170,15 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
     const char decimal = lang == Lang::id ? ',' : '.';
     if (std::holds_alternative<std::monostate>(cell)) return {};
     if (auto* s = std::get_if<std::string>(&cell)) return *s;
+    if (auto* m = std::get_if<Marked>(&cell)) {
+        const std::string& words = lang == Lang::en ? m->en : m->id;
+        return m->value.empty() ? words : fmt::format("{} ({})", m->value, words);
+    }
     if (auto* d = std::get_if<Date>(&cell)) return human_date(*d, lang);
     if (auto* v = std::get_if<double>(&cell)) {
         std::string pct = fmt::format("{:.1f}", *v * 100.0);
         std::replace(pct.begin(), pct.end(), '.', decimal);
-        return pct + (lang == Lang::id ? " %" : "%");
+        return pct + "%"; // "75,0%": Indonesian (EYD) writes the sign against the number too
     }
     std::int64_t i = std::get<std::int64_t>(cell);
     switch (type) {
@@ -185,15 +192,21 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
         return human_date(t.date, lang) + ", " + human_time(t.hour, t.minute, zone, lang);
     }
     case ColumnType::year: return std::to_string(i);
+    case ColumnType::boolean:
+        return i ? (lang == Lang::en ? "yes" : "ya") : (lang == Lang::en ? "no" : "tidak");
     default: return group_thousands(i, lang == Lang::id ? '.' : ',');
     }
+}
+
+std::string human_text(const Cell& cell, const Column& column, const Zone& zone, Lang lang) {
+    if (auto* s = std::get_if<std::string>(&cell)) return std::string(value_label(column, *s, lang));
+    return human_text(cell, column.type, zone, lang);
 }
 
 void write(const Report& report, Format format, const Options& options, std::ostream& out) {
     const FormatInfo& info = format_info(format);
     if (!info.write)
-        throw Error(fmt::format("{} is a binary file: give -o FILE.{} (it cannot go to a stream)", info.name,
-                                info.name));
+        throw Error(tr("{0} is a binary file: give -o FILE.{0} (it cannot go to a stream)", info.name));
     info.write(report, options, out);
 }
 

@@ -29,7 +29,7 @@ void write_table(const Table& t, const Report& report, const Options& options, s
     for (const Row& row : t.rows) {
         auto& texts = cells.emplace_back(n);
         for (std::size_t i = 0; i < n; ++i) {
-            texts[i] = fit(human_text(row[i], t.columns[i].type, report.zone, report.lang), max_column_width);
+            texts[i] = fit(human_text(row[i], t.columns[i], report.zone, report.lang), max_column_width);
             widths[i] = std::max(widths[i], display_width(texts[i]));
         }
     }
@@ -96,7 +96,7 @@ void render_text_table(const Report& report, const Options& options, std::ostrea
             width = std::max(width, display_width(label(t.column, report.lang)));
         for (const Total& t : report.totals) {
             pad(out, label(t.column, report.lang) + ":", width + 1, false);
-            out << ' ' << human_text(t.value, t.column.type, report.zone, report.lang) << '\n';
+            out << ' ' << human_text(t.value, t.column, report.zone, report.lang) << '\n';
         }
     }
     for (const Report::Extra& e : report.extras) {

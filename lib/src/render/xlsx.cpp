@@ -1,6 +1,7 @@
 // xlsx through libxlsxwriter: a title block, a header row with frozen panes, typed cells, totals; extras on
 // further sheets. Every text column is written as a string (NIPs and phone numbers stay text).
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/text.hpp"
 #include "render_impl.hpp"
 
@@ -68,11 +69,17 @@ class SheetWriter {
     }
 
     // One typed cell. Empty cells stay empty.
-    void cell(lxw_row_t row, std::size_t col, const Cell& value, ColumnType type) {
+    void cell(lxw_row_t row, std::size_t col, const Cell& value, const Column& of) {
         if (std::holds_alternative<std::monostate>(value)) return;
+        const ColumnType type = of.type;
         lxw_col_t c = column(col);
         if (auto* s = std::get_if<std::string>(&value)) {
-            check(worksheet_write_string(ws_, row, c, s->c_str(), nullptr));
+            const std::string text(value_label(of, *s, report_.lang));
+            check(worksheet_write_string(ws_, row, c, text.c_str(), nullptr));
+        } else if (std::holds_alternative<Marked>(value) || type == ColumnType::boolean) {
+            // Words for people: why a value is missing, "ya"/"tidak".
+            const std::string words = human_text(value, type, report_.zone, report_.lang);
+            check(worksheet_write_string(ws_, row, c, words.c_str(), nullptr));
         } else if (auto* d = std::get_if<Date>(&value)) {
             lxw_datetime dt{d->year, d->month, d->day, 0, 0, 0};
             check(worksheet_write_datetime(ws_, row, c, &dt, f_.date));
@@ -96,24 +103,31 @@ class SheetWriter {
     }
 
     // Title and subtitle lines, the header (frozen), rows with an autofilter; returns the next free row.
-    lxw_row_t table(const std::string& title, const std::vector<std::string>& subtitle, const Table& t) {
+    // A plain sheet (Report::plain_sheet) has the machine keys, unstyled, in row 1 and nothing above them.
+    lxw_row_t table(const std::string& title, const std::vector<std::string>& subtitle, const Table& t,
+                    bool plain = false) {
         lxw_row_t row = 0;
-        text(row++, 0, title, f_.title);
-        for (const std::string& line : subtitle)
-            text(row++, 0, line, f_.subtitle);
-        ++row;
+        if (!plain) {
+            text(row++, 0, title, f_.title);
+            for (const std::string& line : subtitle)
+                text(row++, 0, line, f_.subtitle);
+            ++row;
+        }
         const lxw_row_t header = row;
         std::vector<std::size_t> widths(t.columns.size());
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
-            const std::string& name = label(t.columns[i], report_.lang);
-            text(header, i, name, is_numeric(t.columns[i].type) ? f_.header_num : f_.header);
+            const std::string& name = plain ? t.columns[i].key : label(t.columns[i], report_.lang);
+            if (plain)
+                text(header, i, name);
+            else
+                text(header, i, name, is_numeric(t.columns[i].type) ? f_.header_num : f_.header);
             widths[i] = display_width(name);
         }
         for (const Row& r : t.rows) {
             ++row;
             for (std::size_t i = 0; i < t.columns.size(); ++i) {
-                cell(row, i, r[i], t.columns[i].type);
-                widths[i] = std::max(widths[i], shown_width(r[i], t.columns[i].type));
+                cell(row, i, r[i], t.columns[i]);
+                widths[i] = std::max(widths[i], shown_width(r[i], t.columns[i]));
             }
         }
         for (std::size_t i = 0; i < t.columns.size(); ++i)
@@ -130,10 +144,10 @@ class SheetWriter {
   private:
     static lxw_col_t column(std::size_t i) { return static_cast<lxw_col_t>(std::min<std::size_t>(i, 16383)); }
 
-    std::size_t shown_width(const Cell& value, ColumnType type) const {
+    std::size_t shown_width(const Cell& value, const Column& of) const {
         if (std::holds_alternative<Date>(value)) return 10;
-        if (type == ColumnType::datetime) return 16;
-        return display_width(human_text(value, type, report_.zone, report_.lang));
+        if (of.type == ColumnType::datetime) return 16;
+        return display_width(human_text(value, of, report_.zone, report_.lang));
     }
 
     void check(lxw_error e) {
@@ -187,9 +201,9 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     if (std::FILE* probe = std::fopen(path.c_str(), "wb"))
         std::fclose(probe);
     else
-        throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+        throw Error(tr("cannot write {}: {}", path, std::strerror(errno)));
     lxw_workbook* wb = workbook_new(path.c_str());
-    if (!wb) throw Error(fmt::format("cannot write {}: out of memory", path));
+    if (!wb) throw Error(tr("cannot write {}: out of memory", path));
     Formats f = make_formats(wb);
     std::set<std::string> taken;
     lxw_error error = LXW_NO_ERROR;
@@ -198,19 +212,20 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     if (!ws) {
         workbook_close(wb);
         std::remove(path.c_str());
-        throw Error(fmt::format("cannot write {}: no worksheet", path));
+        throw Error(tr("cannot write {}: no worksheet", path));
     }
     SheetWriter main(ws, f, report);
-    lxw_row_t row = main.table(report.title, report.subtitle, report.table);
-    if (!report.totals.empty()) {
+    lxw_row_t row = main.table(report.title, report.subtitle, report.table, report.plain_sheet);
+    if (!report.totals.empty() && !report.plain_sheet) {
         main.text(++row, 0, report.lang == Lang::en ? "Totals" : "Jumlah", f.bold);
         for (const Total& t : report.totals) {
             main.text(++row, 0, label(t.column, report.lang));
-            main.cell(row, 1, t.value, t.column.type);
+            main.cell(row, 1, t.value, t.column);
         }
     }
     error = main.error();
     for (const Report::Extra& e : report.extras) {
+        if (report.plain_sheet) break;
         lxw_worksheet* extra = workbook_add_worksheet(wb, sheet_name(e.title, taken).c_str());
         if (!extra) continue;
         SheetWriter w(extra, f, report);
@@ -220,12 +235,12 @@ void write_xlsx_file(const Report& report, const std::string& path) {
     if (error != LXW_NO_ERROR) {
         workbook_close(wb);
         std::remove(path.c_str());
-        throw Error(fmt::format("cannot write {}: {}", path, lxw_strerror(error)));
+        throw Error(tr("cannot write {}: {}", path, lxw_strerror(error)));
     }
     lxw_error closed = workbook_close(wb);
     if (closed != LXW_NO_ERROR) {
         std::remove(path.c_str());
-        throw Error(fmt::format("cannot write {}: {}", path, lxw_strerror(closed)));
+        throw Error(tr("cannot write {}: {}", path, lxw_strerror(closed)));
     }
 }
 

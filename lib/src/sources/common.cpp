@@ -3,12 +3,14 @@
 #include "source_impl.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/normalize.hpp"
 #include "asnbelajar/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace asnbelajar::sources {
 
@@ -54,7 +56,7 @@ std::string_view original_name(std::string_view cell) {
 }
 
 std::string day_month(const Date& d) {
-    return fmt::format("{} {}", d.day, month_name(d.month, Lang::en));
+    return fmt::format("{} {}", d.day, month_name(d.month, message_language()));
 }
 
 } // namespace
@@ -121,7 +123,7 @@ bool Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, 
         std::string_view v = t.cell(row, Field::attended);
         std::optional<bool> attended = yes_no(v);
         if (!attended) {
-            problem(line, t.written(Field::attended), fmt::format("'{}' is neither yes nor no", v));
+            problem(line, t.written(Field::attended), tr("'{}' is neither yes nor no", v));
             return false;
         }
         if (!*attended) {
@@ -135,22 +137,23 @@ bool Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, 
     if (missing(join)) join = {};
     if (missing(leave)) leave = {};
     if (join.empty() != leave.empty() && times != Times::from_join) {
-        problem(line, join.empty() ? t.written(Field::join) : t.written(Field::leave),
-                fmt::format("a {} time without a {} time", join.empty() ? "leave" : "join",
-                            join.empty() ? "join" : "leave"));
+        if (join.empty())
+            problem(line, t.written(Field::join), _("a leave time without a join time"));
+        else
+            problem(line, t.written(Field::leave), _("a join time without a leave time"));
         return false;
     }
     std::optional<std::int64_t> seconds;
     if (!missing(minutes)) {
         seconds = parse_duration_seconds(minutes);
         if (!seconds) {
-            problem(line, t.written(Field::minutes), fmt::format("'{}' is not a duration", minutes));
+            problem(line, t.written(Field::minutes), tr("'{}' is not a duration", minutes));
             return false;
         }
     }
     if (times == Times::from_join && !join.empty() && !seconds) {
         problem(line, t.written(Field::minutes),
-                fmt::format("a join time without a duration ({} is empty)", t.written(Field::minutes)));
+                tr("a join time without a duration ({} is empty)", t.written(Field::minutes)));
         return false;
     }
     if (join.empty() && !seconds && (t.has(Field::join) || t.has(Field::leave) || t.has(Field::minutes))) {
@@ -172,8 +175,8 @@ bool Builder::attendee(const HeaderRow& t, const Fields& row, std::size_t line, 
     r.line = line;
     data_.records.push_back(std::move(r));
     Pending p{std::string(join), std::string(leave), std::nullopt, {}, std::nullopt};
-    p.join_column = column_id(t.written(Field::join), "join time");
-    p.leave_column = column_id(t.written(Field::leave), "leave time");
+    p.join_column = column_id(t.written(Field::join), _("join time"));
+    p.leave_column = column_id(t.written(Field::leave), _("leave time"));
     if (times == Times::from_join && !join.empty()) p.after = seconds;
     pending_.push_back(std::move(p));
     return true;
@@ -190,19 +193,19 @@ std::size_t Builder::column_id(std::string_view written, std::string_view fallba
 void Builder::stamp_last(std::string_view stamp, std::string_view column) {
     if (pending_.empty() || missing(stamp)) return;
     pending_.back().stamp = std::string(stamp);
-    pending_.back().stamp_column = column_id(column, "timestamp");
+    pending_.back().stamp_column = column_id(column, _("timestamp"));
 }
 
 void Builder::event(ExportRecord person, Event kind, std::string_view stamp, std::string_view column) {
     ++data_.rows;
     events_ = true;
     if (missing(stamp)) {
-        problem(person.line, column, "no time");
+        problem(person.line, column, _("no time"));
         return;
     }
     data_.records.push_back(std::move(person));
     Pending p{std::string(stamp), std::string(stamp), std::nullopt, {}, kind};
-    p.join_column = p.leave_column = column_id(column, "timestamp");
+    p.join_column = p.leave_column = column_id(column, _("timestamp"));
     pending_.push_back(std::move(p));
 }
 
@@ -231,11 +234,11 @@ void Builder::throw_problems() {
     if (problem_count_ == 1) throw Error(problems_.front().second);
     std::stable_sort(problems_.begin(), problems_.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string message = fmt::format("{}: {} problems:", name_, problem_count_);
+    std::string message = tr("{}: {} problems:", name_, problem_count_);
     for (const auto& p : problems_)
         message += "\n" + p.second;
     if (problem_count_ > problems_.size())
-        message += fmt::format("\n… and {} more", problem_count_ - problems_.size());
+        message += "\n" + tr("… and {} more", problem_count_ - problems_.size());
     throw Error(message);
 }
 
@@ -251,7 +254,7 @@ std::optional<UnixSeconds> Builder::parse_time(std::string_view text, DayOrder o
                 return t;
             }
         }
-        problem(line, column, fmt::format("'{}' is not a date and time", text));
+        problem(line, column, tr("'{}' is not a date and time", text));
     } catch (const Error& e) {
         if (undecided)
             *undecided = true; // the caller reads the file again with each order
@@ -318,8 +321,8 @@ void Builder::fail_mixed_order(const std::string& message) const {
                 first = vote;
                 first_line = data_.records[i].line;
             } else if (vote != *first) {
-                throw Error(fmt::format("{}:{}: {} (the first on line {}, the second on line {})", name_,
-                                        data_.records[i].line, message, first_line, data_.records[i].line));
+                throw Error(tr("{}:{}: {} (the first on line {}, the second on line {})", name_,
+                               data_.records[i].line, message, first_line, data_.records[i].line));
             }
         }
     }
@@ -370,24 +373,26 @@ ExportData Builder::finish() {
                                           : which == 1 ? pending_[i].leave
                                                        : pending_[i].stamp;
                 const UnixSeconds a = da.value_or(0), b = mb.value_or(0);
-                std::string why =
-                    !opts_.session_date ? std::string()
-                    : dmy_fits ? fmt::format(", and both readings put the joins on the session's date {}",
-                                             format_date(*opts_.session_date))
-                               : fmt::format(", and neither puts the joins on the session's date {}",
-                                             format_date(*opts_.session_date));
-                throw Error(fmt::format(
-                    "{}:{}: the day/month order of the dates cannot be decided: '{}' is {} or {}{}; "
-                    "pass --date-order dmy (day first) or --date-order mdy (month first)",
-                    name_, data_.records[i].line, text, day_month(to_local(a, opts_.zone).date),
-                    day_month(to_local(b, opts_.zone).date), why));
+                std::string why = !opts_.session_date ? std::string()
+                                  : dmy_fits
+                                      ? tr(", and both readings put the joins on the session's date {}",
+                                           format_date(*opts_.session_date))
+                                      : tr(", and neither puts the joins on the session's date {}",
+                                           format_date(*opts_.session_date));
+                throw Error(
+                    tr("{}:{}: the day/month order of the dates cannot be decided: '{}' is {} or {}{}; "
+                       "pass --date-order dmy (day first) or --date-order mdy (month first)",
+                       name_, data_.records[i].line, text, day_month(to_local(a, opts_.zone).date),
+                       day_month(to_local(b, opts_.zone).date), why));
             }
             order = dmy_fits ? DayOrder::dmy : DayOrder::mdy;
             if (mdy_fits) times = std::move(month_first);
             data_.notes.push_back(
-                fmt::format("dates read {} first: the order that puts the joins on the session's "
-                            "date {}",
-                            order == DayOrder::dmy ? "day" : "month", format_date(*opts_.session_date)));
+                order == DayOrder::dmy
+                    ? tr("dates read day first: the order that puts the joins on the session's date {}",
+                         format_date(*opts_.session_date))
+                    : tr("dates read month first: the order that puts the joins on the session's date {}",
+                         format_date(*opts_.session_date)));
         }
     }
     for (std::size_t i = 0; i < times.size(); ++i) {
@@ -396,9 +401,8 @@ ExportData Builder::finish() {
         r.leave = times[i].leave;
         r.stamped = times[i].stamp;
         if (r.join && r.leave && *r.leave < *r.join)
-            problem(
-                r.line, columns_[pending_[i].leave_column],
-                fmt::format("leave time '{}' is before join time '{}'", pending_[i].leave, pending_[i].join));
+            problem(r.line, columns_[pending_[i].leave_column],
+                    tr("leave time '{}' is before join time '{}'", pending_[i].leave, pending_[i].join));
     }
     throw_problems();
     if (events_) pair_events();
@@ -420,7 +424,7 @@ void Builder::pair_events() {
     const UnixSeconds end = opts_.session_end.value_or(*last);
 
     // Each person's events (by name as written, blanks collapsed), in time order, ties in file order.
-    std::vector<std::string> keys;
+    std::unordered_map<std::string, std::size_t> person_of; // name → index in people (first seen first)
     std::vector<std::vector<std::size_t>> people;
     std::vector<ExportRecord> out;
     for (std::size_t i = 0; i < pending_.size(); ++i) {
@@ -428,14 +432,9 @@ void Builder::pair_events() {
             out.push_back(std::move(data_.records[i]));
             continue;
         }
-        std::string key = clean_text(data_.records[i].name);
-        auto it = std::find(keys.begin(), keys.end(), key);
-        if (it == keys.end()) {
-            keys.push_back(std::move(key));
-            people.emplace_back();
-            it = keys.end() - 1;
-        }
-        people[static_cast<std::size_t>(it - keys.begin())].push_back(i);
+        const auto [it, added] = person_of.try_emplace(clean_text(data_.records[i].name), people.size());
+        if (added) people.emplace_back();
+        people[it->second].push_back(i);
     }
     for (std::vector<std::size_t>& events : people) {
         std::stable_sort(events.begin(), events.end(), [&](std::size_t a, std::size_t b) {
@@ -484,9 +483,10 @@ HeaderRow read_flat_rows(CsvReader& csv, Builder& b, const FlatLayout& layout) {
                 if (layout.join_and_duration && join && !leave && candidate.has(Field::minutes))
                     times = Times::from_join;
                 else if (join != leave)
-                    b.fail(fmt::format("line {}: a {} column without a {} column ({})", csv.line(),
-                                       join ? "join" : "leave", join ? "leave" : "join",
-                                       candidate.columns()));
+                    b.fail(join ? tr("line {}: a join column without a leave column ({})", csv.line(),
+                                     candidate.columns())
+                                : tr("line {}: a leave column without a join column ({})", csv.line(),
+                                     candidate.columns()));
                 if (layout.skip_if_yes) skip_column = candidate.find(layout.skip_if_yes);
                 if (layout.stamp_column) stamp_column = layout.stamp_column(candidate);
                 table = std::move(candidate);
@@ -494,7 +494,7 @@ HeaderRow read_flat_rows(CsvReader& csv, Builder& b, const FlatLayout& layout) {
             }
             if (first_line.empty()) first_line = std::string(csv.raw().substr(0, 200));
             if (preamble++ < layout.max_preamble) continue;
-            b.fail(fmt::format("no {} header found (first line: '{}')", layout.expected, first_line));
+            b.fail(tr("no {} header found (first line: '{}')", _(layout.expected), first_line));
         }
         if (skip_column >= 0 && yes_no(HeaderRow::cell_at(row, skip_column)).value_or(false)) {
             b.skipped();
@@ -506,11 +506,12 @@ HeaderRow read_flat_rows(CsvReader& csv, Builder& b, const FlatLayout& layout) {
     }
     if (!table)
         b.fail(first_line.empty()
-                   ? std::string("the file is empty")
-                   : fmt::format("no {} header found (first line: '{}')", layout.expected, first_line));
+                   ? std::string(_("the file is empty"))
+                   : tr("no {} header found (first line: '{}')", _(layout.expected), first_line));
     if (skipped)
-        b.data().notes.push_back(
-            fmt::format("{} rows with '{}' = yes passed over", skipped, layout.skip_if_yes));
+        b.data().notes.push_back(trn("{} row with '{}' = yes passed over",
+                                     "{} rows with '{}' = yes passed over", skipped, skipped,
+                                     layout.skip_if_yes));
     b.data().names_only = !table->has_identity();
     return std::move(*table);
 }

@@ -3,6 +3,7 @@
 #include "source_impl.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -23,11 +24,10 @@ constexpr std::size_t detect_records = 40;
 
 // "expected a Zoom webinar attendee report (…), …, or a CSV with …": every layout, as the registry describes it.
 std::string expected_layouts() {
-    const std::span<const ExportSource> all = export_sources();
-    std::string text = "expected ";
-    for (std::size_t i = 0; i < all.size(); ++i)
-        text += fmt::format("{}{}", i == 0 ? "" : i + 1 == all.size() ? ", or " : ", ", all[i].expected);
-    return text;
+    std::vector<std::string> all;
+    for (const ExportSource& s : export_sources())
+        all.emplace_back(_(s.expected));
+    return tr("expected {}", or_list(all));
 }
 
 // Appends what is left of `in` to `bytes`, a block at a time (standard input, pipes).
@@ -43,21 +43,21 @@ std::string load(const std::string& path) {
     std::string bytes;
     if (path == "-") {
         read_to_end(std::cin, bytes);
-        if (std::cin.bad()) throw Error("cannot read standard input");
+        if (std::cin.bad()) throw Error(_("cannot read standard input"));
         return bytes;
     }
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
+    if (!in) throw Error(tr("cannot open {}: {}", path, std::strerror(errno)));
     const std::streamoff size = in.seekg(0, std::ios::end) ? std::streamoff(in.tellg()) : -1;
     if (size > 0 && in.seekg(0)) {
         bytes.resize(static_cast<std::size_t>(size));
         in.read(bytes.data(), size);
-        if (in.gcount() != size) throw Error(fmt::format("cannot read {}", path));
+        if (in.gcount() != size) throw Error(tr("cannot read {}", path));
     } else {
         in.clear(); // not a file that can be measured (a pipe, /dev/stdin)
         read_to_end(in, bytes);
     }
-    if (in.bad()) throw Error(fmt::format("cannot read {}", path));
+    if (in.bad()) throw Error(tr("cannot read {}", path));
     return bytes;
 }
 
@@ -86,8 +86,8 @@ const ExportSource& choose(std::string_view family, const ExportSource* detected
     }
     if (first_flat && (!detected || detected->flat)) return *first_flat;
     if (!detected) return *first;
-    throw Error(fmt::format("{} is a {}, not what --source {} reads; use --source auto", name,
-                            detected->label, family));
+    throw Error(
+        tr("{} is a {}, not what --source {} reads; use --source auto", name, _(detected->label), family));
 }
 
 } // namespace
@@ -115,10 +115,12 @@ const ExportSource& detect_export(std::istream& in, const std::string& name) {
             header = t.columns();
         first = false;
     }
-    if (first_line.empty()) throw Error(fmt::format("{} is empty", name));
-    throw Error(fmt::format(
-        "{}:{}: not a recognised attendance export (first line: '{}'{}); {}", name, first_line_no, first_line,
-        header.empty() ? std::string() : fmt::format("; first header: '{}'", header), expected_layouts()));
+    if (first_line.empty()) throw Error(tr("{} is empty", name));
+    if (header.empty())
+        throw Error(tr("{}:{}: not a recognised attendance export (first line: '{}'); {}", name,
+                       first_line_no, first_line, expected_layouts()));
+    throw Error(tr("{}:{}: not a recognised attendance export (first line: '{}'; first header: '{}'); {}",
+                   name, first_line_no, first_line, header, expected_layouts()));
 }
 
 ExportData read_export(std::istream& in, const std::string& name, const ExportSource& source,
@@ -133,7 +135,7 @@ ExportData read_export(std::istream& in, const std::string& name, const ExportSo
 ExportData read_export_file(const std::string& path, std::string_view choice, const ReadOptions& opts) {
     const std::vector<std::string_view> choices = source_choices();
     if (std::find(choices.begin(), choices.end(), choice) == choices.end())
-        throw Error(fmt::format("unknown source '{}'", choice));
+        throw Error(tr("unknown source '{}'", choice));
     const std::string name = path == "-" ? "<stdin>" : path;
     const std::string bytes = load(path);
     const ExportSource* detected = nullptr;

@@ -13,6 +13,8 @@
 // Durations read as "1 hr 25 min", "42m", "2:56:00"; times of day without a date are on the session's date.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 namespace asnbelajar::sources {
 
 // Google Meet's columns: first seen, last seen, time in call (or time joined, time exited).
@@ -38,7 +40,8 @@ ExportData read_meet(CsvReader& csv, Builder& b) {
     layout.max_preamble = 5; // a title, the meeting code, its start and end
     layout.times = Times::span;
     layout.join_and_duration = true;
-    layout.expected = "Google Meet attendance (Name, Email, First seen, Last seen, Time in call)";
+    layout.expected =
+        N_("Google Meet attendance ('Name', 'Email', 'First seen', 'Last seen', 'Time in call')");
     return read_flat(csv, b, layout);
 }
 

@@ -11,6 +11,8 @@
 // whose timestamps all precede the session as a registration export.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include "asnbelajar/error.hpp"
 
 #include <fmt/format.h>
@@ -26,12 +28,9 @@ bool is_plain_csv_header(const HeaderRow& t) {
     return t.has_identity() && !is_meeting_data_header(t);
 }
 
-// The column of a form export that holds each submission's time.
+// The column of a form export that holds each submission's time (its aliases: Field::timestamp, columns.cpp).
 int form_timestamp_column(const HeaderRow& t) {
-    for (const char* h : {"timestamp", "stempel waktu", "cap waktu", "submitted at", "submission time",
-                          "waktu pengisian", "waktu submit", "tanggal pengisian", "waktu"})
-        if (int i = t.find(h); i >= 0) return i;
-    return -1;
+    return t.has(Field::timestamp) ? t.at(Field::timestamp) : -1;
 }
 
 bool has_evidence(const HeaderRow& t) {
@@ -59,18 +58,18 @@ std::string telltale_columns(const HeaderRow& t, int stamp) {
 }
 
 constexpr const char* self_declared_hint =
-    "nothing was recorded; self-declared marks from a file like this need --source csv";
+    N_("nothing was recorded; self-declared marks from a file like this need --source csv");
 
 // Keeps the rows of a presence form stamped inside the session's window; refuses a roster or a registration
 // export (see the file's comment).
 void require_presence_form(ExportData& data, const HeaderRow& header, const ReadOptions& opts) {
     const int stamp = form_timestamp_column(header);
     if (stamp < 0)
-        throw Error(fmt::format(
+        throw Error(tr(
             "{}: this looks like a roster, not an attendance list: it names people ({}) but has no minutes, no "
-            "join and leave times, no presence column (hadir, kehadiran, presensi, check-in, ...) and no "
+            "join and leave times, no presence column ('hadir', 'kehadiran', 'presensi', 'check-in', ...) and no "
             "timestamps; {}",
-            data.name, telltale_columns(header, stamp), self_declared_hint));
+            data.name, telltale_columns(header, stamp), _(self_declared_hint)));
     std::optional<UnixSeconds> first, last;
     for (const ExportRecord& r : data.records)
         if (r.stamped) {
@@ -79,38 +78,38 @@ void require_presence_form(ExportData& data, const HeaderRow& header, const Read
         }
     if (!opts.session_start || !opts.session_end || !first) {
         if (data.records.empty()) return; // nothing to decide on: refused as empty later, unless allowed
-        throw Error(fmt::format(
-            "{}: a form export ({}) whose {} cannot be compared with the session's time; {}", data.name,
-            telltale_columns(header, stamp), header.written_at(stamp), self_declared_hint));
+        throw Error(tr("{}: a form export ({}) whose {} cannot be compared with the session's time; {}",
+                       data.name, telltale_columns(header, stamp), header.written_at(stamp),
+                       _(self_declared_hint)));
     }
     const UnixSeconds start = *opts.session_start, end = *opts.session_end;
     const auto when = [&](UnixSeconds t) { return format_datetime_offset(t, opts.zone); };
     if (*last < start)
-        throw Error(fmt::format(
+        throw Error(tr(
             "{}: this looks like a registration export, not a presence list (columns {}): every {} ({} to {}) "
             "precedes the session's start ({}); {}",
             data.name, telltale_columns(header, stamp), header.written_at(stamp), when(*first), when(*last),
-            when(start), self_declared_hint));
+            when(start), _(self_declared_hint)));
     const auto inside = [&](const ExportRecord& r) {
         return r.stamped && *r.stamped >= start && *r.stamped <= end;
     };
     const std::size_t kept =
         static_cast<std::size_t>(std::count_if(data.records.begin(), data.records.end(), inside));
     if (kept == 0)
-        throw Error(fmt::format(
+        throw Error(tr(
             "{}: a form export (columns {}) none of whose {} values ({} to {}) falls inside the session ({} to "
             "{}): not a presence list of this session; {}",
             data.name, telltale_columns(header, stamp), header.written_at(stamp), when(*first), when(*last),
-            when(start), when(end), self_declared_hint));
+            when(start), when(end), _(self_declared_hint)));
     const std::size_t left_out = data.records.size() - kept;
     std::erase_if(data.records, [&](const ExportRecord& r) { return !inside(r); });
-    data.notes.push_back(
-        fmt::format("a presence form: its {} values fall inside the session's window, each row "
-                    "a self-declared attendance",
-                    header.written_at(stamp)));
+    data.notes.push_back(tr("a presence form: its {} values fall inside the session's window, each row a "
+                            "self-declared attendance",
+                            header.written_at(stamp)));
     if (left_out)
-        data.notes.push_back(fmt::format("{} {} stamped outside the session's window ({} to {}) left out",
-                                         left_out, left_out == 1 ? "row" : "rows", when(start), when(end)));
+        data.notes.push_back(trn("{} row stamped outside the session's window ({} to {}) left out",
+                                 "{} rows stamped outside the session's window ({} to {}) left out", left_out,
+                                 left_out, when(start), when(end)));
 }
 
 } // namespace
@@ -124,7 +123,7 @@ ExportData read_plain_csv(CsvReader& csv, Builder& b) {
     layout.is_header = is_plain_csv_header;
     layout.max_preamble = 2; // a title line; or a Zoom meeting header and its values
     layout.times = Times::span;
-    layout.expected = "CSV with a NIP, e-mail or phone column";
+    layout.expected = N_("CSV with a NIP, e-mail or phone column");
     const ReadOptions opts = b.options();
     if (opts.require_presence_evidence) layout.stamp_column = stamp_if_self_declared;
     const HeaderRow header = read_flat_rows(csv, b, layout);

@@ -9,6 +9,8 @@
 // accept its files.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include <algorithm>
 
 namespace asnbelajar::sources {
@@ -35,58 +37,60 @@ namespace {
 constexpr ExportSource registry[] = {
     {.name = "zoom-webinar",
      .family = "zoom",
-     .label = "Zoom webinar attendee report",
-     .expected = "a Zoom webinar attendee report (title 'Attendee Report', sections 'Host Details', "
-                 "'Attendee Details', 'Other Attended')",
+     .label = N_("Zoom webinar attendee report"),
+     .expected = N_("a Zoom webinar attendee report (title 'Attendee Report', sections 'Host Details', "
+                    "'Attendee Details', 'Other Attended')"),
      .flat = false,
      .detect = detect_zoom_webinar,
      .read = read_zoom_webinar},
     {.name = "zoom-meeting",
      .family = "zoom",
-     .label = "Zoom meeting participants export",
+     .label = N_("Zoom meeting participants export"),
      .expected =
-         "a Zoom meeting participants export (Name (Original Name), User Email, Join Time, Leave Time, "
-         "Duration (Minutes), Guest; or, with unique users, Total Duration (Minutes))",
+         N_("a Zoom meeting participants export (columns 'Name (Original Name)', 'User Email', 'Join "
+            "Time', 'Leave Time', 'Duration (Minutes)', 'Guest'; or, with unique users, 'Total Duration "
+            "(Minutes)')"),
      .flat = true,
      .detect = detect_zoom_meeting,
      .read = read_zoom_meeting},
     {.name = "teams",
      .family = "teams",
-     .label = "Microsoft Teams attendance report",
-     .expected =
-         "a Microsoft Teams attendance report (sections '1. Summary', '2. Participants', '3. In-Meeting "
-         "Activities')",
+     .label = N_("Microsoft Teams attendance report"),
+     .expected = N_("a Microsoft Teams attendance report (sections '1. Summary', '2. Participants', '3. "
+                    "In-Meeting Activities')"),
      .flat = false,
      .detect = detect_teams,
      .read = read_teams},
     {.name = "teams-2021",
      .family = "teams",
-     .label = "Microsoft Teams attendance report of 2021",
+     .label = N_("Microsoft Teams attendance report of 2021"),
      .expected =
-         "a Microsoft Teams attendance report of 2021 (a 'Meeting Summary' block, then Full Name, Join "
-         "Time, Leave Time, Duration, Email)",
+         N_("a Microsoft Teams attendance report of 2021 (a 'Meeting Summary' block, then columns 'Full "
+            "Name', 'Join Time', 'Leave Time', 'Duration', 'Email')"),
      .flat = false,
      .detect = detect_teams_2021,
      .read = read_teams_2021},
     {.name = "teams-list",
      .family = "teams",
-     .label = "Microsoft Teams attendance list (2020-2021)",
-     .expected = "a Microsoft Teams attendance list (2020-2021): Full Name, User Action, Timestamp",
+     .label = N_("Microsoft Teams attendance list (2020-2021)"),
+     .expected = N_("a Microsoft Teams attendance list (2020-2021): columns 'Full Name', 'User Action', "
+                    "'Timestamp'"),
      .flat = false,
      .detect = detect_teams_list,
      .read = read_teams_list},
     {.name = "meet",
      .family = "meet",
-     .label = "Google Meet attendance export",
-     .expected = "a Google Meet attendance export (Name, Email, Duration, Time joined, Time exited; or Full "
-                 "Name, First Seen, Time in Call)",
+     .label = N_("Google Meet attendance export"),
+     .expected =
+         N_("a Google Meet attendance export (columns 'Name', 'Email', 'Duration', 'Time joined', 'Time "
+            "exited'; or 'Full Name', 'First Seen', 'Time in Call')"),
      .flat = true,
      .detect = detect_meet,
      .read = read_meet},
     {.name = "csv",
      .family = "csv",
-     .label = "plain attendance CSV",
-     .expected = "a CSV with a NIP, e-mail or phone column (and optionally minutes, or join and leave)",
+     .label = N_("plain attendance CSV"),
+     .expected = N_("a CSV with a NIP, e-mail or phone column (and optionally minutes, or join and leave)"),
      .flat = true,
      .detect = detect_plain_csv,
      .read = read_plain_csv},

@@ -28,6 +28,8 @@ class HeaderRow {
   public:
     explicit HeaderRow(const Fields& header);
     bool has(Field f) const { return map_.has(f); }
+    // The index of the column of `f`, or -1.
+    int at(Field f) const { return map_.at(f); }
     // The cell of `f` in `row`, blanks trimmed; empty when the column is absent or the row is short.
     std::string_view cell(const Fields& row, Field f) const;
     // The cell in column `index` (trimmed; empty when out of range).

@@ -12,6 +12,8 @@
 // participant a presenter, and then they are the audience.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include "asnbelajar/columns.hpp"
 #include "asnbelajar/text.hpp"
 
@@ -80,9 +82,10 @@ void add_teams_rows(Builder& b, const HeaderRow& table, const std::vector<std::v
         b.attendee(table, r, lines[i], times);
     }
     if (presenters)
-        b.data().notes.push_back(fmt::format("no participant has the attendee role: {} presenters counted as "
-                                             "attendees",
-                                             presenters));
+        b.data().notes.push_back(
+            trn("no participant has the attendee role: {} presenter counted as an attendee",
+                "no participant has the attendee role: {} presenters counted as attendees", presenters,
+                presenters));
 }
 
 // A numbered section title: "1. Summary", "2. Participants", "3. In-Meeting Activities".
@@ -112,17 +115,20 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
         if (!s.table) {
             s.table.emplace(row);
             if (!(s.table->has(Field::join) && s.table->has(Field::leave)))
-                b.fail(fmt::format("line {}: the {} header has no join and leave time columns (columns: {})",
-                                   csv.line(),
-                                   *part == Part::participants ? "participants" : "in-meeting activities",
-                                   s.table->columns()));
+                b.fail(
+                    *part == Part::participants
+                        ? tr("line {}: the participants header has no join and leave time columns (columns: {})",
+                             csv.line(), s.table->columns())
+                        : tr("line {}: the in-meeting activities header has no join and leave time columns "
+                             "(columns: {})",
+                             csv.line(), s.table->columns()));
             continue;
         }
         s.rows.emplace_back(row.begin(), row.end());
         s.lines.push_back(csv.line());
     }
     if (!participants.seen && !activities.seen)
-        b.fail("no '2. Participants' or '3. In-Meeting Activities' section found");
+        b.fail(_("no '2. Participants' or '3. In-Meeting Activities' section found"));
 
     // Roles come from the activities' own column, else from the participant with the same e-mail or name.
     std::unordered_map<std::string, Role> role_by_person;
@@ -151,8 +157,8 @@ ExportData read_teams(CsvReader& csv, Builder& b) {
     for (const auto& cells : used.rows)
         roles.push_back(role_in(as_row(cells)));
     if (!per_join)
-        b.data().notes.push_back("no in-meeting activities: each participant's first join, last leave and "
-                                 "in-meeting duration used");
+        b.data().notes.push_back(_("no in-meeting activities: each participant's first join, last leave and "
+                                   "in-meeting duration used"));
     add_teams_rows(b, table, used.rows, used.lines, roles, per_join ? Times::per_join : Times::span);
     return b.finish();
 }

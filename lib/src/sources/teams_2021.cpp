@@ -12,6 +12,8 @@
 // "13/04/2021 à 09:01:31" and durations "2 h 44 m" with no-break spaces. Roles count as in teams.cpp.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include "asnbelajar/columns.hpp"
 
 #include <fmt/format.h>
@@ -64,8 +66,9 @@ ExportData read_teams_2021(CsvReader& csv, Builder& b) {
                                                 : TeamsRole::attendee);
     }
     if (!table)
-        b.fail("no participants table (Full Name, Join Time, Leave Time, Duration, Email) after the 'Meeting "
-               "Summary' block");
+        b.fail(
+            _("no participants table ('Full Name', 'Join Time', 'Leave Time', 'Duration', 'Email') after the "
+              "'Meeting Summary' block"));
     add_teams_rows(b, *table, rows, lines, roles, Times::per_join);
     b.data().names_only = !table->has_identity();
     return b.finish();

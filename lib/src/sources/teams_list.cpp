@@ -11,6 +11,8 @@
 // matched by name (attend --match-names), or by a NIP written in the name.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include "asnbelajar/columns.hpp"
 #include "asnbelajar/normalize.hpp"
 
@@ -54,10 +56,9 @@ ExportData read_teams_list(CsvReader& csv, Builder& b) {
         if (!table) {
             HeaderRow candidate(row);
             if (!detect_teams_list({}, candidate))
-                b.fail(
-                    fmt::format("line {}: no attendance list header (Full Name, User Action, Timestamp) but "
-                                "'{}'",
-                                csv.line(), csv.raw().substr(0, 200)));
+                b.fail(tr(
+                    "line {}: no attendance list header ('Full Name', 'User Action', 'Timestamp') but '{}'",
+                    csv.line(), csv.raw().substr(0, 200)));
             action = action_column(candidate);
             stamp = time_column(candidate);
             table = std::move(candidate);
@@ -69,11 +70,11 @@ ExportData read_teams_list(CsvReader& csv, Builder& b) {
         if (name.empty() || !kind) {
             b.skipped();
             if (name.empty())
-                b.problem(csv.line(), table->written(Field::name), "no name");
+                b.problem(csv.line(), table->written(Field::name), _("no name"));
             else
                 b.problem(
                     csv.line(), table->written_at(action),
-                    fmt::format("'{}' is not an action of the list (Joined, Joined before or Left)", what));
+                    tr("'{}' is not an action of the list ('Joined', 'Joined before' or 'Left')", what));
             continue;
         }
         ExportRecord person;
@@ -81,7 +82,7 @@ ExportData read_teams_list(CsvReader& csv, Builder& b) {
         person.line = csv.line();
         b.event(std::move(person), *kind, HeaderRow::cell_at(row, stamp), table->written_at(stamp));
     }
-    if (!table) b.fail("the file is empty");
+    if (!table) b.fail(_("the file is empty"));
     b.data().names_only = !table->has_identity();
     return b.finish();
 }

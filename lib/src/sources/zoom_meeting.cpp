@@ -8,6 +8,8 @@
 // and start with a byte-order mark. Newer exports add "In Waiting Room": time spent there is no presence.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 namespace asnbelajar::sources {
 namespace {
 
@@ -33,8 +35,9 @@ ExportData read_zoom_meeting(CsvReader& csv, Builder& b) {
     layout.max_preamble = 2;
     layout.times = Times::per_join;
     layout.skip_if_yes = "in waiting room";
-    layout.expected = "Zoom participants (Name (Original Name), User Email, Join Time, Leave Time or Total "
-                      "Duration (Minutes))";
+    layout.expected =
+        N_("Zoom participants ('Name (Original Name)', 'User Email', 'Join Time', 'Leave Time' or "
+           "'Total Duration (Minutes)')");
     return read_flat(csv, b, layout);
 }
 

@@ -10,6 +10,8 @@
 // it, and never read as rows of the section before.
 #include "source_impl.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include "asnbelajar/columns.hpp"
 
 #include <fmt/format.h>
@@ -86,9 +88,9 @@ ExportData read_zoom_webinar(CsvReader& csv, Builder& b) {
             table.emplace(row);
             const bool attendees = section == Section::attendees || section == Section::others;
             if (attendees && !(table->has(Field::join) && table->has(Field::leave)))
-                b.fail(fmt::format("line {}: the header of section '{}' has no join and leave time columns "
-                                   "(columns: {})",
-                                   csv.line(), titles.back(), table->columns()));
+                b.fail(
+                    tr("line {}: the header of section '{}' has no join and leave time columns (columns: {})",
+                       csv.line(), titles.back(), table->columns()));
             continue;
         }
         switch (section) {
@@ -101,22 +103,24 @@ ExportData read_zoom_webinar(CsvReader& csv, Builder& b) {
         default: b.skipped(); ++unknown.back().second;
         }
     }
-    if (!attendee_section)
-        b.data().notes.push_back(
-            fmt::format("no attendee section (sections found: {}{})",
-                        titles.empty() ? "none" : fmt::format("{}", fmt::join(titles, ", ")),
-                        preamble_titles.empty()
-                            ? ""
-                            : fmt::format("; other title lines: {}", fmt::join(preamble_titles, ", "))));
+    if (!attendee_section) {
+        const std::string found = titles.empty() ? _("none") : fmt::format("{}", fmt::join(titles, ", "));
+        b.data().notes.push_back(preamble_titles.empty()
+                                     ? tr("no attendee section (sections found: {})", found)
+                                     : tr("no attendee section (sections found: {}; other title lines: {})",
+                                          found, fmt::join(preamble_titles, ", ")));
+    }
     for (const auto& [title, rows] : unknown)
-        b.data().notes.push_back(
-            fmt::format("section '{}' is not one this reader knows: its {} {} passed over", title, rows,
-                        rows == 1 ? "row was" : "rows were"));
+        b.data().notes.push_back(trn(
+            "section '{}' is not one this reader knows: its {} row was passed over",
+            "section '{}' is not one this reader knows: its {} rows were passed over", rows, title, rows));
     if (others_without_identity)
-        b.data().notes.push_back(fmt::format("section 'Other Attended': {} {} of people who joined without "
-                                             "registering, named only (no e-mail)",
-                                             others_without_identity,
-                                             others_without_identity == 1 ? "row" : "rows"));
+        b.data().notes.push_back(
+            trn("section 'Other Attended': {} row of a person who joined without registering, named only (no "
+                "e-mail)",
+                "section 'Other Attended': {} rows of people who joined without registering, named only (no "
+                "e-mail)",
+                others_without_identity, others_without_identity));
     return b.finish();
 }
 

@@ -34,6 +34,7 @@ enum class Constraint {
     certificate_seq,    // a certificate sequence number is taken once
     certificate_number, // a certificate number is issued once
     certificate_live,   // a person holds at most one live certificate per session
+    result_attempt,     // an attempt at a survey or post-test is recorded once
     reference,          // every reference to a session or participant is to one in the store
 };
 constexpr Constraint all_constraints[] = {Constraint::participant_nip,    Constraint::participant_email,

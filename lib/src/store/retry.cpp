@@ -2,6 +2,8 @@
 // of a location.
 #include "asnbelajar/store_retry.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -43,7 +45,7 @@ std::string new_command_id() {
             id += fmt::format("{:08x}", static_cast<std::uint32_t>(random()));
         return id;
     } catch (const std::exception&) {
-        throw Error("cannot make a command id: the system has no random source");
+        throw Error(_("cannot make a command id: the system has no random source"));
     }
 }
 
@@ -86,14 +88,16 @@ int write_retrying(const std::string& location, const std::string& command, cons
             const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - first_failure);
             if (waited + pause > policy.retry_for) {
                 if (policy.retry_for.count() == 0) throw;
-                throw Error(fmt::format(
-                    "{}\ngave up after retrying for {:.1f} s ({} attempt{}; --retry-for "
-                    "SECONDS waits longer){}",
-                    e.message(), static_cast<double>(waited.count()) / 1000.0, retries + 1,
-                    retries == 0 ? "" : "s",
-                    commit_unknown ? "; the connection was lost during COMMIT: see `asnbelajar db log` "
-                                     "before running the command again"
-                                   : ""));
+                const std::string gave_up =
+                    trn("gave up after retrying for {:.1f} s ({} attempt; --retry-for SECONDS waits longer)",
+                        "gave up after retrying for {:.1f} s ({} attempts; --retry-for SECONDS waits longer)",
+                        static_cast<unsigned long>(retries + 1), static_cast<double>(waited.count()) / 1000.0,
+                        retries + 1);
+                throw Error(e.message() + "\n" + gave_up +
+                            (commit_unknown
+                                 ? _("; the connection was lost during COMMIT: see `asnbelajar db log` "
+                                     "before running the command again")
+                                 : ""));
             }
             if (policy.on_retry) policy.on_retry(e.message(), retries + 1);
             std::this_thread::sleep_for(pause);

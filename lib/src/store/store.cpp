@@ -3,6 +3,7 @@
 #include "asnbelajar/store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "postgres/open.hpp"
 #include "sqlite/open.hpp"
 
@@ -30,6 +31,10 @@ std::unique_ptr<Store> open(const std::string& location, Access access, DryRun d
     return sqlite::open(location, access, dry_run);
 }
 
+bool keeps_signing_key(const std::string& location) {
+    return postgres_url(location);
+}
+
 bool exists(const std::string& location) {
     // A server's database may hold no store yet: opening for writing (db migrate) creates the schema in it.
     if (postgres_url(location)) return true;
@@ -44,6 +49,7 @@ std::string_view table_name(Table table) {
     case Table::attendance_marks: return "attendance_marks";
     case Table::attendance: return "attendance";
     case Table::certificates: return "certificates";
+    case Table::results: return "results";
     case Table::counters: return "counters";
     case Table::audit_log: return "audit_log";
     }
@@ -53,11 +59,12 @@ std::string_view table_name(Table table) {
 std::size_t table_columns(Table table) {
     switch (table) {
     case Table::participants: return 11;
-    case Table::sessions: return 13;
+    case Table::sessions: return 17;
     case Table::enrollments: return 6;
     case Table::attendance_marks: return 10;
     case Table::attendance: return 5;
     case Table::certificates: return 7;
+    case Table::results: return 8;
     case Table::counters: return 2;
     case Table::audit_log: return 6;
     }
@@ -100,6 +107,18 @@ std::string printable_argument(const std::string& arg) {
 }
 
 Store::~Store() = default;
+
+bool Store::keeps_signing_key() const {
+    return false;
+}
+
+std::optional<std::string> Store::signing_key() const {
+    throw Error(tr("the store {} keeps no signing key: its key is a file beside it", location()));
+}
+
+std::string Store::put_signing_key(const std::string&) {
+    throw Error(tr("the store {} keeps no signing key: its key is a file beside it", location()));
+}
 
 Store::Transaction::Transaction(Store& store) : store_(store) {
     store_.begin_transaction();

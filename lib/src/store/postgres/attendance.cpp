@@ -167,6 +167,14 @@ void PostgresStore::clear_session_attendance(Id session) try {
     fail(e);
 }
 
+void PostgresStore::note_attendance_import(Id session, std::int64_t at) try {
+    lock_session(session);
+    db_->query("UPDATE sessions SET attendance_imported = $1 WHERE id = $2",
+               pq::Params().add(at).add(session));
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
 std::vector<Id> PostgresStore::delete_batch_marks(Id session, const std::string& batch) try {
     lock_session(session);
     const pq::Result r =

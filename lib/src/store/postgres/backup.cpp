@@ -6,6 +6,7 @@
 #include "postgres_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 #include "asnbelajar/store_copy.hpp"
 
 #include <fmt/format.h>
@@ -44,34 +45,26 @@ std::string tail(const std::string& path) {
 
 } // namespace
 
-std::string PostgresStore::backup_to(const std::string& path) const {
-    if (!path.ends_with(".dump")) {
-        const std::string tmp = path + ".tmp";
-        ::unlink(tmp.c_str());
+std::string PostgresStore::backup_to(const std::string& file, const std::string& shown) const {
+    // `file` is an empty file the caller created (mode 0600) and will put in place.
+    if (!shown.ends_with(".dump")) {
+        ::unlink(file.c_str()); // the SQLite backend creates its store file itself (0600)
         try {
-            const std::unique_ptr<Store> copy = store::open(tmp, Access::write); // an SQLite file, 0600
+            const std::unique_ptr<Store> copy = store::open(file, Access::write);
             Store::Transaction tx(*copy);
             copy_store(*this, *copy, {});
             tx.commit();
         } catch (const Error& e) {
-            ::unlink(tmp.c_str());
-            throw Error(fmt::format("cannot back up to {}: {}", path, reason(e)));
+            throw Error(tr("cannot back up to {}: {}", shown, reason(e)));
         }
-        if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-            const int e = errno;
-            ::unlink(tmp.c_str());
-            throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(e)));
-        }
-        return "an SQLite file (`asnbelajar db backup FILE.dump` writes a pg_dump -Fc archive instead)";
+        return _("an SQLite file (`asnbelajar db backup FILE.dump` writes a pg_dump -Fc archive instead)");
     }
-    const std::string tmp = path + ".tmp";
-    const std::string err = path + ".err";
-    ::unlink(tmp.c_str());
+    const std::string err = file + ".err";
     // The connection's parameters (password included) go to pg_dump through its environment, never its
     // command line (which `ps` shows).
     std::unique_ptr<PQconninfoOption, ConninfoFree> opts(PQconninfo(db_->raw()));
     const pid_t pid = ::fork();
-    if (pid < 0) throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(errno)));
+    if (pid < 0) throw Error(tr("cannot back up to {}: {}", shown, std::strerror(errno)));
     if (pid == 0) {
         ::umask(077); // the dump holds personal data: 0600
         for (PQconninfoOption* o = opts.get(); o && o->keyword; ++o)
@@ -81,7 +74,7 @@ std::string PostgresStore::backup_to(const std::string& path) const {
             ::dup2(fd, 2);
             ::dup2(fd, 1);
         }
-        const char* argv[] = {"pg_dump", "-Fc", "--no-password", "-f", tmp.c_str(), nullptr};
+        const char* argv[] = {"pg_dump", "-Fc", "--no-password", "-f", file.c_str(), nullptr};
         ::execvp("pg_dump", const_cast<char* const*>(argv));
         std::fprintf(stderr, "cannot run pg_dump: %s\n", std::strerror(errno));
         ::_exit(127);
@@ -92,17 +85,11 @@ std::string PostgresStore::backup_to(const std::string& path) const {
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         const std::string why = tail(err);
         ::unlink(err.c_str());
-        ::unlink(tmp.c_str());
-        throw Error(fmt::format("cannot back up to {}: pg_dump failed: {}", path, why));
+        throw Error(tr("cannot back up to {}: pg_dump failed: {}", shown, why));
     }
     ::unlink(err.c_str());
-    ::chmod(tmp.c_str(), 0600);
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int e = errno;
-        ::unlink(tmp.c_str());
-        throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(e)));
-    }
-    return "a pg_dump -Fc archive (restore with pg_restore)";
+    ::chmod(file.c_str(), 0600);
+    return _("a pg_dump -Fc archive (restore with pg_restore)");
 }
 
 } // namespace asnbelajar::store::postgres

@@ -16,7 +16,8 @@ const char* copy_out_sql(Table table) {
                "FROM participants ORDER BY id) TO STDOUT";
     case Table::sessions:
         return "COPY (SELECT id, code, series, title, start, tz, minutes, jp_tenths, speaker, capacity, "
-               "min_attendance, status, created FROM sessions ORDER BY id) TO STDOUT";
+               "min_attendance, status, created, attendance_imported, requires_survey, requires_posttest, "
+               "pass_score FROM sessions ORDER BY id) TO STDOUT";
     case Table::enrollments:
         return "COPY (SELECT session_id, participant_id, status, arrival, created, updated FROM enrollments "
                "ORDER BY session_id, participant_id) TO STDOUT";
@@ -29,6 +30,9 @@ const char* copy_out_sql(Table table) {
     case Table::certificates:
         return "COPY (SELECT id, seq, number, session_id, participant_id, issued, revoked FROM certificates "
                "ORDER BY id) TO STDOUT";
+    case Table::results:
+        return "COPY (SELECT id, session_id, participant_id, kind, score, submitted_at, batch, created "
+               "FROM results ORDER BY id) TO STDOUT";
     case Table::counters: return "COPY (SELECT name, value FROM counters ORDER BY name) TO STDOUT";
     case Table::audit_log:
         return "COPY (SELECT id, at, os_user, command, rows, command_id FROM audit_log ORDER BY id) TO STDOUT";
@@ -44,7 +48,8 @@ const char* copy_in_sql(Table table) {
                "FROM STDIN";
     case Table::sessions:
         return "COPY sessions(id, code, series, title, start, tz, minutes, jp_tenths, speaker, capacity, "
-               "min_attendance, status, created) FROM STDIN";
+               "min_attendance, status, created, attendance_imported, requires_survey, requires_posttest, "
+               "pass_score) FROM STDIN";
     case Table::enrollments:
         return "COPY enrollments(session_id, participant_id, status, arrival, created, updated) FROM STDIN";
     case Table::attendance_marks:
@@ -54,6 +59,9 @@ const char* copy_in_sql(Table table) {
         return "COPY attendance(session_id, participant_id, minutes, self_declared, outcome) FROM STDIN";
     case Table::certificates:
         return "COPY certificates(id, seq, number, session_id, participant_id, issued, revoked) FROM STDIN";
+    case Table::results:
+        return "COPY results(id, session_id, participant_id, kind, score, submitted_at, batch, created) "
+               "FROM STDIN";
     case Table::counters: return "COPY counters(name, value) FROM STDIN";
     case Table::audit_log: return "COPY audit_log(id, at, os_user, command, rows, command_id) FROM STDIN";
     }
@@ -68,6 +76,7 @@ const char* count_sql(Table table) {
     case Table::attendance_marks: return "SELECT count(*) FROM attendance_marks";
     case Table::attendance: return "SELECT count(*) FROM attendance";
     case Table::certificates: return "SELECT count(*) FROM certificates";
+    case Table::results: return "SELECT count(*) FROM results";
     case Table::counters: return "SELECT count(*) FROM counters";
     case Table::audit_log: return "SELECT count(*) FROM audit_log";
     }
@@ -78,11 +87,12 @@ const char* count_sql(Table table) {
 std::string_view column_types(Table table) {
     switch (table) {
     case Table::participants: return "ittttttttii";
-    case Table::sessions: return "itititiitiiti";
+    case Table::sessions: return "itititiitiitiiiii";
     case Table::enrollments: return "iitiii";
     case Table::attendance_marks: return "iiitiiitti";
     case Table::attendance: return "iiiit";
     case Table::certificates: return "iitiiii";
+    case Table::results: return "iiitiiti";
     case Table::counters: return "ti";
     case Table::audit_log: return "iittit";
     }
@@ -96,11 +106,11 @@ void PostgresStore::export_tables(TableSink& sink) const try {
     const bool own = !db_->in_transaction();
     if (own) db_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     try {
-        const pq::Result n =
-            db_->query("SELECT (SELECT count(*) FROM participants), (SELECT count(*) FROM sessions), "
-                       "(SELECT count(*) FROM enrollments), (SELECT count(*) FROM attendance_marks), "
-                       "(SELECT count(*) FROM attendance), (SELECT count(*) FROM certificates), "
-                       "(SELECT count(*) FROM counters), (SELECT count(*) FROM audit_log)");
+        const pq::Result n = db_->query(
+            "SELECT (SELECT count(*) FROM participants), (SELECT count(*) FROM sessions), "
+            "(SELECT count(*) FROM enrollments), (SELECT count(*) FROM attendance_marks), "
+            "(SELECT count(*) FROM attendance), (SELECT count(*) FROM certificates), "
+            "(SELECT count(*) FROM results), (SELECT count(*) FROM counters), (SELECT count(*) FROM audit_log)");
         std::array<std::int64_t, all_tables.size()> counts{};
         for (std::size_t i = 0; i < counts.size(); ++i)
             counts[i] = n.int64(0, static_cast<int>(i));
@@ -194,9 +204,11 @@ void PostgresStore::end_import() try {
         "FROM attendance_marks; "
         "SELECT setval(pg_get_serial_sequence('certificates', 'id'), coalesce(max(id), 0) + 1, false) "
         "FROM certificates; "
+        "SELECT setval(pg_get_serial_sequence('results', 'id'), coalesce(max(id), 0) + 1, false) "
+        "FROM results; "
         "SELECT setval(pg_get_serial_sequence('audit_log', 'id'), coalesce(max(id), 0) + 1, false) "
         "FROM audit_log; "
-        "ANALYZE participants, sessions, enrollments, attendance_marks, attendance, certificates");
+        "ANALYZE participants, sessions, enrollments, attendance_marks, attendance, certificates, results");
 } catch (const pq::Failure& e) {
     fail(e);
 }

@@ -1,6 +1,8 @@
 // The PostgreSQL backend's errors mapped onto the store's constraints and faults (errors.hpp).
 #include "errors.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include <fmt/format.h>
 
 #include <string_view>
@@ -69,9 +71,9 @@ Error translate(const pq::Failure& e, const std::string& display, WrittenValues 
     const Fault f = pg_fault(e);
     std::string detail = reason(e);
     if (e.sqlstate == "55P03")
-        detail = fmt::format("the store is busy: another writer held a lock this command needs; waited {} s "
-                             "(ASNBELAJAR_PG_LOCK_TIMEOUT)",
-                             lock_timeout_s);
+        detail = tr("the store is busy: another writer held a lock this command needs; waited {} s "
+                    "(ASNBELAJAR_PG_LOCK_TIMEOUT)",
+                    lock_timeout_s);
     return Error(fault_message(f, display, detail));
 }
 

@@ -6,6 +6,8 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store_retry.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -37,10 +39,9 @@ int lock_timeout_seconds() {
     int s = 0;
     const auto [end, ec] = std::from_chars(v, v + std::strlen(v), s);
     if (ec != std::errc() || *end || s < 1 || s > 3600)
-        throw Error(
-            fmt::format("ASNBELAJAR_PG_LOCK_TIMEOUT must be a whole number of seconds from 1 to 3600, "
-                        "not \"{}\"",
-                        v));
+        throw Error(tr("ASNBELAJAR_PG_LOCK_TIMEOUT must be a whole number of seconds from 1 to 3600, "
+                       "not \"{}\"",
+                       v));
     return s;
 }
 
@@ -113,29 +114,28 @@ PostgresStore::PostgresStore(const std::string& url, Access access, DryRun dry_r
     } catch (const pq::Failure& e) {
         // libpq's words name the host and the reason; the password is never in them.
         if (unavailable(e, nullptr))
-            throw Unavailable(
-                fmt::format("cannot connect to the PostgreSQL store {}: {}", display_, reason(e)), false);
-        throw Error(fmt::format("cannot connect to the PostgreSQL store {}: {}", display_, reason(e)));
+            throw Unavailable(tr("cannot connect to the PostgreSQL store {}: {}", display_, reason(e)),
+                              false);
+        throw Error(tr("cannot connect to the PostgreSQL store {}: {}", display_, reason(e)));
     }
     try {
         db_->query("SELECT set_config('lock_timeout', $1, false)",
                    pq::Params().add(fmt::format("{}s", lock_timeout_s_)));
         const int version = stored_version(*db_, display_);
         if (version > schema_version)
-            throw Error(fmt::format("store {} has schema version {}, newer than this asnbelajar understands "
-                                    "({}); use a newer asnbelajar",
-                                    display_, version, schema_version));
+            throw Error(tr("store {} has schema version {}, newer than this asnbelajar understands "
+                           "({}); use a newer asnbelajar",
+                           display_, version, schema_version));
         if (access == Access::read) {
             if (version == 0)
-                throw Error(fmt::format("no store at {} (the database holds no asnbelajar tables; the first "
-                                        "command that writes, or `asnbelajar db migrate`, creates them)",
-                                        display_));
+                throw Error(tr("no store at {} (the database holds no asnbelajar tables; the first "
+                               "command that writes, or `asnbelajar db migrate`, creates them)",
+                               display_));
             if (version < schema_version)
-                throw Error(
-                    fmt::format("store {} has schema version {}, from an older asnbelajar; run "
-                                "`asnbelajar db migrate` (or any writing command) once to bring it to "
-                                "version {}",
-                                display_, version, schema_version));
+                throw Error(tr("store {} has schema version {}, from an older asnbelajar; run "
+                               "`asnbelajar db migrate` (or any writing command) once to bring it to "
+                               "version {}",
+                               display_, version, schema_version));
             return;
         }
         if (version == schema_version && !dry_run_) return;
@@ -277,7 +277,8 @@ StoreCheck PostgresStore::check() const try {
                 "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
                 "WHERE a.amname = 'btree' AND i.indrelid IN ('participants'::regclass, 'sessions'::regclass, "
                 "'enrollments'::regclass, 'attendance_marks'::regclass, 'attendance'::regclass, "
-                "'certificates'::regclass, 'counters'::regclass, 'audit_log'::regclass)");
+                "'certificates'::regclass, 'results'::regclass, 'counters'::regclass, 'audit_log'::regclass, "
+                "'signing_key'::regclass)");
             amcheck = fmt::format("amcheck: {} indexes", r.int64(0, 0));
         } catch (const pq::Failure& e) {
             if (pg_fault(e) == Fault::damaged)
@@ -290,12 +291,14 @@ StoreCheck PostgresStore::check() const try {
     const pq::Result fk = db_->query(
         "SELECT (SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT convalidated "
         "        AND conrelid IN ('enrollments'::regclass, 'attendance_marks'::regclass, 'attendance'::regclass, "
-        "                         'certificates'::regclass)), "
+        "                         'certificates'::regclass, 'results'::regclass)), "
         "(SELECT count(*) FROM enrollments e WHERE NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = "
         "e.participant_id) OR NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = e.session_id)) + "
         "(SELECT count(*) FROM attendance a WHERE NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = "
         "a.participant_id) OR NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = a.session_id)) + "
         "(SELECT count(*) FROM certificates x WHERE NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = "
+        "x.participant_id) OR NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = x.session_id)) + "
+        "(SELECT count(*) FROM results x WHERE NOT EXISTS (SELECT 1 FROM participants p WHERE p.id = "
         "x.participant_id) OR NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = x.session_id))");
     if (fk.int64(0, 0) > 0) problems.push_back("foreign keys not validated");
     if (fk.int64(0, 1) > 0) problems.push_back("foreign key violations found");
@@ -309,7 +312,8 @@ StoreCheck PostgresStore::check() const try {
         "SELECT (SELECT max(version) FROM asnbelajar_schema), (SELECT count(*) FROM participants), "
         "(SELECT count(*) FROM sessions), (SELECT count(*) FROM enrollments), (SELECT count(*) FROM attendance), "
         "(SELECT count(*) FROM attendance_marks), (SELECT count(*) FROM certificates), "
-        "(SELECT count(*) FROM audit_log), split_part(current_setting('server_version'), ' ', 1)");
+        "(SELECT count(*) FROM audit_log), split_part(current_setting('server_version'), ' ', 1), "
+        "(SELECT count(*) FROM results)");
     c.version = n.int32(0, 0);
     c.participants = n.int64(0, 1);
     c.sessions = n.int64(0, 2);
@@ -318,6 +322,17 @@ StoreCheck PostgresStore::check() const try {
     c.marks = n.int64(0, 5);
     c.certificates = n.int64(0, 6);
     c.audit = n.int64(0, 7);
+    c.results = n.int64(0, 9);
+    // Live certificates whose holder's outcome is not "attended" (any more), per session.
+    const pq::Result unqualified =
+        db_->query("SELECT s.code, count(*) FROM certificates c JOIN sessions s ON s.id = c.session_id "
+                   "WHERE c.revoked IS NULL AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = "
+                   "c.session_id AND a.participant_id = c.participant_id AND a.outcome = 'attended') "
+                   "GROUP BY s.id, s.code, s.start ORDER BY s.start, s.id");
+    for (int i = 0; i < unqualified.rows(); ++i) {
+        c.sessions_with_unqualified_certificates.push_back(unqualified.str(i, 0));
+        c.certificates_not_qualifying += unqualified.int64(i, 1);
+    }
     // The report's "journal" line: what keeps the store durable here, and what was checked.
     c.journal_mode = fmt::format("postgresql {} ({})", n.text(0, 8), amcheck);
     return c;

@@ -7,13 +7,18 @@ namespace asnbelajar::store::postgres {
 std::vector<RosterRow> PostgresStore::session_roster(Id session) const try {
     // Everyone with an enrollment row, plus anyone present without one.
     const pq::Result r = db_->query(
-        "SELECT " PG_PARTICIPANT_COLUMNS ", e.status, a.minutes, a.self_declared, a.outcome, c.number "
+        "SELECT " PG_PARTICIPANT_COLUMNS ", e.status, a.minutes, a.self_declared, a.outcome, c.number, "
+        "r.survey, r.posttest "
         "FROM (SELECT participant_id FROM enrollments WHERE session_id = $1 "
         "      UNION SELECT participant_id FROM attendance WHERE session_id = $1) k "
         "JOIN participants p ON p.id = k.participant_id "
         "LEFT JOIN enrollments e ON e.session_id = $1 AND e.participant_id = p.id "
         "LEFT JOIN attendance a ON a.session_id = $1 AND a.participant_id = p.id "
         "LEFT JOIN certificates c ON c.session_id = $1 AND c.participant_id = p.id AND c.revoked IS NULL "
+        // Each person's results: whether any survey attempt is recorded, and the best post-test score.
+        "LEFT JOIN (SELECT participant_id, max(CASE WHEN kind = 'survey' THEN 1 ELSE 0 END) AS survey, "
+        "                  max(CASE WHEN kind = 'posttest' THEN score END) AS posttest "
+        "           FROM results WHERE session_id = $1 GROUP BY participant_id) r ON r.participant_id = p.id "
         "ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'walk-in' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END, "
         "e.arrival NULLS FIRST, p.id",
         pq::Params().add(session));
@@ -23,6 +28,8 @@ std::vector<RosterRow> PostgresStore::session_roster(Id session) const try {
         RosterRow row;
         row.person = read_participant(r, i);
         read_presence(r, i, 9, row);
+        row.survey = !r.null(i, 14) && r.int32(i, 14) != 0;
+        if (!r.null(i, 15)) row.posttest = r.int32(i, 15);
         out.push_back(std::move(row));
     }
     return out;
@@ -44,7 +51,9 @@ std::vector<AgencyCount> PostgresStore::agency_attendance(Id session) const try 
 }
 
 std::vector<CertificateRow> PostgresStore::live_certificates(const std::vector<Id>& sessions) const try {
-    const pq::Result r = db_->query("SELECT c.number, c.seq, c.session_id, " PG_PARTICIPANT_COLUMNS " "
+    const pq::Result r = db_->query("SELECT c.number, c.seq, c.session_id, " PG_PARTICIPANT_COLUMNS ", "
+                                    "EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = c.session_id "
+                                    "AND a.participant_id = c.participant_id AND a.outcome = 'attended') "
                                     "FROM sessions s "
                                     "JOIN certificates c ON c.session_id = s.id AND c.revoked IS NULL "
                                     "JOIN participants p ON p.id = c.participant_id "
@@ -53,7 +62,8 @@ std::vector<CertificateRow> PostgresStore::live_certificates(const std::vector<I
     std::vector<CertificateRow> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
-        out.push_back({r.str(i, 0), r.int64(i, 1), r.int64(i, 2), read_participant(r, i, 3)});
+        out.push_back(
+            {r.str(i, 0), r.int64(i, 1), r.int64(i, 2), read_participant(r, i, 3), r.boolean(i, 12)});
     return out;
 } catch (const pq::Failure& e) {
     fail(e);
@@ -82,7 +92,7 @@ std::vector<SessionRate> PostgresStore::attendance_rates(const std::vector<Id>& 
     std::vector<SessionRate> out;
     out.reserve(totals.size());
     for (const SessionTotals& t : totals)
-        out.push_back({t.session.id, t.enrolled, t.attended_enrolled});
+        out.push_back({t.session.id, t.enrolled, t.attended_enrolled, t.recorded});
     return out;
 } catch (const pq::Failure& e) {
     fail(e);
@@ -138,7 +148,7 @@ std::vector<PersonYear> PostgresStore::participation(const std::vector<Id>& sess
                           "JOIN sessions s ON s.id = a.session_id WHERE a.session_id = ANY($1::bigint[])), "
                           "t AS (SELECT participant_id, sum(attended) AS attended, sum(jp) AS jp FROM k "
                           "GROUP BY participant_id) "
-                          "SELECT p.id, p.agency, t.attended, t.jp FROM t "
+                          "SELECT p.id, p.agency, t.attended, t.jp, p.nip FROM t "
                           "JOIN participants p ON p.id = t.participant_id",
                           params);
     static_assert(jp_earned_tenths(AttendanceOutcome::attended, 7) == 7 &&
@@ -152,8 +162,8 @@ std::vector<PersonYear> PostgresStore::participation(const std::vector<Id>& sess
         y.person.agency = r.str(i, 1);
         y.attended = r.int32(i, 2);
         y.jp_tenths = r.int64(i, 3);
+        y.person.nip = r.str(i, 4);
         if (full) {
-            y.person.nip = r.str(i, 4);
             y.person.name = r.str(i, 5);
             y.person.unit = r.str(i, 6);
         }

@@ -1,4 +1,5 @@
-// The PostgreSQL backend: the schema (the same tables as the SQLite backend's version 3) and its version,
+// The PostgreSQL backend: the schema (the same tables as the SQLite backend's version 5, and the signing key)
+// and its version,
 // kept in the table asnbelajar_schema in place of SQLite's user_version.
 //
 // Every text column is COLLATE "C": text compares, sorts and folds case (lower()) by its bytes, as SQLite's
@@ -11,6 +12,7 @@
 #include "postgres_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -126,12 +128,49 @@ CREATE TABLE audit_log (
 );
 )sql";
 
-// v3: every writing command's unique id in the audit log (asnbelajar/store_retry.hpp), recorded in the
-// command's transaction, so that a retry after a commit of unknown outcome can tell whether it committed.
+// v3: when a session's attendance was last imported from a platform export (as SQLite's v3).
 constexpr const char* schema_v3 = R"sql(
+ALTER TABLE sessions ADD COLUMN attendance_imported bigint;
+)sql";
+
+// v4: certificate gates (as SQLite's v4): what a session requires, and each attempt at its survey or
+// post-test, keyed by session (a distributed table on Citus). An attempt is (session, kind, person,
+// submitted_at) with NULL times equal: NULLS NOT DISTINCT (PostgreSQL 15) makes the unique index say so.
+// And the agency's certificate signing key (issue 17), kept in the registry instead of a file beside it: one
+// row, readable by the role that owns the store (it created the tables with db migrate) and by no other role
+// granted rights on the store's tables, unless the owner grants it (docs/certificates.md).
+constexpr const char* schema_v4 = R"sql(
+ALTER TABLE sessions ADD COLUMN requires_survey integer NOT NULL DEFAULT 0 CHECK (requires_survey IN (0, 1));
+ALTER TABLE sessions ADD COLUMN requires_posttest integer NOT NULL DEFAULT 0 CHECK (requires_posttest IN (0, 1));
+ALTER TABLE sessions ADD COLUMN pass_score integer NOT NULL DEFAULT 60 CHECK (pass_score BETWEEN 0 AND 100);
+
+CREATE TABLE results (
+    id              bigserial,
+    session_id      bigint NOT NULL REFERENCES sessions(id),
+    participant_id  bigint NOT NULL REFERENCES participants(id),
+    kind            text COLLATE "C" NOT NULL CHECK (kind IN ('survey', 'posttest')),
+    score           integer CHECK (score BETWEEN 0 AND 10000),
+    submitted_at    bigint,
+    batch           text COLLATE "C" NOT NULL,
+    created         bigint NOT NULL,
+    PRIMARY KEY (session_id, id)
+);
+CREATE UNIQUE INDEX results_attempt ON results(session_id, kind, participant_id, submitted_at) NULLS NOT DISTINCT;
+CREATE INDEX results_participant ON results(participant_id);
+
+CREATE TABLE signing_key (
+    id       integer PRIMARY KEY CHECK (id = 1),
+    seed     text COLLATE "C" NOT NULL,
+    created  bigint NOT NULL
+);
+REVOKE ALL ON signing_key FROM PUBLIC;
+)sql";
+
+// v5: every writing command's unique id in the audit log (asnbelajar/store_retry.hpp), recorded in the
+// command's transaction, so that a retry after a commit of unknown outcome can tell whether it committed.
+constexpr const char* schema_v5 = R"sql(
 ALTER TABLE audit_log ADD COLUMN command_id text COLLATE "C";
 CREATE UNIQUE INDEX audit_log_command ON audit_log(command_id) WHERE command_id IS NOT NULL;
-UPDATE asnbelajar_schema SET version = 3;
 )sql";
 
 } // namespace
@@ -146,9 +185,9 @@ int stored_version(pq::Connection& db, const std::string& display) {
     if (!r.boolean(0, 0)) {
         if (r.int64(0, 1) > 0)
             throw Error(
-                fmt::format("{} is a PostgreSQL database but not an asnbelajar store (its schema {} holds "
-                            "other tables; give the store a database or schema of its own)",
-                            display, r.text(0, 2)));
+                tr("{} is a PostgreSQL database but not an asnbelajar store (its schema {} holds other "
+                   "tables; give the store a database or schema of its own)",
+                   display, r.text(0, 2)));
         return 0;
     }
     const pq::Result v = db.query("SELECT max(version) FROM asnbelajar_schema");
@@ -161,9 +200,10 @@ void migrate(pq::Connection& db, const std::string& display) {
     int version = stored_version(db, display);
     if (version > schema_version)
         throw Error(
-            fmt::format("store {} has schema version {}, newer than this asnbelajar understands ({}); "
-                        "use a newer asnbelajar",
-                        display, version, schema_version));
+            tr("store {} has schema version {}, newer than this asnbelajar understands ({}); use a newer "
+               "asnbelajar",
+               display, version, schema_version));
+    const int was = version;
     if (version == 0) {
         db.exec(schema_v2);
         version = 2;
@@ -172,9 +212,18 @@ void migrate(pq::Connection& db, const std::string& display) {
         db.exec(schema_v3);
         version = 3;
     }
-    // Later versions: `if (version == 3) { db.exec(schema_v4); version = 4; }`, each setting the stored version.
+    if (version == 3) {
+        db.exec(schema_v4);
+        version = 4;
+    }
+    if (version == 4) {
+        db.exec(schema_v5);
+        version = 5;
+    }
+    // Later versions: `if (version == 5) { db.exec(schema_v6); version = 6; }`.
     if (version != schema_version)
-        throw Error(fmt::format("cannot migrate store {} from version {}", display, version));
+        throw Error(tr("cannot migrate store {} from version {}", display, version));
+    if (version != was) db.query("UPDATE asnbelajar_schema SET version = $1", pq::Params().add(version));
 }
 
 } // namespace asnbelajar::store::postgres

@@ -153,6 +153,15 @@ void SqliteStore::clear_session_attendance(Id session) try {
     fail(e);
 }
 
+void SqliteStore::note_attendance_import(Id session, std::int64_t at) try {
+    auto& st = stmt("UPDATE sessions SET attendance_imported = ? WHERE id = ?");
+    st.bind(1, at);
+    st.bind(2, session);
+    st.exec();
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
 // --- attendance import ---
 
 std::vector<Id> SqliteStore::delete_batch_marks(Id session, const std::string& batch) try {

@@ -2,6 +2,7 @@
 #include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -11,10 +12,32 @@ namespace asnbelajar::store::sqlite {
 
 std::int64_t SqliteStore::next_certificate_seq() try {
     auto& bump = stmt("UPDATE counters SET value = value + 1 WHERE name = 'certificate'");
-    if (bump.exec() != 1) throw Error(fmt::format("store {} has no certificate counter", path_));
-    auto& read = stmt("SELECT value FROM counters WHERE name = 'certificate'");
-    read.executeStep();
-    return read.getColumn(0).getInt64();
+    if (bump.exec() != 1) throw Error(tr("store {} has no certificate counter", path_));
+    return certificate_counter();
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+std::int64_t SqliteStore::highest_certificate_seq() const try {
+    auto& st = stmt("SELECT coalesce(max(seq), 0) FROM certificates");
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+std::int64_t SqliteStore::certificate_counter() const try {
+    auto& st = stmt("SELECT value FROM counters WHERE name = 'certificate'");
+    if (!st.executeStep()) throw Error(tr("store {} has no certificate counter", path_));
+    return st.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+void SqliteStore::set_certificate_counter(std::int64_t last) try {
+    auto& st = stmt("UPDATE counters SET value = ? WHERE name = 'certificate'");
+    st.bind(1, last);
+    if (st.exec() != 1) throw Error(tr("store {} has no certificate counter", path_));
 } catch (const SQLite::Exception& e) {
     fail(e);
 }
@@ -47,6 +70,25 @@ std::optional<std::string> SqliteStore::revoke_certificate(Id session, Id partic
     st.bind(2, id);
     st.exec();
     return number;
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+std::optional<CertificateRecord> SqliteStore::certificate_by_number(const std::string& number) const try {
+    auto& st = stmt("SELECT session_id, participant_id, revoked IS NOT NULL FROM certificates "
+                    "WHERE number = ?");
+    st.bind(1, number);
+    if (!st.executeStep()) return std::nullopt;
+    const Id session = st.getColumn(0).getInt64();
+    const Id person = st.getColumn(1).getInt64();
+    CertificateRecord c;
+    c.number = number;
+    c.revoked = st.getColumn(2).getInt() != 0;
+    st.reset();
+    // Foreign keys hold both: a certificate's session and person exist.
+    c.session = session_by_id(session).value_or(Session{});
+    c.person = participant_by_id(person).value_or(Participant{});
+    return c;
 } catch (const SQLite::Exception& e) {
     fail(e);
 }

@@ -14,7 +14,8 @@ const char* select_sql(Table table) {
                "FROM participants ORDER BY id";
     case Table::sessions:
         return "SELECT id, code, series, title, start, tz, minutes, jp_tenths, speaker, capacity, "
-               "min_attendance, status, created FROM sessions ORDER BY id";
+               "min_attendance, status, created, attendance_imported, requires_survey, requires_posttest, "
+               "pass_score FROM sessions ORDER BY id";
     case Table::enrollments:
         return "SELECT session_id, participant_id, status, arrival, created, updated FROM enrollments "
                "ORDER BY session_id, participant_id";
@@ -26,6 +27,9 @@ const char* select_sql(Table table) {
                "ORDER BY session_id, participant_id";
     case Table::certificates:
         return "SELECT id, seq, number, session_id, participant_id, issued, revoked FROM certificates "
+               "ORDER BY id";
+    case Table::results:
+        return "SELECT id, session_id, participant_id, kind, score, submitted_at, batch, created FROM results "
                "ORDER BY id";
     case Table::counters: return "SELECT name, value FROM counters ORDER BY name";
     case Table::audit_log:
@@ -41,7 +45,8 @@ const char* insert_sql(Table table) {
                "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     case Table::sessions:
         return "INSERT INTO sessions(id, code, series, title, start, tz, minutes, jp_tenths, speaker, capacity, "
-               "min_attendance, status, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+               "min_attendance, status, created, attendance_imported, requires_survey, requires_posttest, "
+               "pass_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     case Table::enrollments:
         return "INSERT INTO enrollments(session_id, participant_id, status, arrival, created, updated) "
                "VALUES (?, ?, ?, ?, ?, ?)";
@@ -54,6 +59,9 @@ const char* insert_sql(Table table) {
     case Table::certificates:
         return "INSERT INTO certificates(id, seq, number, session_id, participant_id, issued, revoked) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    case Table::results:
+        return "INSERT INTO results(id, session_id, participant_id, kind, score, submitted_at, batch, created) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     case Table::counters:
         return "INSERT INTO counters(name, value) VALUES (?, ?) "
                "ON CONFLICT(name) DO UPDATE SET value = excluded.value";
@@ -71,6 +79,7 @@ const char* count_sql(Table table) {
     case Table::attendance_marks: return "SELECT count(*) FROM attendance_marks";
     case Table::attendance: return "SELECT count(*) FROM attendance";
     case Table::certificates: return "SELECT count(*) FROM certificates";
+    case Table::results: return "SELECT count(*) FROM results";
     case Table::counters: return "SELECT count(*) FROM counters";
     case Table::audit_log: return "SELECT count(*) FROM audit_log";
     }

@@ -1,6 +1,8 @@
 // The SQLite backend's errors mapped onto the store's constraints and faults (../errors.hpp).
 #include "errors.hpp"
 
+#include "asnbelajar/i18n.hpp"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -62,10 +64,9 @@ std::string sqlite_reason(const SQLite::Exception& e, const SQLite::Database* db
         const std::filesystem::path parent = std::filesystem::path(path).parent_path();
         const std::string dir = parent.empty() ? std::string(".") : parent.string();
         if (::access(dir.c_str(), W_OK) != 0)
-            why +=
-                fmt::format("; the directory {} is not writable ({}): a store needs its -wal and -shm files "
-                            "beside it",
-                            dir, std::strerror(errno));
+            why += tr("; the directory {} is not writable ({}): a store needs its -wal and -shm files "
+                      "beside it",
+                      dir, std::strerror(errno));
     }
     return why;
 }

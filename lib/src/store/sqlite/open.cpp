@@ -3,10 +3,12 @@
 #include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +27,33 @@ namespace {
 bool file_exists(const std::string& path) {
     struct stat st {};
     return ::stat(path.c_str(), &st) == 0;
+}
+
+// "owner budi, mode 0600": who may open the file at `path`, for messages about permissions.
+std::string owner_and_mode(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return _("unknown owner and mode");
+    const passwd* pw = ::getpwuid(st.st_uid);
+    return tr("owner {}, mode {}", pw && pw->pw_name ? std::string(pw->pw_name) : std::to_string(st.st_uid),
+              fmt::format("{:04o}", st.st_mode & 07777));
+}
+
+// The folder a file is in ("." for a bare name).
+std::string folder_of(const std::string& path) {
+    const std::string dir = std::filesystem::path(path).parent_path().string();
+    return dir.empty() ? "." : dir;
+}
+
+// A file: URI naming `path` for sqlite3_open_v2 (SQLITE_OPEN_URI), with `query` ("immutable=1").
+std::string file_uri(const std::string& path, const char* query) {
+    std::string out = "file:";
+    for (unsigned char c : std::filesystem::absolute(path).string()) {
+        if (std::isalnum(c) || std::strchr("/-._~", c) != nullptr)
+            out += static_cast<char>(c);
+        else
+            out += fmt::format("%{:02X}", c);
+    }
+    return out + "?" + query;
 }
 
 // New stores hold personal data: create the file ourselves, owner-only, before SQLite opens it. SQLite gives
@@ -91,16 +120,20 @@ std::unique_ptr<Store> open(const std::string& path, Access access, DryRun dry_r
     const bool scratch = target == ":memory:" || target.empty();
     const bool exists = !scratch && file_exists(target);
     if (exists && std::filesystem::is_directory(target))
-        throw Error(
-            fmt::format("cannot open store {}: it is a directory (--db names the store file)", target));
+        throw Error(tr("cannot open store {}: it is a directory (--db names the store file)", target));
     if (!exists && access == Access::read)
         throw Error(
-            fmt::format("no store at {} (the first command that writes creates it; choose another with "
-                        "--db or ASNBELAJAR_DB)",
-                        target));
+            tr("no store at {} (the first command that writes creates it; choose another with --db or "
+               "ASNBELAJAR_DB)",
+               target));
+    if (exists && ::access(target.c_str(), R_OK) != 0 && errno == EACCES)
+        throw Error(
+            tr("cannot open store {}: permission denied ({}); ask its owner for read access, or run as a "
+               "user who may read it",
+               target, owner_and_mode(target)));
     if (!exists && !scratch)
         if (int err = create_private_file(target))
-            throw Error(fmt::format("cannot create store {}: {}", target, std::strerror(err)));
+            throw Error(tr("cannot create store {}: {}", target, std::strerror(err)));
     try {
         return std::make_unique<SqliteStore>(target, access, dry_run, !exists && !scratch);
     } catch (const Error&) {
@@ -113,29 +146,43 @@ bool exists(const std::string& path) {
     return file_exists(path);
 }
 
+// How a store is opened for reading. A store this process may not write (the file or its folder is read-only:
+// an auditor's copy, a read-only mount) cannot get the -shm file SQLite's WAL mode keeps beside it: without a
+// -wal file all of its data is in the file itself, which is then opened immutable (no locks, nothing beside it
+// written); with one, SQLite reads both read-only.
+std::string read_name(const std::string& path, Access access) {
+    if (access != Access::read || path.empty() || path == ":memory:") return path;
+    const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder_of(path).c_str(), W_OK) == 0;
+    if (writable || file_exists(path + "-wal")) return path;
+    return file_uri(path, "immutable=1");
+}
+
 SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run, bool created) try
     // NOMUTEX: a store and its statements belong to one thread; SQLite need not lock around each call.
-    : db_(path,
-          (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX),
+    : db_(read_name(path, access),
+          (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX |
+              SQLite::OPEN_URI),
       path_(path), created_(created), dry_run_(dry_run == DryRun::yes) {
     try {
         db_.setBusyTimeout(30000);
         db_.exec("PRAGMA foreign_keys = ON");
         // SQLite opens a file it may not write read-only without a word; say so before any work is done.
         if (access == Access::write && sqlite3_db_readonly(db_.getHandle(), "main") == 1)
-            throw Error(
-                fmt::format("cannot write to store {}: {}", path,
-                            ::access(path.c_str(), W_OK) != 0 ? std::strerror(errno) : "it is read-only"));
+            throw Error(tr(
+                "cannot write to store {}: {} ({}; folder {}); reports can still read it, or ask its owner",
+                path,
+                ::access(path.c_str(), W_OK) != 0 || ::access(folder_of(path).c_str(), W_OK) != 0
+                    ? std::strerror(errno)
+                    : _("it is read-only"),
+                owner_and_mode(path), owner_and_mode(folder_of(path))));
         int version = db_.execAndGet("PRAGMA user_version").getInt();
         if (version == 0 && db_.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
-            throw Error(fmt::format("{} is an SQLite database but not an asnbelajar store", path));
+            throw Error(tr("{} is an SQLite database but not an asnbelajar store", path));
         if (version != schema_version) {
             if (access == Access::read && version < schema_version)
-                throw Error(
-                    fmt::format("store {} has schema version {}, from an older asnbelajar; run "
-                                "`asnbelajar db migrate` (or any writing command) once to bring it to "
-                                "version {}",
-                                path, version, schema_version));
+                throw Error(tr("store {} has schema version {}, from an older asnbelajar; run `asnbelajar db "
+                               "migrate` (or any writing command) once to bring it to version {}",
+                               path, version, schema_version));
             if (access == Access::write && db_.execAndGet("PRAGMA journal_mode").getString() != "wal")
                 db_.exec("PRAGMA journal_mode = WAL");
             migrate(db_);
@@ -220,30 +267,19 @@ std::vector<AuditEntry> SqliteStore::audit_log(int limit) const try {
     fail(e);
 }
 
-std::string SqliteStore::backup_to(const std::string& path) const {
-    std::string tmp = path + ".tmp";
-    ::unlink(tmp.c_str());
-    if (int err = create_private_file(tmp))
-        throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(err)));
+std::string SqliteStore::backup_to(const std::string& file, const std::string& shown) const {
     std::unique_ptr<SQLite::Database> dest;
     try {
-        dest = std::make_unique<SQLite::Database>(tmp, SQLite::OPEN_READWRITE);
+        dest = std::make_unique<SQLite::Database>(file, SQLite::OPEN_READWRITE);
         SQLite::Backup backup(*dest, db_);
         backup.executeStep(-1); // all pages in one step: one consistent snapshot under a read lock
+        dest.reset();           // closed: every page is in the file
     } catch (const SQLite::Exception& e) {
         // Said as the backup's failure (a full disk, a read-only directory are the copy's), with the reason.
-        std::string why = sqlite_reason(e, dest.get(), tmp);
-        dest.reset();
-        ::unlink(tmp.c_str());
-        throw Error(fmt::format("cannot back up to {}: {}", path, why));
+        std::string why = sqlite_reason(e, dest.get(), file);
+        throw Error(tr("cannot back up to {}: {}", shown, why));
     }
-    dest.reset();
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        throw Error(fmt::format("cannot back up to {}: {}", path, std::strerror(err)));
-    }
-    return "an SQLite file";
+    return _("an SQLite file");
 }
 
 StoreCheck SqliteStore::check() const try {
@@ -257,7 +293,7 @@ StoreCheck SqliteStore::check() const try {
     }
     c.integrity = problems;
     SQLite::Statement fk(db, "PRAGMA foreign_key_check");
-    if (fk.executeStep()) c.integrity += "; foreign key violations found";
+    if (fk.executeStep()) c.integrity += _("; foreign key violations found");
     c.version = db.execAndGet("PRAGMA user_version").getInt();
     c.journal_mode = db.execAndGet("PRAGMA journal_mode").getString();
     auto count = [&](const char* sql) { return db.execAndGet(sql).getInt64(); };
@@ -267,7 +303,18 @@ StoreCheck SqliteStore::check() const try {
     c.attendance = count("SELECT count(*) FROM attendance");
     c.marks = count("SELECT count(*) FROM attendance_marks");
     c.certificates = count("SELECT count(*) FROM certificates");
+    c.results = count("SELECT count(*) FROM results");
     c.audit = count("SELECT count(*) FROM audit_log");
+    // Live certificates whose holder's outcome is not "attended" (any more), per session.
+    SQLite::Statement unqualified(
+        db, "SELECT s.code, count(*) FROM certificates c JOIN sessions s ON s.id = c.session_id "
+            "WHERE c.revoked IS NULL AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = "
+            "c.session_id AND a.participant_id = c.participant_id AND a.outcome = 'attended') "
+            "GROUP BY s.id ORDER BY s.start, s.id");
+    while (unqualified.executeStep()) {
+        c.sessions_with_unqualified_certificates.push_back(unqualified.getColumn(0).getString());
+        c.certificates_not_qualifying += unqualified.getColumn(1).getInt64();
+    }
     return c;
 } catch (const SQLite::Exception& e) {
     fail(e);

@@ -9,13 +9,18 @@ namespace asnbelajar::store::sqlite {
 std::vector<RosterRow> SqliteStore::session_roster(Id session) const try {
     // Everyone with an enrollment row, plus anyone present without one.
     auto& st = stmt(
-        "SELECT " PARTICIPANT_COLUMNS ", e.status, a.minutes, a.self_declared, a.outcome, c.number "
+        "SELECT " PARTICIPANT_COLUMNS ", e.status, a.minutes, a.self_declared, a.outcome, c.number, "
+        "r.survey, r.posttest "
         "FROM (SELECT participant_id FROM enrollments WHERE session_id = ?1 "
         "      UNION SELECT participant_id FROM attendance WHERE session_id = ?1) k "
         "JOIN participants p ON p.id = k.participant_id "
         "LEFT JOIN enrollments e ON e.session_id = ?1 AND e.participant_id = p.id "
         "LEFT JOIN attendance a ON a.session_id = ?1 AND a.participant_id = p.id "
         "LEFT JOIN certificates c ON c.session_id = ?1 AND c.participant_id = p.id AND c.revoked IS NULL "
+        // Each person's results: whether any survey attempt is recorded, and the best post-test score.
+        "LEFT JOIN (SELECT participant_id, max(CASE WHEN kind = 'survey' THEN 1 ELSE 0 END) AS survey, "
+        "                  max(CASE WHEN kind = 'posttest' THEN score END) AS posttest "
+        "           FROM results WHERE session_id = ?1 GROUP BY participant_id) r ON r.participant_id = p.id "
         "ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'walk-in' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END, "
         "e.arrival, p.id");
     st.bind(1, session);
@@ -24,6 +29,8 @@ std::vector<RosterRow> SqliteStore::session_roster(Id session) const try {
         RosterRow r;
         r.person = read_participant(st);
         read_presence(st, 9, r);
+        r.survey = !st.getColumn(14).isNull() && st.getColumn(14).getInt() != 0;
+        if (!st.getColumn(15).isNull()) r.posttest = st.getColumn(15).getInt();
         out.push_back(std::move(r));
     }
     return out;
@@ -60,7 +67,9 @@ std::string id_array(const std::vector<Id>& ids) {
 } // namespace
 
 std::vector<CertificateRow> SqliteStore::live_certificates(const std::vector<Id>& sessions) const try {
-    auto& st = stmt("SELECT c.number, c.seq, c.session_id, " PARTICIPANT_COLUMNS " "
+    auto& st = stmt("SELECT c.number, c.seq, c.session_id, " PARTICIPANT_COLUMNS ", "
+                    "EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = c.session_id "
+                    "AND a.participant_id = c.participant_id AND a.outcome = 'attended') "
                     "FROM json_each(?) j "
                     "JOIN sessions s ON s.id = j.value "
                     "JOIN certificates c ON c.session_id = s.id AND c.revoked IS NULL "
@@ -70,7 +79,7 @@ std::vector<CertificateRow> SqliteStore::live_certificates(const std::vector<Id>
     std::vector<CertificateRow> out;
     while (st.executeStep())
         out.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64(),
-                       read_participant(st, 3)});
+                       read_participant(st, 3), st.getColumn(12).getInt() != 0});
     return out;
 } catch (const SQLite::Exception& e) {
     fail(e);
@@ -98,7 +107,7 @@ std::vector<SessionRate> SqliteStore::attendance_rates(const std::vector<Id>& se
         SessionTotals t;
         t.session.id = id;
         count_session(t, false);
-        out.push_back({id, t.enrolled, t.attended_enrolled});
+        out.push_back({id, t.enrolled, t.attended_enrolled, t.recorded});
     }
     return out;
 } catch (const SQLite::Exception& e) {
@@ -191,8 +200,8 @@ std::vector<PersonYear> SqliteStore::participation(const std::vector<Id>& sessio
         PersonYear y;
         y.person.id = st.getColumn(0).getInt64();
         y.person.agency = text_or_empty(st.getColumn(1));
+        y.person.nip = text_or_empty(st.getColumn(2));
         if (full) {
-            y.person.nip = text_or_empty(st.getColumn(2));
             y.person.name = text_or_empty(st.getColumn(3));
             y.person.unit = text_or_empty(st.getColumn(4));
         }
@@ -203,12 +212,12 @@ std::vector<PersonYear> SqliteStore::participation(const std::vector<Id>& sessio
     if (people * 8 >= static_cast<std::size_t>(max_id)) {
         // Most of the roster: one pass over the table beats a lookup per person.
         auto& all = full ? stmt("SELECT id, agency, nip, name, unit FROM participants")
-                         : stmt("SELECT id, agency FROM participants");
+                         : stmt("SELECT id, agency, nip FROM participants");
         while (all.executeStep())
             take(all);
     } else {
         auto& one = full ? stmt("SELECT id, agency, nip, name, unit FROM participants WHERE id = ?")
-                         : stmt("SELECT id, agency FROM participants WHERE id = ?");
+                         : stmt("SELECT id, agency, nip FROM participants WHERE id = ?");
         auto visit = [&](Id id) {
             one.tryReset();
             one.bind(1, id);

@@ -2,6 +2,7 @@
 #include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -145,10 +146,42 @@ DROP TABLE participants;
 ALTER TABLE participants_v2 RENAME TO participants;
 )sql";
 
-// v3: every writing command's unique id in the audit log (asnbelajar/store_retry.hpp), recorded in the
+// v3: when a session's attendance was last imported from a platform export (attend --file), UTC seconds. With
+// the attendance rows it tells a session whose attendance was recorded (an export with nobody in it, accepted
+// with --allow-empty, included) from one whose attendance was never imported: reports must not show the
+// latter as 0 %.
+constexpr const char* schema_v3 = R"sql(
+ALTER TABLE sessions ADD COLUMN attendance_imported INTEGER;
+)sql";
+
+// v4: certificate gates (issue 17). A session may require a completed survey and a post-test score of at least
+// pass_score percent; `results` holds each attempt of a person at either, as the results files gave it. An
+// attempt is (session, kind, person, submitted_at): importing it again replaces it. Several timed attempts may
+// stand side by side (the best score counts); a person's attempts without a time are one (NULLs are distinct to
+// a unique index, so the store's writer keeps that one by looking it up: SqliteStore::put_results).
+constexpr const char* schema_v4 = R"sql(
+ALTER TABLE sessions ADD COLUMN requires_survey INTEGER NOT NULL DEFAULT 0 CHECK (requires_survey IN (0, 1));
+ALTER TABLE sessions ADD COLUMN requires_posttest INTEGER NOT NULL DEFAULT 0 CHECK (requires_posttest IN (0, 1));
+ALTER TABLE sessions ADD COLUMN pass_score INTEGER NOT NULL DEFAULT 60 CHECK (pass_score BETWEEN 0 AND 100);
+
+CREATE TABLE results (
+    id              INTEGER PRIMARY KEY,
+    session_id      INTEGER NOT NULL REFERENCES sessions(id),
+    participant_id  INTEGER NOT NULL REFERENCES participants(id),
+    kind            TEXT NOT NULL CHECK (kind = 'survey' OR kind = 'posttest'),
+    score           INTEGER CHECK (score BETWEEN 0 AND 10000),  -- hundredths of a percent; NULL for a survey
+    submitted_at    INTEGER,                                    -- UTC seconds; NULL: the file had no times
+    batch           TEXT NOT NULL,
+    created         INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX results_attempt ON results(session_id, kind, participant_id, submitted_at);
+CREATE INDEX results_participant ON results(participant_id);
+)sql";
+
+// v5: every writing command's unique id in the audit log (asnbelajar/store_retry.hpp), recorded in the
 // command's transaction, so that a retry after a commit of unknown outcome can tell whether it committed.
 // Older rows have none.
-constexpr const char* schema_v3 = R"sql(
+constexpr const char* schema_v5 = R"sql(
 ALTER TABLE audit_log ADD COLUMN command_id TEXT;
 CREATE UNIQUE INDEX audit_log_command ON audit_log(command_id) WHERE command_id IS NOT NULL;
 )sql";
@@ -170,9 +203,9 @@ void migrate(SQLite::Database& db) {
     if (version == schema_version) return;
     if (version > schema_version)
         throw Error(
-            fmt::format("store {} has schema version {}, newer than this asnbelajar understands ({}); "
-                        "use a newer asnbelajar",
-                        db.getFilename(), version, schema_version));
+            tr("store {} has schema version {}, newer than this asnbelajar understands ({}); use a newer "
+               "asnbelajar",
+               db.getFilename(), version, schema_version));
     // Rebuilding a table that others reference needs foreign keys off (DROP TABLE would delete through them);
     // the PRAGMA is ignored inside a transaction, so it goes first, and the references are checked before
     // the commit instead.
@@ -193,10 +226,18 @@ void migrate(SQLite::Database& db) {
         db.exec(schema_v3);
         version = 3;
     }
-    // Later versions: `if (version == 3) { ...; version = 4; }`
+    if (version == 3) {
+        db.exec(schema_v4);
+        version = 4;
+    }
+    if (version == 4) {
+        db.exec(schema_v5);
+        version = 5;
+    }
+    // Later versions: `if (version == 5) { ...; version = 6; }`
     if (SQLite::Statement fk(db, "PRAGMA foreign_key_check"); fk.executeStep())
-        throw Error(fmt::format("cannot migrate store {}: a {} row refers to a missing row", db.getFilename(),
-                                fk.getColumn(0).getString()));
+        throw Error(tr("cannot migrate store {}: a {} row refers to a missing row", db.getFilename(),
+                       fk.getColumn(0).getString()));
     set_pragma(db, "user_version", version);
     tx.commit();
     db.exec("PRAGMA foreign_keys = ON");

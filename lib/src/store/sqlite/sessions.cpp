@@ -2,6 +2,7 @@
 #include "sqlite_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -12,7 +13,7 @@ namespace {
 
 #define SESSION_COLUMNS                                                                                      \
     "s.id, s.code, s.series, s.title, s.start, s.tz, s.minutes, s.jp_tenths, s.speaker, s.capacity, "        \
-    "s.min_attendance, s.status"
+    "s.min_attendance, s.status, s.requires_survey, s.requires_posttest, s.pass_score"
 
 Session read_session(SQLite::Statement& st) {
     Session s;
@@ -29,6 +30,9 @@ Session read_session(SQLite::Statement& st) {
     s.min_attendance = st.getColumn(10).getInt();
     s.status =
         st.getColumn(11).getString() == "cancelled" ? SessionStatus::cancelled : SessionStatus::scheduled;
+    s.requires_survey = st.getColumn(12).getInt() != 0;
+    s.requires_posttest = st.getColumn(13).getInt() != 0;
+    s.pass_score = st.getColumn(14).getInt();
     return s;
 }
 
@@ -50,6 +54,9 @@ void bind_session(SQLite::Statement& st, const Session& s) {
         st.bind(9);
     st.bind(10, s.min_attendance);
     st.bind(11, std::string(to_string(s.status)));
+    st.bind(12, s.requires_survey ? 1 : 0);
+    st.bind(13, s.requires_posttest ? 1 : 0);
+    st.bind(14, s.pass_score);
 }
 
 } // namespace
@@ -69,6 +76,12 @@ void SqliteStore::count_session(SessionTotals& t, bool certificates) const {
     e.bind(1, session);
     a.bind(1, session);
     bool a_row = a.executeStep();
+    t.recorded = a_row;
+    if (!t.recorded) {
+        auto& imported = stmt("SELECT attendance_imported IS NOT NULL FROM sessions WHERE id = ?");
+        imported.bind(1, session);
+        t.recorded = imported.executeStep() && imported.getColumn(0).getInt() != 0;
+    }
     while (e.executeStep()) {
         const Id person = e.getColumn(0).getInt64();
         const std::string_view status = e.getColumn(1).getText();
@@ -129,10 +142,12 @@ bool SqliteStore::session_code_exists(const std::string& code) const try {
 }
 
 Id SqliteStore::insert_session(const Session& s) try {
-    auto& st = stmt("INSERT INTO sessions(code, series, title, start, tz, minutes, jp_tenths, speaker, "
-                    "capacity, min_attendance, status, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& st =
+        stmt("INSERT INTO sessions(code, series, title, start, tz, minutes, jp_tenths, speaker, "
+             "capacity, min_attendance, status, requires_survey, requires_posttest, pass_score, created) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_session(st, s);
-    st.bind(12, static_cast<std::int64_t>(std::time(nullptr)));
+    st.bind(15, static_cast<std::int64_t>(std::time(nullptr)));
     st.exec();
     return db_.getLastInsertRowid();
 } catch (const SQLite::Exception& e) {
@@ -141,12 +156,50 @@ Id SqliteStore::insert_session(const Session& s) try {
 
 void SqliteStore::update_session(const Session& s) try {
     auto& st = stmt("UPDATE sessions SET code = ?, series = ?, title = ?, start = ?, tz = ?, minutes = ?, "
-                    "jp_tenths = ?, speaker = ?, capacity = ?, min_attendance = ?, status = ? WHERE id = ?");
+                    "jp_tenths = ?, speaker = ?, capacity = ?, min_attendance = ?, status = ?, "
+                    "requires_survey = ?, requires_posttest = ?, pass_score = ? WHERE id = ?");
     bind_session(st, s);
-    st.bind(12, s.id);
+    st.bind(15, s.id);
     st.exec();
 } catch (const SQLite::Exception& e) {
     fail(e, {{Constraint::session_code, s.code}});
+}
+
+std::vector<Session> SqliteStore::sessions_at(std::int64_t start, const std::string& title) const try {
+    auto& st = stmt("SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.start = ? AND s.title = ? "
+                    "ORDER BY s.id");
+    st.bind(1, start);
+    st.bind(2, title);
+    std::vector<Session> out;
+    while (st.executeStep())
+        out.push_back(read_session(st));
+    return out;
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+Store::SessionHoldings SqliteStore::session_holdings(Id session) const try {
+    auto& st =
+        stmt("SELECT (SELECT count(*) FROM enrollments WHERE session_id = ?1), "
+             "(SELECT count(*) FROM (SELECT participant_id FROM attendance_marks WHERE session_id = ?1 "
+             "UNION SELECT participant_id FROM attendance WHERE session_id = ?1)), "
+             "(SELECT count(*) FROM certificates WHERE session_id = ?1)");
+    st.bind(1, session);
+    st.executeStep();
+    return {st.getColumn(0).getInt(), st.getColumn(1).getInt(), st.getColumn(2).getInt()};
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+void SqliteStore::delete_session(Id session) try {
+    auto& enrollments = stmt("DELETE FROM enrollments WHERE session_id = ?");
+    enrollments.bind(1, session);
+    enrollments.exec();
+    auto& st = stmt("DELETE FROM sessions WHERE id = ?");
+    st.bind(1, session);
+    st.exec();
+} catch (const SQLite::Exception& e) {
+    fail(e);
 }
 
 std::vector<SessionTotals> SqliteStore::session_totals(std::int64_t from, std::int64_t to) const try {
@@ -166,7 +219,7 @@ std::vector<SessionTotals> SqliteStore::session_totals(std::int64_t from, std::i
 
 SessionTotals SqliteStore::session_totals(const Session& s) const try {
     SessionTotals t{session_by_id(s.id).value_or(Session{})};
-    if (t.session.id != s.id) throw Error(fmt::format("session {} vanished", s.code));
+    if (t.session.id != s.id) throw Error(tr("session {} vanished", s.code));
     count_session(t);
     return t;
 } catch (const SQLite::Exception& e) {

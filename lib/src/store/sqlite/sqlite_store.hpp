@@ -64,6 +64,9 @@ class SqliteStore final : public Store {
     std::optional<Session> session_by_code(const std::string& code) const override;
     bool session_code_exists(const std::string& code) const override;
     Id insert_session(const Session& s) override;
+    std::vector<Session> sessions_at(std::int64_t start, const std::string& title) const override;
+    SessionHoldings session_holdings(Id session) const override;
+    void delete_session(Id session) override;
     void update_session(const Session& s) override;
     std::vector<SessionTotals> session_totals(std::int64_t from, std::int64_t to) const override;
     SessionTotals session_totals(const Session& s) const override;
@@ -82,6 +85,7 @@ class SqliteStore final : public Store {
     std::vector<Id> participants_with_marks(Id session) const override;
     void put_summaries(Id session, std::span<const PersonSummary> summaries) override;
     void clear_session_attendance(Id session) override;
+    void note_attendance_import(Id session, std::int64_t at) override;
     std::vector<Id> delete_batch_marks(Id session, const std::string& batch) override;
     OutcomeCounts outcome_counts(Id session) const override;
 
@@ -89,6 +93,9 @@ class SqliteStore final : public Store {
     std::vector<AgencyCount> agency_attendance(Id session) const override;
 
     std::int64_t next_certificate_seq() override;
+    std::int64_t highest_certificate_seq() const override;
+    std::int64_t certificate_counter() const override;
+    void set_certificate_counter(std::int64_t last) override;
     void insert_certificate(Id session, Id participant, std::int64_t seq, const std::string& number) override;
     std::optional<std::string> revoke_certificate(Id session, Id participant) override;
     std::vector<CertificateRow> live_certificates(const std::vector<Id>& sessions) const override;
@@ -103,8 +110,11 @@ class SqliteStore final : public Store {
     void end_import() override;
     std::int64_t count_rows(Table table) const override;
 
+    ResultCounts put_results(std::span<const ResultAttempt> attempts) override;
+    std::optional<CertificateRecord> certificate_by_number(const std::string& number) const override;
+
     StoreCheck check() const override;
-    std::string backup_to(const std::string& path) const override;
+    std::string backup_to(const std::string& file, const std::string& shown) const override;
 
     // --- the SQLite backend's own ---
     // How a bulk load decides to go into append mode (the participants' indexes dropped, the keys in memory):
