@@ -130,7 +130,9 @@ void Context::write_to(const std::string& location, const std::function<std::int
         note(fmt::format("the store is unavailable ({}); retrying{}", reason.substr(0, reason.find('\n')),
                          retry == 1 ? "" : fmt::format(" (retry {})", retry)));
     };
-    store::write_retrying(location, command, command_id_, policy, work);
+    // Each write of the run has an id of its own (a command id is recorded once).
+    const std::string id = ++writes_ == 1 ? command_id_ : fmt::format("{}.{}", command_id_, writes_);
+    store::write_retrying(location, command, id, policy, work);
 }
 
 int current_year(const Context& ctx) {

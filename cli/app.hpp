@@ -83,7 +83,8 @@ class Context {
 
   private:
     std::vector<std::string> args_;
-    std::string command_id_; // this run's command id, in the audit row of each of its writes
+    std::string command_id_; // this run's command id, in the audit row of its write (".2", ".3": later ones)
+    mutable int writes_ = 0; // the writes so far
 };
 
 void setup_session(CLI::App& app, Context& ctx);
