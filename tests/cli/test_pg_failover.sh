@@ -88,6 +88,13 @@ bash "$HA" perform "$FENV"
 expect_eq "$?" "0" "pg_autoctl perform failover"
 perform_s=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
 wait
+# The rows are read once the formation has settled: one primary, one secondary.
+bash "$HA" wait "$FENV" 120 || fail "the formation has a primary and a secondary again"
+# What each node holds and whether it is a standby (for a failure's diagnosis).
+for port in $N1 $N2; do
+  echo "node :$port: in recovery $(nodeq "$port" "SELECT pg_is_in_recovery()"), ha1 rows $(nodeq "$port" \
+    "SELECT count(*) FROM enrollments e JOIN sessions s ON s.id = e.session_id WHERE s.code = 'ha1'")" >&2
+done
 after=$(bash "$HA" primary "$FENV")
 if [ -n "$before" ] && [ -n "$after" ] && [ "$before" != "$after" ]; then ok; else
   fail "the primary changed: before [$before], after [$after]"
@@ -110,7 +117,7 @@ r1=$(retried "$WORK/w1")
 echo "planned failover (pg_autoctl perform failover, ${perform_s} s): writes unavailable $(unavailable "$WORK/w1") s;" \
   "$r1 of 480 commands retried; acknowledged writes lost: $((480 - $(fq "SELECT count(*) FROM enrollments e
   JOIN sessions s ON s.id = e.session_id WHERE s.code = 'ha1'")))" | tee -a "$FIGURES"
-bash "$HA" wait "$FENV" 60 || fail "the formation has a primary and a secondary again"
+[ "$(fq "SELECT count(*) FROM enrollments")" = 480 ] || { bash "$HA" state "$FENV" >&2; tail -n 30 "$FAILOVER_DIR"/n1.log "$FAILOVER_DIR"/n2.log >&2; }
 
 # --- 2. the primary node lost during a 100,000-row import and enrollments --------------------------------------
 ROWS=$(scaled 100000)
