@@ -237,10 +237,10 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   expect_rc 1 "a read of a version-3 store asks for a write first"
   ab --db "$WORK/v3.db" db migrate
   expect_rc 0 "db migrate of a version-3 store"
-  expect_grep "schema version 4" "$ERR" "db migrate of a version-3 store says the version"
+  expect_grep "schema version 5" "$ERR" "db migrate of a version-3 store says the version"
   ab --db "$WORK/v3.db" db check --format csv
   expect_grep '^integrity,ok$' "$OUT" "migrated v3 store: integrity ok"
-  expect_grep '^schema_version,4$' "$OUT" "migrated v3 store: version 4"
+  expect_grep '^schema_version,5$' "$OUT" "migrated v3 store: version 5"
   expect_grep '^results,0$' "$OUT" "migrated v3 store: an empty results table"
   ab --db "$WORK/v3.db" report session 2022-03-03 --format csv
   expect_grep '^198609262015051001,Andi Wijaya,.*,enrolled,180,attended,3,1/BPSDM-ASNB/III/2022,,$' "$OUT" \
