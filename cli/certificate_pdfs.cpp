@@ -69,10 +69,10 @@ bool is_directory(const std::string& path) {
 
 // Fails unless a file can be created in `dir` (tried with a scratch file: access() says yes to root even on a
 // read-only file system).
-void check_writable_dir(const std::string& dir, const std::string& shown) {
+void check_writable_dir(const std::string& dir) {
     std::string probe = (fs::path(dir) / ".asnbelajar-probe-XXXXXX").string();
     int fd = ::mkstemp(probe.data());
-    if (fd < 0) throw Error(tr("cannot write into {}: {}", shown, std::strerror(errno)));
+    if (fd < 0) throw Error(tr("cannot write into {}: {}", dir, std::strerror(errno)));
     ::close(fd);
     ::unlink(probe.c_str());
 }
@@ -131,7 +131,7 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
             std::string dir = parent.empty() ? "." : parent.string();
             if (!is_directory(dir))
                 throw Error(tr("cannot write {}: there is no directory {}", o_.target, dir));
-            check_writable_dir(dir, dir);
+            check_writable_dir(dir);
         }
         load_key();
         return;
@@ -152,7 +152,7 @@ PdfRun::PdfRun(const Context& ctx, const PdfOptions& o) : ctx_(ctx), o_(o) {
         }
     }
     try {
-        check_writable_dir(o_.target, o_.target);
+        check_writable_dir(o_.target);
         load_key();
     } catch (...) {
         remove_made_dirs(); // a constructor that throws runs no destructor

@@ -61,8 +61,10 @@ void run_certify(Context& ctx, const CertifyOptions& o) {
             result = sync_certificates(store, session, tmpl);
         else
             result.certified = certify_session(store, session, tmpl);
-        after = check_certificates(store, session);
-        if (pdf) live = printable(store.live_certificates({session.id}));
+        // One read of the live certificates gives both the counts and the PDFs' list.
+        std::vector<store::CertificateRow> rows = store.live_certificates({session.id});
+        after = count_live_certificates(rows);
+        if (pdf) live = printable(std::move(rows));
         return static_cast<std::int64_t>(result.revoked.size() + result.certified.issued.size());
     });
     for (const RevokeResult& r : result.revoked)

@@ -113,7 +113,7 @@ void setup_certify_key(CLI::App& certify, Context& ctx) {
         _("The signing key file (default: beside the store, STORE.key; a PostgreSQL registry keeps "
           "its key in its table signing_key)"));
     cmd->footer(footer(
-        _("The signing key of an SQLite store is a file (mode 0600), never a row of the store: back it up with "
+        _("The signing key of a store file is a file (mode 0600), never a row of the store: back it up with "
           "the store. A PostgreSQL registry keeps it in its table signing_key, which only the role that owns "
           "the store may read."),
         {"asnbelajar certify key --init", "asnbelajar certify key --public > bpsdm-jatim.pub"}));

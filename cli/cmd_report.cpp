@@ -253,11 +253,8 @@ void run_siasn_report(Context& ctx, SiasnReportOptions o) {
 
 // The reference, one id a line, for --help: from the library's one table.
 std::string jenis_diklat_help() {
-    std::string out =
-        std::string(_("SIASN's jenis diklat (--diklat-type ID, certificate code in brackets):")) + "\n";
-    for (const JenisDiklat& d : jenis_diklat_reference())
-        out += fmt::format("  {:2}  {} ({})\n", d.id, d.name, d.certificate_code);
-    return out;
+    return std::string(_("SIASN's jenis diklat (--diklat-type ID, certificate code in brackets):")) + "\n" +
+           jenis_diklat_lines();
 }
 
 void setup_siasn_report(CLI::App& report, Context& ctx) {

@@ -48,11 +48,17 @@ int jenis_diklat_value(std::string_view option, std::string_view text) {
     const bool number = !text.empty() && text.size() <= 3 && text::all_digits(text);
     if (number) id = std::stoi(std::string(text));
     if (number && find_jenis_diklat(id)) return id;
-    std::string valid;
+    std::string valid = jenis_diklat_lines();
+    valid.pop_back(); // the message's end is the last line's
+    throw UsageError(tr("{}: '{}' is not an id of SIASN's jenis diklat reference; the ids are:{}", option,
+                        text, "\n" + valid));
+}
+
+std::string jenis_diklat_lines() {
+    std::string out;
     for (const JenisDiklat& d : jenis_diklat_reference())
-        valid += fmt::format("\n  {:2}  {} ({})", d.id, d.name, d.certificate_code);
-    throw UsageError(
-        tr("{}: '{}' is not an id of SIASN's jenis diklat reference; the ids are:{}", option, text, valid));
+        out += fmt::format("  {:2}  {} ({})\n", d.id, d.name, d.certificate_code);
+    return out;
 }
 
 Period date_range(std::optional<Date> from, std::optional<Date> to, Period whole) {

@@ -44,6 +44,8 @@ NipKind asn_type_value(std::string_view option, std::string_view text);
 JpRounding rounding_value(std::string_view option, std::string_view text);
 // The message of an unknown id lists every id of the reference with its name.
 int jenis_diklat_value(std::string_view option, std::string_view text);
+// SIASN's jenis-diklat reference, one "  ID  name (certificate code)" line an id, each ending in a newline.
+std::string jenis_diklat_lines();
 
 // The period of --from/--to: an end not given is the end of `whole`. Throws UsageError when --to is before
 // --from.

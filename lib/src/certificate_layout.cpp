@@ -451,9 +451,7 @@ class Parser {
         on_page(t.x_mm, t.x_mm, layout_.page_width_mm, x, _("the text"));
         on_page(t.y_mm, t.y_mm, layout_.page_height_mm, y, _("the text"));
         if (t.width_mm > 0) {
-            double left = t.align == TextAlign::left     ? t.x_mm
-                          : t.align == TextAlign::center ? t.x_mm - t.width_mm / 2
-                                                         : t.x_mm - t.width_mm;
+            const double left = aligned_left(t.align, t.x_mm, t.width_mm);
             const Token& w = *a.at("width");
             if (left < -1e-6 || left + t.width_mm > layout_.page_width_mm + 1e-6)
                 fail(

@@ -246,12 +246,17 @@ std::vector<store::CertificateRow> unqualified_certificates(const store::Store& 
     return out;
 }
 
-CertificateCheck check_certificates(const store::Store& store, const Session& session) {
+CertificateCheck count_live_certificates(std::span<const store::CertificateRow> live) {
     CertificateCheck c;
-    for (const store::CertificateRow& row : store.live_certificates({session.id})) {
+    for (const store::CertificateRow& row : live) {
         ++c.live;
         c.unqualified += !row.attended;
     }
+    return c;
+}
+
+CertificateCheck check_certificates(const store::Store& store, const Session& session) {
+    CertificateCheck c = count_live_certificates(store.live_certificates({session.id}));
     if (c.live == 0) return c; // never certified: nobody is missing one yet
     // Only people certify would number: attended and meeting the session's requirements (check_gates).
     for (const store::RosterRow& row : store.session_roster(session.id))

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 #include <span>
 #include <unordered_map>
 
@@ -637,10 +638,10 @@ Report participant_report(const store::Store& store, const Participant& person, 
 
 namespace {
 
-// The people of a year with their JP: the rows of the jp and agency reports.
-std::vector<store::PersonYear> people_of_year(const store::Store& store, int year, const ReportContext& ctx,
-                                              store::PersonDetail detail = store::PersonDetail::report) {
-    return store.participation(ids_of(sessions_in(store, year_period(year), ctx.zone)), detail);
+// The people of a year tallied (a few bytes each): the rows of the jp and agency reports are streamed from
+// the store over these.
+store::Tallies people_of_year(const store::Store& store, int year, const ReportContext& ctx) {
+    return store.tally_participation(ids_of(sessions_in(store, year_period(year), ctx.zone)));
 }
 
 // The subtitle lines of the targets: the PNS one, and the PPPK one (a target, or the ceiling that is none), for
@@ -703,38 +704,46 @@ Report jp_report(const store::Store& store, int year, const JpTargets& targets, 
             human_jp(*below, ctx.lang)));
     r.table.columns = {col::nip, col::name,   col::agency,    col::unit, col::sessions_attended,
                        col::jp,  col::target, col::shortfall, col::type};
-    int met = 0, with_target = 0;
+    // The totals come from one unordered pass over the people (id, agency and NIP: the type and the target
+    // follow from the NIP); the rows (a million in a national year) are streamed from the store to the
+    // renderer when the report is written, one at a time, never held.
+    auto tallies = std::make_shared<const store::Tallies>(people_of_year(store, year, ctx));
+    int people = 0, met = 0, with_target = 0;
     std::int64_t jp_sum = 0, shortfall_sum = 0;
-    std::vector<store::PersonYear> people_list = people_of_year(store, year, ctx);
-    r.table.rows.reserve(people_list.size());
-    for (store::PersonYear& p : people_list) {
-        if (below && p.jp_tenths >= *below) continue;
-        // The NIP is read once per row: a million rows.
+    store.each_person_year(*tallies, store::PersonDetail::agency, [&](store::PersonYear& p) {
+        if (below && p.jp_tenths >= *below) return;
         const std::optional<NipKind> kind = person_type(p.person.nip);
-        if (type && kind != type) continue;
-        const std::optional<std::int64_t> target = targets.for_kind(kind);
-        std::optional<std::int64_t> shortfall;
-        if (target) {
-            shortfall = std::max<std::int64_t>(0, *target - p.jp_tenths);
-            ++with_target;
-            met += *shortfall == 0;
-            shortfall_sum += *shortfall;
-        }
+        if (type && kind != type) return;
+        ++people;
         jp_sum += p.jp_tenths;
-        // A million rows: the texts are moved into the cells, not copied (twice, through an initializer list).
-        Row& row = r.table.rows.emplace_back();
-        row.reserve(9);
-        row.push_back(text_or_null(std::move(p.person.nip)));
-        row.emplace_back(std::move(p.person.name));
-        row.push_back(text_or_null(std::move(p.person.agency)));
-        row.push_back(text_or_null(std::move(p.person.unit)));
-        row.push_back(count(p.attended));
-        row.push_back(jp_cell(p.jp_tenths));
-        row.push_back(target ? jp_cell(*target) : Cell{});
-        row.push_back(shortfall ? jp_cell(*shortfall) : Cell{});
-        row.push_back(type_cell(kind));
-    }
-    int people = static_cast<int>(r.table.rows.size());
+        if (const std::optional<std::int64_t> target = targets.for_kind(kind)) {
+            const std::int64_t shortfall = std::max<std::int64_t>(0, *target - p.jp_tenths);
+            ++with_target;
+            met += shortfall == 0;
+            shortfall_sum += shortfall;
+        }
+    });
+    r.table.streamed_rows = static_cast<std::size_t>(people);
+    r.table.stream = [&store, tallies, targets, type, below](const RowSink& sink) {
+        Row row(9);
+        store.each_person_year(*tallies, store::PersonDetail::report, [&](store::PersonYear& p) {
+            if (below && p.jp_tenths >= *below) return;
+            // The NIP is read once per row: a million rows.
+            const std::optional<NipKind> kind = person_type(p.person.nip);
+            if (type && kind != type) return;
+            const std::optional<std::int64_t> target = targets.for_kind(kind);
+            row[0] = text_or_null(std::move(p.person.nip));
+            row[1] = std::move(p.person.name);
+            row[2] = text_or_null(std::move(p.person.agency));
+            row[3] = text_or_null(std::move(p.person.unit));
+            row[4] = count(p.attended);
+            row[5] = jp_cell(p.jp_tenths);
+            row[6] = target ? jp_cell(*target) : Cell{};
+            row[7] = target ? jp_cell(std::max<std::int64_t>(0, *target - p.jp_tenths)) : Cell{};
+            row[8] = type_cell(kind);
+            sink(row);
+        });
+    };
     total(r, col::participants, count(people));
     total(r, col::jp, jp_cell(jp_sum));
     total(r, col::met_target, count(met));
@@ -767,18 +776,19 @@ Report agency_report(const store::Store& store, int year, const JpTargets& targe
         }
         Cell met_cell() const { return with_target ? count(met) : Cell{}; }
     };
-    // Rows by agency, then PNS, PPPK, no NIP.
+    // Rows by agency, then PNS, PPPK, no NIP. One streamed pass: memory grows with the agencies, not the people.
     enum Slot : std::size_t { pns, pppk, no_nip };
     std::unordered_map<std::string, std::array<Sum, 3>> by_agency;
     Sum all;
-    for (const store::PersonYear& p : people_of_year(store, year, ctx, store::PersonDetail::agency)) {
-        const std::optional<NipKind> kind = person_type(p.person.nip);
-        if (type && kind != type) continue;
-        const Slot slot = !kind ? no_nip : *kind == NipKind::pppk ? pppk : pns;
-        const std::optional<std::int64_t> target = targets.for_kind(kind);
-        by_agency[p.person.agency][slot].add(p, target);
-        all.add(p, target);
-    }
+    store.each_person_year(people_of_year(store, year, ctx), store::PersonDetail::agency,
+                           [&](store::PersonYear& p) {
+                               const std::optional<NipKind> kind = person_type(p.person.nip);
+                               if (type && kind != type) return;
+                               const Slot slot = !kind ? no_nip : *kind == NipKind::pppk ? pppk : pns;
+                               const std::optional<std::int64_t> target = targets.for_kind(kind);
+                               by_agency[p.person.agency][slot].add(p, target);
+                               all.add(p, target);
+                           });
     // Alphabetical; people without an agency first, under "".
     std::map<std::string, std::array<Sum, 3>> agencies(by_agency.begin(), by_agency.end());
     for (const auto& [agency, sums] : agencies)

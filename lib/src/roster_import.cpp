@@ -349,7 +349,8 @@ class Import {
             } catch (const Error&) {
                 continue; // impossible in some order: a bad value, reported on its row
             }
-            if (!open) open = &s;
+            open = &s; // the first row that reads either way
+            break;
         }
         if (!open) return DayOrder::unknown;
         for (const Submission& s : all)
@@ -365,19 +366,25 @@ class Import {
             const auto day = [&](DayOrder o) {
                 return format_date(to_local(*parse_export_time(v, options_.zone, o), options_.zone).date);
             };
-            throw Error(
-                fmt::format("{}:{}: {}: {}: the day/month order of the dates cannot be decided: it is {} "
-                            "or {}{}; pass --date-order dmy (day first) or --date-order mdy (month "
-                            "first)",
-                            reader_.name(), open->line, column, text::trim_blanks(v), day(DayOrder::dmy),
-                            day(DayOrder::mdy),
-                            dmy_fits ? ", and neither order puts a submission in the future"
-                                     : ", and both orders put a submission in the future"));
+            const std::string where =
+                fmt::format("{}:{}: {}: {}", reader_.name(), open->line, column, text::trim_blanks(v));
+            throw Error(dmy_fits
+                            ? tr("{}: the day/month order of the dates cannot be decided: it is {} or {}, "
+                                 "and neither order puts a submission in the future; pass --date-order "
+                                 "dmy (day first) or --date-order mdy (month first)",
+                                 where, day(DayOrder::dmy), day(DayOrder::mdy))
+                            : tr("{}: the day/month order of the dates cannot be decided: it is {} or {}, "
+                                 "and both orders put a submission in the future; pass --date-order dmy "
+                                 "(day first) or --date-order mdy (month first)",
+                                 where, day(DayOrder::dmy), day(DayOrder::mdy)));
         }
         const DayOrder o = dmy_fits ? DayOrder::dmy : DayOrder::mdy;
-        result_.notes.push_back(fmt::format("{}: {}: dates read {} first: the other order puts submissions "
-                                            "in the future",
-                                            reader_.name(), column, o == DayOrder::dmy ? "day" : "month"));
+        result_.notes.push_back(
+            o == DayOrder::dmy
+                ? tr("{}: {}: dates read day first: the other order puts submissions in the future",
+                     reader_.name(), column)
+                : tr("{}: {}: dates read month first: the other order puts submissions in the future",
+                     reader_.name(), column));
         return o;
     }
 

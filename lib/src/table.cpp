@@ -10,6 +10,12 @@ std::size_t Table::index(const std::string& key) const {
     throw std::out_of_range("no column " + key);
 }
 
+void Table::each_row(const RowSink& sink) const {
+    for (const Row& row : rows)
+        sink(row);
+    if (stream) stream(sink);
+}
+
 const std::string& label(const Column& c, Lang lang) {
     return lang == Lang::en ? c.label_en : c.label_id;
 }

@@ -394,6 +394,9 @@ std::optional<ParsedCode> parse_verification_code(std::string_view text) {
         auto decoded = unescape(rest);
         if (!decoded) throw Error(_("malformed verification code: a bad %-escape in the link"));
         code = std::move(*decoded);
+        // The tag was found in any case (asnb1%7c): the code's text (ParsedCode::text) spells it ASNB1, so that
+        // reading that text again gives the same code.
+        code.replace(0, code_tag.size(), code_tag);
     }
     std::vector<std::string_view> parts;
     std::string_view rest = code;

@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# backend: sqlite
+# (The key is a file beside an SQLite store; a PostgreSQL registry keeps it in its table signing_key, and
+# test_pg_reliability.sh, part 6, checks certify key, codes, --pdf and verify there.)
 # Certificate verification codes end to end: the signing key (made on first use, 0600, beside the store, never in
 # the database), certify key --public, certify codes, and certify verify on codes, links and images: valid,
 # altered (a changed field), revoked, unknown (another store's key, not a code, a number the store lacks),

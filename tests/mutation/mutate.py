@@ -64,6 +64,7 @@ CODE_HEADERS = ["lib/src/probe_table.hpp"]
 # The quick tests, in the order they run for each mutant (the first failure kills it): the unit tests, then the
 # end-to-end suites (tests/cli/test_*.sh; a suite not named here runs after these, in name order).
 UNIT_TESTS = "tests/unit_tests"  # in the build directory
+PDF_MODULE = "asnbelajar-pdf.so"  # in the build directory, built with the program
 SUITE_GLOB = "tests/cli/test_*.sh"
 SUITE_ORDER = ["foundation", "reports", "attendance", "import", "faults", "crash", "bad_input", "security",
                "concurrency", "docs"]
@@ -402,7 +403,9 @@ def stop_group(p):
 
 def test_commands(tree, build, wanted):
     """[(name, argv)] in the order they run: the unit tests, then the end-to-end suites."""
-    tests = [("unit", [os.path.join(build, UNIT_TESTS), "--abort-after=1", "--no-version"])]
+    # The unit tests load the PDF module from where the build puts it (ctest sets the same variable).
+    tests = [("unit", ["env", f"ASNBELAJAR_PDF_MODULE={os.path.join(build, PDF_MODULE)}",
+                       os.path.join(build, UNIT_TESTS), "--abort-after=1", "--no-version"])]
     suites = sorted(fnmatch.filter([os.path.relpath(os.path.join(d, n), tree)
                                     for d, _, ns in os.walk(os.path.join(tree, "tests/cli")) for n in ns],
                                    SUITE_GLOB))

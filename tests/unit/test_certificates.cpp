@@ -4,6 +4,7 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/time.hpp"
+#include "error_of.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,15 +15,6 @@
 using namespace asnbelajar;
 
 namespace {
-
-template <typename F> std::string error_of(F fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
-}
 
 CertificateFields fields(std::int64_t seq) {
     return {seq, 9, "2022-03-03", 2022, 3};

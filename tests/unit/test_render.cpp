@@ -83,3 +83,31 @@ TEST_CASE("format names and extensions") {
     CHECK(render::is_machine_format(render::Format::json));
     CHECK_FALSE(render::is_machine_format(render::Format::table));
 }
+
+TEST_CASE("a streamed table is written as the same table held in memory, in every stream format") {
+    const Report held = small_report();
+    Report streamed = small_report();
+    const std::vector<Row> rows = streamed.table.rows;
+    streamed.table.rows.clear();
+    streamed.table.streamed_rows = rows.size();
+    int passes = 0;
+    streamed.table.stream = [&rows, &passes](const RowSink& sink) {
+        ++passes;
+        for (const Row& row : rows)
+            sink(row);
+    };
+    for (render::Format f :
+         {render::Format::table, render::Format::csv, render::Format::tsv, render::Format::json,
+          render::Format::jsonl, render::Format::markdown, render::Format::html}) {
+        CAPTURE(render::format_name(f));
+        CHECK(rendered(streamed, f) == rendered(held, f));
+    }
+    CHECK(passes == 8); // the terminal table reads the rows twice: widths, then lines
+
+    Report empty = small_report();
+    empty.table.rows.clear();
+    empty.table.stream = [](const RowSink&) {};
+    CHECK(empty.table.empty());
+    CHECK(rendered(empty, render::Format::table).find("(tidak ada data)") != std::string::npos);
+    CHECK(rendered(empty, render::Format::csv) == "name,jp,rate,date,n\n");
+}

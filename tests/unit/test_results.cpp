@@ -4,6 +4,7 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/results.hpp"
 #include "asnbelajar/store.hpp"
+#include "error_of.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -18,15 +19,6 @@ namespace {
 
 std::optional<int> score(std::string_view text) {
     return parse_score(text).score;
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
 }
 
 // A store with one session (2022-03-03 09:00 WIB, 180 minutes, 3 JP) and three people, of whom Siti and Budi

@@ -4,6 +4,7 @@
 #include "asnbelajar/roster_import.hpp"
 #include "asnbelajar/session.hpp"
 #include "asnbelajar/store.hpp"
+#include "error_of.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "temp_dir.hpp"
 #include "webinar.hpp"
@@ -31,15 +32,6 @@ const std::vector<std::string_view> gforms_header = {"Timestamp",
                                                      "Pangkat/Golongan",
                                                      "Alamat Email",
                                                      "Durasi"};
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
-}
 
 // Every import test runs twice on the SQLite backend: row by row, and in append mode from the first row
 // (indexes dropped, keys in memory); the results must be the same.

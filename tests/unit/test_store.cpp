@@ -477,3 +477,39 @@ TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damage
     MESSAGE(damaged << " of " << calls.size() << " calls said the store is damaged");
     CHECK(damaged > 40);
 }
+
+TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
+    store::Tallies t(10);
+    CHECK(t.people() == 0);
+    CHECK_FALSE(t.contains(3));
+    t.add(3);            // enrolled only
+    t.add(3, true, 30);  // attended one session
+    t.add(3, false, 0);  // partial in another
+    t.add(12, true, 25); // beyond the dense part
+    t.add(-4, true, 10); // any id
+    t.add(3, true, 30);
+    CHECK(t.people() == 3);
+    CHECK(t.contains(3));
+    CHECK(t.contains(12));
+    CHECK_FALSE(t.contains(4));
+    CHECK(t.get(3) == std::pair<int, std::int64_t>{2, 60});
+    CHECK(t.get(12) == std::pair<int, std::int64_t>{1, 25});
+    CHECK(t.get(5) == std::pair<int, std::int64_t>{0, 0});
+    std::vector<Id> order;
+    t.each([&](Id id, int, std::int64_t) { order.push_back(id); });
+    CHECK(order == std::vector<Id>{-4, 3, 12});
+    // A tally too large for its 4-byte slot moves to the map, exactly.
+    store::Tallies big(5);
+    for (int i = 0; i < 200; ++i)
+        big.add(2, true, 100000);
+    big.add(4, true, 30);
+    CHECK(big.get(2) == std::pair<int, std::int64_t>{200, 20000000});
+    CHECK(big.get(4) == std::pair<int, std::int64_t>{1, 30});
+    CHECK(big.people() == 2);
+    std::vector<Id> big_order;
+    big.each([&](Id id, int, std::int64_t) { big_order.push_back(id); });
+    CHECK(big_order == std::vector<Id>{2, 4});
+    store::Tallies none; // no dense part: every id in the map
+    none.add(1, true, 5);
+    CHECK(none.get(1) == std::pair<int, std::int64_t>{1, 5});
+}

@@ -1,5 +1,6 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/time.hpp"
+#include "error_of.hpp"
 
 #include <doctest/doctest.h>
 
@@ -23,15 +24,6 @@ UnixSeconds wib_at(int y, int mo, int d, int h, int mi, int s = 0) {
 }
 
 // The Error message `fn` throws, or "" when it throws none.
-template <typename F> std::string error_of(F fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
-}
-
 std::optional<UnixSeconds> export_time(std::string_view s, DayOrder order = DayOrder::mdy) {
     return parse_export_time(s, wib, order);
 }

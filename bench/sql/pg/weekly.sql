@@ -1,5 +1,7 @@
 -- report weekly --week-of D, by hand, in PostgreSQL (psql -v from=YYYY-MM-DD -v to=YYYY-MM-DD --csv): the
--- PostgreSQL peer of ../weekly.sql, the same columns as `asnbelajar --format csv report weekly`.
+-- PostgreSQL peer of ../weekly.sql, the same columns as `asnbelajar --format csv report weekly`. A session with
+-- no attendance row that was never imported from an export (sessions.attendance_imported) has its attendance
+-- not recorded: its attendance counts and rate are empty and attendance_recorded is false.
 WITH s AS (
   SELECT id, code, title, jp_tenths, start,
          to_char(to_timestamp(start + CASE tz WHEN 'Asia/Jakarta' THEN 25200 WHEN 'Asia/Pontianak' THEN 25200
@@ -12,6 +14,8 @@ WITH s AS (
     AND start < extract(epoch FROM :'to'::date)::bigint + 3 * 86400 AND status <> 'cancelled'
 ), week AS (
   SELECT s.*,
+         (EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)
+          OR (SELECT attendance_imported FROM sessions WHERE id = s.id) IS NOT NULL) AS recorded,
          (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'enrolled') AS enrolled,
          (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'waitlisted') AS waitlisted,
          (SELECT count(*) FROM enrollments e WHERE e.session_id = s.id AND e.status = 'walk-in') AS walk_ins,
@@ -29,10 +33,14 @@ WITH s AS (
 SELECT week.code AS session, week.d AS date, week.title,
        CASE WHEN week.jp_tenths % 10 = 0 THEN (week.jp_tenths / 10)::text
             ELSE to_char(week.jp_tenths / 10.0, 'FM999990.0') END AS jp,
-       week.enrolled, week.waitlisted, coalesce(a.attended, 0) AS attended, coalesce(a.partial, 0) AS partial,
-       week.enrolled - coalesce(a.enrolled_present, 0) AS absent, week.walk_ins,
-       CASE WHEN week.enrolled > 0 THEN to_char(1.0 * coalesce(a.attended_enrolled, 0) / week.enrolled, 'FM0.0000') END
-         AS attendance_rate,
-       week.certificates
+       week.enrolled, week.waitlisted,
+       CASE WHEN week.recorded THEN coalesce(a.attended, 0) END AS attended,
+       CASE WHEN week.recorded THEN coalesce(a.partial, 0) END AS partial,
+       CASE WHEN week.recorded THEN week.enrolled - coalesce(a.enrolled_present, 0) END AS absent,
+       CASE WHEN week.recorded THEN week.walk_ins END AS walk_ins,
+       CASE WHEN week.recorded AND week.enrolled > 0
+            THEN to_char(1.0 * coalesce(a.attended_enrolled, 0) / week.enrolled, 'FM0.0000') END AS attendance_rate,
+       week.certificates,
+       CASE WHEN week.recorded THEN 'true' ELSE 'false' END AS attendance_recorded
 FROM week LEFT JOIN a ON a.sid = week.id
 ORDER BY week.start, week.id;

@@ -110,4 +110,15 @@ CertificateLayout default_certificate_layout();
 // (the whole way to the edge for left/right alignment, twice the distance to the nearer edge when centred).
 double available_width_mm(const CertificateLayout& layout, const LayoutText& t);
 
+// The left edge of a box `width` wide that `align` anchors at `x` (its left edge, centre or right edge); in
+// whatever unit x and width are given. Inline: the PDF module (lib/src/pdf) links no library code.
+inline double aligned_left(TextAlign align, double x, double width) {
+    switch (align) {
+    case TextAlign::left: return x;
+    case TextAlign::center: return x - width / 2;
+    case TextAlign::right: return x - width;
+    }
+    return x;
+}
+
 } // namespace asnbelajar

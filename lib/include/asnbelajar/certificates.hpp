@@ -136,6 +136,9 @@ struct CertificateCheck {
                          // certificate (counted once the session has any)
 };
 CertificateCheck check_certificates(const store::Store& store, const Session& session);
+// The live and unqualified counts of `live` (a session's live certificates); uncertified stays 0: for use right
+// after certify_session/sync_certificates, which leave nobody who qualifies without one.
+CertificateCheck count_live_certificates(std::span<const store::CertificateRow> live);
 
 struct SyncResult {
     std::vector<RevokeResult> revoked; // the unqualified certificates, revoked

@@ -97,7 +97,10 @@ Report participant_report(const store::Store& store, const Participant& person, 
 // without a NIP are then left out). Columns: nip,name,agency,unit,sessions,jp,target,shortfall,type: target is
 // the person's (JpTargets::for_nip), shortfall = max(0, target − jp); both empty for someone without a target;
 // type is PNS, PPPK or empty (no NIP). Totals: participants, jp, met_target and below_target (over the people
-// with a target), total shortfall, and no_target when anyone has none.
+// with a target), total shortfall, and no_target when anyone has none. The totals are computed here, in one
+// pass over the people that holds none of them; the rows are streamed from `store` when the report is written
+// (Table::stream), so the report must be written while `store` is open, and memory does not grow with the
+// people it lists.
 Report jp_report(const store::Store& store, int year, const JpTargets& targets, std::optional<NipKind> type,
                  std::optional<std::int64_t> below, const ReportContext& ctx);
 

@@ -4,6 +4,7 @@
 #include "asnbelajar/time.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,12 +57,26 @@ struct Marked {
 using Cell = std::variant<std::monostate, std::string, std::int64_t, double, Date, Marked>;
 using Row = std::vector<Cell>;
 
+// Receives rows one at a time.
+using RowSink = std::function<void(const Row&)>;
+
 struct Table {
     std::vector<Column> columns;
     std::vector<Row> rows;
+    // Rows produced when the table is written, after `rows`, instead of held (a report of a million people
+    // streams them from the store to the renderer): called with a sink, it passes each row to it in order.
+    // It may be called more than once and yields the same rows each time (the terminal table reads them twice:
+    // widths, then lines). It reads the store: write the report before the store is closed.
+    std::function<void(const RowSink&)> stream;
+    // How many rows `stream` yields (known before it runs: the reports count them from their tallies).
+    std::size_t streamed_rows = 0;
 
     // The position of the column with `key`; throws std::out_of_range when absent.
     std::size_t index(const std::string& key) const;
+    // Every row: `rows`, then those of `stream`.
+    void each_row(const RowSink& sink) const;
+    std::size_t size() const { return rows.size() + streamed_rows; }
+    bool empty() const { return size() == 0; }
 };
 
 // A labelled single value (report totals), typed like a column.

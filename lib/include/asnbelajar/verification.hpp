@@ -11,7 +11,7 @@
 // Ed25519 signature (64 bytes, base64url without padding) of everything before its own "|". In the fields,
 // '%' and '|' are written %25 and %7C.
 //
-// The signing key is a file (mode 0600) beside an SQLite store, never a row of it: whoever can only read or
+// The signing key is a file (mode 0600) beside a store file, never a row of it: whoever can only read or
 // write the database cannot sign. A PostgreSQL registry keeps it in its table signing_key instead, which only
 // the role that owns the store may read (docs/certificates.md); the CLI reads it through store::Store. The library never prints; everything here throws asnbelajar::Error.
 #pragma once
@@ -132,7 +132,7 @@ std::string_view to_string(CodeStatus s);
 // not sign the fields, valid otherwise.
 CodeStatus check_signature(const ParsedCode& code, std::span<const PublicKey> keys);
 
-// Where an SQLite store's signing key lives by default: beside it, as STORE.key. (A PostgreSQL registry keeps
+// Where a store file's signing key lives by default: beside it, as STORE.key. (A PostgreSQL registry keeps
 // its key in the registry: store::Store::signing_key.) For a postgres:// or postgresql:// URL this is
 // $XDG_CONFIG_HOME/asnbelajar/registry.key (XDG_CONFIG_HOME unset or empty: $HOME/.config), used only by
 // callers that want a file. Throws Error when neither XDG_CONFIG_HOME nor HOME is set for a registry.

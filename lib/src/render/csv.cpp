@@ -31,7 +31,7 @@ void render_delimited(const Report& report, char delimiter, const Options& optio
     for (std::size_t i = 0; i < t.columns.size(); ++i)
         write_field(t.columns[i].key, i == 0);
     out << '\n';
-    for (const Row& row : t.rows) {
+    t.each_row([&](const Row& row) {
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
             std::string text = machine_text(row[i], t.columns[i].type, report.zone);
             if (options.excel_safe && t.columns[i].type == ColumnType::text && formula_like(text))
@@ -39,7 +39,7 @@ void render_delimited(const Report& report, char delimiter, const Options& optio
             write_field(std::move(text), i == 0);
         }
         out << '\n';
-    }
+    });
 }
 
 } // namespace asnbelajar::render

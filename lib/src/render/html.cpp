@@ -285,7 +285,7 @@ void write_chart(std::ostream& out, const Report& report, const Report::Chart& c
 }
 
 void write_table(std::ostream& out, const Table& t, const Report& report) {
-    if (t.rows.empty()) {
+    if (t.empty()) {
         out << "<p class=\"empty\">" << text(report.lang, "(tidak ada data)", "(no rows)") << "</p>\n";
         return;
     }
@@ -294,13 +294,13 @@ void write_table(std::ostream& out, const Table& t, const Report& report) {
         out << "<th" << (is_numeric(c.type) ? " class=\"num\"" : "") << " scope=\"col\">"
             << html_escape(label(c, report.lang)) << "</th>";
     out << "</tr></thead>\n<tbody>\n";
-    for (const Row& row : t.rows) {
+    t.each_row([&](const Row& row) {
         out << "<tr>";
         for (std::size_t i = 0; i < t.columns.size(); ++i)
             out << "<td" << cell_class(t.columns[i].type, row[i]) << '>'
                 << html_escape(human_text(row[i], t.columns[i], report.zone, report.lang)) << "</td>";
         out << "</tr>\n";
-    }
+    });
     out << "</tbody>\n</table></div>\n";
 }
 

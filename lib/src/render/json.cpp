@@ -38,11 +38,13 @@ void write_object(std::ostream& out, const Table& t, const Row& row, const Zone&
 
 void write_array(std::ostream& out, const Table& t, const Zone& zone, const char* indent) {
     out << '[';
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        out << (r ? ",\n" : "\n") << indent;
-        write_object(out, t, t.rows[r], zone);
-    }
-    if (!t.rows.empty()) out << '\n' << (indent[0] ? "  " : "");
+    bool first = true;
+    t.each_row([&](const Row& row) {
+        out << (first ? "\n" : ",\n") << indent;
+        first = false;
+        write_object(out, t, row, zone);
+    });
+    if (!first) out << '\n' << (indent[0] ? "  " : "");
     out << ']';
 }
 
@@ -96,10 +98,10 @@ void render_json(const Report& report, std::ostream& out) {
 }
 
 void render_jsonl(const Report& report, std::ostream& out) {
-    for (const Row& row : report.table.rows) {
+    report.table.each_row([&](const Row& row) {
         write_object(out, report.table, row, report.zone);
         out << '\n';
-    }
+    });
 }
 
 } // namespace asnbelajar::render

@@ -6,7 +6,7 @@ namespace asnbelajar::render {
 namespace {
 
 void write_table(const Table& t, const Report& report, std::ostream& out) {
-    if (t.rows.empty()) {
+    if (t.empty()) {
         out << (report.lang == Lang::en ? "_(no rows)_" : "_(tidak ada data)_") << "\n";
         return;
     }
@@ -17,12 +17,12 @@ void write_table(const Table& t, const Report& report, std::ostream& out) {
     for (const Column& c : t.columns)
         out << (is_numeric(c.type) ? " ---: |" : " --- |");
     out << '\n';
-    for (const Row& row : t.rows) {
+    t.each_row([&](const Row& row) {
         out << '|';
         for (std::size_t i = 0; i < t.columns.size(); ++i)
             out << ' ' << markdown_escape(human_text(row[i], t.columns[i], report.zone, report.lang)) << " |";
         out << '\n';
-    }
+    });
 }
 
 } // namespace

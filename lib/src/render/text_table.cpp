@@ -19,20 +19,24 @@ void pad(std::ostream& out, const std::string& text, std::size_t width, bool rig
 
 void write_table(const Table& t, const Report& report, const Options& options, std::ostream& out) {
     const std::size_t n = t.columns.size();
-    std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> widths(n);
     std::vector<std::string> headers(n);
     for (std::size_t i = 0; i < n; ++i) {
         headers[i] = label(t.columns[i], report.lang);
         widths[i] = display_width(headers[i]);
     }
-    for (const Row& row : t.rows) {
-        auto& texts = cells.emplace_back(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            texts[i] = fit(human_text(row[i], t.columns[i], report.zone, report.lang), max_column_width);
-            widths[i] = std::max(widths[i], display_width(texts[i]));
-        }
-    }
+    // Two passes over the rows, widths then lines, so that no row is held (a streamed table yields its rows
+    // again for the second pass).
+    std::vector<std::string> shown(n);
+    auto cells_of = [&](const Row& row) {
+        for (std::size_t i = 0; i < n; ++i)
+            shown[i] = fit(human_text(row[i], t.columns[i], report.zone, report.lang), max_column_width);
+    };
+    t.each_row([&](const Row& row) {
+        cells_of(row);
+        for (std::size_t i = 0; i < n; ++i)
+            widths[i] = std::max(widths[i], display_width(shown[i]));
+    });
     auto line = [&](const std::vector<std::string>& texts, bool header) {
         for (std::size_t i = 0; i < n; ++i) {
             if (i) out << "  ";
@@ -52,8 +56,10 @@ void write_table(const Table& t, const Report& report, const Options& options, s
     for (std::size_t i = 0; i < n; ++i)
         rules[i] = std::string(widths[i], '-');
     line(rules, false);
-    for (const auto& texts : cells)
-        line(texts, false);
+    t.each_row([&](const Row& row) {
+        cells_of(row);
+        line(shown, false);
+    });
 }
 
 } // namespace
@@ -85,7 +91,7 @@ void render_text_table(const Report& report, const Options& options, std::ostrea
     for (const std::string& line : report.subtitle)
         out << line << '\n';
     if (!report.title.empty() || !report.subtitle.empty()) out << '\n';
-    if (report.table.rows.empty())
+    if (report.table.empty())
         out << (report.lang == Lang::en ? "(no rows)" : "(tidak ada data)") << '\n';
     else
         write_table(report.table, report, options, out);
@@ -101,7 +107,7 @@ void render_text_table(const Report& report, const Options& options, std::ostrea
     }
     for (const Report::Extra& e : report.extras) {
         out << '\n' << e.title << '\n';
-        if (e.table.rows.empty())
+        if (e.table.empty())
             out << (report.lang == Lang::en ? "(no rows)" : "(tidak ada data)") << '\n';
         else
             write_table(e.table, report, options, out);

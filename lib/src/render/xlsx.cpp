@@ -123,13 +123,13 @@ class SheetWriter {
                 text(header, i, name, is_numeric(t.columns[i].type) ? f_.header_num : f_.header);
             widths[i] = display_width(name);
         }
-        for (const Row& r : t.rows) {
+        t.each_row([&](const Row& r) {
             ++row;
             for (std::size_t i = 0; i < t.columns.size(); ++i) {
                 cell(row, i, r[i], t.columns[i]);
                 widths[i] = std::max(widths[i], shown_width(r[i], t.columns[i]));
             }
-        }
+        });
         for (std::size_t i = 0; i < t.columns.size(); ++i)
             worksheet_set_column(ws_, column(i), column(i),
                                  static_cast<double>(std::clamp<std::size_t>(widths[i], 6, 60) + 2), nullptr);
@@ -202,7 +202,13 @@ void write_xlsx_file(const Report& report, const std::string& path) {
         std::fclose(probe);
     else
         throw Error(tr("cannot write {}: {}", path, std::strerror(errno)));
-    lxw_workbook* wb = workbook_new(path.c_str());
+    // A streamed table (a year of a million people) is written in libxlsxwriter's constant-memory mode: each
+    // row goes to a temporary file as it is written, and strings are stored inline instead of in the shared
+    // string table, so memory does not grow with the rows. Small reports keep the shared strings (smaller files).
+    // Every sheet is written in row order, as that mode requires.
+    lxw_workbook_options options{};
+    options.constant_memory = report.table.stream ? LXW_TRUE : LXW_FALSE;
+    lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
     if (!wb) throw Error(tr("cannot write {}: out of memory", path));
     Formats f = make_formats(wb);
     std::set<std::string> taken;

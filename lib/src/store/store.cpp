@@ -7,6 +7,7 @@
 #include "postgres/open.hpp"
 #include "sqlite/open.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 
@@ -107,6 +108,89 @@ std::string printable_argument(const std::string& arg) {
 }
 
 Store::~Store() = default;
+
+// --- Tallies ---
+
+namespace {
+constexpr std::uint32_t in_bit = 0x8000'0000u;
+constexpr int attended_shift = 24;
+constexpr std::uint32_t attended_max = 0x7F; // 127: the tally is in the map
+constexpr std::uint32_t jp_mask = 0x00FF'FFFFu;
+constexpr Id dense_max = Id{1} << 28;
+
+int slot_attended(std::uint32_t s) {
+    return static_cast<int>((s >> attended_shift) & attended_max);
+}
+} // namespace
+
+Tallies::Tallies(Id max_id) {
+    if (max_id >= 0 && max_id <= dense_max) dense_.resize(static_cast<std::size_t>(max_id) + 1);
+}
+
+void Tallies::add(Id person, bool attended, std::int64_t jp_tenths) {
+    const std::int64_t jp = std::max<std::int64_t>(jp_tenths, 0);
+    const bool dense = person >= 0 && static_cast<std::uint64_t>(person) < dense_.size();
+    if (dense) {
+        std::uint32_t& s = dense_[static_cast<std::size_t>(person)];
+        if (!s) ++people_;
+        if (slot_attended(s) != static_cast<int>(attended_max)) {
+            const std::uint32_t n = static_cast<std::uint32_t>(slot_attended(s)) + (attended ? 1u : 0u);
+            const std::int64_t sum = std::int64_t{s & jp_mask} + jp;
+            if (n < attended_max && sum <= std::int64_t{jp_mask}) {
+                s = in_bit | (n << attended_shift) | static_cast<std::uint32_t>(sum);
+                return;
+            }
+            // Too large for the slot: the tally moves to the map for good.
+            wide_[person] = {slot_attended(s), std::int64_t{s & jp_mask}};
+            s = in_bit | (attended_max << attended_shift);
+        }
+    } else if (!wide_.contains(person)) {
+        ++people_;
+    }
+    Wide& w = wide_[person];
+    w.attended += attended ? 1 : 0;
+    w.jp_tenths += jp;
+}
+
+bool Tallies::contains(Id person) const {
+    if (person >= 0 && static_cast<std::uint64_t>(person) < dense_.size())
+        return dense_[static_cast<std::size_t>(person)] != 0;
+    return wide_.contains(person);
+}
+
+std::pair<int, std::int64_t> Tallies::get(Id person) const {
+    if (person >= 0 && static_cast<std::uint64_t>(person) < dense_.size()) {
+        const std::uint32_t s = dense_[static_cast<std::size_t>(person)];
+        if (!s) return {0, 0};
+        if (slot_attended(s) != static_cast<int>(attended_max))
+            return {slot_attended(s), std::int64_t{s & jp_mask}};
+    }
+    auto it = wide_.find(person);
+    return it == wide_.end() ? std::pair<int, std::int64_t>{0, 0}
+                             : std::pair<int, std::int64_t>{it->second.attended, it->second.jp_tenths};
+}
+
+void Tallies::each(const std::function<void(Id, int, std::int64_t)>& each) const {
+    // Ids below the dense part, the dense part (its wide tallies from the map), then ids above it.
+    auto w = wide_.begin();
+    for (; w != wide_.end() && w->first < 0; ++w)
+        each(w->first, w->second.attended, w->second.jp_tenths);
+    for (std::size_t i = 0; i < dense_.size(); ++i) {
+        if (!dense_[i]) continue;
+        const auto [attended, jp] = get(static_cast<Id>(i));
+        each(static_cast<Id>(i), attended, jp);
+    }
+    for (w = wide_.lower_bound(static_cast<Id>(dense_.size())); w != wide_.end(); ++w)
+        each(w->first, w->second.attended, w->second.jp_tenths);
+}
+
+std::vector<PersonYear> Store::participation(const std::vector<Id>& sessions, PersonDetail detail) const {
+    const Tallies people = tally_participation(sessions);
+    std::vector<PersonYear> out;
+    out.reserve(people.people());
+    each_person_year(people, detail, [&out](PersonYear& y) { out.push_back(std::move(y)); });
+    return out;
+}
 
 bool Store::keeps_signing_key() const {
     return false;

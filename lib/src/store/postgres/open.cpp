@@ -185,6 +185,7 @@ void PostgresStore::begin_transaction() try {
 void PostgresStore::rollback_transaction() noexcept {
     const bool was = in_transaction_;
     in_transaction_ = false;
+    keys_deferred_ = false; // the keys import_rows() dropped are back, with everything else
     if (!was) return;
     try {
         if (outer_open_ && dry_run_) {

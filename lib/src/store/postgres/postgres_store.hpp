@@ -95,8 +95,9 @@ class PostgresStore final : public Store {
     std::vector<SessionTime> session_times(std::int64_t from, std::int64_t to) const override;
     std::vector<SessionRate> attendance_rates(const std::vector<Id>& sessions) const override;
     std::vector<HistoryRow> participant_history(Id participant) const override;
-    std::vector<PersonYear> participation(const std::vector<Id>& sessions,
-                                          PersonDetail detail) const override;
+    Tallies tally_participation(const std::vector<Id>& sessions) const override;
+    void each_person_year(const Tallies& people, PersonDetail detail,
+                          const std::function<void(PersonYear&)>& row) const override;
 
     // copy.cpp (written on the i16-pgtests branch, with db copy)
     void export_tables(TableSink& sink) const override;
@@ -146,6 +147,7 @@ class PostgresStore final : public Store {
     mutable bool participants_locked_ = false;
     mutable std::unordered_set<Id> locked_sessions_;
     int lock_timeout_s_ = 10;
+    bool keys_deferred_ = false; // import_rows() dropped the keys and indexes; end_import() builds them again
 };
 
 // --- helpers of the table-group files ---

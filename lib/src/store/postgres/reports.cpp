@@ -122,54 +122,65 @@ std::vector<HistoryRow> PostgresStore::participant_history(Id participant) const
     fail(e);
 }
 
-std::vector<PersonYear> PostgresStore::participation(const std::vector<Id>& sessions,
-                                                     PersonDetail detail) const try {
-    // Per person: sessions attended, and the JP of those sessions (model.hpp's rule: an attended session earns
-    // its JP, a partial one none; jp_earned_tenths() is applied to each person's sums below). Grouped and,
-    // for the report, sorted by the server: agency (none as ""), name, id, by their bytes.
+Tallies PostgresStore::tally_participation(const std::vector<Id>& sessions) const try {
+    // As on SQLite: each session's enrollment and attendance rows read once and tallied here (one session's
+    // rows in memory at a time), by model.hpp's JP rule. Participant ids are dense from 1 (bigserial).
+    const pq::Result top = db_->query("SELECT coalesce(max(id), -1) FROM participants", pq::Params());
+    Tallies tallies(top.int64(0, 0));
+    std::vector<Id> chosen = sessions;
+    std::sort(chosen.begin(), chosen.end());
+    chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+    for (Id session : chosen) {
+        const pq::Result s =
+            db_->query("SELECT jp_tenths FROM sessions WHERE id = $1", pq::Params().add(session));
+        if (s.rows() == 0) continue;
+        const std::int64_t jp = s.int64(0, 0);
+        const pq::Result e = db_->query("SELECT participant_id FROM enrollments WHERE session_id = $1",
+                                        pq::Params().add(session));
+        for (int i = 0; i < e.rows(); ++i)
+            tallies.add(e.int64(i, 0));
+        const pq::Result a = db_->query("SELECT participant_id, (outcome = 'attended')::int FROM attendance "
+                                        "WHERE session_id = $1",
+                                        pq::Params().add(session));
+        for (int i = 0; i < a.rows(); ++i) {
+            const bool attended = a.int32(i, 1) != 0;
+            tallies.add(
+                a.int64(i, 0), attended,
+                jp_earned_tenths(attended ? AttendanceOutcome::attended : AttendanceOutcome::partial, jp));
+        }
+    }
+    return tallies;
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
+void PostgresStore::each_person_year(const Tallies& people, PersonDetail detail,
+                                     const std::function<void(PersonYear&)>& row) const try {
+    // The people's rows, ordered by the server for the report (agency, none as "", then name, then id, by their
+    // bytes: COLLATE "C"). The result is held by libpq whole: unlike SQLite's, this walk's memory grows with
+    // the number of people (a cursor would bound it).
     const bool full = detail == PersonDetail::report;
-    const pq::Params params = pq::Params().add(id_array(sessions));
+    std::vector<Id> ids;
+    ids.reserve(people.people());
+    people.each([&ids](Id id, int, std::int64_t) { ids.push_back(id); });
+    const pq::Params params = pq::Params().add(id_array(ids));
     const pq::Result r =
-        full ? db_->query("WITH k AS (SELECT participant_id, 0 AS attended, 0 AS jp FROM enrollments "
-                          "WHERE session_id = ANY($1::bigint[]) "
-                          "UNION ALL SELECT a.participant_id, (a.outcome = 'attended')::int, "
-                          "CASE WHEN a.outcome = 'attended' THEN s.jp_tenths ELSE 0 END FROM attendance a "
-                          "JOIN sessions s ON s.id = a.session_id WHERE a.session_id = ANY($1::bigint[])), "
-                          "t AS (SELECT participant_id, sum(attended) AS attended, sum(jp) AS jp FROM k "
-                          "GROUP BY participant_id) "
-                          "SELECT p.id, p.agency, t.attended, t.jp, p.nip, p.name, p.unit FROM t "
-                          "JOIN participants p ON p.id = t.participant_id "
-                          "ORDER BY coalesce(p.agency, ''), p.name, p.id",
+        full ? db_->query("SELECT id, agency, nip, name, unit FROM participants "
+                          "WHERE id = ANY($1::bigint[]) ORDER BY coalesce(agency, ''), name, id",
                           params)
-             : db_->query("WITH k AS (SELECT participant_id, 0 AS attended, 0 AS jp FROM enrollments "
-                          "WHERE session_id = ANY($1::bigint[]) "
-                          "UNION ALL SELECT a.participant_id, (a.outcome = 'attended')::int, "
-                          "CASE WHEN a.outcome = 'attended' THEN s.jp_tenths ELSE 0 END FROM attendance a "
-                          "JOIN sessions s ON s.id = a.session_id WHERE a.session_id = ANY($1::bigint[])), "
-                          "t AS (SELECT participant_id, sum(attended) AS attended, sum(jp) AS jp FROM k "
-                          "GROUP BY participant_id) "
-                          "SELECT p.id, p.agency, t.attended, t.jp, p.nip FROM t "
-                          "JOIN participants p ON p.id = t.participant_id",
-                          params);
-    static_assert(jp_earned_tenths(AttendanceOutcome::attended, 7) == 7 &&
-                      jp_earned_tenths(AttendanceOutcome::partial, 7) == 0,
-                  "the SQL above sums the JP of attended sessions only");
-    std::vector<PersonYear> out;
-    out.reserve(static_cast<std::size_t>(r.rows()));
+             : db_->query("SELECT id, agency, nip FROM participants WHERE id = ANY($1::bigint[])", params);
+    PersonYear y;
     for (int i = 0; i < r.rows(); ++i) {
-        PersonYear y;
         y.person.id = r.int64(i, 0);
         y.person.agency = r.str(i, 1);
-        y.attended = r.int32(i, 2);
-        y.jp_tenths = r.int64(i, 3);
-        y.person.nip = r.str(i, 4);
+        y.person.nip = r.str(i, 2);
         if (full) {
-            y.person.name = r.str(i, 5);
-            y.person.unit = r.str(i, 6);
+            y.person.name = r.str(i, 3);
+            y.person.unit = r.str(i, 4);
         }
-        out.push_back(std::move(y));
+        std::tie(y.attended, y.jp_tenths) = people.get(y.person.id);
+        row(y);
     }
-    return out;
 } catch (const pq::Failure& e) {
     fail(e);
 }

@@ -1,8 +1,10 @@
 // The SQLite backend: the read-only queries behind the reports.
 #include "sqlite_store.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
-#include <unordered_map>
+#include <tuple>
 
 namespace asnbelajar::store::sqlite {
 
@@ -137,28 +139,11 @@ std::vector<HistoryRow> SqliteStore::participant_history(Id participant) const t
     fail(e);
 }
 
-std::vector<PersonYear> SqliteStore::participation(const std::vector<Id>& sessions, PersonDetail detail) const
-    try {
+Tallies SqliteStore::tally_participation(const std::vector<Id>& sessions) const try {
     // Each session's enrollment and attendance rows are read once, in key order, and tallied per person here:
     // SQLite need not group 20 million rows of a national year, nor look each person up once per row.
-    // Participant ids are dense (INTEGER PRIMARY KEY from 1): the tallies are indexed by id when the largest id
-    // is moderate, else kept in a hash map.
-    struct Tally {
-        bool in = false;
-        int attended = 0;
-        std::int64_t jp = 0;
-    };
-    const Id max_id = max_participant_id();
-    constexpr Id dense_limit = 16 * 1024 * 1024; // 256 MiB of tallies at most
-    std::vector<Tally> dense;
-    std::unordered_map<Id, Tally> sparse;
-    const bool use_dense = max_id >= 0 && max_id <= dense_limit;
-    if (use_dense) dense.resize(static_cast<std::size_t>(max_id) + 1);
-    auto tally = [&](Id id) -> Tally& {
-        if (use_dense && id >= 0 && id <= max_id) return dense[static_cast<std::size_t>(id)];
-        return sparse[id];
-    };
-    std::size_t people = 0;
+    // Participant ids are dense (INTEGER PRIMARY KEY from 1): the tallies are indexed by id.
+    Tallies tallies(max_participant_id());
     auto& jp_st = stmt("SELECT jp_tenths FROM sessions WHERE id = ?");
     auto& e = stmt("SELECT participant_id FROM enrollments WHERE session_id = ?");
     auto& a = stmt("SELECT participant_id, outcome = 'attended' FROM attendance WHERE session_id = ?");
@@ -172,97 +157,91 @@ std::vector<PersonYear> SqliteStore::participation(const std::vector<Id>& sessio
         const std::int64_t jp = jp_st.getColumn(0).getInt64();
         e.tryReset();
         e.bind(1, session);
-        while (e.executeStep()) {
-            Tally& t = tally(e.getColumn(0).getInt64());
-            people += !t.in;
-            t.in = true;
-        }
+        while (e.executeStep())
+            tallies.add(e.getColumn(0).getInt64());
         a.tryReset();
         a.bind(1, session);
         while (a.executeStep()) {
-            Tally& t = tally(a.getColumn(0).getInt64());
-            people += !t.in;
-            t.in = true;
             // The row's outcome is 'attended' or 'partial' (schema CHECK); JP by the one rule of model.hpp.
             const bool attended = a.getColumn(1).getInt() != 0;
-            t.attended += attended ? 1 : 0;
-            t.jp += jp_earned_tenths(attended ? AttendanceOutcome::attended : AttendanceOutcome::partial, jp);
+            tallies.add(
+                a.getColumn(0).getInt64(), attended,
+                jp_earned_tenths(attended ? AttendanceOutcome::attended : AttendanceOutcome::partial, jp));
         }
     }
+    jp_st.tryReset();
+    e.tryReset();
+    a.tryReset();
+    return tallies;
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
 
-    std::vector<PersonYear> out;
-    out.reserve(people);
+void SqliteStore::each_person_year(const Tallies& people, PersonDetail detail,
+                                   const std::function<void(PersonYear&)>& row) const try {
     const bool full = detail == PersonDetail::report;
+    PersonYear y;
     auto take = [&](SQLite::Statement& st) {
-        Tally& t = tally(st.getColumn(0).getInt64());
-        if (!t.in) return;
-        t.in = false; // once
-        PersonYear y;
-        y.person.id = st.getColumn(0).getInt64();
+        const Id id = st.getColumn(0).getInt64();
+        if (!people.contains(id)) return;
+        y.person.id = id;
         y.person.agency = text_or_empty(st.getColumn(1));
         y.person.nip = text_or_empty(st.getColumn(2));
         if (full) {
             y.person.name = text_or_empty(st.getColumn(3));
             y.person.unit = text_or_empty(st.getColumn(4));
         }
-        y.attended = t.attended;
-        y.jp_tenths = t.jp;
-        out.push_back(std::move(y));
+        std::tie(y.attended, y.jp_tenths) = people.get(id);
+        row(y);
     };
-    if (people * 8 >= static_cast<std::size_t>(max_id)) {
-        // Most of the roster: one pass over the table beats a lookup per person.
-        auto& all = full ? stmt("SELECT id, agency, nip, name, unit FROM participants")
-                         : stmt("SELECT id, agency, nip FROM participants");
-        while (all.executeStep())
-            take(all);
-    } else {
-        auto& one = full ? stmt("SELECT id, agency, nip, name, unit FROM participants WHERE id = ?")
-                         : stmt("SELECT id, agency, nip FROM participants WHERE id = ?");
-        auto visit = [&](Id id) {
+    if (!full) {
+        // No order: one pass over the table when the people are most of the roster, else a lookup each.
+        if (people.people() * 8 >= static_cast<std::size_t>(std::max<Id>(max_participant_id(), 0))) {
+            auto& all = stmt("SELECT id, agency, nip FROM participants");
+            all.tryReset();
+            while (all.executeStep())
+                take(all);
+            all.tryReset();
+            return;
+        }
+        auto& one = stmt("SELECT id, agency, nip FROM participants WHERE id = ?");
+        people.each([&](Id id, int, std::int64_t) {
             one.tryReset();
             one.bind(1, id);
             if (one.executeStep()) take(one);
-        };
-        if (use_dense)
-            for (Id id = 0; id <= max_id; ++id) {
-                if (dense[static_cast<std::size_t>(id)].in) visit(id);
-            }
-        std::vector<Id> rest;
-        for (const auto& [id, t] : sparse)
-            if (t.in) rest.push_back(id);
-        std::sort(rest.begin(), rest.end());
-        for (Id id : rest)
-            visit(id);
+        });
+        one.tryReset();
+        return;
     }
-    if (!full) return out;
-    // By agency (none as ""), name, id, in byte order as SQLite's BINARY collation. The few agencies are ranked
-    // first, so that a million people are sorted on a number and their name.
-    std::unordered_map<std::string_view, std::uint32_t> rank_of;
-    for (const PersonYear& y : out)
-        rank_of.emplace(y.person.agency, 0);
-    std::vector<std::string_view> agencies;
-    agencies.reserve(rank_of.size());
-    for (const auto& [agency, rank] : rank_of)
-        agencies.push_back(agency);
-    std::sort(agencies.begin(), agencies.end());
-    for (std::size_t i = 0; i < agencies.size(); ++i)
-        rank_of[agencies[i]] = static_cast<std::uint32_t>(i);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> order; // (agency rank, position in out)
-    order.reserve(out.size());
-    for (std::size_t i = 0; i < out.size(); ++i)
-        order.emplace_back(rank_of.at(out[i].person.agency), static_cast<std::uint32_t>(i));
-    std::sort(order.begin(), order.end(), [&out](const auto& x, const auto& y) {
-        if (x.first != y.first) return x.first < y.first;
-        const Participant& p = out[x.second].person;
-        const Participant& q = out[y.second].person;
-        if (int c = p.name.compare(q.name)) return c < 0;
-        return p.id < q.id;
-    });
-    std::vector<PersonYear> sorted;
-    sorted.reserve(out.size());
-    for (const auto& [rank, i] : order)
-        sorted.push_back(std::move(out[i]));
-    return sorted;
+    // By agency (none as ""), name, id, in byte order (the BINARY collation). SQLite filters the table with
+    // asnb_wanted(id), which asks `people`, and sorts only the wanted rows; its sorter spills to temporary files
+    // beyond the page cache, so memory stays bounded however many people the year had.
+    if (!wanted_registered_) {
+        db_.createFunction("asnb_wanted", 1, false, const_cast<SqliteStore*>(this),
+                           [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+                               auto* self = static_cast<const SqliteStore*>(sqlite3_user_data(ctx));
+                               const bool in =
+                                   self->wanted_ && self->wanted_->contains(sqlite3_value_int64(argv[0]));
+                               sqlite3_result_int(ctx, in ? 1 : 0);
+                           });
+        wanted_registered_ = true;
+    }
+    struct Wanted {
+        const SqliteStore& store;
+        ~Wanted() { store.wanted_ = nullptr; }
+    } reset{*this};
+    wanted_ = &people;
+    auto& sorted = stmt("SELECT id, agency, nip, name, unit FROM participants WHERE asnb_wanted(id) "
+                        "ORDER BY coalesce(agency, ''), name, id");
+    sorted.tryReset();
+    try {
+        while (sorted.executeStep())
+            take(sorted);
+    } catch (...) {
+        sorted.tryReset();
+        throw;
+    }
+    sorted.tryReset();
 } catch (const SQLite::Exception& e) {
     fail(e);
 }

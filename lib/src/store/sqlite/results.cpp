@@ -16,10 +16,7 @@ ResultCounts SqliteStore::put_results(std::span<const ResultAttempt> attempts) t
         find.bind(1, r.session);
         find.bind(2, kind);
         find.bind(3, r.participant);
-        if (r.submitted_at)
-            find.bind(4, *r.submitted_at);
-        else
-            find.bind(4);
+        bind_or_null(find, 4, r.submitted_at);
         std::optional<Id> existing;
         std::optional<int> old_score;
         if (find.executeStep()) {
@@ -33,10 +30,7 @@ ResultCounts SqliteStore::put_results(std::span<const ResultAttempt> attempts) t
         }
         if (existing) {
             auto& st = stmt("UPDATE results SET score = ?, batch = ?, created = ? WHERE id = ?");
-            if (r.score)
-                st.bind(1, *r.score);
-            else
-                st.bind(1);
+            bind_or_null(st, 1, r.score);
             st.bind(2, r.batch);
             st.bind(3, now);
             st.bind(4, *existing);
@@ -49,14 +43,8 @@ ResultCounts SqliteStore::put_results(std::span<const ResultAttempt> attempts) t
         st.bind(1, r.session);
         st.bind(2, r.participant);
         st.bind(3, kind);
-        if (r.score)
-            st.bind(4, *r.score);
-        else
-            st.bind(4);
-        if (r.submitted_at)
-            st.bind(5, *r.submitted_at);
-        else
-            st.bind(5);
+        bind_or_null(st, 4, r.score);
+        bind_or_null(st, 5, r.submitted_at);
         st.bind(6, r.batch);
         st.bind(7, now);
         st.exec();

@@ -38,20 +38,14 @@ Session read_session(SQLite::Statement& st) {
 
 void bind_session(SQLite::Statement& st, const Session& s) {
     st.bind(1, s.code);
-    if (s.series)
-        st.bind(2, *s.series);
-    else
-        st.bind(2);
+    bind_or_null(st, 2, s.series);
     st.bind(3, s.title);
     st.bind(4, s.start);
     st.bind(5, s.tz);
     st.bind(6, s.minutes);
     st.bind(7, s.jp_tenths);
     bind_text_or_null(st, 8, s.speaker);
-    if (s.capacity)
-        st.bind(9, *s.capacity);
-    else
-        st.bind(9);
+    bind_or_null(st, 9, s.capacity);
     st.bind(10, s.min_attendance);
     st.bind(11, std::string(to_string(s.status)));
     st.bind(12, s.requires_survey ? 1 : 0);

@@ -13,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -102,8 +103,9 @@ class SqliteStore final : public Store {
     std::vector<SessionTime> session_times(std::int64_t from, std::int64_t to) const override;
     std::vector<SessionRate> attendance_rates(const std::vector<Id>& sessions) const override;
     std::vector<HistoryRow> participant_history(Id participant) const override;
-    std::vector<PersonYear> participation(const std::vector<Id>& sessions,
-                                          PersonDetail detail) const override;
+    Tallies tally_participation(const std::vector<Id>& sessions) const override;
+    void each_person_year(const Tallies& people, PersonDetail detail,
+                          const std::function<void(PersonYear&)>& row) const override;
 
     void export_tables(TableSink& sink) const override;
     void import_rows(Table table, const TableRows& rows) override;
@@ -156,6 +158,10 @@ class SqliteStore final : public Store {
 
     mutable SQLite::Database db_; // declared first: destroyed last, after the statements
     mutable std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+    // The people each_person_year() walks, for the SQL function asnb_wanted(id) its query filters with
+    // (registered on first use).
+    mutable const Tallies* wanted_ = nullptr;
+    mutable bool wanted_registered_ = false;
     std::string path_;
     bool created_ = false;
     bool dry_run_ = false;
@@ -181,6 +187,13 @@ inline std::string text_or_empty(const SQLite::Column& c) {
     return std::string(text_view(c));
 }
 void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value);
+// Binds `value` to parameter `index`, or NULL when it is empty.
+template <typename T> void bind_or_null(SQLite::Statement& st, int index, const std::optional<T>& value) {
+    if (value)
+        st.bind(index, *value);
+    else
+        st.bind(index);
+}
 
 // Enrollment status, attendance summary, outcome and certificate from columns first..first+4 (status, minutes,
 // self_declared, outcome, certificate number), into any row type with those members.
