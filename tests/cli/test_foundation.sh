@@ -257,6 +257,26 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   expect_grep '1 attended but does not meet the requirements yet: 1 without the post-test' "$ERR" \
     "migrated v3 store: certify applies the gates"
 
+  # A store of schema version 4 (the certificate gates, before the command ids) is migrated to version 5: the
+  # audit log gains command_id (empty for the old rows), unique where set.
+  sqlite3 "$WORK/v4.db" <"$TESTDATA/store-v4.sql"
+  ab --db "$WORK/v4.db" report session 2022-03-03 --format csv
+  expect_rc 1 "a read of a version-4 store asks for a write first"
+  ab --db "$WORK/v4.db" db migrate
+  expect_rc 0 "db migrate of a version-4 store"
+  expect_grep "schema version 5" "$ERR" "db migrate of a version-4 store says the version"
+  ab --db "$WORK/v4.db" db check --format csv
+  expect_grep '^integrity,ok$' "$OUT" "migrated v4 store: integrity ok"
+  expect_grep '^schema_version,5$' "$OUT" "migrated v4 store: version 5"
+  expect_eq "$(sqlite3 "$WORK/v4.db" "SELECT count(*) || ' ' || count(command_id) FROM audit_log")" "13 1" \
+    "migrated v4 store: every audit row kept, the old ones without a command id (the migration's own has one)"
+  ab --db "$WORK/v4.db" attend 2022-03-03 198703212010122003 --minutes 180
+  expect_rc 0 "migrated v4 store: a write"
+  expect_eq "$(sqlite3 "$WORK/v4.db" "SELECT length(command_id) FROM audit_log ORDER BY id DESC LIMIT 1")" "32" \
+    "migrated v4 store: a new write's audit row carries its 128-bit command id"
+  expect_eq "$(sqlite3 "$WORK/v4.db" "SELECT requires_posttest FROM sessions WHERE code = '2022-03-03'")" "1" \
+    "migrated v4 store: the session's requirements kept"
+
   cp "$ASNBELAJAR_DB" "$WORK/newer.db"
   sqlite3 "$WORK/newer.db" "PRAGMA user_version = 99"
   ab --db "$WORK/newer.db" session list
