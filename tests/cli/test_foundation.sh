@@ -284,4 +284,26 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   expect_grep 'newer' "$ERR" "the refusal says why"
 fi
 
+if pg_only "migrating a version-4 PostgreSQL store (asnbelajar_schema)"; then
+  # A PostgreSQL store of schema version 4 (before the command ids) is migrated to version 5 by db migrate: the
+  # audit log gains command_id (empty for the old rows), unique where set, and new writes fill it.
+  V4=$(new_store v4)
+  psql -X -q -v ON_ERROR_STOP=1 -d "$V4" -f "$TESTDATA/store-v4.pg.sql" >/dev/null
+  expect_eq "$(sql "SELECT max(version) FROM asnbelajar_schema" "$V4")" "4" "the dump is a version-4 store"
+  ab --db "$V4" report session s1 --format csv
+  expect_rc 1 "a read of a version-4 PostgreSQL store asks for a write first"
+  ab --db "$V4" db migrate
+  expect_rc 0 "db migrate of a version-4 PostgreSQL store"
+  expect_grep "schema version 5" "$ERR" "db migrate of a version-4 PostgreSQL store says the version"
+  expect_eq "$(sql "SELECT max(version) FROM asnbelajar_schema" "$V4")" "5" "migrated PostgreSQL store: version 5"
+  expect_eq "$(sql "SELECT count(*) || ' ' || count(command_id) FROM audit_log" "$V4")" "7 1" \
+    "migrated PostgreSQL store: every audit row kept, the old ones without a command id"
+  ab --db "$V4" participant add --nip 198703212010122003 --name "Citra Lestari" --email citra@example.go.id
+  expect_rc 0 "migrated PostgreSQL store: a write"
+  expect_eq "$(sql "SELECT length(command_id) FROM audit_log ORDER BY id DESC LIMIT 1" "$V4")" "32" \
+    "migrated PostgreSQL store: a new write's audit row carries its 128-bit command id"
+  ab --db "$V4" report session s1 --format csv
+  expect_grep '^198503302010011002,Budi Santoso,' "$OUT" "migrated PostgreSQL store: the enrollment kept"
+fi
+
 finish
