@@ -8,8 +8,12 @@
 #                                      "postgres", FAILOVER_PORTS, FAILOVER_MONITOR_PORT); prints it too.
 #   failover.sh stop ENVFILE           stops every pg_autoctl and postmaster by its recorded pid, removes the dir.
 #   failover.sh state ENVFILE          the monitor's table of nodes (pg_autoctl show state).
-#   failover.sh wait ENVFILE [SECS]    waits for one primary and one secondary (default 120 s); exit 1 if not.
+#   failover.sh wait ENVFILE [SECS]    waits until the formation has settled (default 300 s): one primary that
+#                                      takes writes, one secondary in recovery that has replayed all of the
+#                                      primary's WAL; exit 1 (with the state and the monitor's events) if not.
 #   failover.sh primary ENVFILE        prints the name of the node that is primary (n1 or n2).
+#   failover.sh port ENVFILE NODE      prints NODE's port.
+#   failover.sh events ENVFILE [N]     the monitor's last N events (default 60: pg_autoctl show events).
 #   failover.sh perform ENVFILE        pg_autoctl perform failover (returns once it is done).
 #   failover.sh crash ENVFILE NODE     kill -9 of NODE's postmaster (its pg_autoctl restarts it: no failover).
 #   failover.sh kill ENVFILE NODE      node loss: kill -9 of NODE's pg_autoctl supervisor, its children, and its
@@ -18,13 +22,15 @@
 #   failover.sh tune ENVFILE           shortens the monitor's node-loss timeouts (health check every 1 s,
 #                                      unhealthy after 5 s, demoted after 5 s) so that node loss fails over in
 #                                      ~12 s instead of ~50 s.
+#   failover.sh untune ENVFILE         back to the monitor's defaults (20 s, 30 s): on a loaded machine a node whose
+#                                      pg_autoctl stalls for 5 s would otherwise be failed over spuriously.
 #
 # Every pg_autoctl call runs as the postgres user (it refuses root) with the same PATH and XDG directories
 # under the formation's directory, where pg_autoctl keeps its configuration, state and pid files. Without
 # pg_autoctl (Debian: postgresql-15-auto-failover) `start` writes FAILOVER_SKIP=REASON and exits 0, unless
 # CI=true or ASNBELAJAR_REQUIRE_PG=1: then it fails.
 set -euo pipefail
-cmd=${1:?usage: failover.sh start|stop|state|wait|primary|perform|crash|kill|rejoin|tune ENVFILE [NODE]}
+cmd=${1:?usage: failover.sh start|stop|state|wait|primary|port|events|perform|crash|kill|rejoin|tune|untune ENVFILE [NODE]}
 envfile=${2:?usage: failover.sh COMMAND ENVFILE [NODE]}
 
 required() { [ "${CI:-}" = true ] || [ "${ASNBELAJAR_REQUIRE_PG:-0}" = 1 ]; }
@@ -63,17 +69,40 @@ alive() { # PID: alive and not a zombie
 
 state() { PG pg_autoctl show state --pgdata "$DIR/monitor" 2>/dev/null; }
 
+node_port() { # NAME: n1 -> the first of FAILOVER_PORTS, n2 -> the second
+  case $1 in n1) echo "${FAILOVER_PORTS% *}" ;; n2) echo "${FAILOVER_PORTS#* }" ;; *) return 1 ;; esac
+}
+nodesql() { # NAME SQL: one node's answer (its database postgres), empty when it does not answer
+  PG psql -X -Atq "postgres://postgres@localhost:$(node_port "$1")/postgres?sslmode=disable&connect_timeout=2" \
+    -c "$2" 2>/dev/null || true
+}
+role_of() { # STATE ROLE: the node whose reported and assigned states are both ROLE
+  awk -F'|' -v r="$2" '$6 ~ "^ *" r " *$" && $7 ~ "^ *" r " *$" { gsub(/ /, "", $1); print $1 }' <<<"$1"
+}
+
+# wait_pair SECONDS: the formation has settled: the monitor shows one node primary (reported and assigned) and
+# the other secondary, the primary takes writes (not in recovery), the secondary is in recovery and has replayed
+# everything the primary had written when it was asked. The monitor's table alone is not enough: a node the
+# monitor still lists as primary can already be stopping, and a new secondary can still be catching up.
 wait_pair() { # SECONDS
-  local s i
-  for ((i = 0; i < $1 * 4; i++)); do
+  local s i p q lsn deadline=$((SECONDS + $1))
+  while ((SECONDS < deadline)); do
     s=$(state || true)
-    if grep -qE '\| +primary +\| +primary' <<<"$s" && grep -qE '\| +secondary +\| +secondary' <<<"$s"; then
-      return 0
+    p=$(role_of "$s" primary)
+    q=$(role_of "$s" secondary)
+    if [ -n "$p" ] && [ -n "$q" ] && [ "$(nodesql "$p" "SELECT pg_is_in_recovery()")" = f ] &&
+      [ "$(nodesql "$q" "SELECT pg_is_in_recovery()")" = t ]; then
+      lsn=$(nodesql "$p" "SELECT pg_current_wal_lsn()")
+      for ((i = 0; i < 40 && SECONDS < deadline; i++)); do
+        [ -n "$lsn" ] && [ "$(nodesql "$q" "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn")" = t ] && return 0
+        sleep 0.25
+      done
     fi
     sleep 0.25
   done
-  echo "failover.sh: no primary + secondary after $1 s:" >&2
+  echo "failover.sh: the formation did not settle (one primary, one caught-up secondary) in $1 s:" >&2
   echo "$s" >&2
+  PG pg_autoctl show events --count 30 --pgdata "$DIR/monitor" >&2 || true
   return 1
 }
 
@@ -117,6 +146,7 @@ start)
   # Three ports in a row, away from the single test cluster's range; a random base keeps parallel runs apart.
   base=$((57000 + (RANDOM % 600) * 3))
   mon_port=$base
+  FAILOVER_PORTS="$((base + 1)) $((base + 2))"
   small="shared_buffers = '128MB'
 effective_cache_size = '1GB'
 maintenance_work_mem = '64MB'
@@ -126,7 +156,7 @@ max_connections = 100"
   {
     echo "FAILOVER_DIR=$DIR"
     echo "FAILOVER_MONITOR_PORT=$mon_port"
-    echo "FAILOVER_PORTS='$((base + 1)) $((base + 2))'"
+    echo "FAILOVER_PORTS='$FAILOVER_PORTS'"
   } >"$envfile"
   fail_start() {
     echo "failover.sh: $1; logs:" >&2
@@ -152,7 +182,7 @@ max_connections = 100"
       for ((i = 0; i < 240; i++)); do state | grep -qE '\| +single +\| +single' && break; sleep 0.25; done
     fi
   done
-  wait_pair 120 || fail_start "no primary and secondary"
+  wait_pair 150 || fail_start "no primary and secondary"
   url=$(PG pg_autoctl show uri --formation default --pgdata "$DIR/monitor")
   url="${url/sslmode=prefer/sslmode=disable}&connect_timeout=2"
   echo "FAILOVER_URL='$url'" >>"$envfile"
@@ -162,12 +192,24 @@ stop)
   [ -f "$envfile" ] || exit 0
   # shellcheck disable=SC1090
   . "$envfile"
-  if [ -n "${FAILOVER_DIR:-}" ] && [ -d "$FAILOVER_DIR" ]; then DIR=$FAILOVER_DIR; stop_all; fi
+  if [ -n "${FAILOVER_DIR:-}" ] && [ -d "$FAILOVER_DIR" ]; then
+    DIR=$FAILOVER_DIR
+    # The evidence outlives the formation: the nodes' and the monitor's logs, the monitor's events and the last
+    # state, in FAILOVER_KEEP (default: pg-failover-logs beside ENVFILE), replaced on every run.
+    keep=${FAILOVER_KEEP:-$(dirname "$envfile")/pg-failover-logs}
+    rm -rf "$keep" && mkdir -p "$keep"
+    cp "$DIR"/*.log "$keep"/ 2>/dev/null || true
+    PG pg_autoctl show events --count 500 --pgdata "$DIR/monitor" >"$keep/events.txt" 2>&1 || true
+    state >"$keep/state.txt" 2>&1 || true
+    stop_all
+  fi
   rm -f "$envfile"
   ;;
 state) load; state ;;
-wait) load; wait_pair "${3:-120}" ;;
-primary) load; state | awk -F'|' '$6 ~ /^ *primary *$/ && $7 ~ /^ *primary *$/ { gsub(/ /, "", $1); print $1 }' ;;
+wait) load; wait_pair "${3:-300}" ;;
+primary) load; role_of "$(state)" primary ;;
+port) load; node_port "${3:?NODE}" ;;
+events) load; PG pg_autoctl show events --count "${3:-60}" --pgdata "$DIR/monitor" ;;
 perform) load; PG pg_autoctl perform failover --pgdata "$DIR/monitor" >>"$DIR/perform.log" 2>&1 ;;
 crash) load; kill -9 "$(postmaster_pid "${3:?NODE}")" ;;
 kill)
@@ -188,5 +230,12 @@ tune)
     -c "alter system set pgautofailover.node_considered_unhealthy_timeout = 5000" \
     -c "alter system set pgautofailover.primary_demote_timeout = 5000" -c "select pg_reload_conf()" >/dev/null
   ;;
-*) echo "usage: failover.sh start|stop|state|wait|primary|perform|crash|kill|rejoin|tune ENVFILE [NODE]" >&2; exit 2 ;;
+untune)
+  load
+  PG psql -X -q -h localhost -p "$FAILOVER_MONITOR_PORT" -d pg_auto_failover \
+    -c "alter system reset pgautofailover.health_check_period" \
+    -c "alter system reset pgautofailover.node_considered_unhealthy_timeout" \
+    -c "alter system reset pgautofailover.primary_demote_timeout" -c "select pg_reload_conf()" >/dev/null
+  ;;
+*) echo "usage: failover.sh start|stop|state|wait|primary|port|events|perform|crash|kill|rejoin|tune|untune ENVFILE [NODE]" >&2; exit 2 ;;
 esac
