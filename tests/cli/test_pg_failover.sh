@@ -139,6 +139,20 @@ expect_eq "$(fq "SELECT count(*) || ' ' || count(DISTINCT command_id) FROM audit
 grep -h retrying "$WORK"/w1/*.err | head -1 >"$WORK/notice"
 expect_grep '^asnbelajar: the store is unavailable \(.*\); retrying' "$WORK/notice" "a retried command says so on stderr"
 r1=$(retried "$WORK/w1")
+# The new primary's wait_primary window: from its report "wait_primary" to its report "primary" (the monitor's
+# events), the new primary runs without a synchronous standby while the old one rewinds and catches up; the
+# commands acknowledged in it were on one node only until it closed.
+after_node=$(bash "$HA" primary "$FENV")
+window=$(bash "$HA" events "$FENV" 200 | awk -F'|' -v n="\"$after_node\"" '
+  $5 ~ "New state is reported by node [0-9]+ " n ".*\"wait_primary\"" { w = $1 }
+  $5 ~ "New state is reported by node [0-9]+ " n ".*\"primary\"" && w != "" { p = $1 }
+  END { print w "|" p }')
+w_at=$(date -d "${window%|*}" +%s.%N 2>/dev/null || echo 0)
+p_at=$(date -d "${window#*|}" +%s.%N 2>/dev/null || echo 0)
+in_window=$(cat "$WORK"/w1/*.log | awk -v a="$w_at" -v b="$p_at" '$2 == 0 && $4 >= a && $4 <= b' | wc -l)
+echo "planned failover: the new primary ($after_node) ran without a synchronous standby (wait_primary) for" \
+  "$(awk -v a="$w_at" -v b="$p_at" 'BEGIN { printf "%.1f", b - a }') s; $in_window of 480 commands were acknowledged in that time" |
+  tee -a "$FIGURES"
 echo "planned failover (pg_autoctl perform failover, ${perform_s} s): writes unavailable $(unavailable "$WORK/w1") s;" \
   "$r1 of 480 commands retried; acknowledged writes lost: $((480 - $(fq "SELECT count(*) FROM enrollments e
   JOIN sessions s ON s.id = e.session_id WHERE s.code = 'ha1'")))" | tee -a "$FIGURES"
