@@ -32,6 +32,10 @@ fi
 # shellcheck disable=SC1090
 . "$FENV"
 if [ -n "${FAILOVER_SKIP:-}" ]; then
+  if [ "${CI:-}" = true ] || [ "${ASNBELAJAR_REQUIRE_PG:-0}" = 1 ]; then
+    echo "test_pg_failover.sh: FAILED: no formation ($FAILOVER_SKIP), and CI=true or ASNBELAJAR_REQUIRE_PG=1" >&2
+    exit 1
+  fi
   echo "test_pg_failover.sh: SKIPPED: $FAILOVER_SKIP" >&2
   exit 77
 fi
