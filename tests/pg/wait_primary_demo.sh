@@ -10,7 +10,8 @@
 #   5. the monitor calls n2 unhealthy and promotes n1; n2, resumed, is demoted and rewinds.
 # It prints the commits acknowledged before the stall and the rows on the new primary. Run as root (or as a
 # user pg_autoctl accepts), with postgresql-15-auto-failover installed; it uses and removes a scratch directory.
-# Run on 30 November 2026 (load about 20): 337 acknowledged, 254 on the new primary (83 lost); again: 417, 319 (98 lost).
+# Run on 30 November 2026 (load about 20): 337 acknowledged, 254 on the new primary (83 lost); again: 417
+# acknowledged, 319 there (98 lost).
 set -u
 HA="$(cd "$(dirname "$0")" && pwd)/failover.sh"
 T=$(mktemp -d)
