@@ -178,9 +178,7 @@ const char* pick(Lang lang, const char* id, const char* en) {
 
 // A JP value in a heading, as the tables write it: 2,5 in Indonesian, 2.5 in English.
 std::string human_jp(std::int64_t tenths, Lang lang) {
-    std::string t = format_jp(static_cast<int>(tenths));
-    if (lang == Lang::id) std::replace(t.begin(), t.end(), '.', ',');
-    return t;
+    return format_jp(tenths, lang == Lang::id ? ',' : '.');
 }
 
 Cell text_or_null(const std::string& s) {
