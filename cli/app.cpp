@@ -4,12 +4,15 @@
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/i18n.hpp"
+#include "asnbelajar/store_retry.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -26,7 +29,7 @@
 namespace asnbelajar::cli {
 
 Context::Context(std::ostream& o, std::ostream& e, std::vector<std::string> args)
-    : out(o), err(e), args_(std::move(args)) {}
+    : out(o), err(e), args_(std::move(args)), command_id_(store::new_command_id()) {}
 
 Zone Context::zone() const {
     return find_zone(globals.tz);
@@ -115,7 +118,9 @@ void Context::emit(const Report& report, render::Format format) const {
 }
 
 std::unique_ptr<store::Store> Context::read_store() const {
-    return store::open(store_path(), store::Access::read);
+    const store::ReadFrom from =
+        globals.read_from == "standby" ? store::ReadFrom::standby : store::ReadFrom::primary;
+    return store::open(store::location_for(store_path(), store::Access::read, from), store::Access::read);
 }
 
 void Context::check_writable() const {
@@ -123,29 +128,51 @@ void Context::check_writable() const {
         throw Error(_("the store is opened --read-only and this command writes to it: nothing was written"));
 }
 
-void Context::write(const std::function<std::int64_t(store::Store&)>& work) const {
+void Context::write(const std::function<std::int64_t(store::Store&)>& work,
+                    const std::function<void()>& before_rerun) const {
     check_writable();
-    write_to(store_path(), work);
+    write_to(store_path(), work, before_rerun);
 }
 
-void Context::write_to(const std::string& location,
-                       const std::function<std::int64_t(store::Store&)>& work) const {
-    const std::unique_ptr<store::Store> store = store::open(location, store::Access::write);
-    try {
-        std::int64_t rows = 0;
-        {
-            store::Store::Transaction tx(*store);
-            rows = work(*store);
-            std::string command;
-            for (const std::string& a : args_)
-                command += (command.empty() ? "" : " ") + store::printable_argument(a); // never a password
-            store->audit(command, rows);
-            tx.commit();
+namespace {
+
+// --retry-for SECONDS, else $ASNBELAJAR_RETRY_FOR, else 60: a whole number of seconds from 0 to 86400.
+std::chrono::milliseconds retry_for(const std::string& option) {
+    std::string text = option;
+    const char* what = "--retry-for";
+    if (text.empty())
+        if (const char* env = std::getenv("ASNBELAJAR_RETRY_FOR"); env && *env) {
+            text = env;
+            what = "ASNBELAJAR_RETRY_FOR";
         }
-    } catch (...) {
-        store->discard_created();
-        throw;
-    }
+    if (text.empty()) return std::chrono::seconds{60};
+    int s = -1;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), s);
+    if (ec != std::errc() || end != text.data() + text.size() || s < 0 || s > 86400)
+        throw UsageError(
+            tr("{}: '{}' is not a number of seconds (expected a whole number from 0 to 86400)", what, text));
+    return std::chrono::seconds{s};
+}
+
+} // namespace
+
+void Context::write_to(const std::string& location, const std::function<std::int64_t(store::Store&)>& work,
+                       const std::function<void()>& before_rerun) const {
+    std::string command;
+    for (const std::string& a : args_)
+        command += (command.empty() ? "" : " ") + store::printable_argument(a); // never a password
+    store::RetryPolicy policy;
+    policy.retry_for = retry_for(globals.retry_for);
+    policy.before_rerun = before_rerun;
+    policy.on_retry = [this](const std::string& reason, int retry) {
+        // The first line of the failure: the store and the server's words.
+        const std::string first = reason.substr(0, reason.find('\n'));
+        note(retry == 1 ? tr("the store is unavailable ({}); retrying", first)
+                        : tr("the store is unavailable ({}); retrying (retry {})", first, retry));
+    };
+    // Each write of the run has an id of its own (a command id is recorded once).
+    const std::string id = ++writes_ == 1 ? command_id_ : fmt::format("{}.{}", command_id_, writes_);
+    store::write_retrying(location, command, id, policy, work);
 }
 
 int current_year(const Context& ctx) {
@@ -204,6 +231,9 @@ void add_globals(CLI::App& app, Globals& g) {
         "--read-only", g.read_only,
         _("Never write the store: commands that would are refused (automatic for reading a store whose "
           "file or folder you may not write)"));
+    app.add_option("--retry-for", g.retry_for,
+                   _("PostgreSQL: retry a write for up to SECONDS while the server fails over (default: "
+                     "$ASNBELAJAR_RETRY_FOR, else 60; 0: never)"));
 }
 
 // -o FILE without --format: FILE's extension must name a format (a report.xls or a report without one would

@@ -37,7 +37,9 @@ struct Globals {
     std::string tz = "Asia/Jakarta";
     bool quiet = false;
     bool excel_safe = false;
-    bool read_only = false; // --read-only: commands that write are refused
+    bool read_only = false;            // --read-only: commands that write are refused
+    std::string retry_for;             // --retry-for SECONDS, as given ("": $ASNBELAJAR_RETRY_FOR, else 60)
+    std::string read_from = "primary"; // report --read-from primary|standby
 };
 
 class Context {
@@ -84,17 +86,23 @@ class Context {
     // Throws Error when the store may not be written (--read-only), naming the option.
     void check_writable() const;
 
-    // Opens the store for reading.
+    // Opens the store for reading (a report with --read-from standby: a standby's copy when one is up).
     std::unique_ptr<store::Store> read_store() const;
-    // Opens the store for writing and runs `work` in one IMMEDIATE transaction with an audit row; `work`
-    // returns the number of rows it touched. On any failure nothing is kept (and a store this call created
-    // is removed again).
-    void write(const std::function<std::int64_t(store::Store&)>& work) const;
+    // Opens the store for writing and runs `work` in one IMMEDIATE transaction with an audit row carrying the
+    // run's command id; `work` returns the number of rows it touched. On any failure nothing is kept (and a
+    // store this call created is removed again). When a PostgreSQL server fails over, the whole transaction is
+    // retried for --retry-for seconds (store::write_retrying), exactly once: `work` may then run again, after
+    // `before_rerun` (which must forget what the failed run produced: lines to print, counts, its input).
+    void write(const std::function<std::int64_t(store::Store&)>& work,
+               const std::function<void()>& before_rerun = {}) const;
     // The same for the store at `location` (a command that names its store, as db copy's TO).
-    void write_to(const std::string& location, const std::function<std::int64_t(store::Store&)>& work) const;
+    void write_to(const std::string& location, const std::function<std::int64_t(store::Store&)>& work,
+                  const std::function<void()>& before_rerun = {}) const;
 
   private:
     std::vector<std::string> args_;
+    std::string command_id_; // this run's command id, in the audit row of its write (".2", ".3": later ones)
+    mutable int writes_ = 0; // the writes so far
 };
 
 void setup_session(CLI::App& app, Context& ctx);

@@ -46,6 +46,7 @@ void run_marks(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
     std::string code;
     CertificateCheck certificates;
     ctx.write([&](store::Store& store) {
+        walk_ins = 0; // a retry after a failover runs this again
         Session session = resolve_session(store, o.session);
         code = session.code;
         std::vector<Participant> people = resolve_people(store, o.people);
@@ -120,19 +121,28 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
     AttendanceImportResult result;
     std::string code;
     CertificateCheck certificates;
-    // The file is read inside the transaction: one connection, and a refusal leaves no trace.
-    ctx.write([&](store::Store& store) {
-        Session session = resolve_session(store, o.session);
-        code = session.code;
-        read.session_date = local_start_date(session); // breaks day/month ties
-        read.session_start = session.start;
-        read.session_end = session.start + std::int64_t{session.minutes} * 60;
-        const sources::ExportData data = sources::read_export_file(o.file, o.source, read);
-        note_read(ctx, data);
-        result = import_attendance(store, session, data, opts, bar.callback());
-        certificates = check_certificates(store, session);
-        return static_cast<std::int64_t>(data.records.size() - result.unmatched.size());
-    });
+    // The file is read inside the transaction: one connection, and a refusal leaves no trace. A retry after a
+    // failover reads it again; standard input cannot be.
+    const auto before_rerun = [&] {
+        if (o.file == "-")
+            throw Error(
+                _("<stdin>: the store failed over during the import, and standard input cannot be read "
+                  "again: run the command again"));
+    };
+    ctx.write(
+        [&](store::Store& store) {
+            Session session = resolve_session(store, o.session);
+            code = session.code;
+            read.session_date = local_start_date(session); // breaks day/month ties
+            read.session_start = session.start;
+            read.session_end = session.start + std::int64_t{session.minutes} * 60;
+            const sources::ExportData data = sources::read_export_file(o.file, o.source, read);
+            note_read(ctx, data);
+            result = import_attendance(store, session, data, opts, bar.callback());
+            certificates = check_certificates(store, session);
+            return static_cast<std::int64_t>(data.records.size() - result.unmatched.size());
+        },
+        before_rerun);
     bar.clear();
     if (!o.unmatched.empty()) write_unmatched(ctx, o.unmatched, result.unmatched);
 

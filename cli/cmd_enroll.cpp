@@ -57,6 +57,8 @@ void run_enroll(Context& ctx, const EnrollOptions& o) {
     bool started = false; // a seat was freed after the start, while people wait: nobody promoted
     std::string code;
     ctx.write([&](store::Store& store) {
+        lines.clear(); // a retry after a failover runs this again
+        changed = 0;
         Session session = resolve_session(store, o.session);
         code = session.code;
         std::vector<Participant> people = resolve_people(store, o.people);

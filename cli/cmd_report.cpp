@@ -288,8 +288,14 @@ void setup_siasn_report(CLI::App& report, Context& ctx) {
 void setup_report(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("report", _("Reports (read-only), in any --format"));
     cmd->require_subcommand(1);
+    cmd->add_option(
+           "--read-from", ctx.globals.read_from,
+           _("PostgreSQL: primary (default), or standby: a standby's copy when one is up (it may lag "
+             "the primary by the writes of the last moment), else the primary"))
+        ->check(CLI::IsMember({"primary", "standby"}));
     cmd->footer(examples({"asnbelajar report weekly --week-of 2022-03-03",
-                          "asnbelajar report jp --year 2022 --below 20 --format csv -o kurang-jp.csv"}));
+                          "asnbelajar report jp --year 2022 --below 20 --format csv -o kurang-jp.csv",
+                          "asnbelajar report weekly --week-of 2022-03-03 --read-from standby"}));
     setup_weekly_report(*cmd, ctx);
     setup_session_report(*cmd, ctx, "session", _("Everyone enrolled in or present at one session"),
                          examples({"asnbelajar report session 2022-03-03",

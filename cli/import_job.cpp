@@ -131,11 +131,32 @@ void run_csv_import(Context& ctx, const ImportFlags& flags, const CsvImportWork&
         result = work(*store, reader, options);
     } else {
         try {
-            ctx.write([&](store::Store& store) {
-                result = work(store, reader, options);
-                if (result.rejected > 0 && !flags.skip_invalid) throw Refused{};
-                return result.touched;
-            });
+            // A retry after a failover reads the file again from its start and forgets the failed run's
+            // rejected rows; standard input and rejects on standard output cannot be taken back.
+            const auto before_rerun = [&] {
+                if (flags.file == "-" || flags.rejects == "-")
+                    throw Error(
+                        flags.file == "-"
+                            ? tr("{}: the store failed over during the import, and standard input cannot "
+                                 "be read again: run the command again",
+                                 reader.name())
+                            : tr("{}: the store failed over during the import, and the rejected rows "
+                                 "already written to standard output cannot be taken back: run the "
+                                 "command again",
+                                 reader.name()));
+                reader = CsvReader(flags.file);
+                rejects = OutputTarget(flags.rejects, ctx.out);
+                options.rejects = rejects.stream();
+                shown.clear();
+                problems = 0;
+            };
+            ctx.write(
+                [&](store::Store& store) {
+                    result = work(store, reader, options);
+                    if (result.rejected > 0 && !flags.skip_invalid) throw Refused{};
+                    return result.touched;
+                },
+                before_rerun);
         } catch (const Refused&) {
             // Rolled back; reported below.
         }

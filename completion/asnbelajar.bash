@@ -37,11 +37,12 @@ _asnbelajar_options() {
       REPLY="--minutes= --file= --source= --replace --allow-empty --create-unknown --unmatched= --date-order="
       REPLY+=" --match-names"
       ;;
-    "report weekly") REPLY="--week-of= --from= --to= --require-attendance" ;;
-    "report participant") REPLY="--year= --target= --target-pppk=" ;;
-    "report jp") REPLY="--year= --below= --target= --target-pppk= --type=" ;;
-    "report agency") REPLY="--year= --target= --target-pppk= --type=" ;;
-    "report siasn") REPLY="--year= --institution= --diklat-type= --round= --api" ;;
+    report | "report session" | "report certificates") REPLY="--read-from=" ;;
+    "report weekly") REPLY="--week-of= --from= --to= --require-attendance --read-from=" ;;
+    "report participant") REPLY="--year= --target= --target-pppk= --read-from=" ;;
+    "report jp") REPLY="--year= --below= --target= --target-pppk= --type= --read-from=" ;;
+    "report agency") REPLY="--year= --target= --target-pppk= --type= --read-from=" ;;
+    "report siasn") REPLY="--year= --institution= --diklat-type= --round= --api --read-from=" ;;
     "results import")
         REPLY="--kind= --file= --dry-run --skip-invalid --rejects= --unmatched= --date-order="
         ;;
@@ -66,7 +67,7 @@ _asnbelajar_positional() {
     esac
 }
 
-_asnbelajar_globals="--db= -f= --format= -o= --output= --lang= --tz= -q --quiet --excel-safe --read-only -h --help"
+_asnbelajar_globals="--db= -f= --format= -o= --output= --lang= --tz= -q --quiet --excel-safe --read-only --retry-for= -h --help"
 
 # Session codes from the store, quietly: nothing when there is no store or it cannot be read.
 _asnbelajar_sessions() {
@@ -149,6 +150,7 @@ _asnbelajar() {
     --type) values="pns pppk" ;;
     --round) values="down nearest up" ;;
     --diklat-type) values="1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25" ;;
+    --read-from) values="primary standby" ;;
     --repeat) values="weekly twice-weekly" ;;
     --capacity) values="none" ;;
     --days) values="mon tue wed thu fri sat sun" ;;

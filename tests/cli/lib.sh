@@ -5,6 +5,9 @@ set -u
 : "${TESTDATA:?set TESTDATA to tests/data}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/asnbelajar-test.XXXXXX")
 export NO_COLOR=1
+# A write on a PostgreSQL server that cannot be reached fails at once instead of retrying for 60 s (the suites
+# that name an unreachable server on purpose); tests/cli/test_pg_failover.sh unsets it.
+export ASNBELAJAR_RETRY_FOR=0
 SKIPPED=0
 
 # The backend the suite runs on: ASNBELAJAR_TEST_BACKEND=sqlite (default: a store file in $WORK) or postgres (a

@@ -184,7 +184,7 @@ fi
 ab db check --format csv
 expect_rc 0 "db check"
 expect_grep '^integrity,ok$' "$OUT" "integrity ok"
-expect_grep '^schema_version,4$' "$OUT" "schema version"
+expect_grep '^schema_version,5$' "$OUT" "schema version"
 ab db log --format csv
 expect_grep 'enroll 2022-03-03 --cancel' "$OUT" "audit log records the command"
 
@@ -204,7 +204,7 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   cp "$WORK/v1.db" "$WORK/v1-copy.db"
   ab --db "$WORK/v1-copy.db" db migrate
   expect_rc 0 "db migrate"
-  expect_grep "schema version 4" "$ERR" "db migrate says the version"
+  expect_grep "schema version 5" "$ERR" "db migrate says the version"
   ab --db "$WORK/v1-copy.db" report session 2022-03-03 --format csv
   expect_rc 0 "a migrated store can be read"
   ab --db "$WORK/v1-copy.db" db log --format csv
@@ -218,7 +218,7 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   expect_rc 0 "a write migrates a version-1 store"
   ab --db "$WORK/v1.db" db check --format csv
   expect_grep '^integrity,ok$' "$OUT" "migrated store: integrity and foreign keys ok"
-  expect_grep '^schema_version,4$' "$OUT" "migrated store: version 4"
+  expect_grep '^schema_version,5$' "$OUT" "migrated store: version 5"
   expect_grep '^participants,4$' "$OUT" "migrated store: every participant kept"
   ab --db "$WORK/v1.db" report session 2022-03-03 --format csv
   expect_grep '^198503302010011002,Budi Santoso,.*,enrolled,180,attended,3,ASNB/2022/III/000001,,$' "$OUT" \
@@ -237,10 +237,10 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   expect_rc 1 "a read of a version-3 store asks for a write first"
   ab --db "$WORK/v3.db" db migrate
   expect_rc 0 "db migrate of a version-3 store"
-  expect_grep "schema version 4" "$ERR" "db migrate of a version-3 store says the version"
+  expect_grep "schema version 5" "$ERR" "db migrate of a version-3 store says the version"
   ab --db "$WORK/v3.db" db check --format csv
   expect_grep '^integrity,ok$' "$OUT" "migrated v3 store: integrity ok"
-  expect_grep '^schema_version,4$' "$OUT" "migrated v3 store: version 4"
+  expect_grep '^schema_version,5$' "$OUT" "migrated v3 store: version 5"
   expect_grep '^results,0$' "$OUT" "migrated v3 store: an empty results table"
   ab --db "$WORK/v3.db" report session 2022-03-03 --format csv
   expect_grep '^198609262015051001,Andi Wijaya,.*,enrolled,180,attended,3,1/BPSDM-ASNB/III/2022,,$' "$OUT" \
@@ -257,11 +257,53 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   expect_grep '1 attended but does not meet the requirements yet: 1 without the post-test' "$ERR" \
     "migrated v3 store: certify applies the gates"
 
+  # A store of schema version 4 (the certificate gates, before the command ids) is migrated to version 5: the
+  # audit log gains command_id (empty for the old rows), unique where set.
+  sqlite3 "$WORK/v4.db" <"$TESTDATA/store-v4.sql"
+  ab --db "$WORK/v4.db" report session 2022-03-03 --format csv
+  expect_rc 1 "a read of a version-4 store asks for a write first"
+  ab --db "$WORK/v4.db" db migrate
+  expect_rc 0 "db migrate of a version-4 store"
+  expect_grep "schema version 5" "$ERR" "db migrate of a version-4 store says the version"
+  ab --db "$WORK/v4.db" db check --format csv
+  expect_grep '^integrity,ok$' "$OUT" "migrated v4 store: integrity ok"
+  expect_grep '^schema_version,5$' "$OUT" "migrated v4 store: version 5"
+  expect_eq "$(sqlite3 "$WORK/v4.db" "SELECT count(*) || ' ' || count(command_id) FROM audit_log")" "13 1" \
+    "migrated v4 store: every audit row kept, the old ones without a command id (the migration's own has one)"
+  ab --db "$WORK/v4.db" attend 2022-03-03 198703212010122003 --minutes 180
+  expect_rc 0 "migrated v4 store: a write"
+  expect_eq "$(sqlite3 "$WORK/v4.db" "SELECT length(command_id) FROM audit_log ORDER BY id DESC LIMIT 1")" "32" \
+    "migrated v4 store: a new write's audit row carries its 128-bit command id"
+  expect_eq "$(sqlite3 "$WORK/v4.db" "SELECT requires_posttest FROM sessions WHERE code = '2022-03-03'")" "1" \
+    "migrated v4 store: the session's requirements kept"
+
   cp "$ASNBELAJAR_DB" "$WORK/newer.db"
   sqlite3 "$WORK/newer.db" "PRAGMA user_version = 99"
   ab --db "$WORK/newer.db" session list
   expect_rc 1 "a newer schema is refused"
   expect_grep 'newer' "$ERR" "the refusal says why"
+fi
+
+if pg_only "migrating a version-4 PostgreSQL store (asnbelajar_schema)"; then
+  # A PostgreSQL store of schema version 4 (before the command ids) is migrated to version 5 by db migrate: the
+  # audit log gains command_id (empty for the old rows), unique where set, and new writes fill it.
+  V4=$(new_store v4)
+  psql -X -q -v ON_ERROR_STOP=1 -d "$V4" -f "$TESTDATA/store-v4.pg.sql" >/dev/null
+  expect_eq "$(sql "SELECT max(version) FROM asnbelajar_schema" "$V4")" "4" "the dump is a version-4 store"
+  ab --db "$V4" report session s1 --format csv
+  expect_rc 1 "a read of a version-4 PostgreSQL store asks for a write first"
+  ab --db "$V4" db migrate
+  expect_rc 0 "db migrate of a version-4 PostgreSQL store"
+  expect_grep "schema version 5" "$ERR" "db migrate of a version-4 PostgreSQL store says the version"
+  expect_eq "$(sql "SELECT max(version) FROM asnbelajar_schema" "$V4")" "5" "migrated PostgreSQL store: version 5"
+  expect_eq "$(sql "SELECT count(*) || ' ' || count(command_id) FROM audit_log" "$V4")" "7 1" \
+    "migrated PostgreSQL store: every audit row kept, the old ones without a command id"
+  ab --db "$V4" participant add --nip 198703212010122003 --name "Citra Lestari" --email citra@example.go.id
+  expect_rc 0 "migrated PostgreSQL store: a write"
+  expect_eq "$(sql "SELECT length(command_id) FROM audit_log ORDER BY id DESC LIMIT 1" "$V4")" "32" \
+    "migrated PostgreSQL store: a new write's audit row carries its 128-bit command id"
+  ab --db "$V4" report session s1 --format csv
+  expect_grep '^198503302010011002,Budi Santoso,' "$OUT" "migrated PostgreSQL store: the enrollment kept"
 fi
 
 finish

@@ -29,7 +29,7 @@
 namespace asnbelajar::store {
 
 // The schema version this build writes. Older stores are migrated forward on open; newer ones are refused.
-constexpr int schema_version = 4;
+constexpr int schema_version = 5;
 
 enum class Access { read, write };
 // DryRun::yes: rehearse a write (--dry-run). See open().
@@ -235,7 +235,7 @@ enum class Table {
     certificates,     // id, seq, number, session_id, participant_id, issued, revoked
     results,          // id, session_id, participant_id, kind, score, submitted_at, batch, created
     counters,         // name, value
-    audit_log,        // id, at, os_user, command, rows
+    audit_log,        // id, at, os_user, command, rows, command_id
 };
 inline constexpr std::array<Table, 9> all_tables{
     Table::participants, Table::sessions, Table::enrollments, Table::attendance_marks, Table::attendance,
@@ -324,8 +324,11 @@ class Store {
         bool done_ = false;
     };
 
-    // Appends one row to the audit log (inside the caller's transaction).
-    virtual void audit(const std::string& command, std::int64_t rows) = 0;
+    // Appends one row to the audit log (inside the caller's transaction). `command_id`: the command's unique id
+    // (store_retry.hpp), or empty; an id is recorded once (Error when it is there already).
+    virtual void audit(const std::string& command, std::int64_t rows, const std::string& command_id = {}) = 0;
+    // Whether a committed audit row carries `command_id` (the command it names committed).
+    virtual bool command_committed(const std::string& command_id) const = 0;
     // The last `limit` entries, oldest first.
     virtual std::vector<AuditEntry> audit_log(int limit) const = 0;
 

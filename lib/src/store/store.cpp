@@ -67,7 +67,7 @@ std::size_t table_columns(Table table) {
     case Table::certificates: return 7;
     case Table::results: return 8;
     case Table::counters: return 2;
-    case Table::audit_log: return 5;
+    case Table::audit_log: return 6;
     }
     return 0;
 }

@@ -35,7 +35,7 @@ const char* copy_out_sql(Table table) {
                "FROM results ORDER BY id) TO STDOUT";
     case Table::counters: return "COPY (SELECT name, value FROM counters ORDER BY name) TO STDOUT";
     case Table::audit_log:
-        return "COPY (SELECT id, at, os_user, command, rows FROM audit_log ORDER BY id) TO STDOUT";
+        return "COPY (SELECT id, at, os_user, command, rows, command_id FROM audit_log ORDER BY id) TO STDOUT";
     }
     return "COPY (SELECT 1 WHERE false) TO STDOUT";
 }
@@ -63,7 +63,7 @@ const char* copy_in_sql(Table table) {
         return "COPY results(id, session_id, participant_id, kind, score, submitted_at, batch, created) "
                "FROM STDIN";
     case Table::counters: return "COPY counters(name, value) FROM STDIN";
-    case Table::audit_log: return "COPY audit_log(id, at, os_user, command, rows) FROM STDIN";
+    case Table::audit_log: return "COPY audit_log(id, at, os_user, command, rows, command_id) FROM STDIN";
     }
     return "COPY counters(name, value) FROM STDIN";
 }
@@ -94,7 +94,7 @@ std::string_view column_types(Table table) {
     case Table::certificates: return "iitiiii";
     case Table::results: return "iiitiiti";
     case Table::counters: return "ti";
-    case Table::audit_log: return "iitti";
+    case Table::audit_log: return "iittit";
     }
     return "";
 }

@@ -4,6 +4,7 @@
 #include "postgres_store.hpp"
 
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/store_retry.hpp"
 
 #include "asnbelajar/i18n.hpp"
 
@@ -100,6 +101,9 @@ std::string id_array(std::span<const Id> ids) {
 }
 
 void PostgresStore::fail(const pq::Failure& e, WrittenValues written) const {
+    // A failover or a restart: the caller may retry on a new connection (store_retry.hpp).
+    if (unavailable(e, db_ ? db_->raw() : nullptr))
+        throw Unavailable(translate(e, display_, written, lock_timeout_s_), committing_);
     throw translate(e, display_, written, lock_timeout_s_);
 }
 
@@ -109,6 +113,9 @@ PostgresStore::PostgresStore(const std::string& url, Access access, DryRun dry_r
         db_ = std::make_unique<pq::Connection>(url, display_);
     } catch (const pq::Failure& e) {
         // libpq's words name the host and the reason; the password is never in them.
+        if (unavailable(e, nullptr))
+            throw Unavailable(tr("cannot connect to the PostgreSQL store {}: {}", display_, reason(e)),
+                              false);
         throw Error(tr("cannot connect to the PostgreSQL store {}: {}", display_, reason(e)));
     }
     try {
@@ -197,7 +204,9 @@ void PostgresStore::commit_transaction() try {
     if (dry_run_) return rollback_transaction(); // a rehearsal keeps nothing
     in_transaction_ = false;                     // a COMMIT that fails ends the transaction too
     outer_open_ = false;
+    committing_ = true; // until COMMIT answers, a lost connection leaves its outcome unknown
     db_->exec("COMMIT");
+    committing_ = false;
     created_ = false; // kept: nothing to discard any more
 } catch (const pq::Failure& e) {
     fail(e);
@@ -214,13 +223,22 @@ void PostgresStore::lock_participants() const {
     participants_locked_ = true;
 }
 
-void PostgresStore::audit(const std::string& command, std::int64_t rows) try {
-    db_->query("INSERT INTO audit_log(at, os_user, command, rows) VALUES ($1, $2, $3, $4)",
+void PostgresStore::audit(const std::string& command, std::int64_t rows, const std::string& command_id) try {
+    db_->query("INSERT INTO audit_log(at, os_user, command, rows, command_id) VALUES ($1, $2, $3, $4, "
+               "nullif($5, ''))",
                pq::Params()
                    .add(static_cast<std::int64_t>(std::time(nullptr)))
                    .add(os_user())
                    .add(command)
-                   .add(rows));
+                   .add(rows)
+                   .add(command_id));
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
+bool PostgresStore::command_committed(const std::string& command_id) const try {
+    return db_->query("SELECT count(*) FROM audit_log WHERE command_id = $1", pq::Params().add(command_id))
+               .int64(0, 0) > 0;
 } catch (const pq::Failure& e) {
     fail(e);
 }

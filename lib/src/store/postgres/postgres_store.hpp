@@ -32,7 +32,8 @@ class PostgresStore final : public Store {
     bool created() const override { return created_; }
     void discard_created() override;
 
-    void audit(const std::string& command, std::int64_t rows) override;
+    void audit(const std::string& command, std::int64_t rows, const std::string& command_id) override;
+    bool command_committed(const std::string& command_id) const override;
     std::vector<AuditEntry> audit_log(int limit) const override;
 
     // A batch costs a few round trips whatever its size; 8,192 rows keep a batch's arrays and COPY data near a
@@ -142,6 +143,7 @@ class PostgresStore final : public Store {
     bool dry_run_ = false;
     bool in_transaction_ = false; // a Store::Transaction is open
     bool outer_open_ = false;     // open() left a transaction open (creating the schema, or a dry run)
+    bool committing_ = false;     // COMMIT was sent: a connection lost now leaves the outcome unknown
     mutable bool participants_locked_ = false;
     mutable std::unordered_set<Id> locked_sessions_;
     int lock_timeout_s_ = 10;

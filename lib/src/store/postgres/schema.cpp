@@ -1,4 +1,4 @@
-// The PostgreSQL backend: the schema (the same tables as the SQLite backend's version 4, and the signing key)
+// The PostgreSQL backend: the schema (the same tables as the SQLite backend's version 5, and the signing key)
 // and its version,
 // kept in the table asnbelajar_schema in place of SQLite's user_version.
 //
@@ -166,6 +166,13 @@ CREATE TABLE signing_key (
 REVOKE ALL ON signing_key FROM PUBLIC;
 )sql";
 
+// v5: every writing command's unique id in the audit log (asnbelajar/store_retry.hpp), recorded in the
+// command's transaction, so that a retry after a commit of unknown outcome can tell whether it committed.
+constexpr const char* schema_v5 = R"sql(
+ALTER TABLE audit_log ADD COLUMN command_id text COLLATE "C";
+CREATE UNIQUE INDEX audit_log_command ON audit_log(command_id) WHERE command_id IS NOT NULL;
+)sql";
+
 } // namespace
 
 int stored_version(pq::Connection& db, const std::string& display) {
@@ -209,7 +216,11 @@ void migrate(pq::Connection& db, const std::string& display) {
         db.exec(schema_v4);
         version = 4;
     }
-    // Later versions: `if (version == 4) { db.exec(schema_v5); version = 5; }`.
+    if (version == 4) {
+        db.exec(schema_v5);
+        version = 5;
+    }
+    // Later versions: `if (version == 5) { db.exec(schema_v6); version = 6; }`.
     if (version != schema_version)
         throw Error(tr("cannot migrate store {} from version {}", display, version));
     if (version != was) db.query("UPDATE asnbelajar_schema SET version = $1", pq::Params().add(version));

@@ -32,7 +32,8 @@ const char* select_sql(Table table) {
         return "SELECT id, session_id, participant_id, kind, score, submitted_at, batch, created FROM results "
                "ORDER BY id";
     case Table::counters: return "SELECT name, value FROM counters ORDER BY name";
-    case Table::audit_log: return "SELECT id, at, os_user, command, rows FROM audit_log ORDER BY id";
+    case Table::audit_log:
+        return "SELECT id, at, os_user, command, rows, command_id FROM audit_log ORDER BY id";
     }
     return "SELECT 1 WHERE 0";
 }
@@ -65,7 +66,7 @@ const char* insert_sql(Table table) {
         return "INSERT INTO counters(name, value) VALUES (?, ?) "
                "ON CONFLICT(name) DO UPDATE SET value = excluded.value";
     case Table::audit_log:
-        return "INSERT INTO audit_log(id, at, os_user, command, rows) VALUES (?, ?, ?, ?, ?)";
+        return "INSERT INTO audit_log(id, at, os_user, command, rows, command_id) VALUES (?, ?, ?, ?, ?, ?)";
     }
     return "SELECT 1 WHERE 0";
 }

@@ -230,13 +230,26 @@ void SqliteStore::commit_transaction() try {
     fail(e);
 }
 
-void SqliteStore::audit(const std::string& command, std::int64_t rows) try {
-    auto& st = stmt("INSERT INTO audit_log(at, os_user, command, rows) VALUES (?, ?, ?, ?)");
+void SqliteStore::audit(const std::string& command, std::int64_t rows, const std::string& command_id) try {
+    auto& st = stmt("INSERT INTO audit_log(at, os_user, command, rows, command_id) VALUES (?, ?, ?, ?, ?)");
     st.bind(1, static_cast<std::int64_t>(std::time(nullptr)));
     st.bind(2, os_user());
     st.bind(3, command);
     st.bind(4, rows);
+    if (command_id.empty())
+        st.bind(5);
+    else
+        st.bind(5, command_id);
     st.exec();
+} catch (const SQLite::Exception& e) {
+    fail(e);
+}
+
+bool SqliteStore::command_committed(const std::string& command_id) const try {
+    auto& st = stmt("SELECT count(*) FROM audit_log WHERE command_id = ?");
+    st.bind(1, command_id);
+    st.executeStep();
+    return st.getColumn(0).getInt64() > 0;
 } catch (const SQLite::Exception& e) {
     fail(e);
 }

@@ -178,6 +178,14 @@ CREATE UNIQUE INDEX results_attempt ON results(session_id, kind, participant_id,
 CREATE INDEX results_participant ON results(participant_id);
 )sql";
 
+// v5: every writing command's unique id in the audit log (asnbelajar/store_retry.hpp), recorded in the
+// command's transaction, so that a retry after a commit of unknown outcome can tell whether it committed.
+// Older rows have none.
+constexpr const char* schema_v5 = R"sql(
+ALTER TABLE audit_log ADD COLUMN command_id TEXT;
+CREATE UNIQUE INDEX audit_log_command ON audit_log(command_id) WHERE command_id IS NOT NULL;
+)sql";
+
 } // namespace
 
 void create_participant_indexes(SQLite::Database& db) {
@@ -222,7 +230,11 @@ void migrate(SQLite::Database& db) {
         db.exec(schema_v4);
         version = 4;
     }
-    // Later versions: `if (version == 4) { ...; version = 5; }`
+    if (version == 4) {
+        db.exec(schema_v5);
+        version = 5;
+    }
+    // Later versions: `if (version == 5) { ...; version = 6; }`
     if (SQLite::Statement fk(db, "PRAGMA foreign_key_check"); fk.executeStep())
         throw Error(tr("cannot migrate store {}: a {} row refers to a missing row", db.getFilename(),
                        fk.getColumn(0).getString()));

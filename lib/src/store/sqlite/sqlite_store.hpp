@@ -42,7 +42,8 @@ class SqliteStore final : public Store {
     bool created() const override { return created_; }
     void discard_created() override;
 
-    void audit(const std::string& command, std::int64_t rows) override;
+    void audit(const std::string& command, std::int64_t rows, const std::string& command_id) override;
+    bool command_committed(const std::string& command_id) const override;
     std::vector<AuditEntry> audit_log(int limit) const override;
 
     std::size_t batch_rows() const override { return 256; }
