@@ -42,7 +42,7 @@ bool unavailable(const pq::Failure& e, PGconn* conn) {
     if (s.starts_with("08")) return true;
     if (s == "57P01" || s == "57P02" || s == "57P03") return true; // admin / crash shutdown, starting up
     if (s == "25006") return true;                                 // read-only: the node is a standby now
-    return s.empty() && conn && PQstatus(conn) == CONNECTION_BAD;
+    return s.empty() && conn && pq::lib().PQstatus(conn) == CONNECTION_BAD;
 }
 
 std::string reason(const pq::Failure& e) {
