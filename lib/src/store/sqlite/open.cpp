@@ -178,15 +178,23 @@ SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run,
         int version = db_.execAndGet("PRAGMA user_version").getInt();
         if (version == 0 && db_.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw Error(tr("{} is an SQLite database but not an asnbelajar store", path));
-        if (version != schema_version) {
-            if (access == Access::read && version < schema_version)
-                throw Error(tr("store {} has schema version {}, from an older asnbelajar; run `asnbelajar db "
-                               "migrate` (or any writing command) once to bring it to version {}",
-                               path, version, schema_version));
-            if (access == Access::write && db_.execAndGet("PRAGMA journal_mode").getString() != "wal")
+        if (version != schema_version && access == Access::read && version < schema_version)
+            throw Error(tr("store {} has schema version {}, from an older asnbelajar; run `asnbelajar db "
+                           "migrate` (or any writing command) once to bring it to version {}",
+                           path, version, schema_version));
+        // A store is kept in WAL mode (readers never wait for a writer). A file this process has just made is
+        // not switched until its first transaction has committed: that transaction (a first roster import of
+        // a million rows) writes its pages once, into the file, with a rollback journal that holds only the
+        // few pages the empty store had, instead of into the WAL and again into the file by the checkpoint.
+        // Nobody else can be reading a store that had no data yet; a crash rolls the file back to the empty
+        // store (the hot journal), and the next writer finds it out of WAL mode and switches it.
+        if (access == Access::write && !path.empty() && path != ":memory:") {
+            if (created)
+                wal_pending_ = true;
+            else if (db_.execAndGet("PRAGMA journal_mode").getString() != "wal")
                 db_.exec("PRAGMA journal_mode = WAL");
-            migrate(db_);
         }
+        if (version != schema_version) migrate(db_);
     } catch (const SQLite::Exception& e) {
         throw translate(e, path, &db_); // while the connection can still tell the system's reason
     }
@@ -194,7 +202,19 @@ SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run,
     throw translate(e, path, nullptr); // the file could not be opened at all
 }
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+    // A new store whose first transaction never committed (a command that only read it) still becomes WAL.
+    if (wal_pending_ && !in_transaction_) switch_to_wal();
+}
+
+void SqliteStore::switch_to_wal() noexcept {
+    wal_pending_ = false;
+    try {
+        db_.exec("PRAGMA journal_mode = WAL");
+    } catch (...) {
+        // Left in rollback mode (still a whole, consistent store): the next writer switches it.
+    }
+}
 
 void SqliteStore::discard_created() {
     if (!created_) return;
@@ -202,6 +222,7 @@ void SqliteStore::discard_created() {
     { SQLite::Database closing = std::move(db_); } // closed here: SQLite is done with its files
     remove_store_files(path_);
     created_ = false;
+    wal_pending_ = false;
 }
 
 void SqliteStore::begin_transaction() try {
@@ -226,6 +247,7 @@ void SqliteStore::commit_transaction() try {
     if (bulk_) end_bulk_load();                  // never a store without its indexes
     db_.exec("COMMIT");
     in_transaction_ = false;
+    if (wal_pending_) switch_to_wal();
 } catch (const SQLite::Exception& e) {
     fail(e);
 }
