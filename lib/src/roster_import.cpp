@@ -237,8 +237,8 @@ class BatchReader {
                 }
             } catch (...) {
                 const std::lock_guard lock(mutex_);
-                // The rows read before the bad record are still the consumer's, then the error.
-                if (b->size() > 0) full_.push_back({std::move(b), reader.bytes_read(), true});
+                // The rows of this batch read before the bad record are dropped, as reading on one thread
+                // never got to decide them (nor to report their rejections).
                 error_ = std::current_exception();
                 done_ = true;
                 changed_.notify_all();
