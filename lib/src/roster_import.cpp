@@ -328,7 +328,7 @@ class Import {
         if (more && !by_time_ && options_.input_bytes > 0) {
             write_batch();
             // The rest of the file: read, parsed and checked on a second thread while this one decides and
-            // writes (half of a large import's own work is the parsing; SQLite's is the other half). Not for
+            // writes (half of a large import's own work is the parsing; the store's is the other half). Not for
             // standard input: a failing import must not wait for a pipe's next rows before it can stop.
             BatchReader ahead(reader_, mapper, store_.batch_rows());
             std::uint64_t bytes = reader_.bytes_read();

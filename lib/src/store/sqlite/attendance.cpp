@@ -2,7 +2,6 @@
 #include "sqlite_store.hpp"
 
 #include <ctime>
-#include <string>
 #include <vector>
 
 namespace asnbelajar::store::sqlite {
@@ -14,22 +13,15 @@ namespace {
 constexpr int marks_per_insert = 32;
 constexpr int mark_columns = 9;
 
-// "INSERT INTO attendance_marks(...) VALUES (?, ...), ..." for `rows` rows; the text lives as long as the
-// program (statements are cached by its address).
-const char* marks_insert_sql(int rows) {
-    static const std::string many = [] {
-        std::string sql = "INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, "
-                          "seconds, source, batch, created) VALUES ";
-        for (int r = 0; r < marks_per_insert; ++r)
-            sql += r == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        return sql;
-    }();
-    return rows == marks_per_insert
-               ? many.c_str()
-               : "INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, "
-                 "leave_at, seconds, source, batch, created) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                 "?, ?)";
-}
+// The statements inserting 1 and marks_per_insert marks.
+#define MARK_INSERT                                                                                          \
+    "INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, seconds, source, "    \
+    "batch, created) VALUES "
+#define MARK_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define MARK_ROWS_4 MARK_ROW ", " MARK_ROW ", " MARK_ROW ", " MARK_ROW
+#define MARK_ROWS_16 MARK_ROWS_4 ", " MARK_ROWS_4 ", " MARK_ROWS_4 ", " MARK_ROWS_4
+constexpr const char* marks_insert_one = MARK_INSERT MARK_ROW;
+constexpr const char* marks_insert_many = MARK_INSERT MARK_ROWS_16 ", " MARK_ROWS_16;
 
 // Binds one mark as row `row` (from 0) of a marks insert.
 void bind_mark(SQLite::Statement& st, int row, Id session, Id person, const AttendanceMark& mark,
@@ -77,14 +69,14 @@ void SqliteStore::add_marks(Id session, std::span<const PersonMarks> people) try
             all.push_back({person.person, &mark});
     std::size_t i = 0;
     for (; i + marks_per_insert <= all.size(); i += marks_per_insert) {
-        auto& st = stmt(marks_insert_sql(marks_per_insert));
+        auto& st = stmt(marks_insert_many);
         for (int r = 0; r < marks_per_insert; ++r)
             bind_mark(st, r, session, all[i + static_cast<std::size_t>(r)].person,
                       *all[i + static_cast<std::size_t>(r)].mark, now);
         st.exec();
     }
     for (; i < all.size(); ++i) {
-        auto& st = stmt(marks_insert_sql(1));
+        auto& st = stmt(marks_insert_one);
         bind_mark(st, 0, session, all[i].person, *all[i].mark, now);
         st.exec();
     }

@@ -182,18 +182,12 @@ SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run,
             throw Error(tr("store {} has schema version {}, from an older asnbelajar; run `asnbelajar db "
                            "migrate` (or any writing command) once to bring it to version {}",
                            path, version, schema_version));
-        // A store is kept in WAL mode (readers never wait for a writer). A file this process has just made is
-        // not switched until its first transaction has committed: that transaction (a first roster import of
-        // a million rows) writes its pages once, into the file, with a rollback journal that holds only the
-        // few pages the empty store had, instead of into the WAL and again into the file by the checkpoint.
-        // Nobody else can be reading a store that had no data yet; a crash rolls the file back to the empty
-        // store (the hot journal), and the next writer finds it out of WAL mode and switches it.
-        if (access == Access::write && !path.empty() && path != ":memory:") {
-            if (created)
-                wal_pending_ = true;
-            else if (db_.execAndGet("PRAGMA journal_mode").getString() != "wal")
-                db_.exec("PRAGMA journal_mode = WAL");
-        }
+        // A store is kept in WAL mode (readers never wait for a writer); a store found out of it (its first
+        // transaction was killed, see begin_transaction) is switched by the next writer.
+        if (access == Access::write && !path.empty() && path != ":memory:" &&
+            db_.execAndGet("PRAGMA journal_mode").getString() != "wal")
+            db_.exec("PRAGMA journal_mode = WAL");
+        first_transaction_pending_ = created;
         if (version != schema_version) migrate(db_);
     } catch (const SQLite::Exception& e) {
         throw translate(e, path, &db_); // while the connection can still tell the system's reason
@@ -202,10 +196,7 @@ SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run,
     throw translate(e, path, nullptr); // the file could not be opened at all
 }
 
-SqliteStore::~SqliteStore() {
-    // A new store whose first transaction never committed (a command that only read it) still becomes WAL.
-    if (wal_pending_ && !in_transaction_) switch_to_wal();
-}
+SqliteStore::~SqliteStore() = default;
 
 void SqliteStore::switch_to_wal() noexcept {
     wal_pending_ = false;
@@ -226,6 +217,21 @@ void SqliteStore::discard_created() {
 }
 
 void SqliteStore::begin_transaction() try {
+    // The first transaction of a store this process has just made (a first roster import of a million rows)
+    // runs with a rollback journal: its pages are written once, into the file, and the journal holds only the
+    // few pages the empty store had, where WAL mode writes them into the WAL and again into the file at the
+    // checkpoint. Nobody else reads a store that has no data yet (if another connection is open, the switch
+    // does not happen and the transaction runs in WAL mode). The commit or the rollback switches back to WAL;
+    // a crash leaves a hot journal that rolls the file back to the empty store, and the next writer switches
+    // it (the constructor).
+    if (first_transaction_pending_) {
+        first_transaction_pending_ = false;
+        try {
+            wal_pending_ = db_.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+        } catch (const SQLite::Exception&) {
+            wal_pending_ = false; // another connection holds the store: this transaction runs in WAL mode
+        }
+    }
     db_.exec("BEGIN IMMEDIATE");
     in_transaction_ = true;
 } catch (const SQLite::Exception& e) {
@@ -240,6 +246,7 @@ void SqliteStore::rollback_transaction() noexcept {
     } catch (...) {
         // Nothing more can be done while unwinding; SQLite rolls back on close anyway.
     }
+    if (wal_pending_) switch_to_wal();
 }
 
 void SqliteStore::commit_transaction() try {
