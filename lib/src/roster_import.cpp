@@ -330,8 +330,9 @@ class Import {
             // The rest of the file: read, parsed and checked on a second thread while this one decides and
             // writes (half of a large import's own work is the parsing; the store's is the other half). Not for
             // standard input: a failing import must not wait for a pipe's next rows before it can stop.
-            BatchReader ahead(reader_, mapper, store_.batch_rows());
+            // Read before the thread starts: from then on the reader is the thread's.
             std::uint64_t bytes = reader_.bytes_read();
+            BatchReader ahead(reader_, mapper, store_.batch_rows());
             while (more) {
                 const std::uint64_t before = result_.rows;
                 more = ahead.next(batch_, bytes);
