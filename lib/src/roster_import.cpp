@@ -13,11 +13,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <functional>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 namespace asnbelajar {
@@ -157,6 +163,107 @@ class RowBatch {
     std::vector<std::string_view> fields_;
 };
 
+// Reads the rest of a file into RowBatches on a thread of its own: a bounded queue of filled batches (at most
+// `depth` ahead of the consumer) and the emptied ones handed back for reuse. The consumer sees the batches in
+// file order and, after the last good one, the exception the reading ended with (a malformed CSV record), as
+// reading on its own thread would have thrown it. Destroying the reader stops and joins the thread.
+class BatchReader {
+  public:
+    BatchReader(CsvReader& reader, const RowMapper& mapper, std::size_t rows, std::size_t depth = 8) {
+        for (std::size_t i = 0; i < depth; ++i)
+            free_.push_back(std::make_unique<RowBatch>(rows));
+        thread_ = std::thread([this, &reader, &mapper] { read_all(reader, mapper); });
+    }
+    ~BatchReader() {
+        {
+            const std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+    BatchReader(const BatchReader&) = delete;
+    BatchReader& operator=(const BatchReader&) = delete;
+
+    // Swaps the next filled batch into `batch` (whose rows are done with) and sets `bytes` to the input read
+    // when it was filled; returns whether more batches follow. Throws what reading threw.
+    bool next(RowBatch& batch, std::uint64_t& bytes) {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return !full_.empty() || done_; });
+        if (full_.empty()) {
+            if (error_) std::rethrow_exception(error_);
+            batch.clear();
+            return false;
+        }
+        Filled f = std::move(full_.front());
+        full_.pop_front();
+        std::swap(batch, *f.batch);
+        bytes = f.bytes;
+        free_.push_back(std::move(f.batch));
+        const bool more = f.more;
+        lock.unlock();
+        changed_.notify_all();
+        return more;
+    }
+
+  private:
+    struct Filled {
+        std::unique_ptr<RowBatch> batch;
+        std::uint64_t bytes = 0;
+        bool more = false;
+    };
+
+    void read_all(CsvReader& reader, const RowMapper& mapper) {
+        std::vector<std::string_view> fields;
+        for (;;) {
+            std::unique_ptr<RowBatch> b;
+            {
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [this] { return !free_.empty() || stop_; });
+                if (stop_) return;
+                b = std::move(free_.back());
+                free_.pop_back();
+            }
+            b->clear();
+            bool more = true;
+            try {
+                while (!b->full()) {
+                    if (!reader.next(fields)) {
+                        more = false;
+                        break;
+                    }
+                    if (RowMapper::blank(fields)) continue;
+                    b->add(reader.line(), fields, mapper);
+                }
+            } catch (...) {
+                const std::lock_guard lock(mutex_);
+                // The rows of this batch read before the bad record are dropped, as reading on one thread
+                // never got to decide them (nor to report their rejections).
+                error_ = std::current_exception();
+                done_ = true;
+                changed_.notify_all();
+                return;
+            }
+            {
+                const std::lock_guard lock(mutex_);
+                full_.push_back({std::move(b), reader.bytes_read(), more});
+                done_ = !more;
+            }
+            changed_.notify_all();
+            if (!more) return;
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Filled> full_;                     // filled, in file order
+    std::vector<std::unique_ptr<RowBatch>> free_; // to fill
+    std::exception_ptr error_;                    // what reading ended with
+    bool done_ = false;                           // the thread has pushed its last batch
+    bool stop_ = false;                           // the consumer is gone
+    std::thread thread_;                          // last: started once the rest is ready
+};
+
 // One import: reads the file in batches; for each batch, asks the store who holds the rows' NIPs and e-mail
 // addresses, decides each row in file order, writes the batch's new and changed people, and enrolls the
 // accepted rows when there is a session.
@@ -218,10 +325,28 @@ class Import {
         seen_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(expected, 64 << 20)));
         // Not ended when an exception leaves: the caller's rollback undoes the bulk load's preparation.
         store_.begin_bulk_load(expected);
-        for (;;) {
+        if (more && !by_time_ && options_.input_bytes > 0) {
             write_batch();
-            if (!more) break;
-            more = read_batch(mapper);
+            // The rest of the file: read, parsed and checked on a second thread while this one decides and
+            // writes (half of a large import's own work is the parsing; the store's is the other half). Not for
+            // standard input: a failing import must not wait for a pipe's next rows before it can stop.
+            // Read before the thread starts: from then on the reader is the thread's.
+            std::uint64_t bytes = reader_.bytes_read();
+            BatchReader ahead(reader_, mapper, store_.batch_rows());
+            while (more) {
+                const std::uint64_t before = result_.rows;
+                more = ahead.next(batch_, bytes);
+                result_.rows += batch_.size();
+                if (options_.on_progress && result_.rows / progress_every != before / progress_every)
+                    report_progress(bytes);
+                write_batch();
+            }
+        } else {
+            for (;;) {
+                write_batch();
+                if (!more) break;
+                more = read_batch(mapper);
+            }
         }
         if (options_.on_progress) report_progress();
         store_.end_bulk_load();
@@ -478,11 +603,10 @@ class Import {
         return true;
     }
 
-    void report_progress() const {
-        options_.on_progress({.done = reader_.bytes_read(),
-                              .total = options_.input_bytes,
-                              .count = result_.rows,
-                              .unit = N_("rows")});
+    void report_progress() const { report_progress(reader_.bytes_read()); }
+    void report_progress(std::uint64_t bytes_read) const {
+        options_.on_progress(
+            {.done = bytes_read, .total = options_.input_bytes, .count = result_.rows, .unit = N_("rows")});
     }
 
     // The rows of the whole job: those read when the first batch was the whole file, else projected from the

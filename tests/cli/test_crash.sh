@@ -72,6 +72,36 @@ echo "kill trials: $TRIALS imports of $ROWS rows (a whole one takes $duration_ms
   "moments (seed $SEED): $none left nothing, $all left everything, none left part; every store passed db check"
 [ "$none" -ge 1 ] && ok || fail "no kill landed inside an import: the test proved nothing (seed $SEED)"
 
+# The first import into a new store: on SQLite it is written with a rollback journal (no WAL) until it commits.
+# Killed at random moments, the file it leaves (if any) becomes, for the next writer, the empty store or the
+# whole import, passes db check, and is in WAL mode after that write.
+if sqlite_only "the first import into a new store killed (its rollback journal)"; then
+  new_none=0
+  for trial in $(seq 1 "$TRIALS"); do
+    db="$WORK/new-$trial.db"
+    rm -f "$db" "$db"-*
+    delay_ms=$(((trial - 1) * slice_ms + RANDOM % slice_ms))
+    "$ASNBELAJAR" -q --db "$db" participant import "$WORK/roster.csv" 2>/dev/null &
+    pid=$!
+    sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
+    kill -KILL $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    [ -e "$db-journal" ] && [ -s "$db" ] && new_none=$((new_none + 1)) # killed inside the import's transaction
+    ab --db "$db" participant add --nip 199001152014031002 --name "Budi Santoso"
+    expect_rc 0 "new store, trial $trial (killed after $delay_ms ms): the next write succeeds"
+    ab --db "$db" db check --format csv
+    expect_rc 0 "new store, trial $trial: db check"
+    expect_grep '^integrity,ok$' "$OUT" "new store, trial $trial: integrity ok"
+    expect_grep '^journal_mode,wal$' "$OUT" "new store, trial $trial: in WAL mode after the next write"
+    people=$(q "$db" 'SELECT count(*) FROM participants')
+    [ "$people" -eq 1 ] || [ "$people" -eq $((ROWS + 1)) ] && ok ||
+      fail "new store, trial $trial (killed after $delay_ms ms): $people people: neither none nor all of the import"
+    drop_store "$db"
+  done
+  echo "new-store kill trials: $new_none of $TRIALS killed inside the first import's transaction (seed $SEED)"
+  [ "$new_none" -ge 1 ] && ok || fail "no kill landed inside a new store's first import: the test proved nothing (seed $SEED)"
+fi
+
 # A backup killed half-way: no backup, or a whole one; never a damaged file at the backup's path.
 for trial in 1 2 3; do
   rm -f "$WORK/backup.db"

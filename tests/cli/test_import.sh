@@ -23,6 +23,26 @@ expect_rc 0 "dry run of the Excel roster"
 expect_eq "$(summary)" "8 rows: 8 added, 0 updated, 0 unchanged, 0 rejected (dry run: nothing was written)" \
   "dry run counts"
 
+# --- the first import into a new store (SQLite: loaded with a rollback journal, then switched to WAL) ---
+if sqlite_only "a new store's journal mode and files"; then
+  NEW=$(new_store first)
+  make_roster "$WORK/first.csv" 25000
+  ab --db "$NEW" participant import "$WORK/first.csv"
+  expect_rc 0 "a first import of 25,000 rows into a new store"
+  ab --db "$NEW" db check --format csv
+  expect_grep '^journal_mode,wal$' "$OUT" "the new store is in WAL mode once its first import committed"
+  expect_grep '^participants,25000$' "$OUT" "every row"
+  [ ! -e "$NEW-journal" ] && ok || fail "no rollback journal is left behind"
+  # A failure after 20,000 good rows (the bulk load under way): the file it created is removed, with its journal.
+  NEW2=$(new_store failed-first)
+  { cat "$WORK/first.csv" | head -n 20001; printf '"an unterminated quote\n'; } >"$WORK/first-bad.csv"
+  ab --db "$NEW2" participant import "$WORK/first-bad.csv"
+  expect_rc 1 "a first import failing at line 20002"
+  expect_grep 'first-bad.csv:20002:1: unterminated quoted field' "$ERR" "the line of the bad record is named"
+  [ ! -e "$NEW2" ] && [ ! -e "$NEW2-journal" ] && [ ! -e "$NEW2-wal" ] && ok ||
+    fail "a failed first import left $(ls "$NEW2"* 2>/dev/null | tr '\n' ' ')"
+fi
+
 # --- Indonesian Excel: BOM, semicolons, CRLF, Indonesian headers, golongan and NIP spellings ---
 ab participant import "$D/roster-excel-id.csv"
 expect_rc 0 "import the Excel roster"

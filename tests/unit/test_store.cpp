@@ -51,6 +51,28 @@ TEST_CASE("a new store is owner-only, in WAL mode, at the current schema") {
     CHECK_FALSE(store::open(path, store::Access::read)->created());
 }
 
+TEST_CASE("a new store's first transaction runs with a rollback journal; the store is in WAL mode after it") {
+    TempDir dir;
+    for (const bool commit : {true, false}) {
+        const std::string path = dir.file(commit ? "committed.db" : "rolled-back.db");
+        const auto db = store::open(path, store::Access::write);
+        {
+            store::Store::Transaction tx(*db);
+            CHECK(db->check().journal_mode == "delete");
+            db->insert_participant(person("198609262015051001", "A"));
+            if (commit) tx.commit();
+        }
+        CHECK(db->check().journal_mode == "wal");
+        CHECK(db->check().participants == (commit ? 1 : 0));
+        store::Store::Transaction tx(*db); // only the first one
+        CHECK(db->check().journal_mode == "wal");
+    }
+    // A store that existed already: WAL mode from the start.
+    const auto db = store::open(dir.file("committed.db"), store::Access::write);
+    store::Store::Transaction tx(*db);
+    CHECK(db->check().journal_mode == "wal");
+}
+
 TEST_CASE("opening refuses what is not ours") {
     TempDir dir;
     CHECK_THROWS_WITH_AS(store::open(dir.file("missing.db"), store::Access::read),

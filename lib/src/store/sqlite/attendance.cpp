@@ -2,42 +2,84 @@
 #include "sqlite_store.hpp"
 
 #include <ctime>
+#include <vector>
 
 namespace asnbelajar::store::sqlite {
 
+namespace {
+
+// Marks are inserted this many to a statement: one statement execution (and one pass of SQLite's VDBE over its
+// program's prologue) for many rows.
+constexpr int marks_per_insert = 32;
+constexpr int mark_columns = 9;
+
+// The statements inserting 1 and marks_per_insert marks.
+#define MARK_INSERT                                                                                          \
+    "INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, seconds, source, "    \
+    "batch, created) VALUES "
+#define MARK_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define MARK_ROWS_4 MARK_ROW ", " MARK_ROW ", " MARK_ROW ", " MARK_ROW
+#define MARK_ROWS_16 MARK_ROWS_4 ", " MARK_ROWS_4 ", " MARK_ROWS_4 ", " MARK_ROWS_4
+constexpr const char* marks_insert_one = MARK_INSERT MARK_ROW;
+constexpr const char* marks_insert_many = MARK_INSERT MARK_ROWS_16 ", " MARK_ROWS_16;
+
+// Binds one mark as row `row` (from 0) of a marks insert.
+void bind_mark(SQLite::Statement& st, int row, Id session, Id person, const AttendanceMark& mark,
+               std::int64_t now) {
+    const int c = row * mark_columns;
+    // Texts not copied: `mark` outlives the statement's execution, to_string() returns string literals
+    // (NUL-terminated), and stmt() clears the bindings before reuse.
+    st.bind(c + 1, session);
+    st.bind(c + 2, person);
+    st.bindNoCopy(c + 3, to_string(mark.kind).data());
+    const bool has_times = mark.kind == MarkKind::interval || mark.kind == MarkKind::span;
+    const bool has_seconds = mark.kind != MarkKind::interval && mark.kind != MarkKind::self;
+    if (has_times) {
+        st.bind(c + 4, mark.join);
+        st.bind(c + 5, mark.leave);
+    } else {
+        st.bind(c + 4);
+        st.bind(c + 5);
+    }
+    if (has_seconds)
+        st.bind(c + 6, mark.seconds);
+    else
+        st.bind(c + 6);
+    st.bindNoCopy(c + 7, mark.source);
+    if (mark.batch.empty())
+        st.bind(c + 8);
+    else
+        st.bindNoCopy(c + 8, mark.batch);
+    st.bind(c + 9, now);
+}
+
+} // namespace
+
 void SqliteStore::add_marks(Id session, std::span<const PersonMarks> people) try {
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    // The marks in order (person by person, each person's in theirs: ids, and so the order marks_of() reads
+    // them back in, are as one statement each would give), marks_per_insert to a statement.
+    struct Ref {
+        Id person;
+        const AttendanceMark* mark;
+    };
+    std::vector<Ref> all;
     for (const PersonMarks& person : people)
-        for (const AttendanceMark& mark : person.marks) {
-            auto& st =
-                stmt("INSERT INTO attendance_marks(session_id, participant_id, kind, join_at, leave_at, "
-                     "seconds, source, batch, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            // Texts not copied (an import adds 30,000 marks): `mark` outlives the statement's execution,
-            // to_string() returns string literals (NUL-terminated), and stmt() clears the bindings before reuse.
-            st.bind(1, session);
-            st.bind(2, person.person);
-            st.bindNoCopy(3, to_string(mark.kind).data());
-            const bool has_times = mark.kind == MarkKind::interval || mark.kind == MarkKind::span;
-            const bool has_seconds = mark.kind != MarkKind::interval && mark.kind != MarkKind::self;
-            if (has_times) {
-                st.bind(4, mark.join);
-                st.bind(5, mark.leave);
-            } else {
-                st.bind(4);
-                st.bind(5);
-            }
-            if (has_seconds)
-                st.bind(6, mark.seconds);
-            else
-                st.bind(6);
-            st.bindNoCopy(7, mark.source);
-            if (mark.batch.empty())
-                st.bind(8);
-            else
-                st.bindNoCopy(8, mark.batch);
-            st.bind(9, now);
-            st.exec();
-        }
+        for (const AttendanceMark& mark : person.marks)
+            all.push_back({person.person, &mark});
+    std::size_t i = 0;
+    for (; i + marks_per_insert <= all.size(); i += marks_per_insert) {
+        auto& st = stmt(marks_insert_many);
+        for (int r = 0; r < marks_per_insert; ++r)
+            bind_mark(st, r, session, all[i + static_cast<std::size_t>(r)].person,
+                      *all[i + static_cast<std::size_t>(r)].mark, now);
+        st.exec();
+    }
+    for (; i < all.size(); ++i) {
+        auto& st = stmt(marks_insert_one);
+        bind_mark(st, 0, session, all[i].person, *all[i].mark, now);
+        st.exec();
+    }
 } catch (const SQLite::Exception& e) {
     fail(e);
 }

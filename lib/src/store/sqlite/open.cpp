@@ -178,15 +178,17 @@ SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run,
         int version = db_.execAndGet("PRAGMA user_version").getInt();
         if (version == 0 && db_.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw Error(tr("{} is an SQLite database but not an asnbelajar store", path));
-        if (version != schema_version) {
-            if (access == Access::read && version < schema_version)
-                throw Error(tr("store {} has schema version {}, from an older asnbelajar; run `asnbelajar db "
-                               "migrate` (or any writing command) once to bring it to version {}",
-                               path, version, schema_version));
-            if (access == Access::write && db_.execAndGet("PRAGMA journal_mode").getString() != "wal")
-                db_.exec("PRAGMA journal_mode = WAL");
-            migrate(db_);
-        }
+        if (version != schema_version && access == Access::read && version < schema_version)
+            throw Error(tr("store {} has schema version {}, from an older asnbelajar; run `asnbelajar db "
+                           "migrate` (or any writing command) once to bring it to version {}",
+                           path, version, schema_version));
+        // A store is kept in WAL mode (readers never wait for a writer); a store found out of it (its first
+        // transaction was killed, see begin_transaction) is switched by the next writer.
+        if (access == Access::write && !path.empty() && path != ":memory:" &&
+            db_.execAndGet("PRAGMA journal_mode").getString() != "wal")
+            db_.exec("PRAGMA journal_mode = WAL");
+        first_transaction_pending_ = created;
+        if (version != schema_version) migrate(db_);
     } catch (const SQLite::Exception& e) {
         throw translate(e, path, &db_); // while the connection can still tell the system's reason
     }
@@ -196,15 +198,40 @@ SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run,
 
 SqliteStore::~SqliteStore() = default;
 
+void SqliteStore::switch_to_wal() noexcept {
+    wal_pending_ = false;
+    try {
+        db_.exec("PRAGMA journal_mode = WAL");
+    } catch (...) {
+        // Left in rollback mode (still a whole, consistent store): the next writer switches it.
+    }
+}
+
 void SqliteStore::discard_created() {
     if (!created_) return;
     statements_.clear();
     { SQLite::Database closing = std::move(db_); } // closed here: SQLite is done with its files
     remove_store_files(path_);
     created_ = false;
+    wal_pending_ = false;
 }
 
 void SqliteStore::begin_transaction() try {
+    // The first transaction of a store this process has just made (a first roster import of a million rows)
+    // runs with a rollback journal: its pages are written once, into the file, and the journal holds only the
+    // few pages the empty store had, where WAL mode writes them into the WAL and again into the file at the
+    // checkpoint. Nobody else reads a store that has no data yet (if another connection is open, the switch
+    // does not happen and the transaction runs in WAL mode). The commit or the rollback switches back to WAL;
+    // a crash leaves a hot journal that rolls the file back to the empty store, and the next writer switches
+    // it (the constructor).
+    if (first_transaction_pending_) {
+        first_transaction_pending_ = false;
+        try {
+            wal_pending_ = db_.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+        } catch (const SQLite::Exception&) {
+            wal_pending_ = false; // another connection holds the store: this transaction runs in WAL mode
+        }
+    }
     db_.exec("BEGIN IMMEDIATE");
     in_transaction_ = true;
 } catch (const SQLite::Exception& e) {
@@ -219,6 +246,7 @@ void SqliteStore::rollback_transaction() noexcept {
     } catch (...) {
         // Nothing more can be done while unwinding; SQLite rolls back on close anyway.
     }
+    if (wal_pending_) switch_to_wal();
 }
 
 void SqliteStore::commit_transaction() try {
@@ -226,6 +254,7 @@ void SqliteStore::commit_transaction() try {
     if (bulk_) end_bulk_load();                  // never a store without its indexes
     db_.exec("COMMIT");
     in_transaction_ = false;
+    if (wal_pending_) switch_to_wal();
 } catch (const SQLite::Exception& e) {
     fail(e);
 }

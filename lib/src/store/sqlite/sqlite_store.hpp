@@ -154,6 +154,7 @@ class SqliteStore final : public Store {
     // takes the load into append mode; append mode itself, and leaving it.
     void enter_append_mode();
     void leave_append_mode();
+    void switch_to_wal() noexcept; // back to WAL after a new store's first transaction
     void count_added(std::size_t added);
 
     mutable SQLite::Database db_; // declared first: destroyed last, after the statements
@@ -166,6 +167,8 @@ class SqliteStore final : public Store {
     bool created_ = false;
     bool dry_run_ = false;
     bool in_transaction_ = false;
+    bool first_transaction_pending_ = false; // a new store's first transaction is still to come
+    bool wal_pending_ = false;        // a new store, still in rollback mode until its first commit (open.cpp)
     std::unique_ptr<BulkState> bulk_; // while a bulk load is under way
 };
 
