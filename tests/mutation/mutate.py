@@ -381,6 +381,9 @@ def run_logged(cmd, log, env, cwd=None, timeout=None):
         except subprocess.TimeoutExpired:
             stop_group(p)
             status = None
+        except KeyboardInterrupt:
+            stop_group(p)  # the build or test this script started: not left running
+            raise
     return status, time.monotonic() - started
 
 
@@ -416,6 +419,10 @@ def test_commands(tree, build, wanted):
 
     for path in sorted(suites, key=rank):
         name = os.path.basename(path)[len("test_"):-len(".sh")]
+        with open(os.path.join(tree, path), errors="replace") as f:
+            head = [f.readline() for _ in range(5)]
+        if any(re.match(r"# backend: postgres", line) for line in head):
+            continue  # a suite of the PostgreSQL backend only: it needs the test cluster that ctest starts
         tests.append((name, ["bash", os.path.join(tree, path)]))
     if wanted:
         unknown = set(wanted) - {name for name, _ in tests}
@@ -642,14 +649,15 @@ def schema_error_lines(log, path, build):
 # --- test selection by coverage --------------------------------------------------------------------------------
 # The scratch tree is built once more with gcc's coverage (COVERAGE_FLAGS, in WORK/coverage-build); each unit test
 # case runs alone (doctest -tc) and each end-to-end suite alone, and gcov says which lines of the rule files each
-# executes. The map (line -> tests) is kept in WORK/coverage-HASH.json, HASH of the tree's files and the build
-# flags, so it is made again only when the code or the tests change. A mutant then runs only the tests that
+# executes. The map (line -> tests) is kept in WORK/coverage-HASH.json, HASH of the tree's files (but its
+# Markdown) and the build flags, so it is made again only when the code or the tests change. A mutant then runs only the tests that
 # execute its line, the unit cases first (in one run of unit_tests) and the suites fastest first; a mutant on a
 # line that gcov counts as code but no test executes survives without running anything ("not covered"); a
 # mutant on a line gcov does not count as code (a constant of a header, a line inside a longer statement) runs
 # every test.
 COVERAGE_FLAGS = "--coverage"
 UNIT_ARG_MAX = 100_000  # a longer -tc= filter runs every unit test instead
+COVERAGE_AUTO = 100  # --coverage auto: the map is made (or read) from this many mutants on
 
 
 def doctest_pattern(name):
@@ -704,7 +712,7 @@ def tree_hash(tree, files, extra):
     h = hashlib.sha1(extra.encode())
     for path in sorted(files):
         full = os.path.join(tree, path)
-        if os.path.isfile(full):
+        if os.path.isfile(full) and not path.endswith(".md"):  # prose: no line of code runs differently
             h.update(path.encode() + b"\0")
             with open(full, "rb") as f:
                 h.update(hashlib.sha1(f.read()).digest())
@@ -843,8 +851,11 @@ def parse_args(argv):
     p.add_argument("--work", metavar="DIR",
                    help="the scratch directory, kept between runs (default: $TMPDIR/asnbelajar-mutation-...)")
     p.add_argument("--out", metavar="FILE", help="the JSON results (default WORK/results.json)")
-    p.add_argument("--no-coverage", action="store_true",
-                   help="run every test on every mutant (default: only the tests that execute its line)")
+    p.add_argument("--coverage", choices=["auto", "on", "off"], default="auto",
+                   help="run only the tests that execute a mutant's line, from a coverage map of the tree (on), "
+                        "or every test (off); auto (the default): on from "
+                        f"{COVERAGE_AUTO} mutants, whose planting the map's cost is worth")
+    p.add_argument("--no-coverage", action="store_const", const="off", dest="coverage", help="--coverage off")
     p.add_argument("--no-schemata", action="store_true",
                    help="build every mutant alone (default: many mutants of a file in one build)")
     p.add_argument("--resume", action="store_true",
@@ -999,7 +1010,8 @@ def main(argv):
     selection = None
     timeouts = {}
     baseline_tests = tests
-    if not args.no_coverage:
+    use_coverage = args.coverage == "on" or (args.coverage == "auto" and len(mutants) >= COVERAGE_AUTO)
+    if use_coverage:
         cov = coverage_map(work, tree, files, paths, configure, env, test_env, tests, args.build_jobs)
         selection = Selection(cov, tests)
         # The times of the coverage tree (slower than this one) bound the suites; the unit tests run here.
