@@ -650,11 +650,11 @@ def schema_error_lines(log, path, build):
 # The scratch tree is built once more with gcc's coverage (COVERAGE_FLAGS, in WORK/coverage-build); each unit test
 # case runs alone (doctest -tc) and each end-to-end suite alone, and gcov says which lines of the rule files each
 # executes. The map (line -> tests) is kept in WORK/coverage-HASH.json, HASH of the tree's files (but its
-# Markdown) and the build flags, so it is made again only when the code or the tests change. A mutant then runs only the tests that
-# execute its line, the unit cases first (in one run of unit_tests) and the suites fastest first; a mutant on a
-# line that gcov counts as code but no test executes survives without running anything ("not covered"); a
-# mutant on a line gcov does not count as code (a constant of a header, a line inside a longer statement) runs
-# every test.
+# Markdown) and the build flags, so it is made again only when the code or the tests change. A mutant then runs
+# only the tests that execute its line, the unit cases first (in one run of unit_tests) and the suites fastest
+# first; a mutant on a line that gcov counts as code but no test executes survives without running anything
+# ("not covered"); a mutant on a line gcov does not count as code (a constant of a header, a line inside a longer
+# statement) runs every test.
 COVERAGE_FLAGS = "--coverage"
 UNIT_ARG_MAX = 100_000  # a longer -tc= filter runs every unit test instead
 COVERAGE_AUTO = 100  # --coverage auto: the map is made (or read) from this many mutants on
@@ -677,9 +677,20 @@ def unit_cases(build, env):
 
 def gcov_lines(build, tree, paths):
     """{rule file: {line: count}} of the .gcda files under `build` (lines gcov counts as code)."""
+    # The objects of the rule files and of the files that include a code header, named after their source:
+    # CMakeFiles/TARGET.dir/lib/src/nip.cpp.gcda is lib/src/nip.cpp's.
+    sources = set(paths)
+    for header in CODE_HEADERS:
+        if header in sources:
+            sources |= includers(tree, header)
     gcdas = []
-    for directory, _, names in os.walk(os.path.join(build, "lib")):
-        gcdas += [os.path.join(directory, n) for n in names if n.endswith(".gcda")]
+    for directory, _, names in os.walk(build):
+        for n in names:
+            if n.endswith(".gcda"):
+                full = os.path.join(directory, n)
+                source = re.sub(r"^.*?/CMakeFiles/[^/]+\.dir/", "", full)[: -len(".gcda")]
+                if source in sources:
+                    gcdas.append(full)
     out = {}
     if not gcdas:
         return out
@@ -689,15 +700,29 @@ def gcov_lines(build, tree, paths):
         doc = doc.strip()
         if not doc.startswith("{"):
             continue
-        for f in json.loads(doc).get("files", []):
-            name = f["file"]
-            if os.path.isabs(name):
-                name = os.path.relpath(os.path.realpath(name), os.path.realpath(tree))
+        doc = json.loads(doc)
+        for f in doc.get("files", []):
+            # gcov names a source as the compiler was given it: absolute, or relative to the build directory
+            name = os.path.join(doc.get("current_working_directory") or build, f["file"])
+            name = os.path.relpath(os.path.realpath(name), os.path.realpath(tree))
             if name not in wanted:
                 continue
             counts = out.setdefault(name, {})
             for row in f["lines"]:
                 counts[row["line_number"]] = counts.get(row["line_number"], 0) + row["count"]
+    return out
+
+
+def includers(tree, header):
+    """The .cpp files of the tree's lib/ that include `header` (by its file name)."""
+    out = set()
+    name = os.path.basename(header)
+    for directory, _, names in os.walk(os.path.join(tree, "lib")):
+        for n in names:
+            if n.endswith(".cpp"):
+                with open(os.path.join(directory, n), errors="replace") as f:
+                    if re.search(r'#include\s+"[^"]*' + re.escape(name) + '"', f.read()):
+                        out.add(os.path.relpath(os.path.join(directory, n), tree))
     return out
 
 
@@ -734,8 +759,8 @@ def coverage_map(work, tree, files, paths, configure, env, test_env, tests, buil
     build = os.path.join(work, "coverage-build")
     cov_configure = list(configure)
     cov_configure[4] = build
-    cov_configure = [(f"-DCMAKE_CXX_FLAGS_DEBUG={CXX_FLAGS} {COVERAGE_FLAGS}" if a.startswith("-DCMAKE_CXX_FLAGS_DEBUG=")
-                      else a) for a in cov_configure]
+    flags = f"-DCMAKE_CXX_FLAGS_DEBUG={CXX_FLAGS} {COVERAGE_FLAGS}"
+    cov_configure = [flags if a.startswith("-DCMAKE_CXX_FLAGS_DEBUG=") else a for a in cov_configure]
     cov_configure += [f"-DCMAKE_EXE_LINKER_FLAGS={COVERAGE_FLAGS}", f"-DCMAKE_SHARED_LINKER_FLAGS={COVERAGE_FLAGS}"]
     if not os.path.exists(os.path.join(build, "build.ninja")):
         note("configuring the coverage tree")
@@ -1212,7 +1237,8 @@ def main(argv):
     print(f"mutation: {summary['planted']} planted, {summary['killed']} killed "
           f"({summary['timed_out']} by a timeout), {summary['equivalent']} equivalent, {summary['survived']} "
           f"survived ({summary['not_covered']} not covered by any test), {summary['not_compiled']} not compiled; "
-          f"{summary['schema']} judged in a schema, {summary['not_planted']} not reached; kill rate {rate:.1f} % of non-equivalent; "
+          f"{summary['schema']} judged in a schema, {summary['not_planted']} not reached; "
+          f"kill rate {rate:.1f} % of non-equivalent; "
           f"{elapsed / 60:.1f} min; commit {commit[:12]}{' (dirty)' if dirty else ''}"
           + (f"; known mutants killed {summary['known_killed']}/{summary['known']}" if args.known else ""))
     report = {"commit": commit, "dirty": dirty, "seed": args.seed, "max": args.max, "seconds_limit": args.seconds,
