@@ -694,7 +694,10 @@ def gcov_lines(build, tree, paths):
     out = {}
     if not gcdas:
         return out
-    p = subprocess.run(["gcov", "--json-format", "--stdout", *gcdas], cwd=build, capture_output=True, text=True)
+    # -s TREE -r: only the sources inside the tree (not the standard library's and fmt's headers, which are
+    # most of the output and of the time to read it).
+    p = subprocess.run(["gcov", "--json-format", "--stdout", "-r", "-s", os.path.realpath(tree), *gcdas], cwd=build,
+                       capture_output=True, text=True)
     wanted = set(paths)
     for doc in p.stdout.splitlines():
         doc = doc.strip()
@@ -703,8 +706,10 @@ def gcov_lines(build, tree, paths):
         doc = json.loads(doc)
         for f in doc.get("files", []):
             # gcov names a source as the compiler was given it: absolute, or relative to the build directory
-            name = os.path.join(doc.get("current_working_directory") or build, f["file"])
-            name = os.path.relpath(os.path.realpath(name), os.path.realpath(tree))
+            name = f["file"]
+            if name.startswith("..") or not os.path.exists(os.path.join(tree, name)):  # relative to the build
+                name = os.path.join(doc.get("current_working_directory") or build, name)
+                name = os.path.relpath(os.path.realpath(name), os.path.realpath(tree))
             if name not in wanted:
                 continue
             counts = out.setdefault(name, {})
@@ -1259,4 +1264,8 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:  # before any mutant is planted (building, making the coverage map)
+        note("interrupted before planting")
+        sys.exit(130)
