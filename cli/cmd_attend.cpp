@@ -3,6 +3,7 @@
 //                                         [--unmatched FILE] [--date-order dmy|mdy] [--match-names]
 #include "app.hpp"
 #include "certificate_notes.hpp"
+#include "options.hpp"
 #include "output_file.hpp"
 #include "progress.hpp"
 
@@ -34,7 +35,7 @@ struct AttendOptions {
     bool create_unknown = false;
     bool match_names = false;
     std::string unmatched;
-    std::string date_order;
+    std::optional<DayOrder> date_order;
 };
 
 void run_marks(Context& ctx, CLI::App* cmd, const AttendOptions& o) {
@@ -108,8 +109,7 @@ void run_attendance_import(Context& ctx, const AttendOptions& o) {
 
     sources::ReadOptions read;
     read.zone = ctx.zone();
-    if (o.date_order == "dmy") read.order = DayOrder::dmy;
-    if (o.date_order == "mdy") read.order = DayOrder::mdy;
+    read.order = o.date_order.value_or(DayOrder::unknown);
     AttendanceImportOptions opts;
     opts.replace = o.replace;
     opts.allow_empty = o.allow_empty;
@@ -208,9 +208,8 @@ void setup_attend(CLI::App& app, Context& ctx) {
            _("Match rows without NIP, e-mail or phone by name (unique among the session's enrolled people, "
              "else among all participants)"))
         ->needs(file);
-    cmd->add_option("--date-order", o->date_order,
-                    _("Day/month order of dates like 03/04/2022 when the file cannot tell: dmy or mdy"))
-        ->check(CLI::IsMember({"dmy", "mdy"}))
+    add_date_order_option(*cmd, o->date_order,
+                          _("Day/month order of dates like 03/04/2022 when the file cannot tell: dmy or mdy"))
         ->needs(file);
     cmd->footer(footer(
         sources_help() + "\n" +

@@ -1,6 +1,7 @@
 // asnbelajar enroll SESSION PERSON... | --file FILE [--date-order dmy|mdy] | --cancel PERSON...
 #include "app.hpp"
 #include "import_job.hpp"
+#include "options.hpp"
 
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/error.hpp"
@@ -20,8 +21,8 @@ struct EnrollOptions {
     std::string session;
     std::vector<std::string> people;
     bool cancel = false;
-    ImportFlags import;     // --file FILE and its companions
-    std::string date_order; // --date-order dmy|mdy (a registration export's timestamps)
+    ImportFlags import;                 // --file FILE and its companions
+    std::optional<DayOrder> date_order; // --date-order dmy|mdy (a registration export's timestamps)
 };
 
 std::string_view result_text(EnrollResult r) {
@@ -40,15 +41,14 @@ void run_enroll_file(Context& ctx, const EnrollOptions& o) {
     run_roster_import(
         ctx, o.import, [&o](store::Store& store, CsvReader& reader, const RosterImportOptions& options) {
             RosterImportOptions with_order = options;
-            if (o.date_order == "dmy") with_order.order = DayOrder::dmy;
-            if (o.date_order == "mdy") with_order.order = DayOrder::mdy;
+            with_order.order = o.date_order.value_or(DayOrder::unknown);
             return import_registrations(store, resolve_session(store, o.session), reader, with_order);
         });
 }
 
 void run_enroll(Context& ctx, const EnrollOptions& o) {
     if (!o.import.file.empty()) return run_enroll_file(ctx, o);
-    if (o.import.dry_run || o.import.skip_invalid || !o.import.rejects.empty() || !o.date_order.empty())
+    if (o.import.dry_run || o.import.skip_invalid || !o.import.rejects.empty() || o.date_order)
         throw UsageError(_("--dry-run, --skip-invalid, --rejects and --date-order go with --file FILE"));
     if (o.people.empty())
         throw UsageError(_("enroll needs at least one PERSON (NIP or e-mail), or --file FILE"));
@@ -103,11 +103,10 @@ void setup_enroll(CLI::App& app, Context& ctx) {
         _("Registration export (CSV, or - for stdin): its people are added or updated, then enrolled "
           "in order of arrival (submission time when the file has a timestamp column, else file order)"));
     add_import_flags(*cmd, o->import);
-    cmd->add_option(
-           "--date-order", o->date_order,
-           _("With --file: read numeric dates of the timestamp column day first (dmy) or month first "
-             "(mdy); default: decided from the file"))
-        ->check(CLI::IsMember({"dmy", "mdy"}));
+    add_date_order_option(
+        *cmd, o->date_order,
+        _("With --file: read numeric dates of the timestamp column day first (dmy) or month "
+          "first (mdy); default: decided from the file"));
     cmd->footer(footer(
         _("With --file, rows are read like 'participant import' (see its --help), then enrolled "
           "first come,\nfirst served: beyond the session's capacity people are waitlisted in order of "

@@ -2,6 +2,7 @@
 //                                    [--rejects FILE] [--unmatched FILE] [--date-order dmy|mdy]
 #include "app.hpp"
 #include "import_job.hpp"
+#include "options.hpp"
 #include "output_file.hpp"
 
 #include "asnbelajar/i18n.hpp"
@@ -20,7 +21,7 @@ struct ResultsOptions {
     std::string kind;
     ImportFlags import;
     std::string unmatched;
-    std::string date_order;
+    std::optional<DayOrder> date_order;
 };
 
 std::string summary(const ResultsImportResult& r, int pass_score) {
@@ -45,8 +46,7 @@ void run_results_import(Context& ctx, const ResultsOptions& o) {
     ResultsImportOptions options;
     options.kind = kind;
     options.zone = ctx.zone();
-    if (o.date_order == "dmy") options.order = DayOrder::dmy;
-    if (o.date_order == "mdy") options.order = DayOrder::mdy;
+    options.order = o.date_order.value_or(DayOrder::unknown);
     // --unmatched FILE: replaced whole, also when nothing is imported.
     OutputTarget unmatched(o.unmatched, ctx.out);
     options.unmatched = unmatched.stream();
@@ -103,10 +103,8 @@ void setup_results(CLI::App& app, Context& ctx) {
     add_import_flags(*import, o->import);
     import->add_option("--unmatched", o->unmatched,
                        _("Write the rows of people not in the store to FILE (- for stdout)"));
-    import
-        ->add_option("--date-order", o->date_order,
-                     _("Numeric dates are day first (dmy) or month first (mdy)"))
-        ->check(CLI::IsMember({"dmy", "mdy"}));
+    add_date_order_option(*import, o->date_order,
+                          _("Numeric dates are day first (dmy) or month first (mdy)"));
     import->footer(footer(
         _("Each row is an attempt of one person, found by NIP, else e-mail; a post-test row needs a score (8 / 10,\n"
           "80 or 80%). The best score counts; importing a file again replaces its attempts, never adds them twice.\n"

@@ -43,6 +43,13 @@ JpRounding rounding_value(std::string_view option, std::string_view text) {
     throw UsageError(tr("{}: '{}' is not a way to round (expected down, nearest or up)", option, text));
 }
 
+DayOrder date_order_value(std::string_view option, std::string_view text) {
+    const std::string t = text::to_lower(text);
+    if (t == "dmy") return DayOrder::dmy;
+    if (t == "mdy") return DayOrder::mdy;
+    throw UsageError(tr("{}: '{}' is not an order of day and month (expected dmy or mdy)", option, text));
+}
+
 int jenis_diklat_value(std::string_view option, std::string_view text) {
     int id = 0;
     const bool number = !text.empty() && text.size() <= 3 && text::all_digits(text);
@@ -103,6 +110,11 @@ CLI::Option* add_asn_type_option(CLI::App& cmd, std::optional<NipKind>& into,
 CLI::Option* add_rounding_option(CLI::App& cmd, std::optional<JpRounding>& into,
                                  const std::string& description) {
     return add_parsed_option(cmd, "--round", into, rounding_value, "down|nearest|up", description);
+}
+
+CLI::Option* add_date_order_option(CLI::App& cmd, std::optional<DayOrder>& into,
+                                   const std::string& description) {
+    return add_parsed_option(cmd, "--date-order", into, date_order_value, "dmy|mdy", description);
 }
 
 CLI::Option* add_jenis_diklat_option(CLI::App& cmd, std::optional<int>& into,

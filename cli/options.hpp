@@ -33,6 +33,9 @@ CLI::Option* add_asn_type_option(CLI::App& cmd, std::optional<NipKind>& into, co
 // How to round fractional JP to whole hours, down, nearest or up: --round.
 CLI::Option* add_rounding_option(CLI::App& cmd, std::optional<JpRounding>& into,
                                  const std::string& description);
+// The order of day and month in numeric dates, dmy or mdy (any case): --date-order. Unset: decided from the file.
+CLI::Option* add_date_order_option(CLI::App& cmd, std::optional<DayOrder>& into,
+                                   const std::string& description);
 // An id of SIASN's jenis-diklat reference (1 to 25): --diklat-type.
 CLI::Option* add_jenis_diklat_option(CLI::App& cmd, std::optional<int>& into, const std::string& description);
 
@@ -42,6 +45,7 @@ int jp_value(std::string_view option, std::string_view text);
 Period week_value(std::string_view option, std::string_view text);
 NipKind asn_type_value(std::string_view option, std::string_view text);
 JpRounding rounding_value(std::string_view option, std::string_view text);
+DayOrder date_order_value(std::string_view option, std::string_view text);
 // The message of an unknown id lists every id of the reference with its name.
 int jenis_diklat_value(std::string_view option, std::string_view text);
 // SIASN's jenis-diklat reference, one "  ID  name (certificate code)" line an id, each ending in a newline.

@@ -61,9 +61,11 @@ std::optional<MarkKind> mark_kind_from(std::string_view s) {
     return std::nullopt;
 }
 
-std::string format_jp(int jp_tenths) {
-    if (jp_tenths % 10 == 0) return fmt::format("{}", jp_tenths / 10);
-    return fmt::format("{}.{}", jp_tenths / 10, jp_tenths % 10);
+std::string format_jp(std::int64_t jp_tenths, char decimal) {
+    const char* sign = jp_tenths < 0 ? "-" : "";
+    const std::int64_t t = jp_tenths < 0 ? -jp_tenths : jp_tenths;
+    if (t % 10 == 0) return fmt::format("{}{}", sign, t / 10);
+    return fmt::format("{}{}{}{}", sign, t / 10, decimal, t % 10);
 }
 
 } // namespace asnbelajar

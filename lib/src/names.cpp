@@ -1,5 +1,7 @@
 #include "asnbelajar/names.hpp"
 
+#include "asnbelajar/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -60,14 +62,12 @@ std::string folded(std::string_view name) {
             continue;
         }
         if (depth > 0) continue;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        if (const std::size_t blank = text::blank_length(name, i)) { // no-break spaces too
             separate();
+            i += blank - 1;
         } else if (c == ',') {
             separate();
             out += ", ";
-        } else if (c == 0xC2 && i + 1 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0xA0) {
-            separate(); // a no-break space
-            ++i;
         } else if (c == 0xC3 && i + 1 < name.size() && static_cast<unsigned char>(name[i + 1]) >= 0x80 &&
                    static_cast<unsigned char>(name[i + 1]) <= 0xBF) {
             const std::string_view plain = unaccented(static_cast<unsigned char>(name[i + 1]));
@@ -76,17 +76,16 @@ std::string folded(std::string_view name) {
             else
                 out += plain;
             ++i;
-        } else if (c >= 'A' && c <= 'Z') {
-            out += static_cast<char>(c - 'A' + 'a');
         } else {
-            out += static_cast<char>(c);
+            out += text::to_lower(static_cast<char>(c));
         }
     }
     return out;
 }
 
+// In a folded name (no upper-case ASCII left): a letter, a digit, or a byte of a non-ASCII character.
 bool is_letter_or_digit(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+    return text::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
 } // namespace
@@ -140,12 +139,12 @@ std::string nip_in_name(std::string_view name) {
     std::string found;
     std::size_t i = 0;
     while (i < name.size()) {
-        if (name[i] < '0' || name[i] > '9') {
+        if (!text::is_digit(name[i])) {
             ++i;
             continue;
         }
         std::size_t end = i;
-        while (end < name.size() && name[end] >= '0' && name[end] <= '9')
+        while (end < name.size() && text::is_digit(name[end]))
             ++end;
         if (end - i == 18) {
             if (!found.empty()) return {}; // two: which one?

@@ -178,9 +178,7 @@ const char* pick(Lang lang, const char* id, const char* en) {
 
 // A JP value in a heading, as the tables write it: 2,5 in Indonesian, 2.5 in English.
 std::string human_jp(std::int64_t tenths, Lang lang) {
-    std::string t = format_jp(static_cast<int>(tenths));
-    if (lang == Lang::id) std::replace(t.begin(), t.end(), '.', ',');
-    return t;
+    return format_jp(tenths, lang == Lang::id ? ',' : '.');
 }
 
 Cell text_or_null(const std::string& s) {
@@ -197,12 +195,14 @@ Cell rate(int numerator, int denominator) {
     return Cell{static_cast<double>(numerator) / denominator};
 }
 
-// The cells of a session whose attendance is not recorded: its rate, and its counts of attendance.
-Cell rate_not_recorded() {
-    return Marked{"", "belum ada data kehadiran", "attendance not recorded"};
+// A count of attendance (attended, partial, absent, walk-ins) and the attendance rate, or, when the attendance
+// is not recorded, the marks that say so (empty in csv, null in JSON): never a silent 0.
+Cell attendance_count(bool recorded, int n) {
+    return recorded ? count(n) : Cell{Marked{"", "–", "–"}};
 }
-Cell count_not_recorded() {
-    return Marked{"", "–", "–"};
+Cell attendance_rate(bool recorded, int numerator, int denominator) {
+    return recorded ? rate(numerator, denominator)
+                    : Cell{Marked{"", "belum ada data kehadiran", "attendance not recorded"}};
 }
 
 // A live certificate's number in a person's row: marked for people when its holder's outcome is not
@@ -396,19 +396,18 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
         sum.enrolled += t.enrolled;
         sum.waitlisted += t.waitlisted;
         sum.certificates += t.certificates;
+        r.table.rows.push_back({s.code, Cell{d}, s.title, Cell{std::int64_t{s.jp_tenths}}, count(t.enrolled),
+                                count(t.waitlisted), attendance_count(t.recorded, t.attended),
+                                attendance_count(t.recorded, t.partial),
+                                attendance_count(t.recorded, t.absent),
+                                attendance_count(t.recorded, t.walk_ins),
+                                attendance_rate(t.recorded, t.attended_enrolled, t.enrolled),
+                                count(t.certificates), Cell{std::int64_t{t.recorded ? 1 : 0}}});
         if (!t.recorded) {
             ++not_recorded;
-            r.table.rows.push_back({s.code, Cell{d}, s.title, Cell{std::int64_t{s.jp_tenths}},
-                                    count(t.enrolled), count(t.waitlisted), count_not_recorded(),
-                                    count_not_recorded(), count_not_recorded(), count_not_recorded(),
-                                    rate_not_recorded(), count(t.certificates), Cell{std::int64_t{0}}});
             note_not_recorded(r, s, ctx);
             continue;
         }
-        r.table.rows.push_back({s.code, Cell{d}, s.title, Cell{std::int64_t{s.jp_tenths}}, count(t.enrolled),
-                                count(t.waitlisted), count(t.attended), count(t.partial), count(t.absent),
-                                count(t.walk_ins), rate(t.attended_enrolled, t.enrolled),
-                                count(t.certificates), Cell{std::int64_t{1}}});
         enrolled_recorded += t.enrolled;
         sum.attended += t.attended;
         sum.partial += t.partial;
@@ -419,16 +418,15 @@ Report weekly_report(const store::Store& store, const Period& period, const Repo
             for (const store::AgencyCount& a : store.agency_attendance(s.id))
                 agencies[a.agency] += a.attended;
     }
-    const bool none_recorded = sessions > 0 && not_recorded == sessions;
+    const bool some_recorded = sessions == 0 || not_recorded < sessions;
     total(r, col::sessions, count(sessions));
     total(r, col::enrolled, count(sum.enrolled));
     total(r, col::waitlisted, count(sum.waitlisted));
-    total(r, col::attended, none_recorded ? count_not_recorded() : count(sum.attended));
-    total(r, col::partial, none_recorded ? count_not_recorded() : count(sum.partial));
-    total(r, col::absent, none_recorded ? count_not_recorded() : count(sum.absent));
-    total(r, col::walk_ins, none_recorded ? count_not_recorded() : count(sum.walk_ins));
-    total(r, col::attendance_rate,
-          none_recorded ? rate_not_recorded() : rate(sum.attended_enrolled, enrolled_recorded));
+    total(r, col::attended, attendance_count(some_recorded, sum.attended));
+    total(r, col::partial, attendance_count(some_recorded, sum.partial));
+    total(r, col::absent, attendance_count(some_recorded, sum.absent));
+    total(r, col::walk_ins, attendance_count(some_recorded, sum.walk_ins));
+    total(r, col::attendance_rate, attendance_rate(some_recorded, sum.attended_enrolled, enrolled_recorded));
     total(r, col::certificates, count(sum.certificates));
     total(r, col::not_recorded, count(not_recorded));
 
@@ -513,12 +511,12 @@ Report session_report(const store::Store& store, const Session& session, const R
     }
     total(r, col::enrolled, count(t.enrolled));
     total(r, col::waitlisted, count(t.waitlisted));
-    total(r, col::attended, t.recorded ? count(t.attended) : count_not_recorded());
-    total(r, col::partial, t.recorded ? count(t.partial) : count_not_recorded());
-    total(r, col::absent, t.recorded ? count(t.absent) : count_not_recorded());
-    total(r, col::walk_ins, t.recorded ? count(t.walk_ins) : count_not_recorded());
+    total(r, col::attended, attendance_count(t.recorded, t.attended));
+    total(r, col::partial, attendance_count(t.recorded, t.partial));
+    total(r, col::absent, attendance_count(t.recorded, t.absent));
+    total(r, col::walk_ins, attendance_count(t.recorded, t.walk_ins));
     total(r, col::certificates, count(t.certificates));
-    total(r, col::attendance_rate, t.recorded ? rate(t.attended_enrolled, t.enrolled) : rate_not_recorded());
+    total(r, col::attendance_rate, attendance_rate(t.recorded, t.attended_enrolled, t.enrolled));
     if (session.requires_survey) total(r, col::surveys_done, count(surveys));
     if (session.requires_posttest) total(r, col::posttests_passed, count(passed));
     if (!t.recorded) note_not_recorded(r, session, ctx);

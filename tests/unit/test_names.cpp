@@ -9,6 +9,10 @@ using namespace asnbelajar;
 TEST_CASE("name_key: case, spacing, titles and word order ignored") {
     CHECK(name_key("Siti Rahayu") == "rahayu siti");
     CHECK(name_key("  SITI   RAHAYU ") == "rahayu siti");
+    // Every blank of text:: separates words: tabs, U+00A0, U+2007 and U+202F (Zoom and Excel put them there).
+    CHECK(name_key("Siti\tRahayu") == "rahayu siti");
+    CHECK(name_key("Siti\xC2\xA0Rahayu") == "rahayu siti");
+    CHECK(name_key("Siti\xE2\x80\xAFRahayu,\xE2\x80\x87S.Pd.") == "rahayu siti");
     CHECK(name_key("Dr. Hj. Siti Rahayu, S.Pd., M.Si.") == "rahayu siti");
     CHECK(name_key("Drs. H. Ahmad Fauzi, M.M.") == "ahmad fauzi");
     CHECK(name_key("Ir. Budi Santoso, S.Kom.,M.T.") == "budi santoso");

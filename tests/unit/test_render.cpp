@@ -1,3 +1,4 @@
+#include "asnbelajar/model.hpp"
 #include "asnbelajar/render.hpp"
 #include "render/render_impl.hpp"
 
@@ -37,6 +38,13 @@ TEST_CASE("cell text: machine forms are fixed, human forms follow the language")
     Zone wib = find_zone("Asia/Jakarta");
     CHECK(render::machine_text(Cell{std::int64_t{30}}, ColumnType::jp, wib) == "3");
     CHECK(render::machine_text(Cell{std::int64_t{25}}, ColumnType::jp, wib) == "2.5");
+    CHECK(render::machine_text(Cell{std::int64_t{-5}}, ColumnType::jp, wib) == "-0.5"); // the sign kept
+    CHECK(render::machine_text(Cell{std::int64_t{-30}}, ColumnType::jp, wib) == "-3");
+    CHECK(render::human_text(Cell{std::int64_t{25}}, ColumnType::jp, wib, Lang::id) == "2,5");
+    CHECK(render::human_text(Cell{std::int64_t{25}}, ColumnType::jp, wib, Lang::en) == "2.5");
+    CHECK(render::human_text(Cell{std::int64_t{-5}}, ColumnType::jp, wib, Lang::id) == "-0,5");
+    CHECK(format_jp(205) == "20.5");
+    CHECK(format_jp(200, ',') == "20");
     CHECK(render::machine_text(Cell{0.83333}, ColumnType::rate, wib) == "0.8333");
     CHECK(render::machine_text(Cell{Date{2022, 3, 3}}, ColumnType::date, wib) == "2022-03-03");
     CHECK(render::machine_text(Cell{std::int64_t{1646272800}}, ColumnType::datetime, wib) ==

@@ -113,7 +113,8 @@ std::optional<ResultKind> result_kind_from(std::string_view s);
 std::optional<EnrollmentStatus> enrollment_status_from(std::string_view s);
 std::optional<MarkKind> mark_kind_from(std::string_view s);
 
-// "3" for 30 tenths, "2.5" for 25.
-std::string format_jp(int jp_tenths);
+// "3" for 30 tenths, "2.5" for 25 ("2,5" with decimal ','), "-0.5" for -5: the one way JP is written, in
+// machine output (decimal '.') and in human text (',' in Indonesian).
+std::string format_jp(std::int64_t jp_tenths, char decimal = '.');
 
 } // namespace asnbelajar

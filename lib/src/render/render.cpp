@@ -3,6 +3,7 @@
 
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/i18n.hpp"
+#include "asnbelajar/model.hpp"
 #include "asnbelajar/text.hpp"
 #include "render_impl.hpp"
 
@@ -158,8 +159,7 @@ std::string machine_text(const Cell& cell, ColumnType type, const Zone& zone) {
     if (auto* v = std::get_if<double>(&cell)) return fmt::format("{:.4f}", *v);
     std::int64_t i = std::get<std::int64_t>(cell);
     switch (type) {
-    case ColumnType::jp:
-        return i % 10 == 0 ? fmt::format("{}", i / 10) : fmt::format("{}.{}", i / 10, std::abs(i % 10));
+    case ColumnType::jp: return format_jp(i);
     case ColumnType::datetime: return format_datetime_offset(i, zone);
     case ColumnType::boolean: return i ? "true" : "false";
     default: return std::to_string(i);
@@ -182,11 +182,7 @@ std::string human_text(const Cell& cell, ColumnType type, const Zone& zone, Lang
     }
     std::int64_t i = std::get<std::int64_t>(cell);
     switch (type) {
-    case ColumnType::jp: {
-        std::string t = machine_text(cell, type, zone);
-        std::replace(t.begin(), t.end(), '.', decimal);
-        return t;
-    }
+    case ColumnType::jp: return format_jp(i, decimal);
     case ColumnType::datetime: {
         LocalDateTime t = to_local(i, zone);
         return human_date(t.date, lang) + ", " + human_time(t.hour, t.minute, zone, lang);
