@@ -87,7 +87,7 @@ KNOWN_MUTANTS = [
 # standard library's bounds checks, so that a mutant that indexes out of range stops instead of reading junk
 # (the sanitizer tree of CI would catch it too).
 CXX_FLAGS = "-O0 -D_GLIBCXX_ASSERTIONS"
-BUILD_TARGETS = ["asnbelajar", "unit_tests"]
+BUILD_TARGETS = ["asnbelajar", "unit_tests", "manpage"]  # test_i18n installs the tree: its manual pages too
 
 EQUIVALENT_FILE = "tests/mutation/equivalent.tsv"
 OPERATORS = ["compare", "arith", "const", "negate", "delete"]
@@ -383,6 +383,9 @@ def run_logged(cmd, log, env, cwd=None, timeout=None):
         except subprocess.TimeoutExpired:
             stop_group(p)
             status = None
+        except KeyboardInterrupt:
+            stop_group(p)  # the build or test this script started: not left running
+            raise
     return status, time.monotonic() - started
 
 
@@ -420,6 +423,10 @@ def test_commands(tree, build, wanted):
 
     for path in sorted(suites, key=rank):
         name = os.path.basename(path)[len("test_"):-len(".sh")]
+        with open(os.path.join(tree, path), errors="replace") as f:
+            head = [f.readline() for _ in range(5)]
+        if any(re.match(r"# backend: postgres", line) for line in head):
+            continue  # a suite of the PostgreSQL backend only: it needs the test cluster that ctest starts
         tests.append((name, ["bash", os.path.join(tree, path)]))
     if wanted:
         unknown = set(wanted) - {name for name, _ in tests}
@@ -488,6 +495,409 @@ def run_tests(tests, env, work, timeouts, jobs):
     return failed
 
 
+# --- mutant schemata -------------------------------------------------------------------------------------------
+# One build of a rule file holds many of its mutants, each behind a runtime switch read once from the
+# environment (SCHEMA_ENV = the mutant's number in that build; unset or 0: the original code). Three forms, on one
+# line each, so that the line numbers stay those of the file:
+#   a whole statement      `x += d;`            ->  `if (M(1)) { x -= d; } else if (M(2)) { ; } else { x += d; }`
+#   an if/while condition  `if (a < b) {`       ->  `if (M(1) ? static_cast<bool>(a <= b) : static_cast<bool>(a < b)) {`
+#   a declaration's value  `const int n = k + 1;`  ->  `const int n = M(1) ? (k + 2) : (k + 1);`
+# Any other mutant (a header's constant, a `for` header, a `case` label, a line of a longer expression) is
+# planted alone, as is every mutant of a line the compiler refuses in the schema (a constant expression, a
+# braced list): the schema is built again without those lines.
+SCHEMA_ENV = "ASNBELAJAR_MUTANT"
+SCHEMA_FN = "::asnb_mutant_"
+SCHEMA_PRELUDE = ("#include <cstdlib>\n"
+                  "namespace { [[maybe_unused]] bool asnb_mutant_(int id) noexcept { static const int on = [] {"
+                  f" const char* s = std::getenv(\"{SCHEMA_ENV}\"); return s ? std::atoi(s) : 0; }}(); "
+                  "return on == id; } }\n"
+                  "#line 1\n")
+SCHEMA_RETRIES = 6
+DECL_EQ_RE = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)")
+
+
+def code_part(line, masked):
+    """(the line without its trailing comment, the comment): the comment starts where the masked code ends."""
+    end = len(masked.rstrip())
+    return line[:end], line[end:]
+
+
+def schema_form(line, masked, previous):
+    """The form a schema can hold the mutants of this line in: ("statement",), ("condition", start, end) with the
+    condition inside [start, end), ("init", start) with the value from `start` to the final `;`, or None."""
+    code = masked.strip()
+    if not code or code.startswith("#"):
+        return None
+    word = re.match(r"[A-Za-z_]\w*", code)
+    prev_ok = not previous or previous.endswith(STATEMENT_ENDS) or previous.endswith(":")
+    if code.endswith(";") and balanced(code) and prev_ok:
+        if deletable(code, previous):
+            return ("statement",)
+        if word and word.group(0) in ("return", "throw") and code not in ("return;",):
+            return ("statement",)
+        if not word or word.group(0) in KEYWORD_STARTS:
+            return None
+        m = DECL_EQ_RE.search(masked)
+        if m and "(" not in masked[: m.start()] and "{" not in masked[: m.start()]:
+            start = m.end()
+            while start < len(masked) and masked[start] == " ":
+                start += 1
+            return ("init", start)
+        return None
+    m = re.match(r"\s*(\} else )?(if|while) \(", masked)
+    if m and not code.startswith("if constexpr"):
+        start, depth, j = m.end(), 1, m.end()
+        while j < len(masked) and depth:
+            depth += {"(": 1, ")": -1}.get(masked[j], 0)
+            j += 1
+        if depth:
+            return None
+        cond = masked[start: j - 1]
+        flat = re.sub(r"\([^()]*\)", "", cond)
+        if ";" in cond or DECL_EQ_RE.search(flat):
+            return None
+        return ("condition", start, j - 1)
+    return None
+
+
+def schema_part(form, original, mutated, masked):
+    """The part of `mutated` that replaces the same part of `original` in the schema, or None when the mutant
+    changes the line outside that part."""
+    code, comment = code_part(original, masked)
+    if form[0] == "statement":
+        if mutated.strip() == ";":
+            return ";"
+        if comment and not mutated.endswith(comment):
+            return None
+        return mutated[: len(mutated) - len(comment)].strip()
+    start = form[1]
+    end = form[2] if form[0] == "condition" else len(code) - 1  # the init form: up to the final `;`
+    tail = original[end:]
+    if not mutated.startswith(original[:start]) or not mutated.endswith(tail) or len(mutated) - len(tail) < start:
+        return None
+    part = mutated[start: len(mutated) - len(tail)]
+    return part if part.strip() else None
+
+
+def schema_line(form, original, masked, parts):
+    """The schema's text of one line: `parts` is [(number, replacement part)]."""
+    code, comment = code_part(original, masked)
+    indent = original[: len(original) - len(original.lstrip())]
+    if form[0] == "statement":
+        text = " else ".join(f"if ({SCHEMA_FN}({n})) {{ {p} }}" for n, p in parts)
+        return f"{indent}{text} else {{ {code.strip()} }}{comment}"
+    start = form[1]
+    end = form[2] if form[0] == "condition" else len(code) - 1
+    if form[0] == "condition":
+        choice = "".join(f"{SCHEMA_FN}({n}) ? static_cast<bool>({p}) : " for n, p in parts)
+        return f"{original[:start]}{choice}static_cast<bool>({original[start:end]}){original[end:]}"
+    choice = "".join(f"{SCHEMA_FN}({n}) ? ({p}) : " for n, p in parts)
+    return f"{original[:start]}{choice}({original[start:end]}){original[end:]}"
+
+
+def make_schema(text, mutants, excluded_lines):
+    """(schema text, {mutant id: number}) for the mutants of one file that a schema can hold, except those on
+    `excluded_lines`; the others are left to be planted alone."""
+    lines = text.split("\n")
+    masked = mask_code(text).split("\n")
+    previous_of = {}
+    previous = ""
+    for number, code in enumerate(masked, start=1):
+        previous_of[number] = previous
+        if code.strip():
+            previous = code.strip()
+    by_line = {}
+    for m in mutants:
+        if m["line"] not in excluded_lines and m["operator"] != "known":
+            by_line.setdefault(m["line"], []).append(m)
+    numbers = {}
+    for number, ms in sorted(by_line.items()):
+        original, mask = lines[number - 1], masked[number - 1]
+        form = schema_form(original, mask, previous_of[number])
+        if not form:
+            continue
+        parts = []
+        for m in ms:
+            if m["original"] != original:
+                continue
+            part = schema_part(form, original, m["mutated"], mask)
+            if part is None:
+                continue
+            numbers[m["id"]] = len(numbers) + 1
+            parts.append((numbers[m["id"]], part))
+        if parts:
+            lines[number - 1] = schema_line(form, original, mask, parts)
+    return SCHEMA_PRELUDE + "\n".join(lines), numbers
+
+
+def schema_error_lines(log, path, build):
+    """The line numbers of the errors the compiler reports in `path` (None when an error is elsewhere); the
+    compiler names files relative to the build directory `build`."""
+    out = set()
+    elsewhere = False
+    try:
+        with open(log, errors="replace") as f:
+            for row in f:
+                m = re.match(r"(.+?):(\d+):\d+: (?:fatal )?error:", row)
+                if not m:
+                    continue
+                if os.path.realpath(os.path.join(build, m.group(1))) == os.path.realpath(path):
+                    out.add(int(m.group(2)))
+                else:
+                    elsewhere = True
+    except OSError:
+        return None
+    return None if elsewhere and not out else out
+
+
+# --- test selection by coverage --------------------------------------------------------------------------------
+# The scratch tree is built once more with gcc's coverage (COVERAGE_FLAGS, in WORK/coverage-build); each unit test
+# case runs alone (doctest -tc) and each end-to-end suite alone, and gcov says which lines of the rule files each
+# executes. The map (line -> tests) is kept in WORK/coverage-HASH.json, HASH of the tree's files (but its
+# Markdown) and the build flags, so it is made again only when the code or the tests change. A mutant then runs
+# only the tests that execute its line, the unit cases first (in one run of unit_tests) and the suites fastest
+# first; a mutant on a line that gcov counts as code but no test executes survives without running anything
+# ("not covered"); a mutant on a line gcov does not count as code (a constant of a header, a line inside a longer
+# statement) runs every test.
+COVERAGE_FLAGS = "--coverage"
+UNIT_ARG_MAX = 100_000  # a longer -tc= filter runs every unit test instead
+COVERAGE_AUTO = 100  # --coverage auto: the map is made (or read) from this many mutants on
+
+
+def doctest_pattern(name):
+    """A doctest -tc filter that matches the test case `name`: its commas (which separate filters) and
+    wildcards are replaced by `?`, which matches any one character."""
+    return re.sub(r"[,*?\\\[\]]", "?", name)
+
+
+def unit_cases(build, env):
+    out = subprocess.run([os.path.join(build, UNIT_TESTS), "--list-test-cases", "--no-version"], env=env,
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    seps = [i for i, line in enumerate(out) if line.startswith("=====")]
+    if len(seps) < 2:
+        die("unit_tests --list-test-cases: unexpected output", 1)
+    return [line for line in out[seps[0] + 1: seps[1]] if line.strip()]
+
+
+def rule_gcdas(build, tree, paths):
+    """The .gcda files of the rule files and of the files that include a code header, found by their source:
+    CMakeFiles/TARGET.dir/lib/src/nip.cpp.gcda is lib/src/nip.cpp's."""
+    sources = set(paths)
+    for header in CODE_HEADERS:
+        if header in sources:
+            sources |= includers(tree, header)
+    gcdas = []
+    for directory, _, names in os.walk(build):
+        for n in names:
+            if n.endswith(".gcda"):
+                full = os.path.join(directory, n)
+                source = re.sub(r"^.*?/CMakeFiles/[^/]+\.dir/", "", full)[: -len(".gcda")]
+                if source in sources:
+                    gcdas.append(full)
+    return sorted(gcdas)
+
+
+def run_gcov(build, tree, paths, gcdas):
+    """{rule file: {line: count}} of these .gcda files (the lines gcov counts as code)."""
+    out = {}
+    if not gcdas:
+        return out
+    # -s TREE -r: only the sources inside the tree (not the standard library's and fmt's headers, which are
+    # most of the output and of the time to read it).
+    p = subprocess.run(["gcov", "--json-format", "--stdout", "-r", "-s", os.path.realpath(tree), *gcdas], cwd=build,
+                       capture_output=True, text=True)
+    wanted = set(paths)
+    for doc in p.stdout.splitlines():
+        doc = doc.strip()
+        if not doc.startswith("{"):
+            continue
+        doc = json.loads(doc)
+        for f in doc.get("files", []):
+            # gcov names a source as the compiler was given it: absolute, or relative to the build directory
+            name = f["file"]
+            if name.startswith("..") or not os.path.exists(os.path.join(tree, name)):  # relative to the build
+                name = os.path.join(doc.get("current_working_directory") or build, name)
+                name = os.path.relpath(os.path.realpath(name), os.path.realpath(tree))
+            if name not in wanted:
+                continue
+            counts = out.setdefault(name, {})
+            for row in f["lines"]:
+                counts[row["line_number"]] = counts.get(row["line_number"], 0) + row["count"]
+    return out
+
+
+def merge_lines(into, lines):
+    for path, counts in lines.items():
+        target = into.setdefault(path, {})
+        for line, count in counts.items():
+            target[line] = target.get(line, 0) + count
+
+
+def gcov_baseline(build, tree, paths):
+    """{.gcda file: (its bytes, its lines)} after a run that executes no test: a test whose .gcda file of a
+    source is byte for byte this one ran none of that source's code beyond it, and gcov need not read it again
+    (most unit cases touch a few rule files of the fifty; gcov takes seconds a test on a loaded machine)."""
+    out = {}
+    for gcda in rule_gcdas(build, tree, paths):
+        with open(gcda, "rb") as f:
+            out[gcda] = (f.read(), run_gcov(build, tree, paths, [gcda]))
+    return out
+
+
+def gcov_lines(build, tree, paths, baseline=None):
+    """{rule file: {line: count}} of the .gcda files under `build` (lines gcov counts as code)."""
+    out, todo = {}, []
+    for gcda in rule_gcdas(build, tree, paths):
+        if baseline and gcda in baseline:
+            with open(gcda, "rb") as f:
+                if f.read() == baseline[gcda][0]:
+                    merge_lines(out, baseline[gcda][1])
+                    continue
+        todo.append(gcda)
+    merge_lines(out, run_gcov(build, tree, paths, todo))
+    return out
+
+
+def includers(tree, header):
+    """The .cpp files of the tree's lib/ that include `header` (by its file name)."""
+    out = set()
+    name = os.path.basename(header)
+    for directory, _, names in os.walk(os.path.join(tree, "lib")):
+        for n in names:
+            if n.endswith(".cpp"):
+                with open(os.path.join(directory, n), errors="replace") as f:
+                    if re.search(r'#include\s+"[^"]*' + re.escape(name) + '"', f.read()):
+                        out.add(os.path.relpath(os.path.join(directory, n), tree))
+    return out
+
+
+def clear_gcda(build):
+    for directory, _, names in os.walk(build):
+        for n in names:
+            if n.endswith(".gcda"):
+                os.remove(os.path.join(directory, n))
+
+
+def tree_hash(tree, files, extra):
+    h = hashlib.sha1(extra.encode())
+    for path in sorted(files):
+        full = os.path.join(tree, path)
+        if os.path.isfile(full) and not path.endswith(".md"):  # prose: no line of code runs differently
+            h.update(path.encode() + b"\0")
+            with open(full, "rb") as f:
+                h.update(hashlib.sha1(f.read()).digest())
+    return h.hexdigest()[:16]
+
+
+def coverage_map(work, tree, files, paths, configure, env, test_env, tests, build_jobs):
+    """{"code": {file: [lines gcov counts as code]}, "tests": {test: {"seconds": s, "cases": ..., "lines":
+    {file: [lines executed]}}}}, from the cache or made now (a unit case is a test named `unit:NAME`)."""
+    names = [n for n, _ in tests]
+    key = tree_hash(tree, files, "\0".join([CXX_FLAGS, COVERAGE_FLAGS, *names, test_env["ASNBELAJAR_TEST_SCALE"],
+                                            json.dumps(SUITE_ENV, sort_keys=True)]))
+    cache = os.path.join(work, f"coverage-{key}.json")
+    if os.path.exists(cache):
+        with open(cache) as f:
+            note(f"coverage map: {cache} (cached)")
+            return json.load(f)
+    started = time.monotonic()
+    build = os.path.join(work, "coverage-build")
+    cov_configure = list(configure)
+    cov_configure[4] = build
+    flags = f"-DCMAKE_CXX_FLAGS_DEBUG={CXX_FLAGS} {COVERAGE_FLAGS}"
+    cov_configure = [flags if a.startswith("-DCMAKE_CXX_FLAGS_DEBUG=") else a for a in cov_configure]
+    cov_configure += [f"-DCMAKE_EXE_LINKER_FLAGS={COVERAGE_FLAGS}", f"-DCMAKE_SHARED_LINKER_FLAGS={COVERAGE_FLAGS}"]
+    if not os.path.exists(os.path.join(build, "build.ninja")):
+        note("configuring the coverage tree")
+        status, _ = run_logged(cov_configure, os.path.join(work, "logs", "coverage-configure.log"), env)
+        if status != 0:
+            die(f"configuring the coverage tree failed: {os.path.join(work, 'logs', 'coverage-configure.log')}", 1)
+    log = os.path.join(work, "logs", "coverage-build.log")
+    note("building the coverage tree")
+    status, seconds = run_logged(["cmake", "--build", build, "-j", str(build_jobs), "--target", *BUILD_TARGETS],
+                                 log, env)
+    if status != 0:
+        die(f"the coverage tree does not build: {log}", 1)
+    cov_env = {**test_env, "ASNBELAJAR": os.path.join(build, "asnbelajar")}
+    runs = []
+    unit = None
+    for name, argv in tests:
+        if name == "unit":
+            unit = [a.replace(os.path.join(work, "build"), build) for a in argv]
+            unit = [a for a in unit if a != "--abort-after=1"]
+            for case in unit_cases(build, cov_env):
+                runs.append((f"unit:{case}", unit + [f"-tc={doctest_pattern(case)}"]))
+        else:
+            runs.append((name, argv))
+    note(f"coverage map: running {len(runs)} tests alone (unit cases and suites) in the coverage tree")
+    result = {"code": {}, "tests": {}}
+    code = {}
+    tmp = os.path.join(work, "tmp")
+    baseline = None
+    if unit:
+        clear_gcda(build)
+        status, _ = run_logged(unit + ["-tc=asnbelajar-mutation: a name no test case has"],
+                               os.path.join(work, "logs", "coverage-test.log"), cov_env, cwd=tmp, timeout=600)
+        if status == 0:
+            baseline = gcov_baseline(build, tree, paths)
+    for index, (name, argv) in enumerate(runs, start=1):
+        clear_gcda(build)
+        log = os.path.join(work, "logs", "coverage-test.log")
+        status, seconds = run_logged(argv, log, {**cov_env, **SUITE_ENV.get(name, {})}, cwd=tmp, timeout=3600)
+        shutil.rmtree(tmp, ignore_errors=True)
+        os.makedirs(tmp, exist_ok=True)
+        if status != 0:
+            die(f"the unmutated coverage tree fails its test '{name}': {first_failure(log)} (log: {log})", 1)
+        lines = gcov_lines(build, tree, paths, baseline)
+        for path, counts in lines.items():
+            code.setdefault(path, set()).update(counts)
+        result["tests"][name] = {"seconds": round(seconds, 2),
+                                 "lines": {p: sorted(n for n, c in counts.items() if c > 0)
+                                           for p, counts in lines.items() if any(counts.values())}}
+        if index % 25 == 0 or not name.startswith("unit:"):
+            note(f"coverage map: {index}/{len(runs)} ({name}, {seconds:.0f} s)")
+    result["code"] = {p: sorted(s) for p, s in code.items()}
+    clear_gcda(build)
+    with open(cache + ".part", "w") as f:
+        json.dump(result, f)
+    os.replace(cache + ".part", cache)
+    note(f"coverage map made in {(time.monotonic() - started) / 60:.1f} min: {cache}")
+    return result
+
+
+class Selection:
+    """Which tests run for a mutant: those that execute its line, fastest first."""
+
+    def __init__(self, cov, tests):
+        self.tests = dict(tests)
+        self.code = {p: set(ls) for p, ls in cov["code"].items()}
+        self.seconds = {n: t["seconds"] for n, t in cov["tests"].items()}
+        self.by_line = {}
+        for name, t in cov["tests"].items():
+            for path, lines in t["lines"].items():
+                for line in lines:
+                    self.by_line.setdefault((path, line), []).append(name)
+
+    def covered(self, m):
+        """None when the line is not code to gcov (every test runs), else the names of the tests executing it."""
+        if m["line"] not in self.code.get(m["file"], ()):
+            return None
+        return sorted(self.by_line.get((m["file"], m["line"]), []), key=lambda n: (self.seconds[n], n))
+
+    def commands(self, m, all_tests):
+        names = self.covered(m)
+        if names is None:
+            return all_tests
+        cases = [n[len("unit:"):] for n in names if n.startswith("unit:")]
+        out = []
+        if cases and "unit" in self.tests:
+            filt = ",".join(doctest_pattern(c) for c in cases)
+            argv = self.tests["unit"]
+            out.append(("unit", argv + ([f"-tc={filt}"] if len(filt) < UNIT_ARG_MAX else [])))
+        out += [(n, self.tests[n]) for n in names if not n.startswith("unit:") and n in self.tests]
+        return out
+
+
 # --- the run ---------------------------------------------------------------------------------------------------
 
 
@@ -519,6 +929,15 @@ def parse_args(argv):
     p.add_argument("--work", metavar="DIR",
                    help="the scratch directory, kept between runs (default: $TMPDIR/asnbelajar-mutation-...)")
     p.add_argument("--out", metavar="FILE", help="the JSON results (default WORK/results.json)")
+    p.add_argument("--coverage", choices=["auto", "on", "off"], default="auto",
+                   help="run only the tests that execute a mutant's line, from a coverage map of the tree (on), "
+                        "or every test (off); auto (the default): on from "
+                        f"{COVERAGE_AUTO} mutants, whose planting the map's cost is worth")
+    p.add_argument("--no-coverage", action="store_const", const="off", dest="coverage", help="--coverage off")
+    p.add_argument("--no-schemata", action="store_true",
+                   help="build every mutant alone (default: many mutants of a file in one build)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip the mutants already in the results (OUT and OUT.partial) and count them")
     p.add_argument("--fail-under", type=float, metavar="PCT",
                    help="exit 1 when killed / (planted - equivalent) is under PCT percent")
     args = p.parse_args(argv)
@@ -666,9 +1085,20 @@ def main(argv):
                      "EXAMPLES": os.path.join(tree, "examples"), "ASNBELAJAR_TEST_SCALE": str(args.scale),
                      "TMPDIR": os.path.join(work, "tmp"), "NO_COLOR": "1"})
     tests = test_commands(tree, build, args.tests)
-    # The unmutated tree must pass: otherwise every mutant would look killed.
+    selection = None
     timeouts = {}
-    for name, argv_ in tests:
+    baseline_tests = tests
+    use_coverage = args.coverage == "on" or (args.coverage == "auto" and len(mutants) >= COVERAGE_AUTO)
+    if use_coverage:
+        cov = coverage_map(work, tree, files, paths, configure, env, test_env, tests, args.build_jobs)
+        selection = Selection(cov, tests)
+        # The times of the coverage tree (slower than this one) bound the suites; the unit tests run here.
+        for name, _ in tests:
+            if name in cov["tests"]:
+                timeouts[name] = args.timeout or 3 * cov["tests"][name]["seconds"] + 30
+        baseline_tests = [t for t in tests if t[0] == "unit" or t[0] not in cov["tests"]]
+    # The unmutated tree must pass: otherwise every mutant would look killed.
+    for name, argv_ in baseline_tests:
         log = os.path.join(work, "logs", name + ".log")
         status, seconds = run_logged(argv_, log, {**test_env, **SUITE_ENV.get(name, {})},
                                      cwd=os.path.join(work, "tmp"), timeout=1800)
@@ -676,15 +1106,55 @@ def main(argv):
             die(f"the unmutated tree fails its test '{name}': {first_failure(log)} (log: {log})", 1)
         timeouts[name] = args.timeout or 3 * seconds + 30
     baseline = time.monotonic() - started
-    note(f"unmutated tree: {len(tests)} tests pass ({', '.join(n for n, _ in tests)}); "
+    note(f"unmutated tree: {len(baseline_tests)} tests pass ({', '.join(n for n, _ in baseline_tests)}); "
          f"{baseline:.0f} s so far")
 
     results = []
-    interrupted = False
-    for index, m in enumerate(mutants, start=1):
-        if args.seconds is not None and time.monotonic() - started > args.seconds and not m.get("known"):
-            note(f"--seconds {args.seconds:.0f} reached: {len(mutants) - index + 1} mutants not planted")
-            break
+    done = {}
+    partial_path = out_path + ".partial"
+    if args.resume:
+        for source in (out_path, partial_path):
+            if not os.path.exists(source):
+                continue
+            with open(source) as f:
+                rows = json.load(f)["mutants"] if source == out_path else [json.loads(r) for r in f if r.strip()]
+            for r in rows:
+                if not r.get("known"):
+                    done[r["id"]] = r
+        note(f"--resume: {len(done)} mutants already done ({out_path}, {partial_path})")
+    partial = open(partial_path, "a" if args.resume else "w")
+    counter = {"n": 0}
+
+    def record(m):
+        counter["n"] += 1
+        results.append(m)
+        if m["status"] == "killed" and equivalent_reason(m):
+            note(f"warning: {m['id']} is listed in {EQUIVALENT_FILE} but was killed: remove its line")
+        partial.write(json.dumps(m) + "\n")
+        partial.flush()
+        how = " (not covered)" if m.get("not_covered") else ""
+        how += " [schema]" if m.get("schema") else ""
+        print(f"[{counter['n']}/{len(mutants)}] {m['status']:<12} {m['id']} {m['file']}:{m['line']} {m['operator']}"
+              f"{' by ' + m['killed_by'] if m['killed_by'] else ''}{how} ({m.get('seconds', 0):.0f} s)", flush=True)
+        if m["status"] == "survived":
+            print(f"    - {m['original'].strip()}\n    + {m['mutated'].strip()}", flush=True)
+
+    def judge(m, env_m):
+        """Runs the tests of `m` (already built) and sets its status."""
+        chosen = selection.commands(m, tests) if selection else tests
+        m["tests_run"] = len(chosen)
+        failed = run_tests(chosen, env_m, work, timeouts, args.jobs)
+        if failed:
+            m["status"], m["killed_by"], m["why"] = "killed", failed[0], failed[1]
+        else:
+            reason = equivalent_reason(m)
+            m["status"] = "equivalent" if reason else "survived"
+            m["killed_by"], m["why"] = None, reason
+
+    def out_of_time(m):
+        return (args.seconds is not None and time.monotonic() - started > args.seconds and not m.get("known"))
+
+    def plant_alone(m):
         path = os.path.join(tree, m["file"])
         with open(path, encoding="utf-8") as f:
             original = f.read()
@@ -698,28 +1168,92 @@ def main(argv):
             if status != 0:
                 m["status"], m["killed_by"], m["why"] = "not-compiled", None, None
             else:
-                failed = run_tests(tests, test_env, work, timeouts, args.jobs)
-                if failed:
-                    m["status"], m["killed_by"], m["why"] = "killed", failed[0], failed[1]
-                else:
-                    reason = equivalent_reason(m)
-                    m["status"] = "equivalent" if reason else "survived"
-                    m["killed_by"], m["why"] = None, reason
-        except KeyboardInterrupt:
-            interrupted = True
+                judge(m, test_env)
         finally:
             write_file(path, original)
-        if interrupted:
-            note("interrupted: the file is restored; results so far follow")
-            break
         m["seconds"] = round(time.monotonic() - t0, 1)
-        if m["status"] == "killed" and equivalent_reason(m):
-            note(f"warning: {m['id']} is listed in {EQUIVALENT_FILE} but was killed: remove its line")
-        results.append(m)
-        print(f"[{index}/{len(mutants)}] {m['status']:<12} {m['id']} {m['file']}:{m['line']} {m['operator']}"
-              f"{' by ' + m['killed_by'] if m['killed_by'] else ''} ({m['seconds']:.0f} s)", flush=True)
-        if m["status"] == "survived":
-            print(f"    - {m['original'].strip()}\n    + {m['mutated'].strip()}", flush=True)
+        record(m)
+
+    def plant_schema(path_rel, ms):
+        """Builds one schema of `ms` (mutants of one file), judges those it holds; returns the others."""
+        path = os.path.join(tree, path_rel)
+        with open(path, encoding="utf-8") as f:
+            original = f.read()
+        excluded, numbers, built = set(), {}, False
+        t0 = time.monotonic()
+        try:
+            for _ in range(SCHEMA_RETRIES):
+                text, numbers = make_schema(original, ms, excluded)
+                if not numbers:
+                    break
+                write_file(path, text)
+                log = os.path.join(work, "logs", "schema-build.log")
+                status, _ = run_logged(ninja, log, env)
+                if status == 0:
+                    built = True
+                    break
+                errors = schema_error_lines(log, path, build)
+                if not errors:
+                    break
+                excluded |= errors
+            build_seconds = time.monotonic() - t0
+            if not built:
+                numbers = {}
+            held = [m for m in ms if m["id"] in numbers]
+            note(f"schema of {path_rel}: {len(held)} of {len(ms)} mutants in one build ({build_seconds:.0f} s"
+                 f"{', lines refused: ' + ','.join(map(str, sorted(excluded))) if excluded else ''})")
+            for m in held:
+                if out_of_time(m):
+                    break
+                t1 = time.monotonic()
+                judge(m, {**test_env, SCHEMA_ENV: str(numbers[m["id"]])})
+                m["schema"] = True
+                m["seconds"] = round(time.monotonic() - t1 + build_seconds / len(held), 1)
+                record(m)
+        finally:
+            write_file(path, original)
+        judged = {m["id"] for m in results}
+        return [m for m in ms if m["id"] not in judged and m["id"] not in numbers]
+
+    interrupted = False
+    try:
+        queue = []
+        for m in mutants:
+            if m["id"] in done and not m.get("known"):
+                results.append(done[m["id"]])
+                counter["n"] += 1
+                continue
+            if m.get("known"):
+                if out_of_time(m):
+                    continue
+                plant_alone(m)
+                continue
+            if selection and selection.covered(m) == []:
+                reason = equivalent_reason(m)
+                m["status"] = "equivalent" if reason else "survived"
+                m["killed_by"], m["why"], m["not_covered"], m["seconds"] = None, reason, True, 0.0
+                m["tests_run"] = 0
+                record(m)
+                continue
+            queue.append(m)
+        groups = {}
+        for m in queue:
+            groups.setdefault(m["file"], []).append(m)
+        for path_rel, ms in groups.items():
+            if ms and out_of_time(ms[0]):
+                break
+            header = path_rel not in CODE_HEADERS and any(fnmatch.fnmatchcase(path_rel, g) for g in HEADER_GLOBS)
+            rest = ms if (args.no_schemata or header or path_rel in CODE_HEADERS) else plant_schema(path_rel, ms)
+            for m in rest:
+                if out_of_time(m):
+                    break
+                plant_alone(m)
+        if args.seconds is not None and time.monotonic() - started > args.seconds:
+            note(f"--seconds {args.seconds:.0f} reached: {len(mutants) - len(results)} mutants not planted")
+    except KeyboardInterrupt:
+        interrupted = True
+        note("interrupted: the file is restored; results so far follow")
+    partial.close()
 
     # Every planted file was restored: the rule files of the scratch tree are as they were copied.
     not_restored = []
@@ -740,7 +1274,7 @@ def main(argv):
     known_survivors = [m for m in results if m.get("known") and m["status"] != "killed"]
 
     for m in by["survived"]:
-        print(f"SURVIVED {m['id']} {describe(m)}")
+        print(f"SURVIVED{' (not covered)' if m.get('not_covered') else ''} {m['id']} {describe(m)}")
     for m in by["equivalent"]:
         print(f"equivalent {m['id']} {m['file']}:{m['line']}: {m['why']}")
     for m in known_survivors:
@@ -750,10 +1284,14 @@ def main(argv):
                "timed_out": sum(1 for m in by["killed"] if m["why"] and m["why"].startswith("timed out")),
                "kill_rate": round(rate, 1), "seconds": round(elapsed), "candidates": candidates,
                "known_killed": sum(1 for m in results if m.get("known") and m["status"] == "killed"),
-               "known": sum(1 for m in results if m.get("known"))}
+               "known": sum(1 for m in results if m.get("known")),
+               "not_covered": sum(1 for m in by["survived"] if m.get("not_covered")),
+               "schema": sum(1 for m in counted if m.get("schema")), "not_planted": len(mutants) - len(results)}
     print(f"mutation: {summary['planted']} planted, {summary['killed']} killed "
           f"({summary['timed_out']} by a timeout), {summary['equivalent']} equivalent, {summary['survived']} "
-          f"survived, {summary['not_compiled']} not compiled; kill rate {rate:.1f} % of non-equivalent; "
+          f"survived ({summary['not_covered']} not covered by any test), {summary['not_compiled']} not compiled; "
+          f"{summary['schema']} judged in a schema, {summary['not_planted']} not reached; "
+          f"kill rate {rate:.1f} % of non-equivalent; "
           f"{elapsed / 60:.1f} min; commit {commit[:12]}{' (dirty)' if dirty else ''}"
           + (f"; known mutants killed {summary['known_killed']}/{summary['known']}" if args.known else ""))
     report = {"commit": commit, "dirty": dirty, "seed": args.seed, "max": args.max, "seconds_limit": args.seconds,
@@ -774,4 +1312,8 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:  # before any mutant is planted (building, making the coverage map)
+        note("interrupted before planting")
+        sys.exit(130)

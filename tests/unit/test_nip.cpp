@@ -26,7 +26,12 @@ TEST_CASE("valid PNS NIP in its usual spellings") {
          {"198609262015051001", "19860926 201505 1 001", "'198609262015051001", "  198609262015051001\t",
           "19860926.201505.1.001", "19860926-201505-1-001", "' 19860926 201505 1 001 ",
           "\xC2\xA0"
-          "198609262015051001"}) {
+          "198609262015051001",
+          // no-break spaces between the groups, as a web page copies them (two bytes each, skipped whole)
+          "19860926\xC2\xA0"
+          "201505\xC2\xA0"
+          "1\xC2\xA0"
+          "001"}) {
         const std::string input = text;
         CAPTURE(input);
         const NipCheck r = check_nip(text, today);
@@ -213,7 +218,8 @@ TEST_CASE("NI PPPK: appointment year from 2019, not in the future, not before ag
     CHECK_FALSE(r.ok);
     CHECK(r.error == "NI PPPK appointment year 2026 is in the future (after 2025)");
 
-    r = check_nip("200501012022241001", today); // PPPK at 17
+    CHECK(check_nip("200101012019211001", today).ok); // PPPK in the year of turning 18: the first allowed
+    r = check_nip("200501012022241001", today);       // PPPK at 17
     CHECK_FALSE(r.ok);
     CHECK(r.error == "NI PPPK appointment year 2022 is before age 18 (born 2005-01-01)");
 }
@@ -224,6 +230,9 @@ TEST_CASE("nip_kind reads digits 13-14 of an accepted NIP") {
     CHECK(asnbelajar::nip_kind("199001012022291001") == NipKind::pppk);
     CHECK(asnbelajar::nip_kind("198609262015051001") == NipKind::pns);
     CHECK(asnbelajar::nip_kind("198609262015121001") == NipKind::pns);
+    // Digits 12-13 would say otherwise in these two (92: PNS, 21: PPPK).
+    CHECK(asnbelajar::nip_kind("199001012019211001") == NipKind::pppk);
+    CHECK(asnbelajar::nip_kind("198009262002121001") == NipKind::pns);
 }
 
 TEST_CASE("gender digit and serial") {
@@ -248,7 +257,7 @@ TEST_CASE("wrong lengths") {
     NipCheck r = check_nip("1986092620150510", today);
     CHECK_FALSE(r.ok);
     CHECK_FALSE(r.mangled);
-    CHECK(error_has(r, "NIP must have 18 digits, found 16"));
+    CHECK(r.error == "NIP must have 18 digits, found 16 (16 digits is the length of a NIK, not a NIP)");
 
     r = check_nip("1986092620150510011", today);
     CHECK(r.error == "NIP must have 18 digits, found 19");
@@ -275,6 +284,12 @@ TEST_CASE("letters and other characters") {
     r = check_nip("1986O9262015051001", today);
     CHECK(error_has(r, "NIP contains 'O' at character 5"));
     CHECK(error_has(r, "letter O instead of the digit 0"));
+
+    for (const char* one : {"l", "I"}) {
+        r = check_nip(std::string("1986092620") + one + "5051001", today);
+        CHECK(r.error == std::string("NIP contains '") + one +
+                             "' at character 11: only digits are allowed (a letter instead of the digit 1?)");
+    }
 
     r = check_nip("NIP. 198609262015051001", today);
     CHECK(error_has(r, "'N' at character 1"));

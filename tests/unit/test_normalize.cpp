@@ -42,6 +42,8 @@ TEST_CASE("golongan: PNS codes in any spelling") {
                          Case{"IIc", "II/c"},
                          Case{"II/b", "II/b"},
                          Case{"I/a", "I/a"},
+                         Case{"Ia", "I/a"}, // the shortest code written together: two letters
+                         Case{"Ib", "I/b"},
                          Case{"I/d", "I/d"},
                          Case{" III/a. ", "III/a"},
                          Case{"Gol. III/a", "III/a"},
