@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace asnbelajar {
 
@@ -16,5 +17,21 @@ namespace asnbelajar {
 // to "; PLACE: WHY" for each place tried. The module stays loaded for the life of the process.
 const void* load_module(const char* env_var, const char* file, const char* entry,
                         const std::function<const void*(void* entry)>& accept, std::string& reasons);
+
+// load_module() for a module whose `entry` is a function returning its table of library functions, `Api`,
+// which starts with the program's version (`version`) and its own size (`size`): a table of another build
+// (another version, or another size) is refused. Returns the table, or nullptr with `reasons` set.
+template <class Api>
+const Api* load_module_table(const char* env_var, const char* file, const char* entry, const char* version,
+                             std::string& reasons) {
+    return static_cast<const Api*>(load_module(
+        env_var, file, entry,
+        [version](void* function) -> const void* {
+            const Api* api = reinterpret_cast<const Api* (*)()>(function)();
+            return api && std::string_view(api->version) == version && api->size == sizeof(Api) ? api
+                                                                                                : nullptr;
+        },
+        reasons));
+}
 
 } // namespace asnbelajar

@@ -28,22 +28,14 @@ namespace {
 // and kept for the life of the process. Throws Error naming the module and where it was looked for.
 const xlsx::LibxlsxwriterApi& load_xlsx_module() {
     std::string reasons;
-    const void* found = load_module(
-        "ASNBELAJAR_XLSX_MODULE", xlsx::module_file, xlsx::module_entry,
-        [](void* entry) -> const void* {
-            const xlsx::LibxlsxwriterApi* api = reinterpret_cast<xlsx::ModuleEntry>(entry)();
-            return api && std::string_view(api->version) == ASNBELAJAR_VERSION &&
-                           api->size == sizeof(xlsx::LibxlsxwriterApi)
-                       ? api
-                       : nullptr;
-        },
-        reasons);
+    const xlsx::LibxlsxwriterApi* found = load_module_table<xlsx::LibxlsxwriterApi>(
+        "ASNBELAJAR_XLSX_MODULE", xlsx::module_file, xlsx::module_entry, ASNBELAJAR_VERSION, reasons);
     if (!found)
         throw Error(
             tr("xlsx output needs asnbelajar's xlsx module ({}), which could not be loaded{} (reinstall "
                "asnbelajar)",
                xlsx::module_file, reasons));
-    return *static_cast<const xlsx::LibxlsxwriterApi*>(found);
+    return *found;
 }
 
 const xlsx::LibxlsxwriterApi& lxw() {

@@ -17,21 +17,13 @@ namespace {
 
 const pg::LibpqApi& load() {
     std::string reasons;
-    const void* found = load_module(
-        "ASNBELAJAR_PG_MODULE", pg::module_file, pg::module_entry,
-        [](void* entry) -> const void* {
-            const pg::LibpqApi* api = reinterpret_cast<pg::ModuleEntry>(entry)();
-            return api && std::string_view(api->version) == ASNBELAJAR_VERSION &&
-                           api->size == sizeof(pg::LibpqApi)
-                       ? api
-                       : nullptr;
-        },
-        reasons);
+    const pg::LibpqApi* found = load_module_table<pg::LibpqApi>(
+        "ASNBELAJAR_PG_MODULE", pg::module_file, pg::module_entry, ASNBELAJAR_VERSION, reasons);
     if (!found)
         throw Error(tr("PostgreSQL stores need asnbelajar's PostgreSQL module ({}), which could not be "
                        "loaded{} (reinstall asnbelajar)",
                        pg::module_file, reasons));
-    return *static_cast<const pg::LibpqApi*>(found);
+    return *found;
 }
 
 } // namespace
