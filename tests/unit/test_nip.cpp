@@ -338,6 +338,10 @@ TEST_CASE("nip_digits strips separators only") {
     CHECK(nip_digits("198609262015051001") == "198609262015051001");
     CHECK(nip_digits(" '19860926 201505 1 001 ") == "198609262015051001");
     CHECK(nip_digits("19860926.201505-1.001") == "198609262015051001");
+    CHECK(nip_digits("19860926\xC2\xA0"
+                     "201505\xC2\xA0"
+                     "1\xC2\xA0"
+                     "001") == "198609262015051001"); // no-break spaces
     CHECK(nip_digits("010123456") == "010123456");
     CHECK(nip_digits("1.98609E+17") == "");
     CHECK(nip_digits("19860926201505100A") == "");

@@ -48,7 +48,8 @@ TEST_CASE("golongan: PNS codes in any spelling") {
                          Case{" III/a. ", "III/a"},
                          Case{"Gol. III/a", "III/a"},
                          Case{"Golongan Ruang IV/a", "IV/a"},
-                         Case{"\xC2\xA0III/b", "III/b"}}) {
+                         Case{"\xC2\xA0III/b", "III/b"},
+                         Case{"Gol.\xC2\xA0III/a", "III/a"}}) { // a no-break space inside
         const std::string input = c.in;
         CAPTURE(input);
         const Normalized r = normalize_grade(c.in);
@@ -77,6 +78,10 @@ TEST_CASE("golongan: pangkat names with and without code") {
                          Case{"Penata Muda", "III/a"},
                          Case{"Penata Muda Tk I", "III/b"},
                          Case{"Penata Muda Tk.I", "III/b"},
+                         Case{"Penata Muda TkI", "III/b"}, // Tingkat I written together
+                         Case{"Pengatur Tk1", "II/d"},
+                         Case{"Penata Tkt1", "III/d"},
+                         Case{"Pembina TktI", "IV/b"},
                          Case{"Penata Muda TK.1", "III/b"},
                          Case{"Penata Muda Tkt. I", "III/b"},
                          Case{"Penata", "III/c"},
@@ -167,7 +172,11 @@ TEST_CASE("phone numbers to +62") {
           Case{"+62 (0) 812 3456 7890", "+6281234567890"}, Case{"0062 812 3456 7890", "+6281234567890"},
           Case{"0812.3456.7890", "+6281234567890"}, Case{" 082697822448 ", "+6282697822448"},
           Case{"(031) 8290000", "+62318290000"}, Case{"021-5551234", "+62215551234"},
-          Case{"081234567", "+6281234567"}}) {
+          Case{"081234567", "+6281234567"},
+          Case{"0812\xC2\xA0"
+               "3456\xC2\xA0"
+               "7890",
+               "+6281234567890"}}) { // no-break spaces between the groups
         const std::string input = c.in;
         CAPTURE(input);
         const Normalized r = normalize_phone(c.in);

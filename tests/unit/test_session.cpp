@@ -64,3 +64,59 @@ TEST_CASE("JP counts only when attended") {
     CHECK(jp_earned_tenths(AttendanceOutcome::partial, 30) == 0);
     CHECK(jp_earned_tenths(AttendanceOutcome::absent, 25) == 0);
 }
+
+namespace {
+Session valid_session() {
+    Session s;
+    s.code = "2022-03-03";
+    s.title = "Webinar ASN Belajar";
+    s.minutes = 180;
+    s.jp_tenths = 30;
+    return s;
+}
+// The message validate_session throws for `s`, or "" when it accepts it.
+std::string refusal(const Session& s) {
+    try {
+        validate_session(s);
+        return "";
+    } catch (const Error& e) {
+        return e.what();
+    }
+}
+} // namespace
+
+TEST_CASE("validate_session: every field at its bounds, the last value accepted and the first refused") {
+    CHECK(refusal(valid_session()).empty());
+    auto with = [](auto change) {
+        Session s = valid_session();
+        change(s);
+        return refusal(s);
+    };
+    CHECK(with([](Session& s) { s.title.clear(); }) == "--title must not be empty");
+    CHECK(with([](Session& s) { s.minutes = 1; }).empty());
+    CHECK(with([](Session& s) { s.minutes = 1440; }).empty());
+    CHECK(with([](Session& s) { s.minutes = 0; }) == "--minutes 0 is outside 1..1440");
+    CHECK(with([](Session& s) { s.minutes = 1441; }) == "--minutes 1441 is outside 1..1440");
+    CHECK(with([](Session& s) { s.jp_tenths = 0; }).empty());
+    CHECK(with([](Session& s) { s.jp_tenths = 1000; }).empty());
+    CHECK(with([](Session& s) { s.jp_tenths = -1; }) == "--jp must be between 0 and 100");
+    CHECK(with([](Session& s) { s.jp_tenths = 1001; }) == "--jp must be between 0 and 100");
+    CHECK(with([](Session& s) { s.min_attendance = 0; }).empty());
+    CHECK(with([](Session& s) { s.min_attendance = 100; }).empty());
+    CHECK(with([](Session& s) { s.min_attendance = -1; }) == "--min-attendance -1 is outside 0..100");
+    CHECK(with([](Session& s) { s.min_attendance = 101; }) == "--min-attendance 101 is outside 0..100");
+    CHECK(with([](Session& s) { s.capacity = 0; }).empty());
+    CHECK(with([](Session& s) { s.capacity = -1; }) == "--capacity must not be negative");
+    CHECK(with([](Session& s) { s.pass_score = 0; }).empty());
+    CHECK(with([](Session& s) { s.pass_score = 100; }).empty());
+    CHECK(with([](Session& s) { s.pass_score = -1; }) == "--pass-score -1 is outside 0..100");
+    CHECK(with([](Session& s) { s.pass_score = 101; }) == "--pass-score 101 is outside 0..100");
+    CHECK(with([](Session& s) { s.series = 0; }).empty());
+    CHECK(with([](Session& s) { s.series = -1; }) == "--series must not be negative");
+    CHECK(with([](Session& s) { s.code.clear(); }) == "--code must not be empty");
+    CHECK(with([](Session& s) { s.code = "seri 9"; }) == "--code 'seri 9' must not contain spaces");
+    CHECK(with([](Session& s) { s.code = "seri\t9"; }) == "--code 'seri\t9' must not contain spaces");
+    CHECK(with([](Session& s) { s.code = "2022"; }) ==
+          "--code '2022' must not be all digits (ids are numbers)");
+    CHECK(with([](Session& s) { s.code = "2022a"; }).empty());
+}
