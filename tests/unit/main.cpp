@@ -1,6 +1,6 @@
 // The unit tests' main: doctest's, after pointing the tests at the program's modules (asnbelajar-pdf.so,
-// asnbelajar-pg.so, asnbelajar-xlsx.so) of this build tree, so that `build/tests/unit_tests -tc=NAME` run by hand
-// finds them as ctest's run does (ctest sets the same variables; a variable already set is kept).
+// asnbelajar-pg.so, asnbelajar-xlsx.so) of this build tree, under ctest and when run by hand
+// (`build/tests/unit_tests -tc=NAME`) alike; a variable already set is kept.
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
