@@ -178,7 +178,7 @@ SqliteStore::SqliteStore(const std::string& path, Access access, DryRun dry_run,
         int version = db_.execAndGet("PRAGMA user_version").getInt();
         if (version == 0 && db_.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw Error(tr("{} is an SQLite database but not an asnbelajar store", path));
-        if (version != schema_version && access == Access::read && version < schema_version)
+        if (access == Access::read && version < schema_version)
             throw Error(tr("store {} has schema version {}, from an older asnbelajar; run `asnbelajar db "
                            "migrate` (or any writing command) once to bring it to version {}",
                            path, version, schema_version));
@@ -265,10 +265,7 @@ void SqliteStore::audit(const std::string& command, std::int64_t rows, const std
     st.bind(2, os_user());
     st.bind(3, command);
     st.bind(4, rows);
-    if (command_id.empty())
-        st.bind(5);
-    else
-        st.bind(5, command_id);
+    bind_text_or_null(st, 5, command_id);
     st.exec();
 } catch (const SQLite::Exception& e) {
     fail(e);
