@@ -35,6 +35,10 @@ enum class Access { read, write };
 // DryRun::yes: rehearse a write (--dry-run). See open().
 enum class DryRun { no, yes };
 
+// True when `location` is a PostgreSQL connection URL (libpq's two schemes, postgresql:// and postgres://), which
+// open() hands to the PostgreSQL backend; anything else is an SQLite file.
+bool postgres_url(std::string_view location);
+
 // True when the store at `location` keeps its certificate signing key itself (Store::keeps_signing_key: a
 // PostgreSQL registry), without opening it.
 bool keeps_signing_key(const std::string& location);

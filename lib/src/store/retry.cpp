@@ -14,10 +14,6 @@
 namespace asnbelajar::store {
 namespace {
 
-bool postgres_url(std::string_view location) {
-    return location.starts_with("postgresql://") || location.starts_with("postgres://");
-}
-
 // `url` with its query parameter `key` set to `value`: replaced where the URL has one (when `replace`), else
 // added.
 std::string with_param(const std::string& url, std::string_view key, std::string_view value, bool replace) {

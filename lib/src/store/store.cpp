@@ -12,14 +12,10 @@
 #include <string_view>
 
 namespace asnbelajar::store {
-namespace {
 
-// A PostgreSQL connection URL (libpq's two schemes).
 bool postgres_url(std::string_view location) {
     return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
-
-} // namespace
 
 std::string resolve_store_path(const std::optional<std::string>& cli_value) {
     if (cli_value && !cli_value->empty()) return *cli_value;
