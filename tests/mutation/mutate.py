@@ -185,6 +185,9 @@ def deletable(code, previous):
         return False
     if not (word or code.startswith(("++", "--", "*", "("))):
         return False
+    if re.match(r"(const |static )*auto ?&{0,2} ?\[", code):
+        return False  # a structured binding: `auto [it, fresh] = ...;` declares
+
     # Declarations name a type, then a variable: two words before the first `=`, `(`, `{` or `[`.
     m = re.search(r"(?<![=!<>])=(?!=)|[({\[;]", code)
     head = code[: m.start()] if m else code
@@ -522,9 +525,69 @@ def code_part(line, masked):
     return line[:end], line[end:]
 
 
-def schema_form(line, masked, previous):
-    """The form a schema can hold the mutants of this line in: ("statement",), ("condition", start, end) with the
-    condition inside [start, end), ("init", start) with the value from `start` to the final `;`, or None."""
+def paren_end(masked, start):
+    """The index just past the `)` that closes the parenthesis opened before `start`, or None on this line."""
+    depth, j = 1, start
+    while j < len(masked) and depth:
+        depth += {"(": 1, ")": -1}.get(masked[j], 0)
+        j += 1
+    return None if depth else j
+
+
+def value_spans(masked, start, end):
+    """[(start, end)] of the values of the declaration `T a = x, b = y` in masked[start:end] (one for each
+    declarator with a value), or [] when that part is no such declaration."""
+    part = masked[start:end]
+    m = DECL_EQ_RE.search(part)
+    if not m or "(" in part[: m.start()] or "{" in part[: m.start()]:
+        return []
+    pieces, depth, begin = [], 0, 0
+    for j, ch in enumerate(part):  # the declarators: split at the commas outside brackets
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            pieces.append((begin, j))
+            begin = j + 1
+    pieces.append((begin, len(part)))
+    out = []
+    for a, b in pieces:
+        eq = DECL_EQ_RE.search(part, a, b)
+        if not eq:
+            continue
+        value = eq.end()
+        while value < b and part[value] == " ":
+            value += 1
+        end_value = b
+        while end_value > value and part[end_value - 1] == " ":
+            end_value -= 1
+        if value < end_value:
+            out.append((start + value, start + end_value))
+    return out
+
+
+def for_spans(masked, start, end):
+    """The parts of a `for (init; condition; step)` header a schema can choose between: the init's value
+    ("value"), the condition ("bool") and the step ("void"); [start, end) is inside the parentheses."""
+    cuts, depth = [], 0
+    for j in range(start, end):
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(masked[j], 0)
+        if masked[j] == ";" and depth == 0:
+            cuts.append(j)
+    if len(cuts) != 2:
+        return []  # a range-for, or something unusual
+    spans = [(a, b, "value") for a, b in value_spans(masked, start, cuts[0])]
+    for a, b, kind in ((cuts[0] + 1, cuts[1], "bool"), (cuts[1] + 1, end, "void")):
+        while a < b and masked[a] == " ":
+            a += 1
+        if a < b:
+            spans.append((a, b, kind))
+    return spans
+
+
+def schema_form(line, masked, previous, following=""):
+    """The form a schema can hold the mutants of this line in, or None: ("statement",) for a whole statement,
+    or ("spans", [(start, end, kind)]) for parts of the line: an if/while condition or a `for` header's
+    condition ("bool"), a declaration's value or a `for` init's ("value"), a `for` step ("void").
+    `following` is the next line of code (masked, stripped)."""
     code = masked.strip()
     if not code or code.startswith("#"):
         return None
@@ -535,86 +598,220 @@ def schema_form(line, masked, previous):
             return ("statement",)
         if word and word.group(0) in ("return", "throw") and code not in ("return;",):
             return ("statement",)
+        # A one-line `if (c) return x;`, `for (...) s;` or `while (c) s;` is a whole statement too, unless an
+        # `else` follows it (the braces of the schema would take the `else` from its `if`).
+        if word and word.group(0) in ("if", "for", "while") and not code.startswith("if constexpr") \
+                and not re.match(r"else\b", following):
+            return ("statement",)
         if not word or word.group(0) in KEYWORD_STARTS:
             return None
-        m = DECL_EQ_RE.search(masked)
-        if m and "(" not in masked[: m.start()] and "{" not in masked[: m.start()]:
-            start = m.end()
-            while start < len(masked) and masked[start] == " ":
-                start += 1
-            return ("init", start)
-        return None
-    m = re.match(r"\s*(\} else )?(if|while) \(", masked)
+        spans = value_spans(masked, 0, len(masked.rstrip()) - 1)
+        return ("spans", [(a, b, "value") for a, b in spans]) if spans else None
+    m = re.match(r"\s*(\} else )?(if|while|for) \(", masked)
     if m and not code.startswith("if constexpr"):
-        start, depth, j = m.end(), 1, m.end()
-        while j < len(masked) and depth:
-            depth += {"(": 1, ")": -1}.get(masked[j], 0)
-            j += 1
-        if depth:
+        start = m.end()
+        j = paren_end(masked, start)
+        if j is None:
             return None
+        if m.group(2) == "for":
+            spans = for_spans(masked, start, j - 1)
+            return ("spans", spans) if spans else None
         cond = masked[start: j - 1]
         flat = re.sub(r"\([^()]*\)", "", cond)
         if ";" in cond or DECL_EQ_RE.search(flat):
             return None
-        return ("condition", start, j - 1)
+        return ("spans", [(start, j - 1, "bool")])
     return None
 
 
 def schema_part(form, original, mutated, masked):
-    """The part of `mutated` that replaces the same part of `original` in the schema, or None when the mutant
-    changes the line outside that part."""
+    """(span index, the part of `mutated` that replaces that span of `original`) in the schema, or None when
+    the mutant changes the line outside one part. A statement's part has span index 0."""
     code, comment = code_part(original, masked)
     if form[0] == "statement":
         if mutated.strip() == ";":
-            return ";"
+            return 0, ";"
         if comment and not mutated.endswith(comment):
             return None
-        return mutated[: len(mutated) - len(comment)].strip()
-    start = form[1]
-    end = form[2] if form[0] == "condition" else len(code) - 1  # the init form: up to the final `;`
-    tail = original[end:]
-    if not mutated.startswith(original[:start]) or not mutated.endswith(tail) or len(mutated) - len(tail) < start:
-        return None
-    part = mutated[start: len(mutated) - len(tail)]
-    return part if part.strip() else None
+        return 0, mutated[: len(mutated) - len(comment)].strip()
+    for index, (start, end, _) in enumerate(form[1]):
+        tail = original[end:]
+        if not mutated.startswith(original[:start]) or not mutated.endswith(tail) or len(mutated) - len(tail) < start:
+            continue
+        part = mutated[start: len(mutated) - len(tail)]
+        if part.strip():
+            return index, part
+    return None
+
+
+SPAN_CHOICE = {  # (one mutant's choice, the original's) for each kind of span: p is the part's text
+    "bool": (lambda n, p: f"{SCHEMA_FN}({n}) ? static_cast<bool>({p}) : ", lambda p: f"static_cast<bool>({p})"),
+    "value": (lambda n, p: f"{SCHEMA_FN}({n}) ? ({p}) : ", lambda p: f"({p})"),
+    "void": (lambda n, p: f"{SCHEMA_FN}({n}) ? static_cast<void>({p}) : ", lambda p: f"static_cast<void>({p})"),
+}
 
 
 def schema_line(form, original, masked, parts):
-    """The schema's text of one line: `parts` is [(number, replacement part)]."""
+    """The schema's text of one line: `parts` is [(number, span index, replacement part)]."""
     code, comment = code_part(original, masked)
     indent = original[: len(original) - len(original.lstrip())]
     if form[0] == "statement":
-        text = " else ".join(f"if ({SCHEMA_FN}({n})) {{ {p} }}" for n, p in parts)
+        text = " else ".join(f"if ({SCHEMA_FN}({n})) {{ {p} }}" for n, _, p in parts)
         return f"{indent}{text} else {{ {code.strip()} }}{comment}"
-    start = form[1]
-    end = form[2] if form[0] == "condition" else len(code) - 1
-    if form[0] == "condition":
-        choice = "".join(f"{SCHEMA_FN}({n}) ? static_cast<bool>({p}) : " for n, p in parts)
-        return f"{original[:start]}{choice}static_cast<bool>({original[start:end]}){original[end:]}"
-    choice = "".join(f"{SCHEMA_FN}({n}) ? ({p}) : " for n, p in parts)
-    return f"{original[:start]}{choice}({original[start:end]}){original[end:]}"
+    out = original
+    for index in sorted({i for _, i, _ in parts}, key=lambda i: -form[1][i][0]):  # right to left
+        start, end, kind = form[1][index]
+        choice, plain = SPAN_CHOICE[kind]
+        text = "".join(choice(n, p) for n, i, p in parts if i == index) + plain(original[start:end])
+        if kind == "void":
+            text = f"({text})"
+        out = out[:start] + text + out[end:]
+    return out
+
+
+MAX_STATEMENT_LINES = 12  # a longer statement's mutants are planted alone
+
+
+def statement_lines(masked, number, previous_line):
+    """(first, last) line numbers of the statement of several lines that holds line `number`, or None: it starts
+    after a line of code that ends a statement, a block's `{` or a label, and ends where its brackets close with
+    `;` (or with `{`, for the condition of an `if` or a `while`). `previous_line[n]` is the number of the line of
+    code before line n (0 for none)."""
+    first = number
+    while previous_line[first] and not masked[previous_line[first] - 1].strip().endswith(
+            STATEMENT_ENDS + (":",)):
+        first = previous_line[first]
+        if number - first >= MAX_STATEMENT_LINES:
+            return None
+    joined = ""
+    for last in range(first, min(first + MAX_STATEMENT_LINES, len(masked) + 1)):
+        code = masked[last - 1]
+        if code.strip().startswith("#") or code.startswith("\x01") or code.rstrip().endswith("\x01"):
+            return None  # a preprocessor line, or a literal going on to the next line
+        joined = (joined + " " + code.strip()).strip()
+        if last < number:
+            continue
+        core = joined[1:].lstrip() if joined.startswith("}") else joined  # `} else if (...`
+        if (core.endswith(";") and balanced(core)) or (core.endswith("{") and balanced(core[:-1])):
+            return (first, last) if last > first else None
+    return None
+
+
+def statement_schema(lines, masked, first, last, ms, numbers, previous, following):
+    """Writes into `lines` the schema of the statement on lines first..last (several lines) for the mutants `ms`
+    on its lines; returns whether it did. A whole statement: `if (M(1)) { mutated } else { ` before the first line
+    and ` }` after the last; the condition of an `if`/`while` header: `M(1) ? static_cast<bool>(mutated) :
+    static_cast<bool>(` after its `(` and `)` before the `)` that closes it."""
+    codes = [code_part(lines[n - 1], masked[n - 1]) for n in range(first, last + 1)]
+    joined_mask = " ".join(masked[n - 1].strip() for n in range(first, last + 1))
+    word = re.match(r"[A-Za-z_]\w*", joined_mask)
+    header = re.match(r"\s*(\} else )?(if|while) \(", masked[first - 1])
+    if joined_mask.endswith(";"):
+        whole = deletable(joined_mask, previous) or (word and word.group(0) in ("return", "throw")) or (
+            word and word.group(0) in ("if", "for", "while") and not joined_mask.startswith("if constexpr")
+            and not re.match(r"else\b", following))
+        if not whole:
+            return False
+        kind = "statement"
+    elif header and not joined_mask.startswith("if constexpr"):
+        kind = "condition"
+    else:
+        return False
+
+    def mutated_joined(m):
+        parts = []
+        for n, (code, comment) in zip(range(first, last + 1), codes):
+            if n == m["line"]:
+                if comment and not m["mutated"].endswith(comment):
+                    return None
+                code = m["mutated"][: len(m["mutated"]) - len(comment)]
+            parts.append(code.strip())
+        return " ".join(parts)
+
+    def condition_of(text):
+        """(start, end) of the condition of the `if (`/`while (` that `text` (one line) starts with."""
+        mt = mask_code(text)
+        h = re.match(r"\s*(\} else )?(if|while) \(", mt)
+        if not h:
+            return None
+        j = paren_end(mt, h.end())
+        return None if j is None else (h.end(), j - 1)
+
+    choices = []
+    for m in ms:
+        joined = mutated_joined(m)
+        if joined is None:
+            continue
+        if kind == "condition":
+            span = condition_of(joined)
+            if not span:
+                continue
+            joined = joined[span[0]: span[1]]
+        choices.append((m, joined))
+    if not choices:
+        return False
+    if kind == "condition":
+        # Where the condition closes: its `)` on some line of the statement.
+        offsets, depth, close = None, 1, None
+        for n in range(first, last + 1):
+            code = masked[n - 1]
+            start = header.end() if n == first else 0
+            for j in range(start, len(code)):
+                depth += {"(": 1, ")": -1}.get(code[j], 0)
+                if depth == 0:
+                    close = (n, j)
+                    break
+            if close:
+                break
+        if not close or close[0] == first:
+            return False
+        for m, joined in choices:
+            numbers[m["id"]] = len(numbers) + 1
+        at = header.end()
+        prefix = "".join(f"{SCHEMA_FN}({numbers[m['id']]}) ? static_cast<bool>({joined}) : " for m, joined in choices)
+        lines[first - 1] = lines[first - 1][:at] + prefix + "static_cast<bool>(" + lines[first - 1][at:]
+        n, j = close
+        lines[n - 1] = lines[n - 1][:j] + ")" + lines[n - 1][j:]
+        return True
+    for m, joined in choices:
+        numbers[m["id"]] = len(numbers) + 1
+    text = " else ".join(f"if ({SCHEMA_FN}({numbers[m['id']]})) {{ {joined} }}" for m, joined in choices)
+    original = lines[first - 1]
+    indent = original[: len(original) - len(original.lstrip())]
+    lines[first - 1] = f"{indent}{text} else {{ {original.lstrip()}"
+    code, comment = codes[-1]
+    lines[last - 1] = f"{code} }}{comment}"
+    return True
 
 
 def make_schema(text, mutants, excluded_lines):
     """(schema text, {mutant id: number}) for the mutants of one file that a schema can hold, except those on
     `excluded_lines`; the others are left to be planted alone."""
     lines = text.split("\n")
+    source = list(lines)
     masked = mask_code(text).split("\n")
-    previous_of = {}
+    previous_of, following_of = {}, {}
     previous = ""
     for number, code in enumerate(masked, start=1):
         previous_of[number] = previous
         if code.strip():
             previous = code.strip()
+    following = ""
+    for number in range(len(masked), 0, -1):
+        following_of[number] = following
+        if masked[number - 1].strip():
+            following = masked[number - 1].strip()
     by_line = {}
     for m in mutants:
         if m["line"] not in excluded_lines and m["operator"] != "known":
             by_line.setdefault(m["line"], []).append(m)
     numbers = {}
+    alone = {}  # the mutants of lines without a form of their own
     for number, ms in sorted(by_line.items()):
         original, mask = lines[number - 1], masked[number - 1]
-        form = schema_form(original, mask, previous_of[number])
+        form = schema_form(original, mask, previous_of[number], following_of[number])
         if not form:
+            alone[number] = ms
             continue
         parts = []
         for m in ms:
@@ -624,9 +821,30 @@ def make_schema(text, mutants, excluded_lines):
             if part is None:
                 continue
             numbers[m["id"]] = len(numbers) + 1
-            parts.append((numbers[m["id"]], part))
+            parts.append((numbers[m["id"]], *part))
         if parts:
             lines[number - 1] = schema_line(form, original, mask, parts)
+    # The lines of statements written on several lines: the whole statement is the schema's choice. Each
+    # statement once, only when none of its lines has a form of its own or was refused.
+    previous_line, last_code = {}, 0
+    for number, code in enumerate(masked, start=1):
+        previous_line[number] = last_code
+        if code.strip():
+            last_code = number
+    taken = set()
+    for number in sorted(alone):
+        if number in taken:
+            continue
+        span = statement_lines(masked, number, previous_line)
+        if not span:
+            continue
+        first, last = span
+        covered = range(first, last + 1)
+        if any(n in taken or n in excluded_lines or lines[n - 1] != source[n - 1] for n in covered):
+            continue
+        ms = [m for n in covered for m in alone.get(n, []) if m["original"] == lines[n - 1]]
+        if statement_schema(lines, masked, first, last, ms, numbers, previous_of[first], following_of[last]):
+            taken.update(covered)
     return SCHEMA_PRELUDE + "\n".join(lines), numbers
 
 
@@ -782,7 +1000,8 @@ def tree_hash(tree, files, extra):
     h = hashlib.sha1(extra.encode())
     for path in sorted(files):
         full = os.path.join(tree, path)
-        if os.path.isfile(full) and not path.endswith(".md"):  # prose: no line of code runs differently
+        # Prose, and the harness itself: no line of the program or the tests runs differently.
+        if os.path.isfile(full) and not path.endswith(".md") and not path.startswith("tests/mutation/"):
             h.update(path.encode() + b"\0")
             with open(full, "rb") as f:
                 h.update(hashlib.sha1(f.read()).digest())
@@ -884,6 +1103,17 @@ class Selection:
             return None
         return sorted(self.by_line.get((m["file"], m["line"]), []), key=lambda n: (self.seconds[n], n))
 
+    def unit_command(self, path, lines):
+        """The unit test cases that execute any of `lines` of `path`, as one command, or None."""
+        names = {n for line in lines for n in self.by_line.get((path, line), []) if n.startswith("unit:")}
+        if not names or "unit" not in self.tests:
+            return None
+        return self._unit(sorted(n[len("unit:"):] for n in names))
+
+    def _unit(self, cases):
+        filt = ",".join(doctest_pattern(c) for c in cases)
+        return ("unit", self.tests["unit"] + ([f"-tc={filt}"] if len(filt) < UNIT_ARG_MAX else []))
+
     def commands(self, m, all_tests):
         names = self.covered(m)
         if names is None:
@@ -891,9 +1121,7 @@ class Selection:
         cases = [n[len("unit:"):] for n in names if n.startswith("unit:")]
         out = []
         if cases and "unit" in self.tests:
-            filt = ",".join(doctest_pattern(c) for c in cases)
-            argv = self.tests["unit"]
-            out.append(("unit", argv + ([f"-tc={filt}"] if len(filt) < UNIT_ARG_MAX else [])))
+            out.append(self._unit(cases))
         out += [(n, self.tests[n]) for n in names if not n.startswith("unit:") and n in self.tests]
         return out
 
@@ -1085,6 +1313,7 @@ def main(argv):
                      "EXAMPLES": os.path.join(tree, "examples"), "ASNBELAJAR_TEST_SCALE": str(args.scale),
                      "TMPDIR": os.path.join(work, "tmp"), "NO_COLOR": "1"})
     tests = test_commands(tree, build, args.tests)
+    tests_by_name = dict((name, (name, argv_)) for name, argv_ in tests)
     selection = None
     timeouts = {}
     baseline_tests = tests
@@ -1196,6 +1425,15 @@ def main(argv):
                 if not errors:
                     break
                 excluded |= errors
+            if built and numbers:
+                # With every switch off the schema is the original code: the unit cases that run the file's
+                # mutated lines must pass, or a fault of the schema itself would kill every mutant.
+                lines_held = {m["line"] for m in ms if m["id"] in numbers}
+                check = selection.unit_command(path_rel, lines_held) if selection else tests_by_name.get("unit")
+                if check and run_tests([check], test_env, work, {"unit": 1800}, 1):
+                    note(f"schema of {path_rel}: the unit tests fail with every mutant off; its mutants are "
+                         f"planted alone")
+                    built = False
             build_seconds = time.monotonic() - t0
             if not built:
                 numbers = {}
