@@ -1319,7 +1319,8 @@ def main(argv):
     baseline_tests = tests
     use_coverage = args.coverage == "on" or (args.coverage == "auto" and len(mutants) >= COVERAGE_AUTO)
     if use_coverage:
-        cov = coverage_map(work, tree, files, paths, configure, env, test_env, tests, args.build_jobs)
+        # Every rule file, whatever --files chose: the map is cached under a key without --files.
+        cov = coverage_map(work, tree, files, all_rule_files, configure, env, test_env, tests, args.build_jobs)
         selection = Selection(cov, tests)
         # The times of the coverage tree (slower than this one) bound the suites; the unit tests run here.
         for name, _ in tests:
