@@ -24,18 +24,32 @@ declare -A SAMPLE=(
   ["report siasn"]='--year 2022'
 )
 
-# commands_taking OPTION [PATH]: the commands under PATH (all by default) whose --help lists OPTION.
-commands_taking() {
-  local option=$1 path=${2:-} help children name
+# Every command's --help, read once (the checks below ask which commands take an option many times): HELP["/PATH"]
+# is the help of the command PATH (HELP["/"] the program's), LEAVES the commands without subcommands, in order.
+declare -A HELP=()
+LEAVES=()
+read_help() { # PATH
+  local path=$1 name
   # shellcheck disable=SC2086
-  help=$("$ASNBELAJAR" $path --help)
-  children=$(awk '$0 == "Subcommands:" { on = 1; next } on && /^$/ { exit } on' <<<"$help" |
+  HELP["/$path"]=$("$ASNBELAJAR" $path --help)
+  local children
+  children=$(awk '$0 == "Subcommands:" { on = 1; next } on && /^$/ { exit } on' <<<"${HELP["/$path"]}" |
     grep -oE '^  [a-z][a-z-]*' | tr -d ' ')
-  if [ -n "$children" ]; then
-    for name in $children; do commands_taking "$option" "${path:+$path }$name"; done
-  elif grep -qE -- "^  $option( |$)" <<<"$help"; then
-    echo "$path"
+  if [ -z "$children" ]; then
+    LEAVES+=("$path")
+    return
   fi
+  for name in $children; do read_help "${path:+$path }$name"; done
+}
+read_help ""
+[ "${#LEAVES[@]}" -gt 10 ] || fail "the walk of every --help found only ${#LEAVES[@]} commands"
+
+# commands_taking OPTION: the commands whose --help lists OPTION.
+commands_taking() {
+  local option=$1 path
+  for path in "${LEAVES[@]}"; do
+    if grep -qE -- "^  $option( |$)" <<<"${HELP["/$path"]}"; then echo "$path"; fi
+  done
 }
 
 # bad_value OPTION VALUE MESSAGE: every command taking OPTION refuses VALUE with exit 2 and exactly MESSAGE.
