@@ -20,6 +20,7 @@ mutant survives, a planted file was not restored, or the kill rate is under --fa
 """
 
 import argparse
+import atexit
 import fnmatch
 import hashlib
 import json
@@ -68,6 +69,14 @@ PDF_MODULE = "asnbelajar-pdf.so"  # in the build directory, built with the progr
 PG_MODULE = "asnbelajar-pg.so"  # likewise
 XLSX_MODULE = "asnbelajar-xlsx.so"  # likewise
 SUITE_GLOB = "tests/cli/test_*.sh"
+# The PostgreSQL backend (`--pg`): its files, the test cluster's scripts (tests/pg/), and the prefix of the suites
+# run on it (`pg:foundation`). Those suites run only for mutants of PG_FILES: the rest of the code is the same on
+# both backends and its mutants are judged by the suites on SQLite (each survivor would otherwise run every suite
+# twice).
+PG_FILES = ["lib/src/store/postgres/*"]
+PG_CLUSTER = "tests/pg/cluster.sh"
+PG_WITH_CLUSTER = "tests/pg/with-cluster.sh"
+PG_PREFIX = "pg:"
 SUITE_ORDER = ["foundation", "reports", "attendance", "import", "faults", "crash", "bad_input", "security",
                "concurrency", "docs"]
 # The stress suites run at this percentage of their size (ASNBELAJAR_TEST_SCALE): 10 is what the sanitizer
@@ -409,13 +418,18 @@ def stop_group(p):
 # --- the tests -------------------------------------------------------------------------------------------------
 
 
-def test_commands(tree, build, wanted):
-    """[(name, argv)] in the order they run: the unit tests, then the end-to-end suites."""
+def test_commands(tree, build, wanted, pg_env=None):
+    """[(name, argv)] in the order they run: the unit tests, then the end-to-end suites; with `pg_env` (the
+    environment file of a running test cluster) the unit tests reach the cluster too, and the suites that run on
+    PostgreSQL are there a second time as `pg:NAME`, after the others."""
     # The unit tests load the modules from where the build puts them (ctest sets the same variables).
-    tests = [("unit", ["env", f"ASNBELAJAR_PDF_MODULE={os.path.join(build, PDF_MODULE)}",
-                       f"ASNBELAJAR_PG_MODULE={os.path.join(build, PG_MODULE)}",
-                       f"ASNBELAJAR_XLSX_MODULE={os.path.join(build, XLSX_MODULE)}",
-                       os.path.join(build, UNIT_TESTS), "--abort-after=1", "--no-version"])]
+    unit = ["env", f"ASNBELAJAR_PDF_MODULE={os.path.join(build, PDF_MODULE)}",
+            f"ASNBELAJAR_PG_MODULE={os.path.join(build, PG_MODULE)}",
+            f"ASNBELAJAR_XLSX_MODULE={os.path.join(build, XLSX_MODULE)}",
+            os.path.join(build, UNIT_TESTS), "--abort-after=1", "--no-version"]
+    if pg_env:
+        unit = ["bash", os.path.join(tree, PG_WITH_CLUSTER), pg_env] + unit
+    tests = [("unit", unit)]
     suites = sorted(fnmatch.filter([os.path.relpath(os.path.join(d, n), tree)
                                     for d, _, ns in os.walk(os.path.join(tree, "tests/cli")) for n in ns],
                                    SUITE_GLOB))
@@ -424,13 +438,20 @@ def test_commands(tree, build, wanted):
         name = os.path.basename(path)[len("test_"):-len(".sh")]
         return (SUITE_ORDER.index(name) if name in SUITE_ORDER else len(SUITE_ORDER), name)
 
+    on_pg = []
     for path in sorted(suites, key=rank):
         name = os.path.basename(path)[len("test_"):-len(".sh")]
         with open(os.path.join(tree, path), errors="replace") as f:
             head = [f.readline() for _ in range(5)]
-        if any(re.match(r"# backend: postgres", line) for line in head):
-            continue  # a suite of the PostgreSQL backend only: it needs the test cluster that ctest starts
-        tests.append((name, ["bash", os.path.join(tree, path)]))
+        backend = next((line.split(":", 1)[1].strip() for line in head if line.startswith("# backend:")), "")
+        if "failover" in backend:
+            continue  # a formation of its own (tests/pg/failover.sh): not for a mutant a minute
+        if "postgres" not in backend:
+            tests.append((name, ["bash", os.path.join(tree, path)]))
+        if pg_env and "sqlite" not in backend:  # as ctest registers cli_pg_NAME
+            on_pg.append((PG_PREFIX + name, ["env", "ASNBELAJAR_TEST_BACKEND=postgres",
+                                             f"ASNBELAJAR_TEST_PG_ENV={pg_env}", "bash", os.path.join(tree, path)]))
+    tests += on_pg
     if wanted:
         unknown = set(wanted) - {name for name, _ in tests}
         if unknown:
@@ -1116,17 +1137,46 @@ class Selection:
 
     def commands(self, m, all_tests):
         names = self.covered(m)
+        pg = is_pg_file(m["file"])
         if names is None:
-            return all_tests
+            return [t for t in all_tests if pg or not t[0].startswith(PG_PREFIX)]
         cases = [n[len("unit:"):] for n in names if n.startswith("unit:")]
         out = []
         if cases and "unit" in self.tests:
             out.append(self._unit(cases))
-        out += [(n, self.tests[n]) for n in names if not n.startswith("unit:") and n in self.tests]
+        out += [(n, self.tests[n]) for n in names
+                if not n.startswith("unit:") and n in self.tests and (pg or not n.startswith(PG_PREFIX))]
         return out
 
 
 # --- the run ---------------------------------------------------------------------------------------------------
+
+
+def is_pg_file(path):
+    return any(fnmatch.fnmatchcase(path, g) for g in PG_FILES)
+
+
+def start_cluster(work, tree, env, required):
+    """Starts the PostgreSQL test cluster of the run (stopped when the run ends, however it ends) and returns its
+    environment file, or None when PostgreSQL is not there (an error when `required`)."""
+    envfile = os.path.join(work, "pg-cluster.env")
+    script = os.path.join(tree, PG_CLUSTER)
+    log = os.path.join(work, "logs", "pg-cluster.log")
+    cluster_env = {**env, "ASNBELAJAR_REQUIRE_PG": "1" if required else "0"}
+    cluster_env.pop("CI", None)
+    status, _ = run_logged(["bash", script, "start", envfile], log, cluster_env)
+    if status != 0:
+        die(f"--pg on: the PostgreSQL test cluster does not start (log: {log})", 1)
+    with open(envfile) as f:
+        text = f.read()
+    if "ASNBELAJAR_TEST_PG_SKIP" in text:
+        note(f"warning: no PostgreSQL test cluster ({text.strip()}): the PostgreSQL backend's mutants get the "
+             f"unit tests only, without the server (its cases skip)")
+        return None
+    atexit.register(lambda: subprocess.run(["bash", script, "stop", envfile], stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL))
+    note(f"PostgreSQL test cluster started ({envfile})")
+    return envfile
 
 
 def parse_args(argv):
@@ -1162,6 +1212,10 @@ def parse_args(argv):
                         "or every test (off); auto (the default): on from "
                         f"{COVERAGE_AUTO} mutants, whose planting the map's cost is worth")
     p.add_argument("--no-coverage", action="store_const", const="off", dest="coverage", help="--coverage off")
+    p.add_argument("--pg", choices=["auto", "on", "off"], default="auto",
+                   help="start a PostgreSQL test cluster (tests/pg/cluster.sh) for the mutants of the PostgreSQL "
+                        "backend, and run the suites on it for them: on, off, or auto (the default: when the run "
+                        "has a file of the backend and PostgreSQL is installed)")
     p.add_argument("--no-schemata", action="store_true",
                    help="build every mutant alone (default: many mutants of a file in one build)")
     p.add_argument("--resume", action="store_true",
@@ -1312,7 +1366,10 @@ def main(argv):
     test_env.update({"ASNBELAJAR": os.path.join(build, "asnbelajar"), "TESTDATA": os.path.join(tree, "tests/data"),
                      "EXAMPLES": os.path.join(tree, "examples"), "ASNBELAJAR_TEST_SCALE": str(args.scale),
                      "TMPDIR": os.path.join(work, "tmp"), "NO_COLOR": "1"})
-    tests = test_commands(tree, build, args.tests)
+    pg_env = None
+    if args.pg == "on" or (args.pg == "auto" and any(is_pg_file(p) for p in paths)):
+        pg_env = start_cluster(work, tree, env, required=args.pg == "on")
+    tests = test_commands(tree, build, args.tests, pg_env)
     tests_by_name = dict((name, (name, argv_)) for name, argv_ in tests)
     selection = None
     timeouts = {}
