@@ -197,4 +197,13 @@ void recompute_session_attendance(store::Store& store, const Session& session) {
     store.put_summaries(session.id, summaries);
 }
 
+void recompute_people_attendance(store::Store& store, const Session& session, std::span<const Id> people) {
+    const std::vector<PersonMarks> marks = store.marks_of(session.id, people);
+    std::vector<store::PersonSummary> summaries;
+    summaries.reserve(people.size());
+    for (std::size_t i = 0; i < people.size(); ++i)
+        summaries.push_back(summary_of(session, people[i], marks[i].marks));
+    store.put_summaries(session.id, summaries);
+}
+
 } // namespace asnbelajar

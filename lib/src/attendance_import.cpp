@@ -437,9 +437,11 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     result.people += people.size();
 
     // People the earlier import of this export gave marks to, and this one did not (their participant record
-    // changed meanwhile): their summaries must lose those marks too.
-    if (std::any_of(earlier.begin(), earlier.end(), [&](Id p) { return !index_of.count(p); }))
-        recompute_session_attendance(store, session);
+    // changed meanwhile): their summaries must lose those marks too (and go when no mark is left).
+    std::vector<Id> lost;
+    for (Id p : earlier)
+        if (!index_of.count(p)) lost.push_back(p);
+    if (!lost.empty()) recompute_people_attendance(store, session, lost);
 
     // The session's attendance is recorded now, even when nobody in the export is anybody we know.
     store.note_attendance_import(session.id, static_cast<std::int64_t>(std::time(nullptr)));

@@ -186,6 +186,14 @@ TEST_CASE("import: refusals leave the store as it was") {
     AttendanceImportOptions o;
     o.allow_empty = true;
     CHECK(f.import(empty, o).people == 0);
+    // The reader's notes say why there were none.
+    empty.notes = {"no attendee section (sections found: Host Details)", "second note"};
+    CHECK_THROWS_WITH_AS(
+        f.import(empty),
+        "x.csv: no attendee rows (3 rows read: 2 of hosts, panelists or organizers, 1 of people "
+        "who did not attend; no attendee section (sections found: Host Details); second note); "
+        "pass --allow-empty if that is right",
+        Error);
 
     sources::ExportData next_week =
         export_of({joined("", "a@x.go.id", "", 7 * 24 * 60, 7 * 24 * 60 + 60, 2)});
@@ -308,4 +316,62 @@ TEST_CASE("import: --match-names gives the same answers for a few names (searche
         CHECK(r.walk_ins == 1);
         CHECK(r.unmatched.size() == static_cast<std::size_t>(unknown));
     }
+}
+
+TEST_CASE("import: --match-names, and a row whose name is titles only") {
+    Fixture f;
+    sources::ExportRecord r = joined("", "", "", 0, 60, 2);
+    r.name = "Dr. S.Pd.";
+    sources::ExportData d = export_of({r});
+    d.source = sources::find_source("teams-list");
+    d.names_only = true;
+    AttendanceImportOptions o;
+    o.match_names = true;
+    AttendanceImportResult result = f.import(d, o);
+    REQUIRE(result.unmatched.size() == 1);
+    CHECK(result.unmatched[0].reason == "no NIP, e-mail or phone, and no name to match");
+}
+
+TEST_CASE("import: --create-unknown never gives one e-mail address to two new participants") {
+    Fixture f;
+    // Line 2 creates 199004122022242011 with e2@x.go.id. The rows of 199203142019031004 (lines 3 and 4) would
+    // create their participant from line 4, the one with the longest name, whose e-mail is e2@x.go.id too.
+    auto row = [](const char* nip, const char* email, const char* name, std::size_t line) {
+        sources::ExportRecord r = joined(nip, email, "", 0, 60, line);
+        r.name = name;
+        return r;
+    };
+    sources::ExportData d = export_of({row("199004122022242011", "e2@x.go.id", "Ani Lestari", 2),
+                                       row("199203142019031004", "e1@x.go.id", "Budi", 3),
+                                       row("199203142019031004", "e2@x.go.id", "Budi Santoso", 4)});
+    AttendanceImportOptions o;
+    o.create_unknown = true;
+    AttendanceImportResult r = f.import(d, o);
+    CHECK(r.created == 1);
+    REQUIRE(r.unmatched.size() == 2);
+    CHECK(r.unmatched[0].record.line == 3);
+    CHECK(r.unmatched[0].reason ==
+          "cannot create a participant: e-mail e2@x.go.id already belongs to another participant");
+    CHECK_FALSE(f.store.participant_by_nip("199203142019031004"));
+    REQUIRE(f.store.participant_by_nip("199004122022242011"));
+    CHECK(f.store.participant_by_nip("199004122022242011")->email == "e2@x.go.id");
+}
+
+TEST_CASE("import: the same export again, after a participant's e-mail changed, takes their minutes away") {
+    Fixture f;
+    const sources::ExportData d = export_of({joined("", "a@x.go.id", "", 0, 60, 2)});
+    f.import(d);
+    CHECK(f.summary(0)->minutes == 60);
+    {
+        store::Store::Transaction tx(f.store);
+        f.people[0].email = "a.new@x.go.id";
+        f.store.update_participant(f.people[0]);
+        tx.commit();
+    }
+    AttendanceImportResult again = f.import(d);
+    CHECK(again.reimport);
+    REQUIRE(again.unmatched.size() == 1); // the row matches nobody now
+    CHECK(f.store.marks(f.session.id, f.people[0].id).empty());
+    const std::optional<AttendanceSummary> s = f.summary(0);
+    CHECK((!s || s->minutes == 0));
 }

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace asnbelajar {
@@ -56,5 +57,9 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
 
 // Recomputes every summary of the session from its marks (after a change of start, length or threshold).
 void recompute_session_attendance(store::Store& store, const Session& session);
+
+// Recomputes the summaries of `people` in the session from the marks they have now: one left without marks has
+// no summary any more (after an import's marks were taken back from them).
+void recompute_people_attendance(store::Store& store, const Session& session, std::span<const Id> people);
 
 } // namespace asnbelajar
