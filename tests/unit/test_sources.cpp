@@ -7,6 +7,9 @@
 
 #include <fstream>
 #include <sstream>
+#include <thread>
+
+#include <sys/stat.h>
 
 using namespace asnbelajar;
 
@@ -442,6 +445,20 @@ TEST_CASE("Teams: the summary's start and end times have a say in the day/month 
                          doctest::Contains("dates mix day/month orders"), Error);
 }
 
+TEST_CASE("Teams: a summary row's first cell is its label, which never votes on the day/month order") {
+    const std::string report = utf16le("1. Summary\n"
+                                       "13/3/22, 9:00:00 AM\tWebinar\n"
+                                       "\n"
+                                       "2. Participants\n"
+                                       "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+                                       "Siti\t3/13/22, 9:00:00 AM\t3/13/22, 11:30:00 AM\t2h 30m\ts@x.go.id\t"
+                                       "Attendee\n");
+    sources::ReadOptions no_date;
+    sources::ExportData d = read(report, "teams", no_date);
+    CHECK(d.order == DayOrder::mdy);
+    REQUIRE(d.records.size() == 1);
+}
+
 TEST_CASE("times are read in the zone given, unless they carry their own") {
     sources::ReadOptions o = session_options();
     o.zone = find_zone("Asia/Makassar");
@@ -722,4 +739,142 @@ TEST_CASE("export times: French 'à' between date and time") {
           parse_export_time("13/04/2021 09:01:31", find_zone("UTC"), DayOrder::dmy));
     CHECK_FALSE(parse_export_time("13/04/2021 \xC3\xA0", find_zone("UTC"), DayOrder::dmy));
     CHECK(parse_duration_seconds("2\xC2\xA0h 44\xC2\xA0m") == 2 * 3600 + 44 * 60);
+}
+
+TEST_CASE("Teams section titles: a number alone is no title") {
+    const sources::ExportSource* teams = sources::find_source("teams");
+    REQUIRE(teams);
+    const sources::Fields row{"x"};
+    const sources::HeaderRow header(row);
+    for (const char* title : {"2", "12"}) {
+        const std::string text = title;
+        CAPTURE(text);
+        CHECK_FALSE(teams->detect(title, header));
+    }
+}
+
+TEST_CASE("Zoom webinar: with no attendee section, the note names the preamble's other title lines") {
+    sources::ExportData d = read(
+        "Attendee Report\nWebinar ASN Belajar\nHost Details\nAttended,User Name,Email,Join Time,Leave Time\n"
+        "Yes,Host,h@x.go.id,\"Mar 03, 2022 09:00:00\",\"Mar 03, 2022 12:00:00\"\n",
+        "zoom-webinar");
+    CHECK(d.staff_rows == 1);
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0] ==
+          "no attendee section (sections found: Host Details; other title lines: Webinar ASN Belajar)");
+}
+
+TEST_CASE("flat layouts: the header must come within the preamble's few lines") {
+    // Google Meet allows five lines before its header (a title, the meeting code, its start and end).
+    const std::string preamble = "Meet\nMeeting code: abc-defg-hij\nCreated on 2022-03-03 08:55:10\n"
+                                 "Ended on 2022-03-03 12:05:41\nNotes\n";
+    const std::string table =
+        "Full Name,First Seen,Time in Call\nDewi Lestari,2022-03-03 09:30:00,02:30:00\n";
+    CHECK(read(preamble + table, "meet").records.size() == 1);
+    CHECK_THROWS_WITH_AS(
+        read(preamble + "One line too many\n" + table, "meet"),
+        "x.csv: no Google Meet attendance ('Name', 'Email', 'First seen', 'Last seen', 'Time in "
+        "call') header found (first line: 'Meet')",
+        Error);
+}
+
+TEST_CASE("a leave time without a join time, or a join time without a leave time, is a problem of its row") {
+    CHECK_THROWS_WITH_AS(read("Email,Join Time,Leave Time\na@x.go.id,,3/3/2022 10:00\n", "csv"),
+                         "x.csv:2: Join Time: a leave time without a join time", Error);
+    CHECK_THROWS_WITH_AS(read("Email,Join Time,Leave Time\na@x.go.id,3/3/2022 10:00,\n", "csv"),
+                         "x.csv:2: Leave Time: a join time without a leave time", Error);
+}
+
+TEST_CASE("the day/month order undecided on a leave time names that leave time") {
+    // The join reads the same both ways (3 March); the leave is 3 April or 4 March; no session date decides.
+    CHECK_THROWS_WITH_AS(read("Email,Join Time,Leave Time\na@x.go.id,3/3/2022 09:00,3/4/2022 10:00\n", "csv",
+                              sources::ReadOptions{}),
+                         doctest::Contains("x.csv:2: the day/month order of the dates cannot be decided: "
+                                           "'3/4/2022 10:00' is "),
+                         Error);
+}
+
+TEST_CASE("Teams attendance list: a line without a timestamp is a problem, not an event") {
+    CHECK_THROWS_WITH_AS(
+        read(utf16le("Full Name\tUser Action\tTimestamp\nSiti\tJoined\t3/3/2022, 9:05:00 AM\n"
+                     "Budi\tJoined\t\n"),
+             "teams-list"),
+        "x.csv:3: Timestamp: no time", Error);
+    // Zoom's and Teams' "--" for no value: the same one problem, never also a time that does not read.
+    CHECK_THROWS_WITH_AS(
+        read(utf16le("Full Name\tUser Action\tTimestamp\nSiti\tJoined\t3/3/2022, 9:05:00 AM\n"
+                     "Budi\tJoined\t--\n"),
+             "teams-list"),
+        "x.csv:3: Timestamp: no time", Error);
+}
+
+TEST_CASE(
+    "Teams attendance list: the header needs a timestamp column, and a wrong one is quoted to 200 bytes") {
+    CHECK_THROWS_WITH_AS(
+        read(utf16le("Full Name\tUser Action\nSiti\tJoined\n"), "teams-list"),
+        "x.csv: line 1: no attendance list header ('Full Name', 'User Action', 'Timestamp') but "
+        "'Full Name\tUser Action'",
+        Error);
+    const std::string wide = "Nama\t" + std::string(250, 'x');
+    CHECK_THROWS_WITH_AS(
+        read(utf16le(wide + "\n"), "teams-list"),
+        ("x.csv: line 1: no attendance list header ('Full Name', 'User Action', 'Timestamp') "
+         "but '" +
+         wide.substr(0, 200) + "'")
+            .c_str(),
+        Error);
+}
+
+TEST_CASE("plain CSV under --source auto: a form with no session window") {
+    sources::ReadOptions o = session_options(); // a date, but no start and end
+    o.require_presence_evidence = true;
+    CHECK_THROWS_WITH_AS(
+        read("Timestamp,Email\n3/3/2022 10:00:00,a@x.go.id\n", "csv", o),
+        doctest::Contains("x.csv: a form export (Timestamp) whose Timestamp cannot be compared "
+                          "with the session's time"),
+        Error);
+    // No rows: nothing to compare, left to the caller (an empty export is refused later unless allowed).
+    CHECK(read("Timestamp,Email\n", "csv", o).records.empty());
+}
+
+TEST_CASE("Builder: event lines beside attendee rows keep the attendee rows as they are") {
+    const sources::ExportSource& source = *sources::find_source("teams-list");
+    sources::Builder b(source, "x.csv", session_options());
+    const sources::Fields header{"Name", "Join Time", "Leave Time"};
+    const sources::HeaderRow table(header);
+    const sources::Fields row{"Siti", "3/3/2022 09:00", "3/3/2022 10:00"};
+    CHECK(b.attendee(table, row, 2, sources::Times::span));
+    sources::ExportRecord budi;
+    budi.name = "Budi";
+    budi.line = 3;
+    b.event(std::move(budi), sources::Event::join, "3/3/2022 09:30", "Timestamp");
+    budi = sources::ExportRecord{};
+    budi.name = "Budi";
+    budi.line = 4;
+    b.event(std::move(budi), sources::Event::leave, "3/3/2022 09:45", "Timestamp");
+    sources::ExportData d = b.finish();
+    REQUIRE(d.records.size() == 2);
+    CHECK(d.records[0].name == "Siti");
+    CHECK(d.records[0].join == at(9, 0));
+    CHECK(d.records[0].leave == at(10, 0));
+    CHECK(d.records[1].name == "Budi");
+    CHECK(d.records[1].join == at(9, 30));
+    CHECK(d.records[1].leave == at(9, 45));
+}
+
+TEST_CASE("read_export_file: a file that cannot be measured (a pipe) is read to its end") {
+    TempDir dir;
+    const std::string fifo = dir.file("export.csv");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << webinar; });
+    sources::ExportData d;
+    try {
+        d = sources::read_export_file(fifo, "auto", session_options());
+    } catch (...) {
+        writer.join();
+        throw;
+    }
+    writer.join();
+    CHECK(d.source->name == "zoom-webinar");
+    CHECK(d.records.size() == 3);
 }
