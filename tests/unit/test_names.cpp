@@ -33,6 +33,11 @@ TEST_CASE("name_key: case, spacing, titles and word order ignored") {
     CHECK(name_key("André Siregar") == "andre siregar");
     CHECK(name_key("Yohana Éloïse Simatupang") == "eloise simatupang yohana");
     CHECK(name_key("Ma'ruf Amin") == "amin ma'ruf");
+    // The letters of U+00C0..U+00FF without a plain form (Þ, þ) and the signs × and ÷ stay as written,
+    // both bytes, beside the accents taken off.
+    CHECK(name_key("\xC3\x9E\xC3\xB3ra J\xC3\xB3nsd\xC3\xB3ttir") ==
+          "jonsdottir \xC3\x9Eora");                              // Þóra Jónsdóttir
+    CHECK(name_key("Siti \xC3\xBE\xC3\xB3") == "siti \xC3\xBEo"); // þó
 }
 
 TEST_CASE("name_key: what is not a title stays") {

@@ -602,6 +602,15 @@ TEST_CASE("import_registrations: the day/month order is decided once for the fil
         CHECK(r.problems.empty());
         CHECK(q.statuses({nip_a, nip_b, nip_c}) == "EEW");
     }
+    SUBCASE("a value real in neither order does not stand for the rows that read both ways") {
+        // 14/13/2022 is no date either way: its row's problem. The question is asked of line 3, the first
+        // value that reads both ways.
+        const std::string bad_first = std::string("Timestamp,NIP,Nama\n") + "14/13/2022 09:00:00," + nip_c +
+                                      ",C\n" + open.substr(open.find('\n') + 1);
+        const std::string e = error_of([&] { import_text(*q.db, bad_first, &q.session); });
+        CHECK(e.find("t.csv:3: Timestamp: 03/04/2022 09:00:00: the day/month order of the dates cannot be "
+                     "decided") == 0);
+    }
     SUBCASE("values mixing both orders") {
         const std::string mixed = std::string("Timestamp,NIP,Nama\n") + "13/03/2022 09:00:00," + nip_a +
                                   ",A\n" + "03/14/2022 09:00:00," + nip_b + ",B\n";

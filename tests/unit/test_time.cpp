@@ -192,6 +192,8 @@ TEST_CASE("ISO output") {
     CHECK(format_datetime_offset(webinar_start, wit) == "2022-03-03T11:00:00+09:00");
     CHECK(format_datetime_offset(webinar_start, utc) == "2022-03-03T02:00:00+00:00");
     CHECK(format_datetime_offset(webinar_start + 59, find_zone("-03:30")) == "2022-03-02T22:30:59-03:30");
+    // Any fixed offset up to 14:00 is written as given, its hours and its minutes.
+    CHECK(format_datetime_offset(webinar_start, find_zone("+13:50")) == "2022-03-03T15:50:00+13:50");
 }
 
 TEST_CASE("week_of, last_complete_week and period bounds") {
@@ -224,8 +226,8 @@ TEST_CASE("ISO week input") {
     CHECK(iso_weeks_in_year(2021) == 52);
     CHECK(iso_weeks_in_year(2026) == 53);
     CHECK(iso_weeks_in_year(2004) == 53);
-    for (const char* bad :
-         {"", "2022-W00", "2022-W54", "2022-W9", "2022-09", "2022-W09-1", "22-W09", "W09"}) {
+    for (const char* bad : {"", "2022-W00", "2022-W54", "2022-W9", "2022-09", "2022-W09-1", "22-W09", "W09",
+                            "202-W09", "20221-W09"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_iso_week(bad));
     }
@@ -241,6 +243,7 @@ TEST_CASE("Indonesian and English names and human formatting") {
     CHECK(month_name(12, Lang::id) == "Desember");
     CHECK(month_name(5, Lang::en) == "May");
     CHECK_THROWS_AS(day_name(0, Lang::id), std::out_of_range);
+    CHECK_THROWS_AS(day_name(8, Lang::en), std::out_of_range);
     CHECK_THROWS_AS(month_name(13, Lang::en), std::out_of_range);
 
     CHECK(human_date({2022, 3, 3}, Lang::id) == "Kamis, 3 Maret 2022");
@@ -250,6 +253,11 @@ TEST_CASE("Indonesian and English names and human formatting") {
     CHECK(human_time(9, 0, wib, Lang::en) == "09:00 WIB");
     CHECK(human_time(9, 0, find_zone("+05:30"), Lang::en) == "09:00 UTC+5:30");
     CHECK_THROWS_AS(human_time(24, 0, wib, Lang::id), std::out_of_range);
+    // The limits of a time of day: 00:00 to 23:59.
+    CHECK(human_time(0, 0, wib, Lang::en) == "00:00 WIB");
+    CHECK(human_time(23, 59, wib, Lang::en) == "23:59 WIB");
+    CHECK_THROWS_AS(human_time(9, 60, wib, Lang::en), std::out_of_range);
+    CHECK_THROWS_AS(human_time(-1, 0, wib, Lang::en), std::out_of_range);
 
     CHECK(human_period({{2022, 2, 28}, {2022, 3, 6}}, Lang::id) == "28 Februari\u20136 Maret 2022");
     CHECK(human_period({{2022, 3, 1}, {2022, 3, 7}}, Lang::id) == "1\u20137 Maret 2022");
@@ -280,6 +288,12 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(export_time("Des 01, 2022 23:59:59") == wib_at(2022, 12, 1, 23, 59, 59));
     CHECK(export_time("September 1, 2022 13:00") == wib_at(2022, 9, 1, 13, 0));
     CHECK(export_time("Sept 1, 2022 13:00") == wib_at(2022, 9, 1, 13, 0));
+    CHECK(export_time("Mar. 03, 2022 09:00:00") == webinar_start); // a short month with its point
+    CHECK(export_time("Mar 03, 2022 9:5") == std::nullopt);        // minutes have two digits
+    CHECK(export_time("Thu, Mar. 3, 2022 09:00") == webinar_start);
+    // After a weekday, a month word, January too; a word that is no month makes no timestamp.
+    CHECK(export_time("Monday, January 3, 2022 09:00") == wib_at(2022, 1, 3, 9, 0));
+    CHECK(export_time("Thursday, Marsh 3, 2022 09:00") == std::nullopt);
     // Day before the month name, as Indonesian writes it.
     CHECK(export_time("3 Maret 2022 09.00") == webinar_start);
     CHECK(export_time("03 Mar 2022 09:00:00") == webinar_start);
@@ -411,6 +425,10 @@ TEST_CASE("export timestamps: impossible fields throw, quoting the value") {
     }
     CHECK(message("03/13/2022 09:00") == "invalid timestamp '03/13/2022 09:00': there is no month 13");
     CHECK(message("13/13/2022 09:00", DayOrder::unknown).find("'13/13/2022 09:00'") != std::string::npos);
+    // Day and month differ, and neither order makes a real date (not February 30, not month 30).
+    CHECK(
+        message("30/02/2022 09:00", DayOrder::unknown) ==
+        "invalid timestamp '30/02/2022 09:00': not a real date with the day first nor with the month first");
     CHECK(message("Feb 30, 2022 09:00:00") ==
           "invalid timestamp 'Feb 30, 2022 09:00:00': February 2022 has no day 30");
     CHECK(message("29/02/2022 09:00") == "invalid timestamp '29/02/2022 09:00': February 2022 has no day 29");
@@ -424,6 +442,11 @@ TEST_CASE("export timestamps: impossible fields throw, quoting the value") {
     CHECK(message("03/03/2022 0:30 AM").find("hour 0") != std::string::npos);
     CHECK(message("2022-03-03T09:00:00+15:00").find("UTC offset") != std::string::npos);
     CHECK(message("2022-03-03T09:00:00+07:75").find("UTC offset") != std::string::npos);
+    // At most 14:00 either way, minutes included.
+    CHECK(message("2022-03-03T09:00:00+14:10").find("UTC offset") != std::string::npos);
+    CHECK(message("2022-03-03T09:00:00-14:01").find("UTC offset") != std::string::npos);
+    CHECK(export_time("2022-03-03T09:00:00+14:00") == webinar_start - 7 * 3600);
+    CHECK(export_time("2022-03-03T09:00:00-14:00") == webinar_start + 21 * 3600);
     CHECK(export_time("2024-02-29 09:00") == wib_at(2024, 2, 29, 9, 0));
 }
 
@@ -459,10 +482,13 @@ TEST_CASE("detect_day_order") {
     CHECK(detect_day_order(V{"Mar 13, 2022 09:00:00", "3/13/2022 9:00 AM"}) == DayOrder::mdy);
     // Not timestamps, or impossible both ways: no vote.
     CHECK(detect_day_order(V{"13/13", "13/2022", "31/31/2022 09:00"}) == DayOrder::unknown);
+    // A day with a month of 13 is no day-first date: it does not vote against a month-first one.
+    CHECK(detect_day_order(V{"25/13/2022 09:00", "03/25/2022 09:00"}) == DayOrder::mdy);
     // Each field at its limits: a day is 1..31, a month 1..12; a field beyond both decides nothing.
     CHECK(detect_day_order(V{"31/12/2022 09:00"}) == DayOrder::dmy);
     CHECK(detect_day_order(V{"12/31/2022 09:00"}) == DayOrder::mdy);
     CHECK(detect_day_order(V{"13/1/2022 09:00"}) == DayOrder::dmy);
+    CHECK(detect_day_order(V{"12/1/2022 09:00", "1/12/2022 09:00"}) == DayOrder::unknown);
     CHECK(detect_day_order(V{"1/13/2022 09:00"}) == DayOrder::mdy);
     for (const char* neither : {"32/01/2022 09:00", "01/32/2022 09:00", "13/00/2022 09:00",
                                 "00/13/2022 09:00", "32/13/2022 09:00", "13/32/2022 09:00"}) {
