@@ -209,6 +209,10 @@ expect_rc 1 "a session with attendance is not deleted"
 expect_grep "error: .*attendance" "$ERR" "and says why"
 expect_unchanged "$before" "a refused delete"
 ab session cancel 2099-03-05
+ab session add --title "Seri Maret" --start "2099-03-05 09:00" --minutes 60 --jp 1
+expect_rc 1 "a session repeating a cancelled one"
+expect_grep "^asnbelajar:   2099-03-05 \(2099-03-05 09:00 WIB\), cancelled: 'asnbelajar session restore 2099-03-05' brings it back$" \
+  "$ERR" "names the cancelled session and how to bring it back"
 ab session restore 2099-03-05
 expect_rc 0 "restore"
 ab session show 2099-03-05 --format csv
