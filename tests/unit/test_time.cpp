@@ -290,6 +290,8 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(export_time("Sept 1, 2022 13:00") == wib_at(2022, 9, 1, 13, 0));
     CHECK(export_time("Mar. 03, 2022 09:00:00") == webinar_start); // a short month with its point
     CHECK(export_time("Mar 03, 2022 9:5") == std::nullopt);        // minutes have two digits
+    CHECK(export_time("Mar , 2022 09:00") == std::nullopt);        // no day
+    CHECK(export_time("2022-3-3 9:00") == webinar_start);          // year first: one digit will do
     CHECK(export_time("Thu, Mar. 3, 2022 09:00") == webinar_start);
     // After a weekday, a month word, January too; a word that is no month makes no timestamp.
     CHECK(export_time("Monday, January 3, 2022 09:00") == wib_at(2022, 1, 3, 9, 0));
@@ -447,6 +449,7 @@ TEST_CASE("export timestamps: impossible fields throw, quoting the value") {
     CHECK(message("2022-03-03T09:00:00-14:01").find("UTC offset") != std::string::npos);
     CHECK(export_time("2022-03-03T09:00:00+14:00") == webinar_start - 7 * 3600);
     CHECK(export_time("2022-03-03T09:00:00-14:00") == webinar_start + 21 * 3600);
+    CHECK(export_time("2022-03-03T09:00:00+00:59") == webinar_start + 7 * 3600 - 59 * 60);
     CHECK(export_time("2024-02-29 09:00") == wib_at(2024, 2, 29, 9, 0));
 }
 
