@@ -164,7 +164,7 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
          {"", "2022-3-3", "2022-02-29", "2022-13-01", "2022-00-10", "03/03/2022", " 2022-03-03",
           "2022-03-03 ", "2022-03-03T09:00", "22-03-03", "2022-03-3x", "20220303",
           // each field at exactly its width: one digit short of the day, of the month, of the year
-          "2022-03-3", "2022-3-03", "202-03-03", "2022-03-003"}) {
+          "2022-03-3", "2022-3-03", "202-03-03", "2022-03-003", "20222-03-03"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_date(bad));
     }
@@ -290,8 +290,10 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(export_time("Sept 1, 2022 13:00") == wib_at(2022, 9, 1, 13, 0));
     CHECK(export_time("Mar. 03, 2022 09:00:00") == webinar_start); // a short month with its point
     CHECK(export_time("Mar 03, 2022 9:5") == std::nullopt);        // minutes have two digits
-    CHECK(export_time("Mar , 2022 09:00") == std::nullopt);        // no day
-    CHECK(export_time("2022-3-3 9:00") == webinar_start);          // year first: one digit will do
+    CHECK(export_time("Mar 03, 2022 09:000") == std::nullopt);
+    CHECK(export_time("Mar 03, 2022 100:00") == std::nullopt); // hours have one or two
+    CHECK(export_time("Mar , 2022 09:00") == std::nullopt);    // no day
+    CHECK(export_time("2022-3-3 9:00") == webinar_start);      // year first: one digit will do
     CHECK(export_time("Thu, Mar. 3, 2022 09:00") == webinar_start);
     // After a weekday, a month word, January too; a word that is no month makes no timestamp.
     CHECK(export_time("Monday, January 3, 2022 09:00") == wib_at(2022, 1, 3, 9, 0));
@@ -515,6 +517,7 @@ TEST_CASE("durations") {
     CHECK(parse_duration_seconds("3h 15m") == 11700);
     CHECK(parse_duration_seconds("1h2m3s") == 3723);
     CHECK(parse_duration_seconds("2 hr 5 min") == 7500);
+    CHECK(parse_duration_seconds("2 hrs. 5 mins.") == 7500); // units abbreviated with a point
     CHECK(parse_duration_seconds("1 jam 30 menit") == 5400);
     CHECK(parse_duration_seconds("1 hour 1 second") == 3601);
     CHECK(parse_duration_seconds("1:02:03") == 3723);
