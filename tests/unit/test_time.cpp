@@ -245,6 +245,7 @@ TEST_CASE("Indonesian and English names and human formatting") {
     CHECK_THROWS_AS(day_name(0, Lang::id), std::out_of_range);
     CHECK_THROWS_AS(day_name(8, Lang::en), std::out_of_range);
     CHECK_THROWS_AS(month_name(13, Lang::en), std::out_of_range);
+    CHECK_THROWS_AS(month_name(0, Lang::en), std::out_of_range);
 
     CHECK(human_date({2022, 3, 3}, Lang::id) == "Kamis, 3 Maret 2022");
     CHECK(human_date({2022, 3, 3}, Lang::en) == "Thursday, 3 March 2022");
@@ -293,6 +294,7 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(export_time("Mar 03, 2022 09:000") == std::nullopt);
     CHECK(export_time("Mar 03, 2022 100:00") == std::nullopt); // hours have one or two
     CHECK(export_time("Mar 03, 2022 :30") == std::nullopt);
+    CHECK(export_time("Mar 003, 2022 09:00") == std::nullopt);
     CHECK(export_time("Mar , 2022 09:00") == std::nullopt); // no day
     CHECK(export_time("2022-3-3 9:00") == webinar_start);   // year first: one digit will do
     CHECK(export_time("Thu, Mar. 3, 2022 09:00") == webinar_start);
