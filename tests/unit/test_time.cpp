@@ -144,6 +144,7 @@ TEST_CASE("find_zone") {
     CHECK(find_zone("UTC+7") == Zone{"+07:00", 420, "UTC+7"});
     CHECK(find_zone("utc+08:00") == Zone{"+08:00", 480, "UTC+8"});
     CHECK(find_zone("+05:30") == Zone{"+05:30", 330, "UTC+5:30"});
+    CHECK(find_zone("-01:05") == Zone{"-01:05", -65, "UTC-1:05"}); // minutes in two digits
     CHECK(find_zone("-03:00") == Zone{"-03:00", -180, "UTC-3"});
     // A fixed zone's name finds it again (the store keeps names).
     CHECK(find_zone(find_zone("UTC+5:30").name) == find_zone("+05:30"));
@@ -173,6 +174,7 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
     CHECK(parse_local_datetime("2022-03-03T09:00") == LocalDateTime{{2022, 3, 3}, 9, 0, 0});
     CHECK(parse_local_datetime("2022-03-03T23:59:59") == LocalDateTime{{2022, 3, 3}, 23, 59, 59});
     CHECK(parse_local_datetime("2022-03-03 00:00:30") == LocalDateTime{{2022, 3, 3}, 0, 0, 30});
+    CHECK_FALSE(parse_local_datetime("2022-03-03 09:000"));
     for (const char* bad : {"2022-03-03", "2022-03-03 9:00", "2022-03-03 24:00", "2022-03-03 09:60",
                             "2022-03-03 09:00:60", "2022-02-30 09:00", "2022-03-03  09:00",
                             "2022-03-03 09:00Z", "2022-03-03T09", "2022-03-03 09:00:", "2022-03-03x09:00",
@@ -188,6 +190,7 @@ TEST_CASE("ISO output") {
     CHECK(format_date({12345, 1, 1}) == "12345-01-01");
     CHECK(format_date({-1, 1, 1}) == "-0001-01-01");
     CHECK(format_date_dmy({2022, 3, 3}) == "03-03-2022");
+    CHECK(format_date_dmy({987, 6, 5}) == "05-06-0987"); // four digits of year, as format_date writes them
     CHECK(format_datetime_offset(webinar_start, wib) == "2022-03-03T09:00:00+07:00");
     CHECK(format_datetime_offset(webinar_start, wit) == "2022-03-03T11:00:00+09:00");
     CHECK(format_datetime_offset(webinar_start, utc) == "2022-03-03T02:00:00+00:00");
@@ -295,8 +298,10 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(export_time("Mar 03, 2022 100:00") == std::nullopt); // hours have one or two
     CHECK(export_time("Mar 03, 2022 :30") == std::nullopt);
     CHECK(export_time("Mar 003, 2022 09:00") == std::nullopt);
-    CHECK(export_time("Mar , 2022 09:00") == std::nullopt); // no day
-    CHECK(export_time("2022-3-3 9:00") == webinar_start);   // year first: one digit will do
+    CHECK(export_time("/03/2022 09:00") == std::nullopt);            // no day
+    CHECK(export_time("2022-03-03T09:00:00+07000") == std::nullopt); // an offset of five digits
+    CHECK(export_time("Mar , 2022 09:00") == std::nullopt);          // no day
+    CHECK(export_time("2022-3-3 9:00") == webinar_start);            // year first: one digit will do
     CHECK(export_time("Thu, Mar. 3, 2022 09:00") == webinar_start);
     // After a weekday, a month word, January too; a word that is no month makes no timestamp.
     CHECK(export_time("Monday, January 3, 2022 09:00") == wib_at(2022, 1, 3, 9, 0));
