@@ -878,3 +878,58 @@ TEST_CASE("read_export_file: a file that cannot be measured (a pipe) is read to 
     CHECK(d.source->name == "zoom-webinar");
     CHECK(d.records.size() == 3);
 }
+
+TEST_CASE("the day/month order undecided on a form's submission time names that time") {
+    sources::ReadOptions o; // no session to decide by
+    o.require_presence_evidence = true;
+    CHECK_THROWS_WITH_AS(read("Timestamp,Email\n03/04/2022 10:00:00,a@x.go.id\n", "csv", o),
+                         doctest::Contains("x.csv:2: the day/month order of the dates cannot be decided: "
+                                           "'03/04/2022 10:00:00' is "),
+                         Error);
+}
+
+TEST_CASE("the session's date decides the day/month order within a day either side") {
+    // 03/04/2022: 3 April or 4 March, a day after the session's 3 March: month first.
+    sources::ExportData d =
+        read("Email,Join Time,Leave Time\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n", "csv");
+    CHECK(d.order == DayOrder::mdy);
+    // 03/05/2022: 3 May or 5 March, two days after: neither reading is near enough.
+    CHECK_THROWS_WITH_AS(
+        read("Email,Join Time,Leave Time\na@x.go.id,03/05/2022 09:00,03/05/2022 10:00\n", "csv"),
+        doctest::Contains("and neither puts the joins on the session's date 2022-03-03"), Error);
+}
+
+TEST_CASE(
+    "Teams attendance list: a leave without a join starts at the list's first time, that of its first line") {
+    const std::string list = "Full Name\tUser Action\tTimestamp\n"
+                             "Siti Rahayu\tJoined\t3/3/2022, 9:00:00 AM\n"
+                             "Budi Santoso\tLeft\t3/3/2022, 9:30:00 AM\n";
+    sources::ExportData d = read(utf16le(list), "teams-list");
+    REQUIRE(d.records.size() == 2);
+    CHECK(d.records[1].name == "Budi Santoso");
+    CHECK(d.records[1].join == at(9, 0));
+    CHECK(d.records[1].leave == at(9, 30));
+}
+
+TEST_CASE("Zoom meeting export: a name that is all in brackets is the name as written") {
+    sources::ExportData d =
+        read("Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
+             "(Dian Pratama),d@x.go.id,03/03/2022 09:00:00 AM,03/03/2022 10:00:00 AM,60\n"
+             "A (Eko Saputra),e@x.go.id,03/03/2022 09:00:00 AM,03/03/2022 10:00:00 AM,60\n",
+             "zoom-meeting");
+    REQUIRE(d.records.size() == 2);
+    CHECK(d.records[0].name == "(Dian Pratama)");
+    CHECK(d.records[1].name == "Eko Saputra");
+}
+
+TEST_CASE("Zoom meeting export: the meeting's line is known with its Topic column first") {
+    sources::ExportData d =
+        read("Topic,Meeting ID,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
+             "Webinar,81234567890,03/03/2022 08:53:00 AM,03/03/2022 12:08:00 PM,host@x.go.id,195,3\n"
+             "\n"
+             "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
+             "Siti Rahayu,siti@x.go.id,03/03/2022 09:00:00 AM,03/03/2022 10:00:00 AM,60\n",
+             "zoom-meeting");
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].email == "siti@x.go.id");
+}
