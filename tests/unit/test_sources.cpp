@@ -790,7 +790,7 @@ TEST_CASE("the day/month order undecided on a leave time names that leave time")
     CHECK_THROWS_WITH_AS(read("Email,Join Time,Leave Time\na@x.go.id,3/3/2022 09:00,3/4/2022 10:00\n", "csv",
                               sources::ReadOptions{}),
                          doctest::Contains("x.csv:2: the day/month order of the dates cannot be decided: "
-                                           "'3/4/2022 10:00' is "),
+                                           "'3/4/2022 10:00' is 3 April or 4 March; pass --date-order"),
                          Error);
 }
 
@@ -884,7 +884,7 @@ TEST_CASE("the day/month order undecided on a form's submission time names that 
     o.require_presence_evidence = true;
     CHECK_THROWS_WITH_AS(read("Timestamp,Email\n03/04/2022 10:00:00,a@x.go.id\n", "csv", o),
                          doctest::Contains("x.csv:2: the day/month order of the dates cannot be decided: "
-                                           "'03/04/2022 10:00:00' is "),
+                                           "'03/04/2022 10:00:00' is 3 April or 4 March; pass --date-order"),
                          Error);
 }
 
@@ -932,4 +932,37 @@ TEST_CASE("Zoom meeting export: the meeting's line is known with its Topic colum
              "zoom-meeting");
     REQUIRE(d.records.size() == 1);
     CHECK(d.records[0].email == "siti@x.go.id");
+}
+
+TEST_CASE("the day/month order undecided: a row's problem is listed once, not once for each reading") {
+    CHECK_THROWS_WITH_AS(read("Email,Join Time,Leave Time\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n"
+                              "b@x.go.id,yesterday,03/04/2022 10:00\n",
+                              "csv", sources::ReadOptions{}),
+                         "x.csv:3: Join Time: 'yesterday' is not a date and time", Error);
+    CHECK_THROWS_WITH_AS(read("Email,Join Time,Leave Time\na@x.go.id,03/04/2022 09:00,03/04/2022 10:00\n"
+                              "b@x.go.id,yesterday,03/04/2022 10:00\nc@x.go.id,today,03/04/2022 10:00\n",
+                              "csv", sources::ReadOptions{}),
+                         "x.csv: 2 problems:\n"
+                         "x.csv:3: Join Time: 'yesterday' is not a date and time\n"
+                         "x.csv:4: Join Time: 'today' is not a date and time",
+                         Error);
+}
+
+TEST_CASE("Zoom meeting export: the waiting room's rows are left out, whichever its column") {
+    sources::ExportData d =
+        read("In Waiting Room,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
+             "Yes,Siti Rahayu,siti@x.go.id,03/03/2022 08:50:00 AM,03/03/2022 09:00:00 AM,10\n"
+             "No,Siti Rahayu,siti@x.go.id,03/03/2022 09:00:00 AM,03/03/2022 10:00:00 AM,60\n",
+             "zoom-meeting");
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].join == at(9, 0));
+}
+
+TEST_CASE("flat layouts: a file without a header quotes its first line to 200 bytes") {
+    const std::string wide(250, 'x');
+    CHECK_THROWS_WITH_AS(read(wide + "\n", "csv"),
+                         ("x.csv: no CSV with a NIP, e-mail or phone column header found (first line: '" +
+                          wide.substr(0, 200) + "')")
+                             .c_str(),
+                         Error);
 }

@@ -175,6 +175,7 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
     CHECK(parse_local_datetime("2022-03-03T23:59:59") == LocalDateTime{{2022, 3, 3}, 23, 59, 59});
     CHECK(parse_local_datetime("2022-03-03 00:00:30") == LocalDateTime{{2022, 3, 3}, 0, 0, 30});
     CHECK_FALSE(parse_local_datetime("2022-03-03 09:000"));
+    CHECK_FALSE(parse_local_datetime("2022-03-03 09:00:000"));
     for (const char* bad : {"2022-03-03", "2022-03-03 9:00", "2022-03-03 24:00", "2022-03-03 09:60",
                             "2022-03-03 09:00:60", "2022-02-30 09:00", "2022-03-03  09:00",
                             "2022-03-03 09:00Z", "2022-03-03T09", "2022-03-03 09:00:", "2022-03-03x09:00",
@@ -298,6 +299,7 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(export_time("Mar 03, 2022 100:00") == std::nullopt); // hours have one or two
     CHECK(export_time("Mar 03, 2022 :30") == std::nullopt);
     CHECK(export_time("Mar 003, 2022 09:00") == std::nullopt);
+    CHECK(export_time("Mar 03, 2022 09:00:000") == std::nullopt);
     CHECK(export_time("/03/2022 09:00") == std::nullopt);            // no day
     CHECK(export_time("2022-03-03T09:00:00+07000") == std::nullopt); // an offset of five digits
     CHECK(export_time("Mar , 2022 09:00") == std::nullopt);          // no day
