@@ -966,3 +966,46 @@ TEST_CASE("flat layouts: a file without a header quotes its first line to 200 by
                              .c_str(),
                          Error);
 }
+
+TEST_CASE("Teams attendance list: events at the same time are taken in file order") {
+    // Ahmad left at 9:05 (in since the list began at 9:00) and joined again at 9:05: two intervals.
+    const std::string list = "Full Name\tUser Action\tTimestamp\n"
+                             "Budi Santoso\tJoined\t3/3/2022, 9:00:00 AM\n"
+                             "Ahmad Fauzi\tLeft\t3/3/2022, 9:05:00 AM\n"
+                             "Ahmad Fauzi\tJoined\t3/3/2022, 9:05:00 AM\n";
+    sources::ReadOptions o = session_options();
+    o.session_end = at(12, 0);
+    sources::ExportData d = read(utf16le(list), "teams-list", o);
+    REQUIRE(d.records.size() == 3);
+    CHECK(d.records[1].join == at(9, 0));
+    CHECK(d.records[1].leave == at(9, 5));
+    CHECK(d.records[2].join == at(9, 5));
+    CHECK(d.records[2].leave == at(12, 0));
+}
+
+TEST_CASE("Zoom meeting export: a name with a closing bracket but no opening one is the name as written") {
+    sources::ExportData d = read("Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
+                                 "Budi Santoso),b@x.go.id,03/03/2022 09:00:00 AM,03/03/2022 10:00:00 AM,60\n",
+                                 "zoom-meeting");
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].name == "Budi Santoso)");
+}
+
+TEST_CASE("the day/month order: a leave time alone can decide it, and so can a host's times") {
+    // 03/12 23:30 reads both ways; 03/13 00:30 only month first.
+    sources::ExportData d = read("Email,Join Time,Leave Time\na@x.go.id,03/12/2022 23:30,03/13/2022 00:30\n",
+                                 "csv", sources::ReadOptions{});
+    CHECK(d.order == DayOrder::mdy);
+    // A webinar's attendee rows read both ways; the host's join, or the host's leave, is day first.
+    for (const char* host : {"25/03/2022 08:30:00,--", "--,25/03/2022 12:00:00"}) {
+        const std::string text = host;
+        CAPTURE(text);
+        d = read("Host Details\nAttended,User Name,Email,Join Time,Leave Time\nYes,Host,h@x.go.id," + text +
+                     "\n\nAttendee Details\nAttended,User Name,Email,Join Time,Leave Time\n"
+                     "Yes,Siti,s@x.go.id,04/03/2022 09:00:00,04/03/2022 10:00:00\n",
+                 "zoom-webinar", sources::ReadOptions{});
+        CHECK(d.order == DayOrder::dmy);
+        REQUIRE(d.records.size() == 1);
+        CHECK(to_local(*d.records[0].join, find_zone("Asia/Jakarta")).date == Date{2022, 3, 4});
+    }
+}

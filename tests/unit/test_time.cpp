@@ -231,7 +231,7 @@ TEST_CASE("ISO week input") {
     CHECK(iso_weeks_in_year(2026) == 53);
     CHECK(iso_weeks_in_year(2004) == 53);
     for (const char* bad : {"", "2022-W00", "2022-W54", "2022-W9", "2022-09", "2022-W09-1", "22-W09", "W09",
-                            "202-W09", "20221-W09"}) {
+                            "202-W09", "20221-W09", "2022-W009"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_iso_week(bad));
     }
@@ -300,7 +300,9 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(export_time("Mar 03, 2022 :30") == std::nullopt);
     CHECK(export_time("Mar 003, 2022 09:00") == std::nullopt);
     CHECK(export_time("Mar 03, 2022 09:00:000") == std::nullopt);
-    CHECK(export_time("/03/2022 09:00") == std::nullopt);            // no day
+    CHECK(export_time("3 Mar. 2022 09:00") == webinar_start); // the day first, a short month with its point
+    CHECK(export_time("03-Mar-2022T09:00") == std::nullopt);  // "T" after a year-first date only
+    CHECK(export_time("/03/2022 09:00") == std::nullopt);     // no day
     CHECK(export_time("2022-03-03T09:00:00+07000") == std::nullopt); // an offset of five digits
     CHECK(export_time("Mar , 2022 09:00") == std::nullopt);          // no day
     CHECK(export_time("2022-3-3 9:00") == webinar_start);            // year first: one digit will do
@@ -384,6 +386,8 @@ TEST_CASE("export timestamps: year-first and ISO 8601 with offsets") {
     CHECK(export_time("2022-03-03T09:00:00") == webinar_start);
     CHECK(export_time("2022-03-03T09:00") == webinar_start);
     CHECK(export_time("2022-03-03T09:00:00.250") == webinar_start);
+    CHECK(export_time("2022-03-03T09:00:00.5") == webinar_start); // a fraction of one digit
+    CHECK(export_time("03/03/2022 09.00.00,5") == webinar_start);
     CHECK(export_time("2022-03-03T02:00:00Z") == webinar_start);
     CHECK(export_time("2022-03-03T02:00:00.000Z") == webinar_start);
     CHECK(export_time("2022-03-03T10:00:00+08:00") == webinar_start);
