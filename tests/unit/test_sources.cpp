@@ -1009,3 +1009,18 @@ TEST_CASE("the day/month order: a leave time alone can decide it, and so can a h
         CHECK(to_local(*d.records[0].join, find_zone("Asia/Jakarta")).date == Date{2022, 3, 4});
     }
 }
+
+TEST_CASE("times without a date: a leave equal to its join is the same moment, not a day later") {
+    sources::ExportData d = read("Name,Email,Time joined,Time exited\nDewi,d@x.go.id,09:00,09:00\n", "meet");
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].join == at(9, 0));
+    CHECK(d.records[0].leave == at(9, 0));
+}
+
+TEST_CASE("two problems on one line are listed in the order found") {
+    CHECK_THROWS_WITH_AS(read("Email,Join Time,Leave Time\na@x.go.id,yesterday,today\n", "csv"),
+                         "x.csv: 2 problems:\n"
+                         "x.csv:2: Join Time: 'yesterday' is not a date and time\n"
+                         "x.csv:2: Leave Time: 'today' is not a date and time",
+                         Error);
+}

@@ -302,7 +302,9 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(export_time("Mar 03, 2022 09:00:000") == std::nullopt);
     CHECK(export_time("3 Mar. 2022 09:00") == webinar_start); // the day first, a short month with its point
     CHECK(export_time("03-Mar-2022T09:00") == std::nullopt);  // "T" after a year-first date only
-    CHECK(export_time("/03/2022 09:00") == std::nullopt);     // no day
+    CHECK(export_time("Mar 03, 2022T09:00") == std::nullopt);
+    CHECK(export_time("03/03/2 09:00") == std::nullopt);             // a year of two or four digits
+    CHECK(export_time("/03/2022 09:00") == std::nullopt);            // no day
     CHECK(export_time("2022-03-03T09:00:00+07000") == std::nullopt); // an offset of five digits
     CHECK(export_time("Mar , 2022 09:00") == std::nullopt);          // no day
     CHECK(export_time("2022-3-3 9:00") == webinar_start);            // year first: one digit will do
@@ -466,6 +468,8 @@ TEST_CASE("export timestamps: impossible fields throw, quoting the value") {
     CHECK(export_time("2022-03-03T09:00:00+14:00") == webinar_start - 7 * 3600);
     CHECK(export_time("2022-03-03T09:00:00-14:00") == webinar_start + 21 * 3600);
     CHECK(export_time("2022-03-03T09:00:00+00:59") == webinar_start + 7 * 3600 - 59 * 60);
+    CHECK(export_time("2022-03-03T09:00:00+0530") == webinar_start + 90 * 60); // HHMM
+    CHECK(export_time("2022-03-03T09:00:00+07:000") == std::nullopt);
     CHECK(export_time("2024-02-29 09:00") == wib_at(2024, 2, 29, 9, 0));
 }
 
