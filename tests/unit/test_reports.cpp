@@ -1,4 +1,6 @@
 #include "asnbelajar/reports.hpp"
+#include "asnbelajar/store.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -22,4 +24,21 @@ TEST_CASE("yearly targets per type: PNS and people without a NIP --target, PPPK 
     CHECK_FALSE(person_type(""));
     CHECK(std::string(type_name(NipKind::pns)) == "PNS");
     CHECK(std::string(type_name(NipKind::pppk)) == "PPPK");
+}
+
+TEST_CASE("participant_report: the per-year totals are the extra \"years\"") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    Participant p;
+    p.nip = "198609262015051001";
+    p.name = "Siti Rahayu";
+    {
+        store::Store::Transaction tx(*db);
+        p.id = db->insert_participant(p);
+        tx.commit();
+    }
+    const Report r = participant_report(*db, p, 2022, JpTargets{}, ReportContext{});
+    REQUIRE(r.extras.size() == 1);
+    CHECK(r.extras[0].key == "years");
+    REQUIRE(r.extras[0].table.rows.size() == 1); // the year asked for, with nothing in it
 }

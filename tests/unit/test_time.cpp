@@ -303,7 +303,8 @@ TEST_CASE("export timestamps: Zoom month-name formats") {
     CHECK(export_time("3 Mar. 2022 09:00") == webinar_start); // the day first, a short month with its point
     CHECK(export_time("03-Mar-2022T09:00") == std::nullopt);  // "T" after a year-first date only
     CHECK(export_time("Mar 03, 2022T09:00") == std::nullopt);
-    CHECK(export_time("03/03/2 09:00") == std::nullopt);             // a year of two or four digits
+    CHECK(export_time("03/03/2 09:00") == std::nullopt); // a year of two or four digits
+    CHECK(export_time("20222-03-03 09:00") == std::nullopt);
     CHECK(export_time("/03/2022 09:00") == std::nullopt);            // no day
     CHECK(export_time("2022-03-03T09:00:00+07000") == std::nullopt); // an offset of five digits
     CHECK(export_time("Mar , 2022 09:00") == std::nullopt);          // no day
