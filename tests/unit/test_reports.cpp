@@ -1,6 +1,8 @@
+#include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/reports.hpp"
 #include "asnbelajar/store.hpp"
 #include "temp_dir.hpp"
+#include "webinar.hpp"
 
 #include <doctest/doctest.h>
 
@@ -41,4 +43,26 @@ TEST_CASE("participant_report: the per-year totals are the extra \"years\"") {
     REQUIRE(r.extras.size() == 1);
     CHECK(r.extras[0].key == "years");
     REQUIRE(r.extras[0].table.rows.size() == 1); // the year asked for, with nothing in it
+}
+
+TEST_CASE("weekly_report: the totals add up the waiting lists") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        const Session s = add_webinar(*db, 1); // one seat
+        for (const Participant& p : add_people(*db, {"198609262015051001", "199001152014031002"}))
+            enroll(*db, s, p.id);
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Report r = weekly_report(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
+    bool found = false;
+    for (const Total& t : r.totals)
+        if (t.column.key == "waitlisted") {
+            found = true;
+            CHECK(t.value == Cell{std::int64_t{1}});
+        }
+    CHECK(found);
 }
