@@ -208,6 +208,7 @@ ab certify S2 --first-number 300000
 expect_rc 0 "--first-number above"
 ab report certificates S2 --format csv
 expect_eq "$(csv_col "$OUT" certificate | head -1)" "300000/BPSDM-ASNB/III/2024" "the next number is N"
+expect_no_grep "no longer attended" "$ERR" "every certificate of S2 qualifies: no warning"
 ab certify S1
 expect_grep 'certified 1 \(300003/BPSDM-ASNB/III/2024\)' "$ERR" "later runs go on from there"
 ab db log --format csv
