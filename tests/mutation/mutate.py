@@ -1592,15 +1592,18 @@ def main(argv):
         groups = {}
         for m in queue:
             groups.setdefault(m["file"], []).append(m)
+        alone = []
         for path_rel, ms in groups.items():
             if ms and out_of_time(ms[0]):
                 break
             header = path_rel not in CODE_HEADERS and any(fnmatch.fnmatchcase(path_rel, g) for g in HEADER_GLOBS)
-            rest = ms if (args.no_schemata or header or path_rel in CODE_HEADERS) else plant_schema(path_rel, ms)
-            for m in rest:
-                if out_of_time(m):
-                    break
-                plant_alone(m)
+            alone += ms if (args.no_schemata or header or path_rel in CODE_HEADERS) else plant_schema(path_rel, ms)
+        # Then the mutants no schema holds, a build each: after every schema, so that a run stopped part-way (or
+        # by --seconds) has judged the many cheap ones first.
+        for m in alone:
+            if out_of_time(m):
+                break
+            plant_alone(m)
         if args.seconds is not None and time.monotonic() - started > args.seconds:
             note(f"--seconds {args.seconds:.0f} reached: {len(mutants) - len(results)} mutants not planted")
     except KeyboardInterrupt:
