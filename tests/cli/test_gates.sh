@@ -67,6 +67,8 @@ expect_eq "$(session_field $P2 posttest)" "50" "P2's score in the report"
 [ -n "$(session_field $P1 certificate)" ] && ok || fail "P1 holds a certificate"
 expect_eq "$(session_field $P2 certificate)" "" "a failing score gets no certificate"
 expect_eq "$(session_field $P3 certificate)" "" "attended without the post-test: no certificate"
+ab report session $S --lang en
+expect_grep '^Passed the post-test: 2$' "$OUT" "the total counts P1 (80) and the e-mail person (70), not P2 (50)"
 
 # --- re-import: idempotent ------------------------------------------------------------------------------------------
 before=$(store_digest)
