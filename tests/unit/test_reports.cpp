@@ -66,3 +66,11 @@ TEST_CASE("weekly_report: the totals add up the waiting lists") {
         }
     CHECK(found);
 }
+
+TEST_CASE("the yearly reports cover their year: Report::period") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Period year{{2022, 1, 1}, {2022, 12, 31}};
+    CHECK(agency_report(*db, 2022, JpTargets{}, std::nullopt, ReportContext{}).period == year);
+    CHECK(jp_report(*db, 2022, JpTargets{}, std::nullopt, std::nullopt, ReportContext{}).period == year);
+}
