@@ -2,6 +2,7 @@
 #include "asnbelajar/certificates.hpp"
 #include "asnbelajar/csv.hpp"
 #include "asnbelajar/error.hpp"
+#include "asnbelajar/reports.hpp"
 #include "asnbelajar/results.hpp"
 #include "asnbelajar/store.hpp"
 #include "error_of.hpp"
@@ -281,9 +282,37 @@ TEST_CASE("gates: attendance plus each required result") {
     CHECK(some.survey_missing == 0);
     CHECK(check_gates(f.session, f.row_of(f.budi)).posttest_failed);
     CHECK_FALSE(check_gates(f.session, f.row_of(f.siti)).posttest_failed);
+    // The session report's total of those who passed: Siti (60) and not Budi (59.99).
+    const Report report = session_report(f.store, f.session, ReportContext{});
+    bool found = false;
+    for (const Total& t : report.totals)
+        if (t.column.key == "posttests_passed") {
+            found = true;
+            CHECK(t.value == Cell{std::int64_t{1}});
+        }
+    CHECK(found);
 
     // Re-running certifies nobody twice.
     CertifyResult again = certify();
     CHECK(again.issued.empty());
     CHECK(again.already == 1);
+}
+
+TEST_CASE("SIASN: a session that ends after midnight ends on the next day") {
+    Fixture f;
+    Session late;
+    late.code = "2022-03-03-malam";
+    late.title = "Webinar Malam";
+    late.start = to_utc({{2022, 3, 3}, 22, 0, 0}, find_zone("Asia/Jakarta"));
+    late.minutes = 180; // to 01:00 on the 4th
+    late.jp_tenths = 30;
+    late.id = f.store.insert_session(late);
+    store::Store::Transaction tx(f.store);
+    mark_attendance(f.store, late, f.siti, 180);
+    certify_session(f.store, late, CertificateTemplate{std::string(default_certificate_template)});
+    tx.commit();
+    const Report r = siasn_report(f.store, 2022, SiasnOptions{}, ReportContext{});
+    REQUIRE(r.table.rows.size() == 1);
+    CHECK(r.table.rows[0][r.table.rows[0].size() - 2] == Cell{std::string("03-03-2022")}); // tanggal_kursus
+    CHECK(r.table.rows[0].back() == Cell{std::string("04-03-2022")}); // tanggal_selesai_kursus
 }
