@@ -329,6 +329,61 @@ def read_equivalents(root):
     return out
 
 
+def equivalent_of(equivalents, m):
+    """The reason `equivalents` (read_equivalents()) gives for the mutant `m`, or None."""
+    for occurrence, reason in equivalents.get((m["file"], m["original"].strip(), m["mutated"].strip()), []):
+        if occurrence is None or occurrence == m.get("occurrence"):
+            return reason
+    return None
+
+
+def print_report(result_files, mutants, equivalents):
+    """Prints, per rule file and in all, what the results files say of today's candidates `mutants`: the
+    results of several runs (WORK/results.json or its .partial) are joined by mutant id, a later file's verdict
+    winning; a survivor that equivalent.tsv lists now counts as equivalent; a result whose mutant is no longer a
+    candidate (its line changed) is left out. Returns 0."""
+    judged = {}
+    for path in result_files:
+        with open(path) as f:
+            if path.endswith(".partial"):
+                rows = [json.loads(r) for r in f if r.strip()]
+            else:
+                rows = json.load(f)["mutants"]
+        for r in rows:
+            if not r.get("known"):
+                judged[r["id"]] = r
+    kinds = ("killed", "equivalent", "survived", "not covered", "not compiled")
+    per_file, stale = {}, len(set(judged) - {m["id"] for m in mutants})
+    for m in mutants:
+        row = per_file.setdefault(m["file"], dict.fromkeys(("candidates", "judged") + kinds, 0))
+        row["candidates"] += 1
+        r = judged.get(m["id"])
+        if not r:
+            continue
+        row["judged"] += 1
+        status = r["status"]
+        if status == "survived" and equivalent_of(equivalents, m):
+            status = "equivalent"
+        if status == "survived" and r.get("not_covered"):
+            status = "not covered"
+        row[status.replace("-", " ")] += 1
+    total = dict.fromkeys(("candidates", "judged") + kinds, 0)
+    print("| file | candidates | judged | killed | equivalent | survived | not covered | not compiled |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for path in sorted(per_file):
+        row = per_file[path]
+        for k in total:
+            total[k] += row[k]
+        print(f"| `{path}` | " + " | ".join(str(row[k]) for k in ("candidates", "judged") + kinds) + " |")
+    print("| all | " + " | ".join(str(total[k]) for k in ("candidates", "judged") + kinds) + " |")
+    relevant = total["killed"] + total["survived"] + total["not covered"]
+    rate = 100.0 * total["killed"] / relevant if relevant else 100.0
+    print(f"\njudged {total['judged']} of {total['candidates']} candidates; kill rate {rate:.1f} % of the "
+          f"non-equivalent judged ({total['killed']} of {relevant}); {stale} results of mutants that are no longer "
+          f"candidates left out")
+    return 0
+
+
 # --- the scratch tree ----------------------------------------------------------------------------------------
 
 
@@ -1193,6 +1248,9 @@ def parse_args(argv):
     p.add_argument("--operators", metavar="LIST", help=f"only these operators ({','.join(OPERATORS)})")
     p.add_argument("--id", action="append", metavar="ID", help="only the mutant with this id (repeatable)")
     p.add_argument("--list", action="store_true", help="print the candidate mutants and stop")
+    p.add_argument("--report", nargs="+", metavar="RESULTS",
+                   help="print what these results files (WORK/results.json, or .partial) say of today's "
+                        "candidates, per rule file, joined by mutant id (a later file wins), and stop")
     p.add_argument("--known", action="store_true",
                    help="first plant the KNOWN_MUTANTS, and fail unless the tests kill each")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="run N test suites at once (default 1)")
@@ -1299,11 +1357,10 @@ def main(argv):
         mutants = mutants[: args.max]
 
     def equivalent_reason(m):
-        for occurrence, reason in equivalents.get((m["file"], m["original"].strip(), m["mutated"].strip()), []):
-            if occurrence is None or occurrence == m.get("occurrence"):
-                return reason
-        return None
+        return equivalent_of(equivalents, m)
 
+    if args.report:
+        return print_report(args.report, mutants, equivalents)
     if args.list:
         for m in mutants:
             mark = "  (equivalent)" if equivalent_reason(m) else ""
