@@ -126,11 +126,15 @@ cp "$(command -v sleep)" "$WORK/running.db"
 "$WORK/running.db" 60 &
 running=$!
 for _ in $(seq 100); do [ "$(readlink "/proc/$running/exe")" = "$WORK/running.db" ] && break; sleep 0.1; done
-ab --db "$WORK/running.db" participant add --nip $P1 --name "Siti Rahayu"
+if (exec 3<>"$WORK/running.db") 2>/dev/null; then
+  echo "SKIP: this kernel lets a running program be opened for writing: the ETXTBSY case not run" >&2
+else
+  ab --db "$WORK/running.db" participant add --nip $P1 --name "Siti Rahayu"
+  expect_error "cannot write to store .*running.db: it is read-only \(owner [^,]+, mode 0[0-7]{3}; folder owner [^,]+, mode 0[0-7]{3}\); reports can still read it" \
+    "writing to a store file the system will not open for writing"
+fi
 kill $running
 wait $running 2>/dev/null
-expect_error "cannot write to store .*running.db: it is read-only \(owner [^,]+, mode 0[0-7]{3}; folder owner [^,]+, mode 0[0-7]{3}\); reports can still read it" \
-  "writing to a store file the system will not open for writing"
 fi
 
 # --- read-only: the store file, its directory, a read-only file system ---
