@@ -933,6 +933,41 @@ TEST_CASE(
     CHECK(db->participant_by_nip("199001152014031002"));
 }
 
+TEST_CASE("attendance: marks written 32 to a statement and the rest one by one are all kept, in order") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Id s = db->insert_session(session("w9"));
+    std::vector<PersonMarks> people;
+    std::vector<Id> ids;
+    const char* nips[] = {"198609262015051001", "199001152014031002", "197512302000031001"};
+    const int counts[] = {20, 15, 2}; // 37 marks: one statement of 32, then 5 alone
+    for (int i = 0; i < 3; ++i) {
+        PersonMarks pm{db->insert_participant(person(nips[i], "X")), {}};
+        for (int k = 0; k < counts[i]; ++k) {
+            AttendanceMark m;
+            m.kind = MarkKind::interval;
+            m.join = 1646272800 + 60 * k;
+            m.leave = m.join + 30;
+            m.source = "zoom-webinar";
+            m.batch = "b1";
+            pm.marks.push_back(m);
+        }
+        ids.push_back(pm.person);
+        people.push_back(std::move(pm));
+    }
+    db->add_marks(s, people);
+    const std::vector<PersonMarks> stored = db->marks_of(s, ids);
+    REQUIRE(stored.size() == 3);
+    for (int i = 0; i < 3; ++i) {
+        CAPTURE(i);
+        CHECK(stored[static_cast<std::size_t>(i)].person == ids[static_cast<std::size_t>(i)]);
+        REQUIRE(stored[static_cast<std::size_t>(i)].marks.size() == static_cast<std::size_t>(counts[i]));
+        for (int k = 0; k < counts[i]; ++k)
+            CHECK(stored[static_cast<std::size_t>(i)].marks[static_cast<std::size_t>(k)].join ==
+                  1646272800 + 60 * k);
+    }
+}
+
 TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
     store::Tallies t(10);
     CHECK(t.people() == 0);
