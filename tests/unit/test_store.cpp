@@ -968,6 +968,30 @@ TEST_CASE("attendance: marks written 32 to a statement and the rest one by one a
     }
 }
 
+TEST_CASE("bulk load in append mode: a key a stored person takes is found by the load's later rows") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    Participant a = person("198609262015051001", "A");
+    a.email = "a@example.go.id";
+    a.id = db->insert_participant(a);
+    dynamic_cast<store::sqlite::SqliteStore&>(*db).append_after = 0; // append mode at once: keys in memory
+    store::Store::Transaction tx(*db);
+    db->begin_bulk_load(10);
+    a.email = "siti@example.go.id"; // changed by an earlier row of the load
+    a.nip = "198609262015052001";
+    db->write_participants({&a, 1}, {});
+    Participant by_email = person("", "A");
+    by_email.email = "siti@example.go.id";
+    Participant by_nip = person("198609262015052001", "A");
+    const std::vector<Participant> rows = {by_email, by_nip};
+    store::ParticipantMatches found;
+    db->find_participants(rows, found);
+    REQUIRE(found.by_email[0] >= 0);
+    CHECK(found.people[static_cast<std::size_t>(found.by_email[0])].id == a.id);
+    REQUIRE(found.by_nip[1] >= 0);
+    CHECK(found.people[static_cast<std::size_t>(found.by_nip[1])].id == a.id);
+}
+
 TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
     store::Tallies t(10);
     CHECK(t.people() == 0);
