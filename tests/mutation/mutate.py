@@ -1278,9 +1278,13 @@ def parse_args(argv):
                    help="build every mutant alone (default: many mutants of a file in one build)")
     p.add_argument("--resume", action="store_true",
                    help="skip the mutants already in the results (OUT and OUT.partial) and count them")
+    p.add_argument("--retry-survivors", action="store_true",
+                   help="with --resume: judge the survivors again (after tests were added to kill them)")
     p.add_argument("--fail-under", type=float, metavar="PCT",
                    help="exit 1 when killed / (planted - equivalent) is under PCT percent")
     args = p.parse_args(argv)
+    if args.retry_survivors and not args.resume:
+        p.error("--retry-survivors goes with --resume")
     for name in ("max", "jobs", "build_jobs"):
         value = getattr(args, name)
         if value is not None and value < (0 if name == "max" else 1):
@@ -1465,7 +1469,10 @@ def main(argv):
             for r in rows:
                 if not r.get("known"):
                     done[r["id"]] = r
-        note(f"--resume: {len(done)} mutants already done ({out_path}, {partial_path})")
+        if args.retry_survivors:
+            done = {i: r for i, r in done.items() if r["status"] != "survived"}
+        note(f"--resume: {len(done)} mutants already done ({out_path}, {partial_path})"
+             f"{', survivors judged again' if args.retry_survivors else ''}")
     partial = open(partial_path, "a" if args.resume else "w")
     counter = {"n": 0}
 
@@ -1592,15 +1599,18 @@ def main(argv):
         groups = {}
         for m in queue:
             groups.setdefault(m["file"], []).append(m)
+        alone = []
         for path_rel, ms in groups.items():
             if ms and out_of_time(ms[0]):
                 break
             header = path_rel not in CODE_HEADERS and any(fnmatch.fnmatchcase(path_rel, g) for g in HEADER_GLOBS)
-            rest = ms if (args.no_schemata or header or path_rel in CODE_HEADERS) else plant_schema(path_rel, ms)
-            for m in rest:
-                if out_of_time(m):
-                    break
-                plant_alone(m)
+            alone += ms if (args.no_schemata or header or path_rel in CODE_HEADERS) else plant_schema(path_rel, ms)
+        # Then the mutants no schema holds, a build each: after every schema, so that a run stopped part-way (or
+        # by --seconds) has judged the many cheap ones first.
+        for m in alone:
+            if out_of_time(m):
+                break
+            plant_alone(m)
         if args.seconds is not None and time.monotonic() - started > args.seconds:
             note(f"--seconds {args.seconds:.0f} reached: {len(mutants) - len(results)} mutants not planted")
     except KeyboardInterrupt:
