@@ -992,6 +992,39 @@ TEST_CASE("bulk load in append mode: a key a stored person takes is found by the
     CHECK(found.people[static_cast<std::size_t>(found.by_nip[1])].id == a.id);
 }
 
+TEST_CASE("bulk load outside a transaction: the participants' indexes are never dropped") {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    const auto db =
+        store::open(path, store::Access::write); // empty: inside a transaction, append mode at once
+    const auto indexes = [&] {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        REQUIRE(sqlite3_prepare_v2(raw,
+                                   "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                                   "tbl_name = 'participants'",
+                                   -1, &st, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+        const int n = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        sqlite3_close(raw);
+        return n;
+    };
+    db->begin_bulk_load(2000);
+    CHECK(indexes() == 3);
+    // 1,000 new people of a job of 2,000: projected beyond any threshold, still no append mode.
+    std::vector<Participant> rows;
+    for (int i = 0; i < 1000; ++i)
+        rows.push_back(person(fmt::format("1986092620150{:05}", i).c_str(), "X"));
+    store::ParticipantMatches found;
+    db->find_participants(rows, found);
+    db->write_participants({}, rows);
+    CHECK(indexes() == 3);
+    db->end_bulk_load();
+    CHECK(indexes() == 3);
+}
+
 TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
     store::Tallies t(10);
     CHECK(t.people() == 0);
