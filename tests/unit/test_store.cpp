@@ -1025,6 +1025,21 @@ TEST_CASE("bulk load outside a transaction: the participants' indexes are never 
     CHECK(indexes() == 3);
 }
 
+TEST_CASE("find participants: one person holding a row's NIP and e-mail is found once, named by both") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    Participant a = person("198609262015051001", "A");
+    a.email = "a@example.go.id";
+    a.id = db->insert_participant(a);
+    const std::vector<Participant> rows = {a};
+    store::ParticipantMatches found;
+    db->find_participants(rows, found);
+    CHECK(found.found == 1);
+    CHECK(found.by_nip[0] == 0);
+    CHECK(found.by_email[0] == 0);
+    CHECK(found.people[0].id == a.id);
+}
+
 TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
     store::Tallies t(10);
     CHECK(t.people() == 0);
