@@ -120,6 +120,21 @@ head -c 40000 "$DB" >"$WORK/truncated.db"
 ab --db "$WORK/truncated.db" db check
 expect_rc 1 "db check of a truncated store fails"
 expect_grep "^asnbelajar: error: " "$ERR" "and says so"
+# A file the system will not open for writing although its permissions allow it (a program being run: ETXTBSY):
+# SQLite opens it read-only, and the message says so, with no system error to name.
+cp "$(command -v sleep)" "$WORK/running.db"
+"$WORK/running.db" 60 &
+running=$!
+for _ in $(seq 100); do [ "$(readlink "/proc/$running/exe")" = "$WORK/running.db" ] && break; sleep 0.1; done
+if (exec 3<>"$WORK/running.db") 2>/dev/null; then
+  echo "SKIP: this kernel lets a running program be opened for writing: the ETXTBSY case not run" >&2
+else
+  ab --db "$WORK/running.db" participant add --nip $P1 --name "Siti Rahayu"
+  expect_error "cannot write to store .*running.db: it is read-only \(owner [^,]+, mode 0[0-7]{3}; folder owner [^,]+, mode 0[0-7]{3}\); reports can still read it" \
+    "writing to a store file the system will not open for writing"
+fi
+kill $running
+wait $running 2>/dev/null
 fi
 
 # --- read-only: the store file, its directory, a read-only file system ---
@@ -135,6 +150,10 @@ else
   chmod 0400 "$RO/store.db"
   ab_user --db "$RO/store.db" participant add --nip $P1 --name "Siti Rahayu"
   expect_error "cannot write to store .*ro-file/store.db: Permission denied" "writing to a read-only store file"
+  # Whom to ask: the file's and its folder's owner and mode.
+  if [ "$(id -u)" -eq 0 ]; then owner=$(getent passwd 65534 | cut -d: -f1); else owner=$(id -un); fi
+  expect_grep "ro-file/store.db: Permission denied \(owner ${owner:-65534}, mode 0400; folder owner ${owner:-65534}, mode $(printf '%04o' "0$(stat -c %a "$RO")")\); reports can still read it, or ask its owner$" \
+    "$ERR" "writing to a read-only store file: the file's and the folder's owner and mode"
   ab_user --db "$RO/store.db" session list --format csv
   expect_rc 0 "a read-only store can still be read"
   expect_grep '^2022-03-03,' "$OUT" "and shows its data"

@@ -4,10 +4,13 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store.hpp"
 #include "asnbelajar/store_retry.hpp"
+#include "error_of.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <string>
 
 using namespace asnbelajar;
@@ -56,6 +59,9 @@ TEST_CASE("retry: command ids are 32 hex digits and differ") {
     CHECK(a.size() == 32);
     CHECK(a.find_first_not_of("0123456789abcdef") == std::string::npos);
     CHECK(a != b);
+    // Without a random source there is no id: an Error, before anything is written.
+    CHECK(error_of([] { store::new_command_id("no-such-source"); }) ==
+          "cannot make a command id: the system has no random source");
 }
 
 TEST_CASE("retry: the command id is recorded with the write, once") {
@@ -148,4 +154,33 @@ TEST_CASE("retry: gives up after --retry-for with the last failure") {
                                             }),
                       "no primary");
     CHECK(runs == 1);
+}
+
+TEST_CASE("retry: giving up says for how long and after how many attempts") {
+    TempDir dir;
+    store::RetryPolicy policy;
+    const auto unavailable = [](store::Store&) -> std::int64_t {
+        throw store::Unavailable("no primary", false);
+    };
+    // Less than the first pause (200 ms): the first failure gives up at once.
+    policy.retry_for = std::chrono::milliseconds{100};
+    CHECK(error_of([&] {
+              store::write_retrying(dir.file("s.db"), "cmd", store::new_command_id(), policy, unavailable);
+          }) == "no primary\ngave up after retrying for 0.0 s (1 attempt; --retry-for SECONDS waits longer)");
+    // Time for one pause: at least 0.2 s waited, and never more than the call took.
+    policy.retry_for = std::chrono::milliseconds{500};
+    const auto started = std::chrono::steady_clock::now();
+    const std::string message = error_of([&] {
+        store::write_retrying(dir.file("t.db"), "cmd", store::new_command_id(), policy, unavailable);
+    });
+    const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    double waited = -1;
+    int attempts = 0;
+    char tail[64] = {};
+    REQUIRE(std::sscanf(message.c_str(), "no primary\ngave up after retrying for %lf s (%d %63[^;]", &waited,
+                        &attempts, tail) == 3);
+    CHECK(attempts >= 2);
+    CHECK(std::string(tail) == "attempts");
+    CHECK(waited >= 0.2);
+    CHECK(waited <= took + 0.05);
 }

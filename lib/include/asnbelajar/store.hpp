@@ -308,7 +308,9 @@ class Store {
     // Where the store is, as the user named it, safe to print (never with a password).
     virtual const std::string& location() const = 0;
     // True when opening created the store; `discard_created()` removes it again (used when the first command
-    // on a new store fails, so that a failure leaves nothing behind). The Store is unusable afterwards.
+    // on a new store fails, so that a failure leaves nothing behind). The Store is unusable afterwards, except
+    // that created() is then false and discard_created() does nothing (a store made at the same path since is
+    // not this one).
     virtual bool created() const = 0;
     virtual void discard_created() = 0;
 

@@ -34,8 +34,9 @@ class Unavailable : public Error {
     bool commit_unknown_;
 };
 
-// A new command id: 32 hexadecimal digits from the system's random source. Throws Error when there is none.
-std::string new_command_id();
+// A new command id: 32 hexadecimal digits from the system's random source (`source`: the std::random_device
+// token; "default" is the CPU's or the system's). Throws Error when there is none.
+std::string new_command_id(const std::string& source = "default");
 
 struct RetryPolicy {
     // How long a write keeps retrying after its first failure (0: no retry).

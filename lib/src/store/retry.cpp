@@ -33,9 +33,9 @@ std::string with_param(const std::string& url, std::string_view key, std::string
 
 } // namespace
 
-std::string new_command_id() {
+std::string new_command_id(const std::string& source) {
     try {
-        std::random_device random; // /dev/urandom (getrandom) on Linux
+        std::random_device random(source); // "default": RDSEED/RDRAND, or getrandom (/dev/urandom) on Linux
         std::string id;
         for (int i = 0; i < 4; ++i)
             id += fmt::format("{:08x}", static_cast<std::uint32_t>(random()));

@@ -44,18 +44,6 @@ std::string folder_of(const std::string& path) {
     return dir.empty() ? "." : dir;
 }
 
-// A file: URI naming `path` for sqlite3_open_v2 (SQLITE_OPEN_URI), with `query` ("immutable=1").
-std::string file_uri(const std::string& path, const char* query) {
-    std::string out = "file:";
-    for (unsigned char c : std::filesystem::absolute(path).string()) {
-        if (std::isalnum(c) || std::strchr("/-._~", c) != nullptr)
-            out += static_cast<char>(c);
-        else
-            out += fmt::format("%{:02X}", c);
-    }
-    return out + "?" + query;
-}
-
 // New stores hold personal data: create the file ourselves, owner-only, before SQLite opens it. SQLite gives
 // the -wal and -shm files the same mode. Returns 0, or the errno of the failure (EEXIST is no failure).
 int create_private_file(const std::string& path) {
@@ -78,6 +66,17 @@ std::string os_user() {
 }
 
 } // namespace
+
+std::string file_uri(const std::string& path, const char* query) {
+    std::string out = "file:";
+    for (unsigned char c : std::filesystem::absolute(path).string()) {
+        if (std::isalnum(c) || std::strchr("/-._~", c) != nullptr)
+            out += static_cast<char>(c);
+        else
+            out += fmt::format("%{:02X}", c);
+    }
+    return out + "?" + query;
+}
 
 void bind_text_or_null(SQLite::Statement& st, int index, const std::string& value) {
     if (value.empty())
@@ -232,6 +231,12 @@ void SqliteStore::begin_transaction() try {
             wal_pending_ = false; // another connection holds the store: this transaction runs in WAL mode
         }
     }
+    // A statement still stepping (a read that returned its one row: stmt() resets statements at their next use)
+    // keeps the connection in a read transaction on the snapshot of that read; if another process has
+    // committed since, BEGIN IMMEDIATE could not move to the newest one and would fail at once with
+    // SQLITE_BUSY_SNAPSHOT instead of waiting for the lock. None of them is needed any more: every read is
+    // done (no Store method is under way when a transaction begins).
+    reset_statements();
     db_.exec("BEGIN IMMEDIATE");
     in_transaction_ = true;
 } catch (const SQLite::Exception& e) {
