@@ -73,12 +73,19 @@ expect_eq "$(grep -c ',false$' "$OUT")" "1" "the certificate of P2 does not qual
 expect_grep "warning: .*certify 2022-03-03 --sync" "$ERR" "report certificates warns"
 ab report session 2022-03-03 --lang id
 expect_grep 'tidak hadir\)' "$OUT" "report session marks it"
+expect_grep 'tidak hadir\)' <(grep "$P2" "$OUT") "the mark is on P2's certificate"
+expect_no_grep 'tidak hadir\)' <(grep "$P1" "$OUT") "and not on P1's, who attended"
+ab report session 2022-03-03 --lang en --format csv
+expect_grep "warning: 1 live certificate of session 2022-03-03 belongs to a person who no longer attended; settle it with: .*certify 2022-03-03 --sync" \
+  "$ERR" "report session counts the certificate that no longer qualifies"
 ab report siasn --year 2022 --format csv
 expect_eq "$(grep -c "^$P2," "$OUT")" "0" "siasn leaves it out"
 expect_eq "$(grep -c "^$P1," "$OUT")" "1" "and keeps the valid one"
 expect_grep "warning: left out: 1 live certificate of session 2022-03-03" "$ERR" "siasn says so"
 ab db check --format csv
 expect_grep '^certificates_not_qualifying,1$' "$OUT" "db check counts it"
+expect_grep "1 live certificate belongs to a person who no longer attended \(session 2022-03-03\); settle it with: .*certify 2022-03-03 --sync" \
+  "$ERR" "and warns of one certificate too"
 ab certify 2022-03-03 --sync
 expect_rc 0 "certify --sync"
 expect_grep "revoked .* \(no longer attended\)" "$ERR" "sync names the revoked certificate"

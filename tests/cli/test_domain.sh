@@ -139,6 +139,9 @@ expect_eq "$(csv_field "$OUT" nip $PNS2 target),$(csv_field "$OUT" nip $PNS2 sho
 expect_eq "$(csv_field "$OUT" nip $PPPK1 shortfall)" "0" "a PPPK over the target has no shortfall"
 ab report jp --year 2024 --type pppk --format csv
 expect_eq "$(csv_col "$OUT" nip | tr '\n' ' ')" "$PPPK2 $PPPK1 " "--type pppk"
+ab report jp --year 2024 --type pppk --format markdown --lang en
+expect_grep '^- Participants: \*\*2\*\*$' "$OUT" "--type pppk: the totals count the PPPK only"
+expect_grep '^- JP: \*\*9\*\*$' "$OUT" "--type pppk: their JP"
 ab report jp --year 2024 --type PNS --format csv
 expect_eq "$(csv_col "$OUT" nip | tr '\n' ' ')" "$PNS2 $PNS1 " "--type pns (any case) leaves out people without a NIP"
 ab report jp --year 2024 --type honorer

@@ -148,6 +148,8 @@ ab --db "$OTHER" session add --title T --start "2022-03-04 09:00" --minutes 60 -
 expect_rc 0 "--db"
 ab --db "$OTHER" session list --format csv
 expect_grep '^2022-03-04,' "$OUT" "--db creates the named store"
+expect_eq "$(head -1 "$OUT")" "code,series,title,start,minutes,jp,capacity,status,enrolled,attended" \
+  "session list: its columns"
 ab session list --format csv
 expect_eq "$(grep -c 2022-03-04 "$OUT")" "0" "the env store did not get the --db session"
 

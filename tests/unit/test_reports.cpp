@@ -67,6 +67,50 @@ TEST_CASE("weekly_report: the totals add up the waiting lists") {
     CHECK(found);
 }
 
+// The value of the total `key` of `r` (REQUIREd to be there).
+static Cell total_of(const Report& r, const std::string& key) {
+    for (const Total& t : r.totals)
+        if (t.column.key == key) return t.value;
+    FAIL("no total " << key);
+    return Cell{};
+}
+
+TEST_CASE("weekly_report: a week without sessions counts zero attended, not 'attendance not recorded'") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Report r = weekly_report(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
+    CHECK(r.table.rows.empty());
+    CHECK(total_of(r, "sessions") == Cell{std::int64_t{0}});
+    CHECK(total_of(r, "attended") == Cell{std::int64_t{0}});
+    CHECK(total_of(r, "absent") == Cell{std::int64_t{0}});
+}
+
+TEST_CASE("weekly_report: a session on the period's first or last day is in it, one a day outside is not") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        Session base;
+        base.title = "Webinar";
+        base.minutes = 60;
+        base.jp_tenths = 10;
+        // 09:00 WIB on Sunday 27 February, Monday 28 February, Sunday 6 and Monday 7 March 2022.
+        for (std::int64_t start : {1645927200, 1646013600, 1646532000, 1646618400}) {
+            base.start = start;
+            add_sessions(*db, base, "", {});
+        }
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Report r = weekly_report(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
+    REQUIRE(r.table.rows.size() == 2);
+    CHECK(r.table.rows[0][0] == Cell{std::string("2022-02-28")});
+    CHECK(r.table.rows[1][0] == Cell{std::string("2022-03-06")});
+}
+
 TEST_CASE("the yearly reports cover their year: Report::period") {
     TempDir dir;
     const auto db = store::open(dir.file("s.db"), store::Access::write);
