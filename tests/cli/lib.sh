@@ -124,6 +124,8 @@ expect_eq() { if [ "$1" == "$2" ]; then ok; else fail "$3: got [$1], expected [$
 # expect_grep PATTERN FILE DESCRIPTION: FILE has a line matching the extended regex.
 expect_grep() { if grep -qE -- "$1" "$2"; then ok; else fail "$3: no line matching /$1/ in $2"; fi; }
 expect_no_grep() { if grep -qE -- "$1" "$2"; then fail "$3: unexpected /$1/ in $2"; else ok; fi; }
+# csv_col FILE NAME: the values of the CSV column with header NAME (simple CSV: no quoted commas), one a line.
+csv_col() { awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }' "$1"; }
 
 # csv_field FILE KEYCOL KEY FIELDCOL: the value in column FIELDCOL (by header name) of the row whose KEYCOL equals
 # KEY, from a simple CSV (no quoted commas in the fields involved).

@@ -224,6 +224,7 @@ ab session restore 2099-03-05
 expect_rc 0 "restore"
 ab session show 2099-03-05 --format csv
 expect_no_grep cancelled "$OUT" "scheduled again"
+expect_eq "$(csv_col "$OUT" status)" "scheduled" "session show: its status column says so"
 
 # --- 6. outputs that look done but are not; files with personal data are 0600 ---
 for target in report.xls report; do

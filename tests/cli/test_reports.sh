@@ -14,8 +14,6 @@ MALANG="Pemerintah Kota Malang"; SIDOARJO="Pemerintah Kabupaten Sidoarjo"; BPSDM
 json_get() { grep -oE "\"$2\":(\"[^\"]*\"|[^,}]*)" "$1" | cut -d: -f2- | tr -d '"'; }
 # json_ok FILE: the file is valid JSON (checked with jq when it is installed).
 json_ok() { if command -v jq >/dev/null; then jq -e . "$1" >/dev/null 2>&1; else [ -s "$1" ]; fi; }
-# csv_col FILE NAME: one column of a simple CSV by header name.
-csv_col() { awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }' "$1"; }
 
 # --- the scenario -----------------------------------------------------------------------------------------------
 setup() {

@@ -1428,7 +1428,7 @@ def main(argv):
                      "EXAMPLES": os.path.join(tree, "examples"), "ASNBELAJAR_TEST_SCALE": str(args.scale),
                      "TMPDIR": os.path.join(work, "tmp"), "NO_COLOR": "1"})
     pg_env = None
-    if args.pg == "on" or (args.pg == "auto" and any(is_pg_file(p) for p in paths)):
+    if args.pg == "on" or (args.pg == "auto" and any(is_pg_file(m["file"]) for m in mutants)):
         pg_env = start_cluster(work, tree, env, required=args.pg == "on")
     tests = test_commands(tree, build, args.tests, pg_env)
     tests_by_name = dict((name, (name, argv_)) for name, argv_ in tests)
