@@ -9,7 +9,6 @@ PNS1=198609262015051001; PNS2=199001152014031002; PNS3=198703212010122003
 PPPK1=199001012022241001; PPPK2=198805052021211002
 MALANG="Pemerintah Kota Malang"
 
-
 # --- NIP: digits 13-14 and the appointment month ------------------------------------------------------------------
 # This month and the next in the zone the commands use (Asia/Jakarta), for the appointment (TMT) rule.
 this_month=$(TZ=Asia/Jakarta date +%Y%m)
