@@ -41,6 +41,7 @@ expect_eq "$(head -1 "$OUT")" "certificate,nip,email,name,code" "certify codes c
 expect_eq "$(($(grep -c . "$OUT") - 1))" "4" "a code per live certificate"
 ab --lang en certify codes $S --format markdown
 expect_grep '^- Certificates: \*\*4\*\*$' "$OUT" "the human form totals the certificates"
+expect_grep '^Key [0-9a-f]{16}' "$OUT" "and names the key that signs the codes"
 secret=$(awk '/^secret:/ { print $2 }' "$KEY")
 if command -v sqlite3 >/dev/null; then
   expect_eq "$(sqlite3 "$ASNBELAJAR_DB" .dump | grep -c -- "$secret")" "0" "the secret is not in the database"
