@@ -41,6 +41,21 @@ Participant person(const char* nip, const char* name) {
 
 } // namespace
 
+// How many indexes the participants table of the SQLite store at `path` has now (read by a connection of its own).
+static int participant_indexes(const std::string& path) {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(
+                raw, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants'",
+                -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    const int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+    return n;
+}
+
 TEST_CASE("a new store is owner-only, in WAL mode, at the current schema") {
     TempDir dir;
     std::string path = dir.file("s.db");
@@ -265,20 +280,7 @@ TEST_CASE(
     const auto db = store::open(path, store::Access::write);
     store::Store& store = *db;
     dynamic_cast<store::sqlite::SqliteStore&>(store).append_after = 0; // append mode at once: indexes dropped
-    const auto indexes = [&] {
-        sqlite3* raw = nullptr;
-        REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
-        sqlite3_stmt* st = nullptr;
-        REQUIRE(sqlite3_prepare_v2(raw,
-                                   "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                                   "tbl_name = 'participants'",
-                                   -1, &st, nullptr) == SQLITE_OK);
-        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        const int n = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-        sqlite3_close(raw);
-        return n;
-    };
+    const auto indexes = [&] { return participant_indexes(path); };
     std::vector<Participant> rows = {person("198609262015051001", "A")};
     {
         store::Store::Transaction tx(store);
@@ -1023,20 +1025,7 @@ TEST_CASE("bulk load outside a transaction: the participants' indexes are never 
     const std::string path = dir.file("s.db");
     const auto db =
         store::open(path, store::Access::write); // empty: inside a transaction, append mode at once
-    const auto indexes = [&] {
-        sqlite3* raw = nullptr;
-        REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
-        sqlite3_stmt* st = nullptr;
-        REQUIRE(sqlite3_prepare_v2(raw,
-                                   "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                                   "tbl_name = 'participants'",
-                                   -1, &st, nullptr) == SQLITE_OK);
-        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        const int n = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-        sqlite3_close(raw);
-        return n;
-    };
+    const auto indexes = [&] { return participant_indexes(path); };
     db->begin_bulk_load(2000);
     CHECK(indexes() == 3);
     // 1,000 new people of a job of 2,000: projected beyond any threshold, still no append mode.
