@@ -190,20 +190,25 @@ std::size_t add_platform_marks(store::Store& store, const Session& session,
     return walk_ins.size() + already_walk_ins;
 }
 
-void recompute_session_attendance(store::Store& store, const Session& session) {
+namespace {
+
+// Puts each person's summary as their marks now give it (none for one without marks).
+void put_summaries_of(store::Store& store, const Session& session, const std::vector<PersonMarks>& people) {
     std::vector<store::PersonSummary> summaries;
-    for (const PersonMarks& p : store.session_marks(session.id))
+    summaries.reserve(people.size());
+    for (const PersonMarks& p : people)
         summaries.push_back(summary_of(session, p.person, p.marks));
     store.put_summaries(session.id, summaries);
 }
 
+} // namespace
+
+void recompute_session_attendance(store::Store& store, const Session& session) {
+    put_summaries_of(store, session, store.session_marks(session.id));
+}
+
 void recompute_people_attendance(store::Store& store, const Session& session, std::span<const Id> people) {
-    const std::vector<PersonMarks> marks = store.marks_of(session.id, people);
-    std::vector<store::PersonSummary> summaries;
-    summaries.reserve(people.size());
-    for (std::size_t i = 0; i < people.size(); ++i)
-        summaries.push_back(summary_of(session, people[i], marks[i].marks));
-    store.put_summaries(session.id, summaries);
+    put_summaries_of(store, session, store.marks_of(session.id, people)); // marks_of: one entry per person
 }
 
 } // namespace asnbelajar

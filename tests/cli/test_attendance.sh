@@ -102,6 +102,8 @@ expect_grep "^$MARIA,\"Maria Ulfah, S.Pd.I.\",.*,walk-in,170,attended,3," "$WORK
 ab participant show $MARIA --format csv
 expect_grep "^$MARIA,\"Maria Ulfah, S.Pd.I.\",maria.ulfah@kemenag.go.id," "$OUT" \
   "created from the export's NIP, name and e-mail"
+ab participant show $MARIA --format markdown
+expect_eq "$(head -1 "$OUT")" "# Maria Ulfah, S.Pd.I." "participant show: the person's name is the title"
 
 # --- the same joins as a flat Zoom export and as a Teams report give the same outcomes ---
 for layout in zoom-meeting.csv teams.tsv; do

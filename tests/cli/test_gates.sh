@@ -147,7 +147,7 @@ expect_eq "$(session_field $P4 certificate)" "" "--sync did not certify P4"
 ab report session $S --format json
 expect_grep '"survey":"done","posttest":"85"' "$OUT" "json: survey and posttest of P3"
 ab --lang en report session $S
-expect_grep 'Surveys done' "$OUT" "the human report totals the surveys"
+expect_grep '^Surveys done: +2$' "$OUT" "the human report totals the surveys: P3 and P4"
 
 # --- --requires none: attendance alone ------------------------------------------------------------------------------
 ab session edit $S --requires none

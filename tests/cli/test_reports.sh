@@ -273,6 +273,7 @@ expect_eq "$(tail -n +2 "$OUT")" "$(cat "$WORK/siasn-expected.csv")" \
   "siasn rows: seminar 9/P by default, whole hours (2.5 nearest: 3), dd-mm-yyyy"
 expect_grep '1 certificate of a person without a NIP left out' "$ERR" "people without a NIP are counted on stderr"
 expect_grep 'JP rounded to whole hours for SIASN: KHUSUS 2.5 → 3' "$ERR" "rounded sessions are listed"
+expect_eq "$(grep 'JP rounded' "$ERR" | grep -o '→' | wc -l)" "1" "only the session whose JP was rounded is listed"
 ab report siasn --year 2022 --round down --format csv
 expect_eq "$(csv_field "$OUT" nomor_sertipikat 5/BPSDM-ASNB/III/2022 jumlah_jam)" "2" "--round down: 2.5 → 2"
 expect_eq "$(csv_field "$OUT" nomor_sertipikat 1/BPSDM-ASNB/III/2022 jumlah_jam)" "3" "--round down: 3 stays 3"

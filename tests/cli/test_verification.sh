@@ -39,6 +39,9 @@ expect_grep "made a new signing key $KEY \(key id [0-9a-f]{16}\)" "$ERR" "the fi
 expect_eq "$(stat -c %a "$KEY")" "600" "the key file is mode 0600"
 expect_eq "$(head -1 "$OUT")" "certificate,nip,email,name,code" "certify codes columns"
 expect_eq "$(($(grep -c . "$OUT") - 1))" "4" "a code per live certificate"
+ab --lang en certify codes $S --format markdown
+expect_grep '^- Certificates: \*\*4\*\*$' "$OUT" "the human form totals the certificates"
+expect_grep '^Key [0-9a-f]{16}' "$OUT" "and names the key that signs the codes"
 secret=$(awk '/^secret:/ { print $2 }' "$KEY")
 if command -v sqlite3 >/dev/null; then
   expect_eq "$(sqlite3 "$ASNBELAJAR_DB" .dump | grep -c -- "$secret")" "0" "the secret is not in the database"

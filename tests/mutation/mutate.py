@@ -593,6 +593,7 @@ SCHEMA_PRELUDE = ("#include <cstdlib>\n"
                   "#line 1\n")
 SCHEMA_RETRIES = 6
 DECL_EQ_RE = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)")
+BRACKET_DEPTH = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}  # what each bracket does to the depth
 
 
 def code_part(line, masked):
@@ -619,7 +620,7 @@ def value_spans(masked, start, end):
         return []
     pieces, depth, begin = [], 0, 0
     for j, ch in enumerate(part):  # the declarators: split at the commas outside brackets
-        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(ch, 0)
+        depth += BRACKET_DEPTH.get(ch, 0)
         if ch == "," and depth == 0:
             pieces.append((begin, j))
             begin = j + 1
@@ -645,7 +646,7 @@ def for_spans(masked, start, end):
     ("value"), the condition ("bool") and the step ("void"); [start, end) is inside the parentheses."""
     cuts, depth = [], 0
     for j in range(start, end):
-        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(masked[j], 0)
+        depth += BRACKET_DEPTH.get(masked[j], 0)
         if masked[j] == ";" and depth == 0:
             cuts.append(j)
     if len(cuts) != 2:

@@ -111,6 +111,24 @@ TEST_CASE("weekly_report: a session on the period's first or last day is in it, 
     CHECK(r.table.rows[1][0] == Cell{std::string("2022-03-06")});
 }
 
+TEST_CASE("weekly_report: a session without attendance is warned of from its end, not before") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    Session s;
+    {
+        store::Store::Transaction tx(*db);
+        s = add_webinar(*db, std::nullopt); // 09:00 WIB for 180 minutes
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Period week{{2022, 2, 28}, {2022, 3, 6}};
+    ctx.now = s.start + 180 * 60 - 60; // its last minute: still under way
+    CHECK(weekly_report(*db, week, ctx).warnings.empty());
+    ctx.now = s.start + 180 * 60; // over
+    CHECK(weekly_report(*db, week, ctx).warnings.size() == 1);
+}
+
 TEST_CASE("the yearly reports cover their year: Report::period") {
     TempDir dir;
     const auto db = store::open(dir.file("s.db"), store::Access::write);

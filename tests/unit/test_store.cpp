@@ -41,6 +41,21 @@ Participant person(const char* nip, const char* name) {
 
 } // namespace
 
+// How many indexes the participants table of the SQLite store at `path` has now (read by a connection of its own).
+static int participant_indexes(const std::string& path) {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(
+                raw, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants'",
+                -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    const int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+    return n;
+}
+
 TEST_CASE("a new store is owner-only, in WAL mode, at the current schema") {
     TempDir dir;
     std::string path = dir.file("s.db");
@@ -265,20 +280,7 @@ TEST_CASE(
     const auto db = store::open(path, store::Access::write);
     store::Store& store = *db;
     dynamic_cast<store::sqlite::SqliteStore&>(store).append_after = 0; // append mode at once: indexes dropped
-    const auto indexes = [&] {
-        sqlite3* raw = nullptr;
-        REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
-        sqlite3_stmt* st = nullptr;
-        REQUIRE(sqlite3_prepare_v2(raw,
-                                   "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                                   "tbl_name = 'participants'",
-                                   -1, &st, nullptr) == SQLITE_OK);
-        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        const int n = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-        sqlite3_close(raw);
-        return n;
-    };
+    const auto indexes = [&] { return participant_indexes(path); };
     std::vector<Participant> rows = {person("198609262015051001", "A")};
     {
         store::Store::Transaction tx(store);
@@ -992,25 +994,38 @@ TEST_CASE("bulk load in append mode: a key a stored person takes is found by the
     CHECK(found.people[static_cast<std::size_t>(found.by_nip[1])].id == a.id);
 }
 
+TEST_CASE(
+    "bulk load in append mode: a key passing from one stored person to another is found as the new one's") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    Participant a = person("198609262015051001", "A");
+    a.id = db->insert_participant(a);
+    Participant b = person("199001152014031002", "B");
+    b.email = "siti@example.go.id";
+    b.id = db->insert_participant(b);
+    dynamic_cast<store::sqlite::SqliteStore&>(*db).append_after = 0; // append mode at once: keys in memory
+    store::Store::Transaction tx(*db);
+    db->begin_bulk_load(10);
+    // Earlier rows of the load: B's address changes, then A takes B's old one (B's entry for it stays in the
+    // load's table of e-mail addresses, stale).
+    b.email = "b@example.go.id";
+    a.email = "siti@example.go.id";
+    const std::vector<Participant> changed = {b, a};
+    db->write_participants(changed, {});
+    Participant row = person("", "A");
+    row.email = "siti@example.go.id";
+    store::ParticipantMatches found;
+    db->find_participants({&row, 1}, found);
+    REQUIRE(found.by_email[0] >= 0);
+    CHECK(found.people[static_cast<std::size_t>(found.by_email[0])].id == a.id);
+}
+
 TEST_CASE("bulk load outside a transaction: the participants' indexes are never dropped") {
     TempDir dir;
     const std::string path = dir.file("s.db");
     const auto db =
         store::open(path, store::Access::write); // empty: inside a transaction, append mode at once
-    const auto indexes = [&] {
-        sqlite3* raw = nullptr;
-        REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
-        sqlite3_stmt* st = nullptr;
-        REQUIRE(sqlite3_prepare_v2(raw,
-                                   "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                                   "tbl_name = 'participants'",
-                                   -1, &st, nullptr) == SQLITE_OK);
-        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        const int n = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-        sqlite3_close(raw);
-        return n;
-    };
+    const auto indexes = [&] { return participant_indexes(path); };
     db->begin_bulk_load(2000);
     CHECK(indexes() == 3);
     // 1,000 new people of a job of 2,000: projected beyond any threshold, still no append mode.
