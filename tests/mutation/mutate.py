@@ -591,7 +591,7 @@ SCHEMA_PRELUDE = ("#include <cstdlib>\n"
                   f" const char* s = std::getenv(\"{SCHEMA_ENV}\"); return s ? std::atoi(s) : 0; }}(); "
                   "return on == id; } }\n"
                   "#line 1\n")
-SCHEMA_RETRIES = 6
+SCHEMA_RETRIES = 8
 DECL_EQ_RE = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)")
 BRACKET_DEPTH = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}  # what each bracket does to the depth
 
@@ -861,9 +861,52 @@ def statement_schema(lines, masked, first, last, ms, numbers, previous, followin
     return True
 
 
+CONSTANT_RE = re.compile(r"\s*(?:(?:static|inline) )?constexpr ")
+
+
+def constant_declarations(masked):
+    """The `constexpr` variables of a file (masked lines): [(first line, last line, name, column where the
+    initializer starts on the first line)], tables of several lines too. A function is none of them."""
+    out = []
+    number = 1
+    while number <= len(masked):
+        code = masked[number - 1]
+        head = CONSTANT_RE.match(code)
+        init = re.search(r"[={]", code)
+        if not head or not init or "(" in code[: init.start()]:
+            number += 1
+            continue
+        name = re.findall(r"[A-Za-z_]\w*", code[: init.start()].split("[")[0])
+        depth, last = 0, None
+        for n in range(number, min(number + 200, len(masked) + 1)):
+            line = masked[n - 1]
+            for j, ch in enumerate(line):
+                if n == number and j < init.start():
+                    continue
+                depth += BRACKET_DEPTH.get(ch, 0)
+                if ch == ";" and depth == 0:
+                    last = n
+                    break
+            if last:
+                break
+        if last and name:
+            out.append((number, last, name[-1], init.start()))
+        number = (last or number) + 1
+    return out
+
+
+def constant_spans(masked, start):
+    """The integer literals of a line of a constant's initializer from column `start`: a schema chooses each
+    literal ("value"); its type and bounds (`std::array<int, 12>`) come before the initializer."""
+    return [(m.start(), m.end(), "value") for m in INT_RE.finditer(masked) if m.start() >= start]
+
+
 def make_schema(text, mutants, excluded_lines):
     """(schema text, {mutant id: number}) for the mutants of one file that a schema can hold, except those on
-    `excluded_lines`; the others are left to be planted alone."""
+    `excluded_lines` (line numbers; a name in it keeps that `constexpr` variable as it is); the others are left
+    to be planted alone. The literals of a `constexpr` variable (a table of month names, a day count) are chosen
+    at run time when the variable is made `const`: the compiler refuses that where it is needed as a constant,
+    and its name is then excluded."""
     lines = text.split("\n")
     source = list(lines)
     masked = mask_code(text).split("\n")
@@ -884,9 +927,13 @@ def make_schema(text, mutants, excluded_lines):
             by_line.setdefault(m["line"], []).append(m)
     numbers = {}
     alone = {}  # the mutants of lines without a form of their own
+    # A `constexpr` variable's lines have no other form (its value can only change where it is `const`).
+    constants = constant_declarations(masked)
+    constant_lines = {n for first, last, _, _ in constants for n in range(first, last + 1)}
     for number, ms in sorted(by_line.items()):
         original, mask = lines[number - 1], masked[number - 1]
-        form = schema_form(original, mask, previous_of[number], following_of[number])
+        form = None if number in constant_lines else schema_form(original, mask, previous_of[number],
+                                                                  following_of[number])
         if not form:
             alone[number] = ms
             continue
@@ -901,6 +948,34 @@ def make_schema(text, mutants, excluded_lines):
             parts.append((numbers[m["id"]], *part))
         if parts:
             lines[number - 1] = schema_line(form, original, mask, parts)
+    # The literals of `constexpr` variables: the variable is made `const` and each literal chosen at run time.
+    for first, last, name, init in constants:
+        if name in excluded_lines:
+            continue
+        held = False
+        for number in range(first, last + 1):
+            if number not in alone or number in excluded_lines:
+                continue
+            original, mask = lines[number - 1], masked[number - 1]
+            # A constant of one line: its value (`14 * 60`); of a table: each literal.
+            spans = [(a, b, "value") for a, b in value_spans(mask, 0, len(mask.rstrip()) - 1)] \
+                if first == last and mask[init] == "=" else []
+            spans = spans or constant_spans(mask, init if number == first else 0)
+            if not spans or original != source[number - 1]:
+                continue
+            form = ("spans", spans)
+            parts = []
+            for m in alone[number]:
+                part = schema_part(form, original, m["mutated"], mask) if m["original"] == original else None
+                if part is None:
+                    continue
+                numbers[m["id"]] = len(numbers) + 1
+                parts.append((numbers[m["id"]], *part))
+            if parts:
+                lines[number - 1] = schema_line(form, original, mask, parts)
+                held = True
+        if held:
+            lines[first - 1] = re.sub(r"\bconstexpr\b", "const", lines[first - 1], count=1)
     # The lines of statements written on several lines: the whole statement is the schema's choice. Each
     # statement once, only when none of its lines has a form of its own or was refused.
     previous_line, last_code = {}, 0
@@ -923,6 +998,38 @@ def make_schema(text, mutants, excluded_lines):
         if statement_schema(lines, masked, first, last, ms, numbers, previous_of[first], following_of[last]):
             taken.update(covered)
     return SCHEMA_PRELUDE + "\n".join(lines), numbers
+
+
+def build_schema(original, ms, compile_schema):
+    """(numbers, built, excluded) of the schema of `ms`, mutants of the file whose text is `original`:
+    compile_schema(text) writes and builds a schema and returns True, or the lines the compiler refused (None
+    when it refused something elsewhere). A refused line of a mutant is left out and the schema built again; a
+    refused line that is no mutant's, or is refused again, is a `constexpr` variable made `const` where a
+    constant is needed (named on that line, or holding it): that variable is left as it is."""
+    masked = mask_code(original).split("\n")
+    constants = constant_declarations(masked)
+    mutant_lines = {m["line"] for m in ms}
+    excluded, numbers = set(), {}
+    for _ in range(SCHEMA_RETRIES):
+        text, numbers = make_schema(original, ms, excluded)
+        if not numbers:
+            break
+        errors = compile_schema(text)
+        if errors is True:
+            return numbers, True, excluded
+        if not errors:
+            break
+        before = set(excluded)
+        for line in errors:
+            if line in mutant_lines and line not in excluded:
+                excluded.add(line)
+            else:
+                text_of = masked[line - 1] if line <= len(masked) else ""
+                excluded |= {name for first, last, name, _ in constants
+                             if first <= line <= last or re.search(rf"\b{name}\b", text_of)}
+        if excluded == before:
+            break
+    return numbers, False, excluded
 
 
 def schema_error_lines(log, path, build):
@@ -1531,23 +1638,16 @@ def main(argv):
         path = os.path.join(tree, path_rel)
         with open(path, encoding="utf-8") as f:
             original = f.read()
-        excluded, numbers, built = set(), {}, False
         t0 = time.monotonic()
         try:
-            for _ in range(SCHEMA_RETRIES):
-                text, numbers = make_schema(original, ms, excluded)
-                if not numbers:
-                    break
+            log = os.path.join(work, "logs", "schema-build.log")
+
+            def compile_schema(text):
                 write_file(path, text)
-                log = os.path.join(work, "logs", "schema-build.log")
                 status, _ = run_logged(ninja, log, env)
-                if status == 0:
-                    built = True
-                    break
-                errors = schema_error_lines(log, path, build)
-                if not errors:
-                    break
-                excluded |= errors
+                return True if status == 0 else schema_error_lines(log, path, build)
+
+            numbers, built, excluded = build_schema(original, ms, compile_schema)
             if built and numbers:
                 # With every switch off the schema is the original code: the unit cases that run the file's
                 # mutated lines must pass, or a fault of the schema itself would kill every mutant.
@@ -1561,8 +1661,9 @@ def main(argv):
             if not built:
                 numbers = {}
             held = [m for m in ms if m["id"] in numbers]
+            refused = sorted(str(e) for e in excluded)
             note(f"schema of {path_rel}: {len(held)} of {len(ms)} mutants in one build ({build_seconds:.0f} s"
-                 f"{', lines refused: ' + ','.join(map(str, sorted(excluded))) if excluded else ''})")
+                 f"{', refused: ' + ','.join(refused) if refused else ''})")
             for m in held:
                 if out_of_time(m):
                     break

@@ -1,0 +1,74 @@
+"""Unit tests of the mutation harness's schema of constants (python3 tests/mutation/test_mutate.py)."""
+import importlib.util
+import os
+import unittest
+
+spec = importlib.util.spec_from_file_location("mutate", os.path.join(os.path.dirname(__file__), "mutate.py"))
+mutate = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mutate)
+
+SOURCE = """namespace {
+constexpr int lengths[] = {
+    31, 28,
+    31,
+};
+static constexpr std::array<int, 2> pair{7, 8};
+constexpr int twice(int n) { return 2 * n; }
+constexpr int used = 5;
+static_assert(used == 5);
+}
+"""
+
+
+def mutants(text):
+    path = "x.cpp"
+    out = []
+    lines, masked = text.split("\n"), mutate.mask_code(text).split("\n")
+    for number, (line, code) in enumerate(zip(lines, masked), start=1):
+        for col, op, mutated in mutate.mutants_of_line(code, line, "", False):
+            out.append({"id": mutate.mutant_id(path, line, col, mutated), "file": path, "line": number,
+                        "operator": op, "original": line, "mutated": mutated})
+    return out
+
+
+class ConstantSchema(unittest.TestCase):
+    def test_declarations(self):
+        found = mutate.constant_declarations(mutate.mask_code(SOURCE).split("\n"))
+        self.assertEqual([(a, b, name) for a, b, name, _ in found], [(2, 5, "lengths"), (6, 6, "pair"), (8, 8, "used")])
+
+    def test_literals_chosen_at_run_time(self):
+        ms = mutants(SOURCE)
+        text, numbers = mutate.make_schema(SOURCE, ms, set())
+        lines = text[len(mutate.SCHEMA_PRELUDE):].split("\n")
+        self.assertEqual(lines[1], "const int lengths[] = {")
+        self.assertIn(f"{mutate.SCHEMA_FN}(", lines[2])
+        self.assertTrue(lines[5].startswith("static const std::array<int, 2> pair{"), lines[5])
+        self.assertIn("std::array<int, 2>", lines[5])  # the bound is no literal of the initializer
+        held = {m["mutated"] for m in ms if m["id"] in numbers}
+        self.assertIn("    30, 28,", held)
+        self.assertIn("    31, 29,", held)
+        self.assertNotIn("static constexpr std::array<int, 3> pair{7, 8};", held)
+        self.assertEqual(lines[6], "constexpr int twice(int n) { return 2 * n; }")  # a function is no constant
+
+    def test_constant_needed_as_constant_is_left_alone(self):
+        ms = mutants(SOURCE)
+        builds = []
+
+        def compile_schema(text):
+            builds.append(text)
+            body = text[len(mutate.SCHEMA_PRELUDE):].split("\n")
+            # the compiler refuses the static_assert (line 9) while `used` is not constexpr
+            return {9} if body[7].startswith("const int used") else True
+
+        numbers, built, excluded = mutate.build_schema(SOURCE, ms, compile_schema)
+        self.assertTrue(built)
+        # line 9 has mutants of its own: left out first; refused again, it is the constant it names
+        self.assertEqual(excluded, {9, "used"})
+        self.assertEqual(len(builds), 3)
+        self.assertIn("constexpr int used = 5;", builds[-1])
+        self.assertFalse(any(m["line"] == 8 and m["id"] in numbers for m in ms))
+        self.assertTrue(any(m["line"] == 3 and m["id"] in numbers for m in ms))
+
+
+if __name__ == "__main__":
+    unittest.main()
