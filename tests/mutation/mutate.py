@@ -927,6 +927,21 @@ def make_schema(text, mutants, excluded_lines):
             by_line.setdefault(m["line"], []).append(m)
     numbers = {}
     alone = {}  # the mutants of lines without a form of their own
+
+    def hold(number, form, ms):
+        """Writes line `number` in `form` with the mutants of `ms` it can hold; returns whether it held one."""
+        original, mask = lines[number - 1], masked[number - 1]
+        parts = []
+        for m in ms:
+            part = schema_part(form, original, m["mutated"], mask) if m["original"] == original else None
+            if part is None:
+                continue
+            numbers[m["id"]] = len(numbers) + 1
+            parts.append((numbers[m["id"]], *part))
+        if parts:
+            lines[number - 1] = schema_line(form, original, mask, parts)
+        return bool(parts)
+
     # A `constexpr` variable's lines have no other form (its value can only change where it is `const`).
     constants = constant_declarations(masked)
     constant_lines = {n for first, last, _, _ in constants for n in range(first, last + 1)}
@@ -937,17 +952,7 @@ def make_schema(text, mutants, excluded_lines):
         if not form:
             alone[number] = ms
             continue
-        parts = []
-        for m in ms:
-            if m["original"] != original:
-                continue
-            part = schema_part(form, original, m["mutated"], mask)
-            if part is None:
-                continue
-            numbers[m["id"]] = len(numbers) + 1
-            parts.append((numbers[m["id"]], *part))
-        if parts:
-            lines[number - 1] = schema_line(form, original, mask, parts)
+        hold(number, form, ms)
     # The literals of `constexpr` variables: the variable is made `const` and each literal chosen at run time.
     for first, last, name, init in constants:
         if name in excluded_lines:
@@ -963,17 +968,7 @@ def make_schema(text, mutants, excluded_lines):
             spans = spans or constant_spans(mask, init if number == first else 0)
             if not spans or original != source[number - 1]:
                 continue
-            form = ("spans", spans)
-            parts = []
-            for m in alone[number]:
-                part = schema_part(form, original, m["mutated"], mask) if m["original"] == original else None
-                if part is None:
-                    continue
-                numbers[m["id"]] = len(numbers) + 1
-                parts.append((numbers[m["id"]], *part))
-            if parts:
-                lines[number - 1] = schema_line(form, original, mask, parts)
-                held = True
+            held = hold(number, ("spans", spans), alone[number]) or held
         if held:
             lines[first - 1] = re.sub(r"\bconstexpr\b", "const", lines[first - 1], count=1)
     # The lines of statements written on several lines: the whole statement is the schema's choice. Each
