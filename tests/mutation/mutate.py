@@ -746,6 +746,16 @@ def schema_line(form, original, masked, parts):
     return out
 
 
+def previous_code_lines(masked):
+    """{line number: the number of the line of code before it (0 for none)} of a file's masked lines."""
+    previous_line, last_code = {}, 0
+    for number, code in enumerate(masked, start=1):
+        previous_line[number] = last_code
+        if code.strip():
+            last_code = number
+    return previous_line
+
+
 MAX_STATEMENT_LINES = 12  # a longer statement's mutants are planted alone
 
 
@@ -973,11 +983,7 @@ def make_schema(text, mutants, excluded_lines):
             lines[first - 1] = re.sub(r"\bconstexpr\b", "const", lines[first - 1], count=1)
     # The lines of statements written on several lines: the whole statement is the schema's choice. Each
     # statement once, only when none of its lines has a form of its own or was refused.
-    previous_line, last_code = {}, 0
-    for number, code in enumerate(masked, start=1):
-        previous_line[number] = last_code
-        if code.strip():
-            last_code = number
+    previous_line = previous_code_lines(masked)
     taken = set()
     for number in sorted(alone):
         if number in taken:
@@ -1266,8 +1272,10 @@ def coverage_map(work, tree, files, paths, configure, env, test_env, tests, buil
 class Selection:
     """Which tests run for a mutant: those that execute its line, fastest first."""
 
-    def __init__(self, cov, tests):
+    def __init__(self, cov, tests, tree):
         self.tests = dict(tests)
+        self.tree = tree
+        self.statements = {}  # path -> (masked lines, previous code line of each line)
         self.code = {p: set(ls) for p, ls in cov["code"].items()}
         self.seconds = {n: t["seconds"] for n, t in cov["tests"].items()}
         self.by_line = {}
@@ -1280,7 +1288,22 @@ class Selection:
         """None when the line is not code to gcov (every test runs), else the names of the tests executing it."""
         if m["line"] not in self.code.get(m["file"], ()):
             return None
-        return sorted(self.by_line.get((m["file"], m["line"]), []), key=lambda n: (self.seconds[n], n))
+        names = self.by_line.get((m["file"], m["line"])) or self.statement_tests(m["file"], m["line"])
+        return sorted(names, key=lambda n: (self.seconds[n], n))
+
+    def statement_tests(self, path, line):
+        """The tests that execute the other lines of the statement of several lines that holds `line`: gcov can
+        count a line of a call's arguments as code and never as executed (`retry.cpp`'s message of how long it
+        waited, checked by unit tests, was "not covered")."""
+        if path not in self.statements:
+            with open(os.path.join(self.tree, path), encoding="utf-8") as f:
+                masked = mask_code(f.read()).split("\n")
+            self.statements[path] = (masked, previous_code_lines(masked))
+        masked, previous_line = self.statements[path]
+        span = statement_lines(masked, line, previous_line) if line <= len(masked) else None
+        if not span:
+            return []
+        return sorted({n for number in range(span[0], span[1] + 1) for n in self.by_line.get((path, number), [])})
 
     def unit_command(self, path, lines):
         """The unit test cases that execute any of `lines` of `path`, as one command, or None."""
@@ -1542,7 +1565,7 @@ def main(argv):
     if use_coverage:
         # Every rule file, whatever --files chose: the map is cached under a key without --files.
         cov = coverage_map(work, tree, files, all_rule_files, configure, env, test_env, tests, args.build_jobs)
-        selection = Selection(cov, tests)
+        selection = Selection(cov, tests, tree)
         # The times of the coverage tree (slower than this one) bound the suites; the unit tests run here.
         for name, _ in tests:
             if name in cov["tests"]:

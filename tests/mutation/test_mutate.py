@@ -70,5 +70,19 @@ class ConstantSchema(unittest.TestCase):
         self.assertTrue(any(m["line"] == 3 and m["id"] in numbers for m in ms))
 
 
+class Selection(unittest.TestCase):
+    def test_argument_line_runs_the_tests_of_its_call(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as tree:
+            with open(os.path.join(tree, "x.cpp"), "w") as f:
+                f.write("int f(int a) {\n    return g(a,\n             a + 1);\n}\nint h() {\n    return 0;\n}\n")
+            cov = {"code": {"x.cpp": [1, 2, 3, 5, 6]},
+                   "tests": {"unit:f": {"seconds": 1, "lines": {"x.cpp": [1, 2]}}}}
+            sel = mutate.Selection(cov, [], tree)
+            self.assertEqual(sel.covered({"file": "x.cpp", "line": 3}), ["unit:f"])  # gcov: never executed
+            self.assertEqual(sel.covered({"file": "x.cpp", "line": 6}), [])  # not covered: no test runs h()
+            self.assertIsNone(sel.covered({"file": "x.cpp", "line": 4}))  # no code to gcov: every test
+
+
 if __name__ == "__main__":
     unittest.main()
