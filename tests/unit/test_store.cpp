@@ -1090,3 +1090,87 @@ TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
     none.add(1, true, 5);
     CHECK(none.get(1) == std::pair<int, std::int64_t>{1, 5});
 }
+
+TEST_CASE(
+    "certificates: one found by its number carries that number, its session and person, and its revocation") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Id a = db->insert_participant(person("198609262015051001", "A"));
+    const Id b = db->insert_participant(person("199001152014031002", "B"));
+    const Id s = db->insert_session(session("w9"));
+    db->insert_certificate(s, a, 1, "000001/W9");
+    db->insert_certificate(s, b, 2, "000002/W9");
+    REQUIRE(db->revoke_certificate(s, b) == "000002/W9");
+    const auto live = db->certificate_by_number("000001/W9");
+    REQUIRE(live);
+    CHECK(live->number == "000001/W9");
+    CHECK(live->session.code == "w9");
+    CHECK(live->person.nip == "198609262015051001");
+    CHECK_FALSE(live->revoked);
+    const auto revoked = db->certificate_by_number("000002/W9");
+    REQUIRE(revoked);
+    CHECK(revoked->number == "000002/W9");
+    CHECK(revoked->person.nip == "199001152014031002");
+    CHECK(revoked->revoked);
+    CHECK_FALSE(db->certificate_by_number("000003/W9"));
+}
+
+TEST_CASE("certificates: a lookup by number leaves no read of its own open") {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    {
+        const auto w = store::open(path, store::Access::write);
+        const Id a = w->insert_participant(person("198609262015051001", "A"));
+        w->insert_certificate(w->insert_session(session("w9")), a, 1, "000001/W9");
+    }
+    const auto db = store::open(path, store::Access::read);
+    REQUIRE(db->certificate_by_number("000001/W9"));
+    // The reads of its session and person by id end at their next use, like every one-row read: one that finds
+    // nothing ends there. The certificate's own read is over already, so the connection reads no snapshot.
+    CHECK_FALSE(db->session_by_id(999));
+    CHECK_FALSE(db->participant_by_id(999));
+    raw_exec(
+        path,
+        "INSERT INTO participants(nip, name, created, updated) VALUES ('199001152014031002', 'B', 0, 0)");
+    CHECK(db->participant_by_nip("199001152014031002"));
+}
+
+TEST_CASE(
+    "sessions: what a session holds, each kind counted apart; deleting one takes its enrollments along") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    std::vector<Id> p;
+    for (const char* nip : {"198609262015051001", "199001152014031002", "197512302000031001"})
+        p.push_back(db->insert_participant(person(nip, "X")));
+    const Id held = db->insert_session(session("w9"));
+    for (const Id id : p)
+        db->put_enrollment(held, id, EnrollmentStatus::enrolled);
+    db->put_attendance(held, p[0], {120, false}, AttendanceOutcome::attended);
+    AttendanceMark mark;
+    mark.kind = MarkKind::manual;
+    mark.seconds = 3600;
+    mark.source = "manual";
+    db->add_mark(held, p[1], mark);
+    db->insert_certificate(held, p[0], 1, "000001/W9");
+    const store::Store::SessionHoldings h = db->session_holdings(held);
+    CHECK(h.enrollments == 3);
+    CHECK(h.attendance == 2);
+    CHECK(h.certificates == 1);
+
+    Session other = session("w10");
+    other.start += 7 * 86400;
+    const Id empty = db->insert_session(other);
+    db->put_enrollment(empty, p[0], EnrollmentStatus::enrolled);
+    db->put_enrollment(empty, p[2], EnrollmentStatus::waitlisted);
+    const store::Store::SessionHoldings e = db->session_holdings(empty);
+    CHECK(e.enrollments == 2);
+    CHECK(e.attendance == 0);
+    CHECK(e.certificates == 0);
+    db->delete_session(empty);
+    CHECK_FALSE(db->session_by_id(empty));
+    CHECK_FALSE(db->session_by_code("w10"));
+    CHECK(db->session_holdings(empty).enrollments == 0);
+    // The other session keeps everything.
+    CHECK(db->session_by_id(held));
+    CHECK(db->session_holdings(held).enrollments == 3);
+}
