@@ -1024,3 +1024,34 @@ TEST_CASE("two problems on one line are listed in the order found") {
                          "x.csv:2: Leave Time: 'today' is not a date and time",
                          Error);
 }
+
+TEST_CASE("detect_export: the header is looked for in the first 40 records, and no further") {
+    // 39 one-column lines of a preamble, then a Zoom meeting report's header: the 40th record is looked at.
+    std::string preamble;
+    for (int i = 1; i <= 39; ++i)
+        preamble += "Catatan " + std::to_string(i) + "\n";
+    const std::string header =
+        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n";
+    CHECK(detect(preamble + header) == "zoom-meeting");
+    // One more line of preamble puts the header 41st: the detection gives up before it.
+    CHECK_THROWS_WITH_AS(
+        detect(preamble + "Catatan 40\n" + header),
+        doctest::Contains("x.csv:1: not a recognised attendance export (first line: 'Catatan 1'); "
+                          "expected a Zoom webinar"),
+        Error);
+}
+
+TEST_CASE("detect_export: the first line is quoted in the refusal up to its first 200 bytes") {
+    const std::string line(250, 'A');
+    const std::string quoted = "(first line: '" + std::string(200, 'A') + "'); expected";
+    CHECK_THROWS_WITH_AS(detect(line + "\n"), doctest::Contains(quoted.c_str()), Error);
+}
+
+TEST_CASE("read_export_file: a file of one byte is read, not taken for a file that cannot be measured") {
+    TempDir dir;
+    const std::string path = dir.file("x.csv");
+    std::ofstream(path, std::ios::binary) << "X";
+    CHECK_THROWS_WITH_AS(sources::read_export_file(path, "auto", session_options()),
+                         doctest::Contains("x.csv:1: not a recognised attendance export (first line: 'X')"),
+                         Error);
+}
