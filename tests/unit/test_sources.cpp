@@ -1055,3 +1055,45 @@ TEST_CASE("read_export_file: a file of one byte is read, not taken for a file th
                          doctest::Contains("x.csv:1: not a recognised attendance export (first line: 'X')"),
                          Error);
 }
+
+TEST_CASE("read_export_file: a file whose size reads as 0 is read to its end all the same") {
+    // Files of /proc/sys say they end at 0 (seeking to their end gives 0) and hold text: they cannot be measured.
+    const std::string path = "/proc/sys/kernel/ostype";
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe || !probe.seekg(0, std::ios::end) || probe.tellg() != 0) {
+        MESSAGE("no /proc/sys/kernel/ostype that reads as size 0 here: not checked");
+        return;
+    }
+    CHECK_THROWS_WITH_AS(
+        sources::read_export_file(path, "auto", session_options()),
+        doctest::Contains("ostype:1: not a recognised attendance export (first line: 'Linux')"), Error);
+}
+
+TEST_CASE("read_export_file: a pipe's last block of one byte is read too") {
+    TempDir dir;
+    const std::string fifo = dir.file("export.csv");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << "X"; });
+    std::string message;
+    try {
+        sources::read_export_file(fifo, "auto", session_options());
+    } catch (const Error& e) {
+        message = e.what();
+    }
+    writer.join();
+    CHECK(message.find("export.csv:1: not a recognised attendance export (first line: 'X')") !=
+          std::string::npos);
+}
+
+TEST_CASE("read_export_file: --source teams on a file of no known layout reads it as a Teams report") {
+    // The Teams family has no flat layout: its first layout, the sectioned report, reads the file and says
+    // what it did not find.
+    TempDir dir;
+    const std::string path = dir.file("x.csv");
+    std::ofstream(path, std::ios::binary) << "Timestamp,Pertanyaan\n2022-03-03,Apa\n";
+    CHECK_THROWS_WITH_AS(
+        sources::read_export_file(path, "teams", session_options()),
+        doctest::Contains("x.csv: no '2. Participants' or '3. In-Meeting Activities' section "
+                          "found"),
+        Error);
+}
