@@ -1174,3 +1174,33 @@ TEST_CASE(
     CHECK(db->session_by_id(held));
     CHECK(db->session_holdings(held).enrollments == 3);
 }
+
+TEST_CASE(
+    "tallies: id 0 and the first id past the dense part, a sparse person who did not attend, ids never seen") {
+    store::Tallies t(5); // dense slots for ids 0..5
+    t.add(0, true, 20);
+    t.add(6, true, 10);  // the first id past the dense part
+    t.add(6, false, 0);  // partial: counted in, attended once
+    t.add(-2, false, 0); // enrolled only
+    CHECK(t.contains(0));
+    CHECK(t.get(0) == std::pair<int, std::int64_t>{1, 20});
+    CHECK(t.contains(6));
+    CHECK(t.get(6) == std::pair<int, std::int64_t>{1, 10});
+    CHECK(t.contains(-2));
+    CHECK(t.get(-2) == std::pair<int, std::int64_t>{0, 0});
+    CHECK(t.people() == 3);
+    // Never counted in, below, inside and above the dense part: nothing attended, no JP.
+    CHECK_FALSE(t.contains(-1));
+    CHECK(t.get(-1) == std::pair<int, std::int64_t>{0, 0});
+    CHECK_FALSE(t.contains(3));
+    CHECK(t.get(3) == std::pair<int, std::int64_t>{0, 0});
+    CHECK_FALSE(t.contains(7));
+    CHECK(t.get(7) == std::pair<int, std::int64_t>{0, 0});
+}
+
+TEST_CASE("printable arguments: an '@' after the host is no user-info: a port and the query stay") {
+    CHECK(store::printable_argument("postgresql://db1:5432/asnb?application_name=me@home") ==
+          "postgresql://db1:5432/asnb?application_name=me@home");
+    CHECK(store::printable_argument("--db=postgres://asnb:s3cret@db1:5432/asnb?options=a@b") ==
+          "--db=postgres://asnb@db1:5432/asnb?options=a@b");
+}
