@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <set>
 #include <sys/stat.h>
 #include <vector>
@@ -1196,6 +1197,9 @@ TEST_CASE(
     CHECK(t.get(3) == std::pair<int, std::int64_t>{0, 0});
     CHECK_FALSE(t.contains(7));
     CHECK(t.get(7) == std::pair<int, std::int64_t>{0, 0});
+    std::vector<Id> order;
+    t.each([&](Id id, int, std::int64_t) { order.push_back(id); });
+    CHECK(order == std::vector<Id>{-2, 0, 6});
 }
 
 TEST_CASE("printable arguments: an '@' after the host is no user-info: a port and the query stay") {
@@ -1203,4 +1207,21 @@ TEST_CASE("printable arguments: an '@' after the host is no user-info: a port an
           "postgresql://db1:5432/asnb?application_name=me@home");
     CHECK(store::printable_argument("--db=postgres://asnb:s3cret@db1:5432/asnb?options=a@b") ==
           "--db=postgres://asnb@db1:5432/asnb?options=a@b");
+    // A password parameter ended by a space goes with its '?', and the space stays.
+    CHECK(store::printable_argument("postgresql://db1/asnb?password=x -> db2") ==
+          "postgresql://db1/asnb -> db2");
+}
+
+TEST_CASE("a committed transaction, ended after another began, leaves the other alone") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    auto first = std::make_unique<store::Store::Transaction>(*db);
+    db->insert_participant(person("198609262015051001", "A"));
+    first->commit();
+    store::Store::Transaction second(*db);
+    db->insert_participant(person("199001152014031002", "B"));
+    first.reset();
+    CHECK(error_from([&] { second.commit(); }) == "");
+    CHECK(db->participant_by_nip("198609262015051001"));
+    CHECK(db->participant_by_nip("199001152014031002"));
 }
