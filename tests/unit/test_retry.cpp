@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using namespace asnbelajar;
 
@@ -201,4 +202,21 @@ TEST_CASE("retry: giving up says for how long and after how many attempts") {
     CHECK(std::string(tail) == "attempts");
     CHECK(waited >= 0.2);
     CHECK(waited <= took + 0.05);
+}
+
+TEST_CASE("retry: the pauses between attempts start at 0.2 s and double up to 1 s") {
+    TempDir dir;
+    store::RetryPolicy policy;
+    std::vector<long> pauses;
+    policy.sleep = [&](std::chrono::milliseconds pause) {
+        pauses.push_back(static_cast<long>(pause.count()));
+    };
+    int runs = 0;
+    const int retried =
+        store::write_retrying(dir.file("s.db"), "cmd", store::new_command_id(), policy, [&](store::Store& s) {
+            if (++runs <= 5) throw store::Unavailable("no primary", false);
+            return add_session(s, "a");
+        });
+    CHECK(retried == 5);
+    CHECK(pauses == std::vector<long>{200, 400, 800, 1000, 1000});
 }
