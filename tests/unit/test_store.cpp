@@ -1200,6 +1200,14 @@ TEST_CASE(
     std::vector<Id> order;
     t.each([&](Id id, int, std::int64_t) { order.push_back(id); });
     CHECK(order == std::vector<Id>{-2, 0, 6});
+    // Without a dense part, id 0 is walked once, between the negative ids and the others.
+    store::Tallies map_only;
+    map_only.add(1, true, 10);
+    map_only.add(0, true, 10);
+    map_only.add(-1, true, 10);
+    std::vector<Id> map_order;
+    map_only.each([&](Id id, int, std::int64_t) { map_order.push_back(id); });
+    CHECK(map_order == std::vector<Id>{-1, 0, 1});
 }
 
 TEST_CASE("printable arguments: an '@' after the host is no user-info: a port and the query stay") {
