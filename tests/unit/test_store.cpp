@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <set>
 #include <sys/stat.h>
@@ -1208,6 +1209,11 @@ TEST_CASE(
     std::vector<Id> map_order;
     map_only.each([&](Id id, int, std::int64_t) { map_order.push_back(id); });
     CHECK(map_order == std::vector<Id>{-1, 0, 1});
+    // A largest id beyond the dense part's bound (a store's ids can be anything): no slots, the map only.
+    store::Tallies huge(std::numeric_limits<Id>::max());
+    huge.add(5, true, 10);
+    CHECK(huge.get(5) == std::pair<int, std::int64_t>{1, 10});
+    CHECK(huge.people() == 1);
 }
 
 TEST_CASE("printable arguments: an '@' after the host is no user-info: a port and the query stay") {
