@@ -446,7 +446,6 @@ class Store {
     virtual void put_summaries(Id session, std::span<const PersonSummary> summaries) = 0;
     void put_attendance(Id session, Id participant, const AttendanceSummary& summary,
                         AttendanceOutcome outcome);
-    void delete_attendance(Id session, Id participant);
     // Drops every mark and summary of the session, and its walk-ins (attend --replace).
     virtual void clear_session_attendance(Id session) = 0;
     // Notes that a platform export was imported for the session at `at` (UTC seconds; attend --file, also one
