@@ -18,6 +18,7 @@
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <map>
 #include <memory>
 #include <set>
 #include <sys/stat.h>
@@ -654,6 +655,15 @@ struct AuditIds : store::TableSink {
     }
 };
 
+// A sink that records the size of each batch, by table.
+struct BatchSizes : store::TableSink {
+    std::map<store::Table, std::vector<std::size_t>> sizes;
+    void counted(const std::array<std::int64_t, store::all_tables.size()>&) override {}
+    void rows(store::Table table, const store::TableRows& batch) override {
+        sizes[table].push_back(batch.rows);
+    }
+};
+
 // A sink that cannot take rows (a full disk under the copy).
 struct FailingSink : store::TableSink {
     void counted(const std::array<std::int64_t, store::all_tables.size()>&) override {}
@@ -1238,4 +1248,39 @@ TEST_CASE("a committed transaction, ended after another began, leaves the other 
     CHECK(error_from([&] { second.commit(); }) == "");
     CHECK(db->participant_by_nip("198609262015051001"));
     CHECK(db->participant_by_nip("199001152014031002"));
+}
+
+TEST_CASE(
+    "export: batches of batch_rows() rows or more, none empty; the export's snapshot is over after it") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const int n = 3 * 4096 + 7;
+    {
+        store::Store::Transaction tx(*db);
+        for (int i = 0; i < n; ++i)
+            db->audit("asnbelajar x", i);
+        tx.commit();
+    }
+    BatchSizes sink;
+    db->export_tables(sink);
+    // Empty tables (participants, sessions, ...) get no batch at all.
+    CHECK_FALSE(sink.sizes.contains(store::Table::participants));
+    CHECK_FALSE(sink.sizes.contains(store::Table::results));
+    const std::vector<std::size_t>& audit = sink.sizes[store::Table::audit_log];
+    REQUIRE(audit.size() >= 2);
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < audit.size(); ++i) {
+        CAPTURE(i);
+        CHECK(audit[i] > 0);
+        if (i + 1 < audit.size()) CHECK(audit[i] >= db->batch_rows());
+        total += audit[i];
+    }
+    CHECK(total == static_cast<std::size_t>(n));
+    // A write transaction begins and commits after it.
+    CHECK(error_from([&] {
+              store::Store::Transaction tx(*db);
+              db->insert_participant(person("198609262015051001", "A"));
+              tx.commit();
+          }) == "");
+    CHECK(db->participant_by_nip("198609262015051001"));
 }

@@ -288,7 +288,7 @@ class TableSink {
     // First, once: the number of rows of each table in the snapshot, indexed by Table.
     virtual void counted(const std::array<std::int64_t, all_tables.size()>& rows) = 0;
     // Then the rows of each table, table after table in the order of all_tables, each in key order, in batches
-    // (reused: copy what must outlive the call).
+    // (reused: copy what must outlive the call); never an empty batch (an empty table gets none).
     virtual void rows(Table table, const TableRows& batch) = 0;
 };
 
