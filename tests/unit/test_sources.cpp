@@ -1097,3 +1097,36 @@ TEST_CASE("read_export_file: --source teams on a file of no known layout reads i
                           "found"),
         Error);
 }
+
+TEST_CASE("Teams 2021 report: a copy without its title line, the summary's times decide the day/month order, "
+          "names only without e-mail") {
+    // The summary block's first key alone tells the layout (its title line lost), in English and French.
+    CHECK(detect("Total Number of Participants\t5\nMeeting Start Time\t3/3/2022, 9:00:00 AM\n") ==
+          "teams-2021");
+    CHECK(detect("Nombre total de participants\t2\n") == "teams-2021");
+    const std::string table = "Full Name\tJoin Time\tLeave Time\tDuration\tEmail\n"
+                              "Siti\t3/4/2022, 9:00:00 AM\t3/4/2022, 9:30:00 AM\t30m\tsiti@x.go.id\n";
+    sources::ReadOptions o; // no session to decide by: only the file's own times
+    // The meeting's start time (3/13: month first) decides the attendees' 3/4.
+    sources::ExportData d =
+        read("Meeting Summary\nTotal Number of Participants\t1\nMeeting Start Time\t3/13/2022, "
+             "9:00:00 AM\n\n" +
+                 table,
+             "teams-2021", o);
+    CHECK(d.order == DayOrder::mdy);
+    // A summary line's key and the table's header are no times: they decide nothing.
+    CHECK_THROWS_WITH_AS(
+        read("Meeting Summary\n\"13/3/2022, 9:00:00 AM\"\tcatatan\n\n" + table, "teams-2021", o),
+        doctest::Contains("cannot be decided"), Error);
+    CHECK_THROWS_WITH_AS(read("Meeting Summary\nTotal Number of Participants\t1\n\n"
+                              "Full Name\tJoin Time\tLeave Time\tDuration\tEmail\t\"13/3/2022, 9:00:00 AM\"\n"
+                              "Siti\t3/4/2022, 9:00:00 AM\t3/4/2022, 9:30:00 AM\t30m\tsiti@x.go.id\tx\n",
+                              "teams-2021", o),
+                         doctest::Contains("cannot be decided"), Error);
+    // Without an e-mail column the people are known by name only.
+    d = read("Meeting Summary\n\nFull Name\tJoin Time\tLeave Time\tDuration\n"
+             "Siti\t3/3/2022, 9:00:00 AM\t3/3/2022, 9:30:00 AM\t30m\n",
+             "teams-2021");
+    CHECK(d.names_only);
+    CHECK_FALSE(read("Meeting Summary\n\n" + table, "teams-2021", session_options()).names_only);
+}
