@@ -208,8 +208,14 @@ expect_rc 1 "one session repeating a session of the series"
 ab session add --title "Seri Maret" --start "2099-03-03 09:00" --minutes 60 --jp 1 --allow-duplicate
 expect_rc 0 "--allow-duplicate"
 expect_eq "$(cat "$OUT")" "2099-03-03-2" "a second session with its own code"
+ab enroll 2099-03-03-2 $P1 $P2
+expect_rc 0 "enrollments in the session added by mistake"
 ab session delete 2099-03-03-2
 expect_rc 0 "delete a session added by mistake"
+expect_grep "^asnbelajar: deleted session 2099-03-03-2 and its 2 enrollments$" "$ERR" "counts its enrollments"
+expect_eq "$(sql "SELECT count(*) FROM sessions WHERE code = '2099-03-03-2'")" "0" "the session is gone"
+expect_eq "$(sql "SELECT count(*) FROM enrollments e LEFT JOIN sessions s ON s.id = e.session_id WHERE s.id IS NULL")" \
+  "0" "and its enrollments with it"
 before=$(dump)
 ab session delete 2022-03-03
 expect_rc 1 "a session with attendance is not deleted"

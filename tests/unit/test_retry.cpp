@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using namespace asnbelajar;
 
@@ -52,6 +53,11 @@ TEST_CASE("retry: target_session_attrs of a location") {
     CHECK(store::location_for("postgresql:///?service=registry", Access::read, ReadFrom::standby) ==
           "postgresql:///?service=registry&target_session_attrs=prefer-standby");
     CHECK(store::location_for("postgresql://a/db", Access::read) == "postgresql://a/db");
+    // A parameter named like it without a value is not the user's choice; one after an empty parameter is.
+    CHECK(store::location_for("postgres://a,b/db?target_session_attrs", Access::write) ==
+          "postgres://a,b/db?target_session_attrs&target_session_attrs=read-write");
+    CHECK(store::location_for("postgres://a,b/db?x=1&&target_session_attrs=any", Access::write) ==
+          "postgres://a,b/db?x=1&&target_session_attrs=any");
 }
 
 TEST_CASE("retry: command ids are 32 hex digits and differ") {
@@ -167,6 +173,19 @@ TEST_CASE("retry: giving up says for how long and after how many attempts") {
     CHECK(error_of([&] {
               store::write_retrying(dir.file("s.db"), "cmd", store::new_command_id(), policy, unavailable);
           }) == "no primary\ngave up after retrying for 0.0 s (1 attempt; --retry-for SECONDS waits longer)");
+    // Exactly the first pause (200 ms): one retry, whose pause ends when --retry-for does; the second failure
+    // gives up.
+    policy.retry_for = std::chrono::milliseconds{200};
+    int runs = 0;
+    const std::string once = error_of([&] {
+        store::write_retrying(dir.file("u.db"), "cmd", store::new_command_id(), policy,
+                              [&](store::Store& s) -> std::int64_t {
+                                  ++runs;
+                                  return unavailable(s);
+                              });
+    });
+    CHECK(runs == 2);
+    CHECK(once.find("(2 attempts; --retry-for SECONDS waits longer)") != std::string::npos);
     // Time for one pause: at least 0.2 s waited, and never more than the call took.
     policy.retry_for = std::chrono::milliseconds{500};
     const auto started = std::chrono::steady_clock::now();
@@ -183,4 +202,21 @@ TEST_CASE("retry: giving up says for how long and after how many attempts") {
     CHECK(std::string(tail) == "attempts");
     CHECK(waited >= 0.2);
     CHECK(waited <= took + 0.05);
+}
+
+TEST_CASE("retry: the pauses between attempts start at 0.2 s and double up to 1 s") {
+    TempDir dir;
+    store::RetryPolicy policy;
+    std::vector<long> pauses;
+    policy.sleep = [&](std::chrono::milliseconds pause) {
+        pauses.push_back(static_cast<long>(pause.count()));
+    };
+    int runs = 0;
+    const int retried =
+        store::write_retrying(dir.file("s.db"), "cmd", store::new_command_id(), policy, [&](store::Store& s) {
+            if (++runs <= 5) throw store::Unavailable("no primary", false);
+            return add_session(s, "a");
+        });
+    CHECK(retried == 5);
+    CHECK(pauses == std::vector<long>{200, 400, 800, 1000, 1000});
 }

@@ -1024,3 +1024,109 @@ TEST_CASE("two problems on one line are listed in the order found") {
                          "x.csv:2: Leave Time: 'today' is not a date and time",
                          Error);
 }
+
+TEST_CASE("detect_export: the header is looked for in the first 40 records, and no further") {
+    // 39 one-column lines of a preamble, then a Zoom meeting report's header: the 40th record is looked at.
+    std::string preamble;
+    for (int i = 1; i <= 39; ++i)
+        preamble += "Catatan " + std::to_string(i) + "\n";
+    const std::string header =
+        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n";
+    CHECK(detect(preamble + header) == "zoom-meeting");
+    // One more line of preamble puts the header 41st: the detection gives up before it.
+    CHECK_THROWS_WITH_AS(
+        detect(preamble + "Catatan 40\n" + header),
+        doctest::Contains("x.csv:1: not a recognised attendance export (first line: 'Catatan 1'); "
+                          "expected a Zoom webinar"),
+        Error);
+}
+
+TEST_CASE("detect_export: the first line is quoted in the refusal up to its first 200 bytes") {
+    const std::string line(250, 'A');
+    const std::string quoted = "(first line: '" + std::string(200, 'A') + "'); expected";
+    CHECK_THROWS_WITH_AS(detect(line + "\n"), doctest::Contains(quoted.c_str()), Error);
+}
+
+TEST_CASE("read_export_file: a file of one byte is read, not taken for a file that cannot be measured") {
+    TempDir dir;
+    const std::string path = dir.file("x.csv");
+    std::ofstream(path, std::ios::binary) << "X";
+    CHECK_THROWS_WITH_AS(sources::read_export_file(path, "auto", session_options()),
+                         doctest::Contains("x.csv:1: not a recognised attendance export (first line: 'X')"),
+                         Error);
+}
+
+TEST_CASE("read_export_file: a file whose size reads as 0 is read to its end all the same") {
+    // Files of /proc/sys say they end at 0 (seeking to their end gives 0) and hold text: they cannot be measured.
+    const std::string path = "/proc/sys/kernel/ostype";
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe || !probe.seekg(0, std::ios::end) || probe.tellg() != 0) {
+        MESSAGE("no /proc/sys/kernel/ostype that reads as size 0 here: not checked");
+        return;
+    }
+    CHECK_THROWS_WITH_AS(
+        sources::read_export_file(path, "auto", session_options()),
+        doctest::Contains("ostype:1: not a recognised attendance export (first line: 'Linux')"), Error);
+}
+
+TEST_CASE("read_export_file: a pipe's last block of one byte is read too") {
+    TempDir dir;
+    const std::string fifo = dir.file("export.csv");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << "X"; });
+    std::string message;
+    try {
+        sources::read_export_file(fifo, "auto", session_options());
+    } catch (const Error& e) {
+        message = e.what();
+    }
+    writer.join();
+    CHECK(message.find("export.csv:1: not a recognised attendance export (first line: 'X')") !=
+          std::string::npos);
+}
+
+TEST_CASE("read_export_file: --source teams on a file of no known layout reads it as a Teams report") {
+    // The Teams family has no flat layout: its first layout, the sectioned report, reads the file and says
+    // what it did not find.
+    TempDir dir;
+    const std::string path = dir.file("x.csv");
+    std::ofstream(path, std::ios::binary) << "Timestamp,Pertanyaan\n2022-03-03,Apa\n";
+    CHECK_THROWS_WITH_AS(
+        sources::read_export_file(path, "teams", session_options()),
+        doctest::Contains("x.csv: no '2. Participants' or '3. In-Meeting Activities' section "
+                          "found"),
+        Error);
+}
+
+TEST_CASE("Teams 2021 report: a copy without its title line, the summary's times decide the day/month order, "
+          "names only without e-mail") {
+    // The summary block's first key alone tells the layout (its title line lost), in English and French.
+    CHECK(detect("Total Number of Participants\t5\nMeeting Start Time\t3/3/2022, 9:00:00 AM\n") ==
+          "teams-2021");
+    CHECK(detect("Nombre total de participants\t2\n") == "teams-2021");
+    const std::string table = "Full Name\tJoin Time\tLeave Time\tDuration\tEmail\n"
+                              "Siti\t3/4/2022, 9:00:00 AM\t3/4/2022, 9:30:00 AM\t30m\tsiti@x.go.id\n";
+    sources::ReadOptions o; // no session to decide by: only the file's own times
+    // The meeting's start time (3/13: month first) decides the attendees' 3/4.
+    sources::ExportData d =
+        read("Meeting Summary\nTotal Number of Participants\t1\nMeeting Start Time\t3/13/2022, "
+             "9:00:00 AM\n\n" +
+                 table,
+             "teams-2021", o);
+    CHECK(d.order == DayOrder::mdy);
+    // A summary line's key and the table's header are no times: they decide nothing.
+    CHECK_THROWS_WITH_AS(
+        read("Meeting Summary\n\"13/3/2022, 9:00:00 AM\"\tcatatan\n\n" + table, "teams-2021", o),
+        doctest::Contains("cannot be decided"), Error);
+    CHECK_THROWS_WITH_AS(read("Meeting Summary\nTotal Number of Participants\t1\n\n"
+                              "Full Name\tJoin Time\tLeave Time\tDuration\tEmail\t\"13/3/2022, 9:00:00 AM\"\n"
+                              "Siti\t3/4/2022, 9:00:00 AM\t3/4/2022, 9:30:00 AM\t30m\tsiti@x.go.id\tx\n",
+                              "teams-2021", o),
+                         doctest::Contains("cannot be decided"), Error);
+    // Without an e-mail column the people are known by name only.
+    d = read("Meeting Summary\n\nFull Name\tJoin Time\tLeave Time\tDuration\n"
+             "Siti\t3/3/2022, 9:00:00 AM\t3/3/2022, 9:30:00 AM\t30m\n",
+             "teams-2021");
+    CHECK(d.names_only);
+    CHECK_FALSE(read("Meeting Summary\n\n" + table, "teams-2021", session_options()).names_only);
+}

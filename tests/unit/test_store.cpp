@@ -17,6 +17,9 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <limits>
+#include <map>
+#include <memory>
 #include <set>
 #include <sys/stat.h>
 #include <vector>
@@ -485,7 +488,6 @@ TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damage
          [&] {
              store.put_attendance(s, a, {60, false}, AttendanceOutcome::attended);
          }},
-        {"delete_attendance", [&] { store.delete_attendance(s, a); }},
         {"clear_session_attendance", [&] { store.clear_session_attendance(s); }},
         {"note_attendance_import", [&] { store.note_attendance_import(s, 1646290800); }},
         {"delete_batch_marks", [&] { store.delete_batch_marks(s, "batch"); }},
@@ -653,6 +655,15 @@ struct AuditIds : store::TableSink {
     }
 };
 
+// A sink that records the size of each batch, by table.
+struct BatchSizes : store::TableSink {
+    std::map<store::Table, std::vector<std::size_t>> sizes;
+    void counted(const std::array<std::int64_t, store::all_tables.size()>&) override {}
+    void rows(store::Table table, const store::TableRows& batch) override {
+        sizes[table].push_back(batch.rows);
+    }
+};
+
 // A sink that cannot take rows (a full disk under the copy).
 struct FailingSink : store::TableSink {
     void counted(const std::array<std::int64_t, store::all_tables.size()>&) override {}
@@ -738,7 +749,8 @@ TEST_CASE("attendance: a summary deleted is gone, the others stay") {
     const Id s = db->insert_session(session("w9"));
     db->put_attendance(s, a, {60, false}, AttendanceOutcome::attended);
     db->put_attendance(s, b, {20, false}, AttendanceOutcome::partial);
-    db->delete_attendance(s, a);
+    const store::PersonSummary none{a, std::nullopt};
+    db->put_summaries(s, {&none, 1});
     const store::Store::OutcomeCounts counts = db->outcome_counts(s);
     CHECK(counts.attended == 0);
     CHECK(counts.partial == 1);
@@ -1089,4 +1101,186 @@ TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
     store::Tallies none; // no dense part: every id in the map
     none.add(1, true, 5);
     CHECK(none.get(1) == std::pair<int, std::int64_t>{1, 5});
+}
+
+TEST_CASE(
+    "certificates: one found by its number carries that number, its session and person, and its revocation") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Id a = db->insert_participant(person("198609262015051001", "A"));
+    const Id b = db->insert_participant(person("199001152014031002", "B"));
+    const Id s = db->insert_session(session("w9"));
+    db->insert_certificate(s, a, 1, "000001/W9");
+    db->insert_certificate(s, b, 2, "000002/W9");
+    REQUIRE(db->revoke_certificate(s, b) == "000002/W9");
+    const auto live = db->certificate_by_number("000001/W9");
+    REQUIRE(live);
+    CHECK(live->number == "000001/W9");
+    CHECK(live->session.code == "w9");
+    CHECK(live->person.nip == "198609262015051001");
+    CHECK_FALSE(live->revoked);
+    const auto revoked = db->certificate_by_number("000002/W9");
+    REQUIRE(revoked);
+    CHECK(revoked->number == "000002/W9");
+    CHECK(revoked->person.nip == "199001152014031002");
+    CHECK(revoked->revoked);
+    CHECK_FALSE(db->certificate_by_number("000003/W9"));
+}
+
+TEST_CASE("certificates: a lookup by number leaves no read of its own open") {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    {
+        const auto w = store::open(path, store::Access::write);
+        const Id a = w->insert_participant(person("198609262015051001", "A"));
+        w->insert_certificate(w->insert_session(session("w9")), a, 1, "000001/W9");
+    }
+    const auto db = store::open(path, store::Access::read);
+    REQUIRE(db->certificate_by_number("000001/W9"));
+    // The reads of its session and person by id end at their next use, like every one-row read: one that finds
+    // nothing ends there. The certificate's own read is over already, so the connection reads no snapshot.
+    CHECK_FALSE(db->session_by_id(999));
+    CHECK_FALSE(db->participant_by_id(999));
+    raw_exec(
+        path,
+        "INSERT INTO participants(nip, name, created, updated) VALUES ('199001152014031002', 'B', 0, 0)");
+    CHECK(db->participant_by_nip("199001152014031002"));
+}
+
+TEST_CASE(
+    "sessions: what a session holds, each kind counted apart; deleting one takes its enrollments along") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    std::vector<Id> p;
+    for (const char* nip : {"198609262015051001", "199001152014031002", "197512302000031001"})
+        p.push_back(db->insert_participant(person(nip, "X")));
+    const Id held = db->insert_session(session("w9"));
+    for (const Id id : p)
+        db->put_enrollment(held, id, EnrollmentStatus::enrolled);
+    db->put_attendance(held, p[0], {120, false}, AttendanceOutcome::attended);
+    AttendanceMark mark;
+    mark.kind = MarkKind::manual;
+    mark.seconds = 3600;
+    mark.source = "manual";
+    db->add_mark(held, p[1], mark);
+    db->insert_certificate(held, p[0], 1, "000001/W9");
+    const store::Store::SessionHoldings h = db->session_holdings(held);
+    CHECK(h.enrollments == 3);
+    CHECK(h.attendance == 2);
+    CHECK(h.certificates == 1);
+
+    Session other = session("w10");
+    other.start += 7 * 86400;
+    const Id empty = db->insert_session(other);
+    db->put_enrollment(empty, p[0], EnrollmentStatus::enrolled);
+    db->put_enrollment(empty, p[2], EnrollmentStatus::waitlisted);
+    const store::Store::SessionHoldings e = db->session_holdings(empty);
+    CHECK(e.enrollments == 2);
+    CHECK(e.attendance == 0);
+    CHECK(e.certificates == 0);
+    db->delete_session(empty);
+    CHECK_FALSE(db->session_by_id(empty));
+    CHECK_FALSE(db->session_by_code("w10"));
+    CHECK(db->session_holdings(empty).enrollments == 0);
+    // The other session keeps everything.
+    CHECK(db->session_by_id(held));
+    CHECK(db->session_holdings(held).enrollments == 3);
+}
+
+TEST_CASE(
+    "tallies: id 0 and the first id past the dense part, a sparse person who did not attend, ids never seen") {
+    store::Tallies t(5); // dense slots for ids 0..5
+    t.add(0, true, 20);
+    t.add(6, true, 10);  // the first id past the dense part
+    t.add(6, false, 0);  // partial: counted in, attended once
+    t.add(-2, false, 0); // enrolled only
+    CHECK(t.contains(0));
+    CHECK(t.get(0) == std::pair<int, std::int64_t>{1, 20});
+    CHECK(t.contains(6));
+    CHECK(t.get(6) == std::pair<int, std::int64_t>{1, 10});
+    CHECK(t.contains(-2));
+    CHECK(t.get(-2) == std::pair<int, std::int64_t>{0, 0});
+    CHECK(t.people() == 3);
+    // Never counted in, below, inside and above the dense part: nothing attended, no JP.
+    CHECK_FALSE(t.contains(-1));
+    CHECK(t.get(-1) == std::pair<int, std::int64_t>{0, 0});
+    CHECK_FALSE(t.contains(3));
+    CHECK(t.get(3) == std::pair<int, std::int64_t>{0, 0});
+    CHECK_FALSE(t.contains(7));
+    CHECK(t.get(7) == std::pair<int, std::int64_t>{0, 0});
+    std::vector<Id> order;
+    t.each([&](Id id, int, std::int64_t) { order.push_back(id); });
+    CHECK(order == std::vector<Id>{-2, 0, 6});
+    // Without a dense part, id 0 is walked once, between the negative ids and the others.
+    store::Tallies map_only;
+    map_only.add(1, true, 10);
+    map_only.add(0, true, 10);
+    map_only.add(-1, true, 10);
+    std::vector<Id> map_order;
+    map_only.each([&](Id id, int, std::int64_t) { map_order.push_back(id); });
+    CHECK(map_order == std::vector<Id>{-1, 0, 1});
+    // A largest id beyond the dense part's bound (a store's ids can be anything): no slots, the map only.
+    store::Tallies huge(std::numeric_limits<Id>::max());
+    huge.add(5, true, 10);
+    CHECK(huge.get(5) == std::pair<int, std::int64_t>{1, 10});
+    CHECK(huge.people() == 1);
+}
+
+TEST_CASE("printable arguments: an '@' after the host is no user-info: a port and the query stay") {
+    CHECK(store::printable_argument("postgresql://db1:5432/asnb?application_name=me@home") ==
+          "postgresql://db1:5432/asnb?application_name=me@home");
+    CHECK(store::printable_argument("--db=postgres://asnb:s3cret@db1:5432/asnb?options=a@b") ==
+          "--db=postgres://asnb@db1:5432/asnb?options=a@b");
+    // A password parameter ended by a space goes with its '?', and the space stays.
+    CHECK(store::printable_argument("postgresql://db1/asnb?password=x -> db2") ==
+          "postgresql://db1/asnb -> db2");
+}
+
+TEST_CASE("a committed transaction, ended after another began, leaves the other alone") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    auto first = std::make_unique<store::Store::Transaction>(*db);
+    db->insert_participant(person("198609262015051001", "A"));
+    first->commit();
+    store::Store::Transaction second(*db);
+    db->insert_participant(person("199001152014031002", "B"));
+    first.reset();
+    CHECK(error_from([&] { second.commit(); }) == "");
+    CHECK(db->participant_by_nip("198609262015051001"));
+    CHECK(db->participant_by_nip("199001152014031002"));
+}
+
+TEST_CASE(
+    "export: batches of batch_rows() rows or more, none empty; the export's snapshot is over after it") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const int n = 3 * 4096 + 7;
+    {
+        store::Store::Transaction tx(*db);
+        for (int i = 0; i < n; ++i)
+            db->audit("asnbelajar x", i);
+        tx.commit();
+    }
+    BatchSizes sink;
+    db->export_tables(sink);
+    // Empty tables (participants, sessions, ...) get no batch at all.
+    CHECK_FALSE(sink.sizes.contains(store::Table::participants));
+    CHECK_FALSE(sink.sizes.contains(store::Table::results));
+    const std::vector<std::size_t>& audit = sink.sizes[store::Table::audit_log];
+    REQUIRE(audit.size() >= 2);
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < audit.size(); ++i) {
+        CAPTURE(i);
+        CHECK(audit[i] > 0);
+        if (i + 1 < audit.size()) CHECK(audit[i] >= db->batch_rows());
+        total += audit[i];
+    }
+    CHECK(total == static_cast<std::size_t>(n));
+    // A write transaction begins and commits after it.
+    CHECK(error_from([&] {
+              store::Store::Transaction tx(*db);
+              db->insert_participant(person("198609262015051001", "A"));
+              tx.commit();
+          }) == "");
+    CHECK(db->participant_by_nip("198609262015051001"));
 }

@@ -288,7 +288,7 @@ class TableSink {
     // First, once: the number of rows of each table in the snapshot, indexed by Table.
     virtual void counted(const std::array<std::int64_t, all_tables.size()>& rows) = 0;
     // Then the rows of each table, table after table in the order of all_tables, each in key order, in batches
-    // (reused: copy what must outlive the call).
+    // (reused: copy what must outlive the call); never an empty batch (an empty table gets none).
     virtual void rows(Table table, const TableRows& batch) = 0;
 };
 
@@ -446,7 +446,6 @@ class Store {
     virtual void put_summaries(Id session, std::span<const PersonSummary> summaries) = 0;
     void put_attendance(Id session, Id participant, const AttendanceSummary& summary,
                         AttendanceOutcome outcome);
-    void delete_attendance(Id session, Id participant);
     // Drops every mark and summary of the session, and its walk-ins (attend --replace).
     virtual void clear_session_attendance(Id session) = 0;
     // Notes that a platform export was imported for the session at `at` (UTC seconds; attend --file, also one

@@ -48,6 +48,9 @@ struct RetryPolicy {
     // to print, counts, a re-opened input). May throw Error when the command cannot run again (its input was
     // standard input).
     std::function<void()> before_rerun;
+    // Waits out the pause before a retry; empty: std::this_thread::sleep_for (tests pass one that only records
+    // the pauses).
+    std::function<void(std::chrono::milliseconds)> sleep;
 };
 
 // Opens the store at `location` for writing and runs `work` in one transaction with an audit row

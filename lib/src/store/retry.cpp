@@ -96,7 +96,10 @@ int write_retrying(const std::string& location, const std::string& command, cons
                                  : ""));
             }
             if (policy.on_retry) policy.on_retry(e.message(), retries + 1);
-            std::this_thread::sleep_for(pause);
+            if (policy.sleep)
+                policy.sleep(pause);
+            else
+                std::this_thread::sleep_for(pause);
             pause = std::min(pause * 2, std::chrono::milliseconds{1000});
         }
     }

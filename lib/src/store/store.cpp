@@ -249,9 +249,4 @@ void Store::put_attendance(Id session, Id participant, const AttendanceSummary& 
     put_summaries(session, {&one, 1});
 }
 
-void Store::delete_attendance(Id session, Id participant) {
-    const PersonSummary none{participant, std::nullopt};
-    put_summaries(session, {&none, 1});
-}
-
 } // namespace asnbelajar::store
