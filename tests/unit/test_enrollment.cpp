@@ -171,3 +171,19 @@ TEST_CASE(
     CHECK(c.enrolled == 2);
     CHECK(c.waitlisted == 1);
 }
+
+TEST_CASE("Enroller: the results of each batch are that batch's, one per person, in a vector reused") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    const Session s = add_webinar(store, 1);
+    const std::vector<Participant> people =
+        add_people(store, {"198609262015051001", "199001152014031002", "198703212010122003"});
+    Enroller enroller(store, s);
+    std::vector<EnrollResult> results;
+    enroller.add(std::vector<Id>{people[0].id}, results);
+    CHECK(results == std::vector<EnrollResult>{EnrollResult::enrolled});
+    enroller.add(std::vector<Id>{people[1].id, people[0].id}, results);
+    CHECK(results == std::vector<EnrollResult>{EnrollResult::waitlisted, EnrollResult::already_enrolled});
+}
