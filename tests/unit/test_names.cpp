@@ -38,6 +38,17 @@ TEST_CASE("name_key: case, spacing, titles and word order ignored") {
     CHECK(name_key("\xC3\x9E\xC3\xB3ra J\xC3\xB3nsd\xC3\xB3ttir") ==
           "jonsdottir \xC3\x9Eora");                              // Þóra Jónsdóttir
     CHECK(name_key("Siti \xC3\xBE\xC3\xB3") == "siti \xC3\xBEo"); // þó
+    CHECK(name_key("L\xC3\xBF Dewi") == "dewi ly");               // ÿ, the last of U+00C0..U+00FF
+}
+
+TEST_CASE("name_key: a bracketed tag in the middle goes, the words after it stay") {
+    CHECK(name_key("Siti (Ani) Rahayu") == "rahayu siti");
+    CHECK(name_key("Siti [EXT] (Dinkes) Rahayu") == "rahayu siti");
+}
+
+TEST_CASE("name_key: a name in another script keeps every byte of its last letter") {
+    // Пётр: its last letter, р (U+0440), ends with the byte 0x80, which is no punctuation to trim.
+    CHECK(name_key("\xD0\x9F\xD1\x91\xD1\x82\xD1\x80 Ivanov") == "ivanov \xD0\x9F\xD1\x91\xD1\x82\xD1\x80");
 }
 
 TEST_CASE("name_key: what is not a title stays") {

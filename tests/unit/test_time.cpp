@@ -445,6 +445,8 @@ TEST_CASE("export timestamps: impossible fields throw, quoting the value") {
         CHECK(e.reason() == "there is no month 13");
     }
     CHECK(message("03/13/2022 09:00") == "invalid timestamp '03/13/2022 09:00': there is no month 13");
+    CHECK(message("2022-00-03 09:00") == "invalid timestamp '2022-00-03 09:00': there is no month 0");
+    CHECK(message("03/00/2022 09:00") == "invalid timestamp '03/00/2022 09:00': there is no month 0");
     CHECK(message("13/13/2022 09:00", DayOrder::unknown).find("'13/13/2022 09:00'") != std::string::npos);
     // Day and month differ, and neither order makes a real date (not February 30, not month 30).
     CHECK(
