@@ -176,6 +176,7 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
     CHECK(parse_local_datetime("2022-03-03 00:00:30") == LocalDateTime{{2022, 3, 3}, 0, 0, 30});
     CHECK_FALSE(parse_local_datetime("2022-03-03 09:000"));
     CHECK_FALSE(parse_local_datetime("2022-03-03 09:00:000"));
+    CHECK_FALSE(parse_local_datetime("2022-03-03 009:00")); // the hour too has exactly two digits
     for (const char* bad : {"2022-03-03", "2022-03-03 9:00", "2022-03-03 24:00", "2022-03-03 09:60",
                             "2022-03-03 09:00:60", "2022-02-30 09:00", "2022-03-03  09:00",
                             "2022-03-03 09:00Z", "2022-03-03T09", "2022-03-03 09:00:", "2022-03-03x09:00",
@@ -275,6 +276,7 @@ TEST_CASE("Indonesian and English names and human formatting") {
     CHECK(roman_month(9) == "IX");
     CHECK(roman_month(12) == "XII");
     CHECK_THROWS_AS(roman_month(0), std::out_of_range);
+    CHECK_THROWS_AS(roman_month(13), std::out_of_range);
 }
 
 TEST_CASE("export timestamps: Zoom month-name formats") {
