@@ -58,6 +58,7 @@ TEST_CASE("name_key: accents of U+00C0 and a name cut short in the middle of a c
     CHECK(name_key("\xC3\x80gus Salim") == "agus salim"); // À, the first of U+00C0..U+00FF
     // Platforms cut long display names at a byte count: a lone first byte at the end stays as it is.
     CHECK(name_key("Siti Rahayu\xC3") == "rahayu\xC3 siti");
+    CHECK(name_key("Rahayu\xC3x") == "rahayu\xC3x"); // not a character of U+00C0..U+00FF: as it is
 }
 
 TEST_CASE("name_key: a name in another script keeps every byte of its last letter") {

@@ -382,6 +382,8 @@ TEST_CASE("export timestamps: numeric dates, 12- and 24-hour clocks") {
     CHECK(parse_export_time("04/03/2022 09:00", wib, DayOrder::mdy) == wib_at(2022, 4, 3, 9, 0));
     CHECK(parse_export_time("28.02.2022 09:00", wib, DayOrder::dmy) == wib_at(2022, 2, 28, 9, 0));
     CHECK(parse_export_time("28-02-22 09:00", wib, DayOrder::dmy) == wib_at(2022, 2, 28, 9, 0));
+    CHECK(parse_export_time("13/04/2021 \xC3\xA0 09:01:31", wib, DayOrder::dmy) ==
+          wib_at(2021, 4, 13, 9, 1, 31)); // "à" (French)
 }
 
 TEST_CASE("export timestamps: year-first and ISO 8601 with offsets") {
@@ -428,7 +430,9 @@ TEST_CASE("export timestamps: text that is no timestamp") {
           "2022--03 09:00", "2022-03- 09:00", "2022-003-03 09:00", "2022-03-003 09:00", "03//2022 09:00",
           "03/003/2022 09:00", "03/03/ 09:00",
           // a word before the date that is no day of the week
-          "Foo, March 3, 2022 09:00", "Hari, 3 Maret 2022 09.00", "Mars, 3 Maret 2022 09.00"}) {
+          "Foo, March 3, 2022 09:00", "Hari, 3 Maret 2022 09.00", "Mars, 3 Maret 2022 09.00",
+          // between date and time only "pukul", "at" or "à" (French exports), not a word ending in "à"
+          "13/04/2021 voil\xC3\xA0 09:01:31", "13/04/2021 at\xC3\xA0 09:01:31"}) {
         CAPTURE(text);
         CHECK(export_time(text, DayOrder::unknown) == std::nullopt);
     }
