@@ -554,10 +554,13 @@ TEST_CASE("durations") {
     CHECK(parse_duration_seconds("0") == 0);
     CHECK(parse_duration_seconds("176.5") == 10590);
     CHECK(parse_duration_seconds("176,5") == 10590);
-    CHECK(parse_duration_seconds("0.01") == 1); // 0.6 s rounds to 1
-    for (const char* bad : {"",      "--",    "-5",          "abc",      "2:56",     "1:2:3",  "1:60:00",
-                            "1h 2h", "2m 1h", "5 days",      "1.5h",     "176.",     ".5",     "1h 2m 3s 4",
-                            "h",     "1 2",   "12345678901", "1:002:03", "1:02:003", "1:2:03", "1:02:3"}) {
+    CHECK(parse_duration_seconds("0.01") == 1);   // 0.6 s rounds to 1
+    CHECK(parse_duration_seconds("1.9") == 114);  // 54 s: a tenth of a minute is 6 s
+    CHECK(parse_duration_seconds("2.75") == 165); // 45 s
+    for (const char* bad : {"",         "--",         "-5",     "abc",    "2:56",        "1:2:3",
+                            "1:60:00",  "1h 2h",      "2m 1h",  "5 days", "1.5h",        "176.",
+                            ".5",       "1h 2m 3s 4", "h",      "1 2",    "12345678901", "1:002:03",
+                            "1:02:003", "1:2:03",     "1:02:3", ":02:03"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_duration_seconds(bad));
     }
