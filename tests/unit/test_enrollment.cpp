@@ -151,3 +151,39 @@ TEST_CASE("once a session has started, cancelling promotes nobody, and an attend
     CHECK(session_started(s, s.start));
     CHECK_FALSE(session_started(s, s.start - 1));
 }
+
+TEST_CASE(
+    "Enroller: someone twice in one batch takes one seat, and is told already_enrolled the second time") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    const Session s = add_webinar(store, 2);
+    const std::vector<Participant> people =
+        add_people(store, {"198609262015051001", "199001152014031002", "198703212010122003"});
+    const std::vector<Id> batch{people[0].id, people[0].id, people[1].id, people[1].id, people[2].id};
+    std::vector<EnrollResult> results;
+    Enroller(store, s).add(batch, results);
+    CHECK(results == std::vector<EnrollResult>{EnrollResult::enrolled, EnrollResult::already_enrolled,
+                                               EnrollResult::enrolled, EnrollResult::already_enrolled,
+                                               EnrollResult::waitlisted});
+    const store::EnrollmentCounts c = store.enrollment_counts(s.id);
+    CHECK(c.enrolled == 2);
+    CHECK(c.waitlisted == 1);
+}
+
+TEST_CASE("Enroller: the results of each batch are that batch's, one per person, in a vector reused") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    const Session s = add_webinar(store, 1);
+    const std::vector<Participant> people =
+        add_people(store, {"198609262015051001", "199001152014031002", "198703212010122003"});
+    Enroller enroller(store, s);
+    std::vector<EnrollResult> results;
+    enroller.add(std::vector<Id>{people[0].id}, results);
+    CHECK(results == std::vector<EnrollResult>{EnrollResult::enrolled});
+    enroller.add(std::vector<Id>{people[1].id, people[0].id}, results);
+    CHECK(results == std::vector<EnrollResult>{EnrollResult::waitlisted, EnrollResult::already_enrolled});
+}

@@ -27,3 +27,14 @@ TEST_CASE("union_seconds counts rejoins and overlapping devices once and clips t
     std::vector<Interval> whole{{0, 5000}, {1200, 1300}};
     CHECK(union_seconds(whole, window) == 1000);
 }
+
+TEST_CASE("union_seconds: many devices joining at the same second are counted once") {
+    // More than sixteen intervals (std::sort's insertion-sort cut-off), all beginning together.
+    const Interval window{1000, 2000};
+    std::vector<Interval> same_begin;
+    for (std::int64_t k = 0; k < 64; ++k)
+        same_begin.push_back({1100, 1100 + (k * 37) % 500});
+    CHECK(union_seconds(same_begin, window) == 499);
+    for (const Interval& iv : same_begin)
+        CHECK(iv.begin == 1100); // sorted in place: still the same intervals
+}

@@ -38,6 +38,32 @@ TEST_CASE("name_key: case, spacing, titles and word order ignored") {
     CHECK(name_key("\xC3\x9E\xC3\xB3ra J\xC3\xB3nsd\xC3\xB3ttir") ==
           "jonsdottir \xC3\x9Eora");                              // Þóra Jónsdóttir
     CHECK(name_key("Siti \xC3\xBE\xC3\xB3") == "siti \xC3\xBEo"); // þó
+    CHECK(name_key("L\xC3\xBF Dewi") == "dewi ly");               // ÿ, the last of U+00C0..U+00FF
+}
+
+TEST_CASE("name_key: a bracketed tag in the middle goes, the words after it stay") {
+    CHECK(name_key("Siti (Ani) Rahayu") == "rahayu siti");
+    CHECK(name_key("Siti [EXT] (Dinkes) Rahayu") == "rahayu siti");
+    // A stray closing bracket is punctuation: it opens nothing, and a tag after it still goes.
+    CHECK(name_key("Siti) Rahayu (EXT)") == "rahayu siti");
+}
+
+TEST_CASE("name_key: a dotless title prefix counts only as the first word") {
+    CHECK(name_key("Hj Aminah") == "aminah");
+    CHECK(name_key("Aminah Hj") == "aminah hj");
+    CHECK(name_key("Yohanes Ir Simbolon") == "ir simbolon yohanes");
+}
+
+TEST_CASE("name_key: accents of U+00C0 and a name cut short in the middle of a character") {
+    CHECK(name_key("\xC3\x80gus Salim") == "agus salim"); // À, the first of U+00C0..U+00FF
+    // Platforms cut long display names at a byte count: a lone first byte at the end stays as it is.
+    CHECK(name_key("Siti Rahayu\xC3") == "rahayu\xC3 siti");
+    CHECK(name_key("Rahayu\xC3x") == "rahayu\xC3x"); // not a character of U+00C0..U+00FF: as it is
+}
+
+TEST_CASE("name_key: a name in another script keeps every byte of its last letter") {
+    // Пётр: its last letter, р (U+0440), ends with the byte 0x80, which is no punctuation to trim.
+    CHECK(name_key("\xD0\x9F\xD1\x91\xD1\x82\xD1\x80 Ivanov") == "ivanov \xD0\x9F\xD1\x91\xD1\x82\xD1\x80");
 }
 
 TEST_CASE("name_key: what is not a title stays") {

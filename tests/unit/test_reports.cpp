@@ -1,3 +1,5 @@
+#include "asnbelajar/attendance.hpp"
+#include "asnbelajar/certificates.hpp"
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/reports.hpp"
 #include "asnbelajar/store.hpp"
@@ -5,6 +7,8 @@
 #include "webinar.hpp"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 using namespace asnbelajar;
 
@@ -43,6 +47,10 @@ TEST_CASE("participant_report: the per-year totals are the extra \"years\"") {
     REQUIRE(r.extras.size() == 1);
     CHECK(r.extras[0].key == "years");
     REQUIRE(r.extras[0].table.rows.size() == 1); // the year asked for, with nothing in it
+    const Row& y = r.extras[0].table.rows[0];
+    CHECK(y[0] == Cell{std::int64_t{2022}});
+    CHECK(y[1] == Cell{std::int64_t{0}}); // no session attended
+    CHECK(y[2] == Cell{std::int64_t{0}}); // no JP
 }
 
 TEST_CASE("weekly_report: the totals add up the waiting lists") {
@@ -135,4 +143,119 @@ TEST_CASE("the yearly reports cover their year: Report::period") {
     const Period year{{2022, 1, 1}, {2022, 12, 31}};
     CHECK(agency_report(*db, 2022, JpTargets{}, std::nullopt, ReportContext{}).period == year);
     CHECK(jp_report(*db, 2022, JpTargets{}, std::nullopt, std::nullopt, ReportContext{}).period == year);
+}
+
+TEST_CASE(
+    "weekly_report: the attendance rate's total counts the enrolled of the sessions whose attendance is "
+    "recorded only") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        const Session recorded = add_webinar(*db, std::nullopt); // Thursday 3 March 2022
+        Session base;
+        base.title = "Webinar";
+        base.start = recorded.start + 86400; // Friday 4 March: people enrolled, no attendance imported
+        base.minutes = 180;
+        base.jp_tenths = 30;
+        const Session later = add_sessions(*db, base, "", {}).front();
+        const std::vector<Participant> people =
+            add_people(*db, {"198609262015051001", "199001152014031002", "198703212010122003"});
+        for (const Participant& p : people) {
+            enroll(*db, recorded, p.id);
+            enroll(*db, later, p.id);
+        }
+        mark_attendance(*db, recorded, people[0], 180); // attended; the two others absent
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Report r = weekly_report(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
+    REQUIRE(r.table.rows.size() == 2);
+    CHECK(total_of(r, "enrolled") == Cell{std::int64_t{6}});
+    CHECK(total_of(r, "attended") == Cell{std::int64_t{1}});
+    CHECK(total_of(r, "absent") == Cell{std::int64_t{2}});
+    CHECK(total_of(r, "attendance_rate") == Cell{1.0 / 3}); // 1 of the 3 enrolled in the recorded session
+    CHECK(total_of(r, "not_recorded") == Cell{std::int64_t{1}});
+}
+
+TEST_CASE("session and certificates reports: the warning counts the certificates whose holders no longer "
+          "attended, not the others") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    Session s;
+    {
+        store::Store::Transaction tx(*db);
+        s = add_webinar(*db, std::nullopt); // 180 minutes, attended from 80 %
+        const std::vector<Participant> people =
+            add_people(*db, {"198609262015051001", "199001152014031002", "198703212010122003"});
+        for (const Participant& p : people) {
+            enroll(*db, s, p.id);
+            mark_attendance(*db, s, p, 180);
+        }
+        REQUIRE(certify_session(*db, s, CertificateTemplate{default_certificate_template}).issued.size() ==
+                3);
+        mark_attendance(*db, s, people[2], 60); // a correction: the third holder no longer attended
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    ctx.lang = Lang::en;
+    const std::string warning = "1 live certificate of session 2022-03-03 belongs to a person who no longer "
+                                "attended; settle it with: asnbelajar certify 2022-03-03 --sync";
+    const Report session = session_report(*db, s, ctx);
+    REQUIRE(session.warnings.size() == 1);
+    CHECK(session.warnings[0] == warning);
+    const Report certificates = certificates_report(*db, s, ctx);
+    REQUIRE(certificates.warnings.size() == 1);
+    CHECK(certificates.warnings[0] == warning);
+}
+
+TEST_CASE("jp and agency reports: the type filter is said in the report's language") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    auto has_line = [](const Report& r, const std::string& line) {
+        return std::find(r.subtitle.begin(), r.subtitle.end(), line) != r.subtitle.end();
+    };
+    ReportContext ctx;
+    ctx.lang = Lang::en;
+    CHECK(has_line(jp_report(*db, 2022, JpTargets{}, NipKind::pns, std::nullopt, ctx), "Only PNS"));
+    CHECK(has_line(agency_report(*db, 2022, JpTargets{}, NipKind::pppk, ctx), "Only PPPK"));
+    ctx.lang = Lang::id;
+    CHECK(has_line(jp_report(*db, 2022, JpTargets{}, NipKind::pns, std::nullopt, ctx), "Hanya PNS"));
+    CHECK(has_line(agency_report(*db, 2022, JpTargets{}, NipKind::pppk, ctx), "Hanya PPPK"));
+}
+
+TEST_CASE("verification_report: its title in both languages") {
+    ReportContext ctx;
+    ctx.lang = Lang::en;
+    CHECK(verification_report({}, ctx).title == "Certificate Verification");
+    ctx.lang = Lang::id;
+    CHECK(verification_report({}, ctx).title == "Verifikasi Sertifikat");
+}
+
+TEST_CASE("siasn_report: a session that runs past midnight ends on the next day's date") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        Session base;
+        base.title = "Webinar malam";
+        base.start = to_utc({{2022, 3, 3}, 21, 2, 0}, find_zone("Asia/Jakarta")); // 21:02 to 00:02 WIB
+        base.minutes = 180;
+        base.jp_tenths = 30;
+        const Session s = add_sessions(*db, base, "", {}).front();
+        const Participant p = add_people(*db, {"198609262015051001"}).front();
+        enroll(*db, s, p.id);
+        mark_attendance(*db, s, p, 180);
+        REQUIRE(certify_session(*db, s, CertificateTemplate{default_certificate_template}).issued.size() ==
+                1);
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Report r = siasn_report(*db, 2022, SiasnOptions{}, ctx);
+    REQUIRE(r.table.rows.size() == 1);
+    CHECK(r.table.rows[0][8] == Cell{std::string("03-03-2022")}); // tanggal_kursus
+    CHECK(r.table.rows[0][9] == Cell{std::string("04-03-2022")}); // tanggal_selesai_kursus
 }

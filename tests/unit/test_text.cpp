@@ -97,6 +97,9 @@ TEST_CASE("a blank is ASCII white space or a no-break space: U+00A0, U+2007, U+2
     CHECK(text::is_nbsp_at(cat({"a", nbsp}), 1));
     CHECK_FALSE(text::is_nbsp_at(cat({"a", nbsp}), 0));
     CHECK_FALSE(text::is_nbsp_at("\xC2", 0));
+    CHECK(text::is_nbsp_at(nbsp, 0)); // at the very start
+    CHECK(text::is_nbsp_at(cat({nbsp, "a"}), 0));
+    CHECK_FALSE(text::is_nbsp_at("a\xC2", 1)); // cut short at the end
 }
 
 TEST_CASE("trim_blanks removes every kind of blank at both ends, and nothing else") {

@@ -165,7 +165,7 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
          {"", "2022-3-3", "2022-02-29", "2022-13-01", "2022-00-10", "03/03/2022", " 2022-03-03",
           "2022-03-03 ", "2022-03-03T09:00", "22-03-03", "2022-03-3x", "20220303",
           // each field at exactly its width: one digit short of the day, of the month, of the year
-          "2022-03-3", "2022-3-03", "202-03-03", "2022-03-003", "20222-03-03"}) {
+          "2022-03-3", "2022-3-03", "202-03-03", "2022-03-003", "2022-003-03", "20222-03-03"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_date(bad));
     }
@@ -176,6 +176,7 @@ TEST_CASE("parse_date and parse_local_datetime are strict") {
     CHECK(parse_local_datetime("2022-03-03 00:00:30") == LocalDateTime{{2022, 3, 3}, 0, 0, 30});
     CHECK_FALSE(parse_local_datetime("2022-03-03 09:000"));
     CHECK_FALSE(parse_local_datetime("2022-03-03 09:00:000"));
+    CHECK_FALSE(parse_local_datetime("2022-03-03 009:00")); // the hour too has exactly two digits
     for (const char* bad : {"2022-03-03", "2022-03-03 9:00", "2022-03-03 24:00", "2022-03-03 09:60",
                             "2022-03-03 09:00:60", "2022-02-30 09:00", "2022-03-03  09:00",
                             "2022-03-03 09:00Z", "2022-03-03T09", "2022-03-03 09:00:", "2022-03-03x09:00",
@@ -275,6 +276,7 @@ TEST_CASE("Indonesian and English names and human formatting") {
     CHECK(roman_month(9) == "IX");
     CHECK(roman_month(12) == "XII");
     CHECK_THROWS_AS(roman_month(0), std::out_of_range);
+    CHECK_THROWS_AS(roman_month(13), std::out_of_range);
 }
 
 TEST_CASE("export timestamps: Zoom month-name formats") {
@@ -380,6 +382,8 @@ TEST_CASE("export timestamps: numeric dates, 12- and 24-hour clocks") {
     CHECK(parse_export_time("04/03/2022 09:00", wib, DayOrder::mdy) == wib_at(2022, 4, 3, 9, 0));
     CHECK(parse_export_time("28.02.2022 09:00", wib, DayOrder::dmy) == wib_at(2022, 2, 28, 9, 0));
     CHECK(parse_export_time("28-02-22 09:00", wib, DayOrder::dmy) == wib_at(2022, 2, 28, 9, 0));
+    CHECK(parse_export_time("13/04/2021 \xC3\xA0 09:01:31", wib, DayOrder::dmy) ==
+          wib_at(2021, 4, 13, 9, 1, 31)); // "à" (French)
 }
 
 TEST_CASE("export timestamps: year-first and ISO 8601 with offsets") {
@@ -426,7 +430,9 @@ TEST_CASE("export timestamps: text that is no timestamp") {
           "2022--03 09:00", "2022-03- 09:00", "2022-003-03 09:00", "2022-03-003 09:00", "03//2022 09:00",
           "03/003/2022 09:00", "03/03/ 09:00",
           // a word before the date that is no day of the week
-          "Foo, March 3, 2022 09:00", "Hari, 3 Maret 2022 09.00", "Mars, 3 Maret 2022 09.00"}) {
+          "Foo, March 3, 2022 09:00", "Hari, 3 Maret 2022 09.00", "Mars, 3 Maret 2022 09.00",
+          // between date and time only "pukul", "at" or "à" (French exports), not a word ending in "à"
+          "13/04/2021 voil\xC3\xA0 09:01:31", "13/04/2021 at\xC3\xA0 09:01:31"}) {
         CAPTURE(text);
         CHECK(export_time(text, DayOrder::unknown) == std::nullopt);
     }
@@ -445,6 +451,8 @@ TEST_CASE("export timestamps: impossible fields throw, quoting the value") {
         CHECK(e.reason() == "there is no month 13");
     }
     CHECK(message("03/13/2022 09:00") == "invalid timestamp '03/13/2022 09:00': there is no month 13");
+    CHECK(message("2022-00-03 09:00") == "invalid timestamp '2022-00-03 09:00': there is no month 0");
+    CHECK(message("03/00/2022 09:00") == "invalid timestamp '03/00/2022 09:00': there is no month 0");
     CHECK(message("13/13/2022 09:00", DayOrder::unknown).find("'13/13/2022 09:00'") != std::string::npos);
     // Day and month differ, and neither order makes a real date (not February 30, not month 30).
     CHECK(
@@ -546,10 +554,13 @@ TEST_CASE("durations") {
     CHECK(parse_duration_seconds("0") == 0);
     CHECK(parse_duration_seconds("176.5") == 10590);
     CHECK(parse_duration_seconds("176,5") == 10590);
-    CHECK(parse_duration_seconds("0.01") == 1); // 0.6 s rounds to 1
-    for (const char* bad : {"",      "--",    "-5",          "abc",      "2:56",     "1:2:3",  "1:60:00",
-                            "1h 2h", "2m 1h", "5 days",      "1.5h",     "176.",     ".5",     "1h 2m 3s 4",
-                            "h",     "1 2",   "12345678901", "1:002:03", "1:02:003", "1:2:03", "1:02:3"}) {
+    CHECK(parse_duration_seconds("0.01") == 1);   // 0.6 s rounds to 1
+    CHECK(parse_duration_seconds("1.9") == 114);  // 54 s: a tenth of a minute is 6 s
+    CHECK(parse_duration_seconds("2.75") == 165); // 45 s
+    for (const char* bad : {"",         "--",         "-5",     "abc",    "2:56",        "1:2:3",
+                            "1:60:00",  "1h 2h",      "2m 1h",  "5 days", "1.5h",        "176.",
+                            ".5",       "1h 2m 3s 4", "h",      "1 2",    "12345678901", "1:002:03",
+                            "1:02:003", "1:2:03",     "1:02:3", ":02:03"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_duration_seconds(bad));
     }
