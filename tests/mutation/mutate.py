@@ -971,14 +971,13 @@ def make_schema(text, mutants, excluded_lines):
         for number in range(first, last + 1):
             if number not in alone or number in excluded_lines:
                 continue
-            original, mask = lines[number - 1], masked[number - 1]
+            mask = masked[number - 1]
             # A constant of one line: its value (`14 * 60`); of a table: each literal.
             spans = [(a, b, "value") for a, b in value_spans(mask, 0, len(mask.rstrip()) - 1)] \
                 if first == last and mask[init] == "=" else []
             spans = spans or constant_spans(mask, init if number == first else 0)
-            if not spans or original != source[number - 1]:
-                continue
-            held = hold(number, ("spans", spans), alone[number]) or held
+            if spans:
+                held = hold(number, ("spans", spans), alone[number]) or held
         if held:
             lines[first - 1] = re.sub(r"\bconstexpr\b", "const", lines[first - 1], count=1)
     # The lines of statements written on several lines: the whole statement is the schema's choice. Each
