@@ -337,6 +337,11 @@ def equivalent_of(equivalents, m):
     return None
 
 
+def killed_by_timeout(r):
+    """A kill whose only evidence is that a test ran past its time limit (worth judging again on a quiet machine)."""
+    return r["status"] == "killed" and (r.get("why") or "").startswith("timed out")
+
+
 def print_report(result_files, mutants, equivalents):
     """Prints, per rule file and in all, what the results files say of today's candidates `mutants`: the
     results of several runs (WORK/results.json or its .partial) are joined by mutant id, a later file's verdict
@@ -354,6 +359,7 @@ def print_report(result_files, mutants, equivalents):
                 judged[r["id"]] = r
     kinds = ("killed", "equivalent", "survived", "not covered", "not compiled")
     per_file, stale = {}, len(set(judged) - {m["id"] for m in mutants})
+    survivors, timeouts = [], 0
     for m in mutants:
         row = per_file.setdefault(m["file"], dict.fromkeys(("candidates", "judged") + kinds, 0))
         row["candidates"] += 1
@@ -366,6 +372,9 @@ def print_report(result_files, mutants, equivalents):
             status = "equivalent"
         if status == "survived" and r.get("not_covered"):
             status = "not covered"
+        if status in ("survived", "not covered"):
+            survivors.append((m, status))
+        timeouts += killed_by_timeout(r)
         row[status.replace("-", " ")] += 1
     total = dict.fromkeys(("candidates", "judged") + kinds, 0)
     print("| file | candidates | judged | killed | equivalent | survived | not covered | not compiled |")
@@ -379,8 +388,13 @@ def print_report(result_files, mutants, equivalents):
     relevant = total["killed"] + total["survived"] + total["not covered"]
     rate = 100.0 * total["killed"] / relevant if relevant else 100.0
     print(f"\njudged {total['judged']} of {total['candidates']} candidates; kill rate {rate:.1f} % of the "
-          f"non-equivalent judged ({total['killed']} of {relevant}); {stale} results of mutants that are no longer "
-          f"candidates left out")
+          f"non-equivalent judged ({total['killed']} of {relevant}; {timeouts} of the kills by a timeout); {stale} "
+          f"results of mutants that are no longer candidates left out")
+    if survivors:
+        print(f"\n{len(survivors)} survivors (tests/mutation/run --id ID plants one again):")
+        for m, status in sorted(survivors, key=lambda x: (x[0]["file"], x[0]["line"], x[0]["id"])):
+            print(f"{m['id']} {m['file']}:{m['line']} {m['operator']}{' (not covered)' if status == 'not covered' else ''}"
+                  f": {m['original'].strip()}  ->  {m['mutated'].strip()}")
     return 0
 
 
@@ -1415,11 +1429,13 @@ def parse_args(argv):
                    help="with --resume: judge the survivors again (after tests were added to kill them)")
     p.add_argument("--retry-killed-by", action="append", default=[], metavar="TEST",
                    help="with --resume: judge again the mutants TEST killed (repeatable; after a false kill)")
+    p.add_argument("--retry-timeouts", action="store_true",
+                   help="with --resume: judge again the mutants killed by a timeout (on a quieter machine)")
     p.add_argument("--fail-under", type=float, metavar="PCT",
                    help="exit 1 when killed / (planted - equivalent) is under PCT percent")
     args = p.parse_args(argv)
-    if (args.retry_survivors or args.retry_killed_by) and not args.resume:
-        p.error("--retry-survivors and --retry-killed-by go with --resume")
+    if (args.retry_survivors or args.retry_killed_by or args.retry_timeouts) and not args.resume:
+        p.error("--retry-survivors, --retry-killed-by and --retry-timeouts go with --resume")
     for name in ("max", "jobs", "build_jobs"):
         value = getattr(args, name)
         if value is not None and value < (0 if name == "max" else 1):
@@ -1607,8 +1623,11 @@ def main(argv):
         if args.retry_survivors:
             done = {i: r for i, r in done.items() if r["status"] != "survived"}
         done = {i: r for i, r in done.items() if r.get("killed_by") not in args.retry_killed_by}
+        if args.retry_timeouts:
+            done = {i: r for i, r in done.items() if not killed_by_timeout(r)}
         note(f"--resume: {len(done)} mutants already done ({out_path}, {partial_path})"
              f"{', survivors judged again' if args.retry_survivors else ''}"
+             f"{', kills by a timeout judged again' if args.retry_timeouts else ''}"
              f"{''.join(f', those killed by {t} judged again' for t in args.retry_killed_by)}")
     partial = open(partial_path, "a" if args.resume else "w")
     counter = {"n": 0}
@@ -1776,7 +1795,7 @@ def main(argv):
         print(f"KNOWN MUTANT NOT KILLED ({m['status']}) {describe(m)}")
     summary = {"planted": planted, "killed": len(by["killed"]), "survived": len(by["survived"]),
                "equivalent": len(by["equivalent"]), "not_compiled": len(by["not-compiled"]),
-               "timed_out": sum(1 for m in by["killed"] if m["why"] and m["why"].startswith("timed out")),
+               "timed_out": sum(1 for m in by["killed"] if killed_by_timeout(m)),
                "kill_rate": round(rate, 1), "seconds": round(elapsed), "candidates": candidates,
                "known_killed": sum(1 for m in results if m.get("known") and m["status"] == "killed"),
                "known": sum(1 for m in results if m.get("known")),

@@ -1,4 +1,4 @@
-"""Unit tests of the mutation harness's schema of constants (python3 tests/mutation/test_mutate.py)."""
+"""Unit tests of the mutation harness: the schema of constants, test selection, the report (python3 tests/mutation/test_mutate.py)."""
 import importlib.util
 import os
 import unittest
@@ -82,6 +82,34 @@ class Selection(unittest.TestCase):
             self.assertEqual(sel.covered({"file": "x.cpp", "line": 3}), ["unit:f"])  # gcov: never executed
             self.assertEqual(sel.covered({"file": "x.cpp", "line": 6}), [])  # not covered: no test runs h()
             self.assertIsNone(sel.covered({"file": "x.cpp", "line": 4}))  # no code to gcov: every test
+
+
+class Report(unittest.TestCase):
+    def test_later_results_win_and_survivors_are_listed(self):
+        import contextlib
+        import io
+        import json
+        import tempfile
+        ms = mutants(SOURCE)
+        a, b, c, d = ms[0], ms[1], ms[2], ms[3]
+        equivalents = {(c["file"], c["original"].strip(), c["mutated"].strip()): [(None, "cannot change anything")]}
+        with tempfile.TemporaryDirectory() as work:
+            first, second = os.path.join(work, "1.json.partial"), os.path.join(work, "2.json.partial")
+            with open(first, "w") as f:
+                for m, status, why in ((a, "survived", None), (b, "killed", "timed out after 40 s"),
+                                       (c, "survived", None), (d, "survived", None)):
+                    f.write(json.dumps({**m, "status": status, "why": why}) + "\n")
+            with open(second, "w") as f:  # a later run killed a's survivor
+                f.write(json.dumps({**a, "status": "killed", "why": "FAIL: x"}) + "\n")
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                self.assertEqual(mutate.print_report([first, second], ms, equivalents), 0)
+        text = out.getvalue()
+        self.assertIn(f"| `x.cpp` | {len(ms)} | 4 | 2 | 1 | 1 | 0 | 0 |", text)
+        self.assertIn("kill rate 66.7 % of the non-equivalent judged (2 of 3; 1 of the kills by a timeout)", text)
+        listed = text.split("1 survivors (tests/mutation/run --id ID plants one again):\n")[1].strip().split("\n")
+        self.assertEqual(len(listed), 1)
+        self.assertTrue(listed[0].startswith(f"{d['id']} x.cpp:{d['line']} {d['operator']}: "), listed[0])
 
 
 if __name__ == "__main__":
