@@ -150,7 +150,12 @@ TEST_CASE("golongan: invalid") {
     CHECK(fails_with(normalize_grade("Penata Muda Tk. I (III/a)"),
                      "is III/b, but the golongan given is III/a"));
     CHECK(fails_with(normalize_grade("III/a, III/b"), "two different golongan given (III/a and III/b)"));
-    CHECK(fails_with(normalize_grade("Penata, Pembina"), "two different pangkat"));
+    CHECK(fails_with(normalize_grade("Penata, Pembina"), "two different pangkat given (Penata and Pembina)"));
+    // Each pangkat quoted as written, its own words only (with its "Tingkat I"), not what follows it.
+    CHECK(fails_with(normalize_grade("Penata, Pembina IV/a"),
+                     "two different pangkat given (Penata and Pembina)"));
+    CHECK(fails_with(normalize_grade("Penata Tingkat I, Penata Muda III/a"),
+                     "two different pangkat given (Penata Tingkat I and Penata Muda)"));
     CHECK(fails_with(normalize_grade("Ahli Pertama"), "'Ahli' is not a golongan or pangkat"));
     CHECK(fails_with(normalize_grade("Pembina Utama Tingkat I"),
                      "there is no pangkat Pembina Utama Tingkat I"));
