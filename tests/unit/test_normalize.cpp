@@ -159,6 +159,16 @@ TEST_CASE("golongan: invalid") {
     CHECK(fails_with(normalize_grade("Ahli Pertama"), "'Ahli' is not a golongan or pangkat"));
     CHECK(fails_with(normalize_grade("Pembina Utama Tingkat I"),
                      "there is no pangkat Pembina Utama Tingkat I"));
+    // None of the three Pembina Utama ranks has a Tingkat I.
+    CHECK(fails_with(normalize_grade("Pembina Utama Muda Tingkat I"),
+                     "there is no pangkat Pembina Utama Muda Tingkat I"));
+    CHECK(fails_with(normalize_grade("Pembina Utama Madya Tingkat I"),
+                     "there is no pangkat Pembina Utama Madya Tingkat I"));
+    // A code of one word (the letter joined, or PPPK) is one word: what follows it is read too.
+    CHECK(fails_with(normalize_grade("IIIa, IIIb"), "two different golongan given (III/a and III/b)"));
+    CHECK(fails_with(normalize_grade("IX, X"), "two different golongan given (IX and X)"));
+    CHECK(fails_with(normalize_grade("IIIa Penata"),
+                     "pangkat Penata is III/c, but the golongan given is III/a"));
     CHECK(fails_with(normalize_grade("Penata Muda Tingkat"), "must be followed by I"));
     CHECK(fails_with(normalize_grade("Golongan"), "does not say which golongan"));
     CHECK(fails_with(normalize_grade(std::string(200, 'I')), "too long"));
