@@ -276,6 +276,10 @@ TEST_CASE("e-mail: invalid") {
                                      "345678"),
                      "contains '\xE2\x80\x93':"));
     CHECK(fails_with(normalize_email(std::string(65, 'a') + "@gmail.com"), "more than 64 characters"));
+    // Each part of the domain has at most 63 characters (a DNS label).
+    CHECK(normalize_email("rudi@" + std::string(63, 'b') + ".go.id").ok);
+    CHECK(fails_with(normalize_email("rudi@" + std::string(64, 'b') + ".go.id"),
+                     "e-mail domain has a part longer than 63 characters"));
 }
 
 TEST_CASE("clean_text collapses whitespace") {
@@ -288,6 +292,10 @@ TEST_CASE("clean_text collapses whitespace") {
     CHECK(clean_text("K\xC3\xBCrn") == "K\xC3\xBCrn");
     CHECK(clean_text("") == "");
     CHECK(clean_text(" \xE2\x80\x8B \t") == "");
+    // An invisible character at the very end goes too, or alone.
+    CHECK(clean_text("Bappeda\xE2\x80\x8B") == "Bappeda");
+    CHECK(clean_text("Nama\xEF\xBB\xBF") == "Nama");
+    CHECK(clean_text("\xE2\x80\x8B") == "");
 }
 
 TEST_CASE("clean_text_in_place rewrites the string where it is, as clean_text would") {
