@@ -235,6 +235,13 @@ TEST_CASE("nip_kind reads digits 13-14 of an accepted NIP") {
     CHECK(asnbelajar::nip_kind("198009262002121001") == NipKind::pns);
 }
 
+TEST_CASE("nip_kind: anything but 18 characters with digits at 13-14 is PNS") {
+    CHECK(asnbelajar::nip_kind("") == NipKind::pns);
+    CHECK(asnbelajar::nip_kind("1990010120222410") == NipKind::pns);
+    // No digit at 14: no code to read ('3' and '-' taken as digits would compute 3 * 10 - 3 = 27, a PPPK code).
+    CHECK(asnbelajar::nip_kind("1990010120223-1001") == NipKind::pns);
+}
+
 TEST_CASE("gender digit and serial") {
     NipCheck r = check_nip("198609262015053001", today);
     CHECK_FALSE(r.ok);
@@ -264,6 +271,10 @@ TEST_CASE("wrong lengths") {
 
     r = check_nip("12345", today);
     CHECK(r.error == "NIP must have 18 digits, found 5");
+
+    // Beyond the 32 digits kept, the rest are still counted (and nothing is written past the kept ones).
+    r = check_nip("198609262015051001 198609262015051001 1986", today);
+    CHECK(r.error == "NIP must have 18 digits, found 40");
 }
 
 TEST_CASE("old 9-digit NIP") {

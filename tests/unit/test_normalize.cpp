@@ -170,6 +170,12 @@ TEST_CASE("golongan: invalid") {
     CHECK(fails_with(normalize_grade("IIIa Penata"),
                      "pangkat Penata is III/c, but the golongan given is III/a"));
     CHECK(fails_with(normalize_grade("Penata Muda Tingkat"), "must be followed by I"));
+    // The same as the last of the most words a golongan may have (24).
+    std::string words;
+    for (int k = 0; k < 22; ++k)
+        words += "Gol ";
+    CHECK(fails_with(normalize_grade(words + "Penata Tingkat"), "'Penata Tingkat' must be followed by I"));
+    CHECK(fails_with(normalize_grade(words + "Gol Penata Tingkat"), "too many words"));
     CHECK(fails_with(normalize_grade("Golongan"), "does not say which golongan"));
     CHECK(fails_with(normalize_grade(std::string(200, 'I')), "too long"));
 }
@@ -276,6 +282,7 @@ TEST_CASE("e-mail: invalid") {
                                      "345678"),
                      "contains '\xE2\x80\x93':"));
     CHECK(fails_with(normalize_email(std::string(65, 'a') + "@gmail.com"), "more than 64 characters"));
+    CHECK(normalize_email(std::string(64, 'a') + "@gmail.com").value == std::string(64, 'a') + "@gmail.com");
     // Each part of the domain has at most 63 characters (a DNS label).
     CHECK(normalize_email("rudi@" + std::string(63, 'b') + ".go.id").ok);
     CHECK(fails_with(normalize_email("rudi@" + std::string(64, 'b') + ".go.id"),
