@@ -193,7 +193,8 @@ TEST_CASE("phone numbers to +62") {
           Case{"+62 (0) 812 3456 7890", "+6281234567890"}, Case{"0062 812 3456 7890", "+6281234567890"},
           Case{"0812.3456.7890", "+6281234567890"}, Case{" 082697822448 ", "+6282697822448"},
           Case{"(031) 8290000", "+62318290000"}, Case{"021-5551234", "+62215551234"},
-          Case{"081234567", "+6281234567"},
+          Case{"081234567", "+6281234567"}, Case{"08123456789012", "+628123456789012"}, // 8 and 13 digits
+          Case{"9675551234", "+629675551234"}, Case{"215551234", "+62215551234"}, // 0 lost: area codes 2..9
           Case{"0812\xC2\xA0"
                "3456\xC2\xA0"
                "7890",
@@ -220,6 +221,7 @@ TEST_CASE("phone: blank and invalid") {
     CHECK(
         fails_with(normalize_phone("0812345"), "has 6 digits after the country code +62; expected 8 to 13"));
     CHECK(fails_with(normalize_phone("08123456789012345"), "expected 8 to 13"));
+    CHECK(fails_with(normalize_phone("081234567890123"), "has 14 digits after the country code +62"));
     CHECK(fails_with(normalize_phone("0112345678"), "must start with 8 (mobile) or an area code"));
     CHECK(fails_with(normalize_phone("112345678"), "must start with 0, 62 or +62"));
     CHECK(fails_with(normalize_phone("--"), "has no digits"));
@@ -262,6 +264,16 @@ TEST_CASE("e-mail: invalid") {
     CHECK(fails_with(normalize_email("rudi@gmail,com"), "contains ','"));
     CHECK(fails_with(normalize_email("rudi@gmail.com."), "cannot start or end with a dot"));
     CHECK(fails_with(normalize_email("rudi@-gmail.com"), "starting or ending with '-'"));
+    CHECK(fails_with(normalize_email("rudi@mail.go-.id"),
+                     "e-mail domain 'mail.go-.id' has a part starting or ending with '-'"));
+    // At most 254 characters in all (64 before the '@', parts of 63 and fewer after it).
+    const std::string longest = std::string(64, 'a') + "@" + std::string(63, 'b') + "." +
+                                std::string(63, 'c') + "." + std::string(58, 'd') + ".id";
+    CHECK(longest.size() == 254);
+    CHECK(normalize_email(longest).ok);
+    CHECK(fails_with(normalize_email(std::string(64, 'a') + "@" + std::string(63, 'b') + "." +
+                                     std::string(63, 'c') + "." + std::string(59, 'd') + ".id"),
+                     "e-mail address is longer than 254 characters"));
     CHECK(fails_with(normalize_email("rudi@gmail.c"), "top-level domain"));
     CHECK(fails_with(normalize_email("rudi@10.0.0.1"), "top-level domain"));
     CHECK(fails_with(normalize_email("rudi(x)@gmail.com"), "contains '('"));
