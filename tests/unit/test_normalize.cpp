@@ -178,6 +178,10 @@ TEST_CASE("golongan: invalid") {
     CHECK(fails_with(normalize_grade(words + "Gol Penata Tingkat"), "too many words"));
     CHECK(fails_with(normalize_grade("Golongan"), "does not say which golongan"));
     CHECK(fails_with(normalize_grade(std::string(200, 'I')), "too long"));
+    // At most 128 characters, however they are spaced.
+    CHECK(normalize_grade("Golongan" + std::string(115, ' ') + "III/a").value == "III/a");
+    CHECK(fails_with(normalize_grade("Golongan" + std::string(116, ' ') + "III/a"),
+                     "too long to be a golongan"));
 }
 
 TEST_CASE("phone numbers to +62") {
