@@ -197,6 +197,45 @@ ab report session 2022-03-03 --format csv; cp "$OUT" "$WORK/live.csv"
 ab --db "$WORK/backup.db" report session 2022-03-03 --format csv
 expect_eq "$(cat "$OUT")" "$(cat "$WORK/live.csv")" "the backup holds the same data"
 
+# On PostgreSQL, FILE.dump is a pg_dump -Fc archive: owner-only, and pg_restore brings the same data back.
+if pg_only "db backup FILE.dump (pg_dump -Fc)"; then
+  ab db backup "$WORK/registry.dump"
+  expect_rc 0 "db backup FILE.dump"
+  expect_grep 'a pg_dump -Fc archive' "$ERR" "the note says a pg_dump archive was written"
+  expect_eq "$(stat -c %a "$WORK/registry.dump")" "600" "the dump is owner-only"
+  expect_eq "$(find "$WORK" -name '*registry.dump*' | wc -l)" "1" "no pg_dump message file is left beside it"
+  RESTORED=$(new_store restored)
+  pg_restore --no-owner -d "$(pg_database "$RESTORED")" "$WORK/registry.dump" 2>"$WORK/restore.err"
+  expect_eq "$?" "0" "pg_restore reads the dump ($(head -c 300 "$WORK/restore.err"))"
+  ab --db "$RESTORED" report session 2022-03-03 --format csv
+  expect_eq "$(cat "$OUT")" "$(cat "$WORK/live.csv")" "the restored dump holds the same data"
+  # pg_dump gets the store's connection through its environment, never its command line (which ps shows); when
+  # it fails, its last words are the message (on one line, at most 400 characters), and nothing is left.
+  mkdir -p "$WORK/fakebin"
+  cat >"$WORK/fakebin/pg_dump" <<'FAKE'
+#!/bin/sh
+echo "pg_dump: arguments: $*"
+echo "pg_dump: database ${PGDATABASE:-none} on port ${PGPORT:-none}  "
+printf 'pg_dump: error: server version mismatch \n\n'
+exit 1
+FAKE
+  chmod +x "$WORK/fakebin/pg_dump"
+  PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_rc 1 "a failing pg_dump"
+  expect_grep "^asnbelajar: error: cannot back up to $WORK/failed.dump: pg_dump failed: pg_dump: arguments: -Fc --no-password -f [^ ]+ pg_dump: database $(pg_database "$ASNBELAJAR_DB") on port $PGPORT   pg_dump: error: server version mismatch$" \
+    "$ERR" "the message is pg_dump's output on one line, connection from the environment"
+  expect_eq "$(find "$WORK" -name '*failed.dump*' | wc -l)" "0" "a failed dump leaves no file"
+  printf '#!/bin/sh\nfor i in $(seq 1 100); do printf "word%%03d " $i; done\nexit 2\n' >"$WORK/fakebin/pg_dump"
+  PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_rc 1 "a failing pg_dump that says much"
+  expect_grep "pg_dump failed: … word051 word052 .* word100$" "$ERR" "a long complaint keeps its last 400 characters"
+  mkdir -p "$WORK/nobin"
+  PATH="$WORK/nobin" ab db backup "$WORK/failed.dump"
+  expect_rc 1 "no pg_dump on PATH"
+  expect_grep "pg_dump failed: cannot run pg_dump: No such file or directory$" "$ERR" "a missing pg_dump is said"
+  expect_eq "$(find "$WORK" -name '*failed.dump*' | wc -l)" "0" "a dump that could not start leaves no file"
+fi
+
 if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && command -v sqlite3 >/dev/null; then
   # A store of schema version 1 (asnbelajar 0.1) is migrated by the first write and keeps every row and id.
   sqlite3 "$WORK/v1.db" <"$TESTDATA/store-v1.sql"

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -339,4 +340,135 @@ TEST_CASE("postgres: a session another writer holds is said to be busy after the
     ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
     store::Store::Transaction tx(*waiter);
     CHECK_THROWS_WITH_AS(waiter->seat_state(session, 10), doctest::Contains("waited 1 s"), Error);
+}
+
+namespace {
+struct NoSink : store::TableSink {
+    void counted(const std::array<std::int64_t, store::all_tables.size()>&) override {}
+    void rows(store::Table, const store::TableRows&) override {}
+};
+} // namespace
+
+// Every operation hands the server's refusal on as an Error: none may swallow it and go on as if it had worked
+// (a write that silently wrote nothing, a read that answers "nobody"). The store's tables are taken away under
+// it (an administrator's mistake, another program's migration), so that each statement fails on the server.
+TEST_CASE("postgres: every operation says when the server refuses it, none goes on as if it had worked") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    Session x;
+    x.code = "S";
+    x.title = "T";
+    x.start = 1'700'000'000;
+    x.tz = "Asia/Jakarta";
+    x.minutes = 60;
+    Id session = 0, id = 0;
+    {
+        store::Store::Transaction tx(*db);
+        x.id = session = db->insert_session(x);
+        id = db->insert_participant(person("198609262015051001", "A", "a@example.go.id"));
+        const store::EnrollmentChange enrolled{id, EnrollmentStatus::enrolled};
+        db->put_enrollments(session, {&enrolled, 1});
+        tx.commit();
+    }
+    const store::Tallies tallies = db->tally_participation({session});
+    REQUIRE(tallies.contains(id));
+    const std::string drop = "DROP SCHEMA " + s.schema + " CASCADE; CREATE SCHEMA " + s.schema;
+    pq::lib().PQclear(pq::lib().PQexec(s.admin->raw(), drop.c_str()));
+    REQUIRE(s.value("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()") == "0");
+
+    std::vector<Participant> rows = {person("198609262015051001", "A", "a@example.go.id")};
+    const std::vector<store::ParticipantKeys> keys = {{"198609262015051001", "", ""}};
+    const std::vector<Id> ids = {id};
+    const std::vector<PersonMarks> marks = {{id, {AttendanceMark{}}}};
+    const std::vector<store::PersonSummary> summaries = {{id, std::nullopt, AttendanceOutcome::attended}};
+    const std::vector<ResultAttempt> attempts = {
+        {session, id, ResultKind::survey, std::nullopt, std::nullopt, "b"}};
+    const store::EnrollmentChange waitlisted{id, EnrollmentStatus::waitlisted};
+    store::TableRows counter;
+    counter.reset(store::table_columns(store::Table::counters));
+    counter.at(0, 0) = std::string("certificate");
+    counter.at(0, 1) = std::int64_t{5};
+    counter.rows = 1;
+    NoSink sink;
+    store::ParticipantMatches matches;
+    const auto refused = [&](const char* what, const std::function<void()>& op, bool write) {
+        INFO(what);
+        if (write) {
+            store::Store::Transaction tx(*db);
+            CHECK_THROWS_AS(op(), Error);
+        } else {
+            CHECK_THROWS_AS(op(), Error);
+        }
+    };
+    const auto read = [&](const char* what, const std::function<void()>& op) { refused(what, op, false); };
+    const auto write = [&](const char* what, const std::function<void()>& op) { refused(what, op, true); };
+
+    read("command_committed", [&] { (void)db->command_committed("c1"); });
+    read("audit_log", [&] { (void)db->audit_log(10); });
+    read("participant_by_id", [&] { (void)db->participant_by_id(id); });
+    read("participant_by_nip", [&] { (void)db->participant_by_nip("198609262015051001"); });
+    read("participant_by_email", [&] { (void)db->participant_by_email("a@example.go.id"); });
+    read("participant_by_phone", [&] { (void)db->participant_by_phone("+6281234567890"); });
+    read("list_participants", [&] { (void)db->list_participants("", ""); });
+    read("find_participants", [&] { db->find_participants(rows, matches); });
+    read("participants_matching", [&] { (void)db->participants_matching(keys); });
+    read("session_by_id", [&] { (void)db->session_by_id(session); });
+    read("session_by_code", [&] { (void)db->session_by_code("S"); });
+    read("session_code_exists", [&] { (void)db->session_code_exists("S"); });
+    read("sessions_at", [&] { (void)db->sessions_at(x.start, "T"); });
+    read("session_holdings", [&] { (void)db->session_holdings(session); });
+    read("session_totals of a time", [&] { (void)db->session_totals(0, x.start + 1); });
+    read("session_totals of a session", [&] { (void)db->session_totals(x); });
+    read("enrollments_of", [&] { (void)db->enrollments_of(session, ids); });
+    read("enrollment_counts", [&] { (void)db->enrollment_counts(session); });
+    read("seat_state", [&] { (void)db->seat_state(session, 10); });
+    read("first_waitlisted", [&] { (void)db->first_waitlisted(session); });
+    read("session_enrollments", [&] { (void)db->session_enrollments(session); });
+    read("marks_of", [&] { (void)db->marks_of(session, ids); });
+    read("session_marks", [&] { (void)db->session_marks(session); });
+    read("participants_with_marks", [&] { (void)db->participants_with_marks(session); });
+    read("outcome_counts", [&] { (void)db->outcome_counts(session); });
+    read("session_roster", [&] { (void)db->session_roster(session); });
+    read("agency_attendance", [&] { (void)db->agency_attendance(session); });
+    read("highest_certificate_seq", [&] { (void)db->highest_certificate_seq(); });
+    read("certificate_counter", [&] { (void)db->certificate_counter(); });
+    read("live_certificates", [&] { (void)db->live_certificates({session}); });
+    read("session_times", [&] { (void)db->session_times(0, x.start + 1); });
+    read("attendance_rates", [&] { (void)db->attendance_rates({session}); });
+    read("participant_history", [&] { (void)db->participant_history(id); });
+    read("tally_participation", [&] { (void)db->tally_participation({session}); });
+    read("each_person_year",
+         [&] { db->each_person_year(tallies, store::PersonDetail::report, [](store::PersonYear&) {}); });
+    read("each_person_year by agency",
+         [&] { db->each_person_year(tallies, store::PersonDetail::agency, [](store::PersonYear&) {}); });
+    read("certificate_by_number", [&] { (void)db->certificate_by_number("X-1"); });
+    read("signing_key", [&] { (void)db->signing_key(); });
+    read("export_tables", [&] { db->export_tables(sink); });
+    read("count_rows", [&] { (void)db->count_rows(store::Table::participants); });
+
+    write("audit", [&] { db->audit("asnbelajar x", 1, "c2"); });
+    write("write_participants: added", [&] { db->write_participants({}, rows); });
+    write("write_participants: changed", [&] {
+        rows[0].id = id;
+        db->write_participants(rows, {});
+    });
+    write("insert_session", [&] { (void)db->insert_session(x); });
+    write("update_session", [&] { db->update_session(x); });
+    write("delete_session", [&] { db->delete_session(session); });
+    write("put_enrollments", [&] { db->put_enrollments(session, {&waitlisted, 1}); });
+    write("add_marks", [&] { db->add_marks(session, marks); });
+    write("delete_marks", [&] { db->delete_marks(session, id, MarkKind::manual); });
+    write("put_summaries", [&] { db->put_summaries(session, summaries); });
+    write("clear_session_attendance", [&] { db->clear_session_attendance(session); });
+    write("note_attendance_import", [&] { db->note_attendance_import(session, x.start); });
+    write("delete_batch_marks", [&] { (void)db->delete_batch_marks(session, "b"); });
+    write("next_certificate_seq", [&] { (void)db->next_certificate_seq(); });
+    write("set_certificate_counter", [&] { db->set_certificate_counter(5); });
+    write("insert_certificate", [&] { db->insert_certificate(session, id, 1, "X-1"); });
+    write("revoke_certificate", [&] { (void)db->revoke_certificate(session, id); });
+    write("put_results", [&] { (void)db->put_results(attempts); });
+    write("import_rows", [&] { db->import_rows(store::Table::counters, counter); });
+    write("end_import", [&] { db->end_import(); });
+    write("put_signing_key", [&] { (void)db->put_signing_key("key"); });
 }
