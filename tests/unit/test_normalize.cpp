@@ -225,6 +225,7 @@ TEST_CASE("phone: blank and invalid") {
     CHECK(
         fails_with(normalize_phone("0812345"), "has 6 digits after the country code +62; expected 8 to 13"));
     CHECK(fails_with(normalize_phone("08123456789012345"), "expected 8 to 13"));
+    CHECK(fails_with(normalize_phone("5"), "has 1 digits after the country code +62; expected 8 to 13"));
     CHECK(fails_with(normalize_phone("081234567890123"), "has 14 digits after the country code +62"));
     CHECK(fails_with(normalize_phone("0112345678"), "must start with 8 (mobile) or an area code"));
     CHECK(fails_with(normalize_phone("112345678"), "must start with 0, 62 or +62"));
