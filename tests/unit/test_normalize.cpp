@@ -175,6 +175,7 @@ TEST_CASE("golongan: invalid") {
     for (int k = 0; k < 22; ++k)
         words += "Gol ";
     CHECK(fails_with(normalize_grade(words + "Penata Tingkat"), "'Penata Tingkat' must be followed by I"));
+    CHECK(normalize_grade(words + "Gol Penata").value == "III/c"); // a pangkat as the 24th word
     CHECK(fails_with(normalize_grade(words + "Gol Penata Tingkat"), "too many words"));
     CHECK(fails_with(normalize_grade("Golongan"), "does not say which golongan"));
     CHECK(fails_with(normalize_grade(std::string(200, 'I')), "too long"));
@@ -286,6 +287,8 @@ TEST_CASE("e-mail: invalid") {
                                      "di@gmail.com"),
                      "contains '\xC3\xBC'"));
     CHECK(fails_with(normalize_email("rudi@gm_ail.com"), "after the '@'"));
+    CHECK(
+        fails_with(normalize_email("(rudi)@gmail.com"), "e-mail address contains '(', which is not allowed"));
     // The character quoted whole, whatever its length in bytes; a stray or cut byte alone.
     for (const char* c : {"\xE2\x80\x93", "\xF0\x9F\x98\x80", "\xFF", "\xF8", "\x80"}) {
         const std::string text = std::string("r") + c + "di@gmail.com";
