@@ -10,9 +10,13 @@
 #include "webinar.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <limits>
+#include <mutex>
 #include <sstream>
 
 using namespace asnbelajar;
@@ -361,6 +365,54 @@ TEST_CASE("import_participants: keys passing between people, in one batch and ac
     CHECK(store.participant_by_email("budi@example.go.id")->name == "Ani Lestari");
 }
 
+TEST_CASE("import_participants: a NIP a stored person gains is theirs for the batch's later rows") {
+    both_modes();
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    import_text(store, "Email,Nama\nsiti@example.go.id,Siti Rahayu\n"); // stored without a NIP
+    // Line 2 finds Siti by her e-mail and gives her a NIP, which no stored person held when the batch began:
+    // the later rows that name that NIP name her.
+    Run r = import_text(store, "NIP,Nama,Email\n"
+                               "198609262015051001,Siti Rahayu,siti@example.go.id\n"
+                               "198609262015051001,Siti Rahayu,siti@example.go.id\n" // an identical repeat
+                               "198609262015051001,Siti R,\n");                      // her again, differing
+    CHECK(r.result.added == 0);
+    CHECK(r.result.updated == 1);
+    CHECK(r.result.unchanged == 1);
+    CHECK(r.result.rejected == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(
+        r.problems[0].rfind("t.csv:4: NIP: 198609262015051001: the same person appears again with different "
+                            "data (first on line 2)",
+                            0) == 0);
+    CHECK(store.participant_by_email("siti@example.go.id")->nip == "198609262015051001");
+}
+
+TEST_CASE("import_participants: a batch whose every row changes a stored person") {
+    both_modes();
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    // A full batch of changes and some more: each batch has room for as many changes as it has rows.
+    const std::size_t n = store.batch_rows() + 10;
+    std::string before = "Email,Nama\n", after = "Email,Nama,Unit Kerja\n";
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string k = std::to_string(i);
+        before += "p" + k + "@example.go.id,P" + k + "\n";
+        after += "p" + k + "@example.go.id,P" + k + ",Unit " + k + "\n";
+    }
+    CHECK(import_text(store, before).result.added == n);
+    Run r = import_text(store, after);
+    CHECK(r.result.updated == n);
+    CHECK(r.result.rejected == 0);
+    CHECK(store.participant_by_email("p0@example.go.id")->unit == "Unit 0");
+    const std::string last = std::to_string(n - 1);
+    CHECK(store.participant_by_email("p" + last + "@example.go.id")->unit == "Unit " + last);
+}
+
 TEST_CASE("import_participants: refusals of the whole file name the file and the line") {
     both_modes();
     TempDir dir;
@@ -618,6 +670,19 @@ TEST_CASE("import_registrations: the day/month order is decided once for the fil
     }
 }
 
+TEST_CASE("import_registrations: a row without its timestamp cell does not stop the order being decided") {
+    Queue q;
+    // The timestamp is the last column, and line 3 ends before it: a problem of that row alone. Both readings
+    // of 3/1/2022 (3 January, 1 March) put the other rows in the same order, so either will do.
+    const std::string regs = std::string("NIP,Nama,Timestamp\n") + nip_a + ",A,3/1/2022 10:00:00\n" + nip_b +
+                             ",B\n" + nip_c + ",C,3/1/2022 11:00:00\n" + nip_d + ",D,3/1/2022 09:00:00\n";
+    Run r = import_text(*q.db, regs, &q.session);
+    CHECK(r.result.rejected == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].rfind("t.csv:3: the row has 2 fields but the header has 3", 0) == 0);
+    CHECK(q.statuses({nip_d, nip_a, nip_c, nip_b}) == "EEW-"); // two seats: D and A submitted first
+}
+
 TEST_CASE("import_participants: progress is reported") {
     TempDir dir;
     const auto db = open_store(dir.file("s.db"));
@@ -640,6 +705,83 @@ TEST_CASE("import_participants: progress is reported") {
     CHECK(r.added == 5000);
     CHECK(rows == std::vector<std::uint64_t>{4096, 5000});
     CHECK(last_bytes == csv.size());
+}
+
+namespace {
+
+// A stream of `text` handed out `block` bytes at a time, that lets another thread wait until the reader has
+// taken a given number of bytes.
+class WatchedText : public std::streambuf {
+  public:
+    WatchedText(std::string text, std::size_t block) : text_(std::move(text)), block_(block) {}
+    // Waits until the reader has taken `n` bytes (or the whole text); false when that took over `limit`.
+    bool wait_taken(std::size_t n, std::chrono::seconds limit) {
+        std::unique_lock lock(mutex_);
+        return taken_changed_.wait_for(lock, limit, [&] { return taken_ >= std::min(n, text_.size()); });
+    }
+
+  protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        std::size_t at = 0;
+        {
+            const std::lock_guard lock(mutex_);
+            at = taken_;
+            if (at == text_.size()) return traits_type::eof();
+            taken_ = std::min(at + block_, text_.size());
+        }
+        taken_changed_.notify_all();
+        char* const data = text_.data();
+        setg(data + at, data + at, data + std::min(at + block_, text_.size()));
+        return traits_type::to_int_type(*gptr());
+    }
+
+  private:
+    std::string text_;
+    std::size_t block_;
+    std::mutex mutex_;
+    std::condition_variable taken_changed_;
+    std::size_t taken_ = 0;
+};
+
+} // namespace
+
+TEST_CASE("import_participants: every row arrives when the reading thread is as far ahead as it may go") {
+    // A file (input_bytes known) is read, parsed and checked on a second thread, at most 8 batches ahead of
+    // the writer (BatchReader in roster_import.cpp); the writer hands each batch back for reuse. Here the
+    // writer stops at the first progress report until the reader has filled those 8 batches and has to wait
+    // for one: the writer's next batch must wake it.
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    const std::size_t rows = 8000;
+    const auto row = [](std::size_t i) { return fmt::format("p{:05}@example.go.id,P{:05}\n", i, i); };
+    const std::string header = "Email,Nama\n";
+    std::string csv = header;
+    for (std::size_t i = 0; i < rows; ++i)
+        csv += row(i);
+    WatchedText text(csv, 64);
+    std::istream in(&text);
+    CsvOptions csv_options;
+    csv_options.block_size = 64;
+    CsvReader reader(in, "big.csv", csv_options);
+    RosterImportOptions options;
+    options.today = today;
+    options.input_bytes = csv.size();
+    bool waited = false, ahead = false;
+    options.on_progress = [&](const Progress& p) {
+        if (waited) return;
+        waited = true;
+        const std::size_t read_ahead = p.count + 8 * store.batch_rows();
+        REQUIRE(read_ahead < rows);
+        ahead = text.wait_taken(header.size() + read_ahead * row(0).size(), std::chrono::seconds(120));
+    };
+    RosterImportResult r = import_participants(store, reader, options);
+    CHECK(waited);
+    CHECK(ahead);
+    CHECK(r.added == rows);
+    CHECK(store.participant_by_email("p07999@example.go.id"));
 }
 
 TEST_CASE("a dry run never creates a file, and never keeps a write") {
@@ -665,6 +807,23 @@ TEST_CASE("a dry run never creates a file, and never keeps a write") {
         tx.commit();
     }
     CHECK_FALSE(store::open(path, store::Access::read)->participant_by_nip("198609262015051001"));
+}
+
+TEST_CASE("import: the bulk load ends with the import: its transaction keeps the store's uniqueness rules") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    dynamic_cast<store::sqlite::SqliteStore&>(*db).append_after = 0; // append mode at once: indexes dropped
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    CHECK(import_text(store, "NIP,Nama\n198609262015051001,Siti\n").result.added == 1);
+    // The import is over: a write of the same transaction that breaks a rule is refused at once, as outside
+    // a bulk load (the indexes are back), not only when the transaction commits.
+    Participant again;
+    again.nip = "198609262015051001";
+    again.name = "Siti Lagi";
+    CHECK(error_of([&] {
+              store.write_participants({}, {&again, 1});
+          }) == "NIP 198609262015051001 already belongs to another participant");
 }
 
 TEST_CASE("import: a golongan that does not fit the NIP is a warning naming the line, and is imported") {
