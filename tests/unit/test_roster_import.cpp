@@ -18,6 +18,7 @@
 #include <limits>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 using namespace asnbelajar;
 
@@ -782,6 +783,43 @@ TEST_CASE("import_participants: every row arrives when the reading thread is as 
     CHECK(ahead);
     CHECK(r.added == rows);
     CHECK(store.participant_by_email("p07999@example.go.id"));
+}
+
+TEST_CASE(
+    "import_participants: a writer that fails while the reading thread waits for a batch ends the import") {
+    // As above, the reading thread fills the 8 batches it may have ahead and waits for the writer to hand one
+    // back; the writer fails instead (here its progress callback throws): the reader must be woken to stop,
+    // and the import ends with the writer's error.
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    const std::size_t rows = 8000;
+    const auto row = [](std::size_t i) { return fmt::format("p{:05}@example.go.id,P{:05}\n", i, i); };
+    const std::string header = "Email,Nama\n";
+    std::string csv = header;
+    for (std::size_t i = 0; i < rows; ++i)
+        csv += row(i);
+    WatchedText text(csv, 64);
+    std::istream in(&text);
+    CsvOptions csv_options;
+    csv_options.block_size = 64;
+    CsvReader reader(in, "big.csv", csv_options);
+    RosterImportOptions options;
+    options.today = today;
+    options.input_bytes = csv.size();
+    bool ahead = false;
+    options.on_progress = [&](const Progress& p) {
+        const std::size_t read_ahead = p.count + 8 * store.batch_rows();
+        REQUIRE(read_ahead < rows);
+        ahead = text.wait_taken(header.size() + read_ahead * row(0).size(), std::chrono::seconds(120));
+        // Time for the reader to finish the batch it has the bytes of and to start waiting (a correct import
+        // ends the same way without it).
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        throw Error("the writer stopped");
+    };
+    CHECK(error_of([&] { import_participants(store, reader, options); }) == "the writer stopped");
+    CHECK(ahead);
 }
 
 TEST_CASE("a dry run never creates a file, and never keeps a write") {
