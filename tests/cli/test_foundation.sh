@@ -197,6 +197,76 @@ ab report session 2022-03-03 --format csv; cp "$OUT" "$WORK/live.csv"
 ab --db "$WORK/backup.db" report session 2022-03-03 --format csv
 expect_eq "$(cat "$OUT")" "$(cat "$WORK/live.csv")" "the backup holds the same data"
 
+if pg_only "db backup FILE.dump: a pg_dump -Fc archive, pg_dump's complaints"; then
+  ab db backup "$WORK/backup.dump"
+  expect_rc 0 "db backup to a .dump file"
+  expect_grep 'a pg_dump -Fc archive \(restore with pg_restore\)' "$ERR" "the backup says what it wrote"
+  expect_eq "$(stat -c %a "$WORK/backup.dump")" "600" "the archive is owner-only"
+  expect_eq "$(ls "$WORK" | grep -c '\.err$')" "0" "pg_dump's message file is removed"
+  pg_restore -l "$WORK/backup.dump" >"$WORK/toc.txt" 2>&1
+  expect_grep 'TABLE DATA public participants' "$WORK/toc.txt" "the archive holds the participants"
+  expect_grep 'TABLE DATA public enrollments' "$WORK/toc.txt" "the archive holds the enrollments"
+  # pg_dump as the backup runs it: its arguments, and the connection's parameters through its environment
+  # (never its command line, which ps shows); then a pg_dump that fails, whose last lines are the error.
+  mkdir "$WORK/bin"
+  cat >"$WORK/bin/pg_dump" <<'EOS'
+#!/bin/sh
+case $FAKE in
+args)
+  printf '%s\n' "$*" >"$WORK/args.txt"
+  printf '%s|%s|%s\n' "$PGHOST" "$PGPORT" "$PGDATABASE" >"$WORK/env.txt"
+  stat -L -c %a /proc/self/fd/2 >"$WORK/errmode.txt" ;;
+fail)
+  echo 'pg_dump: a line on standard output'
+  printf 'pg_dump: error: connection lost\npg_dump: detail: while reading "participants"\n \n' >&2
+  exit 1 ;;
+long) printf 'pg_dump: error: %0500d END\n' 0 >&2; exit 1 ;;
+exact) printf "%0${LENGTH}d\n" 0 >&2; exit 1 ;;
+silent) exit 3 ;;
+esac
+EOS
+  chmod +x "$WORK/bin/pg_dump"
+  export WORK
+  FAKE=args PGHOST='' PGPORT='' PGDATABASE='' PATH="$WORK/bin:$PATH" ab db backup "$WORK/fake.dump"
+  expect_rc 0 "a pg_dump that succeeds"
+  expect_grep '^-Fc --no-password -f .+$' "$WORK/args.txt" "pg_dump -Fc, never asking for a password, into a file"
+  expect_no_grep 'postgresql:' "$WORK/args.txt" "no connection string on pg_dump's command line"
+  expect_eq "$(cat "$WORK/env.txt")" "$PGHOST|$PGPORT|$(sql 'SELECT current_database()')" \
+    "the connection's host, port and database reach pg_dump through its environment"
+  expect_eq "$(cat "$WORK/errmode.txt")" "600" "pg_dump's messages go to an owner-only file"
+  FAKE=fail PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_rc 1 "a pg_dump that fails"
+  expect_grep "cannot back up to $WORK/failed.dump: pg_dump failed: pg_dump: a line on standard output pg_dump: error: connection lost pg_dump: detail: while reading \"participants\"\$" \
+    "$ERR" "pg_dump's lines (its output and its errors), on one line, trailing blanks dropped"
+  expect_no_grep 'a line on standard output' "$OUT" "nothing of pg_dump's reaches asnbelajar's output"
+  # Without standard input the message file is descriptor 0 in pg_dump's process: still its output.
+  FAKE=fail PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump" 0<&-
+  expect_grep "pg_dump failed: pg_dump: a line on standard output pg_dump: error: connection lost" "$ERR" \
+    "pg_dump's lines, when asnbelajar runs without standard input"
+  # Started by a process that ignores SIGCHLD (a disposition exec keeps): pg_dump's failure is still the backup's.
+  FAKE=fail PATH="$WORK/bin:$PATH" perl -e '$SIG{CHLD} = "IGNORE"; exec @ARGV' "$ASNBELAJAR" db backup \
+    "$WORK/failed.dump" >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 1 "a failed pg_dump, with SIGCHLD ignored by whoever started asnbelajar"
+  expect_grep "pg_dump failed: pg_dump: a line on standard output" "$ERR" "its lines, with SIGCHLD ignored"
+  [ ! -e "$WORK/failed.dump" ] && ok || fail "no backup file put in place, with SIGCHLD ignored"
+  expect_eq "$(ls "$WORK" | grep -c '\.err$')" "0" "a failed backup leaves no message file"
+  [ ! -e "$WORK/failed.dump" ] && ok || fail "a failed backup leaves no file"
+  FAKE=long PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_grep "pg_dump failed: …0{396} END\$" "$ERR" "a long complaint: its last 400 characters"
+  FAKE=exact LENGTH=400 PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_grep "pg_dump failed: 0{400}\$" "$ERR" "a complaint of 400 characters: whole"
+  FAKE=exact LENGTH=401 PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_grep "pg_dump failed: …0{400}\$" "$ERR" "a complaint of 401 characters: its last 400"
+  FAKE=silent PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_rc 1 "a pg_dump that fails without a word"
+  expect_grep "pg_dump failed: no message\$" "$ERR" "a failure without a message says so"
+  rm "$WORK/bin/pg_dump"
+  PATH="$WORK/bin" ab db backup "$WORK/failed.dump"
+  expect_rc 1 "no pg_dump to run"
+  expect_grep "pg_dump failed: cannot run pg_dump: No such file or directory\$" "$ERR" "a missing pg_dump is named"
+fi
+
 if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && command -v sqlite3 >/dev/null; then
   # A store of schema version 1 (asnbelajar 0.1) is migrated by the first write and keeps every row and id.
   sqlite3 "$WORK/v1.db" <"$TESTDATA/store-v1.sql"

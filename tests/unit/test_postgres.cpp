@@ -15,6 +15,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <signal.h>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -339,4 +342,38 @@ TEST_CASE("postgres: a session another writer holds is said to be busy after the
     ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
     store::Store::Transaction tx(*waiter);
     CHECK_THROWS_WITH_AS(waiter->seat_state(session, 10), doctest::Contains("waited 1 s"), Error);
+}
+
+TEST_CASE(
+    "postgres: a backup judges pg_dump by its exit status even where SIGCHLD is ignored, and leaves it so") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    TempDir dir;
+    // A pg_dump that fails, found first on the PATH.
+    const std::string bin = dir.file("bin");
+    std::filesystem::create_directory(bin);
+    std::ofstream(bin + "/pg_dump") << "#!/bin/sh\necho 'pg_dump: error: the server went away' >&2\nexit 1\n";
+    std::filesystem::permissions(bin + "/pg_dump", std::filesystem::perms::owner_all);
+    const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin";
+    ::setenv("PATH", (bin + ":" + path).c_str(), 1);
+    // Started by a process that ignores SIGCHLD: the system would reap pg_dump before its status is read.
+    struct sigaction ignore {
+    }, before{}, after{};
+    ignore.sa_handler = SIG_IGN;
+    ::sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGCHLD, &ignore, &before);
+    std::ofstream(dir.file("b.dump.tmp")); // the empty file the caller makes (cli/output_file.cpp)
+    std::string error;
+    try {
+        db->backup_to(dir.file("b.dump.tmp"), dir.file("b.dump"));
+    } catch (const Error& e) {
+        error = e.what();
+    }
+    ::sigaction(SIGCHLD, &before, &after);
+    ::setenv("PATH", path.c_str(), 1);
+    CHECK(error == "cannot back up to " + dir.file("b.dump") +
+                       ": pg_dump failed: pg_dump: error: the server went away");
+    const bool ignored_again = after.sa_handler == SIG_IGN;
+    CHECK(ignored_again); // as the caller had it
 }

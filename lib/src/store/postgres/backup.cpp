@@ -17,6 +17,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <signal.h>
 #include <sstream>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -43,6 +44,25 @@ std::string tail(const std::string& path) {
     return text.empty() ? std::string("no message") : text;
 }
 
+// SIGCHLD at its default disposition while it lives, then as it was. pg_dump's exit status is the backup's
+// verdict, and with SIGCHLD ignored (a disposition inherited from whoever started this process) the system
+// reaps pg_dump itself: waitpid() then fails, and a failed pg_dump would pass for a backup.
+class DefaultSigchld {
+  public:
+    DefaultSigchld() {
+        struct sigaction dfl {};
+        dfl.sa_handler = SIG_DFL;
+        ::sigemptyset(&dfl.sa_mask);
+        ::sigaction(SIGCHLD, &dfl, &old_);
+    }
+    ~DefaultSigchld() { ::sigaction(SIGCHLD, &old_, nullptr); }
+    DefaultSigchld(const DefaultSigchld&) = delete;
+    DefaultSigchld& operator=(const DefaultSigchld&) = delete;
+
+  private:
+    struct sigaction old_ {};
+};
+
 } // namespace
 
 std::string PostgresStore::backup_to(const std::string& file, const std::string& shown) const {
@@ -63,6 +83,7 @@ std::string PostgresStore::backup_to(const std::string& file, const std::string&
     // The connection's parameters (password included) go to pg_dump through its environment, never its
     // command line (which `ps` shows).
     std::unique_ptr<PQconninfoOption, ConninfoFree> opts(pq::lib().PQconninfo(db_->raw()));
+    const DefaultSigchld sigchld;
     const pid_t pid = ::fork();
     if (pid < 0) throw Error(tr("cannot back up to {}: {}", shown, std::strerror(errno)));
     if (pid == 0) {
