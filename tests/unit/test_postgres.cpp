@@ -4,6 +4,7 @@
 // answers the same question, both answer it here and must agree.
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store.hpp"
+#include "error_of.hpp"
 #include "temp_dir.hpp"
 
 #include "store/postgres/open.hpp"
@@ -17,6 +18,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <signal.h>
 #include <string>
 #include <unistd.h>
@@ -376,4 +378,143 @@ TEST_CASE(
                        ": pg_dump failed: pg_dump: error: the server went away");
     const bool ignored_again = after.sa_handler == SIG_IGN;
     CHECK(ignored_again); // as the caller had it
+}
+
+TEST_CASE(
+    "postgres: every Store method says a server's refusal as an Error, none returns as if it had worked") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store& store = *db;
+    Session w9;
+    w9.code = "w9";
+    w9.title = "Webinar";
+    w9.start = 1646272800;
+    w9.tz = "Asia/Jakarta";
+    w9.minutes = 120;
+    w9.jp_tenths = 20;
+    Participant p = person("198609262015051001", "A", "a@example.go.id");
+    p.phone = "+628123456789";
+    Id a = 0, w = 0;
+    {
+        store::Store::Transaction tx(store);
+        a = store.insert_participant(p);
+        w = store.insert_session(w9);
+        tx.commit();
+    }
+    p.id = a;
+    w9.id = w;
+    // The store's tables go (its connection stays): every query of every method fails on the server.
+    {
+        pq::Connection admin(s.base, "test server");
+        const std::string drop = "DROP SCHEMA " + s.schema + " CASCADE; CREATE SCHEMA " + s.schema;
+        pq::lib().PQclear(pq::lib().PQexec(admin.raw(), drop.c_str()));
+    }
+    AttendanceMark mark;
+    mark.kind = MarkKind::manual;
+    mark.seconds = 3600;
+    mark.source = "manual";
+    std::vector<Participant> rows = {p};
+    store::ParticipantMatches matches;
+    const std::vector<store::ParticipantKeys> keys = {{p.nip, "", ""}};
+    const std::vector<Id> people = {a};
+    const std::vector<store::EnrollmentChange> seats = {{a, EnrollmentStatus::enrolled}};
+    const std::vector<PersonMarks> marks = {{a, {mark}}};
+    const std::vector<store::PersonSummary> summaries = {{a, AttendanceSummary{60, false}}};
+    store::Tallies tallies(a);
+    tallies.add(a);
+    struct Sink : store::TableSink {
+        void counted(const std::array<std::int64_t, store::all_tables.size()>&) override {}
+        void rows(store::Table, const store::TableRows&) override {}
+    } sink;
+    store::TableRows counter;
+    counter.reset(2);
+    counter.set(0, 0, std::string_view("certificate_seq"));
+    counter.set(0, 1, std::int64_t{5});
+    counter.rows = 1;
+    TempDir dir;
+    // Each call in a transaction of its own, as the commands make them (a failed statement ends it).
+    const auto in_tx = [&](const std::function<void()>& f) {
+        store::Store::Transaction tx(store);
+        f();
+        tx.commit();
+    };
+    const std::vector<std::pair<const char*, std::function<void()>>> calls = {
+        {"participant_by_id", [&] { store.participant_by_id(a); }},
+        {"participant_by_nip", [&] { store.participant_by_nip(p.nip); }},
+        {"participant_by_email", [&] { store.participant_by_email("a@example.go.id"); }},
+        {"participant_by_phone", [&] { store.participant_by_phone("+628123456789"); }},
+        {"insert_participant",
+         [&] { in_tx([&] { store.insert_participant(person("197512302000031001", "C")); }); }},
+        {"update_participant", [&] { in_tx([&] { store.update_participant(p); }); }},
+        {"list_participants", [&] { store.list_participants("", ""); }},
+        {"find_participants", [&] { in_tx([&] { store.find_participants(rows, matches); }); }},
+        {"write_participants", [&] { in_tx([&] { store.write_participants(rows, {}); }); }},
+        {"participants_matching", [&] { store.participants_matching(keys); }},
+        {"enrollments_of", [&] { store.enrollments_of(w, people); }},
+        {"put_enrollments", [&] { in_tx([&] { store.put_enrollments(w, seats); }); }},
+        {"session_by_id", [&] { store.session_by_id(w); }},
+        {"session_by_code", [&] { store.session_by_code("w9"); }},
+        {"session_code_exists", [&] { store.session_code_exists("w9"); }},
+        {"insert_session", [&] { in_tx([&] { store.insert_session(w9); }); }},
+        {"update_session", [&] { in_tx([&] { store.update_session(w9); }); }},
+        {"sessions_at", [&] { store.sessions_at(w9.start, w9.title); }},
+        {"session_holdings", [&] { store.session_holdings(w); }},
+        {"delete_session", [&] { in_tx([&] { store.delete_session(w); }); }},
+        {"session_totals(from, to)", [&] { store.session_totals(0, 2000000000); }},
+        {"session_totals(session)", [&] { store.session_totals(w9); }},
+        {"enrollment_counts", [&] { store.enrollment_counts(w); }},
+        {"seat_state", [&] { in_tx([&] { store.seat_state(w, 10); }); }},
+        {"first_waitlisted", [&] { store.first_waitlisted(w); }},
+        {"add_marks", [&] { in_tx([&] { store.add_marks(w, marks); }); }},
+        {"delete_marks", [&] { in_tx([&] { store.delete_marks(w, a, MarkKind::manual); }); }},
+        {"marks_of", [&] { store.marks_of(w, people); }},
+        {"session_marks", [&] { store.session_marks(w); }},
+        {"participants_with_marks", [&] { store.participants_with_marks(w); }},
+        {"put_summaries", [&] { in_tx([&] { store.put_summaries(w, summaries); }); }},
+        {"clear_session_attendance", [&] { in_tx([&] { store.clear_session_attendance(w); }); }},
+        {"note_attendance_import", [&] { in_tx([&] { store.note_attendance_import(w, 1646290800); }); }},
+        {"delete_batch_marks", [&] { in_tx([&] { store.delete_batch_marks(w, "batch"); }); }},
+        {"session_enrollments", [&] { store.session_enrollments(w); }},
+        {"outcome_counts", [&] { store.outcome_counts(w); }},
+        {"session_roster", [&] { store.session_roster(w); }},
+        {"agency_attendance", [&] { store.agency_attendance(w); }},
+        {"next_certificate_seq", [&] { in_tx([&] { store.next_certificate_seq(); }); }},
+        {"highest_certificate_seq", [&] { store.highest_certificate_seq(); }},
+        {"certificate_counter", [&] { store.certificate_counter(); }},
+        {"set_certificate_counter", [&] { in_tx([&] { store.set_certificate_counter(41); }); }},
+        {"insert_certificate", [&] { in_tx([&] { store.insert_certificate(w, a, 7, "000007/W9"); }); }},
+        {"revoke_certificate", [&] { in_tx([&] { store.revoke_certificate(w, a); }); }},
+        {"live_certificates", [&] { store.live_certificates({w}); }},
+        {"put_results",
+         [&] {
+             const ResultAttempt r{w, a, ResultKind::posttest, 8000, 1646290800, "t"};
+             in_tx([&] { store.put_results({&r, 1}); });
+         }},
+        {"certificate_by_number", [&] { store.certificate_by_number("000001/W9"); }},
+        {"session_times", [&] { store.session_times(0, 2000000000); }},
+        {"attendance_rates", [&] { store.attendance_rates({w}); }},
+        {"participant_history", [&] { store.participant_history(a); }},
+        {"tally_participation", [&] { store.tally_participation({w}); }},
+        {"each_person_year(report)",
+         [&] { store.each_person_year(tallies, store::PersonDetail::report, [](store::PersonYear&) {}); }},
+        {"each_person_year(agency)",
+         [&] { store.each_person_year(tallies, store::PersonDetail::agency, [](store::PersonYear&) {}); }},
+        {"audit", [&] { in_tx([&] { store.audit("asnbelajar x", 1); }); }},
+        {"command_committed", [&] { store.command_committed("0123456789abcdef0123456789abcdef"); }},
+        {"audit_log", [&] { store.audit_log(10); }},
+        {"backup_to",
+         [&] {
+             std::ofstream(dir.file("backup.db")).close(); // made by the caller
+             store.backup_to(dir.file("backup.db"), "backup.db");
+         }},
+        {"export_tables", [&] { store.export_tables(sink); }},
+        {"import_rows", [&] { in_tx([&] { store.import_rows(store::Table::counters, counter); }); }},
+        {"count_rows", [&] { store.count_rows(store::Table::participants); }},
+    };
+    for (const auto& [call_name, call] : calls) {
+        const std::string name = call_name;
+        CAPTURE(name);
+        CHECK(error_of(call) != "");
+    }
 }
