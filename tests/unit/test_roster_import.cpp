@@ -718,22 +718,43 @@ class WatchedText : public std::streambuf {
     // Waits until the reader has taken `n` bytes (or the whole text); false when that took over `limit`.
     bool wait_taken(std::size_t n, std::chrono::seconds limit) {
         std::unique_lock lock(mutex_);
-        return taken_changed_.wait_for(lock, limit, [&] { return taken_ >= std::min(n, text_.size()); });
+        return changed_.wait_for(lock, limit, [&] { return taken_ >= std::min(n, text_.size()); });
+    }
+    // Hands out nothing from byte `at` on until release(), and then only after `delay`.
+    void hold_at(std::size_t at, std::chrono::milliseconds delay) {
+        const std::lock_guard lock(mutex_);
+        hold_ = at;
+        delay_ = delay;
+    }
+    void release() {
+        {
+            const std::lock_guard lock(mutex_);
+            released_ = true;
+        }
+        changed_.notify_all();
     }
 
   protected:
     int_type underflow() override {
         if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-        std::size_t at = 0;
+        std::size_t at = 0, end = 0;
+        bool held = false;
         {
-            const std::lock_guard lock(mutex_);
+            std::unique_lock lock(mutex_);
             at = taken_;
             if (at == text_.size()) return traits_type::eof();
-            taken_ = std::min(at + block_, text_.size());
+            end = std::min(at + block_, text_.size());
+            if (at < hold_ && end > hold_) end = hold_;
+            if (at == hold_ && !released_) {
+                changed_.wait(lock, [&] { return released_; });
+                held = true;
+            }
+            taken_ = end;
         }
-        taken_changed_.notify_all();
+        changed_.notify_all();
+        if (held) std::this_thread::sleep_for(delay_);
         char* const data = text_.data();
-        setg(data + at, data + at, data + std::min(at + block_, text_.size()));
+        setg(data + at, data + at, data + end);
         return traits_type::to_int_type(*gptr());
     }
 
@@ -741,8 +762,11 @@ class WatchedText : public std::streambuf {
     std::string text_;
     std::size_t block_;
     std::mutex mutex_;
-    std::condition_variable taken_changed_;
+    std::condition_variable changed_;
     std::size_t taken_ = 0;
+    std::size_t hold_ = std::string::npos;
+    bool released_ = false;
+    std::chrono::milliseconds delay_{0};
 };
 
 } // namespace
@@ -777,12 +801,53 @@ TEST_CASE("import_participants: every row arrives when the reading thread is as 
         const std::size_t read_ahead = p.count + 8 * store.batch_rows();
         REQUIRE(read_ahead < rows);
         ahead = text.wait_taken(header.size() + read_ahead * row(0).size(), std::chrono::seconds(120));
+        // Time for the reader to finish the batch it has the bytes of and to start waiting (a correct import
+        // ends the same way without it).
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
     };
     RosterImportResult r = import_participants(store, reader, options);
     CHECK(waited);
     CHECK(ahead);
     CHECK(r.added == rows);
     CHECK(store.participant_by_email("p07999@example.go.id"));
+}
+
+TEST_CASE(
+    "import_participants: a malformed record found while the writer waits for its batch ends the import") {
+    // The second batch is read on the reading thread; the record after it is malformed (a quote never
+    // closed), and the reader comes to it only once the writer has taken the second batch and waits for the
+    // next: the reader's error must wake the writer, which ends the import with it.
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    const std::size_t batch = store.batch_rows();
+    std::string csv = "Email,Nama\n";
+    for (std::size_t i = 0; i < 2 * batch - 1; ++i)
+        csv += fmt::format("p{}@example.go.id,P{}\n", i, i);
+    csv += "tanpa.nama@example.go.id,\n"; // the second batch's last row: no name, rejected by the writer
+    const std::size_t bad = csv.size();
+    csv += "\"p@example.go.id,P" + std::string(300, 'x') + "\n"; // line 2 * batch + 2, its quote not closed
+    WatchedText text(csv, 64);
+    // Held inside the malformed record, beyond the block that ends the second batch: released by the writer's
+    // rejection of that batch's last row, and then only after a while (time for the writer to start waiting).
+    text.hold_at(bad + 128, std::chrono::milliseconds(200));
+    std::istream in(&text);
+    CsvOptions csv_options;
+    csv_options.block_size = 64;
+    CsvReader reader(in, "big.csv", csv_options);
+    RosterImportOptions options;
+    options.today = today;
+    options.input_bytes = csv.size();
+    std::size_t rejected_line = 0;
+    options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
+                            const std::vector<RowProblem>&) {
+        rejected_line = line;
+        text.release();
+    };
+    const std::string error = error_of([&] { import_participants(store, reader, options); });
+    CHECK(rejected_line == 2 * batch + 1);
+    CHECK(error.rfind(fmt::format("big.csv:{}:", 2 * batch + 2), 0) == 0);
 }
 
 TEST_CASE(
