@@ -1188,6 +1188,26 @@ TEST_CASE("find participants: one person holding a row's NIP and e-mail is found
     CHECK(found.by_nip[0] == 0);
     CHECK(found.by_email[0] == 0);
     CHECK(found.people[0].id == a.id);
+    // Nobody, and a row without the key: -1 (store.hpp), in both modes of a bulk load.
+    Participant none = person("199001152014031002", "B");
+    none.email = "b@example.go.id";
+    const std::vector<Participant> others = {none, person("", "C")};
+    for (const bool append : {false, true}) {
+        CAPTURE(append);
+        store::Store::Transaction tx(*db);
+        dynamic_cast<store::sqlite::SqliteStore&>(*db).append_after =
+            append ? 0 : store::sqlite::SqliteStore::never_append;
+        db->begin_bulk_load(2);
+        db->find_participants(others, found);
+        CHECK(found.found == 0);
+        CHECK(found.by_nip == std::vector<int>{-1, -1});
+        CHECK(found.by_email == std::vector<int>{-1, -1});
+        db->find_participants(rows, found); // A found (in append mode: read by id, the read left on its row)
+        CHECK(found.found == 1);
+        db->end_bulk_load(); // the indexes built again beside that read
+        tx.commit();
+        CHECK(db->participant_by_nip(a.nip)->id == a.id);
+    }
 }
 
 TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
