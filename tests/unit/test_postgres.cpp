@@ -4,6 +4,7 @@
 // answers the same question, both answer it here and must agree.
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store.hpp"
+#include "error_of.hpp"
 #include "temp_dir.hpp"
 
 #include "store/postgres/open.hpp"
@@ -503,9 +504,30 @@ TEST_CASE(
         error = e.what();
     }
     ::sigaction(SIGCHLD, &before, &after);
-    ::setenv("PATH", path.c_str(), 1);
     CHECK(error == "cannot back up to " + dir.file("b.dump") +
                        ": pg_dump failed: pg_dump: error: the server went away");
     const bool ignored_again = after.sa_handler == SIG_IGN;
     CHECK(ignored_again); // as the caller had it
+
+    // Without standard input the message file is pg_dump's descriptor 0 before it becomes its 1 and 2: still
+    // its messages.
+    const int saved = ::dup(0);
+    REQUIRE(saved >= 0);
+    ::close(0);
+    error = error_of([&] { db->backup_to(dir.file("b.dump.tmp"), dir.file("b.dump")); });
+    REQUIRE(::dup2(saved, 0) == 0);
+    ::close(saved);
+    ::setenv("PATH", path.c_str(), 1);
+    CHECK(error == "cannot back up to " + dir.file("b.dump") +
+                       ": pg_dump failed: pg_dump: error: the server went away");
+}
+
+TEST_CASE("postgres: a backup to an SQLite file that cannot be written is an Error naming the file") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    TempDir dir;
+    CHECK(error_of([&] {
+              db->backup_to(dir.file("no/such/folder/b.db"), "b.db");
+          }).rfind("cannot back up to b.db: ", 0) == 0);
 }
