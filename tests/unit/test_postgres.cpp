@@ -531,3 +531,44 @@ TEST_CASE("postgres: a backup to an SQLite file that cannot be written is an Err
               db->backup_to(dir.file("no/such/folder/b.db"), "b.db");
           }).rfind("cannot back up to b.db: ", 0) == 0);
 }
+
+TEST_CASE("postgres: the certificate counter: read, set, taken, the highest number, and a store without it") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store& store = *db;
+    {
+        store::Store::Transaction tx(store);
+        CHECK(store.certificate_counter() == 0); // a new store
+        store.set_certificate_counter(41);
+        CHECK(store.certificate_counter() == 41);
+        CHECK(store.next_certificate_seq() == 42);
+        CHECK(store.certificate_counter() == 42);
+        CHECK(store.highest_certificate_seq() == 0);
+        Session w9;
+        w9.code = "w9";
+        w9.title = "Webinar";
+        w9.start = 1646272800;
+        w9.tz = "Asia/Jakarta";
+        w9.minutes = 120;
+        const Id w = store.insert_session(w9);
+        const Id a = store.insert_participant(person("198609262015051001", "A"));
+        const Id b = store.insert_participant(person("199001152014031002", "B"));
+        store.insert_certificate(w, a, 17, "W9-17");
+        store.insert_certificate(w, b, 5, "W9-5");
+        CHECK(store.highest_certificate_seq() == 17);
+        tx.commit();
+    }
+    {
+        pq::Connection c(s.url, "test");
+        c.query("DELETE FROM counters WHERE name = 'certificate'");
+    }
+    store::Store::Transaction tx(store);
+    for (const auto& [name, call] : std::vector<std::pair<const char*, std::function<void()>>>{
+             {"certificate_counter", [&] { store.certificate_counter(); }},
+             {"set_certificate_counter", [&] { store.set_certificate_counter(3); }},
+             {"next_certificate_seq", [&] { store.next_certificate_seq(); }}}) {
+        CAPTURE(name);
+        CHECK(error_of(call).find("has no certificate counter") != std::string::npos);
+    }
+}
