@@ -12,12 +12,12 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
-#include <signal.h>
 #include <sstream>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -44,9 +44,7 @@ std::string tail(const std::string& path) {
     return text.empty() ? std::string("no message") : text;
 }
 
-// SIGCHLD at its default disposition while it lives, then as it was. pg_dump's exit status is the backup's
-// verdict, and with SIGCHLD ignored (a disposition inherited from whoever started this process) the system
-// reaps pg_dump itself: waitpid() then fails, and a failed pg_dump would pass for a backup.
+// SIGCHLD's default action while it lives, the action found before restored after.
 class DefaultSigchld {
   public:
     DefaultSigchld() {
@@ -83,6 +81,9 @@ std::string PostgresStore::backup_to(const std::string& file, const std::string&
     // The connection's parameters (password included) go to pg_dump through its environment, never its
     // command line (which `ps` shows).
     std::unique_ptr<PQconninfoOption, ConninfoFree> opts(pq::lib().PQconninfo(db_->raw()));
+    // Started with SIGCHLD ignored (a supervisor's habit, inherited across exec), the kernel would reap pg_dump
+    // itself and its exit status would be lost, a failed dump taken for a good one: the default action is
+    // restored while pg_dump runs.
     const DefaultSigchld sigchld;
     const pid_t pid = ::fork();
     if (pid < 0) throw Error(tr("cannot back up to {}: {}", shown, std::strerror(errno)));
@@ -100,7 +101,7 @@ std::string PostgresStore::backup_to(const std::string& file, const std::string&
         std::fprintf(stderr, "cannot run pg_dump: %s\n", std::strerror(errno));
         ::_exit(127);
     }
-    int status = 0;
+    int status = -1; // not "exited with 0" unless waitpid says so
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
