@@ -572,3 +572,36 @@ TEST_CASE("postgres: the certificate counter: read, set, taken, the highest numb
         CHECK(error_of(call).find("has no certificate counter") != std::string::npos);
     }
 }
+
+TEST_CASE(
+    "postgres: results: an attempt added, the same again unchanged, a new score for it replaces the old") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    Session w9;
+    w9.code = "w9";
+    w9.title = "Webinar";
+    w9.start = 1646272800;
+    w9.tz = "Asia/Jakarta";
+    w9.minutes = 120;
+    const Id w = store.insert_session(w9);
+    const Id a = store.insert_participant(person("198609262015051001", "A"));
+    const auto put = [&](int score, const char* batch) {
+        const ResultAttempt r{w, a, ResultKind::posttest, score, 1646290800, batch};
+        return store.put_results({&r, 1});
+    };
+    store::ResultCounts c = put(7000, "first");
+    CHECK(c.added == 1);
+    c = put(7000, "again");
+    CHECK(c.unchanged == 1);
+    CHECK(c.added == 0);
+    c = put(8000, "corrected");
+    CHECK(c.replaced == 1);
+    CHECK(c.added == 0);
+    CHECK(c.unchanged == 0);
+    tx.commit();
+    CHECK(s.value("SELECT count(*) FROM results") == "1");
+    CHECK(s.value("SELECT score || ' ' || batch FROM results") == "8000 corrected");
+}
