@@ -250,6 +250,42 @@ FAKE
   expect_eq "$(find "$WORK" -name '*failed.dump*' | wc -l)" "0" "a dump that could not start leaves no file"
 fi
 
+if pg_only "db backup FILE.dump: pg_dump's environment set by the backup, both its streams, no message"; then
+  # The connection's host, port and database reach pg_dump through an environment the backup sets (not one it
+  # inherited); pg_dump's two streams go into the message file, none to asnbelajar's output.
+  mkdir "$WORK/bin"
+  cat >"$WORK/bin/pg_dump" <<'EOS'
+#!/bin/sh
+case $FAKE in
+args)
+  printf '%s\n' "$*" >"$WORK/args.txt"
+  printf '%s|%s|%s\n' "$PGHOST" "$PGPORT" "$PGDATABASE" >"$WORK/env.txt" ;;
+fail)
+  echo 'pg_dump: a line on standard output'
+  printf 'pg_dump: error: connection lost\npg_dump: detail: while reading "participants"\n \n' >&2
+  exit 1 ;;
+silent) exit 3 ;;
+esac
+EOS
+  chmod +x "$WORK/bin/pg_dump"
+  export WORK
+  FAKE=args PGHOST='' PGPORT='' PGDATABASE='' PATH="$WORK/bin:$PATH" ab db backup "$WORK/fake.dump"
+  expect_rc 0 "a pg_dump that succeeds"
+  expect_grep '^-Fc --no-password -f .+$' "$WORK/args.txt" "pg_dump -Fc, never asking for a password, into a file"
+  expect_no_grep 'postgresql:' "$WORK/args.txt" "no connection string on pg_dump's command line"
+  expect_eq "$(cat "$WORK/env.txt")" "$PGHOST|$PGPORT|$(sql 'SELECT current_database()')" \
+    "the connection's host, port and database reach pg_dump through its environment"
+  FAKE=fail PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_rc 1 "a pg_dump that fails"
+  expect_grep "cannot back up to $WORK/failed.dump: pg_dump failed: pg_dump: a line on standard output pg_dump: error: connection lost pg_dump: detail: while reading \"participants\"\$" \
+    "$ERR" "pg_dump's lines (its output and its errors), on one line, trailing blanks dropped"
+  expect_no_grep 'a line on standard output' "$OUT" "nothing of pg_dump's reaches asnbelajar's output"
+  expect_eq "$(find "$WORK" -name '*.dump*.err' | wc -l)" "0" "a failed backup leaves no message file"
+  FAKE=silent PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_rc 1 "a pg_dump that fails without a word"
+  expect_grep "pg_dump failed: no message\$" "$ERR" "a failure without a message says so"
+fi
+
 if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && command -v sqlite3 >/dev/null; then
   # A store of schema version 1 (asnbelajar 0.1) is migrated by the first write and keeps every row and id.
   sqlite3 "$WORK/v1.db" <"$TESTDATA/store-v1.sql"

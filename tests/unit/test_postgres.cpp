@@ -4,6 +4,7 @@
 // answers the same question, both answer it here and must agree.
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store.hpp"
+#include "error_of.hpp"
 #include "temp_dir.hpp"
 
 #include "store/postgres/open.hpp"
@@ -15,7 +16,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <signal.h>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -532,4 +536,133 @@ TEST_CASE("postgres: a damaged schema table is refused when the store opens") {
     s.exec("CREATE TABLE " + s.schema + ".asnbelajar_schema (x integer)");
     CHECK_THROWS_WITH_AS(store::open(s.url, store::Access::read), doctest::Contains("version"), Error);
     CHECK_THROWS_WITH_AS(store::open(s.url, store::Access::write), doctest::Contains("version"), Error);
+}
+
+TEST_CASE(
+    "postgres: a backup judges pg_dump by its exit status even where SIGCHLD is ignored, and leaves it so") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    TempDir dir;
+    // A pg_dump that fails, found first on the PATH.
+    const std::string bin = dir.file("bin");
+    std::filesystem::create_directory(bin);
+    std::ofstream(bin + "/pg_dump") << "#!/bin/sh\necho 'pg_dump: error: the server went away' >&2\nexit 1\n";
+    std::filesystem::permissions(bin + "/pg_dump", std::filesystem::perms::owner_all);
+    const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin";
+    ::setenv("PATH", (bin + ":" + path).c_str(), 1);
+    // Started by a process that ignores SIGCHLD: the system would reap pg_dump before its status is read.
+    struct sigaction ignore {
+    }, before{}, after{};
+    ignore.sa_handler = SIG_IGN;
+    ::sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGCHLD, &ignore, &before);
+    std::ofstream(dir.file("b.dump.tmp")); // the empty file the caller makes (cli/output_file.cpp)
+    std::string error;
+    try {
+        db->backup_to(dir.file("b.dump.tmp"), dir.file("b.dump"));
+    } catch (const Error& e) {
+        error = e.what();
+    }
+    ::sigaction(SIGCHLD, &before, &after);
+    CHECK(error == "cannot back up to " + dir.file("b.dump") +
+                       ": pg_dump failed: pg_dump: error: the server went away");
+    const bool ignored_again = after.sa_handler == SIG_IGN;
+    CHECK(ignored_again); // as the caller had it
+
+    // Without standard input the message file is pg_dump's descriptor 0 before it becomes its 1 and 2: still
+    // its messages.
+    const int saved = ::dup(0);
+    REQUIRE(saved >= 0);
+    ::close(0);
+    error = error_of([&] { db->backup_to(dir.file("b.dump.tmp"), dir.file("b.dump")); });
+    REQUIRE(::dup2(saved, 0) == 0);
+    ::close(saved);
+    ::setenv("PATH", path.c_str(), 1);
+    CHECK(error == "cannot back up to " + dir.file("b.dump") +
+                       ": pg_dump failed: pg_dump: error: the server went away");
+}
+
+TEST_CASE("postgres: a backup to an SQLite file that cannot be written is an Error naming the file") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    TempDir dir;
+    CHECK(error_of([&] {
+              db->backup_to(dir.file("no/such/folder/b.db"), "b.db");
+          }).rfind("cannot back up to b.db: ", 0) == 0);
+}
+
+TEST_CASE("postgres: the certificate counter: read, set, taken, the highest number, and a store without it") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store& store = *db;
+    {
+        store::Store::Transaction tx(store);
+        CHECK(store.certificate_counter() == 0); // a new store
+        store.set_certificate_counter(41);
+        CHECK(store.certificate_counter() == 41);
+        CHECK(store.next_certificate_seq() == 42);
+        CHECK(store.certificate_counter() == 42);
+        CHECK(store.highest_certificate_seq() == 0);
+        Session w9;
+        w9.code = "w9";
+        w9.title = "Webinar";
+        w9.start = 1646272800;
+        w9.tz = "Asia/Jakarta";
+        w9.minutes = 120;
+        const Id w = store.insert_session(w9);
+        const Id a = store.insert_participant(person("198609262015051001", "A"));
+        const Id b = store.insert_participant(person("199001152014031002", "B"));
+        store.insert_certificate(w, a, 17, "W9-17");
+        store.insert_certificate(w, b, 5, "W9-5");
+        CHECK(store.highest_certificate_seq() == 17);
+        tx.commit();
+    }
+    {
+        pq::Connection c(s.url, "test");
+        c.query("DELETE FROM counters WHERE name = 'certificate'");
+    }
+    store::Store::Transaction tx(store);
+    for (const auto& [name, call] : std::vector<std::pair<const char*, std::function<void()>>>{
+             {"certificate_counter", [&] { store.certificate_counter(); }},
+             {"set_certificate_counter", [&] { store.set_certificate_counter(3); }},
+             {"next_certificate_seq", [&] { store.next_certificate_seq(); }}}) {
+        CAPTURE(name);
+        CHECK(error_of(call).find("has no certificate counter") != std::string::npos);
+    }
+}
+
+TEST_CASE(
+    "postgres: results: an attempt added, the same again unchanged, a new score for it replaces the old") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    Session w9;
+    w9.code = "w9";
+    w9.title = "Webinar";
+    w9.start = 1646272800;
+    w9.tz = "Asia/Jakarta";
+    w9.minutes = 120;
+    const Id w = store.insert_session(w9);
+    const Id a = store.insert_participant(person("198609262015051001", "A"));
+    const auto put = [&](int score, const char* batch) {
+        const ResultAttempt r{w, a, ResultKind::posttest, score, 1646290800, batch};
+        return store.put_results({&r, 1});
+    };
+    store::ResultCounts c = put(7000, "first");
+    CHECK(c.added == 1);
+    c = put(7000, "again");
+    CHECK(c.unchanged == 1);
+    CHECK(c.added == 0);
+    c = put(8000, "corrected");
+    CHECK(c.replaced == 1);
+    CHECK(c.added == 0);
+    CHECK(c.unchanged == 0);
+    tx.commit();
+    CHECK(s.value("SELECT count(*) FROM results") == "1");
+    CHECK(s.value("SELECT score || ' ' || batch FROM results") == "8000 corrected");
 }

@@ -10,10 +10,15 @@
 #include "webinar.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <limits>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 using namespace asnbelajar;
 
@@ -361,6 +366,54 @@ TEST_CASE("import_participants: keys passing between people, in one batch and ac
     CHECK(store.participant_by_email("budi@example.go.id")->name == "Ani Lestari");
 }
 
+TEST_CASE("import_participants: a NIP a stored person gains is theirs for the batch's later rows") {
+    both_modes();
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    import_text(store, "Email,Nama\nsiti@example.go.id,Siti Rahayu\n"); // stored without a NIP
+    // Line 2 finds Siti by her e-mail and gives her a NIP, which no stored person held when the batch began:
+    // the later rows that name that NIP name her.
+    Run r = import_text(store, "NIP,Nama,Email\n"
+                               "198609262015051001,Siti Rahayu,siti@example.go.id\n"
+                               "198609262015051001,Siti Rahayu,siti@example.go.id\n" // an identical repeat
+                               "198609262015051001,Siti R,\n");                      // her again, differing
+    CHECK(r.result.added == 0);
+    CHECK(r.result.updated == 1);
+    CHECK(r.result.unchanged == 1);
+    CHECK(r.result.rejected == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(
+        r.problems[0].rfind("t.csv:4: NIP: 198609262015051001: the same person appears again with different "
+                            "data (first on line 2)",
+                            0) == 0);
+    CHECK(store.participant_by_email("siti@example.go.id")->nip == "198609262015051001");
+}
+
+TEST_CASE("import_participants: a batch whose every row changes a stored person") {
+    both_modes();
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    // A full batch of changes and some more: each batch has room for as many changes as it has rows.
+    const std::size_t n = store.batch_rows() + 10;
+    std::string before = "Email,Nama\n", after = "Email,Nama,Unit Kerja\n";
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string k = std::to_string(i);
+        before += "p" + k + "@example.go.id,P" + k + "\n";
+        after += "p" + k + "@example.go.id,P" + k + ",Unit " + k + "\n";
+    }
+    CHECK(import_text(store, before).result.added == n);
+    Run r = import_text(store, after);
+    CHECK(r.result.updated == n);
+    CHECK(r.result.rejected == 0);
+    CHECK(store.participant_by_email("p0@example.go.id")->unit == "Unit 0");
+    const std::string last = std::to_string(n - 1);
+    CHECK(store.participant_by_email("p" + last + "@example.go.id")->unit == "Unit " + last);
+}
+
 TEST_CASE("import_participants: refusals of the whole file name the file and the line") {
     both_modes();
     TempDir dir;
@@ -618,6 +671,19 @@ TEST_CASE("import_registrations: the day/month order is decided once for the fil
     }
 }
 
+TEST_CASE("import_registrations: a row without its timestamp cell does not stop the order being decided") {
+    Queue q;
+    // The timestamp is the last column, and line 3 ends before it: a problem of that row alone. Both readings
+    // of 3/1/2022 (3 January, 1 March) put the other rows in the same order, so either will do.
+    const std::string regs = std::string("NIP,Nama,Timestamp\n") + nip_a + ",A,3/1/2022 10:00:00\n" + nip_b +
+                             ",B\n" + nip_c + ",C,3/1/2022 11:00:00\n" + nip_d + ",D,3/1/2022 09:00:00\n";
+    Run r = import_text(*q.db, regs, &q.session);
+    CHECK(r.result.rejected == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].rfind("t.csv:3: the row has 2 fields but the header has 3", 0) == 0);
+    CHECK(q.statuses({nip_d, nip_a, nip_c, nip_b}) == "EEW-"); // two seats: D and A submitted first
+}
+
 TEST_CASE("import_participants: progress is reported") {
     TempDir dir;
     const auto db = open_store(dir.file("s.db"));
@@ -640,6 +706,185 @@ TEST_CASE("import_participants: progress is reported") {
     CHECK(r.added == 5000);
     CHECK(rows == std::vector<std::uint64_t>{4096, 5000});
     CHECK(last_bytes == csv.size());
+}
+
+namespace {
+
+// A stream of `text` handed out `block` bytes at a time, that lets another thread wait until the reader has
+// taken a given number of bytes.
+class WatchedText : public std::streambuf {
+  public:
+    WatchedText(std::string text, std::size_t block) : text_(std::move(text)), block_(block) {}
+    // Waits until the reader has taken `n` bytes (or the whole text); false when that took over `limit`.
+    bool wait_taken(std::size_t n, std::chrono::seconds limit) {
+        std::unique_lock lock(mutex_);
+        return changed_.wait_for(lock, limit, [&] { return taken_ >= std::min(n, text_.size()); });
+    }
+    // Hands out nothing from byte `at` on until release(), and then only after `delay`.
+    void hold_at(std::size_t at, std::chrono::milliseconds delay) {
+        const std::lock_guard lock(mutex_);
+        hold_ = at;
+        delay_ = delay;
+    }
+    void release() {
+        {
+            const std::lock_guard lock(mutex_);
+            released_ = true;
+        }
+        changed_.notify_all();
+    }
+
+  protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        std::size_t at = 0, end = 0;
+        bool held = false;
+        {
+            std::unique_lock lock(mutex_);
+            at = taken_;
+            if (at == text_.size()) return traits_type::eof();
+            end = std::min(at + block_, text_.size());
+            if (at < hold_ && end > hold_) end = hold_;
+            if (at == hold_ && !released_) {
+                changed_.wait(lock, [&] { return released_; });
+                held = true;
+            }
+            taken_ = end;
+        }
+        changed_.notify_all();
+        if (held) std::this_thread::sleep_for(delay_);
+        char* const data = text_.data();
+        setg(data + at, data + at, data + end);
+        return traits_type::to_int_type(*gptr());
+    }
+
+  private:
+    std::string text_;
+    std::size_t block_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::size_t taken_ = 0;
+    std::size_t hold_ = std::string::npos;
+    bool released_ = false;
+    std::chrono::milliseconds delay_{0};
+};
+
+} // namespace
+
+TEST_CASE("import_participants: every row arrives when the reading thread is as far ahead as it may go") {
+    // A file (input_bytes known) is read, parsed and checked on a second thread, at most 8 batches ahead of
+    // the writer (BatchReader in roster_import.cpp); the writer hands each batch back for reuse. Here the
+    // writer stops at the first progress report until the reader has filled those 8 batches and has to wait
+    // for one: the writer's next batch must wake it.
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    const std::size_t rows = 8000;
+    const auto row = [](std::size_t i) { return fmt::format("p{:05}@example.go.id,P{:05}\n", i, i); };
+    const std::string header = "Email,Nama\n";
+    std::string csv = header;
+    for (std::size_t i = 0; i < rows; ++i)
+        csv += row(i);
+    WatchedText text(csv, 64);
+    std::istream in(&text);
+    CsvOptions csv_options;
+    csv_options.block_size = 64;
+    CsvReader reader(in, "big.csv", csv_options);
+    RosterImportOptions options;
+    options.today = today;
+    options.input_bytes = csv.size();
+    bool waited = false, ahead = false;
+    options.on_progress = [&](const Progress& p) {
+        if (waited) return;
+        waited = true;
+        const std::size_t read_ahead = p.count + 8 * store.batch_rows();
+        REQUIRE(read_ahead < rows);
+        ahead = text.wait_taken(header.size() + read_ahead * row(0).size(), std::chrono::seconds(120));
+        // Time for the reader to finish the batch it has the bytes of and to start waiting (a correct import
+        // ends the same way without it).
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    };
+    RosterImportResult r = import_participants(store, reader, options);
+    CHECK(waited);
+    CHECK(ahead);
+    CHECK(r.added == rows);
+    CHECK(store.participant_by_email("p07999@example.go.id"));
+}
+
+TEST_CASE(
+    "import_participants: a malformed record found while the writer waits for its batch ends the import") {
+    // The second batch is read on the reading thread; the record after it is malformed (a quote never
+    // closed), and the reader comes to it only once the writer has taken the second batch and waits for the
+    // next: the reader's error must wake the writer, which ends the import with it.
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    const std::size_t batch = store.batch_rows();
+    std::string csv = "Email,Nama\n";
+    for (std::size_t i = 0; i < 2 * batch - 1; ++i)
+        csv += fmt::format("p{}@example.go.id,P{}\n", i, i);
+    csv += "tanpa.nama@example.go.id,\n"; // the second batch's last row: no name, rejected by the writer
+    const std::size_t bad = csv.size();
+    csv += "\"p@example.go.id,P" + std::string(300, 'x') + "\n"; // line 2 * batch + 2, its quote not closed
+    WatchedText text(csv, 64);
+    // Held inside the malformed record, beyond the block that ends the second batch: released by the writer's
+    // rejection of that batch's last row, and then only after a while (time for the writer to start waiting).
+    text.hold_at(bad + 128, std::chrono::milliseconds(200));
+    std::istream in(&text);
+    CsvOptions csv_options;
+    csv_options.block_size = 64;
+    CsvReader reader(in, "big.csv", csv_options);
+    RosterImportOptions options;
+    options.today = today;
+    options.input_bytes = csv.size();
+    std::size_t rejected_line = 0;
+    options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
+                            const std::vector<RowProblem>&) {
+        rejected_line = line;
+        text.release();
+    };
+    const std::string error = error_of([&] { import_participants(store, reader, options); });
+    CHECK(rejected_line == 2 * batch + 1);
+    CHECK(error.rfind(fmt::format("big.csv:{}:", 2 * batch + 2), 0) == 0);
+}
+
+TEST_CASE(
+    "import_participants: a writer that fails while the reading thread waits for a batch ends the import") {
+    // As above, the reading thread fills the 8 batches it may have ahead and waits for the writer to hand one
+    // back; the writer fails instead (here its progress callback throws): the reader must be woken to stop,
+    // and the import ends with the writer's error.
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    const std::size_t rows = 8000;
+    const auto row = [](std::size_t i) { return fmt::format("p{:05}@example.go.id,P{:05}\n", i, i); };
+    const std::string header = "Email,Nama\n";
+    std::string csv = header;
+    for (std::size_t i = 0; i < rows; ++i)
+        csv += row(i);
+    WatchedText text(csv, 64);
+    std::istream in(&text);
+    CsvOptions csv_options;
+    csv_options.block_size = 64;
+    CsvReader reader(in, "big.csv", csv_options);
+    RosterImportOptions options;
+    options.today = today;
+    options.input_bytes = csv.size();
+    bool ahead = false;
+    options.on_progress = [&](const Progress& p) {
+        const std::size_t read_ahead = p.count + 8 * store.batch_rows();
+        REQUIRE(read_ahead < rows);
+        ahead = text.wait_taken(header.size() + read_ahead * row(0).size(), std::chrono::seconds(120));
+        // Time for the reader to finish the batch it has the bytes of and to start waiting (a correct import
+        // ends the same way without it).
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        throw Error("the writer stopped");
+    };
+    CHECK(error_of([&] { import_participants(store, reader, options); }) == "the writer stopped");
+    CHECK(ahead);
 }
 
 TEST_CASE("a dry run never creates a file, and never keeps a write") {
@@ -665,6 +910,23 @@ TEST_CASE("a dry run never creates a file, and never keeps a write") {
         tx.commit();
     }
     CHECK_FALSE(store::open(path, store::Access::read)->participant_by_nip("198609262015051001"));
+}
+
+TEST_CASE("import: the bulk load ends with the import: its transaction keeps the store's uniqueness rules") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    dynamic_cast<store::sqlite::SqliteStore&>(*db).append_after = 0; // append mode at once: indexes dropped
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    CHECK(import_text(store, "NIP,Nama\n198609262015051001,Siti\n").result.added == 1);
+    // The import is over: a write of the same transaction that breaks a rule is refused at once, as outside
+    // a bulk load (the indexes are back), not only when the transaction commits.
+    Participant again;
+    again.nip = "198609262015051001";
+    again.name = "Siti Lagi";
+    CHECK(error_of([&] {
+              store.write_participants({}, {&again, 1});
+          }) == "NIP 198609262015051001 already belongs to another participant");
 }
 
 TEST_CASE("import: a golongan that does not fit the NIP is a warning naming the line, and is imported") {

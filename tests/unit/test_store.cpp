@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -22,6 +23,7 @@
 #include <memory>
 #include <set>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace asnbelajar;
@@ -109,6 +111,52 @@ TEST_CASE("a new store's first transaction runs with a rollback journal; the sto
     CHECK(db->check().journal_mode == "wal");
 }
 
+TEST_CASE("a readable store opens whatever errno an earlier call left behind") {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    store::open(path, store::Access::write);
+    // The permission check asks errno only when access() failed: an EACCES of some earlier call is no reason.
+    for (store::Access access : {store::Access::read, store::Access::write}) {
+        errno = EACCES;
+        CHECK_NOTHROW(store::open(path, access));
+    }
+}
+
+TEST_CASE("a new store is made when standard input is closed and its file gets descriptor 0") {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    const int saved = ::dup(0);
+    REQUIRE(saved >= 0);
+    ::close(0); // a job started without standard input: the next file opened is descriptor 0
+    std::string error;
+    try {
+        store::open(path, store::Access::write);
+    } catch (const Error& e) {
+        error = e.what();
+    }
+    REQUIRE(::dup2(saved, 0) == 0);
+    ::close(saved);
+    CHECK(error == "");
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(store::open(path, store::Access::read)->check().integrity == "ok");
+}
+
+TEST_CASE("a store opened again keeps its references: a row referring to a missing session is refused") {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    Id a = 0;
+    {
+        const auto db = store::open(path, store::Access::write);
+        a = db->insert_participant(person("198609262015051001", "A"));
+    }
+    const auto db = store::open(path, store::Access::write); // at the current schema: no migration
+    CHECK_FALSE(db->created());
+    CHECK_THROWS_WITH_AS(db->put_enrollment(99, a, EnrollmentStatus::enrolled),
+                         "a row refers to a session or participant that is not in the store", Error);
+}
+
 TEST_CASE("opening refuses what is not ours") {
     TempDir dir;
     CHECK_THROWS_WITH_AS(store::open(dir.file("missing.db"), store::Access::read),
@@ -174,12 +222,16 @@ TEST_CASE("the audit log keeps every write") {
     TempDir dir;
     const auto db = store::open(dir.file("s.db"), store::Access::write);
     store::Store& store = *db;
+    const auto before = static_cast<std::int64_t>(std::time(nullptr));
     store.audit("asnbelajar enroll X Y", 2);
+    const auto after = static_cast<std::int64_t>(std::time(nullptr));
     auto log = store.audit_log(10);
     REQUIRE(log.size() == 1);
     CHECK(log[0].command == "asnbelajar enroll X Y");
     CHECK(log[0].rows == 2);
     CHECK_FALSE(log[0].user.empty());
+    CHECK(log[0].at >= before); // when it was written
+    CHECK(log[0].at <= after);
 }
 
 // --- SQLite's failures reach the caller as asnbelajar::Error (lib/src/store/errors.hpp) ---
@@ -888,6 +940,76 @@ TEST_CASE("store errors: a file SQLite cannot open beside the store names the sy
           "cannot open store " + path + ": unable to open database file (" + std::strerror(EISDIR) + ")");
 }
 
+TEST_CASE("live certificates: number, sequence number, session, holder and attendance of each") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Id a = db->insert_participant(person("198609262015051001", "A"));
+    const Id b = db->insert_participant(person("199001152014031002", "B"));
+    Session w9 = session("w9"), w10 = session("w10");
+    w10.start += 7 * 86400;
+    w9.id = db->insert_session(w9);
+    w10.id = db->insert_session(w10);
+    db->put_attendance(w9.id, a, {120, false}, AttendanceOutcome::attended);
+    // Sequence numbers unlike the session ids and the numbers' digits, one revoked certificate.
+    db->insert_certificate(w10.id, a, 17, "W10-17");
+    db->insert_certificate(w9.id, a, 13, "W9-13");
+    CHECK(db->revoke_certificate(w9.id, a) == "W9-13");
+    db->insert_certificate(w9.id, b, 12, "W9-12");
+    db->insert_certificate(w9.id, a, 11, "W9-11");
+    const auto rows = db->live_certificates({w10.id, w9.id});
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].number == "W9-11"); // by session start, then sequence number
+    CHECK(rows[0].seq == 11);
+    CHECK(rows[0].session == w9.id);
+    CHECK(rows[0].person.nip == "198609262015051001");
+    CHECK(rows[0].attended);
+    CHECK(rows[1].number == "W9-12");
+    CHECK(rows[1].seq == 12);
+    CHECK(rows[1].person.id == b);
+    CHECK_FALSE(rows[1].attended);
+    CHECK(rows[2].number == "W10-17");
+    CHECK(rows[2].seq == 17);
+    CHECK(rows[2].session == w10.id);
+    CHECK_FALSE(rows[2].attended);
+}
+
+TEST_CASE("a year's people: a session named twice counts once") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Id a = db->insert_participant(person("198609262015051001", "A"));
+    Session w9 = session("w9"), w10 = session("w10");
+    w10.start += 7 * 86400;
+    w9.id = db->insert_session(w9);
+    w10.id = db->insert_session(w10);
+    db->put_attendance(w9.id, a, {120, false}, AttendanceOutcome::attended);
+    db->put_attendance(w10.id, a, {120, false}, AttendanceOutcome::attended);
+    for (const auto& sessions :
+         {std::vector<Id>{w9.id, w10.id, w9.id}, std::vector<Id>{w10.id, w9.id, w10.id}}) {
+        const std::vector<store::PersonYear> year = db->participation(sessions);
+        REQUIRE(year.size() == 1);
+        CHECK(year[0].attended == 2);
+        CHECK(year[0].jp_tenths == 40);
+    }
+}
+
+TEST_CASE("a year's people by name, read again while a lookup's read is still open") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Id a = db->insert_participant(person("198609262015051001", "A"));
+    Session w9 = session("w9");
+    w9.id = db->insert_session(w9);
+    db->put_attendance(w9.id, a, {120, false}, AttendanceOutcome::attended);
+    CHECK(db->participation({w9.id}).size() == 1);
+    // A one-row lookup leaves its statement on its row (stmt() resets it at its next use): the report's
+    // filter function, registered with the first walk, is not registered again (SQLite refuses to replace a
+    // function while a statement is under way).
+    CHECK(db->participant_by_nip("198609262015051001"));
+    const std::vector<store::PersonYear> again = db->participation({w9.id});
+    REQUIRE(again.size() == 1);
+    CHECK(again[0].person.name == "A");
+    CHECK(again[0].attended == 1);
+}
+
 TEST_CASE("db check: live certificates whose holder did not attend, counted and named by session") {
     TempDir dir;
     const auto db = store::open(dir.file("s.db"), store::Access::write);
@@ -1066,6 +1188,26 @@ TEST_CASE("find participants: one person holding a row's NIP and e-mail is found
     CHECK(found.by_nip[0] == 0);
     CHECK(found.by_email[0] == 0);
     CHECK(found.people[0].id == a.id);
+    // Nobody, and a row without the key: -1 (store.hpp), in both modes of a bulk load.
+    Participant none = person("199001152014031002", "B");
+    none.email = "b@example.go.id";
+    const std::vector<Participant> others = {none, person("", "C")};
+    for (const bool append : {false, true}) {
+        CAPTURE(append);
+        store::Store::Transaction tx(*db);
+        dynamic_cast<store::sqlite::SqliteStore&>(*db).append_after =
+            append ? 0 : store::sqlite::SqliteStore::never_append;
+        db->begin_bulk_load(2);
+        db->find_participants(others, found);
+        CHECK(found.found == 0);
+        CHECK(found.by_nip == std::vector<int>{-1, -1});
+        CHECK(found.by_email == std::vector<int>{-1, -1});
+        db->find_participants(rows, found); // A found (in append mode: read by id, the read left on its row)
+        CHECK(found.found == 1);
+        db->end_bulk_load(); // the indexes built again beside that read
+        tx.commit();
+        CHECK(db->participant_by_nip(a.nip)->id == a.id);
+    }
 }
 
 TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {

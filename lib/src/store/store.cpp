@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <span>
 #include <string_view>
 
 namespace asnbelajar::store {
@@ -213,40 +214,47 @@ void Store::Transaction::commit() {
     done_ = true;
 }
 
+namespace {
+// `x` as a span of exactly one element (where the standard library checks, a count that is not 1 stops).
+template <class T> std::span<T, 1> just(T& x) {
+    return std::span<T, 1>(&x, 1);
+}
+} // namespace
+
 Id Store::insert_participant(const Participant& p) {
     Participant added = p;
-    write_participants({}, {&added, 1});
+    write_participants({}, just(added));
     return added.id;
 }
 
 void Store::update_participant(const Participant& p) {
-    write_participants({&p, 1}, {});
+    write_participants(just(p), {});
 }
 
 std::optional<Enrollment> Store::enrollment(Id session, Id participant) const {
-    std::vector<Enrollment> found = enrollments_of(session, {&participant, 1});
+    std::vector<Enrollment> found = enrollments_of(session, just(participant));
     if (found.empty()) return std::nullopt;
     return found.front();
 }
 
 void Store::put_enrollment(Id session, Id participant, EnrollmentStatus status) {
     const EnrollmentChange change{participant, status};
-    put_enrollments(session, {&change, 1});
+    put_enrollments(session, just(change));
 }
 
 void Store::add_mark(Id session, Id participant, const AttendanceMark& mark) {
     const PersonMarks one{participant, {mark}};
-    add_marks(session, {&one, 1});
+    add_marks(session, just(one));
 }
 
 std::vector<AttendanceMark> Store::marks(Id session, Id participant) const {
-    return std::move(marks_of(session, {&participant, 1}).front().marks);
+    return std::move(marks_of(session, just(participant)).front().marks);
 }
 
 void Store::put_attendance(Id session, Id participant, const AttendanceSummary& summary,
                            AttendanceOutcome outcome) {
     const PersonSummary one{participant, summary, outcome};
-    put_summaries(session, {&one, 1});
+    put_summaries(session, just(one));
 }
 
 } // namespace asnbelajar::store
