@@ -62,11 +62,6 @@ std::int64_t Result::int64(int row, int col) const {
     return v;
 }
 
-std::int64_t Result::affected() const {
-    const char* n = r_ ? lib().PQcmdTuples(r_.get()) : nullptr;
-    return n && *n ? std::strtoll(n, nullptr, 10) : 0;
-}
-
 void Array::add(std::string_view v) {
     if (text_.size() > 1) text_ += ',';
     text_ += '"';

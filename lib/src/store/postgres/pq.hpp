@@ -55,8 +55,6 @@ class Result {
     std::int64_t int64(int row, int col) const; // NULL reads as 0
     int int32(int row, int col) const { return static_cast<int>(int64(row, col)); }
     bool boolean(int row, int col) const { return text(row, col) == "t"; }
-    // The number of rows an INSERT, UPDATE or DELETE touched.
-    std::int64_t affected() const;
 
   private:
     struct Clear {
