@@ -882,20 +882,34 @@ TEST_CASE("postgres: a refusal is said by the server's primary message; a failed
     for (int i = 0; i < 1000; ++i)
         CHECK_THROWS_AS(c.exec("SELECT 1 / 0"), pq::Failure);
     CHECK(heap_in_use() <= heap + 256 * 1024);
+    // A failed connection: libpq's message (its wording, and its language, are libpq's), its lines joined into
+    // one, the hint's indent dropped, the last newline trimmed.
+    const char* lost = "postgresql://asnb@/asnb?host=/nonexistent-dir&port=1";
+    const char* keys[] = {"dbname", nullptr};
+    const char* values[] = {lost, nullptr};
+    PGconn* raw = pq::lib().PQconnectdbParams(keys, values, 1);
+    std::string said = pq::lib().PQerrorMessage(raw);
+    pq::lib().PQfinish(raw);
+    REQUIRE(said.find("\n\t") != std::string::npos); // a hint on a line of its own, indented
+    while (!said.empty() && (said.back() == '\n' || said.back() == ' '))
+        said.pop_back();
+    std::string one_line;
+    for (std::size_t i = 0; i < said.size(); ++i) {
+        one_line += said[i] == '\n' ? ' ' : said[i];
+        if (said[i] == '\n' && i + 1 < said.size() && said[i + 1] == '\t') ++i;
+    }
     try {
-        pq::Connection lost("postgresql://asnb@/asnb?host=/nonexistent-dir&port=1", "test");
+        pq::Connection c2(lost, "test");
         FAIL("connected");
     } catch (const pq::Failure& e) {
-        // libpq's hint, on a line of its own and indented, follows on the same line.
-        const std::string what = e.what();
-        CHECK(what.find_first_of("\n\t") == std::string::npos);
-        CHECK(what.find("No such file or directory Is the server running") != std::string::npos);
-        CHECK(what.ends_with("on that socket?")); // the last line's newline trimmed, no more
+        CHECK(std::string(e.what()) == one_line);
+        CHECK(one_line.find_first_of("\n\t") == std::string::npos);
         CHECK(e.sqlstate == "08001");
     }
 }
 
 TEST_CASE("postgres: a connection that fails leaves nothing behind") {
+    if (!server()) return; // libpq may be missing too
     const auto attempt = [] {
         try {
             pq::Connection lost("postgresql://asnb@/asnb?host=/nonexistent-dir&port=1", "test");
