@@ -269,6 +269,11 @@ expect_error "limit.db|disk|large" "an import beyond the file-size limit"
 expect_intact "$LDB" "$before" "after a failed write beyond the file-size limit"
 else
   LDB=$DB
+  # The registry's backup as an SQLite file, written beyond the limit: the backup fails and says so; no file.
+  (trap '' XFSZ; ulimit -f 48; exec "$ASNBELAJAR" --db "$DB" db backup "$WORK/limited-backup.db") >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_error "cannot back up to $WORK/limited-backup.db: .*(large|disk)" "a backup beyond the file-size limit"
+  expect_eq "$(find "$WORK" -name '*limited-backup.db*' | wc -l)" "0" "a failed backup leaves no file"
 fi
 # stdout on a full device: data that was not written is a failure, not a silent success.
 "$ASNBELAJAR" --db "$LDB" session list --format csv >/dev/full 2>"$ERR"

@@ -210,25 +210,39 @@ if pg_only "db backup FILE.dump (pg_dump -Fc)"; then
   ab --db "$RESTORED" report session 2022-03-03 --format csv
   expect_eq "$(cat "$OUT")" "$(cat "$WORK/live.csv")" "the restored dump holds the same data"
   # pg_dump gets the store's connection through its environment, never its command line (which ps shows); when
-  # it fails, its last words are the message (on one line, at most 400 characters), and nothing is left.
+  # it fails, its last words (kept owner-only while it runs) are the message (on one line, at most 400
+  # characters), and nothing is left.
   mkdir -p "$WORK/fakebin"
   cat >"$WORK/fakebin/pg_dump" <<'FAKE'
 #!/bin/sh
 echo "pg_dump: arguments: $*"
-echo "pg_dump: database ${PGDATABASE:-none} on port ${PGPORT:-none}  "
+echo "pg_dump: database ${PGDATABASE:-none} on port ${PGPORT:-none}, output mode $(stat -L -c %a /proc/self/fd/2)  "
 printf 'pg_dump: error: server version mismatch \n\n'
 exit 1
 FAKE
   chmod +x "$WORK/fakebin/pg_dump"
   PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
   expect_rc 1 "a failing pg_dump"
-  expect_grep "^asnbelajar: error: cannot back up to $WORK/failed.dump: pg_dump failed: pg_dump: arguments: -Fc --no-password -f [^ ]+ pg_dump: database $(pg_database "$ASNBELAJAR_DB") on port $PGPORT   pg_dump: error: server version mismatch$" \
+  expect_grep "^asnbelajar: error: cannot back up to $WORK/failed.dump: pg_dump failed: pg_dump: arguments: -Fc --no-password -f [^ ]+ pg_dump: database $(pg_database "$ASNBELAJAR_DB") on port $PGPORT, output mode 600   pg_dump: error: server version mismatch$" \
     "$ERR" "the message is pg_dump's output on one line, connection from the environment"
   expect_eq "$(find "$WORK" -name '*failed.dump*' | wc -l)" "0" "a failed dump leaves no file"
+  # Started with SIGCHLD ignored (a supervisor's habit, inherited across exec), pg_dump's exit status would be
+  # lost to the kernel's reaping: a failed dump must still be a failure.
+  (trap '' CHLD; PATH="$WORK/fakebin:$PATH" exec "$ASNBELAJAR" db backup "$WORK/failed.dump") >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 1 "a failing pg_dump, SIGCHLD ignored"
+  expect_grep "pg_dump failed: .*server version mismatch$" "$ERR" "a failing pg_dump is said, SIGCHLD ignored"
+  expect_eq "$(find "$WORK" -name '*failed.dump*' | wc -l)" "0" "a failed dump leaves no file, SIGCHLD ignored"
   printf '#!/bin/sh\nfor i in $(seq 1 100); do printf "word%%03d " $i; done\nexit 2\n' >"$WORK/fakebin/pg_dump"
   PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
   expect_rc 1 "a failing pg_dump that says much"
   expect_grep "pg_dump failed: … word051 word052 .* word100$" "$ERR" "a long complaint keeps its last 400 characters"
+  printf '#!/bin/sh\nprintf "%%0400d" 0\nexit 2\n' >"$WORK/fakebin/pg_dump"
+  PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_grep "pg_dump failed: 0{400}$" "$ERR" "a complaint of 400 characters is kept whole"
+  printf '#!/bin/sh\nprintf "1%%0400d" 0\nexit 2\n' >"$WORK/fakebin/pg_dump"
+  PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
+  expect_grep "pg_dump failed: …0{400}$" "$ERR" "a complaint of 401 characters loses its first"
   mkdir -p "$WORK/nobin"
   PATH="$WORK/nobin" ab db backup "$WORK/failed.dump"
   expect_rc 1 "no pg_dump on PATH"

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -43,6 +44,23 @@ std::string tail(const std::string& path) {
     return text.empty() ? std::string("no message") : text;
 }
 
+// SIGCHLD's default action while it lives, the action found before restored after.
+class DefaultSigchld {
+  public:
+    DefaultSigchld() {
+        struct sigaction dfl {};
+        dfl.sa_handler = SIG_DFL;
+        ::sigemptyset(&dfl.sa_mask);
+        ::sigaction(SIGCHLD, &dfl, &old_);
+    }
+    ~DefaultSigchld() { ::sigaction(SIGCHLD, &old_, nullptr); }
+    DefaultSigchld(const DefaultSigchld&) = delete;
+    DefaultSigchld& operator=(const DefaultSigchld&) = delete;
+
+  private:
+    struct sigaction old_ {};
+};
+
 } // namespace
 
 std::string PostgresStore::backup_to(const std::string& file, const std::string& shown) const {
@@ -63,6 +81,10 @@ std::string PostgresStore::backup_to(const std::string& file, const std::string&
     // The connection's parameters (password included) go to pg_dump through its environment, never its
     // command line (which `ps` shows).
     std::unique_ptr<PQconninfoOption, ConninfoFree> opts(pq::lib().PQconninfo(db_->raw()));
+    // Started with SIGCHLD ignored (a supervisor's habit, inherited across exec), the kernel would reap pg_dump
+    // itself and its exit status would be lost, a failed dump taken for a good one: the default action is
+    // restored while pg_dump runs.
+    const DefaultSigchld sigchld;
     const pid_t pid = ::fork();
     if (pid < 0) throw Error(tr("cannot back up to {}: {}", shown, std::strerror(errno)));
     if (pid == 0) {
@@ -79,7 +101,7 @@ std::string PostgresStore::backup_to(const std::string& file, const std::string&
         std::fprintf(stderr, "cannot run pg_dump: %s\n", std::strerror(errno));
         ::_exit(127);
     }
-    int status = 0;
+    int status = -1; // not "exited with 0" unless waitpid says so
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
