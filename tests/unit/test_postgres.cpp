@@ -933,8 +933,9 @@ TEST_CASE(
     {
         pq::Connection c(server(), "test");
         ::unsetenv("ASNBELAJAR_PG_TRACE");
+        // An odd number of blanks before the statement: all of them go, one at a time.
         c.exec(
-            " \n  SELECT 1 AS a_column_whose_name_takes_the_statement_past_sixty_characters, 2\nWHERE true");
+            " \n SELECT 1 AS a_column_whose_name_takes_the_statement_past_sixty_characters, 2\nWHERE true");
         c.query("SELECT 2\nWHERE true");
     }
     std::ifstream in(trace);
