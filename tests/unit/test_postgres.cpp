@@ -945,3 +945,24 @@ TEST_CASE(
                   "rt query: SELECT 2\n"
                   "round_trips 3\n");
 }
+
+TEST_CASE("postgres: export: a table whose reading fails part-way fails the export, in the server's words") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        db->audit("asnbelajar x", 1);
+        tx.commit();
+    }
+    {
+        // The audit log made a view whose rows fail as they are read (the count does not read them): the COPY
+        // has begun when the server refuses.
+        pq::Connection c(s.url, "test");
+        c.exec("ALTER TABLE audit_log RENAME TO audit_log_kept; "
+               "CREATE VIEW audit_log AS SELECT id, at, os_user, command, rows / (rows - rows) AS rows, "
+               "command_id FROM audit_log_kept");
+    }
+    NoSink sink;
+    CHECK_THROWS_WITH_AS(db->export_tables(sink), doctest::Contains("division by zero"), Error);
+}
