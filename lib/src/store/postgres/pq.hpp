@@ -144,8 +144,6 @@ class Connection {
     PGconn* raw() const { return conn_; }
     bool in_transaction() const { return lib().PQtransactionStatus(conn_) != PQTRANS_IDLE; }
     std::uint64_t round_trips() const { return round_trips_; }
-    // Every Connection's round trips so far, in this process.
-    static std::uint64_t total_round_trips();
 
   private:
     Result check(PGresult* r, const char* sql);
