@@ -5,6 +5,7 @@
 #include "asnbelajar/text.hpp"
 #include "asnbelajar/time.hpp"
 
+#include <array>
 #include <cstddef>
 #include <utility>
 
@@ -26,7 +27,8 @@ bool is_separator(char c) {
     return c == ' ' || c == '\t' || c == '.' || c == '-';
 }
 
-int number_at(const char* d, std::size_t pos, std::size_t len) {
+// The number written by the digits d[pos] .. d[pos + len - 1] (d: a pointer or an array of digits).
+int number_at(const auto& d, std::size_t pos, std::size_t len) {
     int v = 0;
     for (std::size_t i = 0; i < len; ++i)
         v = v * 10 + (d[pos + i] - '0');
@@ -102,7 +104,7 @@ NipCheck check_nip(std::string_view text, Date today) {
             true);
     }
 
-    char d[max_kept_digits];
+    std::array<char, max_kept_digits> d{}; // a checked [], for builds with assertions
     std::size_t count = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
@@ -134,7 +136,7 @@ NipCheck check_nip(std::string_view text, Date today) {
     const int birth_m = number_at(d, 4, 2);
     const int birth_d = number_at(d, 6, 2);
     if (!is_valid_date(birth_y, birth_m, birth_d)) {
-        return fail(tr("birth date {} is not a real date", std::string_view(d, 8)));
+        return fail(tr("birth date {} is not a real date", std::string_view(d.data(), 8)));
     }
     const int latest_birth = today.year - nip_min_appointment_age;
     if (birth_y < nip_min_birth_year || birth_y > latest_birth) {
@@ -192,7 +194,7 @@ NipCheck check_nip(std::string_view text, Date today) {
 
     NipCheck r;
     r.ok = true;
-    r.nip.assign(d, nip_length);
+    r.nip.assign(d.data(), nip_length);
     r.kind = kind;
     return r;
 }

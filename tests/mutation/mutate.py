@@ -521,6 +521,8 @@ def test_commands(tree, build, wanted, pg_env=None):
             on_pg.append((PG_PREFIX + name, ["env", "ASNBELAJAR_TEST_BACKEND=postgres",
                                              f"ASNBELAJAR_TEST_PG_ENV={pg_env}", "bash", os.path.join(tree, path)]))
     tests += on_pg
+    # unit:PATTERN, for a quick check: the unit test cases doctest's -tc=PATTERN picks (wildcards *, ?).
+    tests += [(w, unit + [f"-tc={w[len('unit:'):]}"]) for w in wanted or [] if w.startswith("unit:")]
     if wanted:
         unknown = set(wanted) - {name for name, _ in tests}
         if unknown:
@@ -1404,7 +1406,8 @@ def parse_args(argv):
     p.add_argument("--build-jobs", type=int, default=os.cpu_count() or 2, metavar="N",
                    help="ninja -j (default: the number of processors)")
     p.add_argument("--tests", metavar="LIST",
-                   help="only these tests, by name: unit and the suites' names (foundation, reports, ...)")
+                   help="only these tests, by name: unit and the suites' names (foundation, reports, ...); "
+                        "unit:PATTERN runs the unit cases doctest's -tc=PATTERN picks (a quick check)")
     p.add_argument("--scale", type=int, default=DEFAULT_SCALE, metavar="PCT",
                    help=f"ASNBELAJAR_TEST_SCALE for the stress suites (default {DEFAULT_SCALE})")
     p.add_argument("--timeout", type=float, metavar="S",

@@ -84,6 +84,19 @@ class Selection(unittest.TestCase):
             self.assertIsNone(sel.covered({"file": "x.cpp", "line": 4}))  # no code to gcov: every test
 
 
+class Tests(unittest.TestCase):
+    def test_unit_pattern_picks_cases(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as tree:
+            os.makedirs(os.path.join(tree, "tests", "cli"))
+            with open(os.path.join(tree, "tests", "cli", "test_x.sh"), "w") as f:
+                f.write("#!/usr/bin/env bash\n")
+            tests = mutate.test_commands(tree, "/b", ["unit:postgres: every*"])
+            self.assertEqual([name for name, _ in tests], ["unit:postgres: every*"])
+            self.assertEqual(tests[0][1][-1], "-tc=postgres: every*")
+            self.assertEqual([name for name, _ in mutate.test_commands(tree, "/b", ["x", "unit"])], ["unit", "x"])
+
+
 class Report(unittest.TestCase):
     def test_later_results_win_and_survivors_are_listed(self):
         import contextlib

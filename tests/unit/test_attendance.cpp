@@ -78,6 +78,10 @@ TEST_CASE("summaries: union of intervals, clipped; durations capped; manual over
           180);
     CHECK(summarize_marks({interval(0, 60), of_kind(MarkKind::manual, 150)}, s).minutes == 150);
     CHECK(summarize_marks({of_kind(MarkKind::manual, 150), of_kind(MarkKind::manual, 20)}, s).minutes == 20);
+    // A manual mark given before the session was shortened counts up to its new length only.
+    Session shorter = s;
+    shorter.minutes = 120;
+    CHECK(summarize_marks({of_kind(MarkKind::manual, 150)}, shorter).minutes == 120);
     AttendanceSummary self = summarize_marks({of_kind(MarkKind::self, 0)}, s);
     CHECK(self.self_declared);
     CHECK(self.minutes == 0);
@@ -123,6 +127,10 @@ TEST_CASE("spans: the smaller of the clipped first-join..last-leave and the time
     CHECK(summarize_marks({span(200, 260, 60)}, s).minutes == 0);    // after the end
     CHECK(summarize_marks({span(0, 100, 100), span(100, 180, 80)}, s).minutes == 180);
     CHECK(summarize_marks({span(0, 60, 60), interval(0, 150)}, s).minutes == 150); // the larger evidence wins
+    // A span outside the window adds nothing, not even a second: 59:59 stays 59 minutes.
+    AttendanceMark almost_an_hour = span(0, 60, 60);
+    almost_an_hour.seconds = 3599;
+    CHECK(summarize_marks({almost_an_hour, span(200, 260, 60)}, s).minutes == 59);
 }
 
 TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summary") {
@@ -155,6 +163,62 @@ TEST_CASE("platform marks in a store: raw marks kept, walk-ins, recomputed summa
 
     s.status = SessionStatus::cancelled;
     CHECK_THROWS_WITH_AS(require_open_for_attendance(s), doctest::Contains("cancelled"), Error);
+    // Every way in refuses a cancelled session, the import of many people at once too, and adds nothing.
+    CHECK_THROWS_WITH_AS(add_platform_marks(store, s, p.id, {interval(0, 10)}),
+                         doctest::Contains("cancelled"), Error);
+    CHECK_THROWS_WITH_AS(add_platform_marks(store, s, {{p.id, {interval(0, 10)}}}),
+                         doctest::Contains("cancelled"), Error);
+    CHECK_THROWS_WITH_AS(mark_attendance(store, s, p, 10), doctest::Contains("cancelled"), Error);
+    CHECK(store.marks(s.id, p.id).size() == 2);
+}
+
+TEST_CASE("platform marks for more people than one batch: every batch written, progress after each") {
+    StoredSession fx({});
+    store::Store& store = fx.store;
+    const Session& s = fx.session;
+    const std::size_t batch = store.batch_rows();
+    std::vector<PersonMarks> people;
+    for (std::size_t k = 0; k < batch + 44; ++k) {
+        Participant p;
+        p.name = "Peserta " + std::to_string(k);
+        p.email = "peserta" + std::to_string(k) + "@example.go.id";
+        people.push_back({store.insert_participant(p), {interval(0, static_cast<std::int64_t>(k % 180))}});
+    }
+    std::vector<std::uint64_t> progress;
+    CHECK(add_platform_marks(store, s, people, [&](const Progress& p) { progress.push_back(p.done); }) ==
+          people.size()); // all walk-ins
+    CHECK(progress == std::vector<std::uint64_t>{0, batch, people.size()});
+    const std::vector<store::RosterRow> roster = store.session_roster(s.id);
+    REQUIRE(roster.size() == people.size());
+    std::size_t summed = 0;
+    for (const store::RosterRow& row : roster)
+        summed += row.attendance ? 1 : 0;
+    CHECK(summed == people.size());
+    CHECK(store.marks(s.id, people.back().person).size() == 1);
+}
+
+TEST_CASE("mark_attendance: --minutes from 0 to the session's length, the last word") {
+    StoredSession fx({"198609262015051001"});
+    store::Store& store = fx.store;
+    const Session& s = fx.session;
+    const Participant& p = fx.people[0];
+    CHECK(mark_attendance(store, s, p, s.minutes) == MarkResult::walk_in);
+    CHECK(store.session_roster(s.id)[0].attendance->minutes == s.minutes);
+    CHECK_THROWS_WITH_AS(mark_attendance(store, s, p, s.minutes + 1), doctest::Contains("outside 0.."),
+                         Error);
+    CHECK_THROWS_WITH_AS(mark_attendance(store, s, p, -1), doctest::Contains("outside 0.."), Error);
+    // A new word replaces the earlier one: one manual mark is kept, and one self-declared.
+    CHECK(mark_attendance(store, s, p, 0) == MarkResult::walk_in);
+    CHECK(store.session_roster(s.id)[0].attendance->minutes == 0);
+    mark_attendance(store, s, p, std::nullopt);
+    mark_attendance(store, s, p, std::nullopt);
+    const std::vector<AttendanceMark> kept = store.marks(s.id, p.id);
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].kind == MarkKind::manual);
+    CHECK(kept[0].seconds == 0);
+    CHECK(kept[0].source == "manual");
+    CHECK(kept[1].kind == MarkKind::self);
+    CHECK(kept[1].source == "self");
 }
 
 TEST_CASE("platform marks for many people at once: earlier marks still count, walk-ins counted") {
@@ -184,4 +248,10 @@ TEST_CASE("platform marks for many people at once: earlier marks still count, wa
     CHECK(store.enrollment(s.id, people[2].id)->status == EnrollmentStatus::walk_in);
     CHECK(store.outcome_counts(s.id).attended == 2);
     CHECK(store.outcome_counts(s.id).partial == 1);
+
+    // Again: a walk-in already counts as one, beside a new one (people[1], whose seat was cancelled).
+    store.put_enrollment(s.id, people[1].id, EnrollmentStatus::cancelled);
+    CHECK(add_platform_marks(store, s,
+                             {{people[1].id, {interval(0, 10)}}, {people[2].id, {interval(0, 10)}}}) == 2);
+    CHECK(store.enrollment(s.id, people[1].id)->status == EnrollmentStatus::walk_in);
 }

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
+
 using namespace asnbelajar;
 
 TEST_CASE("union_seconds counts rejoins and overlapping devices once and clips to the window") {
@@ -37,4 +40,14 @@ TEST_CASE("union_seconds: many devices joining at the same second are counted on
     CHECK(union_seconds(same_begin, window) == 499);
     for (const Interval& iv : same_begin)
         CHECK(iv.begin == 1100); // sorted in place: still the same intervals
+}
+
+TEST_CASE("union_seconds: intervals that tie on their begin are sorted by a strict order") {
+    // std::sort needs a strict order (a tie is "not less"). Ordered by <= instead, it takes a tie for "less" and
+    // walks past the vector's end looking for a greater begin; past the largest begin there is none to find.
+    const Interval window{1000, 2000};
+    constexpr std::int64_t last_second = std::numeric_limits<std::int64_t>::max();
+    std::vector<Interval> at_the_end(64, Interval{last_second, last_second});
+    CHECK(union_seconds(at_the_end, window) == 0);
+    CHECK(at_the_end.size() == 64);
 }

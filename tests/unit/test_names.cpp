@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 using namespace asnbelajar;
 
@@ -59,6 +61,9 @@ TEST_CASE("name_key: accents of U+00C0 and a name cut short in the middle of a c
     // Platforms cut long display names at a byte count: a lone first byte at the end stays as it is.
     CHECK(name_key("Siti Rahayu\xC3") == "rahayu\xC3 siti");
     CHECK(name_key("Rahayu\xC3x") == "rahayu\xC3x"); // not a character of U+00C0..U+00FF: as it is
+    // The name ends where the view ends, even when the bytes after it would complete the character (é).
+    const std::string row = "Siti Rahayu\xC3\xA9;198609262015051001";
+    CHECK(name_key(std::string_view(row).substr(0, 12)) == "rahayu\xC3 siti");
 }
 
 TEST_CASE("name_key: a name in another script keeps every byte of its last letter") {

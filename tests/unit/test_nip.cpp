@@ -141,6 +141,9 @@ TEST_CASE("birth year must be plausible") {
     CHECK(error_has(r, "birth year 2010 is not plausible"));
 
     CHECK(check_nip("194001011965011001", today).ok);
+    // Both ends are plausible: born in 2007 (2025 - 18), appointed at 18 in January 2025.
+    CHECK(check_nip("200701012025011001", today).ok);
+    CHECK(error_has(check_nip("200801012025011001", today), "birth year 2008 is not plausible"));
 }
 
 TEST_CASE("PNS appointment not before age 18 and not in the future") {
@@ -235,6 +238,15 @@ TEST_CASE("nip_kind reads digits 13-14 of an accepted NIP") {
     CHECK(asnbelajar::nip_kind("198009262002121001") == NipKind::pns);
 }
 
+TEST_CASE("nip_kind: anything but 18 characters with digits at 13-14 is PNS") {
+    CHECK(asnbelajar::nip_kind("") == NipKind::pns);
+    CHECK(asnbelajar::nip_kind("1990010120222410") == NipKind::pns);
+    // No digit at 14: no code to read ('3' and '-' taken as digits would compute 3 * 10 - 3 = 27, a PPPK code).
+    CHECK(asnbelajar::nip_kind("1990010120223-1001") == NipKind::pns);
+    // Only characters 13-14 are read.
+    CHECK(asnbelajar::nip_kind("19900101202.241001") == NipKind::pppk);
+}
+
 TEST_CASE("gender digit and serial") {
     NipCheck r = check_nip("198609262015053001", today);
     CHECK_FALSE(r.ok);
@@ -264,6 +276,10 @@ TEST_CASE("wrong lengths") {
 
     r = check_nip("12345", today);
     CHECK(r.error == "NIP must have 18 digits, found 5");
+
+    // Beyond the 32 digits kept, the rest are still counted (and nothing is written past the kept ones).
+    r = check_nip("198609262015051001 198609262015051001 1986", today);
+    CHECK(r.error == "NIP must have 18 digits, found 40");
 }
 
 TEST_CASE("old 9-digit NIP") {

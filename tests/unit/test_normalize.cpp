@@ -150,13 +150,39 @@ TEST_CASE("golongan: invalid") {
     CHECK(fails_with(normalize_grade("Penata Muda Tk. I (III/a)"),
                      "is III/b, but the golongan given is III/a"));
     CHECK(fails_with(normalize_grade("III/a, III/b"), "two different golongan given (III/a and III/b)"));
-    CHECK(fails_with(normalize_grade("Penata, Pembina"), "two different pangkat"));
+    CHECK(fails_with(normalize_grade("Penata, Pembina"), "two different pangkat given (Penata and Pembina)"));
+    // Each pangkat quoted as written, its own words only (with its "Tingkat I"), not what follows it.
+    CHECK(fails_with(normalize_grade("Penata, Pembina IV/a"),
+                     "two different pangkat given (Penata and Pembina)"));
+    CHECK(fails_with(normalize_grade("Penata Tingkat I, Penata Muda III/a"),
+                     "two different pangkat given (Penata Tingkat I and Penata Muda)"));
     CHECK(fails_with(normalize_grade("Ahli Pertama"), "'Ahli' is not a golongan or pangkat"));
     CHECK(fails_with(normalize_grade("Pembina Utama Tingkat I"),
                      "there is no pangkat Pembina Utama Tingkat I"));
+    // None of the three Pembina Utama ranks has a Tingkat I.
+    CHECK(fails_with(normalize_grade("Pembina Utama Muda Tingkat I"),
+                     "there is no pangkat Pembina Utama Muda Tingkat I"));
+    CHECK(fails_with(normalize_grade("Pembina Utama Madya Tingkat I"),
+                     "there is no pangkat Pembina Utama Madya Tingkat I"));
+    // A code of one word (the letter joined, or PPPK) is one word: what follows it is read too.
+    CHECK(fails_with(normalize_grade("IIIa, IIIb"), "two different golongan given (III/a and III/b)"));
+    CHECK(fails_with(normalize_grade("IX, X"), "two different golongan given (IX and X)"));
+    CHECK(fails_with(normalize_grade("IIIa Penata"),
+                     "pangkat Penata is III/c, but the golongan given is III/a"));
     CHECK(fails_with(normalize_grade("Penata Muda Tingkat"), "must be followed by I"));
+    // The same as the last of the most words a golongan may have (24).
+    std::string words;
+    for (int k = 0; k < 22; ++k)
+        words += "Gol ";
+    CHECK(fails_with(normalize_grade(words + "Penata Tingkat"), "'Penata Tingkat' must be followed by I"));
+    CHECK(normalize_grade(words + "Gol Penata").value == "III/c"); // a pangkat as the 24th word
+    CHECK(fails_with(normalize_grade(words + "Gol Penata Tingkat"), "too many words"));
     CHECK(fails_with(normalize_grade("Golongan"), "does not say which golongan"));
     CHECK(fails_with(normalize_grade(std::string(200, 'I')), "too long"));
+    // At most 128 characters, however they are spaced.
+    CHECK(normalize_grade("Golongan" + std::string(115, ' ') + "III/a").value == "III/a");
+    CHECK(fails_with(normalize_grade("Golongan" + std::string(116, ' ') + "III/a"),
+                     "too long to be a golongan"));
 }
 
 TEST_CASE("phone numbers to +62") {
@@ -172,7 +198,8 @@ TEST_CASE("phone numbers to +62") {
           Case{"+62 (0) 812 3456 7890", "+6281234567890"}, Case{"0062 812 3456 7890", "+6281234567890"},
           Case{"0812.3456.7890", "+6281234567890"}, Case{" 082697822448 ", "+6282697822448"},
           Case{"(031) 8290000", "+62318290000"}, Case{"021-5551234", "+62215551234"},
-          Case{"081234567", "+6281234567"},
+          Case{"081234567", "+6281234567"}, Case{"08123456789012", "+628123456789012"}, // 8 and 13 digits
+          Case{"9675551234", "+629675551234"}, Case{"215551234", "+62215551234"}, // 0 lost: area codes 2..9
           Case{"0812\xC2\xA0"
                "3456\xC2\xA0"
                "7890",
@@ -199,6 +226,8 @@ TEST_CASE("phone: blank and invalid") {
     CHECK(
         fails_with(normalize_phone("0812345"), "has 6 digits after the country code +62; expected 8 to 13"));
     CHECK(fails_with(normalize_phone("08123456789012345"), "expected 8 to 13"));
+    CHECK(fails_with(normalize_phone("5"), "has 1 digits after the country code +62; expected 8 to 13"));
+    CHECK(fails_with(normalize_phone("081234567890123"), "has 14 digits after the country code +62"));
     CHECK(fails_with(normalize_phone("0112345678"), "must start with 8 (mobile) or an area code"));
     CHECK(fails_with(normalize_phone("112345678"), "must start with 0, 62 or +62"));
     CHECK(fails_with(normalize_phone("--"), "has no digits"));
@@ -241,6 +270,16 @@ TEST_CASE("e-mail: invalid") {
     CHECK(fails_with(normalize_email("rudi@gmail,com"), "contains ','"));
     CHECK(fails_with(normalize_email("rudi@gmail.com."), "cannot start or end with a dot"));
     CHECK(fails_with(normalize_email("rudi@-gmail.com"), "starting or ending with '-'"));
+    CHECK(fails_with(normalize_email("rudi@mail.go-.id"),
+                     "e-mail domain 'mail.go-.id' has a part starting or ending with '-'"));
+    // At most 254 characters in all (64 before the '@', parts of 63 and fewer after it).
+    const std::string longest = std::string(64, 'a') + "@" + std::string(63, 'b') + "." +
+                                std::string(63, 'c') + "." + std::string(58, 'd') + ".id";
+    CHECK(longest.size() == 254);
+    CHECK(normalize_email(longest).ok);
+    CHECK(fails_with(normalize_email(std::string(64, 'a') + "@" + std::string(63, 'b') + "." +
+                                     std::string(63, 'c') + "." + std::string(59, 'd') + ".id"),
+                     "e-mail address is longer than 254 characters"));
     CHECK(fails_with(normalize_email("rudi@gmail.c"), "top-level domain"));
     CHECK(fails_with(normalize_email("rudi@10.0.0.1"), "top-level domain"));
     CHECK(fails_with(normalize_email("rudi(x)@gmail.com"), "contains '('"));
@@ -248,6 +287,8 @@ TEST_CASE("e-mail: invalid") {
                                      "di@gmail.com"),
                      "contains '\xC3\xBC'"));
     CHECK(fails_with(normalize_email("rudi@gm_ail.com"), "after the '@'"));
+    CHECK(
+        fails_with(normalize_email("(rudi)@gmail.com"), "e-mail address contains '(', which is not allowed"));
     // The character quoted whole, whatever its length in bytes; a stray or cut byte alone.
     for (const char* c : {"\xE2\x80\x93", "\xF0\x9F\x98\x80", "\xFF", "\xF8", "\x80"}) {
         const std::string text = std::string("r") + c + "di@gmail.com";
@@ -261,6 +302,11 @@ TEST_CASE("e-mail: invalid") {
                                      "345678"),
                      "contains '\xE2\x80\x93':"));
     CHECK(fails_with(normalize_email(std::string(65, 'a') + "@gmail.com"), "more than 64 characters"));
+    CHECK(normalize_email(std::string(64, 'a') + "@gmail.com").value == std::string(64, 'a') + "@gmail.com");
+    // Each part of the domain has at most 63 characters (a DNS label).
+    CHECK(normalize_email("rudi@" + std::string(63, 'b') + ".go.id").ok);
+    CHECK(fails_with(normalize_email("rudi@" + std::string(64, 'b') + ".go.id"),
+                     "e-mail domain has a part longer than 63 characters"));
 }
 
 TEST_CASE("clean_text collapses whitespace") {
@@ -273,6 +319,10 @@ TEST_CASE("clean_text collapses whitespace") {
     CHECK(clean_text("K\xC3\xBCrn") == "K\xC3\xBCrn");
     CHECK(clean_text("") == "");
     CHECK(clean_text(" \xE2\x80\x8B \t") == "");
+    // An invisible character at the very end goes too, or alone.
+    CHECK(clean_text("Bappeda\xE2\x80\x8B") == "Bappeda");
+    CHECK(clean_text("Nama\xEF\xBB\xBF") == "Nama");
+    CHECK(clean_text("\xE2\x80\x8B") == "");
 }
 
 TEST_CASE("clean_text_in_place rewrites the string where it is, as clean_text would") {

@@ -58,6 +58,8 @@ struct Scratch {
         std::string drop = "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
         pq::lib().PQclear(pq::lib().PQexec(admin->raw(), drop.c_str()));
     }
+    // Runs `sql` on the server as the administrator.
+    void exec(const std::string& sql) { pq::lib().PQclear(pq::lib().PQexec(admin->raw(), sql.c_str())); }
     // One value of a query in the scratch schema.
     std::string value(const char* sql) {
         pq::Connection c(url, "test");
@@ -430,8 +432,10 @@ TEST_CASE("postgres: every operation says when the server refuses it, none goes 
     }
     const store::Tallies tallies = db->tally_participation({session});
     REQUIRE(tallies.contains(id));
-    const std::string drop = "DROP SCHEMA " + s.schema + " CASCADE; CREATE SCHEMA " + s.schema;
-    pq::lib().PQclear(pq::lib().PQexec(s.admin->raw(), drop.c_str()));
+    // A session's totals read the session, then count its rows: the count refused.
+    s.exec("DROP TABLE " + s.schema + ".enrollments CASCADE");
+    CHECK_THROWS_AS(db->session_totals(x), Error);
+    s.exec("DROP SCHEMA " + s.schema + " CASCADE; CREATE SCHEMA " + s.schema);
     REQUIRE(s.value("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()") == "0");
 
     std::vector<Participant> rows = {person("198609262015051001", "A", "a@example.go.id")};
@@ -983,4 +987,61 @@ TEST_CASE("postgres: export: a table whose reading fails part-way fails the expo
     }
     NoSink sink;
     CHECK_THROWS_WITH_AS(db->export_tables(sink), doctest::Contains("division by zero"), Error);
+}
+
+// A connection the server ends (a restart, an administrator's pg_terminate_backend) is said at the next
+// statement: opening a transaction, committing one (nothing is kept) and checking the store each fail.
+TEST_CASE(
+    "postgres: a connection the server ended is said at BEGIN, at COMMIT and by check(), nothing kept") {
+    if (!server()) return;
+    Scratch s;
+    Session x;
+    x.code = "S";
+    x.title = "T";
+    x.start = 1'700'000'000;
+    x.tz = "Asia/Jakarta";
+    x.minutes = 60;
+    { // the schema made, with no transaction left open by the creation
+        const auto db = store::open(s.url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        db->audit("asnbelajar db migrate", 0);
+        tx.commit();
+    }
+    // The store's connection, named so that the administrator ends it and no other test's.
+    const std::string name = s.schema + "_ended";
+    const std::string url = s.url + "&application_name=" + name;
+    const auto end_connection = [&] {
+        REQUIRE(s.value(("SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + name + "'")
+                            .c_str()) == "1");
+        s.exec("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = '" +
+               name + "'");
+    };
+    {
+        const auto db = store::open(url, store::Access::write);
+        end_connection();
+        CHECK_THROWS_AS(store::Store::Transaction{*db}, Error);
+    }
+    {
+        const auto db = store::open(url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        (void)db->insert_session(x);
+        end_connection();
+        CHECK_THROWS_AS(tx.commit(), Error);
+    }
+    {
+        const auto db = store::open(url, store::Access::read);
+        end_connection();
+        CHECK_THROWS_AS((void)db->check(), Error);
+    }
+    CHECK(s.value("SELECT count(*) FROM sessions") == "0");
+}
+
+// Opening a store whose schema table is not asnbelajar's (another program's, or damaged) fails with the
+// server's reason; it does not open a store that every statement would then fail on.
+TEST_CASE("postgres: a damaged schema table is refused when the store opens") {
+    if (!server()) return;
+    Scratch s;
+    s.exec("CREATE TABLE " + s.schema + ".asnbelajar_schema (x integer)");
+    CHECK_THROWS_WITH_AS(store::open(s.url, store::Access::read), doctest::Contains("version"), Error);
+    CHECK_THROWS_WITH_AS(store::open(s.url, store::Access::write), doctest::Contains("version"), Error);
 }

@@ -405,6 +405,11 @@ TEST_CASE("export timestamps: year-first and ISO 8601 with offsets") {
     CHECK(export_time("2022-03-03 10:00 GMT+8") == webinar_start);
     CHECK(export_time("03/03/2022 11:00 WIT") == webinar_start);
     CHECK(export_time("Mar 03, 2022 10:00:00 WITA") == webinar_start);
+    // A 12-hour clock with a zone after its AM/PM, the two apart or together.
+    CHECK(export_time("03/03/2022 2:00 AM UTC") == webinar_start);
+    CHECK(export_time("03/03/2022 11:00 AM WIT") == webinar_start);
+    CHECK(export_time("03/03/2022 10:00 AM +08:00") == webinar_start);
+    CHECK(export_time("03/03/2022 10:00 AM+08:00") == webinar_start);
     // An explicit offset wins over the zone given; without one the zone applies.
     CHECK(parse_export_time("2022-03-03T09:00:00+07:00", wit, DayOrder::unknown) == webinar_start);
     CHECK(parse_export_time("2022-03-03T11:00:00", wit, DayOrder::unknown) == webinar_start);
@@ -549,6 +554,10 @@ TEST_CASE("durations") {
     CHECK(parse_duration_seconds("1 hour 1 second") == 3601);
     CHECK(parse_duration_seconds("1:02:03") == 3723);
     CHECK(parse_duration_seconds("0:00:45") == 45);
+    // Minutes and seconds of a clock run 00 to 59.
+    CHECK(parse_duration_seconds("1:59:59") == 7199);
+    CHECK(parse_duration_seconds("0:00:59") == 59);
+    CHECK(parse_duration_seconds("0:59:00") == 3540);
     CHECK(parse_duration_seconds("176") == 10560);
     CHECK(parse_duration_seconds(" 176 ") == 10560);
     CHECK(parse_duration_seconds("0") == 0);
@@ -560,7 +569,7 @@ TEST_CASE("durations") {
     for (const char* bad : {"",         "--",         "-5",     "abc",    "2:56",        "1:2:3",
                             "1:60:00",  "1h 2h",      "2m 1h",  "5 days", "1.5h",        "176.",
                             ".5",       "1h 2m 3s 4", "h",      "1 2",    "12345678901", "1:002:03",
-                            "1:02:003", "1:2:03",     "1:02:3", ":02:03"}) {
+                            "1:02:003", "1:2:03",     "1:02:3", ":02:03", "0:00:60",     "0:60:00"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_duration_seconds(bad));
     }

@@ -56,7 +56,8 @@ struct NipCheck {
 // the user's zone (only its year and month are used). `nip` is set only when ok.
 NipCheck check_nip(std::string_view text, Date today);
 
-// The kind of an 18-digit NIP that check_nip accepted: PPPK when digits 13-14 are 21..29, else PNS.
+// The kind of an 18-digit NIP that check_nip accepted: PPPK when digits 13-14 are 21..29, else PNS. Any other
+// text (another length, no digits at 13-14) is PNS.
 NipKind nip_kind(std::string_view nip);
 
 // Strips separators only: surrounding blanks, one leading apostrophe, and spaces, dots and dashes anywhere.
