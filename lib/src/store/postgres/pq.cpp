@@ -4,15 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
 
 namespace asnbelajar::store::postgres::pq {
 namespace {
-
-std::atomic<std::uint64_t> all_round_trips{0};
 
 // The failure that a result (or, without one, the connection) reports.
 Failure failure(PGconn* conn, const PGresult* r) {
@@ -60,11 +57,6 @@ std::int64_t Result::int64(int row, int col) const {
     std::int64_t v = 0;
     std::from_chars(t.data(), t.data() + t.size(), v);
     return v;
-}
-
-std::int64_t Result::affected() const {
-    const char* n = r_ ? lib().PQcmdTuples(r_.get()) : nullptr;
-    return n && *n ? std::strtoll(n, nullptr, 10) : 0;
 }
 
 void Array::add(std::string_view v) {
@@ -167,7 +159,6 @@ Connection::Connection(const std::string& conninfo, const std::string& display) 
     if (const char* trace = std::getenv("ASNBELAJAR_PG_TRACE"); trace && *trace)
         trace_ = std::fopen(trace, "a");
     ++round_trips_; // the connection's own (startup, authentication)
-    ++all_round_trips;
     if (trace_) std::fputs("rt connect\n", trace_);
 }
 
@@ -180,13 +171,8 @@ Connection::~Connection() {
     }
 }
 
-std::uint64_t Connection::total_round_trips() {
-    return all_round_trips;
-}
-
 void Connection::trip(const char* kind, const char* sql) {
     ++round_trips_;
-    ++all_round_trips;
     if (trace_) {
         const std::string_view h = head(sql);
         std::fprintf(trace_, "rt %s: %.*s\n", kind, static_cast<int>(h.size()), h.data());
@@ -271,7 +257,6 @@ bool Connection::next_copy_line(std::string& line) {
     if (n == -2) throw failure(conn_, nullptr);
     // -1: done; the command's result follows.
     ++round_trips_;
-    ++all_round_trips;
     bool failed = false;
     Failure f("");
     while (PGresult* r = lib().PQgetResult(conn_)) {

@@ -55,8 +55,6 @@ class Result {
     std::int64_t int64(int row, int col) const; // NULL reads as 0
     int int32(int row, int col) const { return static_cast<int>(int64(row, col)); }
     bool boolean(int row, int col) const { return text(row, col) == "t"; }
-    // The number of rows an INSERT, UPDATE or DELETE touched.
-    std::int64_t affected() const;
 
   private:
     struct Clear {
@@ -146,8 +144,6 @@ class Connection {
     PGconn* raw() const { return conn_; }
     bool in_transaction() const { return lib().PQtransactionStatus(conn_) != PQTRANS_IDLE; }
     std::uint64_t round_trips() const { return round_trips_; }
-    // Every Connection's round trips so far, in this process.
-    static std::uint64_t total_round_trips();
 
   private:
     Result check(PGresult* r, const char* sql);
