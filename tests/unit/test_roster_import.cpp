@@ -769,6 +769,50 @@ class WatchedText : public std::streambuf {
     std::chrono::milliseconds delay_{0};
 };
 
+// An import of `csv` into a new store's open transaction, its file read 64 bytes at a time through a
+// WatchedText (so that a test sees how far the reading thread has got), named big.csv in messages.
+struct WatchedImport {
+    TempDir dir;
+    std::unique_ptr<store::Store> db;
+    store::Store& store;
+    store::Store::Transaction tx;
+    WatchedText text;
+    std::istream in;
+    CsvReader reader;
+    RosterImportOptions options;
+    explicit WatchedImport(const std::string& csv)
+        : db(open_store(dir.file("s.db"))), store(*db), tx(store), text(csv, 64), in(&text),
+          reader(in, "big.csv", CsvOptions{.block_size = 64}) {
+        options.today = today;
+        options.input_bytes = csv.size();
+    }
+};
+
+// A file of `rows` people after its header, every line as long as the first.
+const std::string numbered_header = "Email,Nama\n";
+std::string numbered_row(std::size_t i) {
+    return fmt::format("p{:05}@example.go.id,P{:05}\n", i, i);
+}
+std::string numbered_rows(std::size_t rows) {
+    std::string csv = numbered_header;
+    for (std::size_t i = 0; i < rows; ++i)
+        csv += numbered_row(i);
+    return csv;
+}
+
+// Called from the writer's progress report at `p`: waits until the reading thread has filled the 8 batches it
+// may have ahead (false when that took over 2 minutes), then a while longer, so that the reader waits too.
+bool reader_fills_its_batches(WatchedImport& w, const Progress& p, std::size_t rows) {
+    const std::size_t read_ahead = p.count + 8 * w.store.batch_rows();
+    REQUIRE(read_ahead < rows);
+    const bool ahead = w.text.wait_taken(numbered_header.size() + read_ahead * numbered_row(0).size(),
+                                         std::chrono::seconds(120));
+    // Time for the reader to finish the batch it has the bytes of and to start waiting (a correct import ends
+    // the same way without it).
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    return ahead;
+}
+
 } // namespace
 
 TEST_CASE("import_participants: every row arrives when the reading thread is as far ahead as it may go") {
@@ -776,40 +820,19 @@ TEST_CASE("import_participants: every row arrives when the reading thread is as 
     // the writer (BatchReader in roster_import.cpp); the writer hands each batch back for reuse. Here the
     // writer stops at the first progress report until the reader has filled those 8 batches and has to wait
     // for one: the writer's next batch must wake it.
-    TempDir dir;
-    const auto db = open_store(dir.file("s.db"));
-    store::Store& store = *db;
-    store::Store::Transaction tx(store);
     const std::size_t rows = 8000;
-    const auto row = [](std::size_t i) { return fmt::format("p{:05}@example.go.id,P{:05}\n", i, i); };
-    const std::string header = "Email,Nama\n";
-    std::string csv = header;
-    for (std::size_t i = 0; i < rows; ++i)
-        csv += row(i);
-    WatchedText text(csv, 64);
-    std::istream in(&text);
-    CsvOptions csv_options;
-    csv_options.block_size = 64;
-    CsvReader reader(in, "big.csv", csv_options);
-    RosterImportOptions options;
-    options.today = today;
-    options.input_bytes = csv.size();
+    WatchedImport w(numbered_rows(rows));
     bool waited = false, ahead = false;
-    options.on_progress = [&](const Progress& p) {
+    w.options.on_progress = [&](const Progress& p) {
         if (waited) return;
         waited = true;
-        const std::size_t read_ahead = p.count + 8 * store.batch_rows();
-        REQUIRE(read_ahead < rows);
-        ahead = text.wait_taken(header.size() + read_ahead * row(0).size(), std::chrono::seconds(120));
-        // Time for the reader to finish the batch it has the bytes of and to start waiting (a correct import
-        // ends the same way without it).
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        ahead = reader_fills_its_batches(w, p, rows);
     };
-    RosterImportResult r = import_participants(store, reader, options);
+    RosterImportResult r = import_participants(w.store, w.reader, w.options);
     CHECK(waited);
     CHECK(ahead);
     CHECK(r.added == rows);
-    CHECK(store.participant_by_email("p07999@example.go.id"));
+    CHECK(w.store.participant_by_email("p07999@example.go.id"));
 }
 
 TEST_CASE(
@@ -817,35 +840,25 @@ TEST_CASE(
     // The second batch is read on the reading thread; the record after it is malformed (a quote never
     // closed), and the reader comes to it only once the writer has taken the second batch and waits for the
     // next: the reader's error must wake the writer, which ends the import with it.
-    TempDir dir;
-    const auto db = open_store(dir.file("s.db"));
-    store::Store& store = *db;
-    store::Store::Transaction tx(store);
-    const std::size_t batch = store.batch_rows();
+    TempDir scratch;
+    const std::size_t batch = open_store(scratch.file("b.db"))->batch_rows();
     std::string csv = "Email,Nama\n";
     for (std::size_t i = 0; i < 2 * batch - 1; ++i)
         csv += fmt::format("p{}@example.go.id,P{}\n", i, i);
     csv += "tanpa.nama@example.go.id,\n"; // the second batch's last row: no name, rejected by the writer
     const std::size_t bad = csv.size();
     csv += "\"p@example.go.id,P" + std::string(300, 'x') + "\n"; // line 2 * batch + 2, its quote not closed
-    WatchedText text(csv, 64);
+    WatchedImport w(csv);
     // Held inside the malformed record, beyond the block that ends the second batch: released by the writer's
     // rejection of that batch's last row, and then only after a while (time for the writer to start waiting).
-    text.hold_at(bad + 128, std::chrono::milliseconds(200));
-    std::istream in(&text);
-    CsvOptions csv_options;
-    csv_options.block_size = 64;
-    CsvReader reader(in, "big.csv", csv_options);
-    RosterImportOptions options;
-    options.today = today;
-    options.input_bytes = csv.size();
+    w.text.hold_at(bad + 128, std::chrono::milliseconds(200));
     std::size_t rejected_line = 0;
-    options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
-                            const std::vector<RowProblem>&) {
+    w.options.on_reject = [&](std::size_t line, const std::vector<std::string_view>&,
+                              const std::vector<RowProblem>&) {
         rejected_line = line;
-        text.release();
+        w.text.release();
     };
-    const std::string error = error_of([&] { import_participants(store, reader, options); });
+    const std::string error = error_of([&] { import_participants(w.store, w.reader, w.options); });
     CHECK(rejected_line == 2 * batch + 1);
     CHECK(error.rfind(fmt::format("big.csv:{}:", 2 * batch + 2), 0) == 0);
 }
@@ -855,35 +868,14 @@ TEST_CASE(
     // As above, the reading thread fills the 8 batches it may have ahead and waits for the writer to hand one
     // back; the writer fails instead (here its progress callback throws): the reader must be woken to stop,
     // and the import ends with the writer's error.
-    TempDir dir;
-    const auto db = open_store(dir.file("s.db"));
-    store::Store& store = *db;
-    store::Store::Transaction tx(store);
     const std::size_t rows = 8000;
-    const auto row = [](std::size_t i) { return fmt::format("p{:05}@example.go.id,P{:05}\n", i, i); };
-    const std::string header = "Email,Nama\n";
-    std::string csv = header;
-    for (std::size_t i = 0; i < rows; ++i)
-        csv += row(i);
-    WatchedText text(csv, 64);
-    std::istream in(&text);
-    CsvOptions csv_options;
-    csv_options.block_size = 64;
-    CsvReader reader(in, "big.csv", csv_options);
-    RosterImportOptions options;
-    options.today = today;
-    options.input_bytes = csv.size();
+    WatchedImport w(numbered_rows(rows));
     bool ahead = false;
-    options.on_progress = [&](const Progress& p) {
-        const std::size_t read_ahead = p.count + 8 * store.batch_rows();
-        REQUIRE(read_ahead < rows);
-        ahead = text.wait_taken(header.size() + read_ahead * row(0).size(), std::chrono::seconds(120));
-        // Time for the reader to finish the batch it has the bytes of and to start waiting (a correct import
-        // ends the same way without it).
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    w.options.on_progress = [&](const Progress& p) {
+        ahead = reader_fills_its_batches(w, p, rows);
         throw Error("the writer stopped");
     };
-    CHECK(error_of([&] { import_participants(store, reader, options); }) == "the writer stopped");
+    CHECK(error_of([&] { import_participants(w.store, w.reader, w.options); }) == "the writer stopped");
     CHECK(ahead);
 }
 
