@@ -61,6 +61,18 @@ struct Scratch {
         std::string drop = "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
         pq::lib().PQclear(pq::lib().PQexec(admin->raw(), drop.c_str()));
     }
+    // Makes the store's tables (a first write transaction, committed).
+    void create_store() const {
+        const auto db = store::open(url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        db->audit("asnbelajar db migrate", 0);
+        tx.commit();
+    }
+    // Runs `sql` in the scratch schema.
+    void run(const char* sql) const {
+        pq::Connection c(url, "test");
+        c.exec(sql);
+    }
     // Runs `sql` on the server as the administrator.
     void exec(const std::string& sql) { pq::lib().PQclear(pq::lib().PQexec(admin->raw(), sql.c_str())); }
     // One value of a query in the scratch schema.
@@ -133,12 +145,7 @@ TEST_CASE("postgres: opening, creating, the schema version and newer schemas") {
         tx.commit();
     }
     CHECK(s.value("SELECT to_regclass('participants') IS NULL") == "t");
-    {
-        const auto db = store::open(s.url, store::Access::write);
-        store::Store::Transaction tx(*db);
-        db->audit("asnbelajar db migrate", 0);
-        tx.commit();
-    }
+    s.create_store();
     const auto db = store::open(s.url, store::Access::read);
     const store::StoreCheck c = db->check();
     CHECK(c.integrity == "ok");
@@ -540,16 +547,9 @@ TEST_CASE("postgres: every operation says when the server refuses it, none goes 
 TEST_CASE("postgres: a store whose certificate counter is gone says so, and numbers nothing") {
     if (!server()) return;
     Scratch s;
+    s.create_store();
+    s.run("DELETE FROM counters WHERE name = 'certificate'");
     const auto db = store::open(s.url, store::Access::write);
-    {
-        store::Store::Transaction tx(*db);
-        db->audit("asnbelajar db migrate", 0);
-        tx.commit();
-    }
-    {
-        pq::Connection c(s.url, "test");
-        c.exec("DELETE FROM counters WHERE name = 'certificate'");
-    }
     const std::string gone = "store " + store::postgres::display_url(s.url) + " has no certificate counter";
     CHECK_THROWS_WITH_AS((void)db->certificate_counter(), gone.c_str(), Error);
     store::Store::Transaction tx(*db);
@@ -780,16 +780,8 @@ TEST_CASE("postgres: a connection the server ends is said to be unavailable: a r
 TEST_CASE("postgres: a store of a version no migration starts from is refused, not opened") {
     if (!server()) return;
     Scratch s;
-    {
-        const auto db = store::open(s.url, store::Access::write);
-        store::Store::Transaction tx(*db);
-        db->audit("asnbelajar db migrate", 0);
-        tx.commit();
-    }
-    {
-        pq::Connection c(s.url, "test");
-        c.exec("UPDATE asnbelajar_schema SET version = 1");
-    }
+    s.create_store();
+    s.run("UPDATE asnbelajar_schema SET version = 1");
     const std::string refused =
         "cannot migrate store " + store::postgres::display_url(s.url) + " from version 1";
     CHECK_THROWS_WITH_AS(store::open(s.url, store::Access::write), refused.c_str(), Error);
@@ -1004,12 +996,7 @@ TEST_CASE(
     x.start = 1'700'000'000;
     x.tz = "Asia/Jakarta";
     x.minutes = 60;
-    { // the schema made, with no transaction left open by the creation
-        const auto db = store::open(s.url, store::Access::write);
-        store::Store::Transaction tx(*db);
-        db->audit("asnbelajar db migrate", 0);
-        tx.commit();
-    }
+    s.create_store(); // with no transaction left open by the creation
     // The store's connection, named so that the administrator ends it and no other test's.
     const std::string name = s.schema + "_ended";
     const std::string url = s.url + "&application_name=" + name;

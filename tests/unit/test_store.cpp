@@ -940,15 +940,28 @@ TEST_CASE("store errors: a file SQLite cannot open beside the store names the sy
           "cannot open store " + path + ": unable to open database file (" + std::strerror(EISDIR) + ")");
 }
 
-TEST_CASE("live certificates: number, sequence number, session, holder and attendance of each") {
+// A store with A and B, and sessions w9 and w10 a week apart.
+struct TwoWeeks {
     TempDir dir;
-    const auto db = store::open(dir.file("s.db"), store::Access::write);
-    const Id a = db->insert_participant(person("198609262015051001", "A"));
-    const Id b = db->insert_participant(person("199001152014031002", "B"));
-    Session w9 = session("w9"), w10 = session("w10");
-    w10.start += 7 * 86400;
-    w9.id = db->insert_session(w9);
-    w10.id = db->insert_session(w10);
+    std::unique_ptr<store::Store> db = store::open(dir.file("s.db"), store::Access::write);
+    Id a = db->insert_participant(person("198609262015051001", "A"));
+    Id b = db->insert_participant(person("199001152014031002", "B"));
+    Session w9 = session("w9"), w10 = next_week(session("w10"));
+    TwoWeeks() {
+        w9.id = db->insert_session(w9);
+        w10.id = db->insert_session(w10);
+    }
+    static Session next_week(Session s) {
+        s.start += 7 * 86400;
+        return s;
+    }
+};
+
+TEST_CASE("live certificates: number, sequence number, session, holder and attendance of each") {
+    TwoWeeks t;
+    const auto& db = t.db;
+    const Id a = t.a, b = t.b;
+    const Session &w9 = t.w9, &w10 = t.w10;
     db->put_attendance(w9.id, a, {120, false}, AttendanceOutcome::attended);
     // Sequence numbers unlike the session ids and the numbers' digits, one revoked certificate.
     db->insert_certificate(w10.id, a, 17, "W10-17");
@@ -974,13 +987,10 @@ TEST_CASE("live certificates: number, sequence number, session, holder and atten
 }
 
 TEST_CASE("a year's people: a session named twice counts once") {
-    TempDir dir;
-    const auto db = store::open(dir.file("s.db"), store::Access::write);
-    const Id a = db->insert_participant(person("198609262015051001", "A"));
-    Session w9 = session("w9"), w10 = session("w10");
-    w10.start += 7 * 86400;
-    w9.id = db->insert_session(w9);
-    w10.id = db->insert_session(w10);
+    TwoWeeks t;
+    const auto& db = t.db;
+    const Id a = t.a;
+    const Session &w9 = t.w9, &w10 = t.w10;
     db->put_attendance(w9.id, a, {120, false}, AttendanceOutcome::attended);
     db->put_attendance(w10.id, a, {120, false}, AttendanceOutcome::attended);
     for (const auto& sessions :
@@ -1011,14 +1021,10 @@ TEST_CASE("a year's people by name, read again while a lookup's read is still op
 }
 
 TEST_CASE("db check: live certificates whose holder did not attend, counted and named by session") {
-    TempDir dir;
-    const auto db = store::open(dir.file("s.db"), store::Access::write);
-    const Id a = db->insert_participant(person("198609262015051001", "A"));
-    const Id b = db->insert_participant(person("199001152014031002", "B"));
-    Session w9 = session("w9"), w10 = session("w10");
-    w10.start += 7 * 86400;
-    w9.id = db->insert_session(w9);
-    w10.id = db->insert_session(w10);
+    TwoWeeks t;
+    const auto& db = t.db;
+    const Id a = t.a, b = t.b;
+    const Session &w9 = t.w9, &w10 = t.w10;
     // w9: a attended and b partial, both certified; w10: a certified with no attendance at all.
     db->put_attendance(w9.id, a, {120, false}, AttendanceOutcome::attended);
     db->put_attendance(w9.id, b, {20, false}, AttendanceOutcome::partial);
