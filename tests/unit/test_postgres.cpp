@@ -87,6 +87,16 @@ std::size_t heap_in_use() {
     return ::mallinfo2().uordblks;
 }
 
+Session a_session(const char* code) {
+    Session x;
+    x.code = code;
+    x.title = "T";
+    x.start = 1'700'000'000;
+    x.tz = "Asia/Jakarta";
+    x.minutes = 60;
+    return x;
+}
+
 Participant person(const char* nip, const char* name, const char* email = "") {
     Participant p;
     p.nip = nip;
@@ -425,12 +435,7 @@ TEST_CASE("postgres: every operation says when the server refuses it, none goes 
     if (!server()) return;
     Scratch s;
     const auto db = store::open(s.url, store::Access::write);
-    Session x;
-    x.code = "S";
-    x.title = "T";
-    x.start = 1'700'000'000;
-    x.tz = "Asia/Jakarta";
-    x.minutes = 60;
+    Session x = a_session("S");
     Id session = 0, id = 0;
     {
         store::Store::Transaction tx(*db);
@@ -582,16 +587,6 @@ struct Clerk {
         pq::lib().PQclear(pq::lib().PQexec(s.admin->raw(), drop.c_str()));
     }
 };
-
-Session a_session(const char* code) {
-    Session x;
-    x.code = code;
-    x.title = "T";
-    x.start = 1'700'000'000;
-    x.tz = "Asia/Jakarta";
-    x.minutes = 60;
-    return x;
-}
 
 } // namespace
 
@@ -982,12 +977,7 @@ TEST_CASE(
     "postgres: a connection the server ended is said at BEGIN, at COMMIT and by check(), nothing kept") {
     if (!server()) return;
     Scratch s;
-    Session x;
-    x.code = "S";
-    x.title = "T";
-    x.start = 1'700'000'000;
-    x.tz = "Asia/Jakarta";
-    x.minutes = 60;
+    Session x = a_session("S");
     s.create_store(); // with no transaction left open by the creation
     // The store's connection, named so that the administrator ends it and no other test's.
     const std::string name = s.schema + "_ended";
