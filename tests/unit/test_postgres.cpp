@@ -53,14 +53,10 @@ struct Scratch {
         schema = fmt::format("unit_{}_{}", ::getpid(), ++n);
         admin = std::make_unique<pq::Connection>(base, "test server");
         // An identifier cannot be a parameter: the name is ours (letters, digits, _).
-        std::string create = "CREATE SCHEMA " + schema;
-        pq::lib().PQclear(pq::lib().PQexec(admin->raw(), create.c_str()));
+        exec("CREATE SCHEMA " + schema);
         url = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
     }
-    ~Scratch() {
-        std::string drop = "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
-        pq::lib().PQclear(pq::lib().PQexec(admin->raw(), drop.c_str()));
-    }
+    ~Scratch() { exec_quietly("DROP SCHEMA IF EXISTS " + schema + " CASCADE"); }
     // Makes the store's tables (a first write transaction, committed).
     void create_store() const {
         const auto db = store::open(url, store::Access::write);
@@ -73,8 +69,24 @@ struct Scratch {
         pq::Connection c(url, "test");
         c.exec(sql);
     }
-    // Runs `sql` on the server as the administrator.
-    void exec(const std::string& sql) { pq::lib().PQclear(pq::lib().PQexec(admin->raw(), sql.c_str())); }
+    // Runs `sql` on the server as the administrator (a failure throws).
+    void exec(const std::string& sql) { admin->exec(sql.c_str()); }
+    // The same, a failure ignored: for destructors.
+    void exec_quietly(const std::string& sql) {
+        pq::lib().PQclear(pq::lib().PQexec(admin->raw(), sql.c_str()));
+    }
+    // The store's URL with its connections named `name`, so that end_connections(name) ends them and no other
+    // test's.
+    std::string named_url(const std::string& name) const { return url + "&application_name=" + name; }
+    // Ends the server's connections named `name` (pg_terminate_backend, waiting up to 10 s for each): how many.
+    std::string end_connections(const std::string& name) {
+        // FILTER, not WHERE: only the named rows reach pg_terminate_backend (the order of WHERE's terms is the
+        // planner's).
+        const std::string sql = "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 10000)) FROM "
+                                "pg_stat_activity WHERE application_name = '" +
+                                name + "'";
+        return admin->exec(sql.c_str()).str(0, 0);
+    }
     // One value of a query in the scratch schema.
     std::string value(const char* sql) {
         pq::Connection c(url, "test");
@@ -576,7 +588,7 @@ struct Clerk {
                         "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {1} TO {0}; "
                         "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {1} TO {0}",
                         role, s.schema);
-        s.admin->exec(grants.c_str());
+        s.exec(grants);
         url = s.url;
         const std::size_t at = url.find('@');
         REQUIRE(at != std::string::npos);
@@ -584,7 +596,7 @@ struct Clerk {
     }
     ~Clerk() {
         const std::string drop = fmt::format("DROP OWNED BY {0}; DROP ROLE {0}", role);
-        pq::lib().PQclear(pq::lib().PQexec(s.admin->raw(), drop.c_str()));
+        s.exec_quietly(drop);
     }
 };
 
@@ -616,10 +628,9 @@ TEST_CASE("postgres: a changed participant who takes another's NIP is named by t
     }
     // Under row-level security the server shows no key to a clerk: one changed person is still named by the
     // value written.
-    s.admin->exec(fmt::format("ALTER TABLE {0}.participants ENABLE ROW LEVEL SECURITY; "
-                              "CREATE POLICY clerk ON {0}.participants USING (true) WITH CHECK (true)",
-                              s.schema)
-                      .c_str());
+    s.exec(fmt::format("ALTER TABLE {0}.participants ENABLE ROW LEVEL SECURITY; "
+                       "CREATE POLICY clerk ON {0}.participants USING (true) WITH CHECK (true)",
+                       s.schema));
     Clerk clerk(s);
     const auto db = store::open(clerk.url, store::Access::write);
     {
@@ -758,17 +769,14 @@ TEST_CASE("postgres: export: batches of batch_rows() rows, two round trips a tab
 TEST_CASE("postgres: a connection the server ends is said to be unavailable: a retry may cure it") {
     if (!server()) return;
     Scratch s;
-    const std::string url = s.url + "&application_name=" + s.schema;
+    const std::string url = s.named_url(s.schema);
     const auto db = store::open(url, store::Access::write);
     {
         store::Store::Transaction tx(*db);
         db->insert_participant(person("198609262015051001", "A"));
         tx.commit();
     }
-    const std::string end = fmt::format(
-        "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = '{}'",
-        s.schema);
-    CHECK(s.admin->query(end.c_str()).str(0, 0) == "t");
+    CHECK(s.end_connections(s.schema) == "1");
     CHECK_THROWS_AS((void)db->participant_by_nip("198609262015051001"), store::Unavailable);
 }
 
@@ -981,13 +989,8 @@ TEST_CASE(
     s.create_store(); // with no transaction left open by the creation
     // The store's connection, named so that the administrator ends it and no other test's.
     const std::string name = s.schema + "_ended";
-    const std::string url = s.url + "&application_name=" + name;
-    const auto end_connection = [&] {
-        REQUIRE(s.value(("SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + name + "'")
-                            .c_str()) == "1");
-        s.exec("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = '" +
-               name + "'");
-    };
+    const std::string url = s.named_url(name);
+    const auto end_connection = [&] { REQUIRE(s.end_connections(name) == "1"); };
     {
         const auto db = store::open(url, store::Access::write);
         end_connection();
