@@ -209,81 +209,75 @@ if pg_only "db backup FILE.dump (pg_dump -Fc)"; then
   expect_eq "$?" "0" "pg_restore reads the dump ($(head -c 300 "$WORK/restore.err"))"
   ab --db "$RESTORED" report session 2022-03-03 --format csv
   expect_eq "$(cat "$OUT")" "$(cat "$WORK/live.csv")" "the restored dump holds the same data"
-  # pg_dump gets the store's connection through its environment, never its command line (which ps shows); when
-  # it fails, its last words (kept owner-only while it runs) are the message (on one line, at most 400
-  # characters), and nothing is left.
+  # A fake pg_dump first on the PATH, its behaviour chosen by FAKE. pg_dump gets the store's connection through an
+  # environment the backup sets (not one it inherited), never its command line (which ps shows); when it fails,
+  # its last words from both its streams (kept owner-only while it runs) are the message (on one line, at most
+  # 400 characters), none reach asnbelajar's output, and nothing is left.
   mkdir -p "$WORK/fakebin"
   cat >"$WORK/fakebin/pg_dump" <<'FAKE'
 #!/bin/sh
-echo "pg_dump: arguments: $*"
-echo "pg_dump: database ${PGDATABASE:-none} on port ${PGPORT:-none}, output mode $(stat -L -c %a /proc/self/fd/2)  "
-printf 'pg_dump: error: server version mismatch \n\n'
-exit 1
+case $FAKE in
+args) # succeeds, saying how it was called
+  printf '%s\n' "$*" >"$WORK/args.txt"
+  printf '%s|%s|%s\n' "$PGHOST" "$PGPORT" "$PGDATABASE" >"$WORK/env.txt" ;;
+fail)
+  echo "pg_dump: arguments: $*"
+  echo "pg_dump: database ${PGDATABASE:-none} on port ${PGPORT:-none}, output mode $(stat -L -c %a /proc/self/fd/2)  "
+  printf 'pg_dump: error: server version mismatch \n\n'
+  exit 1 ;;
+streams)
+  echo 'pg_dump: a line on standard output'
+  printf 'pg_dump: error: connection lost\npg_dump: detail: while reading "participants"\n \n' >&2
+  exit 1 ;;
+silent) exit 3 ;;
+long) for i in $(seq 1 100); do printf "word%03d " "$i"; done; exit 2 ;;
+400) printf "%0400d" 0; exit 2 ;;
+401) printf "1%0400d" 0; exit 2 ;;
+esac
 FAKE
   chmod +x "$WORK/fakebin/pg_dump"
-  PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
+  export WORK
+  # fake_backup MODE FILE: db backup FILE with the fake pg_dump acting as MODE says.
+  fake_backup() { FAKE=$1 PATH="$WORK/fakebin:$PATH" ab db backup "$2"; }
+  PGHOST='' PGPORT='' PGDATABASE='' fake_backup args "$WORK/fake.dump"
+  expect_rc 0 "a pg_dump that succeeds"
+  expect_grep '^-Fc --no-password -f .+$' "$WORK/args.txt" "pg_dump -Fc, never asking for a password, into a file"
+  expect_no_grep 'postgresql:' "$WORK/args.txt" "no connection string on pg_dump's command line"
+  expect_eq "$(cat "$WORK/env.txt")" "$PGHOST|$PGPORT|$(sql 'SELECT current_database()')" \
+    "the connection's host, port and database reach pg_dump through its environment"
+  fake_backup fail "$WORK/failed.dump"
   expect_rc 1 "a failing pg_dump"
   expect_grep "^asnbelajar: error: cannot back up to $WORK/failed.dump: pg_dump failed: pg_dump: arguments: -Fc --no-password -f [^ ]+ pg_dump: database $(pg_database "$ASNBELAJAR_DB") on port $PGPORT, output mode 600   pg_dump: error: server version mismatch$" \
     "$ERR" "the message is pg_dump's output on one line, connection from the environment"
   expect_eq "$(find "$WORK" -name '*failed.dump*' | wc -l)" "0" "a failed dump leaves no file"
   # Started with SIGCHLD ignored (a supervisor's habit, inherited across exec), pg_dump's exit status would be
   # lost to the kernel's reaping: a failed dump must still be a failure.
-  (trap '' CHLD; PATH="$WORK/fakebin:$PATH" exec "$ASNBELAJAR" db backup "$WORK/failed.dump") >"$OUT" 2>"$ERR"
+  (trap '' CHLD; FAKE=fail PATH="$WORK/fakebin:$PATH" exec "$ASNBELAJAR" db backup "$WORK/failed.dump") >"$OUT" 2>"$ERR"
   RC=$?
   expect_rc 1 "a failing pg_dump, SIGCHLD ignored"
   expect_grep "pg_dump failed: .*server version mismatch$" "$ERR" "a failing pg_dump is said, SIGCHLD ignored"
   expect_eq "$(find "$WORK" -name '*failed.dump*' | wc -l)" "0" "a failed dump leaves no file, SIGCHLD ignored"
-  printf '#!/bin/sh\nfor i in $(seq 1 100); do printf "word%%03d " $i; done\nexit 2\n' >"$WORK/fakebin/pg_dump"
-  PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
+  fake_backup streams "$WORK/failed.dump"
+  expect_rc 1 "a pg_dump that fails"
+  expect_grep "cannot back up to $WORK/failed.dump: pg_dump failed: pg_dump: a line on standard output pg_dump: error: connection lost pg_dump: detail: while reading \"participants\"\$" \
+    "$ERR" "pg_dump's lines (its output and its errors), on one line, trailing blanks dropped"
+  expect_no_grep 'a line on standard output' "$OUT" "nothing of pg_dump's reaches asnbelajar's output"
+  expect_eq "$(find "$WORK" -name '*.dump*.err' | wc -l)" "0" "a failed backup leaves no message file"
+  fake_backup silent "$WORK/failed.dump"
+  expect_rc 1 "a pg_dump that fails without a word"
+  expect_grep "pg_dump failed: no message\$" "$ERR" "a failure without a message says so"
+  fake_backup long "$WORK/failed.dump"
   expect_rc 1 "a failing pg_dump that says much"
   expect_grep "pg_dump failed: … word051 word052 .* word100$" "$ERR" "a long complaint keeps its last 400 characters"
-  printf '#!/bin/sh\nprintf "%%0400d" 0\nexit 2\n' >"$WORK/fakebin/pg_dump"
-  PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
+  fake_backup 400 "$WORK/failed.dump"
   expect_grep "pg_dump failed: 0{400}$" "$ERR" "a complaint of 400 characters is kept whole"
-  printf '#!/bin/sh\nprintf "1%%0400d" 0\nexit 2\n' >"$WORK/fakebin/pg_dump"
-  PATH="$WORK/fakebin:$PATH" ab db backup "$WORK/failed.dump"
+  fake_backup 401 "$WORK/failed.dump"
   expect_grep "pg_dump failed: …0{400}$" "$ERR" "a complaint of 401 characters loses its first"
   mkdir -p "$WORK/nobin"
   PATH="$WORK/nobin" ab db backup "$WORK/failed.dump"
   expect_rc 1 "no pg_dump on PATH"
   expect_grep "pg_dump failed: cannot run pg_dump: No such file or directory$" "$ERR" "a missing pg_dump is said"
   expect_eq "$(find "$WORK" -name '*failed.dump*' | wc -l)" "0" "a dump that could not start leaves no file"
-fi
-
-if pg_only "db backup FILE.dump: pg_dump's environment set by the backup, both its streams, no message"; then
-  # The connection's host, port and database reach pg_dump through an environment the backup sets (not one it
-  # inherited); pg_dump's two streams go into the message file, none to asnbelajar's output.
-  mkdir "$WORK/bin"
-  cat >"$WORK/bin/pg_dump" <<'EOS'
-#!/bin/sh
-case $FAKE in
-args)
-  printf '%s\n' "$*" >"$WORK/args.txt"
-  printf '%s|%s|%s\n' "$PGHOST" "$PGPORT" "$PGDATABASE" >"$WORK/env.txt" ;;
-fail)
-  echo 'pg_dump: a line on standard output'
-  printf 'pg_dump: error: connection lost\npg_dump: detail: while reading "participants"\n \n' >&2
-  exit 1 ;;
-silent) exit 3 ;;
-esac
-EOS
-  chmod +x "$WORK/bin/pg_dump"
-  export WORK
-  FAKE=args PGHOST='' PGPORT='' PGDATABASE='' PATH="$WORK/bin:$PATH" ab db backup "$WORK/fake.dump"
-  expect_rc 0 "a pg_dump that succeeds"
-  expect_grep '^-Fc --no-password -f .+$' "$WORK/args.txt" "pg_dump -Fc, never asking for a password, into a file"
-  expect_no_grep 'postgresql:' "$WORK/args.txt" "no connection string on pg_dump's command line"
-  expect_eq "$(cat "$WORK/env.txt")" "$PGHOST|$PGPORT|$(sql 'SELECT current_database()')" \
-    "the connection's host, port and database reach pg_dump through its environment"
-  FAKE=fail PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump"
-  expect_rc 1 "a pg_dump that fails"
-  expect_grep "cannot back up to $WORK/failed.dump: pg_dump failed: pg_dump: a line on standard output pg_dump: error: connection lost pg_dump: detail: while reading \"participants\"\$" \
-    "$ERR" "pg_dump's lines (its output and its errors), on one line, trailing blanks dropped"
-  expect_no_grep 'a line on standard output' "$OUT" "nothing of pg_dump's reaches asnbelajar's output"
-  expect_eq "$(find "$WORK" -name '*.dump*.err' | wc -l)" "0" "a failed backup leaves no message file"
-  FAKE=silent PATH="$WORK/bin:$PATH" ab db backup "$WORK/failed.dump"
-  expect_rc 1 "a pg_dump that fails without a word"
-  expect_grep "pg_dump failed: no message\$" "$ERR" "a failure without a message says so"
 fi
 
 if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && command -v sqlite3 >/dev/null; then
