@@ -138,6 +138,7 @@ ab certify $S --revoke $P2; expect_rc 0 "revoke P2"
 ab certify verify "$C2" --format csv
 expect_rc 1 "a revoked certificate"
 expect_eq "$(status)" "revoked" "revoked"
+expect_grep "revoked: certificate $(cut -d'|' -f3 <<<"$C2") was revoked$" "$ERR" "says which certificate"
 ab certify verify --qr-image "$WORK/page-p2.png" --format csv
 expect_rc 1 "the PDF of a revoked certificate"
 expect_eq "$(status)" "revoked" "--qr-image: revoked"

@@ -74,6 +74,7 @@ TEST_CASE("certificate template: the default and every field") {
     CHECK(CertificateTemplate("{{{seq}}}").format(fields(5)) == "{5}");
     CHECK(CertificateTemplate("{seq}{{").format(fields(5)) == "5{"); // a doubled brace that ends the template
     CHECK(CertificateTemplate("{seq}}}").format(fields(5)) == "5}");
+    CHECK(CertificateTemplate("No. {seq} / BPSDM").format(fields(5)) == "No. 5 / BPSDM"); // spaces are text
     // A width narrower than the number never cuts it.
     CHECK(CertificateTemplate("{seq:02}").format(fields(12345)) == "12345");
     // Widths from 1 to 20.
@@ -104,6 +105,9 @@ TEST_CASE("certificate template: malformed templates are refused with the reason
     CHECK(
         error_of([] { CertificateTemplate("{seq}/x}"); }) ==
         "certificate template '{seq}/x}': '}' at position 8 closes nothing (write '}}' for a literal brace)");
+    CHECK(
+        error_of([] { CertificateTemplate("{seq}x}y"); }) ==
+        "certificate template '{seq}x}y': '}' at position 7 closes nothing (write '}}' for a literal brace)");
     CHECK(error_of([] { CertificateTemplate("{seq}/{month_roman:02}"); }).find("takes no width") !=
           std::string::npos);
     CHECK(error_of([] { CertificateTemplate("BPSDM/{year}"); }).find("must contain {seq}") !=
@@ -281,4 +285,32 @@ TEST_CASE("check_certificates: after a correction, who holds a certificate and w
     Session surveyed = a;
     surveyed.requires_survey = true;
     CHECK(check_certificates(s, surveyed).uncertified == 0);
+}
+
+TEST_CASE("certify --sync: a session that gives no certificates is refused before any certificate changes") {
+    TempStore t;
+    store::Store& s = *t.store;
+    CertificateTemplate tmpl{default_certificate_template};
+    store::Store::Transaction tx(s);
+    Session a = add_session(s, "A", 9);
+    Participant p1 = add_person(s, "198609262015051001", "Satu");
+    mark_attendance(s, a, p1, 180);
+    certify_session(s, a, tmpl);
+    mark_attendance(s, a, p1, 10); // p1's certificate no longer qualifies
+
+    Session cancelled = a;
+    cancelled.status = SessionStatus::cancelled;
+    CHECK(error_of([&] { sync_certificates(s, cancelled, tmpl); }) ==
+          "session A is cancelled: it gives no certificates");
+    Session no_series = a;
+    no_series.series.reset();
+    CHECK(error_of([&] {
+              sync_certificates(s, no_series, CertificateTemplate("{series}/{seq}"));
+          }).find("has no series number") != std::string::npos);
+    CHECK(s.live_certificates({a.id}).size() == 1); // not revoked by either
+
+    SyncResult synced = sync_certificates(s, a, tmpl);
+    REQUIRE(synced.revoked.size() == 1);
+    CHECK(synced.revoked[0].person.id == p1.id);
+    CHECK(s.live_certificates({a.id}).empty());
 }

@@ -1,6 +1,8 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/session.hpp"
 
+#include "error_of.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace asnbelajar;
@@ -15,6 +17,12 @@ TEST_CASE("series_dates: weekly, twice-weekly and single sessions") {
           std::vector<Date>{{2022, 3, 3}, {2022, 3, 8}, {2022, 3, 10}, {2022, 3, 15}});
     SeriesPlan across_year{Repeat::weekly, 2, {}};
     CHECK(series_dates({2025, 12, 25}, across_year) == std::vector<Date>{{2025, 12, 25}, {2026, 1, 1}});
+    // Weekly on a day given: from the first such day on or after the start.
+    SeriesPlan fridays{Repeat::weekly, 2, {5}};
+    CHECK(series_dates(thu, fridays) == std::vector<Date>{{2022, 3, 4}, {2022, 3, 11}});
+    CHECK(error_of([&] {
+              series_dates(thu, {Repeat::weekly, 2, {2, 4}});
+          }) == "--repeat weekly needs one day in --days, got 2 (use --repeat twice-weekly for two)");
     CHECK_THROWS_AS(series_dates(thu, {Repeat::weekly, 0, {}}), Error);
     CHECK_THROWS_AS(series_dates(thu, {Repeat::twice_weekly, 2, {4}}), Error);
     CHECK_THROWS_AS(series_dates(thu, {Repeat::none, 2, {}}), Error);
@@ -25,6 +33,8 @@ TEST_CASE("parse_weekdays takes English and Indonesian names") {
     CHECK(parse_weekdays("Selasa, Kamis") == std::vector<int>{2, 4});
     CHECK(parse_weekdays("monday") == std::vector<int>{1});
     CHECK_THROWS_AS(parse_weekdays("thu,funday"), Error);
+    CHECK(parse_weekdays("sen, rab ,jum") == std::vector<int>{1, 3, 5}); // a word between two commas
+    CHECK(parse_weekdays("minggu,sunday,sat") == std::vector<int>{6, 7});
 }
 
 TEST_CASE("parse_jp keeps one decimal exactly") {
