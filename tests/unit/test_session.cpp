@@ -1,7 +1,10 @@
+#include "asnbelajar/attendance.hpp"
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/session.hpp"
-
+#include "asnbelajar/store.hpp"
 #include "error_of.hpp"
+#include "temp_dir.hpp"
+#include "webinar.hpp"
 
 #include <doctest/doctest.h>
 
@@ -24,6 +27,8 @@ TEST_CASE("series_dates: weekly, twice-weekly and single sessions") {
               series_dates(thu, {Repeat::weekly, 2, {2, 4}});
           }) == "--repeat weekly needs one day in --days, got 2 (use --repeat twice-weekly for two)");
     CHECK_THROWS_AS(series_dates(thu, {Repeat::weekly, 0, {}}), Error);
+    CHECK(series_dates(thu, {Repeat::weekly, 520, {}}).size() == 520); // ten years of Thursdays
+    CHECK(error_of([&] { series_dates(thu, {Repeat::weekly, 521, {}}); }) == "--count 521 is outside 1..520");
     CHECK_THROWS_AS(series_dates(thu, {Repeat::twice_weekly, 2, {4}}), Error);
     CHECK_THROWS_AS(series_dates(thu, {Repeat::none, 2, {}}), Error);
 }
@@ -129,4 +134,78 @@ TEST_CASE("validate_session: every field at its bounds, the last value accepted 
     CHECK(with([](Session& s) { s.code = "2022"; }) ==
           "--code '2022' must not be all digits (ids are numbers)");
     CHECK(with([](Session& s) { s.code = "2022a"; }).empty());
+}
+
+TEST_CASE("sessions in a store: a series' codes, duplicates, lookups by id, edits, deletion") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    Session base;
+    base.title = "Webinar ASN Belajar";
+    base.start = 1646272800; // Thursday 3 March 2022, 09:00 WIB
+    base.minutes = 180;
+    base.jp_tenths = 30;
+
+    // A code given to a series: each session has it with its number, from 1.
+    const std::vector<Session> series = add_sessions(store, base, "SERI", {Repeat::weekly, 3, {}});
+    REQUIRE(series.size() == 3);
+    CHECK(series[0].code == "SERI-1");
+    CHECK(series[1].code == "SERI-2");
+    CHECK(series[2].code == "SERI-3");
+    // The same start and title again: refused, the message in the number of sessions being added.
+    CHECK(error_of([&] {
+              add_sessions(store, base, "", {});
+          }).ends_with("\nNothing was added; give --allow-duplicate to add it anyway"));
+    CHECK(error_of([&] {
+              add_sessions(store, base, "", {Repeat::weekly, 2, {}});
+          }).ends_with("\nNothing was added; give --allow-duplicate to add them anyway"));
+
+    // Found by code or by id.
+    const Session first = series[0];
+    CHECK(resolve_session(store, std::to_string(first.id)).code == "SERI-1");
+    CHECK(resolve_session(store, " SERI-2 ").id == series[1].id);
+    CHECK(error_of([&] { resolve_session(store, "999"); }) ==
+          "no session '999' (give a session code or id; 'asnbelajar session list' shows them)");
+
+    // An edit is checked as a new session is.
+    SessionEdit zero;
+    zero.minutes = 0;
+    CHECK(error_of([&] { edit_session(store, first, zero, first.start); }) ==
+          "--minutes 0 is outside 1..1440");
+    CHECK(store.session_by_id(first.id)->minutes == 180);
+
+    // A longer session: outcomes are recomputed (150 of 180 minutes attended; of 360, partial).
+    const Participant p = add_people(store, {"198609262015051001"}).front();
+    mark_attendance(store, first, p, 150);
+    REQUIRE(store.session_roster(first.id).front().outcome == AttendanceOutcome::attended);
+    SessionEdit longer;
+    longer.minutes = 360;
+    const EditResult e = edit_session(store, first, longer, first.start);
+    CHECK(e.recomputed);
+    CHECK(store.session_roster(first.id).front().outcome == AttendanceOutcome::partial);
+    SessionEdit retitled;
+    retitled.title = "Judul baru";
+    CHECK_FALSE(edit_session(store, e.session, retitled, first.start).recomputed);
+
+    // The pass score changes what a certificate needs only while a post-test is required.
+    SessionEdit score;
+    score.pass_score = 70;
+    CHECK_FALSE(edit_session(store, e.session, score, first.start).requirements_changed);
+    SessionEdit posttest;
+    posttest.requires_posttest = true;
+    const EditResult tested = edit_session(store, e.session, posttest, first.start);
+    CHECK(tested.requirements_changed);
+    score.pass_score = tested.session.pass_score + 10;
+    const EditResult raised = edit_session(store, tested.session, score, first.start);
+    CHECK(raised.requirements_changed);
+    CHECK_FALSE(
+        edit_session(store, raised.session, score, first.start).requirements_changed); // the same again
+
+    // Deleting: refused while the attendance of even one person is recorded.
+    CHECK(error_of([&] {
+              delete_session(store, first);
+          }).starts_with("session SERI-1 has attendance of 1 person: only a session without attendance"));
+    CHECK(delete_session(store, series[2]) == 0);
+    CHECK_FALSE(store.session_by_id(series[2].id));
 }
