@@ -150,7 +150,6 @@ std::vector<Session> add_sessions(store::Store& store, Session base, const std::
     }
     if (duplicates == AllowDuplicate::no) refuse_duplicates(store, starts, base.title);
     std::vector<Session> out;
-    std::set<std::string> taken;
     for (std::size_t i = 0; i < dates.size(); ++i) {
         Session s = base;
         s.start = starts[i];
@@ -160,11 +159,11 @@ std::vector<Session> add_sessions(store::Store& store, Session base, const std::
         } else {
             std::string day = format_date(dates[i]);
             s.code = day;
-            for (int n = 2; store.session_code_exists(s.code) || taken.count(s.code); ++n)
+            // Each session is stored before the next is named, so the store knows this batch's codes too.
+            for (int n = 2; store.session_code_exists(s.code); ++n)
                 s.code = fmt::format("{}-{}", day, n);
         }
         validate_session(s);
-        taken.insert(s.code);
         s.id = store.insert_session(s);
         out.push_back(s);
     }

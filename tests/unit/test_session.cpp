@@ -52,6 +52,8 @@ TEST_CASE("parse_jp keeps one decimal exactly") {
     CHECK_FALSE(parse_jp("x"));
     CHECK_FALSE(parse_jp("3."));
     CHECK_FALSE(parse_jp(""));
+    CHECK(parse_jp("0100") == 1000); // up to four digits: too many for a session, said by validate_session
+    CHECK_FALSE(parse_jp("10000"));
 }
 
 TEST_CASE("parse_repeat") {
@@ -160,6 +162,24 @@ TEST_CASE("sessions in a store: a series' codes, duplicates, lookups by id, edit
     CHECK(error_of([&] {
               add_sessions(store, base, "", {Repeat::weekly, 2, {}});
           }).ends_with("\nNothing was added; give --allow-duplicate to add them anyway"));
+
+    // Each session is checked before it is stored: none of a series that fails is stored.
+    Session bad = base;
+    bad.title = "Tanpa durasi";
+    bad.minutes = 0;
+    CHECK(error_of([&] {
+              add_sessions(store, bad, "", {Repeat::weekly, 2, {}});
+          }) == "--minutes 0 is outside 1..1440");
+    CHECK(store.sessions_at(base.start, "Tanpa durasi").empty());
+    // Without a code, a series' sessions are named by their dates, with -2 and on for a date taken.
+    Session other = base;
+    other.title = "Webinar lain";
+    const std::vector<Session> dated = add_sessions(store, other, "", {Repeat::weekly, 2, {}});
+    REQUIRE(dated.size() == 2);
+    CHECK(dated[0].code == "2022-03-03");
+    CHECK(dated[1].code == "2022-03-10");
+    other.title = "Webinar ketiga";
+    CHECK(add_sessions(store, other, "", {Repeat::weekly, 2, {}}).back().code == "2022-03-10-2");
 
     // Found by code or by id.
     const Session first = series[0];
