@@ -148,13 +148,15 @@ TEST_CASE("sessions in a store: a series' codes, duplicates, lookups by id, edit
     base.start = 1646272800; // Thursday 3 March 2022, 09:00 WIB
     base.minutes = 180;
     base.jp_tenths = 30;
+    base.series = 9;
 
-    // A code given to a series: each session has it with its number, from 1.
+    // A code given to a series: each session has it with its number, from 1; series numbers count on.
     const std::vector<Session> series = add_sessions(store, base, "SERI", {Repeat::weekly, 3, {}});
     REQUIRE(series.size() == 3);
     CHECK(series[0].code == "SERI-1");
     CHECK(series[1].code == "SERI-2");
     CHECK(series[2].code == "SERI-3");
+    CHECK(series[2].series == 11);
     // The same start and title again: refused, the message in the number of sessions being added.
     CHECK(error_of([&] {
               add_sessions(store, base, "", {});
@@ -226,6 +228,11 @@ TEST_CASE("sessions in a store: a series' codes, duplicates, lookups by id, edit
     CHECK(error_of([&] {
               delete_session(store, first);
           }).starts_with("session SERI-1 has attendance of 1 person: only a session without attendance"));
+    store.insert_certificate(series[1].id, p.id, 1,
+                             "1/X"); // a certificate whose attendance was corrected away
+    CHECK(error_of([&] {
+              delete_session(store, series[1]);
+          }).starts_with("session SERI-2 has 1 certificate: only a session without attendance"));
     CHECK(delete_session(store, series[2]) == 0);
     CHECK_FALSE(store.session_by_id(series[2].id));
 }
