@@ -40,6 +40,12 @@ TEST_CASE("parse_weekdays takes English and Indonesian names") {
     CHECK_THROWS_AS(parse_weekdays("thu,funday"), Error);
     CHECK(parse_weekdays("sen, rab ,jum") == std::vector<int>{1, 3, 5}); // a word between two commas
     CHECK(parse_weekdays("minggu,sunday,sat") == std::vector<int>{6, 7});
+    // An empty word, after a last comma or alone, is no day.
+    for (const char* text : {"thu,", ""}) {
+        CAPTURE(text);
+        CHECK(error_of([&] { parse_weekdays(text); }) ==
+              "--days: '' is not a day of the week (expected e.g. tue,thu or selasa,kamis)");
+    }
 }
 
 TEST_CASE("parse_jp keeps one decimal exactly") {
