@@ -174,8 +174,9 @@ Session resolve_session(const store::Store& store, std::string_view text) {
     std::string t(text::trim_blanks(text));
     if (auto s = store.session_by_code(t)) return *s;
     Id id = 0;
-    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
-    if (ec == std::errc() && ptr == t.data() + t.size() && !t.empty())
+    const char* const end = t.data() + t.size();
+    auto [ptr, ec] = std::from_chars(t.data(), end, id);
+    if (ec == std::errc() && ptr == end && !t.empty())
         if (auto s = store.session_by_id(id)) return *s;
     throw Error(tr("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
 }
