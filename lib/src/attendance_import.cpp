@@ -252,41 +252,35 @@ void create_participants(store::Store& store, const sources::ExportData& data,
     // Keys the store's participants hold already (one lookup for all), then those this import creates.
     store::ParticipantMatches taken;
     store.find_participants(asked, taken);
-    std::vector<bool> nip_taken(groups.size()), email_taken(groups.size());
-    for (std::size_t k = 0; k < asked.size(); ++k) {
-        nip_taken[asked_for[k]] = taken.by_nip[k] >= 0;
+    // Only an e-mail can be taken: a group's rows that carry a NIP are the rows of that NIP (their key), which
+    // matched nobody, and the rows of a group keyed otherwise carry none.
+    std::vector<bool> email_taken(groups.size());
+    for (std::size_t k = 0; k < asked.size(); ++k)
         email_taken[asked_for[k]] = taken.by_email[k] >= 0;
-    }
     std::vector<Participant> created;
     std::vector<std::size_t> creator(groups.size(), SIZE_MAX); // group → index in `created`
     // The keys of the created participants (views of `candidates`, which does not move).
     using Keys = std::unordered_map<std::string_view, std::size_t>;
-    Keys by_nip, by_email, by_phone;
+    Keys by_email, by_phone;
     const auto created_with = [](const Keys& keys, const std::string& key) {
         auto it = key.empty() ? keys.end() : keys.find(key);
         return it == keys.end() ? SIZE_MAX : it->second;
     };
     for (std::size_t g = 0; g < groups.size(); ++g) {
-        // A participant created for an earlier group may be this one too: NIP, then e-mail, then phone.
+        // A participant created for an earlier group may be this one too: e-mail, then phone (not NIP: no two
+        // groups have one NIP).
         const Identity& id = identities[groups[g].rows.front()];
-        creator[g] = created_with(by_nip, id.nip);
-        if (creator[g] == SIZE_MAX) creator[g] = created_with(by_email, id.email);
+        creator[g] = created_with(by_email, id.email);
         if (creator[g] == SIZE_MAX) creator[g] = created_with(by_phone, id.phone);
         if (creator[g] != SIZE_MAX || !candidates[g]) continue;
         const Participant& p = *candidates[g];
-        const bool nip_used = !p.nip.empty() && (nip_taken[g] || by_nip.count(p.nip));
-        const bool email_used = !p.email.empty() && (email_taken[g] || by_email.count(p.email));
-        if (nip_used || email_used) {
+        if (!p.email.empty() && (email_taken[g] || by_email.count(p.email))) {
             groups[g].reason =
-                nip_used
-                    ? tr("cannot create a participant: NIP {} already belongs to another participant", p.nip)
-                    : tr("cannot create a participant: e-mail {} already belongs to another participant",
-                         p.email);
+                tr("cannot create a participant: e-mail {} already belongs to another participant", p.email);
             continue;
         }
         creator[g] = created.size();
         created.push_back(p);
-        if (!p.nip.empty()) by_nip.emplace(p.nip, creator[g]);
         if (!p.email.empty()) by_email.emplace(p.email, creator[g]);
         if (!p.phone.empty()) by_phone.emplace(p.phone, creator[g]); // the first: the lowest id
     }
