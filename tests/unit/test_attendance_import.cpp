@@ -334,7 +334,9 @@ TEST_CASE("import: --match-names gives the same answers for a few names (searche
         Fixture f;
         {
             store::Store::Transaction tx(f.store);
-            f.people[2].name = "André Siregar"; // not enrolled: found among everyone
+            // Not enrolled: found among everyone. Searched by its longest ASCII word, "zulkifli" ("andre" is
+            // not in the stored "André", and the store's search folds ASCII case only).
+            f.people[2].name = "André Zulkifli";
             f.store.update_participant(f.people[2]);
             tx.commit();
         }
@@ -344,8 +346,8 @@ TEST_CASE("import: --match-names gives the same answers for a few names (searche
             r.name = std::move(name);
             rows.push_back(std::move(r));
         };
-        named("Andre  SIREGAR", 2);
-        named("Ándre Siregar", 3); // a second row of the same person, another spelling
+        named("Andre  ZULKIFLI", 2);
+        named("Ándre Zulkifli", 3); // a second row of the same person, another spelling
         for (int i = 0; i < unknown; ++i)
             named("Orang Asing " + std::to_string(i), static_cast<std::size_t>(4 + i));
         sources::ExportData d = export_of(std::move(rows));
@@ -414,4 +416,23 @@ TEST_CASE("import: the same export again, after a participant's e-mail changed, 
     CHECK(f.store.marks(f.session.id, f.people[0].id).empty());
     const std::optional<AttendanceSummary> s = f.summary(0);
     CHECK((!s || s->minutes == 0));
+}
+
+TEST_CASE("import: --create-unknown makes the participant from the first of the rows with the longest name") {
+    Fixture f;
+    auto row = [](const char* email, const char* name, std::size_t line) {
+        sources::ExportRecord r = joined("199203142019031004", email, "", 0, 60, line);
+        r.name = name;
+        return r;
+    };
+    AttendanceImportOptions o;
+    o.create_unknown = true;
+    AttendanceImportResult r =
+        f.import(export_of({row("budi1@x.go.id", "Budi", 2), row("budi2@x.go.id", "Budi S.", 3),
+                            row("budi3@x.go.id", "Budi T.", 4)}),
+                 o);
+    CHECK(r.created == 1);
+    REQUIRE(f.store.participant_by_nip("199203142019031004"));
+    CHECK(f.store.participant_by_nip("199203142019031004")->name == "Budi S.");
+    CHECK(f.store.participant_by_nip("199203142019031004")->email == "budi2@x.go.id");
 }
