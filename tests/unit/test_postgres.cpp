@@ -134,6 +134,45 @@ TEST_CASE("postgres: a URL prints without its password") {
     CHECK(store::printable_argument("user:pw@example") == "user:pw@example");
 }
 
+TEST_CASE(
+    "postgres: an array parameter's text: elements quoted or bare, NULL, a comma before every one but the "
+    "first") {
+    pq::Array none;
+    CHECK(none.empty());
+    CHECK(none.done() == "{}");
+    pq::Array text;
+    text.add("a");
+    text.add_or_null("");
+    text.add("say \"hi\" \\ bye");
+    CHECK_FALSE(text.empty());
+    CHECK(text.done() == R"({"a",NULL,"say \"hi\" \\ bye"})");
+    // A first element of one character (a one-digit number) is an element all the same.
+    pq::Array numbers;
+    numbers.add(std::int64_t{7});
+    numbers.add_null();
+    numbers.add(std::int64_t{-12});
+    CHECK(numbers.done() == "{7,NULL,-12}");
+    pq::Array mixed; // a text[] takes a bare 7 as the text "7"
+    mixed.add(std::int64_t{7});
+    mixed.add("x");
+    CHECK(mixed.done() == R"({7,"x"})");
+}
+
+TEST_CASE("postgres: a COPY text field decoded: \\N is NULL, escapes undone, a backslash at the end kept") {
+    std::string out = "left over";
+    CHECK_FALSE(pq::copy_field("\\N", out));
+    CHECK(out.empty());
+    CHECK(pq::copy_field("", out));
+    CHECK(out.empty());
+    CHECK(pq::copy_field("a\\tb\\nc\\rd\\\\e\\bf\\fg\\vh\\Ni\\a", out));
+    CHECK(out == "a\tb\nc\rd\\e\bf\fg\vhNia");
+    // The server never ends a field with a lone backslash (it writes one as \\); were one there, it is kept.
+    CHECK(pq::copy_field("ab\\", out));
+    CHECK(out == "ab\\");
+    CHECK(pq::copy_field("\\", out));
+    CHECK(out == "\\");
+}
+
 TEST_CASE("postgres: a server that cannot be reached is said by host and database, never the password") {
     try {
         store::open("postgresql://asnb:s3cret@/nosuchdb?host=/nonexistent-dir&port=1&connect_timeout=2",
