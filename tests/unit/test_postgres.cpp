@@ -698,6 +698,86 @@ TEST_CASE("postgres: a changed participant who takes another's NIP is named by t
     }
 }
 
+TEST_CASE(
+    "postgres: a new participant who takes another's NIP or e-mail is named by the value written, when the "
+    "server names no key too") {
+    if (!server()) return;
+    Scratch s;
+    const Participant a = person("198609262015051001", "A", "a@example.go.id");
+    {
+        const auto db = store::open(s.url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        db->insert_participant(a);
+        tx.commit();
+    }
+    // A clerk who may not read the NIP and e-mail columns (COPY needs only INSERT): the server's detail of a
+    // unique violation shows no key to it.
+    Clerk clerk(s);
+    s.exec(fmt::format("REVOKE SELECT ON {0}.participants FROM {1}; "
+                       "GRANT SELECT (id, phone, name, agency, unit, position, grade, created, updated) "
+                       "ON {0}.participants TO {1}",
+                       s.schema, clerk.role));
+    const auto db = store::open(clerk.url, store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        CHECK_THROWS_WITH_AS(db->insert_participant(person(a.nip.c_str(), "B")),
+                             "NIP 198609262015051001 already belongs to another participant", Error);
+    }
+    {
+        store::Store::Transaction tx(*db);
+        CHECK_THROWS_WITH_AS(db->insert_participant(person("199001152014031002", "B", "a@example.go.id")),
+                             "e-mail a@example.go.id already belongs to another participant", Error);
+    }
+    {
+        // Two new people: no single value to name, and the server names none.
+        store::Store::Transaction tx(*db);
+        std::vector<Participant> two = {person("199001152014031002", "B"), person(a.nip.c_str(), "C")};
+        CHECK_THROWS_WITH_AS(db->write_participants({}, two), "two participants would have the same NIP",
+                             Error);
+    }
+}
+
+TEST_CASE("postgres: a changed participant is stored with every field, alone and in a batch") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store::Transaction tx(*db);
+    std::vector<Participant> people = {person("198609262015051001", "A", "a@example.go.id"),
+                                       person("199001152014031002", "B", "b@example.go.id")};
+    db->write_participants({}, people);
+    auto change = [](Participant& p, const std::string& tag) {
+        p.nip = tag == "1" ? "197512302000031001" : tag == "2" ? "198703212010122003" : "199205052019032004";
+        p.name = "Name " + tag;
+        p.email = tag + "@example.go.id";
+        p.phone = "+62812345678" + tag;
+        p.agency = "Agency " + tag;
+        p.unit = "Unit " + tag;
+        p.position = "Position " + tag;
+        p.grade = tag == "1" ? "III/b" : "IX";
+    };
+    auto stored_as_written = [&](const Participant& p) {
+        CAPTURE(p.name);
+        const std::optional<Participant> got = db->participant_by_id(p.id);
+        REQUIRE(got);
+        CHECK(got->nip == p.nip);
+        CHECK(got->name == p.name);
+        CHECK(got->email == p.email);
+        CHECK(got->phone == p.phone);
+        CHECK(got->agency == p.agency);
+        CHECK(got->unit == p.unit);
+        CHECK(got->position == p.position);
+        CHECK(got->grade == p.grade);
+    };
+    change(people[0], "1");
+    db->update_participant(people[0]);
+    stored_as_written(people[0]);
+    change(people[0], "2");
+    change(people[1], "3");
+    db->write_participants(people, {});
+    stored_as_written(people[0]);
+    stored_as_written(people[1]);
+}
+
 TEST_CASE("postgres: a walk of the year that its caller ends by throwing leaves the store fit for the next") {
     if (!server()) return;
     Scratch s;
