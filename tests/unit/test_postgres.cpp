@@ -8,6 +8,7 @@
 #include "error_of.hpp"
 #include "temp_dir.hpp"
 
+#include "store/postgres/errors.hpp"
 #include "store/postgres/open.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/pq.hpp"
@@ -171,6 +172,112 @@ TEST_CASE("postgres: a COPY text field decoded: \\N is NULL, escapes undone, a b
     CHECK(out == "ab\\");
     CHECK(pq::copy_field("\\", out));
     CHECK(out == "\\");
+}
+
+TEST_CASE(
+    "postgres: a failure is mapped by its SQLSTATE: the constraint it broke, the fault, whether a retry may "
+    "cure it") {
+    using store::Constraint;
+    using store::Fault;
+    using store::postgres::pg_constraint;
+    using store::postgres::pg_fault;
+    using store::postgres::unavailable;
+    const auto failure = [](const char* state, const char* constraint = "", const char* message = "x") {
+        return pq::Failure(message, state, constraint);
+    };
+    // A unique violation by the constraint's name; a foreign key whatever its name.
+    CHECK(pg_constraint(failure("23505", "participants_nip")) == Constraint::participant_nip);
+    CHECK(pg_constraint(failure("23505", "participants_email")) == Constraint::participant_email);
+    CHECK(pg_constraint(failure("23505", "sessions_code")) == Constraint::session_code);
+    CHECK(pg_constraint(failure("23505", "certificates_live")) == Constraint::certificate_live);
+    CHECK(pg_constraint(failure("23503", "enrollments_session_id_fkey")) == Constraint::reference);
+    CHECK_FALSE(pg_constraint(failure("23505", "some_other_index")));
+    CHECK_FALSE(pg_constraint(failure("23514", "participants_nip"))); // a CHECK, not a unique violation
+    CHECK_FALSE(pg_constraint(failure("22001")));
+
+    const std::pair<const char*, Fault> faults[] = {
+        {"55P03", Fault::locked},
+        {"40P01", Fault::locked},
+        {"40001", Fault::locked},
+        {"25006", Fault::read_only},
+        {"53100", Fault::full},
+        {"53200", Fault::full},
+        {"XX001", Fault::damaged},
+        {"XX002", Fault::damaged},
+        {"XX000", Fault::other},
+        {"08001", Fault::cannot_open},
+        {"08004", Fault::cannot_open},
+        {"28000", Fault::cannot_open},
+        {"28P01", Fault::cannot_open},
+        {"3D000", Fault::cannot_open},
+        {"08006", Fault::io},
+        {"08003", Fault::io},
+        {"", Fault::io},
+        {"57P01", Fault::io},
+        {"58030", Fault::io},
+        {"55000", Fault::other},
+        {"42P01", Fault::other},
+        {"25P02", Fault::other},
+        {"23505", Fault::other},
+    };
+    for (const auto& [state, fault] : faults) {
+        CAPTURE(state);
+        CHECK(pg_fault(failure(state)) == fault);
+    }
+
+    // Connecting: retried unless the server answered and refused.
+    CHECK(unavailable(failure("08001", "", "connection to server failed: Connection refused"), nullptr));
+    CHECK(unavailable(failure("08001", "", "timeout expired"), nullptr));
+    for (const char* refusal :
+         {"FATAL:  password authentication failed for user \"asnb\"", "FATAL:  database \"x\" does not exist",
+          "FATAL:  no pg_hba.conf entry for host", "fe_sendauth: no password supplied",
+          "FATAL:  permission denied for database \"asnb\"", "FATAL:  sorry, too many connections already"}) {
+        CAPTURE(refusal);
+        CHECK_FALSE(unavailable(failure("08001", "", refusal), nullptr));
+    }
+    // A connection lost, a server shutting down or starting up, a standby now: retried.
+    for (const char* state : {"08006", "08003", "57P01", "57P02", "57P03", "25006"}) {
+        CAPTURE(state);
+        CHECK(unavailable(failure(state), nullptr));
+    }
+    // The rest is the command's own failure; a client-side one only on a connection that is bad.
+    for (const char* state : {"57P04", "57014", "40001", "55P03", "23505", "XX001", "25P02", ""}) {
+        CAPTURE(state);
+        CHECK_FALSE(unavailable(failure(state), nullptr));
+    }
+}
+
+TEST_CASE("postgres: a broken constraint's value from the server's detail, when one value is named") {
+    using store::Constraint;
+    using store::postgres::translate;
+    const auto said = [](const char* constraint, const char* detail, store::WrittenValues written = {}) {
+        return std::string(
+            translate(pq::Failure("duplicate key", "23505", constraint, detail), "db", written, 10).what());
+    };
+    CHECK(said("participants_nip", "Key (nip)=(198609262015051001) already exists.") ==
+          "NIP 198609262015051001 already belongs to another participant");
+    CHECK(said("sessions_code", "Key (code)=(S(1)=(2)) already exists.") ==
+          "a session with code S(1)=(2) already exists");
+    CHECK(said("sessions_code", "Key (code)=(A) already exists.") == "a session with code A already exists");
+    // The value written wins over the detail; none, one of several columns, or an empty one: unnamed.
+    CHECK(said("participants_email", "Key (email)=(a@x.id) already exists.",
+               {{Constraint::participant_email, "A@x.id"}}) ==
+          "e-mail A@x.id already belongs to another participant");
+    CHECK(said("participants_nip", "") == "two participants would have the same NIP");
+    CHECK(said("participants_nip", "Key (nip)=() already exists.") ==
+          "two participants would have the same NIP");
+    CHECK(said("participants_nip", "Key (nip)=(1) is wrong.") == "two participants would have the same NIP");
+    CHECK(said("certificates_live", "Key (session_id, participant_id)=(1, 2) already exists.") ==
+          "the participant holds a live certificate of this session already");
+    CHECK(said("participants_nip", "Key (nip, email)=(1, a) already exists.") ==
+          "two participants would have the same NIP");
+    CHECK(
+        std::string(
+            translate(pq::Failure("canceling statement due to lock timeout", "55P03"), "db", {}, 7).what()) ==
+        "the store db is locked by another process (the store is busy: another writer held a lock this command "
+        "needs; waited 7 s (ASNBELAJAR_PG_LOCK_TIMEOUT)); try again");
+    CHECK(std::string(translate(pq::Failure("no space left", "53100"), "db", {}, 7).what()) ==
+          "cannot write the store db: disk full (no space left)");
 }
 
 TEST_CASE("postgres: a server that cannot be reached is said by host and database, never the password") {
