@@ -885,6 +885,33 @@ TEST_CASE("postgres: a changed participant is stored with every field, alone and
     stored_as_written(people[1]);
 }
 
+TEST_CASE(
+    "postgres: find participants: one person holding a row's NIP and e-mail is found once, named by both; "
+    "nobody is -1; each batch counted on its own") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store::Transaction tx(*db);
+    Participant a = person("198609262015051001", "A", "a@example.go.id");
+    a.id = db->insert_participant(a);
+    const std::vector<Participant> rows = {a};
+    const std::vector<Participant> others = {person("199001152014031002", "B", "b@example.go.id"),
+                                             person("", "C")};
+    store::ParticipantMatches found; // reused from batch to batch, as an import does
+    for (int round = 0; round < 2; ++round) {
+        CAPTURE(round);
+        db->find_participants(rows, found);
+        CHECK(found.found == 1);
+        CHECK(found.by_nip == std::vector<int>{0});
+        CHECK(found.by_email == std::vector<int>{0});
+        CHECK(found.people[0].id == a.id);
+        db->find_participants(others, found);
+        CHECK(found.found == 0);
+        CHECK(found.by_nip == std::vector<int>{-1, -1});
+        CHECK(found.by_email == std::vector<int>{-1, -1});
+    }
+}
+
 TEST_CASE("postgres: a walk of the year that its caller ends by throwing leaves the store fit for the next") {
     if (!server()) return;
     Scratch s;
