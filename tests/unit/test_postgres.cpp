@@ -408,7 +408,12 @@ std::string scenario(store::Store& db) {
         {added[2].id, EnrollmentStatus::waitlisted}, {added[0].id, EnrollmentStatus::cancelled},
         {added[3].id, EnrollmentStatus::cancelled},  {added[0].id, EnrollmentStatus::walk_in}};
     db.put_enrollments(s.id, changes);
+    for (int limit : {0, 5}) { // the seats taken, counted up to the limit; someone waits
+        const store::Store::SeatState seats = db.seat_state(s.id, limit);
+        out += fmt::format("| seats {} {} ", seats.enrolled, seats.waitlisted);
+    }
     db.put_enrollment(s.id, added[2].id, EnrollmentStatus::enrolled);
+    out += fmt::format("| seats {} ", db.seat_state(s.id, 5).waitlisted); // nobody waits now
     out += " | enrollments:";
     std::vector<Id> ids;
     for (const Participant& p : added)
@@ -705,6 +710,67 @@ TEST_CASE("postgres: every operation says when the server refuses it, none goes 
     write("import_rows", [&] { db->import_rows(store::Table::counters, counter); });
     write("end_import", [&] { db->end_import(); });
     write("put_signing_key", [&] { (void)db->put_signing_key("key"); });
+}
+
+// Inside a write transaction every operation on a session first takes the session's row lock
+// (postgres/enrollments.cpp): what it counts or draws (seats, the queue, arrival numbers, marks) stays true until
+// the commit, because no other writer can take that lock meanwhile.
+TEST_CASE("postgres: every operation on a session takes the session's row lock inside a write transaction") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    Id session = 0, id = 0;
+    {
+        store::Store::Transaction tx(*db);
+        session = db->insert_session(a_session("S"));
+        id = db->insert_participant(person("198609262015051001", "A", "a@example.go.id"));
+        const store::EnrollmentChange enrolled{id, EnrollmentStatus::enrolled};
+        db->put_enrollments(session, {&enrolled, 1});
+        tx.commit();
+    }
+    const std::string lock =
+        fmt::format("SELECT 1 FROM {}.sessions WHERE id = {} FOR UPDATE NOWAIT", s.schema, session);
+    s.exec(lock); // free now
+    const std::vector<Id> ids = {id};
+    const std::vector<PersonMarks> marks = {{id, {AttendanceMark{}}}};
+    const std::vector<store::PersonSummary> summaries = {{id, std::nullopt, AttendanceOutcome::attended}};
+    const std::vector<ResultAttempt> attempts = {
+        {session, id, ResultKind::survey, std::nullopt, std::nullopt, "b"}};
+    const store::EnrollmentChange waitlisted{id, EnrollmentStatus::waitlisted};
+    const std::pair<const char*, std::function<void()>> ops[] = {
+        {"session_by_id", [&] { (void)db->session_by_id(session); }},
+        {"session_holdings", [&] { (void)db->session_holdings(session); }},
+        {"enrollments_of", [&] { (void)db->enrollments_of(session, ids); }},
+        {"enrollment_counts", [&] { (void)db->enrollment_counts(session); }},
+        {"seat_state", [&] { (void)db->seat_state(session, 10); }},
+        {"first_waitlisted", [&] { (void)db->first_waitlisted(session); }},
+        {"session_enrollments", [&] { (void)db->session_enrollments(session); }},
+        {"put_enrollments",
+         [&] {
+             db->put_enrollments(session, {&waitlisted, 1});
+         }},
+        {"marks_of", [&] { (void)db->marks_of(session, ids); }},
+        {"session_marks", [&] { (void)db->session_marks(session); }},
+        {"participants_with_marks", [&] { (void)db->participants_with_marks(session); }},
+        {"outcome_counts", [&] { (void)db->outcome_counts(session); }},
+        {"add_marks", [&] { db->add_marks(session, marks); }},
+        {"delete_marks", [&] { db->delete_marks(session, id, MarkKind::manual); }},
+        {"put_summaries", [&] { db->put_summaries(session, summaries); }},
+        {"clear_session_attendance", [&] { db->clear_session_attendance(session); }},
+        {"note_attendance_import", [&] { db->note_attendance_import(session, 1646272800); }},
+        {"delete_batch_marks", [&] { (void)db->delete_batch_marks(session, "b"); }},
+        {"insert_certificate", [&] { db->insert_certificate(session, id, 1, "X-1"); }},
+        {"revoke_certificate", [&] { (void)db->revoke_certificate(session, id); }},
+        {"put_results", [&] { (void)db->put_results(attempts); }},
+        {"delete_session", [&] { db->delete_session(session); }},
+    };
+    for (const auto& [what, op] : ops) {
+        INFO(what);
+        store::Store::Transaction tx(*db);
+        op();
+        CHECK_THROWS_AS(s.exec(lock), pq::Failure); // another writer: "could not obtain lock on row"
+    }
+    s.exec(lock); // each transaction rolled back: free again
 }
 
 TEST_CASE("postgres: a store whose certificate counter is gone says so, and numbers nothing") {
