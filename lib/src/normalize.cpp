@@ -231,7 +231,9 @@ Normalized normalize_grade(std::string_view text) {
     }
     const std::string_view low(buf.data(), s.size());
 
-    std::array<Token, max_grade_tokens> tokens{};
+    // One more than the most words: tokens[n] is always an empty token, so that reading one word past the last
+    // (the checks below never do) still reads nothing.
+    std::array<Token, max_grade_tokens + 1> tokens{};
     std::size_t n = 0;
     for (std::size_t i = 0; i < low.size();) {
         if (is_grade_separator(low[i])) {
@@ -241,7 +243,7 @@ Normalized normalize_grade(std::string_view text) {
         const std::size_t start = i;
         while (i < low.size() && !is_grade_separator(low[i]))
             ++i;
-        if (n == tokens.size()) return bad(_("too many words to be a golongan"));
+        if (n == max_grade_tokens) return bad(_("too many words to be a golongan"));
         tokens[n++] = {start, i - start};
     }
     if (n == 0) return good({}); // punctuation only, such as "-"
@@ -391,15 +393,21 @@ Normalized normalize_phone(std::string_view text) {
     if (count == 0) return bad(_("phone number has no digits"));
 
     std::string_view digits(d.data(), count);
+    // After the country code, the trunk 0 some still write: "+62 (0) 812…", "620812…".
+    const auto after_code = [](std::string_view rest) {
+        return rest.starts_with("0") ? rest.substr(1) : rest;
+    };
     std::string_view national;
     if (plus) {
         if (!digits.starts_with("62"))
             return bad(_("not an Indonesian phone number: it must start with +62"));
-        national = digits.substr(2);
+        national = after_code(digits.substr(2));
     } else if (digits.starts_with("0062")) {
-        national = digits.substr(4);
+        national = after_code(digits.substr(4));
     } else if (digits.starts_with("62")) {
-        national = digits.substr(2);
+        national = after_code(digits.substr(2));
+    } else if (digits.starts_with("00")) {
+        return bad(_("not an Indonesian phone number: from abroad it must start with 0062 or +62"));
     } else if (digits.starts_with("0")) {
         national = digits.substr(1);
     } else if (digits[0] >= '2' && digits[0] <= '9') {
@@ -407,7 +415,6 @@ Normalized normalize_phone(std::string_view text) {
     } else {
         return bad(_("phone number must start with 0, 62 or +62"));
     }
-    if (national.starts_with("0")) national.remove_prefix(1); // "+62 (0) 812…", "620812…"
 
     if (national.size() < 8 || national.size() > 13) {
         return bad(

@@ -79,6 +79,7 @@ TEST_CASE("golongan: pangkat names with and without code") {
                          Case{"Penata Muda Tk I", "III/b"},
                          Case{"Penata Muda Tk.I", "III/b"},
                          Case{"Penata Muda TkI", "III/b"}, // Tingkat I written together
+                         Case{"Penata Muda TkI (III/b)", "III/b"},
                          Case{"Pengatur Tk1", "II/d"},
                          Case{"Penata Tkt1", "III/d"},
                          Case{"Pembina TktI", "IV/b"},
@@ -143,6 +144,11 @@ TEST_CASE("golongan: invalid") {
     CHECK(fails_with(normalize_grade("IV/f"), "golongan IV/f does not exist"));
     CHECK(fails_with(normalize_grade("XVIII"), "PPPK golongan run from I to XVII"));
     CHECK(fails_with(normalize_grade("IIII"), "is not a golongan"));
+    CHECK(fails_with(normalize_grade("IIII/a"),
+                     "'IIII/a' is not a golongan: PNS golongan run from I/a to IV/e"));
+    // A digit after a numeral is no golongan letter: the digit is what is wrong.
+    CHECK(fails_with(normalize_grade("III/5"),
+                     "must be written in Roman numerals (e.g. III/a or IX), not '5'"));
     CHECK(fails_with(normalize_grade("3a"), "Roman numerals"));
     CHECK(fails_with(normalize_grade("3/a"), "Roman numerals"));
     CHECK(fails_with(normalize_grade("Penata (III/a)"),
@@ -225,6 +231,12 @@ TEST_CASE("phone: blank and invalid") {
     CHECK(fails_with(normalize_phone("0812abc"), "contains 'a'"));
     CHECK(
         fails_with(normalize_phone("0812345"), "has 6 digits after the country code +62; expected 8 to 13"));
+    CHECK(fails_with(normalize_phone("021 12345"), "has 7 digits after the country code +62"));
+    // Two zeros begin a call abroad: 0081 is Japan, not a mistyped 081.
+    for (const char* abroad : {"0081 3 1234 5678", "00812 3456 7890"}) {
+        CAPTURE(abroad);
+        CHECK(fails_with(normalize_phone(abroad), "from abroad it must start with 0062 or +62"));
+    }
     CHECK(fails_with(normalize_phone("08123456789012345"), "expected 8 to 13"));
     CHECK(fails_with(normalize_phone("5"), "has 1 digits after the country code +62; expected 8 to 13"));
     CHECK(fails_with(normalize_phone("081234567890123"), "has 14 digits after the country code +62"));
@@ -344,6 +356,8 @@ TEST_CASE("helpers") {
     CHECK(is_scientific_notation("1,98609E+17"));
     CHECK(is_scientific_notation("8.12346e+11"));
     CHECK(is_scientific_notation("2E17"));
+    CHECK(is_scientific_notation("2E1"));
+    CHECK(is_scientific_notation("1.5E-3"));
     CHECK_FALSE(is_scientific_notation("198609262015051001"));
     CHECK_FALSE(is_scientific_notation("1.98609E"));
     CHECK_FALSE(is_scientific_notation("E+17"));
