@@ -712,7 +712,7 @@ TEST_CASE("postgres: every operation says when the server refuses it, none goes 
     write("put_signing_key", [&] { (void)db->put_signing_key("key"); });
 }
 
-// Inside a write transaction every operation on a session first takes the session's row lock
+// Inside a write transaction every operation on a session first takes the session's row lock, FOR UPDATE
 // (postgres/enrollments.cpp): what it counts or draws (seats, the queue, arrival numbers, marks) stays true until
 // the commit, because no other writer can take that lock meanwhile.
 TEST_CASE("postgres: every operation on a session takes the session's row lock inside a write transaction") {
@@ -729,7 +729,7 @@ TEST_CASE("postgres: every operation on a session takes the session's row lock i
         tx.commit();
     }
     const std::string lock =
-        fmt::format("SELECT 1 FROM {}.sessions WHERE id = {} FOR UPDATE NOWAIT", s.schema, session);
+        fmt::format("SELECT 1 FROM {}.sessions WHERE id = {} FOR KEY SHARE NOWAIT", s.schema, session);
     s.exec(lock); // free now
     const std::vector<Id> ids = {id};
     const std::vector<PersonMarks> marks = {{id, {AttendanceMark{}}}};
@@ -768,7 +768,9 @@ TEST_CASE("postgres: every operation on a session takes the session's row lock i
         INFO(what);
         store::Store::Transaction tx(*db);
         op();
-        CHECK_THROWS_AS(s.exec(lock), pq::Failure); // another writer: "could not obtain lock on row"
+        // FOR KEY SHARE: what an insert referring to the session takes, refused only by FOR UPDATE (not by the
+        // operation's own UPDATE of the session's row, or its inserts' references).
+        CHECK_THROWS_AS(s.exec(lock), pq::Failure); // "could not obtain lock on row"
     }
     s.exec(lock); // each transaction rolled back: free again
 }
