@@ -280,6 +280,31 @@ TEST_CASE("postgres: a broken constraint's value from the server's detail, when 
           "cannot write the store db: disk full (no space left)");
 }
 
+TEST_CASE("postgres: ASNBELAJAR_PG_LOCK_TIMEOUT takes whole seconds from 1 to 3600") {
+    // Read before connecting: a server that is not there says the value is wrong first.
+    const std::string nowhere = "postgresql://asnb@/asnb?host=/nonexistent-dir&port=1&connect_timeout=2";
+    const auto said = [&](const char* value) {
+        ::setenv("ASNBELAJAR_PG_LOCK_TIMEOUT", value, 1);
+        std::string what;
+        try {
+            store::open(nowhere, store::Access::write);
+        } catch (const Error& e) {
+            what = e.what();
+        }
+        ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+        return what.find("ASNBELAJAR_PG_LOCK_TIMEOUT must be a whole number of seconds from 1 to 3600") !=
+               std::string::npos;
+    };
+    for (const char* wrong : {"0", "3601", "-1", "1.5", "10s", " 5"}) {
+        CAPTURE(wrong);
+        CHECK(said(wrong));
+    }
+    for (const char* right : {"1", "3600"}) {
+        CAPTURE(right);
+        CHECK_FALSE(said(right)); // on to connecting, which fails otherwise
+    }
+}
+
 TEST_CASE("postgres: a server that cannot be reached is said by host and database, never the password") {
     try {
         store::open("postgresql://asnb:s3cret@/nosuchdb?host=/nonexistent-dir&port=1&connect_timeout=2",
@@ -303,6 +328,8 @@ TEST_CASE("postgres: opening, creating, the schema version and newer schemas") {
         // A first write that fails leaves no schema behind.
         const auto db = store::open(s.url, store::Access::write);
         CHECK(db->created());
+        db->discard_created();
+        CHECK_FALSE(db->created()); // store.hpp: then false, and discard_created() does nothing
         db->discard_created();
     }
     CHECK(s.value("SELECT to_regclass('participants') IS NULL") == "t");
@@ -959,13 +986,25 @@ TEST_CASE(
     if (!server()) return;
     Scratch s;
     const auto db = store::open(s.url, store::Access::write);
-    store::Store::Transaction tx(*db);
     Participant a = person("198609262015051001", "A", "a@example.go.id");
-    a.id = db->insert_participant(a);
+    {
+        store::Store::Transaction tx(*db);
+        a.id = db->insert_participant(a);
+        tx.commit();
+    }
+    store::Store::Transaction tx(*db);
     const std::vector<Participant> rows = {a};
     const std::vector<Participant> others = {person("199001152014031002", "B", "b@example.go.id"),
                                              person("", "C")};
+    // Inside a write transaction a lookup takes the participants' lock, which the writes take too: what it
+    // answers stays true until the commit (no other import adds the same NIP meanwhile).
+    const auto locked = [&] {
+        return s.value("SELECT NOT pg_try_advisory_xact_lock(hashtext('asnbelajar participants'))") == "t";
+    };
+    CHECK_FALSE(locked());
     store::ParticipantMatches found; // reused from batch to batch, as an import does
+    db->find_participants(others, found);
+    CHECK(locked());
     for (int round = 0; round < 2; ++round) {
         CAPTURE(round);
         db->find_participants(rows, found);
@@ -978,6 +1017,44 @@ TEST_CASE(
         CHECK(found.by_nip == std::vector<int>{-1, -1});
         CHECK(found.by_email == std::vector<int>{-1, -1});
     }
+}
+
+TEST_CASE("postgres: db check's journal line: the server's version and how many indexes amcheck checked") {
+    if (!server()) return;
+    Scratch s;
+    s.create_store();
+    const auto db = store::open(s.url, store::Access::read);
+    const std::string line = db->check().journal_mode;
+    const std::string version = s.value("SELECT split_part(current_setting('server_version'), ' ', 1)");
+    CHECK(line.starts_with("postgresql " + version + " ("));
+    // Every table checked has a primary key at least: ten tables, ten indexes or more (or no amcheck at all).
+    if (line.find("no amcheck") == std::string::npos) {
+        const std::size_t at = line.find("amcheck: ");
+        REQUIRE(at != std::string::npos);
+        CHECK(std::stoi(line.substr(at + 9)) >= 10);
+    }
+}
+
+TEST_CASE(
+    "postgres: after a commit the store reads without locking: another writer's lock does not stop it") {
+    if (!server()) return;
+    Scratch s;
+    ::setenv("ASNBELAJAR_PG_LOCK_TIMEOUT", "1", 1);
+    const auto db = store::open(s.url, store::Access::write);
+    ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+    Id session = 0;
+    {
+        store::Store::Transaction tx(*db);
+        session = db->insert_session(a_session("S"));
+        tx.commit();
+    }
+    pq::Connection other(s.url, "test");
+    other.exec("BEGIN");
+    const std::string lock = fmt::format("SELECT 1 FROM sessions WHERE id = {} FOR UPDATE", session);
+    other.exec(lock.c_str());
+    CHECK(db->session_by_id(session)); // a plain read: no lock to wait for
+    CHECK(db->enrollment_counts(session).enrolled == 0);
+    other.exec("ROLLBACK");
 }
 
 TEST_CASE("postgres: a walk of the year that its caller ends by throwing leaves the store fit for the next") {
