@@ -335,9 +335,12 @@ TEST_CASE("postgres: opening, creating, the schema version and newer schemas") {
     CHECK(s.value("SELECT to_regclass('participants') IS NULL") == "t");
     {
         const auto db = store::open(s.url, store::Access::write, store::DryRun::yes);
-        store::Store::Transaction tx(*db);
-        db->insert_participant(person("198609262015051001", "Dry"));
-        tx.commit();
+        for (const char* name : {"Dry", "Run"}) { // each rehearsal rolled back to where it began
+            store::Store::Transaction tx(*db);
+            db->insert_participant(person("198609262015051001", name));
+            tx.commit();
+            CHECK(db->list_participants("", "").empty());
+        }
     }
     CHECK(s.value("SELECT to_regclass('participants') IS NULL") == "t");
     s.create_store();
@@ -441,6 +444,8 @@ std::string scenario(store::Store& db) {
     }
     db.put_enrollment(s.id, added[2].id, EnrollmentStatus::enrolled);
     out += fmt::format("| seats {} ", db.seat_state(s.id, 5).waitlisted); // nobody waits now
+    db.put_enrollment(s.id, added[1].id, EnrollmentStatus::cancelled);    // a stored row: keeps its number
+    out += fmt::format("| session enrollments {} ", db.session_enrollments(s.id).size());
     out += " | enrollments:";
     std::vector<Id> ids;
     for (const Participant& p : added)
@@ -1046,6 +1051,12 @@ TEST_CASE(
     {
         store::Store::Transaction tx(*db);
         session = db->insert_session(a_session("S"));
+        tx.commit();
+    }
+    {
+        store::Store::Transaction tx(
+            *db); // a write that locks nothing (the new session was its first's alone)
+        db->audit("asnbelajar x", 0);
         tx.commit();
     }
     pq::Connection other(s.url, "test");
