@@ -1040,6 +1040,33 @@ TEST_CASE("postgres: db check's journal line: the server's version and how many 
     }
 }
 
+TEST_CASE("postgres: a statement waits 10 s for a lock unless ASNBELAJAR_PG_LOCK_TIMEOUT says otherwise") {
+    if (!server()) return;
+    Scratch s;
+    s.create_store();
+    // A trigger answers the store's next write from inside its session: first with the session's lock_timeout,
+    // then with a lock not granted (55P03) at once, instead of after the wait.
+    const auto answer = [&](const char* raise) {
+        s.exec(fmt::format("CREATE OR REPLACE FUNCTION {0}.answer() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                           "BEGIN {1}; END $$; "
+                           "CREATE OR REPLACE TRIGGER answer BEFORE INSERT ON {0}.audit_log "
+                           "FOR EACH ROW EXECUTE FUNCTION {0}.answer()",
+                           s.schema, raise));
+    };
+    ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+    const auto db = store::open(s.url, store::Access::write);
+    answer("RAISE EXCEPTION 'lock_timeout %', current_setting('lock_timeout')");
+    {
+        store::Store::Transaction tx(*db);
+        CHECK_THROWS_WITH_AS(db->audit("asnbelajar x", 0), doctest::Contains("lock_timeout 10s"), Error);
+    }
+    answer("RAISE EXCEPTION 'canceling statement due to lock timeout' USING ERRCODE = '55P03'");
+    {
+        store::Store::Transaction tx(*db);
+        CHECK_THROWS_WITH_AS(db->audit("asnbelajar x", 0), doctest::Contains("waited 10 s"), Error);
+    }
+}
+
 TEST_CASE(
     "postgres: after a commit the store reads without locking: another writer's lock does not stop it") {
     if (!server()) return;
