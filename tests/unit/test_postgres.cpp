@@ -1010,6 +1010,11 @@ TEST_CASE(
     store::ParticipantMatches found; // reused from batch to batch, as an import does
     db->find_participants(others, found);
     CHECK(locked());
+    tx.commit();
+    CHECK_FALSE(locked());
+    store::Store::Transaction next(*db); // every transaction takes it anew
+    db->find_participants(others, found);
+    CHECK(locked());
     for (int round = 0; round < 2; ++round) {
         CAPTURE(round);
         db->find_participants(rows, found);
@@ -1028,8 +1033,26 @@ TEST_CASE("postgres: db check's journal line: the server's version and how many 
     if (!server()) return;
     Scratch s;
     s.create_store();
+    {
+        // Two marks of one person and no summary yet: the counts of the two tables differ.
+        const auto db = store::open(s.url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        const Id session = db->insert_session(a_session("S"));
+        const Id id = db->insert_participant(person("198609262015051001", "A"));
+        AttendanceMark first, second;
+        first.join = 1646272800;
+        first.leave = first.join + 600;
+        second.join = first.leave + 60;
+        second.leave = second.join + 600;
+        const std::vector<PersonMarks> marks = {{id, {first, second}}};
+        db->add_marks(session, marks);
+        tx.commit();
+    }
     const auto db = store::open(s.url, store::Access::read);
-    const std::string line = db->check().journal_mode;
+    const store::StoreCheck check = db->check();
+    CHECK(check.marks == 2);
+    CHECK(check.attendance == 0);
+    const std::string line = check.journal_mode;
     const std::string version = s.value("SELECT split_part(current_setting('server_version'), ' ', 1)");
     CHECK(line.starts_with("postgresql " + version + " ("));
     // Every table checked has a primary key at least: ten tables, ten indexes or more (or no amcheck at all).
