@@ -1462,6 +1462,26 @@ TEST_CASE(
         end_connection();
         CHECK_THROWS_AS(tx.commit(), Error);
     }
+    // Lost at COMMIT, a connection leaves the outcome unknown (a retry asks the audit log first); before it,
+    // nothing was committed.
+    const auto commit_unknown = [&](bool at_commit) {
+        const auto db = store::open(url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        (void)db->session_code_exists("S");
+        end_connection();
+        try {
+            if (at_commit)
+                tx.commit();
+            else
+                (void)db->session_code_exists("S");
+        } catch (const store::Unavailable& e) {
+            return e.commit_unknown();
+        }
+        FAIL("no store::Unavailable");
+        return false;
+    };
+    CHECK(commit_unknown(true));
+    CHECK_FALSE(commit_unknown(false));
     {
         const auto db = store::open(url, store::Access::read);
         end_connection();
