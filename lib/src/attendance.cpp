@@ -61,8 +61,8 @@ store::PersonSummary summary_of(const Session& session, Id person, const std::ve
 }
 
 void recompute_person(store::Store& store, const Session& session, Id person) {
-    const store::PersonSummary summary = summary_of(session, person, store.marks(session.id, person));
-    store.put_summaries(session.id, {&summary, 1});
+    const store::PersonSummary summary[] = {summary_of(session, person, store.marks(session.id, person))};
+    store.put_summaries(session.id, summary);
 }
 
 // Someone present without a seat is a walk-in: not enrolled, enrollment cancelled, or still on the waiting list

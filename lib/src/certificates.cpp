@@ -24,8 +24,7 @@ CertificateTemplate::CertificateTemplate(std::string_view text) : text_(text) {
     auto fail = [&](const std::string& why) { throw Error(tr("certificate template '{}': {}", text, why)); };
     std::string literal;
     auto flush = [&] {
-        if (!literal.empty()) parts_.push_back({Field::literal, std::move(literal), 0});
-        literal.clear();
+        if (!literal.empty()) parts_.push_back({Field::literal, std::exchange(literal, {}), 0});
     };
     bool has_seq = false;
     for (std::size_t i = 0; i < text.size(); ++i) {

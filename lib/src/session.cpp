@@ -150,7 +150,6 @@ std::vector<Session> add_sessions(store::Store& store, Session base, const std::
     }
     if (duplicates == AllowDuplicate::no) refuse_duplicates(store, starts, base.title);
     std::vector<Session> out;
-    std::set<std::string> taken;
     for (std::size_t i = 0; i < dates.size(); ++i) {
         Session s = base;
         s.start = starts[i];
@@ -160,11 +159,11 @@ std::vector<Session> add_sessions(store::Store& store, Session base, const std::
         } else {
             std::string day = format_date(dates[i]);
             s.code = day;
-            for (int n = 2; store.session_code_exists(s.code) || taken.count(s.code); ++n)
+            // Each session is stored before the next is named, so the store knows this batch's codes too.
+            for (int n = 2; store.session_code_exists(s.code); ++n)
                 s.code = fmt::format("{}-{}", day, n);
         }
         validate_session(s);
-        taken.insert(s.code);
         s.id = store.insert_session(s);
         out.push_back(s);
     }
@@ -175,8 +174,9 @@ Session resolve_session(const store::Store& store, std::string_view text) {
     std::string t(text::trim_blanks(text));
     if (auto s = store.session_by_code(t)) return *s;
     Id id = 0;
-    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
-    if (ec == std::errc() && ptr == t.data() + t.size() && !t.empty())
+    const char* const end = t.data() + t.size();
+    auto [ptr, ec] = std::from_chars(t.data(), end, id);
+    if (ec == std::errc() && ptr == end && !t.empty())
         if (auto s = store.session_by_id(id)) return *s;
     throw Error(tr("no session '{}' (give a session code or id; 'asnbelajar session list' shows them)", t));
 }

@@ -94,6 +94,14 @@ ab db check --format csv
 expect_grep '^certificates_not_qualifying,0$' "$OUT" "settled"
 ab db log --format csv
 expect_eq "$(grep -c 'certify 2022-03-03 --sync' "$OUT")" "1" "one audited transaction"
+ab attend 2022-03-03 $P3 --minutes 180
+expect_rc 0 "a correction the other way: P3 did attend"
+expect_grep "session 2022-03-03: 1 attended person has no certificate yet: .*asnbelajar certify 2022-03-03 numbers it$" \
+  "$ERR" "the correction says who still needs a certificate, and how to number it"
+ab certify 2022-03-03
+expect_rc 0 "certify numbers P3"
+ab attend 2022-03-03 $P3 --minutes 180
+expect_no_grep "no certificate yet" "$ERR" "once numbered, no note"
 
 # --- 3. cancelling after the session started promotes nobody; an attendee who cancels is a walk-in ---
 ab session add --title "Kelas Kecil" --start "2022-03-04 09:00" --minutes 60 --jp 1 --capacity 1 --code KECIL

@@ -72,8 +72,8 @@ expect_eq "$(head -1 "$OUT")" "status,certificate,nip,email,name,session,title,d
 expect_eq "$(sed -n 2p "$OUT")" \
   "valid,000001/BPSDM-ASNB/III/2022,$P1,,Peserta $P1,$S,Webinar ASN Belajar Seri 9 | 2022,$S,3,$KEYID,true" \
   "the fields, the name and title from the store"
-expect_grep "valid: signed by key $KEYID; certificate 000001/BPSDM-ASNB/III/2022 is live in the store" "$ERR" \
-  "stderr says why"
+expect_grep "valid: signed by key $KEYID; certificate 000001/BPSDM-ASNB/III/2022 is live in the store$" "$ERR" \
+  "stderr says why, and nothing more while the session is as it was"
 ab certify verify "$CE" --format json
 expect_rc 0 "a valid code of a person without NIP: the e-mail is the identity"
 expect_grep "\"email\":\"$E1\"" "$OUT" "json: the e-mail"
@@ -138,12 +138,14 @@ ab certify $S --revoke $P2; expect_rc 0 "revoke P2"
 ab certify verify "$C2" --format csv
 expect_rc 1 "a revoked certificate"
 expect_eq "$(status)" "revoked" "revoked"
+expect_grep "revoked: certificate $(cut -d'|' -f3 <<<"$C2") was revoked$" "$ERR" "says which certificate"
 ab certify verify --qr-image "$WORK/page-p2.png" --format csv
 expect_rc 1 "the PDF of a revoked certificate"
 expect_eq "$(status)" "revoked" "--qr-image: revoked"
 ab certify verify "$C2" --offline --format csv
 expect_rc 0 "offline, revocation is not seen"
 expect_grep 'revocation not checked' "$ERR" "offline says so"
+expect_grep "valid: signed by key $KEYID; revocation not checked \(no store at hand\)$" "$ERR" "and so does the verdict"
 ab certify $S; expect_rc 0 "P2 certified again under a new number"
 expect_eq "$(code_of $P2 | cut -d'|' -f3)" "5/BPSDM-ASNB/III/2022" "the revoked number is not reused"
 
@@ -166,6 +168,8 @@ expect_rc 0 "valid in its own store"
 ab certify verify "https://example.com/not-a-certificate" --format csv
 expect_rc 1 "not a code"
 expect_eq "$(status)" "unknown" "not a code: unknown"
+expect_grep '^(asnbelajar: )?unknown: not an asnbelajar verification code \(it has no ASNB1\|\.\.\. in it\)$' "$ERR" \
+  "not a code: says why"
 
 # --- malformed codes, missing keys, images ----------------------------------------------------------------------------
 ab certify verify "ASNB1|$KEYID|1|2"
@@ -194,6 +198,14 @@ expect_grep "bad.png is not a PNG image that can be read" "$ERR" "names the file
 ab certify verify --qr-image "$WORK/missing.png"
 expect_rc 1 "a missing image"
 expect_grep "cannot read the image .*missing.png: No such file" "$ERR" "says it is missing"
+
+# --- a session changed after its certificates: the code stays valid, and the verdict says what changed -----------
+ab session edit $S --jp 4
+expect_rc 0 "the session's JP corrected after certification"
+ab certify verify "$C1" --format csv
+expect_rc 0 "still valid: the certificate was issued for what the session was"
+expect_grep "is live in the store \(the session was changed after it was issued: the store now says $S, 4 JP\)$" \
+  "$ERR" "the verdict names what the store says now"
 
 ab certify --help
 expect_grep 'verify' "$OUT" "certify --help lists verify"

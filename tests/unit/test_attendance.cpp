@@ -195,6 +195,16 @@ TEST_CASE("platform marks for more people than one batch: every batch written, p
         summed += row.attendance ? 1 : 0;
     CHECK(summed == people.size());
     CHECK(store.marks(s.id, people.back().person).size() == 1);
+    CHECK(store.marks(s.id, people.front().person).size() == 1); // each batch written once
+}
+
+TEST_CASE("platform marks of nobody (an empty export, --allow-empty): nothing written, progress said once") {
+    StoredSession fx({"198609262015051001"});
+    std::vector<std::uint64_t> progress;
+    CHECK(add_platform_marks(fx.store, fx.session, {},
+                             [&](const Progress& p) { progress.push_back(p.done); }) == 0);
+    CHECK(progress == std::vector<std::uint64_t>{0});
+    CHECK(fx.store.session_roster(fx.session.id).empty());
 }
 
 TEST_CASE("mark_attendance: --minutes from 0 to the session's length, the last word") {

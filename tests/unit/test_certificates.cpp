@@ -72,8 +72,14 @@ TEST_CASE("certificate template: the default and every field") {
     CHECK(CertificateTemplate("{session}-{series:03}-{month:02}-{month}-{seq}").format(fields(7)) ==
           "2022-03-03-009-03-3-7");
     CHECK(CertificateTemplate("{{{seq}}}").format(fields(5)) == "{5}");
+    CHECK(CertificateTemplate("{seq}{{").format(fields(5)) == "5{"); // a doubled brace that ends the template
+    CHECK(CertificateTemplate("{seq}}}").format(fields(5)) == "5}");
+    CHECK(CertificateTemplate("No. {seq} / BPSDM").format(fields(5)) == "No. 5 / BPSDM"); // spaces are text
     // A width narrower than the number never cuts it.
     CHECK(CertificateTemplate("{seq:02}").format(fields(12345)) == "12345");
+    // Widths from 1 to 20.
+    CHECK(CertificateTemplate("{seq:01}").format(fields(5)) == "5");
+    CHECK(CertificateTemplate("{seq:020}").format(fields(5)) == "00000000000000000005");
     CHECK(def.text() == default_certificate_template);
     CHECK_FALSE(def.uses_series());
     CHECK(CertificateTemplate("{series}/{seq}").uses_series());
@@ -90,6 +96,18 @@ TEST_CASE("certificate template: malformed templates are refused with the reason
     CHECK(error_of([] { CertificateTemplate("{seq:6}"); }).find("width") != std::string::npos);
     CHECK(error_of([] { CertificateTemplate("{seq:0x}"); }).find("width") != std::string::npos);
     CHECK(error_of([] { CertificateTemplate("{seq:00}"); }).find("width") != std::string::npos);
+    CHECK(
+        error_of([] { CertificateTemplate("{seq:021}"); }) ==
+        "certificate template '{seq:021}': width '021' in {seq:021} is not a zero-padded width like 06 (1 to 20)");
+    // The position (from 1) of the brace that is wrong.
+    CHECK(error_of([] { CertificateTemplate("{seq}/{year"); }) ==
+          "certificate template '{seq}/{year': '{' at position 7 is not closed");
+    CHECK(
+        error_of([] { CertificateTemplate("{seq}/x}"); }) ==
+        "certificate template '{seq}/x}': '}' at position 8 closes nothing (write '}}' for a literal brace)");
+    CHECK(
+        error_of([] { CertificateTemplate("{seq}x}y"); }) ==
+        "certificate template '{seq}x}y': '}' at position 7 closes nothing (write '}}' for a literal brace)");
     CHECK(error_of([] { CertificateTemplate("{seq}/{month_roman:02}"); }).find("takes no width") !=
           std::string::npos);
     CHECK(error_of([] { CertificateTemplate("BPSDM/{year}"); }).find("must contain {seq}") !=
@@ -191,6 +209,8 @@ TEST_CASE("certify --first-number: continues a series above every number issued,
     CHECK(s.highest_certificate_seq() == 0);
     CHECK(error_of([&] { start_certificate_counter(s, 0); }) ==
           "the first certificate number must be 1 or more, not 0");
+    CHECK(start_certificate_counter(s, 1) == 1); // 1 itself: the counter as it was
+    CHECK(s.certificate_counter() == 0);
     CHECK(start_certificate_counter(s, 229472) == 1); // the number the next would have taken
     CHECK(numbers(certify_session(s, a, tmpl)) == std::vector<std::string>{"229472/BPSDM-ASNB/III/2022"});
     CHECK(s.highest_certificate_seq() == 229472);
@@ -221,4 +241,76 @@ TEST_CASE("certify --first-number: continues a series above every number issued,
     CHECK(start_certificate_counter(s, 300000) == 229476);
     CHECK(start_certificate_counter(s, 229476) == 300000);
     CHECK(s.certificate_counter() == 229475);
+}
+
+TEST_CASE("check_certificates: after a correction, who holds a certificate and who still needs one") {
+    TempStore t;
+    store::Store& s = *t.store;
+    CertificateTemplate tmpl{default_certificate_template};
+    store::Store::Transaction tx(s);
+    Session a = add_session(s, "A", 9);
+    Participant p1 = add_person(s, "198609262015051001", "Satu");
+    Participant p2 = add_person(s, "199001152014031002", "Dua");
+    Participant p3 = add_person(s, "198703212010122003", "Tiga");
+    enroll(s, a, p2.id); // enrolled, never attends: absent
+    mark_attendance(s, a, p1, 180);
+    mark_attendance(s, a, p3, 60); // partial
+
+    // Never certified: nobody is missing a certificate yet, whoever attended.
+    CertificateCheck before = check_certificates(s, a);
+    CHECK(before.live == 0);
+    CHECK(before.uncertified == 0);
+
+    certify_session(s, a, tmpl); // p1
+    CertificateCheck after = check_certificates(s, a);
+    CHECK(after.live == 1);
+    CHECK(after.unqualified == 0);
+    CHECK(after.uncertified == 0);
+
+    // A correction: p3 did attend. p3 now needs a certificate; the absent p2 does not.
+    mark_attendance(s, a, p3, 170);
+    CertificateCheck corrected = check_certificates(s, a);
+    CHECK(corrected.live == 1);
+    CHECK(corrected.uncertified == 1);
+
+    // Another: p1 did not attend after all. p1's certificate no longer qualifies.
+    mark_attendance(s, a, p1, 10);
+    CertificateCheck wrong = check_certificates(s, a);
+    CHECK(wrong.live == 1);
+    CHECK(wrong.unqualified == 1);
+    CHECK(wrong.uncertified == 1);
+    CHECK(count_live_certificates(s.live_certificates({a.id})).unqualified == 1);
+
+    // A session that asks for its survey: p3 has none, so p3 is not one who still needs a certificate.
+    Session surveyed = a;
+    surveyed.requires_survey = true;
+    CHECK(check_certificates(s, surveyed).uncertified == 0);
+}
+
+TEST_CASE("certify --sync: a session that gives no certificates is refused before any certificate changes") {
+    TempStore t;
+    store::Store& s = *t.store;
+    CertificateTemplate tmpl{default_certificate_template};
+    store::Store::Transaction tx(s);
+    Session a = add_session(s, "A", 9);
+    Participant p1 = add_person(s, "198609262015051001", "Satu");
+    mark_attendance(s, a, p1, 180);
+    certify_session(s, a, tmpl);
+    mark_attendance(s, a, p1, 10); // p1's certificate no longer qualifies
+
+    Session cancelled = a;
+    cancelled.status = SessionStatus::cancelled;
+    CHECK(error_of([&] { sync_certificates(s, cancelled, tmpl); }) ==
+          "session A is cancelled: it gives no certificates");
+    Session no_series = a;
+    no_series.series.reset();
+    CHECK(error_of([&] {
+              sync_certificates(s, no_series, CertificateTemplate("{series}/{seq}"));
+          }).find("has no series number") != std::string::npos);
+    CHECK(s.live_certificates({a.id}).size() == 1); // not revoked by either
+
+    SyncResult synced = sync_certificates(s, a, tmpl);
+    REQUIRE(synced.revoked.size() == 1);
+    CHECK(synced.revoked[0].person.id == p1.id);
+    CHECK(s.live_certificates({a.id}).empty());
 }

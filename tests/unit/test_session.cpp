@@ -1,5 +1,10 @@
+#include "asnbelajar/attendance.hpp"
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/session.hpp"
+#include "asnbelajar/store.hpp"
+#include "error_of.hpp"
+#include "temp_dir.hpp"
+#include "webinar.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,7 +20,15 @@ TEST_CASE("series_dates: weekly, twice-weekly and single sessions") {
           std::vector<Date>{{2022, 3, 3}, {2022, 3, 8}, {2022, 3, 10}, {2022, 3, 15}});
     SeriesPlan across_year{Repeat::weekly, 2, {}};
     CHECK(series_dates({2025, 12, 25}, across_year) == std::vector<Date>{{2025, 12, 25}, {2026, 1, 1}});
+    // Weekly on a day given: from the first such day on or after the start.
+    SeriesPlan fridays{Repeat::weekly, 2, {5}};
+    CHECK(series_dates(thu, fridays) == std::vector<Date>{{2022, 3, 4}, {2022, 3, 11}});
+    CHECK(error_of([&] {
+              series_dates(thu, {Repeat::weekly, 2, {2, 4}});
+          }) == "--repeat weekly needs one day in --days, got 2 (use --repeat twice-weekly for two)");
     CHECK_THROWS_AS(series_dates(thu, {Repeat::weekly, 0, {}}), Error);
+    CHECK(series_dates(thu, {Repeat::weekly, 520, {}}).size() == 520); // ten years of Thursdays
+    CHECK(error_of([&] { series_dates(thu, {Repeat::weekly, 521, {}}); }) == "--count 521 is outside 1..520");
     CHECK_THROWS_AS(series_dates(thu, {Repeat::twice_weekly, 2, {4}}), Error);
     CHECK_THROWS_AS(series_dates(thu, {Repeat::none, 2, {}}), Error);
 }
@@ -25,6 +38,14 @@ TEST_CASE("parse_weekdays takes English and Indonesian names") {
     CHECK(parse_weekdays("Selasa, Kamis") == std::vector<int>{2, 4});
     CHECK(parse_weekdays("monday") == std::vector<int>{1});
     CHECK_THROWS_AS(parse_weekdays("thu,funday"), Error);
+    CHECK(parse_weekdays("sen, rab ,jum") == std::vector<int>{1, 3, 5}); // a word between two commas
+    CHECK(parse_weekdays("minggu,sunday,sat") == std::vector<int>{6, 7});
+    // An empty word, after a last comma or alone, is no day.
+    for (const char* text : {"thu,", ""}) {
+        CAPTURE(text);
+        CHECK(error_of([&] { parse_weekdays(text); }) ==
+              "--days: '' is not a day of the week (expected e.g. tue,thu or selasa,kamis)");
+    }
 }
 
 TEST_CASE("parse_jp keeps one decimal exactly") {
@@ -37,6 +58,8 @@ TEST_CASE("parse_jp keeps one decimal exactly") {
     CHECK_FALSE(parse_jp("x"));
     CHECK_FALSE(parse_jp("3."));
     CHECK_FALSE(parse_jp(""));
+    CHECK(parse_jp("0100") == 1000); // up to four digits: too many for a session, said by validate_session
+    CHECK_FALSE(parse_jp("10000"));
 }
 
 TEST_CASE("parse_repeat") {
@@ -119,4 +142,103 @@ TEST_CASE("validate_session: every field at its bounds, the last value accepted 
     CHECK(with([](Session& s) { s.code = "2022"; }) ==
           "--code '2022' must not be all digits (ids are numbers)");
     CHECK(with([](Session& s) { s.code = "2022a"; }).empty());
+}
+
+TEST_CASE("sessions in a store: a series' codes, duplicates, lookups by id, edits, deletion") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    store::Store& store = *db;
+    store::Store::Transaction tx(store);
+    Session base;
+    base.title = "Webinar ASN Belajar";
+    base.start = 1646272800; // Thursday 3 March 2022, 09:00 WIB
+    base.minutes = 180;
+    base.jp_tenths = 30;
+    base.series = 9;
+
+    // A code given to a series: each session has it with its number, from 1; series numbers count on.
+    const std::vector<Session> series = add_sessions(store, base, "SERI", {Repeat::weekly, 3, {}});
+    REQUIRE(series.size() == 3);
+    CHECK(series[0].code == "SERI-1");
+    CHECK(series[1].code == "SERI-2");
+    CHECK(series[2].code == "SERI-3");
+    CHECK(series[2].series == 11);
+    // The same start and title again: refused, the message in the number of sessions being added.
+    CHECK(error_of([&] {
+              add_sessions(store, base, "", {});
+          }).ends_with("\nNothing was added; give --allow-duplicate to add it anyway"));
+    CHECK(error_of([&] {
+              add_sessions(store, base, "", {Repeat::weekly, 2, {}});
+          }).ends_with("\nNothing was added; give --allow-duplicate to add them anyway"));
+
+    // Each session is checked before it is stored: none of a series that fails is stored.
+    Session bad = base;
+    bad.title = "Tanpa durasi";
+    bad.minutes = 0;
+    CHECK(error_of([&] {
+              add_sessions(store, bad, "", {Repeat::weekly, 2, {}});
+          }) == "--minutes 0 is outside 1..1440");
+    CHECK(store.sessions_at(base.start, "Tanpa durasi").empty());
+    // Without a code, a series' sessions are named by their dates, with -2 and on for a date taken.
+    Session other = base;
+    other.title = "Webinar lain";
+    const std::vector<Session> dated = add_sessions(store, other, "", {Repeat::weekly, 2, {}});
+    REQUIRE(dated.size() == 2);
+    CHECK(dated[0].code == "2022-03-03");
+    CHECK(dated[1].code == "2022-03-10");
+    other.title = "Webinar ketiga";
+    CHECK(add_sessions(store, other, "", {Repeat::weekly, 2, {}}).back().code == "2022-03-10-2");
+
+    // Found by code or by id.
+    const Session first = series[0];
+    CHECK(resolve_session(store, std::to_string(first.id)).code == "SERI-1");
+    CHECK(resolve_session(store, " SERI-2 ").id == series[1].id);
+    CHECK(error_of([&] { resolve_session(store, "999"); }) ==
+          "no session '999' (give a session code or id; 'asnbelajar session list' shows them)");
+
+    // An edit is checked as a new session is.
+    SessionEdit zero;
+    zero.minutes = 0;
+    CHECK(error_of([&] { edit_session(store, first, zero, first.start); }) ==
+          "--minutes 0 is outside 1..1440");
+    CHECK(store.session_by_id(first.id)->minutes == 180);
+
+    // A longer session: outcomes are recomputed (150 of 180 minutes attended; of 360, partial).
+    const Participant p = add_people(store, {"198609262015051001"}).front();
+    mark_attendance(store, first, p, 150);
+    REQUIRE(store.session_roster(first.id).front().outcome == AttendanceOutcome::attended);
+    SessionEdit longer;
+    longer.minutes = 360;
+    const EditResult e = edit_session(store, first, longer, first.start);
+    CHECK(e.recomputed);
+    CHECK(store.session_roster(first.id).front().outcome == AttendanceOutcome::partial);
+    SessionEdit retitled;
+    retitled.title = "Judul baru";
+    CHECK_FALSE(edit_session(store, e.session, retitled, first.start).recomputed);
+
+    // The pass score changes what a certificate needs only while a post-test is required.
+    SessionEdit score;
+    score.pass_score = 70;
+    CHECK_FALSE(edit_session(store, e.session, score, first.start).requirements_changed);
+    SessionEdit posttest;
+    posttest.requires_posttest = true;
+    const EditResult tested = edit_session(store, e.session, posttest, first.start);
+    CHECK(tested.requirements_changed);
+    score.pass_score = tested.session.pass_score + 10;
+    const EditResult raised = edit_session(store, tested.session, score, first.start);
+    CHECK(raised.requirements_changed);
+    CHECK_FALSE(
+        edit_session(store, raised.session, score, first.start).requirements_changed); // the same again
+
+    // Deleting: refused while the attendance of even one person is recorded.
+    CHECK(error_of([&] {
+              delete_session(store, first);
+          }).starts_with("session SERI-1 has attendance of 1 person: only a session without attendance"));
+    store.insert_certificate(series[1].id, p.id, 1,
+                             "1/X"); // a certificate whose attendance was corrected away
+    CHECK(error_of([&] {
+              delete_session(store, series[1]);
+          }).starts_with("session SERI-2 has 1 certificate: only a session without attendance"));
+    CHECK(delete_session(store, series[2]) == 0);
+    CHECK_FALSE(store.session_by_id(series[2].id));
 }

@@ -48,10 +48,11 @@ MarkResult mark_attendance(store::Store& store, const Session& session, const Pa
 MarkResult add_platform_marks(store::Store& store, const Session& session, Id person,
                               const std::vector<AttendanceMark>& marks);
 
-// add_platform_marks for many people of one session at once (an export's rows grouped per person): the
-// session's enrollments and who already has marks are read once, not per person, and each summary is computed
-// once. Returns how many of the people are walk-ins. `progress`, when given, is called now and then with the
-// people done of people.size() (unit "people"), and once at the end. Throws Error for a cancelled session.
+// add_platform_marks for many people of one session at once (an export's rows grouped per person: each person
+// once): the session's enrollments and who already has marks are read once, not per person, and each summary
+// is computed once. Returns how many of the people are walk-ins. `progress`, when given, is called now and
+// then with the people done of people.size() (unit "people"), and once at the end. Throws Error for a
+// cancelled session.
 std::size_t add_platform_marks(store::Store& store, const Session& session,
                                const std::vector<PersonMarks>& people, const ProgressFn& progress = {});
 
