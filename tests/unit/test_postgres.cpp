@@ -320,6 +320,25 @@ TEST_CASE("postgres: a server that cannot be reached is said by host and databas
     }
 }
 
+TEST_CASE(
+    "postgres: a discarded new store is gone at once, not when it is closed: another writer creates it") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    REQUIRE(db->created());
+    db->discard_created();
+    ::setenv("ASNBELAJAR_PG_LOCK_TIMEOUT", "1", 1);
+    {
+        const auto other = store::open(s.url, store::Access::write); // its CREATE TABLEs wait for nothing
+        ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+        store::Store::Transaction tx(*other);
+        other->audit("asnbelajar db migrate", 0);
+        tx.commit();
+    }
+    ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+    CHECK(s.value("SELECT count(*) FROM audit_log") == "1");
+}
+
 TEST_CASE("postgres: opening, creating, the schema version and newer schemas") {
     if (!server()) return;
     Scratch s;
