@@ -8,6 +8,7 @@
 #include "error_of.hpp"
 #include "temp_dir.hpp"
 
+#include "store/postgres/errors.hpp"
 #include "store/postgres/open.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/pq.hpp"
@@ -134,6 +135,176 @@ TEST_CASE("postgres: a URL prints without its password") {
     CHECK(store::printable_argument("user:pw@example") == "user:pw@example");
 }
 
+TEST_CASE(
+    "postgres: an array parameter's text: elements quoted or bare, NULL, a comma before every one but the "
+    "first") {
+    pq::Array none;
+    CHECK(none.empty());
+    CHECK(none.done() == "{}");
+    pq::Array text;
+    text.add("a");
+    text.add_or_null("");
+    text.add("say \"hi\" \\ bye");
+    CHECK_FALSE(text.empty());
+    CHECK(text.done() == R"({"a",NULL,"say \"hi\" \\ bye"})");
+    // A first element of one character (a one-digit number) is an element all the same.
+    pq::Array numbers;
+    numbers.add(std::int64_t{7});
+    numbers.add_null();
+    numbers.add(std::int64_t{-12});
+    CHECK(numbers.done() == "{7,NULL,-12}");
+    pq::Array mixed; // a text[] takes a bare 7 as the text "7"
+    mixed.add(std::int64_t{7});
+    mixed.add("x");
+    CHECK(mixed.done() == R"({7,"x"})");
+}
+
+TEST_CASE("postgres: a COPY text field decoded: \\N is NULL, escapes undone, a backslash at the end kept") {
+    std::string out = "left over";
+    CHECK_FALSE(pq::copy_field("\\N", out));
+    CHECK(out.empty());
+    CHECK(pq::copy_field("", out));
+    CHECK(out.empty());
+    CHECK(pq::copy_field("a\\tb\\nc\\rd\\\\e\\bf\\fg\\vh\\Ni\\a", out));
+    CHECK(out == "a\tb\nc\rd\\e\bf\fg\vhNia");
+    // The server never ends a field with a lone backslash (it writes one as \\); were one there, it is kept.
+    CHECK(pq::copy_field("ab\\", out));
+    CHECK(out == "ab\\");
+    CHECK(pq::copy_field("\\", out));
+    CHECK(out == "\\");
+}
+
+TEST_CASE(
+    "postgres: a failure is mapped by its SQLSTATE: the constraint it broke, the fault, whether a retry may "
+    "cure it") {
+    using store::Constraint;
+    using store::Fault;
+    using store::postgres::pg_constraint;
+    using store::postgres::pg_fault;
+    using store::postgres::unavailable;
+    const auto failure = [](const char* state, const char* constraint = "", const char* message = "x") {
+        return pq::Failure(message, state, constraint);
+    };
+    // A unique violation by the constraint's name; a foreign key whatever its name.
+    CHECK(pg_constraint(failure("23505", "participants_nip")) == Constraint::participant_nip);
+    CHECK(pg_constraint(failure("23505", "participants_email")) == Constraint::participant_email);
+    CHECK(pg_constraint(failure("23505", "sessions_code")) == Constraint::session_code);
+    CHECK(pg_constraint(failure("23505", "certificates_live")) == Constraint::certificate_live);
+    CHECK(pg_constraint(failure("23503", "enrollments_session_id_fkey")) == Constraint::reference);
+    CHECK_FALSE(pg_constraint(failure("23505", "some_other_index")));
+    CHECK_FALSE(pg_constraint(failure("23514", "participants_nip"))); // a CHECK, not a unique violation
+    CHECK_FALSE(pg_constraint(failure("22001")));
+
+    const std::pair<const char*, Fault> faults[] = {
+        {"55P03", Fault::locked},
+        {"40P01", Fault::locked},
+        {"40001", Fault::locked},
+        {"25006", Fault::read_only},
+        {"53100", Fault::full},
+        {"53200", Fault::full},
+        {"XX001", Fault::damaged},
+        {"XX002", Fault::damaged},
+        {"XX000", Fault::other},
+        {"08001", Fault::cannot_open},
+        {"08004", Fault::cannot_open},
+        {"28000", Fault::cannot_open},
+        {"28P01", Fault::cannot_open},
+        {"3D000", Fault::cannot_open},
+        {"08006", Fault::io},
+        {"08003", Fault::io},
+        {"", Fault::io},
+        {"57P01", Fault::io},
+        {"58030", Fault::io},
+        {"55000", Fault::other},
+        {"42P01", Fault::other},
+        {"25P02", Fault::other},
+        {"23505", Fault::other},
+    };
+    for (const auto& [state, fault] : faults) {
+        CAPTURE(state);
+        CHECK(pg_fault(failure(state)) == fault);
+    }
+
+    // Connecting: retried unless the server answered and refused.
+    CHECK(unavailable(failure("08001", "", "connection to server failed: Connection refused"), nullptr));
+    CHECK(unavailable(failure("08001", "", "timeout expired"), nullptr));
+    for (const char* refusal :
+         {"FATAL:  password authentication failed for user \"asnb\"", "FATAL:  database \"x\" does not exist",
+          "FATAL:  no pg_hba.conf entry for host", "fe_sendauth: no password supplied",
+          "FATAL:  permission denied for database \"asnb\"", "FATAL:  sorry, too many connections already"}) {
+        CAPTURE(refusal);
+        CHECK_FALSE(unavailable(failure("08001", "", refusal), nullptr));
+    }
+    // A connection lost, a server shutting down or starting up, a standby now: retried.
+    for (const char* state : {"08006", "08003", "57P01", "57P02", "57P03", "25006"}) {
+        CAPTURE(state);
+        CHECK(unavailable(failure(state), nullptr));
+    }
+    // The rest is the command's own failure; a client-side one only on a connection that is bad.
+    for (const char* state : {"57P04", "57014", "40001", "55P03", "23505", "XX001", "25P02", ""}) {
+        CAPTURE(state);
+        CHECK_FALSE(unavailable(failure(state), nullptr));
+    }
+}
+
+TEST_CASE("postgres: a broken constraint's value from the server's detail, when one value is named") {
+    using store::Constraint;
+    using store::postgres::translate;
+    const auto said = [](const char* constraint, const char* detail, store::WrittenValues written = {}) {
+        return std::string(
+            translate(pq::Failure("duplicate key", "23505", constraint, detail), "db", written, 10).what());
+    };
+    CHECK(said("participants_nip", "Key (nip)=(198609262015051001) already exists.") ==
+          "NIP 198609262015051001 already belongs to another participant");
+    CHECK(said("sessions_code", "Key (code)=(S(1)=(2)) already exists.") ==
+          "a session with code S(1)=(2) already exists");
+    CHECK(said("sessions_code", "Key (code)=(A) already exists.") == "a session with code A already exists");
+    // The value written wins over the detail; none, one of several columns, or an empty one: unnamed.
+    CHECK(said("participants_email", "Key (email)=(a@x.id) already exists.",
+               {{Constraint::participant_email, "A@x.id"}}) ==
+          "e-mail A@x.id already belongs to another participant");
+    CHECK(said("participants_nip", "") == "two participants would have the same NIP");
+    CHECK(said("participants_nip", "Key (nip)=() already exists.") ==
+          "two participants would have the same NIP");
+    CHECK(said("participants_nip", "Key (nip)=(1) is wrong.") == "two participants would have the same NIP");
+    CHECK(said("certificates_live", "Key (session_id, participant_id)=(1, 2) already exists.") ==
+          "the participant holds a live certificate of this session already");
+    CHECK(said("participants_nip", "Key (nip, email)=(1, a) already exists.") ==
+          "two participants would have the same NIP");
+    CHECK(
+        std::string(
+            translate(pq::Failure("canceling statement due to lock timeout", "55P03"), "db", {}, 7).what()) ==
+        "the store db is locked by another process (the store is busy: another writer held a lock this command "
+        "needs; waited 7 s (ASNBELAJAR_PG_LOCK_TIMEOUT)); try again");
+    CHECK(std::string(translate(pq::Failure("no space left", "53100"), "db", {}, 7).what()) ==
+          "cannot write the store db: disk full (no space left)");
+}
+
+TEST_CASE("postgres: ASNBELAJAR_PG_LOCK_TIMEOUT takes whole seconds from 1 to 3600") {
+    // Read before connecting: a server that is not there says the value is wrong first.
+    const std::string nowhere = "postgresql://asnb@/asnb?host=/nonexistent-dir&port=1&connect_timeout=2";
+    const auto said = [&](const char* value) {
+        ::setenv("ASNBELAJAR_PG_LOCK_TIMEOUT", value, 1);
+        std::string what;
+        try {
+            store::open(nowhere, store::Access::write);
+        } catch (const Error& e) {
+            what = e.what();
+        }
+        ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+        return what.find("ASNBELAJAR_PG_LOCK_TIMEOUT must be a whole number of seconds from 1 to 3600") !=
+               std::string::npos;
+    };
+    for (const char* wrong : {"0", "3601", "-1", "1.5", "10s", " 5"}) {
+        CAPTURE(wrong);
+        CHECK(said(wrong));
+    }
+    for (const char* right : {"1", "3600"}) {
+        CAPTURE(right);
+        CHECK_FALSE(said(right)); // on to connecting, which fails otherwise
+    }
+}
+
 TEST_CASE("postgres: a server that cannot be reached is said by host and database, never the password") {
     try {
         store::open("postgresql://asnb:s3cret@/nosuchdb?host=/nonexistent-dir&port=1&connect_timeout=2",
@@ -149,6 +320,25 @@ TEST_CASE("postgres: a server that cannot be reached is said by host and databas
     }
 }
 
+TEST_CASE(
+    "postgres: a discarded new store is gone at once, not when it is closed: another writer creates it") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    REQUIRE(db->created());
+    db->discard_created();
+    ::setenv("ASNBELAJAR_PG_LOCK_TIMEOUT", "1", 1);
+    {
+        const auto other = store::open(s.url, store::Access::write); // its CREATE TABLEs wait for nothing
+        ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+        store::Store::Transaction tx(*other);
+        other->audit("asnbelajar db migrate", 0);
+        tx.commit();
+    }
+    ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+    CHECK(s.value("SELECT count(*) FROM audit_log") == "1");
+}
+
 TEST_CASE("postgres: opening, creating, the schema version and newer schemas") {
     if (!server()) return;
     Scratch s;
@@ -158,13 +348,18 @@ TEST_CASE("postgres: opening, creating, the schema version and newer schemas") {
         const auto db = store::open(s.url, store::Access::write);
         CHECK(db->created());
         db->discard_created();
+        CHECK_FALSE(db->created()); // store.hpp: then false, and discard_created() does nothing
+        db->discard_created();
     }
     CHECK(s.value("SELECT to_regclass('participants') IS NULL") == "t");
     {
         const auto db = store::open(s.url, store::Access::write, store::DryRun::yes);
-        store::Store::Transaction tx(*db);
-        db->insert_participant(person("198609262015051001", "Dry"));
-        tx.commit();
+        for (const char* name : {"Dry", "Run"}) { // each rehearsal rolled back to where it began
+            store::Store::Transaction tx(*db);
+            db->insert_participant(person("198609262015051001", name));
+            tx.commit();
+            CHECK(db->list_participants("", "").empty());
+        }
     }
     CHECK(s.value("SELECT to_regclass('participants') IS NULL") == "t");
     s.create_store();
@@ -262,7 +457,14 @@ std::string scenario(store::Store& db) {
         {added[2].id, EnrollmentStatus::waitlisted}, {added[0].id, EnrollmentStatus::cancelled},
         {added[3].id, EnrollmentStatus::cancelled},  {added[0].id, EnrollmentStatus::walk_in}};
     db.put_enrollments(s.id, changes);
+    for (int limit : {0, 5}) { // the seats taken, counted up to the limit; someone waits
+        const store::Store::SeatState seats = db.seat_state(s.id, limit);
+        out += fmt::format("| seats {} {} ", seats.enrolled, seats.waitlisted);
+    }
     db.put_enrollment(s.id, added[2].id, EnrollmentStatus::enrolled);
+    out += fmt::format("| seats {} ", db.seat_state(s.id, 5).waitlisted); // nobody waits now
+    db.put_enrollment(s.id, added[1].id, EnrollmentStatus::cancelled);    // a stored row: keeps its number
+    out += fmt::format("| session enrollments {} ", db.session_enrollments(s.id).size());
     out += " | enrollments:";
     std::vector<Id> ids;
     for (const Participant& p : added)
@@ -561,6 +763,69 @@ TEST_CASE("postgres: every operation says when the server refuses it, none goes 
     write("put_signing_key", [&] { (void)db->put_signing_key("key"); });
 }
 
+// Inside a write transaction every operation on a session first takes the session's row lock, FOR UPDATE
+// (postgres/enrollments.cpp): what it counts or draws (seats, the queue, arrival numbers, marks) stays true until
+// the commit, because no other writer can take that lock meanwhile.
+TEST_CASE("postgres: every operation on a session takes the session's row lock inside a write transaction") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    Id session = 0, id = 0;
+    {
+        store::Store::Transaction tx(*db);
+        session = db->insert_session(a_session("S"));
+        id = db->insert_participant(person("198609262015051001", "A", "a@example.go.id"));
+        const store::EnrollmentChange enrolled{id, EnrollmentStatus::enrolled};
+        db->put_enrollments(session, {&enrolled, 1});
+        tx.commit();
+    }
+    const std::string lock =
+        fmt::format("SELECT 1 FROM {}.sessions WHERE id = {} FOR KEY SHARE NOWAIT", s.schema, session);
+    s.exec(lock); // free now
+    const std::vector<Id> ids = {id};
+    const std::vector<PersonMarks> marks = {{id, {AttendanceMark{}}}};
+    const std::vector<store::PersonSummary> summaries = {{id, std::nullopt, AttendanceOutcome::attended}};
+    const std::vector<ResultAttempt> attempts = {
+        {session, id, ResultKind::survey, std::nullopt, std::nullopt, "b"}};
+    const store::EnrollmentChange waitlisted{id, EnrollmentStatus::waitlisted};
+    const std::pair<const char*, std::function<void()>> ops[] = {
+        {"session_by_id", [&] { (void)db->session_by_id(session); }},
+        {"session_holdings", [&] { (void)db->session_holdings(session); }},
+        {"enrollments_of", [&] { (void)db->enrollments_of(session, ids); }},
+        {"enrollment_counts", [&] { (void)db->enrollment_counts(session); }},
+        {"seat_state", [&] { (void)db->seat_state(session, 10); }},
+        {"first_waitlisted", [&] { (void)db->first_waitlisted(session); }},
+        {"session_enrollments", [&] { (void)db->session_enrollments(session); }},
+        {"put_enrollments",
+         [&] {
+             db->put_enrollments(session, {&waitlisted, 1});
+         }},
+        {"marks_of", [&] { (void)db->marks_of(session, ids); }},
+        {"session_marks", [&] { (void)db->session_marks(session); }},
+        {"participants_with_marks", [&] { (void)db->participants_with_marks(session); }},
+        {"outcome_counts", [&] { (void)db->outcome_counts(session); }},
+        {"add_marks", [&] { db->add_marks(session, marks); }},
+        {"delete_marks", [&] { db->delete_marks(session, id, MarkKind::manual); }},
+        {"put_summaries", [&] { db->put_summaries(session, summaries); }},
+        {"clear_session_attendance", [&] { db->clear_session_attendance(session); }},
+        {"note_attendance_import", [&] { db->note_attendance_import(session, 1646272800); }},
+        {"delete_batch_marks", [&] { (void)db->delete_batch_marks(session, "b"); }},
+        {"insert_certificate", [&] { db->insert_certificate(session, id, 1, "X-1"); }},
+        {"revoke_certificate", [&] { (void)db->revoke_certificate(session, id); }},
+        {"put_results", [&] { (void)db->put_results(attempts); }},
+        {"delete_session", [&] { db->delete_session(session); }},
+    };
+    for (const auto& [what, op] : ops) {
+        INFO(what);
+        store::Store::Transaction tx(*db);
+        op();
+        // FOR KEY SHARE: what an insert referring to the session takes, refused only by FOR UPDATE (not by the
+        // operation's own UPDATE of the session's row, or its inserts' references).
+        CHECK_THROWS_AS(s.exec(lock), pq::Failure); // "could not obtain lock on row"
+    }
+    s.exec(lock); // each transaction rolled back: free again
+}
+
 TEST_CASE("postgres: a store whose certificate counter is gone says so, and numbers nothing") {
     if (!server()) return;
     Scratch s;
@@ -657,6 +922,219 @@ TEST_CASE("postgres: a changed participant who takes another's NIP is named by t
         CHECK_THROWS_WITH_AS(db->write_participants(changed, {}), "two participants would have the same NIP",
                              Error);
     }
+}
+
+TEST_CASE(
+    "postgres: a new participant who takes another's NIP or e-mail is named by the value written, when the "
+    "server names no key too") {
+    if (!server()) return;
+    Scratch s;
+    const Participant a = person("198609262015051001", "A", "a@example.go.id");
+    {
+        const auto db = store::open(s.url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        db->insert_participant(a);
+        tx.commit();
+    }
+    // A clerk who may not read the NIP and e-mail columns (COPY needs only INSERT): the server's detail of a
+    // unique violation shows no key to it.
+    Clerk clerk(s);
+    s.exec(fmt::format("REVOKE SELECT ON {0}.participants FROM {1}; "
+                       "GRANT SELECT (id, phone, name, agency, unit, position, grade, created, updated) "
+                       "ON {0}.participants TO {1}",
+                       s.schema, clerk.role));
+    const auto db = store::open(clerk.url, store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        CHECK_THROWS_WITH_AS(db->insert_participant(person(a.nip.c_str(), "B")),
+                             "NIP 198609262015051001 already belongs to another participant", Error);
+    }
+    {
+        store::Store::Transaction tx(*db);
+        CHECK_THROWS_WITH_AS(db->insert_participant(person("199001152014031002", "B", "a@example.go.id")),
+                             "e-mail a@example.go.id already belongs to another participant", Error);
+    }
+    {
+        // Two new people: no single value to name, and the server names none.
+        store::Store::Transaction tx(*db);
+        std::vector<Participant> two = {person("199001152014031002", "B"), person(a.nip.c_str(), "C")};
+        CHECK_THROWS_WITH_AS(db->write_participants({}, two), "two participants would have the same NIP",
+                             Error);
+    }
+}
+
+TEST_CASE("postgres: a changed participant is stored with every field, alone and in a batch") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    store::Store::Transaction tx(*db);
+    std::vector<Participant> people = {person("198609262015051001", "A", "a@example.go.id"),
+                                       person("199001152014031002", "B", "b@example.go.id")};
+    db->write_participants({}, people);
+    auto change = [](Participant& p, const std::string& tag) {
+        p.nip = tag == "1" ? "197512302000031001" : tag == "2" ? "198703212010122003" : "199205052019032004";
+        p.name = "Name " + tag;
+        p.email = tag + "@example.go.id";
+        p.phone = "+62812345678" + tag;
+        p.agency = "Agency " + tag;
+        p.unit = "Unit " + tag;
+        p.position = "Position " + tag;
+        p.grade = tag == "1" ? "III/b" : "IX";
+    };
+    auto stored_as_written = [&](const Participant& p) {
+        CAPTURE(p.name);
+        const std::optional<Participant> got = db->participant_by_id(p.id);
+        REQUIRE(got);
+        CHECK(got->nip == p.nip);
+        CHECK(got->name == p.name);
+        CHECK(got->email == p.email);
+        CHECK(got->phone == p.phone);
+        CHECK(got->agency == p.agency);
+        CHECK(got->unit == p.unit);
+        CHECK(got->position == p.position);
+        CHECK(got->grade == p.grade);
+    };
+    change(people[0], "1");
+    db->update_participant(people[0]);
+    stored_as_written(people[0]);
+    change(people[0], "2");
+    change(people[1], "3");
+    db->write_participants(people, {});
+    stored_as_written(people[0]);
+    stored_as_written(people[1]);
+}
+
+TEST_CASE(
+    "postgres: find participants: one person holding a row's NIP and e-mail is found once, named by both; "
+    "nobody is -1; each batch counted on its own") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    Participant a = person("198609262015051001", "A", "a@example.go.id");
+    {
+        store::Store::Transaction tx(*db);
+        a.id = db->insert_participant(a);
+        tx.commit();
+    }
+    store::Store::Transaction tx(*db);
+    const std::vector<Participant> rows = {a};
+    const std::vector<Participant> others = {person("199001152014031002", "B", "b@example.go.id"),
+                                             person("", "C")};
+    // Inside a write transaction a lookup takes the participants' lock, which the writes take too: what it
+    // answers stays true until the commit (no other import adds the same NIP meanwhile).
+    const auto locked = [&] {
+        return s.value("SELECT NOT pg_try_advisory_xact_lock(hashtext('asnbelajar participants'))") == "t";
+    };
+    CHECK_FALSE(locked());
+    store::ParticipantMatches found; // reused from batch to batch, as an import does
+    db->find_participants(others, found);
+    CHECK(locked());
+    tx.commit();
+    CHECK_FALSE(locked());
+    store::Store::Transaction next(*db); // every transaction takes it anew
+    db->find_participants(others, found);
+    CHECK(locked());
+    for (int round = 0; round < 2; ++round) {
+        CAPTURE(round);
+        db->find_participants(rows, found);
+        CHECK(found.found == 1);
+        CHECK(found.by_nip == std::vector<int>{0});
+        CHECK(found.by_email == std::vector<int>{0});
+        CHECK(found.people[0].id == a.id);
+        db->find_participants(others, found);
+        CHECK(found.found == 0);
+        CHECK(found.by_nip == std::vector<int>{-1, -1});
+        CHECK(found.by_email == std::vector<int>{-1, -1});
+    }
+}
+
+TEST_CASE("postgres: db check's journal line: the server's version and how many indexes amcheck checked") {
+    if (!server()) return;
+    Scratch s;
+    s.create_store();
+    {
+        // Two marks of one person and no summary yet: the counts of the two tables differ.
+        const auto db = store::open(s.url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        const Id session = db->insert_session(a_session("S"));
+        const Id id = db->insert_participant(person("198609262015051001", "A"));
+        AttendanceMark first, second;
+        first.join = 1646272800;
+        first.leave = first.join + 600;
+        second.join = first.leave + 60;
+        second.leave = second.join + 600;
+        const std::vector<PersonMarks> marks = {{id, {first, second}}};
+        db->add_marks(session, marks);
+        tx.commit();
+    }
+    const auto db = store::open(s.url, store::Access::read);
+    const store::StoreCheck check = db->check();
+    CHECK(check.marks == 2);
+    CHECK(check.attendance == 0);
+    const std::string line = check.journal_mode;
+    const std::string version = s.value("SELECT split_part(current_setting('server_version'), ' ', 1)");
+    CHECK(line.starts_with("postgresql " + version + " ("));
+    // Every table checked has a primary key at least: ten tables, ten indexes or more (or no amcheck at all).
+    if (line.find("no amcheck") == std::string::npos) {
+        const std::size_t at = line.find("amcheck: ");
+        REQUIRE(at != std::string::npos);
+        CHECK(std::stoi(line.substr(at + 9)) >= 10);
+    }
+}
+
+TEST_CASE("postgres: a statement waits 10 s for a lock unless ASNBELAJAR_PG_LOCK_TIMEOUT says otherwise") {
+    if (!server()) return;
+    Scratch s;
+    s.create_store();
+    // A trigger answers the store's next write from inside its session: first with the session's lock_timeout,
+    // then with a lock not granted (55P03) at once, instead of after the wait.
+    const auto answer = [&](const char* raise) {
+        s.exec(fmt::format("CREATE OR REPLACE FUNCTION {0}.answer() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                           "BEGIN {1}; END $$; "
+                           "CREATE OR REPLACE TRIGGER answer BEFORE INSERT ON {0}.audit_log "
+                           "FOR EACH ROW EXECUTE FUNCTION {0}.answer()",
+                           s.schema, raise));
+    };
+    ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+    const auto db = store::open(s.url, store::Access::write);
+    answer("RAISE EXCEPTION 'lock_timeout %', current_setting('lock_timeout')");
+    {
+        store::Store::Transaction tx(*db);
+        CHECK_THROWS_WITH_AS(db->audit("asnbelajar x", 0), doctest::Contains("lock_timeout 10s"), Error);
+    }
+    answer("RAISE EXCEPTION 'canceling statement due to lock timeout' USING ERRCODE = '55P03'");
+    {
+        store::Store::Transaction tx(*db);
+        CHECK_THROWS_WITH_AS(db->audit("asnbelajar x", 0), doctest::Contains("waited 10 s"), Error);
+    }
+}
+
+TEST_CASE(
+    "postgres: after a commit the store reads without locking: another writer's lock does not stop it") {
+    if (!server()) return;
+    Scratch s;
+    ::setenv("ASNBELAJAR_PG_LOCK_TIMEOUT", "1", 1);
+    const auto db = store::open(s.url, store::Access::write);
+    ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+    Id session = 0;
+    {
+        store::Store::Transaction tx(*db);
+        session = db->insert_session(a_session("S"));
+        tx.commit();
+    }
+    {
+        store::Store::Transaction tx(
+            *db); // a write that locks nothing (the new session was its first's alone)
+        db->audit("asnbelajar x", 0);
+        tx.commit();
+    }
+    pq::Connection other(s.url, "test");
+    other.exec("BEGIN");
+    const std::string lock = fmt::format("SELECT 1 FROM sessions WHERE id = {} FOR UPDATE", session);
+    other.exec(lock.c_str());
+    CHECK(db->session_by_id(session)); // a plain read: no lock to wait for
+    CHECK(db->enrollment_counts(session).enrolled == 0);
+    other.exec("ROLLBACK");
 }
 
 TEST_CASE("postgres: a walk of the year that its caller ends by throwing leaves the store fit for the next") {
@@ -1003,6 +1481,26 @@ TEST_CASE(
         end_connection();
         CHECK_THROWS_AS(tx.commit(), Error);
     }
+    // Lost at COMMIT, a connection leaves the outcome unknown (a retry asks the audit log first); before it,
+    // nothing was committed.
+    const auto commit_unknown = [&](bool at_commit) {
+        const auto db = store::open(url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        (void)db->session_code_exists("S");
+        end_connection();
+        try {
+            if (at_commit)
+                tx.commit();
+            else
+                (void)db->session_code_exists("S");
+        } catch (const store::Unavailable& e) {
+            return e.commit_unknown();
+        }
+        FAIL("no store::Unavailable");
+        return false;
+    };
+    CHECK(commit_unknown(true));
+    CHECK_FALSE(commit_unknown(false));
     {
         const auto db = store::open(url, store::Access::read);
         end_connection();

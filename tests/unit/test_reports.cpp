@@ -3,6 +3,7 @@
 #include "asnbelajar/enrollment.hpp"
 #include "asnbelajar/reports.hpp"
 #include "asnbelajar/store.hpp"
+#include "asnbelajar/verification.hpp"
 #include "temp_dir.hpp"
 #include "webinar.hpp"
 
@@ -93,6 +94,32 @@ TEST_CASE("weekly_report: a week without sessions counts zero attended, not 'att
     CHECK(total_of(r, "sessions") == Cell{std::int64_t{0}});
     CHECK(total_of(r, "attended") == Cell{std::int64_t{0}});
     CHECK(total_of(r, "absent") == Cell{std::int64_t{0}});
+}
+
+TEST_CASE("weekly_report: when no session of the period has attendance recorded, the attendance totals are "
+          "not known, not zero") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        const Session s = add_webinar(*db, std::nullopt);
+        for (const Participant& p : add_people(*db, {"198609262015051001", "199001152014031002"}))
+            enroll(*db, s, p.id); // enrolled; no attendance imported or marked
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Report r = weekly_report(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
+    REQUIRE(r.table.rows.size() == 1);
+    CHECK(total_of(r, "sessions") == Cell{std::int64_t{1}});
+    CHECK(total_of(r, "enrolled") == Cell{std::int64_t{2}});
+    CHECK(total_of(r, "not_recorded") == Cell{std::int64_t{1}});
+    for (const char* key : {"attended", "partial", "absent", "walk_ins", "attendance_rate"}) {
+        CAPTURE(key);
+        const Cell c = total_of(r, key);
+        REQUIRE(std::holds_alternative<Marked>(c));
+        CHECK(std::get<Marked>(c).value.empty()); // no number: "attendance not recorded"
+    }
 }
 
 TEST_CASE("weekly_report: a session on the period's first or last day is in it, one a day outside is not") {
@@ -234,28 +261,185 @@ TEST_CASE("verification_report: its title in both languages") {
     CHECK(verification_report({}, ctx).title == "Verifikasi Sertifikat");
 }
 
+// A store with one certified attendee of a 180-minute session starting at `hour`:`minute` WIB on 3 March 2022.
+static void certified_session_at(store::Store& db, int hour, int minute) {
+    store::Store::Transaction tx(db);
+    Session base;
+    base.title = "Webinar malam";
+    base.start = to_utc({{2022, 3, 3}, hour, minute, 0}, find_zone("Asia/Jakarta"));
+    base.minutes = 180;
+    base.jp_tenths = 30;
+    const Session s = add_sessions(db, base, "", {}).front();
+    const Participant p = add_people(db, {"198609262015051001"}).front();
+    enroll(db, s, p.id);
+    mark_attendance(db, s, p, 180);
+    REQUIRE(certify_session(db, s, CertificateTemplate{default_certificate_template}).issued.size() == 1);
+    tx.commit();
+}
+
 TEST_CASE("siasn_report: a session that runs past midnight ends on the next day's date") {
     TempDir dir;
     const auto db = store::open(dir.file("s.db"), store::Access::write);
-    {
-        store::Store::Transaction tx(*db);
-        Session base;
-        base.title = "Webinar malam";
-        base.start = to_utc({{2022, 3, 3}, 21, 2, 0}, find_zone("Asia/Jakarta")); // 21:02 to 00:02 WIB
-        base.minutes = 180;
-        base.jp_tenths = 30;
-        const Session s = add_sessions(*db, base, "", {}).front();
-        const Participant p = add_people(*db, {"198609262015051001"}).front();
-        enroll(*db, s, p.id);
-        mark_attendance(*db, s, p, 180);
-        REQUIRE(certify_session(*db, s, CertificateTemplate{default_certificate_template}).issued.size() ==
-                1);
-        tx.commit();
-    }
+    certified_session_at(*db, 21, 2); // 21:02 to 00:02 WIB
     ReportContext ctx;
     ctx.zone = find_zone("Asia/Jakarta");
     const Report r = siasn_report(*db, 2022, SiasnOptions{}, ctx);
     REQUIRE(r.table.rows.size() == 1);
     CHECK(r.table.rows[0][8] == Cell{std::string("03-03-2022")}); // tanggal_kursus
     CHECK(r.table.rows[0][9] == Cell{std::string("04-03-2022")}); // tanggal_selesai_kursus
+}
+
+TEST_CASE("weekly_report: the top agencies, most attendees first and ties in the agencies' name order; the "
+          "extras titled in the report's language") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        const Session s = add_webinar(*db, std::nullopt);
+        // Kota A 1, Kota B 2, Kota C 1, Kota D 1 attended people.
+        const std::vector<Participant> people =
+            add_people(*db, {"198609262015051001", "199001152014031002", "198703212010122003",
+                             "198806102011011004", "199102172015021005"});
+        const char* agencies[] = {"Kota B", "Kota A", "Kota C", "Kota B", "Kota D"};
+        for (std::size_t i = 0; i < people.size(); ++i) {
+            Participant p = people[i];
+            p.agency = agencies[i];
+            db->update_participant(p);
+            enroll(*db, s, p.id);
+            mark_attendance(*db, s, p, 180);
+        }
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    ctx.lang = Lang::en;
+    const Report r = weekly_report(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
+    REQUIRE(r.extras.size() == 2);
+    const Report::Extra& top = r.extras[0];
+    CHECK(top.key == "top_agencies");
+    CHECK(top.title == "Agencies with the most attendees");
+    REQUIRE(top.table.rows.size() == 4);
+    const std::pair<const char*, std::int64_t> expected[] = {
+        {"Kota B", 2}, {"Kota A", 1}, {"Kota C", 1}, {"Kota D", 1}};
+    for (std::size_t i = 0; i < 4; ++i) {
+        CAPTURE(i);
+        CHECK(top.table.rows[i][0] == Cell{std::string(expected[i].first)});
+        CHECK(top.table.rows[i][1] == Cell{expected[i].second});
+    }
+    CHECK(r.extras[1].key == "trend");
+    CHECK(r.extras[1].title == "Attendance-rate trend, 12 weeks");
+    ctx.lang = Lang::id;
+    const Report id = weekly_report(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
+    REQUIRE(id.extras.size() == 2);
+    CHECK(id.extras[0].title == "Instansi dengan kehadiran terbanyak");
+    CHECK(id.extras[1].title == "Tren tingkat kehadiran 12 minggu");
+}
+
+TEST_CASE("session_report: a session's certificate requirements are a line under its title") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    Session plain, gated;
+    {
+        store::Store::Transaction tx(*db);
+        plain = add_webinar(*db, std::nullopt);
+        Session base = plain;
+        base.start += 86400;
+        base.requires_survey = true;
+        base.requires_posttest = true;
+        base.pass_score = 70;
+        gated = add_sessions(*db, base, "", {}).front();
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    ctx.lang = Lang::en;
+    const std::string line = "Certificate requires: attendance, the survey, a post-test score ≥ 70 %";
+    const Report r = session_report(*db, gated, ctx);
+    CHECK(std::find(r.subtitle.begin(), r.subtitle.end(), line) != r.subtitle.end());
+    const Report p = session_report(*db, plain, ctx);
+    CHECK(std::none_of(p.subtitle.begin(), p.subtitle.end(),
+                       [](const std::string& l) { return l.starts_with("Certificate requires"); }));
+}
+
+TEST_CASE("jp_report: the table's size counts the rows it streams") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        const Session s = add_webinar(*db, std::nullopt);
+        for (const Participant& p : add_people(*db, {"198609262015051001", "199001152014031002"})) {
+            enroll(*db, s, p.id);
+            mark_attendance(*db, s, p, 180);
+        }
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Report r = jp_report(*db, 2022, JpTargets{}, std::nullopt, std::nullopt, ctx);
+    std::size_t streamed = 0;
+    r.table.each_row([&](const Row&) { ++streamed; });
+    CHECK(streamed == 2);
+    CHECK(r.table.size() == 2); // what the human formats ask before they write: "(no rows)" or the table
+    CHECK_FALSE(r.table.empty());
+}
+
+TEST_CASE("public_key_report: its title in both languages") {
+    const PublicKey key(std::array<unsigned char, 32>{});
+    ReportContext ctx;
+    ctx.lang = Lang::en;
+    CHECK(public_key_report(key, ctx).title == "Certificate Verification Public Key");
+    ctx.lang = Lang::id;
+    CHECK(public_key_report(key, ctx).title == "Kunci Publik Verifikasi Sertifikat");
+}
+
+TEST_CASE("verification_report: a text that held no code has a row of its status, empty fields and "
+          "store_checked") {
+    CodeVerdict v;
+    v.status = CodeStatus::unknown;
+    v.store_checked = true;
+    const Report r = verification_report({v}, ReportContext{});
+    REQUIRE(r.table.rows.size() == 1);
+    const Row& row = r.table.rows[0];
+    REQUIRE(row.size() == r.table.columns.size());
+    CHECK(row[0] == Cell{std::string("unknown")});
+    for (std::size_t i = 1; i + 1 < row.size(); ++i) {
+        CAPTURE(i);
+        CHECK(std::holds_alternative<std::monostate>(row[i]));
+    }
+    CHECK(r.table.columns.back().key == "store_checked");
+    CHECK(row.back() == Cell{std::string("true")});
+}
+
+TEST_CASE("siasn_report: a session that ends before midnight ends on its own date") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    certified_session_at(*db, 20, 58); // 20:58 to 23:58 WIB
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Report r = siasn_report(*db, 2022, SiasnOptions{}, ctx);
+    REQUIRE(r.table.rows.size() == 1);
+    CHECK(r.table.rows[0][8] == Cell{std::string("03-03-2022")}); // tanggal_kursus
+    CHECK(r.table.rows[0][9] == Cell{std::string("03-03-2022")}); // tanggal_selesai_kursus
+}
+
+TEST_CASE("the SIASN reports cover their year: Report::period") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Period year{{2022, 1, 1}, {2022, 12, 31}};
+    CHECK(siasn_report(*db, 2022, SiasnOptions{}, ReportContext{}).period == year);
+    CHECK(siasn_api_report(*db, 2022, SiasnOptions{}, ReportContext{}).period == year);
+}
+
+TEST_CASE("store_check_report: no warning while every live certificate qualifies") {
+    store::StoreCheck c;
+    c.integrity = "ok";
+    ReportContext ctx;
+    ctx.lang = Lang::en;
+    CHECK(store_check_report(c, "s.db", ctx).warnings.empty());
+    c.certificates_not_qualifying = 1;
+    c.sessions_with_unqualified_certificates = {"2022-03-03"};
+    const Report r = store_check_report(c, "s.db", ctx);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].starts_with("1 live certificate belongs to a person who no longer attended (session "
+                                    "2022-03-03)"));
 }
