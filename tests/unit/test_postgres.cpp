@@ -17,10 +17,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <iterator>
 #include <malloc.h>
 #include <signal.h>
@@ -1256,6 +1258,55 @@ TEST_CASE("postgres: a connection the server ends is said to be unavailable: a r
     }
     CHECK(s.end_connections(s.schema) == "1");
     CHECK_THROWS_AS((void)db->participant_by_nip("198609262015051001"), store::Unavailable);
+}
+
+TEST_CASE(
+    "postgres: a retry is told its command committed only once the synchronous standby has the commit") {
+    if (!server()) return;
+    Scratch s;
+    s.create_store();
+    // The store's connections with synchronous_commit set (the test cluster runs with it off).
+    const auto with_commit = [&](const char* mode) { return s.url + "%20-csynchronous_commit%3D" + mode; };
+    // A commit only the primary has: what a primary that crashed while its COMMIT waited for the standby comes
+    // back from its WAL with (written here with synchronous_commit=local, which does not wait).
+    {
+        const auto db = store::open(with_commit("local"), store::Access::write);
+        store::Store::Transaction tx(*db);
+        db->audit("asnbelajar participant add", 1, "cmd-local");
+        tx.commit();
+    }
+    // A synchronous standby that never comes: every commit that waits for one waits. Sessions of the other tests
+    // have synchronous_commit off and do not.
+    struct Standby {
+        Scratch& s;
+        explicit Standby(Scratch& scratch) : s(scratch) {
+            set("SET synchronous_standby_names = 'asnb_no_standby'");
+        }
+        ~Standby() { reset(); }
+        void reset() { set("RESET synchronous_standby_names"); }
+        void set(const std::string& what) {
+            s.exec_quietly("ALTER SYSTEM " + what);
+            s.exec_quietly("SELECT pg_reload_conf()");
+        }
+    } standby(s);
+    const std::string name = s.schema + "_retry";
+    const auto db = store::open(with_commit("on") + "&application_name=" + name, store::Access::write);
+    std::future<bool> answer =
+        std::async(std::launch::async, [&] { return db->command_committed("cmd-local"); });
+    // It waits for the standby (pg_stat_activity: SyncRep) instead of saying yes at once.
+    bool waits = false;
+    for (int i = 0; i < 300 && !waits; ++i) {
+        if (answer.wait_for(std::chrono::milliseconds(100)) == std::future_status::ready) break;
+        waits = s.admin
+                    ->exec(("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep' AND "
+                            "application_name = '" +
+                            name + "'")
+                               .c_str())
+                    .str(0, 0) == "1";
+    }
+    CHECK(waits);
+    standby.reset(); // no standby to wait for: the waiting commit goes on
+    CHECK(answer.get());
 }
 
 TEST_CASE("postgres: a store of a version no migration starts from is refused, not opened") {

@@ -333,7 +333,8 @@ class Store {
     // Appends one row to the audit log (inside the caller's transaction). `command_id`: the command's unique id
     // (store_retry.hpp), or empty; an id is recorded once (Error when it is there already).
     virtual void audit(const std::string& command, std::int64_t rows, const std::string& command_id = {}) = 0;
-    // Whether a committed audit row carries `command_id` (the command it names committed).
+    // Whether a committed audit row carries `command_id` (the command it names committed). On PostgreSQL it
+    // answers once the synchronous standby, when there is one, has that commit too (a write connection only).
     virtual bool command_committed(const std::string& command_id) const = 0;
     // The last `limit` entries, oldest first.
     virtual std::vector<AuditEntry> audit_log(int limit) const = 0;

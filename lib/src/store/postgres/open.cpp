@@ -237,8 +237,17 @@ void PostgresStore::audit(const std::string& command, std::int64_t rows, const s
 }
 
 bool PostgresStore::command_committed(const std::string& command_id) const try {
-    return db_->query("SELECT count(*) FROM audit_log WHERE command_id = $1", pq::Params().add(command_id))
-               .int64(0, 0) > 0;
+    // A primary that crashed while its COMMIT waited for the synchronous standby comes back from its WAL with
+    // the transaction committed, and visible, though the standby may never have had it: a failover then loses
+    // it. So the answer comes only once the standby has everything up to here: a transactional logical message
+    // (a WAL record, no table touched; txid_current() alone would write none) makes this statement a
+    // transaction whose commit waits for the synchronous standby like any write's. Without one configured it
+    // waits for nothing, as the first COMMIT did not; if the wait ends with the connection, Unavailable says
+    // so and the caller tries again.
+    return db_->query("SELECT pg_logical_emit_message(true, 'asnbelajar', 'command_committed'), "
+                      "(SELECT count(*) FROM audit_log WHERE command_id = $1)",
+                      pq::Params().add(command_id))
+               .int64(0, 1) > 0;
 } catch (const pq::Failure& e) {
     fail(e);
 }
