@@ -236,27 +236,16 @@ template <class Add>
 void create_participants(store::Store& store, const sources::ExportData& data,
                          const std::vector<Identity>& identities, std::vector<Group>& groups, Date today,
                          AttendanceImportResult& result, Add&& add) {
-    // The new participant of each group, if its rows make a valid one.
+    // The new participant of each group, if its rows make a valid one. None holds a NIP, e-mail or phone of a
+    // stored participant: a row with one was matched to them (participants_matching); only a participant this
+    // import creates for an earlier group can have one of them (below).
     std::vector<std::optional<Participant>> candidates(groups.size());
-    std::vector<Participant> asked;
-    std::vector<std::size_t> asked_for; // group of each of `asked`
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const sources::ExportRecord* best = &data.records[groups[g].rows.front()];
         for (std::size_t i : groups[g].rows)
             if (data.records[i].name.size() > best->name.size()) best = &data.records[i];
         candidates[g] = new_participant(*best, today, groups[g].reason);
-        if (!candidates[g]) continue;
-        asked.push_back(*candidates[g]);
-        asked_for.push_back(g);
     }
-    // Keys the store's participants hold already (one lookup for all), then those this import creates.
-    store::ParticipantMatches taken;
-    store.find_participants(asked, taken);
-    // Only an e-mail can be taken: a group's rows that carry a NIP are the rows of that NIP (their key), which
-    // matched nobody, and the rows of a group keyed otherwise carry none.
-    std::vector<bool> email_taken(groups.size());
-    for (std::size_t k = 0; k < asked.size(); ++k)
-        email_taken[asked_for[k]] = taken.by_email[k] >= 0;
     std::vector<Participant> created;
     std::vector<std::size_t> creator(groups.size(), SIZE_MAX); // group → index in `created`
     // The keys of the created participants (views of `candidates`, which does not move).
@@ -274,7 +263,7 @@ void create_participants(store::Store& store, const sources::ExportData& data,
         if (creator[g] == SIZE_MAX) creator[g] = created_with(by_phone, id.phone);
         if (creator[g] != SIZE_MAX || !candidates[g]) continue;
         const Participant& p = *candidates[g];
-        if (!p.email.empty() && (email_taken[g] || by_email.count(p.email))) {
+        if (!p.email.empty() && by_email.count(p.email)) {
             groups[g].reason =
                 tr("cannot create a participant: e-mail {} already belongs to another participant", p.email);
             continue;

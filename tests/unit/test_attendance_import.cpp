@@ -436,3 +436,19 @@ TEST_CASE("import: --create-unknown makes the participant from the first of the 
     CHECK(f.store.participant_by_nip("199203142019031004")->name == "Budi S.");
     CHECK(f.store.participant_by_nip("199203142019031004")->email == "budi2@x.go.id");
 }
+
+TEST_CASE(
+    "import: --create-unknown: a row with a phone only is the person created for an earlier row with it") {
+    Fixture f;
+    AttendanceImportOptions o;
+    o.create_unknown = true;
+    AttendanceImportResult r = f.import(export_of({joined("", "baru@x.go.id", "0812-9999-0001", 0, 60, 2),
+                                                   joined("", "", "0812-9999-0001", 60, 90, 3)}),
+                                        o);
+    CHECK(r.created == 1);
+    CHECK(r.matched == 1);
+    CHECK(r.unmatched.empty());
+    const std::optional<Participant> p = f.store.participant_by_email("baru@x.go.id");
+    REQUIRE(p);
+    CHECK(f.store.marks(f.session.id, p->id).size() == 2);
+}
