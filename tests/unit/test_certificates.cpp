@@ -55,6 +55,20 @@ Participant add_person(store::Store& s, const std::string& nip, const std::strin
     return p;
 }
 
+// A store holding session A (of series `series`) and three people, Satu, Dua and Tiga, inside a write
+// transaction.
+struct ThreePeople {
+    TempStore t;
+    store::Store& s = *t.store;
+    CertificateTemplate tmpl{default_certificate_template};
+    store::Store::Transaction tx{s};
+    Session a;
+    Participant p1, p2, p3;
+    explicit ThreePeople(int series)
+        : a(add_session(s, "A", series)), p1(add_person(s, "198609262015051001", "Satu")),
+          p2(add_person(s, "199001152014031002", "Dua")), p3(add_person(s, "198703212010122003", "Tiga")) {}
+};
+
 std::vector<std::string> numbers(const CertifyResult& r) {
     std::vector<std::string> out;
     for (const IssuedCertificate& c : r.issued)
@@ -195,14 +209,8 @@ TEST_CASE("certify: report order, stable re-runs, one global counter, revoked nu
 }
 
 TEST_CASE("certify --first-number: continues a series above every number issued, never below") {
-    TempStore t;
-    store::Store& s = *t.store;
-    CertificateTemplate tmpl{default_certificate_template};
-    store::Store::Transaction tx(s);
-    Session a = add_session(s, "A", 7);
-    Participant p1 = add_person(s, "198609262015051001", "Satu");
-    Participant p2 = add_person(s, "199001152014031002", "Dua");
-    Participant p3 = add_person(s, "198703212010122003", "Tiga");
+    ThreePeople f(7);
+    auto& [t, s, tmpl, tx, a, p1, p2, p3] = f;
     mark_attendance(s, a, p1, 180);
 
     // A new store: nothing issued, any number from 1 starts the series.
@@ -244,14 +252,8 @@ TEST_CASE("certify --first-number: continues a series above every number issued,
 }
 
 TEST_CASE("check_certificates: after a correction, who holds a certificate and who still needs one") {
-    TempStore t;
-    store::Store& s = *t.store;
-    CertificateTemplate tmpl{default_certificate_template};
-    store::Store::Transaction tx(s);
-    Session a = add_session(s, "A", 9);
-    Participant p1 = add_person(s, "198609262015051001", "Satu");
-    Participant p2 = add_person(s, "199001152014031002", "Dua");
-    Participant p3 = add_person(s, "198703212010122003", "Tiga");
+    ThreePeople f(9);
+    auto& [t, s, tmpl, tx, a, p1, p2, p3] = f;
     enroll(s, a, p2.id); // enrolled, never attends: absent
     mark_attendance(s, a, p1, 180);
     mark_attendance(s, a, p3, 60); // partial
