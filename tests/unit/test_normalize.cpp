@@ -294,6 +294,7 @@ TEST_CASE("e-mail: invalid") {
                      "e-mail address is longer than 254 characters"));
     CHECK(fails_with(normalize_email("rudi@gmail.c"), "top-level domain"));
     CHECK(fails_with(normalize_email("rudi@10.0.0.1"), "top-level domain"));
+    CHECK(fails_with(normalize_email("rudi@gmail.c0m"), "top-level domain")); // letters only
     CHECK(fails_with(normalize_email("rudi(x)@gmail.com"), "contains '('"));
     CHECK(fails_with(normalize_email("r\xC3\xBC"
                                      "di@gmail.com"),
