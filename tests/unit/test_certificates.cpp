@@ -210,7 +210,10 @@ TEST_CASE("certify: report order, stable re-runs, one global counter, revoked nu
 
 TEST_CASE("certify --first-number: continues a series above every number issued, never below") {
     ThreePeople f(7);
-    auto& [t, s, tmpl, tx, a, p1, p2, p3] = f;
+    store::Store& s = f.s;
+    const CertificateTemplate& tmpl = f.tmpl;
+    const Session& a = f.a;
+    const Participant &p1 = f.p1, &p2 = f.p2, &p3 = f.p3;
     mark_attendance(s, a, p1, 180);
 
     // A new store: nothing issued, any number from 1 starts the series.
@@ -253,7 +256,10 @@ TEST_CASE("certify --first-number: continues a series above every number issued,
 
 TEST_CASE("check_certificates: after a correction, who holds a certificate and who still needs one") {
     ThreePeople f(9);
-    auto& [t, s, tmpl, tx, a, p1, p2, p3] = f;
+    store::Store& s = f.s;
+    const CertificateTemplate& tmpl = f.tmpl;
+    const Session& a = f.a;
+    const Participant &p1 = f.p1, &p2 = f.p2, &p3 = f.p3;
     enroll(s, a, p2.id); // enrolled, never attends: absent
     mark_attendance(s, a, p1, 180);
     mark_attendance(s, a, p3, 60); // partial

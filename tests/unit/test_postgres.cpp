@@ -222,9 +222,10 @@ TEST_CASE(
         {"25P02", Fault::other},
         {"23505", Fault::other},
     };
-    for (const auto& [state, fault] : faults) {
+    for (const auto& case_ : faults) {
+        const auto& state = case_.first; // not a structured binding: CAPTURE's lambda cannot take one (clang)
         CAPTURE(state);
-        CHECK(pg_fault(failure(state)) == fault);
+        CHECK(pg_fault(failure(state)) == case_.second);
     }
 
     // Connecting: retried unless the server answered and refused.
@@ -817,10 +818,11 @@ TEST_CASE("postgres: every operation on a session takes the session's row lock i
         {"put_results", [&] { (void)db->put_results(attempts); }},
         {"delete_session", [&] { db->delete_session(session); }},
     };
-    for (const auto& [what, op] : ops) {
+    for (const auto& entry : ops) {
+        const auto& what = entry.first; // not a structured binding: INFO's lambda cannot take one (clang)
         INFO(what);
         store::Store::Transaction tx(*db);
-        op();
+        entry.second();
         // FOR KEY SHARE: what an insert referring to the session takes, refused only by FOR UPDATE (not by the
         // operation's own UPDATE of the session's row, or its inserts' references).
         CHECK_THROWS_AS(s.exec(lock), pq::Failure); // "could not obtain lock on row"
