@@ -19,6 +19,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace asnbelajar {
 namespace {
@@ -38,101 +39,65 @@ Identity identity_of(const sources::ExportRecord& r, Date today) {
     return id;
 }
 
-// Participants by name_key, for rows that carry a name only (AttendanceImportOptions::match_names): the
-// session's enrolled people first (its roster, read once), then everyone. Everyone's names are read once when
-// many names are to be found; for a few, each is looked up by one of its words (a store of a million people
-// is not read into memory for a handful of guests).
-class NameIndex {
-  public:
-    // `names`: how many distinct names will be asked for.
-    NameIndex(const store::Store& store, const Session& session, std::size_t names)
-        : store_(store), session_(session), load_everyone_(names > 32) {}
+// A row's cleaned name -> its participant, or nothing with the reason (rows that carry a name only).
+using NameAnswers = std::unordered_map<std::string, std::pair<std::optional<Id>, std::string>>;
 
-    // The participant named `name`, or nothing with the reason.
-    std::optional<Id> find(const std::string& name, std::string& why) {
-        const std::string key = name_key(name);
-        if (key.empty()) {
-            why = _("no NIP, e-mail or phone, and no name to match");
-            return std::nullopt;
-        }
-        load_enrolled();
-        if (auto [b, e] = enrolled_.equal_range(key); b != e) return unique(b, e, true, why);
-        std::vector<Named> all = everyone_named(key);
-        if (!all.empty()) return unique(all.begin(), all.end(), false, why);
-        why = _("no participant with this name");
-        return std::nullopt;
-    }
-
-  private:
+// Answers every name of `names` by name_key (AttendanceImportOptions::match_names): among the session's enrolled
+// people first, then among all participants, whose names are read once, a batch at a time, keeping only those a
+// name asks for (a store of a million people is walked, never held in memory). Both sides of the comparison
+// are name_key()s computed here, so that accents, letter case, titles and word order never decide.
+void match_names(const store::Store& store, const Session& session, NameAnswers& names) {
     struct Named {
-        Id id = 0;
+        Id id;
         std::string label; // NIP, else e-mail, else "participant ID"
     };
-    static Named named(const Participant& p) {
-        return {p.id, !p.nip.empty() ? p.nip : !p.email.empty() ? p.email : tr("participant {}", p.id)};
+    auto named = [](Id id, std::string_view nip, std::string_view email) {
+        return Named{id, !nip.empty() ? std::string(nip) : !email.empty() ? std::string(email)
+                                                                           : tr("participant {}", id)};
+    };
+    std::unordered_multimap<std::string, Named> enrolled, everyone;
+    for (const store::RosterRow& row : store.session_roster(session.id))
+        if (row.enrollment && *row.enrollment != EnrollmentStatus::cancelled)
+            if (std::string key = name_key(row.person.name); !key.empty())
+                enrolled.emplace(std::move(key), named(row.person.id, row.person.nip, row.person.email));
+    std::vector<std::string> keys;
+    std::unordered_set<std::string> wanted; // the keys no enrolled person has
+    for (const auto& name : names) {
+        keys.push_back(name_key(name.first));
+        if (!keys.back().empty() && !enrolled.contains(keys.back())) wanted.insert(keys.back());
     }
-    static const Named& second(const std::pair<const std::string, Named>& kv) { return kv.second; }
-    static const Named& second(const Named& n) { return n; }
-
-    template <typename It>
-    // `enrolled`: the candidates are the session's enrolled people, else all participants.
-    static std::optional<Id> unique(It b, It e, bool enrolled, std::string& why) {
+    if (!wanted.empty())
+        store.each_participant_name([&](Id id, std::string_view name, std::string_view nip, std::string_view email) {
+            if (auto it = wanted.find(name_key(name)); it != wanted.end()) everyone.emplace(*it, named(id, nip, email));
+        });
+    // One candidate is the answer; several are listed for the admin to choose.
+    auto unique = [](auto range, bool among_enrolled, std::string& why) -> std::optional<Id> {
         std::vector<std::string> who;
-        for (It i = b; i != e; ++i)
-            who.push_back(second(*i).label);
-        if (who.size() == 1) return second(*b).id;
+        for (auto i = range.first; i != range.second; ++i)
+            who.push_back(i->second.label);
+        if (who.size() == 1) return range.first->second.id;
         std::sort(who.begin(), who.end());
         const std::string list = fmt::format("{}", fmt::join(who, ", "));
-        why = enrolled ? tr("the name matches {} people enrolled in the session ({}); match the row by hand",
-                            who.size(), list)
-                       : tr("the name matches {} participants ({}); match the row by hand", who.size(), list);
+        why = among_enrolled
+                  ? tr("the name matches {} people enrolled in the session ({}); match the row by hand", who.size(),
+                       list)
+                  : tr("the name matches {} participants ({}); match the row by hand", who.size(), list);
         return std::nullopt;
+    };
+    std::size_t k = 0;
+    for (auto& [name, answer] : names) {
+        const std::string& key = keys[k++];
+        auto& [id, why] = answer;
+        if (key.empty())
+            why = _("no NIP, e-mail or phone, and no name to match");
+        else if (auto mine = enrolled.equal_range(key); mine.first != mine.second)
+            id = unique(mine, true, why);
+        else if (auto all = everyone.equal_range(key); all.first != all.second)
+            id = unique(all, false, why);
+        else
+            why = _("no participant with this name");
     }
-
-    void load_enrolled() {
-        if (enrolled_loaded_) return;
-        enrolled_loaded_ = true;
-        for (const store::RosterRow& row : store_.session_roster(session_.id))
-            if (row.enrollment && *row.enrollment != EnrollmentStatus::cancelled)
-                if (std::string key = name_key(row.person.name); !key.empty())
-                    enrolled_.emplace(std::move(key), named(row.person));
-    }
-
-    // Every participant whose name has `key`.
-    std::vector<Named> everyone_named(const std::string& key) {
-        std::vector<Named> out;
-        if (load_everyone_) {
-            if (!everyone_loaded_) {
-                everyone_loaded_ = true;
-                for (const Participant& p : store_.list_participants("", ""))
-                    if (std::string k = name_key(p.name); !k.empty())
-                        everyone_.emplace(std::move(k), named(p));
-            }
-            for (auto [b, e] = everyone_.equal_range(key); b != e; ++b)
-                out.push_back(b->second);
-            return out;
-        }
-        // The longest word of the key made of ASCII letters only (the store's search folds ASCII case only).
-        std::string_view word;
-        for (std::size_t pos = 0; pos < key.size();) {
-            std::size_t end = std::min(key.find(' ', pos), key.size());
-            std::string_view w(key.data() + pos, end - pos);
-            const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-            if (ascii && w.size() > word.size()) word = w;
-            pos = end + 1;
-        }
-        if (word.empty()) return out; // nothing to search by
-        for (const Participant& p : store_.list_participants("", std::string(word)))
-            if (name_key(p.name) == key) out.push_back(named(p));
-        return out;
-    }
-
-    const store::Store& store_;
-    const Session& session_;
-    const bool load_everyone_;
-    bool enrolled_loaded_ = false, everyone_loaded_ = false;
-    std::unordered_multimap<std::string, Named> enrolled_, everyone_;
-};
+}
 
 // The participant of each row (NIP, then e-mail, then phone), or nothing; one store call for the export, asking
 // once per distinct identity (a person's rows repeat it). The identities go in NIP (then e-mail, then phone)
@@ -354,18 +319,13 @@ AttendanceImportResult import_attendance(store::Store& store, const Session& ses
     std::vector<std::string> name_reasons(data.records.size());
     if (opts.match_names) {
         // Rows repeat names: each name is looked up once.
-        std::unordered_map<std::string, std::pair<std::optional<Id>, std::string>> by_name;
+        NameAnswers by_name;
         for (std::size_t i = 0; i < data.records.size(); ++i)
             if (identities[i].empty()) by_name.try_emplace(clean_text(data.records[i].name));
-        NameIndex names(store, session, by_name.size());
-        by_name.clear();
-        for (std::size_t i = 0; i < data.records.size(); ++i) {
-            if (!identities[i].empty()) continue;
-            auto [it, fresh] = by_name.try_emplace(clean_text(data.records[i].name));
-            if (fresh) it->second.first = names.find(data.records[i].name, it->second.second);
-            matched[i] = it->second.first;
-            name_reasons[i] = it->second.second;
-        }
+        if (!by_name.empty()) match_names(store, session, by_name);
+        for (std::size_t i = 0; i < data.records.size(); ++i)
+            if (identities[i].empty())
+                std::tie(matched[i], name_reasons[i]) = by_name.at(clean_text(data.records[i].name));
     }
     std::unordered_map<Id, std::size_t> index_of;
     std::vector<PersonMarks> people;

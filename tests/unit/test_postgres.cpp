@@ -24,6 +24,7 @@
 #include <functional>
 #include <future>
 #include <iterator>
+#include <map>
 #include <malloc.h>
 #include <signal.h>
 #include <string>
@@ -446,6 +447,13 @@ std::string scenario(store::Store& db) {
         out += " " + p.name;
     for (const Participant& p : db.list_participants("", "SITI"))
         out += " " + p.name;
+    out += " | names:"; // in id order (the walk gives none): a NIP or e-mail the store lacks is ""
+    std::map<Id, std::string> walked;
+    db.each_participant_name([&](Id id, std::string_view name, std::string_view nip, std::string_view email) {
+        walked[id] = fmt::format("{}/{}/{}", name, nip, email);
+    });
+    for (const auto& [id, named] : walked)
+        out += fmt::format(" {}={}", id, named);
     Session s;
     s.code = "2022-03-03";
     s.title = "T";
@@ -1179,6 +1187,45 @@ TEST_CASE("postgres: a walk of the year that its caller ends by throwing leaves 
         tx.commit();
     }
     CHECK(s.value("SELECT count(*) FROM participants") == "3");
+}
+
+TEST_CASE("postgres: every participant's name is walked once, in batches, in the caller's transaction or not") {
+    if (!server()) return;
+    Scratch s;
+    const auto db = store::open(s.url, store::Access::write);
+    std::vector<Participant> added;
+    for (int i = 0; i < 10001; ++i) // one more than a FETCH takes
+        added.push_back(person("", fmt::format("P{}", i).c_str(), fmt::format("p{}@example.go.id", i).c_str()));
+    {
+        store::Store::Transaction tx(*db);
+        db->write_participants({}, added);
+        tx.commit();
+    }
+    const auto walk = [&] {
+        std::map<Id, std::string> seen;
+        std::size_t calls = 0;
+        db->each_participant_name([&](Id id, std::string_view name, std::string_view, std::string_view email) {
+            ++calls;
+            seen[id] = fmt::format("{} {}", name, email);
+        });
+        CHECK(calls == added.size());
+        REQUIRE(seen.size() == added.size());
+        for (const Participant& p : added)
+            CHECK(seen[p.id] == p.name + " " + p.email);
+    };
+    walk(); // in a read-only transaction of its own
+    {
+        store::Store::Transaction tx(*db);
+        walk();
+        walk(); // the first walk's cursor is closed: a second may follow
+        CHECK_THROWS_WITH_AS(
+            db->each_participant_name([](Id, auto, auto, auto) { throw Error("stopped by the caller"); }),
+            "stopped by the caller", Error);
+        walk(); // after a walk its caller ended, too
+        db->insert_participant(person("198703212010122003", "C"));
+        tx.commit();
+    }
+    CHECK(s.value("SELECT count(*) FROM participants") == "10002");
 }
 
 namespace {

@@ -89,6 +89,17 @@ std::vector<Participant> PostgresStore::list_participants(const std::string& age
     fail(e);
 }
 
+void PostgresStore::each_participant_name(
+    const std::function<void(Id, std::string_view, std::string_view, std::string_view)>& each) const try {
+    walk("DECLARE asnb_walk NO SCROLL CURSOR FOR SELECT id, name, nip, email FROM participants", {},
+         [&each](const pq::Result& r) {
+             for (int i = 0; i < r.rows(); ++i)
+                 each(r.int64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3));
+         });
+} catch (const pq::Failure& e) {
+    fail(e);
+}
+
 // --- batches ---
 
 void PostgresStore::begin_bulk_load(std::uint64_t) try {

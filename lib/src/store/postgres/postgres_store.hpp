@@ -46,6 +46,8 @@ class PostgresStore final : public Store {
     std::optional<Participant> participant_by_phone(const std::string& phone) const override;
     std::vector<Participant> list_participants(const std::string& agency,
                                                const std::string& search) const override;
+    void each_participant_name(
+        const std::function<void(Id, std::string_view, std::string_view, std::string_view)>& each) const override;
     void find_participants(std::span<const Participant> rows, ParticipantMatches& out) const override;
     void write_participants(std::span<const Participant> changed, std::span<Participant> added) override;
     void begin_bulk_load(std::uint64_t expected_rows) override;
@@ -134,6 +136,12 @@ class PostgresStore final : public Store {
     // Inside a write transaction: the lock that serialises writers of participants (taken once).
     void lock_participants() const;
     bool writing() const { return in_transaction_; }
+    // Runs `declare` ("DECLARE asnb_walk NO SCROLL CURSOR FOR SELECT ...", with `params`) and hands `batch` the
+    // cursor's rows 10,000 at a time: libpq holds one batch, never the whole result. Inside the caller's
+    // transaction when one is open (the cursor is closed after, so that a second walk may follow), else in a
+    // read-only one of its own (reports.cpp).
+    void walk(const char* declare, const pq::Params& params,
+              const std::function<void(const pq::Result&)>& batch) const;
     // Fills the counts of the sessions of `out` (sessions.cpp).
     void count_sessions(std::vector<SessionTotals>& out, bool certificates = true) const;
 

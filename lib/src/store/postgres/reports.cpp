@@ -154,6 +154,36 @@ Tallies PostgresStore::tally_participation(const std::vector<Id>& sessions) cons
     fail(e);
 }
 
+void PostgresStore::walk(const char* declare, const pq::Params& params,
+                         const std::function<void(const pq::Result&)>& batch) const {
+    const bool own = !db_->in_transaction(); // a cursor lives in a transaction
+    if (own) db_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+        db_->query(declare, params);
+        for (;;) {
+            const pq::Result r = db_->exec("FETCH FORWARD 10000 FROM asnb_walk");
+            if (r.rows() == 0) break;
+            batch(r);
+        }
+        db_->exec("CLOSE asnb_walk");
+        if (own) db_->exec("COMMIT");
+    } catch (...) {
+        // A failed statement (or the caller's batch) leaves the transaction to end: a read-only one loses nothing.
+        if (own && db_->in_transaction()) {
+            try {
+                db_->exec("ROLLBACK");
+            } catch (const pq::Failure&) { // the connection is gone: so is the transaction
+            }
+        } else if (!own) {
+            try {
+                db_->exec("CLOSE asnb_walk"); // the caller's transaction goes on: a second walk may follow
+            } catch (const pq::Failure&) {    // an aborted transaction: the cursor goes with it
+            }
+        }
+        throw;
+    }
+}
+
 void PostgresStore::each_person_year(const Tallies& people, PersonDetail detail,
                                      const std::function<void(PersonYear&)>& row) const try {
     // The people's rows, ordered by the server for the report (agency, none as "", then name, then id, by their
@@ -166,51 +196,25 @@ void PostgresStore::each_person_year(const Tallies& people, PersonDetail detail,
     people.each([&ids](Id id, int, std::int64_t) { ids.push_back(id); });
     const pq::Params params = pq::Params().add(id_array(ids));
     ids = {};
-    const bool own = !db_->in_transaction(); // a cursor lives in a transaction
-    if (own) db_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    try {
-        if (full)
-            db_->query("DECLARE asnb_people NO SCROLL CURSOR FOR "
-                       "SELECT id, agency, nip, name, unit FROM participants "
-                       "WHERE id = ANY($1::bigint[]) ORDER BY coalesce(agency, ''), name, id",
-                       params);
-        else
-            db_->query("DECLARE asnb_people NO SCROLL CURSOR FOR "
-                       "SELECT id, agency, nip FROM participants WHERE id = ANY($1::bigint[])",
-                       params);
-        PersonYear y;
-        for (;;) {
-            const pq::Result r = db_->exec("FETCH FORWARD 10000 FROM asnb_people");
-            if (r.rows() == 0) break;
-            for (int i = 0; i < r.rows(); ++i) {
-                y.person.id = r.int64(i, 0);
-                y.person.agency = r.str(i, 1);
-                y.person.nip = r.str(i, 2);
-                if (full) {
-                    y.person.name = r.str(i, 3);
-                    y.person.unit = r.str(i, 4);
-                }
-                std::tie(y.attended, y.jp_tenths) = people.get(y.person.id);
-                row(y);
-            }
-        }
-        db_->exec("CLOSE asnb_people");
-        if (own) db_->exec("COMMIT");
-    } catch (...) {
-        // A failed statement (or the caller's row) leaves the transaction to end: a read-only one loses nothing.
-        if (own && db_->in_transaction()) {
-            try {
-                db_->exec("ROLLBACK");
-            } catch (const pq::Failure&) { // the connection is gone: so is the transaction
-            }
-        } else if (!own) {
-            try {
-                db_->exec("CLOSE asnb_people"); // the caller's transaction goes on: a second walk may follow
-            } catch (const pq::Failure&) {      // an aborted transaction: the cursor goes with it
-            }
-        }
-        throw;
-    }
+    PersonYear y;
+    walk(full ? "DECLARE asnb_walk NO SCROLL CURSOR FOR "
+                "SELECT id, agency, nip, name, unit FROM participants "
+                "WHERE id = ANY($1::bigint[]) ORDER BY coalesce(agency, ''), name, id"
+              : "DECLARE asnb_walk NO SCROLL CURSOR FOR "
+                "SELECT id, agency, nip FROM participants WHERE id = ANY($1::bigint[])",
+         params, [&](const pq::Result& r) {
+             for (int i = 0; i < r.rows(); ++i) {
+                 y.person.id = r.int64(i, 0);
+                 y.person.agency = r.str(i, 1);
+                 y.person.nip = r.str(i, 2);
+                 if (full) {
+                     y.person.name = r.str(i, 3);
+                     y.person.unit = r.str(i, 4);
+                 }
+                 std::tie(y.attended, y.jp_tenths) = people.get(y.person.id);
+                 row(y);
+             }
+         });
 } catch (const pq::Failure& e) {
     fail(e);
 }
