@@ -342,21 +342,40 @@ def killed_by_timeout(r):
     return r["status"] == "killed" and (r.get("why") or "").startswith("timed out")
 
 
-def print_report(result_files, mutants, equivalents):
+# What a saved result keeps (--report --save): enough for --report and --resume; the lines themselves come
+# back from the id (--list, --id).
+SAVED_FIELDS = ("id", "file", "line", "operator", "status", "killed_by", "why", "seconds", "not_covered", "schema")
+
+
+def read_results(path):
+    """The results of one file: JSON lines (a run's WORK/results.json.partial, a saved .jsonl) or a finished
+    run's JSON (WORK/results.json)."""
+    with open(path) as f:
+        if path.endswith((".partial", ".jsonl")):
+            return [json.loads(r) for r in f if r.strip()]
+        return json.load(f)["mutants"]
+
+
+def print_report(result_files, mutants, equivalents, save=None):
     """Prints, per rule file and in all, what the results files say of today's candidates `mutants`: the
-    results of several runs (WORK/results.json or its .partial) are joined by mutant id, a later file's verdict
-    winning; a survivor that equivalent.tsv lists now counts as equivalent; a result whose mutant is no longer a
-    candidate (its line changed) is left out. Returns 0."""
+    results of several runs (WORK/results.json or its .partial, or a saved .jsonl) are joined by mutant id, a
+    later file's verdict winning; a survivor that equivalent.tsv lists now counts as equivalent; a result whose
+    mutant is no longer a candidate (its line changed) is left out. `save`: a file that gets the joined results
+    of today's candidates as JSON lines (SAVED_FIELDS, `why` cut to 160 characters), in candidate order: the
+    record a later --report or --resume reads when the scratch directories are gone. Returns 0."""
     judged = {}
     for path in result_files:
-        with open(path) as f:
-            if path.endswith(".partial"):
-                rows = [json.loads(r) for r in f if r.strip()]
-            else:
-                rows = json.load(f)["mutants"]
-        for r in rows:
+        for r in read_results(path):
             if not r.get("known"):
                 judged[r["id"]] = r
+    if save:
+        with open(save, "w") as f:
+            for m in mutants:
+                if m["id"] in judged:
+                    r = {k: judged[m["id"]][k] for k in SAVED_FIELDS if judged[m["id"]].get(k) is not None}
+                    if r.get("why"):
+                        r["why"] = r["why"][:160]
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
     kinds = ("killed", "equivalent", "survived", "not covered", "not compiled")
     per_file, stale = {}, len(set(judged) - {m["id"] for m in mutants})
     survivors, timeouts = [], 0
@@ -1398,8 +1417,11 @@ def parse_args(argv):
     p.add_argument("--id", action="append", metavar="ID", help="only the mutant with this id (repeatable)")
     p.add_argument("--list", action="store_true", help="print the candidate mutants and stop")
     p.add_argument("--report", nargs="+", metavar="RESULTS",
-                   help="print what these results files (WORK/results.json, or .partial) say of today's "
-                        "candidates, per rule file, joined by mutant id (a later file wins), and stop")
+                   help="print what these results files (WORK/results.json, its .partial, a saved .jsonl) say of "
+                        "today's candidates, per rule file, joined by mutant id (a later file wins), and stop")
+    p.add_argument("--save", metavar="FILE",
+                   help="with --report: write the joined results of today's candidates to FILE (JSON lines), the "
+                        "record that outlives the scratch directories (tests/mutation/results/)")
     p.add_argument("--known", action="store_true",
                    help="first plant the KNOWN_MUTANTS, and fail unless the tests kill each")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="run N test suites at once (default 1)")
@@ -1428,6 +1450,8 @@ def parse_args(argv):
                    help="build every mutant alone (default: many mutants of a file in one build)")
     p.add_argument("--resume", action="store_true",
                    help="skip the mutants already in the results (OUT and OUT.partial) and count them")
+    p.add_argument("--resume-from", action="append", default=[], metavar="FILE",
+                   help="with --resume: the mutants judged in FILE too (a saved .jsonl; repeatable)")
     p.add_argument("--retry-survivors", action="store_true",
                    help="with --resume: judge the survivors again (after tests were added to kill them)")
     p.add_argument("--retry-killed-by", action="append", default=[], metavar="TEST",
@@ -1437,8 +1461,10 @@ def parse_args(argv):
     p.add_argument("--fail-under", type=float, metavar="PCT",
                    help="exit 1 when killed / (planted - equivalent) is under PCT percent")
     args = p.parse_args(argv)
-    if (args.retry_survivors or args.retry_killed_by or args.retry_timeouts) and not args.resume:
-        p.error("--retry-survivors, --retry-killed-by and --retry-timeouts go with --resume")
+    if (args.retry_survivors or args.retry_killed_by or args.retry_timeouts or args.resume_from) and not args.resume:
+        p.error("--retry-survivors, --retry-killed-by, --retry-timeouts and --resume-from go with --resume")
+    if args.save and not args.report:
+        p.error("--save goes with --report")
     for name in ("max", "jobs", "build_jobs"):
         value = getattr(args, name)
         if value is not None and value < (0 if name == "max" else 1):
@@ -1518,7 +1544,7 @@ def main(argv):
         return equivalent_of(equivalents, m)
 
     if args.report:
-        return print_report(args.report, mutants, equivalents)
+        return print_report(args.report, mutants, equivalents, args.save)
     if args.list:
         for m in mutants:
             mark = "  (equivalent)" if equivalent_reason(m) else ""
@@ -1615,12 +1641,12 @@ def main(argv):
     done = {}
     partial_path = out_path + ".partial"
     if args.resume:
-        for source in (out_path, partial_path):
+        for source in (*args.resume_from, out_path, partial_path):
             if not os.path.exists(source):
+                if source in args.resume_from:
+                    die(f"--resume-from: no such file: {source}", 2)
                 continue
-            with open(source) as f:
-                rows = json.load(f)["mutants"] if source == out_path else [json.loads(r) for r in f if r.strip()]
-            for r in rows:
+            for r in read_results(source):
                 if not r.get("known"):
                     done[r["id"]] = r
         if args.retry_survivors:
@@ -1628,7 +1654,7 @@ def main(argv):
         done = {i: r for i, r in done.items() if r.get("killed_by") not in args.retry_killed_by}
         if args.retry_timeouts:
             done = {i: r for i, r in done.items() if not killed_by_timeout(r)}
-        note(f"--resume: {len(done)} mutants already done ({out_path}, {partial_path})"
+        note(f"--resume: {len(done)} mutants already done ({', '.join((*args.resume_from, out_path, partial_path))})"
              f"{', survivors judged again' if args.retry_survivors else ''}"
              f"{', kills by a timeout judged again' if args.retry_timeouts else ''}"
              f"{''.join(f', those killed by {t} judged again' for t in args.retry_killed_by)}")

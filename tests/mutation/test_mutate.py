@@ -115,8 +115,18 @@ class Report(unittest.TestCase):
             with open(second, "w") as f:  # a later run killed a's survivor
                 f.write(json.dumps({**a, "status": "killed", "why": "FAIL: x"}) + "\n")
             out = io.StringIO()
+            saved = os.path.join(work, "saved.jsonl")
             with contextlib.redirect_stdout(out):
-                self.assertEqual(mutate.print_report([first, second], ms, equivalents), 0)
+                self.assertEqual(mutate.print_report([first, second], ms, equivalents, save=saved), 0)
+            # The saved record: one line per judged candidate, slim, and the same report when read back.
+            rows = mutate.read_results(saved)
+            self.assertEqual([r["id"] for r in rows], [a["id"], b["id"], c["id"], d["id"]])
+            self.assertEqual(rows[0]["status"], "killed")
+            self.assertTrue(all(set(r) <= set(mutate.SAVED_FIELDS) for r in rows))
+            again = io.StringIO()
+            with contextlib.redirect_stdout(again):
+                mutate.print_report([saved], ms, equivalents)
+            self.assertEqual(again.getvalue(), out.getvalue())
         text = out.getvalue()
         self.assertIn(f"| `x.cpp` | {len(ms)} | 4 | 2 | 1 | 1 | 0 | 0 |", text)
         self.assertIn("kill rate 66.7 % of the non-equivalent judged (2 of 3; 1 of the kills by a timeout)", text)
