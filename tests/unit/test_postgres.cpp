@@ -193,6 +193,7 @@ TEST_CASE(
     CHECK(pg_constraint(failure("23505", "participants_email")) == Constraint::participant_email);
     CHECK(pg_constraint(failure("23505", "sessions_code")) == Constraint::session_code);
     CHECK(pg_constraint(failure("23505", "certificates_live")) == Constraint::certificate_live);
+    CHECK(pg_constraint(failure("23505", "results_attempt")) == Constraint::result_attempt);
     CHECK(pg_constraint(failure("23503", "enrollments_session_id_fkey")) == Constraint::reference);
     CHECK_FALSE(pg_constraint(failure("23505", "some_other_index")));
     CHECK_FALSE(pg_constraint(failure("23514", "participants_nip"))); // a CHECK, not a unique violation

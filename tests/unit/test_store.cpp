@@ -395,6 +395,33 @@ TEST_CASE("store errors: every constraint has its row, its name and its messages
           "two participants would have the same e-mail");
 }
 
+TEST_CASE("store errors: SQLite's unique violation is named by its columns, every constraint of the schema") {
+    using store::Constraint;
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    store::open(path, store::Access::write)->insert_participant(person("198609262015051001", "A"));
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    const auto broken = [&](const char* sql) -> std::optional<Constraint> {
+        try {
+            raw.exec(sql);
+        } catch (const SQLite::Exception& e) {
+            return store::sqlite::sqlite_constraint(e);
+        }
+        FAIL("no constraint broken: ", sql);
+        return std::nullopt;
+    };
+    const char* const session = "INSERT INTO sessions(code, title, start, tz, minutes, jp_tenths, created) "
+                                "VALUES ('S', 'S', 0, 'Asia/Jakarta', 60, 10, 0)";
+    const char* const result = "INSERT INTO results(session_id, participant_id, kind, score, submitted_at, batch, "
+                               "created) SELECT 1, id, 'posttest', 8000, 100, 'b', 0 FROM participants";
+    raw.exec(session);
+    raw.exec(result);
+    CHECK(broken(result) == Constraint::result_attempt);
+    CHECK(broken(session) == Constraint::session_code);
+    CHECK(broken("INSERT INTO participants(nip, name, created, updated) VALUES ('198609262015051001', 'B', 0, 0)") ==
+          Constraint::participant_nip);
+}
+
 TEST_CASE("store errors: the database's faults have their own messages") {
     TempDir dir; // a writable directory: no word on it in the messages
     const std::string path = dir.file("s.db");

@@ -19,7 +19,9 @@
 
 #include "asnbelajar/error.hpp"
 
+#include <cstddef>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,10 +39,18 @@ enum class Constraint {
     result_attempt,     // an attempt at a survey or post-test is recorded once
     reference,          // every reference to a session or participant is to one in the store
 };
+// Every Constraint, in its order: each backend looks a broken constraint up here.
 constexpr Constraint all_constraints[] = {Constraint::participant_nip,    Constraint::participant_email,
                                           Constraint::session_code,       Constraint::certificate_seq,
                                           Constraint::certificate_number, Constraint::certificate_live,
-                                          Constraint::reference};
+                                          Constraint::result_attempt,     Constraint::reference};
+static_assert(
+    [] {
+        for (std::size_t i = 0; i < std::size(all_constraints); ++i)
+            if (all_constraints[i] != static_cast<Constraint>(i)) return false;
+        return std::size(all_constraints) == static_cast<std::size_t>(Constraint::reference) + 1;
+    }(),
+    "all_constraints lists every Constraint once, in order");
 
 // The database's and the machine's failures, each with its own message.
 enum class Fault {
