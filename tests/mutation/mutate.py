@@ -344,7 +344,8 @@ def killed_by_timeout(r):
 
 # What a saved result keeps (--report --save): enough for --report and --resume; the lines themselves come
 # back from the id (--list, --id).
-SAVED_FIELDS = ("id", "file", "line", "operator", "status", "killed_by", "why", "seconds", "not_covered", "schema")
+SAVED_FIELDS = ("id", "file", "line", "operator", "status", "killed_by", "why", "seconds", "not_covered", "schema",
+                "trusted")
 
 
 def read_results(path):
@@ -1450,6 +1451,9 @@ def parse_args(argv):
                    help="build every mutant alone (default: many mutants of a file in one build)")
     p.add_argument("--resume", action="store_true",
                    help="skip the mutants already in the results (OUT and OUT.partial) and count them")
+    p.add_argument("--trust-equivalent", action="store_true",
+                   help="record the mutants equivalent.tsv lists as equivalent without running their tests (each "
+                        "would run every test that reaches its line; the kill rate leaves them out either way)")
     p.add_argument("--resume-from", action="append", default=[], metavar="FILE",
                    help="with --resume: the mutants judged in FILE too (a saved .jsonl; repeatable)")
     p.add_argument("--retry-survivors", action="store_true",
@@ -1670,6 +1674,7 @@ def main(argv):
         partial.flush()
         how = " (not covered)" if m.get("not_covered") else ""
         how += " [schema]" if m.get("schema") else ""
+        how += " (listed, not run)" if m.get("trusted") else ""
         print(f"[{counter['n']}/{len(mutants)}] {m['status']:<12} {m['id']} {m['file']}:{m['line']} {m['operator']}"
               f"{' by ' + m['killed_by'] if m['killed_by'] else ''}{how} ({m.get('seconds', 0):.0f} s)", flush=True)
         if m["status"] == "survived":
@@ -1773,6 +1778,11 @@ def main(argv):
                 m["status"] = "equivalent" if reason else "survived"
                 m["killed_by"], m["why"], m["not_covered"], m["seconds"] = None, reason, True, 0.0
                 m["tests_run"] = 0
+                record(m)
+                continue
+            if args.trust_equivalent and equivalent_reason(m):
+                m["status"], m["killed_by"], m["why"], m["seconds"] = "equivalent", None, equivalent_reason(m), 0.0
+                m["tests_run"], m["trusted"] = 0, True
                 record(m)
                 continue
             queue.append(m)
