@@ -83,6 +83,20 @@ class Selection(unittest.TestCase):
             self.assertEqual(sel.covered({"file": "x.cpp", "line": 6}), [])  # not covered: no test runs h()
             self.assertIsNone(sel.covered({"file": "x.cpp", "line": 4}))  # no code to gcov: every test
 
+    def test_unit_seconds_are_those_of_the_cases_that_reach_the_line(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as tree:
+            with open(os.path.join(tree, "x.cpp"), "w") as f:
+                f.write("int f() {\n    return 1;\n}\nint h() {\n    return 0;\n}\n")
+            cov = {"code": {"x.cpp": [1, 2, 4, 5]},
+                   "tests": {"unit:f": {"seconds": 0.5, "lines": {"x.cpp": [1, 2]}},
+                             "unit:g": {"seconds": 2, "lines": {"x.cpp": [2]}},
+                             "suite": {"seconds": 9, "lines": {"x.cpp": [2, 5]}}}}
+            sel = mutate.Selection(cov, [], tree)
+            self.assertEqual(sel.unit_seconds({"file": "x.cpp", "line": 2}), 2.5)
+            self.assertIsNone(sel.unit_seconds({"file": "x.cpp", "line": 5}))  # no unit case: the suite alone
+            self.assertIsNone(sel.unit_seconds({"file": "x.cpp", "line": 3}))  # no code to gcov: all of unit
+
 
 class Tests(unittest.TestCase):
     def test_unit_pattern_picks_cases(self):
