@@ -52,8 +52,9 @@ void match_names(const store::Store& store, const Session& session, NameAnswers&
         std::string label; // NIP, else e-mail, else "participant ID"
     };
     auto named = [](Id id, std::string_view nip, std::string_view email) {
-        return Named{id, !nip.empty() ? std::string(nip) : !email.empty() ? std::string(email)
-                                                                           : tr("participant {}", id)};
+        return Named{id, !nip.empty()     ? std::string(nip)
+                         : !email.empty() ? std::string(email)
+                                          : tr("participant {}", id)};
     };
     std::unordered_multimap<std::string, Named> enrolled, everyone;
     for (const store::RosterRow& row : store.session_roster(session.id))
@@ -67,9 +68,11 @@ void match_names(const store::Store& store, const Session& session, NameAnswers&
         if (!keys.back().empty() && !enrolled.contains(keys.back())) wanted.insert(keys.back());
     }
     if (!wanted.empty())
-        store.each_participant_name([&](Id id, std::string_view name, std::string_view nip, std::string_view email) {
-            if (auto it = wanted.find(name_key(name)); it != wanted.end()) everyone.emplace(*it, named(id, nip, email));
-        });
+        store.each_participant_name(
+            [&](Id id, std::string_view name, std::string_view nip, std::string_view email) {
+                if (auto it = wanted.find(name_key(name)); it != wanted.end())
+                    everyone.emplace(*it, named(id, nip, email));
+            });
     // One candidate is the answer; several are listed for the admin to choose.
     auto unique = [](auto range, bool among_enrolled, std::string& why) -> std::optional<Id> {
         std::vector<std::string> who;
@@ -79,8 +82,8 @@ void match_names(const store::Store& store, const Session& session, NameAnswers&
         std::sort(who.begin(), who.end());
         const std::string list = fmt::format("{}", fmt::join(who, ", "));
         why = among_enrolled
-                  ? tr("the name matches {} people enrolled in the session ({}); match the row by hand", who.size(),
-                       list)
+                  ? tr("the name matches {} people enrolled in the session ({}); match the row by hand",
+                       who.size(), list)
                   : tr("the name matches {} participants ({}); match the row by hand", who.size(), list);
         return std::nullopt;
     };

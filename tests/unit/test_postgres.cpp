@@ -24,8 +24,8 @@
 #include <functional>
 #include <future>
 #include <iterator>
-#include <map>
 #include <malloc.h>
+#include <map>
 #include <signal.h>
 #include <string>
 #include <unistd.h>
@@ -1190,13 +1190,15 @@ TEST_CASE("postgres: a walk of the year that its caller ends by throwing leaves 
     CHECK(s.value("SELECT count(*) FROM participants") == "3");
 }
 
-TEST_CASE("postgres: every participant's name is walked once, in batches, in the caller's transaction or not") {
+TEST_CASE(
+    "postgres: every participant's name is walked once, in batches, in the caller's transaction or not") {
     if (!server()) return;
     Scratch s;
     const auto db = store::open(s.url, store::Access::write);
     std::vector<Participant> added;
     for (int i = 0; i < 10001; ++i) // one more than a FETCH takes
-        added.push_back(person("", fmt::format("P{}", i).c_str(), fmt::format("p{}@example.go.id", i).c_str()));
+        added.push_back(
+            person("", fmt::format("P{}", i).c_str(), fmt::format("p{}@example.go.id", i).c_str()));
     {
         store::Store::Transaction tx(*db);
         db->write_participants({}, added);
@@ -1205,10 +1207,11 @@ TEST_CASE("postgres: every participant's name is walked once, in batches, in the
     const auto walk = [&] {
         std::map<Id, std::string> seen;
         std::size_t calls = 0;
-        db->each_participant_name([&](Id id, std::string_view name, std::string_view, std::string_view email) {
-            ++calls;
-            seen[id] = fmt::format("{} {}", name, email);
-        });
+        db->each_participant_name(
+            [&](Id id, std::string_view name, std::string_view, std::string_view email) {
+                ++calls;
+                seen[id] = fmt::format("{} {}", name, email);
+            });
         CHECK(calls == added.size());
         REQUIRE(seen.size() == added.size());
         for (const Participant& p : added)

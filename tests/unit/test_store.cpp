@@ -412,14 +412,17 @@ TEST_CASE("store errors: SQLite's unique violation is named by its columns, ever
     };
     const char* const session = "INSERT INTO sessions(code, title, start, tz, minutes, jp_tenths, created) "
                                 "VALUES ('S', 'S', 0, 'Asia/Jakarta', 60, 10, 0)";
-    const char* const result = "INSERT INTO results(session_id, participant_id, kind, score, submitted_at, batch, "
-                               "created) SELECT 1, id, 'posttest', 8000, 100, 'b', 0 FROM participants";
+    const char* const result =
+        "INSERT INTO results(session_id, participant_id, kind, score, submitted_at, batch, "
+        "created) SELECT 1, id, 'posttest', 8000, 100, 'b', 0 FROM participants";
     raw.exec(session);
     raw.exec(result);
     CHECK(broken(result) == Constraint::result_attempt);
     CHECK(broken(session) == Constraint::session_code);
-    CHECK(broken("INSERT INTO participants(nip, name, created, updated) VALUES ('198609262015051001', 'B', 0, 0)") ==
-          Constraint::participant_nip);
+    CHECK(
+        broken(
+            "INSERT INTO participants(nip, name, created, updated) VALUES ('198609262015051001', 'B', 0, 0)") ==
+        Constraint::participant_nip);
 }
 
 TEST_CASE("store errors: the database's faults have their own messages") {

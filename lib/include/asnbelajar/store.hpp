@@ -358,8 +358,8 @@ class Store {
     // order, reading a batch at a time: memory stays bounded however many participants the store holds. The
     // views are valid during the call only.
     virtual void each_participant_name(
-        const std::function<void(Id, std::string_view name, std::string_view nip, std::string_view email)>& each)
-        const = 0;
+        const std::function<void(Id, std::string_view name, std::string_view nip, std::string_view email)>&
+            each) const = 0;
 
     // How many rows the bulk paths hand a batch operation at once. A backend behind a network wants many (a
     // batch costs a few round trips whatever its size); SQLite wants few, so that a batch's rows stay in the

@@ -54,8 +54,8 @@ class SqliteStore final : public Store {
     std::optional<Participant> participant_by_phone(const std::string& phone) const override;
     std::vector<Participant> list_participants(const std::string& agency,
                                                const std::string& search) const override;
-    void each_participant_name(
-        const std::function<void(Id, std::string_view, std::string_view, std::string_view)>& each) const override;
+    void each_participant_name(const std::function<void(Id, std::string_view, std::string_view,
+                                                        std::string_view)>& each) const override;
     void find_participants(std::span<const Participant> rows, ParticipantMatches& out) const override;
     void write_participants(std::span<const Participant> changed, std::span<Participant> added) override;
     void begin_bulk_load(std::uint64_t expected_rows) override;
