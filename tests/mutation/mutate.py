@@ -1690,12 +1690,12 @@ def main(argv):
         if m["status"] == "survived":
             print(f"    - {m['original'].strip()}\n    + {m['mutated'].strip()}", flush=True)
 
-    last_killer = {}  # file -> the test that killed its latest mutant
+    last_killer = {}  # file -> the suite that killed its latest mutant the unit tests did not
 
     def judge(m, env_m):
         """Runs the tests of `m` (already built) and sets its status."""
         chosen = selection.commands(m, tests) if selection else tests
-        # The test that killed the file's latest mutant runs right after the unit tests: a suite that pins one
+        # The suite that killed the file's latest mutant runs right after the unit tests: a suite that pins one
         # line pins its neighbours more often than the fastest suite does (in a PostgreSQL file, a kill by
         # pg:reports came after two minutes of the faster suites). The order decides how soon a kill comes and
         # which test is named, never the verdict: a survivor runs every test either way.
@@ -1709,7 +1709,8 @@ def main(argv):
         failed = run_tests(chosen, env_m, work, limits, args.jobs)
         if failed:
             m["status"], m["killed_by"], m["why"] = "killed", failed[0], failed[1]
-            last_killer[m["file"]] = failed[0]
+            if failed[0] != "unit":  # the unit tests run first anyway
+                last_killer[m["file"]] = failed[0]
         else:
             reason = equivalent_reason(m)
             m["status"] = "equivalent" if reason else "survived"
