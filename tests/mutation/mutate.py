@@ -565,6 +565,23 @@ def first_failure(log):
     return (lines[-1].strip() if lines else "")[:300]
 
 
+def failed_case(log):
+    """The doctest test case of the first failed check or crash in a unit_tests log ("TEST CASE:  NAME" comes
+    before its failures), or None."""
+    try:
+        with open(log, errors="replace") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return None
+    case = None
+    for line in lines:
+        if line.startswith("TEST CASE:"):
+            case = line[len("TEST CASE:"):].strip()
+        elif ": ERROR:" in line or ": FATAL ERROR:" in line:
+            return case
+    return None
+
+
 def run_tests(tests, env, work, timeouts, jobs):
     """Runs the tests, `jobs` at a time, until one fails. Returns (name of the failing test, why) or None."""
     tmp = os.path.join(work, "tmp")
@@ -1353,21 +1370,26 @@ class Selection:
         names = {n for line in lines for n in self.by_line.get((path, line), []) if n.startswith("unit:")}
         if not names or "unit" not in self.tests:
             return None
-        return self._unit(sorted(n[len("unit:"):] for n in names))
+        return self.cases_command(sorted(n[len("unit:"):] for n in names))
 
-    def _unit(self, cases):
+    def cases_command(self, cases):
         filt = ",".join(doctest_pattern(c) for c in cases)
         return ("unit", self.tests["unit"] + ([f"-tc={filt}"] if len(filt) < UNIT_ARG_MAX else []))
+
+    def unit_cases(self, m):
+        """The unit cases that execute `m`'s line (their names), or None when the whole of unit_tests runs for
+        it (a line gcov does not count as code, or too many cases for one filter)."""
+        names = self.covered(m)
+        if names is None:
+            return None
+        cases = [n[len("unit:"):] for n in names if n.startswith("unit:")]
+        return cases if cases and len(",".join(doctest_pattern(c) for c in cases)) < UNIT_ARG_MAX else None
 
     def unit_seconds(self, m):
         """The time the unit cases that execute `m`'s line took in the coverage tree, each run alone (so each
         with the program's start-up), or None when the whole of unit_tests runs for it."""
-        names = self.covered(m)
-        if names is None:
-            return None
-        cases = [n for n in names if n.startswith("unit:")]
-        filt = ",".join(doctest_pattern(c[len("unit:"):]) for c in cases)
-        return sum(self.seconds[n] for n in cases) if cases and len(filt) < UNIT_ARG_MAX else None
+        cases = self.unit_cases(m)
+        return None if cases is None else sum(self.seconds["unit:" + c] for c in cases)
 
     def commands(self, m, all_tests):
         names = self.covered(m)
@@ -1377,7 +1399,7 @@ class Selection:
         cases = [n[len("unit:"):] for n in names if n.startswith("unit:")]
         out = []
         if cases and "unit" in self.tests:
-            out.append(self._unit(cases))
+            out.append(self.cases_command(cases))
         out += [(n, self.tests[n]) for n in names
                 if not n.startswith("unit:") and n in self.tests and (pg or not n.startswith(PG_PREFIX))]
         return out
@@ -1691,6 +1713,7 @@ def main(argv):
             print(f"    - {m['original'].strip()}\n    + {m['mutated'].strip()}", flush=True)
 
     last_killer = {}  # file -> the suite that killed its latest mutant the unit tests did not
+    last_case = {}  # file -> the unit case that killed its latest mutant the unit tests did
 
     def judge(m, env_m):
         """Runs the tests of `m` (already built) and sets its status."""
@@ -1701,6 +1724,12 @@ def main(argv):
         # which test is named, never the verdict: a survivor runs every test either way.
         first = last_killer.get(m["file"])
         chosen = sorted(chosen, key=lambda t: 0 if t[0] == "unit" else 1 if t[0] == first else 2)
+        # Likewise the unit case that killed the file's latest mutant runs alone before the others: doctest
+        # runs its cases in file order, and a line of time.cpp that every case reaches took 10 s to fail in
+        # test_time.cpp's cases, near the end.
+        case = last_case.get(m["file"])
+        if case and selection and case in (selection.unit_cases(m) or ()):
+            chosen = [selection.cases_command([case])] + chosen
         m["tests_run"] = len(chosen)
         # The unit cases of one line stop at three times their own time (plus 15 s), not the whole run's: a
         # mutant that loops for ever in a case of 0.1 s is stopped in 15 s instead of 50.
@@ -1711,6 +1740,8 @@ def main(argv):
             m["status"], m["killed_by"], m["why"] = "killed", failed[0], failed[1]
             if failed[0] != "unit":  # the unit tests run first anyway
                 last_killer[m["file"]] = failed[0]
+            elif failed_case(os.path.join(work, "logs", "unit.log")):
+                last_case[m["file"]] = failed_case(os.path.join(work, "logs", "unit.log"))
         else:
             reason = equivalent_reason(m)
             m["status"] = "equivalent" if reason else "survived"

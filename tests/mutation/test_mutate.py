@@ -111,6 +111,39 @@ class Tests(unittest.TestCase):
             self.assertEqual([name for name, _ in mutate.test_commands(tree, "/b", ["x", "unit"])], ["unit", "x"])
 
 
+class FailedCase(unittest.TestCase):
+    def test_the_case_of_the_first_failure_or_crash(self):
+        import tempfile
+        log = """[doctest] doctest version is "2.4.9"
+===============================================================================
+/t/tests/unit/test_time.cpp:10:
+TEST CASE:  parse_date is strict
+
+===============================================================================
+/t/tests/unit/test_time.cpp:40:
+TEST CASE:  day names, both languages
+
+/t/tests/unit/test_time.cpp:44: ERROR: CHECK( day_name(1) == "Senin" ) is NOT correct!
+===============================================================================
+/t/tests/unit/test_time.cpp:60:
+TEST CASE:  later
+
+/t/tests/unit/test_time.cpp:61: FATAL ERROR: test case CRASHED: SIGSEGV - Segmentation violation signal
+"""
+        with tempfile.TemporaryDirectory() as work:
+            path = os.path.join(work, "unit.log")
+            with open(path, "w") as f:
+                f.write(log)
+            self.assertEqual(mutate.failed_case(path), "day names, both languages")
+            with open(path, "w") as f:
+                f.write(log.replace(": ERROR: CHECK", ": note: CHECK"))
+            self.assertEqual(mutate.failed_case(path), "later")  # a crash names its case too
+            with open(path, "w") as f:
+                f.write("TEST CASE:  hangs\n")  # stopped by the time limit: no failure
+            self.assertIsNone(mutate.failed_case(path))
+            self.assertIsNone(mutate.failed_case(os.path.join(work, "none.log")))
+
+
 class Report(unittest.TestCase):
     def test_later_results_win_and_survivors_are_listed(self):
         import contextlib
