@@ -87,7 +87,7 @@ void match_names(const store::Store& store, const Session& session, NameAnswers&
                   : tr("the name matches {} participants ({}); match the row by hand", who.size(), list);
         return std::nullopt;
     };
-    std::size_t k = 0;
+    std::size_t k = 0; // the same order as above: the map's layout has not changed since
     for (auto& [name, answer] : names) {
         const std::string& key = keys[k++];
         auto& [id, why] = answer;
