@@ -1386,10 +1386,15 @@ class Selection:
         return cases if cases and len(",".join(doctest_pattern(c) for c in cases)) < UNIT_ARG_MAX else None
 
     def unit_seconds(self, m):
-        """The time the unit cases that execute `m`'s line took in the coverage tree, each run alone (so each
-        with the program's start-up), or None when the whole of unit_tests runs for it."""
+        """The time the unit cases that execute `m`'s line take in one run, from their times in the coverage
+        tree (each case was run alone: the program's start-up, the quickest case's time, is counted once), or
+        None when the whole of unit_tests runs for it."""
         cases = self.unit_cases(m)
-        return None if cases is None else sum(self.seconds["unit:" + c] for c in cases)
+        return None if cases is None else self.cases_seconds(cases)
+
+    def cases_seconds(self, cases):
+        start = min((t for n, t in self.seconds.items() if n.startswith("unit:")), default=0.0)
+        return start + sum(max(0.0, self.seconds["unit:" + c] - start) for c in cases)
 
     def commands(self, m, all_tests):
         names = self.covered(m)
@@ -1727,21 +1732,25 @@ def main(argv):
         # Likewise the unit case that killed the file's latest mutant runs alone before the others: doctest
         # runs its cases in file order, and a line of time.cpp that every case reaches took 10 s to fail in
         # test_time.cpp's cases, near the end.
-        case = last_case.get(m["file"])
-        if case and selection and case in (selection.unit_cases(m) or ()):
-            chosen = [selection.cases_command([case])] + chosen
-        m["tests_run"] = len(chosen)
         # The unit cases of one line stop at three times their own time (plus 15 s), not the whole run's: a
         # mutant that loops for ever in a case of 0.1 s is stopped in 15 s instead of 50.
+        limits = dict(timeouts)
         unit_s = selection.unit_seconds(m) if selection and not args.timeout else None
-        limits = timeouts if unit_s is None else {**timeouts, "unit": min(timeouts["unit"], 3 * unit_s + 15)}
+        if unit_s is not None:
+            limits["unit"] = min(timeouts["unit"], 3 * unit_s + 15)
+        case = last_case.get(m["file"])
+        if case and selection and case in (selection.unit_cases(m) or ()):
+            chosen = [("unit:first", selection.cases_command([case])[1])] + chosen
+            limits["unit:first"] = min(timeouts["unit"], 3 * selection.cases_seconds([case]) + 15)
+        m["tests_run"] = len(chosen)
         failed = run_tests(chosen, env_m, work, limits, args.jobs)
         if failed:
-            m["status"], m["killed_by"], m["why"] = "killed", failed[0], failed[1]
-            if failed[0] != "unit":  # the unit tests run first anyway
-                last_killer[m["file"]] = failed[0]
-            elif failed_case(os.path.join(work, "logs", "unit.log")):
-                last_case[m["file"]] = failed_case(os.path.join(work, "logs", "unit.log"))
+            name = "unit" if failed[0] == "unit:first" else failed[0]
+            m["status"], m["killed_by"], m["why"] = "killed", name, failed[1]
+            if name != "unit":  # the unit tests run first anyway
+                last_killer[m["file"]] = name
+            elif failed_case(os.path.join(work, "logs", failed[0] + ".log")):
+                last_case[m["file"]] = failed_case(os.path.join(work, "logs", failed[0] + ".log"))
         else:
             reason = equivalent_reason(m)
             m["status"] = "equivalent" if reason else "survived"
