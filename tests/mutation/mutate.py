@@ -1160,6 +1160,17 @@ def rule_gcdas(build, tree, paths):
     return sorted(gcdas)
 
 
+def tree_name(name, cwd, tree):
+    """A source as gcov names it (as the compiler was given it: absolute without ccache, which CMake's Ninja
+    files use; relative to the build directory `cwd` with ccache's CCACHE_BASEDIR; relative to the tree after
+    -s) as a path relative to `tree`."""
+    if not os.path.isabs(name) and (name.startswith("..") or not os.path.exists(os.path.join(tree, name))):
+        name = os.path.join(cwd, name)
+    if os.path.isabs(name):
+        name = os.path.relpath(os.path.realpath(name), os.path.realpath(tree))
+    return name
+
+
 def run_gcov(build, tree, paths, gcdas):
     """{rule file: {line: count}} of these .gcda files (the lines gcov counts as code)."""
     out = {}
@@ -1176,11 +1187,7 @@ def run_gcov(build, tree, paths, gcdas):
             continue
         doc = json.loads(doc)
         for f in doc.get("files", []):
-            # gcov names a source as the compiler was given it: absolute, or relative to the build directory
-            name = f["file"]
-            if name.startswith("..") or not os.path.exists(os.path.join(tree, name)):  # relative to the build
-                name = os.path.join(doc.get("current_working_directory") or build, name)
-                name = os.path.relpath(os.path.realpath(name), os.path.realpath(tree))
+            name = tree_name(f["file"], doc.get("current_working_directory") or build, tree)
             if name not in wanted:
                 continue
             counts = out.setdefault(name, {})
@@ -1322,6 +1329,10 @@ def coverage_map(work, tree, files, paths, configure, env, test_env, tests, buil
             note(f"coverage map: {index}/{len(runs)} ({name}, {seconds:.0f} s)")
     result["code"] = {p: sorted(s) for p, s in code.items()}
     clear_gcda(build)
+    if not result["code"]:
+        # Every mutant would run every test and none would be "not covered": slow and silent (run 8's first
+        # hour, when gcov named the sources by absolute paths that the map did not take for the rule files).
+        die(f"the coverage map holds no line of any rule file: gcov's output was not understood ({build})", 1)
     with open(cache + ".part", "w") as f:
         json.dump(result, f)
     os.replace(cache + ".part", cache)

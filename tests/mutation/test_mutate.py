@@ -112,6 +112,18 @@ class Tests(unittest.TestCase):
             self.assertEqual([name for name, _ in mutate.test_commands(tree, "/b", ["x", "unit"])], ["unit", "x"])
 
 
+class TreeName(unittest.TestCase):
+    def test_absolute_relative_to_the_build_or_to_the_tree(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as work:
+            tree, build = os.path.join(work, "tree"), os.path.join(work, "build")
+            os.makedirs(os.path.join(tree, "lib", "src"))
+            os.makedirs(build)
+            open(os.path.join(tree, "lib", "src", "nip.cpp"), "w").close()
+            for name in (os.path.join(tree, "lib/src/nip.cpp"), "../tree/lib/src/nip.cpp", "lib/src/nip.cpp"):
+                self.assertEqual(mutate.tree_name(name, build, tree), "lib/src/nip.cpp", name)
+
+
 class FailedCase(unittest.TestCase):
     def test_the_case_of_the_first_failure_or_crash(self):
         import tempfile
