@@ -61,11 +61,11 @@ void match_names(const store::Store& store, const Session& session, NameAnswers&
         if (row.enrollment && *row.enrollment != EnrollmentStatus::cancelled)
             if (std::string key = name_key(row.person.name); !key.empty())
                 enrolled.emplace(std::move(key), named(row.person.id, row.person.nip, row.person.email));
-    std::vector<std::string> keys;
-    std::unordered_set<std::string> wanted; // the keys no enrolled person has
-    for (const auto& name : names) {
-        keys.push_back(name_key(name.first));
-        if (!keys.back().empty() && !enrolled.contains(keys.back())) wanted.insert(keys.back());
+    std::vector<std::pair<std::string, NameAnswers::mapped_type*>> asked; // each name's key and its answer
+    std::unordered_set<std::string> wanted;                               // the keys no enrolled person has
+    for (auto& [name, answer] : names) {
+        const std::string& key = asked.emplace_back(name_key(name), &answer).first;
+        if (!key.empty() && !enrolled.contains(key)) wanted.insert(key);
     }
     if (!wanted.empty())
         store.each_participant_name(
@@ -87,10 +87,8 @@ void match_names(const store::Store& store, const Session& session, NameAnswers&
                   : tr("the name matches {} participants ({}); match the row by hand", who.size(), list);
         return std::nullopt;
     };
-    std::size_t k = 0; // the same order as above: the map's layout has not changed since
-    for (auto& [name, answer] : names) {
-        const std::string& key = keys[k++];
-        auto& [id, why] = answer;
+    for (const auto& [key, answer] : asked) {
+        auto& [id, why] = *answer;
         if (key.empty())
             why = _("no NIP, e-mail or phone, and no name to match");
         else if (auto mine = enrolled.equal_range(key); mine.first != mine.second)

@@ -1396,14 +1396,9 @@ class Selection:
         cases = [n[len("unit:"):] for n in names if n.startswith("unit:")]
         return cases if cases and len(",".join(doctest_pattern(c) for c in cases)) < UNIT_ARG_MAX else None
 
-    def unit_seconds(self, m):
-        """The time the unit cases that execute `m`'s line take in one run, from their times in the coverage
-        tree (each case was run alone: the program's start-up, the quickest case's time, is counted once), or
-        None when the whole of unit_tests runs for it."""
-        cases = self.unit_cases(m)
-        return None if cases is None else self.cases_seconds(cases)
-
     def cases_seconds(self, cases):
+        """The time these unit cases take in one run, from their times in the coverage tree (each case was run
+        alone: the program's start-up, the quickest case's time, is counted once)."""
         start = min((t for n, t in self.seconds.items() if n.startswith("unit:")), default=0.0)
         return start + sum(max(0.0, self.seconds["unit:" + c] - start) for c in cases)
 
@@ -1740,17 +1735,17 @@ def main(argv):
         # which test is named, never the verdict: a survivor runs every test either way.
         first = last_killer.get(m["file"])
         chosen = sorted(chosen, key=lambda t: 0 if t[0] == "unit" else 1 if t[0] == first else 2)
+        limits = dict(timeouts)
+        cases = selection.unit_cases(m) if selection else None
+        # The unit cases of one line stop at three times their own time (plus 15 s), not the whole run's: a
+        # mutant that loops for ever in a case of 0.1 s is stopped in 15 s instead of 50.
+        if cases is not None and not args.timeout:
+            limits["unit"] = min(timeouts["unit"], 3 * selection.cases_seconds(cases) + 15)
         # Likewise the unit case that killed the file's latest mutant runs alone before the others: doctest
         # runs its cases in file order, and a line of time.cpp that every case reaches took 10 s to fail in
         # test_time.cpp's cases, near the end.
-        # The unit cases of one line stop at three times their own time (plus 15 s), not the whole run's: a
-        # mutant that loops for ever in a case of 0.1 s is stopped in 15 s instead of 50.
-        limits = dict(timeouts)
-        unit_s = selection.unit_seconds(m) if selection and not args.timeout else None
-        if unit_s is not None:
-            limits["unit"] = min(timeouts["unit"], 3 * unit_s + 15)
         case = last_case.get(m["file"])
-        if case and selection and case in (selection.unit_cases(m) or ()):
+        if cases is not None and case in cases:
             chosen = [("unit:first", selection.cases_command([case])[1])] + chosen
             limits["unit:first"] = min(timeouts["unit"], 3 * selection.cases_seconds([case]) + 15)
         m["tests_run"] = len(chosen)
@@ -1760,8 +1755,8 @@ def main(argv):
             m["status"], m["killed_by"], m["why"] = "killed", name, failed[1]
             if name != "unit":  # the unit tests run first anyway
                 last_killer[m["file"]] = name
-            elif failed_case(os.path.join(work, "logs", failed[0] + ".log")):
-                last_case[m["file"]] = failed_case(os.path.join(work, "logs", failed[0] + ".log"))
+            elif killing_case := failed_case(os.path.join(work, "logs", failed[0] + ".log")):
+                last_case[m["file"]] = killing_case
         else:
             reason = equivalent_reason(m)
             m["status"] = "equivalent" if reason else "survived"
@@ -1855,8 +1850,8 @@ def main(argv):
                 m["tests_run"] = 0
                 record(m)
                 continue
-            if args.trust_equivalent and equivalent_reason(m):
-                m["status"], m["killed_by"], m["why"], m["seconds"] = "equivalent", None, equivalent_reason(m), 0.0
+            if args.trust_equivalent and (reason := equivalent_reason(m)):
+                m["status"], m["killed_by"], m["why"], m["seconds"] = "equivalent", None, reason, 0.0
                 m["tests_run"], m["trusted"] = 0, True
                 record(m)
                 continue

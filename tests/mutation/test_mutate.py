@@ -94,9 +94,9 @@ class Selection(unittest.TestCase):
                              "suite": {"seconds": 9, "lines": {"x.cpp": [2, 5]}}}}
             sel = mutate.Selection(cov, [], tree)
             # f (0.5 s) is the quickest case: its time is the start-up, counted once
-            self.assertEqual(sel.unit_seconds({"file": "x.cpp", "line": 2}), 2.0)
-            self.assertIsNone(sel.unit_seconds({"file": "x.cpp", "line": 5}))  # no unit case: the suite alone
-            self.assertIsNone(sel.unit_seconds({"file": "x.cpp", "line": 3}))  # no code to gcov: all of unit
+            self.assertEqual(sel.cases_seconds(sel.unit_cases({"file": "x.cpp", "line": 2})), 2.0)
+            self.assertIsNone(sel.unit_cases({"file": "x.cpp", "line": 5}))  # no unit case: the suite alone
+            self.assertIsNone(sel.unit_cases({"file": "x.cpp", "line": 3}))  # no code to gcov: all of unit
 
 
 class Tests(unittest.TestCase):

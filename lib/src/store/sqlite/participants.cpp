@@ -121,7 +121,8 @@ std::vector<Participant> SqliteStore::list_participants(const std::string& agenc
 void SqliteStore::each_participant_name(
     const std::function<void(Id, std::string_view, std::string_view, std::string_view)>& each) const try {
     // A statement of its own, stepped row by row: SQLite holds one page at a time, and the read ends with it.
-    SQLite::Statement st(db_, "SELECT id, name, coalesce(nip, ''), coalesce(email, '') FROM participants");
+    // A NULL NIP or e-mail reads as "" (text_view).
+    SQLite::Statement st(db_, "SELECT id, name, nip, email FROM participants");
     while (st.executeStep())
         each(st.getColumn(0).getInt64(), text_view(st.getColumn(1)), text_view(st.getColumn(2)),
              text_view(st.getColumn(3)));
