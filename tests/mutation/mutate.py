@@ -362,8 +362,8 @@ def print_report(result_files, mutants, equivalents, save=None):
     results of several runs (WORK/results.json or its .partial, or a saved .jsonl) are joined by mutant id, a
     later file's verdict winning; a survivor that equivalent.tsv lists now counts as equivalent; a result whose
     mutant is no longer a candidate (its line changed) is left out. `save`: a file that gets the joined results
-    of today's candidates as JSON lines (SAVED_FIELDS, `why` cut to 160 characters), in candidate order: the
-    record a later --report or --resume reads when the scratch directories are gone. Returns 0."""
+    of today's candidates as JSON lines (SAVED_FIELDS, `why` cut to 160 characters), by file, line and id (the
+    same record saves to the same bytes, whatever order the candidates came in): the record a later --report or --resume reads when the scratch directories are gone. Returns 0."""
     judged = {}
     for path in result_files:
         for r in read_results(path):
@@ -371,7 +371,7 @@ def print_report(result_files, mutants, equivalents, save=None):
                 judged[r["id"]] = r
     if save:
         with open(save, "w") as f:
-            for m in mutants:
+            for m in sorted(mutants, key=lambda m: (m["file"], m["line"], m["id"])):
                 if m["id"] in judged:
                     r = {k: judged[m["id"]][k] for k in SAVED_FIELDS if judged[m["id"]].get(k) is not None}
                     if r.get("why"):

@@ -180,8 +180,15 @@ class Report(unittest.TestCase):
                 self.assertEqual(mutate.print_report([first, second], ms, equivalents, save=saved), 0)
             # The saved record: one line per judged candidate, slim, and the same report when read back.
             rows = mutate.read_results(saved)
-            self.assertEqual([r["id"] for r in rows], [a["id"], b["id"], c["id"], d["id"]])
-            self.assertEqual(rows[0]["status"], "killed")
+            order = sorted((a, b, c, d), key=lambda m: (m["file"], m["line"], m["id"]))
+            self.assertEqual([r["id"] for r in rows], [m["id"] for m in order])
+            self.assertEqual({r["id"]: r["status"] for r in rows}[a["id"]], "killed")
+            # by file, line and id: the candidates in another order save to the same bytes
+            resaved = os.path.join(work, "resaved.jsonl")
+            with contextlib.redirect_stdout(io.StringIO()):
+                mutate.print_report([first, second], list(reversed(ms)), equivalents, save=resaved)
+            with open(saved) as f1, open(resaved) as f2:
+                self.assertEqual(f1.read(), f2.read())
             self.assertTrue(all(set(r) <= set(mutate.SAVED_FIELDS) for r in rows))
             again = io.StringIO()
             with contextlib.redirect_stdout(again):
