@@ -344,6 +344,36 @@ TEST_CASE(
     CHECK(s.value("SELECT count(*) FROM audit_log") == "1");
 }
 
+TEST_CASE("postgres: a new store's first write that fails leaves the schema to the next write, as SQLite does") {
+    if (!server()) return;
+    Scratch s;
+    {
+        const auto db = store::open(s.url, store::Access::write);
+        REQUIRE(db->created());
+        {
+            store::Store::Transaction tx(*db); // not committed: rolled back
+            db->insert_participant(person("198609262015051001", "Gone"));
+        }
+        CHECK(db->created()); // still open()'s transaction, and the schema in it
+        store::Store::Transaction tx(*db);
+        db->insert_participant(person("198609262015051002", "Kept"));
+        tx.commit();
+        CHECK_FALSE(db->created()); // kept
+    }
+    CHECK(s.value("SELECT string_agg(name, ',') FROM participants") == "Kept");
+    // The command's first write failed and it gave the store up: nothing is left of it.
+    Scratch t;
+    {
+        const auto db = store::open(t.url, store::Access::write);
+        {
+            store::Store::Transaction tx(*db);
+            db->insert_participant(person("198609262015051001", "Gone"));
+        }
+        db->discard_created();
+    }
+    CHECK(t.value("SELECT to_regclass('participants') IS NULL") == "t");
+}
+
 TEST_CASE("postgres: opening, creating, the schema version and newer schemas") {
     if (!server()) return;
     Scratch s;

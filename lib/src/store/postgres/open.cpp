@@ -188,13 +188,9 @@ void PostgresStore::rollback_transaction() noexcept {
     keys_deferred_ = false; // the keys import_rows() dropped are back, with everything else
     if (!was) return;
     try {
-        if (outer_open_ && dry_run_) {
-            db_->exec("ROLLBACK TO SAVEPOINT asnbelajar_write");
-        } else {
-            db_->exec("ROLLBACK");
-            outer_open_ = false;
-            created_ = false; // the schema made by open() went with it
-        }
+        // Inside open()'s transaction (a rehearsal, or the schema just made, which stays for the next write or
+        // for discard_created(), as a new SQLite store's file does) only the write goes.
+        db_->exec(outer_open_ ? "ROLLBACK TO SAVEPOINT asnbelajar_write" : "ROLLBACK");
     } catch (...) {
         // Nothing more can be done while unwinding; the server rolls back when the connection closes.
     }
