@@ -344,7 +344,8 @@ TEST_CASE(
     CHECK(s.value("SELECT count(*) FROM audit_log") == "1");
 }
 
-TEST_CASE("postgres: a new store's first write that fails leaves the schema to the next write, as SQLite does") {
+TEST_CASE(
+    "postgres: a new store's first write that fails leaves the schema to the next write, as SQLite does") {
     if (!server()) return;
     Scratch s;
     {
