@@ -1393,6 +1393,41 @@ TEST_CASE(
     CHECK(answer.get());
 }
 
+TEST_CASE("postgres: a store of the previous version is upgraded at once, whatever its first write does; a "
+          "rehearsal upgrades nothing") {
+    if (!server()) return;
+    Scratch s;
+    s.create_store();
+    const char* version_4 = "DROP INDEX audit_log_command; ALTER TABLE audit_log DROP COLUMN command_id; "
+                            "UPDATE asnbelajar_schema SET version = 4";
+    s.run(version_4);
+    const char* upgraded = "SELECT max(version) || ',' || (SELECT count(*) FROM information_schema.columns "
+                           "WHERE table_schema = current_schema() AND column_name = 'command_id') "
+                           "FROM asnbelajar_schema";
+    {
+        const auto db = store::open(s.url, store::Access::write, store::DryRun::yes);
+        store::Store::Transaction tx(*db);
+        db->audit("rehearsed", 0, "c-0");
+        tx.commit();
+    }
+    CHECK(s.value(upgraded) == "4,0");
+    {
+        const auto db = store::open(s.url, store::Access::write);
+        CHECK_FALSE(db->created());
+        CHECK(s.value(upgraded) == "5,1"); // kept before any write, as on SQLite
+        {
+            store::Store::Transaction tx(*db); // a first write that fails
+            db->audit("failed", 0, "c-1");
+        }
+        store::Store::Transaction tx(*db); // the next one writes
+        db->audit("kept", 0, "c-2");
+        tx.commit();
+    }
+    CHECK(s.value(upgraded) == "5,1");
+    CHECK(s.value("SELECT string_agg(command || ':' || coalesce(command_id, '-'), ',' ORDER BY id) FROM "
+                  "audit_log") == "asnbelajar db migrate:-,kept:c-2");
+}
+
 TEST_CASE("postgres: a store of a version no migration starts from is refused, not opened") {
     if (!server()) return;
     Scratch s;
