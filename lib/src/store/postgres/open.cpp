@@ -190,7 +190,10 @@ void PostgresStore::rollback_transaction() noexcept {
     try {
         // Inside open()'s transaction (a rehearsal, or the schema just made, which stays for the next write or
         // for discard_created(), as a new SQLite store's file does) only the write goes.
-        db_->exec(outer_open_ ? "ROLLBACK TO SAVEPOINT asnbelajar_write" : "ROLLBACK");
+        if (outer_open_)
+            db_->exec("ROLLBACK TO SAVEPOINT asnbelajar_write");
+        else
+            db_->exec("ROLLBACK");
     } catch (...) {
         // Nothing more can be done while unwinding; the server rolls back when the connection closes.
     }
