@@ -582,12 +582,27 @@ def failed_case(log):
     return None
 
 
+def reported_failure(log, offset):
+    """Whether the whole lines of `log` from byte `offset` on hold a suite's "FAIL: " line (tests/cli/lib.sh's
+    fail(), which makes the suite's exit code non-zero), and the offset after the last whole line."""
+    try:
+        with open(log, "rb") as f:
+            f.seek(offset)
+            chunk = f.read()
+    except OSError:
+        return False, offset
+    end = chunk.rfind(b"\n") + 1
+    return any(line.startswith(b"FAIL:") for line in chunk[:end].split(b"\n")), offset + end
+
+
 def run_tests(tests, env, work, timeouts, jobs):
-    """Runs the tests, `jobs` at a time, until one fails. Returns (name of the failing test, why) or None."""
+    """Runs the tests, `jobs` at a time, until one fails. Returns (name of the failing test, why) or None. A suite
+    is failed at its first "FAIL: " line, not run to its end (the rest of it cannot change the verdict)."""
     tmp = os.path.join(work, "tmp")
     logs = os.path.join(work, "logs")
     pending = list(tests)
     running = []  # (name, Popen, started, log, out)
+    scanned = {}  # name -> the bytes of its log already read for a "FAIL: " line
     failed = None
     try:
         while (pending or running) and not failed:
@@ -608,6 +623,14 @@ def run_tests(tests, env, work, timeouts, jobs):
                     running.remove(entry)
                     failed = (name, f"timed out after {timeouts[name]:.0f} s")
                     break
+                if status is None and name != "unit":
+                    reported, scanned[name] = reported_failure(log, scanned.get(name, 0))
+                    if reported:
+                        stop_group(p)
+                        out.close()
+                        running.remove(entry)
+                        failed = (name, first_failure(log))
+                        break
                 if status is None:
                     continue
                 out.close()

@@ -157,6 +157,26 @@ TEST CASE:  later
             self.assertIsNone(mutate.failed_case(os.path.join(work, "none.log")))
 
 
+class RunTests(unittest.TestCase):
+    def test_a_suite_fails_at_its_first_fail_line_not_at_its_end(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as work:
+            for d in ("tmp", "logs"):
+                os.makedirs(os.path.join(work, d))
+            end = os.path.join(work, "reached its end")
+            script = ("echo 'a line that says FAIL: in its middle' >&2; sleep 0.3; "
+                      "echo 'FAIL: P4 waitlisted: got [enrolled], expected [waitlisted]' >&2; sleep 20; "
+                      f"touch '{end}'; exit 1")
+            failed = mutate.run_tests([("s", ["bash", "-c", script])], dict(os.environ), work, {"s": 120}, 1)
+            self.assertEqual(failed, ("s", "FAIL: P4 waitlisted: got [enrolled], expected [waitlisted]"))
+            self.assertFalse(os.path.exists(end))  # stopped at the line
+            # A suite that says no FAIL line is judged by its exit code, at its end.
+            self.assertIsNone(mutate.run_tests([("s", ["bash", "-c", "echo 'no FAIL: here'; exit 0"])],
+                                               dict(os.environ), work, {"s": 120}, 1))
+            self.assertEqual(mutate.run_tests([("s", ["bash", "-c", "echo 'x: ERROR: y' >&2; exit 3"])],
+                                              dict(os.environ), work, {"s": 120}, 1), ("s", "x: ERROR: y"))
+
+
 class Report(unittest.TestCase):
     def test_later_results_win_and_survivors_are_listed(self):
         import contextlib
