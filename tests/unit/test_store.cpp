@@ -544,6 +544,7 @@ TEST_CASE("store errors: no SQLite::Exception escapes a Store method on a damage
         {"insert_participant", [&] { store.insert_participant(person("197512302000031001", "C")); }},
         {"update_participant", [&] { store.update_participant(p); }},
         {"list_participants", [&] { store.list_participants("", ""); }},
+        {"each_participant_name", [&] { store.each_participant_name([](Id, auto, auto, auto) {}); }},
         {"find_participants", [&] { store.find_participants(rows, matches); }},
         {"write_participants", [&] { store.write_participants(rows, {}); }},
         {"participants_matching", [&] { store.participants_matching(keys); }},
