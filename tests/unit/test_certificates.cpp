@@ -55,18 +55,17 @@ Participant add_person(store::Store& s, const std::string& nip, const std::strin
     return p;
 }
 
-// A store holding session A (of series `series`) and three people, Satu, Dua and Tiga, inside a write
-// transaction.
-struct ThreePeople {
+// A store holding session A (of series `Series`) and three people, Satu, Dua and Tiga, inside a write
+// transaction: a doctest fixture (TEST_CASE_FIXTURE), whose members the test body names directly.
+template <int Series> struct ThreePeople {
     TempStore t;
     store::Store& s = *t.store;
     CertificateTemplate tmpl{default_certificate_template};
     store::Store::Transaction tx{s};
-    Session a;
-    Participant p1, p2, p3;
-    explicit ThreePeople(int series)
-        : a(add_session(s, "A", series)), p1(add_person(s, "198609262015051001", "Satu")),
-          p2(add_person(s, "199001152014031002", "Dua")), p3(add_person(s, "198703212010122003", "Tiga")) {}
+    Session a = add_session(s, "A", Series);
+    Participant p1 = add_person(s, "198609262015051001", "Satu");
+    Participant p2 = add_person(s, "199001152014031002", "Dua");
+    Participant p3 = add_person(s, "198703212010122003", "Tiga");
 };
 
 std::vector<std::string> numbers(const CertifyResult& r) {
@@ -208,12 +207,8 @@ TEST_CASE("certify: report order, stable re-runs, one global counter, revoked nu
           std::string::npos);
 }
 
-TEST_CASE("certify --first-number: continues a series above every number issued, never below") {
-    ThreePeople f(7);
-    store::Store& s = f.s;
-    const CertificateTemplate& tmpl = f.tmpl;
-    const Session& a = f.a;
-    const Participant &p1 = f.p1, &p2 = f.p2, &p3 = f.p3;
+TEST_CASE_FIXTURE(ThreePeople<7>,
+                  "certify --first-number: continues a series above every number issued, never below") {
     mark_attendance(s, a, p1, 180);
 
     // A new store: nothing issued, any number from 1 starts the series.
@@ -254,12 +249,8 @@ TEST_CASE("certify --first-number: continues a series above every number issued,
     CHECK(s.certificate_counter() == 229475);
 }
 
-TEST_CASE("check_certificates: after a correction, who holds a certificate and who still needs one") {
-    ThreePeople f(9);
-    store::Store& s = f.s;
-    const CertificateTemplate& tmpl = f.tmpl;
-    const Session& a = f.a;
-    const Participant &p1 = f.p1, &p2 = f.p2, &p3 = f.p3;
+TEST_CASE_FIXTURE(ThreePeople<9>,
+                  "check_certificates: after a correction, who holds a certificate and who still needs one") {
     enroll(s, a, p2.id); // enrolled, never attends: absent
     mark_attendance(s, a, p1, 180);
     mark_attendance(s, a, p3, 60); // partial
