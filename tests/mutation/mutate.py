@@ -1146,6 +1146,7 @@ def schema_error_lines(log, path, build):
 # ("not covered"); a mutant on a line gcov does not count as code (a constant of a header, a line inside a longer
 # statement) runs every test.
 COVERAGE_FLAGS = "--coverage"
+EXEC_WRAP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gcov_exec.c")  # see its comment
 UNIT_ARG_MAX = 100_000  # a longer -tc= filter runs every unit test instead
 COVERAGE_AUTO = 100  # --coverage auto: the map is made (or read) from this many mutants on
 
@@ -1283,12 +1284,24 @@ def tree_hash(tree, files, extra):
     return h.hexdigest()[:16]
 
 
+def coverage_link_flags(build):
+    """The coverage build's link flags: gcc's coverage, and every execvp() through gcov_exec.c (compiled into
+    `build`), so that a child of fork() counts its lines before it runs another program."""
+    os.makedirs(build, exist_ok=True)
+    wrap = os.path.join(build, "gcov_exec.o")
+    if subprocess.run(["cc", "-c", "-o", wrap, EXEC_WRAP]).returncode != 0:
+        die(f"cannot compile {EXEC_WRAP}", 1)
+    return f"{COVERAGE_FLAGS} -Wl,--wrap=execvp {wrap}"
+
+
 def coverage_map(work, tree, files, paths, configure, env, test_env, tests, build_jobs):
     """{"code": {file: [lines gcov counts as code]}, "tests": {test: {"seconds": s, "cases": ..., "lines":
     {file: [lines executed]}}}}, from the cache or made now (a unit case is a test named `unit:NAME`)."""
     names = [n for n, _ in tests]
-    key = tree_hash(tree, files, "\0".join([CXX_FLAGS, COVERAGE_FLAGS, *names, test_env["ASNBELAJAR_TEST_SCALE"],
-                                            json.dumps(SUITE_ENV, sort_keys=True)]))
+    with open(EXEC_WRAP) as f:
+        wrap_source = f.read()
+    key = tree_hash(tree, files, "\0".join([CXX_FLAGS, COVERAGE_FLAGS, wrap_source, *names,
+                                            test_env["ASNBELAJAR_TEST_SCALE"], json.dumps(SUITE_ENV, sort_keys=True)]))
     cache = os.path.join(work, f"coverage-{key}.json")
     if os.path.exists(cache):
         with open(cache) as f:
@@ -1300,12 +1313,12 @@ def coverage_map(work, tree, files, paths, configure, env, test_env, tests, buil
     cov_configure[4] = build
     flags = f"-DCMAKE_CXX_FLAGS_DEBUG={CXX_FLAGS} {COVERAGE_FLAGS}"
     cov_configure = [flags if a.startswith("-DCMAKE_CXX_FLAGS_DEBUG=") else a for a in cov_configure]
-    cov_configure += [f"-DCMAKE_EXE_LINKER_FLAGS={COVERAGE_FLAGS}", f"-DCMAKE_SHARED_LINKER_FLAGS={COVERAGE_FLAGS}"]
-    if not os.path.exists(os.path.join(build, "build.ninja")):
-        note("configuring the coverage tree")
-        status, _ = run_logged(cov_configure, os.path.join(work, "logs", "coverage-configure.log"), env)
-        if status != 0:
-            die(f"configuring the coverage tree failed: {os.path.join(work, 'logs', 'coverage-configure.log')}", 1)
+    link = coverage_link_flags(build)
+    cov_configure += [f"-DCMAKE_EXE_LINKER_FLAGS={link}", f"-DCMAKE_SHARED_LINKER_FLAGS={link}"]
+    note("configuring the coverage tree")  # every time: a tree configured by an older harness gets today's flags
+    status, _ = run_logged(cov_configure, os.path.join(work, "logs", "coverage-configure.log"), env)
+    if status != 0:
+        die(f"configuring the coverage tree failed: {os.path.join(work, 'logs', 'coverage-configure.log')}", 1)
     log = os.path.join(work, "logs", "coverage-build.log")
     note("building the coverage tree")
     status, seconds = run_logged(["cmake", "--build", build, "-j", str(build_jobs), "--target", *BUILD_TARGETS],

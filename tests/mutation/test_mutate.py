@@ -157,6 +157,36 @@ TEST CASE:  later
             self.assertIsNone(mutate.failed_case(os.path.join(work, "none.log")))
 
 
+class CoverageLink(unittest.TestCase):
+    def test_a_child_that_runs_another_program_counts_its_lines(self):
+        import shutil
+        import subprocess
+        import tempfile
+        if not (shutil.which("g++") and shutil.which("gcov")):
+            self.skipTest("g++ and gcov are needed")
+        source = ("#include <sys/wait.h>\n#include <unistd.h>\nint main() {\n    const pid_t pid = ::fork();\n"
+                  "    if (pid == 0) {\n        const char* argv[] = {\"true\", nullptr};\n"
+                  "        ::execvp(\"true\", const_cast<char* const*>(argv));\n        ::_exit(127);\n    }\n"
+                  "    int status = 0;\n    ::waitpid(pid, &status, 0);\n    return status;\n}\n")
+
+        def child_line_count(link):
+            with tempfile.TemporaryDirectory() as build:
+                with open(os.path.join(build, "p.cpp"), "w") as f:
+                    f.write(source)
+                # -std=c++20 as the project builds: gcc then knows no execvp() of its own to count
+                subprocess.run(["g++", "-std=c++20", "-O0", "--coverage", "-c", "p.cpp", "-o", "p.o"], cwd=build,
+                               check=True)
+                subprocess.run(["g++", "p.o", "-o", "p", *link(build).split()], cwd=build, check=True)
+                subprocess.run(["./p"], cwd=build, check=True)
+                out = subprocess.run(["gcov", "-t", "p.o"], cwd=build, check=True, capture_output=True,
+                                     text=True).stdout
+                line = next(x for x in out.splitlines() if "::execvp(" in x)
+                return line.split(":")[0].strip()
+
+        self.assertEqual(child_line_count(lambda build: mutate.COVERAGE_FLAGS), "#####")  # why the wrap exists
+        self.assertEqual(child_line_count(mutate.coverage_link_flags), "1")
+
+
 class RunTests(unittest.TestCase):
     def test_a_suite_fails_at_its_first_fail_line_not_at_its_end(self):
         import tempfile
