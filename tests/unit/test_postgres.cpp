@@ -582,7 +582,14 @@ std::string scenario(store::Store& db) {
     for (const auto& id : db.participants_matching(keys))
         out += fmt::format(" {}", id ? *id : 0);
     out += fmt::format(" | deleted batch: {}", db.delete_batch_marks(s.id, "b1").size());
+    // A certificate by its number (certify verify): its holder, its session and whether it was revoked.
+    const auto by_number = [&db](const char* number) {
+        const std::optional<store::CertificateRecord> c = db.certificate_by_number(number);
+        return c ? fmt::format("{} {} {} {}", c->number, c->person.name, c->session.code, c->revoked) : "-";
+    };
+    out += fmt::format(" | by number: {}; {}", by_number("CERT/1"), by_number("CERT/2"));
     out += fmt::format(" | revoked: {}", db.revoke_certificate(s.id, added[0].id).value_or("-"));
+    out += fmt::format(", then {}", by_number("CERT/1"));
     tx.commit();
     // The results as stored (all but their time of writing).
     TableText results(store::Table::results, 7);
