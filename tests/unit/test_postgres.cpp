@@ -587,7 +587,10 @@ std::string scenario(store::Store& db) {
         const std::optional<store::CertificateRecord> c = db.certificate_by_number(number);
         return c ? fmt::format("{} {} {} {}", c->number, c->person.name, c->session.code, c->revoked) : "-";
     };
-    out += fmt::format(" | by number: {}; {}", by_number("CERT/1"), by_number("CERT/2"));
+    db.insert_certificate(s.id, added[3].id, db.next_certificate_seq(),
+                          "CERT/B"); // ids of session and holder differ
+    out += fmt::format(" | by number: {}; {}; {}", by_number("CERT/1"), by_number("CERT/B"),
+                       by_number("CERT/2"));
     out += fmt::format(" | revoked: {}", db.revoke_certificate(s.id, added[0].id).value_or("-"));
     out += fmt::format(", then {}", by_number("CERT/1"));
     tx.commit();
