@@ -562,6 +562,20 @@ TEST_CASE("import_registrations: id-ID and ISO timestamps") {
     }
 }
 
+TEST_CASE(
+    "import_registrations: an undecidable day/month order is said at the first date that reads both ways") {
+    Queue q;
+    // The first row's time is ISO (one reading); the next two read both ways, each order giving another
+    // arrival order and neither a time in the future: the file is refused at line 3, its first such date.
+    const std::string regs = std::string("Timestamp,NIP,Nama\n") + "2022-03-05 08:00:00," + nip_a + ",A\n" +
+                             "03/04/2022 09:00:00," + nip_b + ",B\n" + "04/03/2022 09:00:00," + nip_c +
+                             ",C\n";
+    CHECK(error_of([&] { import_text(*q.db, regs, &q.session); })
+              .starts_with(
+                  "t.csv:3: Timestamp: 03/04/2022 09:00:00: the day/month order of the dates cannot be "
+                  "decided: it is 2022-04-03 or 2022-03-04"));
+}
+
 TEST_CASE("import_registrations: a later submission of the same person wins and keeps the first place") {
     both_modes();
     Queue q;
@@ -684,28 +698,33 @@ TEST_CASE("import_registrations: a row without its timestamp cell does not stop 
     CHECK(q.statuses({nip_d, nip_a, nip_c, nip_b}) == "EEW-"); // two seats: D and A submitted first
 }
 
-TEST_CASE("import_participants: progress is reported") {
-    TempDir dir;
-    const auto db = open_store(dir.file("s.db"));
-    store::Store& store = *db;
-    store::Store::Transaction tx(store);
+TEST_CASE("import_participants: progress is reported every 4,096 rows and at the end") {
     std::string csv = "Email,Nama\n";
-    for (int i = 0; i < 5000; ++i)
+    for (int i = 0; i < 9000; ++i)
         csv += "p" + std::to_string(i) + "@example.go.id,P" + std::to_string(i) + "\n";
-    std::istringstream in(csv);
-    CsvReader reader(in, "big.csv");
-    std::vector<std::uint64_t> rows;
-    std::uint64_t last_bytes = 0;
-    RosterImportOptions options;
-    options.today = today;
-    options.on_progress = [&](const Progress& p) {
-        rows.push_back(p.count);
-        last_bytes = p.done;
-    };
-    RosterImportResult r = import_participants(store, reader, options);
-    CHECK(r.added == 5000);
-    CHECK(rows == std::vector<std::uint64_t>{4096, 5000});
-    CHECK(last_bytes == csv.size());
+    // Standard input (size unknown: one thread), and a file (its rest read on a second thread).
+    for (const std::uint64_t input_bytes : {std::uint64_t{0}, std::uint64_t{csv.size()}}) {
+        CAPTURE(input_bytes);
+        TempDir dir;
+        const auto db = open_store(dir.file("s.db"));
+        store::Store& store = *db;
+        store::Store::Transaction tx(store);
+        std::istringstream in(csv);
+        CsvReader reader(in, "big.csv");
+        std::vector<std::uint64_t> rows;
+        std::uint64_t last_bytes = 0;
+        RosterImportOptions options;
+        options.today = today;
+        options.input_bytes = input_bytes;
+        options.on_progress = [&](const Progress& p) {
+            rows.push_back(p.count);
+            last_bytes = p.done;
+        };
+        RosterImportResult r = import_participants(store, reader, options);
+        CHECK(r.added == 9000);
+        CHECK(rows == std::vector<std::uint64_t>{4096, 8192, 9000});
+        CHECK(last_bytes == csv.size());
+    }
 }
 
 namespace {
@@ -720,11 +739,19 @@ class WatchedText : public std::streambuf {
         std::unique_lock lock(mutex_);
         return changed_.wait_for(lock, limit, [&] { return taken_ >= std::min(n, text_.size()); });
     }
-    // Hands out nothing from byte `at` on until release(), and then only after `delay`.
-    void hold_at(std::size_t at, std::chrono::milliseconds delay) {
+    // Hands out nothing from byte `at` on until release() (or until `limit` has passed), and then only after
+    // `delay`.
+    void hold_at(std::size_t at, std::chrono::milliseconds delay,
+                 std::chrono::seconds limit = std::chrono::seconds(600)) {
         const std::lock_guard lock(mutex_);
         hold_ = at;
         delay_ = delay;
+        limit_ = limit;
+    }
+    // Whether the reader has asked for the bytes from the hold on.
+    bool reached_hold() {
+        const std::lock_guard lock(mutex_);
+        return reached_hold_;
     }
     void release() {
         {
@@ -746,7 +773,8 @@ class WatchedText : public std::streambuf {
             end = std::min(at + block_, text_.size());
             if (at < hold_ && end > hold_) end = hold_;
             if (at == hold_ && !released_) {
-                changed_.wait(lock, [&] { return released_; });
+                reached_hold_ = true;
+                changed_.wait_for(lock, limit_, [&] { return released_; });
                 held = true;
             }
             taken_ = end;
@@ -766,7 +794,9 @@ class WatchedText : public std::streambuf {
     std::size_t taken_ = 0;
     std::size_t hold_ = std::string::npos;
     bool released_ = false;
+    bool reached_hold_ = false;
     std::chrono::milliseconds delay_{0};
+    std::chrono::seconds limit_{600};
 };
 
 // An import of `csv` into a new store's open transaction, its file read 64 bytes at a time through a
@@ -964,4 +994,25 @@ TEST_CASE("import: a golongan that does not fit the NIP is a warning naming the 
     // Repeats of a row warn once.
     r = import_text(store, "NIP,Nama,Gol\n198609262015051001,Satu,IX\n198609262015051001,Satu,IX\n");
     CHECK(r.warnings.size() == 1);
+}
+
+TEST_CASE(
+    "import_participants: standard input is read by the writer itself, which stops reading when it fails") {
+    // Not a file (input_bytes 0: a pipe): no reading thread, whose rows read ahead would wait for the pipe's
+    // next rows before a failing import could end. Here the pipe has nothing after row 4,500 (held), and the
+    // writer fails at its progress report of row 4,096: nothing past that may have been asked for.
+    const std::size_t rows = 8000;
+    WatchedImport w(numbered_rows(rows));
+    w.options.input_bytes = 0;
+    const std::size_t hold = numbered_header.size() + 4500 * numbered_row(0).size();
+    w.text.hold_at(hold, std::chrono::milliseconds(0), std::chrono::seconds(5));
+    w.options.on_progress = [&](const Progress& p) {
+        CHECK(p.count == 4096);
+        // A reading thread would be there by now, at most 8 batches ahead of this row (a second, in vain, for
+        // the one reader there must be).
+        (void)w.text.wait_taken(hold, std::chrono::seconds(1));
+        throw Error("the writer stopped");
+    };
+    CHECK(error_of([&] { import_participants(w.store, w.reader, w.options); }) == "the writer stopped");
+    CHECK_FALSE(w.text.reached_hold());
 }
