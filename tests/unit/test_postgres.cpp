@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -1417,6 +1418,7 @@ TEST_CASE("postgres: a store of the previous version is upgraded at once, whatev
     const char* version_4 = "DROP INDEX audit_log_command; ALTER TABLE audit_log DROP COLUMN command_id; "
                             "UPDATE asnbelajar_schema SET version = 4";
     s.run(version_4);
+    const auto started = static_cast<std::int64_t>(std::time(nullptr));
     const char* upgraded = "SELECT max(version) || ',' || (SELECT count(*) FROM information_schema.columns "
                            "WHERE table_schema = current_schema() AND column_name = 'command_id') "
                            "FROM asnbelajar_schema";
@@ -1442,6 +1444,12 @@ TEST_CASE("postgres: a store of the previous version is upgraded at once, whatev
     CHECK(s.value(upgraded) == "5,1");
     CHECK(s.value("SELECT string_agg(command || ':' || coalesce(command_id, '-'), ',' ORDER BY id) FROM "
                   "audit_log") == "asnbelajar db migrate:-,kept:c-2");
+    // audit_log() reads the entries back, each with its time (seconds since the epoch, this very run's).
+    const std::vector<store::AuditEntry> log = store::open(s.url, store::Access::read)->audit_log(10);
+    REQUIRE(log.size() == 2);
+    CHECK(log[1].command == "kept");
+    CHECK(log[1].at >= started);
+    CHECK(log[1].at <= static_cast<std::int64_t>(std::time(nullptr)));
 }
 
 TEST_CASE("postgres: a store of a version no migration starts from is refused, not opened") {
@@ -1467,17 +1475,27 @@ TEST_CASE(
         db->put_enrollments(session, {&enrolled, 1});
         tx.commit();
     }
-    CHECK(store::open(s.url, store::Access::read)->check().integrity == "ok");
+    const store::StoreCheck owner = store::open(s.url, store::Access::read)->check();
+    CHECK(owner.integrity == "ok");
+    // The owner's check ran amcheck over the store's B-tree indexes (the schema has a dozen or more).
+    CHECK(owner.journal_mode.find("(amcheck: ") != std::string::npos);
+    CHECK(owner.journal_mode.ends_with(" indexes)"));
     {
         // A clerk may not run amcheck's functions (only their owner may): the check goes on without them.
         Clerk clerk(s);
-        CHECK(store::open(clerk.url, store::Access::read)->check().integrity == "ok");
+        const store::StoreCheck c = store::open(clerk.url, store::Access::read)->check();
+        CHECK(c.integrity == "ok");
+        CHECK(c.journal_mode.ends_with(" (no amcheck)"));
     }
     {
         pq::Connection c(s.url, "test");
         c.exec(
-            "SET session_replication_role = replica; DELETE FROM participants; "
-            "RESET session_replication_role; "
+            "SET session_replication_role = replica; DELETE FROM participants; RESET session_replication_role");
+    }
+    CHECK(store::open(s.url, store::Access::read)->check().integrity == "foreign key violations found");
+    {
+        pq::Connection c(s.url, "test");
+        c.exec(
             "ALTER TABLE results ADD CONSTRAINT unit_unchecked FOREIGN KEY (session_id) REFERENCES sessions(id) "
             "NOT VALID");
     }
@@ -1687,6 +1705,22 @@ TEST_CASE(
     };
     CHECK(commit_unknown(true));
     CHECK_FALSE(commit_unknown(false));
+    {
+        // A COMMIT that answered leaves nothing unknown: a connection lost after it is lost outside any commit.
+        const auto db = store::open(url, store::Access::write);
+        {
+            store::Store::Transaction tx(*db);
+            (void)db->session_code_exists("S");
+            tx.commit();
+        }
+        end_connection();
+        try {
+            (void)db->session_code_exists("S");
+            FAIL("no store::Unavailable");
+        } catch (const store::Unavailable& e) {
+            CHECK_FALSE(e.commit_unknown());
+        }
+    }
     {
         const auto db = store::open(url, store::Access::read);
         end_connection();
