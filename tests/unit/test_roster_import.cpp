@@ -748,6 +748,11 @@ class WatchedText : public std::streambuf {
         delay_ = delay;
         limit_ = limit;
     }
+    // The bytes the reader has taken so far.
+    std::size_t taken() {
+        const std::lock_guard lock(mutex_);
+        return taken_;
+    }
     // Whether the reader has asked for the bytes from the hold on.
     bool reached_hold() {
         const std::lock_guard lock(mutex_);
@@ -853,14 +858,19 @@ TEST_CASE("import_participants: every row arrives when the reading thread is as 
     const std::size_t rows = 8000;
     WatchedImport w(numbered_rows(rows));
     bool waited = false, ahead = false;
+    std::size_t taken = 0, limit = 0;
     w.options.on_progress = [&](const Progress& p) {
         if (waited) return;
         waited = true;
         ahead = reader_fills_its_batches(w, p, rows);
+        // ... and no further: 8 batches ahead, and at most the next 64-byte block of its CSV reader.
+        taken = w.text.taken();
+        limit = numbered_header.size() + (p.count + 8 * w.store.batch_rows()) * numbered_row(0).size() + 64;
     };
     RosterImportResult r = import_participants(w.store, w.reader, w.options);
     CHECK(waited);
     CHECK(ahead);
+    CHECK(taken <= limit);
     CHECK(r.added == rows);
     CHECK(w.store.participant_by_email("p07999@example.go.id"));
 }
