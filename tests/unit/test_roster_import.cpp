@@ -11,6 +11,7 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -533,6 +534,7 @@ TEST_CASE("import_registrations: with a timestamp column, arrival is the submiss
     Run r = import_text(*q.db, regs, &q.session);
     CHECK(r.problems.empty());
     CHECK(r.result.timestamp_column == "Timestamp");
+    CHECK(r.result.ignored_columns.empty()); // the timestamp column is used, not ignored
     CHECK(r.result.enrolled == 2);
     CHECK(r.result.waitlisted == 2);
     CHECK(q.statuses({nip_a, nip_b, nip_c, nip_d}) == "EWEW");
@@ -574,6 +576,26 @@ TEST_CASE(
               .starts_with(
                   "t.csv:3: Timestamp: 03/04/2022 09:00:00: the day/month order of the dates cannot be "
                   "decided: it is 2022-04-03 or 2022-03-04"));
+}
+
+TEST_CASE("import_registrations: a later submission that corrects the NIP says so, and its NIP is kept") {
+    Queue q;
+    std::vector<std::string> notices;
+    const auto note = [&](RosterImportOptions& o) {
+        o.on_resubmission = [&](std::size_t earlier, std::size_t later,
+                                const std::vector<std::string>& cols) {
+            notices.push_back(fmt::format("{}>{}:{}", earlier, later, fmt::join(cols, ",")));
+        };
+    };
+    // The same person by e-mail, the second time with another NIP (a typing mistake corrected).
+    const std::string regs = std::string("Timestamp,NIP,Nama,Email\n") + "2022-03-01 09:00:00," + nip_a +
+                             ",A,a@example.go.id\n" + "2022-03-01 09:10:00," + nip_b + ",A,a@example.go.id\n";
+    Run r = import_text(*q.db, regs, &q.session, note);
+    CHECK(r.problems.empty());
+    CHECK(r.result.added == 1);
+    CHECK(notices == std::vector<std::string>{"2>3:NIP"});
+    CHECK(q.db->participant_by_nip(nip_b));
+    CHECK_FALSE(q.db->participant_by_nip(nip_a));
 }
 
 TEST_CASE("import_registrations: a later submission of the same person wins and keeps the first place") {
