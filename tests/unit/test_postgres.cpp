@@ -694,6 +694,33 @@ TEST_CASE("postgres: a session another writer holds is said to be busy after the
     CHECK_THROWS_WITH_AS(waiter->seat_state(session, 10), doctest::Contains("waited 1 s"), Error);
 }
 
+TEST_CASE(
+    "postgres: after a write rolled back, a read takes no lock: a session another writer holds is read") {
+    if (!server()) return;
+    Scratch s;
+    s.create_store();
+    Id session = 0;
+    {
+        const auto db = store::open(s.url, store::Access::write);
+        store::Store::Transaction tx(*db);
+        session = db->insert_session(a_session("S"));
+        tx.commit();
+    }
+    const auto holder = store::open(s.url, store::Access::write);
+    store::Store::Transaction held(*holder);
+    CHECK(holder->seat_state(session, 10).enrolled == 0); // takes the session's lock
+    ::setenv("ASNBELAJAR_PG_LOCK_TIMEOUT", "1", 1);
+    const auto db = store::open(s.url, store::Access::write);
+    ::unsetenv("ASNBELAJAR_PG_LOCK_TIMEOUT");
+    {
+        store::Store::Transaction tx(*db); // rolled back
+        (void)db->session_code_exists("S");
+    }
+    // Outside a transaction a session is read, not locked (a lock would wait for the holder, and fail at 1 s).
+    CHECK(db->session_by_id(session));
+    CHECK(db->session_by_code("S"));
+}
+
 namespace {
 struct NoSink : store::TableSink {
     void counted(const std::array<std::int64_t, store::all_tables.size()>&) override {}
