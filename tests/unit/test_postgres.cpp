@@ -324,6 +324,27 @@ TEST_CASE("postgres: a server that cannot be reached is said by host and databas
             std::string::npos);
         CHECK(what.find("s3cret") == std::string::npos);
     }
+    // No server there: a failure a retry may cure (store_retry.hpp), nothing of a commit unknown.
+    try {
+        store::open("postgresql://asnb@/nosuchdb?host=/nonexistent-dir&port=1&connect_timeout=2",
+                    store::Access::read);
+        FAIL("opened");
+    } catch (const store::Unavailable& e) {
+        CHECK_FALSE(e.commit_unknown());
+    }
+    // A server that answers and refuses (no such database) is not one to retry.
+    if (!server()) return;
+    const std::string base = server();
+    const std::string nodb =
+        base + (base.find('?') == std::string::npos ? "?" : "&") + "dbname=asnb_no_such_db";
+    try {
+        store::open(nodb, store::Access::read);
+        FAIL("opened");
+    } catch (const store::Unavailable&) {
+        FAIL("a refusal taken for a server that is not there");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
+    }
 }
 
 TEST_CASE(
