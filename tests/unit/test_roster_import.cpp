@@ -272,6 +272,17 @@ TEST_CASE("import_participants: added, updated, unchanged; empty cells never era
     CHECK(budi->agency == "Kota Malang");
 }
 
+TEST_CASE("import_participants: a second column for a field is read as nothing, and named in the result") {
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store::Transaction tx(*db);
+    Run r = import_text(
+        *db, "NIP,Nama,Email,E-mail\n198609262015051001,Siti,siti@example.go.id,lain@example.go.id\n");
+    CHECK(r.problems.empty());
+    CHECK(r.result.duplicate_columns == std::vector<std::string>{"E-mail"});
+    CHECK(db->participant_by_email("siti@example.go.id")); // the first column naming the field wins
+}
+
 TEST_CASE("import_participants: conflicts between NIP and e-mail, and repeats within a file") {
     both_modes();
     TempDir dir;
@@ -596,6 +607,19 @@ TEST_CASE("import_registrations: a later submission that corrects the NIP says s
     CHECK(notices == std::vector<std::string>{"2>3:NIP"});
     CHECK(q.db->participant_by_nip(nip_b));
     CHECK_FALSE(q.db->participant_by_nip(nip_a));
+}
+
+TEST_CASE("import_registrations: each row of a file of many batches is enrolled once") {
+    Queue q; // 2 seats
+    std::string regs = "Email,Nama\n";
+    for (int i = 0; i < 600; ++i) // more than two batches of 256
+        regs += fmt::format("p{}@example.go.id,P{}\n", i, i);
+    Run r = import_text(*q.db, regs, &q.session);
+    CHECK(r.problems.empty());
+    CHECK(r.result.enrolled == 2);
+    CHECK(r.result.waitlisted == 598);
+    CHECK(r.result.already_enrolled == 0);
+    CHECK(r.result.already_waitlisted == 0);
 }
 
 TEST_CASE("import_registrations: a later submission of the same person wins and keeps the first place") {
