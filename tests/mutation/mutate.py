@@ -363,7 +363,8 @@ def print_report(result_files, mutants, equivalents, save=None):
     later file's verdict winning; a survivor that equivalent.tsv lists now counts as equivalent; a result whose
     mutant is no longer a candidate (its line changed) is left out. `save`: a file that gets the joined results
     of today's candidates as JSON lines (SAVED_FIELDS, `why` cut to 160 characters), by file, line and id (the
-    same record saves to the same bytes, whatever order the candidates came in): the record a later --report or --resume reads when the scratch directories are gone. Returns 0."""
+    same record saves to the same bytes, whatever order the candidates came in): the record a later --report or
+    --resume reads when the scratch directories are gone. Returns 0."""
     judged = {}
     for path in result_files:
         for r in read_results(path):
