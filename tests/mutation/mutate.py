@@ -618,22 +618,21 @@ def run_tests(tests, env, work, timeouts, jobs):
             for entry in list(running):
                 name, p, started, log, out = entry
                 status = p.poll()
-                if status is None and time.monotonic() - started > timeouts[name]:
+                if status is None:  # still running: stopped past its time, or a suite at its first FAIL line
+                    why = None
+                    if time.monotonic() - started > timeouts[name]:
+                        why = f"timed out after {timeouts[name]:.0f} s"
+                    elif name != "unit":
+                        reported, scanned[name] = reported_failure(log, scanned.get(name, 0))
+                        if reported:
+                            why = first_failure(log)
+                    if why is None:
+                        continue
                     stop_group(p)
                     out.close()
                     running.remove(entry)
-                    failed = (name, f"timed out after {timeouts[name]:.0f} s")
+                    failed = (name, why)
                     break
-                if status is None and name != "unit":
-                    reported, scanned[name] = reported_failure(log, scanned.get(name, 0))
-                    if reported:
-                        stop_group(p)
-                        out.close()
-                        running.remove(entry)
-                        failed = (name, first_failure(log))
-                        break
-                if status is None:
-                    continue
                 out.close()
                 running.remove(entry)
                 if status != 0:
