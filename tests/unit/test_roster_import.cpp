@@ -91,6 +91,18 @@ Run import_text(store::Store& store, const std::string& csv, const Session* sess
     return run;
 }
 
+// A file of `rows` people after its header, every line as long as the first.
+const std::string numbered_header = "Email,Nama\n";
+std::string numbered_row(std::size_t i) {
+    return fmt::format("p{:05}@example.go.id,P{:05}\n", i, i);
+}
+std::string numbered_rows(std::size_t rows) {
+    std::string csv = numbered_header;
+    for (std::size_t i = 0; i < rows; ++i)
+        csv += numbered_row(i);
+    return csv;
+}
+
 } // namespace
 
 TEST_CASE("RowMapper: a Google Forms header") {
@@ -610,11 +622,8 @@ TEST_CASE("import_registrations: a later submission that corrects the NIP says s
 }
 
 TEST_CASE("import_registrations: each row of a file of many batches is enrolled once") {
-    Queue q; // 2 seats
-    std::string regs = "Email,Nama\n";
-    for (int i = 0; i < 600; ++i) // more than two batches of 256
-        regs += fmt::format("p{}@example.go.id,P{}\n", i, i);
-    Run r = import_text(*q.db, regs, &q.session);
+    Queue q;                                                    // 2 seats
+    Run r = import_text(*q.db, numbered_rows(600), &q.session); // more than two batches of 256
     CHECK(r.problems.empty());
     CHECK(r.result.enrolled == 2);
     CHECK(r.result.waitlisted == 598);
@@ -745,9 +754,7 @@ TEST_CASE("import_registrations: a row without its timestamp cell does not stop 
 }
 
 TEST_CASE("import_participants: progress is reported every 4,096 rows and at the end") {
-    std::string csv = "Email,Nama\n";
-    for (int i = 0; i < 9000; ++i)
-        csv += "p" + std::to_string(i) + "@example.go.id,P" + std::to_string(i) + "\n";
+    const std::string csv = numbered_rows(9000);
     // Standard input (size unknown: one thread), and a file (its rest read on a second thread).
     for (const std::uint64_t input_bytes : {std::uint64_t{0}, std::uint64_t{csv.size()}}) {
         CAPTURE(input_bytes);
@@ -868,18 +875,6 @@ struct WatchedImport {
         options.input_bytes = csv.size();
     }
 };
-
-// A file of `rows` people after its header, every line as long as the first.
-const std::string numbered_header = "Email,Nama\n";
-std::string numbered_row(std::size_t i) {
-    return fmt::format("p{:05}@example.go.id,P{:05}\n", i, i);
-}
-std::string numbered_rows(std::size_t rows) {
-    std::string csv = numbered_header;
-    for (std::size_t i = 0; i < rows; ++i)
-        csv += numbered_row(i);
-    return csv;
-}
 
 // Called from the writer's progress report at `p`: waits until the reading thread has filled the 8 batches it
 // may have ahead (false when that took over 2 minutes), then a while longer, so that the reader waits too.
