@@ -692,13 +692,7 @@ TEST_CASE(
     {
         const auto db = store::open(s.url, store::Access::write);
         store::Store::Transaction tx(*db);
-        Session x;
-        x.code = "S";
-        x.title = "T";
-        x.start = 1;
-        x.tz = "Asia/Jakarta";
-        x.minutes = 60;
-        session = db->insert_session(x);
+        session = db->insert_session(a_session("S"));
         db->insert_participant(person("198609262015051001", "A"));
         tx.commit();
     }
