@@ -609,6 +609,8 @@ std::string scenario(store::Store& db) {
                           "CERT/B"); // ids of session and holder differ
     out += fmt::format(" | by number: {}; {}; {}", by_number("CERT/1"), by_number("CERT/B"),
                        by_number("CERT/2"));
+    const store::Store::SessionHoldings held = db.session_holdings(s.id); // what `session delete` weighs
+    out += fmt::format(" | holds {} {} {}", held.enrollments, held.attendance, held.certificates);
     out += fmt::format(" | revoked: {}", db.revoke_certificate(s.id, added[0].id).value_or("-"));
     out += fmt::format(", then {}", by_number("CERT/1"));
     tx.commit();

@@ -716,6 +716,19 @@ TEST_CASE("import_registrations: the day/month order is decided once for the fil
         REQUIRE(r.result.notes.size() == 1);
         CHECK(r.result.notes[0].find("dates read month first") != std::string::npos);
     }
+    SUBCASE("a submission at this very second is not in the future") {
+        // Day first: 1 February 09:00 (now) and 2 January 10:00; month first: 2 January 09:00 and 1 February
+        // 10:00, an hour ahead. The two readings order the rows differently, so the order must be decided.
+        const std::string at_now = std::string("Timestamp,NIP,Nama\n") + "01/02/2022 09:00:00," + nip_a +
+                                   ",A\n" + "02/01/2022 10:00:00," + nip_b + ",B\n";
+        Run r = import_text(*q.db, at_now, &q.session, [](RosterImportOptions& o) {
+            o.now = *parse_export_time("01/02/2022 09:00:00", o.zone, DayOrder::dmy);
+        });
+        CHECK(r.problems.empty());
+        REQUIRE(r.result.notes.size() == 1);
+        CHECK(r.result.notes[0].find("dates read day first") != std::string::npos);
+        CHECK(q.statuses({nip_b, nip_a}) == "EE");
+    }
     SUBCASE("both readings give the same order: nothing to decide") {
         const std::string same = std::string("Timestamp,NIP,Nama\n") + "3/1/2022 09:00:00," + nip_a + ",A\n" +
                                  "3/1/2022 08:00:00," + nip_b + ",B\n" + "3/1/2022 10:00:00," + nip_c +
