@@ -309,8 +309,9 @@ def known_mutants(root):
 
 
 def read_equivalents(root):
-    """{(file, original, mutated): [(occurrence or None, reason)]} from tests/mutation/equivalent.tsv (lines
-    stripped; the optional fifth cell says which of the file's lines with that text is meant, from 1)."""
+    """{(file, original, mutated): [(occurrence or None, count or None, reason)]} from
+    tests/mutation/equivalent.tsv (lines stripped; the optional fifth cell, N/M, says which of the file's M lines
+    with that text is meant, from 1)."""
     out = {}
     path = os.path.join(root, EQUIVALENT_FILE)
     if not os.path.exists(path):
@@ -321,20 +322,47 @@ def read_equivalents(root):
             if not row.strip() or row.startswith("#"):
                 continue
             cells = row.split("\t")
-            if len(cells) not in (4, 5) or (len(cells) == 5 and not cells[4].isdigit()):
+            which = re.fullmatch(r"([1-9][0-9]*)/([1-9][0-9]*)", cells[4]) if len(cells) == 5 else None
+            if len(cells) not in (4, 5) or (len(cells) == 5 and not (which and int(which[1]) <= int(which[2]))):
                 die(f"{EQUIVALENT_FILE}:{number}: expected 4 or 5 tab-separated cells (file, original line, "
-                    f"mutated line, reason, and which of the file's lines with that text), found {len(cells)}", 2)
-            occurrence = int(cells[4]) if len(cells) == 5 else None
-            out.setdefault((cells[0], cells[1].strip(), cells[2].strip()), []).append((occurrence, cells[3]))
+                    f"mutated line, reason, and N/M: the Nth of the file's M lines with that text), found "
+                    f"{' '.join(repr(c) for c in cells[4:]) if len(cells) == 5 else len(cells)}", 2)
+            occurrence, count = (int(which[1]), int(which[2])) if which else (None, None)
+            out.setdefault((cells[0], cells[1].strip(), cells[2].strip()), []).append((occurrence, count, cells[3]))
     return out
 
 
 def equivalent_of(equivalents, m):
     """The reason `equivalents` (read_equivalents()) gives for the mutant `m`, or None."""
-    for occurrence, reason in equivalents.get((m["file"], m["original"].strip(), m["mutated"].strip()), []):
+    for occurrence, _, reason in equivalents.get((m["file"], m["original"].strip(), m["mutated"].strip()), []):
         if occurrence is None or occurrence == m.get("occurrence"):
             return reason
     return None
+
+
+def stale_equivalents(root, equivalents, mutants, paths, all_rule_files):
+    """Warnings for the rows of `equivalents` that may no longer mean the mutant they were written for: a file no
+    longer a rule file, a change no mutant of `mutants` makes any more, or a row naming the Nth of M identical
+    lines whose file now has another number of them (one added or removed before it would make the row name
+    another line, silently)."""
+    out = []
+    present = {(m["file"], m["original"].strip(), m["mutated"].strip(), m["occurrence"]) for m in mutants}
+    for (path, original, mutated), rows in sorted(equivalents.items()):
+        if path not in all_rule_files:
+            out.append(f"{EQUIVALENT_FILE}: {path} is not a rule file (moved? renamed?): update or remove its rows")
+            continue
+        if path not in paths:
+            continue
+        with open(os.path.join(root, path), encoding="utf-8") as f:
+            lines = sum(1 for line in f if line.strip() == original)
+        for occurrence, count, _ in rows:
+            if not any(k[:3] == (path, original, mutated) and occurrence in (None, k[3]) for k in present):
+                out.append(f"{EQUIVALENT_FILE}: no mutant of {path} turns '{original}' into '{mutated}' any more "
+                           f"(the code changed): remove or update its row")
+            elif count is not None and count != lines:
+                out.append(f"{EQUIVALENT_FILE}: {path} has {lines} lines '{original}', not {count}: check which "
+                           f"one the row's {occurrence}/{count} means now, and write N/{lines}")
+    return out
 
 
 def killed_by_timeout(r):
@@ -1598,19 +1626,9 @@ def main(argv):
     equivalents = read_equivalents(root)
 
     mutants = find_mutants(root, paths)
-    present = {(m["file"], m["original"].strip(), m["mutated"].strip(), m["occurrence"]) for m in mutants}
     all_rule_files = rule_files(files, None, quiet=True)
-    for (path, original, mutated), rows in equivalents.items():
-        if path not in all_rule_files:
-            note(f"warning: {EQUIVALENT_FILE}: {path} is not a rule file (moved? renamed?): update or remove its "
-                 f"rows")
-            continue
-        if path not in paths:
-            continue
-        for occurrence, _ in rows:
-            if not any(k[:3] == (path, original, mutated) and occurrence in (None, k[3]) for k in present):
-                note(f"warning: {EQUIVALENT_FILE}: no mutant of {path} turns '{original}' into '{mutated}' any more "
-                     f"(the code changed): remove or update its row")
+    for warning in stale_equivalents(root, equivalents, mutants, paths, all_rule_files):
+        note(f"warning: {warning}")
     if args.operators:
         mutants = [m for m in mutants if m["operator"] in args.operators]
     if args.id:

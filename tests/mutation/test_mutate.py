@@ -215,7 +215,8 @@ class Report(unittest.TestCase):
         import tempfile
         ms = mutants(SOURCE)
         a, b, c, d = ms[0], ms[1], ms[2], ms[3]
-        equivalents = {(c["file"], c["original"].strip(), c["mutated"].strip()): [(None, "cannot change anything")]}
+        equivalents = {(c["file"], c["original"].strip(), c["mutated"].strip()):
+                       [(None, None, "cannot change anything")]}
         with tempfile.TemporaryDirectory() as work:
             first, second = os.path.join(work, "1.json.partial"), os.path.join(work, "2.json.partial")
             with open(first, "w") as f:
@@ -250,6 +251,42 @@ class Report(unittest.TestCase):
         listed = text.split("1 survivors (tests/mutation/run --id ID plants one again):\n")[1].strip().split("\n")
         self.assertEqual(len(listed), 1)
         self.assertTrue(listed[0].startswith(f"{d['id']} x.cpp:{d['line']} {d['operator']}: "), listed[0])
+
+
+class Equivalents(unittest.TestCase):
+    def test_a_row_for_one_of_identical_lines_is_checked_against_their_number(self):
+        import tempfile
+        body = "void f(int& n) {\n    n += 1;\n    g(n);\n    n += 1;\n}\n"
+        with tempfile.TemporaryDirectory() as root:
+            os.makedirs(os.path.join(root, "tests", "mutation"))
+
+            def stale(row, code):
+                with open(os.path.join(root, mutate.EQUIVALENT_FILE), "w") as f:
+                    f.write("# comment\n" + row + "\n")
+                with open(os.path.join(root, "x.cpp"), "w") as f:
+                    f.write(code)
+                equivalents = mutate.read_equivalents(root)
+                ms = mutate.find_mutants(root, ["x.cpp"])
+                return equivalents, ms, mutate.stale_equivalents(root, equivalents, ms, ["x.cpp"], ["x.cpp"])
+
+            equivalents, ms, warnings = stale("x.cpp\tn += 1;\t;\tthe second add is never seen\t2/2", body)
+            self.assertEqual(warnings, [])
+            deleted = [m for m in ms if m["original"].strip() == "n += 1;" and m["mutated"].strip() == ";"]
+            self.assertEqual([(m["line"], bool(mutate.equivalent_of(equivalents, m))) for m in deleted],
+                             [(2, False), (4, True)])
+            # One more identical line above: the row's 2nd is line 4 no longer, and the run says so.
+            _, _, warnings = stale("x.cpp\tn += 1;\t;\tthe second add is never seen\t2/2",
+                                   body.replace("{\n", "{\n    n += 1;\n", 1))
+            self.assertEqual(len(warnings), 1)
+            self.assertIn("x.cpp has 3 lines 'n += 1;', not 2: check which one the row's 2/2 means now", warnings[0])
+            # A change no mutant makes any more.
+            _, _, warnings = stale("x.cpp\tn += 1;\t;\twhy\t2/2", body.replace("n += 1;", "n += 2;"))
+            self.assertEqual(len(warnings), 1)
+            self.assertIn("no mutant of x.cpp turns 'n += 1;' into ';' any more", warnings[0])
+            # The count is required, and no larger than N.
+            for cell in ("2", "3/2", "0/2", "2/x"):
+                with self.assertRaises(SystemExit, msg=cell):
+                    stale(f"x.cpp\tn += 1;\t;\twhy\t{cell}", body)
 
 
 if __name__ == "__main__":
