@@ -1313,13 +1313,14 @@ def tree_hash(tree, files, extra):
 
 
 def coverage_link_flags(build):
-    """The coverage build's link flags: gcc's coverage, and every execvp() through gcov_exec.c (compiled into
-    `build`), so that a child of fork() counts its lines before it runs another program."""
+    """The coverage build's link flags: gcc's coverage, and every execvp() and _exit() through gcov_exec.c
+    (compiled into `build`), so that a child of fork() counts its lines before it runs another program, and
+    after, when that program could not be run."""
     os.makedirs(build, exist_ok=True)
     wrap = os.path.join(build, "gcov_exec.o")
     if subprocess.run(["cc", "-c", "-o", wrap, EXEC_WRAP]).returncode != 0:
         die(f"cannot compile {EXEC_WRAP}", 1)
-    return f"{COVERAGE_FLAGS} -Wl,--wrap=execvp {wrap}"
+    return f"{COVERAGE_FLAGS} -Wl,--wrap=execvp -Wl,--wrap=_exit {wrap}"
 
 
 def coverage_map(work, tree, files, paths, configure, env, test_env, tests, build_jobs):

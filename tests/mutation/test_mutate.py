@@ -164,10 +164,14 @@ class CoverageLink(unittest.TestCase):
         import tempfile
         if not (shutil.which("g++") and shutil.which("gcov")):
             self.skipTest("g++ and gcov are needed")
-        source = ("#include <sys/wait.h>\n#include <unistd.h>\nint main() {\n    const pid_t pid = ::fork();\n"
-                  "    if (pid == 0) {\n        const char* argv[] = {\"true\", nullptr};\n"
-                  "        ::execvp(\"true\", const_cast<char* const*>(argv));\n        ::_exit(127);\n    }\n"
-                  "    int status = 0;\n    ::waitpid(pid, &status, 0);\n    return status;\n}\n")
+        # Two children: one runs `true`, the other a program that is not there and goes on to its message.
+        source = ("#include <cstdio>\n#include <sys/wait.h>\n#include <unistd.h>\n"
+                  "void child(const char* program) {\n    const pid_t pid = ::fork();\n"
+                  "    if (pid == 0) {\n        const char* argv[] = {program, nullptr};\n"
+                  "        ::execvp(program, const_cast<char* const*>(argv));\n"
+                  "        std::fprintf(stderr, \"cannot run %s\\n\", program);\n        ::_exit(127);\n    }\n"
+                  "    int status = 0;\n    ::waitpid(pid, &status, 0);\n}\n"
+                  "int main() {\n    child(\"true\");\n    child(\"asnbelajar-no-such-program\");\n}\n")
 
         def child_line_count(link):
             with tempfile.TemporaryDirectory() as build:
@@ -180,11 +184,13 @@ class CoverageLink(unittest.TestCase):
                 subprocess.run(["./p"], cwd=build, check=True)
                 out = subprocess.run(["gcov", "-t", "p.o"], cwd=build, check=True, capture_output=True,
                                      text=True).stdout
-                line = next(x for x in out.splitlines() if "::execvp(" in x)
-                return line.split(":")[0].strip()
+                counts = [x.split(":")[0].strip() for x in out.splitlines() if "::execvp(" in x or "fprintf" in x]
+                return counts
 
-        self.assertEqual(child_line_count(lambda build: mutate.COVERAGE_FLAGS), "#####")  # why the wrap exists
-        self.assertEqual(child_line_count(mutate.coverage_link_flags), "1")
+        # Why the wrap exists: without it neither child's lines count.
+        self.assertEqual(child_line_count(lambda build: mutate.COVERAGE_FLAGS), ["#####", "#####"])
+        # With it, both children reach execvp(), and the one whose program is missing its message, once.
+        self.assertEqual(child_line_count(mutate.coverage_link_flags), ["2", "1"])
 
 
 class RunTests(unittest.TestCase):
