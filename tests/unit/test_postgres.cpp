@@ -7,6 +7,7 @@
 #include "asnbelajar/store_copy.hpp"
 #include "asnbelajar/store_retry.hpp"
 #include "error_of.hpp"
+#include "table_text.hpp"
 #include "temp_dir.hpp"
 
 #include "store/postgres/errors.hpp"
@@ -441,32 +442,6 @@ TEST_CASE("postgres: opening, creating, the schema version and newer schemas") {
 
 namespace {
 
-// One table of an export, as text: each row's values but the column `skip`.
-struct TableText : store::TableSink {
-    store::Table table;
-    std::size_t skip;
-    std::string out;
-    TableText(store::Table t, std::size_t skip_column) : table(t), skip(skip_column) {}
-    void counted(const std::array<std::int64_t, store::all_tables.size()>&) override {}
-    void rows(store::Table t, const store::TableRows& batch) override {
-        if (t != table) return;
-        for (std::size_t r = 0; r < batch.rows; ++r) {
-            out += " [";
-            for (std::size_t c = 0; c < batch.columns; ++c) {
-                if (c == skip) continue;
-                const store::Value& v = batch.at(r, c);
-                if (const auto* i = std::get_if<std::int64_t>(&v))
-                    out += fmt::format("{},", *i);
-                else if (const auto* x = std::get_if<std::string>(&v))
-                    out += *x + ",";
-                else
-                    out += "NULL,";
-            }
-            out += "]";
-        }
-    }
-};
-
 // The same work on both backends; what each answers, as text.
 std::string scenario(store::Store& db) {
     std::string out;
@@ -530,7 +505,12 @@ std::string scenario(store::Store& db) {
     db.put_enrollment(s.id, added[2].id, EnrollmentStatus::enrolled);
     out += fmt::format("| seats {} ", db.seat_state(s.id, 5).waitlisted); // nobody waits now
     db.put_enrollment(s.id, added[1].id, EnrollmentStatus::cancelled);    // a stored row: keeps its number
-    out += fmt::format("| session enrollments {} ", db.session_enrollments(s.id).size());
+    out += "| session enrollments:";                                      // in no order: sorted by person
+    std::vector<Enrollment> all = db.session_enrollments(s.id);
+    std::sort(all.begin(), all.end(),
+              [](const Enrollment& x, const Enrollment& y) { return x.participant < y.participant; });
+    for (const Enrollment& e : all)
+        out += fmt::format(" {}:{}:{}:{}", e.session == s.id, e.participant, to_string(e.status), e.arrival);
     out += " | enrollments:";
     std::vector<Id> ids;
     for (const Participant& p : added)
@@ -615,9 +595,10 @@ std::string scenario(store::Store& db) {
     out += fmt::format(", then {}", by_number("CERT/1"));
     tx.commit();
     // The results as stored (all but their time of writing).
-    TableText results(store::Table::results, 7);
+    TableText results(store::Table::results, 7), attendance(store::Table::attendance);
     db.export_tables(results);
-    return out + " | results:" + results.out;
+    db.export_tables(attendance);
+    return out + " | results:" + results.out + " | attendance:" + attendance.out;
 }
 
 } // namespace

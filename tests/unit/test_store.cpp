@@ -1,5 +1,6 @@
 #include "asnbelajar/error.hpp"
 #include "asnbelajar/store.hpp"
+#include "table_text.hpp"
 #include "temp_dir.hpp"
 
 #include "store/sqlite/errors.hpp"
@@ -847,6 +848,43 @@ TEST_CASE("attendance: a summary deleted is gone, the others stay") {
     const store::Store::OutcomeCounts counts = db->outcome_counts(s);
     CHECK(counts.attended == 0);
     CHECK(counts.partial == 1);
+}
+
+TEST_CASE("attendance: a summary is stored as given: minutes, self-declared as 1 or 0, the outcome") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Id a = db->insert_participant(person("198609262015051001", "A"));
+    const Id b = db->insert_participant(person("199001152014031002", "B"));
+    const Id s = db->insert_session(session("w9"));
+    db->put_attendance(s, a, {95, false}, AttendanceOutcome::attended);
+    db->put_attendance(s, b, {0, true}, AttendanceOutcome::attended); // a self-declared mark: no minutes
+    TableText attendance(store::Table::attendance);
+    db->export_tables(attendance);
+    CHECK(attendance.out == fmt::format(" [{0},{1},95,0,attended,] [{0},{2},0,1,attended,]", s, a, b));
+}
+
+TEST_CASE(
+    "session_enrollments: every enrollment of the session, whatever its status, and no other session's") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    const Id a = db->insert_participant(person("198609262015051001", "A"));
+    const Id b = db->insert_participant(person("199001152014031002", "B"));
+    const Id c = db->insert_participant(person("197512302000031001", "C"));
+    const Id s = db->insert_session(session("w9"));
+    Session later = session("w10");
+    later.start += 7 * 86400;
+    const Id other = db->insert_session(later);
+    db->put_enrollment(other, a, EnrollmentStatus::enrolled);
+    db->put_enrollment(s, c, EnrollmentStatus::waitlisted);
+    db->put_enrollment(s, a, EnrollmentStatus::enrolled);
+    db->put_enrollment(s, b, EnrollmentStatus::cancelled);
+    std::vector<Enrollment> es = db->session_enrollments(s);
+    std::sort(es.begin(), es.end(),
+              [](const Enrollment& x, const Enrollment& y) { return x.arrival < y.arrival; });
+    std::string got;
+    for (const Enrollment& e : es)
+        got += fmt::format(" {}:{}:{}", e.session == s ? "s" : "?", e.participant, to_string(e.status));
+    CHECK(got == fmt::format(" s:{}:waitlisted s:{}:enrolled s:{}:cancelled", c, a, b));
 }
 
 TEST_CASE("a year's people: looked up one by one when they are few of the roster, in no order") {
