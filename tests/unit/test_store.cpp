@@ -885,6 +885,16 @@ TEST_CASE(
     for (const Enrollment& e : es)
         got += fmt::format(" {}:{}:{}", e.session == s ? "s" : "?", e.participant, to_string(e.status));
     CHECK(got == fmt::format(" s:{}:waitlisted s:{}:enrolled s:{}:cancelled", c, a, b));
+    // First come, first numbered: the arrivals are those of the session's queue (enrollments_of() reads the same).
+    REQUIRE(es.size() == 3);
+    CHECK(es[0].arrival > 0);
+    CHECK(es[0].arrival < es[1].arrival);
+    CHECK(es[1].arrival < es[2].arrival);
+    const std::vector<Id> people = {c, a, b};
+    for (const Enrollment& e : db->enrollments_of(s, people))
+        CHECK(std::find_if(es.begin(), es.end(), [&](const Enrollment& x) {
+                  return x.participant == e.participant && x.arrival == e.arrival;
+              }) != es.end());
 }
 
 TEST_CASE("a year's people: looked up one by one when they are few of the roster, in no order") {
