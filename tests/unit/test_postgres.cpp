@@ -667,6 +667,31 @@ TEST_CASE("postgres: a batch costs a few round trips whatever its size") {
     CHECK(s.value("SELECT count(*) FROM participants") == "20000");
 }
 
+TEST_CASE("postgres: a statement is prepared at its second use; each round trip is counted and traced") {
+    if (!server()) return;
+    Scratch s;
+    TempDir dir;
+    const std::string trace = dir.file("trace");
+    ::setenv("ASNBELAJAR_PG_TRACE", trace.c_str(), 1);
+    std::vector<std::uint64_t> costs;
+    {
+        pq::Connection c(s.url, "test");
+        ::unsetenv("ASNBELAJAR_PG_TRACE");
+        static const char* const sql = "SELECT $1::integer + 1";
+        for (int i = 0; i < 3; ++i) {
+            const std::uint64_t before = c.round_trips();
+            CHECK(c.query(sql, pq::Params().add(i)).int64(0, 0) == i + 1);
+            costs.push_back(c.round_trips() - before);
+        }
+    }
+    // Used once: sent with its parameters; twice: PREPARE, then EXECUTE; then EXECUTE alone.
+    CHECK(costs == std::vector<std::uint64_t>{1, 2, 1});
+    std::ifstream in(trace);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text == "rt connect\nrt query: SELECT $1::integer + 1\nrt prepare: SELECT $1::integer + 1\n"
+                  "rt query: SELECT $1::integer + 1\nrt query: SELECT $1::integer + 1\nround_trips 5\n");
+}
+
 TEST_CASE(
     "postgres: a session another writer holds is busy for a write, and read once the write is rolled back") {
     if (!server()) return;
