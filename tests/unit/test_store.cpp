@@ -835,12 +835,16 @@ TEST_CASE("session totals: attendance rows without an enrollment row count as at
     CHECK(t.recorded);
 }
 
-TEST_CASE("attendance: a summary deleted is gone, the others stay") {
+// A new store with two people, A and B, and a session.
+struct TwoPeople {
     TempDir dir;
-    const auto db = store::open(dir.file("s.db"), store::Access::write);
-    const Id a = db->insert_participant(person("198609262015051001", "A"));
-    const Id b = db->insert_participant(person("199001152014031002", "B"));
-    const Id s = db->insert_session(session("w9"));
+    std::unique_ptr<store::Store> db = store::open(dir.file("s.db"), store::Access::write);
+    Id a = db->insert_participant(person("198609262015051001", "A"));
+    Id b = db->insert_participant(person("199001152014031002", "B"));
+    Id s = db->insert_session(session("w9"));
+};
+
+TEST_CASE_FIXTURE(TwoPeople, "attendance: a summary deleted is gone, the others stay") {
     db->put_attendance(s, a, {60, false}, AttendanceOutcome::attended);
     db->put_attendance(s, b, {20, false}, AttendanceOutcome::partial);
     const store::PersonSummary none{a, std::nullopt};
@@ -850,12 +854,8 @@ TEST_CASE("attendance: a summary deleted is gone, the others stay") {
     CHECK(counts.partial == 1);
 }
 
-TEST_CASE("attendance: a summary is stored as given: minutes, self-declared as 1 or 0, the outcome") {
-    TempDir dir;
-    const auto db = store::open(dir.file("s.db"), store::Access::write);
-    const Id a = db->insert_participant(person("198609262015051001", "A"));
-    const Id b = db->insert_participant(person("199001152014031002", "B"));
-    const Id s = db->insert_session(session("w9"));
+TEST_CASE_FIXTURE(TwoPeople,
+                  "attendance: a summary is stored as given: minutes, self-declared as 1 or 0, the outcome") {
     db->put_attendance(s, a, {95, false}, AttendanceOutcome::attended);
     db->put_attendance(s, b, {0, true}, AttendanceOutcome::attended); // a self-declared mark: no minutes
     TableText attendance(store::Table::attendance);
@@ -863,14 +863,10 @@ TEST_CASE("attendance: a summary is stored as given: minutes, self-declared as 1
     CHECK(attendance.out == fmt::format(" [{0},{1},95,0,attended,] [{0},{2},0,1,attended,]", s, a, b));
 }
 
-TEST_CASE(
+TEST_CASE_FIXTURE(
+    TwoPeople,
     "session_enrollments: every enrollment of the session, whatever its status, and no other session's") {
-    TempDir dir;
-    const auto db = store::open(dir.file("s.db"), store::Access::write);
-    const Id a = db->insert_participant(person("198609262015051001", "A"));
-    const Id b = db->insert_participant(person("199001152014031002", "B"));
     const Id c = db->insert_participant(person("197512302000031001", "C"));
-    const Id s = db->insert_session(session("w9"));
     Session later = session("w10");
     later.start += 7 * 86400;
     const Id other = db->insert_session(later);
@@ -1331,13 +1327,9 @@ TEST_CASE("tallies: dense and sparse ids, counted once, walked in id order") {
     CHECK(none.get(1) == std::pair<int, std::int64_t>{1, 5});
 }
 
-TEST_CASE(
+TEST_CASE_FIXTURE(
+    TwoPeople,
     "certificates: one found by its number carries that number, its session and person, and its revocation") {
-    TempDir dir;
-    const auto db = store::open(dir.file("s.db"), store::Access::write);
-    const Id a = db->insert_participant(person("198609262015051001", "A"));
-    const Id b = db->insert_participant(person("199001152014031002", "B"));
-    const Id s = db->insert_session(session("w9"));
     db->insert_certificate(s, a, 1, "000001/W9");
     db->insert_certificate(s, b, 2, "000002/W9");
     REQUIRE(db->revoke_certificate(s, b) == "000002/W9");
