@@ -31,6 +31,7 @@
 #include <map>
 #include <signal.h>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <variant>
 #include <vector>
@@ -1476,18 +1477,23 @@ TEST_CASE(
     CHECK(answer.get());
 }
 
+namespace {
+// Makes a store of the current version one of version 4 (without the audit log's command ids).
+const char* const version_4 = "DROP INDEX audit_log_command; ALTER TABLE audit_log DROP COLUMN command_id; "
+                              "UPDATE asnbelajar_schema SET version = 4";
+// The store's version and whether the audit log has its command ids: "5,1" once upgraded.
+const char* const upgraded = "SELECT max(version) || ',' || (SELECT count(*) FROM information_schema.columns "
+                             "WHERE table_schema = current_schema() AND column_name = 'command_id') "
+                             "FROM asnbelajar_schema";
+} // namespace
+
 TEST_CASE("postgres: a store of the previous version is upgraded at once, whatever its first write does; a "
           "rehearsal upgrades nothing") {
     if (!server()) return;
     Scratch s;
     s.create_store();
-    const char* version_4 = "DROP INDEX audit_log_command; ALTER TABLE audit_log DROP COLUMN command_id; "
-                            "UPDATE asnbelajar_schema SET version = 4";
     s.run(version_4);
     const auto started = static_cast<std::int64_t>(std::time(nullptr));
-    const char* upgraded = "SELECT max(version) || ',' || (SELECT count(*) FROM information_schema.columns "
-                           "WHERE table_schema = current_schema() AND column_name = 'command_id') "
-                           "FROM asnbelajar_schema";
     {
         const auto db = store::open(s.url, store::Access::write, store::DryRun::yes);
         store::Store::Transaction tx(*db);
@@ -1516,6 +1522,38 @@ TEST_CASE("postgres: a store of the previous version is upgraded at once, whatev
     CHECK(log[1].command == "kept");
     CHECK(log[1].at >= started);
     CHECK(log[1].at <= static_cast<std::int64_t>(std::time(nullptr)));
+}
+
+TEST_CASE("postgres: two programs upgrading one store at once: the second finds it upgraded and goes on") {
+    if (!server()) return;
+    Scratch s;
+    s.create_store();
+    s.run(version_4);
+    // Another program is upgrading the store: it holds the migration's lock.
+    pq::Connection other(s.url, "test");
+    other.exec("BEGIN");
+    other.exec("SELECT pg_advisory_xact_lock(hashtext('asnbelajar schema'))");
+    std::string error = "not opened";
+    std::thread second([&] {
+        try {
+            const auto db = store::open(s.url, store::Access::write); // reads version 4, then waits
+            error.clear();
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+    });
+    // Once the second waits for the lock, the first upgrades (taking its own lock again) and commits.
+    const char* waiting =
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = "
+        "(hashtext('asnbelajar schema')::bigint & 4294967295)::oid";
+    for (int i = 0; i < 1000 && s.value(waiting) == "0"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(s.value(waiting) == "1");
+    store::postgres::migrate(other, "the first");
+    other.exec("COMMIT");
+    second.join();
+    CHECK(error.empty());
+    CHECK(s.value(upgraded) == "5,1");
 }
 
 TEST_CASE("postgres: a store of a version no migration starts from is refused, not opened") {
