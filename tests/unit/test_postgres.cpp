@@ -112,6 +112,20 @@ std::size_t heap_in_use() {
     return ::mallinfo2().uordblks;
 }
 
+// What a connection to `url` writes to its ASNBELAJAR_PG_TRACE file while `work` uses it, up to its closing.
+std::string traced(const std::string& url, const std::function<void(pq::Connection&)>& work) {
+    TempDir dir;
+    const std::string trace = dir.file("trace");
+    ::setenv("ASNBELAJAR_PG_TRACE", trace.c_str(), 1);
+    {
+        pq::Connection c(url, "test");
+        ::unsetenv("ASNBELAJAR_PG_TRACE");
+        work(c);
+    }
+    std::ifstream in(trace);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 Session a_session(const char* code) {
     Session x;
     x.code = code;
@@ -506,20 +520,20 @@ std::string scenario(store::Store& db) {
     db.put_enrollment(s.id, added[2].id, EnrollmentStatus::enrolled);
     out += fmt::format("| seats {} ", db.seat_state(s.id, 5).waitlisted); // nobody waits now
     db.put_enrollment(s.id, added[1].id, EnrollmentStatus::cancelled);    // a stored row: keeps its number
-    out += "| session enrollments:";                                      // in no order: sorted by person
-    std::vector<Enrollment> all = db.session_enrollments(s.id);
-    std::sort(all.begin(), all.end(),
-              [](const Enrollment& x, const Enrollment& y) { return x.participant < y.participant; });
-    for (const Enrollment& e : all)
+    // Enrollments come in no order: sorted by person.
+    const auto by_person = [](std::vector<Enrollment> v) {
+        std::sort(v.begin(), v.end(),
+                  [](const Enrollment& x, const Enrollment& y) { return x.participant < y.participant; });
+        return v;
+    };
+    out += "| session enrollments:";
+    for (const Enrollment& e : by_person(db.session_enrollments(s.id)))
         out += fmt::format(" {}:{}:{}:{}", e.session == s.id, e.participant, to_string(e.status), e.arrival);
     out += " | enrollments:";
     std::vector<Id> ids;
     for (const Participant& p : added)
         ids.push_back(p.id);
-    auto es = db.enrollments_of(s.id, ids);
-    std::sort(es.begin(), es.end(),
-              [](const Enrollment& x, const Enrollment& y) { return x.participant < y.participant; });
-    for (const Enrollment& e : es)
+    for (const Enrollment& e : by_person(db.enrollments_of(s.id, ids)))
         out += fmt::format(" {}:{}:{}", e.participant, to_string(e.status), e.arrival);
     AttendanceMark mk;
     mk.kind = MarkKind::interval;
@@ -671,24 +685,17 @@ TEST_CASE("postgres: a batch costs a few round trips whatever its size") {
 TEST_CASE("postgres: a statement is prepared at its second use; each round trip is counted and traced") {
     if (!server()) return;
     Scratch s;
-    TempDir dir;
-    const std::string trace = dir.file("trace");
-    ::setenv("ASNBELAJAR_PG_TRACE", trace.c_str(), 1);
     std::vector<std::uint64_t> costs;
-    {
-        pq::Connection c(s.url, "test");
-        ::unsetenv("ASNBELAJAR_PG_TRACE");
+    const std::string text = traced(s.url, [&](pq::Connection& c) {
         static const char* const sql = "SELECT $1::integer + 1";
         for (int i = 0; i < 3; ++i) {
             const std::uint64_t before = c.round_trips();
             CHECK(c.query(sql, pq::Params().add(i)).int64(0, 0) == i + 1);
             costs.push_back(c.round_trips() - before);
         }
-    }
+    });
     // Used once: sent with its parameters; twice: PREPARE, then EXECUTE; then EXECUTE alone.
     CHECK(costs == std::vector<std::uint64_t>{1, 2, 1});
-    std::ifstream in(trace);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(text == "rt connect\nrt query: SELECT $1::integer + 1\nrt prepare: SELECT $1::integer + 1\n"
                   "rt query: SELECT $1::integer + 1\nrt query: SELECT $1::integer + 1\nround_trips 5\n");
 }
@@ -1715,19 +1722,12 @@ TEST_CASE("postgres: a connection that fails leaves nothing behind") {
 TEST_CASE(
     "postgres: ASNBELAJAR_PG_TRACE: a line per round trip with the statement's first line, then the count") {
     if (!server()) return;
-    TempDir dir;
-    const std::string trace = dir.file("trace");
-    ::setenv("ASNBELAJAR_PG_TRACE", trace.c_str(), 1);
-    {
-        pq::Connection c(server(), "test");
-        ::unsetenv("ASNBELAJAR_PG_TRACE");
+    const std::string text = traced(server(), [](pq::Connection& c) {
         // An odd number of blanks before the statement: all of them go, one at a time.
         c.exec(
             " \n SELECT 1 AS a_column_whose_name_takes_the_statement_past_sixty_characters, 2\nWHERE true");
         c.query("SELECT 2\nWHERE true");
-    }
-    std::ifstream in(trace);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    });
     CHECK(text == "rt connect\n"
                   "rt exec: SELECT 1 AS a_column_whose_name_takes_the_statement_past_six\n"
                   "rt query: SELECT 2\n"
