@@ -21,6 +21,7 @@ mutant survives, a planted file was not restored, or the kill rate is under --fa
 
 import argparse
 import atexit
+import collections
 import fnmatch
 import hashlib
 import json
@@ -347,14 +348,17 @@ def stale_equivalents(root, equivalents, mutants, paths, all_rule_files):
     another line, silently)."""
     out = []
     present = {(m["file"], m["original"].strip(), m["mutated"].strip(), m["occurrence"]) for m in mutants}
+    texts = {}  # path: how many of its lines have each text (stripped), each file read once
     for (path, original, mutated), rows in sorted(equivalents.items()):
         if path not in all_rule_files:
             out.append(f"{EQUIVALENT_FILE}: {path} is not a rule file (moved? renamed?): update or remove its rows")
             continue
         if path not in paths:
             continue
-        with open(os.path.join(root, path), encoding="utf-8") as f:
-            lines = sum(1 for line in f if line.strip() == original)
+        if path not in texts:
+            with open(os.path.join(root, path), encoding="utf-8") as f:
+                texts[path] = collections.Counter(line.strip() for line in f)
+        lines = texts[path][original]
         for occurrence, count, _ in rows:
             if not any(k[:3] == (path, original, mutated) and occurrence in (None, k[3]) for k in present):
                 out.append(f"{EQUIVALENT_FILE}: no mutant of {path} turns '{original}' into '{mutated}' any more "
