@@ -606,6 +606,11 @@ std::string scenario(store::Store& db) {
                        by_number("CERT/2"));
     const store::Store::SessionHoldings held = db.session_holdings(s.id); // what `session delete` weighs
     out += fmt::format(" | holds {} {} {}", held.enrollments, held.attendance, held.certificates);
+    // The live certificates (the weekly report's and certify's list): numbers that do not begin with their
+    // sequence number.
+    out += " | live:";
+    for (const store::CertificateRow& c : db.live_certificates({s.id}))
+        out += fmt::format(" {} {} {} {} {}", c.number, c.seq, c.session == s.id, c.person.name, c.attended);
     out += fmt::format(" | revoked: {}", db.revoke_certificate(s.id, added[0].id).value_or("-"));
     out += fmt::format(", then {}", by_number("CERT/1"));
     tx.commit();
