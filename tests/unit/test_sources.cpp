@@ -640,6 +640,22 @@ TEST_CASE("Teams attendance list: joins to leaves per person, open joins end at 
         Error);
 }
 
+TEST_CASE("Teams attendance list: its columns found by name, the action or the time first") {
+    // A list re-saved from a spreadsheet with its columns moved: each found by its heading, wherever it is.
+    for (const std::string list : {"User Action\tFull Name\tTimestamp\nJoined\tSiti\t3/3/2022, 9:05:00 AM\n"
+                                   "Left\tSiti\t3/3/2022, 9:35:00 AM\n",
+                                   "Timestamp\tUser Action\tFull Name\n3/3/2022, 9:05:00 AM\tJoined\tSiti\n"
+                                   "3/3/2022, 9:35:00 AM\tLeft\tSiti\n"}) {
+        CAPTURE(list);
+        CHECK(detect(utf16le(list)) == "teams-list");
+        const sources::ExportData d = read(utf16le(list), "teams-list");
+        REQUIRE(d.records.size() == 1);
+        CHECK(d.records[0].name == "Siti");
+        CHECK(d.records[0].join == at(9, 5));
+        CHECK(d.records[0].leave == at(9, 35));
+    }
+}
+
 TEST_CASE("Teams 2021 report: Meeting Summary, padded lines, quoted times, French") {
     const std::string en = "Meeting Summary\t\t\t\t\n"
                            "Total Number of Participants\t2\t\t\t\n"
