@@ -552,6 +552,9 @@ std::string scenario(store::Store& db) {
                                {added[1].id, AttendanceSummary{20, true}, AttendanceOutcome::partial},
                                {added[2].id, AttendanceSummary{5, false}, AttendanceOutcome::partial},
                                {added[2].id, std::nullopt}});
+    std::vector<Id> with_marks = db.participants_with_marks(s.id); // in no order
+    std::ranges::sort(with_marks);
+    out += fmt::format(" | with marks: {}", fmt::join(with_marks, " "));
     for (const PersonMarks& pm : db.marks_of(s.id, ids)) {
         out += fmt::format(" marks {}:", pm.person);
         for (const AttendanceMark& x : pm.marks)
