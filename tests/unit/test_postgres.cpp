@@ -547,6 +547,9 @@ std::string scenario(store::Store& db) {
     m2.batch = "";
     const std::vector<PersonMarks> marks = {{added[0].id, {mk, m2}}, {added[1].id, {mk}}};
     db.add_marks(s.id, marks);
+    // A stored summary that the next batch's last word for the person (none) removes.
+    db.put_summaries(s.id, std::vector<store::PersonSummary>{
+                               {added[2].id, AttendanceSummary{50, false}, AttendanceOutcome::partial}});
     db.put_summaries(s.id, std::vector<store::PersonSummary>{
                                {added[0].id, AttendanceSummary{70, false}, AttendanceOutcome::attended},
                                {added[1].id, AttendanceSummary{20, true}, AttendanceOutcome::partial},
@@ -555,6 +558,9 @@ std::string scenario(store::Store& db) {
     std::vector<Id> with_marks = db.participants_with_marks(s.id); // in no order
     std::ranges::sort(with_marks);
     out += fmt::format(" | with marks: {}", fmt::join(with_marks, " "));
+    out += " | session marks:";
+    for (const PersonMarks& pm : db.session_marks(s.id))
+        out += fmt::format(" {}:{}", pm.person, pm.marks.size());
     for (const PersonMarks& pm : db.marks_of(s.id, ids)) {
         out += fmt::format(" marks {}:", pm.person);
         for (const AttendanceMark& x : pm.marks)
@@ -597,7 +603,9 @@ std::string scenario(store::Store& db) {
     out += " | matching:";
     for (const auto& id : db.participants_matching(keys))
         out += fmt::format(" {}", id ? *id : 0);
-    out += fmt::format(" | deleted batch: {}", db.delete_batch_marks(s.id, "b1").size());
+    std::vector<Id> batch_people = db.delete_batch_marks(s.id, "b1"); // in no order
+    std::ranges::sort(batch_people);
+    out += fmt::format(" | deleted batch: {}", fmt::join(batch_people, " "));
     // A certificate by its number (certify verify): its holder, its session and whether it was revoked.
     const auto by_number = [&db](const char* number) {
         const std::optional<store::CertificateRecord> c = db.certificate_by_number(number);

@@ -90,6 +90,23 @@ TEST_CASE("a new store is owner-only, in WAL mode, at the current schema") {
     CHECK_FALSE(store::open(path, store::Access::read)->created());
 }
 
+TEST_CASE("a new store made through a link to a file not there yet is that file, owner-only") {
+    // /var/lib/asnbelajar/current.db -> store-2027.db, the year's store not made yet.
+    TempDir dir;
+    const std::string link = dir.file("current.db"), target = dir.file("store-2027.db");
+    REQUIRE(::symlink("store-2027.db", link.c_str()) == 0);
+    {
+        const auto db = store::open(link, store::Access::write);
+        CHECK(db->created());
+        db->insert_participant(person("198609262015051001", "A"));
+    }
+    struct stat st {};
+    REQUIRE(::stat(target.c_str(), &st) == 0);
+    CHECK(S_ISREG(st.st_mode));
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(store::open(target, store::Access::read)->check().participants == 1);
+}
+
 TEST_CASE("a new store's first transaction runs with a rollback journal; the store is in WAL mode after it") {
     TempDir dir;
     for (const bool commit : {true, false}) {
@@ -1237,23 +1254,31 @@ TEST_CASE(
 }
 
 TEST_CASE("bulk load outside a transaction: the participants' indexes are never dropped") {
-    TempDir dir;
-    const std::string path = dir.file("s.db");
-    const auto db =
-        store::open(path, store::Access::write); // empty: inside a transaction, append mode at once
-    const auto indexes = [&] { return participant_indexes(path); };
-    db->begin_bulk_load(2000);
-    CHECK(indexes() == 3);
-    // 1,000 new people of a job of 2,000: projected beyond any threshold, still no append mode.
-    std::vector<Participant> rows;
-    for (int i = 0; i < 1000; ++i)
-        rows.push_back(person(fmt::format("1986092620150{:05}", i).c_str(), "X"));
-    store::ParticipantMatches found;
-    db->find_participants(rows, found);
-    db->write_participants({}, rows);
-    CHECK(indexes() == 3);
-    db->end_bulk_load();
-    CHECK(indexes() == 3);
+    // Nor once a transaction has come and gone, committed or rolled back.
+    for (const std::string_view before : {"none", "committed", "rolled back"}) {
+        CAPTURE(before);
+        TempDir dir;
+        const std::string path = dir.file("s.db");
+        const auto db =
+            store::open(path, store::Access::write); // empty: inside a transaction, append mode at once
+        if (before != "none") {
+            store::Store::Transaction tx(*db);
+            if (before == "committed") tx.commit();
+        }
+        const auto indexes = [&] { return participant_indexes(path); };
+        db->begin_bulk_load(2000);
+        CHECK(indexes() == 3);
+        // 1,000 new people of a job of 2,000: projected beyond any threshold, still no append mode.
+        std::vector<Participant> rows;
+        for (int i = 0; i < 1000; ++i)
+            rows.push_back(person(fmt::format("1986092620150{:05}", i).c_str(), "X"));
+        store::ParticipantMatches found;
+        db->find_participants(rows, found);
+        db->write_participants({}, rows);
+        CHECK(indexes() == 3);
+        db->end_bulk_load();
+        CHECK(indexes() == 3);
+    }
 }
 
 TEST_CASE("find participants: one person holding a row's NIP and e-mail is found once, named by both") {
