@@ -520,7 +520,7 @@ std::string scenario(store::Store& db) {
     db.put_enrollment(s.id, added[2].id, EnrollmentStatus::enrolled);
     out += fmt::format("| seats {} ", db.seat_state(s.id, 5).waitlisted); // nobody waits now
     db.put_enrollment(s.id, added[1].id, EnrollmentStatus::cancelled);    // a stored row: keeps its number
-    db.put_enrollment(s.id, added[2].id, EnrollmentStatus::cancelled); // one whose number is not its id
+    db.put_enrollment(s.id, added[2].id, EnrollmentStatus::cancelled);    // one whose number is not its id
     // Enrollments come in no order: sorted by person.
     const auto by_person = [](std::vector<Enrollment> v) {
         std::sort(v.begin(), v.end(),
