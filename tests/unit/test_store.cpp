@@ -910,6 +910,25 @@ TEST_CASE_FIXTURE(
               }) != es.end());
 }
 
+TEST_CASE_FIXTURE(TwoPeople, "put_enrollments: a batch numbers its people in order; a cancellation keeps a "
+                             "stored number, and one without an enrollment takes the next") {
+    const Id c = db->insert_participant(person("197512302000031001", "C"));
+    const Id d = db->insert_participant(person("198503302010012003", "D"));
+    db->put_enrollment(s, a, EnrollmentStatus::enrolled); // 1
+    const std::vector<store::EnrollmentChange> batch = {{b, EnrollmentStatus::enrolled},
+                                                        {c, EnrollmentStatus::waitlisted},
+                                                        {a, EnrollmentStatus::cancelled},
+                                                        {d, EnrollmentStatus::cancelled}};
+    db->put_enrollments(s, batch);
+    std::vector<Enrollment> es = db->session_enrollments(s);
+    std::sort(es.begin(), es.end(),
+              [](const Enrollment& x, const Enrollment& y) { return x.participant < y.participant; });
+    std::string got;
+    for (const Enrollment& e : es)
+        got += fmt::format(" {}:{}:{}", e.participant, to_string(e.status), e.arrival);
+    CHECK(got == fmt::format(" {}:cancelled:1 {}:enrolled:2 {}:waitlisted:3 {}:cancelled:4", a, b, c, d));
+}
+
 TEST_CASE("a year's people: looked up one by one when they are few of the roster, in no order") {
     TempDir dir;
     const std::string path = dir.file("s.db");
