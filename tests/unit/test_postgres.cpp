@@ -597,8 +597,12 @@ std::string scenario(store::Store& db) {
         out += fmt::format(" {}:{}:{}:{}", r.person.name, r.enrollment ? to_string(*r.enrollment) : "-",
                            r.attendance ? r.attendance->minutes : -1, r.certificate);
     out += " | year:";
-    for (const store::PersonYear& y : db.participation({s.id, s.id}))
+    for (const store::PersonYear& y : db.participation({s.id, s.id + 1000, s.id})) // named twice, apart
         out += fmt::format(" {}:{}:{}", y.person.name, y.attended, y.jp_tenths);
+    const store::Tallies tallies = db.tally_participation({s.id});
+    out += fmt::format(" | tallied {}:", tallies.people());
+    tallies.each(
+        [&out](Id id, int attended, std::int64_t jp) { out += fmt::format(" {}:{}:{}", id, attended, jp); });
     const std::vector<store::ParticipantKeys> keys = {
         {"", "", "+6281"}, {"", "budi@example.go.id", ""}, {"198609262015051001", "", ""}, {}};
     out += " | matching:";
