@@ -45,10 +45,12 @@ std::string folder_of(const std::string& path) {
 }
 
 // New stores hold personal data: create the file ourselves, owner-only, before SQLite opens it. SQLite gives
-// the -wal and -shm files the same mode. Returns 0, or the errno of the failure (EEXIST is no failure).
+// the -wal and -shm files the same mode. Without O_EXCL: a path that is a link to a file not there yet makes
+// that file, owner-only (O_EXCL refused the link, and SQLite could not open it); a store another program made
+// in the meantime is opened and closed untouched (no O_TRUNC). Returns 0, or the errno of the failure.
 int create_private_file(const std::string& path) {
-    int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) return errno == EEXIST ? 0 : errno;
+    int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) return errno;
     ::close(fd);
     return 0;
 }
