@@ -293,6 +293,10 @@ TEST_CASE("import: rows with a name only, --match-names, and a NIP written in th
         eko2.nip = "199107072019031006";
         eko2.name = "Eko Prasetyo, A.Md.";
         eko2.id = f.store.insert_participant(eko2);
+        Participant eko3 = eko; // stored after the others, listed before them: the list is sorted
+        eko3.nip = "199107072019031004";
+        eko3.name = "EKO PRASETYO";
+        eko3.id = f.store.insert_participant(eko3);
         tx.commit();
     }
     auto named = [](const char* name, int from, int to, std::size_t line) {
@@ -317,8 +321,10 @@ TEST_CASE("import: rows with a name only, --match-names, and a NIP written in th
     CHECK(f.summary(2)->minutes == 30); // by the NIP in the name (10..40)
     REQUIRE(r.unmatched.size() == 2);
     CHECK(r.unmatched[0].record.line == 4);
-    CHECK(r.unmatched[0].reason ==
-          "the name matches 2 participants (199107072019031005, 199107072019031006); match the row by hand");
+    CHECK(
+        r.unmatched[0].reason ==
+        "the name matches 3 participants (199107072019031004, 199107072019031005, 199107072019031006); match "
+        "the row by hand");
     CHECK(r.unmatched[1].reason == "no participant with this name");
 
     // A NIP in every name: no name matching needed.

@@ -599,6 +599,13 @@ std::string scenario(store::Store& db) {
     out += " | year:";
     for (const store::PersonYear& y : db.participation({s.id, s.id + 1000, s.id})) // named twice, apart
         out += fmt::format(" {}:{}:{}", y.person.name, y.attended, y.jp_tenths);
+    out += " | history:";
+    for (const Participant& p : added)
+        for (const store::HistoryRow& h : db.participant_history(p.id))
+            out += fmt::format(" {}:{}:{}:{}:{}:[{}]", p.id, h.session == s.id,
+                               h.enrollment ? to_string(*h.enrollment) : "-",
+                               h.attendance ? h.attendance->minutes : -1,
+                               h.outcome ? to_string(*h.outcome) : "-", h.certificate);
     const store::Tallies tallies = db.tally_participation({s.id});
     out += fmt::format(" | tallied {}:", tallies.people());
     tallies.each(

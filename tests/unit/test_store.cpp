@@ -441,6 +441,10 @@ TEST_CASE("store errors: SQLite's unique violation is named by its columns, ever
         broken(
             "INSERT INTO participants(nip, name, created, updated) VALUES ('198609262015051001', 'B', 0, 0)") ==
         Constraint::participant_nip);
+    // Other failures name their columns the same way ("NOT NULL constraint failed: sessions.code"): no
+    // duplicate, whatever the columns.
+    CHECK(broken("INSERT INTO sessions(code, title, start, tz, minutes, jp_tenths, created) "
+                 "VALUES (NULL, 'S', 0, 'Asia/Jakarta', 60, 10, 0)") == std::nullopt);
 }
 
 TEST_CASE("store errors: the database's faults have their own messages") {
