@@ -342,6 +342,16 @@ if sqlite_only "migrating a version-1 SQLite store; PRAGMA user_version" && comm
   expect_grep '1 attended but does not meet the requirements yet: 1 without the post-test' "$ERR" \
     "migrated v3 store: certify applies the gates"
 
+  # A version-3 store holding a row whose person is gone (written with foreign keys off): the migration is
+  # refused, naming the table, and the store is left at version 3.
+  sqlite3 "$WORK/v3-orphan.db" <"$TESTDATA/store-v3.sql"
+  sqlite3 "$WORK/v3-orphan.db" "INSERT INTO enrollments VALUES(1,999,'enrolled',9,1795988751,1795988751)"
+  ab --db "$WORK/v3-orphan.db" db migrate
+  expect_rc 1 "db migrate of a store with a dangling row"
+  expect_grep 'cannot migrate store .*v3-orphan.db: a enrollments row refers to a missing row' "$ERR" \
+    "the refusal names the table of the dangling row"
+  expect_eq "$(sqlite3 "$WORK/v3-orphan.db" "PRAGMA user_version")" "3" "the refused store stays at version 3"
+
   # A store of schema version 4 (the certificate gates, before the command ids) is migrated to version 5: the
   # audit log gains command_id (empty for the old rows), unique where set.
   sqlite3 "$WORK/v4.db" <"$TESTDATA/store-v4.sql"
