@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -23,7 +24,9 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <string>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -105,6 +108,35 @@ TEST_CASE("a new store made through a link to a file not there yet is that file,
     CHECK(S_ISREG(st.st_mode));
     CHECK((st.st_mode & 0777) == 0600);
     CHECK(store::open(target, store::Access::read)->check().participants == 1);
+}
+
+TEST_CASE(
+    "two programs upgrading one store at once: the second, having waited, finds it upgraded and goes on") {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    store::open(path, store::Access::write);
+    // A store of version 4 (before the command ids), made from today's.
+    SQLite::Database first(path, SQLite::OPEN_READWRITE);
+    first.exec("DROP INDEX audit_log_command; ALTER TABLE audit_log DROP COLUMN command_id; "
+               "PRAGMA user_version = 4");
+    // The first program upgrades under the write lock; the second reads version 4 and waits for the lock.
+    first.exec("BEGIN IMMEDIATE");
+    std::string second;
+    std::thread t([&] {
+        try {
+            store::open(path, store::Access::write);
+            second = "opened";
+        } catch (const Error& e) {
+            second = e.what();
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500)); // (had it not read yet, it would read 5)
+    first.exec("ALTER TABLE audit_log ADD COLUMN command_id TEXT; CREATE UNIQUE INDEX audit_log_command ON "
+               "audit_log(command_id) WHERE command_id IS NOT NULL; PRAGMA user_version = 5");
+    first.exec("COMMIT");
+    t.join();
+    CHECK(second == "opened");
+    CHECK(store::open(path, store::Access::read)->check().version == store::schema_version);
 }
 
 TEST_CASE("a new store's first transaction runs with a rollback journal; the store is in WAL mode after it") {
