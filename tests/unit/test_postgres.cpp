@@ -599,6 +599,11 @@ std::string scenario(store::Store& db) {
     out += " | year:";
     for (const store::PersonYear& y : db.participation({s.id, s.id + 1000, s.id})) // named twice, apart
         out += fmt::format(" {}:{}:{}", y.person.name, y.attended, y.jp_tenths);
+    std::vector<store::AgencyCount> agencies = db.agency_attendance(s.id); // in no order
+    std::ranges::sort(agencies, {}, &store::AgencyCount::agency);
+    out += " | agencies:";
+    for (const store::AgencyCount& a : agencies)
+        out += fmt::format(" [{}]:{}", a.agency, a.attended);
     out += " | history:";
     for (const Participant& p : added)
         for (const store::HistoryRow& h : db.participant_history(p.id))
