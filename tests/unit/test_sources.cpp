@@ -738,6 +738,9 @@ TEST_CASE("plain CSV under --source auto: a presence column or a presence form, 
     CHECK_FALSE(d.records[0].join);
     CHECK(d.notes.back() == "1 row stamped outside the session's window (2022-03-03T09:00:00+07:00 to "
                             "2022-03-03T12:00:00+07:00) left out");
+    // Submissions at the session's very start are inside it: all kept.
+    d = read("Timestamp,Email\n3/3/2022 9:00:00,a@x.go.id\n3/3/2022 9:00:00,b@x.go.id\n", "csv", o);
+    CHECK(d.records.size() == 2);
     // A presence column: yes, no, excused, a check-in time.
     d = read("Email,Presensi\na@x.go.id,Hadir\nb@x.go.id,Izin\nc@x.go.id,sakit\n", "csv", o);
     REQUIRE(d.records.size() == 1);
@@ -851,6 +854,20 @@ TEST_CASE("plain CSV under --source auto: a form with no session window") {
         Error);
     // No rows: nothing to compare, left to the caller (an empty export is refused later unless allowed).
     CHECK(read("Timestamp,Email\n", "csv", o).records.empty());
+}
+
+TEST_CASE("plain CSV: join, leave and minutes are one span with the minutes present inside it; a title of up "
+          "to two lines") {
+    const std::string table = "NIP,Jam Masuk,Jam Keluar,Menit\n"
+                              "198609262015051001,3/3/2022 9:00:00,3/3/2022 12:00:00,150\n";
+    sources::ExportData d = read(table, "csv");
+    REQUIRE(d.records.size() == 1);
+    CHECK(d.records[0].join == at(9, 0));
+    CHECK(d.records[0].leave == at(12, 0));
+    CHECK(d.records[0].seconds == 150 * 60); // away for half an hour in between
+    // Above the header: a title line, or a Zoom meeting header and its values; a third line is no title.
+    CHECK(read("Daftar hadir\nWebinar ASN Belajar\n" + table, "csv").records.size() == 1);
+    CHECK_THROWS_AS(read("Daftar hadir\nWebinar ASN Belajar\nKamis\n" + table, "csv"), Error);
 }
 
 TEST_CASE("Builder: event lines beside attendee rows keep the attendee rows as they are") {
