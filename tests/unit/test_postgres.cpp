@@ -503,7 +503,7 @@ std::string scenario(store::Store& db) {
     s.code = "2022-03-03";
     s.title = "T";
     s.start = 1646272800;
-    s.tz = "Asia/Jakarta";
+    s.tz = "Asia/Makassar"; // not the default zone
     s.minutes = 180;
     s.jp_tenths = 30;
     s.capacity = 2;
@@ -604,6 +604,8 @@ std::string scenario(store::Store& db) {
     out += " | agencies:";
     for (const store::AgencyCount& a : agencies)
         out += fmt::format(" [{}]:{}", a.agency, a.attended);
+    const std::optional<Session> read_back = db.session_by_id(s.id);
+    out += fmt::format(" | session: {} {} {}", read_back->code, read_back->start, read_back->tz);
     out += " | history:";
     for (const Participant& p : added)
         for (const store::HistoryRow& h : db.participant_history(p.id))
