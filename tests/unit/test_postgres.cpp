@@ -126,6 +126,12 @@ std::string traced(const std::string& url, const std::function<void(pq::Connecti
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// Ids a store returns in no order, sorted.
+std::vector<Id> sorted(std::vector<Id> ids) {
+    std::ranges::sort(ids);
+    return ids;
+}
+
 Session a_session(const char* code) {
     Session x;
     x.code = code;
@@ -556,9 +562,7 @@ std::string scenario(store::Store& db) {
                                {added[1].id, AttendanceSummary{20, true}, AttendanceOutcome::partial},
                                {added[2].id, AttendanceSummary{5, false}, AttendanceOutcome::partial},
                                {added[2].id, std::nullopt}});
-    std::vector<Id> with_marks = db.participants_with_marks(s.id); // in no order
-    std::ranges::sort(with_marks);
-    out += fmt::format(" | with marks: {}", fmt::join(with_marks, " "));
+    out += fmt::format(" | with marks: {}", fmt::join(sorted(db.participants_with_marks(s.id)), " "));
     out += " | session marks:";
     for (const PersonMarks& pm : db.session_marks(s.id))
         out += fmt::format(" {}:{}", pm.person, pm.marks.size());
@@ -622,9 +626,7 @@ std::string scenario(store::Store& db) {
     out += " | matching:";
     for (const auto& id : db.participants_matching(keys))
         out += fmt::format(" {}", id ? *id : 0);
-    std::vector<Id> batch_people = db.delete_batch_marks(s.id, "b1"); // in no order
-    std::ranges::sort(batch_people);
-    out += fmt::format(" | deleted batch: {}", fmt::join(batch_people, " "));
+    out += fmt::format(" | deleted batch: {}", fmt::join(sorted(db.delete_batch_marks(s.id, "b1")), " "));
     // A certificate by its number (certify verify): its holder, its session and whether it was revoked.
     const auto by_number = [&db](const char* number) {
         const std::optional<store::CertificateRecord> c = db.certificate_by_number(number);
