@@ -572,6 +572,12 @@ std::string scenario(store::Store& db) {
             out += fmt::format(" {} {} {} {} [{}] [{}]", to_string(x.kind), x.join, x.leave, x.seconds,
                                x.source, x.batch);
     }
+    // What `session delete` weighs: enrollments, people with attendance, certificates (none yet, then some).
+    const auto holds = [&db, &s] {
+        const store::Store::SessionHoldings held = db.session_holdings(s.id);
+        return fmt::format(" | holds {} {} {}", held.enrollments, held.attendance, held.certificates);
+    };
+    out += holds();
     const std::int64_t seq = db.next_certificate_seq();
     db.insert_certificate(s.id, added[0].id, seq, "CERT/1");
     out += fmt::format(" | seq {}", seq);
@@ -636,8 +642,7 @@ std::string scenario(store::Store& db) {
                           "CERT/B"); // ids of session and holder differ
     out += fmt::format(" | by number: {}; {}; {}", by_number("CERT/1"), by_number("CERT/B"),
                        by_number("CERT/2"));
-    const store::Store::SessionHoldings held = db.session_holdings(s.id); // what `session delete` weighs
-    out += fmt::format(" | holds {} {} {}", held.enrollments, held.attendance, held.certificates);
+    out += holds();
     // The live certificates (the weekly report's and certify's list): numbers that do not begin with their
     // sequence number.
     out += " | live:";

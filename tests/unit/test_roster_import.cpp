@@ -621,6 +621,49 @@ TEST_CASE("import_registrations: a later submission that corrects the NIP says s
     CHECK_FALSE(q.db->participant_by_nip(nip_a));
 }
 
+TEST_CASE("import_registrations: a key a later submission brings finds the person's next submissions") {
+    Queue q;
+    std::vector<std::string> notices;
+    const auto note = [&](RosterImportOptions& o) {
+        o.on_resubmission = [&](std::size_t earlier, std::size_t later,
+                                const std::vector<std::string>& cols) {
+            notices.push_back(fmt::format("{}>{}:{}", earlier, later, fmt::join(cols, ",")));
+        };
+    };
+    // A first without an e-mail address; then with one and another agency; then by that e-mail address alone,
+    // the agency as the second submission gave it: the same person, and nothing differs from what they are by
+    // then.
+    const std::string regs = std::string("Timestamp,NIP,Nama,Email,Instansi\n") + "2022-03-01 09:00:00," +
+                             nip_a + ",A,,Kota Malang\n" + "2022-03-01 09:10:00," + nip_a +
+                             ",A,a@example.go.id,Kota Batu\n" +
+                             "2022-03-01 09:20:00,,A,a@example.go.id,Kota Batu\n";
+    Run r = import_text(*q.db, regs, &q.session, note);
+    CHECK(r.problems.empty());
+    CHECK(r.result.added == 1);
+    CHECK(r.result.resubmissions == 2);
+    CHECK(notices == std::vector<std::string>{"2>3:Email,Instansi", "3>4:"});
+    const auto a = q.db->participant_by_nip(nip_a);
+    REQUIRE(a);
+    CHECK(a->email == "a@example.go.id");
+    CHECK(a->agency == "Kota Batu");
+}
+
+TEST_CASE("import_registrations: progress while a file with a timestamp column is read whole") {
+    // The file is read whole before the first row is decided (to order the submissions): its rows are
+    // counted as they are read, every 4,096, and once more at the end.
+    std::string regs = "Timestamp,Email,Nama\n";
+    for (std::size_t i = 0; i < 5000; ++i)
+        regs +=
+            fmt::format("2022-03-01 09:{:02}:{:02},p{:05}@example.go.id,P{:05}\n", i / 60 % 60, i % 60, i, i);
+    Queue q;
+    std::vector<std::uint64_t> rows;
+    Run r = import_text(*q.db, regs, &q.session, [&](RosterImportOptions& o) {
+        o.on_progress = [&](const Progress& p) { rows.push_back(p.count); };
+    });
+    CHECK(r.result.added == 5000);
+    CHECK(rows == std::vector<std::uint64_t>{4096, 5000});
+}
+
 TEST_CASE("import_registrations: each row of a file of many batches is enrolled once") {
     Queue q;                                                    // 2 seats
     Run r = import_text(*q.db, numbered_rows(600), &q.session); // more than two batches of 256
@@ -776,20 +819,23 @@ TEST_CASE("import_participants: progress is reported every 4,096 rows and at the
         store::Store& store = *db;
         store::Store::Transaction tx(store);
         std::istringstream in(csv);
-        CsvReader reader(in, "big.csv");
-        std::vector<std::uint64_t> rows;
-        std::uint64_t last_bytes = 0;
+        CsvReader reader(in, "big.csv", CsvOptions{.block_size = 4096}); // bytes read follow the rows closely
+        std::vector<std::uint64_t> rows, bytes;
         RosterImportOptions options;
         options.today = today;
         options.input_bytes = input_bytes;
         options.on_progress = [&](const Progress& p) {
             rows.push_back(p.count);
-            last_bytes = p.done;
+            bytes.push_back(p.done);
         };
         RosterImportResult r = import_participants(store, reader, options);
         CHECK(r.added == 9000);
         CHECK(rows == std::vector<std::uint64_t>{4096, 8192, 9000});
-        CHECK(last_bytes == csv.size());
+        // The bytes read by then: at least the rows counted (the second thread may be batches ahead).
+        REQUIRE(bytes.size() == 3);
+        CHECK(bytes[0] >= numbered_header.size() + 4096 * numbered_row(0).size());
+        CHECK(bytes[1] >= numbered_header.size() + 8192 * numbered_row(0).size());
+        CHECK(bytes[2] == csv.size());
     }
 }
 
