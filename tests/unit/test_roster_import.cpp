@@ -797,16 +797,22 @@ TEST_CASE("import_registrations: the day/month order is decided once for the fil
 }
 
 TEST_CASE("import_registrations: a row without its timestamp cell does not stop the order being decided") {
-    Queue q;
-    // The timestamp is the last column, and line 3 ends before it: a problem of that row alone. Both readings
+    // The timestamp is the last column, and B's row ends before it: a problem of that row alone, wherever it
+    // is (first, the row the search for a date that reads both ways looks at first; or later). Both readings
     // of 3/1/2022 (3 January, 1 March) put the other rows in the same order, so either will do.
-    const std::string regs = std::string("NIP,Nama,Timestamp\n") + nip_a + ",A,3/1/2022 10:00:00\n" + nip_b +
-                             ",B\n" + nip_c + ",C,3/1/2022 11:00:00\n" + nip_d + ",D,3/1/2022 09:00:00\n";
-    Run r = import_text(*q.db, regs, &q.session);
-    CHECK(r.result.rejected == 1);
-    REQUIRE(r.problems.size() == 1);
-    CHECK(r.problems[0].rfind("t.csv:3: the row has 2 fields but the header has 3", 0) == 0);
-    CHECK(q.statuses({nip_d, nip_a, nip_c, nip_b}) == "EEW-"); // two seats: D and A submitted first
+    const std::string b = std::string(nip_b) + ",B\n";
+    const std::string rest = std::string(nip_c) + ",C,3/1/2022 11:00:00\n" + nip_d + ",D,3/1/2022 09:00:00\n";
+    const std::string a = std::string(nip_a) + ",A,3/1/2022 10:00:00\n";
+    for (const auto& [regs, line] : {std::pair{a + b + rest, 3}, std::pair{b + a + rest, 2}}) {
+        CAPTURE(line);
+        Queue q;
+        Run r = import_text(*q.db, "NIP,Nama,Timestamp\n" + regs, &q.session);
+        CHECK(r.result.rejected == 1);
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].rfind(fmt::format("t.csv:{}: the row has 2 fields but the header has 3", line),
+                                  0) == 0);
+        CHECK(q.statuses({nip_d, nip_a, nip_c, nip_b}) == "EEW-"); // two seats: D and A submitted first
+    }
 }
 
 TEST_CASE("import_participants: progress is reported every 4,096 rows and at the end") {
