@@ -297,6 +297,10 @@ TEST_CASE("import: rows with a name only, --match-names, and a NIP written in th
         eko3.nip = "199107072019031004";
         eko3.name = "EKO PRASETYO";
         eko3.id = f.store.insert_participant(eko3);
+        Participant eko4; // no NIP: named by the e-mail address
+        eko4.email = "eko.prasetyo@example.go.id";
+        eko4.name = "Eko Prasetyo";
+        eko4.id = f.store.insert_participant(eko4);
         tx.commit();
     }
     auto named = [](const char* name, int from, int to, std::size_t line) {
@@ -321,10 +325,9 @@ TEST_CASE("import: rows with a name only, --match-names, and a NIP written in th
     CHECK(f.summary(2)->minutes == 30); // by the NIP in the name (10..40)
     REQUIRE(r.unmatched.size() == 2);
     CHECK(r.unmatched[0].record.line == 4);
-    CHECK(
-        r.unmatched[0].reason ==
-        "the name matches 3 participants (199107072019031004, 199107072019031005, 199107072019031006); match "
-        "the row by hand");
+    CHECK(r.unmatched[0].reason ==
+          "the name matches 4 participants (199107072019031004, 199107072019031005, 199107072019031006, "
+          "eko.prasetyo@example.go.id); match the row by hand");
     CHECK(r.unmatched[1].reason == "no participant with this name");
 
     // A NIP in every name: no name matching needed.

@@ -795,6 +795,17 @@ TEST_CASE("flat layouts: the header must come within the preamble's few lines") 
         "x.csv: no Google Meet attendance ('Name', 'Email', 'First seen', 'Last seen', 'Time in "
         "call') header found (first line: 'Meet')",
         Error);
+    // A Zoom participants export with meeting data: the meeting's header and its values (the blank line after
+    // them is no line of the preamble); one line more, and the participants' header is not looked for.
+    const std::string meeting =
+        "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
+        "94758381041,Latsar,09/01/2020 09:03:16 AM,09/01/2020 10:13:23 AM,host@x.go.id,71,"
+        "50\n\n";
+    const std::string zoom = "Name (Original Name),User Email,Total Duration (Minutes),Guest\n"
+                             "Teguh Prakoso,teguh@x.go.id,6,No\n";
+    CHECK(read(meeting + zoom, "zoom-meeting").records.size() == 1);
+    CHECK_THROWS_WITH_AS(read(meeting + "Catatan\n" + zoom, "zoom-meeting"),
+                         doctest::Contains("x.csv: no Zoom participants ("), Error);
 }
 
 TEST_CASE("a leave time without a join time, or a join time without a leave time, is a problem of its row") {
