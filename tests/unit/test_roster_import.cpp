@@ -390,6 +390,20 @@ TEST_CASE("import_participants: keys passing between people, in one batch and ac
     CHECK(store.participant_by_email("budi@example.go.id")->name == "Ani Lestari");
 }
 
+TEST_CASE("import_participants: a row repeating one of an earlier batch finds the person that batch added") {
+    both_modes(); // in append mode the keys are the load's own tables in memory
+    TempDir dir;
+    const auto db = open_store(dir.file("s.db"));
+    store::Store::Transaction tx(*db);
+    // 300 people by e-mail address (two batches of 256), then the sixth again, identical, in the second.
+    Run r = import_text(*db, numbered_rows(300) + numbered_row(5));
+    CHECK(r.problems.empty());
+    CHECK(r.result.added == 300);
+    CHECK(r.result.unchanged == 1);
+    tx.commit();
+    CHECK(db->count_rows(store::Table::participants) == 300);
+}
+
 TEST_CASE("import_participants: a NIP a stored person gains is theirs for the batch's later rows") {
     both_modes();
     TempDir dir;

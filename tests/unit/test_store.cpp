@@ -422,6 +422,22 @@ TEST_CASE(
     }
     CHECK(store.participant_by_nip("198609262015051001")->name == "A");
     CHECK(indexes() == 3);
+    // A second bulk load ends the first (one at a time): the first one's indexes come back, though the second
+    // keeps them (it is not to use append mode).
+    {
+        store::Store::Transaction tx(store);
+        store.begin_bulk_load(1);
+        std::vector<Participant> more = {person("199001152014031002", "C")};
+        store.write_participants({}, more);
+        auto& sqlite = dynamic_cast<store::sqlite::SqliteStore&>(store);
+        sqlite.append_after = store::sqlite::SqliteStore::never_append;
+        store.begin_bulk_load(1);
+        store.end_bulk_load();
+        tx.commit();
+        sqlite.append_after = 0;
+    }
+    CHECK(store.participant_by_nip("199001152014031002"));
+    CHECK(indexes() == 3);
 }
 
 TEST_CASE("store errors: every constraint has its row, its name and its messages") {
