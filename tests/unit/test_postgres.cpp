@@ -800,9 +800,24 @@ TEST_CASE(
         tx.commit();
     }
     CHECK(s.value("SELECT count(*) FROM participants") == "1");
-    CHECK(
-        s.value("SELECT count(*) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace AND "
-                "contype = 'f'") != "0");
+    const char* foreign_keys =
+        "SELECT count(*) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace AND contype = 'f'";
+    CHECK(s.value(foreign_keys) != "0");
+    // After a copy that ended well, another import on the same connection drops the keys again and builds them
+    // back at its end (the list of what to build again went with the first one).
+    {
+        store::Store::Transaction tx(*to);
+        store::TableRows counter;
+        counter.reset(store::table_columns(store::Table::counters));
+        counter.set(0, 0, std::string_view("certificate_seq"));
+        counter.set(0, 1, std::int64_t{7});
+        counter.rows = 1;
+        to->import_rows(store::Table::counters, counter);
+        to->end_import();
+        tx.commit();
+    }
+    CHECK(s.value("SELECT value FROM counters WHERE name = 'certificate_seq'") == "7");
+    CHECK(s.value(foreign_keys) != "0");
 }
 
 namespace {
@@ -1686,6 +1701,20 @@ TEST_CASE("postgres: a session read in a write transaction is locked once") {
     CHECK(db->session_by_id(session)->code == "S"); // read and locked
     CHECK(db->session_by_id(session)->code == "S"); // read
     CHECK(pg.round_trips() - before == 2);
+}
+
+TEST_CASE("postgres: a schema holding another program's tables is no store, and the message names it") {
+    if (!server()) return;
+    Scratch s;
+    s.run("CREATE TABLE other_program(x int)");
+    for (const store::Access access : {store::Access::read, store::Access::write}) {
+        const std::string error = error_of([&] { (void)store::open(s.url, access); });
+        CHECK(error.find(" is a PostgreSQL database but not an asnbelajar store (its schema " + s.schema +
+                         " holds other tables; give the store a database or schema of its own)") !=
+              std::string::npos);
+    }
+    CHECK(s.value("SELECT count(*) FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND "
+                  "relkind = 'r'") == "1"); // nothing made beside it
 }
 
 TEST_CASE("postgres: a row COPY refuses is said with the server's words") {

@@ -400,8 +400,19 @@ TEST_CASE("import_participants: a row repeating one of an earlier batch finds th
     CHECK(r.problems.empty());
     CHECK(r.result.added == 300);
     CHECK(r.result.unchanged == 1);
+    // Likewise by NIP alone.
+    const auto nip_row = [](int i) {
+        return fmt::format("19860926201505{}{:03},N{:03}\n", 1 + i / 999, 1 + i % 999, i);
+    };
+    std::string by_nip = "NIP,Nama\n";
+    for (int i = 0; i < 300; ++i)
+        by_nip += nip_row(i);
+    r = import_text(*db, by_nip + nip_row(5));
+    CHECK(r.problems.empty());
+    CHECK(r.result.added == 300);
+    CHECK(r.result.unchanged == 1);
     tx.commit();
-    CHECK(db->count_rows(store::Table::participants) == 300);
+    CHECK(db->count_rows(store::Table::participants) == 600);
 }
 
 TEST_CASE("import_participants: a NIP a stored person gains is theirs for the batch's later rows") {
