@@ -76,6 +76,31 @@ TEST_CASE("weekly_report: the totals add up the waiting lists") {
     CHECK(found);
 }
 
+TEST_CASE("session_list: each session's enrolled and attended people") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        const Session s = add_webinar(*db, 2); // two seats: the third person waits
+        const std::vector<Participant> people =
+            add_people(*db, {"198609262015051001", "199001152014031002", "198703212010122003"});
+        for (const Participant& p : people)
+            enroll(*db, s, p.id);
+        db->put_attendance(s.id, people[0].id, {150, false}, AttendanceOutcome::attended);
+        db->put_attendance(s.id, people[1].id, {20, false}, AttendanceOutcome::partial);
+        tx.commit();
+    }
+    ReportContext ctx;
+    ctx.zone = find_zone("Asia/Jakarta");
+    const Report r = session_list(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
+    REQUIRE(r.table.rows.size() == 1);
+    REQUIRE(r.table.columns.size() == 10);
+    CHECK(r.table.columns[8].key == "enrolled");
+    CHECK(r.table.rows[0][8] == Cell{std::int64_t{2}});
+    CHECK(r.table.columns[9].key == "attended");
+    CHECK(r.table.rows[0][9] == Cell{std::int64_t{1}});
+}
+
 // The value of the total `key` of `r` (REQUIREd to be there).
 static Cell total_of(const Report& r, const std::string& key) {
     for (const Total& t : r.totals)
