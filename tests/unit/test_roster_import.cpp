@@ -593,6 +593,16 @@ struct Queue {
     }
 };
 
+// Options that note each resubmission in `notices` as "EARLIER>LATER:COLUMN,COLUMN" (the columns that differ).
+std::function<void(RosterImportOptions&)> noting_resubmissions(std::vector<std::string>& notices) {
+    return [&notices](RosterImportOptions& o) {
+        o.on_resubmission = [&notices](std::size_t earlier, std::size_t later,
+                                       const std::vector<std::string>& cols) {
+            notices.push_back(fmt::format("{}>{}:{}", earlier, later, fmt::join(cols, ",")));
+        };
+    };
+}
+
 constexpr const char* nip_a = "198609262015051001";
 constexpr const char* nip_b = "199001152014031002";
 constexpr const char* nip_c = "198703212010122003";
@@ -655,12 +665,7 @@ TEST_CASE(
 TEST_CASE("import_registrations: a later submission that corrects the NIP says so, and its NIP is kept") {
     Queue q;
     std::vector<std::string> notices;
-    const auto note = [&](RosterImportOptions& o) {
-        o.on_resubmission = [&](std::size_t earlier, std::size_t later,
-                                const std::vector<std::string>& cols) {
-            notices.push_back(fmt::format("{}>{}:{}", earlier, later, fmt::join(cols, ",")));
-        };
-    };
+    const auto note = noting_resubmissions(notices);
     // The same person by e-mail, the second time with another NIP (a typing mistake corrected).
     const std::string regs = std::string("Timestamp,NIP,Nama,Email\n") + "2022-03-01 09:00:00," + nip_a +
                              ",A,a@example.go.id\n" + "2022-03-01 09:10:00," + nip_b + ",A,a@example.go.id\n";
@@ -675,12 +680,7 @@ TEST_CASE("import_registrations: a later submission that corrects the NIP says s
 TEST_CASE("import_registrations: a key a later submission brings finds the person's next submissions") {
     Queue q;
     std::vector<std::string> notices;
-    const auto note = [&](RosterImportOptions& o) {
-        o.on_resubmission = [&](std::size_t earlier, std::size_t later,
-                                const std::vector<std::string>& cols) {
-            notices.push_back(fmt::format("{}>{}:{}", earlier, later, fmt::join(cols, ",")));
-        };
-    };
+    const auto note = noting_resubmissions(notices);
     // A first without an e-mail address; then with one and another agency; then by that e-mail address alone,
     // the agency as the second submission gave it: the same person, and nothing differs from what they are by
     // then.
@@ -729,15 +729,7 @@ TEST_CASE("import_registrations: a later submission of the same person wins and 
     both_modes();
     Queue q;
     std::vector<std::string> notices;
-    const auto note = [&](RosterImportOptions& o) {
-        o.on_resubmission = [&](std::size_t earlier, std::size_t later,
-                                const std::vector<std::string>& cols) {
-            std::string c;
-            for (const std::string& s : cols)
-                c += (c.empty() ? "" : ",") + s;
-            notices.push_back(std::to_string(earlier) + ">" + std::to_string(later) + ":" + c);
-        };
-    };
+    const auto note = noting_resubmissions(notices);
     // A at 9:00 (line 2), B, C, then A again at 9:20 from another agency (line 5, its e-mail left empty), and
     // again by e-mail only with a new unit (line 6).
     const std::string regs = std::string("Timestamp,NIP,Nama,Email,Instansi,Unit Kerja\n") +
