@@ -146,6 +146,7 @@ TEST_CASE("find_zone") {
     CHECK(find_zone("+05:30") == Zone{"+05:30", 330, "UTC+5:30"});
     CHECK(find_zone("-01:05") == Zone{"-01:05", -65, "UTC-1:05"}); // minutes in two digits
     CHECK(find_zone("-03:00") == Zone{"-03:00", -180, "UTC-3"});
+    CHECK(find_zone("+13:59") == Zone{"+13:59", 839, "UTC+13:59"}); // hours are whole sixties of minutes
     // A fixed zone's name finds it again (the store keeps names).
     CHECK(find_zone(find_zone("UTC+5:30").name) == find_zone("+05:30"));
 
