@@ -171,6 +171,35 @@ TEST_CASE("weekly_report: a session on the period's first or last day is in it, 
     CHECK(r.table.rows[1][0] == Cell{std::string("2022-03-06")});
 }
 
+TEST_CASE("weekly_report: a session in a zone 26 hours from the report's is in the week of its own date") {
+    TempDir dir;
+    const auto db = store::open(dir.file("s.db"), store::Access::write);
+    {
+        store::Store::Transaction tx(*db);
+        Session base;
+        base.title = "Webinar";
+        base.minutes = 60;
+        base.jp_tenths = 10;
+        base.start = 1646650800; // Sunday 6 March 2022, 23:00 at UTC-12 (Tuesday 01:00 at UTC+14)
+        base.tz = "-12:00";
+        add_sessions(*db, base, "", {});
+        base.start = 1645957800; // Monday 28 February 2022, 00:30 at UTC+14 (Saturday 22:30 at UTC-12)
+        base.tz = "+14:00";
+        add_sessions(*db, base, "", {});
+        tx.commit();
+    }
+    // The two zones furthest apart: each session lies a day and more beyond the week's bounds in the other.
+    for (const char* zone : {"+14:00", "-12:00"}) {
+        CAPTURE(zone);
+        ReportContext ctx;
+        ctx.zone = find_zone(zone);
+        const Report r = weekly_report(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
+        REQUIRE(r.table.rows.size() == 2);
+        CHECK(r.table.rows[0][0] == Cell{std::string("2022-02-28")});
+        CHECK(r.table.rows[1][0] == Cell{std::string("2022-03-06")});
+    }
+}
+
 TEST_CASE("weekly_report: a session without attendance is warned of from its end, not before") {
     TempDir dir;
     const auto db = store::open(dir.file("s.db"), store::Access::write);
