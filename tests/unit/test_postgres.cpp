@@ -164,6 +164,9 @@ TEST_CASE("postgres: a URL prints without its password") {
     CHECK(store::printable_argument("postgres://u:p@h/d?password=x&port=1") == "postgres://u@h/d?port=1");
     CHECK(store::printable_argument("postgres://u@h/d?port=1&password=x") == "postgres://u@h/d?port=1");
     CHECK(store::printable_argument("2022-03-03") == "2022-03-03");
+    // No user name: the password begins right after the scheme.
+    CHECK(store::printable_argument("postgresql://:s3cret@db/asnb") == "postgresql://@db/asnb");
+    CHECK(store::printable_argument("postgres://:s3cret@db/asnb") == "postgres://@db/asnb");
     CHECK(store::printable_argument("user:pw@example") == "user:pw@example");
 }
 
