@@ -76,6 +76,11 @@ TEST_CASE("summaries: union of intervals, clipped; durations capped; manual over
     CHECK(summarize_marks({interval(0, 180), interval(30, 120)}, s).minutes == 180);   // two devices
     CHECK(summarize_marks({of_kind(MarkKind::duration, 100), of_kind(MarkKind::duration, 100)}, s).minutes ==
           180);
+    // A duration of none (or less) adds nothing: 59 minutes 59 seconds stay 59 minutes.
+    AttendanceMark almost = of_kind(MarkKind::duration, 60);
+    almost.seconds -= 1;
+    CHECK(summarize_marks({almost, of_kind(MarkKind::duration, 0), of_kind(MarkKind::duration, -5)}, s)
+              .minutes == 59);
     CHECK(summarize_marks({interval(0, 60), of_kind(MarkKind::manual, 150)}, s).minutes == 150);
     CHECK(summarize_marks({of_kind(MarkKind::manual, 150), of_kind(MarkKind::manual, 20)}, s).minutes == 20);
     // A manual mark given before the session was shortened counts up to its new length only.

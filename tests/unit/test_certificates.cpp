@@ -112,6 +112,14 @@ TEST_CASE("certificate template: malformed templates are refused with the reason
     CHECK(
         error_of([] { CertificateTemplate("{seq:021}"); }) ==
         "certificate template '{seq:021}': width '021' in {seq:021} is not a zero-padded width like 06 (1 to 20)");
+    // A zero and one or two digits: not a lone zero, nor three digits after it.
+    CHECK(
+        error_of([] { CertificateTemplate("{seq:0}"); }) ==
+        "certificate template '{seq:0}': width '0' in {seq:0} is not a zero-padded width like 06 (1 to 20)");
+    CHECK(
+        error_of([] { CertificateTemplate("{seq:0010}"); }) ==
+        "certificate template '{seq:0010}': width '0010' in {seq:0010} is not a zero-padded width like 06 (1 "
+        "to 20)");
     // The position (from 1) of the brace that is wrong.
     CHECK(error_of([] { CertificateTemplate("{seq}/{year"); }) ==
           "certificate template '{seq}/{year': '{' at position 7 is not closed");

@@ -93,6 +93,10 @@ TEST_CASE("detect_export: each layout by its signs") {
     CHECK(detect("Name,Email,First seen,Last seen,Time in call\n") == "meet");
     CHECK(detect("First name,Last name,Email,Duration,Time joined,Time exited\n") == "meet");
     CHECK(detect("Time in call,Full Name\n") == "meet"); // Meet's column first: index 0 is found
+    // Zoom's own columns first, without "(Original Name)".
+    CHECK(detect("Guest,Name,User Email,Join Time,Leave Time,Duration (Minutes)\n") == "zoom-meeting");
+    CHECK(detect("In Waiting Room,Name,User Email,Join Time,Leave Time,Duration (Minutes)\n") ==
+          "zoom-meeting");
     CHECK(detect("NIP;Nama;Menit\n198609262015051001;Siti;150\n") == "csv");
     CHECK(detect("email\nsiti@x.go.id\n") == "csv");
     CHECK(detect("Daftar hadir webinar\nNo HP,Nama\n08123456789,Siti\n") == "csv");
