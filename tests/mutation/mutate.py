@@ -1609,7 +1609,12 @@ def rule_files(files, only, quiet=False):
 
 
 def describe(m):
-    return f"{m['file']}:{m['line']}: {m['operator']}\n    - {m['original'].strip()}\n    + {m['mutated'].strip()}"
+    """file:line: operator, and the line before and after when `m` has them (a verdict resumed from a saved
+    record is slim: `--report` shows its change)."""
+    where = f"{m['file']}:{m['line']}: {m['operator']}"
+    if "original" not in m or "mutated" not in m:
+        return where
+    return f"{where}\n    - {m['original'].strip()}\n    + {m['mutated'].strip()}"
 
 
 def interrupt(signum, frame):

@@ -124,6 +124,15 @@ class TreeName(unittest.TestCase):
                 self.assertEqual(mutate.tree_name(name, build, tree), "lib/src/nip.cpp", name)
 
 
+class Describe(unittest.TestCase):
+    def test_a_slim_resumed_verdict_is_described_without_its_lines(self):
+        full = {"file": "lib/src/nip.cpp", "line": 3, "operator": "const", "original": "  int n = 0;",
+                "mutated": "  int n = 1;"}
+        self.assertEqual(mutate.describe(full), "lib/src/nip.cpp:3: const\n    - int n = 0;\n    + int n = 1;")
+        slim = {k: v for k, v in full.items() if k not in ("original", "mutated")}
+        self.assertEqual(mutate.describe(slim), "lib/src/nip.cpp:3: const")
+
+
 class FailedCase(unittest.TestCase):
     def test_the_case_of_the_first_failure_or_crash(self):
         import tempfile
