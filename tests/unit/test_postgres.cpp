@@ -132,6 +132,16 @@ std::vector<Id> sorted(std::vector<Id> ids) {
     return ids;
 }
 
+// One row of the counters table, as a copy hands it to import_rows().
+store::TableRows counter_row(const char* name, std::int64_t value) {
+    store::TableRows row;
+    row.reset(store::table_columns(store::Table::counters));
+    row.set(0, 0, std::string_view(name));
+    row.set(0, 1, value);
+    row.rows = 1;
+    return row;
+}
+
 Session a_session(const char* code) {
     Session x;
     x.code = code;
@@ -810,12 +820,7 @@ TEST_CASE(
     // back at its end (the list of what to build again went with the first one).
     {
         store::Store::Transaction tx(*to);
-        store::TableRows counter;
-        counter.reset(store::table_columns(store::Table::counters));
-        counter.set(0, 0, std::string_view("certificate_seq"));
-        counter.set(0, 1, std::int64_t{7});
-        counter.rows = 1;
-        to->import_rows(store::Table::counters, counter);
+        to->import_rows(store::Table::counters, counter_row("certificate_seq", 7));
         to->end_import();
         tx.commit();
     }
@@ -863,11 +868,7 @@ TEST_CASE("postgres: every operation says when the server refuses it, none goes 
     const std::vector<ResultAttempt> attempts = {
         {session, id, ResultKind::survey, std::nullopt, std::nullopt, "b"}};
     const store::EnrollmentChange waitlisted{id, EnrollmentStatus::waitlisted};
-    store::TableRows counter;
-    counter.reset(store::table_columns(store::Table::counters));
-    counter.at(0, 0) = std::string("certificate");
-    counter.at(0, 1) = std::int64_t{5};
-    counter.rows = 1;
+    const store::TableRows counter = counter_row("certificate", 5);
     NoSink sink;
     store::ParticipantMatches matches;
     const auto refused = [&](const char* what, const std::function<void()>& op, bool write) {

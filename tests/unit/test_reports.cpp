@@ -147,22 +147,30 @@ TEST_CASE("weekly_report: when no session of the period has attendance recorded,
     }
 }
 
+// One-hour "Webinar" sessions of 1 JP, one at each (UTC start, zone), committed.
+static void add_hour_webinars(store::Store& db,
+                              const std::vector<std::pair<std::int64_t, std::string>>& starts) {
+    store::Store::Transaction tx(db);
+    Session base;
+    base.title = "Webinar";
+    base.minutes = 60;
+    base.jp_tenths = 10;
+    for (const auto& [start, tz] : starts) {
+        base.start = start;
+        base.tz = tz;
+        add_sessions(db, base, "", {});
+    }
+    tx.commit();
+}
+
 TEST_CASE("weekly_report: a session on the period's first or last day is in it, one a day outside is not") {
     TempDir dir;
     const auto db = store::open(dir.file("s.db"), store::Access::write);
-    {
-        store::Store::Transaction tx(*db);
-        Session base;
-        base.title = "Webinar";
-        base.minutes = 60;
-        base.jp_tenths = 10;
-        // 09:00 WIB on Sunday 27 February, Monday 28 February, Sunday 6 and Monday 7 March 2022.
-        for (std::int64_t start : {1645927200, 1646013600, 1646532000, 1646618400}) {
-            base.start = start;
-            add_sessions(*db, base, "", {});
-        }
-        tx.commit();
-    }
+    // 09:00 WIB on Sunday 27 February, Monday 28 February, Sunday 6 and Monday 7 March 2022.
+    add_hour_webinars(*db, {{1645927200, "Asia/Jakarta"},
+                            {1646013600, "Asia/Jakarta"},
+                            {1646532000, "Asia/Jakarta"},
+                            {1646618400, "Asia/Jakarta"}});
     ReportContext ctx;
     ctx.zone = find_zone("Asia/Jakarta");
     const Report r = weekly_report(*db, Period{{2022, 2, 28}, {2022, 3, 6}}, ctx);
@@ -174,20 +182,9 @@ TEST_CASE("weekly_report: a session on the period's first or last day is in it, 
 TEST_CASE("weekly_report: a session in a zone 26 hours from the report's is in the week of its own date") {
     TempDir dir;
     const auto db = store::open(dir.file("s.db"), store::Access::write);
-    {
-        store::Store::Transaction tx(*db);
-        Session base;
-        base.title = "Webinar";
-        base.minutes = 60;
-        base.jp_tenths = 10;
-        base.start = 1646650800; // Sunday 6 March 2022, 23:00 at UTC-12 (Tuesday 01:00 at UTC+14)
-        base.tz = "-12:00";
-        add_sessions(*db, base, "", {});
-        base.start = 1645957800; // Monday 28 February 2022, 00:30 at UTC+14 (Saturday 22:30 at UTC-12)
-        base.tz = "+14:00";
-        add_sessions(*db, base, "", {});
-        tx.commit();
-    }
+    add_hour_webinars(*db,
+                      {{1646650800, "-12:00"},   // Sunday 6 March 2022, 23:00 (Tuesday 01:00 at UTC+14)
+                       {1645957800, "+14:00"}}); // Monday 28 February 2022, 00:30 (Saturday 22:30 at UTC-12)
     // The two zones furthest apart: each session lies a day and more beyond the week's bounds in the other.
     for (const char* zone : {"+14:00", "-12:00"}) {
         CAPTURE(zone);

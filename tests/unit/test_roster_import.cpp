@@ -426,8 +426,10 @@ TEST_CASE("import_participants: a key a stored person gains in one batch is foun
     // batch's own table of keys given is cleared in between: the store answers).
     std::string csv = "NIP,Nama,Email\n199001152014031002,A,a@example.go.id\n198609262015051001,B,"
                       "b@example.go.id\n";
-    for (std::size_t i = 0; i < 300; ++i)
-        csv += ",P," + numbered_row(i).substr(0, numbered_row(i).find(',')) + "\n";
+    for (std::size_t i = 0; i < 300; ++i) {
+        const std::string row = numbered_row(i); // its e-mail address, then its name
+        csv += ",P," + row.substr(0, row.find(',')) + "\n";
+    }
     csv += "199001152014031002,A,a@example.go.id\n,B,b@example.go.id\n";
     Run r = import_text(*db, csv);
     CHECK(r.result.updated == 2);

@@ -394,7 +394,8 @@ TEST_CASE(
     const std::string path = dir.file("s.db");
     const auto db = store::open(path, store::Access::write);
     store::Store& store = *db;
-    dynamic_cast<store::sqlite::SqliteStore&>(store).append_after = 0; // append mode at once: indexes dropped
+    auto& sqlite = dynamic_cast<store::sqlite::SqliteStore&>(store);
+    sqlite.append_after = 0; // append mode at once: indexes dropped
     const auto indexes = [&] { return participant_indexes(path); };
     std::vector<Participant> rows = {person("198609262015051001", "A")};
     {
@@ -429,7 +430,6 @@ TEST_CASE(
         store.begin_bulk_load(1);
         std::vector<Participant> more = {person("199001152014031002", "C")};
         store.write_participants({}, more);
-        auto& sqlite = dynamic_cast<store::sqlite::SqliteStore&>(store);
         sqlite.append_after = store::sqlite::SqliteStore::never_append;
         store.begin_bulk_load(1);
         store.end_bulk_load();
