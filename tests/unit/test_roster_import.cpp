@@ -848,7 +848,8 @@ TEST_CASE("import_registrations: a row without its timestamp cell does not stop 
     const std::string b = std::string(nip_b) + ",B\n";
     const std::string rest = std::string(nip_c) + ",C,3/1/2022 11:00:00\n" + nip_d + ",D,3/1/2022 09:00:00\n";
     const std::string a = std::string(nip_a) + ",A,3/1/2022 10:00:00\n";
-    for (const auto& [regs, line] : {std::pair{a + b + rest, 3}, std::pair{b + a + rest, 2}}) {
+    for (const auto& [regs, bad_line] : {std::pair{a + b + rest, 3}, std::pair{b + a + rest, 2}}) {
+        const int line = bad_line; // clang 14 cannot capture a structured binding in CAPTURE's lambda
         CAPTURE(line);
         Queue q;
         Run r = import_text(*q.db, "NIP,Nama,Timestamp\n" + regs, &q.session);
