@@ -153,7 +153,7 @@ pg_only() {
 
 # The store's tables, each with the columns that order its rows completely.
 STORE_TABLES=("participants:1" "sessions:1" "enrollments:1, 2" "attendance_marks:1" "attendance:1, 2"
-  "certificates:1" "counters:1" "audit_log:1")
+  "certificates:1" "results:1" "counters:1" "audit_log:1")
 
 # sql QUERY [LOCATION]: runs QUERY on the store (default $ASNBELAJAR_DB) with sqlite3 or psql and prints its rows,
 # fields separated by '|', NULL as empty, no header.

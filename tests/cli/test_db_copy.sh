@@ -44,9 +44,20 @@ s certify 2022-03-03
 s certify KHUSUS --template "{seq:06}/ASNB/{month}/{year}"
 s certify 2022-03-03 --revoke $P4
 s session cancel 2022-03-24
+# Results: a post-test with scores and times, and a survey (no score) whose file has no times.
+cat >"$WORK/posttest.csv" <<EOF
+Timestamp,Email Address,Score,NIP (18 digit),Nama Lengkap
+3/3/2022 12:01:02,siti@example.go.id,8 / 10,$P1,Siti
+3/3/2022 12:05:40,dewi@example.go.id,5 / 10,$P3,Dewi
+3/3/2022 12:09:13,dewi@example.go.id,7 / 10,$P3,Dewi
+EOF
+s results import 2022-03-03 --kind posttest --file "$WORK/posttest.csv"
+printf 'NIP,Saran\n%s,Lanjutkan\n%s,\n' $P1 $P6 >"$WORK/survey.csv"
+s results import 2022-03-03 --kind survey --file "$WORK/survey.csv"
 "$ASNBELAJAR" --db "$SRC" db check --format csv >"$OUT" 2>"$ERR"
 expect_grep '^certificates,[1-9]' "$OUT" "the source has certificates"
 expect_grep '^attendance_marks,[1-9]' "$OUT" "the source has attendance marks"
+expect_grep '^results,[1-9]' "$OUT" "the source has results"
 
 # reports LOCATION DIR: every report of the store, as CSV, into DIR, with its warnings (whose advice names the
 # store's location: written STORE here).

@@ -240,6 +240,9 @@ TEST_CASE("phone: blank and invalid") {
     CHECK(fails_with(normalize_phone("08123456789012345"), "expected 8 to 13"));
     CHECK(fails_with(normalize_phone("5"), "has 1 digits after the country code +62; expected 8 to 13"));
     CHECK(fails_with(normalize_phone("081234567890123"), "has 14 digits after the country code +62"));
+    // Up to 20 digits the message counts those after +62; from 21 on the number stops being read.
+    CHECK(fails_with(normalize_phone("08123456789012345678"), "has 19 digits after the country code +62"));
+    CHECK(fails_with(normalize_phone("081234567890123456789"), "phone number has too many digits"));
     CHECK(fails_with(normalize_phone("0112345678"), "must start with 8 (mobile) or an area code"));
     CHECK(fails_with(normalize_phone("112345678"), "must start with 0, 62 or +62"));
     CHECK(fails_with(normalize_phone("--"), "has no digits"));

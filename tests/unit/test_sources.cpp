@@ -141,6 +141,10 @@ TEST_CASE("detect_export: an unknown shape is refused with what was found and wh
     CHECK_THROWS_WITH_AS(detect("Daftar Hadir\nNo,Nama,Waktu\n"),
                          doctest::Contains("(first line: 'Daftar Hadir'; first header: 'No, Nama, Waktu')"),
                          Error);
+    // A header of two columns is a header too.
+    CHECK_THROWS_WITH_AS(detect("Daftar Hadir\nNama,Waktu\n"),
+                         doctest::Contains("(first line: 'Daftar Hadir'; first header: 'Nama, Waktu')"),
+                         Error);
     CHECK_THROWS_WITH_AS(detect(""), "x.csv is empty", Error);
     CHECK_THROWS_WITH_AS(detect("\n\n"), "x.csv is empty", Error);
 }

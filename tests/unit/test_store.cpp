@@ -1103,6 +1103,36 @@ TEST_CASE("store errors: a file SQLite cannot open beside the store names the sy
           "cannot open store " + path + ": unable to open database file (" + std::strerror(EISDIR) + ")");
 }
 
+TEST_CASE("store errors: the system's reason is added to file errors only, and only when there is one") {
+    TempDir dir; // a writable directory: no word on it in the reasons
+    const std::string path = dir.file("s.db");
+    SQLite::Database db(":memory:");
+    const auto reason = [&](int code) {
+        return store::sqlite::sqlite_reason(SQLite::Exception("m", code), &db, path);
+    };
+    // No file operation has failed on this connection yet: nothing to add, not "(Success)".
+    REQUIRE(sqlite3_system_errno(db.getHandle()) == 0);
+    for (const int code : {SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM}) {
+        CAPTURE(code);
+        CHECK(reason(code) == "m");
+    }
+    // A file SQLite could not open: the connection keeps the system's error number.
+    CHECK_THROWS(db.exec("ATTACH DATABASE '" + dir.file("missing/x.db") + "' AS x"));
+    REQUIRE(sqlite3_system_errno(db.getHandle()) == ENOENT);
+    const std::string why = std::string("m (") + std::strerror(ENOENT) + ")";
+    for (const int code :
+         {SQLITE_IOERR, SQLITE_IOERR_WRITE, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM}) {
+        CAPTURE(code);
+        CHECK(reason(code) == why);
+    }
+    // Other errors are no file operation's: the number left from the failed one would mislead.
+    for (const int code :
+         {SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_UNIQUE, SQLITE_BUSY, SQLITE_CORRUPT, SQLITE_ERROR}) {
+        CAPTURE(code);
+        CHECK(reason(code) == "m");
+    }
+}
+
 // A store with A and B, and sessions w9 and w10 a week apart.
 struct TwoWeeks {
     TempDir dir;

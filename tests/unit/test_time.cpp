@@ -356,6 +356,9 @@ TEST_CASE("export timestamps: every month word, English and Indonesian, full and
         CHECK(export_time("3 " + std::string(word) + " 2022 09.00") == wib_at(2022, month, 3, 9, 0));
     }
     CHECK(export_time("Dez 03, 2022 09:00:00") == std::nullopt); // not a month of ours
+    // A month word with a letter more in front is no month ("a" must count as a letter, not as nothing).
+    CHECK(export_time("Ajan 03, 2022 09:00:00") == std::nullopt);
+    CHECK(export_time("3 Amei 2022 09.00") == std::nullopt);
 }
 
 TEST_CASE("export timestamps: numeric dates, 12- and 24-hour clocks") {
@@ -522,14 +525,17 @@ TEST_CASE("detect_day_order") {
     CHECK(detect_day_order(V{"13/13", "13/2022", "31/31/2022 09:00"}) == DayOrder::unknown);
     // A day with a month of 13 is no day-first date: it does not vote against a month-first one.
     CHECK(detect_day_order(V{"25/13/2022 09:00", "03/25/2022 09:00"}) == DayOrder::mdy);
+    // Nor is a month of 13 with a day of 25 a month-first one: it does not vote against a day-first one.
+    CHECK(detect_day_order(V{"13/25/2022 09:00", "25/03/2022 09:00"}) == DayOrder::dmy);
     // Each field at its limits: a day is 1..31, a month 1..12; a field beyond both decides nothing.
     CHECK(detect_day_order(V{"31/12/2022 09:00"}) == DayOrder::dmy);
     CHECK(detect_day_order(V{"12/31/2022 09:00"}) == DayOrder::mdy);
     CHECK(detect_day_order(V{"13/1/2022 09:00"}) == DayOrder::dmy);
     CHECK(detect_day_order(V{"12/1/2022 09:00", "1/12/2022 09:00"}) == DayOrder::unknown);
     CHECK(detect_day_order(V{"1/13/2022 09:00"}) == DayOrder::mdy);
-    for (const char* neither : {"32/01/2022 09:00", "01/32/2022 09:00", "13/00/2022 09:00",
-                                "00/13/2022 09:00", "32/13/2022 09:00", "13/32/2022 09:00"}) {
+    for (const char* neither :
+         {"32/01/2022 09:00", "01/32/2022 09:00", "13/00/2022 09:00", "00/13/2022 09:00", "32/13/2022 09:00",
+          "13/32/2022 09:00", "13/25/2022 09:00"}) {
         CAPTURE(neither);
         CHECK(detect_day_order(V{neither}) == DayOrder::unknown);
     }
@@ -591,6 +597,8 @@ TEST_CASE("durations: every unit word") {
     CHECK(parse_duration_seconds("1 jam 2 mnt 3 dtk") == 3723);
     CHECK_FALSE(parse_duration_seconds("7 days"));
     CHECK_FALSE(parse_duration_seconds("7 hari"));
+    CHECK_FALSE(parse_duration_seconds("7 amin")); // a unit word with a letter more in front
+    CHECK_FALSE(parse_duration_seconds("7 ajam"));
 }
 
 TEST_CASE("durations: every number has at most nine digits") {

@@ -1,0 +1,70 @@
+// The bulk paths' hash table (lib/src/probe_table.hpp): what a find remembers for the add after it must never
+// place a key where a later find of that key does not look.
+#include "probe_table.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+
+using asnbelajar::KeyIndex;
+
+namespace {
+
+const auto any_id = [](std::int64_t) { return true; };
+const auto no_id = [](std::int64_t) { return false; };
+
+} // namespace
+
+TEST_CASE("KeyIndex: ids by hash, several to a hash, found by the caller's check") {
+    KeyIndex index;
+    CHECK(index.find_hashed(5, any_id) == 0);
+    index.add_hashed(5, 1);
+    index.add_hashed(5, 2); // the same hash: a collision, or a key its owner gave up
+    index.add_hashed(6, 3);
+    CHECK(index.find_hashed(5, [](std::int64_t id) { return id == 2; }) == 2);
+    CHECK(index.find_hashed(5, any_id) == 1);
+    CHECK(index.find_hashed(6, any_id) == 3);
+    CHECK(index.find_hashed(7, any_id) == 0);
+    CHECK(index.find("e@x.id", any_id) == 0);
+    index.add("e@x.id", 4);
+    CHECK(index.find("e@x.id", any_id) == 4);
+}
+
+TEST_CASE("KeyIndex: a key added after the miss of another key is found where a find looks for it") {
+    // The slot a missed find ended on is kept for adding that key next; adding another key (hash 0 is one)
+    // must not take it.
+    KeyIndex index;
+    CHECK(index.find_hashed(1, any_id) == 0);
+    index.add_hashed(0, 7);
+    CHECK(index.find_hashed(0, any_id) == 7);
+    CHECK(index.find_hashed(1, any_id) == 0);
+}
+
+TEST_CASE("KeyIndex: a table cleared forgets the slot its last miss ended on") {
+    KeyIndex index;
+    index.add_hashed(5, 1);
+    // A miss past id 1 (its check refuses it) ends on the slot after it.
+    CHECK(index.find_hashed(5, no_id) == 0);
+    index.clear();
+    // The key's first slot is free again (a find now would end there): the add goes there, where the next find
+    // looks first.
+    index.add_hashed(5, 2);
+    CHECK(index.find_hashed(5, any_id) == 2);
+}
+
+TEST_CASE("KeyIndex: a million ids, grown from the first size and reserved, each found") {
+    for (const bool reserved : {false, true}) {
+        CAPTURE(reserved);
+        KeyIndex index;
+        constexpr std::int64_t n = 1'000'000;
+        if (reserved) index.reserve(n);
+        for (std::int64_t id = 1; id <= n; ++id)
+            index.add_hashed(static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL, id);
+        std::int64_t found = 0;
+        for (std::int64_t id = 1; id <= n; ++id)
+            found += index.find_hashed(static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL,
+                                       [&](std::int64_t candidate) { return candidate == id; }) == id;
+        CHECK(found == n);
+        CHECK(index.find_hashed(0x12345, any_id) == 0);
+    }
+}
