@@ -16,9 +16,9 @@ using namespace asnbelajar;
 TEST_CASE("yearly targets per type: PNS and people without a NIP --target, PPPK none unless --target-pppk") {
     const std::string pns = "198609262015051001", pppk = "199001012022241001";
     JpTargets t;
-    CHECK(t.for_nip(pns) == default_jp_target_tenths);
-    CHECK(t.for_nip("") == default_jp_target_tenths); // the kind is unknown: measured like a PNS
-    CHECK_FALSE(t.for_nip(pppk));                     // 24 JP is a ceiling for PPPK, not a target
+    CHECK(t.for_nip(pns) == 200); // PP 11/2017 Pasal 203: 20 JP a year, in tenths
+    CHECK(t.for_nip("") == 200);  // the kind is unknown: measured like a PNS
+    CHECK_FALSE(t.for_nip(pppk)); // 24 JP is a ceiling for PPPK, not a target
     t.pns = 240;
     t.pppk = 120;
     CHECK(t.for_nip(pns) == 240);
