@@ -68,3 +68,16 @@ TEST_CASE("KeyIndex: a million ids, grown from the first size and reserved, each
         CHECK(index.find_hashed(0x12345, any_id) == 0);
     }
 }
+
+TEST_CASE(
+    "KeyIndex: a miss just before the add that grows the table does not place the key by the old size") {
+    // 1,024 slots grow to 2,048 at the 717th add. Hash 1029 sits in slot 5 of the small table, 1029 of the large.
+    KeyIndex index;
+    for (std::int64_t id = 1; id <= 716; ++id)
+        index.add_hashed(static_cast<std::uint64_t>(99 + id), id); // slots 100 to 815 in both sizes
+    CHECK(index.find_hashed(1029, any_id) == 0);                   // ends on slot 5
+    index.add_hashed(1029, 717);                                   // grows first
+    CHECK(index.find_hashed(1029, any_id) == 717);
+    CHECK(index.find_hashed(100, any_id) == 1);
+    CHECK(index.find_hashed(815, any_id) == 716);
+}
