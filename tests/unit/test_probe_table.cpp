@@ -58,12 +58,15 @@ TEST_CASE("KeyIndex: a million ids, grown from the first size and reserved, each
         KeyIndex index;
         constexpr std::int64_t n = 1'000'000;
         if (reserved) index.reserve(n);
+        const auto hash = [](std::int64_t id) {
+            return static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL;
+        };
         for (std::int64_t id = 1; id <= n; ++id)
-            index.add_hashed(static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL, id);
+            index.add_hashed(hash(id), id);
         std::int64_t found = 0;
         for (std::int64_t id = 1; id <= n; ++id)
-            found += index.find_hashed(static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL,
-                                       [&](std::int64_t candidate) { return candidate == id; }) == id;
+            found +=
+                index.find_hashed(hash(id), [&](std::int64_t candidate) { return candidate == id; }) == id;
         CHECK(found == n);
         CHECK(index.find_hashed(0x12345, any_id) == 0);
     }
